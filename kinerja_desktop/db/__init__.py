@@ -1,0 +1,1 @@
+"""Storage: peewee models, the connection, schema versions, built-in data and operations."""

@@ -1,0 +1,88 @@
+"""Opening the database: pragmas, schema, built-in data, and errors told apart from bugs."""
+
+import sqlite3
+from pathlib import Path
+
+import peewee
+from peewee import SqliteDatabase
+
+from kinerja_desktop.db.builtin import load_builtin_dataset
+from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.schema import prepare_schema
+from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError, LingkunganBermasalah
+
+# WAL keeps readers and the writer apart and survives power cuts; synchronous=FULL makes every
+# committed transaction durable before the call returns, which matters more here than speed.
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "busy_timeout": 5000,
+}
+
+
+def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | None:
+    """Translate an environment failure of SQLite into an Indonesian message.
+
+    Returns None when ``exc`` is not an environment problem (then it is a bug).
+    """
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return LingkunganBermasalah(
+            f"Basis data {path} sedang dipakai program lain. "
+            "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
+        )
+    if "readonly" in text or "read-only" in text:
+        return LingkunganBermasalah(
+            f"Basis data {path} tidak dapat ditulis (folder atau berkas hanya-baca). "
+            "Pindahkan basis data ke folder yang dapat ditulis."
+        )
+    if "disk is full" in text or "disk full" in text:
+        return LingkunganBermasalah(
+            f"Penyimpanan untuk {path} penuh. Kosongkan ruang disk lalu coba lagi; "
+            "data yang sudah tersimpan tidak hilang."
+        )
+    if "unable to open" in text or "disk i/o" in text:
+        return LingkunganBermasalah(
+            f"Basis data {path} tidak dapat dibuka. Periksa apakah foldernya ada dan dapat ditulis."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return BasisDataBermasalah(
+            f"Berkas {path} rusak atau bukan basis data. "
+            "Pulihkan dari cadangan terakhir (menu Berkas › Pulihkan)."
+        )
+    return None
+
+
+def open_database(path: Path) -> SqliteDatabase:
+    """Open (creating if needed) the database at ``path`` and bind the models to it.
+
+    A new database receives the schema and the built-in dataset in one transaction, so an
+    interrupted first start leaves an empty file that the next start fills again.
+    Raises :class:`KinerjaError` subclasses for anything the user can act on.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LingkunganBermasalah(
+            f"Folder {path.parent} tidak dapat dibuat ({exc.strerror}). "
+            "Pilih lokasi basis data lain dengan --db."
+        ) from exc
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    try:
+        db.connect()
+        database_proxy.initialize(db)
+        with db.atomic():
+            if prepare_schema(db, str(path)):
+                load_builtin_dataset()
+    except (sqlite3.Error, peewee.DatabaseError, peewee.OperationalError) as exc:
+        db.close()
+        explained = explain_database_error(exc, path)
+        if explained is None:
+            raise
+        raise explained from exc
+    except KinerjaError:
+        db.close()
+        raise
+    return db

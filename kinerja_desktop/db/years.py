@@ -1,0 +1,120 @@
+"""Operations on whole years: copying last year's IKI into a new year."""
+
+import re
+from dataclasses import dataclass
+
+from kinerja_desktop.db.models import (
+    Fungsi,
+    Indikator,
+    Jabatan,
+    Pemangku,
+    Sasaran,
+    SubIndikator,
+    Tahun,
+    Tugas,
+    database_proxy,
+)
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+TAHUN_MIN, TAHUN_MAX = 2000, 2100
+
+
+@dataclass(frozen=True)
+class HasilSalinTahun:
+    """What a year copy created."""
+
+    dari: int
+    ke: int
+    jabatan: int
+    indikator: int
+
+
+def check_tahun(tahun: int) -> int:
+    """Return ``tahun`` when it is a plausible reporting year, else raise DataTidakValid."""
+    if not TAHUN_MIN <= tahun <= TAHUN_MAX:
+        raise DataTidakValid(f"Tahun {tahun} tidak masuk akal; isi tahun {TAHUN_MIN}-{TAHUN_MAX}.")
+    return tahun
+
+
+def _renumber_decree(nomor: str, dari: int, ke: int) -> str:
+    # Decree numbers end with their year ("188.45/ /35.07.13/2020"); the new year's decree
+    # gets the same pattern with the new year.
+    return re.sub(rf"{dari}$", str(ke), nomor)
+
+
+def copy_year(dari: int, ke: int) -> HasilSalinTahun:
+    """Copy the whole IKI of year ``dari`` (jabatan tree, tugas, fungsi, sasaran, indicators
+    with sub-items, and the holders) into the new year ``ke``, in one transaction.
+
+    Refuses when ``dari`` does not exist or ``ke`` exists already.
+    """
+    check_tahun(ke)
+    source = Tahun.get_or_none(Tahun.tahun == dari)
+    if source is None:
+        raise TidakDitemukan(f"Tahun {dari} tidak ada di basis data; tidak ada yang disalin.")
+    if Tahun.get_or_none(Tahun.tahun == ke) is not None:
+        raise DataTidakValid(
+            f"Tahun {ke} sudah ada. Penyalinan tidak menimpa tahun yang sudah ada; "
+            "pilih tahun tujuan lain."
+        )
+    with database_proxy.atomic():
+        target = Tahun.create(
+            tahun=ke,
+            nomor_keputusan=_renumber_decree(source.nomor_keputusan, dari, ke),
+            tempat=source.tempat,
+            bulan=source.bulan,
+            hari=None,
+            jabatan_penandatangan=source.jabatan_penandatangan,
+            penandatangan=source.penandatangan_id,
+        )
+        jabatan_map: dict[int, Jabatan] = {}
+        old_jabatan = list(Jabatan.select().where(Jabatan.tahun == dari).order_by(Jabatan.urutan))
+        for old in old_jabatan:
+            jabatan_map[old.id] = Jabatan.create(
+                tahun=target, kode=old.kode, nama=old.nama, urutan=old.urutan
+            )
+        for old in old_jabatan:
+            if old.atasan_id is not None:
+                new = jabatan_map[old.id]
+                new.atasan = jabatan_map[old.atasan_id]
+                new.save()
+        old_ids = list(jabatan_map)
+        for model in (Tugas, Fungsi):
+            rows = model.select().where(model.jabatan.in_(old_ids))
+            model.insert_many(
+                [
+                    {"jabatan": jabatan_map[r.jabatan_id], "urutan": r.urutan, "teks": r.teks}
+                    for r in rows
+                ]
+            ).execute()
+        Pemangku.insert_many(
+            [
+                {"jabatan": jabatan_map[p.jabatan_id], "pegawai": p.pegawai_id}
+                for p in Pemangku.select().where(Pemangku.jabatan.in_(old_ids))
+            ]
+        ).execute()
+        indikator_count = 0
+        for old_sas in Sasaran.select().where(Sasaran.jabatan.in_(old_ids)):
+            new_sas = Sasaran.create(
+                jabatan=jabatan_map[old_sas.jabatan_id], urutan=old_sas.urutan, teks=old_sas.teks
+            )
+            for old_ind in Indikator.select().where(Indikator.sasaran == old_sas):
+                fields = {
+                    name: getattr(old_ind, name)
+                    for name in Indikator._meta.fields
+                    if name not in ("id", "sasaran", "tahun")
+                }
+                new_ind = Indikator.create(sasaran=new_sas, tahun=target, **fields)
+                indikator_count += 1
+                SubIndikator.insert_many(
+                    [
+                        {
+                            "indikator": new_ind,
+                            "urutan": s.urutan,
+                            "teks": s.teks,
+                            "formula": s.formula,
+                        }
+                        for s in old_ind.sub
+                    ]
+                ).execute()
+    return HasilSalinTahun(dari=dari, ke=ke, jabatan=len(old_jabatan), indikator=indikator_count)

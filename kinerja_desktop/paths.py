@@ -1,0 +1,29 @@
+"""Where the application keeps its files, per user, never inside the program folder.
+
+``KINERJA_DATA_DIR`` overrides the folder (tests and portable installs use it);
+``KINERJA_DB`` or ``--db`` point at another database file.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+DB_FILENAME = "kinerja.sqlite3"
+
+
+def data_dir() -> Path:
+    """The per-user data folder: %LOCALAPPDATA%\\KinerjaDesktop on Windows, XDG elsewhere."""
+    override = os.environ.get("KINERJA_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "KinerjaDesktop"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kinerja-desktop"
+
+
+def default_db_path() -> Path:
+    """The database used when neither ``--db`` nor ``KINERJA_DB`` is given."""
+    env = os.environ.get("KINERJA_DB")
+    return Path(env) if env else data_dir() / DB_FILENAME

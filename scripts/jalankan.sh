@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Memasang Kinerja Desktop ke .venv lalu membuka aplikasi (data bawaan Kecamatan Kepanjen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/sistem.sh
+python3 -m venv .venv
+.venv/bin/pip install -q .
+exec .venv/bin/kinerja-desktop "$@"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Memasang keperluan pengujian ke .venv lalu menjalankan pemeriksaan gaya dan semua uji.
+# Argumen tambahan diteruskan ke pytest, mis. `bash scripts/uji.sh -m "not build"`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/sistem.sh
+python3 -m venv .venv
+.venv/bin/pip install -q -e ".[test]"
+.venv/bin/ruff check .
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

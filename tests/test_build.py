@@ -1,0 +1,46 @@
+"""The PyInstaller one-folder build runs from its bundled resources."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.build
+def test_one_folder_build_runs_version_and_stats(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        cwd=tmp_path,
+        capture_output=True,
+    )
+    folder = tmp_path / "dist" / "KinerjaDesktop"
+    exe = folder / ("kinerja-desktop.exe" if sys.platform == "win32" else "kinerja-desktop")
+    assert (
+        folder / ("KinerjaDesktop.exe" if sys.platform == "win32" else "KinerjaDesktop")
+    ).exists()
+
+    version = subprocess.run([exe, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("Kinerja Desktop ")
+
+    db = tmp_path / "bundle.sqlite3"
+    stats = subprocess.run(
+        [exe, "--db", str(db), "stats", "--json"], capture_output=True, text=True, check=True
+    )
+    assert json.loads(stats.stdout)["indikator"] == 84

@@ -1,0 +1,96 @@
+"""The command line as a script or a user would run it."""
+
+import json
+import subprocess
+import sys
+
+from kinerja_desktop import __version__
+from kinerja_desktop.cli import main
+from kinerja_desktop.paths import DB_FILENAME
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_via_python_dash_m():
+    done = subprocess.run(
+        [sys.executable, "-m", "kinerja_desktop", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == f"Kinerja Desktop {__version__}"
+
+
+def test_first_use_creates_database_in_user_data_folder(capsys, tmp_path):
+    code, out, _ = run(capsys, "stats", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "tahun": [2020],
+        "jabatan": 22,
+        "indikator": 84,
+        "desa": 18,
+        "pegawai": 1,
+    }
+    assert (tmp_path / "data" / DB_FILENAME).exists()
+
+
+def test_db_option_and_environment_variable(capsys, tmp_path, monkeypatch):
+    chosen = tmp_path / "lain" / "iki.sqlite3"
+    assert run(capsys, "--db", str(chosen), "stats")[0] == 0
+    assert chosen.exists()
+    from_env = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("KINERJA_DB", str(from_env))
+    code, out, _ = run(capsys, "stats")
+    assert code == 0 and "Jabatan    : 22 (tahun 2020)" in out and from_env.exists()
+
+
+def test_indikator_json_lists_every_field(capsys):
+    code, out, _ = run(capsys, "indikator", "--tahun", "2020", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 84
+    assert rows[0]["kode"] == "SEKCAM.01" and rows[-1]["kode_jabatan"] == "PRAMU"
+    for row in rows:
+        assert {
+            "kode",
+            "kode_jabatan",
+            "nama",
+            "satuan",
+            "jenis",
+            "polaritas",
+            "dari_desa",
+            "frekuensi",
+        } <= row.keys()
+        assert row["jenis"] in ("jumlah", "persentase", "kehadiran")
+        assert row["polaritas"] in ("positif", "negatif", "rentang")
+        assert row["frekuensi"] in ("bulanan", "triwulanan")
+        assert isinstance(row["dari_desa"], bool)
+
+
+def test_indikator_for_a_missing_year_is_refused_in_indonesian(capsys):
+    code, out, err = run(capsys, "indikator", "--tahun", "2031")
+    assert code == 1 and out == ""
+    assert "Tahun 2031 tidak ada di basis data (tahun yang ada: 2020)" in err
+
+
+def test_tahun_salin_then_refuses_to_overwrite(capsys):
+    code, out, _ = run(capsys, "tahun", "salin", "--dari", "2020", "--ke", "2026")
+    assert code == 0 and "22 jabatan dan 84 indikator" in out
+    code, _, err = run(capsys, "stats", "--json")
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["tahun"] == [2020, 2026]
+    code, _, err = run(capsys, "tahun", "salin", "--dari", "2020", "--ke", "2026")
+    assert code == 1 and "Tahun 2026 sudah ada" in err
+
+
+def test_wrong_usage_is_explained_in_indonesian(capsys):
+    try:
+        main(["tahun", "salin", "--dari", "2020"])
+    except SystemExit as exit_:
+        assert exit_.code == 2
+    _, err = capsys.readouterr()
+    assert "argumen berikut wajib diisi: --ke" in err
+    assert "Penggunaan:" in err

@@ -1,0 +1,81 @@
+"""Schema versions: every old database opens with every row kept; newer or foreign files
+are refused without being changed."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.db.connection import open_database
+from kinerja_desktop.db.queries import statistics
+from kinerja_desktop.db.schema import SCHEMA_VERSION
+from kinerja_desktop.errors import BasisDataBermasalah
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_v*.sqlite3"))
+
+
+def _all_rows(path: Path) -> dict[str, set[tuple]]:
+    with sqlite3.connect(path) as raw:
+        tables = [
+            r[0]
+            for r in raw.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {t: set(raw.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables}
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    with sqlite3.connect(path) as raw:
+        return [r[1] for r in raw.execute(f'PRAGMA table_info("{table}")')]
+
+
+def test_there_is_a_fixture_for_the_current_version():
+    assert f"schema_v{SCHEMA_VERSION}.sqlite3" in [f.name for f in FIXTURES]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_old_database_opens_with_every_row(fixture, tmp_path):
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    before = _all_rows(path)
+    old_columns = {t: _columns(path, t) for t in before}
+    assert sum(len(rows) for rows in before.values()) > 600
+
+    db = open_database(path)
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert statistics().jabatan == 22
+    db.close()
+
+    with sqlite3.connect(path) as raw:
+        for table, rows in before.items():
+            cols = ", ".join(f'"{c}"' for c in old_columns[table])
+            after = set(raw.execute(f'SELECT {cols} FROM "{table}"').fetchall())
+            assert rows <= after, f"rows lost from {table}"
+
+
+def test_database_from_a_newer_version_is_refused_and_untouched(db_path):
+    with sqlite3.connect(db_path) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = db_path.read_bytes()
+    with pytest.raises(BasisDataBermasalah, match="versi yang lebih baru"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_sqlite_file_of_another_program_is_refused(tmp_path):
+    other = tmp_path / "lain.sqlite3"
+    with sqlite3.connect(other) as raw:
+        raw.execute("CREATE TABLE catatan (x)")
+        raw.execute("INSERT INTO catatan VALUES (1)")
+    with pytest.raises(BasisDataBermasalah, match="bukan basis data Kinerja Desktop"):
+        open_database(other)
+    assert _all_rows(other) == {"catatan": {(1,)}}
+
+
+def test_damaged_file_is_refused_with_the_way_out(tmp_path):
+    broken = tmp_path / "rusak.sqlite3"
+    broken.write_bytes(b"ini bukan basis data" * 100)
+    with pytest.raises(BasisDataBermasalah, match="Pulihkan dari cadangan"):
+        open_database(broken)
