@@ -4,15 +4,17 @@ Messages for people are Indonesian; refusals exit with status 1, wrong usage wit
 """
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from kinerja_desktop import __version__
+from kinerja_desktop.cli import data
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import default_db_path
+
+# Each module adds its commands with ``register(subparsers)``; add new command groups here.
+COMMAND_MODULES = [data]
 
 # argparse writes its own messages through gettext; these are the ones a user can meet.
 _ARGPARSE_ID = {
@@ -48,73 +50,6 @@ argparse._ = _translate  # type: ignore[attr-defined]
 argparse.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _open(args: argparse.Namespace) -> None:
-    from kinerja_desktop.db.connection import open_database
-
-    open_database(args.db)
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    """``stats``: counts in the database."""
-    from kinerja_desktop.db.queries import statistics
-
-    _open(args)
-    stats = statistics()
-    if args.json:
-        _print_json(stats.as_dict())
-        return 0
-    tahun = ", ".join(str(t) for t in stats.tahun) or "belum ada"
-    terakhir = f" (tahun {stats.tahun[-1]})" if stats.tahun else ""
-    print(f"Basis data : {args.db}")
-    print(f"Tahun      : {tahun}")
-    print(f"Jabatan    : {stats.jabatan}{terakhir}")
-    print(f"Indikator  : {stats.indikator}{terakhir}")
-    print(f"Desa/kel.  : {stats.desa}")
-    print(f"Pegawai    : {stats.pegawai}")
-    return 0
-
-
-def cmd_indikator(args: argparse.Namespace) -> int:
-    """``indikator --tahun Y``: the indicators of a year."""
-    from kinerja_desktop.db.queries import indicators_of_year
-
-    _open(args)
-    rows = indicators_of_year(args.tahun)
-    if args.json:
-        _print_json(rows)
-        return 0
-    jabatan = None
-    for row in rows:
-        if row["kode_jabatan"] != jabatan:
-            jabatan = row["kode_jabatan"]
-            print(f"\n{row['kode_jabatan']} — {row['jabatan']}")
-        asal = ", dari desa" if row["dari_desa"] else ""
-        print(f"  {row['kode']:<16} {row['nama']}")
-        print(
-            f"  {'':<16} [{row['satuan']}; {row['jenis']}; {row['polaritas']}"
-            f"; {row['frekuensi']}{asal}]"
-        )
-    print(f"\n{len(rows)} indikator pada tahun {args.tahun}.")
-    return 0
-
-
-def cmd_tahun_salin(args: argparse.Namespace) -> int:
-    """``tahun salin --dari Y --ke Y``: copy a year's whole IKI to a new year."""
-    from kinerja_desktop.db.years import copy_year
-
-    _open(args)
-    hasil = copy_year(args.dari, args.ke)
-    print(
-        f"Tahun {hasil.dari} disalin ke tahun {hasil.ke}: "
-        f"{hasil.jabatan} jabatan dan {hasil.indikator} indikator."
-    )
-    return 0
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
     """No command: open the main window."""
     from kinerja_desktop.ui.app import run_gui
@@ -139,21 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title="perintah", metavar="PERINTAH")
 
-    stats = commands.add_parser("stats", help="jumlah isi basis data")
-    stats.add_argument("--json", action="store_true", help="keluaran JSON")
-    stats.set_defaults(func=cmd_stats)
-
-    indikator = commands.add_parser("indikator", help="daftar indikator satu tahun")
-    indikator.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
-    indikator.add_argument("--json", action="store_true", help="keluaran JSON")
-    indikator.set_defaults(func=cmd_indikator)
-
-    tahun = commands.add_parser("tahun", help="mengelola tahun")
-    tahun_commands = tahun.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
-    salin = tahun_commands.add_parser("salin", help="salin seluruh IKI satu tahun ke tahun baru")
-    salin.add_argument("--dari", type=int, required=True, metavar="TAHUN", help="tahun asal")
-    salin.add_argument("--ke", type=int, required=True, metavar="TAHUN", help="tahun baru")
-    salin.set_defaults(func=cmd_tahun_salin)
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
 
 

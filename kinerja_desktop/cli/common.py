@@ -1,0 +1,17 @@
+"""Helpers shared by the command modules."""
+
+import argparse
+import json
+from typing import Any
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented UTF-8 JSON."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def open_db(args: argparse.Namespace) -> None:
+    """Open the database chosen by ``--db``/``KINERJA_DB`` and bind the models to it."""
+    from kinerja_desktop.db.connection import open_database
+
+    open_database(args.db)
