@@ -1,0 +1,21 @@
+"""What an operation changed: every operation that edits data returns one ``Perubahan``.
+
+The window hands it to every view, and each view decides whether to refresh (after Anki's
+``OpChanges``). ``pesan`` is the Indonesian line for the status bar.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """A record of what one operation changed."""
+
+    pesan: str
+    tahun: int | None = None
+    jabatan_tree: bool = False  # jabatan added, removed, renamed or moved
+    jabatan: frozenset[int] = field(default_factory=frozenset)  # jabatan whose content changed
+    uraian: bool = False  # tugas or fungsi
+    indikator: bool = False  # sasaran, indicators or sub-items
+    pemangku: bool = False  # holders of a jabatan, pegawai
+    nilai: bool = False  # targets or realisasi
