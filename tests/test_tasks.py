@@ -17,7 +17,7 @@ def test_job_reads_the_database_off_the_gui_thread_and_reports_back(qtbot, db):
         on_error=results.append,
         on_progress=lambda d, t, label: progress.append((d, t, label)),
     )
-    qtbot.waitUntil(lambda: results, timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == [84]
     assert progress == [(1, 2, "menghitung")]
 
@@ -30,6 +30,6 @@ def test_refusal_comes_back_as_the_typed_error(qtbot, db):
         raise DataTidakValid("Tahun 1800 tidak masuk akal.")
 
     runner.run(job, on_done=errors.append, on_error=errors.append)
-    qtbot.waitUntil(lambda: errors, timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0], DataTidakValid)
     assert errors[0].pesan == "Tahun 1800 tidak masuk akal."
