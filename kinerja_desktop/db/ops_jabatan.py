@@ -1,0 +1,421 @@
+"""Operations on the jabatan tree of a year: list, add, rename, move, remove and restore.
+
+Each operation that changes data runs in one transaction and returns a
+:class:`~kinerja_desktop.db.changes.Perubahan` with an Indonesian line for the status bar.
+Removing a jabatan removes its whole subtree; the removal returns a :class:`CuplikanJabatan`
+(every row that went, with its id) so that undo can put everything back exactly as it was.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import (
+    ALL_MODELS,
+    BaseModel,
+    Fungsi,
+    Indikator,
+    Jabatan,
+    Pegawai,
+    Pemangku,
+    Sasaran,
+    Tugas,
+    database_proxy,
+)
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+NAMA_MAX = 200
+KODE_MAX = 40
+_KODE_POLA = re.compile(r"^[A-Z0-9][A-Z0-9.\-_]*$")
+
+
+@dataclass(frozen=True)
+class JabatanInfo:
+    """One jabatan as the tree shows it."""
+
+    id: int
+    kode: str
+    nama: str
+    atasan_id: int | None
+    urutan: int
+    pemangku: tuple[str, ...] = ()  # names of the pegawai holding it
+
+
+@dataclass(frozen=True)
+class Letak:
+    """Where a jabatan sits: its atasan (None = directly under the Camat) and its order."""
+
+    atasan_id: int | None
+    urutan: int
+
+
+@dataclass(frozen=True)
+class RingkasanHapus:
+    """What goes when a jabatan is removed; ``kalimat`` is the confirmation text."""
+
+    nama: str
+    kode: str
+    bawahan: int
+    tugas: int
+    fungsi: int
+    sasaran: int
+    indikator: int
+    pemangku: tuple[str, ...]
+
+    @property
+    def kalimat(self) -> str:
+        """The Indonesian sentence for the confirmation dialog."""
+        bagian = []
+        for jumlah, kata in (
+            (self.bawahan, "jabatan bawahan (beserta seluruh isinya)"),
+            (self.tugas, "tugas"),
+            (self.fungsi, "fungsi"),
+            (self.sasaran, "sasaran"),
+            (self.indikator, "indikator"),
+        ):
+            if jumlah:
+                bagian.append(f"{jumlah} {kata}")
+        if self.pemangku:
+            bagian.append(f"{len(self.pemangku)} pemangku ({', '.join(self.pemangku)})")
+        judul = f"Jabatan «{self.nama}» ({self.kode}) akan dihapus"
+        if not bagian:
+            return f"{judul}. Jabatan ini belum berisi data apa pun."
+        daftar = bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
+        return f"{judul} beserta {daftar}."
+
+
+@dataclass(frozen=True)
+class CuplikanJabatan:
+    """Every row removed with a jabatan subtree, ids included, in insertion order."""
+
+    tahun: int
+    root_id: int
+    nama: str
+    rows: tuple[tuple[type[BaseModel], tuple[dict[str, Any], ...]], ...] = field(repr=False)
+
+
+def list_jabatan(tahun: int) -> list[JabatanInfo]:
+    """The jabatan of ``tahun`` in document order, with the names of their holders."""
+    holders: dict[int, list[str]] = {}
+    query = (
+        Pemangku.select(Pemangku.jabatan, Pegawai.nama)
+        .join(Pegawai)
+        .switch(Pemangku)
+        .join(Jabatan)
+        .where(Jabatan.tahun == tahun)
+        .order_by(Pegawai.nama)
+        .tuples()
+    )
+    for jabatan_id, nama in query:
+        holders.setdefault(jabatan_id, []).append(nama)
+    rows = (
+        Jabatan.select(Jabatan.id, Jabatan.kode, Jabatan.nama, Jabatan.atasan, Jabatan.urutan)
+        .where(Jabatan.tahun == tahun)
+        .order_by(Jabatan.urutan, Jabatan.id)
+        .tuples()
+    )
+    return [
+        JabatanInfo(id=i, kode=k, nama=n, atasan_id=a, urutan=u, pemangku=tuple(holders.get(i, ())))
+        for i, k, n, a, u in rows
+    ]
+
+
+def _get(jabatan_id: int) -> Jabatan:
+    found = Jabatan.get_or_none(Jabatan.id == jabatan_id)
+    if found is None:
+        raise TidakDitemukan("Jabatan tersebut tidak ada lagi di basis data.")
+    return found
+
+
+def _clean_nama(nama: str) -> str:
+    nama = " ".join(nama.split())
+    if not nama:
+        raise DataTidakValid("Nama jabatan tidak boleh kosong.")
+    if len(nama) > NAMA_MAX:
+        raise DataTidakValid(f"Nama jabatan terlalu panjang (paling banyak {NAMA_MAX} huruf).")
+    return nama
+
+
+def _clean_kode(kode: str, tahun: int, kecuali_id: int | None = None) -> str:
+    kode = kode.strip().upper()
+    if not kode:
+        raise DataTidakValid("Kode jabatan tidak boleh kosong.")
+    if len(kode) > KODE_MAX or not _KODE_POLA.match(kode):
+        raise DataTidakValid(
+            f"Kode jabatan «{kode}» tidak valid: pakai huruf besar, angka dan tanda hubung "
+            f"(paling banyak {KODE_MAX} karakter), misalnya KASI-PEM."
+        )
+    query = Jabatan.select().where((Jabatan.tahun == tahun) & (Jabatan.kode == kode))
+    if kecuali_id is not None:
+        query = query.where(Jabatan.id != kecuali_id)
+    other = query.first()
+    if other is not None:
+        raise DataTidakValid(
+            f"Kode {kode} sudah dipakai jabatan «{other.nama}» di tahun {tahun}; pilih kode lain."
+        )
+    return kode
+
+
+def suggest_kode(tahun: int, nama: str) -> str:
+    """A free code for a new jabatan named ``nama``: its words in capitals, made unique."""
+    words = re.findall(r"[A-Za-z0-9]+", nama.upper())
+    base = "-".join(words)[:30].strip("-") or "JABATAN"
+    taken = {k for (k,) in Jabatan.select(Jabatan.kode).where(Jabatan.tahun == tahun).tuples()}
+    kode, n = base, 2
+    while kode in taken:
+        kode, n = f"{base}-{n}", n + 1
+    return kode
+
+
+def _next_urutan(tahun: int) -> int:
+    last = Jabatan.select(peewee.fn.MAX(Jabatan.urutan)).where(Jabatan.tahun == tahun).scalar()
+    return 0 if last is None else last + 1
+
+
+def _check_atasan(tahun: int, atasan_id: int | None) -> Jabatan | None:
+    if atasan_id is None:
+        return None
+    atasan = _get(atasan_id)
+    if atasan.tahun_id != tahun:
+        raise DataTidakValid("Atasan harus jabatan pada tahun yang sama.")
+    return atasan
+
+
+def add_jabatan(tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> Perubahan:
+    """Add a jabatan under ``atasan_id`` (None: directly under the Camat), last in order.
+
+    An empty ``kode`` gets a suggested one. The new id is the only member of
+    ``Perubahan.jabatan``.
+    """
+    require_year(tahun)
+    nama = _clean_nama(nama)
+    with database_proxy.atomic():
+        _check_atasan(tahun, atasan_id)
+        kode = _clean_kode(kode, tahun) if kode.strip() else suggest_kode(tahun, nama)
+        new = Jabatan.create(
+            tahun=tahun, kode=kode, nama=nama, atasan=atasan_id, urutan=_next_urutan(tahun)
+        )
+    return Perubahan(
+        pesan=f"Jabatan «{nama}» ({kode}) ditambahkan.",
+        tahun=tahun,
+        jabatan_tree=True,
+        jabatan=frozenset({new.id}),
+    )
+
+
+def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan:
+    """Give a jabatan a new name (and, when ``kode`` is given, a new code)."""
+    nama = _clean_nama(nama)
+    with database_proxy.atomic():
+        jab = _get(jabatan_id)
+        lama = jab.nama
+        if kode is not None:
+            jab.kode = _clean_kode(kode, jab.tahun_id, kecuali_id=jab.id)
+        jab.nama = nama
+        jab.save()
+    pesan = (
+        f"Nama jabatan «{lama}» diubah menjadi «{nama}»."
+        if lama != nama
+        else f"Jabatan «{nama}» disimpan dengan kode {jab.kode}."
+    )
+    return Perubahan(
+        pesan=pesan, tahun=jab.tahun_id, jabatan_tree=True, jabatan=frozenset({jab.id})
+    )
+
+
+def _subtree_ids(root: Jabatan) -> list[int]:
+    children: dict[int | None, list[int]] = {}
+    for jid, atasan in (
+        Jabatan.select(Jabatan.id, Jabatan.atasan).where(Jabatan.tahun == root.tahun_id).tuples()
+    ):
+        children.setdefault(atasan, []).append(jid)
+    found, todo = [], [root.id]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, ()))
+    return found
+
+
+def letak_jabatan(jabatan_id: int) -> Letak:
+    """Where a jabatan sits now (kept by the window to undo a move)."""
+    jab = _get(jabatan_id)
+    return Letak(atasan_id=jab.atasan_id, urutan=jab.urutan)
+
+
+def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = None) -> Perubahan:
+    """Put a jabatan (with its subtree) under ``atasan_id``; None puts it under the Camat.
+
+    Without ``urutan`` it becomes the last one in order; undo passes the old ``urutan`` back.
+    Refuses a move under itself or under one of its own bawahan.
+    """
+    with database_proxy.atomic():
+        jab = _get(jabatan_id)
+        atasan = _check_atasan(jab.tahun_id, atasan_id)
+        if atasan is not None and atasan.id in _subtree_ids(jab):
+            if atasan.id == jab.id:
+                raise DataTidakValid(f"Jabatan «{jab.nama}» tidak dapat menjadi atasannya sendiri.")
+            raise DataTidakValid(
+                f"Jabatan «{jab.nama}» tidak dapat dipindahkan ke bawah «{atasan.nama}», "
+                "karena «" + atasan.nama + "» adalah bawahannya sendiri."
+            )
+        jab.atasan = atasan_id
+        jab.urutan = _next_urutan(jab.tahun_id) if urutan is None else urutan
+        jab.save()
+    tujuan = f"«{atasan.nama}»" if atasan is not None else "Camat"
+    return Perubahan(
+        pesan=f"Jabatan «{jab.nama}» dipindahkan ke bawah {tujuan}.",
+        tahun=jab.tahun_id,
+        jabatan_tree=True,
+        jabatan=frozenset({jab.id}),
+    )
+
+
+def removal_summary(jabatan_id: int) -> RingkasanHapus:
+    """What removing the jabatan would take with it, for the confirmation dialog."""
+    jab = _get(jabatan_id)
+    ids = _subtree_ids(jab)
+    sasaran = Sasaran.select(Sasaran.id).where(Sasaran.jabatan.in_(ids))
+    pemangku = (
+        Pegawai.select(Pegawai.nama)
+        .join(Pemangku)
+        .where(Pemangku.jabatan.in_(ids))
+        .distinct()
+        .order_by(Pegawai.nama)
+        .tuples()
+    )
+    return RingkasanHapus(
+        nama=jab.nama,
+        kode=jab.kode,
+        bawahan=len(ids) - 1,
+        tugas=Tugas.select().where(Tugas.jabatan.in_(ids)).count(),
+        fungsi=Fungsi.select().where(Fungsi.jabatan.in_(ids)).count(),
+        sasaran=sasaran.count(),
+        indikator=Indikator.select().where(Indikator.sasaran.in_(sasaran)).count(),
+        pemangku=tuple(n for (n,) in pemangku),
+    )
+
+
+def _capture(root: Jabatan) -> CuplikanJabatan:
+    """Every row that goes with ``root``: the subtree, then each model whose rows cascade.
+
+    Walks ALL_MODELS rather than naming tables, so that tables added later (targets,
+    realisasi) that cascade from a jabatan or an indicator are put back by undo too.
+    """
+    ids = _subtree_ids(root)
+    jabatan_rows = list(Jabatan.select().where(Jabatan.id.in_(ids)).dicts())
+    depth = {root.id: 0}
+    by_id = {r["id"]: r for r in jabatan_rows}
+
+    def level(jid: int) -> int:
+        if jid not in depth:
+            depth[jid] = level(by_id[jid]["atasan"]) + 1
+        return depth[jid]
+
+    # parents first, so that the atasan of each restored row exists when it is inserted
+    jabatan_rows.sort(key=lambda r: level(r["id"]))
+    taken: dict[type[BaseModel], set[Any]] = {Jabatan: set(ids)}
+    groups: list[tuple[type[BaseModel], tuple[dict[str, Any], ...]]] = [
+        (Jabatan, tuple(jabatan_rows))
+    ]
+    for model in ALL_MODELS:
+        if model is Jabatan:
+            continue
+        condition = None
+        for fk in model._meta.refs:
+            if fk.rel_model in taken and fk.rel_model is not model and fk.on_delete == "CASCADE":
+                term = fk.in_(list(taken[fk.rel_model]))
+                condition = term if condition is None else condition | term
+        if condition is None:
+            continue
+        rows = tuple(model.select().where(condition).dicts())
+        if rows:
+            pk = model._meta.primary_key.name
+            taken[model] = {r[pk] for r in rows}
+            groups.append((model, rows))
+    return CuplikanJabatan(tahun=root.tahun_id, root_id=root.id, nama=root.nama, rows=tuple(groups))
+
+
+def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
+    """Remove a jabatan with its whole subtree and everything in it, in one transaction.
+
+    Returns the change and the removed rows, which :func:`restore_jabatan` puts back.
+    """
+    with database_proxy.atomic():
+        jab = _get(jabatan_id)
+        cuplikan = _capture(jab)
+        ids = [r["id"] for r in cuplikan.rows[0][1]]
+        # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the
+        # root alone would lift its bawahan to the top instead of removing them
+        Jabatan.delete().where(Jabatan.id.in_(ids)).execute()
+    jumlah = len(ids) - 1
+    tambahan = f" beserta {jumlah} jabatan bawahan" if jumlah else ""
+    return (
+        Perubahan(
+            pesan=f"Jabatan «{jab.nama}»{tambahan} dihapus.",
+            tahun=jab.tahun_id,
+            jabatan_tree=True,
+            jabatan=frozenset(ids),
+            uraian=True,
+            indikator=True,
+            pemangku=True,
+            nilai=True,
+        ),
+        cuplikan,
+    )
+
+
+def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
+    """Put back a removed subtree with the same ids (undo of :func:`remove_jabatan`).
+
+    When the former atasan is gone meanwhile, the jabatan goes directly under the Camat.
+    """
+    jabatan_rows = [dict(r) for r in cuplikan.rows[0][1]]
+    with database_proxy.atomic():
+        require_year(cuplikan.tahun)
+        kodes = [r["kode"] for r in jabatan_rows]
+        clash = (
+            Jabatan.select()
+            .where((Jabatan.tahun == cuplikan.tahun) & Jabatan.kode.in_(kodes))
+            .first()
+        )
+        if clash is not None:
+            raise DataTidakValid(
+                f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan: kode {clash.kode} kini "
+                f"dipakai jabatan «{clash.nama}». Ubah kode itu dahulu."
+            )
+        ids = [r["id"] for r in jabatan_rows]
+        if Jabatan.select().where(Jabatan.id.in_(ids)).exists():
+            # SQLite reuses the highest freed id; the undo stack normally undoes later
+            # additions first, so this only happens when data changed outside the stack
+            raise DataTidakValid(
+                f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data jabatan "
+                "sudah berubah sejak dihapus."
+            )
+        root = jabatan_rows[0]
+        if root["atasan"] is not None and Jabatan.get_or_none(id=root["atasan"]) is None:
+            root["atasan"] = None
+        try:
+            for model, rows in ((Jabatan, tuple(jabatan_rows)), *cuplikan.rows[1:]):
+                # chunks keep each statement under SQLite's limit of bound variables
+                for batch in peewee.chunked(rows, 100):
+                    model.insert_many(list(batch)).execute()
+        except peewee.IntegrityError as exc:
+            raise DataTidakValid(
+                f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "
+                "sudah berubah."
+            ) from exc
+    return Perubahan(
+        pesan=f"Jabatan «{cuplikan.nama}» dipulihkan.",
+        tahun=cuplikan.tahun,
+        jabatan_tree=True,
+        jabatan=frozenset(ids),
+        uraian=True,
+        indikator=True,
+        pemangku=True,
+        nilai=True,
+    )
