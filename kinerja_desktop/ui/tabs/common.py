@@ -1,0 +1,298 @@
+"""Pieces shared by the jabatan tabs: the undo command, the tab base, editors, clipboard text."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.errors import KinerjaError
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class OpCommand(QUndoCommand):
+    """An undoable edit: ``do`` and ``undo`` call core operations and return a Perubahan.
+
+    The first ``redo()`` (run by ``QUndoStack.push``) performs the edit. When the core refuses
+    it, the refusal is shown by the tab and the command marks itself obsolete, so the stack
+    drops it instead of keeping a step that did nothing.
+    """
+
+    def __init__(
+        self,
+        teks: str,
+        do: Callable[[], Perubahan],
+        undo: Callable[[], Perubahan],
+        tab: "TabDasar",
+    ) -> None:
+        super().__init__(teks)
+        self._do = do
+        self._undo = undo
+        self._tab = tab
+
+    def _run(self, action: Callable[[], Perubahan]) -> None:
+        try:
+            perubahan = action()
+        except KinerjaError as exc:
+            self.setObsolete(True)
+            self._tab.show_error(exc.pesan)
+            return
+        self._tab.after_edit(perubahan)
+
+    def redo(self) -> None:  # noqa: D102 - Qt's contract
+        self._run(self._do)
+
+    def undo(self) -> None:  # noqa: D102 - Qt's contract
+        self._run(self._undo)
+
+
+class KeadaanKosong(QWidget):
+    """An empty state: a sentence saying why nothing is shown, and optionally an action."""
+
+    def __init__(self, teks: str, tombol: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.label = QLabel(teks)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.label)
+        self.button: QPushButton | None = None
+        if tombol:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            self.button = QPushButton(tombol)
+            row.addWidget(self.button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(2)
+
+
+class TabDasar(QWidget):
+    """Base of the jabatan tabs: the contract the main window relies on.
+
+    Subclasses build their content in ``self.isi`` and implement :meth:`reload`,
+    :meth:`concerns`, :meth:`copy_selection` and :meth:`paste`.
+    """
+
+    changed = Signal(object)
+    """Emitted with the :class:`Perubahan` of every edit, undo and redo made in this tab."""
+
+    TEKS_TANPA_JABATAN = "Belum ada jabatan yang dipilih. Pilih jabatan pada daftar di kiri."
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.jabatan_id: int | None = None
+        self._last_applied: Perubahan | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.pesan = QLabel()
+        self.pesan.setWordWrap(True)
+        self.pesan.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #e6b0aa;"
+            " padding: 4px; }"
+        )
+        self.pesan.hide()
+        self.stack = QStackedWidget()
+        self.kosong = KeadaanKosong(self.TEKS_TANPA_JABATAN)
+        self.isi = QWidget()
+        self.stack.addWidget(self.kosong)
+        self.stack.addWidget(self.isi)
+        layout.addWidget(self.pesan)
+        layout.addWidget(self.stack, 1)
+
+    # -- the contract -------------------------------------------------------------------
+    def set_jabatan(self, jabatan_id: int | None) -> None:
+        """Show the jabatan ``jabatan_id``; None shows why the tab is empty."""
+        self.jabatan_id = jabatan_id
+        self.hide_error()
+        if jabatan_id is None:
+            self.stack.setCurrentWidget(self.kosong)
+            return
+        self.stack.setCurrentWidget(self.isi)
+        self.reload()
+
+    def apply_changes(self, perubahan: Perubahan) -> None:
+        """Refresh when ``perubahan`` concerns what this tab shows."""
+        if perubahan is self._last_applied or self.jabatan_id is None:
+            return
+        if self.concerns(perubahan):
+            self.reload()
+
+    def copy_selection(self) -> None:
+        """Copy the selected rows to the clipboard as tab-separated text."""
+        raise NotImplementedError
+
+    def paste(self) -> None:
+        """Add or update rows from tab-separated text on the clipboard (one undo step)."""
+        raise NotImplementedError
+
+    # -- for subclasses -----------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the shown jabatan's data again from the database."""
+        raise NotImplementedError
+
+    def concerns(self, perubahan: Perubahan) -> bool:
+        """Whether ``perubahan`` changes what this tab shows."""
+        raise NotImplementedError
+
+    def push(self, teks: str, do: Callable[[], Perubahan], undo: Callable[[], Perubahan]) -> None:
+        """Perform an edit as an undoable command on the window's undo stack."""
+        self.undo_stack.push(OpCommand(teks, do, undo, self))
+
+    def after_edit(self, perubahan: Perubahan) -> None:
+        """Refresh after an edit of this tab (or its undo) and tell the window."""
+        self.hide_error()
+        if self.jabatan_id is not None and self.concerns(perubahan):
+            self.reload()
+        self._last_applied = perubahan
+        self.changed.emit(perubahan)
+
+    def show_error(self, teks: str) -> None:
+        """Show a refusal above the content until the next successful edit."""
+        self.pesan.setText(teks)
+        self.pesan.show()
+
+    def hide_error(self) -> None:
+        """Hide the refusal line."""
+        self.pesan.hide()
+        self.pesan.clear()
+
+
+class TeksDelegate(QStyledItemDelegate):
+    """A multi-line editor for long text: Enter saves, Shift+Enter starts a new line."""
+
+    MIN_TINGGI = 72
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        if not self.is_long_text(index):
+            return super().createEditor(parent, option, index)
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setToolTip("Enter: simpan · Shift+Enter: baris baru · Esc: batal")
+        editor.installEventFilter(self)
+        return editor
+
+    def is_long_text(self, index: Index) -> bool:
+        """Whether the cell gets the multi-line editor (override per table)."""
+        return True
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(  # noqa: N802
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            rect = QRect(option.rect)
+            rect.setHeight(max(rect.height(), self.MIN_TINGGI))
+            editor.setGeometry(rect)
+            return
+        super().updateEditorGeometry(editor, option, index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            isinstance(watched, QPlainTextEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def to_tsv(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as tab-separated text the way Excel and LibreOffice copy them.
+
+    Cells holding tabs, line breaks or quotes are quoted, doubling the quotes inside.
+    """
+
+    def cell(value: str) -> str:
+        if any(ch in value for ch in '\t\n\r"'):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    return "".join("\t".join(cell(v) for v in row) + "\n" for row in rows)
+
+
+def from_tsv(text: str) -> list[list[str]]:
+    """Parse tab-separated text from Excel/LibreOffice (quoted cells may hold line breaks)."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    i, n = 0, len(text)
+    at_cell_start = True
+    while i < n:
+        ch = text[i]
+        if at_cell_start and ch == '"':
+            # A quoted cell: runs to the closing quote; "" is a quote inside.
+            i += 1
+            while i < n:
+                if text[i] == '"':
+                    if i + 1 < n and text[i + 1] == '"':
+                        cell.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                cell.append(text[i])
+                i += 1
+            at_cell_start = False
+            continue
+        if ch == "\t":
+            row.append("".join(cell))
+            cell, at_cell_start = [], True
+        elif ch in "\r\n":
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            row.append("".join(cell))
+            rows.append(row)
+            row, cell, at_cell_start = [], [], True
+        else:
+            cell.append(ch)
+            at_cell_start = False
+        i += 1
+    if cell or row:
+        row.append("".join(cell))
+        rows.append(row)
+    return [r for r in rows if any(c.strip() for c in r)]
+
+
+def clipboard_text() -> str:
+    """The text on the system clipboard."""
+    return QGuiApplication.clipboard().text()
+
+
+def set_clipboard_text(text: str) -> None:
+    """Put ``text`` on the system clipboard."""
+    QGuiApplication.clipboard().setText(text)
