@@ -1,0 +1,70 @@
+"""Writing the IKI decree to a file: the one call the CLI and the dialog make.
+
+    export_iki(2020, Path("E:/IKI-2020.pdf"))            # PDF on the default paper
+    export_iki(2020, Path("IKI.xlsx"), kertas="a4", jabatan_kode="KASI-PEM")
+
+The format follows the file's extension (.pdf or .xlsx); the paper defaults to the setting
+``kertas``. Everything that can go wrong for the user raises a ``KinerjaError`` in Indonesian.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kinerja_desktop import settings
+from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.reports.page import check_kertas
+
+Progress = Callable[[int, int, str], None]
+
+FORMAT = {".pdf": "PDF", ".xlsx": "Excel"}
+
+
+def report_format(target: Path) -> str:
+    """The extension of ``target`` (".pdf" or ".xlsx"); anything else is refused in Indonesian."""
+    suffix = Path(target).suffix.lower()
+    if suffix not in FORMAT:
+        raise DataTidakValid(
+            f"Berkas keluaran '{Path(target).name}' harus berakhiran .pdf (untuk dicetak) "
+            "atau .xlsx (Excel)."
+        )
+    return suffix
+
+
+def default_filename(tahun: int, suffix: str, jabatan_kode: str | None = None) -> str:
+    """A file name for the decree: ``IKI-2020.pdf`` or ``IKI-2020-KASI-PEM.xlsx``."""
+    bagian = f"-{jabatan_kode}" if jabatan_kode else ""
+    return f"IKI-{tahun}{bagian}{suffix}"
+
+
+def export_iki(
+    tahun: int,
+    target: Path,
+    kertas: str | None = None,
+    jabatan_kode: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the IKI decree of ``tahun`` (all jabatan, or only ``jabatan_kode``) to ``target``.
+
+    ``kertas`` is "f4" or "a4" (default: the setting). Returns the written path. The file is
+    written atomically: on any failure an older file of that name is left as it was.
+    """
+    from kinerja_desktop.reports.iki_data import build_iki_report
+
+    target = Path(target)
+    suffix = report_format(target)
+    kertas = check_kertas(kertas or settings.get("kertas"))
+    if target.is_dir():
+        raise DataTidakValid(
+            f"{target} adalah folder. Tulis nama berkas, misalnya "
+            f"{target / default_filename(tahun, suffix, jabatan_kode)}"
+        )
+    if progress is not None:
+        progress(0, 1, "Membaca data IKI")
+    laporan = build_iki_report(tahun, jabatan_kode)
+    if suffix == ".pdf":
+        from kinerja_desktop.reports.iki_pdf import render_iki_pdf
+
+        return render_iki_pdf(laporan, target, kertas, progress)
+    from kinerja_desktop.reports.iki_xlsx import render_iki_xlsx
+
+    return render_iki_xlsx(laporan, target, kertas, progress)

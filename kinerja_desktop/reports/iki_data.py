@@ -1,0 +1,277 @@
+"""The IKI decree as plain data, read from the database once and then rendered by
+:mod:`~kinerja_desktop.reports.iki_pdf` and :mod:`~kinerja_desktop.reports.iki_xlsx`.
+
+Jabatan come in tree order: depth-first from the positions directly under the Camat, each
+level ordered by ``urutan``, so a Kasubag's staff follow their Kasubag.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kinerja_desktop.db.models import (
+    Fungsi,
+    Indikator,
+    Jabatan,
+    Kantor,
+    Sasaran,
+    SubIndikator,
+    Tahun,
+    Tugas,
+)
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.errors import TidakDitemukan
+from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
+
+
+def huruf_butir(index: int) -> str:
+    """The letter of sub-item ``index`` (0 → "a", 25 → "z", 26 → "aa")."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class SubButir:
+    """A sub-item (a., b., …) of an indicator and its line in the formula column."""
+
+    huruf: str
+    teks: str
+    formula: str
+
+
+@dataclass(frozen=True)
+class IndikatorIKI:
+    """One indicator row of the IKI table."""
+
+    kode: str
+    nama: str
+    formula: str
+    sumber_data: str
+    jenis: str
+    pembilang: str
+    penyebut: str
+    sub: tuple[SubButir, ...]
+
+    @property
+    def pecahan(self) -> bool:
+        """True when the formula is a ratio to draw as numerator over denominator × 100%."""
+        return (
+            self.jenis in (Jenis.PERSENTASE, Jenis.KEHADIRAN)
+            and bool(self.pembilang.strip())
+            and bool(self.penyebut.strip())
+        )
+
+    @property
+    def formula_satu_baris(self) -> str:
+        """The formula on one line, unambiguous: ``(Σ a) / (Σ b) × 100%`` for a ratio."""
+        if not self.pecahan:
+            return self.formula
+        return f"({_tanpa_kurung(self.pembilang)}) / ({_tanpa_kurung(self.penyebut)}) × 100%"
+
+
+def _tanpa_kurung(teks: str) -> str:
+    # "(a × b)" stays "(a × b)" inside the outer brackets only once: drop one enclosing pair
+    # when it encloses the whole text.
+    teks = teks.strip()
+    if teks.startswith("(") and teks.endswith(")"):
+        depth = 0
+        for i, ch in enumerate(teks):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth == 0 and i < len(teks) - 1:
+                return teks
+        return teks[1:-1].strip()
+    return teks
+
+
+@dataclass(frozen=True)
+class SasaranIKI:
+    """A sasaran (first column) with the indicators it spans."""
+
+    teks: str
+    indikator: tuple[IndikatorIKI, ...]
+
+
+@dataclass(frozen=True)
+class JabatanIKI:
+    """One jabatan's part of the decree: tugas, fungsi and its table."""
+
+    kode: str
+    nama: str
+    kedalaman: int  # 0 = directly under the Camat
+    tugas: tuple[str, ...]
+    fungsi: tuple[str, ...]
+    sasaran: tuple[SasaranIKI, ...]
+
+    @property
+    def indikator(self) -> list[IndikatorIKI]:
+        """All indicators of the jabatan in table order."""
+        return [ind for sas in self.sasaran for ind in sas.indikator]
+
+
+@dataclass(frozen=True)
+class KepalaKeputusan:
+    """The heading of the decree's appendix."""
+
+    lampiran: str  # "LAMPIRAN KEPUTUSAN CAMAT KEPANJEN"
+    nomor: str  # "188.45/      /35.07.13/2020"
+    tentang: str  # "INDIKATOR KINERJA INDIVIDU KECAMATAN KEPANJEN KABUPATEN MALANG"
+
+
+@dataclass(frozen=True)
+class LaporanIKI:
+    """Everything the IKI decree prints, for one year (all jabatan or one)."""
+
+    tahun: int
+    kecamatan: str
+    kepala: KepalaKeputusan
+    jabatan: tuple[JabatanIKI, ...]
+    penandatangan: Penandatangan
+
+    @property
+    def judul(self) -> str:
+        """Document title for PDF properties and window titles."""
+        return f"Indikator Kinerja Individu Kecamatan {self.kecamatan} Tahun {self.tahun}"
+
+
+@dataclass(frozen=True)
+class JabatanRingkas:
+    """A jabatan in a pick list: code, title and depth in the tree."""
+
+    kode: str
+    nama: str
+    kedalaman: int
+
+
+def _tree_order(rows: Iterable[Jabatan]) -> list[tuple[Jabatan, int]]:
+    rows = list(rows)
+    ids = {j.id for j in rows}
+    children: dict[int | None, list[Jabatan]] = defaultdict(list)
+    for j in rows:
+        # A superior outside this year's set (should not happen) makes the jabatan a root
+        # rather than hiding it from the decree.
+        parent = j.atasan_id if j.atasan_id in ids else None
+        children[parent].append(j)
+    for kids in children.values():
+        kids.sort(key=lambda j: (j.urutan, j.id))
+    ordered: list[tuple[Jabatan, int]] = []
+    seen: set[int] = set()
+
+    def visit(parent: int | None, depth: int) -> None:
+        for j in children.get(parent, []):
+            if j.id in seen:
+                continue
+            seen.add(j.id)
+            ordered.append((j, depth))
+            visit(j.id, depth + 1)
+
+    visit(None, 0)
+    # A cycle in the atasan links (also should not happen) would leave rows unvisited.
+    for j in sorted(rows, key=lambda j: (j.urutan, j.id)):
+        if j.id not in seen:
+            seen.add(j.id)
+            ordered.append((j, 0))
+            visit(j.id, 1)
+    return ordered
+
+
+def daftar_jabatan(tahun: int) -> list[JabatanRingkas]:
+    """The jabatan of ``tahun`` in tree order, for choosing one in a dialog."""
+    require_year(tahun)
+    rows = Jabatan.select().where(Jabatan.tahun == tahun)
+    return [JabatanRingkas(j.kode, j.nama, depth) for j, depth in _tree_order(rows)]
+
+
+def _kepala(tahun: Tahun) -> tuple[str, KepalaKeputusan]:
+    kantor = Kantor.get_or_none()
+    kecamatan = kantor.kecamatan if kantor else ""
+    kabupaten = kantor.kabupaten if kantor else ""
+    return kecamatan, KepalaKeputusan(
+        lampiran=f"LAMPIRAN KEPUTUSAN CAMAT {kecamatan}".upper().strip(),
+        nomor=tahun.nomor_keputusan,
+        tentang=(f"INDIKATOR KINERJA INDIVIDU KECAMATAN {kecamatan} KABUPATEN {kabupaten}".upper()),
+    )
+
+
+def build_iki_report(tahun: int, jabatan_kode: str | None = None) -> LaporanIKI:
+    """Read the IKI decree of ``tahun`` (or only jabatan ``jabatan_kode``) from the database.
+
+    Raises :class:`TidakDitemukan` for an unknown year or jabatan code.
+    """
+    tahun_row = require_year(tahun)
+    ordered = _tree_order(Jabatan.select().where(Jabatan.tahun == tahun))
+    if jabatan_kode is not None:
+        ordered = [(j, d) for j, d in ordered if j.kode == jabatan_kode]
+        if not ordered:
+            raise TidakDitemukan(
+                f"Jabatan dengan kode {jabatan_kode} tidak ada pada tahun {tahun}. "
+                "Lihat kode jabatan dengan perintah: kinerja-desktop indikator --tahun "
+                f"{tahun}"
+            )
+    ids = [j.id for j, _ in ordered]
+
+    tugas: dict[int, list[str]] = defaultdict(list)
+    for t in Tugas.select().where(Tugas.jabatan.in_(ids)).order_by(Tugas.urutan, Tugas.id):
+        tugas[t.jabatan_id].append(t.teks)
+    fungsi: dict[int, list[str]] = defaultdict(list)
+    for f in Fungsi.select().where(Fungsi.jabatan.in_(ids)).order_by(Fungsi.urutan, Fungsi.id):
+        fungsi[f.jabatan_id].append(f.teks)
+    sasaran_rows = list(
+        Sasaran.select().where(Sasaran.jabatan.in_(ids)).order_by(Sasaran.urutan, Sasaran.id)
+    )
+    sasaran_ids = [s.id for s in sasaran_rows]
+    indikator_rows = list(
+        Indikator.select()
+        .where(Indikator.sasaran.in_(sasaran_ids))
+        .order_by(Indikator.urutan, Indikator.id)
+    )
+    sub: dict[int, list[SubIndikator]] = defaultdict(list)
+    for s in (
+        SubIndikator.select()
+        .where(SubIndikator.indikator.in_([i.id for i in indikator_rows]))
+        .order_by(SubIndikator.urutan, SubIndikator.id)
+    ):
+        sub[s.indikator_id].append(s)
+
+    indikator: dict[int, list[IndikatorIKI]] = defaultdict(list)
+    for ind in indikator_rows:
+        indikator[ind.sasaran_id].append(
+            IndikatorIKI(
+                kode=ind.kode,
+                nama=ind.nama,
+                formula=ind.formula,
+                sumber_data=ind.sumber_data,
+                jenis=ind.jenis,
+                pembilang=ind.pembilang,
+                penyebut=ind.penyebut,
+                sub=tuple(
+                    SubButir(huruf_butir(i), s.teks, s.formula) for i, s in enumerate(sub[ind.id])
+                ),
+            )
+        )
+    sasaran: dict[int, list[SasaranIKI]] = defaultdict(list)
+    for s in sasaran_rows:
+        sasaran[s.jabatan_id].append(SasaranIKI(s.teks, tuple(indikator[s.id])))
+
+    kecamatan, kepala = _kepala(tahun_row)
+    return LaporanIKI(
+        tahun=tahun,
+        kecamatan=kecamatan,
+        kepala=kepala,
+        jabatan=tuple(
+            JabatanIKI(
+                kode=j.kode,
+                nama=j.nama,
+                kedalaman=depth,
+                tugas=tuple(tugas[j.id]),
+                fungsi=tuple(fungsi[j.id]),
+                sasaran=tuple(sasaran[j.id]),
+            )
+            for j, depth in ordered
+        ),
+        penandatangan=penandatangan_tahun(tahun_row),
+    )

@@ -1,0 +1,293 @@
+"""The IKI decree as an Excel workbook: one sheet per jabatan, ready to print.
+
+Each sheet carries the appendix heading, INDIKATOR KINERJA INDIVIDU, 1. Jabatan, 2. Tugas,
+3. Fungsi and the four-column table (sasaran merged over its indicators); the last sheet ends
+with the signatory block. The table header repeats on every printed page, the paper is F4
+(Folio) or A4 and the sheet is fitted to the page width. Every cell is text: a value starting
+with "=" never becomes a formula.
+"""
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop import APP_NAME
+from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.iki_data import IndikatorIKI, JabatanIKI, LaporanIKI
+from kinerja_desktop.reports.page import check_kertas
+
+Progress = Callable[[int, int, str], None]
+
+KOLOM = (
+    "SASARAN/KINERJA UTAMA",
+    "INDIKATOR KINERJA INDIVIDU",
+    "PENJELASAN/FORMULASI PENGHITUNGAN",
+    "SUMBER DATA",
+)
+LEBAR = (20, 28, 32, 22)  # column widths in Excel character units: about F4 width at 100%
+KODE_KERTAS = {"f4": 14, "a4": 9}  # openpyxl paperSize: 14 = Folio (F4), 9 = A4
+FONT_NAME = "Arial"
+FONT_SIZE = 10
+LINE_HEIGHT = 12.75  # points per wrapped line of Arial 10
+CHARS_PER_UNIT = 1.2
+MAX_ROW_HEIGHT = 409
+BULLET_TUGAS = "❖"
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_MAX = 31
+
+
+def unique_sheet_names(names: Iterable[str]) -> list[str]:
+    """Valid, unique (case-insensitively) Excel sheet names for ``names``, in order.
+
+    Characters Excel refuses become "-", names are cut to 31 characters, and a repeated
+    title gets " (2)", " (3)" … (two jabatan may share a title).
+    """
+    result: list[str] = []
+    used: set[str] = set()
+    for name in names:
+        base = _SHEET_FORBIDDEN.sub("-", name).strip().strip("'").strip() or "Jabatan"
+        base = base[:SHEET_MAX].rstrip()
+        candidate, n = base, 1
+        while candidate.lower() in used:
+            n += 1
+            suffix = f" ({n})"
+            candidate = base[: SHEET_MAX - len(suffix)].rstrip() + suffix
+        used.add(candidate.lower())
+        result.append(candidate)
+    return result
+
+
+def _line_count(text: str, width_chars: float) -> int:
+    """Estimated wrapped lines of ``text`` in a column ``width_chars`` wide."""
+    # Arial 10 fits about 1.4 average characters per width unit (measured in LibreOffice);
+    # count 1.2 to err on the side of rows slightly too tall rather than cut text.
+    per_line = max(int(width_chars * CHARS_PER_UNIT), 1)
+    return sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n")) or 1
+
+
+def _height(lines: float) -> float:
+    # Excel refuses rows taller than 409 points; a longer cell still shows its text when
+    # the row is enlarged by hand, and it prints in full in PDF.
+    return min(lines * LINE_HEIGHT + 4, MAX_ROW_HEIGHT)
+
+
+def _indikator_texts(ind: IndikatorIKI) -> tuple[str, str, str]:
+    nama = "\n".join([ind.nama, *(f"{s.huruf}. {s.teks}" for s in ind.sub)])
+    formula = "\n".join(
+        [line for line in [ind.formula_satu_baris] if line.strip()]
+        + [f"{s.huruf}. {s.formula or s.teks}" for s in ind.sub]
+    )
+    return nama, formula or "-", ind.sumber_data.strip() or "-"
+
+
+class _Sheet:
+    """Writes one sheet row by row; every cell is forced to text."""
+
+    def __init__(self, ws: Any, styles: dict[str, Any]) -> None:
+        self.ws = ws
+        self.st = styles
+        self.row = 1
+
+    def put(self, row: int, col: int, text: str, style: str = "teks") -> Any:
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = text
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        font, alignment = self.st[style]
+        cell.font = font
+        cell.alignment = alignment
+        return cell
+
+    def merged(self, row: int, first: int, last: int, text: str, style: str = "teks") -> Any:
+        cell = self.put(row, first, text, style)
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        return cell
+
+    def height(self, row: int, lines: float) -> None:
+        self.ws.row_dimensions[row].height = _height(lines)
+
+
+def _styles() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Font
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    top_centre = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    normal = Font(name=FONT_NAME, size=FONT_SIZE)
+    bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+    return {
+        "teks": (normal, wrap),
+        "tebal": (bold, wrap),
+        "judul": (Font(name=FONT_NAME, size=12, bold=True), centre),
+        "kepala": (bold, centre),
+        "tengah": (normal, top_centre),
+        "tengah_tebal": (bold, top_centre),
+        "nama": (Font(name=FONT_NAME, size=FONT_SIZE, bold=True, underline="single"), top_centre),
+    }
+
+
+def _heading(sh: _Sheet, laporan: LaporanIKI) -> None:
+    kepala = laporan.kepala
+    wide = LEBAR[2] + LEBAR[3]
+    for text in (kepala.lampiran, f"NOMOR     : {kepala.nomor}", f"TENTANG : {kepala.tentang}"):
+        sh.merged(sh.row, 3, 4, text)
+        sh.height(sh.row, _line_count(text, wide))
+        sh.row += 1
+    sh.row += 1
+
+
+def _uraian(sh: _Sheet, jabatan: JabatanIKI) -> None:
+    sh.merged(sh.row, 1, 4, "INDIKATOR KINERJA INDIVIDU", "judul")
+    sh.height(sh.row, 1.4)
+    sh.row += 2
+    wide = sum(LEBAR[1:])
+    sh.put(sh.row, 1, "1. Jabatan", "teks")
+    sh.merged(sh.row, 2, 4, f": {jabatan.nama}", "tebal")
+    sh.height(sh.row, _line_count(jabatan.nama, wide))
+    sh.row += 1
+    for label, items in (("2. Tugas", jabatan.tugas), ("3. Fungsi", jabatan.fungsi)):
+        sh.put(sh.row, 1, label)
+        if len(items) <= 1:
+            text = f": {items[0] if items else '-'}"
+            sh.merged(sh.row, 2, 4, text)
+            sh.height(sh.row, _line_count(text, wide))
+            sh.row += 1
+            continue
+        sh.merged(sh.row, 2, 4, ":")
+        sh.row += 1
+        for item in items:
+            text = f"{BULLET_TUGAS} {item}"
+            sh.merged(sh.row, 2, 4, text)
+            sh.height(sh.row, _line_count(text, wide))
+            sh.row += 1
+    sh.row += 1
+
+
+def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
+    """Write the IKI table; return the header row (repeated on printed pages)."""
+    from openpyxl.styles import Border, PatternFill, Side
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    fill = PatternFill("solid", fgColor="E4E4E4")
+    header = sh.row
+    for col, text in enumerate(KOLOM, start=1):
+        cell = sh.put(header, col, text, "kepala")
+        cell.fill = fill
+        cell.border = border
+    sh.height(header, 2)
+    sh.row += 1
+
+    def row_of(texts: tuple[str, ...], first_col: int = 2) -> float:
+        lines = 1
+        for offset, text in enumerate(texts):
+            col = first_col + offset
+            sh.put(sh.row, col, text).border = border
+            lines = max(lines, _line_count(text, LEBAR[col - 1]))
+        sh.height(sh.row, lines)
+        sh.row += 1
+        return _height(lines)
+
+    for sasaran in jabatan.sasaran:
+        first = sh.row
+        heights = [row_of(_indikator_texts(ind)) for ind in sasaran.indikator] or [
+            row_of(("-", "-", "-"))
+        ]
+        sh.put(first, 1, sasaran.teks).border = border
+        last = sh.row - 1
+        for r in range(first + 1, last + 1):
+            sh.ws.cell(row=r, column=1).border = border
+        if last > first:
+            sh.ws.merge_cells(start_row=first, start_column=1, end_row=last, end_column=1)
+        # Neither Excel nor LibreOffice grows rows for text in merged cells: make room.
+        needed = _height(_line_count(sasaran.teks, LEBAR[0]))
+        if needed > sum(heights):
+            sh.ws.row_dimensions[last].height = min(
+                heights[-1] + needed - sum(heights), MAX_ROW_HEIGHT
+            )
+    if not jabatan.sasaran:
+        sh.merged(sh.row, 1, 4, "Belum ada sasaran dan indikator untuk jabatan ini.")
+        for col in range(1, 5):
+            sh.ws.cell(row=sh.row, column=col).border = border
+        sh.row += 1
+    return header
+
+
+def _signature(sh: _Sheet, laporan: LaporanIKI) -> None:
+    ttd = laporan.penandatangan
+    sh.row += 1
+    lines: list[tuple[str, str]] = [
+        (ttd.tempat_tanggal, "tengah"),
+        (ttd.jabatan, "tengah_tebal"),
+        ("", "tengah"),
+        ("", "tengah"),
+        ("", "tengah"),
+        (ttd.nama, "nama"),
+        (ttd.pangkat, "tengah"),
+        (ttd.nip or "NIP.", "tengah"),
+    ]
+    for text, style in lines:
+        sh.merged(sh.row, 3, 4, text, style)
+        sh.row += 1
+
+
+def _page_setup(ws: Any, kertas: str, header_row: int, footer: str) -> None:
+    from openpyxl.worksheet.page import PageMargins
+
+    for col, width in zip("ABCD", LEBAR, strict=True):
+        ws.column_dimensions[col].width = width
+    ws.page_setup.paperSize = KODE_KERTAS[kertas]
+    ws.page_setup.orientation = "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins = PageMargins(left=0.75, right=0.5, top=0.6, bottom=0.75, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.left.text = footer
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    ws.oddFooter.right.size = 8
+    ws.sheet_view.showGridLines = False
+
+
+def render_iki_xlsx(
+    laporan: LaporanIKI, target: Path, kertas: str = "f4", progress: Progress | None = None
+) -> Path:
+    """Write the decree ``laporan`` as an Excel workbook (.xlsx) to ``target``.
+
+    The file is written atomically; disk problems raise ``LingkunganBermasalah``.
+    """
+    from openpyxl import Workbook
+
+    kertas = check_kertas(kertas)
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.title = laporan.judul
+    wb.properties.creator = APP_NAME
+    styles = _styles()
+    footer = f"IKI Kecamatan {laporan.kecamatan} Tahun {laporan.tahun}"
+    jabatan = laporan.jabatan
+    names = unique_sheet_names(j.nama for j in jabatan) or ["IKI"]
+    total = len(jabatan) + 1
+    for index, (jab, name) in enumerate(zip(jabatan, names, strict=False)):
+        if progress is not None:
+            progress(index, total, f"Menyusun {jab.nama}")
+        sh = _Sheet(wb.create_sheet(name), styles)
+        _heading(sh, laporan)
+        _uraian(sh, jab)
+        header = _table(sh, jab)
+        if index == len(jabatan) - 1:
+            _signature(sh, laporan)
+        _page_setup(sh.ws, kertas, header, footer)
+    if not jabatan:
+        sh = _Sheet(wb.create_sheet(names[0]), styles)
+        _heading(sh, laporan)
+        sh.put(sh.row, 1, "Belum ada jabatan pada tahun ini.")
+        _page_setup(sh.ws, kertas, 1, footer)
+    if progress is not None:
+        progress(total - 1, total, "Menulis berkas Excel")
+    return atomic_write(Path(target), lambda temp: wb.save(temp))
