@@ -155,6 +155,49 @@ class TabDasar(QWidget):
         """Perform an edit as an undoable command on the window's undo stack."""
         self.undo_stack.push(OpCommand(teks, do, undo, self))
 
+    def push_add(
+        self,
+        teks: str,
+        add: Callable[[], Any],
+        remove: Callable[[int], tuple[Perubahan, Any]],
+        restore: Callable[[Any], Perubahan],
+    ) -> int | None:
+        """Push an adding edit: ``add()`` returns a result with ``perubahan`` and ``id``;
+        undo removes that id (keeping its snapshot) and redo restores the snapshot.
+
+        Returns the new id, or None when the core refused the edit.
+        """
+        state: dict[str, Any] = {}
+
+        def do() -> Perubahan:
+            if "snapshot" in state:
+                return restore(state["snapshot"])
+            hasil = add()
+            state["id"] = hasil.id
+            return hasil.perubahan
+
+        def undo() -> Perubahan:
+            perubahan, state["snapshot"] = remove(state["id"])
+            return perubahan
+
+        self.push(teks, do, undo)
+        return state.get("id")
+
+    def push_remove(
+        self,
+        teks: str,
+        remove: Callable[[], tuple[Perubahan, Any]],
+        restore: Callable[[Any], Perubahan],
+    ) -> None:
+        """Push a removing edit: undo restores the snapshot ``remove()`` returned."""
+        state: dict[str, Any] = {}
+
+        def do() -> Perubahan:
+            perubahan, state["snapshot"] = remove()
+            return perubahan
+
+        self.push(teks, do, lambda: restore(state["snapshot"]))
+
     def after_edit(self, perubahan: Perubahan) -> None:
         """Refresh after an edit of this tab (or its undo) and tell the window."""
         self.hide_error()

@@ -1,0 +1,504 @@
+"""Editing the sasaran of a jabatan, their indicators and the indicators' sub-items.
+
+Every operation runs in one transaction and returns a :class:`Perubahan`. Removals return
+snapshots that the matching ``restore_*`` function puts back with the same ids, which is what
+undo needs. New indicator codes are made from the jabatan's code (``BENDAHARA.05``) and are
+unique within the year.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran, SubIndikator, database_proxy
+from kinerja_desktop.domain.indikator import Jenis, Polaritas
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+FIELDS = ("kode", "nama", "formula", "satuan", "polaritas", "jenis", "sumber_data")
+"""The indicator fields edited in the Indikator tab, in the order of its columns."""
+
+_KODE = re.compile(r"^\S{1,40}$")
+
+
+@dataclass(frozen=True)
+class SubData:
+    """A sub-item as views show it."""
+
+    id: int
+    teks: str
+    formula: str
+
+
+@dataclass(frozen=True)
+class IndikatorData:
+    """An indicator as views show it: the editable fields and the sub-items."""
+
+    id: int
+    kode: str
+    nama: str
+    formula: str
+    satuan: str
+    polaritas: str
+    jenis: str
+    sumber_data: str
+    sub: list[SubData] = field(default_factory=list)
+
+    def fields(self) -> dict[str, str]:
+        """The editable fields (:data:`FIELDS`) as a dictionary."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+@dataclass(frozen=True)
+class SasaranData:
+    """A sasaran with its indicators, in order."""
+
+    id: int
+    teks: str
+    indikator: list[IndikatorData] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SubSnapshot:
+    """A removed sub-item: its whole row."""
+
+    row: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class IndikatorSnapshot:
+    """A removed indicator: its whole row and its sub-items' rows."""
+
+    row: dict[str, Any]
+    sub: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class SasaranSnapshot:
+    """A removed sasaran: its row and its indicators."""
+
+    row: dict[str, Any]
+    indikator: list[IndikatorSnapshot]
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """What an adding operation made: the change record and the new row's id."""
+
+    perubahan: Perubahan
+    id: int
+
+
+@dataclass
+class HasilTempel:
+    """What :func:`paste_indikator` did, enough to revert and re-apply it."""
+
+    perubahan: Perubahan
+    jabatan_id: int
+    dibuat: list[int]
+    diubah: list[tuple[int, dict[str, str], dict[str, str]]]  # id, before, after
+    sasaran_baru: int | None = None
+
+
+# -- helpers ------------------------------------------------------------------------------
+def _jabatan(jabatan_id: int) -> Jabatan:
+    jabatan = Jabatan.get_or_none(Jabatan.id == jabatan_id)
+    if jabatan is None:
+        raise TidakDitemukan("Jabatan ini sudah tidak ada (mungkin sudah dihapus).")
+    return jabatan
+
+
+def _sasaran(sasaran_id: int) -> Sasaran:
+    sasaran = Sasaran.get_or_none(Sasaran.id == sasaran_id)
+    if sasaran is None:
+        raise TidakDitemukan("Sasaran ini sudah tidak ada (mungkin sudah dihapus).")
+    return sasaran
+
+
+def _indikator(indikator_id: int) -> Indikator:
+    indikator = Indikator.get_or_none(Indikator.id == indikator_id)
+    if indikator is None:
+        raise TidakDitemukan("Indikator ini sudah tidak ada (mungkin sudah dihapus).")
+    return indikator
+
+
+def _sub(sub_id: int) -> SubIndikator:
+    sub = SubIndikator.get_or_none(SubIndikator.id == sub_id)
+    if sub is None:
+        raise TidakDitemukan("Sub-butir ini sudah tidak ada (mungkin sudah dihapus).")
+    return sub
+
+
+def _perubahan(jabatan: Jabatan, pesan: str) -> Perubahan:
+    return Perubahan(
+        pesan=pesan, tahun=jabatan.tahun_id, jabatan=frozenset({jabatan.id}), indikator=True
+    )
+
+
+def _shift(model: Any, parent_field: Any, parent_id: int, start: int, by: int) -> None:
+    # Make room at ``start`` (by=1) or close a gap (by=-1) in an ordered list.
+    model.update(urutan=model.urutan + by).where(
+        (parent_field == parent_id) & (model.urutan >= start)
+    ).execute()
+
+
+def _place(model: Any, parent_field: Any, parent_id: int, posisi: int | None) -> int:
+    count = model.select().where(parent_field == parent_id).count()
+    start = count if posisi is None else max(0, min(posisi, count))
+    _shift(model, parent_field, parent_id, start, 1)
+    return start
+
+
+def _text(value: str, what: str, required: bool = True) -> str:
+    cleaned = str(value or "").strip()
+    if required and not cleaned:
+        raise DataTidakValid(f"{what} tidak boleh kosong.")
+    return cleaned
+
+
+# -- reading ------------------------------------------------------------------------------
+def load_sasaran(jabatan_id: int) -> list[SasaranData]:
+    """The sasaran of a jabatan with their indicators and sub-items, in document order."""
+    sasaran = list(Sasaran.select().where(Sasaran.jabatan == jabatan_id).order_by(Sasaran.urutan))
+    indikator = list(
+        Indikator.select()
+        .where(Indikator.sasaran.in_([s.id for s in sasaran]))
+        .order_by(Indikator.urutan, Indikator.id)
+    )
+    subs: dict[int, list[SubData]] = {}
+    for sub in (
+        SubIndikator.select()
+        .where(SubIndikator.indikator.in_([i.id for i in indikator]))
+        .order_by(SubIndikator.urutan, SubIndikator.id)
+    ):
+        subs.setdefault(sub.indikator_id, []).append(SubData(sub.id, sub.teks, sub.formula))
+    by_sasaran: dict[int, list[IndikatorData]] = {}
+    for ind in indikator:
+        by_sasaran.setdefault(ind.sasaran_id, []).append(
+            IndikatorData(
+                id=ind.id,
+                sub=subs.get(ind.id, []),
+                **{name: getattr(ind, name) for name in FIELDS},
+            )
+        )
+    return [SasaranData(s.id, s.teks, by_sasaran.get(s.id, [])) for s in sasaran]
+
+
+def kode_problem(tahun: int, kode: str, kecuali_id: int | None = None) -> str | None:
+    """Why ``kode`` cannot be an indicator code in ``tahun`` (Indonesian), or None."""
+    kode = kode.strip()
+    if not kode:
+        return "Kode indikator tidak boleh kosong."
+    if not _KODE.match(kode):
+        return "Kode indikator tidak boleh berisi spasi dan paling panjang 40 karakter."
+    other = Indikator.get_or_none((Indikator.tahun == tahun) & (Indikator.kode == kode))
+    if other is not None and other.id != kecuali_id:
+        pemilik = other.sasaran.jabatan.nama
+        return f"Kode {kode} sudah dipakai indikator lain tahun {tahun} ({pemilik})."
+    return None
+
+
+def next_kode(jabatan_id: int) -> str:
+    """A new indicator code for a jabatan, unique within its year (``KODE.NN``)."""
+    jabatan = _jabatan(jabatan_id)
+    taken = {
+        i.kode for i in Indikator.select(Indikator.kode).where(Indikator.tahun == jabatan.tahun_id)
+    }
+    number = 1 + sum(1 for k in taken if k.startswith(f"{jabatan.kode}."))
+    while f"{jabatan.kode}.{number:02d}" in taken:
+        number += 1
+    return f"{jabatan.kode}.{number:02d}"
+
+
+def parse_pilihan(enum: type[Jenis] | type[Polaritas], value: str) -> str:
+    """The stored value of a fixed choice given either its value or its label."""
+    text = value.strip().lower()
+    for member in enum:
+        if text in (member.value, member.label.lower()):
+            return member.value
+    pilihan = ", ".join(m.label for m in enum)
+    raise DataTidakValid(f"“{value}” bukan pilihan yang dikenal; pilih salah satu: {pilihan}.")
+
+
+def _check_fields(changes: dict[str, str], tahun: int, indikator_id: int | None) -> dict[str, str]:
+    clean: dict[str, str] = {}
+    for name, value in changes.items():
+        if name not in FIELDS:
+            raise ValueError(f"unknown indicator field {name!r}")
+        if name == "kode":
+            problem = kode_problem(tahun, str(value), indikator_id)
+            if problem:
+                raise DataTidakValid(problem)
+            clean[name] = str(value).strip()
+        elif name == "nama":
+            clean[name] = _text(value, "Nama indikator")
+        elif name == "jenis":
+            clean[name] = parse_pilihan(Jenis, str(value))
+        elif name == "polaritas":
+            clean[name] = parse_pilihan(Polaritas, str(value))
+        else:
+            clean[name] = _text(value, name, required=False)
+    return clean
+
+
+# -- sasaran ------------------------------------------------------------------------------
+def add_sasaran(jabatan_id: int, teks: str = "Sasaran baru", posisi: int | None = None) -> Hasil:
+    """Add a sasaran to a jabatan at ``posisi`` (the end when None)."""
+    teks = _text(teks, "Sasaran")
+    with database_proxy.atomic():
+        jabatan = _jabatan(jabatan_id)
+        urutan = _place(Sasaran, Sasaran.jabatan, jabatan_id, posisi)
+        sasaran = Sasaran.create(jabatan=jabatan_id, urutan=urutan, teks=teks)
+    return Hasil(_perubahan(jabatan, f"Sasaran baru ditambahkan pada {jabatan.nama}."), sasaran.id)
+
+
+def edit_sasaran(sasaran_id: int, teks: str) -> Perubahan:
+    """Replace the text of a sasaran."""
+    teks = _text(teks, "Sasaran")
+    with database_proxy.atomic():
+        sasaran = _sasaran(sasaran_id)
+        sasaran.teks = teks
+        sasaran.save()
+        jabatan = sasaran.jabatan
+    return _perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan.")
+
+
+def _snapshot_indikator(ind: Indikator) -> IndikatorSnapshot:
+    subs = [dict(s.__data__) for s in ind.sub.order_by(SubIndikator.urutan)]
+    return IndikatorSnapshot(dict(ind.__data__), subs)
+
+
+def remove_sasaran(sasaran_id: int) -> tuple[Perubahan, SasaranSnapshot]:
+    """Remove a sasaran with its indicators and their sub-items."""
+    with database_proxy.atomic():
+        sasaran = _sasaran(sasaran_id)
+        jabatan = sasaran.jabatan
+        indikator = list(sasaran.indikator.order_by(Indikator.urutan))
+        snapshot = SasaranSnapshot(
+            dict(sasaran.__data__), [_snapshot_indikator(i) for i in indikator]
+        )
+        sasaran.delete_instance(recursive=True)
+        _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
+    beserta = f" beserta {len(indikator)} indikatornya" if indikator else ""
+    return _perubahan(jabatan, f"Sasaran dihapus dari {jabatan.nama}{beserta}."), snapshot
+
+
+def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
+    row = snapshot.row
+    _shift(Indikator, Indikator.sasaran, row["sasaran"], row["urutan"], 1)
+    problem = kode_problem(row["tahun"], row["kode"], row["id"])
+    if problem:
+        raise DataTidakValid(f"Indikator tidak dapat dikembalikan: {problem}")
+    Indikator.insert(row).execute()
+    if snapshot.sub:
+        SubIndikator.insert_many(snapshot.sub).execute()
+
+
+def restore_sasaran(snapshot: SasaranSnapshot) -> Perubahan:
+    """Put a removed sasaran back with its indicators, all with their former ids."""
+    with database_proxy.atomic():
+        row = snapshot.row
+        jabatan = _jabatan(row["jabatan"])
+        _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
+        Sasaran.insert(row).execute()
+        for ind in snapshot.indikator:
+            _insert_indikator(ind)
+    return _perubahan(jabatan, f"Sasaran dikembalikan ke {jabatan.nama}.")
+
+
+# -- indicators ---------------------------------------------------------------------------
+def add_indikator(
+    sasaran_id: int, posisi: int | None = None, fields: dict[str, str] | None = None
+) -> Hasil:
+    """Add an indicator under a sasaran with a new unique code; ``fields`` fill it in."""
+    with database_proxy.atomic():
+        sasaran = _sasaran(sasaran_id)
+        jabatan = sasaran.jabatan
+        values = {"kode": next_kode(jabatan.id), "nama": "Indikator baru"}
+        values.update(_check_fields(dict(fields or {}), jabatan.tahun_id, None))
+        urutan = _place(Indikator, Indikator.sasaran, sasaran_id, posisi)
+        ind = Indikator.create(sasaran=sasaran_id, tahun=jabatan.tahun_id, urutan=urutan, **values)
+    return Hasil(
+        _perubahan(jabatan, f"Indikator {ind.kode} ditambahkan pada {jabatan.nama}."), ind.id
+    )
+
+
+def update_indikator(indikator_id: int, changes: dict[str, str]) -> Perubahan:
+    """Change fields (:data:`FIELDS`) of an indicator; refuses a code taken in the year."""
+    with database_proxy.atomic():
+        ind = _indikator(indikator_id)
+        clean = _check_fields(changes, ind.tahun_id, ind.id)
+        for name, value in clean.items():
+            setattr(ind, name, value)
+        ind.save()
+        jabatan = ind.sasaran.jabatan
+    return _perubahan(jabatan, f"Indikator {ind.kode} disimpan.")
+
+
+def indikator_fields(indikator_id: int) -> dict[str, str]:
+    """The current values of the editable fields of an indicator (what undo restores)."""
+    ind = _indikator(indikator_id)
+    return {name: getattr(ind, name) for name in FIELDS}
+
+
+def remove_indikator(indikator_id: int) -> tuple[Perubahan, IndikatorSnapshot]:
+    """Remove an indicator with its sub-items."""
+    with database_proxy.atomic():
+        ind = _indikator(indikator_id)
+        jabatan = ind.sasaran.jabatan
+        snapshot = _snapshot_indikator(ind)
+        ind.delete_instance(recursive=True)
+        _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
+    return _perubahan(jabatan, f"Indikator {ind.kode} dihapus dari {jabatan.nama}."), snapshot
+
+
+def restore_indikator(snapshot: IndikatorSnapshot) -> Perubahan:
+    """Put a removed indicator back with its id, code and sub-items."""
+    with database_proxy.atomic():
+        jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
+        _insert_indikator(snapshot)
+    return _perubahan(jabatan, f"Indikator {snapshot.row['kode']} dikembalikan.")
+
+
+# -- sub-items ----------------------------------------------------------------------------
+def add_sub(indikator_id: int, posisi: int | None = None, teks: str = "Sub-butir baru") -> Hasil:
+    """Add a sub-item (a., b., …) to an indicator."""
+    teks = _text(teks, "Sub-butir")
+    with database_proxy.atomic():
+        ind = _indikator(indikator_id)
+        urutan = _place(SubIndikator, SubIndikator.indikator, indikator_id, posisi)
+        sub = SubIndikator.create(indikator=indikator_id, urutan=urutan, teks=teks)
+        jabatan = ind.sasaran.jabatan
+    return Hasil(_perubahan(jabatan, f"Sub-butir ditambahkan pada indikator {ind.kode}."), sub.id)
+
+
+def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None) -> Perubahan:
+    """Change the text and/or the formula line of a sub-item."""
+    with database_proxy.atomic():
+        sub = _sub(sub_id)
+        if teks is not None:
+            sub.teks = _text(teks, "Sub-butir")
+        if formula is not None:
+            sub.formula = _text(formula, "Formulasi", required=False)
+        sub.save()
+        ind = sub.indikator
+        jabatan = ind.sasaran.jabatan
+    return _perubahan(jabatan, f"Sub-butir indikator {ind.kode} disimpan.")
+
+
+def remove_sub(sub_id: int) -> tuple[Perubahan, SubSnapshot]:
+    """Remove a sub-item."""
+    with database_proxy.atomic():
+        sub = _sub(sub_id)
+        ind = sub.indikator
+        jabatan = ind.sasaran.jabatan
+        snapshot = SubSnapshot(dict(sub.__data__))
+        sub.delete_instance()
+        _shift(SubIndikator, SubIndikator.indikator, ind.id, sub.urutan, -1)
+    return _perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot
+
+
+def restore_sub(snapshot: SubSnapshot) -> Perubahan:
+    """Put a removed sub-item back with its id and place."""
+    with database_proxy.atomic():
+        row = snapshot.row
+        ind = _indikator(row["indikator"])
+        _shift(SubIndikator, SubIndikator.indikator, ind.id, row["urutan"], 1)
+        SubIndikator.insert(row).execute()
+        jabatan = ind.sasaran.jabatan
+    return _perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan.")
+
+
+# -- pasting many rows --------------------------------------------------------------------
+def paste_indikator(
+    jabatan_id: int, sasaran_id: int | None, rows: list[dict[str, str]]
+) -> HasilTempel:
+    """Add or update indicators from pasted rows (fields of :data:`FIELDS`), all or nothing.
+
+    A row whose code belongs to an indicator of this jabatan updates it; any other row becomes
+    a new indicator under ``sasaran_id`` (the jabatan's last sasaran when None, a new one when
+    it has none), keeping its code when the year has it free and getting a new code otherwise.
+    """
+    if not rows:
+        raise DataTidakValid("Tidak ada baris indikator untuk ditempel.")
+    with database_proxy.atomic():
+        jabatan = _jabatan(jabatan_id)
+        own = {
+            i.kode: i for i in Indikator.select().join(Sasaran).where(Sasaran.jabatan == jabatan_id)
+        }
+        sasaran_baru = None
+        if sasaran_id is None:
+            last = (
+                Sasaran.select()
+                .where(Sasaran.jabatan == jabatan_id)
+                .order_by(Sasaran.urutan.desc())
+                .first()
+            )
+            if last is None:
+                sasaran_id = sasaran_baru = add_sasaran(jabatan_id).id
+            else:
+                sasaran_id = last.id
+        dibuat: list[int] = []
+        diubah: list[tuple[int, dict[str, str], dict[str, str]]] = []
+        for number, row in enumerate(rows, start=1):
+            values = {k: v for k, v in row.items() if k in FIELDS}
+            kode = values.get("kode", "").strip()
+            try:
+                if kode in own:
+                    ind = own[kode]
+                    before = indikator_fields(ind.id)
+                    update_indikator(ind.id, values)
+                    diubah.append((ind.id, before, indikator_fields(ind.id)))
+                else:
+                    if not kode or kode_problem(jabatan.tahun_id, kode) is not None:
+                        values.pop("kode", None)
+                    values = {k: v for k, v in values.items() if k == "nama" or v.strip()}
+                    dibuat.append(add_indikator(sasaran_id, None, values).id)
+            except DataTidakValid as exc:
+                raise DataTidakValid(
+                    f"Baris {number} tidak dapat ditempel: {exc.pesan} Tidak ada yang diubah."
+                ) from exc
+    bagian = []
+    if dibuat:
+        bagian.append(f"{len(dibuat)} indikator ditambahkan")
+    if diubah:
+        bagian.append(f"{len(diubah)} indikator diperbarui")
+    pesan = " dan ".join(bagian).capitalize() + f" pada {jabatan.nama}."
+    return HasilTempel(_perubahan(jabatan, pesan), jabatan_id, dibuat, diubah, sasaran_baru)
+
+
+@dataclass(frozen=True)
+class TempelSnapshot:
+    """What :func:`revert_paste` removed, for :func:`reapply_paste`."""
+
+    indikator: list[IndikatorSnapshot]
+    sasaran: SasaranSnapshot | None
+
+
+def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, TempelSnapshot]:
+    """Undo :func:`paste_indikator`: remove what it added, restore what it changed."""
+    with database_proxy.atomic():
+        jabatan = _jabatan(hasil.jabatan_id)
+        sasaran = None
+        snapshots: list[IndikatorSnapshot] = []
+        if hasil.sasaran_baru is not None:
+            # Everything added went into the new sasaran: removing it removes them too.
+            sasaran = remove_sasaran(hasil.sasaran_baru)[1]
+        else:
+            snapshots = [remove_indikator(i)[1] for i in reversed(hasil.dibuat)]
+        for indikator_id, before, _ in hasil.diubah:
+            update_indikator(indikator_id, before)
+    pesan = f"Tempel indikator pada {jabatan.nama} dibatalkan."
+    return _perubahan(jabatan, pesan), TempelSnapshot(snapshots, sasaran)
+
+
+def reapply_paste(hasil: HasilTempel, snapshot: TempelSnapshot) -> Perubahan:
+    """Redo :func:`paste_indikator` after :func:`revert_paste`, with the same ids."""
+    with database_proxy.atomic():
+        if snapshot.sasaran is not None:
+            restore_sasaran(snapshot.sasaran)
+        for ind in reversed(snapshot.indikator):
+            _insert_indikator(ind)
+        for indikator_id, _, after in hasil.diubah:
+            update_indikator(indikator_id, after)
+    return hasil.perubahan

@@ -1,0 +1,396 @@
+"""The Indikator tab: the sasaran of a jabatan, their indicators and sub-items, edited in place."""
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStackedWidget,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db import ops_indikator
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import Jabatan
+from kinerja_desktop.ui.tabs.common import (
+    Index,
+    KeadaanKosong,
+    TabDasar,
+    TeksDelegate,
+    clipboard_text,
+    from_tsv,
+    set_clipboard_text,
+    to_tsv,
+)
+from kinerja_desktop.ui.tabs.indikator_model import (
+    KOLOM,
+    KOLOM_FORMULA,
+    KOLOM_NAMA,
+    PILIHAN,
+    Baris,
+    IndikatorModel,
+    Jenisbaris,
+)
+from kinerja_desktop.ui.tabs.uraian_tab import _setup_table
+
+_TEKS_PANJANG = (KOLOM_NAMA, KOLOM_FORMULA, 6)
+
+
+class IndikatorDelegate(TeksDelegate):
+    """Drop-downs for polaritas and jenis, multi-line editors for long text."""
+
+    def _model(self, index: Index) -> IndikatorModel:
+        model = index.model()
+        assert isinstance(model, IndikatorModel)
+        return model
+
+    def is_long_text(self, index: Index) -> bool:
+        """Sasaran text, indicator name, formula and sumber data get the multi-line editor."""
+        baris = self._model(index).baris(index.row())
+        if baris.jenis is Jenisbaris.SASARAN:
+            return True
+        return index.column() in _TEKS_PANJANG
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        baris = self._model(index).baris(index.row())
+        if baris.jenis is Jenisbaris.INDIKATOR and index.column() in PILIHAN:
+            combo = QComboBox(parent)
+            for member in PILIHAN[index.column()]:
+                combo.addItem(member.label, member.value)
+            # A choice made with the mouse or keyboard is saved at once.
+            combo.activated.connect(lambda _=0, c=combo: self._commit_combo(c))
+            return combo
+        return super().createEditor(parent, option, index)
+
+    def _commit_combo(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(  # noqa: N802
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class IndikatorTab(TabDasar):
+    """Sasaran, indicators and sub-items of the selected jabatan."""
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(undo_stack, parent)
+        self.tahun: int | None = None
+        self.model = IndikatorModel(self.edit_cell)
+        self.model.ditolak.connect(self.show_error)
+        self.model.modelReset.connect(self._apply_spans)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(IndikatorDelegate(self.view))
+        _setup_table(self.view)
+        self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        header = self.view.horizontalHeader()
+        widths = {0: 130, 3: 80, 4: 120, 5: 100}
+        for column in range(len(KOLOM)):
+            if column in widths:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, widths[column])
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+        self.tambah_sasaran = QPushButton("Tambah sasaran")
+        self.tambah_sasaran.setToolTip("Tambahkan sasaran baru di bawah sasaran yang dipilih")
+        self.tambah_indikator = QPushButton("Tambah indikator")
+        self.tambah_indikator.setToolTip(
+            "Tambahkan indikator pada sasaran yang dipilih; kodenya dibuat otomatis"
+        )
+        self.tambah_sub = QPushButton("Tambah sub-butir")
+        self.tambah_sub.setToolTip("Tambahkan sub-butir (a., b., …) pada indikator yang dipilih")
+        self.hapus = QPushButton("Hapus")
+        self.hapus.setToolTip("Hapus sasaran, indikator atau sub-butir yang dipilih")
+        self.tambah_sasaran.clicked.connect(self.add_sasaran)
+        self.tambah_indikator.clicked.connect(self.add_indikator)
+        self.tambah_sub.clicked.connect(self.add_sub)
+        self.hapus.clicked.connect(self.remove_current)
+        buttons = QHBoxLayout()
+        for button in (self.tambah_sasaran, self.tambah_indikator, self.tambah_sub, self.hapus):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.tanpa_indikator = KeadaanKosong(
+            "Jabatan ini belum punya sasaran dan indikator kinerja. Klik “Tambah indikator” "
+            "untuk membuat sasaran pertama beserta indikatornya, atau tempel baris indikator "
+            "dari Excel/LibreOffice (Ctrl+V).",
+            "Tambah indikator",
+        )
+        assert self.tanpa_indikator.button is not None
+        self.tanpa_indikator.button.clicked.connect(self.add_indikator)
+        self.tabel_stack = QStackedWidget()
+        self.tabel_stack.addWidget(self.view)
+        self.tabel_stack.addWidget(self.tanpa_indikator)
+        layout = QVBoxLayout(self.isi)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabel_stack, 1)
+        self.set_jabatan(None)
+
+    # -- contract -----------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the shown jabatan's sasaran and indicators again."""
+        if self.jabatan_id is None:
+            return
+        jabatan = Jabatan.get_or_none(Jabatan.id == self.jabatan_id)
+        if jabatan is None:
+            self.set_jabatan(None)
+            return
+        self.tahun = jabatan.tahun_id
+        sasaran = ops_indikator.load_sasaran(self.jabatan_id)
+        self.model.set_content(sasaran, self.tahun)
+        self.tabel_stack.setCurrentWidget(self.view if sasaran else self.tanpa_indikator)
+        self._update_buttons()
+
+    def concerns(self, perubahan: Perubahan) -> bool:
+        """Indicator changes of the shown jabatan, or a tree change that may have removed it."""
+        return (perubahan.indikator and self.jabatan_id in perubahan.jabatan) or (
+            perubahan.jabatan_tree
+        )
+
+    def copy_selection(self) -> None:
+        """Copy the selected indicators as rows of the seven columns (choices as labels)."""
+        rows = self._selected_rows()
+        lines = []
+        for row in rows:
+            baris = self.model.baris(row)
+            if baris.jenis is Jenisbaris.INDIKATOR:
+                lines.append(
+                    [str(self.model.index(row, c).data() or "") for c in range(len(KOLOM))]
+                )
+        if lines:
+            set_clipboard_text(to_tsv(lines))
+
+    def paste(self) -> None:
+        """Add or update indicators from rows copied in Excel/LibreOffice, as one undo step.
+
+        Columns in the tab's order (Kode, Indikator, Formulasi, Satuan, Polaritas, Jenis,
+        Sumber Data); a single column is taken as indicator names. A row whose code is an
+        indicator of this jabatan updates it; other rows are added to the current sasaran.
+        """
+        if self.jabatan_id is None:
+            return
+        parsed = from_tsv(clipboard_text())
+        if parsed and [c.strip() for c in parsed[0][:2]] == list(KOLOM[:2]):
+            parsed = parsed[1:]  # a header row copied along
+        rows: list[dict[str, str]] = []
+        for cells in parsed:
+            if len(cells) == 1:
+                rows.append({"nama": cells[0]})
+            else:
+                rows.append(dict(zip(ops_indikator.FIELDS, cells, strict=False)))
+        if not rows:
+            self.show_error("Papan klip tidak berisi baris indikator untuk ditempel.")
+            return
+        current = self._current()
+        jabatan_id = self.jabatan_id
+        sasaran_id = current.sasaran_id if current else None
+        state: dict[str, Any] = {}
+
+        def do() -> Perubahan:
+            if "snapshot" in state:
+                return ops_indikator.reapply_paste(state["hasil"], state["snapshot"])
+            state["hasil"] = ops_indikator.paste_indikator(jabatan_id, sasaran_id, rows)
+            return state["hasil"].perubahan
+
+        def undo() -> Perubahan:
+            perubahan, state["snapshot"] = ops_indikator.revert_paste(state["hasil"])
+            return perubahan
+
+        self.push(f"Tempel {len(rows)} indikator", do, undo)
+
+    # -- selection ----------------------------------------------------------------------
+    def _apply_spans(self) -> None:
+        # A sasaran row spans the whole table; spans are lost on every reset.
+        self.view.clearSpans()
+        for row, baris in enumerate(self.model.rows()):
+            if baris.jenis is Jenisbaris.SASARAN:
+                self.view.setSpan(row, 0, 1, len(KOLOM))
+
+    def _selected_rows(self) -> list[int]:
+        selection = self.view.selectionModel()
+        rows = sorted({index.row() for index in selection.selectedIndexes()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return rows
+
+    def _current(self) -> Baris | None:
+        index = self.view.currentIndex()
+        return self.model.baris(index.row()) if index.isValid() else None
+
+    def _update_buttons(self, *_: Any) -> None:
+        current = self._current()
+        self.hapus.setEnabled(current is not None)
+        self.tambah_sub.setEnabled(current is not None and current.jenis is not Jenisbaris.SASARAN)
+
+    def select(self, jenis: Jenisbaris, item_id: int | None, edit: bool = False) -> None:
+        """Make the row of an object current, optionally opening its main text's editor."""
+        row = None if item_id is None else self.model.row_of(jenis, item_id)
+        if row is None:
+            return
+        column = 0 if jenis is Jenisbaris.SASARAN else KOLOM_NAMA
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if edit:
+            self.view.edit(index)
+
+    def _position_in_parent(self, baris: Baris) -> int:
+        """Place of an indicator in its sasaran, or of a sub-item in its indicator."""
+        if baris.jenis is Jenisbaris.SUB:
+            return baris.nomor
+        return sum(
+            1
+            for other in self.model.rows()[: self.model.row_of(baris.jenis, baris.id)]
+            if other.jenis is Jenisbaris.INDIKATOR and other.sasaran_id == baris.sasaran_id
+        )
+
+    # -- edits --------------------------------------------------------------------------
+    def edit_cell(self, baris: Baris, name: str, value: str) -> None:
+        """Save an edit made in place (called by the model)."""
+        lama = getattr(baris.data, name)
+        item_id = baris.id
+        if baris.jenis is Jenisbaris.SASARAN:
+            self.push(
+                "Ubah sasaran",
+                lambda: ops_indikator.edit_sasaran(item_id, value),
+                lambda: ops_indikator.edit_sasaran(item_id, lama),
+            )
+        elif baris.jenis is Jenisbaris.INDIKATOR:
+            self.push(
+                f"Ubah {KOLOM[ops_indikator.FIELDS.index(name)].lower()} indikator",
+                lambda: ops_indikator.update_indikator(item_id, {name: value}),
+                lambda: ops_indikator.update_indikator(item_id, {name: lama}),
+            )
+        else:
+            self.push(
+                "Ubah sub-butir",
+                lambda: ops_indikator.update_sub(item_id, **{name: value}),
+                lambda: ops_indikator.update_sub(item_id, **{name: lama}),
+            )
+
+    def add_sasaran(self) -> int | None:
+        """Add a sasaran below the current one (at the end when none is chosen)."""
+        if self.jabatan_id is None:
+            return None
+        jabatan_id = self.jabatan_id
+        current = self._current()
+        posisi = None
+        if current is not None:
+            sasaran_row = self.model.row_of(Jenisbaris.SASARAN, current.sasaran_id)
+            posisi = self.model.baris(sasaran_row).nomor if sasaran_row is not None else None
+        new_id = self.push_add(
+            "Tambah sasaran",
+            lambda: ops_indikator.add_sasaran(jabatan_id, posisi=posisi),
+            ops_indikator.remove_sasaran,
+            ops_indikator.restore_sasaran,
+        )
+        self.select(Jenisbaris.SASARAN, new_id, edit=True)
+        return new_id
+
+    def add_indikator(self) -> int | None:
+        """Add an indicator below the current one, in the current (or last) sasaran."""
+        if self.jabatan_id is None:
+            return None
+        current = self._current()
+        rows = self.model.rows()
+        if current is not None:
+            sasaran_id: int | None = current.sasaran_id
+            posisi = None
+            if current.jenis is not Jenisbaris.SASARAN:
+                indikator_row = self.model.row_of(Jenisbaris.INDIKATOR, current.indikator_id or 0)
+                if indikator_row is not None:
+                    posisi = self._position_in_parent(self.model.baris(indikator_row)) + 1
+        else:
+            sasaran_id = next(
+                (b.sasaran_id for b in reversed(rows) if b.jenis is Jenisbaris.SASARAN), None
+            )
+            posisi = None
+        if sasaran_id is None:
+            # No sasaran yet: the sasaran and its first indicator are one undo step.
+            self.undo_stack.beginMacro("Tambah indikator")
+            try:
+                sasaran_id = self.add_sasaran()
+                if sasaran_id is None:
+                    return None
+                new_id = self._push_add_indikator(sasaran_id, None)
+            finally:
+                self.undo_stack.endMacro()
+        else:
+            new_id = self._push_add_indikator(sasaran_id, posisi)
+        self.select(Jenisbaris.INDIKATOR, new_id, edit=True)
+        return new_id
+
+    def _push_add_indikator(self, sasaran_id: int, posisi: int | None) -> int | None:
+        return self.push_add(
+            "Tambah indikator",
+            lambda: ops_indikator.add_indikator(sasaran_id, posisi),
+            ops_indikator.remove_indikator,
+            ops_indikator.restore_indikator,
+        )
+
+    def add_sub(self) -> int | None:
+        """Add a sub-item to the current indicator, below the current sub-item."""
+        current = self._current()
+        if current is None or current.indikator_id is None:
+            self.show_error("Pilih dulu indikator yang akan diberi sub-butir.")
+            return None
+        indikator_id = current.indikator_id
+        posisi = current.nomor + 1 if current.jenis is Jenisbaris.SUB else None
+        new_id = self.push_add(
+            "Tambah sub-butir",
+            lambda: ops_indikator.add_sub(indikator_id, posisi),
+            ops_indikator.remove_sub,
+            ops_indikator.restore_sub,
+        )
+        self.select(Jenisbaris.SUB, new_id, edit=True)
+        return new_id
+
+    def remove_current(self) -> None:
+        """Remove the current sasaran (with its indicators), indicator or sub-item."""
+        current = self._current()
+        if current is None:
+            return
+        item_id = current.id
+        if current.jenis is Jenisbaris.SASARAN:
+            self.push_remove(
+                "Hapus sasaran",
+                lambda: ops_indikator.remove_sasaran(item_id),
+                ops_indikator.restore_sasaran,
+            )
+        elif current.jenis is Jenisbaris.INDIKATOR:
+            self.push_remove(
+                "Hapus indikator",
+                lambda: ops_indikator.remove_indikator(item_id),
+                ops_indikator.restore_indikator,
+            )
+        else:
+            self.push_remove(
+                "Hapus sub-butir",
+                lambda: ops_indikator.remove_sub(item_id),
+                ops_indikator.restore_sub,
+            )
