@@ -19,9 +19,11 @@ from kinerja_desktop.db.models import (
     Fungsi,
     Indikator,
     Jabatan,
+    Kantor,
     Pegawai,
     Pemangku,
     Sasaran,
+    Tahun,
     Tugas,
     database_proxy,
 )
@@ -122,6 +124,35 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
         JabatanInfo(id=i, kode=k, nama=n, atasan_id=a, urutan=u, pemangku=tuple(holders.get(i, ())))
         for i, k, n, a, u in rows
     ]
+
+
+def jabatan_info(jabatan_id: int) -> JabatanInfo:
+    """One jabatan as :func:`list_jabatan` gives it; raises TidakDitemukan when it is gone."""
+    jab = _get(jabatan_id)
+    holders = (
+        Pegawai.select(Pegawai.nama)
+        .join(Pemangku)
+        .where(Pemangku.jabatan == jab.id)
+        .order_by(Pegawai.nama)
+        .tuples()
+    )
+    return JabatanInfo(
+        id=jab.id,
+        kode=jab.kode,
+        nama=jab.nama,
+        atasan_id=jab.atasan_id,
+        urutan=jab.urutan,
+        pemangku=tuple(n for (n,) in holders),
+    )
+
+
+def kepala_kantor(tahun: int) -> tuple[str, str | None]:
+    """The root of the tree: "Camat <kecamatan>" and the name of the year's signatory."""
+    kantor = Kantor.get_or_none()
+    title = f"Camat {kantor.kecamatan}" if kantor is not None else "Camat"
+    year = Tahun.get_or_none(Tahun.tahun == tahun)
+    pegawai = year.penandatangan if year is not None and year.penandatangan_id else None
+    return title, pegawai.nama if pegawai is not None else None
 
 
 def _get(jabatan_id: int) -> Jabatan:

@@ -3,20 +3,36 @@
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.errors import KinerjaError
 
 
-def run_gui(db_path: Path) -> int:
-    """Open the database at ``db_path`` and show the main window until it is closed."""
-    from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.ui.main_window import MainWindow
+def create_app() -> QApplication:
+    """The QApplication, in Indonesian: locale, Qt's own buttons and texts."""
+    from kinerja_desktop.ui.i18n import install_translator
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    install_translator(app)
+    return app  # type: ignore[return-value]
+
+
+def run_gui(db_path: Path) -> int:
+    """Open the database at ``db_path`` and show the main window until it is closed.
+
+    The steps run in order; a step that refuses (a KinerjaError) is explained in Indonesian
+    and ends the start. Add start-up steps (locks, backups) between the existing ones.
+    """
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    app = create_app()
     try:
         open_database(db_path)
     except KinerjaError as exc:

@@ -1,28 +1,645 @@
-"""The main window."""
+"""The main window: the year selector, the jabatan tree on the left, the tabs of the selected
+jabatan on the right, menus, toolbar, status bar and the shared undo stack.
 
+Every edit goes through a core operation that returns a :class:`Perubahan`; the window shows
+its ``pesan`` in the status bar and hands it to the tree and to every tab
+(:meth:`MainWindow.apply_changes`), and each decides whether to refresh.
+"""
+
+import importlib
+import importlib.util
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kinerja_desktop import APP_NAME
+from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.db import ops_jabatan
+from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Kantor
-from kinerja_desktop.db.queries import statistics
+from kinerja_desktop.db.queries import latest_year, years
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.paths import data_dir
+from kinerja_desktop.ui.jabatan_actions import JabatanActions
+from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
+from kinerja_desktop.ui.tasks import TaskRunner, TaskState
+
+WINDOW_SETTINGS_FILENAME = "jendela.ini"
+
+# The tabs of the selected jabatan, in order: (module, class, title). A new tab is one line
+# here. Each class follows the tab contract: ``__init__(undo_stack, parent)``,
+# ``set_jabatan(id | None)``, ``apply_changes(perubahan)``, a ``changed`` signal carrying a
+# Perubahan, ``copy_selection()`` and ``paste()``.
+TABS: list[tuple[str, str, str]] = [
+    ("kinerja_desktop.ui.tabs.uraian_tab", "UraianTab", "Uraian"),
+    ("kinerja_desktop.ui.tabs.indikator_tab", "IndikatorTab", "Indikator"),
+    ("kinerja_desktop.ui.tabs.pemangku_tab", "PemangkuTab", "Pemangku"),
+]
+
+# Actions provided by other modules once they exist: (module, attribute). They are looked up
+# without importing, so that start-up stays fast and reportlab/openpyxl load only when used.
+REPORT_DIALOG = "kinerja_desktop.ui.report_dialog"
+BACKUP_DIALOGS = "kinerja_desktop.ui.backup_dialogs"
+ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
+
+
+def window_settings() -> QSettings:
+    """The window's own settings (geometry, last year and jabatan) in the data folder."""
+    path = data_dir() / WINDOW_SETTINGS_FILENAME
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 class MainWindow(QMainWindow):
     """The operator's window on the open database."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, settings: QSettings | None = None) -> None:
         super().__init__()
-        kantor = Kantor.get()
-        self.setWindowTitle(f"{APP_NAME} — Kecamatan {kantor.kecamatan}")
-        stats = statistics()
-        tahun = stats.tahun[-1] if stats.tahun else "-"
-        summary = QLabel(
-            f"Kecamatan {kantor.kecamatan}, Kabupaten {kantor.kabupaten}\n"
-            f"Tahun {tahun}: {stats.jabatan} jabatan, {stats.indikator} indikator\n"
-            f"Basis data: {db_path}"
+        self.db_path = Path(db_path)
+        self.settings = settings if settings is not None else window_settings()
+        kantor = Kantor.get_or_none()
+        self.kecamatan = kantor.kecamatan if kantor is not None else ""
+        self.setWindowTitle(f"{APP_NAME} — Kecamatan {self.kecamatan}".rstrip(" —"))
+        self.tahun: int | None = None
+
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self.tree = JabatanTree(self)
+        self.jabatan_actions = JabatanActions(
+            self.undo_stack, self, self.apply_changes, self.show_error
         )
-        summary.setMargin(24)
-        self.setCentralWidget(summary)
-        self.resize(900, 600)
+        self.tabs: list[QWidget] = []
+        self._build_right_pane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([440, 760])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self.tree.jabatan_selected.connect(self._jabatan_selected)
+        self.tree.move_requested.connect(self._move_requested)
+        self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.view.customContextMenuRequested.connect(self._tree_menu)
+        self.undo_stack.canUndoChanged.connect(lambda _: self._update_undo_actions())
+        self.undo_stack.canRedoChanged.connect(lambda _: self._update_undo_actions())
+        self.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
+
+        self.resize(1200, 760)
+        self._restore_state()
+        # the tree takes the keyboard first: arrows move between jabatan at once
+        self.setFocusProxy(self.tree.view)
+        self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_right_pane(self) -> None:
+        self.right = QWidget(self)
+        self.judul = QLabel(self.right)
+        self.judul.setWordWrap(True)
+        self.judul.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.judul.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.judul.setFont(font)
+        self.keterangan = QLabel(self.right)
+        self.keterangan.setWordWrap(True)
+        self.keterangan.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.tab_widget = QTabWidget(self.right)
+        self.tab_widget.setDocumentMode(True)
+        for module_name, class_name, title in TABS:
+            if not _module_exists(module_name):
+                continue  # not written yet: no placeholder tab
+            tab_class = getattr(importlib.import_module(module_name), class_name)
+            tab = tab_class(self.undo_stack, self.tab_widget)
+            tab.changed.connect(self.apply_changes)
+            self.tabs.append(tab)
+            self.tab_widget.addTab(tab, title)
+
+        self.kosong = QLabel(self.right)
+        self.kosong.setWordWrap(True)
+        self.kosong.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.kosong.setMargin(24)
+        self.pages = QStackedWidget(self.right)
+        self.pages.addWidget(self.kosong)
+        self.pages.addWidget(self.tab_widget)
+
+        layout = QVBoxLayout(self.right)
+        layout.setContentsMargins(8, 4, 4, 0)
+        layout.addWidget(self.judul)
+        layout.addWidget(self.keterangan)
+        layout.addWidget(self.pages, 1)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda *_: slot())  # type: ignore[operator]
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_keluar = self._action("&Keluar", self.close, "Ctrl+Q", "Menutup aplikasi")
+        self.act_urungkan = self._action(
+            "&Urungkan", self.undo_stack.undo, None, "Membatalkan perubahan terakhir"
+        )
+        self.act_urungkan.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_ulangi = self._action(
+            "U&langi", self.undo_stack.redo, None, "Mengulangi perubahan yang diurungkan"
+        )
+        self.act_ulangi.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_salin = self._action(
+            "&Salin",
+            self.copy_selection,
+            "Ctrl+C",
+            "Menyalin baris terpilih (bisa ditempel di Excel)",
+        )
+        self.act_tempel = self._action(
+            "&Tempel", self.paste, "Ctrl+V", "Menempel baris dari Excel atau LibreOffice"
+        )
+        self.act_cari = self._action(
+            "&Cari Jabatan",
+            self.focus_filter,
+            "Ctrl+F",
+            "Mencari jabatan menurut nama, kode atau pegawai",
+        )
+        self.act_tambah = self._action(
+            "&Tambah Jabatan…",
+            self.add_jabatan,
+            "Ctrl+N",
+            "Menambah jabatan di bawah jabatan terpilih",
+        )
+        self.act_ganti_nama = self._action(
+            "&Ganti Nama Jabatan…", self.rename_jabatan, "F2", "Mengubah nama atau kode jabatan"
+        )
+        self.act_pindahkan = self._action(
+            "&Pindahkan ke…", self.move_jabatan, "Ctrl+M", "Memindahkan jabatan ke atasan lain"
+        )
+        self.act_hapus = self._action(
+            "&Hapus Jabatan…", self.remove_jabatan, None, "Menghapus jabatan beserta isinya"
+        )
+        # Del removes a jabatan only while the tree has focus: in the tables it removes rows
+        self.act_hapus.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_hapus.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tree.view.addAction(self.act_hapus)
+        self.act_salin_tahun = self._action(
+            "Salin &Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
+        )
+        self.act_tentang = self._action(
+            "&Tentang Kinerja Desktop", self.show_about, None, "Versi dan keterangan aplikasi"
+        )
+        self._update_undo_actions()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_berkas = bar.addMenu("&Berkas")
+        for action in self._optional_actions(BACKUP_DIALOGS):
+            self.menu_berkas.addAction(action)
+        if self.menu_berkas.actions():
+            self.menu_berkas.addSeparator()
+        self.menu_berkas.addAction(self.act_keluar)
+
+        self.menu_sunting = bar.addMenu("&Sunting")
+        self.menu_sunting.addActions([self.act_urungkan, self.act_ulangi])
+        self.menu_sunting.addSeparator()
+        self.menu_sunting.addActions([self.act_salin, self.act_tempel])
+        self.menu_sunting.addSeparator()
+        self.menu_sunting.addAction(self.act_cari)
+
+        self.menu_data = bar.addMenu("&Data")
+        self.menu_data.addActions(
+            [self.act_tambah, self.act_ganti_nama, self.act_pindahkan, self.act_hapus]
+        )
+        self.menu_data.addSeparator()
+        self.menu_data.addAction(self.act_salin_tahun)
+
+        self.menu_laporan = bar.addMenu("&Laporan")
+        self.act_cetak = self._action(
+            "&Cetak IKI…", self.print_iki, "Ctrl+P", "Mencetak IKI ke PDF atau Excel"
+        )
+        self.act_cetak.setEnabled(_module_exists(REPORT_DIALOG))
+        if not self.act_cetak.isEnabled():
+            self.act_cetak.setStatusTip("Laporan belum tersedia pada versi ini.")
+        self.menu_laporan.addAction(self.act_cetak)
+
+        self.menu_bantuan = bar.addMenu("B&antuan")
+        self.menu_bantuan.addAction(self.act_tentang)
+
+    def _optional_actions(self, module_name: str) -> list[QAction]:
+        """Actions a later module offers through ``create_actions(window)``, if present."""
+        if not _module_exists(module_name):
+            return []
+        module = importlib.import_module(module_name)
+        factory = getattr(module, "create_actions", None)
+        return list(factory(self)) if factory is not None else []
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Alat", self)
+        bar.setObjectName("toolbar_utama")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        label = QLabel(" Tahun: ", bar)
+        self.year_combo = QComboBox(bar)
+        self.year_combo.setToolTip("Tahun IKI yang ditampilkan dan disunting")
+        self.year_combo.setAccessibleName("Tahun")
+        self.year_combo.setMinimumContentsLength(6)
+        label.setBuddy(self.year_combo)
+        bar.addWidget(label)
+        bar.addWidget(self.year_combo)
+        bar.addSeparator()
+        bar.addActions([self.act_tambah, self.act_ganti_nama, self.act_pindahkan, self.act_hapus])
+        bar.addSeparator()
+        bar.addActions([self.act_urungkan, self.act_ulangi])
+        self.addToolBar(bar)
+        self.toolbar = bar
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel(f"Basis data: {self.db_path.name}", self)
+        self.db_label.setToolTip(str(self.db_path))
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().showMessage("Siap. Setiap perubahan langsung tersimpan.")
+
+    def _fill_years(self) -> None:
+        self.year_combo.blockSignals(True)
+        try:
+            self.year_combo.clear()
+            for tahun in years():
+                self.year_combo.addItem(str(tahun), tahun)
+        finally:
+            self.year_combo.blockSignals(False)
+
+    # --- state between runs ------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("jendela/geometri")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("jendela/pemisah")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        tahun = self.settings.value("terakhir/tahun")
+        try:
+            wanted = int(tahun) if tahun is not None else None
+        except (TypeError, ValueError):
+            wanted = None
+        if wanted not in years():
+            wanted = latest_year()
+        kode = self.settings.value("terakhir/jabatan")
+        self.set_tahun(wanted, kode=str(kode) if kode else None)
+
+    def save_state(self) -> None:
+        """Remember the geometry, the splitter, the year and the jabatan for the next run."""
+        self.settings.setValue("jendela/geometri", self.saveGeometry())
+        self.settings.setValue("jendela/pemisah", self.splitter.saveState())
+        if self.tahun is not None:
+            self.settings.setValue("terakhir/tahun", self.tahun)
+        node = self.tree.selected_node()
+        if node is not None and node.jenis is JenisNode.JABATAN:
+            self.settings.setValue("terakhir/jabatan", node.kode)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save the window state and let running work finish before closing."""
+        self.save_state()
+        self.tasks.wait()
+        super().closeEvent(event)
+
+    # --- year and jabatan ----------------------------------------------------------------------
+
+    def set_tahun(self, tahun: int | None, kode: str | None = None) -> None:
+        """Show the year ``tahun``; select the jabatan with ``kode`` when given and present."""
+        self.tahun = tahun
+        index = self.year_combo.findData(tahun)
+        if index >= 0 and index != self.year_combo.currentIndex():
+            self.year_combo.blockSignals(True)
+            self.year_combo.setCurrentIndex(index)
+            self.year_combo.blockSignals(False)
+        items = ops_jabatan.list_jabatan(tahun) if tahun is not None else []
+        select = None
+        if kode is not None:
+            select = next((i.id for i in items if i.kode == kode), None)
+        if select is None and items:
+            select = items[0].id
+        self.tree.load(self._build_tree(items), select=select)
+        self._update_actions()
+
+    def _build_tree(self, items: list[ops_jabatan.JabatanInfo]) -> Node:
+        if self.tahun is None:
+            return build_tree([], f"Camat {self.kecamatan}", None)
+        camat, penandatangan = ops_jabatan.kepala_kantor(self.tahun)
+        return build_tree(items, camat, penandatangan)
+
+    def reload_tree(self) -> None:
+        """Read the jabatan of the shown year again, keeping the selection when possible."""
+        items = ops_jabatan.list_jabatan(self.tahun) if self.tahun is not None else []
+        self.tree.load(self._build_tree(items))
+        self._update_actions()
+
+    def _year_chosen(self, index: int) -> None:
+        tahun = self.year_combo.itemData(index)
+        if tahun is not None and tahun != self.tahun:
+            node = self.tree.selected_node()
+            self.set_tahun(int(tahun), kode=node.kode if node is not None else None)
+            self.statusBar().showMessage(f"Menampilkan IKI tahun {tahun}.", 5000)
+
+    def select_jabatan(self, jabatan_id: int | None) -> bool:
+        """Select a jabatan in the tree (as the operator would by clicking it)."""
+        return self.tree.select_jabatan(jabatan_id)
+
+    def _jabatan_selected(self, jabatan_id: int | None) -> None:
+        for tab in self.tabs:
+            tab.set_jabatan(jabatan_id)  # type: ignore[attr-defined]
+        self._show_heading()
+        self._update_actions()
+        node = self.tree.selected_node()
+        if node is not None and node.jenis is JenisNode.JABATAN:
+            self.settings.setValue("terakhir/jabatan", node.kode)
+        if self.tahun is not None:
+            self.settings.setValue("terakhir/tahun", self.tahun)
+
+    def _show_heading(self) -> None:
+        node = self.tree.selected_node()
+        if self.tahun is None:
+            self.judul.setText("Belum ada tahun IKI")
+            self.keterangan.setText("")
+            self.kosong.setText(
+                "Basis data ini belum berisi tahun IKI. Salin tahun dari basis data lain atau "
+                "pulihkan cadangan melalui menu Berkas."
+            )
+            self.pages.setCurrentWidget(self.kosong)
+            return
+        if node is None or node.jenis is JenisNode.CAMAT:
+            camat = self.tree.model.root
+            self.judul.setText(camat.nama if camat is not None else "Camat")
+            nama = camat.pemangku[0] if camat is not None and camat.pemangku else "-"
+            self.keterangan.setText(f"Tahun {self.tahun} · Penandatangan IKI: {nama}")
+            self.kosong.setText(
+                "Camat memimpin kecamatan; IKI disusun untuk setiap jabatan di bawahnya. "
+                "Pilih salah satu jabatan pada pohon di sebelah kiri untuk melihat uraian tugas, "
+                "indikator dan pemangkunya, atau tambahkan jabatan baru dengan Data › Tambah "
+                "Jabatan."
+            )
+            self.pages.setCurrentWidget(self.kosong)
+            return
+        self.judul.setText(node.nama)
+        pemangku = ", ".join(node.pemangku) if node.pemangku else "belum ada pemangku"
+        self.keterangan.setText(f"Kode {node.kode} · Tahun {self.tahun} · Pemangku: {pemangku}")
+        if self.tabs:
+            self.pages.setCurrentWidget(self.tab_widget)
+        else:
+            self.kosong.setText("Rincian jabatan belum dapat ditampilkan pada versi ini.")
+            self.pages.setCurrentWidget(self.kosong)
+
+    def _update_actions(self) -> None:
+        node = self.tree.selected_node()
+        editable = node is not None and node.jenis.can_edit
+        for action in (self.act_ganti_nama, self.act_pindahkan, self.act_hapus):
+            action.setEnabled(editable)
+        has_year = self.tahun is not None
+        self.act_tambah.setEnabled(has_year)
+        self.act_salin_tahun.setEnabled(has_year)
+
+    def _update_undo_actions(self) -> None:
+        stack = self.undo_stack
+        self.act_urungkan.setEnabled(stack.canUndo())
+        self.act_ulangi.setEnabled(stack.canRedo())
+        self.act_urungkan.setText(
+            f"&Urungkan: {stack.undoText()}" if stack.canUndo() else "&Urungkan"
+        )
+        self.act_ulangi.setText(f"U&langi: {stack.redoText()}" if stack.canRedo() else "U&langi")
+
+    # --- changes -------------------------------------------------------------------------------
+
+    def apply_changes(self, perubahan: Perubahan) -> None:
+        """Show ``perubahan.pesan`` and hand the change to the tree and to every tab."""
+        self.statusBar().showMessage(perubahan.pesan, 10000)
+        if perubahan.tahun is not None and perubahan.tahun != self.tahun:
+            # an undo or redo in another year: show that year, where the change is
+            if perubahan.tahun in years():
+                node = self.tree.selected_node()
+                self.set_tahun(perubahan.tahun, kode=node.kode if node is not None else None)
+            return
+        if perubahan.jabatan_tree or perubahan.pemangku:
+            self.reload_tree()
+            self._show_heading()
+        for tab in self.tabs:
+            tab.apply_changes(perubahan)  # type: ignore[attr-defined]
+
+    def show_error(self, judul: str, pesan: str) -> None:
+        """Show a refusal the operator can act on."""
+        QMessageBox.warning(self, judul, pesan)
+
+    def _show_bug(self, detail: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=self)
+        box.setText(
+            "Terjadi kesalahan pada program. Data yang sudah tersimpan tetap aman. "
+            "Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
+        )
+        box.setDetailedText(detail)
+        box.exec()
+
+    # --- jabatan operations --------------------------------------------------------------------
+
+    def add_jabatan(self) -> None:
+        """Ask for a new jabatan under the selected one (or under the Camat)."""
+        if self.tahun is None:
+            return
+        node = self.tree.selected_node()
+        atasan = node if node is not None and node.jenis is JenisNode.JABATAN else None
+        new_id = self.jabatan_actions.add_dialog(self.tahun, atasan)
+        if new_id is not None:
+            self.tree.select_jabatan(new_id)
+
+    def rename_jabatan(self) -> None:
+        """Rename the selected jabatan."""
+        node = self.tree.selected_node()
+        if node is not None:
+            self.jabatan_actions.rename_dialog(node)
+
+    def move_jabatan(self) -> None:
+        """ "Pindahkan ke…": choose the new atasan of the selected jabatan."""
+        node, root = self.tree.selected_node(), self.tree.model.root
+        if node is not None and root is not None:
+            self.jabatan_actions.move_dialog(node, root)
+
+    def remove_jabatan(self) -> None:
+        """Remove the selected jabatan after saying what goes with it."""
+        node = self.tree.selected_node()
+        if node is not None:
+            self.jabatan_actions.remove_dialog(node)
+
+    def _move_requested(self, jabatan_id: int, atasan_id: int | None) -> None:
+        try:
+            self.jabatan_actions.move(jabatan_id, atasan_id)
+        except KinerjaError as exc:
+            self.show_error("Jabatan tidak dipindahkan", exc.pesan)
+            return
+        self.tree.select_jabatan(jabatan_id)
+
+    def _tree_menu(self, pos: object) -> None:
+        menu = QMenu(self)
+        tambah = menu.addAction("Tambah Jabatan Bawahan…")
+        tambah.triggered.connect(lambda *_: self.add_jabatan())
+        menu.addSeparator()
+        menu.addActions([self.act_ganti_nama, self.act_pindahkan, self.act_hapus])
+        menu.exec(self.tree.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+
+    # --- editing: copy, paste, filter ----------------------------------------------------------
+
+    def focused_tab(self) -> QWidget | None:
+        """The tab holding the keyboard focus, else the tab shown."""
+        focus = QApplication.focusWidget()
+        for tab in self.tabs:
+            if focus is not None and (focus is tab or tab.isAncestorOf(focus)):
+                return tab
+        current = self.tab_widget.currentWidget()
+        return (
+            current
+            if current in self.tabs and self.pages.currentWidget() is self.tab_widget
+            else None
+        )
+
+    def copy_selection(self) -> None:
+        """Sunting › Salin: the focused tab copies its selected rows as tab-separated text."""
+        tab = self.focused_tab()
+        if tab is None:
+            self.statusBar().showMessage("Pilih baris pada tabel yang akan disalin.", 5000)
+            return
+        tab.copy_selection()  # type: ignore[attr-defined]
+
+    def paste(self) -> None:
+        """Sunting › Tempel: the focused tab pastes tab-separated rows (one undo step)."""
+        tab = self.focused_tab()
+        if tab is None:
+            self.statusBar().showMessage("Pilih tabel tujuan sebelum menempel.", 5000)
+            return
+        tab.paste()  # type: ignore[attr-defined]
+
+    def focus_filter(self) -> None:
+        """Sunting › Cari Jabatan: put the cursor in the filter box."""
+        self.tree.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.tree.filter_box.selectAll()
+
+    # --- data: copy a year ---------------------------------------------------------------------
+
+    def copy_year(self, ke: int | None = None) -> TaskState | None:
+        """Data › Salin Tahun: copy the shown year into a new year, off the GUI thread.
+
+        ``ke`` skips the question (tests); returns the task state of the running copy.
+        """
+        if self.tahun is None:
+            return None
+        dari = self.tahun
+        if ke is None:
+            value, ok = QInputDialog.getInt(
+                self,
+                "Salin Tahun",
+                f"Salin seluruh IKI tahun {dari} (jabatan, tugas, fungsi, indikator dan "
+                "pemangku) ke tahun:",
+                max(years()) + 1,
+                2000,
+                2100,
+            )
+            if not ok:
+                return None
+            ke = value
+        progress = QProgressDialog(f"Menyalin IKI tahun {dari} ke tahun {ke}…", "", 0, 0, self)
+        progress.setWindowTitle("Salin Tahun")
+        progress.setCancelButton(None)  # one transaction: it finishes whole or not at all
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def job(state: TaskState) -> object:
+            from kinerja_desktop.db.years import copy_year
+
+            return copy_year(dari, ke)
+
+        def done(hasil: object) -> None:
+            progress.close()
+            self._fill_years()
+            self.set_tahun(ke, kode=self._selected_kode())
+            self.statusBar().showMessage(
+                f"IKI tahun {dari} disalin ke tahun {ke}: {hasil.jabatan} jabatan, "  # type: ignore[attr-defined]
+                f"{hasil.indikator} indikator.",  # type: ignore[attr-defined]
+                10000,
+            )
+
+        def failed(exc: KinerjaError) -> None:
+            progress.close()
+            self.show_error("Tahun tidak disalin", exc.pesan)
+
+        def crashed(detail: str) -> None:
+            progress.close()
+            self._show_bug(detail)
+
+        return self.tasks.run(job, done, failed, on_crash=crashed)
+
+    def _selected_kode(self) -> str | None:
+        node = self.tree.selected_node()
+        return node.kode if node is not None and node.jenis is JenisNode.JABATAN else None
+
+    # --- reports and help ----------------------------------------------------------------------
+
+    def print_iki(self) -> None:
+        """Laporan › Cetak IKI: the report dialog for the shown year and selected jabatan."""
+        if self.tahun is None or not _module_exists(REPORT_DIALOG):
+            return
+        module = importlib.import_module(REPORT_DIALOG)
+        dialog = module.ReportDialog(self, self.tahun, self._selected_kode())
+        dialog.exec()
+
+    def show_about(self) -> None:
+        """Bantuan › Tentang."""
+        if _module_exists(ABOUT_DIALOG):
+            module = importlib.import_module(ABOUT_DIALOG)
+            show = getattr(module, "show_about", None)
+            if show is not None:
+                show(self)
+                return
+        QMessageBox.about(
+            self,
+            f"Tentang {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nIndikator Kinerja Individu (IKI) Kecamatan "
+            f"{self.kecamatan}: jabatan, tugas, fungsi, indikator, target dan realisasi, "
+            "tanpa internet.\n\nBasis data: " + str(self.db_path),
+        )

@@ -1,0 +1,227 @@
+"""Add, rename, move and remove jabatan as undoable steps on the window's undo stack.
+
+Each step calls an operation of :mod:`kinerja_desktop.db.ops_jabatan` (one transaction, a
+Perubahan back). The first run happens before the step is pushed, so a refusal never leaves
+an empty step on the stack; undo and redo call the matching operations later.
+Methods given all their values run without dialogs (tests and other views use them) and
+raise :class:`~kinerja_desktop.errors.KinerjaError`; the ``*_dialog`` methods ask the
+operator and show refusals themselves.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kinerja_desktop.db import ops_jabatan
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog, PindahkanDialog
+from kinerja_desktop.ui.jabatan_tree import Node
+
+Notify = Callable[[Perubahan], None]
+ShowError = Callable[[str, str], None]
+
+
+class JabatanCommand(QUndoCommand):
+    """A step already done once: ``redo`` and ``undo`` run the core operations again."""
+
+    def __init__(
+        self,
+        teks: str,
+        redo: Callable[[], Perubahan],
+        undo: Callable[[], Perubahan],
+        notify: Notify,
+        show_error: ShowError,
+    ) -> None:
+        super().__init__(teks)
+        self._redo, self._undo = redo, undo
+        self._notify, self._show_error = notify, show_error
+        self._done_once = False
+
+    def _run(self, action: Callable[[], Perubahan], judul: str) -> None:
+        try:
+            perubahan = action()
+        except KinerjaError as exc:
+            # the data changed in a way this step cannot follow: drop it from the stack
+            self.setObsolete(True)
+            self._show_error(judul, exc.pesan)
+            return
+        self._notify(perubahan)
+
+    def redo(self) -> None:
+        """Run the step again (skipped on push: it was already done)."""
+        if not self._done_once:
+            self._done_once = True
+            return
+        self._run(self._redo, "Tidak dapat mengulangi")
+
+    def undo(self) -> None:
+        """Take the step back."""
+        self._run(self._undo, "Tidak dapat mengurungkan")
+
+
+class JabatanActions(QObject):
+    """The jabatan operations of the window, each pushed on the shared undo stack."""
+
+    def __init__(
+        self,
+        stack: QUndoStack,
+        window: QWidget,
+        notify: Notify,
+        show_error: ShowError,
+    ) -> None:
+        super().__init__(window)
+        self.stack = stack
+        self.window = window
+        self.notify = notify
+        self.show_error = show_error
+
+    def _push(self, teks: str, perubahan: Perubahan, redo: Callable[[], Perubahan],
+              undo: Callable[[], Perubahan]) -> Perubahan:  # fmt: skip
+        self.stack.push(JabatanCommand(teks, redo, undo, self.notify, self.show_error))
+        self.notify(perubahan)
+        return perubahan
+
+    # --- with all values given: no dialogs, refusals raise ---------------------------------
+
+    def add(self, tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> int:
+        """Add a jabatan; returns its id."""
+        perubahan = ops_jabatan.add_jabatan(tahun, nama, atasan_id, kode)
+        (new_id,) = perubahan.jabatan
+        removed: list[ops_jabatan.CuplikanJabatan] = []
+
+        def undo() -> Perubahan:
+            change, cuplikan = ops_jabatan.remove_jabatan(new_id)
+            removed[:] = [cuplikan]
+            return change
+
+        def redo() -> Perubahan:
+            return ops_jabatan.restore_jabatan(removed[0])
+
+        self._push(f"Tambah jabatan «{' '.join(nama.split())}»", perubahan, redo, undo)
+        return new_id
+
+    def rename(self, jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan:
+        """Rename a jabatan (and change its code when ``kode`` is given)."""
+        lama = ops_jabatan.jabatan_info(jabatan_id)
+        perubahan = ops_jabatan.rename_jabatan(jabatan_id, nama, kode)
+        baru = ops_jabatan.jabatan_info(jabatan_id)
+        return self._push(
+            f"Ganti nama jabatan «{lama.nama}»",
+            perubahan,
+            lambda: ops_jabatan.rename_jabatan(jabatan_id, baru.nama, baru.kode),
+            lambda: ops_jabatan.rename_jabatan(jabatan_id, lama.nama, lama.kode),
+        )
+
+    def move(self, jabatan_id: int, atasan_id: int | None) -> Perubahan:
+        """Put a jabatan under ``atasan_id`` (None: directly under the Camat)."""
+        lama = ops_jabatan.letak_jabatan(jabatan_id)
+        perubahan = ops_jabatan.move_jabatan(jabatan_id, atasan_id)
+        baru = ops_jabatan.letak_jabatan(jabatan_id)
+        nama = ops_jabatan.jabatan_info(jabatan_id).nama
+        return self._push(
+            f"Pindahkan jabatan «{nama}»",
+            perubahan,
+            lambda: ops_jabatan.move_jabatan(jabatan_id, baru.atasan_id, baru.urutan),
+            lambda: ops_jabatan.move_jabatan(jabatan_id, lama.atasan_id, lama.urutan),
+        )
+
+    def remove(self, jabatan_id: int) -> Perubahan:
+        """Remove a jabatan with its subtree (without asking: see :meth:`remove_dialog`)."""
+        perubahan, cuplikan = ops_jabatan.remove_jabatan(jabatan_id)
+        kept = [cuplikan]
+
+        def redo() -> Perubahan:
+            change, again = ops_jabatan.remove_jabatan(jabatan_id)
+            kept[:] = [again]
+            return change
+
+        return self._push(
+            f"Hapus jabatan «{cuplikan.nama}»",
+            perubahan,
+            redo,
+            lambda: ops_jabatan.restore_jabatan(kept[0]),
+        )
+
+    # --- asking the operator ---------------------------------------------------------------
+
+    def add_dialog(self, tahun: int, atasan: Node | None) -> int | None:
+        """Ask for the title and code of a new jabatan under ``atasan``; returns its id."""
+        under = atasan.nama if atasan is not None else "Camat"
+        dialog = JabatanDialog(
+            self.window,
+            "Tambah Jabatan",
+            f"Jabatan baru akan berada langsung di bawah «{under}».",
+            suggest=lambda nama: ops_jabatan.suggest_kode(tahun, nama),
+        )
+        atasan_id = atasan.jabatan_id if atasan is not None else None
+        while dialog.exec():
+            try:
+                return self.add(tahun, dialog.nama, atasan_id, dialog.kode)
+            except KinerjaError as exc:
+                self.show_error("Jabatan tidak ditambahkan", exc.pesan)
+        return None
+
+    def rename_dialog(self, node: Node) -> None:
+        """Ask for a new title and code of the jabatan ``node``."""
+        if node.jabatan_id is None:
+            return
+        dialog = JabatanDialog(
+            self.window,
+            "Ganti Nama Jabatan",
+            "Ubah nama atau kode jabatan. Kode dipakai di laporan dan berkas ekspor.",
+            nama=node.nama,
+            kode=node.kode,
+        )
+        while dialog.exec():
+            try:
+                self.rename(node.jabatan_id, dialog.nama, dialog.kode)
+                return
+            except KinerjaError as exc:
+                self.show_error("Nama jabatan tidak diubah", exc.pesan)
+
+    def move_dialog(self, node: Node, root: Node) -> None:
+        """Ask for the new atasan of the jabatan ``node`` ("Pindahkan ke…")."""
+        if node.jabatan_id is None:
+            return
+        dialog = PindahkanDialog(self.window, root, node)
+        if dialog.exec() and dialog.chosen is not None:
+            atasan_id = dialog.chosen.jabatan_id
+            try:
+                self.move(node.jabatan_id, atasan_id)
+            except KinerjaError as exc:
+                self.show_error("Jabatan tidak dipindahkan", exc.pesan)
+
+    def remove_dialog(self, node: Node) -> None:
+        """Say what goes with the jabatan, and remove it when the operator agrees."""
+        if node.jabatan_id is None:
+            return
+        try:
+            ringkasan = ops_jabatan.removal_summary(node.jabatan_id)
+        except KinerjaError as exc:
+            self.show_error("Jabatan tidak dihapus", exc.pesan)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Hapus Jabatan",
+            ringkasan.kalimat,
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setInformativeText(
+            "Penghapusan dapat dibatalkan dengan Sunting › Urungkan (Ctrl+Z) "
+            "selama aplikasi belum ditutup."
+        )
+        hapus = box.addButton("Hapus", QMessageBox.ButtonRole.DestructiveRole)
+        batal = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(batal)
+        box.setEscapeButton(batal)
+        box.exec()
+        if box.clickedButton() is not hapus:
+            return
+        try:
+            self.remove(node.jabatan_id)
+        except KinerjaError as exc:
+            self.show_error("Jabatan tidak dihapus", exc.pesan)

@@ -1,0 +1,494 @@
+"""The jabatan tree: plain node objects, an item model over them, and the view with its filter.
+
+After Anki's sidebar: each node has a kind (:class:`JenisNode`) that answers the policy
+questions (can it be renamed, removed, dragged, dropped on?), the model is rebuilt whole from
+a list the core returns and swapped in, and the selection is restored by id. The model never
+writes to the database: a drop only emits :attr:`JabatanTreeModel.move_requested`, and the
+window runs the move as an undoable operation.
+"""
+
+from enum import Enum
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.ops_jabatan import JabatanInfo
+
+Index = QModelIndex | QPersistentModelIndex
+
+MIME_JABATAN = "application/x-kinerja-jabatan"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the jabatan id (None for the Camat)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # title, code and holders, for the filter
+KOLOM = ("Jabatan", "Kode")
+
+
+class JenisNode(Enum):
+    """The kinds of node in the tree; each answers what the operator may do with it."""
+
+    CAMAT = "camat"  # the root: the Camat, who heads the office and is not a jabatan row
+    JABATAN = "jabatan"
+
+    @property
+    def can_edit(self) -> bool:
+        """Can be renamed, removed and dragged."""
+        return self is JenisNode.JABATAN
+
+    @property
+    def accepts_drop(self) -> bool:
+        """A jabatan can be dropped on it to become its bawahan."""
+        return True
+
+
+class Node:
+    """One node: a plain object, so that the tree is built without Qt and swapped in whole."""
+
+    def __init__(
+        self,
+        jenis: JenisNode,
+        nama: str,
+        kode: str = "",
+        jabatan_id: int | None = None,
+        pemangku: tuple[str, ...] = (),
+    ) -> None:
+        self.jenis = jenis
+        self.nama = nama
+        self.kode = kode
+        self.jabatan_id = jabatan_id
+        self.pemangku = pemangku
+        self.parent: Node | None = None
+        self.children: list[Node] = []
+
+    def add(self, child: "Node") -> None:
+        """Append ``child`` below this node."""
+        child.parent = self
+        self.children.append(child)
+
+    def row(self) -> int:
+        """This node's position among its siblings."""
+        return 0 if self.parent is None else self.parent.children.index(self)
+
+    def contains(self, jabatan_id: int) -> bool:
+        """True when ``jabatan_id`` is this node or one of its bawahan."""
+        if self.jabatan_id == jabatan_id:
+            return True
+        return any(child.contains(jabatan_id) for child in self.children)
+
+    def walk(self) -> "list[Node]":
+        """This node and all below it, in display order."""
+        found = [self]
+        for child in self.children:
+            found += child.walk()
+        return found
+
+    @property
+    def tooltip(self) -> str:
+        """The full text of the node, for long titles cut off in a narrow pane."""
+        if self.jenis is JenisNode.CAMAT:
+            nama = f"\n{self.pemangku[0]}" if self.pemangku else ""
+            return f"{self.nama}{nama}\nSeret jabatan ke sini agar langsung di bawah Camat."
+        pemangku = ", ".join(self.pemangku) if self.pemangku else "belum ada pemangku"
+        return f"{self.nama}\nKode: {self.kode}\nPemangku: {pemangku}"
+
+
+def build_tree(items: list[JabatanInfo], camat: str, penandatangan: str | None) -> Node:
+    """The tree of ``items`` under a Camat root; siblings keep the order of ``items``.
+
+    A jabatan whose atasan is missing from ``items`` is shown directly under the Camat,
+    so that no jabatan is ever hidden.
+    """
+    root = Node(JenisNode.CAMAT, camat, pemangku=(penandatangan,) if penandatangan else ())
+    nodes = {i.id: Node(JenisNode.JABATAN, i.nama, i.kode, i.id, i.pemangku) for i in items}
+    for info in items:
+        parent = nodes.get(info.atasan_id) if info.atasan_id is not None else None
+        (parent or root).add(nodes[info.id])
+    return root
+
+
+class JabatanTreeModel(QAbstractItemModel):
+    """An item model over a :class:`Node` tree; the invisible top holds the Camat root."""
+
+    move_requested = Signal(int, object)  # jabatan id, new atasan id (None: the Camat)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._top = Node(JenisNode.CAMAT, "")  # invisible; holds the Camat root
+
+    # --- loading -------------------------------------------------------------------------
+
+    def set_root(self, root: Node) -> None:
+        """Show the tree under ``root`` (the Camat node), replacing what was shown."""
+        self.beginResetModel()
+        try:
+            self._top = Node(JenisNode.CAMAT, "")
+            self._top.add(root)
+        finally:
+            self.endResetModel()
+
+    @property
+    def root(self) -> Node | None:
+        """The Camat node, or None before anything is loaded."""
+        return self._top.children[0] if self._top.children else None
+
+    def node(self, index: Index) -> Node:
+        """The node of ``index`` (the invisible top for an invalid index)."""
+        if not index.isValid():
+            return self._top
+        return index.internalPointer()
+
+    def index_of(self, jabatan_id: int | None) -> QModelIndex:
+        """The index of a jabatan (None: the Camat root); invalid when it is not shown."""
+        for node in self._top.walk()[1:]:
+            if node.jabatan_id == jabatan_id:
+                return self.createIndex(node.row(), 0, node)
+        return QModelIndex()
+
+    # --- the read side ---------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """The index of a child of ``parent``."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self.node(parent).children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """The parent of ``index``."""
+        if not index.isValid():
+            return QModelIndex()
+        parent = self.node(index).parent
+        if parent is None or parent is self._top:
+            return QModelIndex()
+        return self.createIndex(parent.row(), 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Children of ``parent`` (only column 0 has children)."""
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Title and code."""
+        return len(KOLOM)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Indonesian column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return KOLOM[section] if 0 <= section < len(KOLOM) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Title or code, tooltip, bold root, id and search text."""
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return node.nama if index.column() == 0 else node.kode
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip
+        if role == Qt.ItemDataRole.FontRole and node.jenis is JenisNode.CAMAT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ID_ROLE:
+            return node.jabatan_id
+        if role == SEARCH_ROLE:
+            return " ".join((node.nama, node.kode, *node.pemangku))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Selectable; jabatan can be dragged; every node takes drops."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        node = self.node(index)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.jenis.can_edit:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if node.jenis.accepts_drop:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    # --- drag and drop ---------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        """Jabatan are moved, never copied."""
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        """Jabatan are moved, never copied."""
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        """Our own type: a jabatan id."""
+        return [MIME_JABATAN]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The id of the dragged jabatan."""
+        mime = QMimeData()
+        for index in indexes:
+            node = self.node(index)
+            if node.jenis.can_edit and node.jabatan_id is not None:
+                mime.setData(MIME_JABATAN, QByteArray(str(node.jabatan_id).encode()))
+                break
+        return mime
+
+    def _drop_target(self, data: QMimeData, row: int, parent: Index) -> tuple[int, Node] | None:
+        if not data.hasFormat(MIME_JABATAN):
+            return None
+        try:
+            jabatan_id = int(bytes(data.data(MIME_JABATAN).data()).decode())
+        except ValueError:
+            return None
+        # dropped between rows: the new atasan is the parent of that gap
+        target = self.node(parent)
+        if target is self._top:
+            target = self.root
+        if target is None or not target.jenis.accepts_drop:
+            return None
+        moved = next((n for n in self._top.walk() if n.jabatan_id == jabatan_id), None)
+        if (
+            moved is None
+            or moved.jenis is not JenisNode.JABATAN
+            or moved.contains(target.jabatan_id if target.jabatan_id is not None else -1)
+        ):
+            return None
+        if moved.parent is target:
+            return None  # already there: nothing to do
+        return jabatan_id, target
+
+    def canDropMimeData(  # noqa: N802
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        """Refuse drops on the jabatan itself, on its bawahan, and on its current atasan."""
+        return (
+            action == Qt.DropAction.MoveAction and self._drop_target(data, row, parent) is not None
+        )
+
+    def dropMimeData(  # noqa: N802
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        """Ask for the move; the model changes when the window reloads it afterwards."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        jabatan_id, target = self._drop_target(data, row, parent)  # type: ignore[misc]
+        # Queued: the move rebuilds this model, which must not happen inside the view's
+        # drop handling while it still holds indexes into the old tree.
+        QTimer.singleShot(0, lambda: self.move_requested.emit(jabatan_id, target.jabatan_id))
+        return True
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Gives each title the height it needs to wrap within the width of its column."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        """Height of the wrapped title at the column's current width."""
+        base = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.view.header().sectionSize(0) - self.view.indentation() * depth - 12
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        bounds = QFontMetrics(font).boundingRect(
+            QRect(0, 0, max(width, 60), 10000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(base.width(), max(base.height(), bounds.height() + 4))
+
+
+class JabatanFilterModel(QSortFilterProxyModel):
+    """Keeps jabatan whose title, code or holder contains the filter text, with their atasan."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+class JabatanTree(QWidget):
+    """The filter box and the tree; tells the window which jabatan is selected."""
+
+    jabatan_selected = Signal(object)  # jabatan id, or None for the Camat / nothing
+    move_requested = Signal(int, object)  # jabatan id, new atasan id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = JabatanTreeModel(self)
+        self.proxy = JabatanFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText("Cari jabatan, kode atau nama pegawai…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Cari jabatan")
+        self.filter_box.textChanged.connect(self._filter)
+
+        self.view = QTreeView(self)
+        self.view.setModel(self.proxy)
+        # long titles wrap instead of being cut off (the pane is narrow)
+        self.view.setWordWrap(True)
+        self.view.setItemDelegateForColumn(0, WrapDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        # row heights depend on the column width: lay the rows out again when it changes
+        header.sectionResized.connect(lambda *_: self.view.doItemsLayout())
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_label.setMargin(8)
+        self.empty_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label, 1)
+        self.model.move_requested.connect(self.move_requested)
+        self._last_emitted: object = object()
+
+    def load(self, root: Node, select: int | None = None) -> None:
+        """Show the tree under ``root`` and select ``select``.
+
+        Without ``select`` the selected jabatan stays selected; when it is gone (removed, or
+        an addition undone) its nearest atasan still present is selected instead.
+        """
+        previous = self.selected_node()
+        candidates: list[int | None] = [select] if select is not None else []
+        while previous is not None:
+            candidates.append(previous.jabatan_id)
+            previous = previous.parent
+        self.model.set_root(root)
+        self.view.expandAll()
+        self._show_empty_state()
+        target = next((c for c in candidates if c is not None and root.contains(c)), None)
+        self.select_jabatan(target)
+
+    def selected_id(self) -> int | None:
+        """The selected jabatan, None for the Camat or nothing."""
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_node(self) -> Node | None:
+        """The selected node, if any."""
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        return self.model.node(index) if index.isValid() else None
+
+    def select_jabatan(self, jabatan_id: int | None) -> bool:
+        """Select a jabatan (None: the Camat root); False when it is hidden or unknown."""
+        index = self.proxy.mapFromSource(self.model.index_of(jabatan_id))
+        if not index.isValid():
+            self._emit_selected()
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        self._emit_selected()
+        return True
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._emit_selected()
+
+    def _emit_selected(self) -> None:
+        jabatan_id = self.selected_id()
+        if jabatan_id != self._last_emitted:
+            self._last_emitted = jabatan_id
+            self.jabatan_selected.emit(jabatan_id)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.view.expandAll()
+        self._show_empty_state()
+        if not self.view.currentIndex().isValid():
+            # the selected jabatan is filtered out: select the first match instead
+            first = self._first_match(text.strip().lower())
+            if first.isValid():
+                self.view.setCurrentIndex(first)
+        self._emit_selected()
+
+    def _first_match(self, text: str) -> QModelIndex:
+        # depth first over what the filter kept: the first node that matches by itself
+        # (its atasan are kept only to show where it sits)
+        todo = [self.proxy.index(0, 0)]
+        while todo:
+            index = todo.pop(0)
+            if not index.isValid():
+                continue
+            if text in str(index.data(SEARCH_ROLE)).lower():
+                return index
+            todo[:0] = [self.proxy.index(r, 0, index) for r in range(self.proxy.rowCount(index))]
+        return QModelIndex()
+
+    def _show_empty_state(self) -> None:
+        text = self.filter_box.text().strip()
+        root = self.model.root
+        if text and self.proxy.rowCount() == 0:
+            self.empty_label.setText(
+                f"Tidak ada jabatan yang cocok dengan «{text}». "
+                "Coba kata lain, kode jabatan, atau nama pegawai."
+            )
+        elif root is not None and not root.children:
+            self.empty_label.setText(
+                "Tahun ini belum memiliki jabatan. Pilih Data › Tambah Jabatan untuk membuat "
+                "jabatan pertama."
+            )
+        else:
+            self.empty_label.hide()
+            self.view.show()
+            return
+        # the Camat root stays visible when the year is empty, so a jabatan can be added
+        self.view.setVisible(not text)
+        self.empty_label.show()
