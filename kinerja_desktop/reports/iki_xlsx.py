@@ -49,7 +49,10 @@ def unique_sheet_names(names: Iterable[str]) -> list[str]:
     used: set[str] = set()
     for name in names:
         base = _SHEET_FORBIDDEN.sub("-", name).strip().strip("'").strip() or "Jabatan"
-        base = base[:SHEET_MAX].rstrip()
+        if len(base) > SHEET_MAX:
+            # cut at a word boundary when that keeps most of the title
+            cut = base[: SHEET_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,.;-")
+            base = cut if len(cut) >= SHEET_MAX // 2 else base[:SHEET_MAX].rstrip()
         candidate, n = base, 1
         while candidate.lower() in used:
             n += 1
