@@ -6,6 +6,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
+from kinerja_desktop.db.backup import backup_before_upgrade, check_integrity, try_daily_backup
 from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import prepare_schema
@@ -47,9 +48,11 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
             f"Basis data {path} tidak dapat dibuka. Periksa apakah foldernya ada dan dapat ditulis."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
+        from kinerja_desktop.db.backup import restore_hint
+
         return BasisDataBermasalah(
-            f"Berkas {path} rusak atau bukan basis data. "
-            "Pulihkan dari cadangan terakhir (menu Berkas › Pulihkan)."
+            f"Berkas {path} rusak atau bukan basis data. Pulihkan dari cadangan terakhir: "
+            f"{restore_hint(path)}"
         )
     return None
 
@@ -72,10 +75,15 @@ def open_database(path: Path) -> SqliteDatabase:
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect()
+        check_integrity(db, path)
+        backup_before_upgrade(db, path)
         database_proxy.initialize(db)
         with db.atomic():
-            if prepare_schema(db, str(path)):
+            is_new = prepare_schema(db, str(path))
+            if is_new:
                 load_builtin_dataset()
+        if not is_new:
+            try_daily_backup(path)
     except (sqlite3.Error, peewee.DatabaseError, peewee.OperationalError) as exc:
         db.close()
         explained = explain_database_error(exc, path)

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
 from kinerja_desktop.db.models import (
     Fungsi,
     Indikator,
@@ -57,6 +58,8 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
             f"Tahun {ke} sudah ada. Penyalinan tidak menimpa tahun yang sudah ada; "
             "pilih tahun tujuan lain."
         )
+    # a safety copy first (issue 7); refuses the copy when the backup cannot be written
+    backup_before(ALASAN_SALIN_TAHUN)
     with database_proxy.atomic():
         target = Tahun.create(
             tahun=ke,

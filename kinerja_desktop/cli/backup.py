@@ -1,0 +1,81 @@
+"""Commands for safe data: ``cadangan --out FOLDER`` and ``pulihkan BERKAS [--ya]``."""
+
+import argparse
+import sys
+from typing import Any
+
+from kinerja_desktop.errors import BasisDataBermasalah
+
+
+def _ukuran(nbytes: int) -> str:
+    if nbytes >= 1 << 20:
+        return f"{nbytes / (1 << 20):.1f} MB".replace(".", ",")
+    return f"{max(1, round(nbytes / 1024))} KB"
+
+
+def cmd_cadangan(args: argparse.Namespace) -> int:
+    """``cadangan --out FOLDER``: one dated zip with the database and stored import files."""
+    from kinerja_desktop.db.archive import export_backup
+
+    if not args.db.is_file():
+        raise BasisDataBermasalah(
+            f"Basis data {args.db} tidak ditemukan; tidak ada yang dicadangkan."
+        )
+    hasil = export_backup(args.db, args.out)
+    print(f"Cadangan ditulis: {hasil.path} ({_ukuran(hasil.ukuran)}).")
+    print(f"Isi: basis data (skema {hasil.versi_skema}) dan {hasil.berkas_impor} berkas impor.")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    print(question, end="", flush=True)
+    answer = sys.stdin.readline()
+    if not sys.stdin.isatty():
+        print()  # a piped answer is not echoed: end the question's line
+    return answer.strip().lower() in ("y", "ya")
+
+
+def cmd_pulihkan(args: argparse.Namespace) -> int:
+    """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state."""
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
+    from kinerja_desktop.instance import acquire_instance_lock
+
+    with acquire_instance_lock(args.db):
+        about = describe_restore_source(args.berkas)
+        dibuat = f"{about.dibuat:%d-%m-%Y %H:%M}" if about.dibuat else "tidak diketahui"
+        print(f"Berkas cadangan : {about.path}")
+        print(f"Dibuat          : {dibuat}")
+        print(
+            f"Isi             : basis data skema {about.versi_skema}, "
+            f"{about.berkas_impor} berkas impor"
+        )
+        print(f"Akan menggantikan basis data {args.db}.")
+        print("Keadaan sekarang dicadangkan lebih dulu ke folder cadangan.")
+        if not args.ya and not _confirm("Lanjutkan pemulihan? Ketik 'ya' untuk melanjutkan: "):
+            print("Pemulihan dibatalkan; tidak ada yang diubah.")
+            return 1
+        hasil = restore_from_file(args.berkas, args.db)
+        open_database(args.db).close()  # upgrades an older schema and checks the result
+    print(f"Data dipulihkan dari {hasil.sumber}.")
+    if hasil.cadangan_sebelumnya is not None:
+        print(f"Keadaan sebelum pemulihan disimpan di {hasil.cadangan_sebelumnya}.")
+    return 0
+
+
+def register(commands: Any) -> None:
+    """Add ``cadangan`` and ``pulihkan`` to the command parser."""
+    from pathlib import Path
+
+    cadangan = commands.add_parser(
+        "cadangan", help="tulis cadangan (basis data dan berkas impor) ke sebuah folder"
+    )
+    cadangan.add_argument(
+        "--out", type=Path, required=True, metavar="FOLDER", help="folder tujuan, mis. flashdisk"
+    )
+    cadangan.set_defaults(func=cmd_cadangan)
+
+    pulihkan = commands.add_parser("pulihkan", help="pulihkan data dari berkas cadangan")
+    pulihkan.add_argument("berkas", type=Path, metavar="BERKAS", help="berkas cadangan (.zip)")
+    pulihkan.add_argument("--ya", action="store_true", help="jangan bertanya, langsung pulihkan")
+    pulihkan.set_defaults(func=cmd_pulihkan)

@@ -1,0 +1,223 @@
+"""The portable backup file: one zip holding the database and the stored import files.
+
+``kinerja-cadangan-2026-11-24-0549.zip`` contains ``manifest.json`` (application id, app and
+schema version, time, and the SHA-256 and size of every member), the database as
+``kinerja.sqlite3`` (a consistent, verified snapshot) and the files of ``data_dir()/impor``
+under ``impor/``. :func:`write_archive` writes it atomically (a USB stick pulled out or full
+leaves no half file); :func:`open_archive` checks one before anything is restored from it.
+"""
+
+import hashlib
+import json
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.db.backup import InfoBasisData, inspect_database_file, snapshot_to
+from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError
+from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.paths import data_dir
+
+MANIFEST = "manifest.json"
+DB_MEMBER = "kinerja.sqlite3"
+IMPOR_FOLDER = "impor"
+FORMAT = 1
+# a restore reads every member into memory-free streams, but refuse absurd archives early
+MAX_MEMBERS = 20000
+
+
+@dataclass(frozen=True)
+class IsiArsip:
+    """A checked archive, its database extracted to ``db_file`` inside a work folder."""
+
+    manifest: dict
+    db_file: Path
+    impor_files: dict[str, Path]  # "sub/berkas.xlsx" -> extracted file
+    info: InfoBasisData
+
+
+def impor_dir() -> Path:
+    """The folder of stored import files (``data_dir()/impor``); may not exist."""
+    return data_dir() / IMPOR_FOLDER
+
+
+def archive_name(now: datetime) -> str:
+    """The file name of a backup written at ``now``: the date and time are in it."""
+    return f"kinerja-cadangan-{now:%Y-%m-%d-%H%M}.zip"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _impor_members(folder: Path) -> list[tuple[str, Path]]:
+    if not folder.is_dir():
+        return []
+    return [
+        (f"{IMPOR_FOLDER}/{p.relative_to(folder).as_posix()}", p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    ]
+
+
+def write_archive(db_path: Path, target: Path, now: datetime | None = None) -> Path:
+    """Write the database at ``db_path`` and the stored import files to the zip ``target``.
+
+    The database is snapshotted with the backup API and verified first; the zip is written to
+    a temporary file and moved onto ``target`` only when complete. Raises
+    :class:`KinerjaError` (full disk, read-only folder, unreadable database); nothing is lost.
+    """
+    now = now or datetime.now()
+    target = Path(target)
+    work_root = Path(db_path).parent
+    with tempfile.TemporaryDirectory(prefix=".cadangan-", dir=work_root) as work:
+        snapshot = Path(work) / DB_MEMBER
+        info = snapshot_to(db_path, snapshot)
+        members = [(DB_MEMBER, snapshot), *_impor_members(impor_dir())]
+        try:
+            berkas = {
+                name: {"sha256": _sha256(p), "ukuran": p.stat().st_size} for name, p in members
+            }
+        except OSError as exc:
+            raise explain_os_error(exc, target) from exc
+        manifest = {
+            "format": FORMAT,
+            "aplikasi": APP_NAME,
+            "application_id": APPLICATION_ID,
+            "versi_aplikasi": __version__,
+            "versi_skema": info.versi_skema,
+            "dibuat": now.isoformat(timespec="seconds"),
+            "basis_data": DB_MEMBER,
+            "berkas": berkas,
+        }
+
+        def write(temp: Path) -> None:
+            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+                for name, path in members:
+                    zf.write(path, name)
+
+        atomic_write(target, write)
+    return target
+
+
+def _refuse(label: str, why: str) -> BasisDataBermasalah:
+    return BasisDataBermasalah(f"Berkas {label} {why} Tidak ada yang diubah.")
+
+
+def _safe_member(name: str) -> bool:
+    path = PurePosixPath(name)
+    return not path.is_absolute() and ".." not in path.parts and "\\" not in name
+
+
+def open_archive(path: Path, work: Path) -> IsiArsip:
+    """Check the backup zip at ``path`` and extract it into the folder ``work``.
+
+    Refuses (:class:`BasisDataBermasalah`) a file that is not a Kinerja Desktop backup, is
+    damaged (bad zip, checksum mismatch, failed integrity check) or comes from a newer schema.
+    """
+    path = Path(path)
+    label = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise _refuse(label, "rusak atau bukan berkas cadangan Kinerja Desktop.") from exc
+    except OSError as exc:
+        raise explain_os_error(exc, path) from exc
+    with zf:
+        names = zf.namelist()
+        if MANIFEST not in names or len(names) > MAX_MEMBERS:
+            raise _refuse(label, "bukan berkas cadangan Kinerja Desktop.")
+        try:
+            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+            berkas = dict(manifest["berkas"])
+            app_id = manifest["application_id"]
+            versi = int(manifest["versi_skema"])
+        except (KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
+            raise _refuse(label, "bukan berkas cadangan Kinerja Desktop.") from exc
+        if app_id != APPLICATION_ID or DB_MEMBER not in berkas:
+            raise _refuse(label, "bukan berkas cadangan Kinerja Desktop.")
+        if versi > SCHEMA_VERSION:
+            raise _refuse(
+                label,
+                f"dibuat oleh Kinerja Desktop versi yang lebih baru (skema {versi}, aplikasi ini "
+                f"mengenal sampai skema {SCHEMA_VERSION}). Pasang versi aplikasi yang lebih "
+                "baru untuk memulihkannya.",
+            )
+        if set(berkas) != set(names) - {MANIFEST} or not all(map(_safe_member, berkas)):
+            raise _refuse(label, "rusak: isinya tidak sesuai dengan daftar di manifest.")
+        extracted: dict[str, Path] = {}
+        for name, meta in berkas.items():
+            out = Path(work, *PurePosixPath(name).parts)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            digest = hashlib.sha256()
+            try:
+                with zf.open(name) as src, open(out, "wb") as dst:
+                    for block in iter(lambda src=src: src.read(1 << 20), b""):
+                        digest.update(block)
+                        dst.write(block)
+            except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+                raise _refuse(label, "rusak: sebagian isinya tidak dapat dibaca.") from exc
+            except OSError as exc:
+                raise explain_os_error(exc, out) from exc
+            if digest.hexdigest() != meta.get("sha256"):
+                raise _refuse(label, f"rusak: isi {name} tidak sama dengan saat dicadangkan.")
+            extracted[name] = out
+    info = inspect_database_file(extracted[DB_MEMBER], label)
+    impor = {
+        name[len(IMPOR_FOLDER) + 1 :]: p
+        for name, p in extracted.items()
+        if name.startswith(f"{IMPOR_FOLDER}/")
+    }
+    return IsiArsip(manifest, extracted[DB_MEMBER], impor, info)
+
+
+@dataclass(frozen=True)
+class HasilCadangan:
+    """A backup written by :func:`export_backup`."""
+
+    path: Path
+    versi_skema: int
+    berkas_impor: int
+    ukuran: int  # bytes of the zip
+
+
+def export_backup(db_path: Path, folder: Path, now: datetime | None = None) -> HasilCadangan:
+    """Write the backup zip into ``folder`` (e.g. a USB stick) under a dated name.
+
+    Remembers the time and file in the settings (the About dialog shows them). Raises
+    :class:`KinerjaError` for a missing, full or read-only folder or an unreadable database.
+    """
+    from kinerja_desktop import settings
+
+    now = now or datetime.now()
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise explain_os_error(FileNotFoundError(2, "tidak ada"), folder / archive_name(now))
+    target = folder / archive_name(now)
+    n = 2
+    while target.exists():
+        target = folder / f"{Path(archive_name(now)).stem}-{n}.zip"
+        n += 1
+    write_archive(db_path, target, now)
+    with zipfile.ZipFile(target) as zf:
+        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    try:
+        settings.set_value("cadangan_luar_waktu", now.isoformat(timespec="seconds"))
+        settings.set_value("cadangan_luar_berkas", str(target))
+    except KinerjaError:
+        pass  # the backup is written; failing to remember it must not report a failure
+    return HasilCadangan(
+        target,
+        int(manifest["versi_skema"]),
+        sum(1 for name in manifest["berkas"] if name.startswith(f"{IMPOR_FOLDER}/")),
+        target.stat().st_size,
+    )

@@ -1,0 +1,420 @@
+"""Backups of the database: consistent copies, verified, kept with rotation; and restore.
+
+Every copy is made with SQLite's backup API (a consistent snapshot even while the application
+has the database open), written through a temporary file, checked (``integrity_check``,
+application id, schema version) and only then given its final name. Automatic copies live in
+``paths.data_dir()/cadangan`` and are named ``<db>_<YYYYMMDD-HHMMSS>_<alasan>.sqlite3``.
+
+**Before an operation that changes much data, call** :func:`backup_before`::
+
+    from kinerja_desktop.db.backup import backup_before
+    backup_before("sebelum-impor")   # then start the import's transaction
+
+It copies the bound database and raises a :class:`KinerjaError` (nothing copied, nothing
+changed) when the copy cannot be made, so the operation is refused rather than run unprotected.
+
+Rotation (:func:`rotate`) keeps the last 10 copies of any kind, plus the newest copy of each of
+the last 7 days, 4 weeks and 12 months that have copies; files whose names it does not
+recognise are never deleted.
+"""
+
+import contextlib
+import logging
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError, LingkunganBermasalah
+from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+BACKUP_FOLDER = "cadangan"
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 10, 7, 4, 12
+
+# Reasons used by the application; other engineers may pass their own slug (a-z, 0-9, "-").
+ALASAN_HARIAN = "harian"
+ALASAN_SKEMA = "sebelum-pembaruan-skema"
+ALASAN_SALIN_TAHUN = "sebelum-salin-tahun"
+ALASAN_IMPOR = "sebelum-impor"
+ALASAN_PEMULIHAN = "sebelum-pemulihan"
+
+_NAME = re.compile(
+    r"^(?P<stem>.+)_(?P<waktu>\d{8}-\d{6})(?:-(?P<n>\d+))?_(?P<alasan>[a-z0-9-]+)"
+    r"\.(?P<ext>sqlite3|zip)$"
+)
+_TIME_FORMAT = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class InfoBasisData:
+    """What a verified database file holds."""
+
+    versi_skema: int
+    ukuran: int  # bytes
+
+
+@dataclass(frozen=True)
+class Cadangan:
+    """One backup file in the backup folder."""
+
+    path: Path
+    stem: str  # the stem of the database it copies ("kinerja")
+    waktu: datetime
+    alasan: str
+
+
+def backup_dir() -> Path:
+    """The folder of automatic backups: ``data_dir()/cadangan``."""
+    return data_dir() / BACKUP_FOLDER
+
+
+def _db_stem(db_path: Path) -> str:
+    return Path(db_path).name.split(".")[0] or "kinerja"
+
+
+def parse_backup_name(path: Path) -> Cadangan | None:
+    """The backup described by ``path``'s name, or None for a file that is not one of ours."""
+    match = _NAME.match(Path(path).name)
+    if match is None:
+        return None
+    try:
+        waktu = datetime.strptime(match["waktu"], _TIME_FORMAT)
+    except ValueError:
+        return None
+    return Cadangan(Path(path), match["stem"], waktu, match["alasan"])
+
+
+def list_backups(db_path: Path | None = None) -> list[Cadangan]:
+    """Backups in the backup folder, oldest first; only those of ``db_path`` when given."""
+    folder = backup_dir()
+    if not folder.is_dir():
+        return []
+    found = [c for c in map(parse_backup_name, folder.iterdir()) if c is not None]
+    if db_path is not None:
+        stem = _db_stem(db_path)
+        found = [c for c in found if c.stem == stem]
+    return sorted(found, key=lambda c: (c.waktu, c.path.name))
+
+
+def latest_backup(db_path: Path | None = None) -> Cadangan | None:
+    """The newest backup (of ``db_path`` when given), or None."""
+    backups = list_backups(db_path)
+    return backups[-1] if backups else None
+
+
+def inspect_database_file(path: Path, label: str | None = None) -> InfoBasisData:
+    """Check that ``path`` is an intact Kinerja Desktop database this version can open.
+
+    Reads only. Raises :class:`BasisDataBermasalah` for a file that is not ours, is damaged,
+    or comes from a newer schema; ``label`` names the file in messages.
+    """
+    path = Path(path)
+    label = label or str(path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        size = path.stat().st_size
+    except OSError as exc:
+        raise explain_os_error(exc, path) from exc
+    if header != SQLITE_HEADER:
+        raise BasisDataBermasalah(
+            f"Berkas {label} bukan basis data Kinerja Desktop (bukan berkas SQLite)."
+        )
+    try:
+        # immutable: never write, never create -wal/-shm beside a file we only inspect
+        raw = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            app_id = raw.execute("PRAGMA application_id").fetchone()[0]
+            version = raw.execute("PRAGMA user_version").fetchone()[0]
+            result = [r[0] for r in raw.execute("PRAGMA integrity_check(5)")]
+        finally:
+            raw.close()
+    except sqlite3.DatabaseError as exc:
+        raise BasisDataBermasalah(f"Berkas {label} rusak dan tidak dapat dibaca ({exc}).") from exc
+    if app_id != APPLICATION_ID:
+        raise BasisDataBermasalah(f"Berkas {label} bukan basis data Kinerja Desktop.")
+    if result != ["ok"]:
+        raise BasisDataBermasalah(
+            f"Berkas {label} rusak: pemeriksaan keutuhan gagal ({'; '.join(result)[:200]})."
+        )
+    if version > SCHEMA_VERSION:
+        raise BasisDataBermasalah(
+            f"Berkas {label} dibuat oleh Kinerja Desktop versi yang lebih baru (skema {version}, "
+            f"aplikasi ini mengenal sampai skema {SCHEMA_VERSION}). Pasang versi aplikasi yang "
+            "lebih baru untuk memakainya."
+        )
+    if version < 1:
+        raise BasisDataBermasalah(f"Berkas {label} tidak berisi data Kinerja Desktop.")
+    return InfoBasisData(versi_skema=version, ukuran=size)
+
+
+def _connect_source(db_path: Path) -> sqlite3.Connection:
+    if not Path(db_path).is_file():
+        raise BasisDataBermasalah(
+            f"Basis data {db_path} tidak ditemukan; tidak ada yang dicadangkan."
+        )
+    return sqlite3.connect(str(db_path), timeout=10)
+
+
+def snapshot_to(db_path: Path, target: Path) -> InfoBasisData:
+    """Write a consistent, verified copy of the database at ``db_path`` to ``target``.
+
+    The copy is written to a temporary file beside ``target`` and moved into place only after
+    it passed :func:`inspect_database_file`; ``target`` is never half-written.
+    """
+    target = Path(target)
+    info: list[InfoBasisData] = []
+
+    def write(temp: Path) -> None:
+        try:
+            source = _connect_source(db_path)
+            try:
+                dest = sqlite3.connect(str(temp))
+                try:
+                    source.backup(dest)
+                    # a standalone file: no -wal/-shm beside the copy when it is opened later
+                    dest.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dest.close()
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            raise _explain_sqlite(exc, db_path, target) from exc
+        info.append(inspect_database_file(temp, str(db_path)))
+
+    atomic_write(target, write)
+    return info[0]
+
+
+def _explain_sqlite(exc: sqlite3.Error, db_path: Path, target: Path) -> KinerjaError:
+    text = str(exc).lower()
+    if "full" in text:
+        return LingkunganBermasalah(
+            f"Ruang penyimpanan di {target.parent} penuh; cadangan tidak dibuat. "
+            "Kosongkan ruang disk lalu coba lagi. Data yang sudah tersimpan tidak hilang."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return LingkunganBermasalah(
+            f"Folder {target.parent} tidak dapat ditulis; cadangan tidak dibuat. Pilih folder lain."
+        )
+    if "locked" in text or "busy" in text:
+        return LingkunganBermasalah(
+            f"Basis data {db_path} sedang sibuk dipakai program lain; cadangan tidak dibuat. "
+            "Coba lagi sebentar lagi."
+        )
+    return BasisDataBermasalah(
+        f"Basis data {db_path} tidak dapat dibaca untuk dicadangkan ({exc}). "
+        "Basis data mungkin rusak: pulihkan dari cadangan terakhir."
+    )
+
+
+def _free_name(folder: Path, stem: str, alasan: str, ext: str, now: datetime) -> Path:
+    waktu = now.strftime(_TIME_FORMAT)
+    candidate = folder / f"{stem}_{waktu}_{alasan}.{ext}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}_{waktu}-{n}_{alasan}.{ext}"
+        n += 1
+    return candidate
+
+
+def _check_alasan(alasan: str) -> str:
+    if not re.fullmatch(r"[a-z0-9-]+", alasan):
+        raise ValueError(f"backup reason must be a slug of a-z, 0-9 and '-', not {alasan!r}")
+    return alasan
+
+
+def _ensure_backup_dir() -> Path:
+    folder = backup_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise explain_os_error(exc, folder / "cadangan") from exc
+    return folder
+
+
+def make_backup(db_path: Path, alasan: str, now: datetime | None = None) -> Path:
+    """Copy the database at ``db_path`` into the backup folder, verify it, rotate; return it.
+
+    ``alasan`` is a short slug naming why ("harian", "sebelum-impor" ...). Raises
+    :class:`KinerjaError` (and leaves no partial file) when the copy cannot be made.
+    """
+    _check_alasan(alasan)
+    now = now or datetime.now()
+    folder = _ensure_backup_dir()
+    target = _free_name(folder, _db_stem(db_path), alasan, "sqlite3", now)
+    snapshot_to(db_path, target)
+    rotate(db_path, now)
+    return target
+
+
+def bound_database_path() -> Path | None:
+    """The file of the database the models are bound to, or None (in memory, unbound)."""
+    from kinerja_desktop.db.models import database_proxy
+
+    db = database_proxy.obj
+    name = getattr(db, "database", None)
+    if not name or name == ":memory:" or str(name).startswith("file::memory:"):
+        return None
+    return Path(name)
+
+
+def backup_before(alasan: str) -> Path | None:
+    """Back up the bound database before an operation named by ``alasan``; return the copy.
+
+    Call it before opening the operation's transaction (never inside one). When the copy
+    cannot be made, it raises a :class:`KinerjaError` saying the operation was not run; let it
+    propagate so that nothing is changed. Returns None for an in-memory database.
+    """
+    db_path = bound_database_path()
+    if db_path is None:
+        return None
+    try:
+        return make_backup(db_path, alasan)
+    except KinerjaError as exc:
+        raise type(exc)(
+            f"{exc.pesan} Karena cadangan tidak dapat dibuat, perubahan tidak dijalankan."
+        ) from exc
+
+
+def daily_backup(db_path: Path, now: datetime | None = None) -> Path | None:
+    """Make the day's backup unless the database already has one dated today."""
+    now = now or datetime.now()
+    latest = latest_backup(db_path)
+    if latest is not None and latest.waktu.date() == now.date():
+        return None
+    return make_backup(db_path, ALASAN_HARIAN, now)
+
+
+def _keep(backups: list[Cadangan]) -> set[Path]:
+    newest_first = sorted(backups, key=lambda c: (c.waktu, c.path.name), reverse=True)
+    keep = {c.path for c in newest_first[:KEEP_LAST]}
+    for limit, bucket in (
+        (KEEP_DAILY, lambda c: c.waktu.date()),
+        (KEEP_WEEKLY, lambda c: c.waktu.isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda c: (c.waktu.year, c.waktu.month)),
+    ):
+        seen: list[object] = []
+        for c in newest_first:
+            key = bucket(c)
+            if key in seen:
+                continue
+            if len(seen) == limit:
+                break
+            seen.append(key)
+            keep.add(c.path)
+    return keep
+
+
+def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups of ``db_path`` the rotation no longer keeps; return them.
+
+    Also removes temporary files left by an interrupted backup. Never raises for a file it
+    cannot delete (a backup kept too long is harmless).
+    """
+    backups = list_backups(db_path)
+    keep = _keep(backups)
+    removed = []
+    for c in backups:
+        if c.path not in keep:
+            with contextlib.suppress(OSError):
+                c.path.unlink()
+                removed.append(c.path)
+    # ".<name>-xxxx.sqlite3.tmp": left by a backup killed before its move (an hour is plenty)
+    limit = (now or datetime.now()).timestamp() - 3600
+    for temp in backup_dir().glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < limit:
+                temp.unlink()
+    return removed
+
+
+def copy_damaged_file(db_path: Path, alasan: str) -> Path:
+    """Keep a plain file copy of a database that SQLite cannot read (with its -wal file)."""
+    folder = _ensure_backup_dir()
+    # ".rusak": never listed as a backup, so neither rotation nor "the latest backup" picks it
+    target = _free_name(folder, _db_stem(db_path), alasan, "sqlite3.rusak", datetime.now())
+    try:
+        atomic_write(target, lambda temp: shutil.copyfile(db_path, temp))
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{target}-wal"))
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
+    return target
+
+
+def restore_hint(db_path: Path) -> str:
+    """The Indonesian sentence telling the way out of a damaged database."""
+    latest = latest_backup(db_path)
+    if latest is None:
+        return (
+            "Pulihkan dari berkas cadangan (menu Berkas › Pulihkan… atau perintah "
+            "kinerja-desktop pulihkan BERKAS)."
+        )
+    return (
+        f"Pulihkan cadangan terakhir ({latest.waktu:%d-%m-%Y %H:%M}): menu Berkas › Pulihkan…, "
+        f'atau perintah kinerja-desktop pulihkan "{latest.path}".'
+    )
+
+
+def check_integrity(db: Any, db_path: Path) -> None:
+    """Run ``PRAGMA quick_check`` on the open database; raise BasisDataBermasalah if damaged.
+
+    The message says the file was not changed and names the latest backup to restore.
+    """
+    rows = [r[0] for r in db.execute_sql("PRAGMA quick_check(5)").fetchall()]
+    if rows != ["ok"]:
+        log.error("quick_check of %s failed: %s", db_path, rows)
+        raise BasisDataBermasalah(
+            f"Basis data {db_path} rusak (pemeriksaan keutuhan gagal) dan tidak dibuka; "
+            f"berkasnya tidak diubah. {restore_hint(db_path)}"
+        )
+
+
+def backup_before_upgrade(db: Any, db_path: Path) -> Path | None:
+    """Back up a database whose schema is older than this application's, before upgrading.
+
+    Does nothing for a new file, a current one, or one the schema check will refuse. When the
+    copy cannot be made the upgrade is refused (the raised KinerjaError says so).
+    """
+    version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    app_id = int(db.execute_sql("PRAGMA application_id").fetchone()[0])
+    if app_id != APPLICATION_ID or not 1 <= version < SCHEMA_VERSION:
+        return None
+    try:
+        return make_backup(db_path, ALASAN_SKEMA)
+    except KinerjaError as exc:
+        raise type(exc)(
+            f"{exc.pesan} Basis data belum diperbarui ke versi baru dan tidak diubah."
+        ) from exc
+
+
+_daily_problem: list[str] = []
+
+
+def try_daily_backup(db_path: Path) -> Path | None:
+    """The first start of a day backs the database up; a failure never stops the start.
+
+    The failure is logged and kept for :func:`daily_backup_problem` (the window can show it).
+    """
+    _daily_problem.clear()
+    try:
+        return daily_backup(db_path)
+    except KinerjaError as exc:
+        log.warning("daily backup of %s failed: %s", db_path, exc.pesan)
+        _daily_problem.append(exc.pesan)
+        return None
+
+
+def daily_backup_problem() -> str | None:
+    """Why today's automatic backup failed in this process (Indonesian), or None."""
+    return _daily_problem[-1] if _daily_problem else None

@@ -1,0 +1,187 @@
+"""Restoring the database (and the stored import files) from a backup.
+
+:func:`restore_from_file` accepts the zip written by ``kinerja-desktop cadangan`` (or
+"Cadangkan ke…") and a plain ``.sqlite3`` copy from the backup folder. It checks the file
+completely first and refuses, changing nothing, a file that is not ours, is damaged or comes
+from a newer schema. Then it backs up the current state into the backup folder, and only then
+replaces the data.
+
+The caller must hold the instance lock (so no other window writes meanwhile) and, afterwards,
+open the database again with ``open_database(db_path)`` (which upgrades an older schema) and
+reload every view: the whole database has changed.
+"""
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kinerja_desktop.db.archive import impor_dir, open_archive, write_archive
+from kinerja_desktop.db.backup import (
+    ALASAN_PEMULIHAN,
+    _db_stem,
+    _ensure_backup_dir,
+    _free_name,
+    copy_damaged_file,
+    inspect_database_file,
+    parse_backup_name,
+    rotate,
+)
+from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah
+from kinerja_desktop.fileio import atomic_write, explain_os_error
+
+
+@dataclass(frozen=True)
+class HasilPemulihan:
+    """What a restore did."""
+
+    sumber: Path
+    cadangan_sebelumnya: Path | None  # the copy of the state before (None: there was none)
+    versi_skema: int  # schema version of the restored data (upgraded on the next open)
+    berkas_impor: int  # stored import files restored (0 when the file held none)
+
+
+def _backup_current(db_path: Path, now: datetime) -> Path | None:
+    """Back up the current database and import files; a damaged database is copied as is."""
+    folder = _ensure_backup_dir()
+    if not db_path.exists():
+        return None  # nothing to lose yet (the import folder is moved aside, not deleted)
+    try:
+        target = _free_name(folder, _db_stem(db_path), ALASAN_PEMULIHAN, "zip", now)
+        write_archive(db_path, target, now)
+    except BasisDataBermasalah:
+        # the current database cannot be read (often the reason for the restore): keep its
+        # bytes; the import folder is moved aside below rather than deleted
+        return copy_damaged_file(db_path, ALASAN_PEMULIHAN)
+    rotate(db_path, now)
+    return target
+
+
+def _copy_into_live(source: Path, db_path: Path) -> None:
+    # The backup API writes the destination in one transaction, through the live database's
+    # own journal: an interruption leaves the old data, and a stale -wal can never be replayed
+    # onto the new content.
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        dest = sqlite3.connect(str(db_path), timeout=10)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def _replace_damaged(source: Path, db_path: Path) -> None:
+    # The live file cannot be read, so the backup API cannot write into it: replace the file.
+    # Its bytes are already in the backup folder.
+    atomic_write(db_path, lambda temp: shutil.copyfile(source, temp))
+    for suffix in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{db_path}{suffix}")
+
+
+def _restore_impor(files: dict[str, Path], now: datetime) -> None:
+    current = impor_dir()
+    staging = current.with_name(f".{current.name}-baru-{now:%Y%m%d%H%M%S}")
+    try:
+        for rel, path in files.items():
+            out = staging.joinpath(*rel.split("/"))
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, out)
+        if current.exists():
+            # kept in the backup folder, not deleted: the safety archive may be a damaged copy
+            aside = _ensure_backup_dir() / f"impor_{now:%Y%m%d-%H%M%S}_{ALASAN_PEMULIHAN}"
+            shutil.move(str(current), str(aside))
+        os.replace(staging, current)
+    except OSError as exc:
+        raise explain_os_error(exc, current) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_restore_source(source: Path, work: Path) -> tuple[Path, dict[str, Path], int]:
+    """Check ``source`` and return (database file, import files, schema version).
+
+    A zip is extracted into ``work``; a plain database file is checked where it is.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise BasisDataBermasalah(f"Berkas {source} tidak ditemukan. Tidak ada yang diubah.")
+    if zipfile.is_zipfile(source):
+        isi = open_archive(source, work)
+        return isi.db_file, isi.impor_files, isi.info.versi_skema
+    try:
+        info = inspect_database_file(source, source.name)
+    except BasisDataBermasalah as exc:
+        raise BasisDataBermasalah(f"{exc.pesan} Tidak ada yang diubah.") from exc
+    return source, {}, info.versi_skema
+
+
+def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) -> HasilPemulihan:
+    """Restore the database at ``db_path`` from the backup ``source`` (zip or .sqlite3).
+
+    Refuses a bad ``source`` before changing anything; backs up the current state first.
+    Raises :class:`KinerjaError`. Afterwards the caller re-opens the database.
+    """
+    now = now or datetime.now()
+    db_path = Path(db_path)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        work_dir = tempfile.TemporaryDirectory(prefix=".pulihkan-", dir=db_path.parent)
+    except OSError as exc:
+        raise explain_os_error(exc, db_path) from exc
+    with work_dir as work:
+        db_file, impor_files, versi = check_restore_source(source, Path(work))
+        previous = _backup_current(db_path, now)
+        try:
+            if previous is not None and previous.name.endswith(".rusak"):
+                _replace_damaged(db_file, db_path)
+            else:
+                _copy_into_live(db_file, db_path)
+        except sqlite3.Error as exc:
+            raise LingkunganBermasalah(
+                f"Basis data {db_path} tidak dapat ditimpa ({exc}); data lama tetap ada. "
+                "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
+            ) from exc
+        if impor_files:
+            _restore_impor(impor_files, now)
+    return HasilPemulihan(Path(source), previous, versi, len(impor_files))
+
+
+@dataclass(frozen=True)
+class KeteranganCadangan:
+    """What a backup file holds, for the confirmation question before a restore."""
+
+    path: Path
+    dibuat: datetime | None  # when the backup was made (None when unknown)
+    versi_skema: int
+    berkas_impor: int
+    ukuran_basis_data: int  # bytes
+
+
+def describe_restore_source(source: Path) -> KeteranganCadangan:
+    """Check ``source`` completely (as a restore would) and say what it holds.
+
+    Raises :class:`BasisDataBermasalah` for a file a restore would refuse.
+    """
+    source = Path(source)
+    with tempfile.TemporaryDirectory(prefix=".periksa-") as work:
+        db_file, impor_files, versi = check_restore_source(source, Path(work))
+        size = db_file.stat().st_size
+        dibuat = None
+        if zipfile.is_zipfile(source):
+            with zipfile.ZipFile(source) as zf:
+                raw = json.loads(zf.read("manifest.json").decode("utf-8")).get("dibuat")
+            with contextlib.suppress(TypeError, ValueError):
+                dibuat = datetime.fromisoformat(raw)
+        else:
+            parsed = parse_backup_name(source)
+            dibuat = parsed.waktu if parsed else datetime.fromtimestamp(source.stat().st_mtime)
+    return KeteranganCadangan(source, dibuat, versi, len(impor_files), size)
