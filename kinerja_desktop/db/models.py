@@ -9,10 +9,12 @@ from peewee import (
     BooleanField,
     CharField,
     DatabaseProxy,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
     TextField,
+    fn,
 )
 
 database_proxy = DatabaseProxy()
@@ -156,6 +158,134 @@ class Pemangku(BaseModel):
         indexes = ((("jabatan", "pegawai"), True),)
 
 
+# -- values (schema 2) ---------------------------------------------------------------------
+# Targets and realisasi are stored per indicator and period (DHIS2-style id, see
+# domain.periode). "No data" is the absence of a row, never a 0. Every value row says where it
+# came from (``sumber``) and, for imports, from which batch, so that the grid can show state
+# and a whole import can be undone. Approval is prepared by ``status`` on realisasi; locking
+# and an audit log by ``RiwayatNilai`` (see DESIGN.md, "Where this is going").
+
+SUMBER_ENTRI = "entri"  # typed in the application
+SUMBER_IMPOR_CSV = "impor_csv"  # `nilai impor` of a CSV file
+SUMBER_IMPOR_DESA = "impor_desa"  # a desa workbook (issue 6)
+
+STATUS_DRAF = "draf"  # later: diajukan -> diverifikasi -> disetujui (locked)
+
+
+class ImporBatch(BaseModel):
+    """One imported file: what, from whom, when, and the counts; undo removes it as a whole.
+
+    ``berkas_simpan`` is the copy of the original file kept beside the database (relative to
+    the data folder); ``dibatalkan`` is set when the batch was undone.
+    """
+
+    nama_berkas = CharField()
+    sha256 = CharField()
+    jenis = CharField()  # "csv" or "desa"
+    desa = ForeignKeyField(Desa, null=True, on_delete="SET NULL")
+    tahun = IntegerField(null=True)
+    periode = CharField(default="")  # the period the file is for ("" = several)
+    waktu = CharField()  # ISO 8601 local time
+    baru = IntegerField(default=0)
+    diubah = IntegerField(default=0)
+    sama = IntegerField(default=0)
+    ditolak = IntegerField(default=0)
+    berkas_simpan = CharField(default="")
+    dibatalkan = CharField(null=True)
+
+    class Meta:
+        table_name = "impor_batch"
+
+
+class NilaiTarget(BaseModel):
+    """The target of an indicator for a period: annual (``2026``) or per triwulan (``2026Q1``).
+
+    ``nilai_atas`` set makes it a range ``nilai``–``nilai_atas``. A percentage's target is
+    the percent itself.
+    """
+
+    indikator = ForeignKeyField(Indikator, on_delete="CASCADE", backref="target")
+    periode = CharField()
+    nilai = FloatField()
+    nilai_atas = FloatField(null=True)
+    sumber = CharField(default=SUMBER_ENTRI)
+    batch = ForeignKeyField(ImporBatch, null=True, on_delete="SET NULL")
+    diubah = CharField()  # ISO 8601 time of the last change
+
+    class Meta:
+        table_name = "nilai_target"
+        indexes = ((("indikator", "periode"), True),)
+
+
+class NilaiRealisasi(BaseModel):
+    """The realisasi of an indicator for a period, per desa for desa-based indicators.
+
+    ``desa`` NULL is a kecamatan-level value. A count uses ``nilai``; a percentage
+    ``pembilang``/``penyebut``; attendance ``pegawai``, ``hari_kerja``, ``hari_tidak_masuk``.
+    """
+
+    indikator = ForeignKeyField(Indikator, on_delete="CASCADE", backref="realisasi")
+    periode = CharField()
+    desa = ForeignKeyField(Desa, null=True, on_delete="RESTRICT")
+    nilai = FloatField(null=True)
+    pembilang = FloatField(null=True)
+    penyebut = FloatField(null=True)
+    pegawai = FloatField(null=True)
+    hari_kerja = FloatField(null=True)
+    hari_tidak_masuk = FloatField(null=True)
+    sumber = CharField(default=SUMBER_ENTRI)
+    status = CharField(default=STATUS_DRAF)
+    batch = ForeignKeyField(ImporBatch, null=True, on_delete="SET NULL")
+    diubah = CharField()
+
+    class Meta:
+        table_name = "nilai_realisasi"
+
+
+# One value per indicator, period and desa; NULL (kecamatan level) counts as one desa too.
+NilaiRealisasi.add_index(
+    NilaiRealisasi.index(
+        NilaiRealisasi.indikator,
+        NilaiRealisasi.periode,
+        fn.IFNULL(NilaiRealisasi.desa, 0),
+        unique=True,
+        name="nilai_realisasi_kunci",
+    )
+)
+
+
+class RiwayatNilai(BaseModel):
+    """One change of a value: the old and new value as JSON (NULL = no row).
+
+    Written for imported batches, so that a batch can be undone exactly; the same table can
+    become the audit log of every change (add the user) without a new design.
+    """
+
+    waktu = CharField()
+    batch = ForeignKeyField(ImporBatch, null=True, on_delete="CASCADE", backref="riwayat")
+    jenis = CharField()  # "target" or "realisasi"
+    indikator = ForeignKeyField(Indikator, on_delete="CASCADE")
+    periode = CharField()
+    desa = ForeignKeyField(Desa, null=True, on_delete="CASCADE")
+    lama = TextField(null=True)
+    baru = TextField(null=True)
+
+    class Meta:
+        table_name = "riwayat_nilai"
+
+
+class PitaCapaian(BaseModel):
+    """A rating band the operator can edit: capaian ≥ ``batas_bawah`` gets ``nama``."""
+
+    batas_bawah = FloatField()
+    nama = CharField()
+    warna = CharField()  # "#rrggbb"
+    urutan = IntegerField()
+
+    class Meta:
+        table_name = "pita_capaian"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -169,4 +299,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Indikator,
     SubIndikator,
     Pemangku,
+    ImporBatch,
+    NilaiTarget,
+    NilaiRealisasi,
+    RiwayatNilai,
+    PitaCapaian,
 )

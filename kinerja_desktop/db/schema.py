@@ -9,15 +9,91 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from kinerja_desktop.db.models import ALL_MODELS
+from kinerja_desktop.db.models import ALL_MODELS, PitaCapaian
+from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
 # rather than calling create_tables, so that later model changes cannot alter old steps.
 UPGRADES: dict[int, Callable[[SqliteDatabase], None]] = {}
+
+_V2_SQL = (
+    # the import log (issue 6 fills it for desa workbooks; `nilai impor` for CSV files)
+    'CREATE TABLE "impor_batch" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"nama_berkas" VARCHAR(255) NOT NULL, "sha256" VARCHAR(255) NOT NULL, '
+    '"jenis" VARCHAR(255) NOT NULL, "desa_id" INTEGER, "tahun" INTEGER, '
+    '"periode" VARCHAR(255) NOT NULL, "waktu" VARCHAR(255) NOT NULL, '
+    '"baru" INTEGER NOT NULL, "diubah" INTEGER NOT NULL, "sama" INTEGER NOT NULL, '
+    '"ditolak" INTEGER NOT NULL, "berkas_simpan" VARCHAR(255) NOT NULL, '
+    '"dibatalkan" VARCHAR(255), '
+    'FOREIGN KEY ("desa_id") REFERENCES "desa" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "impor_batch_desa_id" ON "impor_batch" ("desa_id")',
+    # targets and realisasi
+    'CREATE TABLE "nilai_target" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"indikator_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, '
+    '"nilai" REAL NOT NULL, "nilai_atas" REAL, "sumber" VARCHAR(255) NOT NULL, '
+    '"batch_id" INTEGER, "diubah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("indikator_id") REFERENCES "indikator" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("batch_id") REFERENCES "impor_batch" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "nilai_target_indikator_id" ON "nilai_target" ("indikator_id")',
+    'CREATE INDEX "nilai_target_batch_id" ON "nilai_target" ("batch_id")',
+    'CREATE UNIQUE INDEX "nilai_target_indikator_id_periode" '
+    'ON "nilai_target" ("indikator_id", "periode")',
+    'CREATE TABLE "nilai_realisasi" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"indikator_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, "desa_id" INTEGER, '
+    '"nilai" REAL, "pembilang" REAL, "penyebut" REAL, "pegawai" REAL, "hari_kerja" REAL, '
+    '"hari_tidak_masuk" REAL, "sumber" VARCHAR(255) NOT NULL, '
+    '"status" VARCHAR(255) NOT NULL, "batch_id" INTEGER, "diubah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("indikator_id") REFERENCES "indikator" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("desa_id") REFERENCES "desa" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("batch_id") REFERENCES "impor_batch" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "nilai_realisasi_indikator_id" ON "nilai_realisasi" ("indikator_id")',
+    'CREATE INDEX "nilai_realisasi_desa_id" ON "nilai_realisasi" ("desa_id")',
+    'CREATE INDEX "nilai_realisasi_batch_id" ON "nilai_realisasi" ("batch_id")',
+    'CREATE UNIQUE INDEX "nilai_realisasi_kunci" '
+    'ON "nilai_realisasi" ("indikator_id", "periode", IFNULL("desa_id", 0))',
+    # the history of value changes: batch undo now, the audit log later
+    'CREATE TABLE "riwayat_nilai" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"waktu" VARCHAR(255) NOT NULL, "batch_id" INTEGER, "jenis" VARCHAR(255) NOT NULL, '
+    '"indikator_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, "desa_id" INTEGER, '
+    '"lama" TEXT, "baru" TEXT, '
+    'FOREIGN KEY ("batch_id") REFERENCES "impor_batch" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("indikator_id") REFERENCES "indikator" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("desa_id") REFERENCES "desa" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "riwayat_nilai_batch_id" ON "riwayat_nilai" ("batch_id")',
+    'CREATE INDEX "riwayat_nilai_indikator_id" ON "riwayat_nilai" ("indikator_id")',
+    'CREATE INDEX "riwayat_nilai_desa_id" ON "riwayat_nilai" ("desa_id")',
+    # rating bands, editable; defaults of capaian-rules.md
+    'CREATE TABLE "pita_capaian" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"batas_bawah" REAL NOT NULL, "nama" VARCHAR(255) NOT NULL, '
+    '"warna" VARCHAR(255) NOT NULL, "urutan" INTEGER NOT NULL)',
+    'INSERT INTO "pita_capaian" ("batas_bawah", "nama", "warna", "urutan") VALUES '
+    "(91.0, 'Sangat Tinggi', '#a8d5a2', 0), (76.0, 'Tinggi', '#d4ecc4', 1), "
+    "(66.0, 'Sedang', '#fff2b3', 2), (51.0, 'Rendah', '#fcd5b0', 3), "
+    "(0.0, 'Sangat Rendah', '#f4b6b0', 4)",
+)
+
+
+def _upgrade_1_to_2(db: SqliteDatabase) -> None:
+    """Schema 2: targets, realisasi, the import log, the value history and rating bands."""
+    for statement in _V2_SQL:
+        db.execute_sql(statement)
+
+
+UPGRADES[1] = _upgrade_1_to_2
+
+
+def insert_default_bands() -> None:
+    """Put the default rating bands (capaian-rules.md) into a new database."""
+    PitaCapaian.insert_many(
+        [
+            {"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna, "urutan": i}
+            for i, p in enumerate(PITA_BAWAAN)
+        ]
+    ).execute()
 
 
 def schema_version(db: SqliteDatabase) -> int:
@@ -43,6 +119,7 @@ def prepare_schema(db: SqliteDatabase, label: str) -> bool:
     version = schema_version(db)
     if version == 0 and not _has_tables(db):
         db.create_tables(ALL_MODELS)
+        insert_default_bands()
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return True

@@ -1,0 +1,477 @@
+"""Writing targets and realisasi: check, plan, apply in one transaction, undo.
+
+Every writer goes through the same three steps, whether it is a cell typed in the grid, a paste,
+a CSV file (``nilai impor``) or a desa workbook (issue 6):
+
+1. describe each value as a :class:`NilaiMasuk` (a :class:`KunciNilai` plus the value; no
+   value means "no data": the row is removed);
+2. :func:`rencanakan` checks each one against its indicator (kind, year, desa, rules of
+   :func:`~kinerja_desktop.domain.capaian.periksa_komponen`) and compares it with what is
+   stored: new, changed (with the old value), unchanged or refused (with the reason);
+3. :func:`terapkan` writes a plan without refusals in one transaction and returns a
+   :class:`Perubahan` and the :class:`Cuplikan` of the old rows, which :func:`pulihkan` puts back
+   exactly (undo). With a :class:`BatchInfo` the plan is logged as an import batch, with every
+   old and new value in ``riwayat_nilai``, so :func:`batalkan_batch` can undo it later.
+"""
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import (
+    STATUS_DRAF,
+    SUMBER_ENTRI,
+    Desa,
+    ImporBatch,
+    Indikator,
+    NilaiRealisasi,
+    NilaiTarget,
+    RiwayatNilai,
+    Sasaran,
+    database_proxy,
+)
+from kinerja_desktop.domain.capaian import Komponen, Target, periksa_komponen
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+JenisNilai = Literal["target", "realisasi"]
+KOMPONEN_KOLOM = ("nilai", "pembilang", "penyebut", "pegawai", "hari_kerja", "hari_tidak_masuk")
+STATUS_TERKUNCI = frozenset({"disetujui"})  # approved realisasi cannot change (later issue)
+
+
+@dataclass(frozen=True)
+class KunciNilai:
+    """Which value: a target or realisasi of an indicator in a period (and desa)."""
+
+    jenis: JenisNilai
+    indikator_id: int
+    periode: str
+    desa_id: int | None = None
+
+
+@dataclass(frozen=True)
+class NilaiMasuk:
+    """A value to store. ``target`` for a target, ``komponen`` for a realisasi; neither set
+    means "remove: no data". ``lokasi`` names where it came from in messages ("baris 5",
+    "Lembar Jan, sel C7")."""
+
+    kunci: KunciNilai
+    target: Target | None = None
+    komponen: Komponen | None = None
+    lokasi: str = ""
+
+    @property
+    def kosong(self) -> bool:
+        """Whether this asks to remove the value."""
+        return self.target is None and self.komponen is None
+
+
+@dataclass(frozen=True)
+class Cuplikan:
+    """A stored row exactly as it was (``baris`` None: there was no row), for undo."""
+
+    kunci: KunciNilai
+    baris: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Penolakan:
+    """A refused value: where it came from and why, in Indonesian."""
+
+    lokasi: str
+    alasan: str
+
+    @property
+    def kalimat(self) -> str:
+        """One line for a report: ``baris 5: Pembilang … lebih besar dari penyebut``."""
+        return f"{self.lokasi}: {self.alasan}" if self.lokasi else self.alasan
+
+
+@dataclass
+class Rencana:
+    """What applying a list of values would do; nothing is written while planning."""
+
+    baru: list[NilaiMasuk] = field(default_factory=list)
+    diubah: list[tuple[NilaiMasuk, Cuplikan]] = field(default_factory=list)
+    sama: list[NilaiMasuk] = field(default_factory=list)
+    ditolak: list[Penolakan] = field(default_factory=list)
+    dihapus: list[tuple[NilaiMasuk, Cuplikan]] = field(default_factory=list)
+
+    @property
+    def perlu_ditulis(self) -> list[NilaiMasuk]:
+        """The values that change something, in input order."""
+        return self.baru + [m for m, _ in self.diubah] + [m for m, _ in self.dihapus]
+
+    def ringkasan(self) -> str:
+        """``2 baru, 1 diubah, 5 sama, 0 ditolak`` (removals count as changes)."""
+        return (
+            f"{len(self.baru)} baru, {len(self.diubah) + len(self.dihapus)} diubah, "
+            f"{len(self.sama)} sama, {len(self.ditolak)} ditolak"
+        )
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """What the import log records about a file."""
+
+    nama_berkas: str
+    sha256: str
+    jenis: str  # "csv" or "desa"
+    sumber: str  # the ``sumber`` written on each value (models.SUMBER_IMPOR_*)
+    desa_id: int | None = None
+    tahun: int | None = None
+    periode: str = ""
+    berkas_simpan: str = ""
+
+
+@dataclass(frozen=True)
+class HasilTerap:
+    """The result of :func:`terapkan`."""
+
+    perubahan: Perubahan
+    lama: list[Cuplikan]
+    batch_id: int | None = None
+
+
+@dataclass(frozen=True)
+class _Ind:
+    id: int
+    kode: str
+    tahun: int
+    jabatan_id: int
+    jenis: Jenis
+    dari_desa: bool
+
+
+def sekarang() -> str:
+    """The local time as stored in ``diubah`` and ``waktu`` columns."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _indikator(ids: Iterable[int]) -> dict[int, _Ind]:
+    query = (
+        Indikator.select(
+            Indikator.id,
+            Indikator.kode,
+            Indikator.tahun,
+            Sasaran.jabatan,
+            Indikator.jenis,
+            Indikator.dari_desa,
+        )
+        .join(Sasaran)
+        .where(Indikator.id.in_(sorted(set(ids))))
+        .tuples()
+    )
+    return {r[0]: _Ind(r[0], r[1], r[2], r[3], Jenis(r[4]), bool(r[5])) for r in query.iterator()}
+
+
+def _model(jenis: JenisNilai) -> type[NilaiTarget] | type[NilaiRealisasi]:
+    return NilaiTarget if jenis == "target" else NilaiRealisasi
+
+
+def _where(kunci: KunciNilai) -> Any:
+    model = _model(kunci.jenis)
+    cond = (model.indikator == kunci.indikator_id) & (model.periode == kunci.periode)
+    if kunci.jenis == "realisasi":
+        if kunci.desa_id is None:
+            cond &= NilaiRealisasi.desa.is_null()
+        else:
+            cond &= NilaiRealisasi.desa == kunci.desa_id
+    return cond
+
+
+def baca_baris(kunci: KunciNilai) -> dict[str, Any] | None:
+    """The stored row of a value as a dictionary of its columns (without id), or None."""
+    model = _model(kunci.jenis)
+    row = model.select().where(_where(kunci)).dicts().first()
+    if row is None:
+        return None
+    return _tanpa_kunci(row)
+
+
+def _tanpa_kunci(row: dict[str, Any]) -> dict[str, Any]:
+    # The key columns are in KunciNilai; a snapshot holds only what the value is.
+    return {k: v for k, v in row.items() if k not in ("id", "indikator", "periode", "desa")}
+
+
+def baca_target(indikator_id: int, periode: str) -> Target | None:
+    """The typed target of an indicator for a period (not a derived one), or None."""
+    row = baca_baris(KunciNilai("target", indikator_id, periode))
+    return None if row is None else Target(row["nilai"], row["nilai_atas"])
+
+
+def baca_realisasi(indikator_id: int, periode: str, desa_id: int | None = None) -> Komponen | None:
+    """The stored realisasi of one indicator, period and desa, or None (no data)."""
+    row = baca_baris(KunciNilai("realisasi", indikator_id, periode, desa_id))
+    return None if row is None else Komponen(**{k: row[k] for k in KOMPONEN_KOLOM})
+
+
+def _sama(masuk: NilaiMasuk, row: dict[str, Any]) -> bool:
+    if masuk.kunci.jenis == "target":
+        assert masuk.target is not None
+        return row["nilai"] == masuk.target.nilai and row["nilai_atas"] == masuk.target.atas
+    assert masuk.komponen is not None
+    return all(row[k] == getattr(masuk.komponen, k) for k in KOMPONEN_KOLOM)
+
+
+def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | None:
+    kunci = masuk.kunci
+    if ind is None:
+        return "Indikator tidak ditemukan."
+    try:
+        periode = parse_periode(kunci.periode)
+    except DataTidakValid as exc:
+        return exc.pesan
+    if periode.id != kunci.periode:
+        return f"Periode {kunci.periode!r} harus ditulis {periode.id}."
+    if periode.tahun != ind.tahun:
+        return (
+            f"Periode {periode.id} bukan tahun {ind.tahun}, tahun indikator {ind.kode}. "
+            "Nilai tahun lain dicatat pada indikator tahun itu."
+        )
+    if kunci.jenis == "target":
+        if kunci.desa_id is not None:
+            return "Target ditetapkan untuk kecamatan, bukan per desa; kosongkan kode desa."
+        if periode.jenis not in (JenisPeriode.TAHUN, JenisPeriode.TRIWULAN):
+            return (
+                f"Target ditetapkan per tahun ({periode.tahun}) atau per triwulan "
+                f"({periode.tahun}Q1-Q4), bukan untuk {periode.label}."
+            )
+        if masuk.komponen is not None:
+            return "Target diisi pada kolom nilai, bukan pembilang/penyebut."
+        return None
+    if ind.dari_desa and kunci.desa_id is None:
+        return f"Indikator {ind.kode} diisi per desa/kelurahan; kode desa wajib diisi."
+    if not ind.dari_desa and kunci.desa_id is not None:
+        return f"Indikator {ind.kode} diisi untuk kecamatan, bukan per desa; kosongkan kode desa."
+    if kunci.desa_id is not None and kunci.desa_id not in desa_ids:
+        return "Desa tidak ditemukan."
+    if masuk.target is not None:
+        return "Realisasi tidak dapat berupa rentang."
+    if masuk.komponen is not None:
+        try:
+            periksa_komponen(ind.jenis, masuk.komponen)
+        except DataTidakValid as exc:
+            return exc.pesan
+    return None
+
+
+def rencanakan(masuk: Sequence[NilaiMasuk]) -> Rencana:
+    """Check ``masuk`` and compare with what is stored; write nothing."""
+    rencana = Rencana()
+    indikator = _indikator(m.kunci.indikator_id for m in masuk)
+    desa_ids = {d for (d,) in Desa.select(Desa.id).tuples()}
+    stored = _stored_rows({m.kunci for m in masuk})
+    dilihat: dict[KunciNilai, str] = {}
+    for m in masuk:
+        alasan = _alasan(m, indikator.get(m.kunci.indikator_id), desa_ids)
+        if alasan is None and m.kunci in dilihat:
+            alasan = f"Nilai yang sama sudah diisi pada {dilihat[m.kunci] or 'isian sebelumnya'}."
+        row = stored.get(m.kunci)
+        if alasan is None and row is not None and row.get("status") in STATUS_TERKUNCI:
+            alasan = "Nilai ini sudah disetujui dan dikunci; tidak dapat diubah."
+        if alasan is not None:
+            rencana.ditolak.append(Penolakan(m.lokasi, alasan))
+            continue
+        dilihat[m.kunci] = m.lokasi
+        if m.kosong:
+            if row is None:
+                rencana.sama.append(m)
+            else:
+                rencana.dihapus.append((m, Cuplikan(m.kunci, row)))
+        elif row is None:
+            rencana.baru.append(m)
+        elif _sama(m, row):
+            rencana.sama.append(m)
+        else:
+            rencana.diubah.append((m, Cuplikan(m.kunci, row)))
+    return rencana
+
+
+def _stored_rows(kunci: set[KunciNilai]) -> dict[KunciNilai, dict[str, Any]]:
+    # One query per kind over the indicators concerned, matched in Python: a few thousand
+    # values are read at once instead of one query each.
+    hasil: dict[KunciNilai, dict[str, Any]] = {}
+    for jenis in ("target", "realisasi"):
+        ids = sorted({k.indikator_id for k in kunci if k.jenis == jenis})
+        if not ids:
+            continue
+        model = _model(jenis)  # type: ignore[arg-type]
+        for i in range(0, len(ids), 500):
+            for row in model.select().where(model.indikator.in_(ids[i : i + 500])).dicts():
+                k = KunciNilai(
+                    jenis,  # type: ignore[arg-type]
+                    row["indikator"],
+                    row["periode"],
+                    row.get("desa"),
+                )
+                if k in kunci:
+                    hasil[k] = _tanpa_kunci(row)
+    return hasil
+
+
+def _kolom(m: NilaiMasuk) -> dict[str, Any]:
+    if m.kunci.jenis == "target":
+        assert m.target is not None
+        return {"nilai": m.target.nilai, "nilai_atas": m.target.atas}
+    assert m.komponen is not None
+    return {k: getattr(m.komponen, k) for k in KOMPONEN_KOLOM}
+
+
+def _tulis(kunci: KunciNilai, baris: dict[str, Any] | None) -> None:
+    model = _model(kunci.jenis)
+    model.delete().where(_where(kunci)).execute()
+    if baris is None:
+        return
+    data = dict(baris)
+    data["indikator"] = kunci.indikator_id
+    data["periode"] = kunci.periode
+    if kunci.jenis == "realisasi":
+        data["desa"] = kunci.desa_id
+    model.insert(data).execute()
+
+
+def _perubahan(kunci: Iterable[KunciNilai], pesan: str) -> Perubahan:
+    ids = {k.indikator_id for k in kunci}
+    info = _indikator(ids)
+    tahun = {i.tahun for i in info.values()}
+    return Perubahan(
+        pesan=pesan,
+        tahun=next(iter(tahun)) if len(tahun) == 1 else None,
+        jabatan=frozenset(i.jabatan_id for i in info.values()),
+        nilai=True,
+    )
+
+
+def _json(baris: dict[str, Any] | None) -> str | None:
+    if baris is None:
+        return None
+    # SQLite gives REAL columns back as floats: write 9 as 9.0 so that stored and logged
+    # values compare equal.
+    rata = {
+        k: float(v) if isinstance(v, int) and k in _NILAI_KOLOM else v for k, v in baris.items()
+    }
+    return json.dumps(rata, ensure_ascii=False, sort_keys=True)
+
+
+_NILAI_KOLOM = frozenset(KOMPONEN_KOLOM) | {"nilai_atas"}
+
+
+def terapkan(
+    rencana: Rencana, sumber: str = SUMBER_ENTRI, batch: BatchInfo | None = None
+) -> HasilTerap:
+    """Write a plan in one transaction: all of it, or nothing when it has refusals.
+
+    Raises :class:`DataTidakValid` listing the refusals. With ``batch`` the import is logged
+    (even when nothing changed, so a re-import shows in the log as "0 baru, 0 diubah").
+    """
+    if rencana.ditolak:
+        daftar = "; ".join(p.kalimat for p in rencana.ditolak[:5])
+        lagi = len(rencana.ditolak) - 5
+        tambahan = f" (dan {lagi} lainnya)" if lagi > 0 else ""
+        raise DataTidakValid(
+            f"{len(rencana.ditolak)} nilai ditolak, tidak ada yang disimpan: {daftar}{tambahan}."
+        )
+    waktu = sekarang()
+    lama = {m.kunci: c for m, c in rencana.diubah + rencana.dihapus}
+    cuplikan: list[Cuplikan] = []
+    batch_id: int | None = None
+    with database_proxy.atomic():
+        if batch is not None:
+            batch_id = ImporBatch.create(
+                nama_berkas=batch.nama_berkas,
+                sha256=batch.sha256,
+                jenis=batch.jenis,
+                desa=batch.desa_id,
+                tahun=batch.tahun,
+                periode=batch.periode,
+                waktu=waktu,
+                baru=len(rencana.baru),
+                diubah=len(rencana.diubah) + len(rencana.dihapus),
+                sama=len(rencana.sama),
+                ditolak=0,
+                berkas_simpan=batch.berkas_simpan,
+            ).id
+        riwayat = []
+        for m in rencana.perlu_ditulis:
+            sebelum = lama.get(m.kunci, Cuplikan(m.kunci, None))
+            cuplikan.append(sebelum)
+            baru: dict[str, Any] | None = None
+            if not m.kosong:
+                baru = _kolom(m) | {"sumber": sumber, "batch": batch_id, "diubah": waktu}
+                if m.kunci.jenis == "realisasi":
+                    baru["status"] = STATUS_DRAF
+            _tulis(m.kunci, baru)
+            if batch_id is not None:
+                riwayat.append(
+                    {
+                        "waktu": waktu,
+                        "batch": batch_id,
+                        "jenis": m.kunci.jenis,
+                        "indikator": m.kunci.indikator_id,
+                        "periode": m.kunci.periode,
+                        "desa": m.kunci.desa_id,
+                        "lama": _json(sebelum.baris),
+                        "baru": _json(baru),
+                    }
+                )
+        for i in range(0, len(riwayat), 200):
+            RiwayatNilai.insert_many(riwayat[i : i + 200]).execute()
+    n = len(rencana.perlu_ditulis)
+    pesan = f"{n} nilai disimpan." if n else "Tidak ada nilai yang berubah."
+    return HasilTerap(
+        _perubahan([m.kunci for m in rencana.perlu_ditulis], pesan), cuplikan, batch_id
+    )
+
+
+def ubah_nilai(masuk: Sequence[NilaiMasuk], sumber: str = SUMBER_ENTRI) -> HasilTerap:
+    """Check and store values typed or pasted in the grid, all or nothing.
+
+    Raises :class:`DataTidakValid` with the first refusal's reason (the grid shows it in place).
+    """
+    rencana = rencanakan(masuk)
+    if rencana.ditolak:
+        raise DataTidakValid(rencana.ditolak[0].kalimat)
+    return terapkan(rencana, sumber)
+
+
+def pulihkan(cuplikan: Sequence[Cuplikan]) -> Perubahan:
+    """Put rows back exactly as captured (undo of :func:`terapkan`), in one transaction."""
+    with database_proxy.atomic():
+        for c in reversed(cuplikan):
+            _tulis(c.kunci, c.baris)
+    return _perubahan([c.kunci for c in cuplikan], f"{len(cuplikan)} nilai dikembalikan.")
+
+
+def batalkan_batch(batch_id: int) -> Perubahan:
+    """Undo a whole import batch: every value it wrote returns to what it was before.
+
+    Refuses when a value of the batch was changed again after the import (the newer change
+    would be lost) or the batch was undone already.
+    """
+    batch = ImporBatch.get_or_none(ImporBatch.id == batch_id)
+    if batch is None:
+        raise TidakDitemukan(f"Impor nomor {batch_id} tidak ada di catatan impor.")
+    if batch.dibatalkan:
+        raise DataTidakValid(f"Impor {batch.nama_berkas} sudah dibatalkan pada {batch.dibatalkan}.")
+    langkah = list(RiwayatNilai.select().where(RiwayatNilai.batch == batch_id))
+    kunci_semua = []
+    with database_proxy.atomic():
+        for r in reversed(langkah):
+            kunci = KunciNilai(r.jenis, r.indikator_id, r.periode, r.desa_id)
+            kunci_semua.append(kunci)
+            sekarang_ = baca_baris(kunci)
+            tercatat = None if r.baru is None else json.loads(r.baru)
+            if _json(sekarang_) != _json(tercatat):
+                raise DataTidakValid(
+                    f"Impor {batch.nama_berkas} tidak dapat dibatalkan: nilai periode "
+                    f"{r.periode} sudah diubah lagi sesudah impor."
+                )
+            _tulis(kunci, None if r.lama is None else json.loads(r.lama))
+        batch.dibatalkan = sekarang()
+        batch.save()
+    return _perubahan(kunci_semua, f"Impor {batch.nama_berkas} dibatalkan.")

@@ -1,0 +1,321 @@
+"""Reading targets and realisasi, and computing capaian from them.
+
+Values are read once per jabatan or year (one query per table) into :class:`NilaiIndikator`
+objects; every roll-up and capaian is then computed in memory with the rules of
+:mod:`kinerja_desktop.domain.capaian`. Nothing here writes.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from kinerja_desktop.db.models import (
+    Desa,
+    Indikator,
+    Jabatan,
+    NilaiRealisasi,
+    NilaiTarget,
+    PitaCapaian,
+    Sasaran,
+)
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.domain.capaian import (
+    KOSONG,
+    Gabungan,
+    HasilCapaian,
+    Komponen,
+    Pita,
+    Target,
+    gabung_desa,
+    gulung_periode,
+    hitung_capaian,
+    kategori,
+    pilih_penutup,
+    rata_rata_capaian,
+    target_periode,
+)
+from kinerja_desktop.domain.indikator import (
+    HARI_KERJA_EFEKTIF_BAWAAN,
+    Agregasi,
+    Frekuensi,
+    Jenis,
+    Polaritas,
+)
+from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.errors import TidakDitemukan
+
+
+@lru_cache(maxsize=4096)
+def _periode(teks: str) -> Periode:
+    return parse_periode(teks)
+
+
+@dataclass(frozen=True)
+class InfoIndikator:
+    """What the grid and the capaian need to know about an indicator."""
+
+    id: int
+    kode: str
+    nama: str
+    satuan: str
+    jenis: Jenis
+    polaritas: Polaritas
+    dari_desa: bool
+    frekuensi: Frekuensi
+    agregasi: Agregasi
+    hari_kerja_efektif: int
+    pembilang: str
+    penyebut: str
+    tahun: int
+    jabatan_id: int
+    kode_jabatan: str
+    nama_jabatan: str
+    sasaran: str
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One stored realisasi with its state (where it came from, approval status)."""
+
+    komponen: Komponen
+    sumber: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DesaInfo:
+    """A desa as the per-desa grid shows it."""
+
+    id: int
+    kode: str
+    nama: str
+    jenis: str
+
+
+@dataclass(frozen=True)
+class BarisCapaian:
+    """Capaian of one indicator in one period, with everything behind it."""
+
+    info: InfoIndikator
+    periode: Periode
+    target: Target | None
+    target_turunan: bool  # derived from the annual/triwulan target, not typed
+    realisasi: Gabungan
+    capaian: HasilCapaian
+    kategori: Pita | None
+    desa_lapor: int  # desa with at least one value in the period (desa-based indicators)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form used by ``kinerja-desktop capaian --json``."""
+        return {
+            "kode_indikator": self.info.kode,
+            "kode_jabatan": self.info.kode_jabatan,
+            "periode": self.periode.id,
+            "target": None if self.target is None else self.target.teks,
+            "realisasi": _bulat(self.realisasi.nilai),
+            "pembilang": self.realisasi.pembilang,
+            "penyebut": self.realisasi.penyebut,
+            "capaian": _bulat(self.capaian.persen),
+            "kategori": None if self.kategori is None else self.kategori.nama,
+            "catatan": self.capaian.catatan,
+            "jumlah_data": self.realisasi.jumlah_data,
+        }
+
+
+def _bulat(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+@dataclass
+class NilaiIndikator:
+    """An indicator with all its stored targets and realisasi of the year."""
+
+    info: InfoIndikator
+    target: dict[Periode, Target] = field(default_factory=dict)
+    target_sumber: dict[Periode, str] = field(default_factory=dict)
+    realisasi: dict[int | None, dict[Periode, Sel]] = field(default_factory=dict)
+
+    def sel(self, periode: Periode, desa_id: int | None = None) -> Sel | None:
+        """The value stored for exactly this period and desa (None: no data)."""
+        return self.realisasi.get(desa_id, {}).get(periode)
+
+    def realisasi_desa(self, periode: Periode, desa_id: int | None) -> Gabungan:
+        """The roll-up of one desa (or the kecamatan-level values with None) over ``periode``."""
+        nilai = self.realisasi.get(desa_id)
+        if not nilai:
+            return KOSONG
+        pilihan = pilih_penutup(((p, s.komponen) for p, s in nilai.items()), periode)
+        return gulung_periode(self.info.jenis, self.info.agregasi, pilihan)
+
+    def realisasi_periode(self, periode: Periode) -> Gabungan:
+        """The kecamatan realisasi of ``periode``: each desa over time, then Σ over desa."""
+        if not self.info.dari_desa:
+            return self.realisasi_desa(periode, None)
+        return gabung_desa(
+            self.info.jenis, (self.realisasi_desa(periode, d) for d in self.realisasi)
+        )
+
+    def target_periode(self, periode: Periode) -> tuple[Target | None, bool]:
+        """The target of ``periode`` and whether it was derived."""
+        return target_periode(self.target, periode, self.info.jenis, self.info.agregasi)
+
+    def capaian(self, periode: Periode, pita: list[Pita]) -> BarisCapaian:
+        """Target, realisasi, capaian and category for ``periode``."""
+        target, turunan = self.target_periode(periode)
+        realisasi = self.realisasi_periode(periode)
+        hasil = hitung_capaian(self.info.polaritas, target, realisasi.nilai)
+        lapor = 0
+        if self.info.dari_desa:
+            lapor = sum(
+                1 for nilai in self.realisasi.values() if any(periode.memuat(p) for p in nilai)
+            )
+        return BarisCapaian(
+            self.info,
+            periode,
+            target,
+            turunan,
+            realisasi,
+            hasil,
+            kategori(hasil.persen, pita),
+            lapor,
+        )
+
+
+def daftar_pita() -> list[Pita]:
+    """The rating bands of this database, highest first."""
+    return [
+        Pita(p.batas_bawah, p.nama, p.warna)
+        for p in PitaCapaian.select().order_by(PitaCapaian.batas_bawah.desc())
+    ]
+
+
+def daftar_desa() -> list[DesaInfo]:
+    """The desa/kelurahan in their usual order."""
+    return [DesaInfo(d.id, d.kode, d.nama, d.jenis) for d in Desa.select().order_by(Desa.urutan)]
+
+
+def _muat(where: Any) -> list[NilaiIndikator]:
+    query = (
+        Indikator.select(
+            Indikator.id,
+            Indikator.kode,
+            Indikator.nama,
+            Indikator.satuan,
+            Indikator.jenis,
+            Indikator.polaritas,
+            Indikator.dari_desa,
+            Indikator.frekuensi,
+            Indikator.agregasi,
+            Indikator.hari_kerja_efektif,
+            Indikator.pembilang,
+            Indikator.penyebut,
+            Indikator.tahun,
+            Jabatan.id,
+            Jabatan.kode,
+            Jabatan.nama,
+            Sasaran.teks,
+        )
+        .join(Sasaran)
+        .join(Jabatan)
+        .where(where)
+        .order_by(Jabatan.urutan, Sasaran.urutan, Indikator.urutan)
+        .tuples()
+    )
+    hasil: dict[int, NilaiIndikator] = {}
+    for r in query.iterator():
+        hasil[r[0]] = NilaiIndikator(
+            InfoIndikator(
+                id=r[0],
+                kode=r[1],
+                nama=r[2],
+                satuan=r[3],
+                jenis=Jenis(r[4]),
+                polaritas=Polaritas(r[5]),
+                dari_desa=bool(r[6]),
+                frekuensi=Frekuensi(r[7]),
+                agregasi=Agregasi(r[8]),
+                hari_kerja_efektif=r[9] or HARI_KERJA_EFEKTIF_BAWAAN,
+                pembilang=r[10],
+                penyebut=r[11],
+                tahun=r[12],
+                jabatan_id=r[13],
+                kode_jabatan=r[14],
+                nama_jabatan=r[15],
+                sasaran=r[16],
+            )
+        )
+    _isi(hasil)
+    return list(hasil.values())
+
+
+def _isi(hasil: dict[int, NilaiIndikator]) -> None:
+    ids = list(hasil)
+    for i in range(0, len(ids), 500):
+        bagian = ids[i : i + 500]
+        targets = NilaiTarget.select(
+            NilaiTarget.indikator,
+            NilaiTarget.periode,
+            NilaiTarget.nilai,
+            NilaiTarget.nilai_atas,
+            NilaiTarget.sumber,
+        ).where(NilaiTarget.indikator.in_(bagian))
+        for ind, per, nilai, atas, sumber in targets.tuples().iterator():
+            p = _periode(per)
+            hasil[ind].target[p] = Target(nilai, atas)
+            hasil[ind].target_sumber[p] = sumber
+        realisasi = NilaiRealisasi.select(
+            NilaiRealisasi.indikator,
+            NilaiRealisasi.periode,
+            NilaiRealisasi.desa,
+            NilaiRealisasi.nilai,
+            NilaiRealisasi.pembilang,
+            NilaiRealisasi.penyebut,
+            NilaiRealisasi.pegawai,
+            NilaiRealisasi.hari_kerja,
+            NilaiRealisasi.hari_tidak_masuk,
+            NilaiRealisasi.sumber,
+            NilaiRealisasi.status,
+        ).where(NilaiRealisasi.indikator.in_(bagian))
+        for r in realisasi.tuples().iterator():
+            per_desa = hasil[r[0]].realisasi.setdefault(r[2], {})
+            per_desa[_periode(r[1])] = Sel(Komponen(*r[3:9]), r[9], r[10])
+
+
+def nilai_jabatan(jabatan_id: int) -> list[NilaiIndikator]:
+    """The indicators of a jabatan, in document order, with their values."""
+    if Jabatan.get_or_none(Jabatan.id == jabatan_id) is None:
+        raise TidakDitemukan("Jabatan tidak ditemukan; mungkin sudah dihapus.")
+    return _muat(Sasaran.jabatan == jabatan_id)
+
+
+def nilai_tahun(tahun: int) -> list[NilaiIndikator]:
+    """Every indicator of a year, in document order, with their values."""
+    require_year(tahun)
+    return _muat(Indikator.tahun == tahun)
+
+
+def capaian_tahun(tahun: int, periode: Periode) -> list[BarisCapaian]:
+    """Capaian of every indicator of ``tahun`` for ``periode`` (the ``capaian`` command)."""
+    pita = daftar_pita()
+    return [n.capaian(periode, pita) for n in nilai_tahun(tahun)]
+
+
+def kode_desa_ke_id() -> dict[str, int]:
+    """Desa codes (``35.07.13.2001``) to ids, for importers."""
+    return {kode: i for i, kode in Desa.select(Desa.id, Desa.kode).tuples()}
+
+
+def kode_indikator_ke_id(tahun: int) -> dict[str, int]:
+    """Indicator codes of a year to ids, for importers."""
+    return {
+        kode: i
+        for i, kode in Indikator.select(Indikator.id, Indikator.kode)
+        .where(Indikator.tahun == tahun)
+        .tuples()
+    }
+
+
+def ringkas_jabatan(baris: Iterable[BarisCapaian]) -> tuple[float | None, int, int]:
+    """A jabatan's capaian: the mean over its indicators with capaian, with n of total."""
+    return rata_rata_capaian(b.capaian.persen for b in baris)
