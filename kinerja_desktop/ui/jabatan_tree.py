@@ -449,12 +449,16 @@ class JabatanTree(QWidget):
             self.jabatan_selected.emit(jabatan_id)
 
     def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
         self.proxy.setFilterFixedString(text.strip())
         self.view.expandAll()
         self._show_empty_state()
-        if not self.view.currentIndex().isValid():
-            # the selected jabatan is filtered out: select the first match instead
-            first = self._first_match(text.strip().lower())
+        current = self.view.currentIndex()
+        if needle and (
+            not current.isValid() or needle not in str(current.data(SEARCH_ROLE)).lower()
+        ):
+            # the selection is hidden or only kept as an atasan: select the first real match
+            first = self._first_match(needle)
             if first.isValid():
                 self.view.setCurrentIndex(first)
         self._emit_selected()

@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -441,6 +442,8 @@ class MainWindow(QMainWindow):
 
     def _update_undo_actions(self) -> None:
         stack = self.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.act_ulangi):
+            return  # the window is being destroyed: the stack clears itself on the way out
         self.act_urungkan.setEnabled(stack.canUndo())
         self.act_ulangi.setEnabled(stack.canRedo())
         self.act_urungkan.setText(

@@ -1,0 +1,336 @@
+"""The main window driven as the operator drives it: select, filter, add, rename, move,
+remove, undo and redo, drag and drop, copy and paste, and remembered state."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+
+from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Tugas
+from kinerja_desktop.db.queries import years
+from kinerja_desktop.ui.app import create_app
+from kinerja_desktop.ui.jabatan_tree import ID_ROLE, JabatanTreeModel
+from kinerja_desktop.ui.main_window import MainWindow
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+# The offscreen platform (no screen in tests) warns that it cannot resize a window to its
+# menu bar; that is the test platform speaking, not the application.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _id(kode: str, tahun: int = 2020) -> int:
+    return Jabatan.get((Jabatan.tahun == tahun) & (Jabatan.kode == kode)).id
+
+
+def _visible_titles(window: MainWindow) -> list[str]:
+    proxy, found = window.tree.proxy, []
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            found.append(index.data())
+            walk(index)
+
+    walk(QModelIndex())
+    return found
+
+
+def _tree_children(window: MainWindow, kode: str) -> list[str]:
+    index = window.tree.model.index_of(_id(kode))
+    model = window.tree.model
+    return [model.index(r, 1, index).data() for r in range(model.rowCount(index))]
+
+
+@pytest.fixture
+def window(qtbot, db, db_path):
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.tasks.wait()
+
+
+def test_opens_on_the_latest_year_with_the_tree_and_tabs(window):
+    assert window.windowTitle() == "Kinerja Desktop — Kecamatan Kepanjen"
+    assert window.year_combo.currentText() == "2020"
+    titles = _visible_titles(window)
+    assert titles[0] == "Camat Kepanjen"
+    assert len(titles) == 23  # the Camat and 22 jabatan
+    assert window.tree.selected_id() == _id("SEKCAM")
+    assert window.judul.text() == "Sekretaris Kecamatan"
+    assert [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())][:1] == [
+        "Uraian"
+    ]
+    assert all(tab.jabatan_id == _id("SEKCAM") for tab in window.tabs)
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["Berkas", "Sunting", "Data", "Laporan", "Bantuan"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.grab().save(str(ARTIFACTS / "main_window.png"))
+
+
+def test_clicking_a_jabatan_shows_it_in_the_tabs(window, qtbot):
+    view = window.tree.view
+    index = window.tree.proxy.mapFromSource(window.tree.model.index_of(_id("BENDAHARA")))
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert window.tree.selected_id() == _id("BENDAHARA")
+    assert window.judul.text() == "Bendahara"
+    assert "Kode BENDAHARA" in window.keterangan.text()
+    assert all(tab.jabatan_id == _id("BENDAHARA") for tab in window.tabs)
+
+
+def test_selecting_the_camat_explains_itself(window):
+    window.select_jabatan(None)
+    assert window.pages.currentWidget() is window.kosong
+    assert "Pilih salah satu jabatan" in window.kosong.text()
+    assert not window.act_hapus.isEnabled()
+
+
+def test_filter_finds_by_title_code_and_pegawai(window, qtbot, db):
+    qtbot.keyClicks(window.tree.filter_box, "bendahara")
+    assert _visible_titles(window) == ["Camat Kepanjen", "Sekretaris Kecamatan",
+                                       "Kasubag Umum, Kepegawaian, Keuangan dan Aset",
+                                       "Bendahara"]  # fmt: skip
+    assert window.tree.selected_id() == _id("BENDAHARA")
+    window.tree.filter_box.setText("adm-aduan")
+    assert "Pengadministrasi Pengaduan Publik" in _visible_titles(window)
+    # the name of the pegawai holding a jabatan
+    Pemangku.create(jabatan=_id("KASI-PP"), pegawai=Pegawai.get())
+    window.reload_tree()
+    window.tree.filter_box.setText("abai saleh")
+    assert "Kasi Pelayanan Publik" in _visible_titles(window)
+    window.tree.filter_box.setText("tidak ada jabatan seperti ini")
+    assert window.tree.empty_label.isVisible()
+    assert "Tidak ada jabatan yang cocok" in window.tree.empty_label.text()
+    window.tree.filter_box.clear()
+    assert len(_visible_titles(window)) == 23
+    assert not window.tree.empty_label.isVisible()
+
+
+def test_add_rename_move_remove_with_undo_and_redo(window):
+    actions = window.jabatan_actions
+    new_id = actions.add(2020, "Pengolah Data Kependudukan", _id("KASI-PEM"))
+    window.select_jabatan(new_id)
+    assert "PENGOLAH-DATA-KEPENDUDUKAN" in _tree_children(window, "KASI-PEM")
+    assert window.statusBar().currentMessage().startswith("Jabatan «Pengolah Data")
+    assert window.act_urungkan.text() == "&Urungkan: Tambah jabatan «Pengolah Data Kependudukan»"
+
+    actions.rename(new_id, "Pengolah Data Kependudukan dan Catatan Sipil")
+    assert window.judul.text() == "Pengolah Data Kependudukan dan Catatan Sipil"
+
+    actions.move(new_id, _id("KASI-PP"))
+    assert "PENGOLAH-DATA-KEPENDUDUKAN" in _tree_children(window, "KASI-PP")
+    assert window.tree.selected_id() == new_id
+
+    actions.remove(new_id)
+    assert Jabatan.get_or_none(id=new_id) is None
+    assert window.tree.selected_id() == _id("KASI-PP")  # the atasan takes the selection
+
+    for _ in range(4):
+        window.act_urungkan.trigger()
+    assert Jabatan.get_or_none(id=new_id) is None  # the addition itself undone
+    assert "PENGOLAH-DATA-KEPENDUDUKAN" not in _tree_children(window, "KASI-PEM")
+    assert not window.act_urungkan.isEnabled()
+
+    for _ in range(4):
+        window.act_ulangi.trigger()
+    assert Jabatan.get_or_none(id=new_id) is None  # redo ends with the removal again
+    window.act_urungkan.trigger()
+    restored = Jabatan.get_by_id(new_id)
+    assert restored.nama == "Pengolah Data Kependudukan dan Catatan Sipil"
+    assert restored.atasan_id == _id("KASI-PP")
+
+
+def test_remove_asks_first_and_says_what_goes(window, qtbot):
+    window.select_jabatan(_id("KASI-PEM"))
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["text"] = box.text()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "Hapus").click()
+
+    QTimer.singleShot(0, answer)
+    window.act_hapus.trigger()
+    assert seen["buttons"] == ["Batal", "Hapus"]
+    assert seen["text"].startswith(
+        "Jabatan «Kasi Pemerintahan» (KASI-PEM) akan dihapus beserta 4 jabatan bawahan"
+    )
+    assert "indikator" in seen["text"]
+    assert Jabatan.select().where(Jabatan.tahun == 2020).count() == 22 - 5
+    window.act_urungkan.trigger()
+    assert Jabatan.select().where(Jabatan.tahun == 2020).count() == 22
+    assert Tugas.select().where(Tugas.jabatan == _id("KASI-PEM")).count() > 0
+
+
+def test_drag_and_drop_moves_a_jabatan_and_refuses_cycles(window, qtbot):
+    model = window.tree.model
+    source = model.index_of(_id("BENDAHARA"))
+    target = model.index_of(_id("KASUBAG-PEP"))
+    mime = model.mimeData([source])
+    assert not model.canDropMimeData(
+        model.mimeData([model.index_of(_id("SEKCAM"))]), Qt.DropAction.MoveAction, -1, -1, source
+    )  # the Sekcam cannot go under its own Bendahara
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    qtbot.waitUntil(lambda: Jabatan.get_by_id(_id("BENDAHARA")).atasan_id == _id("KASUBAG-PEP"))
+    assert _tree_children(window, "KASUBAG-PEP") == ["BENDAHARA"]
+    assert window.tree.selected_id() == _id("BENDAHARA")
+    window.tree.grab().save(str(ARTIFACTS / "tree_after_drop.png"))
+
+    # dropped on the Camat: directly under the Camat
+    root = model.index_of(None)
+    model.dropMimeData(model.mimeData([model.index_of(_id("BENDAHARA"))]),
+                       Qt.DropAction.MoveAction, -1, -1, root)  # fmt: skip
+    qtbot.waitUntil(lambda: Jabatan.get_by_id(_id("BENDAHARA")).atasan_id is None)
+    window.act_urungkan.trigger()
+    window.act_urungkan.trigger()
+    assert Jabatan.get_by_id(_id("BENDAHARA")).atasan_id == _id("KASUBAG-UMUM")
+
+
+def test_move_dialog_lists_only_allowed_atasan(window, qtbot):
+    from kinerja_desktop.ui.jabatan_dialogs import PindahkanDialog
+
+    node = window.tree.model.node(window.tree.model.index_of(_id("SEKCAM")))
+    dialog = PindahkanDialog(window, window.tree.model.root, node)
+    qtbot.addWidget(dialog)
+    items = dialog.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+    kodes = {i.text(1) for i in items}
+    assert "SEKCAM" not in kodes and "BENDAHARA" not in kodes  # itself and its bawahan
+    assert "KASI-PEM" in kodes
+    target = next(i for i in items if i.text(1) == "KASI-PEM")
+    dialog.tree.setCurrentItem(target)
+    dialog.accept()
+    assert dialog.chosen.jabatan_id == _id("KASI-PEM")
+
+
+def test_tree_models_pass_the_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.tree.model)
+    window.tree.filter_box.setText("pengadministrasi")
+    qtmodeltester.check(window.tree.proxy)
+
+
+def test_empty_model_passes_the_model_tester(qtmodeltester):
+    qtmodeltester.check(JabatanTreeModel())
+
+
+def _tugas_table(window: MainWindow, qtbot) -> QTableView:
+    """Click into the tugas list of the Uraian tab, as the operator does before copying."""
+    window.tab_widget.setCurrentIndex(0)
+    table = window.tabs[0].panels["tugas"].view
+    window.activateWindow()
+    qtbot.waitActive(window)
+    index = table.model().index(0, 1)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+    assert QApplication.focusWidget() is table
+    return table
+
+
+def test_copy_goes_to_the_focused_tab(window, qtbot):
+    table = _tugas_table(window, qtbot)
+    table.selectRow(0)
+    window.act_salin.trigger()
+    first = Tugas.select().where(Tugas.jabatan == _id("SEKCAM")).order_by(Tugas.urutan).first()
+    assert QGuiApplication.clipboard().text().startswith(first.teks[:40])
+
+
+def test_paste_through_the_window_is_one_undo_step(window, qtbot):
+    _tugas_table(window, qtbot)
+    before = Tugas.select().where(Tugas.jabatan == _id("SEKCAM")).count()
+    QGuiApplication.clipboard().setText("Tugas pertama dari Excel\nTugas kedua dari Excel\n")
+    window.act_tempel.trigger()
+    assert Tugas.select().where(Tugas.jabatan == _id("SEKCAM")).count() == before + 2
+    assert window.statusBar().currentMessage() != ""
+    window.act_urungkan.trigger()
+    assert Tugas.select().where(Tugas.jabatan == _id("SEKCAM")).count() == before
+
+
+def test_copy_year_runs_in_the_background_and_shows_the_new_year(window, qtbot):
+    window.copy_year(2021)
+    qtbot.waitUntil(lambda: window.tahun == 2021, timeout=10000)
+    assert years() == [2020, 2021]
+    assert window.year_combo.currentText() == "2021"
+    assert "disalin ke tahun 2021" in window.statusBar().currentMessage()
+    assert window.tree.selected_node().kode == "SEKCAM"
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2020))
+    assert window.tahun == 2020
+
+
+def test_copy_year_refusal_is_explained(window, qtbot):
+    messages = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            messages.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    window.copy_year(2020)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "sudah ada" in messages[0]
+
+
+def test_window_remembers_year_jabatan_and_splitter(qtbot, db, db_path):
+    create_app()
+    first = MainWindow(db_path)
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # inside the small screen of the offscreen test platform
+    first.show()
+    first.select_jabatan(_id("PRAMU"))
+    first.splitter.setSizes([250, 500])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow(db_path)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.tree.selected_node().kode == "PRAMU"
+    assert second.tahun == 2020
+    assert second.splitter.sizes() == sizes
+    assert second.size() == first.size()
+    assert (Path(os.environ["KINERJA_DATA_DIR"]) / "jendela.ini").exists()
+
+
+def test_heavy_libraries_wait_until_used(db_path, tmp_path):
+    """openpyxl and reportlab are not loaded when the window first shows (start-up time)."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kinerja_desktop.ui.app import create_app\n"
+        "from kinerja_desktop.db.connection import open_database\n"
+        "app = create_app()\n"
+        f"open_database(Path({str(db_path)!r}))\n"
+        "from kinerja_desktop.ui.main_window import MainWindow\n"
+        f"w = MainWindow(Path({str(db_path)!r}))\n"
+        "w.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_tree_items_carry_ids_not_shown_to_the_operator(window):
+    index = window.tree.model.index_of(_id("PRAMU"))
+    assert index.data(ID_ROLE) == _id("PRAMU")
+    assert index.data() == "Pramu Kebersihan Kantor"
+    assert "Pemangku: belum ada pemangku" in index.data(Qt.ItemDataRole.ToolTipRole)
