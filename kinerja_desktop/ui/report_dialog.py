@@ -194,8 +194,10 @@ class ReportDialog(QDialog):
         self._nama_diubah = True
 
     def _perbarui_bawaan(self) -> None:
-        bawaan = settings.get("kertas")
-        self.jadikan_bawaan.setEnabled(self.kertas.currentData() != bawaan)
+        sudah = self.kertas.currentData() == settings.get("kertas")
+        # Say why the button is off: this paper already is the default.
+        self.jadikan_bawaan.setText("Ukuran bawaan" if sudah else "Jadikan bawaan")
+        self.jadikan_bawaan.setEnabled(not sudah)
 
     def _simpan_bawaan(self) -> None:
         code = self.kertas.currentData()
