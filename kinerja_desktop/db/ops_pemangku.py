@@ -1,0 +1,308 @@
+"""Who holds a jabatan (Pemangku) and the pegawai's own data: name, NIP, pangkat.
+
+Every operation runs in one transaction and returns a :class:`Perubahan`. A pegawai is shared
+by all years, so editing one changes how every year shows them; removing a holder leaves the
+pegawai in the database unless the pegawai was created for that holding and holds nothing else.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import Jabatan, Pangkat, Pegawai, Pemangku, Tahun, database_proxy
+from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+FIELDS = ("nama", "nip", "golongan")
+"""The pegawai fields edited in the Pemangku tab, in the order of its columns."""
+
+
+@dataclass(frozen=True)
+class PemangkuData:
+    """A holder of a jabatan as views show it."""
+
+    id: int  # the Pemangku row
+    pegawai_id: int
+    nama: str
+    nip: str  # 18 digits, or "" when not known
+    golongan: str  # "IV/b", or "" when not known
+    pangkat: str  # "Pembina Tingkat I", or ""
+
+    def fields(self) -> dict[str, str]:
+        """The editable fields (:data:`FIELDS`) as a dictionary."""
+        return {"nama": self.nama, "nip": self.nip, "golongan": self.golongan}
+
+
+@dataclass(frozen=True)
+class PemangkuSnapshot:
+    """A removed holding, and the pegawai row when it was removed with it."""
+
+    row: dict[str, Any]
+    pegawai: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """What an adding operation made: the change record and the new Pemangku id."""
+
+    perubahan: Perubahan
+    id: int
+
+
+@dataclass(frozen=True)
+class PegawaiPilihan:
+    """A pegawai offered in the "existing pegawai" drop-down."""
+
+    id: int
+    nama: str
+    nip: str
+
+    @property
+    def label(self) -> str:
+        """Name and printed NIP, as the drop-down shows them."""
+        return f"{self.nama} — NIP {format_nip(self.nip)}" if self.nip else self.nama
+
+
+def _jabatan(jabatan_id: int) -> Jabatan:
+    jabatan = Jabatan.get_or_none(Jabatan.id == jabatan_id)
+    if jabatan is None:
+        raise TidakDitemukan("Jabatan ini sudah tidak ada (mungkin sudah dihapus).")
+    return jabatan
+
+
+def _pegawai(pegawai_id: int) -> Pegawai:
+    pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
+    if pegawai is None:
+        raise TidakDitemukan("Pegawai ini sudah tidak ada di basis data.")
+    return pegawai
+
+
+def _perubahan(pesan: str, jabatan_ids: set[int], tahun: int | None) -> Perubahan:
+    return Perubahan(pesan=pesan, tahun=tahun, jabatan=frozenset(jabatan_ids), pemangku=True)
+
+
+def list_pemangku(jabatan_id: int) -> list[PemangkuData]:
+    """The pegawai holding a jabatan, by name."""
+    query = (
+        Pemangku.select(Pemangku, Pegawai)
+        .join(Pegawai)
+        .where(Pemangku.jabatan == jabatan_id)
+        .order_by(Pegawai.nama, Pemangku.id)
+    )
+    result = []
+    pangkat = {p.golongan: p.nama for p in Pangkat.select()}
+    for holding in query:
+        golongan = holding.pegawai.__data__.get("pangkat") or ""
+        result.append(
+            PemangkuData(
+                id=holding.id,
+                pegawai_id=holding.pegawai.id,
+                nama=holding.pegawai.nama,
+                nip=holding.pegawai.nip or "",
+                golongan=golongan,
+                pangkat=pangkat.get(golongan, ""),
+            )
+        )
+    return result
+
+
+def pangkat_list() -> list[tuple[str, str]]:
+    """All ranks as (golongan, nama), lowest first."""
+    return [(p.golongan, p.nama) for p in Pangkat.select().order_by(Pangkat.urutan)]
+
+
+def pegawai_tersedia(jabatan_id: int) -> list[PegawaiPilihan]:
+    """The pegawai that do not hold this jabatan yet, by name."""
+    holding = Pemangku.select(Pemangku.pegawai).where(Pemangku.jabatan == jabatan_id)
+    query = Pegawai.select().where(Pegawai.id.not_in(holding)).order_by(Pegawai.nama)
+    return [PegawaiPilihan(p.id, p.nama, p.nip or "") for p in query]
+
+
+def parse_golongan(value: str) -> str | None:
+    """The golongan of a rank given as "IV/b", "Pembina Tingkat I" or "Pembina Tingkat I (IV/b)";
+    None for an empty value."""
+    text = value.strip()
+    if not text:
+        return None
+    for golongan, nama in pangkat_list():
+        if text.lower() in (golongan.lower(), nama.lower(), f"{nama} ({golongan})".lower()):
+            return golongan
+    raise DataTidakValid(
+        f"Pangkat/golongan “{text}” tidak dikenal; tulis golongannya, misalnya IV/b."
+    )
+
+
+def _check(changes: dict[str, str], pegawai_id: int | None) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "nama":
+            nama = " ".join(str(value).split())
+            if not nama:
+                raise DataTidakValid("Nama pegawai tidak boleh kosong.")
+            clean["nama"] = nama
+        elif name == "nip":
+            text = str(value or "").strip()
+            if not text:
+                clean["nip"] = None  # not every pegawai has a NIP (honorary staff)
+                continue
+            problem = nip_problem(text)
+            if problem:
+                raise DataTidakValid(f"NIP tidak valid: {problem}")
+            nip = normalize_nip(text)
+            other = Pegawai.get_or_none(Pegawai.nip == nip)
+            if other is not None and other.id != pegawai_id:
+                raise DataTidakValid(
+                    f"NIP {format_nip(nip)} sudah terdaftar atas nama {other.nama}."
+                )
+            clean["nip"] = nip
+        elif name == "golongan":
+            clean["pangkat"] = parse_golongan(str(value or ""))
+        else:
+            raise ValueError(f"unknown pegawai field {name!r}")
+    return clean
+
+
+def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil:
+    """Make an existing pegawai a holder of the jabatan."""
+    with database_proxy.atomic():
+        jabatan = _jabatan(jabatan_id)
+        pegawai = _pegawai(pegawai_id)
+        if Pemangku.get_or_none(jabatan=jabatan_id, pegawai=pegawai_id) is not None:
+            raise DataTidakValid(f"{pegawai.nama} sudah memangku jabatan {jabatan.nama}.")
+        holding = Pemangku.create(jabatan=jabatan_id, pegawai=pegawai_id)
+    pesan = f"{pegawai.nama} ditambahkan sebagai pemangku {jabatan.nama}."
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), holding.id)
+
+
+def add_pegawai_baru(jabatan_id: int, nama: str, nip: str = "", golongan: str = "") -> Hasil:
+    """Create a pegawai and make them a holder of the jabatan."""
+    with database_proxy.atomic():
+        jabatan = _jabatan(jabatan_id)
+        values = _check({"nama": nama, "nip": nip, "golongan": golongan}, None)
+        pegawai = Pegawai.create(**values)
+        holding = Pemangku.create(jabatan=jabatan_id, pegawai=pegawai.id)
+    pesan = f"Pegawai baru {pegawai.nama} ditambahkan sebagai pemangku {jabatan.nama}."
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), holding.id)
+
+
+def remove_pemangku(
+    pemangku_id: int, hapus_pegawai: bool = False
+) -> tuple[Perubahan, PemangkuSnapshot]:
+    """End a holding. With ``hapus_pegawai`` the pegawai is removed too, but only when they
+    hold no other jabatan and sign no decree (undoing the creation of a new pegawai)."""
+    with database_proxy.atomic():
+        holding = Pemangku.get_or_none(Pemangku.id == pemangku_id)
+        if holding is None:
+            raise TidakDitemukan("Pemangku ini sudah tidak tercatat pada jabatan tersebut.")
+        jabatan, pegawai = holding.jabatan, holding.pegawai
+        row = dict(holding.__data__)
+        holding.delete_instance()
+        pegawai_row = None
+        if (
+            hapus_pegawai
+            and not Pemangku.select().where(Pemangku.pegawai == pegawai.id).exists()
+            and not Tahun.select().where(Tahun.penandatangan == pegawai.id).exists()
+        ):
+            pegawai_row = dict(pegawai.__data__)
+            pegawai.delete_instance()
+    pesan = f"{pegawai.nama} tidak lagi tercatat sebagai pemangku {jabatan.nama}."
+    return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id), PemangkuSnapshot(row, pegawai_row)
+
+
+def restore_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
+    """Put a removed holding back (and its pegawai, when removed with it) with the same ids."""
+    with database_proxy.atomic():
+        if snapshot.pegawai is not None:
+            nip = snapshot.pegawai.get("nip")
+            if nip and Pegawai.select().where(Pegawai.nip == nip).exists():
+                raise DataTidakValid(
+                    f"Pegawai tidak dapat dikembalikan: NIP {format_nip(nip)} sudah dipakai."
+                )
+            Pegawai.insert(snapshot.pegawai).execute()
+        Pemangku.insert(snapshot.row).execute()
+        jabatan = _jabatan(snapshot.row["jabatan"])
+        pegawai = _pegawai(snapshot.row["pegawai"])
+    pesan = f"{pegawai.nama} kembali tercatat sebagai pemangku {jabatan.nama}."
+    return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id)
+
+
+def pegawai_fields(pegawai_id: int) -> dict[str, str]:
+    """The current editable fields of a pegawai (what undo restores)."""
+    pegawai = _pegawai(pegawai_id)
+    return {
+        "nama": pegawai.nama,
+        "nip": pegawai.nip or "",
+        "golongan": pegawai.__data__.get("pangkat") or "",
+    }
+
+
+def update_pegawai(pegawai_id: int, changes: dict[str, str]) -> Perubahan:
+    """Change a pegawai's name, NIP (validated, unique) or pangkat."""
+    with database_proxy.atomic():
+        pegawai = _pegawai(pegawai_id)
+        for name, value in _check(changes, pegawai_id).items():
+            setattr(pegawai, name, value)
+        pegawai.save()
+        held = {p.jabatan_id for p in Pemangku.select().where(Pemangku.pegawai == pegawai_id)}
+    # A pegawai belongs to every year, so the record names no single year.
+    return _perubahan(f"Data pegawai {pegawai.nama} disimpan.", held, None)
+
+
+@dataclass
+class HasilTempel:
+    """What :func:`paste_pemangku` did: the holdings made and which pegawai were new."""
+
+    perubahan: Perubahan
+    pemangku: list[int]
+    pegawai_baru: set[int]
+
+
+def paste_pemangku(jabatan_id: int, rows: list[dict[str, str]]) -> HasilTempel:
+    """Add holders from pasted rows (nama, nip, golongan), all or nothing.
+
+    A row whose NIP is known adds that pegawai; any other row creates a new pegawai.
+    """
+    if not rows:
+        raise DataTidakValid("Tidak ada baris pegawai untuk ditempel.")
+    with database_proxy.atomic():
+        jabatan = _jabatan(jabatan_id)
+        made: list[int] = []
+        new: set[int] = set()
+        for number, row in enumerate(rows, start=1):
+            try:
+                nip = normalize_nip(row.get("nip", ""))
+                known = Pegawai.get_or_none(Pegawai.nip == nip) if nip else None
+                if known is not None:
+                    made.append(add_pemangku(jabatan_id, known.id).id)
+                else:
+                    hasil = add_pegawai_baru(
+                        jabatan_id, row.get("nama", ""), row.get("nip", ""), row.get("golongan", "")
+                    )
+                    made.append(hasil.id)
+                    new.add(Pemangku.get_by_id(hasil.id).pegawai_id)
+            except DataTidakValid as exc:
+                raise DataTidakValid(
+                    f"Baris {number} tidak dapat ditempel: {exc.pesan} Tidak ada yang diubah."
+                ) from exc
+    pesan = f"{len(made)} pemangku ditambahkan pada {jabatan.nama}."
+    return HasilTempel(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), made, new)
+
+
+def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, list[PemangkuSnapshot]]:
+    """Undo :func:`paste_pemangku`, removing the pegawai it created."""
+    with database_proxy.atomic():
+        snapshots = []
+        for pemangku_id in reversed(hasil.pemangku):
+            pegawai_id = Pemangku.get_by_id(pemangku_id).pegawai_id
+            snapshots.append(remove_pemangku(pemangku_id, pegawai_id in hasil.pegawai_baru)[1])
+    perubahan = hasil.perubahan
+    pesan = f"Tempel {len(hasil.pemangku)} pemangku dibatalkan."
+    return _perubahan(pesan, set(perubahan.jabatan), perubahan.tahun), snapshots
+
+
+def reapply_paste(hasil: HasilTempel, snapshots: list[PemangkuSnapshot]) -> Perubahan:
+    """Redo :func:`paste_pemangku` after :func:`revert_paste`, with the same ids."""
+    with database_proxy.atomic():
+        for snap in reversed(snapshots):
+            restore_pemangku(snap)
+    return hasil.perubahan

@@ -1,0 +1,127 @@
+"""The item model of the Pemangku tab: the pegawai holding a jabatan (name, NIP, pangkat)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from kinerja_desktop.db.ops_pemangku import FIELDS, PemangkuData
+from kinerja_desktop.domain.nip import format_nip, nip_problem
+
+Index = QModelIndex | QPersistentModelIndex
+
+KOLOM = ("Nama", "NIP", "Pangkat/Golongan")
+"""Column titles; column ``i`` shows the pegawai field ``FIELDS[i]``."""
+KOLOM_NAMA, KOLOM_NIP, KOLOM_PANGKAT = 0, 1, 2
+
+
+def pangkat_label(nama: str, golongan: str) -> str:
+    """How a rank is shown: "Pembina Tingkat I (IV/b)"."""
+    return f"{nama} ({golongan})" if golongan else ""
+
+
+class PemangkuModel(QAbstractTableModel):
+    """Holders of one jabatan. Edits go to ``on_edit(pegawai_id, field, value)``; refused input
+    makes ``setData`` return False and emits ``ditolak`` with the reason."""
+
+    ditolak = Signal(str)
+
+    def __init__(self, on_edit: Callable[[PemangkuData, str, str], None] | None = None) -> None:
+        super().__init__()
+        self._rows: list[PemangkuData] = []
+        self.on_edit = on_edit
+
+    def set_rows(self, rows: list[PemangkuData]) -> None:
+        """Show ``rows``; keeps open editors when only the values changed."""
+        if [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = list(rows)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(KOLOM) - 1))
+            return
+        self.beginResetModel()
+        try:
+            self._rows = list(rows)
+        finally:
+            self.endResetModel()
+
+    def item(self, row: int) -> PemangkuData:
+        """The holder shown in ``row``."""
+        return self._rows[row]
+
+    def row_of(self, pemangku_id: int) -> int | None:
+        """The row showing the holding ``pemangku_id``."""
+        for row, item in enumerate(self._rows):
+            if item.id == pemangku_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(KOLOM)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return KOLOM[section] if 0 <= section < len(KOLOM) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.EditRole:
+            return getattr(item, FIELDS[column])
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == KOLOM_NIP:
+                return format_nip(item.nip) if item.nip else "(belum diisi)"
+            if column == KOLOM_PANGKAT:
+                return pangkat_label(item.pangkat, item.golongan) or "(belum diisi)"
+            return item.nama
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == KOLOM_NIP and not item.nip:
+                return "NIP belum diisi; klik dua kali untuk mengisinya."
+            if column == KOLOM_PANGKAT and not item.golongan:
+                return "Pangkat/golongan belum diisi; klik dua kali untuk memilihnya."
+            return None
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column != KOLOM_NAMA
+            and not getattr(item, FIELDS[column])
+        ):
+            return QBrush(QColor("#777777"))  # "(belum diisi)" in grey
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(  # noqa: N802
+        self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        item = self._rows[index.row()]
+        name = FIELDS[index.column()]
+        text = str(value if value is not None else "").strip()
+        problem = None
+        if name == "nama" and not text:
+            problem = "Nama pegawai tidak boleh kosong."
+        elif name == "nip" and text:
+            found = nip_problem(text)
+            problem = f"NIP tidak valid: {found}" if found else None
+        if problem:
+            self.ditolak.emit(problem)
+            return False
+        if name == "nip":
+            text = "".join(ch for ch in text if ch.isdigit())
+        if text == getattr(item, name):
+            return True
+        if self.on_edit is not None:
+            self.on_edit(item, name, text)
+        return True
