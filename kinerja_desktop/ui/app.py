@@ -7,7 +7,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop import APP_NAME, __version__
-from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError
+
+# The instance lock of the running window: kept referenced so that it is never released early.
+_HELD_LOCKS: list[object] = []
 
 
 def create_app() -> QApplication:
@@ -30,14 +33,25 @@ def run_gui(db_path: Path) -> int:
     and ends the start. Add start-up steps (locks, backups) between the existing ones.
     """
     from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.instance import acquire_instance_lock
     from kinerja_desktop.ui.main_window import MainWindow
 
     app = create_app()
     try:
-        open_database(db_path)
+        # one window per database; the OS frees the lock when this process ends in any way
+        lock = acquire_instance_lock(db_path)
+        try:
+            open_database(db_path)
+        except BasisDataBermasalah as exc:
+            # damaged or foreign file: offer the way out (restore a backup, which re-opens)
+            from kinerja_desktop.ui.backup_dialogs import offer_restore_at_start
+
+            if not offer_restore_at_start(exc.pesan, db_path):
+                return 1
     except KinerjaError as exc:
         QMessageBox.critical(None, APP_NAME, exc.pesan)
         return 1
+    _HELD_LOCKS.append(lock)  # released when the process ends
     window = MainWindow(db_path)
     window.show()
     return app.exec()

@@ -1,0 +1,300 @@
+"""Berkas › Cadangkan ke… and Berkas › Pulihkan…: the GUI side of :mod:`kinerja_desktop.db`'s
+backups.
+
+Entry points:
+
+- :func:`backup_to_folder` asks for a folder (remembered in the setting ``folder_terakhir``)
+  and writes the dated backup zip there on the :class:`TaskRunner` thread.
+- :func:`restore_from_file` asks for a backup file, checks it, asks for confirmation, backs up
+  the current state and restores. It returns a :class:`Perubahan` when data was restored, and
+  then **the caller must reload everything**: the database object was re-opened, every id may
+  differ, so clear the undo stack, re-read the years and the tree, and refresh every tab.
+  :func:`create_actions` does all of this for the main window.
+- :func:`offer_restore_at_start` is the way out when the database cannot be opened at start-up.
+"""
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from kinerja_desktop import APP_NAME, settings
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.restore import KeteranganCadangan
+from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.tasks import TaskRunner
+
+BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
+
+# Everything shown may have changed after a restore.
+PERUBAHAN_PEMULIHAN = dict(
+    jabatan_tree=True, uraian=True, indikator=True, pemangku=True, nilai=True
+)
+
+
+def waktu_id(waktu: datetime) -> str:
+    """``24 November 2026 pukul 04.53``: a time as an Indonesian reader writes it."""
+    return f"{waktu.day} {nama_bulan(waktu.month)} {waktu.year} pukul {waktu:%H.%M}"
+
+
+def ukuran_id(nbytes: int) -> str:
+    """A file size in KB or MB with a decimal comma."""
+    if nbytes >= 1 << 20:
+        return f"{nbytes / (1 << 20):.1f} MB".replace(".", ",")
+    return f"{max(1, round(nbytes / 1024))} KB"
+
+
+def _start_folder() -> str:
+    folder = settings.get("folder_terakhir")
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+# --- Cadangkan ke… --------------------------------------------------------------------------
+
+
+def backup_to_folder(
+    parent: QWidget,
+    db_path: Path,
+    runner: TaskRunner,
+    folder: Path | None = None,
+    on_finished: Callable[[Path | None], None] | None = None,
+) -> bool:
+    """Berkas › Cadangkan ke…: write the backup zip into a folder the operator chooses.
+
+    ``folder`` skips the chooser (tests). Runs on ``runner``; the result is shown in a message
+    box and passed to ``on_finished`` (the zip, or None on failure). Returns False when the
+    operator cancelled the chooser.
+    """
+    from kinerja_desktop.db.archive import export_backup
+
+    if folder is None:
+        chosen = QFileDialog.getExistingDirectory(
+            parent, "Cadangkan ke folder (mis. flashdisk)", _start_folder()
+        )
+        if not chosen:
+            return False
+        folder = Path(chosen)
+
+    def job(_state: Any) -> Any:
+        return export_backup(db_path, folder)
+
+    def done(hasil: Any) -> None:
+        QApplication.restoreOverrideCursor()
+        with contextlib.suppress(KinerjaError):
+            settings.set_value("folder_terakhir", str(folder))
+        QMessageBox.information(
+            parent,
+            "Cadangan dibuat",
+            f"Cadangan ditulis ke:\n{hasil.path}\n\nUkuran {ukuran_id(hasil.ukuran)}; berisi "
+            f"basis data dan {hasil.berkas_impor} berkas impor. Simpan flashdisk di tempat "
+            "yang aman.",
+        )
+        if on_finished is not None:
+            on_finished(hasil.path)
+
+    def failed(exc: KinerjaError) -> None:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, "Cadangan tidak dibuat", exc.pesan)
+        if on_finished is not None:
+            on_finished(None)
+
+    def crashed(detail: str) -> None:
+        QApplication.restoreOverrideCursor()
+        _show_bug(parent, "membuat cadangan", detail)
+        if on_finished is not None:
+            on_finished(None)
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    runner.run(job, done, failed, on_crash=crashed)
+    return True
+
+
+def _show_bug(parent: QWidget | None, doing: str, detail: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=parent)
+    box.setText(
+        f"Terjadi kesalahan program saat {doing} (bukan kesalahan Anda). Data yang sudah "
+        "tersimpan tetap aman. Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
+    )
+    box.setDetailedText(detail)
+    box.exec()
+
+
+# --- Pulihkan… ------------------------------------------------------------------------------
+
+
+def confirmation_box(
+    parent: QWidget | None, about: KeteranganCadangan, db_path: Path
+) -> tuple[QMessageBox, Any]:
+    """The question before a restore; returns the box and its "Pulihkan" button."""
+    from kinerja_desktop.db.backup import backup_dir
+
+    dibuat = waktu_id(about.dibuat) if about.dibuat else "tidak diketahui"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Pulihkan Data")
+    box.setText("Ganti semua data sekarang dengan isi cadangan ini?")
+    box.setInformativeText(
+        f"Berkas: {about.path.name}\n"
+        f"Dibuat: {dibuat}\n"
+        f"Isi: basis data ({ukuran_id(about.ukuran_basis_data)}) dan "
+        f"{about.berkas_impor} berkas impor\n\n"
+        f"Semua perubahan sejak cadangan itu dibuat akan hilang dari basis data "
+        f"{db_path.name}.\n"
+        f"Keadaan sekarang lebih dulu disimpan sebagai cadangan di folder {backup_dir()}, "
+        "sehingga pemulihan ini masih dapat dibatalkan dengan memulihkan cadangan itu."
+    )
+    pulihkan = box.addButton("Pulihkan", QMessageBox.ButtonRole.DestructiveRole)
+    batal = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(batal)
+    box.setEscapeButton(batal)
+    return box, pulihkan
+
+
+def _ask(parent: QWidget | None, about: KeteranganCadangan, db_path: Path) -> bool:
+    box, pulihkan = confirmation_box(parent, about, db_path)
+    box.exec()
+    return box.clickedButton() is pulihkan
+
+
+def restore_from_file(
+    parent: QWidget | None,
+    db_path: Path,
+    runner: TaskRunner | None = None,
+    source: Path | None = None,
+    confirm: Callable[[KeteranganCadangan], bool] | None = None,
+) -> Perubahan | None:
+    """Berkas › Pulihkan…: restore the data from a backup file the operator chooses.
+
+    ``source`` skips the file chooser and ``confirm`` the question (tests). Waits for the
+    background work of ``runner`` first. Returns a Perubahan when data was restored (the
+    caller reloads everything, see the module text), None when cancelled or refused (the
+    refusal has been shown; nothing was changed).
+    """
+    from kinerja_desktop.db.backup import backup_dir
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.restore import describe_restore_source
+    from kinerja_desktop.db.restore import restore_from_file as restore_core
+
+    if source is None:
+        start = str(backup_dir()) if backup_dir().is_dir() else _start_folder()
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, "Pulihkan dari berkas cadangan", start, BACKUP_FILTER
+        )
+        if not chosen:
+            return None
+        source = Path(chosen)
+    if runner is not None:
+        runner.wait()  # no job may write while the data is replaced
+    try:
+        with _busy():
+            about = describe_restore_source(source)
+    except KinerjaError as exc:
+        QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
+        return None
+    if not (confirm or (lambda a: _ask(parent, a, db_path)))(about):
+        return None
+    try:
+        with _busy():
+            hasil = restore_core(source, db_path)
+            old = database_proxy.obj
+            if old is not None:
+                old.close()
+            open_database(db_path)  # upgrades an older schema, checks, binds the models
+    except KinerjaError as exc:
+        QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
+        return None
+    sebelumnya = (
+        f" Keadaan sebelumnya disimpan di {hasil.cadangan_sebelumnya.name}."
+        if hasil.cadangan_sebelumnya is not None
+        else ""
+    )
+    return Perubahan(
+        pesan=f"Data dipulihkan dari {source.name}.{sebelumnya}", **PERUBAHAN_PEMULIHAN
+    )
+
+
+@contextlib.contextmanager
+def _busy() -> Any:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+# --- start-up -------------------------------------------------------------------------------
+
+
+def offer_restore_at_start(pesan: str, db_path: Path) -> bool:
+    """The database cannot be opened: show why and offer to restore the latest backup.
+
+    Returns True when a backup was restored; the database is then open and bound again.
+    """
+    from kinerja_desktop.db.backup import latest_backup
+
+    latest = latest_backup(db_path)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, pesan)
+    tutup = box.addButton("Tutup", QMessageBox.ButtonRole.RejectRole)
+    pulihkan_terakhir = None
+    if latest is not None:
+        pulihkan_terakhir = box.addButton(
+            f"Pulihkan Cadangan {latest.waktu:%d-%m-%Y %H.%M}", QMessageBox.ButtonRole.AcceptRole
+        )
+    pilih = box.addButton("Pilih Berkas Cadangan…", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(pulihkan_terakhir or tutup)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is tutup or clicked is None:
+        return False
+    source = latest.path if clicked is pulihkan_terakhir and latest is not None else None
+    if clicked is pilih:
+        source = None
+    return restore_from_file(None, db_path, source=source) is not None
+
+
+# --- the main window's menu -----------------------------------------------------------------
+
+
+def reload_window(window: Any, perubahan: Perubahan) -> None:
+    """Make the main window show the restored data (every id may have changed)."""
+    reload_all = getattr(window, "reload_all", None)
+    if reload_all is not None:
+        reload_all(perubahan)
+        return
+    undo = getattr(window, "undo_stack", None)
+    if undo is not None:
+        undo.clear()  # the undo steps refer to rows of the data that was replaced
+    window._fill_years()
+    from kinerja_desktop.db.queries import latest_year, years
+
+    tahun = window.tahun if window.tahun in years() else latest_year()
+    window.set_tahun(tahun, kode=window._selected_kode())
+    window.apply_changes(Perubahan(pesan=perubahan.pesan, tahun=tahun, **PERUBAHAN_PEMULIHAN))
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """The Berkas menu's "Cadangkan ke…" and "Pulihkan…" actions for the main window.
+
+    ``window`` provides ``db_path``, ``tasks`` (TaskRunner) and the methods used by
+    :func:`reload_window`.
+    """
+    cadangkan = QAction("&Cadangkan ke…", window)
+    cadangkan.setStatusTip("Menyimpan basis data dan berkas impor ke folder lain, mis. flashdisk")
+    cadangkan.triggered.connect(lambda: backup_to_folder(window, window.db_path, window.tasks))
+
+    def pulihkan_data() -> None:
+        perubahan = restore_from_file(window, window.db_path, window.tasks)
+        if perubahan is not None:
+            reload_window(window, perubahan)
+
+    pulihkan = QAction("&Pulihkan…", window)
+    pulihkan.setStatusTip("Mengganti data dengan isi berkas cadangan")
+    pulihkan.triggered.connect(pulihkan_data)
+    return [cadangkan, pulihkan]
