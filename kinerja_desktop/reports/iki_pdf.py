@@ -150,6 +150,7 @@ def _fraction(ind: IndikatorIKI, width: float) -> Any:
                 ("VALIGN", (0, 1), (0, 1), "TOP"),
                 ("LINEBELOW", (0, 0), (0, 0), 0.6, "black"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (1, 0), (1, -1), 3),  # air between the rule and "× 100%"
                 ("RIGHTPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
