@@ -367,7 +367,8 @@ def terapkan(
     """Write a plan in one transaction: all of it, or nothing when it has refusals.
 
     Raises :class:`DataTidakValid` listing the refusals. With ``batch`` the import is logged
-    (even when nothing changed, so a re-import shows in the log as "0 baru, 0 diubah").
+    as a batch, unless nothing changes: a re-import of the same file leaves no trace
+    (``batch_id`` None), so the log lists only imports that can be undone.
     """
     if rencana.ditolak:
         daftar = "; ".join(p.kalimat for p in rencana.ditolak[:5])
@@ -381,7 +382,7 @@ def terapkan(
     cuplikan: list[Cuplikan] = []
     batch_id: int | None = None
     with database_proxy.atomic():
-        if batch is not None:
+        if batch is not None and rencana.perlu_ditulis:
             batch_id = ImporBatch.create(
                 nama_berkas=batch.nama_berkas,
                 sha256=batch.sha256,

@@ -1,0 +1,148 @@
+"""Commands on targets and realisasi: CSV import and export, capaian of a period."""
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.cli.common import open_db, print_json
+
+BATAS_TAMPIL = 50  # refusals listed on screen; the count says how many there were
+
+
+def _persen(x: float | None) -> str:
+    return "belum ada data" if x is None else f"{x:.1f}".replace(".", ",") + "%"
+
+
+def _angka(x: float | None) -> str:
+    if x is None:
+        return "belum ada data"
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", ".")
+    return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _target(t: Any, jenis: str) -> str:
+    satuan = "" if jenis == "jumlah" else "%"
+    if t.atas is None:
+        return _angka(t.nilai) + satuan
+    return f"{_angka(t.nilai)}–{_angka(t.atas)}{satuan}"
+
+
+def cmd_nilai_impor(args: argparse.Namespace) -> int:
+    """``nilai impor FILE.csv [--coba]``: check and store targets/realisasi, all or nothing."""
+    from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
+    from kinerja_desktop.db.nilai import BatchInfo, rencanakan, terapkan
+    from kinerja_desktop.exchange.nilai_csv import baca_csv
+
+    open_db(args)
+    path = Path(args.berkas)
+    isi = baca_csv(path)
+    rencana = rencanakan(isi.nilai)
+    rencana.ditolak = isi.ditolak + rencana.ditolak
+    rencana.ditolak.sort(key=lambda p: int(p.lokasi.split()[-1]) if p.lokasi else 0)
+    print(f"Berkas : {path.name}")
+    print(f"Hasil  : {rencana.ringkasan()}")
+    if rencana.ditolak:
+        print("Ditolak:")
+        for p in rencana.ditolak[:BATAS_TAMPIL]:
+            print(f"  {p.kalimat}")
+        if len(rencana.ditolak) > BATAS_TAMPIL:
+            print(f"  … dan {len(rencana.ditolak) - BATAS_TAMPIL} baris lain.")
+        print("Tidak ada yang disimpan: perbaiki baris yang ditolak lalu impor lagi.")
+        return 1
+    if args.coba:
+        print("Uji coba (--coba): tidak ada yang disimpan.")
+        return 0
+    if rencana.perlu_ditulis:
+        from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
+
+        backup_before(ALASAN_IMPOR)
+    tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
+    info = BatchInfo(path.name, isi.sha256, "csv", SUMBER_IMPOR_CSV, tahun=tahun)
+    hasil = terapkan(rencana, SUMBER_IMPOR_CSV, info)
+    if hasil.batch_id is None:
+        print("Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah.")
+        return 0
+    print(f"Tersimpan: {hasil.perubahan.pesan} (catatan impor nomor {hasil.batch_id})")
+    return 0
+
+
+def cmd_nilai_ekspor(args: argparse.Namespace) -> int:
+    """``nilai ekspor --tahun Y --out FILE.csv``: every target and realisasi of a year."""
+    from kinerja_desktop.exchange.nilai_csv import tulis_csv
+
+    open_db(args)
+    jumlah = tulis_csv(args.tahun, args.out)
+    print(f"{jumlah} nilai tahun {args.tahun} ditulis ke {args.out}.")
+    return 0
+
+
+def cmd_capaian(args: argparse.Namespace) -> int:
+    """``capaian --tahun Y --periode P [--json]``: capaian of every indicator."""
+    from kinerja_desktop.db.nilai_baca import capaian_tahun, ringkas_jabatan
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.errors import DataTidakValid
+
+    periode = parse_periode(args.periode)
+    if periode.tahun != args.tahun:
+        raise DataTidakValid(f"Periode {periode.id} bukan bagian dari tahun {args.tahun}.")
+    open_db(args)
+    baris = capaian_tahun(args.tahun, periode)
+    if args.json:
+        print_json([b.as_dict() for b in baris])
+        return 0
+    print(f"Capaian {periode.label}")
+    jabatan: dict[str, list[Any]] = {}
+    for b in baris:
+        jabatan.setdefault(b.info.kode_jabatan, []).append(b)
+    for kode, daftar in jabatan.items():
+        rata, ada, total = ringkas_jabatan(daftar)
+        print(
+            f"\n{kode} — {daftar[0].info.nama_jabatan}: capaian {_persen(rata)} "
+            f"({ada} dari {total} indikator ada data)"
+        )
+        for b in daftar:
+            target = "belum ada" if b.target is None else _target(b.target, b.info.jenis)
+            if b.target_turunan:
+                target += " (turunan)"
+            realisasi = b.realisasi.nilai
+            teks_realisasi = (
+                _angka(realisasi)
+                if b.info.jenis == "jumlah" or realisasi is None
+                else _persen(realisasi)
+            )
+            kategori = f" {b.kategori.nama}" if b.kategori else ""
+            catatan = f" — {b.capaian.catatan}" if b.capaian.catatan and b.realisasi.ada else ""
+            print(
+                f"  {b.info.kode:<18} target {target}; realisasi {teks_realisasi}; "
+                f"capaian {_persen(b.capaian.persen)}{kategori}{catatan}"
+            )
+    ada = sum(1 for b in baris if b.capaian.persen is not None)
+    print(f"\n{ada} dari {len(baris)} indikator memiliki capaian pada {periode.label}.")
+    return 0
+
+
+def register(commands: Any) -> None:
+    """Add ``nilai impor``, ``nilai ekspor`` and ``capaian`` to the command parser."""
+    nilai = commands.add_parser("nilai", help="target dan realisasi: impor dan ekspor CSV")
+    nilai_commands = nilai.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
+    impor = nilai_commands.add_parser(
+        "impor", help="impor target/realisasi dari CSV (semua atau tidak sama sekali)"
+    )
+    impor.add_argument("berkas", metavar="BERKAS.csv", help="berkas CSV nilai")
+    impor.add_argument(
+        "--coba", action="store_true", help="uji coba: tampilkan yang akan berubah tanpa menyimpan"
+    )
+    impor.set_defaults(func=cmd_nilai_impor)
+    ekspor = nilai_commands.add_parser("ekspor", help="ekspor target dan realisasi satu tahun")
+    ekspor.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    ekspor.add_argument("--out", type=Path, required=True, metavar="BERKAS.csv")
+    ekspor.set_defaults(func=cmd_nilai_ekspor)
+
+    capaian = commands.add_parser("capaian", help="capaian setiap indikator pada satu periode")
+    capaian.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    capaian.add_argument(
+        "--periode", required=True, metavar="PERIODE", help="2026, 2026S1, 2026Q1 atau 202601"
+    )
+    capaian.add_argument("--json", action="store_true", help="keluaran JSON")
+    capaian.set_defaults(func=cmd_capaian)

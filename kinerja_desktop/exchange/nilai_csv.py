@@ -1,0 +1,216 @@
+"""Targets and realisasi as CSV, after DHIS2's data-value format.
+
+Columns: ``kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut`` and, for the
+attendance indicator only, ``pegawai,hari_kerja,hari_tidak_masuk`` (optional columns: a file
+without them is read the same). ``jenis`` is ``target`` or ``realisasi``; ``kode_desa`` is
+empty for kecamatan-level values; ``nilai`` is empty where ``pembilang`` and ``penyebut`` are
+given. A target range is written ``80-100`` in ``nilai``. Numbers use a decimal point (a
+decimal comma is accepted on import). A file saved by Excel with ``;`` as separator is read too.
+
+Reading never writes: :func:`baca_csv` turns a file into values plus per-line refusals, which
+:func:`kinerja_desktop.db.nilai.rencanakan` then checks against the database.
+"""
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, Penolakan
+from kinerja_desktop.db.nilai_baca import (
+    kode_desa_ke_id,
+    kode_indikator_ke_id,
+    nilai_tahun,
+)
+from kinerja_desktop.domain.capaian import Komponen, angka, parse_angka, parse_target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
+from kinerja_desktop.fileio import atomic_write
+
+KOLOM_WAJIB = ("kode_indikator", "periode", "kode_desa", "jenis", "nilai", "pembilang", "penyebut")
+KOLOM_KEHADIRAN = ("pegawai", "hari_kerja", "hari_tidak_masuk")
+KOLOM = KOLOM_WAJIB + KOLOM_KEHADIRAN
+_KOMPONEN = ("nilai", "pembilang", "penyebut", *KOLOM_KEHADIRAN)
+UKURAN_MAKS = 50 * 1024 * 1024  # far above a year of values (about 1 MB)
+
+
+@dataclass
+class IsiCsv:
+    """What a CSV file holds: values ready to plan, lines refused while reading, its digest."""
+
+    nilai: list[NilaiMasuk] = field(default_factory=list)
+    ditolak: list[Penolakan] = field(default_factory=list)
+    sha256: str = ""
+    tahun: set[int] = field(default_factory=set)
+
+
+def _baca_teks(path: Path) -> tuple[str, str]:
+    try:
+        data = path.read_bytes() if path.stat().st_size <= UKURAN_MAKS else None
+    except FileNotFoundError:
+        raise DataTidakValid(f"Berkas {path} tidak ditemukan.") from None
+    except OSError as exc:
+        raise LingkunganBermasalah(
+            f"Berkas {path} tidak dapat dibaca: {exc.strerror or exc}."
+        ) from exc
+    if data is None:
+        raise DataTidakValid(f"Berkas {path.name} terlalu besar untuk berkas nilai CSV.")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DataTidakValid(
+            f"Berkas {path.name} adalah buku kerja Excel, bukan CSV. Simpan sebagai "
+            "CSV (dipisah koma) lalu impor lagi, atau gunakan impor berkas desa."
+        )
+    try:
+        teks = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows saves "CSV" in the ANSI code page.
+        teks = data.decode("cp1252", errors="replace")
+    return teks, hashlib.sha256(data).hexdigest()
+
+
+def _pemisah(teks: str) -> str:
+    kepala = teks.split("\n", 1)[0]
+    return ";" if kepala.count(";") > kepala.count(",") else ","
+
+
+def baca_csv(path: Path) -> IsiCsv:
+    """Read a values CSV: every line becomes a value or a refusal naming its line number.
+
+    Raises :class:`DataTidakValid` for a file that is not such a CSV at all (wrong columns,
+    a workbook, empty).
+    """
+    path = Path(path)
+    teks, digest = _baca_teks(path)
+    if not teks.strip():
+        raise DataTidakValid(f"Berkas {path.name} kosong.")
+    reader = csv.reader(io.StringIO(teks, newline=""), delimiter=_pemisah(teks))
+    kepala = [k.strip().lower() for k in next(reader)]
+    kurang = [k for k in KOLOM_WAJIB if k not in kepala]
+    asing = [k for k in kepala if k and k not in KOLOM]
+    if kurang or asing:
+        bagian = []
+        if kurang:
+            bagian.append("kolom yang tidak ada: " + ", ".join(kurang))
+        if asing:
+            bagian.append("kolom yang tidak dikenal: " + ", ".join(asing))
+        raise DataTidakValid(
+            f"Berkas {path.name} bukan berkas nilai Kinerja Desktop ({'; '.join(bagian)}). "
+            f"Baris pertama harus berisi: {','.join(KOLOM_WAJIB)}."
+        )
+    letak = {k: kepala.index(k) for k in KOLOM if k in kepala}
+    isi = IsiCsv(sha256=digest)
+    desa = kode_desa_ke_id()
+    kode: dict[int, dict[str, int]] = {}
+    jenis_ind: dict[int, Jenis] = {}
+    for baris in reader:
+        nomor = reader.line_num
+        if not any(c.strip() for c in baris):
+            continue
+        sel = {k: (baris[i].strip() if i < len(baris) else "") for k, i in letak.items()}
+        lokasi = f"baris {nomor}"
+        try:
+            isi.nilai.append(_baris(sel, lokasi, desa, kode, jenis_ind, isi.tahun))
+        except DataTidakValid as exc:
+            isi.ditolak.append(Penolakan(lokasi, exc.pesan))
+    return isi
+
+
+def _baris(
+    sel: dict[str, str],
+    lokasi: str,
+    desa: dict[str, int],
+    kode: dict[int, dict[str, int]],
+    jenis_ind: dict[int, Jenis],
+    tahun_dilihat: set[int],
+) -> NilaiMasuk:
+    periode = parse_periode(sel["periode"])
+    tahun = periode.tahun
+    if tahun not in kode:
+        kode[tahun] = kode_indikator_ke_id(tahun)
+        if kode[tahun]:
+            for n in nilai_tahun(tahun):
+                jenis_ind[n.info.id] = n.info.jenis
+    tahun_dilihat.add(tahun)
+    if not kode[tahun]:
+        raise DataTidakValid(f"Tahun {tahun} belum ada di basis data.")
+    ind = kode[tahun].get(sel["kode_indikator"])
+    if ind is None:
+        raise DataTidakValid(f"Indikator {sel['kode_indikator']!r} tidak ada pada tahun {tahun}.")
+    desa_id = None
+    if sel["kode_desa"]:
+        desa_id = desa.get(sel["kode_desa"])
+        if desa_id is None:
+            raise DataTidakValid(
+                f"Kode desa {sel['kode_desa']!r} tidak dikenal (contoh kode: 35.07.13.2001)."
+            )
+    jenis = sel["jenis"].lower()
+    if jenis not in ("target", "realisasi"):
+        raise DataTidakValid(f"Jenis {sel['jenis']!r} tidak dikenal; isi target atau realisasi.")
+    kunci = KunciNilai(jenis, ind, periode.id, desa_id)  # type: ignore[arg-type]
+    lain = [k for k in ("pembilang", "penyebut", *KOLOM_KEHADIRAN) if sel.get(k)]
+    if jenis == "target":
+        if lain:
+            raise DataTidakValid("Target diisi pada kolom nilai saja.")
+        if not sel["nilai"]:
+            raise DataTidakValid("Kolom nilai kosong.")
+        return NilaiMasuk(kunci, target=parse_target(sel["nilai"]), lokasi=lokasi)
+    angka_ = {k: parse_angka(sel[k], k) if sel.get(k) else None for k in sel if k in _KOMPONEN}
+    if all(v is None for v in angka_.values()):
+        raise DataTidakValid("Tidak ada nilai: isi kolom nilai, atau pembilang dan penyebut.")
+    if jenis_ind.get(ind) is Jenis.KEHADIRAN and angka_.get("pegawai") is None:
+        raise DataTidakValid(
+            "Indikator kehadiran diisi pada kolom pegawai, hari_kerja dan hari_tidak_masuk."
+        )
+    return NilaiMasuk(kunci, komponen=Komponen(**angka_), lokasi=lokasi)
+
+
+def _sel(x: float | None) -> str:
+    return "" if x is None else angka(x)
+
+
+def baris_ekspor(tahun: int) -> list[list[str]]:
+    """Every stored target and realisasi of ``tahun`` as CSV rows (header first)."""
+    desa = {i: k for k, i in kode_desa_ke_id().items()}
+    rows: list[list[str]] = [list(KOLOM)]
+    for n in nilai_tahun(tahun):
+        for p in sorted(n.target):
+            t = n.target[p]
+            rows.append([n.info.kode, p.id, "", "target", t.teks, "", "", "", "", ""])
+        isi = []
+        for desa_id, per in n.realisasi.items():
+            for p, sel in per.items():
+                k = sel.komponen
+                isi.append(
+                    (
+                        p.kunci_urut,
+                        desa.get(desa_id, "") if desa_id is not None else "",
+                        [
+                            n.info.kode,
+                            p.id,
+                            desa.get(desa_id, "") if desa_id is not None else "",
+                            "realisasi",
+                            _sel(k.nilai),
+                            _sel(k.pembilang),
+                            _sel(k.penyebut),
+                            _sel(k.pegawai),
+                            _sel(k.hari_kerja),
+                            _sel(k.hari_tidak_masuk),
+                        ],
+                    )
+                )
+        rows += [r for _, _, r in sorted(isi, key=lambda x: (x[0], x[1]))]
+    return rows
+
+
+def tulis_csv(tahun: int, target: Path) -> int:
+    """Write the values of ``tahun`` to ``target`` atomically; return the number of values."""
+    rows = baris_ekspor(tahun)
+
+    def write(temp: Path) -> None:
+        with open(temp, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\r\n").writerows(rows)
+
+    atomic_write(Path(target), write)
+    return len(rows) - 1

@@ -1,0 +1,159 @@
+"""`nilai impor`, `nilai ekspor` and `capaian` as a script or an operator runs them."""
+
+import csv
+import json
+import shutil
+import sqlite3
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.db.models import database_proxy
+
+HEADER = "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+GOOD = HEADER + (
+    "KASUBAG-UMUM.02,2020,,target,8,,\n"
+    "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"
+    "KASUBAG-UMUM.02,202002,,realisasi,6,,\n"
+    "SEKCAM.02,2020,,target,90-100,,\n"
+    "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+    "KASI-KESOS.01,2020,,target,36,,\n"
+    "KASI-KESOS.01,202001,35.07.13.2001,realisasi,4,,\n"
+    "KASI-KESOS.01,202002,35.07.13.2002,realisasi,5,,\n"
+    "KASI-KESOS.01,202001,35.07.13.1007,realisasi,0,,\n"
+)
+
+
+def run(capsys, db_path, *args):
+    code = main(["--db", str(db_path), *args])
+    database_proxy.initialize(None)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def count_values(db_path):
+    with sqlite3.connect(db_path) as raw:
+        return (
+            raw.execute("SELECT count(*) FROM nilai_target").fetchone()[0]
+            + raw.execute("SELECT count(*) FROM nilai_realisasi").fetchone()[0]
+        )
+
+
+def test_dry_run_reports_and_writes_nothing(capsys, db_path, tmp_path):
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas), "--coba")
+    assert code == 0
+    assert "9 baru, 0 diubah, 0 sama, 0 ditolak" in out
+    assert "tidak ada yang disimpan" in out
+    assert count_values(db_path) == 0
+
+
+def test_import_then_reimport_then_change(capsys, db_path, tmp_path):
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    assert code == 0 and "9 nilai disimpan" in out
+    assert count_values(db_path) == 9
+    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    assert code == 0 and "0 baru, 0 diubah, 9 sama" in out and "tidak ada yang diubah" in out
+    berkas.write_text(HEADER + "KASUBAG-UMUM.02,202002,,realisasi,2,,\n", encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    assert "0 baru, 1 diubah, 0 sama" in out
+    with sqlite3.connect(db_path) as raw:
+        batches = raw.execute("SELECT nama_berkas, baru, diubah FROM impor_batch").fetchall()
+    assert batches == [("nilai.csv", 9, 0), ("nilai.csv", 0, 1)]
+
+
+def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_path, tmp_path):
+    berkas = tmp_path / "salah.csv"
+    berkas.write_text(
+        HEADER
+        + "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"  # fine, but the file is refused as a whole
+        + "SEKCAM.02,2020Q2,,realisasi,,55,50\n"
+        + "XX.01,202001,,realisasi,1,,\n"
+        + "KASUBAG-UMUM.02,202013,,realisasi,1,,\n"
+        + "KASUBAG-UMUM.02,202003,,realisasi,satu,,\n"
+        + "KASUBAG-UMUM.02,202004,,realisasi,-2,,\n"
+        + "KASI-KESOS.01,202001,,realisasi,4,,\n"
+        + "KASUBAG-UMUM.02,202005,,realisasi,2.5,,\n"
+        + "KASUBAG-UMUM.02,202001,,realisasi,4,,\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    assert code == 1
+    for line in (
+        "baris 3: Pembilang (55) lebih besar dari penyebut (50).",
+        "baris 4: Indikator 'XX.01' tidak ada pada tahun 2020.",
+        "baris 5: Periode '202013': bulan 13 tidak ada",
+        "baris 6: Isian nilai 'satu' bukan angka.",
+        "baris 7: Nilai jumlah tidak boleh negatif.",
+        "baris 8: Indikator KASI-KESOS.01 diisi per desa/kelurahan; kode desa wajib diisi.",
+        "baris 9: Nilai jumlah harus bilangan bulat",
+        "baris 10: Nilai yang sama sudah diisi pada baris 2.",
+    ):
+        assert line in out
+    assert "8 ditolak" in out
+    assert count_values(db_path) == 0
+
+
+def test_not_a_values_file_is_refused(capsys, db_path, tmp_path):
+    berkas = tmp_path / "lain.csv"
+    berkas.write_text("nama,alamat\nBudi,Kepanjen\n", encoding="utf-8")
+    code, _, err = run(capsys, db_path, "nilai", "impor", str(berkas))
+    assert code == 1 and "bukan berkas nilai Kinerja Desktop" in err
+    xlsx = tmp_path / "data.csv"
+    xlsx.write_bytes(b"PK\x03\x04rest-of-a-zip")
+    code, _, err = run(capsys, db_path, "nilai", "impor", str(xlsx))
+    assert code == 1 and "buku kerja Excel" in err
+
+
+def test_export_round_trip_into_another_database(capsys, db_path, tmp_path):
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    run(capsys, db_path, "nilai", "impor", str(berkas))
+    keluar = tmp_path / "ekspor.csv"
+    code, out, _ = run(capsys, db_path, "nilai", "ekspor", "--tahun", "2020", "--out", str(keluar))
+    assert code == 0 and "9 nilai" in out
+    rows = list(csv.DictReader(keluar.open(encoding="utf-8")))
+    assert {(r["kode_indikator"], r["periode"], r["kode_desa"], r["nilai"]) for r in rows} >= {
+        ("SEKCAM.02", "2020", "", "90-100"),
+        ("KASI-KESOS.01", "202001", "35.07.13.1007", "0"),
+    }
+    other = tmp_path / "lain.sqlite3"
+    shutil.copyfile(db_path, other)
+    with sqlite3.connect(other) as raw:
+        raw.execute("DELETE FROM nilai_realisasi")
+        raw.execute("DELETE FROM nilai_target")
+    code, out, _ = run(capsys, other, "nilai", "impor", str(keluar))
+    assert code == 0 and "9 baru" in out
+    keluar2 = tmp_path / "ekspor2.csv"
+    run(capsys, other, "nilai", "ekspor", "--tahun", "2020", "--out", str(keluar2))
+    assert keluar2.read_bytes() == keluar.read_bytes()
+
+
+def test_capaian_json(capsys, db_path, tmp_path):
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    run(capsys, db_path, "nilai", "impor", str(berkas))
+    code, out, _ = run(
+        capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1", "--json"
+    )
+    assert code == 0
+    rows = {r["kode_indikator"]: r for r in json.loads(out)}
+    assert len(rows) == 84
+    disiplin = rows["KASUBAG-UMUM.02"]
+    assert disiplin["kode_jabatan"] == "KASUBAG-UMUM"
+    # target 8 a year -> 2 for TW I; realisasi 3 + 6 = 9; lower is better: (1 + 1 - 4.5) -> 0%
+    assert disiplin["realisasi"] == 9 and disiplin["capaian"] == 0.0
+    assert (
+        rows["SEKCAM.02"]["capaian"] == 100.0 and rows["SEKCAM.02"]["kategori"] == "Sangat Tinggi"
+    )
+    kesos = rows["KASI-KESOS.01"]  # 4 + 5 + 0 over three desa against 36 / 4 = 9
+    assert kesos["realisasi"] == 9 and kesos["capaian"] == 100.0
+    assert rows["SEKCAM.03"]["capaian"] is None and rows["SEKCAM.03"]["realisasi"] is None
+    code, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1")
+    assert "KASUBAG-UMUM.02" in out and "belum ada data" in out
+
+
+def test_capaian_refuses_a_period_of_another_year(capsys, db_path):
+    code, _, err = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2021Q1")
+    assert code == 1 and "bukan bagian dari tahun 2020" in err
