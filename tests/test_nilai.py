@@ -162,3 +162,21 @@ def test_desa_counts_add_up_and_grid_data_reads_state(db):
     assert n.realisasi_periode(parse_periode("2020Q2")).nilai is None
     assert n.sel(parse_periode("202001"), desa[0]).sumber == "entri"
     assert n.capaian(parse_periode("2020Q1"), []).desa_lapor == 2
+
+
+def test_copying_a_year_carries_targets_but_not_realisasi(db):
+    from kinerja_desktop.db.models import SUMBER_SALIN, NilaiTarget
+    from kinerja_desktop.db.years import copy_year
+
+    i = ind("KASUBAG-UMUM.02")
+    ubah_nilai([targ(i, "2020", 8), targ(i, "2020Q1", 2, 3), real(i, "202001", nilai=1)])
+    hasil = copy_year(2020, 2021)
+    assert hasil.target == 2
+    baru = Indikator.get(Indikator.tahun == 2021, Indikator.kode == "KASUBAG-UMUM.02")
+    assert baca_target(baru.id, "2021") == Target(8)
+    assert baca_target(baru.id, "2021Q1") == Target(2, 3)
+    assert (
+        NilaiTarget.get(NilaiTarget.indikator == baru.id, NilaiTarget.periode == "2021").sumber
+        == SUMBER_SALIN
+    )
+    assert baca_realisasi(baru.id, "202101") is None

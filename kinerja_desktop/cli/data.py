@@ -58,7 +58,8 @@ def cmd_tahun_salin(args: argparse.Namespace) -> int:
     hasil = copy_year(args.dari, args.ke)
     print(
         f"Tahun {hasil.dari} disalin ke tahun {hasil.ke}: "
-        f"{hasil.jabatan} jabatan dan {hasil.indikator} indikator."
+        f"{hasil.jabatan} jabatan dan {hasil.indikator} indikator, beserta {hasil.target} "
+        "target (realisasi tidak ikut disalin)."
     )
     return 0
 

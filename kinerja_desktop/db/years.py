@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
 from kinerja_desktop.db.models import (
+    SUMBER_SALIN,
     Fungsi,
     Indikator,
     Jabatan,
+    NilaiTarget,
     Pemangku,
     Sasaran,
     SubIndikator,
@@ -15,6 +17,7 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
+from kinerja_desktop.db.nilai import sekarang
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 TAHUN_MIN, TAHUN_MAX = 2000, 2100
@@ -28,6 +31,28 @@ class HasilSalinTahun:
     ke: int
     jabatan: int
     indikator: int
+    target: int = 0  # targets carried over (realisasi never are)
+
+
+def copy_targets(indikator_map: dict[int, int], dari: int, ke: int) -> int:
+    """Copy the targets of the indicators in ``indikator_map`` (old id -> new id) from year
+    ``dari`` to ``ke`` (``2020Q1`` becomes ``2021Q1``); runs in the caller's transaction."""
+    waktu = sekarang()
+    rows = [
+        {
+            "indikator": indikator_map[t.indikator_id],
+            "periode": str(ke) + t.periode[4:],
+            "nilai": t.nilai,
+            "nilai_atas": t.nilai_atas,
+            "sumber": SUMBER_SALIN,
+            "diubah": waktu,
+        }
+        for t in NilaiTarget.select().where(NilaiTarget.indikator.in_(list(indikator_map)))
+        if t.periode.startswith(str(dari))
+    ]
+    for i in range(0, len(rows), 200):
+        NilaiTarget.insert_many(rows[i : i + 200]).execute()
+    return len(rows)
 
 
 def check_tahun(tahun: int) -> int:
@@ -97,6 +122,7 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
             ]
         ).execute()
         indikator_count = 0
+        indikator_map: dict[int, int] = {}
         for old_sas in Sasaran.select().where(Sasaran.jabatan.in_(old_ids)):
             new_sas = Sasaran.create(
                 jabatan=jabatan_map[old_sas.jabatan_id], urutan=old_sas.urutan, teks=old_sas.teks
@@ -109,6 +135,7 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
                 }
                 new_ind = Indikator.create(sasaran=new_sas, tahun=target, **fields)
                 indikator_count += 1
+                indikator_map[old_ind.id] = new_ind.id
                 SubIndikator.insert_many(
                     [
                         {
@@ -120,4 +147,9 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
                         for s in old_ind.sub
                     ]
                 ).execute()
-    return HasilSalinTahun(dari=dari, ke=ke, jabatan=len(old_jabatan), indikator=indikator_count)
+        # The new year starts from last year's targets (marked as copied, shown so in the grid)
+        # so the operator adjusts them instead of typing all again; realisasi stay behind.
+        target_count = copy_targets(indikator_map, dari, ke)
+    return HasilSalinTahun(
+        dari=dari, ke=ke, jabatan=len(old_jabatan), indikator=indikator_count, target=target_count
+    )
