@@ -373,7 +373,7 @@ def check_integrity(db: Any, db_path: Path) -> None:
     """
     rows = [r[0] for r in db.execute_sql("PRAGMA quick_check(5)").fetchall()]
     if rows != ["ok"]:
-        log.error("quick_check of %s failed: %s", db_path, rows)
+        log.info("quick_check of %s failed: %s", db_path, rows)
         raise BasisDataBermasalah(
             f"Basis data {db_path} rusak (pemeriksaan keutuhan gagal) dan tidak dibuka; "
             f"berkasnya tidak diubah. {restore_hint(db_path)}"
@@ -410,7 +410,7 @@ def try_daily_backup(db_path: Path) -> Path | None:
     try:
         return daily_backup(db_path)
     except KinerjaError as exc:
-        log.warning("daily backup of %s failed: %s", db_path, exc.pesan)
+        log.info("daily backup of %s failed: %s", db_path, exc.pesan)
         _daily_problem.append(exc.pesan)
         return None
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from kinerja_desktop.db.archive import impor_dir, open_archive, write_archive
 from kinerja_desktop.db.backup import (
     ALASAN_PEMULIHAN,
+    SQLITE_HEADER,
     _db_stem,
     _ensure_backup_dir,
     _free_name,
@@ -114,7 +115,13 @@ def check_restore_source(source: Path, work: Path) -> tuple[Path, dict[str, Path
     source = Path(source)
     if not source.is_file():
         raise BasisDataBermasalah(f"Berkas {source} tidak ditemukan. Tidak ada yang diubah.")
-    if zipfile.is_zipfile(source):
+    try:
+        with open(source, "rb") as handle:
+            is_sqlite = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as exc:
+        raise explain_os_error(exc, source) from exc
+    if not is_sqlite:
+        # the zip (a truncated or foreign file is refused there as damaged or not ours)
         isi = open_archive(source, work)
         return isi.db_file, isi.impor_files, isi.info.versi_skema
     try:

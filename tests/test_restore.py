@@ -1,0 +1,344 @@
+"""``cadangan --out`` and ``pulihkan``: one dated file holding everything; a restore that asks,
+backs up first, and refuses (changing nothing) a file that is not ours, damaged or newer."""
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.db.backup import backup_dir, list_backups
+from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.instance import acquire_instance_lock
+from kinerja_desktop.paths import data_dir
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def years_in(path: Path) -> list[int]:
+    with sqlite3.connect(path) as raw:
+        return [r[0] for r in raw.execute("SELECT tahun FROM tahun ORDER BY tahun")]
+
+
+@pytest.fixture
+def usb(tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def impor():
+    folder = data_dir() / "impor" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "desa-talangagung.xlsx").write_bytes(b"isi berkas desa")
+    return folder
+
+
+@pytest.fixture
+def archive(capsys, db_path, usb, impor):
+    code, out, err = run(capsys, "--db", db_path, "cadangan", "--out", usb)
+    assert code == 0, err
+    (zip_path,) = usb.iterdir()
+    return zip_path
+
+
+def test_backup_file_has_the_date_and_a_manifest_with_checksums(capsys, db_path, usb, impor):
+    code, out, _ = run(capsys, "--db", db_path, "cadangan", "--out", usb)
+    assert code == 0
+    (zip_path,) = usb.iterdir()
+    assert zip_path.name.startswith("kinerja-cadangan-20") and zip_path.suffix == ".zip"
+    assert f"Cadangan ditulis: {zip_path}" in out and "1 berkas impor" in out
+    with zipfile.ZipFile(zip_path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        assert manifest["application_id"] == APPLICATION_ID
+        assert manifest["versi_skema"] == SCHEMA_VERSION
+        assert set(manifest["berkas"]) == {"kinerja.sqlite3", "impor/2026/desa-talangagung.xlsx"}
+        for name, meta in manifest["berkas"].items():
+            assert hashlib.sha256(zf.read(name)).hexdigest() == meta["sha256"]
+
+
+def test_restore_with_ya_brings_back_the_data_and_keeps_the_state_before(
+    capsys, db_path, archive, impor
+):
+    assert run(capsys, "--db", db_path, "tahun", "salin", "--dari", 2020, "--ke", 2021)[0] == 0
+    (impor / "desa-talangagung.xlsx").write_bytes(b"diubah sesudah cadangan")
+    (impor / "baru.xlsx").write_bytes(b"baru")
+
+    code, out, err = run(capsys, "--db", db_path, "pulihkan", archive, "--ya")
+
+    assert code == 0, err
+    assert "Data dipulihkan" in out
+    assert years_in(db_path) == [2020]
+    assert sorted(p.name for p in impor.iterdir()) == ["desa-talangagung.xlsx"]
+    assert (impor / "desa-talangagung.xlsx").read_bytes() == b"isi berkas desa"
+    (before,) = [b for b in list_backups(db_path) if b.alasan == "sebelum-pemulihan"]
+    assert f"Keadaan sebelum pemulihan disimpan di {before.path}" in out
+    with zipfile.ZipFile(before.path) as zf:
+        names = set(zf.namelist())
+        assert "impor/2026/baru.xlsx" in names
+        zf.extract("kinerja.sqlite3", before.path.parent / "periksa")
+    assert years_in(before.path.parent / "periksa" / "kinerja.sqlite3") == [2020, 2021]
+
+
+def _cli(db_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kinerja_desktop", "--db", str(db_path), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_restore_asks_and_an_other_answer_changes_nothing(capsys, db_path, archive):
+    assert run(capsys, "--db", db_path, "tahun", "salin", "--dari", 2020, "--ke", 2021)[0] == 0
+    before = list_backups(db_path)
+
+    done = _cli(db_path, "pulihkan", str(archive), stdin="tidak\n")
+    assert done.returncode == 1
+    assert "Lanjutkan pemulihan? Ketik 'ya'" in done.stdout
+    assert "Pemulihan dibatalkan; tidak ada yang diubah." in done.stdout
+    assert years_in(db_path) == [2020, 2021] and list_backups(db_path) == before
+
+    done = _cli(db_path, "pulihkan", str(archive), stdin="ya\n")
+    assert done.returncode == 0, done.stderr
+    assert years_in(db_path) == [2020]
+
+
+def _rewrite(archive: Path, target: Path, change_db=None, change_manifest=None) -> Path:
+    work = target.parent / "kerja"
+    work.mkdir()
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(work)
+    manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
+    if change_db:
+        with sqlite3.connect(work / "kinerja.sqlite3") as raw:
+            change_db(raw)
+        raw.close()
+        data = (work / "kinerja.sqlite3").read_bytes()
+        manifest["berkas"]["kinerja.sqlite3"]["sha256"] = hashlib.sha256(data).hexdigest()
+    if change_manifest:
+        change_manifest(manifest)
+    (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with zipfile.ZipFile(target, "w") as zf:
+        for path in sorted(work.rglob("*")):
+            if path.is_file():
+                zf.write(path, path.relative_to(work).as_posix())
+    return target
+
+
+def _newer_archive(archive, tmp_path):
+    def newer_db(raw):
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+
+    def newer_manifest(manifest):
+        manifest["versi_skema"] = SCHEMA_VERSION + 1
+
+    return _rewrite(archive, tmp_path / "baru.zip", newer_db, newer_manifest)
+
+
+def _flipped_member(archive, tmp_path):
+    target = tmp_path / "rusak.zip"
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "kinerja.sqlite3":
+                data = data[:5000] + bytes([data[5000] ^ 0xFF]) + data[5001:]
+            dst.writestr(info.filename, data)
+    return target
+
+
+def _truncated(archive, tmp_path):
+    target = tmp_path / "terpotong.zip"
+    target.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    return target
+
+
+def _text_file(archive, tmp_path):
+    target = tmp_path / "catatan.zip"
+    target.write_text("bukan cadangan", encoding="utf-8")
+    return target
+
+
+def _zip_of_something_else(archive, tmp_path):
+    target = tmp_path / "foto.zip"
+    with zipfile.ZipFile(target, "w") as zf:
+        zf.writestr("foto.jpg", b"\xff\xd8")
+    return target
+
+
+def _other_sqlite(archive, tmp_path):
+    target = tmp_path / "lain.sqlite3"
+    with sqlite3.connect(target) as raw:
+        raw.execute("CREATE TABLE catatan (x)")
+    raw.close()
+    return target
+
+
+def _newer_sqlite(archive, tmp_path):
+    target = tmp_path / "kinerja_20991231-000000_harian.sqlite3"
+    with zipfile.ZipFile(archive) as zf:
+        target.write_bytes(zf.read("kinerja.sqlite3"))
+    with sqlite3.connect(target) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    return target
+
+
+def _missing(archive, tmp_path):
+    return tmp_path / "tidak-ada.zip"
+
+
+@pytest.mark.parametrize(
+    ("make_file", "expected"),
+    [
+        (_newer_archive, "versi yang lebih baru"),
+        (_newer_sqlite, "versi yang lebih baru"),
+        (_flipped_member, "rusak: isi kinerja.sqlite3 tidak sama"),
+        (_truncated, "rusak atau bukan berkas cadangan"),
+        (_text_file, "rusak atau bukan berkas cadangan"),
+        (_zip_of_something_else, "bukan berkas cadangan Kinerja Desktop"),
+        (_other_sqlite, "bukan basis data Kinerja Desktop"),
+        (_missing, "tidak ditemukan"),
+    ],
+    ids=lambda v: getattr(v, "__name__", "")[1:] or None,
+)
+def test_restore_refuses_and_changes_nothing(
+    capsys, db_path, archive, tmp_path, impor, make_file, expected
+):
+    bad = make_file(archive, tmp_path)
+    assert run(capsys, "--db", db_path, "stats")[0] == 0  # opened today: the day's backup
+    before_db = db_path.read_bytes()
+    before_backups = sorted(p.name for p in backup_dir().iterdir())
+    before_impor = sorted(p.name for p in impor.iterdir())
+
+    code, out, err = run(capsys, "--db", db_path, "pulihkan", bad, "--ya")
+
+    assert code == 1
+    assert err.startswith("Galat: ") and expected in err and "Tidak ada yang diubah" in err
+    assert db_path.read_bytes() == before_db
+    assert sorted(p.name for p in backup_dir().iterdir()) == before_backups
+    assert sorted(p.name for p in impor.iterdir()) == before_impor
+
+
+def test_restore_is_refused_while_the_window_has_the_database(capsys, db_path, archive):
+    with acquire_instance_lock(db_path):
+        code, _, err = run(capsys, "--db", db_path, "pulihkan", archive, "--ya")
+    assert code == 1 and "sudah terbuka" in err
+
+
+def test_restore_is_the_way_out_of_a_damaged_database(capsys, db_path, archive):
+    db_path.write_bytes(b"rusak karena listrik padam" * 1000)
+    code, out, err = run(capsys, "--db", db_path, "stats")
+    assert code == 1 and "rusak" in err and "Pulihkan" in err
+
+    code, out, err = run(capsys, "--db", db_path, "pulihkan", archive, "--ya")
+    assert code == 0, err
+    assert years_in(db_path) == [2020]
+    (kept,) = backup_dir().glob("*.rusak")
+    assert kept.read_bytes().startswith(b"rusak karena listrik padam")
+
+
+def test_backup_to_a_missing_folder_is_explained(capsys, db_path, tmp_path):
+    code, _, err = run(capsys, "--db", db_path, "cadangan", "--out", tmp_path / "flashdisk")
+    assert code == 1 and "tidak ditemukan. Pastikan flashdisk masih terpasang" in err
+
+
+def _unshare_ok() -> bool:
+    if sys.platform != "linux" or shutil.which("unshare") is None:
+        return False
+    done = subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True)
+    return done.returncode == 0
+
+
+needs_unshare = pytest.mark.skipif(
+    not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk"
+)
+
+
+@needs_unshare
+def test_backup_to_a_full_usb_stick_is_explained_and_leaves_nothing(db_path, tmp_path):
+    usb = tmp_path / "penuh"
+    usb.mkdir()
+    done = subprocess.run(
+        [
+            "unshare",
+            "-r",
+            "-m",
+            "sh",
+            "-c",
+            f"mount -t tmpfs -o size=64k tmpfs '{usb}' && "
+            f"dd if=/dev/zero of='{usb}/isi' bs=1k count=1000 2>/dev/null; "
+            f"'{sys.executable}' -m kinerja_desktop --db '{db_path}' cadangan --out '{usb}'; "
+            f"echo kode=$?; ls -a '{usb}'",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert "kode=1" in done.stdout
+    assert "penuh" in done.stderr and "Galat: " in done.stderr
+    listing = done.stdout.split("kode=1")[1].split()
+    assert sorted(listing) == [".", "..", "isi"]
+
+
+@needs_unshare
+def test_backup_to_a_read_only_usb_stick_is_explained(db_path, tmp_path):
+    usb = tmp_path / "terkunci"
+    usb.mkdir()
+    done = subprocess.run(
+        [
+            "unshare",
+            "-r",
+            "-m",
+            "sh",
+            "-c",
+            f"mount -t tmpfs -o size=1m,ro tmpfs '{usb}' && "
+            f"'{sys.executable}' -m kinerja_desktop --db '{db_path}' cadangan --out '{usb}'",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "hanya dapat dibaca" in done.stderr
+
+
+@needs_unshare
+def test_year_copy_with_a_full_data_disk_is_refused_and_loses_nothing(db_path, tmp_path):
+    data = tmp_path / "data-penuh"
+    data.mkdir()
+    done = subprocess.run(
+        [
+            "unshare",
+            "-r",
+            "-m",
+            "sh",
+            "-c",
+            f"mount -t tmpfs -o size=128k tmpfs '{data}' && "
+            f"dd if=/dev/zero of='{data}/isi' bs=1k count=120 2>/dev/null; "
+            f"KINERJA_DATA_DIR='{data}' '{sys.executable}' -m kinerja_desktop --db '{db_path}' "
+            "tahun salin --dari 2020 --ke 2021",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stdout
+    assert "penuh" in done.stderr and "perubahan tidak dijalankan" in done.stderr
+    assert years_in(db_path) == [2020]
