@@ -1,0 +1,682 @@
+"""Desa workbooks in: guard, identify, validate every input cell, preview, apply, log.
+
+:func:`periksa_berkas_desa` never writes: it returns a :class:`PratinjauBerkas` saying what the
+file would change (new, changed old -> new, removed, unchanged) or why it is refused (the whole
+file, or each invalid cell with its sheet, cell and reason). :func:`terapkan_berkas` writes one
+checked file in one transaction through :mod:`kinerja_desktop.db.nilai`, logging it as an
+import batch and keeping a copy of the original under ``paths.data_dir()/impor``.
+"""
+
+import contextlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kinerja_desktop.db.models import (
+    SUMBER_IMPOR_DESA,
+    Desa,
+    ImporBatch,
+    Indikator,
+    Kantor,
+)
+from kinerja_desktop.db.nilai import (
+    BatchInfo,
+    KunciNilai,
+    NilaiMasuk,
+    Rencana,
+)
+from kinerja_desktop.domain.capaian import Komponen, angka
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
+from kinerja_desktop.errors import DataTidakValid, KinerjaError
+from kinerja_desktop.exchange.desa_apply import rencanakan_desa, terapkan_realisasi
+from kinerja_desktop.exchange.desa_layout import (
+    BARIS_DATA_AWAL,
+    BARIS_JUDUL_KOLOM,
+    JENIS_BERKAS,
+    JUDUL_KOLOM,
+    KOLOM_BULAN_AWAL,
+    KOLOM_KODE,
+    KOLOM_RINCIAN,
+    KOMPONEN_NILAI,
+    KOMPONEN_PEMBILANG,
+    KOMPONEN_PENYEBUT,
+    LEMBAR_ISIAN,
+    LEMBAR_META,
+    URUTAN_LEMBAR,
+    VERSI_TEMPLAT,
+    checksum_struktur,
+)
+from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
+from kinerja_desktop.exchange.refusal import BerkasDitolak
+from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
+from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.paths import data_dir
+
+FOLDER_IMPOR = "impor"
+_TEMPLAT_BARU = (
+    "Buat templat baru (kinerja-desktop templat desa) dan minta desa mengisinya, tanpa "
+    "mengubah bentuknya"
+)
+
+
+@dataclass(frozen=True)
+class MasalahSel:
+    """An invalid input cell: where it is and why, in Indonesian."""
+
+    lembar: str
+    sel: str
+    alasan: str
+
+    @property
+    def kalimat(self) -> str:
+        """``Lembar Isian, sel G9: berisi teks "dua"; ketik angkanya saja.``"""
+        return f"Lembar {self.lembar}, sel {self.sel}: {self.alasan}"
+
+
+@dataclass(frozen=True)
+class PerubahanNilai:
+    """One value the file would change, for the preview."""
+
+    kode: str
+    periode: str
+    lama: str | None  # None: no data before
+    baru: str | None  # None: the value is removed
+
+
+@dataclass
+class PratinjauBerkas:
+    """What importing one file would do, or why it is refused. Nothing is written."""
+
+    path: Path
+    sha256: str = ""
+    kode_desa: str = ""
+    nama_desa: str = ""
+    tahun: int | None = None
+    periode: str = ""
+    penolakan: str | None = None  # the whole file is refused: the reason
+    masalah: list[MasalahSel] = field(default_factory=list)
+    rencana: Rencana | None = None
+    baru: list[PerubahanNilai] = field(default_factory=list)
+    diubah: list[PerubahanNilai] = field(default_factory=list)  # removals included (baru None)
+    sama: int = 0
+    sudah_diimpor: str | None = None  # "impor nomor 3 pada 2026-…": the same bytes came before
+    _buku: BukuKerjaMentah | None = field(default=None, repr=False)
+    _masuk: list[NilaiMasuk] = field(default_factory=list, repr=False)
+    _desa_id: int | None = field(default=None, repr=False)
+    _kode: dict[int, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def nama(self) -> str:
+        """The file's name as the operator knows it."""
+        return self.path.name
+
+    @property
+    def ditolak(self) -> bool:
+        """Whether the file cannot be applied."""
+        return self.penolakan is not None or bool(self.masalah)
+
+    @property
+    def ada_perubahan(self) -> bool:
+        """Whether applying would change any stored value."""
+        return bool(self.baru or self.diubah)
+
+    def ringkasan(self) -> str:
+        """One Indonesian line: the desa and period with the counts, or the refusal."""
+        if self.penolakan is not None:
+            return f"{self.nama}: DITOLAK. {self.penolakan}"
+        if self.masalah:
+            return (
+                f"{self.nama}: DITOLAK, {len(self.masalah)} sel tidak valid; tidak ada nilai "
+                "yang disimpan dari berkas ini."
+            )
+        dihapus = sum(1 for p in self.diubah if p.baru is None)
+        hapus = f" (termasuk {dihapus} dihapus)" if dihapus else ""
+        kepala = f"{self.nama}: {self.judul()}: "
+        if not self.ada_perubahan:
+            return kepala + f"tidak ada perubahan ({self.sama} nilai sudah sama)."
+        return kepala + (
+            f"{len(self.baru)} baru, {len(self.diubah)} diubah{hapus}, {self.sama} sama."
+        )
+
+    def judul(self) -> str:
+        """ "Kemiri (35.07.13.2001), Tahun 2026"."""
+        label = parse_periode(self.periode).label if self.periode else ""
+        return f"{self.nama_desa} ({self.kode_desa}), {label}"
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """One applied file: its batch in the import log and the kept copy."""
+
+    pratinjau: PratinjauBerkas
+    batch_id: int | None
+    berkas_simpan: Path | None
+
+
+def _tolak(path: Path, alasan: str) -> BerkasDitolak:
+    return BerkasDitolak(path, alasan)
+
+
+def _teks(sel: Sel | None) -> str:
+    if sel is None or sel.nilai is None:
+        return ""
+    if sel.jenis is JenisSel.ANGKA and isinstance(sel.nilai, float):
+        return angka(sel.nilai)
+    return str(sel.nilai).strip()
+
+
+def _meta(path: Path, lembar: Lembar) -> dict[str, str]:
+    hasil = {}
+    for (r, c), sel in lembar.sel.items():
+        if c == 1:
+            hasil[_teks(sel)] = _teks(lembar.sel.get((r, 2)))
+    return hasil
+
+
+@dataclass(frozen=True)
+class _Identitas:
+    desa: Desa
+    tahun: int
+    periode: str
+    kolom: tuple[str, ...]
+    baris: tuple[tuple[str, str], ...]  # (kode, komponen)
+    indikator: dict[str, Indikator]
+
+
+def _identifikasi(
+    path: Path, baca: PembacaXlsx, tahun_harap: int | None, desa_harap: str | None
+) -> _Identitas:
+    """Is it our template, for which desa, year, period and version? Raise when it is not."""
+    if LEMBAR_META not in baca.nama_lembar:
+        raise _tolak(
+            path,
+            "ini bukan templat desa dari Kinerja Desktop (lembar data templat tidak ada). "
+            "Desa harus mengisi templat yang dibuat kecamatan, bukan berkas buatan sendiri. "
+            f"{_TEMPLAT_BARU}.",
+        )
+    meta_lembar = baca.lembar(LEMBAR_META)
+    assert meta_lembar is not None
+    meta = _meta(path, meta_lembar)
+    if meta.get("jenis_berkas") != JENIS_BERKAS:
+        raise _tolak(path, f"ini bukan templat desa dari Kinerja Desktop. {_TEMPLAT_BARU}.")
+    versi = meta.get("versi_templat", "")
+    if versi != str(VERSI_TEMPLAT):
+        raise _tolak(
+            path,
+            f"templat versi {versi or '(tidak diketahui)'}, sedangkan aplikasi ini membaca "
+            f"templat versi {VERSI_TEMPLAT}. {_TEMPLAT_BARU}.",
+        )
+    try:
+        tahun = int(meta.get("tahun", ""))
+        kolom = tuple(k for k in meta.get("kolom", "").split(",") if k)
+        baris = tuple(tuple(k.rsplit(":", 1)) for k in meta.get("baris", "").split(";") if k)
+        checksum = checksum_struktur(
+            VERSI_TEMPLAT,
+            meta.get("kode_desa", ""),
+            tahun,
+            meta.get("periode", ""),
+            kolom,
+            tuple(":".join(b) for b in baris),
+        )
+    except ValueError:
+        checksum = ""
+    if not checksum or checksum != meta.get("checksum") or any(len(b) != 2 for b in baris):
+        raise _tolak(
+            path,
+            f"data pengenal templat (lembar tersembunyi {LEMBAR_META}) telah diubah. "
+            f"{_TEMPLAT_BARU}.",
+        )
+    if baca.nama_lembar != list(URUTAN_LEMBAR):
+        raise _tolak(
+            path,
+            "lembar kerja telah diganti nama, dipindah, dihapus atau ditambah (seharusnya "
+            f"{', '.join(URUTAN_LEMBAR[:2])} dan satu lembar tersembunyi; ada: "
+            f"{', '.join(baca.nama_lembar)}). {_TEMPLAT_BARU}.",
+        )
+    kode_desa = meta.get("kode_desa", "")
+    desa = Desa.get_or_none(Desa.kode == kode_desa)
+    kantor = Kantor.get_or_none()
+    nama_kec = f"Kecamatan {kantor.kecamatan}" if kantor else "kecamatan ini"
+    if desa is None:
+        raise _tolak(
+            path,
+            f"templat ini untuk desa berkode {kode_desa} ({meta.get('nama_desa', '')}), yang "
+            f"bukan desa/kelurahan {nama_kec}. Periksa apakah berkas ini salah kirim.",
+        )
+    if desa_harap is not None and desa.kode != desa_harap:
+        raise _tolak(
+            path,
+            f"templat ini untuk {desa.nama} ({desa.kode}), bukan untuk desa {desa_harap} yang "
+            "sedang diimpor. Periksa apakah desa mengirim berkas yang benar.",
+        )
+    if tahun_harap is not None and tahun != tahun_harap:
+        raise _tolak(
+            path,
+            f"templat ini untuk tahun {tahun}, bukan tahun {tahun_harap} yang sedang diimpor. "
+            "Periksa apakah desa mengisi templat tahun yang benar.",
+        )
+    periode = meta.get("periode", "")
+    try:
+        p = parse_periode(periode)
+    except DataTidakValid as exc:
+        raise _tolak(path, f"periode templat tidak dikenal. {_TEMPLAT_BARU}.") from exc
+    bulan_p = tuple(f"{tahun}{m:02d}" for m in p.bulan)
+    if p.tahun != tahun or kolom != bulan_p:
+        raise _tolak(path, f"periode templat tidak cocok dengan kolomnya. {_TEMPLAT_BARU}.")
+    indikator = {
+        i.kode: i
+        for i in Indikator.select().where(
+            (Indikator.tahun == tahun) & Indikator.kode.in_({k for k, _ in baris})
+        )
+    }
+    if not indikator and baris:
+        raise _tolak(
+            path,
+            f"tahun {tahun} tidak ada di basis data atau tidak punya indikator templat ini. "
+            "Periksa apakah desa mengisi templat tahun yang benar.",
+        )
+    usang = []
+    for kode, komponen in baris:
+        ind = indikator.get(kode)
+        harap = {Jenis.JUMLAH: KOMPONEN_NILAI}.get(Jenis(ind.jenis)) if ind else None
+        cocok = (
+            ind is not None
+            and ind.dari_desa
+            and (
+                komponen == harap
+                if harap
+                else ind.jenis == Jenis.PERSENTASE
+                and komponen in (KOMPONEN_PEMBILANG, KOMPONEN_PENYEBUT)
+            )
+        )
+        if not cocok:
+            usang.append(kode)
+    if usang:
+        raise _tolak(
+            path,
+            f"templat sudah usang: indikator {', '.join(sorted(set(usang)))} sudah dihapus atau "
+            f"diubah di kecamatan sejak templat dibuat. {_TEMPLAT_BARU}.",
+        )
+    return _Identitas(desa, tahun, p.id, kolom, baris, indikator)  # type: ignore[arg-type]
+
+
+def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
+    """Refuse an input sheet whose rows or columns were moved, added or deleted."""
+    harap_kolom = [*JUDUL_KOLOM, *(_label_bulan(k) for k in ident.kolom), "Jumlah"]
+    for c, label in enumerate(harap_kolom, start=1):
+        ada = _teks(isian.sel.get((BARIS_JUDUL_KOLOM, c)))
+        if ada != label:
+            raise _tolak(
+                path,
+                f"kolom lembar {LEMBAR_ISIAN} telah diubah: sel {nama_sel(BARIS_JUDUL_KOLOM, c)} "
+                f"berisi {ada or '(kosong)'!r}, seharusnya {label!r} (kolom ditambah, dihapus "
+                f"atau dipindah). {_TEMPLAT_BARU}.",
+            )
+    lebih = _teks(isian.sel.get((BARIS_JUDUL_KOLOM, len(harap_kolom) + 1)))
+    if lebih:
+        raise _tolak(
+            path,
+            f"ada kolom tambahan {lebih!r} di lembar {LEMBAR_ISIAN}. {_TEMPLAT_BARU}.",
+        )
+    for i, (kode, komponen) in enumerate(ident.baris):
+        r = BARIS_DATA_AWAL + i
+        ada = _teks(isian.sel.get((r, KOLOM_KODE)))
+        rincian = _teks(isian.sel.get((r, KOLOM_RINCIAN))).lower()
+        salah_komponen = komponen != KOMPONEN_NILAI and not rincian.startswith(komponen)
+        if ada != kode or salah_komponen:
+            raise _tolak(
+                path,
+                f"baris lembar {LEMBAR_ISIAN} telah diubah: sel {nama_sel(r, KOLOM_KODE)} berisi "
+                f"{ada or '(kosong)'!r}, seharusnya {kode!r} (baris ditambah, dihapus atau "
+                f"dipindah). {_TEMPLAT_BARU}.",
+            )
+    r = BARIS_DATA_AWAL + len(ident.baris)
+    if any(rr >= r and c == KOLOM_KODE for rr, c in isian.sel):
+        raise _tolak(
+            path,
+            f"ada baris tambahan di bawah tabel lembar {LEMBAR_ISIAN}. {_TEMPLAT_BARU}.",
+        )
+
+
+def _label_bulan(periode_id: str) -> str:
+    from kinerja_desktop.domain.tanggal import nama_bulan
+
+    p = parse_periode(periode_id)
+    return nama_bulan(p.ke)[:3] if p.jenis is JenisPeriode.BULAN else p.label_pendek
+
+
+_ANGKA_TEKS = re.compile(r"^-?[\d.,\s]+$")
+
+
+def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]:
+    """The number typed in an input cell, or the Indonesian reason it is refused."""
+    if sel is None:
+        return None, None
+    if sel.jenis is JenisSel.RUMUS:
+        return None, f"berisi rumus ={sel.rumus}; ketik angkanya saja, tanpa rumus."
+    if sel.jenis is JenisSel.GALAT:
+        return None, f"berisi galat {sel.nilai}; ketik angkanya saja."
+    if sel.jenis is JenisSel.LOGIKA:
+        return None, "berisi nilai benar/salah; ketik angkanya saja."
+    if sel.jenis is JenisSel.TEKS:
+        teks = str(sel.nilai).strip()
+        if not teks:
+            return None, None
+        if _ANGKA_TEKS.match(teks):
+            return None, (
+                f"berisi teks {teks!r}, bukan angka (mungkin diketik dengan tanda petik atau "
+                "titik ribuan); ketik angkanya saja tanpa titik, koma atau spasi."
+            )
+        return None, (
+            f"berisi teks {teks!r}; ketik angka saja (0 bila tidak ada kegiatan, kosongkan bila "
+            "data belum ada)."
+        )
+    nilai = float(sel.nilai)  # type: ignore[arg-type]
+    if nilai < 0:
+        return None, f"berisi angka negatif ({angka(nilai)}); isi 0 atau lebih."
+    if not nilai.is_integer():
+        apa = "jumlah" if jumlah else "pembilang/penyebut"
+        return None, f"berisi pecahan ({angka(nilai)}); {apa} harus bilangan bulat."
+    return nilai, None
+
+
+def _baca_nilai(
+    isian: Lembar, ident: _Identitas
+) -> tuple[list[NilaiMasuk], list[MasalahSel], dict[KunciNilai, str]]:
+    """Every input cell, checked: the values to plan and the invalid cells."""
+    masuk: list[NilaiMasuk] = []
+    masalah: list[MasalahSel] = []
+    lokasi_kunci: dict[KunciNilai, str] = {}
+    # percentage rows come in pairs; gather both before building the value
+    pasangan: dict[tuple[str, str], dict[str, tuple[float | None, str]]] = {}
+    for i, (kode, komponen) in enumerate(ident.baris):
+        r = BARIS_DATA_AWAL + i
+        ind = ident.indikator[kode]
+        for j, periode in enumerate(ident.kolom):
+            c = KOLOM_BULAN_AWAL + j
+            ref = nama_sel(r, c)
+            nilai, alasan = _angka_sel(isian.sel.get((r, c)), komponen == KOMPONEN_NILAI)
+            if alasan is not None:
+                masalah.append(MasalahSel(LEMBAR_ISIAN, ref, alasan))
+                continue
+            kunci = KunciNilai("realisasi", ind.id, periode, ident.desa.id)
+            if komponen == KOMPONEN_NILAI:
+                lokasi = f"Lembar {LEMBAR_ISIAN}, sel {ref}"
+                lokasi_kunci[kunci] = ref
+                masuk.append(
+                    NilaiMasuk(
+                        kunci,
+                        komponen=None if nilai is None else Komponen(nilai=nilai),
+                        lokasi=lokasi,
+                    )
+                )
+            else:
+                pasangan.setdefault((kode, periode), {})[komponen] = (nilai, ref)
+    for (kode, periode), isi in pasangan.items():
+        pb, ref_pb = isi.get(KOMPONEN_PEMBILANG, (None, ""))
+        py, ref_py = isi.get(KOMPONEN_PENYEBUT, (None, ""))
+        if not ref_pb or not ref_py:
+            continue  # one of the pair was already refused
+        if (pb is None) != (py is None):
+            kosong = ref_py if py is None else ref_pb
+            masalah.append(
+                MasalahSel(
+                    LEMBAR_ISIAN,
+                    kosong,
+                    "kosong, padahal pasangannya diisi; isi pembilang dan penyebut keduanya, "
+                    "atau kosongkan keduanya.",
+                )
+            )
+            continue
+        if pb is not None and py is not None and pb > py:
+            masalah.append(
+                MasalahSel(
+                    LEMBAR_ISIAN,
+                    ref_pb,
+                    f"pembilang ({angka(pb)}) lebih besar dari penyebut ({angka(py)}) di sel "
+                    f"{ref_py}.",
+                )
+            )
+            continue
+        kunci = KunciNilai("realisasi", ident.indikator[kode].id, periode, ident.desa.id)
+        lokasi_kunci[kunci] = ref_pb
+        masuk.append(
+            NilaiMasuk(
+                kunci,
+                komponen=None if pb is None else Komponen(pembilang=pb, penyebut=py),
+                lokasi=f"Lembar {LEMBAR_ISIAN}, sel {ref_pb}",
+            )
+        )
+    return masuk, masalah, lokasi_kunci
+
+
+def _tampil(komponen: Komponen | None, baris: dict | None = None) -> str | None:
+    if baris is not None:
+        komponen = Komponen(
+            nilai=baris.get("nilai"),
+            pembilang=baris.get("pembilang"),
+            penyebut=baris.get("penyebut"),
+        )
+    if komponen is None:
+        return None
+    if komponen.pembilang is not None or komponen.penyebut is not None:
+        return f"{angka(komponen.pembilang or 0)}/{angka(komponen.penyebut or 0)}"
+    return angka(komponen.nilai) if komponen.nilai is not None else None
+
+
+def _periksa_isi(
+    path: Path | str, tahun: int | None = None, kode_desa: str | None = None
+) -> PratinjauBerkas:
+    """Guard, identify and read every input cell of one file; no comparison with the database."""
+    path = Path(path)
+    hasil = PratinjauBerkas(path)
+    try:
+        buku = periksa_berkas(path)
+        hasil.sha256, hasil._buku = buku.sha256, buku
+        baca = PembacaXlsx(buku)
+        ident = _identifikasi(path, baca, tahun, kode_desa)
+        hasil.kode_desa, hasil.nama_desa = ident.desa.kode, ident.desa.nama
+        hasil.tahun, hasil.periode = ident.tahun, ident.periode
+        isian = baca.lembar(LEMBAR_ISIAN)
+        assert isian is not None
+        _periksa_bentuk(path, isian, ident)
+    except BerkasDitolak as exc:
+        hasil.penolakan = exc.alasan
+        return hasil
+    hasil._masuk, hasil.masalah, _ = _baca_nilai(isian, ident)
+    hasil._desa_id = ident.desa.id
+    hasil._kode = {i.id: k for k, i in ident.indikator.items()}
+    return hasil
+
+
+def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
+    for p in rencana.ditolak:
+        ref = p.lokasi.rsplit("sel ", 1)[-1] if "sel " in p.lokasi else "-"
+        hasil.masalah.append(MasalahSel(LEMBAR_ISIAN, ref, p.alasan))
+    if hasil.masalah:
+        return
+    hasil.rencana = rencana
+    kode = hasil._kode
+    for m in rencana.baru:
+        hasil.baru.append(
+            PerubahanNilai(kode[m.kunci.indikator_id], m.kunci.periode, None, _tampil(m.komponen))
+        )
+    for m, lama in rencana.diubah + rencana.dihapus:
+        hasil.diubah.append(
+            PerubahanNilai(
+                kode[m.kunci.indikator_id],
+                m.kunci.periode,
+                _tampil(None, lama.baris),
+                _tampil(m.komponen),
+            )
+        )
+    hasil.sama = len(rencana.sama)
+    sebelumnya = (
+        ImporBatch.select()
+        .where(
+            (ImporBatch.sha256 == hasil.sha256)
+            & (ImporBatch.jenis == "desa")
+            & ImporBatch.dibatalkan.is_null()
+        )
+        .order_by(ImporBatch.id.desc())
+        .first()
+    )
+    if sebelumnya is not None:
+        hasil.sudah_diimpor = f"impor nomor {sebelumnya.id} pada {sebelumnya.waktu}"
+
+
+def _bagi(rencana: Rencana, desa_id: int) -> Rencana:
+    """The part of a plan that belongs to one desa."""
+
+    def milik(m: NilaiMasuk) -> bool:
+        return m.kunci.desa_id == desa_id
+
+    return Rencana(
+        baru=[m for m in rencana.baru if milik(m)],
+        diubah=[(m, c) for m, c in rencana.diubah if milik(m)],
+        sama=[m for m in rencana.sama if milik(m)],
+        dihapus=[(m, c) for m, c in rencana.dihapus if milik(m)],
+    )
+
+
+def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
+    """Compare the files' values with the database, in as few queries as possible.
+
+    Files of different desa are planned together (one read of the stored values); two files of
+    the same desa, or a plan with refusals the cell checks did not catch, are planned file by
+    file so that every refusal lands on its own file.
+    """
+    siap = [p for p in semua if not p.ditolak]
+    kelompok: list[list[PratinjauBerkas]] = []
+    for p in siap:
+        tempat = next((k for k in kelompok if all(q._desa_id != p._desa_id for q in k)), None)
+        if tempat is None:
+            kelompok.append([p])
+        else:
+            tempat.append(p)
+    for k in kelompok:
+        rencana = rencanakan_desa([m for p in k for m in p._masuk])
+        if rencana.ditolak and len(k) > 1:
+            for p in k:
+                _isi_rencana(p, rencanakan_desa(p._masuk))
+            continue
+        for p in k:
+            _isi_rencana(p, rencana if len(k) == 1 else _bagi(rencana, p._desa_id))
+
+
+def periksa_berkas_desa(
+    path: Path | str, tahun: int | None = None, kode_desa: str | None = None
+) -> PratinjauBerkas:
+    """Check one desa workbook and say what importing it would change; write nothing.
+
+    ``tahun`` and ``kode_desa``, when given, are what the operator expects: a workbook for
+    another year or desa is refused. Refusals are returned in the preview, never raised.
+    """
+    hasil = _periksa_isi(path, tahun, kode_desa)
+    _rencanakan_semua([hasil])
+    return hasil
+
+
+def _simpan_salinan(pratinjau: PratinjauBerkas) -> Path:
+    """Keep the original bytes under data_dir()/impor, named by time, hash and file name."""
+    assert pratinjau._buku is not None
+    folder = data_dir() / FOLDER_IMPOR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from kinerja_desktop.fileio import explain_os_error
+
+        raise explain_os_error(exc, folder / pratinjau.nama) from exc
+    ada = sorted(folder.glob(f"*_{pratinjau.sha256[:12]}_*"))
+    if ada:
+        return ada[0]  # the very same bytes are kept already
+    waktu = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{waktu}_{pratinjau.sha256[:12]}_{pratinjau.nama}"
+    isi = pratinjau._buku.isi
+    return atomic_write(target, lambda tmp: tmp.write_bytes(isi))
+
+
+def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
+    """Apply one checked file in one transaction and log it as an import batch.
+
+    Raises :class:`DataTidakValid` for a refused file (nothing is written).
+    """
+    if pratinjau.ditolak or pratinjau.rencana is None:
+        raise DataTidakValid(pratinjau.ringkasan())
+    salinan = _simpan_salinan(pratinjau)
+    relatif = salinan.relative_to(data_dir()).as_posix()
+    desa = Desa.get(Desa.kode == pratinjau.kode_desa)
+    info = BatchInfo(
+        nama_berkas=pratinjau.nama,
+        sha256=pratinjau.sha256,
+        jenis="desa",
+        sumber=SUMBER_IMPOR_DESA,
+        desa_id=desa.id,
+        tahun=pratinjau.tahun,
+        periode=pratinjau.periode,
+        berkas_simpan=relatif,
+    )
+    try:
+        batch_id = terapkan_realisasi(pratinjau.rencana, SUMBER_IMPOR_DESA, info)
+    except BaseException:
+        # the copy belongs to a batch that does not exist: leave no orphan behind
+        if not ImporBatch.select().where(ImporBatch.berkas_simpan == relatif).exists():
+            with contextlib.suppress(OSError):
+                salinan.unlink()
+        raise
+    return HasilImpor(pratinjau, batch_id, salinan)
+
+
+def _cadangkan() -> None:
+    try:
+        from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
+    except ImportError:  # backups not part of this build
+        return
+    backup_before(ALASAN_IMPOR)
+
+
+def impor_berkas_desa(
+    paths: Sequence[Path | str],
+    coba: bool = False,
+    tahun: int | None = None,
+    kode_desa: str | None = None,
+    kemajuan: Callable[[int, int, str], None] | None = None,
+) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
+    """Check every file, then (unless ``coba``) apply each accepted one in its own transaction.
+
+    A refused file never stops the others. A backup is taken once before the first write.
+    Returns the previews and the applied results.
+    """
+    total = len(paths) * (1 if coba else 2)
+    pratinjau = []
+    for i, p in enumerate(paths):
+        if kemajuan:
+            kemajuan(i, total, f"Memeriksa {Path(p).name}")
+        pratinjau.append(_periksa_isi(p, tahun, kode_desa))
+    _rencanakan_semua(pratinjau)
+    hasil: list[HasilImpor] = []
+    if coba:
+        return pratinjau, hasil
+    siap = [p for p in pratinjau if not p.ditolak]
+    if any(p.ada_perubahan for p in siap):
+        _cadangkan()
+    for i, p in enumerate(siap):
+        if kemajuan:
+            kemajuan(len(paths) + i, total, f"Menyimpan {p.nama}")
+        try:
+            hasil.append(terapkan_berkas(p))
+        except KinerjaError as exc:
+            p.penolakan = exc.pesan
+    return pratinjau, hasil
+
+
+def berkas_di_folder(folder: Path) -> list[Path]:
+    """The .xlsx files of a folder (a USB stick), skipping Excel's ``~$`` lock files."""
+    return sorted(
+        p
+        for p in Path(folder).iterdir()
+        if p.is_file() and p.suffix.lower() == ".xlsx" and not p.name.startswith(("~$", "."))
+    )

@@ -1,0 +1,99 @@
+"""The shape of a desa workbook, shared by the writer and the importer.
+
+A workbook has three sheets: ``Petunjuk`` (instructions), ``Isian`` (the input table) and a
+hidden ``_meta`` sheet. ``Isian`` lists one row per value to fill in (one per count
+indicator; two, numerator then denominator, per percentage indicator) and one column per
+month of the period; the year's months across the page read like the paper recap desa already
+keep. ``_meta`` records what the workbook is for and a checksum of that structure, so an
+import can tell our template, its desa, year, period and version, and notice edits.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+VERSI_TEMPLAT = 1
+JENIS_BERKAS = "kinerja-desktop/templat-desa"
+
+LEMBAR_PETUNJUK = "Petunjuk"
+LEMBAR_ISIAN = "Isian"
+LEMBAR_META = "_meta"
+URUTAN_LEMBAR = (LEMBAR_PETUNJUK, LEMBAR_ISIAN, LEMBAR_META)
+
+# Isian: title rows, then the header row, then one row per value.
+BARIS_JUDUL_KOLOM = 6
+BARIS_DATA_AWAL = 7
+KOLOM_NO, KOLOM_KODE, KOLOM_INDIKATOR, KOLOM_RINCIAN, KOLOM_SATUAN = 1, 2, 3, 4, 5
+KOLOM_BULAN_AWAL = 6
+JUDUL_KOLOM = ("No", "Kode", "Indikator", "Yang diisi", "Satuan")
+
+KOMPONEN_NILAI = "nilai"
+KOMPONEN_PEMBILANG = "pembilang"
+KOMPONEN_PENYEBUT = "penyebut"
+
+
+@dataclass(frozen=True)
+class BarisIsian:
+    """One input row: which indicator and which component of its value."""
+
+    kode: str
+    komponen: str  # KOMPONEN_*
+    nama: str
+    rincian: str  # what to type, e.g. "Jumlah" or "Pembilang: jumlah desa yang melapor"
+    satuan: str
+
+    @property
+    def kunci(self) -> str:
+        """The row's key in the metadata: ``KODE:komponen``."""
+        return f"{self.kode}:{self.komponen}"
+
+
+@dataclass(frozen=True)
+class StrukturTemplat:
+    """What one desa workbook is for: desa, year, period, the month columns and the rows."""
+
+    kode_desa: str
+    nama_desa: str
+    tahun: int
+    periode: str  # DHIS2-style id of the whole period covered (2026, 2026Q1, 202603 ...)
+    kolom: tuple[str, ...]  # month period ids, one column each
+    baris: tuple[BarisIsian, ...] = field(default_factory=tuple)
+    versi: int = VERSI_TEMPLAT
+
+    @property
+    def kunci_baris(self) -> tuple[str, ...]:
+        """The keys of the rows in order."""
+        return tuple(b.kunci for b in self.baris)
+
+    def checksum(self) -> str:
+        """A short SHA-256 over everything that fixes the layout (not over the values)."""
+        return checksum_struktur(
+            self.versi, self.kode_desa, self.tahun, self.periode, self.kolom, self.kunci_baris
+        )
+
+    def meta(self) -> list[tuple[str, str]]:
+        """The key/value rows of the hidden metadata sheet."""
+        return [
+            ("jenis_berkas", JENIS_BERKAS),
+            ("versi_templat", str(self.versi)),
+            ("kode_desa", self.kode_desa),
+            ("nama_desa", self.nama_desa),
+            ("tahun", str(self.tahun)),
+            ("periode", self.periode),
+            ("kolom", ",".join(self.kolom)),
+            ("baris", ";".join(self.kunci_baris)),
+            ("checksum", self.checksum()),
+        ]
+
+
+def checksum_struktur(
+    versi: int,
+    kode_desa: str,
+    tahun: int,
+    periode: str,
+    kolom: tuple[str, ...],
+    baris: tuple[str, ...],
+) -> str:
+    """SHA-256 (first 16 hex digits) of the layout, as written into ``_meta``."""
+    teks = json.dumps([versi, kode_desa, tahun, periode, list(kolom), list(baris)])
+    return hashlib.sha256(teks.encode("utf-8")).hexdigest()[:16]

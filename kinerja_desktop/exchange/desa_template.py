@@ -1,0 +1,400 @@
+"""Desa templates out: one workbook per desa, filled with the values already recorded.
+
+The workbook is made to be filled in without the application: plain Indonesian instructions,
+only the yellow input cells unlocked, Excel's own validation on them, and a page setup that
+prints the table one page wide.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Kantor, NilaiRealisasi, Sasaran
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.periode import JenisPeriode, Periode, bulan, parse_periode, tahun_
+from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+from kinerja_desktop.exchange.desa_layout import (
+    BARIS_DATA_AWAL,
+    BARIS_JUDUL_KOLOM,
+    JUDUL_KOLOM,
+    KOLOM_BULAN_AWAL,
+    KOLOM_KODE,
+    KOMPONEN_NILAI,
+    KOMPONEN_PEMBILANG,
+    KOMPONEN_PENYEBUT,
+    LEMBAR_ISIAN,
+    LEMBAR_META,
+    LEMBAR_PETUNJUK,
+    BarisIsian,
+    StrukturTemplat,
+)
+from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
+from kinerja_desktop.fileio import atomic_write
+
+KUNING = "FFF2CC"
+ABU = "D9D9D9"
+KERTAS_F4 = 14  # "Folio" in Excel's list: the F4 paper of Indonesian offices
+
+
+@dataclass(frozen=True)
+class HasilTemplat:
+    """One written workbook."""
+
+    path: Path
+    kode_desa: str
+    nama_desa: str
+    periode: str
+    baris: int
+    terisi: int  # input cells already holding a recorded value
+
+
+def judul_desa(desa: Desa) -> str:
+    """ "Desa Kemiri" or "Kelurahan Kepanjen"."""
+    return f"{'Kelurahan' if desa.jenis == 'kelurahan' else 'Desa'} {desa.nama}"
+
+
+def periode_templat(tahun: int, periode: str | None) -> Periode:
+    """The period a template covers: the whole year by default, else ``periode`` of ``tahun``."""
+    if periode is None:
+        return tahun_(tahun)
+    p = parse_periode(periode)
+    if p.tahun != tahun:
+        raise DataTidakValid(f"Periode {p.id} bukan bagian dari tahun {tahun}.")
+    return p
+
+
+def desa_indicators(tahun: int) -> list[Indikator]:
+    """The indicators of ``tahun`` whose data come from the desa, in document order."""
+    require_year(tahun)
+    return list(
+        Indikator.select(Indikator)
+        .join(Sasaran)
+        .join(Jabatan)
+        .where((Indikator.tahun == tahun) & (Indikator.dari_desa == True))  # noqa: E712
+        .order_by(Jabatan.urutan, Sasaran.urutan, Indikator.urutan)
+    )
+
+
+def _baris_indikator(ind: Indikator) -> list[BarisIsian]:
+    nama = " ".join(ind.nama.split())
+    if ind.jenis == Jenis.PERSENTASE:
+        return [
+            BarisIsian(
+                ind.kode,
+                KOMPONEN_PEMBILANG,
+                nama,
+                f"Pembilang: {ind.pembilang}" if ind.pembilang else "Pembilang",
+                ind.satuan,
+            ),
+            BarisIsian(
+                ind.kode,
+                KOMPONEN_PENYEBUT,
+                nama,
+                f"Penyebut: {ind.penyebut}" if ind.penyebut else "Penyebut",
+                ind.satuan,
+            ),
+        ]
+    if ind.jenis == Jenis.KEHADIRAN:
+        return []  # attendance is the kecamatan's own staff, never a desa figure
+    return [BarisIsian(ind.kode, KOMPONEN_NILAI, nama, "Jumlah", ind.satuan)]
+
+
+def struktur_desa(tahun: int, periode: Periode, desa: Desa) -> StrukturTemplat:
+    """The layout of the workbook for ``desa`` covering ``periode`` of ``tahun``."""
+    baris = tuple(b for ind in desa_indicators(tahun) for b in _baris_indikator(ind))
+    kolom = tuple(bulan(tahun, m).id for m in periode.bulan)
+    return StrukturTemplat(desa.kode, desa.nama, tahun, periode.id, kolom, baris)
+
+
+def nilai_tercatat(struktur: StrukturTemplat) -> dict[tuple[str, str], float]:
+    """Values already recorded for the desa and months: (row key, month) -> value."""
+    desa = Desa.get(Desa.kode == struktur.kode_desa)
+    kode = {b.kode for b in struktur.baris}
+    query = (
+        NilaiRealisasi.select(NilaiRealisasi, Indikator.kode)
+        .join(Indikator)
+        .where(
+            (Indikator.tahun == struktur.tahun)
+            & (Indikator.kode.in_(kode))
+            & (NilaiRealisasi.desa == desa)
+            & (NilaiRealisasi.periode.in_(struktur.kolom))
+        )
+    )
+    hasil: dict[tuple[str, str], float] = {}
+    for n in query:
+        k = n.indikator.kode
+        for komponen in (KOMPONEN_NILAI, KOMPONEN_PEMBILANG, KOMPONEN_PENYEBUT):
+            v = getattr(n, komponen)
+            if v is not None:
+                hasil[(f"{k}:{komponen}", n.periode)] = v
+    return hasil
+
+
+def nama_berkas(struktur: StrukturTemplat, jenis_desa: str) -> str:
+    """ "Isian IKI - Desa Kemiri - Tahun 2026.xlsx": the desa and the period, readable."""
+    p = parse_periode(struktur.periode)
+    awal = "Kelurahan" if jenis_desa == "kelurahan" else "Desa"
+    nama = re.sub(r'[\\/:*?"<>|]', "-", f"Isian IKI - {awal} {struktur.nama_desa} - {p.label}")
+    return f"{nama}.xlsx"
+
+
+def _label_kolom(periode_id: str) -> str:
+    p = parse_periode(periode_id)
+    return nama_bulan(p.ke)[:3] if p.jenis is JenisPeriode.BULAN else p.label_pendek
+
+
+LEBAR_INDIKATOR = 46
+
+
+def _jumlah_baris_teks(b: BarisIsian) -> int:
+    """Lines the wrapped labels of a row need (about one character per width unit)."""
+    return max(
+        math.ceil(len(b.nama) / (LEBAR_INDIKATOR - 2)),
+        math.ceil(len(b.rincian) / 11),
+        1,
+    )
+
+
+def _kantor() -> str:
+    k = Kantor.get_or_none()
+    return f"Kecamatan {k.kecamatan}, Kabupaten {k.kabupaten}" if k else "Kecamatan"
+
+
+def _petunjuk(struktur: StrukturTemplat, judul: str, kantor: str) -> list[str]:
+    p = parse_periode(struktur.periode)
+    bulan_awal = nama_bulan(parse_periode(struktur.kolom[0]).ke)
+    bulan_akhir = nama_bulan(parse_periode(struktur.kolom[-1]).ke)
+    rentang = bulan_awal if len(struktur.kolom) == 1 else f"{bulan_awal} sampai {bulan_akhir}"
+    return [
+        "PETUNJUK PENGISIAN",
+        "",
+        f"Berkas ini untuk {judul}, {kantor}.",
+        f"Periode: {p.label} ({rentang} {struktur.tahun}).",
+        "",
+        '1. Buka lembar "Isian" (tab di bawah layar).',
+        "2. Isi hanya sel berwarna kuning. Sel lain terkunci dan tidak perlu diubah.",
+        "3. Setiap baris adalah satu indikator, setiap kolom adalah satu bulan.",
+        "   Ketik jumlahnya pada bulan kegiatan itu terjadi, berupa angka bulat 0 atau lebih.",
+        "4. Bila pada bulan itu tidak ada kegiatan, ketik 0.",
+        "   Bila datanya belum ada, biarkan sel kosong. Kosong berarti belum lapor, bukan 0.",
+        "5. Untuk indikator persentase ada dua baris: pembilang dan penyebut.",
+        "   Isi keduanya; pembilang tidak boleh lebih besar dari penyebut.",
+        "6. Ketik angkanya saja: tanpa rumus (=...), tanpa titik ribuan, tanpa huruf,",
+        "   tanpa tanda minus, tanpa tanda petik.",
+        "7. Jangan menambah, menghapus, memindah atau mengganti nama baris, kolom atau lembar.",
+        "8. Angka yang sudah tercatat di kecamatan sudah terisi. Perbaiki bila salah;",
+        "   sel yang dikosongkan berarti datanya dihapus.",
+        "9. Simpan dengan Ctrl+S dalam format Excel (.xlsx). Jangan simpan sebagai .xls, .csv",
+        "   atau .ods, dan jangan beri kata sandi.",
+        "10. Kirim kembali berkas ini ke kecamatan (flashdisk atau surel).",
+        "",
+        'Kolom "Jumlah" dihitung sendiri oleh Excel sebagai pemeriksaan; tidak perlu diisi.',
+        "Bila ada pertanyaan, hubungi petugas kecamatan yang mengirim berkas ini.",
+    ]
+
+
+def _tulis(
+    struktur: StrukturTemplat, nilai: dict[tuple[str, str], float], judul: str, target: Path
+) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.workbook.protection import WorkbookProtection
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    kantor = _kantor()
+    wb = Workbook()
+    petunjuk = wb.active
+    petunjuk.title = LEMBAR_PETUNJUK
+    isian = wb.create_sheet(LEMBAR_ISIAN)
+    meta = wb.create_sheet(LEMBAR_META)
+
+    def teks(ws: Any, baris: int, kolom: int, isi: str) -> Any:
+        # never let a label become a formula (openpyxl turns "=..." into one)
+        sel = ws.cell(row=baris, column=kolom, value=isi)
+        sel.data_type = "s"
+        return sel
+
+    # -- Petunjuk ------------------------------------------------------------------------
+    for i, baris in enumerate(_petunjuk(struktur, judul, kantor), start=1):
+        sel = teks(petunjuk, i, 1, baris)
+        if i == 1:
+            sel.font = Font(bold=True, size=14)
+    petunjuk.column_dimensions["A"].width = 95
+    petunjuk.protection.sheet = True
+    petunjuk.page_setup.orientation = "portrait"
+    petunjuk.page_setup.paperSize = KERTAS_F4
+    petunjuk.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    petunjuk.page_setup.fitToWidth, petunjuk.page_setup.fitToHeight = 1, 0
+
+    # -- Isian ---------------------------------------------------------------------------
+    p = parse_periode(struktur.periode)
+    teks(isian, 1, 1, "ISIAN REALISASI INDIKATOR KINERJA DARI DESA/KELURAHAN").font = Font(
+        bold=True, size=13
+    )
+    teks(isian, 2, 1, f"{judul} — {kantor}").font = Font(bold=True)
+    teks(isian, 3, 1, f"Periode: {p.label}")
+    teks(
+        isian,
+        4,
+        1,
+        "Isi hanya sel kuning dengan angka bulat 0 atau lebih. Kosongkan bila data belum ada. "
+        "Baca lembar Petunjuk.",
+    ).font = Font(italic=True)
+
+    tipis = Side(style="thin", color="808080")
+    garis = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
+    kepala_fill = PatternFill("solid", fgColor=ABU)
+    isi_fill = PatternFill("solid", fgColor=KUNING)
+    bungkus = Alignment(wrap_text=True, vertical="top")
+    tengah = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    n_bulan = len(struktur.kolom)
+    kolom_jumlah = KOLOM_BULAN_AWAL + n_bulan
+    judul_kolom = [*JUDUL_KOLOM, *(_label_kolom(k) for k in struktur.kolom), "Jumlah"]
+    for c, label in enumerate(judul_kolom, start=1):
+        sel = teks(isian, BARIS_JUDUL_KOLOM, c, label)
+        sel.font, sel.fill, sel.alignment, sel.border = Font(bold=True), kepala_fill, tengah, garis
+
+    bulat = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Isian tidak valid",
+        error="Isi dengan angka bulat 0 atau lebih, atau kosongkan bila data belum ada.",
+        showInputMessage=False,
+    )
+    isian.add_data_validation(bulat)
+    nomor = 0
+    kode_sebelum = None
+    for i, b in enumerate(struktur.baris):
+        r = BARIS_DATA_AWAL + i
+        if b.kode != kode_sebelum:
+            nomor += 1
+            kode_sebelum = b.kode
+        isian.cell(row=r, column=1, value=nomor).alignment = Alignment(vertical="top")
+        teks(isian, r, KOLOM_KODE, b.kode).alignment = bungkus
+        teks(isian, r, 3, b.nama).alignment = bungkus
+        teks(isian, r, 4, b.rincian).alignment = bungkus
+        teks(isian, r, 5, b.satuan).alignment = bungkus
+        for c in range(1, KOLOM_BULAN_AWAL):
+            isian.cell(row=r, column=c).border = garis
+        # spreadsheet programs do not grow a wrapped row by themselves when printing
+        isian.row_dimensions[r].height = 15 * _jumlah_baris_teks(b)
+        awal, akhir = angka_ke_kolom(KOLOM_BULAN_AWAL), angka_ke_kolom(kolom_jumlah - 1)
+        for j, periode_id in enumerate(struktur.kolom):
+            sel = isian.cell(row=r, column=KOLOM_BULAN_AWAL + j)
+            v = nilai.get((b.kunci, periode_id))
+            if v is not None:
+                sel.value = int(v) if float(v).is_integer() else v
+            sel.fill, sel.border, sel.number_format = isi_fill, garis, "0"
+            sel.protection = Protection(locked=False)
+            sel.alignment = Alignment(horizontal="center", vertical="top")
+        jumlah = isian.cell(
+            row=r,
+            column=kolom_jumlah,
+            value=f'=IF(COUNT({awal}{r}:{akhir}{r})=0,"",SUM({awal}{r}:{akhir}{r}))',
+        )
+        jumlah.border, jumlah.font = garis, Font(bold=True)
+        jumlah.alignment = Alignment(horizontal="center", vertical="top")
+        rentang = f"{awal}{r}:{akhir}{r}"
+        if b.komponen == KOMPONEN_NILAI:
+            bulat.add(rentang)
+        else:
+            # numerator and denominator: whole, not negative, numerator not above denominator
+            atas = r if b.komponen == KOMPONEN_PEMBILANG else r - 1
+            sendiri, pembilang, penyebut = f"{awal}{r}", f"{awal}{atas}", f"{awal}{atas + 1}"
+            dv = DataValidation(
+                type="custom",
+                formula1=(
+                    f"AND(ISNUMBER({sendiri}),INT({sendiri})={sendiri},{sendiri}>=0,"
+                    f"OR(ISBLANK({pembilang}),ISBLANK({penyebut}),{pembilang}<={penyebut}))"
+                ),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Isian tidak valid",
+                error=(
+                    "Isi dengan angka bulat 0 atau lebih; pembilang tidak boleh lebih besar "
+                    "dari penyebut."
+                ),
+            )
+            isian.add_data_validation(dv)
+            dv.add(rentang)
+
+    lebar = {1: 4, 2: 16, 3: LEBAR_INDIKATOR, 4: 12, 5: 9}
+    for c, w in lebar.items():
+        isian.column_dimensions[angka_ke_kolom(c)].width = w
+    for c in range(KOLOM_BULAN_AWAL, kolom_jumlah):
+        isian.column_dimensions[angka_ke_kolom(c)].width = 6
+    isian.column_dimensions[angka_ke_kolom(kolom_jumlah)].width = 8
+    isian.freeze_panes = isian.cell(row=BARIS_DATA_AWAL, column=KOLOM_BULAN_AWAL)
+    isian.print_title_rows = f"{BARIS_JUDUL_KOLOM}:{BARIS_JUDUL_KOLOM}"
+    isian.page_setup.orientation = "landscape"
+    isian.page_setup.paperSize = KERTAS_F4
+    isian.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    isian.page_setup.fitToWidth, isian.page_setup.fitToHeight = 1, 0
+    isian.page_margins.left = isian.page_margins.right = 0.4
+    isian.oddFooter.center.text = "Halaman &P dari &N"
+    # desa may widen columns or rows to read better; everything else stays locked
+    isian.protection.sheet = True
+    isian.protection.formatColumns = False
+    isian.protection.formatRows = False
+    wb.active = 1
+
+    # -- _meta ---------------------------------------------------------------------------
+    for i, (kunci, nilai_meta) in enumerate(struktur.meta(), start=1):
+        teks(meta, i, 1, kunci)
+        teks(meta, i, 2, nilai_meta)
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.save(target)
+
+
+def tulis_templat(
+    struktur: StrukturTemplat, nilai: dict[tuple[str, str], float], judul: str, target: Path
+) -> Path:
+    """Write one desa workbook to ``target`` atomically."""
+    return atomic_write(Path(target), lambda tmp: _tulis(struktur, nilai, judul, tmp))
+
+
+def buat_templat_desa(
+    tahun: int, folder: Path, periode: str | None = None, kode_desa: str | None = None
+) -> list[HasilTemplat]:
+    """Write one workbook per desa (or only ``kode_desa``) for ``periode`` of ``tahun``.
+
+    Raises :class:`TidakDitemukan` for an unknown year or desa, :class:`DataTidakValid` for a
+    year without desa-based indicators or a period outside the year.
+    """
+    p = periode_templat(tahun, periode)
+    semua_desa = list(Desa.select().order_by(Desa.urutan))
+    if kode_desa is not None:
+        semua_desa = [d for d in semua_desa if d.kode == kode_desa.strip()]
+        if not semua_desa:
+            raise TidakDitemukan(
+                f"Desa dengan kode {kode_desa} tidak ada. Kode desa ditulis seperti 35.07.13.2001."
+            )
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise TidakDitemukan(f"Folder {folder} tidak ada. Buat foldernya atau pilih folder lain.")
+    hasil = []
+    for desa in semua_desa:
+        struktur = struktur_desa(tahun, p, desa)
+        if not struktur.baris:
+            raise DataTidakValid(
+                f"Tahun {tahun} belum punya indikator yang datanya dari desa; tandai dulu "
+                "indikator yang sumber datanya desa/kelurahan."
+            )
+        nilai = nilai_tercatat(struktur)
+        target = folder / nama_berkas(struktur, desa.jenis)
+        tulis_templat(struktur, nilai, judul_desa(desa), target)
+        hasil.append(
+            HasilTemplat(target, desa.kode, desa.nama, p.id, len(struktur.baris), len(nilai))
+        )
+    return hasil
