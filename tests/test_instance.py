@@ -1,0 +1,84 @@
+"""One window per database: a second start is refused; a lock left by a killed process is not."""
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock, lock_path
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from kinerja_desktop.instance import acquire_instance_lock
+    lock = acquire_instance_lock(sys.argv[1])
+    print("siap", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.fixture
+def holder(db_path):
+    """A real second process holding the lock of ``db_path`` (as a running window would)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout.readline().strip() == "siap"
+    yield child
+    if child.poll() is None:
+        child.kill()
+    child.wait(10)
+
+
+def test_second_instance_is_refused_with_a_clear_message(db_path, holder):
+    with pytest.raises(SudahBerjalan) as caught:
+        acquire_instance_lock(db_path)
+    pesan = caught.value.pesan
+    assert "Kinerja Desktop sudah terbuka untuk basis data kinerja.sqlite3" in pesan
+    assert "Gunakan jendela yang sudah terbuka" in pesan
+
+
+def test_lock_of_a_killed_process_does_not_block_the_next_start(db_path, holder):
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(10)
+    assert lock_path(db_path).exists()  # the file stays behind, as after a crash
+    with acquire_instance_lock(db_path) as lock:
+        assert lock.held
+
+
+def test_lock_is_free_again_after_release(db_path):
+    first = acquire_instance_lock(db_path)
+    with pytest.raises(SudahBerjalan):
+        acquire_instance_lock(db_path)
+    first.release()
+    acquire_instance_lock(db_path).release()
+
+
+# the offscreen platform's own note about top-level windows, not a problem of ours
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_window_start_is_refused_while_another_window_has_the_database(qtbot, db_path, holder):
+    from kinerja_desktop.ui.app import run_gui
+
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen["text"] = box.text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        box.grab().save(str(ARTIFACTS / "instans_kedua_ditolak.png"))
+        box.accept()
+
+    QTimer.singleShot(20, answer)
+    assert run_gui(db_path) == 1
+    assert "sudah terbuka" in seen["text"]
