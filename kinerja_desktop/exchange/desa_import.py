@@ -567,6 +567,11 @@ def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
             _isi_rencana(p, rencana if len(k) == 1 else _bagi(rencana, p._desa_id))
 
 
+def _ulang_rencana(p: PratinjauBerkas) -> None:
+    p.rencana, p.baru, p.diubah, p.sama, p.sudah_diimpor = None, [], [], 0, None
+    _rencanakan_semua([p])
+
+
 def periksa_berkas_desa(
     path: Path | str, tahun: int | None = None, kode_desa: str | None = None
 ) -> PratinjauBerkas:
@@ -663,9 +668,17 @@ def impor_berkas_desa(
     siap = [p for p in pratinjau if not p.ditolak]
     if any(p.ada_perubahan for p in siap):
         _cadangkan()
+    desa_ditulis: set[int | None] = set()
     for i, p in enumerate(siap):
         if kemajuan:
             kemajuan(len(paths) + i, total, f"Menyimpan {p.nama}")
+        if p._desa_id in desa_ditulis:
+            # an earlier file of this run changed the same desa: compare again with what is
+            # stored now, so this file's preview and batch tell what it really changes
+            _ulang_rencana(p)
+            if p.ditolak:
+                continue
+        desa_ditulis.add(p._desa_id)
         try:
             hasil.append(terapkan_berkas(p))
         except KinerjaError as exc:

@@ -1,0 +1,219 @@
+"""Commands for desa workbooks: templates out, imports in (with undo), completeness."""
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.cli.common import open_db, print_json
+
+_BATAS_RINCIAN = 20  # changes listed per file in the text preview; --json gives all
+
+
+def cmd_templat_desa(args: argparse.Namespace) -> int:
+    """``templat desa --tahun Y [--periode P] [--desa KODE] --out FOLDER``."""
+    from kinerja_desktop.exchange.desa_template import buat_templat_desa
+
+    open_db(args)
+    hasil = buat_templat_desa(args.tahun, args.out, args.periode, args.desa)
+    for h in hasil:
+        terisi = f", {h.terisi} nilai sudah terisi" if h.terisi else ""
+        print(f"ditulis: {h.path} ({h.baris} baris{terisi})")
+    print(f"{len(hasil)} templat desa ditulis ke {args.out}.")
+    return 0
+
+
+def _berkas(masukan: list[Path]) -> list[Path]:
+    from kinerja_desktop.exchange.desa_import import berkas_di_folder
+
+    hasil: list[Path] = []
+    for p in masukan:
+        hasil += berkas_di_folder(p) if p.is_dir() else [p]
+    return hasil
+
+
+def _pratinjau_json(p: Any) -> dict[str, Any]:
+    return {
+        "berkas": str(p.path),
+        "sha256": p.sha256,
+        "kode_desa": p.kode_desa,
+        "tahun": p.tahun,
+        "periode": p.periode,
+        "ditolak": p.ditolak,
+        "alasan": p.penolakan,
+        "tidak_valid": [{"lembar": m.lembar, "sel": m.sel, "alasan": m.alasan} for m in p.masalah],
+        "baru": [vars(x) for x in p.baru],
+        "diubah": [vars(x) for x in p.diubah],
+        "sama": p.sama,
+    }
+
+
+def _cetak(p: Any) -> None:
+    print(p.ringkasan())
+    for m in p.masalah:
+        print(f"  - {m.kalimat}")
+    if p.ditolak:
+        return
+    rincian = [("baru", x) for x in p.baru] + [("diubah", x) for x in p.diubah]
+    for jenis, x in rincian[:_BATAS_RINCIAN]:
+        if jenis == "baru":
+            print(f"  + {x.kode} {x.periode}: {x.baru}")
+        else:
+            print(f"  ~ {x.kode} {x.periode}: {x.lama} → {x.baru or 'kosong (dihapus)'}")
+    if len(rincian) > _BATAS_RINCIAN:
+        print(f"  … dan {len(rincian) - _BATAS_RINCIAN} perubahan lainnya")
+    if p.sudah_diimpor and not p.ada_perubahan:
+        print(f"  Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
+
+
+def cmd_impor_desa(args: argparse.Namespace) -> int:
+    """``impor desa FILE|FOLDER... [--coba]``: check, preview and apply desa workbooks."""
+    from kinerja_desktop.errors import TidakDitemukan
+    from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+
+    open_db(args)
+    berkas = _berkas(args.berkas)
+    if not berkas:
+        raise TidakDitemukan("Tidak ada berkas .xlsx untuk diimpor di folder yang dipilih.")
+    pratinjau, hasil = impor_berkas_desa(berkas, args.coba, args.tahun, args.desa)
+    if args.json:
+        print_json(
+            {
+                "coba": args.coba,
+                "berkas": [_pratinjau_json(p) for p in pratinjau],
+                "batch": [h.batch_id for h in hasil],
+            }
+        )
+    else:
+        for p in pratinjau:
+            _cetak(p)
+        ditolak = sum(1 for p in pratinjau if p.ditolak)
+        if args.coba:
+            print(
+                f"\nUji coba (--coba): tidak ada yang disimpan. {len(pratinjau) - ditolak} "
+                f"berkas dapat diimpor, {ditolak} ditolak."
+            )
+        else:
+            berubah = [h for h in hasil if h.pratinjau.ada_perubahan]
+            nomor = ", ".join(str(h.batch_id) for h in berubah)
+            print(
+                f"\n{len(berubah)} berkas diimpor dengan perubahan (nomor impor: {nomor or '-'}), "
+                f"{len(hasil) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
+            )
+            if berubah:
+                print("Batalkan satu impor seluruhnya dengan: kinerja-desktop impor batal NOMOR")
+    return 1 if any(p.ditolak for p in pratinjau) else 0
+
+
+def cmd_impor_batal(args: argparse.Namespace) -> int:
+    """``impor batal NOMOR``: undo a whole import batch."""
+    from kinerja_desktop.db.nilai import batalkan_batch
+
+    open_db(args)
+    print(batalkan_batch(args.nomor).pesan)
+    return 0
+
+
+def cmd_impor_daftar(args: argparse.Namespace) -> int:
+    """``impor daftar``: the import log."""
+    from kinerja_desktop.db.models import ImporBatch
+
+    open_db(args)
+    batches = list(ImporBatch.select().order_by(ImporBatch.id))
+    rows = [
+        {
+            "nomor": b.id,
+            "waktu": b.waktu,
+            "berkas": b.nama_berkas,
+            "jenis": b.jenis,
+            "kode_desa": b.desa.kode if b.desa_id else None,
+            "tahun": b.tahun,
+            "periode": b.periode,
+            "baru": b.baru,
+            "diubah": b.diubah,
+            "sama": b.sama,
+            "sha256": b.sha256,
+            "berkas_simpan": b.berkas_simpan,
+            "dibatalkan": b.dibatalkan,
+        }
+        for b in batches
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        batal = f" [dibatalkan {r['dibatalkan']}]" if r["dibatalkan"] else ""
+        print(
+            f"{r['nomor']:>4}  {r['waktu']}  {r['berkas']}  {r['kode_desa'] or '-'} "
+            f"{r['periode'] or '-'}: {r['baru']} baru, {r['diubah']} diubah, "
+            f"{r['sama']} sama{batal}"
+        )
+    print(f"{len(rows)} impor tercatat.")
+    return 0
+
+
+_SIMBOL = {"diterima": "D", "sebagian": "S", "belum": "."}
+
+
+def cmd_kelengkapan(args: argparse.Namespace) -> int:
+    """``kelengkapan --tahun Y [--per bulan|triwulan] [--json]``."""
+    from kinerja_desktop.exchange.kelengkapan import kelengkapan
+
+    open_db(args)
+    periode, sel = kelengkapan(args.tahun, args.per)
+    if args.json:
+        print_json([s.as_dict() for s in sel])
+        return 0
+    lebar = max(len(s.nama_desa) for s in sel) if sel else 10
+    kepala = " ".join(f"{p.label_pendek:>6}" for p in periode)
+    print(f"Kelengkapan data desa tahun {args.tahun}")
+    print(f"{'Desa/kelurahan':<{lebar}} {kepala}")
+    per_desa: dict[str, list[Any]] = {}
+    for s in sel:
+        per_desa.setdefault(s.nama_desa, []).append(s)
+    for nama, daftar in per_desa.items():
+        isi = " ".join(f"{_SIMBOL[s.status.value]:>6}" for s in daftar)
+        print(f"{nama:<{lebar}} {isi}")
+    hitung = {k: sum(1 for s in sel if s.status.value == k) for k in _SIMBOL}
+    print(
+        f"\nD = diterima ({hitung['diterima']}), S = sebagian ({hitung['sebagian']}), "
+        f". = belum ada ({hitung['belum']}); dihitung dari nilai yang tersimpan."
+    )
+    return 0
+
+
+def register(commands: Any) -> None:
+    """Add ``templat desa``, ``impor desa|batal|daftar`` and ``kelengkapan``."""
+    templat = commands.add_parser("templat", help="membuat templat isian")
+    templat_cmd = templat.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
+    desa = templat_cmd.add_parser("desa", help="satu berkas .xlsx per desa/kelurahan")
+    desa.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    desa.add_argument(
+        "--periode", metavar="PERIODE", help="misalnya 2026Q1 atau 202603 (bawaan: setahun)"
+    )
+    desa.add_argument("--desa", metavar="KODE", help="hanya satu desa, misalnya 35.07.13.2001")
+    desa.add_argument("--out", type=Path, required=True, metavar="FOLDER", help="folder tujuan")
+    desa.set_defaults(func=cmd_templat_desa)
+
+    impor = commands.add_parser("impor", help="mengimpor isian desa dan catatan impor")
+    impor_cmd = impor.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
+    dari_desa = impor_cmd.add_parser("desa", help="impor berkas isian desa (.xlsx atau folder)")
+    dari_desa.add_argument("berkas", type=Path, nargs="+", metavar="BERKAS")
+    dari_desa.add_argument(
+        "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
+    )
+    dari_desa.add_argument("--tahun", type=int, metavar="TAHUN", help="tolak berkas tahun lain")
+    dari_desa.add_argument("--desa", metavar="KODE", help="tolak berkas desa lain")
+    dari_desa.add_argument("--json", action="store_true", help="keluaran JSON")
+    dari_desa.set_defaults(func=cmd_impor_desa)
+    batal = impor_cmd.add_parser("batal", help="membatalkan satu impor seluruhnya")
+    batal.add_argument("nomor", type=int, metavar="NOMOR", help="nomor impor (lihat impor daftar)")
+    batal.set_defaults(func=cmd_impor_batal)
+    daftar = impor_cmd.add_parser("daftar", help="catatan semua impor")
+    daftar.add_argument("--json", action="store_true", help="keluaran JSON")
+    daftar.set_defaults(func=cmd_impor_daftar)
+
+    lengkap = commands.add_parser("kelengkapan", help="kelengkapan data desa per periode")
+    lengkap.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    lengkap.add_argument("--per", choices=["bulan", "triwulan"], default="bulan")
+    lengkap.add_argument("--json", action="store_true", help="keluaran JSON")
+    lengkap.set_defaults(func=cmd_kelengkapan)
