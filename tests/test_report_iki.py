@@ -274,3 +274,17 @@ def test_pdftotext_reads_the_signature_page(decree):
     if result.returncode != 0:
         pytest.skip("pdftotext tidak tersedia")
     assert "NIP. 19690505 199009 1 002" in result.stdout.split("\f")[-2]
+
+
+def test_the_report_font_has_every_character_of_the_decree(decree):
+    from reportlab.pdfbase import pdfmetrics
+
+    from kinerja_desktop.reports.fonts import FONT, FONT_BOLD, register_fonts
+    from kinerja_desktop.resources import resource
+
+    register_fonts()
+    seed_text = resource("data/iki-kepanjen-2020.toml").read_text(encoding="utf-8")
+    used = {ch for ch in seed_text + "❖Σ×−" if not ch.isspace()}
+    for name in (FONT, FONT_BOLD):
+        glyphs = pdfmetrics.getFont(name).face.charToGlyph
+        assert sorted(ch for ch in used if ord(ch) not in glyphs) == []
