@@ -129,7 +129,8 @@ def test_excel_has_one_printable_sheet_per_jabatan(decree):
     assert all(len(n) <= 31 for n in wb.sheetnames)
     assert "Pengadministrasi Pemerintahan" in wb.sheetnames
     assert "Pengadministrasi Pemerintah (2)" in wb.sheetnames  # 31 characters at most
-    assert "Kasubag Umum, Kepegawaian" in wb.sheetnames  # cut between words
+    assert "Kasubag Umum, Kepegawaian…" in wb.sheetnames  # cut between words, marked
+    assert "Pengadministrasi Pemerintahan…" in wb.sheetnames  # the Sekretaris Desa one
     for ws, jabatan in zip(wb.worksheets, laporan.jabatan, strict=True):
         assert ws.page_setup.paperSize == 14  # Folio = F4
         assert ws.page_setup.fitToWidth == 1
@@ -140,6 +141,10 @@ def test_excel_has_one_printable_sheet_per_jabatan(decree):
         texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
         blob = flat("\n".join(texts))
         assert flat(jabatan.nama) in blob
+        # the sheet name is the title, or its start when shortened: never another title
+        short = re.sub(r"( \(\d+\)|…)$", "", ws.title)
+        assert jabatan.nama.startswith(short)
+        assert ws.title.endswith(("…", ")")) or ws.title == jabatan.nama
         for item in (*jabatan.tugas, *[i.nama for i in jabatan.indikator]):
             assert flat(item) in blob
         assert all(ws.cell(row=r, column=1).alignment.wrap_text for r in (header_row,))
@@ -237,7 +242,7 @@ def test_unique_sheet_names():
     )
     assert names[0] == "Kasi- Umum-Aset-"
     assert names[2] == "pengadministrasi pemerintah (2)"
-    assert names[3] == "Pengelola Data Seksi"
+    assert names[3] == "Pengelola Data Seksi…"
     assert len(names[3]) <= 31 and len(names[4]) <= 31 and names[4].endswith(" (2)")
     assert len({n.lower() for n in names}) == 5
 

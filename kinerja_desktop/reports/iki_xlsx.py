@@ -50,9 +50,13 @@ def unique_sheet_names(names: Iterable[str]) -> list[str]:
     for name in names:
         base = _SHEET_FORBIDDEN.sub("-", name).strip().strip("'").strip() or "Jabatan"
         if len(base) > SHEET_MAX:
-            # cut at a word boundary when that keeps most of the title
-            cut = base[: SHEET_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,.;-")
-            base = cut if len(cut) >= SHEET_MAX // 2 else base[:SHEET_MAX].rstrip()
+            # Cut at a word boundary and mark the cut with "…", so that a shortened title
+            # ("Pengadministrasi Pemerintahan (Sekretaris Desa)") is never mistaken for a
+            # jabatan whose whole title is the shorter one.
+            cut = base[:SHEET_MAX].rsplit(" ", 1)[0].rstrip(" ,.;-(")
+            if len(cut) < SHEET_MAX // 2:
+                cut = base[: SHEET_MAX - 1].rstrip()
+            base = cut + "…"
         candidate, n = base, 1
         while candidate.lower() in used:
             n += 1
