@@ -180,3 +180,21 @@ def test_copying_a_year_carries_targets_but_not_realisasi(db):
         == SUMBER_SALIN
     )
     assert baca_realisasi(baru.id, "202101") is None
+
+
+def test_fast_month_totals_equal_the_per_desa_roll_up(db):
+    from kinerja_desktop.db.nilai_baca import nilai_tahun
+    from kinerja_desktop.domain.capaian import gabung_desa
+    from kinerja_desktop.domain.periode import semua_periode
+
+    d = desa_based()
+    desa = [x.id for x in Desa.select().order_by(Desa.urutan)]
+    ubah_nilai(
+        [real(d, f"2020{m:02d}", desa[m % 5], nilai=m) for m in range(1, 13)]
+        + [real(d, "202003", desa[7], nilai=4)]
+    )
+    [n] = [n for n in nilai_tahun(2020) if n.info.id == d.id]
+    for p in semua_periode(2020):
+        lambat = gabung_desa(n.info.jenis, [n.realisasi_desa(p, x) for x in n.realisasi])
+        assert n.realisasi_periode(p) == lambat, p.id
+    assert n.realisasi_periode(parse_periode("2020Q1")).nilai == 1 + 2 + 3 + 4

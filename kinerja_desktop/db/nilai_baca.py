@@ -18,6 +18,7 @@ from kinerja_desktop.db.models import (
     NilaiTarget,
     PitaCapaian,
     Sasaran,
+    database_proxy,
 )
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.domain.capaian import (
@@ -135,21 +136,84 @@ class NilaiIndikator:
     target: dict[Periode, Target] = field(default_factory=dict)
     target_sumber: dict[Periode, str] = field(default_factory=dict)
     realisasi: dict[int | None, dict[Periode, Sel]] = field(default_factory=dict)
+    _cache: dict[int | None, tuple[list[Any], bool]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _bulan: list[tuple[float, float, int]] | None = field(default=None, repr=False, compare=False)
 
     def sel(self, periode: Periode, desa_id: int | None = None) -> Sel | None:
         """The value stored for exactly this period and desa (None: no data)."""
         return self.realisasi.get(desa_id, {}).get(periode)
 
+    def _seri(self, desa_id: int | None) -> tuple[list[tuple[int, int, Periode, Komponen]], bool]:
+        # The values of one desa sorted by first month, and whether they are all months (then
+        # no two overlap). Built once per object: the grid asks for 17 columns of each desa.
+        if self._cache is None:
+            self._cache = {}
+        found = self._cache.get(desa_id)
+        if found is None:
+            nilai = self.realisasi.get(desa_id, {})
+            seri = sorted(
+                ((p.awal, p.akhir, p, s.komponen) for p, s in nilai.items()), key=lambda x: x[0]
+            )
+            found = (seri, all(a == b for a, b, _, _ in seri))
+            self._cache[desa_id] = found
+        return found
+
     def realisasi_desa(self, periode: Periode, desa_id: int | None) -> Gabungan:
         """The roll-up of one desa (or the kecamatan-level values with None) over ``periode``."""
-        nilai = self.realisasi.get(desa_id)
-        if not nilai:
+        if periode.tahun != self.info.tahun:
             return KOSONG
-        pilihan = pilih_penutup(((p, s.komponen) for p, s in nilai.items()), periode)
-        return gulung_periode(self.info.jenis, self.info.agregasi, pilihan)
+        seri, hanya_bulan = self._seri(desa_id)
+        awal, akhir = periode.awal, periode.akhir
+        dalam = [(p, k) for a, b, p, k in seri if awal <= a and b <= akhir]
+        if not dalam:
+            return KOSONG
+        if not hanya_bulan:
+            dalam = pilih_penutup(dalam, periode)
+        return gulung_periode(self.info.jenis, self.info.agregasi, dalam)
+
+    def _per_bulan(self) -> list[tuple[float, float, int]] | None:
+        # Month totals over all desa (Σ nilai or Σ pembilang, Σ penyebut, count) when every
+        # value is a month value and the roll-up is a plain sum: then any period is the sum of
+        # its months, the same result as rolling up each desa first, at a fraction of the cost.
+        if self._bulan is None:
+            jenis = self.info.jenis
+            if jenis is Jenis.JUMLAH and self.info.agregasi is not Agregasi.JUMLAH:
+                self._bulan = []
+                return None
+            sumber = self.realisasi if self.info.dari_desa else {None: self.realisasi.get(None, {})}
+            total = [[0.0, 0.0, 0] for _ in range(13)]
+            for d in sumber:
+                seri, hanya_bulan = self._seri(d)
+                if not hanya_bulan:
+                    self._bulan = []
+                    return None
+                for a, _, _, k in seri:
+                    baris = total[a]
+                    if jenis is Jenis.JUMLAH:
+                        baris[0] += k.nilai or 0
+                    else:
+                        atas, bawah = k.rasio(jenis)
+                        baris[0] += atas
+                        baris[1] += bawah
+                    baris[2] += 1
+            self._bulan = [(a, b, int(n)) for a, b, n in total]
+        return self._bulan or None
 
     def realisasi_periode(self, periode: Periode) -> Gabungan:
         """The kecamatan realisasi of ``periode``: each desa over time, then Σ over desa."""
+        per_bulan = self._per_bulan() if periode.tahun == self.info.tahun else None
+        if per_bulan is not None:
+            bulan = per_bulan[periode.awal : periode.akhir + 1]
+            n = sum(b[2] for b in bulan)
+            if not n:
+                return KOSONG
+            atas = sum(b[0] for b in bulan)
+            if self.info.jenis is Jenis.JUMLAH:
+                return Gabungan(atas, jumlah_data=n)
+            bawah = sum(b[1] for b in bulan)
+            return Gabungan(atas / bawah * 100 if bawah else None, atas, bawah, n)
         if not self.info.dari_desa:
             return self.realisasi_desa(periode, None)
         return gabung_desa(
@@ -168,7 +232,9 @@ class NilaiIndikator:
         lapor = 0
         if self.info.dari_desa:
             lapor = sum(
-                1 for nilai in self.realisasi.values() if any(periode.memuat(p) for p in nilai)
+                1
+                for d in self.realisasi
+                if any(periode.awal <= a and b <= periode.akhir for a, b, _, _ in self._seri(d)[0])
             )
         return BarisCapaian(
             self.info,
@@ -249,6 +315,13 @@ def _muat(where: Any) -> list[NilaiIndikator]:
     return list(hasil.values())
 
 
+def _mentah(query: Any) -> list[tuple[Any, ...]]:
+    # Plain sqlite3 rows: peewee's per-value conversion costs more than the query itself for
+    # the thousands of values of a year, and these columns need no conversion.
+    sql, params = query.sql()
+    return database_proxy.execute_sql(sql, params).fetchall()
+
+
 def _isi(hasil: dict[int, NilaiIndikator]) -> None:
     ids = list(hasil)
     for i in range(0, len(ids), 500):
@@ -260,7 +333,7 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
             NilaiTarget.nilai_atas,
             NilaiTarget.sumber,
         ).where(NilaiTarget.indikator.in_(bagian))
-        for ind, per, nilai, atas, sumber in targets.tuples().iterator():
+        for ind, per, nilai, atas, sumber in _mentah(targets):
             p = _periode(per)
             hasil[ind].target[p] = Target(nilai, atas)
             hasil[ind].target_sumber[p] = sumber
@@ -277,7 +350,7 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
             NilaiRealisasi.sumber,
             NilaiRealisasi.status,
         ).where(NilaiRealisasi.indikator.in_(bagian))
-        for r in realisasi.tuples().iterator():
+        for r in _mentah(realisasi):
             per_desa = hasil[r[0]].realisasi.setdefault(r[2], {})
             per_desa[_periode(r[1])] = Sel(Komponen(*r[3:9]), r[9], r[10])
 

@@ -217,15 +217,18 @@ def pilih_penutup(
     as a total and later broken down is not added twice); a coarser value is used only for
     months no finer value covers.
     """
-    di_dalam = sorted(
-        (x for x in nilai if periode.memuat(x[0])), key=lambda x: (len(x[0].bulan), x[0].awal)
-    )
-    tertutup: set[int] = set()
+    di_dalam = [x for x in nilai if periode.memuat(x[0])]
+    if all(p.awal == p.akhir for p, _ in di_dalam):
+        # the usual case, months only: nothing can overlap
+        return sorted(di_dalam, key=lambda x: x[0].awal)
+    di_dalam.sort(key=lambda x: (x[0].akhir - x[0].awal, x[0].awal))
+    tertutup = 0  # bit m set: month m is covered
     pilihan = []
     for p, k in di_dalam:
-        if tertutup.isdisjoint(p.bulan):
+        bits = ((1 << (p.akhir - p.awal + 1)) - 1) << p.awal
+        if not tertutup & bits:
             pilihan.append((p, k))
-            tertutup.update(p.bulan)
+            tertutup |= bits
     return sorted(pilihan, key=lambda x: x[0].awal)
 
 

@@ -6,7 +6,7 @@ store; the label ("Triwulan I 2026", "Januari 2026") is what people read.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kinerja_desktop.domain.tanggal import nama_bulan
@@ -27,7 +27,10 @@ class JenisPeriode(StrEnum):
     @property
     def bulan(self) -> int:
         """How many months a period of this kind covers."""
-        return {"tahun": 12, "semester": 6, "triwulan": 3, "bulan": 1}[self.value]
+        return _PANJANG[self.value]
+
+
+_PANJANG = {"tahun": 12, "semester": 6, "triwulan": 3, "bulan": 1}
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,11 @@ class Periode:
     awal: int  # first month covered, 1-12
     jenis: JenisPeriode
     ke: int
+    # last month covered; kept as a field because roll-ups compare periods very often
+    akhir: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "akhir", self.awal + _PANJANG[self.jenis.value] - 1)
 
     @property
     def id(self) -> str:
@@ -57,7 +65,7 @@ class Periode:
     @property
     def bulan(self) -> tuple[int, ...]:
         """The months (1-12) the period covers."""
-        return tuple(range(self.awal, self.awal + self.jenis.bulan))
+        return tuple(range(self.awal, self.akhir + 1))
 
     @property
     def label(self) -> str:
@@ -83,12 +91,12 @@ class Periode:
 
     def memuat(self, lain: "Periode") -> bool:
         """Whether ``lain`` lies entirely inside this period (a period contains itself)."""
-        return lain.tahun == self.tahun and set(lain.bulan) <= set(self.bulan)
+        return lain.tahun == self.tahun and self.awal <= lain.awal and lain.akhir <= self.akhir
 
     @property
     def kunci_urut(self) -> tuple[int, int, int]:
         """Sort key: year, first month, longest first."""
-        return (self.tahun, self.awal, -len(self.bulan))
+        return (self.tahun, self.awal, self.awal - self.akhir)
 
     def __lt__(self, other: "Periode") -> bool:
         return self.kunci_urut < other.kunci_urut
