@@ -293,3 +293,13 @@ def test_the_report_font_has_every_character_of_the_decree(decree):
     for name in (FONT, FONT_BOLD):
         glyphs = pdfmetrics.getFont(name).face.charToGlyph
         assert sorted(ch for ch in used if ord(ch) not in glyphs) == []
+
+
+def test_a_year_without_signatory_leaves_room_to_sign_by_hand(db, tmp_path):
+    from kinerja_desktop.db.models import Tahun
+
+    Tahun.update(penandatangan=None).where(Tahun.tahun == 2020).execute()
+    out = export_iki(2020, tmp_path / "tanpa.pdf", kertas="a4", jabatan_kode="PRAMU")
+    last = flat(PdfReader(out).pages[-1].extract_text())
+    assert "CAMAT KEPANJEN" in last and "NIP." in last
+    assert "ABAI SALEH" not in last

@@ -28,7 +28,11 @@ def cmd_report_iki(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     """Add the ``report`` group (``report iki``; ``report capaian`` joins it later)."""
-    report = commands.add_parser("report", help="membuat laporan PDF atau Excel")
+    report = commands.add_parser(
+        "report",
+        help="membuat laporan PDF atau Excel",
+        description="Membuat laporan untuk dicetak (PDF) atau dikirim (Excel).",
+    )
     reports = report.add_subparsers(title="laporan", metavar="LAPORAN", required=True)
 
     iki = reports.add_parser(
@@ -37,7 +41,9 @@ def register(commands: Any) -> None:
         description="Menulis Lampiran Keputusan Camat tentang Indikator Kinerja Individu. "
         "Jenis berkas mengikuti akhiran nama berkas: .pdf atau .xlsx.",
     )
-    iki.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    iki.add_argument(
+        "--tahun", type=int, required=True, metavar="TAHUN", help="tahun IKI, misalnya 2020"
+    )
     iki.add_argument(
         "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.pdf atau .xlsx)"
     )
