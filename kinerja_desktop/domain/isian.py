@@ -1,0 +1,108 @@
+"""Values as people type and read them: Indonesian numbers, and the text of a grid cell.
+
+A count is typed as a number (``12``); a percentage as ``pembilang/penyebut`` (``45/50``);
+attendance as ``pegawai/hari kerja/hari tidak masuk`` (``12/20/5``) or, with the period's
+default effective days, ``pegawai/hari tidak masuk`` (``12/5``); a target as a number or a
+range ``80-100``. An empty cell means "no data". Decimal comma and point are both accepted.
+"""
+
+from kinerja_desktop.domain.capaian import Komponen, Target, parse_angka, parse_target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.errors import DataTidakValid
+
+CONTOH = {
+    Jenis.JUMLAH: "Isi bilangan bulat, misalnya 12.",
+    Jenis.PERSENTASE: "Isi pembilang/penyebut, misalnya 45/50.",
+    Jenis.KEHADIRAN: (
+        "Isi pegawai/hari kerja efektif/hari tidak masuk, misalnya 12/20/5 "
+        "(atau pegawai/hari tidak masuk, misalnya 12/5, dengan hari kerja bawaan)."
+    ),
+}
+
+
+def format_angka(x: float, desimal: int | None = None) -> str:
+    """``1234.5`` as ``1.234,5``; whole numbers without decimals unless ``desimal`` is set."""
+    if desimal is None:
+        desimal = 0 if float(x).is_integer() else 2
+    teks = f"{x:,.{desimal}f}"
+    teks = teks.replace(",", "_").replace(".", ",").replace("_", ".")
+    if desimal and "," in teks:
+        teks = teks.rstrip("0").rstrip(",") if desimal > 1 else teks
+    return teks
+
+
+def format_persen(x: float) -> str:
+    """``87.54`` as ``87,5%``."""
+    return f"{format_angka(x, 1)}%"
+
+
+def _isian_angka(x: float | None) -> str:
+    if x is None:
+        return ""
+    return format_angka(x).replace(".", "") if float(x).is_integer() else str(x).replace(".", ",")
+
+
+def teks_target(t: Target, jenis: Jenis) -> str:
+    """A target as shown: ``12``, ``90%``, ``80–100%``."""
+    tanda = "" if jenis is Jenis.JUMLAH else "%"
+    if t.atas is None:
+        return format_angka(t.nilai) + tanda
+    return f"{format_angka(t.nilai)}–{format_angka(t.atas)}{tanda}"
+
+
+def isian_target(t: Target | None) -> str:
+    """A target as typed in its cell editor: ``12``, ``80-100``."""
+    if t is None:
+        return ""
+    if t.atas is None:
+        return _isian_angka(t.nilai)
+    return f"{_isian_angka(t.nilai)}-{_isian_angka(t.atas)}"
+
+
+def baca_target(teks: str) -> Target | None:
+    """A target from its cell text; empty means "no target"."""
+    if not teks.strip():
+        return None
+    return parse_target(teks)
+
+
+def teks_realisasi(jenis: Jenis, nilai: float | None) -> str:
+    """A (rolled-up) realisasi as shown: ``12`` or ``90,0%``; no data as an empty string."""
+    if nilai is None:
+        return ""
+    return format_angka(nilai) if jenis is Jenis.JUMLAH else format_persen(nilai)
+
+
+def isian_komponen(jenis: Jenis, k: Komponen | None) -> str:
+    """A stored realisasi as typed in its cell editor."""
+    if k is None:
+        return ""
+    if jenis is Jenis.JUMLAH:
+        return _isian_angka(k.nilai)
+    if jenis is Jenis.PERSENTASE:
+        return f"{_isian_angka(k.pembilang)}/{_isian_angka(k.penyebut)}"
+    return (
+        f"{_isian_angka(k.pegawai)}/{_isian_angka(k.hari_kerja)}/{_isian_angka(k.hari_tidak_masuk)}"
+    )
+
+
+def baca_komponen(jenis: Jenis, teks: str, hari_kerja_bawaan: int) -> Komponen | None:
+    """A realisasi from its cell text (None: empty, "no data"); DataTidakValid with an example
+    of the expected form otherwise. The rules of the kind are checked by the caller."""
+    bersih = teks.strip()
+    if not bersih:
+        return None
+    bagian = [b.strip() for b in bersih.split("/")]
+    try:
+        angka = [parse_angka(b) for b in bagian]
+    except DataTidakValid as exc:
+        raise DataTidakValid(f"{exc.pesan} {CONTOH[jenis]}") from None
+    if jenis is Jenis.JUMLAH and len(angka) == 1:
+        return Komponen(nilai=angka[0])
+    if jenis is Jenis.PERSENTASE and len(angka) == 2:
+        return Komponen(pembilang=angka[0], penyebut=angka[1])
+    if jenis is Jenis.KEHADIRAN and len(angka) == 3:
+        return Komponen(pegawai=angka[0], hari_kerja=angka[1], hari_tidak_masuk=angka[2])
+    if jenis is Jenis.KEHADIRAN and len(angka) == 2:
+        return Komponen(pegawai=angka[0], hari_kerja=hari_kerja_bawaan, hari_tidak_masuk=angka[1])
+    raise DataTidakValid(f"Isian {teks!r} tidak sesuai. {CONTOH[jenis]}")

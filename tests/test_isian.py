@@ -1,0 +1,54 @@
+"""Cell text: Indonesian numbers shown, the forms typed, and refusals with an example."""
+
+import pytest
+
+from kinerja_desktop.domain.capaian import Komponen, Target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.isian import (
+    baca_komponen,
+    baca_target,
+    format_angka,
+    format_persen,
+    isian_komponen,
+    isian_target,
+    teks_target,
+)
+from kinerja_desktop.errors import DataTidakValid
+
+
+def test_indonesian_numbers():
+    assert format_angka(1234567) == "1.234.567"
+    assert format_angka(12.5) == "12,5"
+    assert format_persen(87.5432) == "87,5%"
+    assert format_persen(100) == "100,0%"
+
+
+def test_typed_forms_round_trip():
+    cases = [
+        (Jenis.JUMLAH, "12", Komponen(nilai=12)),
+        (Jenis.PERSENTASE, "45/50", Komponen(pembilang=45, penyebut=50)),
+        (Jenis.KEHADIRAN, "12/20/5", Komponen(pegawai=12, hari_kerja=20, hari_tidak_masuk=5)),
+    ]
+    for jenis, teks, komponen in cases:
+        assert baca_komponen(jenis, teks, 20) == komponen
+        assert isian_komponen(jenis, komponen) == teks
+    assert baca_komponen(Jenis.KEHADIRAN, "12/5", 20) == Komponen(
+        pegawai=12, hari_kerja=20, hari_tidak_masuk=5
+    )
+    assert baca_komponen(Jenis.JUMLAH, "  ", 20) is None  # empty: no data
+    assert baca_target("80-100") == Target(80, 100) and isian_target(Target(80, 100)) == "80-100"
+    assert teks_target(Target(80, 100), Jenis.PERSENTASE) == "80–100%"
+    assert baca_target("") is None
+
+
+@pytest.mark.parametrize(
+    ("jenis", "teks", "alasan"),
+    [
+        (Jenis.JUMLAH, "tiga", "bukan angka. Isi bilangan bulat"),
+        (Jenis.PERSENTASE, "90", "pembilang/penyebut, misalnya 45/50"),
+        (Jenis.KEHADIRAN, "1/2/3/4", "misalnya 12/20/5"),
+    ],
+)
+def test_wrong_forms_say_what_to_type(jenis, teks, alasan):
+    with pytest.raises(DataTidakValid, match=alasan):
+        baca_komponen(jenis, teks, 20)
