@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QStyleOptionViewItem
 
 from kinerja_desktop.db import ops_indikator
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran, SubIndikator
@@ -220,6 +220,52 @@ def test_screenshots(tab):
     tab.show()
     for kode in ("BENDAHARA", "ADM-SEKDES", "KASUBAG-UMUM"):
         tab.set_jabatan(jabatan_id(kode))
+        QApplication.processEvents()
         tab.grab().save(str(ARTIFACTS / f"tab_indikator_{kode.lower()}.png"))
+    # An open multi-line editor on a formula.
+    row = row_of_kode(tab, "KASUBAG-UMUM.01")
+    tab.view.setCurrentIndex(tab.model.index(row, 2))
+    tab.view.edit(tab.model.index(row, 2))
+    QApplication.processEvents()
+    tab.grab().save(str(ARTIFACTS / "tab_indikator_editor.png"))
+    tab.view.closePersistentEditor(tab.model.index(row, 2))
+    jid = jabatan_id("PRAMU")
+    tab.set_jabatan(jid)
+    tab.select(Jenisbaris.SASARAN, ops_indikator.load_sasaran(jid)[0].id)
+    tab.remove_current()
+    QApplication.processEvents()
+    tab.grab().save(str(ARTIFACTS / "tab_indikator_tanpa_indikator.png"))
     tab.set_jabatan(None)
+    QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_indikator_tanpa_jabatan.png"))
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_typing_in_a_cell_saves_on_enter(tab, qtbot):
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    row = row_of_kode(tab, "KASUBAG-UMUM.04")
+    index = tab.model.index(row, 3)  # Satuan: a one-line editor
+    tab.view.setCurrentIndex(index)
+    tab.view.edit(index)
+    editor = tab.view.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "kendaraan")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # Qt commits a line editor on Enter through a queued call.
+    qtbot.waitUntil(lambda: indikator("KASUBAG-UMUM.04").satuan == "kendaraan", timeout=2000)
+    index = tab.model.index(row, 2)  # Formulasi: multi-line, Enter saves, Shift+Enter breaks
+    tab.view.setCurrentIndex(index)
+    tab.view.edit(index)
+    editor = tab.view.indexWidget(index)
+    assert isinstance(editor, QPlainTextEdit)
+    qtbot.keyClicks(editor, "Jumlah servis")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "(tahun n)")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert indikator("KASUBAG-UMUM.04").formula == "Jumlah servis\n(tahun n)"
+    assert tab.stack_.count() == 2
+    tab.stack_.undo()
+    assert indikator("KASUBAG-UMUM.04").formula == "Jumlah Pemeliharaan kendaraan dinas"
+    tab.hide()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QComboBox, QStyleOptionViewItem
 
 from kinerja_desktop.db import ops_pemangku
 from kinerja_desktop.db.models import Jabatan, Pegawai
@@ -167,8 +167,10 @@ def test_screenshots(tab, qtbot):
     ARTIFACTS.mkdir(exist_ok=True)
     tab.show()
     tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_pemangku_kosong.png"))
     tab.add_existing()
     qtbot.keyClicks(tab.nama_baru, "SITI AMINAH, S.E.")
     qtbot.keyClicks(tab.nip_baru, "1985031220100")
+    QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_pemangku_kasubag_umum.png"))

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from kinerja_desktop.db import ops_uraian
 from kinerja_desktop.db.models import Jabatan
@@ -157,8 +158,11 @@ def test_screenshot(tab):
     ARTIFACTS.mkdir(exist_ok=True)
     tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
     tab.show()
+    QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_uraian_kasubag_umum.png"))
     tab.set_jabatan(jabatan_id("BENDAHARA"))
+    QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_uraian_bendahara.png"))
     tab.set_jabatan(None)
+    QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_uraian_kosong.png"))

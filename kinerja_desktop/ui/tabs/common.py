@@ -229,6 +229,9 @@ class TeksDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
+        # Long texts wrap inside the editor as they do in the cell, never scroll sideways.
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         editor.setToolTip("Enter: simpan · Shift+Enter: baris baru · Esc: batal")
         editor.installEventFilter(self)
         return editor
