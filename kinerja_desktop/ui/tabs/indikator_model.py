@@ -150,7 +150,10 @@ class IndikatorModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return KOLOM[section] if 0 <= section < len(KOLOM) else None
+            if not 0 <= section < len(KOLOM):
+                return None
+            # Two lines for the long title keeps its column narrow.
+            return "Formulasi\nPenghitungan" if section == KOLOM_FORMULA else KOLOM[section]
         return None
 
     def field_of(self, baris: Baris, column: int) -> str | None:

@@ -106,11 +106,22 @@ class IndikatorTab(TabDasar):
         _setup_table(self.view)
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         header = self.view.horizontalHeader()
-        widths = {0: 130, 3: 80, 4: 120, 5: 100}
+        # Short columns get just the width their words need; the three long texts share the
+        # rest and wrap, so nothing needs horizontal scrolling on a 1366-pixel screen.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        metrics = self.view.fontMetrics()
+        padding = 16
+        self._lebar_tetap = {
+            0: metrics.horizontalAdvance("KASUBAG-UMUM.01") + padding,
+            3: metrics.horizontalAdvance("hari kerja") + padding,
+            4: metrics.horizontalAdvance("Makin rendah") + padding,
+            5: metrics.horizontalAdvance("Persentase") + padding,
+        }
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Satuan") + padding)
         for column in range(len(KOLOM)):
-            if column in widths:
+            if column in self._lebar_tetap:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, widths[column])
+                header.resizeSection(column, self._lebar_tetap[column])
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -162,6 +173,12 @@ class IndikatorTab(TabDasar):
             return
         self.tahun = jabatan.tahun_id
         sasaran = ops_indikator.load_sasaran(self.jabatan_id)
+        kode = [i.kode for s in sasaran for i in s.indikator]
+        if kode:
+            # The code column fits this jabatan's longest code.
+            metrics = self.view.fontMetrics()
+            widest = max(metrics.horizontalAdvance(k) for k in kode) + 16
+            self.view.horizontalHeader().resizeSection(0, max(widest, self._lebar_tetap[3]))
         self.model.set_content(sasaran, self.tahun)
         self.tabel_stack.setCurrentWidget(self.view if sasaran else self.tanpa_indikator)
         self._update_buttons()
