@@ -268,9 +268,9 @@ def _identifikasi(
         raise _tolak(path, f"periode templat tidak cocok dengan kolomnya. {_TEMPLAT_BARU}.")
     indikator = {
         i.kode: i
-        for i in Indikator.select().where(
-            (Indikator.tahun == tahun) & Indikator.kode.in_({k for k, _ in baris})
-        )
+        for i in Indikator.select(
+            Indikator.id, Indikator.kode, Indikator.jenis, Indikator.dari_desa
+        ).where((Indikator.tahun == tahun) & Indikator.kode.in_({k for k, _ in baris}))
     }
     if not indikator and baris:
         raise _tolak(
@@ -528,18 +528,22 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
         hasil.sudah_diimpor = f"impor nomor {sebelumnya.id} pada {sebelumnya.waktu}"
 
 
-def _bagi(rencana: Rencana, desa_id: int) -> Rencana:
-    """The part of a plan that belongs to one desa."""
+def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
+    """A plan split by desa, in one pass."""
+    hasil: dict[int | None, Rencana] = {}
 
-    def milik(m: NilaiMasuk) -> bool:
-        return m.kunci.desa_id == desa_id
+    def bagian(m: NilaiMasuk) -> Rencana:
+        return hasil.setdefault(m.kunci.desa_id, Rencana())
 
-    return Rencana(
-        baru=[m for m in rencana.baru if milik(m)],
-        diubah=[(m, c) for m, c in rencana.diubah if milik(m)],
-        sama=[m for m in rencana.sama if milik(m)],
-        dihapus=[(m, c) for m, c in rencana.dihapus if milik(m)],
-    )
+    for m in rencana.baru:
+        bagian(m).baru.append(m)
+    for m in rencana.sama:
+        bagian(m).sama.append(m)
+    for m, c in rencana.diubah:
+        bagian(m).diubah.append((m, c))
+    for m, c in rencana.dihapus:
+        bagian(m).dihapus.append((m, c))
+    return hasil
 
 
 def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
@@ -563,8 +567,9 @@ def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
             for p in k:
                 _isi_rencana(p, rencanakan_desa(p._masuk))
             continue
+        per_desa = {k[0]._desa_id: rencana} if len(k) == 1 else _bagi(rencana)
         for p in k:
-            _isi_rencana(p, rencana if len(k) == 1 else _bagi(rencana, p._desa_id))
+            _isi_rencana(p, per_desa.get(p._desa_id, Rencana()))
 
 
 def _ulang_rencana(p: PratinjauBerkas) -> None:
