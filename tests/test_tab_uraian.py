@@ -166,3 +166,18 @@ def test_screenshot(tab):
     tab.set_jabatan(None)
     QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_uraian_kosong.png"))
+
+
+def test_keys_of_the_list_work_only_in_the_list(tab, qtbot):
+    jid = jabatan_id("KASUBAG-UMUM")
+    tab.set_jabatan(jid)
+    panel = tab.panels["tugas"]
+    before = texts(jid)
+    panel.view.selectRow(1)
+    actions = {a.text(): a for a in panel.view.actions()}
+    assert set(actions) == {"Tambah tugas", "Hapus", "Naik", "Turun"}
+    assert actions["Hapus"].shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    actions["Naik"].trigger()
+    assert texts(jid)[0] == before[1]
+    actions["Hapus"].trigger()
+    assert texts(jid) == [before[0], *before[2:]]

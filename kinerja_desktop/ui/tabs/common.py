@@ -4,9 +4,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -342,3 +350,21 @@ def clipboard_text() -> str:
 def set_clipboard_text(text: str) -> None:
     """Put ``text`` on the system clipboard."""
     QGuiApplication.clipboard().setText(text)
+
+
+def add_view_action(
+    view: QAbstractItemView,
+    teks: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+    slot: Callable[[], object],
+) -> QAction:
+    """An action of a table: in its right-click menu, and with a key that works only while the
+    table has the focus (so Delete in a table never deletes the jabatan chosen in the tree)."""
+    action = QAction(teks, view)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(lambda *_: slot())
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action

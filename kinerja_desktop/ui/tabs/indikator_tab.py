@@ -3,7 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -25,6 +25,7 @@ from kinerja_desktop.ui.tabs.common import (
     KeadaanKosong,
     TabDasar,
     TeksDelegate,
+    add_view_action,
     clipboard_text,
     from_tsv,
     set_clipboard_text,
@@ -130,16 +131,21 @@ class IndikatorTab(TabDasar):
         self.tambah_sasaran.setToolTip("Tambahkan sasaran baru di bawah sasaran yang dipilih")
         self.tambah_indikator = QPushButton("Tambah indikator")
         self.tambah_indikator.setToolTip(
-            "Tambahkan indikator pada sasaran yang dipilih; kodenya dibuat otomatis"
+            "Tambahkan indikator pada sasaran yang dipilih; kodenya dibuat otomatis (Insert)"
         )
         self.tambah_sub = QPushButton("Tambah sub-butir")
         self.tambah_sub.setToolTip("Tambahkan sub-butir (a., b., …) pada indikator yang dipilih")
         self.hapus = QPushButton("Hapus")
-        self.hapus.setToolTip("Hapus sasaran, indikator atau sub-butir yang dipilih")
-        self.tambah_sasaran.clicked.connect(self.add_sasaran)
-        self.tambah_indikator.clicked.connect(self.add_indikator)
-        self.tambah_sub.clicked.connect(self.add_sub)
-        self.hapus.clicked.connect(self.remove_current)
+        self.hapus.setToolTip("Hapus sasaran, indikator atau sub-butir yang dipilih (Delete)")
+        # The lambdas drop the "checked" argument of clicked(), which the methods do not take.
+        self.tambah_sasaran.clicked.connect(lambda *_: self.add_sasaran())
+        self.tambah_indikator.clicked.connect(lambda *_: self.add_indikator())
+        self.tambah_sub.clicked.connect(lambda *_: self.add_sub())
+        self.hapus.clicked.connect(lambda *_: self.remove_current())
+        add_view_action(self.view, "Tambah indikator", "Ins", self.add_indikator)
+        add_view_action(self.view, "Tambah sub-butir", None, self.add_sub)
+        add_view_action(self.view, "Tambah sasaran", None, self.add_sasaran)
+        add_view_action(self.view, "Hapus", QKeySequence.StandardKey.Delete, self.remove_current)
         buttons = QHBoxLayout()
         for button in (self.tambah_sasaran, self.tambah_indikator, self.tambah_sub, self.hapus):
             buttons.addWidget(button)
@@ -152,7 +158,7 @@ class IndikatorTab(TabDasar):
             "Tambah indikator",
         )
         assert self.tanpa_indikator.button is not None
-        self.tanpa_indikator.button.clicked.connect(self.add_indikator)
+        self.tanpa_indikator.button.clicked.connect(lambda *_: self.add_indikator())
         self.tabel_stack = QStackedWidget()
         self.tabel_stack.addWidget(self.view)
         self.tabel_stack.addWidget(self.tanpa_indikator)

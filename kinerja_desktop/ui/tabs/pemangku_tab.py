@@ -3,7 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -31,6 +31,7 @@ from kinerja_desktop.ui.tabs.common import (
     Index,
     KeadaanKosong,
     TabDasar,
+    add_view_action,
     clipboard_text,
     from_tsv,
     set_clipboard_text,
@@ -155,7 +156,10 @@ class PemangkuTab(TabDasar):
             "Pegawai yang dipilih tidak lagi tercatat memangku jabatan ini "
             "(data pegawainya tetap tersimpan)"
         )
-        self.hapus.clicked.connect(self.remove_selected)
+        self.hapus.clicked.connect(lambda *_: self.remove_selected())
+        add_view_action(
+            self.view, "Lepas dari jabatan", QKeySequence.StandardKey.Delete, self.remove_selected
+        )
         self.judul = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.judul, 1)
@@ -165,7 +169,7 @@ class PemangkuTab(TabDasar):
         self.pilih_pegawai = QComboBox()
         self.pilih_pegawai.setMinimumContentsLength(30)
         self.tambah_ada = QPushButton("Tambahkan")
-        self.tambah_ada.clicked.connect(self.add_existing)
+        self.tambah_ada.clicked.connect(lambda *_: self.add_existing())
         ada = QHBoxLayout()
         ada.addWidget(self.pilih_pegawai, 1)
         ada.addWidget(self.tambah_ada)
@@ -179,7 +183,7 @@ class PemangkuTab(TabDasar):
         self.pangkat_baru = QComboBox()
         fill_pangkat(self.pangkat_baru)
         self.tambah_baru = QPushButton("Tambahkan pegawai baru")
-        self.tambah_baru.clicked.connect(self.add_new)
+        self.tambah_baru.clicked.connect(lambda *_: self.add_new())
         self.nama_baru.textChanged.connect(self._check_form)
         self.nip_baru.masalah.connect(self._check_form)
         form = QFormLayout()

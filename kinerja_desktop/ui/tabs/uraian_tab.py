@@ -3,7 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -25,6 +25,7 @@ from kinerja_desktop.ui.tabs.common import (
     KeadaanKosong,
     TabDasar,
     TeksDelegate,
+    add_view_action,
     clipboard_text,
     from_tsv,
     set_clipboard_text,
@@ -69,13 +70,13 @@ class DaftarPanel(QGroupBox):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         self.tambah = QPushButton(f"Tambah {nama}")
-        self.tambah.setToolTip(f"Tambahkan {nama} baru di bawah baris yang dipilih")
+        self.tambah.setToolTip(f"Tambahkan {nama} baru di bawah baris yang dipilih (Insert)")
         self.hapus = QPushButton("Hapus")
-        self.hapus.setToolTip(f"Hapus {nama} yang dipilih")
+        self.hapus.setToolTip(f"Hapus {nama} yang dipilih (Delete)")
         self.naik = QPushButton("Naik")
-        self.naik.setToolTip("Pindahkan butir yang dipilih satu baris ke atas")
+        self.naik.setToolTip("Pindahkan butir yang dipilih satu baris ke atas (Ctrl+Atas)")
         self.turun = QPushButton("Turun")
-        self.turun.setToolTip("Pindahkan butir yang dipilih satu baris ke bawah")
+        self.turun.setToolTip("Pindahkan butir yang dipilih satu baris ke bawah (Ctrl+Bawah)")
         buttons = QHBoxLayout()
         for button in (self.tambah, self.hapus, self.naik, self.turun):
             buttons.addWidget(button)
@@ -148,6 +149,20 @@ class UraianTab(TabDasar):
             panel.naik.clicked.connect(lambda _=False, d=daftar: self.move_current(d, -1))
             panel.turun.clicked.connect(lambda _=False, d=daftar: self.move_current(d, 1))
             panel.view.installEventFilter(self)
+            nama = JUDUL[daftar].lower()
+            add_view_action(panel.view, f"Tambah {nama}", "Ins", lambda d=daftar: self.add_item(d))
+            add_view_action(
+                panel.view,
+                "Hapus",
+                QKeySequence.StandardKey.Delete,
+                lambda d=daftar: self.remove_selected(d),
+            )
+            add_view_action(
+                panel.view, "Naik", "Ctrl+Up", lambda d=daftar: self.move_current(d, -1)
+            )
+            add_view_action(
+                panel.view, "Turun", "Ctrl+Down", lambda d=daftar: self.move_current(d, 1)
+            )
             self.panels[daftar] = panel
             splitter.addWidget(panel)
         splitter.setStretchFactor(0, 3)
