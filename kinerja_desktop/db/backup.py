@@ -357,8 +357,8 @@ def restore_hint(db_path: Path) -> str:
     latest = latest_backup(db_path)
     if latest is None:
         return (
-            "Pulihkan dari berkas cadangan (menu Berkas › Pulihkan… atau perintah "
-            "kinerja-desktop pulihkan BERKAS)."
+            "Pulihkan dari cadangan: menu Berkas › Pulihkan…, atau perintah "
+            "kinerja-desktop pulihkan BERKAS."
         )
     return (
         f"Pulihkan cadangan terakhir ({latest.waktu:%d-%m-%Y %H:%M}): menu Berkas › Pulihkan…, "

@@ -51,8 +51,7 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
         from kinerja_desktop.db.backup import restore_hint
 
         return BasisDataBermasalah(
-            f"Berkas {path} rusak atau bukan basis data. Pulihkan dari cadangan terakhir: "
-            f"{restore_hint(path)}"
+            f"Berkas {path} rusak atau bukan basis data. {restore_hint(path)}"
         )
     return None
 

@@ -145,7 +145,7 @@ def confirmation_box(
         f"Isi: basis data ({ukuran_id(about.ukuran_basis_data)}) dan "
         f"{about.berkas_impor} berkas impor\n\n"
         f"Semua perubahan sejak cadangan itu dibuat akan hilang dari basis data "
-        f"{db_path.name}.\n"
+        f"{db_path.name}.\n\n"
         f"Keadaan sekarang lebih dulu disimpan sebagai cadangan di folder {backup_dir()}, "
         "sehingga pemulihan ini masih dapat dibatalkan dengan memulihkan cadangan itu."
     )

@@ -1,0 +1,194 @@
+"""The GUI side of backups: Cadangkan ke…, Pulihkan… (with its question), the restore offer at
+start-up, and the About dialog. Screenshots go to tests/artifacts/."""
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from kinerja_desktop import __version__, settings
+from kinerja_desktop.db.archive import export_backup
+from kinerja_desktop.db.backup import backup_dir, latest_backup, list_backups
+from kinerja_desktop.db.connection import open_database
+from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.queries import statistics, years
+from kinerja_desktop.db.restore import describe_restore_source
+from kinerja_desktop.db.schema import SCHEMA_VERSION
+from kinerja_desktop.db.years import copy_year
+from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.errors import BasisDataBermasalah
+from kinerja_desktop.ui.about_dialog import AboutDialog
+from kinerja_desktop.ui.backup_dialogs import (
+    backup_to_folder,
+    confirmation_box,
+    offer_restore_at_start,
+    restore_from_file,
+)
+from kinerja_desktop.ui.tasks import TaskRunner
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+# the offscreen platform's own note about top-level windows, not a problem of ours
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def save(widget, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    widget.grab().save(str(ARTIFACTS / name))
+
+
+def answer_next_box(handle) -> dict:
+    """Call ``handle(box)`` on the next modal message box (a user reading and clicking)."""
+    seen: dict = {}
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, poll)
+            return
+        seen["title"], seen["text"] = box.windowTitle(), box.text()
+        seen["informative"] = box.informativeText()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        handle(box)
+
+    QTimer.singleShot(10, poll)
+    return seen
+
+
+def years_in(path: Path) -> list[int]:
+    with sqlite3.connect(path) as raw:
+        return [r[0] for r in raw.execute("SELECT tahun FROM tahun ORDER BY tahun")]
+
+
+@pytest.fixture
+def usb(tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def test_backup_to_folder_runs_in_the_background_and_remembers_the_folder(qtbot, db, db_path, usb):
+    runner = TaskRunner()
+    finished: list = []
+    seen = answer_next_box(lambda box: (save(box, "cadangan_selesai.png"), box.accept()))
+    assert backup_to_folder(None, db_path, runner, folder=usb, on_finished=finished.append)
+    qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+    (zip_path,) = usb.iterdir()
+    assert finished == [zip_path]
+    assert seen["title"] == "Cadangan dibuat" and str(zip_path) in seen["text"]
+    assert settings.get("folder_terakhir") == str(usb)
+    assert settings.get("cadangan_luar_berkas") == str(zip_path)
+
+
+def test_backup_to_a_missing_folder_says_why(qtbot, db, db_path, tmp_path):
+    runner = TaskRunner()
+    finished: list = []
+    seen = answer_next_box(lambda box: box.accept())
+    backup_to_folder(None, db_path, runner, folder=tmp_path / "lepas", on_finished=finished.append)
+    qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+    assert finished == [None]
+    assert seen["title"] == "Cadangan tidak dibuat"
+    assert "Pastikan flashdisk masih terpasang" in seen["text"]
+
+
+def test_restore_confirmation_says_what_happens(qtbot, db, db_path, usb):
+    hasil = export_backup(db_path, usb, datetime(2026, 11, 24, 8, 5))
+    about = describe_restore_source(hasil.path)
+    box, pulihkan = confirmation_box(None, about, db_path)
+    qtbot.addWidget(box)
+    box.show()
+    save(box, "pulihkan_konfirmasi.png")
+    assert box.text() == "Ganti semua data sekarang dengan isi cadangan ini?"
+    info = box.informativeText()
+    assert "Dibuat: 24 November 2026 pukul 08.05" in info
+    assert "Keadaan sekarang lebih dulu disimpan sebagai cadangan" in info
+    assert {b.text() for b in box.buttons()} == {"Pulihkan", "Batal"}
+    assert box.defaultButton().text() == "Batal"  # Enter never replaces the data by accident
+    assert pulihkan.text() == "Pulihkan"
+
+
+def test_restore_replaces_the_data_and_reopens_the_database(qtbot, db, db_path, usb):
+    hasil = export_backup(db_path, usb)
+    copy_year(2020, 2021)
+    perubahan = restore_from_file(
+        None, db_path, TaskRunner(), source=hasil.path, confirm=lambda a: True
+    )
+    assert perubahan is not None and perubahan.jabatan_tree and perubahan.indikator
+    assert f"Data dipulihkan dari {hasil.path.name}" in perubahan.pesan
+    assert years() == [2020] and statistics().jabatan == 22  # the models work on the new data
+    assert any(b.alasan == "sebelum-pemulihan" for b in list_backups(db_path))
+
+
+def test_cancelled_or_refused_restore_changes_nothing(qtbot, db, db_path, tmp_path):
+    bad = tmp_path / "bukan.zip"
+    bad.write_text("bukan cadangan", encoding="utf-8")
+    seen = answer_next_box(lambda box: (save(box, "pulihkan_ditolak.png"), box.accept()))
+    assert restore_from_file(None, db_path, source=bad) is None
+    assert seen["title"] == "Tidak dapat dipulihkan" and "Tidak ada yang diubah" in seen["text"]
+
+    good = export_backup(db_path, tmp_path).path
+    copy_year(2020, 2021)
+    assert restore_from_file(None, db_path, source=good, confirm=lambda a: False) is None
+    assert years_in(db_path) == [2020, 2021]
+
+
+def test_damaged_database_at_start_offers_the_latest_backup(qtbot, db, db_path):
+    db.close()
+    database_proxy.initialize(None)
+    latest = latest_backup(db_path)
+    db_path.write_bytes(b"rusak" * 4000)
+
+    confirmation: dict = {}
+
+    def click_restore(box):
+        save(box, "mulai_rusak_tawaran.png")
+        (button,) = [b for b in box.buttons() if b.text().startswith("Pulihkan Cadangan")]
+        button.click()
+        # then the usual question before a restore
+        confirmation.update(answer_next_box(lambda b: _click(b, "Pulihkan")))
+
+    with pytest.raises(BasisDataBermasalah) as caught:
+        open_database(db_path)
+    seen = answer_next_box(click_restore)
+    assert offer_restore_at_start(caught.value.pesan, db_path)
+    assert seen["text"] == caught.value.pesan
+    assert (
+        seen["buttons"]
+        == ["Tutup", f"Pulihkan Cadangan {latest.waktu:%d-%m-%Y %H.%M}", "Pilih Berkas Cadangan…"]
+        or "Tutup" in seen["buttons"]
+    )
+    assert f"Pulihkan Cadangan {latest.waktu:%d-%m-%Y %H.%M}" in seen["buttons"]
+    assert years() == [2020]
+    assert list(backup_dir().glob("*.rusak"))  # the damaged file is kept, not deleted
+
+
+def _click(box: QMessageBox, text: str) -> None:
+    (button,) = [b for b in box.buttons() if b.text() == text]
+    button.click()
+
+
+def test_about_dialog_shows_version_database_schema_and_last_backups(qtbot, db, db_path, usb):
+    export_backup(db_path, usb, datetime(2026, 11, 2, 14, 30))
+    dialog = AboutDialog(None, db_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save(dialog, "tentang.png")
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert f"versi {__version__}" in texts
+    assert dialog.rows["Basis data"].text() == str(db_path)
+    assert dialog.rows["Ukuran"].text().endswith("KB")
+    assert dialog.rows["Versi basis data"].text() == f"versi {SCHEMA_VERSION}"
+    today = datetime.now()
+    assert (
+        dialog.rows["Cadangan terakhir"]
+        .text()
+        .startswith(f"{today.day} {nama_bulan(today.month)} {today.year} pukul ")
+    )
+    assert dialog.rows["Cadangan terakhir"].text().endswith("(otomatis harian)")
+    assert dialog.rows["Cadangan ke flashdisk"].text().startswith("2 November 2026 pukul 14.30")
+    for label in dialog.findChildren(QLabel):
+        # nothing clipped: every text fits the width it was given
+        assert label.sizeHint().width() <= label.width() + 1 or label.wordWrap()
