@@ -31,3 +31,22 @@ def test_standard_buttons_and_menus_are_indonesian(qtbot):
 def test_installing_twice_keeps_one_translator(qtbot):
     app = QApplication.instance()
     assert install_translator(app) is install_translator(app)
+
+
+def test_compiled_translation_file_is_current():
+    """Every entry of TERJEMAHAN is in the shipped .qm (else: python -m kinerja_desktop.ui.i18n)."""
+    from PySide6.QtCore import QTranslator
+
+    from kinerja_desktop.resources import resource
+    from kinerja_desktop.ui.i18n import QM_RESOURCE, TERJEMAHAN
+
+    translator = QTranslator()
+    assert translator.load(str(resource(QM_RESOURCE)))
+    missing = [
+        (context, source)
+        for context, messages in TERJEMAHAN.items()
+        for source, translation in messages.items()
+        if translator.translate(context, source) != translation
+    ]
+    assert missing == []
+    assert translator.translate("QShortcut", "Ctrl") == ""  # key names stay as Qt parses them

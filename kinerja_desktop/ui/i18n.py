@@ -1,10 +1,19 @@
 """Qt's own words in Indonesian: Qt ships no Indonesian translation, so OK, Cancel, Yes, No,
 the text context menus and the file dialog would otherwise stay English.
 
-:class:`PenerjemahQt` answers Qt's translation lookups from the table below; install it once
-with :func:`install_translator`. Only the contexts listed are answered: a context such as
-``QShortcut`` must never be translated, because Qt parses key names ("Ctrl", "Del") with it.
+:data:`TERJEMAHAN` is the source of the translations; it is compiled into the Qt message file
+``resources/translations/qt_id.qm`` (run ``python -m kinerja_desktop.ui.i18n`` after editing
+it; a test checks the file is current). :func:`install_translator` loads that file into a
+plain QTranslator. A Python subclass of QTranslator overriding ``translate`` would be simpler,
+but PySide6 6.12 miscounts references in that override and crashes the interpreter after a
+few thousand lookups. Only the contexts listed are translated: ``QShortcut`` must never be,
+because Qt parses key names ("Ctrl", "Del") with it.
 """
+
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -108,29 +117,54 @@ TERJEMAHAN: dict[str, dict[str, str]] = {
 }
 
 
-class PenerjemahQt(QTranslator):
-    """A translator answering Qt's own texts from :data:`TERJEMAHAN`."""
-
-    def translate(
-        self,
-        context: str,
-        source_text: str,
-        disambiguation: str | None = None,
-        n: int = -1,
-    ) -> str | None:
-        """The Indonesian text for ``source_text`` in ``context``, or None to keep Qt's."""
-        return TERJEMAHAN.get(context, {}).get(source_text)
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        """Never empty, so that Qt asks this translator."""
-        return False
+QM_RESOURCE = "translations/qt_id.qm"
 
 
-def install_translator(app: QCoreApplication) -> PenerjemahQt:
-    """Install the Indonesian translator on ``app`` (once) and return it."""
-    existing = app.findChild(PenerjemahQt)
+def ts_text() -> str:
+    """:data:`TERJEMAHAN` as a Qt Linguist source file (the input of lrelease)."""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        '<TS version="2.1" language="id_ID">',
+    ]
+    for context, messages in TERJEMAHAN.items():
+        lines += ["<context>", f"    <name>{escape(context)}</name>"]
+        for source, translation in messages.items():
+            lines += [
+                "    <message>",
+                f"        <source>{escape(source)}</source>",
+                f"        <translation>{escape(translation)}</translation>",
+                "    </message>",
+            ]
+        lines.append("</context>")
+    lines.append("</TS>")
+    return "\n".join(lines) + "\n"
+
+
+def install_translator(app: QCoreApplication) -> QTranslator:
+    """Install the Indonesian translation of Qt's texts on ``app`` (once) and return it."""
+    from kinerja_desktop.resources import resource
+
+    existing = app.findChild(QTranslator, "penerjemah_qt_id")
     if existing is not None:
         return existing
-    translator = PenerjemahQt(app)
-    app.installTranslator(translator)
+    translator = QTranslator(app)
+    translator.setObjectName("penerjemah_qt_id")
+    # a real file in both an install and the PyInstaller folder; Qt maps it into memory
+    if translator.load(str(resource(QM_RESOURCE))):
+        app.installTranslator(translator)
     return translator
+
+
+def compile_translations(target: Path) -> None:
+    """Write the .ts source next to ``target`` and compile it to ``target`` with lrelease."""
+    source = target.with_suffix(".ts")
+    source.write_text(ts_text(), encoding="utf-8")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(target)], check=True)
+
+
+if __name__ == "__main__":
+    from kinerja_desktop.resources import resource
+
+    compile_translations(Path(str(resource(QM_RESOURCE))))
