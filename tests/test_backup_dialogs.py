@@ -192,3 +192,32 @@ def test_about_dialog_shows_version_database_schema_and_last_backups(qtbot, db, 
     for label in dialog.findChildren(QLabel):
         # nothing clipped: every text fits the width it was given
         assert label.sizeHint().width() <= label.width() + 1 or label.wordWrap()
+
+
+def test_main_window_menu_restore_reloads_everything(qtbot, db, db_path, usb):
+    from kinerja_desktop.ui.app import create_app
+    from kinerja_desktop.ui.backup_dialogs import reload_window
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    texts = [a.text() for a in window.menu_berkas.actions()]
+    assert texts[:2] == ["&Cadangkan ke…", "&Pulihkan…"]
+
+    hasil = export_backup(db_path, usb)
+    task = window.copy_year(2021)
+    qtbot.waitUntil(lambda: window.year_combo.count() == 2, timeout=10000)
+    assert task is not None and window.tahun == 2021
+
+    perubahan = restore_from_file(
+        window, db_path, window.tasks, source=hasil.path, confirm=lambda a: True
+    )
+    reload_window(window, perubahan)
+    assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2020"]
+    assert window.tahun == 2020
+    assert not window.undo_stack.canUndo()
+    assert "Data dipulihkan" in window.statusBar().currentMessage()
+    save(window, "jendela_sesudah_pulihkan.png")
+    window.tasks.wait()
