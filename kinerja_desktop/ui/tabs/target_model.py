@@ -190,7 +190,7 @@ class _DasarModel(QAbstractTableModel):
             return self._data_tetap(index.row(), index.column(), role)
         sel = self._sel(index.row(), index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return sel.teks or TEKS_KOSONG
+            return sel.teks or (TEKS_KOSONG if sel.keadaan == "kosong" else "")
         if role == Qt.ItemDataRole.EditRole:
             return sel.isian
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -363,8 +363,10 @@ class NilaiModel(_DasarModel):
             t, _ = n.target_periode(p)
             if t is None:
                 return _Sel("", "kosong", "", f"Belum ada target untuk {p.label}.")
+            # A month's target is only a share of the typed one: left blank to keep the grid
+            # readable, with the figure on hover.
             return _Sel(
-                teks_target(t, jenis),
+                "" if p.jenis is JenisPeriode.BULAN else teks_target(t, jenis),
                 "hitung",
                 "",
                 f"Target {p.label}: {teks_target(t, jenis)} (dibagi dari target yang diisi)",
@@ -498,7 +500,9 @@ class DesaModel(_DasarModel):
         teks = teks_realisasi(jenis, g.nilai)
         if not teks:
             return _Sel("", "kosong", "", f"{d.nama}, {p.label}: belum ada data.")
-        return _Sel(teks, "hitung", "", f"{d.nama}, {p.label}: dari {g.jumlah_data} data", tebal=tebal)
+        return _Sel(
+            teks, "hitung", "", f"{d.nama}, {p.label}: dari {g.jumlah_data} data", tebal=tebal
+        )
 
     def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
         n = self.n

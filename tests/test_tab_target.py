@@ -1,0 +1,262 @@
+"""The Target & Realisasi tab: typing, refusals in place, undo, paste, desa grid, states."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QUndoStack
+
+from kinerja_desktop.db.models import Desa, Indikator, Jabatan
+from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_realisasi, baca_target, ubah_nilai
+from kinerja_desktop.domain.capaian import Komponen, Target
+from kinerja_desktop.ui.tabs.target_model import (
+    BARIS_CAPAIAN,
+    BARIS_REALISASI,
+    BARIS_TARGET,
+    MODE_TRIWULAN,
+    ROLE_KEADAAN,
+)
+from kinerja_desktop.ui.tabs.target_tab import TargetTab
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+# the offscreen platform warns on show(); harmless here
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def jabatan_id(kode):
+    return Jabatan.get(Jabatan.kode == kode, Jabatan.tahun == 2020).id
+
+
+def ind(kode):
+    return Indikator.get(Indikator.kode == kode, Indikator.tahun == 2020)
+
+
+@pytest.fixture
+def tab(db, qtbot):
+    stack = QUndoStack()
+    widget = TargetTab(stack)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.stack_ = stack
+    return widget
+
+
+def row_of(tab, kode, baris):
+    for i, n in enumerate(tab.model.nilai):
+        if n.info.kode == kode:
+            return i * 3 + baris
+    raise AssertionError(kode)
+
+
+def col_of(tab, periode_id):
+    for c in range(tab.model.columnCount()):
+        p = tab.model.periode_kolom(c)
+        if p is not None and p.id == periode_id:
+            return c
+    raise AssertionError(periode_id)
+
+
+def cell(tab, kode, baris, periode_id):
+    return tab.model.index(row_of(tab, kode, baris), col_of(tab, periode_id))
+
+
+def test_models_pass_the_model_tester(tab, qtmodeltester):
+    tab.set_jabatan(jabatan_id("KASI-KESOS"))
+    assert tab.model.rowCount() == 11 * 3
+    assert tab.model.columnCount() == 2 + 12 + 4 + 1
+    qtmodeltester.check(tab.model)
+    tab.pilih_indikator(ind("KASI-KESOS.01").id)
+    assert tab.model_desa.rowCount() == 18 + 1
+    qtmodeltester.check(tab.model_desa)
+
+
+def test_typing_a_target_and_monthly_realisasi_computes_capaian(tab):
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    m = tab.model
+    assert m.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020"), "8")
+    for bulan, nilai in (("202001", "3"), ("202002", "0"), ("202003", "6")):
+        assert m.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, bulan), nilai)
+    i = ind("KASUBAG-UMUM.02")
+    assert baca_target(i.id, "2020") == Target(8)
+    assert baca_realisasi(i.id, "202002") == Komponen(nilai=0)  # a real zero
+    assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202002").data() == "0"
+    assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "2020Q1").data() == "9"
+    assert cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020Q1").data() == "2"  # 8 / 4
+    # lower is better: the year so far, 9 against 8 -> 87,5%
+    capaian = cell(tab, "KASUBAG-UMUM.02", BARIS_CAPAIAN, "2020")
+    assert capaian.data() == "87,5%"
+    tip = capaian.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Target: 8" in tip and "Realisasi: 9 (dari 3 data)" in tip and "Tinggi" in tip
+    # an empty month stays "no data", not 0
+    kosong = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202004")
+    assert kosong.data() == "–" and kosong.data(ROLE_KEADAAN) == "kosong"
+    assert cell(tab, "KASUBAG-UMUM.02", BARIS_CAPAIAN, "2020Q2").data() == "–"
+    assert "Capaian jabatan tahun 2020: 87,5%" in tab.ringkasan.text()
+    assert "1 dari 5 indikator" in tab.ringkasan.text()
+
+
+@pytest.mark.parametrize(
+    ("kode", "teks", "alasan"),
+    [
+        ("KASUBAG-UMUM.02", "tiga", "bukan angka"),
+        ("KASUBAG-UMUM.02", "-1", "tidak boleh negatif"),
+        ("KASUBAG-UMUM.02", "2,5", "bilangan bulat"),
+        ("SEKCAM.02", "55/50", "lebih besar dari penyebut"),
+        ("SEKCAM.02", "90", "pembilang/penyebut"),
+    ],
+)
+def test_invalid_input_is_refused_in_place_with_the_reason(tab, kode, teks, alasan):
+    tab.set_jabatan(ind(kode).sasaran.jabatan_id)
+    tab.show()
+    index = cell(tab, kode, BARIS_REALISASI, "202001")
+    assert not tab.model.setData(index, teks)
+    assert tab.pesan.isVisible() and alasan in tab.pesan.text()
+    assert baca_realisasi(ind(kode).id, "202001") is None
+    assert tab.stack_.count() == 0
+
+
+def test_percentage_and_attendance_cells(tab):
+    tab.set_jabatan(jabatan_id("SEKCAM"))
+    m = tab.model
+    assert m.setData(cell(tab, "SEKCAM.02", BARIS_REALISASI, "202001"), "45/50")
+    assert m.setData(cell(tab, "SEKCAM.02", BARIS_REALISASI, "202002"), "5/10")
+    assert cell(tab, "SEKCAM.02", BARIS_REALISASI, "202001").data() == "90,0%"
+    # Σ 50 / Σ 60, not the mean of 90% and 50%
+    assert cell(tab, "SEKCAM.02", BARIS_REALISASI, "2020Q1").data() == "83,3%"
+    assert "50 / 60" in cell(tab, "SEKCAM.02", BARIS_REALISASI, "2020Q1").data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert m.setData(cell(tab, "SEKCAM.01", BARIS_REALISASI, "202001"), "10/8")
+    assert baca_realisasi(ind("SEKCAM.01").id, "202001") == Komponen(
+        pegawai=10, hari_kerja=20, hari_tidak_masuk=8
+    )
+    assert cell(tab, "SEKCAM.01", BARIS_REALISASI, "202001").data() == "96,0%"
+    assert cell(tab, "SEKCAM.01", BARIS_REALISASI, "202001").data(Qt.ItemDataRole.EditRole) == (
+        "10/20/8"
+    )
+
+
+def test_undo_and_redo(tab):
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    i = ind("KASUBAG-UMUM.02")
+    tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001"), "4")
+    tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001"), "5")
+    assert tab.stack_.count() == 2
+    tab.stack_.undo()
+    assert baca_realisasi(i.id, "202001") == Komponen(nilai=4)
+    assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001").data() == "4"
+    tab.stack_.undo()
+    assert baca_realisasi(i.id, "202001") is None
+    tab.stack_.redo()
+    tab.stack_.redo()
+    assert baca_realisasi(i.id, "202001") == Komponen(nilai=5)
+
+
+def test_changed_signal_carries_the_perubahan(tab, qtbot):
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    with qtbot.waitSignal(tab.changed) as blocker:
+        tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020Q1"), "2")
+    assert blocker.args[0].nilai and jabatan_id("KASUBAG-UMUM") in blocker.args[0].jabatan
+
+
+def test_paste_from_excel_is_one_undo_step_and_all_or_nothing(tab):
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    i = ind("KASUBAG-UMUM.02")
+    start = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001")
+    tab.view.setCurrentIndex(start)
+    QGuiApplication.clipboard().setText("1\t2\t3\r\n")
+    tab.paste()
+    assert [baca_realisasi(i.id, f"20200{m}") for m in (1, 2, 3)] == [
+        Komponen(nilai=1),
+        Komponen(nilai=2),
+        Komponen(nilai=3),
+    ]
+    assert tab.stack_.count() == 1
+    # four values from March run into the computed TW I column: refused, nothing changes
+    tab.view.setCurrentIndex(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202003"))
+    QGuiApplication.clipboard().setText("7\t8\n")
+    tab.paste()
+    assert "tidak dapat diisi" in tab.pesan.text()
+    assert baca_realisasi(i.id, "202003") == Komponen(nilai=3)
+    QGuiApplication.clipboard().setText("7\tx\n")
+    tab.view.setCurrentIndex(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202004"))
+    tab.paste()
+    assert "bukan angka" in tab.pesan.text()
+    assert baca_realisasi(i.id, "202004") is None
+    tab.stack_.undo()
+    assert baca_realisasi(i.id, "202001") is None
+
+
+def test_copy_gives_the_typed_text(tab):
+    tab.set_jabatan(jabatan_id("SEKCAM"))
+    tab.model.setData(cell(tab, "SEKCAM.02", BARIS_REALISASI, "202001"), "45/50")
+    index = cell(tab, "SEKCAM.02", BARIS_REALISASI, "202001")
+    tab.view.selectionModel().select(index, tab.view.selectionModel().SelectionFlag.Select)
+    tab.copy_selection()
+    assert QGuiApplication.clipboard().text() == "45/50\n"
+
+
+def test_desa_grid_edits_and_states(tab):
+    d = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASI-KESOS.01")
+    assert d.dari_desa
+    desa = list(Desa.select().order_by(Desa.urutan))
+    # a value imported from a desa file shows as imported
+    from kinerja_desktop.db.models import SUMBER_IMPOR_DESA
+
+    ubah_nilai(
+        [
+            NilaiMasuk(
+                KunciNilai("realisasi", d.id, "202002", desa[1].id), komponen=Komponen(nilai=5)
+            )
+        ],
+        sumber=SUMBER_IMPOR_DESA,
+    )
+    tab.set_jabatan(d.sasaran.jabatan_id)
+    main_cell = cell(tab, "KASI-KESOS.01", BARIS_REALISASI, "202001")
+    assert not (tab.model.flags(main_cell) & Qt.ItemFlag.ItemIsEditable)
+    tab.pilih_indikator(d.id)
+    md = tab.model_desa
+    c1 = col_of(tab, "202001")
+    assert md.setData(md.index(0, c1 - 1), "4")
+    assert baca_realisasi(d.id, "202001", desa[0].id) == Komponen(nilai=4)
+    assert md.index(0, c1 - 1).data(ROLE_KEADAAN) == "entri"
+    assert md.index(1, c1).data(ROLE_KEADAAN) == "impor"
+    assert md.index(2, c1 - 1).data(ROLE_KEADAAN) == "kosong"
+    total = md.index(18, col_of(tab, "2020Q1") - 1)
+    assert total.data() == "9"
+    assert "2 dari 18 desa/kelurahan" in total.data(Qt.ItemDataRole.ToolTipRole)
+    assert cell(tab, "KASI-KESOS.01", BARIS_REALISASI, "2020Q1").data() == "9"
+
+
+def test_quarter_view_and_empty_states(tab):
+    tab.set_jabatan(None)
+    assert "Pilih jabatan" in tab.kosong.label.text()
+    tab.set_jabatan(jabatan_id("BENDAHARA"))
+    tab.mode.setCurrentIndex(tab.mode.findData(MODE_TRIWULAN))
+    assert tab.model.columnCount() == 2 + 4 + 1
+    # BENDAHARA.04 is reported per triwulan: its TW cells take values
+    assert tab.model.setData(cell(tab, "BENDAHARA.04", BARIS_REALISASI, "2020Q1"), "1")
+    assert baca_realisasi(ind("BENDAHARA.04").id, "2020Q1") == Komponen(nilai=1)
+
+
+def test_screenshots(tab):
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.set_jabatan(jabatan_id("KASI-KESOS"))
+    m = tab.model
+    m.setData(cell(tab, "KASI-KESOS.02", BARIS_TARGET, "2020"), "12")
+    for bulan, nilai in (("202001", "1"), ("202002", "2"), ("202003", "0")):
+        m.setData(cell(tab, "KASI-KESOS.02", BARIS_REALISASI, bulan), nilai)
+    d = ind("KASI-KESOS.01")
+    m.setData(cell(tab, "KASI-KESOS.01", BARIS_TARGET, "2020"), "36")
+    tab.pilih_indikator(d.id)
+    for r, nilai in enumerate(("3", "0", "2", "1")):
+        tab.model_desa.setData(tab.model_desa.index(r, col_of(tab, "202001") - 1), nilai)
+    tab.show()
+    tab.grab().save(str(ARTIFACTS / "target_tab.png"))
+    tab.set_jabatan(jabatan_id("SEKCAM"))
+    m.setData(cell(tab, "SEKCAM.02", BARIS_TARGET, "2020"), "90-100")
+    m.setData(cell(tab, "SEKCAM.02", BARIS_REALISASI, "202001"), "45/50")
+    m.setData(cell(tab, "SEKCAM.01", BARIS_TARGET, "2020"), "95")
+    m.setData(cell(tab, "SEKCAM.01", BARIS_REALISASI, "202001"), "12/20/5")
+    m.setData(cell(tab, "SEKCAM.02", BARIS_REALISASI, "202002"), "60/50")
+    tab.grab().save(str(ARTIFACTS / "target_tab_sekcam.png"))
