@@ -51,6 +51,7 @@ TABS: list[tuple[str, str, str]] = [
     ("kinerja_desktop.ui.tabs.uraian_tab", "UraianTab", "Uraian"),
     ("kinerja_desktop.ui.tabs.indikator_tab", "IndikatorTab", "Indikator"),
     ("kinerja_desktop.ui.tabs.pemangku_tab", "PemangkuTab", "Pemangku"),
+    ("kinerja_desktop.ui.tabs.target_tab", "TargetTab", "Target && Realisasi"),
 ]
 
 # Actions provided by other modules once they exist: (module, attribute). They are looked up
