@@ -260,3 +260,28 @@ def test_screenshots(tab):
     m.setData(cell(tab, "SEKCAM.01", BARIS_REALISASI, "202001"), "12/20/5")
     m.setData(cell(tab, "SEKCAM.02", BARIS_REALISASI, "202002"), "60/50")
     tab.grab().save(str(ARTIFACTS / "target_tab_sekcam.png"))
+
+
+def test_tab_in_the_main_window(qtbot, db, db_path):
+    from kinerja_desktop.ui.app import create_app
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.resize(1500, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
+    assert "Target && Realisasi" in titles  # shown as "Target & Realisasi"
+    tab = next(t for t in win.tabs if isinstance(t, TargetTab))
+    win.tab_widget.setCurrentWidget(tab)
+    win.tree.select_jabatan(jabatan_id("KASUBAG-UMUM"))
+    qtbot.waitUntil(lambda: tab.jabatan_id == jabatan_id("KASUBAG-UMUM"))
+    assert tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020"), "8")
+    assert tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001"), "1")
+    ARTIFACTS.mkdir(exist_ok=True)
+    win.grab().save(str(ARTIFACTS / "target_tab_window.png"))
+    win.undo_stack.undo()
+    assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202001") is None
+    win.tasks.wait()

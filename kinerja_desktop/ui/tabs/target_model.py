@@ -304,10 +304,9 @@ class NilaiModel(_DasarModel):
         jenis_baris = row % 3
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{n.info.kode}\n{n.info.nama}" if jenis_baris == 0 else ""
+                satuan = f" · {n.info.satuan}" if n.info.satuan else ""
+                return f"{n.info.kode}{satuan}\n{n.info.nama}" if jenis_baris == 0 else ""
             label = LABEL_BARIS[jenis_baris]
-            if jenis_baris == BARIS_TARGET and n.info.satuan:
-                label += f" ({n.info.satuan})"
             if jenis_baris == BARIS_REALISASI and n.info.dari_desa:
                 label += " Σ desa"
             return label

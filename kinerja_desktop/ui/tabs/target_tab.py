@@ -340,7 +340,7 @@ class TargetTab(TabDasar):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.setColumnWidth(0, 220)
-        self.view.setColumnWidth(1, 112)
+        self.view.setColumnWidth(1, 92)
         _lebar_periode(self.view, self.model)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(26)
