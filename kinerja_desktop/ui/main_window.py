@@ -59,6 +59,7 @@ TABS: list[tuple[str, str, str]] = [
 REPORT_DIALOG = "kinerja_desktop.ui.report_dialog"
 BACKUP_DIALOGS = "kinerja_desktop.ui.backup_dialogs"
 ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
+IMPORT_WIZARD = "kinerja_desktop.ui.import_wizard"
 
 
 def window_settings() -> QSettings:
@@ -140,8 +141,6 @@ class MainWindow(QMainWindow):
         self.tab_widget = QTabWidget(self.right)
         self.tab_widget.setDocumentMode(True)
         for module_name, class_name, title in TABS:
-            if not _module_exists(module_name):
-                continue  # not written yet: no placeholder tab
             tab_class = getattr(importlib.import_module(module_name), class_name)
             tab = tab_class(self.undo_stack, self.tab_widget)
             tab.changed.connect(self.apply_changes)
@@ -252,6 +251,10 @@ class MainWindow(QMainWindow):
         )
         self.menu_data.addSeparator()
         self.menu_data.addAction(self.act_salin_tahun)
+        desa_actions = self._optional_actions(IMPORT_WIZARD)
+        if desa_actions:
+            self.menu_data.addSeparator()
+            self.menu_data.addActions(desa_actions)
 
         self.menu_laporan = bar.addMenu("&Laporan")
         self.act_cetak = self._action(
@@ -629,7 +632,8 @@ class MainWindow(QMainWindow):
         if self.tahun is None or not _module_exists(REPORT_DIALOG):
             return
         module = importlib.import_module(REPORT_DIALOG)
-        dialog = module.ReportDialog(self, self.tahun, self._selected_kode())
+        # the window's one worker thread: reports read the database like every other job
+        dialog = module.ReportDialog(self, self.tahun, self._selected_kode(), runner=self.tasks)
         dialog.exec()
 
     def show_about(self) -> None:

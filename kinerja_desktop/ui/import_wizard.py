@@ -1,0 +1,353 @@
+"""The desa import window: choose files or a whole folder, see the check of each, confirm.
+
+Nothing is written until the operator presses "Impor". Checking and importing run on the
+:class:`TaskRunner` thread with a progress bar; each file is applied in its own transaction by
+:mod:`kinerja_desktop.exchange.desa_import`, and a refused file never stops the others.
+"""
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.tasks import TaskRunner, TaskState
+
+KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Keadaan")
+MERAH, HIJAU, ABU = QColor("#f4b6b0"), QColor("#d4ecc4"), QColor("#eeeeee")
+
+
+class Dibatalkan(KinerjaError):
+    """The operator stopped the check."""
+
+
+def _rincian(p: Any) -> str:
+    """The text shown below the list for one file."""
+    baris = [p.ringkasan(), ""]
+    if p.masalah:
+        baris.append("Sel yang harus diperbaiki oleh desa:")
+        baris += [f"  • {m.kalimat}" for m in p.masalah]
+    if not p.ditolak:
+        if p.baru:
+            baris.append(f"Nilai baru ({len(p.baru)}):")
+            baris += [f"  + {x.kode} {x.periode}: {x.baru}" for x in p.baru]
+        if p.diubah:
+            baris.append(f"Nilai diubah ({len(p.diubah)}):")
+            baris += [
+                f"  ~ {x.kode} {x.periode}: {x.lama} → {x.baru or 'kosong (dihapus)'}"
+                for x in p.diubah
+            ]
+        if p.sudah_diimpor and not p.ada_perubahan:
+            baris.append(f"Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
+    return "\n".join(baris)
+
+
+class ImportDesaDialog(QDialog):
+    """Choose, check and import desa workbooks."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        runner: TaskRunner,
+        on_changes: Callable[[Perubahan], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Impor Isian Desa")
+        self.runner = runner
+        self.on_changes = on_changes
+        self.berkas: list[Path] = []
+        self.pratinjau: list[Any] = []
+        self.state: TaskState | None = None
+        self.sudah_diimpor = False
+
+        pengantar = QLabel(
+            "Pilih buku kerja isian desa (.xlsx) atau satu folder, misalnya flashdisk. Setiap "
+            "berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan Impor.",
+            self,
+        )
+        pengantar.setWordWrap(True)
+        self.btn_berkas = QPushButton("Pilih &Berkas…", self)
+        self.btn_folder = QPushButton("Pilih &Folder…", self)
+        self.btn_berkas.clicked.connect(self.pilih_berkas)
+        self.btn_folder.clicked.connect(self.pilih_folder)
+        pilih = QHBoxLayout()
+        pilih.addWidget(self.btn_berkas)
+        pilih.addWidget(self.btn_folder)
+        pilih.addStretch(1)
+
+        self.daftar = QTreeWidget(self)
+        self.daftar.setHeaderLabels(list(KOLOM))
+        self.daftar.setRootIsDecorated(False)
+        self.daftar.setAlternatingRowColors(True)
+        self.daftar.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.daftar.currentItemChanged.connect(lambda *_: self._tampilkan_rincian())
+        self.rincian = QPlainTextEdit(self)
+        self.rincian.setReadOnly(True)
+        self.rincian.setPlaceholderText("Pilih satu berkas di atas untuk melihat rinciannya.")
+        belah = QSplitter(Qt.Orientation.Vertical, self)
+        belah.addWidget(self.daftar)
+        belah.addWidget(self.rincian)
+        belah.setSizes([260, 200])
+
+        self.kemajuan = QProgressBar(self)
+        self.kemajuan.setVisible(False)
+        self.keterangan = QLabel("", self)
+        self.keterangan.setWordWrap(True)
+        self.tombol = QDialogButtonBox(self)
+        self.btn_impor = self.tombol.addButton("&Impor", QDialogButtonBox.ButtonRole.ActionRole)
+        self.btn_henti = self.tombol.addButton("&Hentikan", QDialogButtonBox.ButtonRole.ActionRole)
+        self.btn_tutup = self.tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        self.btn_impor.setEnabled(False)
+        self.btn_henti.setVisible(False)
+        self.btn_impor.clicked.connect(self.impor)
+        self.btn_henti.clicked.connect(self._hentikan)
+        self.btn_tutup.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(pengantar)
+        layout.addLayout(pilih)
+        layout.addWidget(belah, 1)
+        layout.addWidget(self.kemajuan)
+        layout.addWidget(self.keterangan)
+        layout.addWidget(self.tombol)
+        self.resize(900, 600)
+
+    # --- choosing --------------------------------------------------------------------------
+
+    def _folder_awal(self) -> str:
+        from kinerja_desktop import settings
+
+        try:
+            return settings.get("folder_terakhir")
+        except KinerjaError:
+            return ""
+
+    def _ingat_folder(self, folder: Path) -> None:
+        from kinerja_desktop import settings
+
+        with contextlib.suppress(KinerjaError):  # remembering the folder is a convenience
+            settings.set_value("folder_terakhir", str(folder))
+
+    def pilih_berkas(self) -> None:
+        """Ask for one or more .xlsx files, then check them."""
+        nama, _ = QFileDialog.getOpenFileNames(
+            self, "Pilih isian desa", self._folder_awal(), "Buku kerja Excel (*.xlsx);;Semua (*)"
+        )
+        if nama:
+            self._ingat_folder(Path(nama[0]).parent)
+            self.periksa([Path(n) for n in nama])
+
+    def pilih_folder(self) -> None:
+        """Ask for a folder (a USB stick) and check every .xlsx in it."""
+        folder = QFileDialog.getExistingDirectory(
+            self, "Pilih folder isian desa", self._folder_awal()
+        )
+        if not folder:
+            return
+        from kinerja_desktop.exchange.desa_import import berkas_di_folder
+
+        self._ingat_folder(Path(folder))
+        berkas = berkas_di_folder(Path(folder))
+        if not berkas:
+            QMessageBox.information(
+                self, "Tidak ada isian", f"Folder {folder} tidak berisi berkas .xlsx."
+            )
+            return
+        self.periksa(berkas)
+
+    # --- checking and importing ------------------------------------------------------------
+
+    def _sibuk(self, sibuk: bool) -> None:
+        for w in (self.btn_berkas, self.btn_folder, self.btn_tutup):
+            w.setEnabled(not sibuk)
+        self.btn_impor.setEnabled(not sibuk and self._bisa_diimpor() > 0 and not self.sudah_diimpor)
+        self.btn_henti.setVisible(sibuk)
+        self.kemajuan.setVisible(sibuk)
+
+    def _bisa_diimpor(self) -> int:
+        return sum(1 for p in self.pratinjau if not p.ditolak)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.kemajuan.setMaximum(max(total, 1))
+        self.kemajuan.setValue(done)
+        self.keterangan.setText(label)
+
+    def _hentikan(self) -> None:
+        if self.state is not None:
+            self.state.cancel()
+
+    def periksa(self, berkas: list[Path]) -> TaskState:
+        """Check ``berkas`` on the worker thread (a dry run) and list the outcome."""
+        from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+
+        self.berkas, self.pratinjau, self.sudah_diimpor = list(berkas), [], False
+        self.daftar.clear()
+        self.rincian.clear()
+        self._sibuk(True)
+
+        def job(state: TaskState) -> object:
+            def kemajuan(done: int, total: int, label: str) -> None:
+                if state.cancelled:
+                    raise Dibatalkan("Pemeriksaan dihentikan; tidak ada yang disimpan.")
+                state.progress(done, total, label)
+
+            return impor_berkas_desa(berkas, coba=True, kemajuan=kemajuan)[0]
+
+        def done(pratinjau: object) -> None:
+            self.pratinjau = list(pratinjau)  # type: ignore[call-overload]
+            self._isi_daftar()
+            self._sibuk(False)
+            n, ditolak = len(self.pratinjau), len(self.pratinjau) - self._bisa_diimpor()
+            self.keterangan.setText(
+                f"{n} berkas diperiksa: {n - ditolak} dapat diimpor, {ditolak} ditolak. "
+                "Belum ada yang disimpan."
+            )
+
+        self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
+        return self.state
+
+    def impor(self) -> TaskState | None:
+        """Import every file that passed the check, each in its own transaction."""
+        from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+
+        siap = [p.path for p in self.pratinjau if not p.ditolak]
+        if not siap:
+            return None
+        self._sibuk(True)
+        self.btn_henti.setVisible(False)
+
+        def job(state: TaskState) -> object:
+            return impor_berkas_desa(siap, coba=False, kemajuan=state.progress)
+
+        def done(hasil: object) -> None:
+            pratinjau, terap = hasil  # type: ignore[misc]
+            baru = {p.path: p for p in pratinjau}
+            self.pratinjau = [baru.get(p.path, p) for p in self.pratinjau]
+            self.sudah_diimpor = True
+            self._isi_daftar(terap)
+            self._sibuk(False)
+            berubah = [h for h in terap if h.pratinjau.ada_perubahan]
+            nomor = ", ".join(str(h.batch_id) for h in berubah) or "-"
+            ditolak = len(siap) - len(terap)
+            pesan = (
+                f"{len(berubah)} berkas diimpor dengan perubahan (nomor impor: {nomor}), "
+                f"{len(terap) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
+            )
+            self.keterangan.setText(pesan)
+            if self.on_changes is not None and berubah:
+                tahun = {h.pratinjau.tahun for h in berubah}
+                self.on_changes(
+                    Perubahan(
+                        pesan=pesan, tahun=tahun.pop() if len(tahun) == 1 else None, nilai=True
+                    )
+                )
+
+        self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
+        return self.state
+
+    def _gagal(self, exc: KinerjaError) -> None:
+        self._sibuk(False)
+        self.keterangan.setText(exc.pesan)
+        if not isinstance(exc, Dibatalkan):
+            QMessageBox.warning(self, "Impor tidak dijalankan", exc.pesan)
+
+    def _crash(self, detail: str) -> None:
+        self._sibuk(False)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=self)
+        box.setText(
+            "Terjadi kesalahan pada program. Data yang sudah tersimpan tetap aman. "
+            "Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
+        )
+        box.setDetailedText(detail)
+        box.exec()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _isi_daftar(self, terap: list[Any] | None = None) -> None:
+        from kinerja_desktop.domain.periode import parse_periode
+
+        diimpor = {h.pratinjau.path: h for h in terap or []}
+        self.daftar.clear()
+        for p in self.pratinjau:
+            if p.ditolak:
+                keadaan, warna = "Ditolak", MERAH
+            elif p.path in diimpor:
+                h = diimpor[p.path]
+                keadaan = f"Diimpor (nomor {h.batch_id})" if p.ada_perubahan else "Tidak berubah"
+                warna = HIJAU if p.ada_perubahan else ABU
+            elif not p.ada_perubahan:
+                keadaan, warna = "Tidak ada perubahan", ABU
+            else:
+                keadaan, warna = "Siap diimpor", HIJAU
+            periode = parse_periode(p.periode).label if p.periode else ""
+            isi = [
+                p.nama,
+                p.nama_desa,
+                periode,
+                "" if p.ditolak else str(len(p.baru)),
+                "" if p.ditolak else str(len(p.diubah)),
+                "" if p.ditolak else str(p.sama),
+                keadaan,
+            ]
+            item = QTreeWidgetItem(isi)
+            item.setBackground(len(KOLOM) - 1, QBrush(warna))
+            item.setToolTip(0, str(p.path))
+            for c in (3, 4, 5):
+                item.setTextAlignment(
+                    c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+            self.daftar.addTopLevelItem(item)
+        for c in range(1, len(KOLOM)):
+            self.daftar.resizeColumnToContents(c)
+        if self.daftar.topLevelItemCount():
+            self.daftar.setCurrentItem(self.daftar.topLevelItem(0))
+
+    def _tampilkan_rincian(self) -> None:
+        item = self.daftar.currentItem()
+        if item is None:
+            self.rincian.clear()
+            return
+        i = self.daftar.indexOfTopLevelItem(item)
+        self.rincian.setPlainText(_rincian(self.pratinjau[i]))
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """The Data menu's desa actions: import, templates and completeness."""
+    from kinerja_desktop.ui.desa_dialogs import show_kelengkapan, show_templat
+
+    impor = QAction("&Impor Isian Desa…", window)
+    impor.setStatusTip("Memeriksa lalu mengimpor buku kerja isian dari desa/kelurahan")
+
+    def buka_impor() -> None:
+        dialog = ImportDesaDialog(window, window.tasks, window.apply_changes)
+        dialog.exec()
+
+    impor.triggered.connect(buka_impor)
+    templat = QAction("Buat &Templat Desa…", window)
+    templat.setStatusTip("Membuat satu buku kerja isian per desa/kelurahan")
+    templat.triggered.connect(lambda: show_templat(window))
+    lengkap = QAction("&Kelengkapan Data Desa…", window)
+    lengkap.setStatusTip("Desa mana yang sudah, sebagian atau belum mengirim data")
+    lengkap.triggered.connect(lambda: show_kelengkapan(window))
+    return [templat, impor, lengkap]

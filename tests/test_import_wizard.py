@@ -1,0 +1,80 @@
+"""The desa import window as the operator uses it: choose files, read the check, import."""
+
+from pathlib import Path
+
+import pytest
+from desa_bantuan import KEMIRI, SENGGURUH, isi, templat
+
+from kinerja_desktop.db.models import ImporBatch, NilaiRealisasi
+from kinerja_desktop.ui.app import create_app
+from kinerja_desktop.ui.desa_dialogs import KelengkapanDialog
+from kinerja_desktop.ui.import_wizard import ImportDesaDialog
+from kinerja_desktop.ui.tasks import TaskRunner
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def dialog(qtbot, db):
+    create_app()
+    runner = TaskRunner()
+    perubahan = []
+    dlg = ImportDesaDialog(None, runner, perubahan.append)
+    dlg.perubahan = perubahan
+    qtbot.addWidget(dlg)
+    dlg.show()
+    yield dlg
+    runner.wait()
+
+
+def _tunggu(qtbot, dlg):
+    qtbot.waitUntil(lambda: not dlg.kemajuan.isVisible() and dlg.btn_tutup.isEnabled())
+
+
+def _kolom(dlg, kolom):
+    return [dlg.daftar.topLevelItem(r).text(kolom) for r in range(dlg.daftar.topLevelItemCount())]
+
+
+def test_check_then_import_several_files(qtbot, dialog, tmp_path):
+    baik = isi(templat(tmp_path / "a"), {(0, 0): 5, (1, 1): 0})
+    salah = isi(templat(tmp_path / "b", desa=SENGGURUH), {(0, 0): "lima"})
+    dialog.periksa([baik, salah])
+    _tunggu(qtbot, dialog)
+    assert _kolom(dialog, 1) == ["Kemiri", "Sengguruh"]
+    assert _kolom(dialog, 6) == ["Siap diimpor", "Ditolak"]
+    assert _kolom(dialog, 3) == ["2", ""]
+    assert dialog.btn_impor.isEnabled()
+    assert NilaiRealisasi.select().count() == 0  # nothing written by the check
+    assert "1 dapat diimpor, 1 ditolak. Belum ada yang disimpan." in dialog.keterangan.text()
+
+    dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(1))
+    assert "Lembar Isian, sel F7: berisi teks 'lima'" in dialog.rincian.toPlainText()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "impor_desa_pratinjau.png"))
+
+    dialog.impor()
+    _tunggu(qtbot, dialog)
+    assert _kolom(dialog, 6) == ["Diimpor (nomor 1)", "Ditolak"]
+    assert not dialog.btn_impor.isEnabled()  # the same check is not imported twice
+    assert NilaiRealisasi.select().count() == 2 and ImporBatch.get().desa.kode == KEMIRI
+    assert dialog.perubahan and dialog.perubahan[0].nilai and dialog.perubahan[0].tahun == 2020
+    dialog.grab().save(str(ARTIFACTS / "impor_desa_selesai.png"))
+
+
+def test_completeness_table(qtbot, db, tmp_path):
+    from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+
+    impor_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
+    create_app()
+    dlg = KelengkapanDialog(None, 2020)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.tabel.rowCount() == 18 and dlg.tabel.columnCount() == 12
+    kemiri = [dlg.tabel.verticalHeaderItem(r).text() for r in range(18)].index("Kemiri")
+    assert dlg.tabel.item(kemiri, 0).text() == "1/42"
+    assert dlg.tabel.item(kemiri, 1).text() == "Belum ada"
+    dlg.per.setCurrentIndex(1)
+    assert dlg.tabel.columnCount() == 4 and dlg.tabel.item(kemiri, 0).text() == "1/126"
+    ARTIFACTS.mkdir(exist_ok=True)
+    dlg.grab().save(str(ARTIFACTS / "kelengkapan_desa.png"))
