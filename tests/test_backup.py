@@ -187,3 +187,13 @@ def test_interrupted_backup_leftovers_are_cleaned_and_never_listed(db_path):
     make_backup(db_path, "uji")
     assert not leftover.exists()
     assert [b.alasan for b in list_backups()] == ["uji"]
+
+
+def test_work_folders_of_a_killed_backup_are_cleaned_later(db_path):
+    work = db_path.parent / ".cadangan-abc123"
+    work.mkdir()
+    (work / "kinerja.sqlite3").write_bytes(b"setengah")
+    old = datetime.now().timestamp() - 7200
+    os.utime(work, (old, old))
+    make_backup(db_path, "uji")
+    assert not work.exists()

@@ -342,3 +342,17 @@ def test_year_copy_with_a_full_data_disk_is_refused_and_loses_nothing(db_path, t
     assert done.returncode == 1, done.stdout
     assert "penuh" in done.stderr and "perubahan tidak dijalankan" in done.stderr
     assert years_in(db_path) == [2020]
+
+
+def test_restoring_a_backup_of_an_older_schema_upgrades_it(capsys, db_path, tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
+    old = tmp_path / "kinerja_20200101-080000_harian.sqlite3"
+    shutil.copyfile(fixture, old)
+    fixture_years = years_in(old)
+    code, out, err = run(capsys, "--db", db_path, "pulihkan", old, "--ya")
+    assert code == 0, err
+    assert "basis data skema 1" in out
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    raw.close()
+    assert years_in(db_path) == fixture_years

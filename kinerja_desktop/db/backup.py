@@ -53,6 +53,10 @@ _NAME = re.compile(
 _TIME_FORMAT = "%Y%m%d-%H%M%S"
 
 
+class BasisDataRusak(BasisDataBermasalah):
+    """The database file is damaged; restoring a backup is the way out."""
+
+
 @dataclass(frozen=True)
 class InfoBasisData:
     """What a verified database file holds."""
@@ -328,12 +332,18 @@ def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
             with contextlib.suppress(OSError):
                 c.path.unlink()
                 removed.append(c.path)
-    # ".<name>-xxxx.sqlite3.tmp": left by a backup killed before its move (an hour is plenty)
+    # ".<name>-xxxx.sqlite3.tmp": left by a backup killed before its move; ".cadangan-*" and
+    # ".pulihkan-*": work folders of a killed backup or restore (an hour is plenty)
     limit = (now or datetime.now()).timestamp() - 3600
     for temp in backup_dir().glob(".*.tmp"):
         with contextlib.suppress(OSError):
             if temp.stat().st_mtime < limit:
                 temp.unlink()
+    for pattern in (".cadangan-*", ".pulihkan-*"):
+        for work in Path(db_path).parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if work.is_dir() and work.stat().st_mtime < limit:
+                    shutil.rmtree(work)
     return removed
 
 
@@ -374,7 +384,7 @@ def check_integrity(db: Any, db_path: Path) -> None:
     rows = [r[0] for r in db.execute_sql("PRAGMA quick_check(5)").fetchall()]
     if rows != ["ok"]:
         log.info("quick_check of %s failed: %s", db_path, rows)
-        raise BasisDataBermasalah(
+        raise BasisDataRusak(
             f"Basis data {db_path} rusak (pemeriksaan keutuhan gagal) dan tidak dibuka; "
             f"berkasnya tidak diubah. {restore_hint(db_path)}"
         )

@@ -10,7 +10,7 @@ from kinerja_desktop.db.backup import backup_before_upgrade, check_integrity, tr
 from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import prepare_schema
-from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError, LingkunganBermasalah
+from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 
 # WAL keeps readers and the writer apart and survives power cuts; synchronous=FULL makes every
 # committed transaction durable before the call returns, which matters more here than speed.
@@ -48,11 +48,9 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
             f"Basis data {path} tidak dapat dibuka. Periksa apakah foldernya ada dan dapat ditulis."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        from kinerja_desktop.db.backup import restore_hint
+        from kinerja_desktop.db.backup import BasisDataRusak, restore_hint
 
-        return BasisDataBermasalah(
-            f"Berkas {path} rusak atau bukan basis data. {restore_hint(path)}"
-        )
+        return BasisDataRusak(f"Berkas {path} rusak atau bukan basis data. {restore_hint(path)}")
     return None
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop import APP_NAME, __version__
-from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError
+from kinerja_desktop.errors import KinerjaError
 
 # The instance lock of the running window: kept referenced so that it is never released early.
 _HELD_LOCKS: list[object] = []
@@ -32,6 +32,7 @@ def run_gui(db_path: Path) -> int:
     The steps run in order; a step that refuses (a KinerjaError) is explained in Indonesian
     and ends the start. Add start-up steps (locks, backups) between the existing ones.
     """
+    from kinerja_desktop.db.backup import BasisDataRusak
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.instance import acquire_instance_lock
     from kinerja_desktop.ui.main_window import MainWindow
@@ -42,8 +43,8 @@ def run_gui(db_path: Path) -> int:
         lock = acquire_instance_lock(db_path)
         try:
             open_database(db_path)
-        except BasisDataBermasalah as exc:
-            # damaged or foreign file: offer the way out (restore a backup, which re-opens)
+        except BasisDataRusak as exc:
+            # a damaged file: offer the way out (restore a backup, which re-opens)
             from kinerja_desktop.ui.backup_dialogs import offer_restore_at_start
 
             if not offer_restore_at_start(exc.pesan, db_path):
