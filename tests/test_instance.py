@@ -1,9 +1,11 @@
 """One window per database: a second start is refused; a lock left by a killed process is not."""
 
+import os
 import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,48 @@ def test_window_start_is_refused_while_another_window_has_the_database(qtbot, db
     QTimer.singleShot(20, answer)
     assert run_gui(db_path) == 1
     assert "sudah terbuka" in seen["text"]
+
+
+def _holder(db_path: Path) -> str:
+    try:
+        return lock_path(db_path).read_text().strip()
+    except FileNotFoundError:
+        return ""
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_real_window_process_blocks_a_second_window_until_it_is_killed(qtbot, db_path):
+    from kinerja_desktop.ui.app import run_gui
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen(
+        [sys.executable, "-m", "kinerja_desktop", "--db", str(db_path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        # the lock file names the process holding it once the window process has the lock
+        while _holder(db_path) != str(window.pid):
+            assert time.monotonic() < deadline and window.poll() is None
+            time.sleep(0.05)
+
+        seen: dict[str, str] = {}
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer)
+                return
+            seen["text"] = box.text()
+            box.accept()
+
+        QTimer.singleShot(20, answer)
+        assert run_gui(db_path) == 1
+        assert "sudah terbuka" in seen["text"]
+    finally:
+        window.send_signal(signal.SIGKILL)
+        window.wait(10)
+    with acquire_instance_lock(db_path) as lock:  # the killed window's lock is gone
+        assert lock.held
