@@ -356,3 +356,14 @@ def test_restoring_a_backup_of_an_older_schema_upgrades_it(capsys, db_path, tmp_
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     raw.close()
     assert years_in(db_path) == fixture_years
+
+
+def test_restore_onto_a_new_computer(capsys, archive, tmp_path, monkeypatch):
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "komputer-baru"))
+    new_db = tmp_path / "komputer-baru" / "kinerja.sqlite3"
+    code, out, err = run(capsys, "--db", new_db, "pulihkan", archive, "--ya")
+    assert code == 0, err
+    assert years_in(new_db) == [2020]
+    restored = tmp_path / "komputer-baru" / "impor" / "2026" / "desa-talangagung.xlsx"
+    assert restored.read_bytes() == b"isi berkas desa"
+    assert "Keadaan sebelum pemulihan" not in out  # there was nothing to keep
