@@ -238,8 +238,9 @@ def test_percentage_rows_numerator_not_above_denominator(db, tmp_path, capsys):
     _jadikan_persentase(kode[0])
     path = templat(tmp_path / "a")
     ws = openpyxl.load_workbook(path)["Isian"]
-    assert ws.cell(BARIS_DATA_AWAL, 4).value == "Pembilang: desa yang melapor tepat waktu"
-    assert ws.cell(BARIS_DATA_AWAL + 1, 4).value == "Penyebut: seluruh laporan"
+    assert ws.cell(BARIS_DATA_AWAL, 3).value.endswith(" — pembilang: desa yang melapor tepat waktu")
+    assert ws.cell(BARIS_DATA_AWAL + 1, 3).value.endswith(" — penyebut: seluruh laporan")
+    assert [ws.cell(BARIS_DATA_AWAL + i, 4).value for i in (0, 1)] == ["Pembilang", "Penyebut"]
     isi(path, {(0, 0): 5, (1, 0): 4, (0, 1): 2})
     code, out, _ = run(capsys, "impor", "desa", str(path))
     assert code == 1

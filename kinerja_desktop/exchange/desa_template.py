@@ -5,8 +5,8 @@ only the yellow input cells unlocked, Excel's own validation on them, and a page
 prints the table one page wide.
 """
 
-import math
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,21 +82,12 @@ def desa_indicators(tahun: int) -> list[Indikator]:
 def _baris_indikator(ind: Indikator) -> list[BarisIsian]:
     nama = " ".join(ind.nama.split())
     if ind.jenis == Jenis.PERSENTASE:
+        # the long labels go beside the indicator's name, where the column is wide
+        pembilang = f"{nama} — pembilang: {ind.pembilang or 'yang memenuhi'}"
+        penyebut = f"{nama} — penyebut: {ind.penyebut or 'seluruhnya'}"
         return [
-            BarisIsian(
-                ind.kode,
-                KOMPONEN_PEMBILANG,
-                nama,
-                f"Pembilang: {ind.pembilang}" if ind.pembilang else "Pembilang",
-                ind.satuan,
-            ),
-            BarisIsian(
-                ind.kode,
-                KOMPONEN_PENYEBUT,
-                nama,
-                f"Penyebut: {ind.penyebut}" if ind.penyebut else "Penyebut",
-                ind.satuan,
-            ),
+            BarisIsian(ind.kode, KOMPONEN_PEMBILANG, pembilang, "Pembilang", ind.satuan),
+            BarisIsian(ind.kode, KOMPONEN_PENYEBUT, penyebut, "Penyebut", ind.satuan),
         ]
     if ind.jenis == Jenis.KEHADIRAN:
         return []  # attendance is the kecamatan's own staff, never a desa figure
@@ -152,11 +143,9 @@ LEBAR_INDIKATOR = 46
 
 def _jumlah_baris_teks(b: BarisIsian) -> int:
     """Lines the wrapped labels of a row need (about one character per width unit)."""
-    return max(
-        math.ceil(len(b.nama) / (LEBAR_INDIKATOR - 2)),
-        math.ceil(len(b.rincian) / 11),
-        1,
-    )
+    # a word wrap a little narrower than the column: a row too tall wastes a line, a row too
+    # short hides words when printed
+    return max(len(textwrap.wrap(b.nama, LEBAR_INDIKATOR - 1)), len(textwrap.wrap(b.satuan, 8)), 1)
 
 
 def _kantor() -> str:
