@@ -334,3 +334,36 @@ def test_tree_items_carry_ids_not_shown_to_the_operator(window):
     assert index.data(ID_ROLE) == _id("PRAMU")
     assert index.data() == "Pramu Kebersihan Kantor"
     assert "Pemangku: belum ada pemangku" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def _close_next_dialog(seen: list) -> None:
+    def close():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close)
+            return
+        seen.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+
+
+def test_laporan_opens_the_report_dialog_for_the_selected_jabatan(window):
+    window.select_jabatan(_id("BENDAHARA"))
+    seen = []
+    _close_next_dialog(seen)
+    window.act_cetak.trigger()
+    dialog = seen[0]
+    assert type(dialog).__name__ == "ReportDialog"
+    assert dialog.tahun.currentData() == 2020
+    assert "Bendahara" in dialog.jabatan.currentText()
+
+
+def test_berkas_and_bantuan_offer_backup_restore_and_about(window):
+    berkas = [a.text().replace("&", "") for a in window.menu_berkas.actions() if a.text()]
+    assert berkas[:2] == ["Cadangkan ke…", "Pulihkan…"]
+    assert berkas[-1] == "Keluar"
+    seen = []
+    _close_next_dialog(seen)
+    window.act_tentang.trigger()
+    assert "Kinerja Desktop" in seen[0].windowTitle()

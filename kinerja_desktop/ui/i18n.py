@@ -13,7 +13,6 @@ because Qt parses key names ("Ctrl", "Del") with it.
 import subprocess
 import sys
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -122,6 +121,8 @@ QM_RESOURCE = "translations/qt_id.qm"
 
 def ts_text() -> str:
     """:data:`TERJEMAHAN` as a Qt Linguist source file (the input of lrelease)."""
+    from xml.sax.saxutils import escape  # pulls in urllib and email: not at start-up
+
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         "<!DOCTYPE TS>",

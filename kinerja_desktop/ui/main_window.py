@@ -11,7 +11,7 @@ import importlib.util
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.jabatan_actions = JabatanActions(
             self.undo_stack, self, self.apply_changes, self.show_error
         )
-        self.tabs: list[QWidget] = []
+        self._jabatan_shown: int | None = None
         self._build_right_pane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tree)
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
 
         self.resize(1200, 760)
         self._restore_state()
+        QTimer.singleShot(0, self._finish_start)
         # the tree takes the keyboard first: arrows move between jabatan at once
         self.setFocusProxy(self.tree.view)
         self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -140,12 +141,16 @@ class MainWindow(QMainWindow):
 
         self.tab_widget = QTabWidget(self.right)
         self.tab_widget.setDocumentMode(True)
-        for module_name, class_name, title in TABS:
-            tab_class = getattr(importlib.import_module(module_name), class_name)
-            tab = tab_class(self.undo_stack, self.tab_widget)
-            tab.changed.connect(self.apply_changes)
-            self.tabs.append(tab)
-            self.tab_widget.addTab(tab, title)
+        # Only the first tab is built before the first paint; the others start as empty pages
+        # under their titles and are built right after it (or when opened, if sooner), which
+        # keeps their imports and queries out of the start-up time.
+        for index, (module_name, class_name, title) in enumerate(TABS):
+            page = QWidget(self.tab_widget)
+            page.setProperty("tab_spec", f"{module_name}:{class_name}")
+            self.tab_widget.addTab(page, title)
+            if index == 0:
+                self._build_tab(0)
+        self.tab_widget.currentChanged.connect(self._build_tab)
 
         self.kosong = QLabel(self.right)
         self.kosong.setWordWrap(True)
@@ -160,6 +165,47 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.judul)
         layout.addWidget(self.keterangan)
         layout.addWidget(self.pages, 1)
+
+    def _build_tab(self, index: int) -> QWidget | None:
+        """The tab at ``index``, built now if it is still an empty page."""
+        page = self.tab_widget.widget(index)
+        spec = page.property("tab_spec") if page is not None else None
+        if not spec:
+            return page
+        module_name, class_name = str(spec).split(":")
+        tab_class = getattr(importlib.import_module(module_name), class_name)
+        tab = tab_class(self.undo_stack, self.tab_widget)
+        tab.changed.connect(self.apply_changes)
+        current = self.tab_widget.currentIndex()
+        self.tab_widget.blockSignals(True)
+        try:
+            title = self.tab_widget.tabText(index)
+            self.tab_widget.insertTab(index, tab, title)
+            self.tab_widget.removeTab(index + 1)
+            self.tab_widget.setCurrentIndex(current)
+        finally:
+            self.tab_widget.blockSignals(False)
+        page.deleteLater()
+        if self._jabatan_shown is not None or self.tahun is not None:
+            tab.set_jabatan(self._jabatan_shown)
+        return tab
+
+    def _built_tabs(self) -> list[QWidget]:
+        return [
+            page
+            for page in (self.tab_widget.widget(i) for i in range(self.tab_widget.count()))
+            if page is not None and not page.property("tab_spec")
+        ]
+
+    @property
+    def tabs(self) -> list[QWidget]:
+        """Every tab of the selected jabatan, in order (built now if still pending)."""
+        return [self._build_tab(i) for i in range(self.tab_widget.count())]  # type: ignore[misc]
+
+    def _finish_start(self) -> None:
+        """After the first paint: build the tabs not built yet."""
+        for index in range(self.tab_widget.count()):
+            self._build_tab(index)
 
     def _action(
         self,
@@ -392,7 +438,8 @@ class MainWindow(QMainWindow):
         return self.tree.select_jabatan(jabatan_id)
 
     def _jabatan_selected(self, jabatan_id: int | None) -> None:
-        for tab in self.tabs:
+        self._jabatan_shown = jabatan_id
+        for tab in self._built_tabs():
             tab.set_jabatan(jabatan_id)  # type: ignore[attr-defined]
         self._show_heading()
         self._update_actions()
@@ -429,7 +476,7 @@ class MainWindow(QMainWindow):
         self.judul.setText(node.nama)
         pemangku = ", ".join(node.pemangku) if node.pemangku else "belum ada pemangku"
         self.keterangan.setText(f"Kode {node.kode} · Tahun {self.tahun} · Pemangku: {pemangku}")
-        if self.tabs:
+        if self.tab_widget.count():
             self.pages.setCurrentWidget(self.tab_widget)
         else:
             self.kosong.setText("Rincian jabatan belum dapat ditampilkan pada versi ini.")
@@ -469,7 +516,7 @@ class MainWindow(QMainWindow):
         if perubahan.jabatan_tree or perubahan.pemangku:
             self.reload_tree()
             self._show_heading()
-        for tab in self.tabs:
+        for tab in self._built_tabs():
             tab.apply_changes(perubahan)  # type: ignore[attr-defined]
 
     def show_error(self, judul: str, pesan: str) -> None:
@@ -536,14 +583,13 @@ class MainWindow(QMainWindow):
     def focused_tab(self) -> QWidget | None:
         """The tab holding the keyboard focus, else the tab shown."""
         focus = QApplication.focusWidget()
-        for tab in self.tabs:
+        built = self._built_tabs()
+        for tab in built:
             if focus is not None and (focus is tab or tab.isAncestorOf(focus)):
                 return tab
         current = self.tab_widget.currentWidget()
         return (
-            current
-            if current in self.tabs and self.pages.currentWidget() is self.tab_widget
-            else None
+            current if current in built and self.pages.currentWidget() is self.tab_widget else None
         )
 
     def copy_selection(self) -> None:
