@@ -78,7 +78,11 @@ def write_archive(db_path: Path, target: Path, now: datetime | None = None) -> P
     now = now or datetime.now()
     target = Path(target)
     work_root = Path(db_path).parent
-    with tempfile.TemporaryDirectory(prefix=".cadangan-", dir=work_root) as work:
+    try:
+        work_dir = tempfile.TemporaryDirectory(prefix=".cadangan-", dir=work_root)
+    except OSError as exc:
+        raise explain_os_error(exc, work_root / DB_MEMBER) from exc
+    with work_dir as work:
         snapshot = Path(work) / DB_MEMBER
         info = snapshot_to(db_path, snapshot)
         members = [(DB_MEMBER, snapshot), *_impor_members(impor_dir())]
@@ -141,7 +145,8 @@ def open_archive(path: Path, work: Path) -> IsiArsip:
             berkas = dict(manifest["berkas"])
             app_id = manifest["application_id"]
             versi = int(manifest["versi_skema"])
-        except (KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
+        except (KeyError, TypeError, ValueError, zipfile.BadZipFile, RuntimeError) as exc:
+            # RuntimeError: an encrypted member (never written by this application)
             raise _refuse(label, "bukan berkas cadangan Kinerja Desktop.") from exc
         if app_id != APPLICATION_ID or DB_MEMBER not in berkas:
             raise _refuse(label, "bukan berkas cadangan Kinerja Desktop.")
@@ -159,12 +164,26 @@ def open_archive(path: Path, work: Path) -> IsiArsip:
             out = Path(work, *PurePosixPath(name).parts)
             out.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
+            declared = meta.get("ukuran") if isinstance(meta, dict) else None
+            if not isinstance(declared, int):
+                raise _refuse(label, "rusak: daftar isi di manifest tidak lengkap.")
+            written = 0
             try:
                 with zf.open(name) as src, open(out, "wb") as dst:
                     for block in iter(lambda src=src: src.read(1 << 20), b""):
+                        written += len(block)
+                        if written > declared:
+                            # never let a forged archive fill the disk
+                            raise _refuse(label, f"rusak: {name} lebih besar dari yang dicatat.")
                         digest.update(block)
                         dst.write(block)
-            except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+            except (
+                zipfile.BadZipFile,
+                EOFError,
+                ValueError,
+                RuntimeError,
+                NotImplementedError,
+            ) as exc:
                 raise _refuse(label, "rusak: sebagian isinya tidak dapat dibaca.") from exc
             except OSError as exc:
                 raise explain_os_error(exc, out) from exc

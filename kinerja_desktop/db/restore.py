@@ -88,7 +88,7 @@ def _replace_damaged(source: Path, db_path: Path) -> None:
             os.remove(f"{db_path}{suffix}")
 
 
-def _restore_impor(files: dict[str, Path], now: datetime) -> None:
+def _restore_impor(files: dict[str, Path], now: datetime, keep_old: bool) -> None:
     current = impor_dir()
     staging = current.with_name(f".{current.name}-baru-{now:%Y%m%d%H%M%S}")
     try:
@@ -96,11 +96,17 @@ def _restore_impor(files: dict[str, Path], now: datetime) -> None:
             out = staging.joinpath(*rel.split("/"))
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, out)
+        old = current.with_name(f".{current.name}-lama-{now:%Y%m%d%H%M%S}")
         if current.exists():
-            # kept in the backup folder, not deleted: the safety archive may be a damaged copy
-            aside = _ensure_backup_dir() / f"impor_{now:%Y%m%d-%H%M%S}_{ALASAN_PEMULIHAN}"
-            shutil.move(str(current), str(aside))
+            os.replace(current, old)
         os.replace(staging, current)
+        if old.exists():
+            if keep_old:
+                # no complete safety archive holds them: keep them in the backup folder
+                aside = _ensure_backup_dir() / f"impor_{now:%Y%m%d-%H%M%S}_{ALASAN_PEMULIHAN}"
+                shutil.move(str(old), str(aside))
+            else:
+                shutil.rmtree(old, ignore_errors=True)  # they are in the safety archive
     except OSError as exc:
         raise explain_os_error(exc, current) from exc
     finally:
@@ -158,7 +164,8 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
                 "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
             ) from exc
         if impor_files:
-            _restore_impor(impor_files, now)
+            complete = previous is not None and previous.suffix == ".zip"
+            _restore_impor(impor_files, now, keep_old=not complete)
     return HasilPemulihan(Path(source), previous, versi, len(impor_files))
 
 
