@@ -78,3 +78,26 @@ def test_completeness_table(qtbot, db, tmp_path):
     assert dlg.tabel.columnCount() == 4 and dlg.tabel.item(kemiri, 0).text() == "1/126"
     ARTIFACTS.mkdir(exist_ok=True)
     dlg.grab().save(str(ARTIFACTS / "kelengkapan_desa.png"))
+
+
+def test_main_window_offers_the_desa_actions(qtbot, db, db_path):
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    teks = [a.text() for a in win.menu_data.actions()]
+    assert {"Buat &Templat Desa…", "&Impor Isian Desa…", "&Kelengkapan Data Desa…"} <= set(teks)
+    win.tasks.wait()
+
+
+def test_template_dialog_offers_every_period_and_desa(qtbot, db):
+    from kinerja_desktop.ui.desa_dialogs import TemplatDialog
+
+    create_app()
+    dlg = TemplatDialog(None, 2020)
+    qtbot.addWidget(dlg)
+    periode = [dlg.periode.itemData(i) for i in range(dlg.periode.count())]
+    assert periode[:7] == ["2020", "2020S1", "2020S2", "2020Q1", "2020Q2", "2020Q3", "2020Q4"]
+    assert len(periode) == 19 and periode[-1] == "202012"
+    assert dlg.desa.count() == 19 and dlg.desa.itemText(5) == "Desa Kemiri"

@@ -34,6 +34,10 @@ _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _SIMPAN_XLSX = (
     "Buka berkas itu di Excel atau LibreOffice lalu simpan sebagai Buku Kerja Excel (.xlsx)"
 )
+_TIDAK_TERBACA = (
+    "berkas tidak dapat dibaca: mungkin sedang dibuka di Excel atau program lain, atau "
+    "flashdisk bermasalah. Tutup berkas itu lalu coba lagi."
+)
 _MINTA_ULANG = "Minta desa mengirim ulang templat yang diisi, tanpa diubah bentuknya"
 
 
@@ -59,7 +63,7 @@ def _baca_berkas(path: Path) -> bytes:
             path, "berkas tidak ditemukan. Periksa apakah flashdisk masih terpasang."
         ) from exc
     except OSError as exc:
-        raise _tolak(path, f"berkas tidak dapat dibaca ({exc.strerror}).") from exc
+        raise _tolak(path, _TIDAK_TERBACA) from exc
     if path.is_dir():
         raise _tolak(path, "ini sebuah folder, bukan berkas. Pilih berkas .xlsx di dalamnya.")
     if ukuran == 0:
@@ -77,7 +81,7 @@ def _baca_berkas(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise _tolak(path, f"berkas tidak dapat dibaca ({exc.strerror}).") from exc
+        raise _tolak(path, _TIDAK_TERBACA) from exc
 
 
 def _jenis_bukan_zip(path: Path, isi: bytes) -> str:
