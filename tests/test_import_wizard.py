@@ -20,7 +20,7 @@ def dialog(qtbot, db):
     create_app()
     runner = TaskRunner()
     perubahan = []
-    dlg = ImportDesaDialog(None, runner, perubahan.append)
+    dlg = ImportDesaDialog(None, runner, perubahan.append, 2020)
     dlg.perubahan = perubahan
     qtbot.addWidget(dlg)
     dlg.show()
@@ -60,6 +60,17 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
     assert NilaiRealisasi.select().count() == 2 and ImporBatch.get().desa.kode == KEMIRI
     assert dialog.perubahan and dialog.perubahan[0].nilai and dialog.perubahan[0].tahun == 2020
     dialog.grab().save(str(ARTIFACTS / "impor_desa_selesai.png"))
+
+
+def test_a_workbook_of_another_year_is_refused(qtbot, dialog, tmp_path):
+    from kinerja_desktop.db.years import copy_year
+
+    copy_year(2020, 2021)
+    lain = isi(templat(tmp_path / "a", periode="2021Q1", tahun=2021), {(0, 0): 1})
+    dialog.periksa([lain])
+    _tunggu(qtbot, dialog)
+    assert _kolom(dialog, 6) == ["Ditolak"] and not dialog.btn_impor.isEnabled()
+    assert "untuk tahun 2021, bukan tahun 2020" in dialog.rincian.toPlainText()
 
 
 def test_completeness_table(qtbot, db, tmp_path):

@@ -71,10 +71,12 @@ class ImportDesaDialog(QDialog):
         parent: QWidget | None,
         runner: TaskRunner,
         on_changes: Callable[[Perubahan], None] | None = None,
+        tahun: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Impor Isian Desa")
+        self.setWindowTitle(f"Impor Isian Desa {tahun}" if tahun else "Impor Isian Desa")
         self.runner = runner
+        self.tahun = tahun  # a workbook for another year is refused, not imported unnoticed
         self.on_changes = on_changes
         self.berkas: list[Path] = []
         self.pratinjau: list[Any] = []
@@ -83,7 +85,8 @@ class ImportDesaDialog(QDialog):
 
         pengantar = QLabel(
             "Pilih buku kerja isian desa (.xlsx) atau satu folder, misalnya flashdisk. Setiap "
-            "berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan Impor.",
+            "berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan Impor."
+            + (f" Hanya isian tahun {tahun} yang diterima." if tahun else ""),
             self,
         )
         pengantar.setWordWrap(True)
@@ -202,6 +205,7 @@ class ImportDesaDialog(QDialog):
         from kinerja_desktop.exchange.desa_import import impor_berkas_desa
 
         self.berkas, self.pratinjau, self.sudah_diimpor = list(berkas), [], False
+        tahun = self.tahun
         self.daftar.clear()
         self.rincian.clear()
         self._sibuk(True)
@@ -212,7 +216,7 @@ class ImportDesaDialog(QDialog):
                     raise Dibatalkan("Pemeriksaan dihentikan; tidak ada yang disimpan.")
                 state.progress(done, total, label)
 
-            return impor_berkas_desa(berkas, coba=True, kemajuan=kemajuan)[0]
+            return impor_berkas_desa(berkas, coba=True, tahun=tahun, kemajuan=kemajuan)[0]
 
         def done(pratinjau: object) -> None:
             self.pratinjau = list(pratinjau)  # type: ignore[call-overload]
@@ -232,13 +236,14 @@ class ImportDesaDialog(QDialog):
         from kinerja_desktop.exchange.desa_import import impor_berkas_desa
 
         siap = [p.path for p in self.pratinjau if not p.ditolak]
+        tahun = self.tahun
         if not siap:
             return None
         self._sibuk(True)
         self.btn_henti.setVisible(False)
 
         def job(state: TaskState) -> object:
-            return impor_berkas_desa(siap, coba=False, kemajuan=state.progress)
+            return impor_berkas_desa(siap, coba=False, tahun=tahun, kemajuan=state.progress)
 
         def done(hasil: object) -> None:
             pratinjau, terap = hasil  # type: ignore[misc]
@@ -340,7 +345,7 @@ def create_actions(window: Any) -> list[QAction]:
     impor.setStatusTip("Memeriksa lalu mengimpor buku kerja isian dari desa/kelurahan")
 
     def buka_impor() -> None:
-        dialog = ImportDesaDialog(window, window.tasks, window.apply_changes)
+        dialog = ImportDesaDialog(window, window.tasks, window.apply_changes, window.tahun)
         dialog.exec()
 
     impor.triggered.connect(buka_impor)
