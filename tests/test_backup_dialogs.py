@@ -221,3 +221,18 @@ def test_main_window_menu_restore_reloads_everything(qtbot, db, db_path, usb):
     assert "Data dipulihkan" in window.statusBar().currentMessage()
     save(window, "jendela_sesudah_pulihkan.png")
     window.tasks.wait()
+
+
+def test_about_dialog_warns_when_the_days_backup_failed(qtbot, db_path):
+    backup_dir().parent.mkdir(parents=True, exist_ok=True)
+    backup_dir().write_text("bukan folder")  # the backup folder cannot be created
+    database = open_database(db_path)  # the start goes on without the day's backup
+    try:
+        dialog = AboutDialog(None, db_path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        save(dialog, "tentang_peringatan.png")
+        assert dialog.rows["Cadangan terakhir"].text() == "belum ada"
+        assert dialog.rows["Peringatan"].text().startswith("Cadangan otomatis hari ini gagal: ")
+    finally:
+        database.close()

@@ -197,6 +197,13 @@ def _newer_sqlite(archive, tmp_path):
     return target
 
 
+def _size_lie(archive, tmp_path):
+    def smaller(manifest):
+        manifest["berkas"]["kinerja.sqlite3"]["ukuran"] = 1000
+
+    return _rewrite(archive, tmp_path / "palsu.zip", change_manifest=smaller)
+
+
 def _missing(archive, tmp_path):
     return tmp_path / "tidak-ada.zip"
 
@@ -211,6 +218,7 @@ def _missing(archive, tmp_path):
         (_text_file, "rusak atau bukan berkas cadangan"),
         (_zip_of_something_else, "bukan berkas cadangan Kinerja Desktop"),
         (_other_sqlite, "bukan basis data Kinerja Desktop"),
+        (_size_lie, "lebih besar dari yang dicatat"),
         (_missing, "tidak ditemukan"),
     ],
     ids=lambda v: getattr(v, "__name__", "")[1:] or None,

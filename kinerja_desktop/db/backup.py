@@ -240,6 +240,11 @@ def _ensure_backup_dir() -> Path:
     folder = backup_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise LingkunganBermasalah(
+            f"Folder cadangan {folder} tidak dapat dibuat karena sudah ada berkas dengan nama "
+            "itu. Pindahkan atau ganti nama berkas tersebut."
+        ) from exc
     except OSError as exc:
         raise explain_os_error(exc, folder / "cadangan") from exc
     return folder
