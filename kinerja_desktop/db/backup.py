@@ -142,13 +142,14 @@ def inspect_database_file(path: Path, label: str | None = None) -> InfoBasisData
         finally:
             raw.close()
     except sqlite3.DatabaseError as exc:
-        raise BasisDataBermasalah(f"Berkas {label} rusak dan tidak dapat dibaca ({exc}).") from exc
+        # SQLite's own (English) words go to the log, not to the operator
+        log.info("reading %s failed: %s", path, exc)
+        raise BasisDataBermasalah(f"Berkas {label} rusak dan tidak dapat dibaca.") from exc
     if app_id != APPLICATION_ID:
         raise BasisDataBermasalah(f"Berkas {label} bukan basis data Kinerja Desktop.")
     if result != ["ok"]:
-        raise BasisDataBermasalah(
-            f"Berkas {label} rusak: pemeriksaan keutuhan gagal ({'; '.join(result)[:200]})."
-        )
+        log.info("integrity_check of %s failed: %s", path, result)
+        raise BasisDataBermasalah(f"Berkas {label} rusak: pemeriksaan keutuhan gagal.")
     if version > SCHEMA_VERSION:
         raise BasisDataBermasalah(
             f"Berkas {label} dibuat oleh Kinerja Desktop versi yang lebih baru (skema {version}, "
@@ -214,8 +215,9 @@ def _explain_sqlite(exc: sqlite3.Error, db_path: Path, target: Path) -> KinerjaE
             f"Basis data {db_path} sedang sibuk dipakai program lain; cadangan tidak dibuat. "
             "Coba lagi sebentar lagi."
         )
+    log.info("backup of %s failed: %s", db_path, exc)
     return BasisDataBermasalah(
-        f"Basis data {db_path} tidak dapat dibaca untuk dicadangkan ({exc}). "
+        f"Basis data {db_path} tidak dapat dibaca untuk dicadangkan. "
         "Basis data mungkin rusak: pulihkan dari cadangan terakhir."
     )
 

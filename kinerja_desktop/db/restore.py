@@ -13,6 +13,7 @@ reload every view: the whole database has changed.
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -36,6 +37,8 @@ from kinerja_desktop.db.backup import (
 )
 from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah
 from kinerja_desktop.fileio import atomic_write, explain_os_error
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -159,8 +162,9 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
             else:
                 _copy_into_live(db_file, db_path)
         except sqlite3.Error as exc:
+            log.info("restore into %s failed: %s", db_path, exc)
             raise LingkunganBermasalah(
-                f"Basis data {db_path} tidak dapat ditimpa ({exc}); data lama tetap ada. "
+                f"Basis data {db_path} tidak dapat ditimpa; data lama tetap ada. "
                 "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
             ) from exc
         if impor_files:
