@@ -26,6 +26,20 @@ def cmd_report_iki(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_capaian(args: argparse.Namespace) -> int:
+    """``report capaian --tahun Y --periode P --out FILE``: the capaian report."""
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.reports.capaian import export_capaian
+    from kinerja_desktop.reports.iki import FORMAT, report_format
+
+    report_format(args.out)
+    periode = parse_periode(args.periode)
+    open_db(args)
+    path = export_capaian(args.tahun, periode.id, args.out, kertas=args.kertas)
+    print(f"Laporan capaian {periode.label} ({FORMAT[path.suffix.lower()]}) ditulis ke {path}")
+    return 0
+
+
 def register(commands: Any) -> None:
     """Add the ``report`` group (``report iki``; ``report capaian`` joins it later)."""
     report = commands.add_parser(
@@ -57,3 +71,20 @@ def register(commands: Any) -> None:
         "--jabatan", metavar="KODE", default=None, help="hanya satu jabatan (kode jabatan)"
     )
     iki.set_defaults(func=cmd_report_iki)
+
+    capaian = reports.add_parser(
+        "capaian",
+        help="laporan capaian IKI satu periode (PDF atau Excel)",
+        description="Menulis laporan capaian: rekap per jabatan dengan grafik, tabel tiap "
+        "jabatan, realisasi per desa dan blok tanda tangan. Jenis berkas mengikuti akhiran: "
+        ".pdf atau .xlsx.",
+    )
+    capaian.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    capaian.add_argument(
+        "--periode", required=True, metavar="PERIODE", help="2020, 2020S1, 2020Q1 atau 202001"
+    )
+    capaian.add_argument(
+        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.pdf atau .xlsx)"
+    )
+    capaian.add_argument("--kertas", choices=["f4", "a4"], default=None, help="ukuran kertas")
+    capaian.set_defaults(func=cmd_report_capaian)

@@ -1,0 +1,42 @@
+"""Writing the capaian report to a file: the one call the CLI and the GUI make.
+
+export_capaian(2020, "2020Q1", Path("E:/Capaian-2020Q1.pdf"))
+export_capaian(2020, "2020", Path("Capaian-2020.xlsx"), kertas="a4")
+"""
+
+from pathlib import Path
+
+from kinerja_desktop import settings
+from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.reports.iki import report_format
+from kinerja_desktop.reports.page import check_kertas
+
+
+def default_filename(periode: str, suffix: str) -> str:
+    """A file name for the report: ``Capaian-2020Q1.pdf``."""
+    return f"Capaian-{periode}{suffix}"
+
+
+def export_capaian(tahun: int, periode: str, target: Path, kertas: str | None = None) -> Path:
+    """Write the capaian report of ``tahun`` for ``periode`` to ``target`` (.pdf or .xlsx).
+
+    ``kertas`` is "f4" or "a4" (default: the setting). Written atomically.
+    """
+    from kinerja_desktop.reports.capaian_data import build_capaian_report
+
+    target = Path(target)
+    suffix = report_format(target)
+    kertas = check_kertas(kertas or settings.get("kertas"))
+    if target.is_dir():
+        raise DataTidakValid(
+            f"{target} adalah folder. Tulis nama berkas, misalnya "
+            f"{target / default_filename(periode, suffix)}"
+        )
+    laporan = build_capaian_report(tahun, periode)
+    if suffix == ".pdf":
+        from kinerja_desktop.reports.capaian_pdf import render_capaian_pdf
+
+        return render_capaian_pdf(laporan, target, kertas)
+    from kinerja_desktop.reports.capaian_xlsx import render_capaian_xlsx
+
+    return render_capaian_xlsx(laporan, target, kertas)

@@ -1,0 +1,219 @@
+"""The capaian report's content, built once and rendered by the PDF and Excel writers.
+
+Per jabatan a table No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) |
+Kategori | Keterangan and the jabatan's capaian; a kecamatan recap of every jabatan (drawn as a
+bar chart too); per-desa tables for desa-based indicators; the rules used; the signatory.
+Every text is final Indonesian text: renderers only lay it out. "Belum ada data" is written
+out wherever a value is missing, never 0.
+"""
+
+from dataclasses import dataclass, field
+
+from kinerja_desktop.db.models import Kantor, Pegawai, Pemangku
+from kinerja_desktop.db.nilai_baca import (
+    BarisCapaian,
+    capaian_tahun,
+    daftar_desa,
+    daftar_pita,
+    nilai_tahun,
+    ringkas_jabatan,
+)
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.domain.capaian import ATURAN, kategori
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.isian import format_persen, teks_realisasi, teks_target
+from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
+
+BELUM = "belum ada data"
+
+
+@dataclass(frozen=True)
+class BarisLaporan:
+    """One indicator row, every cell as printed."""
+
+    no: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: str
+    realisasi: str
+    capaian: str
+    kategori: str
+    keterangan: str
+    capaian_persen: float | None
+    warna: str | None  # the category's colour
+
+
+@dataclass(frozen=True)
+class JabatanCapaian:
+    """A jabatan's table and its capaian (mean over indicators with data)."""
+
+    kode: str
+    nama: str
+    pemangku: str
+    baris: list[BarisLaporan]
+    capaian: float | None
+    ada: int
+    total: int
+    kategori: str
+    warna: str | None
+
+    @property
+    def ringkasan(self) -> str:
+        """``Capaian jabatan: 87,5% (Tinggi), dari 3 dari 5 indikator yang memiliki data.``"""
+        if self.capaian is None:
+            return f"Capaian jabatan: {BELUM} (0 dari {self.total} indikator memiliki capaian)."
+        return (
+            f"Capaian jabatan: {format_persen(self.capaian)} ({self.kategori}), rata-rata "
+            f"{self.ada} dari {self.total} indikator yang memiliki capaian."
+        )
+
+
+@dataclass(frozen=True)
+class TabelDesa:
+    """The desa values of one desa-based indicator in the period."""
+
+    kode: str
+    nama: str
+    jabatan: str
+    baris: list[tuple[str, str]]  # desa name, realisasi (or "belum ada data")
+    jumlah: str  # the kecamatan value
+    lapor: int
+
+
+@dataclass
+class LaporanCapaian:
+    """Everything the capaian report prints."""
+
+    judul: str
+    kecamatan: str
+    periode: Periode
+    jabatan: list[JabatanCapaian]
+    desa: list[TabelDesa]
+    desa_tanpa_data: list[str]  # desa-based indicators with no desa value in the period
+    aturan: tuple[str, ...]
+    penandatangan: Penandatangan
+    pita: list[tuple[str, str, str]] = field(default_factory=list)  # range, name, colour
+
+    @property
+    def sub_judul(self) -> str:
+        """``KECAMATAN KEPANJEN — TRIWULAN I 2020``."""
+        return f"KECAMATAN {self.kecamatan.upper()} — {self.periode.label.upper()}"
+
+
+def _baris(no: int, b: BarisCapaian) -> BarisLaporan:
+    jenis = b.info.jenis
+    target = BELUM if b.target is None else teks_target(b.target, jenis)
+    if b.target is not None and b.target_turunan:
+        target += "*"
+    realisasi = teks_realisasi(jenis, b.realisasi.nilai) or BELUM
+    if b.realisasi.nilai is not None and jenis is not Jenis.JUMLAH:
+        realisasi += (
+            f" ({teks_realisasi(Jenis.JUMLAH, b.realisasi.pembilang)}/"
+            f"{teks_realisasi(Jenis.JUMLAH, b.realisasi.penyebut)})"
+        )
+    keterangan = []
+    if b.realisasi.nilai is None:
+        keterangan.append("Belum ada data realisasi.")
+    elif b.target is None:
+        keterangan.append("Belum ada target.")
+    elif b.capaian.catatan:
+        keterangan.append(b.capaian.catatan)
+    if b.info.dari_desa and b.realisasi.nilai is not None:
+        keterangan.append(f"Data dari {b.desa_lapor} desa/kelurahan.")
+    persen = b.capaian.persen
+    return BarisLaporan(
+        no=str(no),
+        sasaran=b.info.sasaran,
+        indikator=b.info.nama,
+        satuan=b.info.satuan,
+        target=target,
+        realisasi=realisasi,
+        capaian="-" if persen is None else format_persen(persen).rstrip("%"),
+        kategori="-" if b.kategori is None else b.kategori.nama,
+        keterangan=" ".join(keterangan),
+        capaian_persen=persen,
+        warna=None if b.kategori is None else b.kategori.warna,
+    )
+
+
+def _pemangku(jabatan_id: int) -> str:
+    nama = [
+        p.nama
+        for p in Pegawai.select(Pegawai.nama)
+        .join(Pemangku)
+        .where(Pemangku.jabatan == jabatan_id)
+        .order_by(Pegawai.nama)
+    ]
+    return ", ".join(nama) or "belum ada pemangku"
+
+
+def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
+    """Read and compute the capaian report of ``tahun`` for ``periode`` (e.g. ``2020Q1``)."""
+    tahun_row = require_year(tahun)
+    p = parse_periode(periode) if isinstance(periode, str) else periode
+    if p.tahun != tahun:
+        raise DataTidakValid(f"Periode {p.id} bukan bagian dari tahun {tahun}.")
+    pita = daftar_pita()
+    semua = capaian_tahun(tahun, p)
+    per_jabatan: dict[int, list[BarisCapaian]] = {}
+    for b in semua:
+        per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
+    jabatan = []
+    for jabatan_id, daftar in per_jabatan.items():
+        rata, ada, total = ringkas_jabatan(daftar)
+        kat = kategori(rata, pita)
+        jabatan.append(
+            JabatanCapaian(
+                kode=daftar[0].info.kode_jabatan,
+                nama=daftar[0].info.nama_jabatan,
+                pemangku=_pemangku(jabatan_id),
+                baris=[_baris(i, b) for i, b in enumerate(daftar, start=1)],
+                capaian=rata,
+                ada=ada,
+                total=total,
+                kategori="-" if kat is None else kat.nama,
+                warna=None if kat is None else kat.warna,
+            )
+        )
+    desa = daftar_desa()
+    tabel_desa, tanpa = [], []
+    for n in nilai_tahun(tahun):
+        if not n.info.dari_desa:
+            continue
+        baris, lapor = [], 0
+        for d in desa:
+            g = n.realisasi_desa(p, d.id)
+            if g.ada:
+                lapor += 1
+            baris.append((d.nama, teks_realisasi(n.info.jenis, g.nilai) or BELUM))
+        if not lapor:
+            tanpa.append(f"{n.info.kode} {n.info.nama}")
+            continue
+        jumlah = teks_realisasi(n.info.jenis, n.realisasi_periode(p).nilai) or BELUM
+        tabel_desa.append(
+            TabelDesa(n.info.kode, n.info.nama, n.info.nama_jabatan, baris, jumlah, lapor)
+        )
+    urut = sorted(pita, key=lambda x: x.batas_bawah, reverse=True)
+    rentang = []
+    for i, band in enumerate(urut):
+        if i == 0:
+            rentang.append((f"≥ {band.batas_bawah:g}%", band.nama, band.warna))
+        else:
+            rentang.append(
+                (f"{band.batas_bawah:g}% – < {urut[i - 1].batas_bawah:g}%", band.nama, band.warna)
+            )
+    kantor = Kantor.get_or_none()
+    return LaporanCapaian(
+        judul="LAPORAN CAPAIAN INDIKATOR KINERJA INDIVIDU",
+        kecamatan=kantor.kecamatan if kantor else "",
+        periode=p,
+        jabatan=jabatan,
+        desa=tabel_desa,
+        desa_tanpa_data=tanpa,
+        aturan=ATURAN,
+        penandatangan=penandatangan_tahun(tahun_row),
+        pita=rentang,
+    )

@@ -1,0 +1,258 @@
+"""The capaian report as a PDF: recap with a bar chart, per-jabatan tables, desa tables, rules,
+and the Camat's signature; same paper, font, footer and safe writing as the IKI decree."""
+
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.reports.capaian_data import JabatanCapaian, LaporanCapaian
+from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
+from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
+
+KOLOM = (
+    "No",
+    "Sasaran",
+    "Indikator",
+    "Satuan",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+    "Keterangan",
+)
+LEBAR = (0.04, 0.14, 0.20, 0.09, 0.09, 0.10, 0.09, 0.11, 0.14)
+GRID = 0.5
+
+
+def _style(header_rows: int = 1) -> Any:
+    from reportlab.lib import colors
+
+    return [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("GRID", (0, 0), (-1, -1), GRID, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6e6e6")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+
+
+def _p(text: str, style: str = "sel") -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(teks(text) if text else "&nbsp;", styles()[style])
+
+
+def _recap(laporan: LaporanCapaian, width: float) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    st = styles()
+    rows: list[list[Any]] = [
+        [
+            _p(k, "kepala")
+            for k in ("No", "Jabatan", "Indikator ada data", "Capaian (%)", "Kategori")
+        ]
+    ]
+    for i, j in enumerate(laporan.jabatan, start=1):
+        rows.append(
+            [
+                _p(str(i), "sel_tengah"),
+                _p(f"{j.nama} ({j.kode})"),
+                _p(f"{j.ada} dari {j.total}", "sel_tengah"),
+                _p(
+                    "-" if j.capaian is None else f"{j.capaian:.1f}".replace(".", ","), "sel_tengah"
+                ),
+                _p("belum ada data" if j.capaian is None else j.kategori, "sel_tengah"),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[w * width for w in (0.06, 0.50, 0.16, 0.13, 0.15)],
+        repeatRows=1,
+    )
+    style = _style()
+    for i, j in enumerate(laporan.jabatan, start=1):
+        if j.warna:
+            style.append(("BACKGROUND", (3, i), (4, i), colors.HexColor(j.warna)))
+    table.setStyle(TableStyle(style))
+    return [
+        Paragraph("A. REKAPITULASI CAPAIAN PER JABATAN", st["tebal"]),
+        Spacer(1, 2 * MM),
+        table,
+        Spacer(1, 4 * MM),
+        _chart(laporan, width),
+    ]
+
+
+def _chart(laporan: LaporanCapaian, width: float) -> Any:
+    """Horizontal bars of capaian per jabatan, with a line at 100%."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib import colors
+
+    bar, gap, label_w, top = 4.2 * MM, 1.6 * MM, 38 * MM, 8 * MM
+    n = len(laporan.jabatan)
+    height = top + n * (bar + gap) + 8 * MM
+    d = Drawing(width, height)
+    d.add(
+        String(0, height - 5 * MM, "Grafik capaian per jabatan (%)", fontName=FONT_BOLD, fontSize=9)
+    )
+    nilai = [j.capaian for j in laporan.jabatan if j.capaian is not None]
+    skala_max = max([120.0, *nilai])
+    area = width - label_w - 22 * MM
+    x0 = label_w
+    for i, j in enumerate(laporan.jabatan):
+        y = height - top - (i + 1) * (bar + gap)
+        d.add(String(0, y + 1.2, j.kode, fontName=FONT, fontSize=7))
+        if j.capaian is None:
+            d.add(String(x0 + 1, y + 1.2, "belum ada data", fontName=FONT, fontSize=7,
+                         fillColor=colors.HexColor("#666666")))  # fmt: skip
+            continue
+        w = max(0.5, area * j.capaian / skala_max)
+        d.add(Rect(x0, y, w, bar, fillColor=colors.HexColor(j.warna or "#bbbbbb"),
+                   strokeColor=colors.HexColor("#555555"), strokeWidth=0.3))  # fmt: skip
+        d.add(String(x0 + w + 1.5, y + 1.2, f"{j.capaian:.1f}".replace(".", ","),
+                     fontName=FONT, fontSize=7))  # fmt: skip
+    x100 = x0 + area * 100 / skala_max
+    bottom = height - top - n * (bar + gap) - 1 * MM
+    d.add(Line(x100, bottom, x100, height - top + 1 * MM, strokeColor=colors.black,
+               strokeWidth=0.6, strokeDashArray=[2, 2]))  # fmt: skip
+    d.add(String(x100 - 4 * MM, bottom - 3.5 * MM, "100%", fontName=FONT, fontSize=7))
+    return d
+
+
+def _jabatan(j: JabatanCapaian, width: float, nomor: int) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    st = styles()
+    # "Capaian (%)" on two lines: a narrow column would break the word itself
+    rows: list[list[Any]] = [[_p(k.replace(" (%)", "\n(%)"), "kepala") for k in KOLOM]]
+    for b in j.baris:
+        rows.append(
+            [
+                _p(b.no, "sel_tengah"),
+                _p(b.sasaran),
+                _p(b.indikator),
+                _p(b.satuan, "sel_tengah"),
+                _p(b.target, "sel_tengah"),
+                _p(b.realisasi, "sel_tengah"),
+                _p(b.capaian, "sel_tengah"),
+                _p(b.kategori, "sel_tengah"),
+                _p(b.keterangan),
+            ]
+        )
+    table = Table(rows, colWidths=[w * width for w in LEBAR], repeatRows=1, splitByRow=1)
+    style = _style()
+    for i, b in enumerate(j.baris, start=1):
+        if b.warna:
+            style.append(("BACKGROUND", (6, i), (7, i), colors.HexColor(b.warna)))
+    table.setStyle(TableStyle(style))
+    kepala = [
+        Paragraph(f"{nomor}. {teks(j.nama)} ({teks(j.kode)})", st["tebal"]),
+        Paragraph(f"Pemangku: {teks(j.pemangku)}", st["normal"]),
+        Spacer(1, 1.5 * MM),
+    ]
+    return [
+        KeepTogether([*kepala, table]) if len(j.baris) <= 6 else KeepTogether(kepala),
+        *([] if len(j.baris) <= 6 else [table]),
+        Spacer(1, 1.5 * MM),
+        Paragraph(teks(j.ringkasan), st["normal"]),
+        Spacer(1, 5 * MM),
+    ]
+
+
+def _desa(laporan: LaporanCapaian, width: float) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    st = styles()
+    story: list[Any] = [
+        Paragraph("C. REALISASI PER DESA/KELURAHAN", st["tebal"]),
+        Spacer(1, 2 * MM),
+    ]
+    if not laporan.desa:
+        story.append(
+            Paragraph(
+                f"Belum ada data dari desa/kelurahan pada {teks(laporan.periode.label)}.",
+                st["normal"],
+            )
+        )
+    for t in laporan.desa:
+        half = (len(t.baris) + 1) // 2
+        rows: list[list[Any]] = [[_p(k, "kepala") for k in ("Desa/Kelurahan", "Realisasi") * 2]]
+        for i in range(half):
+            kiri = t.baris[i]
+            kanan = t.baris[half + i] if half + i < len(t.baris) else ("", "")
+            rows.append(
+                [_p(kiri[0]), _p(kiri[1], "sel_tengah"), _p(kanan[0]), _p(kanan[1], "sel_tengah")]
+            )
+        rows.append(
+            [_p("Jumlah kecamatan", "sel_tebal"), _p(t.jumlah, "sel_tengah"), _p(""), _p("")]
+        )
+        table = Table(rows, colWidths=[w * width for w in (0.32, 0.18, 0.32, 0.18)], repeatRows=1)
+        style = _style()
+        style.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+        table.setStyle(TableStyle(style))
+        judul = Paragraph(
+            f"{teks(t.kode)} {teks(t.nama)} — {t.lapor} dari {len(t.baris)} desa/kelurahan melapor",
+            st["tebal"],
+        )
+        story += [KeepTogether([judul, Spacer(1, 1.5 * MM), table]), Spacer(1, 4 * MM)]
+    if laporan.desa_tanpa_data:
+        story.append(
+            Paragraph(
+                "Indikator dari desa/kelurahan yang belum ada datanya pada periode ini: "
+                + teks("; ".join(laporan.desa_tanpa_data))
+                + ".",
+                st["normal"],
+            )
+        )
+    return story
+
+
+def render_capaian_pdf(laporan: LaporanCapaian, target: Path, kertas: str) -> Path:
+    """Write ``laporan`` as a PDF on ``kertas`` to ``target`` (atomically)."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    st = styles()
+    width = frame_width(kertas)
+    story: list[Any] = [
+        Paragraph(teks(laporan.judul), st["judul"]),
+        Paragraph(teks(laporan.sub_judul), st["tengah_tebal"]),
+        Spacer(1, 6 * MM),
+    ]
+    story += _recap(laporan, width)
+    story += [
+        Spacer(1, 4 * MM),
+        Paragraph("B. CAPAIAN PER JABATAN", st["tebal"]),
+        Spacer(1, 2 * MM),
+    ]
+    for i, j in enumerate(laporan.jabatan, start=1):
+        story += _jabatan(j, width, i)
+    story += _desa(laporan, width)
+    story += [Spacer(1, 5 * MM), Paragraph("D. KETERANGAN", st["tebal"]), Spacer(1, 1.5 * MM)]
+    story.append(
+        Paragraph(
+            "Target bertanda * dibagi dari target tahunan atau triwulan yang ditetapkan. "
+            "Kategori capaian:",
+            st["normal"],
+        )
+    )
+    rows = [[_p(r), _p(n)] for r, n, _ in laporan.pita]
+    pita = Table(rows, colWidths=[45 * MM, 40 * MM], hAlign="LEFT")
+    style = _style(header_rows=0)[:3]
+    for i, (_, _, warna) in enumerate(laporan.pita):
+        style.append(("BACKGROUND", (1, i), (1, i), colors.HexColor(warna)))
+    pita.setStyle(TableStyle(style))
+    story += [Spacer(1, 1.5 * MM), pita, Spacer(1, 2 * MM)]
+    for aturan in laporan.aturan:
+        story.append(Paragraph(teks(aturan), st["daftar"], bulletText="•"))
+    story.append(signature_block(laporan.penandatangan, kertas))
+    return build_pdf(
+        target,
+        story,
+        kertas,
+        judul=f"Capaian IKI {laporan.periode.label}",
+        footer=f"Capaian IKI Kecamatan {laporan.kecamatan} — {laporan.periode.label}",
+        penulis=f"Kecamatan {laporan.kecamatan}",
+    )
