@@ -112,6 +112,8 @@ def test_reimport_changes_nothing_and_says_so(db, tmp_path, capsys):
     assert "tidak ada perubahan (126 nilai sudah sama)" in out
     assert "Berkas yang sama sudah diimpor (impor nomor 1" in out
     assert [(n.id, n.nilai, n.diubah, n.batch_id) for n in NilaiRealisasi.select()] == sebelum
+    assert ImporBatch.select().count() == 1  # nothing to undo, nothing logged
+    assert len(list((data_dir() / "impor").iterdir())) == 1
 
 
 def test_corrected_file_replaces_only_its_own_desa_and_periods(db, tmp_path, capsys):

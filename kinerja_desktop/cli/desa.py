@@ -80,7 +80,7 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
             {
                 "coba": args.coba,
                 "berkas": [_pratinjau_json(p) for p in pratinjau],
-                "batch": [h.batch_id for h in hasil],
+                "batch": [h.batch_id for h in hasil if h.batch_id is not None],
             }
         )
     else:

@@ -54,6 +54,8 @@ def terapkan_realisasi(rencana: Rencana, sumber: str, batch: BatchInfo) -> int:
     """
     if rencana.ditolak:
         raise DataTidakValid(f"{len(rencana.ditolak)} nilai ditolak, tidak ada yang disimpan.")
+    if not rencana.perlu_ditulis:
+        raise DataTidakValid("Tidak ada nilai yang berubah; tidak ada yang dicatat.")
     if any(m.kunci.jenis != "realisasi" for m in rencana.perlu_ditulis):
         raise DataTidakValid("Impor desa hanya menulis realisasi.")
     waktu = sekarang()

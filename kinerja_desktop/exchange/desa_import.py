@@ -612,10 +612,16 @@ def _simpan_salinan(pratinjau: PratinjauBerkas) -> Path:
 def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     """Apply one checked file in one transaction and log it as an import batch.
 
+    A file that changes nothing writes nothing (``batch_id`` None).
+
     Raises :class:`DataTidakValid` for a refused file (nothing is written).
     """
     if pratinjau.ditolak or pratinjau.rencana is None:
         raise DataTidakValid(pratinjau.ringkasan())
+    if not pratinjau.ada_perubahan:
+        # like db.nilai.terapkan: a file that changes nothing leaves no batch and no copy, so
+        # the log lists only imports that can be undone
+        return HasilImpor(pratinjau, None, None)
     salinan = _simpan_salinan(pratinjau)
     relatif = salinan.relative_to(data_dir()).as_posix()
     desa = Desa.get(Desa.kode == pratinjau.kode_desa)
