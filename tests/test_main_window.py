@@ -163,7 +163,10 @@ def test_remove_asks_first_and_says_what_goes(window, qtbot):
         next(b for b in box.buttons() if b.text() == "Hapus").click()
 
     QTimer.singleShot(0, answer)
-    window.act_hapus.trigger()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Delete)  # Del in the tree, as the operator does
     assert seen["buttons"] == ["Batal", "Hapus"]
     assert seen["text"].startswith(
         "Jabatan «Kasi Pemerintahan» (KASI-PEM) akan dihapus beserta 4 jabatan bawahan"
@@ -237,6 +240,16 @@ def _tugas_table(window: MainWindow, qtbot) -> QTableView:
     )
     assert QApplication.focusWidget() is table
     return table
+
+
+def test_tree_keys_do_not_reach_into_the_tables(window, qtbot):
+    """F2 and Del belong to the table that has the focus (edit cell, remove row)."""
+    table = _tugas_table(window, qtbot)
+    seen = []
+    _close_next_dialog(seen)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert seen == []  # no rename dialog: F2 went to the table
+    assert Jabatan.select().count() == 22
 
 
 def test_copy_goes_to_the_focused_tab(window, qtbot):
@@ -336,11 +349,14 @@ def test_tree_items_carry_ids_not_shown_to_the_operator(window):
     assert "Pemangku: belum ada pemangku" in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def _close_next_dialog(seen: list) -> None:
-    def close():
+def _close_next_dialog(seen: list, tries: int = 50) -> None:
+    """Close the next modal dialog (looking for one during about a second)."""
+
+    def close(left: int = tries) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            QTimer.singleShot(20, close)
+            if left:
+                QTimer.singleShot(20, lambda: close(left - 1))
             return
         seen.append(dialog)
         dialog.reject()

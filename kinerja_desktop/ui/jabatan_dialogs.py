@@ -89,7 +89,7 @@ class PindahkanDialog(QDialog):
     def __init__(self, parent: QWidget | None, root: Node, moving: Node) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pindahkan Jabatan")
-        self.resize(520, 480)
+        self.resize(680, 520)
         self.chosen: Node | None = None
         self._nodes: dict[int, Node] = {}
 
@@ -101,7 +101,7 @@ class PindahkanDialog(QDialog):
         info.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Atasan baru", "Kode"])
-        self.tree.setColumnWidth(0, 360)
+        self.tree.setColumnWidth(0, 500)
         self._fill(self.tree.invisibleRootItem(), root, moving)
         self.tree.expandAll()
         self.tree.itemDoubleClicked.connect(lambda *_: self.accept())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.tree.setMinimumWidth(240)
+        # An explicit minimum: the splitter would otherwise honour the widest tab's minimum
+        # (a wide grid) and squeeze the tree; a tab narrower than its content scrolls instead.
+        self.right.setMinimumWidth(420)
         self.splitter.setSizes([440, 760])
         self.setCentralWidget(self.splitter)
 
@@ -156,6 +161,10 @@ class MainWindow(QMainWindow):
         self.kosong.setWordWrap(True)
         self.kosong.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.kosong.setMargin(24)
+        # Long wrapped texts must not claim width from the splitter and squeeze the tree:
+        # they take the width they are given and wrap within it.
+        for label in (self.judul, self.keterangan, self.kosong):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pages = QStackedWidget(self.right)
         self.pages.addWidget(self.kosong)
         self.pages.addWidget(self.tab_widget)
@@ -263,10 +272,12 @@ class MainWindow(QMainWindow):
         self.act_hapus = self._action(
             "&Hapus Jabatan…", self.remove_jabatan, None, "Menghapus jabatan beserta isinya"
         )
-        # Del removes a jabatan only while the tree has focus: in the tables it removes rows
+        # Del and F2 act on the jabatan only while the tree has the focus: in the tables Del
+        # removes rows and F2 edits the current cell
         self.act_hapus.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.act_hapus.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.tree.view.addAction(self.act_hapus)
+        for action in (self.act_hapus, self.act_ganti_nama):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.view.addAction(action)
         self.act_salin_tahun = self._action(
             "Salin &Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
         )
