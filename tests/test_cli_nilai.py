@@ -157,3 +157,21 @@ def test_capaian_json(capsys, db_path, tmp_path):
 def test_capaian_refuses_a_period_of_another_year(capsys, db_path):
     code, _, err = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2021Q1")
     assert code == 1 and "bukan bagian dari tahun 2020" in err
+
+
+def test_rating_bands_are_editable(capsys, db_path, tmp_path):
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    run(capsys, db_path, "nilai", "impor", str(berkas))
+    code, out, _ = run(capsys, db_path, "pita", "atur", "100:Sangat Baik", "80:Baik", "0:Kurang")
+    assert code == 0 and "80% sampai di bawah 100%: Baik" in out
+    _, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1", "--json")
+    assert {r["kode_indikator"]: r for r in json.loads(out)}["SEKCAM.02"][
+        "kategori"
+    ] == "Sangat Baik"
+    code, _, err = run(capsys, db_path, "pita", "atur", "80:Baik")
+    assert code == 1 and "berbatas bawah 0%" in err
+    code, _, err = run(capsys, db_path, "pita", "atur", "80:Baik", "0:baik")
+    assert code == 1 and "kembar" in err
+    code, out, _ = run(capsys, db_path, "pita", "bawaan", "--json")
+    assert [p["nama"] for p in json.loads(out.split("\n", 1)[1])][0] == "Sangat Tinggi"

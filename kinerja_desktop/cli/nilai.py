@@ -146,3 +146,52 @@ def register(commands: Any) -> None:
     )
     capaian.add_argument("--json", action="store_true", help="keluaran JSON")
     capaian.set_defaults(func=cmd_capaian)
+    register_pita(commands)
+
+
+def cmd_pita(args: argparse.Namespace) -> int:
+    """``pita``: list the rating bands; ``pita atur 91:"Sangat Tinggi" …``; ``pita bawaan``."""
+    from kinerja_desktop.db.nilai_baca import daftar_pita
+    from kinerja_desktop.db.ops_pita import WARNA_URUT, pita_bawaan, simpan_pita
+    from kinerja_desktop.domain.capaian import Pita, parse_angka
+    from kinerja_desktop.errors import DataTidakValid
+
+    open_db(args)
+    if args.aksi == "atur":
+        pita = []
+        for i, teks in enumerate(args.kategori):
+            batas, sep, nama = teks.partition(":")
+            if not sep:
+                raise DataTidakValid(
+                    f'Kategori {teks!r} harus ditulis BATAS:NAMA, misalnya 91:"Sangat Tinggi".'
+                )
+            warna = WARNA_URUT[min(i, len(WARNA_URUT) - 1)]
+            pita.append(Pita(parse_angka(batas, "batas"), nama, warna))
+        print(simpan_pita(pita).pesan)
+    elif args.aksi == "bawaan":
+        print(pita_bawaan().pesan)
+    daftar = daftar_pita()
+    if args.json:
+        print_json(
+            [{"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna} for p in daftar]
+        )
+        return 0
+    for i, p in enumerate(daftar):
+        atas = f" sampai di bawah {_angka(daftar[i - 1].batas_bawah)}%" if i else " ke atas"
+        print(f"  {_angka(p.batas_bawah)}%{atas}: {p.nama}")
+    return 0
+
+
+def register_pita(commands: Any) -> None:
+    """Add ``pita`` (rating bands) to the command parser."""
+    pita = commands.add_parser("pita", help="kategori capaian (pita penilaian): lihat atau ubah")
+    pita.add_argument(
+        "aksi", nargs="?", choices=["lihat", "atur", "bawaan"], default="lihat",
+        help="lihat (bawaan), atur, atau bawaan (kembali ke kategori bawaan)",
+    )  # fmt: skip
+    pita.add_argument(
+        "kategori", nargs="*", metavar="BATAS:NAMA",
+        help='untuk atur: mis. 91:"Sangat Tinggi" 76:Tinggi 66:Sedang 51:Rendah 0:"Sangat Rendah"',
+    )  # fmt: skip
+    pita.add_argument("--json", action="store_true", help="keluaran JSON")
+    pita.set_defaults(func=cmd_pita)

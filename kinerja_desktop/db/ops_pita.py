@@ -1,0 +1,50 @@
+"""Editing the rating bands (kategori capaian): the kabupaten decides them, not the code."""
+
+from collections.abc import Sequence
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import PitaCapaian, database_proxy
+from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
+from kinerja_desktop.errors import DataTidakValid
+
+# Colours given to bands typed without one, from the best band down.
+WARNA_URUT = ("#a8d5a2", "#d4ecc4", "#fff2b3", "#fcd5b0", "#f4b6b0", "#e6b8d8", "#d0d0d0")
+
+
+def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
+    """Return ``pita`` sorted from the highest bound, or refuse with the reason."""
+    if not pita:
+        raise DataTidakValid("Isi sekurang-kurangnya satu kategori capaian.")
+    urut = sorted(pita, key=lambda p: p.batas_bawah, reverse=True)
+    batas = [p.batas_bawah for p in urut]
+    if len(set(batas)) != len(batas):
+        raise DataTidakValid("Dua kategori memiliki batas bawah yang sama.")
+    nama = [p.nama.strip() for p in urut]
+    if any(not n for n in nama):
+        raise DataTidakValid("Nama kategori tidak boleh kosong.")
+    if len({n.lower() for n in nama}) != len(nama):
+        raise DataTidakValid("Nama kategori tidak boleh kembar.")
+    if min(batas) > 0:
+        raise DataTidakValid(
+            "Kategori terendah harus berbatas bawah 0% agar setiap capaian masuk kategori."
+        )
+    return [Pita(p.batas_bawah, p.nama.strip(), p.warna) for p in urut]
+
+
+def simpan_pita(pita: Sequence[Pita]) -> Perubahan:
+    """Replace the rating bands in one transaction (every capaian category may change)."""
+    urut = periksa_pita(pita)
+    with database_proxy.atomic():
+        PitaCapaian.delete().execute()
+        PitaCapaian.insert_many(
+            [
+                {"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna, "urutan": i}
+                for i, p in enumerate(urut)
+            ]
+        ).execute()
+    return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori).", nilai=True)
+
+
+def pita_bawaan() -> Perubahan:
+    """Put back the default bands of capaian-rules.md."""
+    return simpan_pita(PITA_BAWAAN)
