@@ -356,7 +356,8 @@ def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]
     if sel is None:
         return None, None
     if sel.jenis is JenisSel.RUMUS:
-        return None, f"berisi rumus ={sel.rumus}; ketik angkanya saja, tanpa rumus."
+        rumus = f" ={sel.rumus}" if sel.rumus else " (disalin dari sel lain)"
+        return None, f"berisi rumus{rumus}; ketik angkanya saja, tanpa rumus."
     if sel.jenis is JenisSel.GALAT:
         return None, f"berisi galat {sel.nilai}; ketik angkanya saja."
     if sel.jenis is JenisSel.LOGIKA:

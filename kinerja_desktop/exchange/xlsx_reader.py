@@ -196,7 +196,7 @@ class PembacaXlsx:
         teks_v = v.text if v is not None else None
         if f is not None:
             # a shared formula's followers carry only <f t="shared" si=".."/> without text
-            return Sel(JenisSel.RUMUS, teks_v, f.text or "(rumus)")
+            return Sel(JenisSel.RUMUS, teks_v, f.text or "")
         if t == "inlineStr":
             isi = _anak(c, "is")
             teks = _teks_kaya(isi) if isi is not None else ""
