@@ -20,7 +20,7 @@ from kinerja_desktop.db.backup import inspect_database_file, parse_backup_name
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-KILLS = {"salin": 10, "impor": 10, "cadangan": 8}
+KILLS = {"salin": 10, "impor": 10, "cadangan": 8, "pulihkan": 8}
 
 
 def _query(path: Path, sql: str) -> list[tuple]:
@@ -116,6 +116,15 @@ def _state_impor(run: Run, expected: dict[str, int]) -> str:
     return "semua"
 
 
+def _state_pulihkan(run: Run) -> str:
+    years = [r[0] for r in _query(run.db, "SELECT tahun FROM tahun ORDER BY tahun")]
+    assert years in ([2020], [2020, 2021]), years
+    if years == [2020, 2021]:
+        _state_salin(run)  # the old data is whole too
+        return "tidak ada"
+    return "semua"
+
+
 def _state_cadangan(run: Run) -> str:
     whole = [p for p in run.usb.iterdir() if not p.name.startswith(".")]
     return "semua" if whole else "tidak ada"
@@ -134,6 +143,10 @@ TRIGGERS = {
         ("data/cadangan", "kinerja_*_sebelum-impor.sqlite3"),
     ],
     "cadangan": [("data", ".cadangan-*"), ("usb", ".kinerja-cadangan-*")],
+    "pulihkan": [
+        ("data", ".cadangan-*"),
+        ("data/cadangan", "kinerja_*_sebelum-pemulihan.zip"),
+    ],
 }
 
 
@@ -157,6 +170,17 @@ def _operation(name: str, run_root: Path, template: Path) -> tuple[list[str], ob
         csv_file = run_root / "nilai.csv"
         _values_csv(template, csv_file)
         return ["nilai", "impor", str(csv_file)], _state_impor
+    if name == "pulihkan":
+        # the backup holds 2020 only; the database to restore over also has 2021
+        source = run_root / "sumber"
+        env = {**os.environ, "KINERJA_DATA_DIR": str(source)}
+        cli = [sys.executable, "-m", "kinerja_desktop", "--db", str(template)]
+        subprocess.run([*cli, "cadangan", "--out", str(run_root)], env=env, check=True)
+        (archive,) = run_root.glob("kinerja-cadangan-*.zip")
+        subprocess.run(
+            [*cli, "tahun", "salin", "--dari", "2020", "--ke", "2021"], env=env, check=True
+        )
+        return ["pulihkan", str(archive), "--ya"], _state_pulihkan
     return ["cadangan", "--out", "{usb}"], _state_cadangan
 
 
