@@ -136,7 +136,7 @@ def test_corrected_file_replaces_only_its_own_desa_and_periods(db, tmp_path, cap
 
     code, out, _ = run(capsys, "impor", "desa", str(kemiri))
     assert code == 0
-    assert "~ KASI-KESOS.01 202001: 0 → 99" in out
+    assert "~ KASI-KESOS.01 Januari 2020: 0 → 99" in out
     baru = tersimpan(KEMIRI)
     assert baru[(kode[0], "202001")] == 99 and (kode[1], "202003") not in baru
     assert baru[(kode[0], "202004")] == 4  # April is not a period of the Q1 file
@@ -254,7 +254,7 @@ def test_percentage_rows_numerator_not_above_denominator(db, tmp_path, capsys):
     assert code == 0, out
     n = NilaiRealisasi.get()
     assert (n.pembilang, n.penyebut, n.nilai, n.periode) == (3, 4, None, "202001")
-    assert "+ KASI-KESOS.01 202001: 3/4" in out
+    assert "+ KASI-KESOS.01 Januari 2020: 3/4" in out
 
 
 def _tolak(capsys, path, *opsi):

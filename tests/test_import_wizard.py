@@ -56,6 +56,11 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
     dialog.impor()
     _tunggu(qtbot, dialog)
     assert _kolom(dialog, 6) == ["Diimpor (nomor 1)", "Ditolak"]
+    assert "1 berkas diimpor dengan perubahan (nomor impor: 1), 0 tanpa perubahan, 1 ditolak." in (
+        dialog.keterangan.text()
+    )
+    dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(0))
+    assert "+ KASI-KESOS.01 Januari 2020: 5" in dialog.rincian.toPlainText()
     assert not dialog.btn_impor.isEnabled()  # the same check is not imported twice
     assert NilaiRealisasi.select().count() == 2 and ImporBatch.get().desa.kode == KEMIRI
     assert dialog.perubahan and dialog.perubahan[0].nilai and dialog.perubahan[0].tahun == 2020

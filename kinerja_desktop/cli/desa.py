@@ -53,12 +53,9 @@ def _cetak(p: Any) -> None:
         print(f"  - {m.kalimat}")
     if p.ditolak:
         return
-    rincian = [("baru", x) for x in p.baru] + [("diubah", x) for x in p.diubah]
-    for jenis, x in rincian[:_BATAS_RINCIAN]:
-        if jenis == "baru":
-            print(f"  + {x.kode} {x.periode}: {x.baru}")
-        else:
-            print(f"  ~ {x.kode} {x.periode}: {x.lama} → {x.baru or 'kosong (dihapus)'}")
+    rincian = p.baru + p.diubah
+    for x in rincian[:_BATAS_RINCIAN]:
+        print(f"  {x.kalimat()}")
     if len(rincian) > _BATAS_RINCIAN:
         print(f"  … dan {len(rincian) - _BATAS_RINCIAN} perubahan lainnya")
     if p.sudah_diimpor and not p.ada_perubahan:

@@ -85,6 +85,13 @@ class PerubahanNilai:
     lama: str | None  # None: no data before
     baru: str | None  # None: the value is removed
 
+    def kalimat(self) -> str:
+        """ "+ KASI-KESOS.01 Januari 2020: 5" or "~ … Maret 2020: 3 → kosong (dihapus)"."""
+        label = parse_periode(self.periode).label
+        if self.lama is None:
+            return f"+ {self.kode} {label}: {self.baru}"
+        return f"~ {self.kode} {label}: {self.lama} → {self.baru or 'kosong (dihapus)'}"
+
 
 @dataclass
 class PratinjauBerkas:

@@ -51,13 +51,10 @@ def _rincian(p: Any) -> str:
     if not p.ditolak:
         if p.baru:
             baris.append(f"Nilai baru ({len(p.baru)}):")
-            baris += [f"  + {x.kode} {x.periode}: {x.baru}" for x in p.baru]
+            baris += [f"  {x.kalimat()}" for x in p.baru]
         if p.diubah:
             baris.append(f"Nilai diubah ({len(p.diubah)}):")
-            baris += [
-                f"  ~ {x.kode} {x.periode}: {x.lama} → {x.baru or 'kosong (dihapus)'}"
-                for x in p.diubah
-            ]
+            baris += [f"  {x.kalimat()}" for x in p.diubah]
         if p.sudah_diimpor and not p.ada_perubahan:
             baris.append(f"Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
     return "\n".join(baris)
@@ -254,7 +251,7 @@ class ImportDesaDialog(QDialog):
             self._sibuk(False)
             berubah = [h for h in terap if h.pratinjau.ada_perubahan]
             nomor = ", ".join(str(h.batch_id) for h in berubah) or "-"
-            ditolak = len(siap) - len(terap)
+            ditolak = sum(1 for p in self.pratinjau if p.ditolak)
             pesan = (
                 f"{len(berubah)} berkas diimpor dengan perubahan (nomor impor: {nomor}), "
                 f"{len(terap) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
