@@ -137,3 +137,16 @@ def test_refusal_reaches_the_preview_without_raising(db, tmp_path):
     rusak.write_bytes(b"PK\x03\x04 bukan arsip yang utuh")
     pratinjau = periksa_berkas_desa(rusak)
     assert pratinjau.ditolak and "terpotong atau rusak" in pratinjau.ringkasan()
+
+
+def test_damaged_xml_inside_a_sound_zip(db, asli, tmp_path):
+    with zipfile.ZipFile(asli) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml")
+    rusak = ubah_zip(
+        asli, tmp_path / "xml.xlsx", ganti={"xl/worksheets/sheet2.xml": sheet[: len(sheet) // 2]}
+    )
+    assert "rusak dan tidak dapat dibaca" in periksa_berkas_desa(rusak).penolakan
+    baris = sheet.replace(b'<row r="7"', b'<row r="tujuh"', 1)
+    assert baris != sheet
+    aneh = ubah_zip(asli, tmp_path / "baris.xlsx", ganti={"xl/worksheets/sheet2.xml": baris})
+    assert "lembar Isian rusak" in periksa_berkas_desa(aneh).penolakan

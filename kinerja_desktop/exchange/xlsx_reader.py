@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from xml.etree.ElementTree import Element
 
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from kinerja_desktop.exchange.guard import BukuKerjaMentah
@@ -125,7 +126,7 @@ class PembacaXlsx:
             )
         try:
             return fromstring(data)
-        except ParseError as exc:
+        except (ParseError, DefusedXmlException) as exc:
             raise BerkasDitolak(
                 self.buku.path,
                 f"bagian {nama} rusak dan tidak dapat dibaca. "
@@ -167,7 +168,15 @@ class PembacaXlsx:
         """The sheet named ``nama`` with its cells, or None when the workbook has no such sheet."""
         for n, keadaan, part in self.lembar_info:
             if n == nama:
-                return Lembar(n, keadaan, self._sel(self._xml(part)))
+                root = self._xml(part)
+                try:
+                    return Lembar(n, keadaan, self._sel(root))
+                except ValueError as exc:  # a row number that is not a number
+                    raise BerkasDitolak(
+                        self.buku.path,
+                        f"lembar {nama} rusak dan tidak dapat dibaca. "
+                        "Salin ulang berkas dari komputer desa.",
+                    ) from exc
         return None
 
     def _sel(self, root: Element) -> dict[tuple[int, int], Sel]:
