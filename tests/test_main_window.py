@@ -383,3 +383,21 @@ def test_berkas_and_bantuan_offer_backup_restore_and_about(window):
     _close_next_dialog(seen)
     window.act_tentang.trigger()
     assert "Kinerja Desktop" in seen[0].windowTitle()
+
+
+def test_pasting_a_holder_updates_the_tree_heading_and_filter(window, qtbot):
+    """A change made in a tab reaches the tree: the new holder is findable by name."""
+    window.select_jabatan(_id("BENDAHARA"))
+    pemangku = next(t for t in window.tabs if type(t).__name__ == "PemangkuTab")
+    window.tab_widget.setCurrentWidget(pemangku)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pemangku.view.setFocus()
+    QGuiApplication.clipboard().setText("Siti Rahayu\t19800101 200501 2 001\tIII/a\n")
+    window.act_tempel.trigger()
+    assert "Pemangku: Siti Rahayu" in window.keterangan.text()
+    window.tree.filter_box.setText("siti")
+    assert window.tree.selected_id() == _id("BENDAHARA")
+    window.act_urungkan.trigger()
+    assert "belum ada pemangku" in window.keterangan.text()
+    assert window.tree.filter_box.text() == ""  # the filter no longer hides the jabatan shown

@@ -412,6 +412,16 @@ class JabatanTree(QWidget):
         self.view.expandAll()
         self._show_empty_state()
         target = next((c for c in candidates if c is not None and root.contains(c)), None)
+        hidden = not self.proxy.mapFromSource(self.model.index_of(target)).isValid()
+        if target is not None and hidden and self.filter_box.text():
+            # the jabatan just changed (an undo, say) no longer matches the filter: show the
+            # whole tree rather than lose the selection to a filter the operator forgot
+            self.filter_box.blockSignals(True)
+            self.filter_box.clear()
+            self.filter_box.blockSignals(False)
+            self.proxy.setFilterFixedString("")
+            self.view.expandAll()
+            self._show_empty_state()
         self.select_jabatan(target)
 
     def selected_id(self) -> int | None:
