@@ -401,3 +401,22 @@ def test_pasting_a_holder_updates_the_tree_heading_and_filter(window, qtbot):
     window.act_urungkan.trigger()
     assert "belum ada pemangku" in window.keterangan.text()
     assert window.tree.filter_box.text() == ""  # the filter no longer hides the jabatan shown
+
+
+def test_editing_an_indicator_in_place_is_undone_from_the_sunting_menu(window, qtbot):
+    from kinerja_desktop.db.models import Indikator
+
+    window.select_jabatan(_id("KASI-PEM"))
+    tab = next(t for t in window.tabs if type(t).__name__ == "IndikatorTab")
+    window.tab_widget.setCurrentWidget(tab)
+    model = tab.model
+    row = next(r for r in range(model.rowCount()) if model._rows[r].jenis.value == "indikator")
+    baris_id = model._rows[row].id  # the first indicator row (rows above it are sasaran)
+    lama = Indikator.get_by_id(baris_id).nama
+    model.setData(model.index(row, 1), "Jumlah laporan penyelenggaraan pemerintahan kecamatan")
+    assert Indikator.get_by_id(baris_id).nama.startswith("Jumlah laporan penyelenggaraan")
+    assert window.statusBar().currentMessage() != ""
+    window.act_urungkan.trigger()
+    assert Indikator.get_by_id(baris_id).nama == lama
+    window.act_ulangi.trigger()
+    assert Indikator.get_by_id(baris_id).nama.startswith("Jumlah laporan penyelenggaraan")
