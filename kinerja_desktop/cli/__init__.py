@@ -102,3 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) stopped early: not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        # a full disk or read-only folder in the middle of a write is the environment, not a
+        # bug: say so in Indonesian (the transaction was rolled back, nothing saved is lost)
+        from kinerja_desktop.db.connection import explain_failure
+
+        explained = explain_failure(exc, args.db)
+        if explained is None:
+            raise
+        print(f"Galat: {explained.pesan}", file=sys.stderr)
+        return 1

@@ -54,6 +54,24 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
     return None
 
 
+def explain_failure(exc: BaseException, path: Path) -> KinerjaError | None:
+    """Like :func:`explain_database_error`, also looking at the errors ``exc`` came from.
+
+    After a full disk SQLite has already rolled back, so peewee's own ROLLBACK fails with
+    "no transaction is active" and hides the real cause in the exception chain.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error | peewee.PeeweeException):
+            explained = explain_database_error(current, path)
+            if explained is not None:
+                return explained
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def open_database(path: Path) -> SqliteDatabase:
     """Open (creating if needed) the database at ``path`` and bind the models to it.
 

@@ -43,6 +43,15 @@ class _Signals(QObject):
     crashed = Signal(str)  # a bug: the traceback text
 
 
+def _explain_environment(exc: BaseException) -> KinerjaError | None:
+    """An Indonesian message for a SQLite environment failure (full disk, read-only...)."""
+    from kinerja_desktop.db.backup import bound_database_path
+    from kinerja_desktop.db.connection import explain_failure
+
+    path = bound_database_path()
+    return explain_failure(exc, path) if path is not None else None
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[TaskState], Any], state: TaskState, signals: _Signals) -> None:
         super().__init__()
@@ -54,8 +63,12 @@ class _Job(QRunnable):
             result = self.fn(self.state)
         except KinerjaError as exc:
             self.signals.failed.emit(exc)
-        except Exception:  # noqa: BLE001 - reported to the user as a bug, never swallowed
-            self.signals.crashed.emit(traceback.format_exc())
+        except Exception as exc:  # noqa: BLE001 - reported to the user as a bug, never swallowed
+            explained = _explain_environment(exc)
+            if explained is not None:
+                self.signals.failed.emit(explained)  # a full disk is not a bug
+            else:
+                self.signals.crashed.emit(traceback.format_exc())
         else:
             self.signals.finished.emit(result)
 
