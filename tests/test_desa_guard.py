@@ -150,3 +150,38 @@ def test_damaged_xml_inside_a_sound_zip(db, asli, tmp_path):
     assert baris != sheet
     aneh = ubah_zip(asli, tmp_path / "baris.xlsx", ganti={"xl/worksheets/sheet2.xml": baris})
     assert "lembar Isian rusak" in periksa_berkas_desa(aneh).penolakan
+
+
+def test_damaged_files_are_refusals_never_crashes(db, asli, tmp_path):
+    # random damage to the bytes and to the XML parts, seeded: every outcome must be a
+    # preview (accepted or refused with a reason), never an exception the user cannot read
+    import io
+    import random
+
+    data = asli.read_bytes()
+    with zipfile.ZipFile(asli) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = sorted(n for n in parts if n.endswith((".xml", ".rels")))
+    acak = random.Random(2026)
+    target = tmp_path / "rusak.xlsx"
+    for k in range(120):
+        if k % 2 == 0:
+            b = bytearray(data)
+            for _ in range(acak.randint(1, 20)):
+                b[acak.randrange(len(b))] = acak.randrange(256)
+            target.write_bytes(bytes(b))
+        else:
+            nama = acak.choice(xml)
+            x = bytearray(parts[nama])
+            for _ in range(acak.randint(1, 5)):
+                i = acak.randrange(len(x))
+                x[i : i + acak.randint(0, 10)] = bytes(
+                    acak.choice(b'<>"=/ abcr0123456789') for _ in range(acak.randint(0, 5))
+                )
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+                for n, v in parts.items():
+                    z.writestr(n, bytes(x) if n == nama else v)
+            target.write_bytes(buf.getvalue())
+        hasil = periksa_berkas_desa(target)
+        assert hasil.penolakan is None or hasil.penolakan.endswith(".")

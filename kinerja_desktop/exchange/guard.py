@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,7 +200,14 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
         raise _tolak(path, _jenis_bukan_zip(path, isi))
     try:
         arsip = zipfile.ZipFile(io.BytesIO(isi))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+    ) as exc:
         raise _tolak(
             path,
             "berkas terpotong atau rusak (arsip tidak lengkap), mungkin penyalinan ke flashdisk "
@@ -225,7 +233,15 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
                         f"komputer dan tidak dibaca. {_MINTA_ULANG}.",
                     )
                 bagian[info.filename] = data
-        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+        # a damaged archive fails in many ways inside zipfile and zlib; all mean "damaged"
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
             raise _tolak(
                 path,
                 "berkas terpotong atau rusak (isi arsip tidak dapat dibuka). "
