@@ -285,3 +285,27 @@ def test_tab_in_the_main_window(qtbot, db, db_path):
     win.undo_stack.undo()
     assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202001") is None
     win.tasks.wait()
+
+
+def test_keyboard_entry_and_delete(tab, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    tab.show()
+    qtbot.waitExposed(tab)
+    index = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202003")
+    tab.view.setCurrentIndex(index)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_1)  # typing opens the editor with the key
+    editor = tab.view.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits through a queued call
+    qtbot.waitUntil(lambda: baca_realisasi(ind("KASUBAG-UMUM.02").id, "202003") is not None)
+    assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202003") == Komponen(nilai=12)
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202003"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202003") is None
+    assert tab.stack_.count() == 2
