@@ -355,6 +355,11 @@ def _label_bulan(periode_id: str) -> str:
     return nama_bulan(p.ke)[:3] if p.jenis is JenisPeriode.BULAN else p.label_pendek
 
 
+def _pendek(teks: str, batas: int = 40) -> str:
+    """A cell's text cut to fit in one line of a message."""
+    return teks if len(teks) <= batas else teks[: batas - 1] + "…"
+
+
 _ANGKA_TEKS = re.compile(r"^-?[\d.,\s]+$")
 
 
@@ -363,7 +368,7 @@ def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]
     if sel is None:
         return None, None
     if sel.jenis is JenisSel.RUMUS:
-        rumus = f" ={sel.rumus}" if sel.rumus else " (disalin dari sel lain)"
+        rumus = f" ={_pendek(sel.rumus)}" if sel.rumus else " (disalin dari sel lain)"
         return None, f"berisi rumus{rumus}; ketik angkanya saja, tanpa rumus."
     if sel.jenis is JenisSel.GALAT:
         return None, f"berisi galat {sel.nilai}; ketik angkanya saja."
@@ -375,12 +380,12 @@ def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]
             return None, None
         if _ANGKA_TEKS.match(teks):
             return None, (
-                f"berisi teks {teks!r}, bukan angka (mungkin diketik dengan tanda petik atau "
-                "titik ribuan); ketik angkanya saja tanpa titik, koma atau spasi."
+                f"berisi teks {_pendek(teks)!r}, bukan angka (mungkin diketik dengan tanda petik "
+                "atau titik ribuan); ketik angkanya saja tanpa titik, koma atau spasi."
             )
         return None, (
-            f"berisi teks {teks!r}; ketik angka saja (0 bila tidak ada kegiatan, kosongkan bila "
-            "data belum ada)."
+            f"berisi teks {_pendek(teks)!r}; ketik angka saja (0 bila tidak ada kegiatan, "
+            "kosongkan bila data belum ada)."
         )
     nilai = float(sel.nilai)  # type: ignore[arg-type]
     if nilai < 0:
