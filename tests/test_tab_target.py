@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan
 from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_realisasi, baca_target, ubah_nilai
 from kinerja_desktop.domain.capaian import Komponen, Target
+from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.ui.tabs.target_model import (
     BARIS_CAPAIAN,
     BARIS_REALISASI,
@@ -309,3 +310,26 @@ def test_keyboard_entry_and_delete(tab, qtbot):
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
     assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202003") is None
     assert tab.stack_.count() == 2
+
+
+def test_locked_values_show_and_cannot_change(tab):
+    from kinerja_desktop.db.models import NilaiRealisasi
+
+    i = ind("KASUBAG-UMUM.02")
+    ubah_nilai([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
+    # approval is a later issue; a value it approves carries this status
+    NilaiRealisasi.update(status="disetujui").execute()
+    tab.set_jabatan(i.sasaran.jabatan_id)
+    index = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001")
+    assert index.data(ROLE_KEADAAN) == "terkunci"
+    assert not (tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+    tab.view.setCurrentIndex(index)
+    QGuiApplication.clipboard().setText("5\n")
+    tab.view.selectionModel().select(index, tab.view.selectionModel().SelectionFlag.Select)
+    tab.paste()
+    assert "tidak dapat diisi" in tab.pesan.text()
+    assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
+    with pytest.raises(DataTidakValid, match="dikunci"):
+        ubah_nilai(
+            [NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=3))]
+        )

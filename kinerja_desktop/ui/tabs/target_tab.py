@@ -266,6 +266,12 @@ class TargetTab(TabDasar):
         if len(rows) == 1 and len(rows[0]) == 1:
             sasaran = [(i.row(), i.column(), rows[0][0]) for i in view.selectedIndexes()]
             sasaran = [(r, c, t) for r, c, t in sasaran if model.dapat_diisi(r, c)]
+            if not sasaran:
+                self.show_error(
+                    "Sel yang dipilih tidak dapat diisi (nilai hitungan, data desa yang diisi "
+                    "per desa, atau nilai terkunci). Tidak ada yang diubah."
+                )
+                return
         else:
             start = view.currentIndex()
             if not start.isValid():
