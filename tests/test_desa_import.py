@@ -398,3 +398,27 @@ def test_completeness_counts_the_values_present(db, tmp_path, capsys):
     code, out, _ = run(capsys, "kelengkapan", "--tahun", "2020", "--per", "triwulan")
     assert code == 0
     assert "Kemiri" in out and "D = diterima (1), S = sebagian (1), . = belum ada (70)" in out
+
+
+def test_template_command_refusals(db, tmp_path, capsys):
+    code, _, err = run(capsys, "templat", "desa", "--tahun", "2020", "--desa", "35.07.13.9999",
+                       "--out", str(tmp_path))  # fmt: skip
+    assert code == 1 and "Desa dengan kode 35.07.13.9999 tidak ada" in err
+    code, _, err = run(capsys, "templat", "desa", "--tahun", "2020", "--periode", "2021Q1",
+                       "--out", str(tmp_path))  # fmt: skip
+    assert code == 1 and "Periode 2021Q1 bukan bagian dari tahun 2020" in err
+    code, _, err = run(capsys, "templat", "desa", "--tahun", "2020", "--out",
+                       str(tmp_path / "tidak-ada"))  # fmt: skip
+    assert code == 1 and "tidak ada" in err
+    assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_a_folder_is_read_without_excel_lock_files(db, tmp_path, capsys):
+    folder = tmp_path / "flashdisk"
+    path = isi(templat(folder), {(0, 0): 2})
+    (folder / f"~${path.name}").write_bytes(b"\x00" * 165)  # Excel's lock file of an open book
+    (folder / "catatan.txt").write_text("bukan isian", encoding="utf-8")
+    code, out, _ = run(capsys, "impor", "desa", str(folder))
+    assert code == 0 and "1 berkas diimpor dengan perubahan" in out
+    code, _, err = run(capsys, "impor", "desa", str(tmp_path / "home"))
+    assert code == 1 and "Tidak ada berkas .xlsx" in err
