@@ -420,3 +420,69 @@ def test_editing_an_indicator_in_place_is_undone_from_the_sunting_menu(window, q
     assert Indikator.get_by_id(baris_id).nama == lama
     window.act_ulangi.trigger()
     assert Indikator.get_by_id(baris_id).nama.startswith("Jumlah laporan penyelenggaraan")
+
+
+def test_a_closed_branch_stays_closed_after_an_edit(window):
+    view, proxy, model = window.tree.view, window.tree.proxy, window.tree.model
+    kasi = proxy.mapFromSource(model.index_of(_id("KASI-PEM")))
+    view.collapse(kasi)
+    window.jabatan_actions.add(2020, "Staf Baru", _id("KASI-PP"))
+    kasi = proxy.mapFromSource(model.index_of(_id("KASI-PEM")))
+    assert not view.isExpanded(kasi)
+    assert view.isExpanded(proxy.mapFromSource(model.index_of(_id("KASI-PP"))))
+
+
+def test_window_remembers_the_tab(qtbot, db, db_path):
+    create_app()
+    first = MainWindow(db_path)
+    qtbot.addWidget(first)
+    first.tab_widget.setCurrentIndex(2)
+    first.close()
+    second = MainWindow(db_path)
+    qtbot.addWidget(second)
+    assert second.tab_widget.currentIndex() == 2
+    assert second.tabs[2].jabatan_id == second.tree.selected_id()
+
+
+def test_undo_of_a_change_in_another_year_shows_that_year(window, qtbot):
+    new_id = window.jabatan_actions.add(2020, "Staf Baru", None)
+    window.copy_year(2021)
+    qtbot.waitUntil(lambda: window.tahun == 2021, timeout=10000)
+    window.act_urungkan.trigger()
+    assert window.tahun == 2020
+    assert window.year_combo.currentText() == "2020"
+    assert Jabatan.get_or_none(id=new_id) is None
+
+
+def test_a_year_without_jabatan_explains_itself(qtbot, db, db_path):
+    from kinerja_desktop.db.models import Tahun
+
+    Tahun.create(tahun=2027)
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    win.year_combo.setCurrentIndex(win.year_combo.findData(2027))
+    assert _visible_titles(win) == ["Camat Kepanjen"]
+    assert "belum memiliki jabatan" in win.tree.empty_label.text()
+    assert win.tree.empty_label.isVisible()
+    assert win.act_tambah.isEnabled()
+    new_id = win.jabatan_actions.add(2027, "Sekretaris Kecamatan", None)
+    assert win.tree.selected_id() in (None, new_id)
+    assert not win.tree.empty_label.isVisible()
+    win.select_jabatan(new_id)
+    QApplication.processEvents()
+    win.grab().save(str(ARTIFACTS / "main_window_tahun_kosong.png"))
+
+
+def test_a_database_without_years_explains_itself(qtbot, db, db_path):
+    from kinerja_desktop.db.models import Tahun
+
+    Tahun.delete().execute()
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.judul.text() == "Belum ada tahun IKI"
+    assert "belum berisi tahun IKI" in win.kosong.text()
+    assert not win.act_tambah.isEnabled() and not win.act_salin_tahun.isEnabled()

@@ -396,6 +396,10 @@ class JabatanTree(QWidget):
         layout.addWidget(self.empty_label, 1)
         self.model.move_requested.connect(self.move_requested)
         self._last_emitted: object = object()
+        self._collapsed: set[int | None] = set()  # branches the operator closed
+        self._expanding = False
+        self.view.collapsed.connect(lambda index: self._remember_collapsed(index, True))
+        self.view.expanded.connect(lambda index: self._remember_collapsed(index, False))
 
     def load(self, root: Node, select: int | None = None) -> None:
         """Show the tree under ``root`` and select ``select``.
@@ -409,7 +413,7 @@ class JabatanTree(QWidget):
             candidates.append(previous.jabatan_id)
             previous = previous.parent
         self.model.set_root(root)
-        self.view.expandAll()
+        self._expand()
         self._show_empty_state()
         target = next((c for c in candidates if c is not None and root.contains(c)), None)
         hidden = not self.proxy.mapFromSource(self.model.index_of(target)).isValid()
@@ -420,9 +424,33 @@ class JabatanTree(QWidget):
             self.filter_box.clear()
             self.filter_box.blockSignals(False)
             self.proxy.setFilterFixedString("")
-            self.view.expandAll()
+            self._expand()
             self._show_empty_state()
         self.select_jabatan(target)
+
+    def _expand(self) -> None:
+        # everything open, except the branches the operator closed; a filter opens all, so
+        # that every match shows
+        self._expanding = True  # what happens here is not the operator's choice
+        try:
+            self.view.expandAll()
+            if self.filter_box.text().strip():
+                return
+            for jabatan_id in self._collapsed:
+                index = self.proxy.mapFromSource(self.model.index_of(jabatan_id))
+                if index.isValid():
+                    self.view.collapse(index)
+        finally:
+            self._expanding = False
+
+    def _remember_collapsed(self, index: QModelIndex, collapsed: bool) -> None:
+        if self._expanding or self.filter_box.text().strip():
+            return  # opening and closing while filtering is not a lasting choice
+        jabatan_id = index.data(ID_ROLE)
+        if collapsed:
+            self._collapsed.add(jabatan_id)
+        else:
+            self._collapsed.discard(jabatan_id)
 
     def selected_id(self) -> int | None:
         """The selected jabatan, None for the Camat or nothing."""
@@ -461,7 +489,7 @@ class JabatanTree(QWidget):
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
         self.proxy.setFilterFixedString(text.strip())
-        self.view.expandAll()
+        self._expand()
         self._show_empty_state()
         current = self.view.currentIndex()
         if needle and (

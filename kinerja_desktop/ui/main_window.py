@@ -60,6 +60,7 @@ TABS: list[tuple[str, str, str]] = [
 REPORT_DIALOG = "kinerja_desktop.ui.report_dialog"
 BACKUP_DIALOGS = "kinerja_desktop.ui.backup_dialogs"
 ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
+CAPAIAN_DIALOG = "kinerja_desktop.ui.capaian_dialog"
 IMPORT_WIZARD = "kinerja_desktop.ui.import_wizard"
 
 
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
             if index == 0:
                 self._build_tab(0)
         self.tab_widget.currentChanged.connect(self._build_tab)
+        self.tab_widget.currentChanged.connect(
+            lambda index: self.settings.setValue("terakhir/tab", index)
+        )
 
         self.kosong = QLabel(self.right)
         self.kosong.setWordWrap(True)
@@ -321,6 +325,7 @@ class MainWindow(QMainWindow):
         if not self.act_cetak.isEnabled():
             self.act_cetak.setStatusTip("Laporan belum tersedia pada versi ini.")
         self.menu_laporan.addAction(self.act_cetak)
+        self.menu_laporan.addActions(self._optional_actions(CAPAIAN_DIALOG))
 
         self.menu_bantuan = bar.addMenu("B&antuan")
         self.menu_bantuan.addAction(self.act_tentang)
@@ -388,9 +393,16 @@ class MainWindow(QMainWindow):
             wanted = latest_year()
         kode = self.settings.value("terakhir/jabatan")
         self.set_tahun(wanted, kode=str(kode) if kode else None)
+        try:
+            tab_index = int(self.settings.value("terakhir/tab", 0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            tab_index = 0
+        if 0 < tab_index < self.tab_widget.count():
+            self.tab_widget.setCurrentIndex(tab_index)
 
     def save_state(self) -> None:
-        """Remember the geometry, the splitter, the year and the jabatan for the next run."""
+        """Remember the geometry, the splitter, the year, the jabatan and the tab (saved when
+        chosen) for the next run."""
         self.settings.setValue("jendela/geometri", self.saveGeometry())
         self.settings.setValue("jendela/pemisah", self.splitter.saveState())
         if self.tahun is not None:
@@ -474,7 +486,7 @@ class MainWindow(QMainWindow):
         if node is None or node.jenis is JenisNode.CAMAT:
             camat = self.tree.model.root
             self.judul.setText(camat.nama if camat is not None else "Camat")
-            nama = camat.pemangku[0] if camat is not None and camat.pemangku else "-"
+            nama = camat.pemangku[0] if camat is not None and camat.pemangku else "belum diisi"
             self.keterangan.setText(f"Tahun {self.tahun} · Penandatangan IKI: {nama}")
             self.kosong.setText(
                 "Camat memimpin kecamatan; IKI disusun untuk setiap jabatan di bawahnya. "
@@ -508,10 +520,14 @@ class MainWindow(QMainWindow):
             return  # the window is being destroyed: the stack clears itself on the way out
         self.act_urungkan.setEnabled(stack.canUndo())
         self.act_ulangi.setEnabled(stack.canRedo())
-        self.act_urungkan.setText(
-            f"&Urungkan: {stack.undoText()}" if stack.canUndo() else "&Urungkan"
-        )
-        self.act_ulangi.setText(f"U&langi: {stack.redoText()}" if stack.canRedo() else "U&langi")
+        # the menu names the step; the toolbar keeps its short word and names it in the tooltip
+        for action, word, can, step in (
+            (self.act_urungkan, "&Urungkan", stack.canUndo(), stack.undoText()),
+            (self.act_ulangi, "U&langi", stack.canRedo(), stack.redoText()),
+        ):
+            action.setText(f"{word}: {step}" if can and step else word)
+            action.setIconText(word.replace("&", ""))
+            action.setToolTip(action.text().replace("&", ""))
 
     # --- changes -------------------------------------------------------------------------------
 
