@@ -94,8 +94,9 @@ def _holder(db_path: Path) -> str:
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_a_real_window_process_blocks_a_second_window_until_it_is_killed(qtbot, db_path):
+def test_starting_again_brings_the_open_window_forward_until_it_is_killed(qtbot, db_path):
     from kinerja_desktop.ui.app import run_gui
+    from kinerja_desktop.ui.single_instance import ask_running_window
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     window = subprocess.Popen(
@@ -106,26 +107,30 @@ def test_a_real_window_process_blocks_a_second_window_until_it_is_killed(qtbot, 
     )
     try:
         deadline = time.monotonic() + 30
-        # the lock file names the process holding it once the window process has the lock
-        while _holder(db_path) != str(window.pid):
+        # the window process has the lock once the lock file names it, and then listens
+        while _holder(db_path) != str(window.pid) or not ask_running_window(db_path, 200):
             assert time.monotonic() < deadline and window.poll() is None
             time.sleep(0.05)
-
-        seen: dict[str, str] = {}
-
-        def answer() -> None:
-            box = QApplication.activeModalWidget()
-            if not isinstance(box, QMessageBox):
-                QTimer.singleShot(20, answer)
-                return
-            seen["text"] = box.text()
-            box.accept()
-
-        QTimer.singleShot(20, answer)
-        assert run_gui(db_path) == 1
-        assert "sudah terbuka" in seen["text"]
+        # a second start asks that window to come forward and ends quietly: no second window
+        assert run_gui(db_path) == 0
+        with pytest.raises(SudahBerjalan):
+            acquire_instance_lock(db_path)
     finally:
         window.send_signal(signal.SIGKILL)
         window.wait(10)
-    with acquire_instance_lock(db_path) as lock:  # the killed window's lock is gone
+    assert not ask_running_window(db_path, 200)  # nobody answers for a killed window
+    with acquire_instance_lock(db_path) as lock:  # and its lock is gone
         assert lock.held
+
+
+def test_the_open_window_is_asked_to_come_forward(qtbot, db_path):
+    from PySide6.QtWidgets import QWidget
+
+    from kinerja_desktop.ui.single_instance import ask_running_window, listen_for_others
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    requests: list[str] = []
+    listen_for_others(db_path, lambda: requests.append("tampilkan"), window)
+    assert ask_running_window(db_path)
+    qtbot.waitUntil(lambda: requests == ["tampilkan"], timeout=5000)

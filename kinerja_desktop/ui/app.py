@@ -34,13 +34,19 @@ def run_gui(db_path: Path) -> int:
     """
     from kinerja_desktop.db.backup import BasisDataRusak
     from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.instance import acquire_instance_lock
+    from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
+    from kinerja_desktop.ui import single_instance
     from kinerja_desktop.ui.main_window import MainWindow
 
     app = create_app()
     try:
         # one window per database; the OS frees the lock when this process ends in any way
-        lock = acquire_instance_lock(db_path)
+        try:
+            lock = acquire_instance_lock(db_path)
+        except SudahBerjalan:
+            if single_instance.ask_running_window(db_path):
+                return 0  # the open window comes to the front instead
+            raise
         try:
             open_database(db_path)
         except BasisDataRusak as exc:
@@ -54,5 +60,8 @@ def run_gui(db_path: Path) -> int:
         return 1
     _HELD_LOCKS.append(lock)  # released when the process ends
     window = MainWindow(db_path)
+    single_instance.listen_for_others(
+        db_path, lambda: single_instance.bring_to_front(window), window
+    )
     window.show()
     return app.exec()
