@@ -1,0 +1,45 @@
+"""The Laporan Capaian dialog writes the report in the background; the menu offers it."""
+
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.ui.capaian_dialog import CapaianDialog
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_dialog_writes_pdf_and_excel(qtbot, db, tmp_path):
+    dialog = CapaianDialog(None, 2020)
+    qtbot.addWidget(dialog)
+    assert dialog.periode.itemText(0) == "Tahun 2020"
+    dialog.periode.setCurrentIndex(dialog.periode.findData("2020Q1"))
+    assert dialog.berkas.text().endswith("Capaian-2020Q1.pdf")
+    dialog.berkas.setText(str(tmp_path / "cap.pdf"))
+    dialog.show()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "capaian_dialog.png"))
+    dialog.mulai()
+    qtbot.waitUntil(lambda: dialog.ditulis is not None, timeout=10000)
+    assert (tmp_path / "cap.pdf").read_bytes().startswith(b"%PDF")
+    assert "Laporan ditulis ke" in dialog.pesan.text() and dialog.buka.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData(".xlsx"))
+    assert dialog.berkas.text().endswith("Capaian-2020Q1.xlsx")
+    dialog.berkas.setText(str(tmp_path / "tidak-ada" / "cap.xlsx"))
+    dialog.mulai()
+    qtbot.waitUntil(lambda: dialog.tulis.isEnabled(), timeout=10000)
+    assert "tidak ditemukan" in dialog.pesan.text()
+    dialog.runner.wait()
+
+
+def test_main_window_offers_the_report(qtbot, db, db_path):
+    from kinerja_desktop.ui.app import create_app
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    teks = [a.text() for a in win.menu_laporan.actions()]
+    assert "Laporan &Capaian…" in teks
+    win.tasks.wait()
