@@ -61,7 +61,6 @@ REPORT_DIALOG = "kinerja_desktop.ui.report_dialog"
 BACKUP_DIALOGS = "kinerja_desktop.ui.backup_dialogs"
 ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
 CAPAIAN_DIALOG = "kinerja_desktop.ui.capaian_dialog"
-CAPAIAN_DIALOG = "kinerja_desktop.ui.capaian_dialog"
 IMPORT_WIZARD = "kinerja_desktop.ui.import_wizard"
 
 
@@ -326,7 +325,6 @@ class MainWindow(QMainWindow):
         if not self.act_cetak.isEnabled():
             self.act_cetak.setStatusTip("Laporan belum tersedia pada versi ini.")
         self.menu_laporan.addAction(self.act_cetak)
-        self.menu_laporan.addActions(self._optional_actions(CAPAIAN_DIALOG))
         self.menu_laporan.addActions(self._optional_actions(CAPAIAN_DIALOG))
 
         self.menu_bantuan = bar.addMenu("B&antuan")
