@@ -194,7 +194,9 @@ def register(commands: Any) -> None:
     impor = commands.add_parser("impor", help="mengimpor isian desa dan catatan impor")
     impor_cmd = impor.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
     dari_desa = impor_cmd.add_parser("desa", help="impor berkas isian desa (.xlsx atau folder)")
-    dari_desa.add_argument("berkas", type=Path, nargs="+", metavar="BERKAS")
+    dari_desa.add_argument(
+        "berkas", type=Path, nargs="+", metavar="BERKAS", help="berkas .xlsx atau folder"
+    )
     dari_desa.add_argument(
         "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
     )
