@@ -70,7 +70,8 @@ def _renumber_decree(nomor: str, dari: int, ke: int) -> str:
 
 def copy_year(dari: int, ke: int) -> HasilSalinTahun:
     """Copy the whole IKI of year ``dari`` (jabatan tree, tugas, fungsi, sasaran, indicators
-    with sub-items, and the holders) into the new year ``ke``, in one transaction.
+    with sub-items, the holders, and the targets) into the new year ``ke``, in one transaction.
+    Realisasi are never copied: they belong to the year they were achieved in.
 
     Refuses when ``dari`` does not exist or ``ke`` exists already.
     """
