@@ -26,12 +26,12 @@ from kinerja_desktop.db.nilai import (
     KunciNilai,
     NilaiMasuk,
     Rencana,
+    terapkan,
 )
 from kinerja_desktop.domain.capaian import Komponen, angka
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
-from kinerja_desktop.exchange.desa_apply import rencanakan_desa, terapkan_realisasi
 from kinerja_desktop.exchange.desa_layout import (
     BARIS_DATA_AWAL,
     BARIS_JUDUL_KOLOM,
@@ -49,6 +49,7 @@ from kinerja_desktop.exchange.desa_layout import (
     VERSI_TEMPLAT,
     checksum_struktur,
 )
+from kinerja_desktop.exchange.desa_rencana import rencanakan_desa
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
 from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
@@ -649,7 +650,7 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
         berkas_simpan=relatif,
     )
     try:
-        batch_id = terapkan_realisasi(pratinjau.rencana, SUMBER_IMPOR_DESA, info)
+        batch_id = terapkan(pratinjau.rencana, SUMBER_IMPOR_DESA, info).batch_id
     except BaseException:
         # the copy belongs to a batch that does not exist: leave no orphan behind
         if not ImporBatch.select().where(ImporBatch.berkas_simpan == relatif).exists():
