@@ -81,15 +81,17 @@ class Node:
         self.pemangku = pemangku
         self.parent: Node | None = None
         self.children: list[Node] = []
+        self._row = 0
 
     def add(self, child: "Node") -> None:
         """Append ``child`` below this node."""
         child.parent = self
+        child._row = len(self.children)
         self.children.append(child)
 
     def row(self) -> int:
-        """This node's position among its siblings."""
-        return 0 if self.parent is None else self.parent.children.index(self)
+        """This node's position among its siblings (kept, since views ask very often)."""
+        return self._row
 
     def contains(self, jabatan_id: int) -> bool:
         """True when ``jabatan_id`` is this node or one of its bawahan."""
@@ -170,9 +172,16 @@ class JabatanTreeModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """The index of a child of ``parent``."""
-        if not self.hasIndex(row, column, parent):
+        # checked here rather than with hasIndex(), which calls back into Python twice:
+        # views ask for indexes thousands of times per paint
+        if column < 0 or column >= len(KOLOM) or row < 0:
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        children = self.node(parent).children
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """The parent of ``index``."""
