@@ -76,6 +76,11 @@ def register(commands: Any) -> None:
     cadangan.set_defaults(func=cmd_cadangan)
 
     pulihkan = commands.add_parser("pulihkan", help="pulihkan data dari berkas cadangan")
-    pulihkan.add_argument("berkas", type=Path, metavar="BERKAS", help="berkas cadangan (.zip)")
+    pulihkan.add_argument(
+        "berkas",
+        type=Path,
+        metavar="BERKAS",
+        help="berkas cadangan (.zip, atau .sqlite3 dari folder cadangan)",
+    )
     pulihkan.add_argument("--ya", action="store_true", help="jangan bertanya, langsung pulihkan")
     pulihkan.set_defaults(func=cmd_pulihkan)
