@@ -43,3 +43,24 @@ def test_main_window_offers_the_report(qtbot, db, db_path):
     teks = [a.text() for a in win.menu_laporan.actions()]
     assert teks.count("Laporan &Capaian…") == 1
     win.tasks.wait()
+
+
+def test_rating_bands_dialog(qtbot, db):
+    from kinerja_desktop.db.nilai_baca import daftar_pita
+    from kinerja_desktop.ui.pita_dialog import PitaDialog
+
+    dialog = PitaDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.tabel.rowCount() == 5
+    assert dialog.tabel.item(0, 1).text() == "Sangat Tinggi"
+    dialog.show()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "pita_dialog.png"))
+    dialog.tabel.item(4, 0).setText("10")  # the lowest band no longer starts at 0%
+    dialog.simpan()
+    assert "berbatas bawah 0%" in dialog.pesan.text() and dialog.result() == 0
+    dialog.tabel.item(4, 0).setText("0")
+    dialog.tabel.item(0, 0).setText("90,5")
+    dialog.simpan()
+    assert dialog.perubahan is not None and dialog.perubahan.nilai
+    assert daftar_pita()[0].batas_bawah == 90.5

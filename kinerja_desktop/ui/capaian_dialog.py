@@ -150,7 +150,7 @@ class CapaianDialog(QDialog):
 
 
 def create_actions(window: Any) -> list[QAction]:
-    """The Laporan menu's "Laporan Capaian…" action for the main window."""
+    """The Laporan menu's "Laporan Capaian…" and "Kategori Capaian…" actions."""
     action = QAction("Laporan &Capaian…", window)
     action.setStatusTip("Menulis laporan capaian IKI satu periode ke PDF atau Excel")
 
@@ -158,4 +158,18 @@ def create_actions(window: Any) -> list[QAction]:
         CapaianDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
 
     action.triggered.connect(buka)
-    return [action]
+
+    pita = QAction("&Kategori Capaian…", window)
+    pita.setStatusTip("Mengubah batas kategori capaian (Sangat Tinggi, Tinggi, …)")
+
+    def ubah_pita() -> None:
+        from kinerja_desktop.ui.pita_dialog import PitaDialog
+
+        dialog = PitaDialog(window)
+        if dialog.exec() and dialog.perubahan is not None:
+            apply_changes = getattr(window, "apply_changes", None)
+            if apply_changes is not None:
+                apply_changes(dialog.perubahan)
+
+    pita.triggered.connect(ubah_pita)
+    return [action, pita]

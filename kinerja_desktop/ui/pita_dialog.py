@@ -1,0 +1,120 @@
+"""The "Kategori Capaian" dialog: the rating bands the kabupaten uses, edited as a small table.
+
+Saved with :func:`kinerja_desktop.db.ops_pita.simpan_pita` in one transaction; a refusal (no
+band from 0%, two bands with the same bound or name) is shown in the dialog, which stays open.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.nilai_baca import daftar_pita
+from kinerja_desktop.db.ops_pita import WARNA_URUT, simpan_pita
+from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita, parse_angka
+from kinerja_desktop.domain.isian import format_angka
+from kinerja_desktop.errors import DataTidakValid
+
+
+class PitaDialog(QDialog):
+    """Edit the rating bands; ``perubahan`` holds the saved change after ``accept``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Kategori Capaian")
+        self.perubahan: Perubahan | None = None
+        keterangan = QLabel(
+            "Setiap kategori berlaku mulai batas bawahnya sampai di bawah batas kategori di "
+            "atasnya. Kategori terendah harus mulai dari 0%."
+        )
+        keterangan.setWordWrap(True)
+        self.tabel = QTableWidget(0, 2)
+        self.tabel.setHorizontalHeaderLabels(["Batas bawah (%)", "Kategori"])
+        self.tabel.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tabel.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.tabel.verticalHeader().hide()
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pesan = QLabel()
+        self.pesan.setWordWrap(True)
+        self.pesan.setStyleSheet("QLabel { color: #8a1c1c; }")
+
+        tambah = QPushButton("&Tambah")
+        tambah.clicked.connect(lambda: self._tambah(Pita(0, "", WARNA_URUT[-1])))
+        hapus = QPushButton("&Hapus")
+        hapus.clicked.connect(self._hapus)
+        bawaan = QPushButton("&Kembalikan Bawaan")
+        bawaan.clicked.connect(lambda: self._isi(list(PITA_BAWAAN)))
+        simpan = QPushButton("&Simpan")
+        simpan.setDefault(True)
+        simpan.clicked.connect(self.simpan)
+        batal = QPushButton("&Batal")
+        batal.clicked.connect(self.reject)
+        tombol = QHBoxLayout()
+        for b in (tambah, hapus, bawaan):
+            tombol.addWidget(b)
+        tombol.addStretch(1)
+        tombol.addWidget(simpan)
+        tombol.addWidget(batal)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(keterangan)
+        layout.addWidget(self.tabel, 1)
+        layout.addWidget(self.pesan)
+        layout.addLayout(tombol)
+        self._isi(daftar_pita())
+        self.resize(460, 340)
+
+    def _tambah(self, p: Pita) -> None:
+        row = self.tabel.rowCount()
+        self.tabel.insertRow(row)
+        batas = QTableWidgetItem(format_angka(p.batas_bawah))
+        nama = QTableWidgetItem(p.nama)
+        nama.setData(Qt.ItemDataRole.UserRole, p.warna)  # the colour travels with the row
+        nama.setBackground(QBrush(QColor(p.warna)))
+        self.tabel.setItem(row, 0, batas)
+        self.tabel.setItem(row, 1, nama)
+
+    def _isi(self, pita: list[Pita]) -> None:
+        self.tabel.setRowCount(0)
+        for p in pita:
+            self._tambah(p)
+
+    def _hapus(self) -> None:
+        for row in sorted({i.row() for i in self.tabel.selectedIndexes()}, reverse=True):
+            self.tabel.removeRow(row)
+
+    def pita(self) -> list[Pita]:
+        """The bands as typed (DataTidakValid when a bound is not a number)."""
+        hasil = []
+        for row in range(self.tabel.rowCount()):
+            batas = self.tabel.item(row, 0)
+            nama = self.tabel.item(row, 1)
+            teks_batas = batas.text() if batas else ""
+            warna = (nama.data(Qt.ItemDataRole.UserRole) if nama else None) or WARNA_URUT[
+                min(row, len(WARNA_URUT) - 1)
+            ]
+            nilai = parse_angka(teks_batas, "batas bawah")
+            hasil.append(Pita(nilai, nama.text() if nama else "", warna))
+        return hasil
+
+    def simpan(self) -> None:
+        """Save and close, or show why not."""
+        try:
+            self.perubahan = simpan_pita(self.pita())
+        except DataTidakValid as exc:
+            self.pesan.setText(exc.pesan)
+            return
+        self.accept()
