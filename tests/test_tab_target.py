@@ -333,3 +333,11 @@ def test_locked_values_show_and_cannot_change(tab):
         ubah_nilai(
             [NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=3))]
         )
+
+
+def test_value_of_another_kind_is_marked_not_hidden(tab):
+    i = ind("KASUBAG-UMUM.02")
+    ubah_nilai([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
+    Indikator.update(jenis="persentase").where(Indikator.id == i.id).execute()
+    tab.set_jabatan(i.sasaran.jabatan_id)
+    assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001").data() == "tak sesuai"

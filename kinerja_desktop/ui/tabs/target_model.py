@@ -124,6 +124,15 @@ def tooltip_capaian(b: BarisCapaian) -> str:
     return "\n".join(baris)
 
 
+TIDAK_SESUAI = "tak sesuai"
+
+
+def _teks_sel(jenis: Jenis, sel: Sel) -> str:
+    # A value stored before the indicator's kind was changed (a count kept as nilai on what is
+    # now a percentage) has no figure of the new kind: say so rather than show a blank.
+    return teks_realisasi(jenis, sel.komponen.nilai_tampil(jenis)) or TIDAK_SESUAI
+
+
 @dataclass(frozen=True)
 class _Sel:
     """What one cell shows."""
@@ -376,7 +385,7 @@ class NilaiModel(_DasarModel):
             if sel is not None:
                 keadaan = keadaan_sel(sel)
                 return _Sel(
-                    teks_realisasi(jenis, sel.komponen.nilai_tampil(jenis)),
+                    _teks_sel(jenis, sel),
                     keadaan,
                     isian_komponen(jenis, sel.komponen),
                     f"{KEADAAN_LABEL[keadaan]}\n{tooltip_capaian(b)}",
@@ -489,7 +498,7 @@ class DesaModel(_DasarModel):
         sel = n.sel(p, d.id)
         if sel is not None:
             keadaan = keadaan_sel(sel)
-            teks = teks_realisasi(jenis, sel.komponen.nilai_tampil(jenis))
+            teks = _teks_sel(jenis, sel)
             tip = f"{d.nama}, {p.label}: {teks}\n{KEADAAN_LABEL[keadaan]}"
             if jenis is not Jenis.JUMLAH:
                 atas, bawah = sel.komponen.rasio(jenis)
