@@ -42,8 +42,10 @@ def explain_os_error(exc: OSError, target: Path) -> LingkunganBermasalah:
             f"Folder {folder} tidak dapat ditulis (tidak ada izin atau hanya-baca). "
             "Pilih folder lain."
         )
+    # The system's own text (exc.strerror) is English; the error code stays for support.
+    kode = errno.errorcode.get(exc.errno or 0, "tanpa kode")
     return LingkunganBermasalah(
-        f"{target.name} tidak dapat ditulis ke {folder}: {exc.strerror or exc}. "
+        f"{target.name} tidak dapat ditulis ke {folder} (galat sistem {kode}). "
         "Periksa flashdisk atau folder tujuan lalu coba lagi."
     )
 
