@@ -50,6 +50,12 @@ def explain_os_error(exc: OSError, target: Path) -> LingkunganBermasalah:
     )
 
 
+def _ordinary_permissions(path: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(temp_path)`` to produce the file, then move it onto ``target`` at once.
 
@@ -66,6 +72,8 @@ def atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
         raise explain_os_error(exc, target) from exc
     os.close(fd)
     temp = Path(temp_name)
+    # mkstemp creates the file for its owner only; a report or template is an ordinary file
+    _ordinary_permissions(temp)
     try:
         write(temp)
         with open(temp, "rb+") as handle:

@@ -22,6 +22,17 @@ def test_writes_the_file_and_leaves_no_temporary(usb):
     assert [p.name for p in usb.iterdir()] == ["laporan.txt"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_written_file_is_readable_by_others_like_any_ordinary_file(usb):
+    target = usb / "templat.xlsx"
+    umask = os.umask(0o022)
+    try:
+        atomic_write(target, lambda p: p.write_bytes(b"x"))
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
 def test_failed_writer_keeps_the_old_file_whole(usb):
     target = usb / "laporan.txt"
     target.write_text("lama", encoding="utf-8")
