@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView
 
 from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Tugas
 from kinerja_desktop.db.queries import years
@@ -486,3 +486,52 @@ def test_a_database_without_years_explains_itself(qtbot, db, db_path):
     assert win.judul.text() == "Belum ada tahun IKI"
     assert "belum berisi tahun IKI" in win.kosong.text()
     assert not win.act_tambah.isEnabled() and not win.act_salin_tahun.isEnabled()
+
+
+def _answer_dialog(qtbot, fill) -> list:
+    """Let ``fill(dialog)`` answer the next modal dialog, as the operator would."""
+    seen = []
+
+    def answer(left: int = 50) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if left:
+                QTimer.singleShot(20, lambda: answer(left - 1))
+            return
+        seen.append(dialog)
+        fill(dialog)
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_tambah_jabatan_dialog_under_the_selected_jabatan(window, qtbot):
+    window.select_jabatan(_id("KASI-PEM"))
+
+    def fill(dialog):
+        assert "di bawah «Kasi Pemerintahan»" in dialog.findChild(QLabel).text()
+        qtbot.keyClicks(dialog.nama_edit, "Pengolah Data Kependudukan")
+        assert dialog.kode_edit.text() == "PENGOLAH-DATA-KEPENDUDUKAN"  # proposed from the name
+        dialog.accept()
+
+    seen = _answer_dialog(qtbot, fill)
+    window.act_tambah.trigger()
+    assert seen
+    assert window.judul.text() == "Pengolah Data Kependudukan"  # the new jabatan is selected
+    assert "PENGOLAH-DATA-KEPENDUDUKAN" in _tree_children(window, "KASI-PEM")
+
+
+def test_pindahkan_ke_moves_the_selected_jabatan(window, qtbot):
+    window.select_jabatan(_id("PRAMU"))
+
+    def fill(dialog):
+        items = dialog.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        dialog.tree.setCurrentItem(next(i for i in items if i.text(1) == "KASI-PP"))
+        dialog.accept()
+
+    seen = _answer_dialog(qtbot, fill)
+    window.act_pindahkan.trigger()
+    assert seen
+    assert Jabatan.get_by_id(_id("PRAMU")).atasan_id == _id("KASI-PP")
+    assert "dipindahkan ke bawah «Kasi Pelayanan Publik»" in window.statusBar().currentMessage()
+    assert window.act_urungkan.toolTip() == "Urungkan: Pindahkan jabatan «Pramu Kebersihan Kantor»"
