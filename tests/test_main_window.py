@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QTableView
 
 from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Tugas
 from kinerja_desktop.db.queries import years
@@ -252,6 +252,15 @@ def test_tree_keys_do_not_reach_into_the_tables(window, qtbot):
     assert Jabatan.select().count() == 22
 
 
+def test_copy_in_the_tree_copies_the_jabatan(window, qtbot):
+    window.select_jabatan(_id("BENDAHARA"))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tree.view.setFocus()
+    window.act_salin.trigger()
+    assert QGuiApplication.clipboard().text() == "BENDAHARA\tBendahara\t\n"
+
+
 def test_copy_goes_to_the_focused_tab(window, qtbot):
     table = _tugas_table(window, qtbot)
     table.selectRow(0)
@@ -277,6 +286,8 @@ def test_copy_year_runs_in_the_background_and_shows_the_new_year(window, qtbot):
     assert years() == [2020, 2021]
     assert window.year_combo.currentText() == "2021"
     assert "disalin ke tahun 2021" in window.statusBar().currentMessage()
+    qtbot.wait(400)  # past the progress dialog's delay: it must not show up after the copy
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
     assert window.tree.selected_node().kode == "SEKCAM"
     window.year_combo.setCurrentIndex(window.year_combo.findData(2020))
     assert window.tahun == 2020
@@ -285,13 +296,13 @@ def test_copy_year_runs_in_the_background_and_shows_the_new_year(window, qtbot):
 def test_copy_year_refusal_is_explained(window, qtbot):
     messages = []
 
-    def answer():
+    def answer(left: int = 250):
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             messages.append(box.text())
             box.accept()
-        else:
-            QTimer.singleShot(20, answer)
+        elif left:
+            QTimer.singleShot(20, lambda: answer(left - 1))
 
     QTimer.singleShot(0, answer)
     window.copy_year(2020)

@@ -374,6 +374,7 @@ class JabatanTree(QWidget):
 
         self.view = QTreeView(self)
         self.view.setModel(self.proxy)
+        self.view.setAccessibleName("Pohon jabatan")
         # long titles wrap instead of being cut off (the pane is narrow)
         self.view.setWordWrap(True)
         self.view.setItemDelegateForColumn(0, WrapDelegate(self.view))

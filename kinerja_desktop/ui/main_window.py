@@ -620,7 +620,15 @@ class MainWindow(QMainWindow):
         )
 
     def copy_selection(self) -> None:
-        """Sunting › Salin: the focused tab copies its selected rows as tab-separated text."""
+        """Sunting › Salin: the focused tab copies its selected rows as tab-separated text;
+        in the tree, the selected jabatan is copied as a row of code, title and holders."""
+        if self.tree.view.hasFocus():
+            node = self.tree.selected_node()
+            if node is not None and node.jenis is JenisNode.JABATAN:
+                row = "\t".join((node.kode, node.nama, ", ".join(node.pemangku)))
+                QApplication.clipboard().setText(row + "\n")
+                self.statusBar().showMessage(f"Jabatan «{node.nama}» disalin.", 5000)
+            return
         tab = self.focused_tab()
         if tab is None:
             self.statusBar().showMessage("Pilih baris pada tabel yang akan disalin.", 5000)
@@ -669,13 +677,19 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
+        def finish() -> None:
+            # reset() also stops the timer that would show the dialog after the job ended
+            progress.reset()
+            progress.close()
+            progress.deleteLater()
+
         def job(state: TaskState) -> object:
             from kinerja_desktop.db.years import copy_year
 
             return copy_year(dari, ke)
 
         def done(hasil: object) -> None:
-            progress.close()
+            finish()
             self._fill_years()
             self.set_tahun(ke, kode=self._selected_kode())
             self.statusBar().showMessage(
@@ -685,11 +699,11 @@ class MainWindow(QMainWindow):
             )
 
         def failed(exc: KinerjaError) -> None:
-            progress.close()
+            finish()
             self.show_error("Tahun tidak disalin", exc.pesan)
 
         def crashed(detail: str) -> None:
-            progress.close()
+            finish()
             self._show_bug(detail)
 
         return self.tasks.run(job, done, failed, on_crash=crashed)
