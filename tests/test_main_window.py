@@ -4,6 +4,7 @@ remove, undo and redo, drag and drop, copy and paste, and remembered state."""
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,39 @@ def test_drag_and_drop_moves_a_jabatan_and_refuses_cycles(window, qtbot):
     assert Jabatan.get_by_id(_id("BENDAHARA")).atasan_id == _id("KASUBAG-UMUM")
 
 
+def test_dropping_on_a_row_of_the_tree_view_moves_the_jabatan(window, qtbot):
+    """The view's own drop handling: the jabatan dropped on the middle of a row goes under it."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    view, proxy, model = window.tree.view, window.tree.proxy, window.tree.model
+    mime = model.mimeData([model.index_of(_id("PENGEMUDI"))])
+    target = proxy.mapFromSource(model.index_of(_id("KASI-TRANTIB")))
+    view.scrollTo(target)
+    pos = QPointF(view.visualRect(target).center())
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    move = Qt.DropAction.MoveAction
+    for event in (
+        QDragEnterEvent(pos, move, mime, buttons, mods),
+        QDragMoveEvent(pos, move, mime, buttons, mods),
+    ):
+        QApplication.sendEvent(view.viewport(), event)
+        assert event.isAccepted()
+    drop = QDropEvent(pos, move, mime, buttons, mods)
+    QApplication.sendEvent(view.viewport(), drop)
+    qtbot.waitUntil(lambda: Jabatan.get_by_id(_id("PENGEMUDI")).atasan_id == _id("KASI-TRANTIB"))
+    assert _tree_children(window, "KASI-TRANTIB") == ["PENGEMUDI"]
+
+    # a drop on its own bawahan is refused while dragging
+    mime = model.mimeData([model.index_of(_id("SEKCAM"))])
+    target = proxy.mapFromSource(model.index_of(_id("BENDAHARA")))
+    pos = QPointF(view.visualRect(target).center())
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, move, mime, buttons, mods))
+    refused = QDragMoveEvent(pos, move, mime, buttons, mods)
+    QApplication.sendEvent(view.viewport(), refused)
+    assert not refused.isAccepted()
+
+
 def test_move_dialog_lists_only_allowed_atasan(window, qtbot):
     from kinerja_desktop.ui.jabatan_dialogs import PindahkanDialog
 
@@ -296,17 +330,19 @@ def test_copy_year_runs_in_the_background_and_shows_the_new_year(window, qtbot):
 def test_copy_year_refusal_is_explained(window, qtbot):
     messages = []
 
-    def answer(left: int = 250):
+    deadline = time.monotonic() + 20  # generous: the machine may be busy
+
+    def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             messages.append(box.text())
             box.accept()
-        elif left:
-            QTimer.singleShot(20, lambda: answer(left - 1))
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(20, answer)
 
     QTimer.singleShot(0, answer)
     window.copy_year(2020)
-    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
     assert "sudah ada" in messages[0]
 
 

@@ -379,7 +379,9 @@ class JabatanTree(QWidget):
         self.view.setWordWrap(True)
         self.view.setItemDelegateForColumn(0, WrapDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop rather than InternalMove: the model accepts only its own jabatan type anyway,
+        # and a drop event then need not come from a live QDrag (tests drive it directly)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
