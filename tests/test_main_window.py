@@ -582,3 +582,14 @@ def test_pindahkan_ke_moves_the_selected_jabatan(window, qtbot):
     assert Jabatan.get_by_id(_id("PRAMU")).atasan_id == _id("KASI-PP")
     assert "dipindahkan ke bawah «Kasi Pelayanan Publik»" in window.statusBar().currentMessage()
     assert window.act_urungkan.toolTip() == "Urungkan: Pindahkan jabatan «Pramu Kebersihan Kantor»"
+
+
+def test_ctrl_z_and_ctrl_y_from_the_keyboard(window, qtbot):
+    new_id = window.jabatan_actions.add(2020, "Staf Baru", None)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert Jabatan.get_or_none(id=new_id) is None
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert Jabatan.get_by_id(new_id).nama == "Staf Baru"
