@@ -1,17 +1,30 @@
 """Editing the sasaran of a jabatan, their indicators and the indicators' sub-items.
 
 Every operation runs in one transaction and returns a :class:`Perubahan`. Removals return
-snapshots that the matching ``restore_*`` function puts back with the same ids, which is what
-undo needs. New indicator codes are made from the jabatan's code (``BENDAHARA.05``) and are
-unique within the year.
+snapshots (:mod:`kinerja_desktop.db.cuplikan`: the rows named and every row that cascades from
+them, targets and realisasi included) that the matching ``restore_*`` function puts back with
+the same ids, which is what undo needs. An indicator's jenis cannot change while values are
+stored under the old one (they would be hidden, not converted). New indicator codes are made
+from the jabatan's code (``BENDAHARA.05``) and are unique within the year.
 """
 
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import peewee
+
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran, SubIndikator, database_proxy
+from kinerja_desktop.db.cuplikan import CuplikanHapus, pulihkan_baris, tangkap
+from kinerja_desktop.db.models import (
+    Indikator,
+    Jabatan,
+    NilaiRealisasi,
+    NilaiTarget,
+    Sasaran,
+    SubIndikator,
+    database_proxy,
+)
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
@@ -59,26 +72,27 @@ class SasaranData:
 
 
 @dataclass(frozen=True)
-class SubSnapshot:
-    """A removed sub-item: its whole row."""
+class _Snapshot:
+    """A removed row with everything that went with it (see :mod:`kinerja_desktop.db.cuplikan`)."""
 
-    row: dict[str, Any]
+    isi: CuplikanHapus
 
-
-@dataclass(frozen=True)
-class IndikatorSnapshot:
-    """A removed indicator: its whole row and its sub-items' rows."""
-
-    row: dict[str, Any]
-    sub: list[dict[str, Any]]
+    @property
+    def row(self) -> dict[str, Any]:
+        """The removed row itself."""
+        return self.isi.akar[0]
 
 
-@dataclass(frozen=True)
-class SasaranSnapshot:
-    """A removed sasaran: its row and its indicators."""
+class SubSnapshot(_Snapshot):
+    """A removed sub-item."""
 
-    row: dict[str, Any]
-    indikator: list[IndikatorSnapshot]
+
+class IndikatorSnapshot(_Snapshot):
+    """A removed indicator with its sub-items, targets, realisasi and their history."""
+
+
+class SasaranSnapshot(_Snapshot):
+    """A removed sasaran with its indicators and everything under them."""
 
 
 @dataclass(frozen=True)
@@ -263,47 +277,67 @@ def edit_sasaran(sasaran_id: int, teks: str) -> Perubahan:
     return _perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan.")
 
 
-def _snapshot_indikator(ind: Indikator) -> IndikatorSnapshot:
-    subs = [dict(s.__data__) for s in ind.sub.order_by(SubIndikator.urutan)]
-    return IndikatorSnapshot(dict(ind.__data__), subs)
+def _perubahan_nilai(jabatan: Jabatan, pesan: str, isi: CuplikanHapus) -> Perubahan:
+    # removing or restoring an indicator changes the values the Target & Realisasi tab shows
+    nilai = bool(isi.jumlah(NilaiTarget) or isi.jumlah(NilaiRealisasi))
+    return Perubahan(
+        pesan=pesan,
+        tahun=jabatan.tahun_id,
+        jabatan=frozenset({jabatan.id}),
+        indikator=True,
+        nilai=nilai,
+    )
+
+
+def _beserta_nilai(isi: CuplikanHapus) -> str:
+    """`` dan 12 nilai target/realisasi`` when values went with the removal."""
+    n = isi.jumlah(NilaiTarget) + isi.jumlah(NilaiRealisasi)
+    return f" dan {n} nilai target/realisasi" if n else ""
+
+
+def _pulihkan(isi: CuplikanHapus, apa: str) -> None:
+    """Insert a snapshot's rows back, after checking that their indicator codes are free."""
+    for row in isi.baris(Indikator):
+        problem = kode_problem(row["tahun"], row["kode"], row["id"])
+        if problem:
+            raise DataTidakValid(f"{apa} tidak dapat dikembalikan: {problem}")
+    try:
+        pulihkan_baris(isi)
+    except peewee.IntegrityError as exc:
+        raise DataTidakValid(
+            f"{apa} tidak dapat dikembalikan karena data terkait sudah berubah sejak dihapus."
+        ) from exc
 
 
 def remove_sasaran(sasaran_id: int) -> tuple[Perubahan, SasaranSnapshot]:
-    """Remove a sasaran with its indicators and their sub-items."""
+    """Remove a sasaran with its indicators and everything under them (sub-items, values)."""
     with database_proxy.atomic():
         sasaran = _sasaran(sasaran_id)
         jabatan = sasaran.jabatan
-        indikator = list(sasaran.indikator.order_by(Indikator.urutan))
-        snapshot = SasaranSnapshot(
-            dict(sasaran.__data__), [_snapshot_indikator(i) for i in indikator]
-        )
-        sasaran.delete_instance(recursive=True)
+        snapshot = SasaranSnapshot(tangkap(Sasaran, [dict(sasaran.__data__)]))
+        # SQLite's ON DELETE CASCADE removes exactly what tangkap() read
+        Sasaran.delete().where(Sasaran.id == sasaran.id).execute()
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
-    beserta = f" beserta {len(indikator)} indikatornya" if indikator else ""
-    return _perubahan(jabatan, f"Sasaran dihapus dari {jabatan.nama}{beserta}."), snapshot
+    n = snapshot.isi.jumlah(Indikator)
+    beserta = f" beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
+    pesan = f"Sasaran dihapus dari {jabatan.nama}{beserta}."
+    return _perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot
 
 
 def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
     row = snapshot.row
     _shift(Indikator, Indikator.sasaran, row["sasaran"], row["urutan"], 1)
-    problem = kode_problem(row["tahun"], row["kode"], row["id"])
-    if problem:
-        raise DataTidakValid(f"Indikator tidak dapat dikembalikan: {problem}")
-    Indikator.insert(row).execute()
-    if snapshot.sub:
-        SubIndikator.insert_many(snapshot.sub).execute()
+    _pulihkan(snapshot.isi, "Indikator")
 
 
 def restore_sasaran(snapshot: SasaranSnapshot) -> Perubahan:
-    """Put a removed sasaran back with its indicators, all with their former ids."""
+    """Put a removed sasaran back with its indicators and values, all with their former ids."""
     with database_proxy.atomic():
         row = snapshot.row
         jabatan = _jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
-        Sasaran.insert(row).execute()
-        for ind in snapshot.indikator:
-            _insert_indikator(ind)
-    return _perubahan(jabatan, f"Sasaran dikembalikan ke {jabatan.nama}.")
+        _pulihkan(snapshot.isi, "Sasaran")
+    return _perubahan_nilai(jabatan, f"Sasaran dikembalikan ke {jabatan.nama}.", snapshot.isi)
 
 
 # -- indicators ---------------------------------------------------------------------------
@@ -323,11 +357,45 @@ def add_indikator(
     )
 
 
+def jumlah_nilai(indikator_id: int) -> tuple[int, int]:
+    """How many targets and realisasi are stored for an indicator."""
+    return (
+        NilaiTarget.select().where(NilaiTarget.indikator == indikator_id).count(),
+        NilaiRealisasi.select().where(NilaiRealisasi.indikator == indikator_id).count(),
+    )
+
+
+def _check_jenis(ind: Indikator, baru: str) -> None:
+    """Refuse a new jenis while values stored under the old one exist.
+
+    A count, a percentage (pembilang/penyebut) and attendance store different columns, and a
+    percentage's target is a percent: after the change the grid, capaian and reports would
+    ignore those values, so the operator must deal with them first (nothing is converted).
+    """
+    if baru == ind.jenis:
+        return
+    target, realisasi = jumlah_nilai(ind.id)
+    if not (target or realisasi):
+        return
+    bagian = [f"{n} {kata}" for n, kata in ((target, "target"), (realisasi, "realisasi")) if n]
+    lama_label, baru_label = Jenis(ind.jenis).label.lower(), Jenis(baru).label.lower()
+    raise DataTidakValid(
+        f"Jenis indikator {ind.kode} tidak dapat diubah dari {lama_label} menjadi "
+        f"{baru_label}: sudah tersimpan {' dan '.join(bagian)} berjenis {lama_label}, yang "
+        "akan tersembunyi bila jenisnya diubah. Hapus dahulu nilai itu di tab Target & "
+        "Realisasi (simpan salinannya lebih dahulu dengan «kinerja-desktop nilai ekspor» bila "
+        f"masih diperlukan), atau tambahkan indikator baru berjenis {baru_label}."
+    )
+
+
 def update_indikator(indikator_id: int, changes: dict[str, str]) -> Perubahan:
-    """Change fields (:data:`FIELDS`) of an indicator; refuses a code taken in the year."""
+    """Change fields (:data:`FIELDS`) of an indicator; refuses a code taken in the year and a
+    new jenis while values are stored under the old one."""
     with database_proxy.atomic():
         ind = _indikator(indikator_id)
         clean = _check_fields(changes, ind.tahun_id, ind.id)
+        if "jenis" in clean:
+            _check_jenis(ind, clean["jenis"])
         for name, value in clean.items():
             setattr(ind, name, value)
         ind.save()
@@ -342,22 +410,24 @@ def indikator_fields(indikator_id: int) -> dict[str, str]:
 
 
 def remove_indikator(indikator_id: int) -> tuple[Perubahan, IndikatorSnapshot]:
-    """Remove an indicator with its sub-items."""
+    """Remove an indicator with its sub-items, targets and realisasi (kept for undo)."""
     with database_proxy.atomic():
         ind = _indikator(indikator_id)
         jabatan = ind.sasaran.jabatan
-        snapshot = _snapshot_indikator(ind)
-        ind.delete_instance(recursive=True)
+        snapshot = IndikatorSnapshot(tangkap(Indikator, [dict(ind.__data__)]))
+        Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
-    return _perubahan(jabatan, f"Indikator {ind.kode} dihapus dari {jabatan.nama}."), snapshot
+    pesan = f"Indikator {ind.kode}{_beserta_nilai(snapshot.isi)} dihapus dari {jabatan.nama}."
+    return _perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot
 
 
 def restore_indikator(snapshot: IndikatorSnapshot) -> Perubahan:
-    """Put a removed indicator back with its id, code and sub-items."""
+    """Put a removed indicator back with its id, code, sub-items and values."""
     with database_proxy.atomic():
         jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
         _insert_indikator(snapshot)
-    return _perubahan(jabatan, f"Indikator {snapshot.row['kode']} dikembalikan.")
+    pesan = f"Indikator {snapshot.row['kode']} dikembalikan."
+    return _perubahan_nilai(jabatan, pesan, snapshot.isi)
 
 
 # -- sub-items ----------------------------------------------------------------------------
@@ -392,8 +462,8 @@ def remove_sub(sub_id: int) -> tuple[Perubahan, SubSnapshot]:
         sub = _sub(sub_id)
         ind = sub.indikator
         jabatan = ind.sasaran.jabatan
-        snapshot = SubSnapshot(dict(sub.__data__))
-        sub.delete_instance()
+        snapshot = SubSnapshot(tangkap(SubIndikator, [dict(sub.__data__)]))
+        SubIndikator.delete().where(SubIndikator.id == sub.id).execute()
         _shift(SubIndikator, SubIndikator.indikator, ind.id, sub.urutan, -1)
     return _perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot
 
@@ -404,7 +474,7 @@ def restore_sub(snapshot: SubSnapshot) -> Perubahan:
         row = snapshot.row
         ind = _indikator(row["indikator"])
         _shift(SubIndikator, SubIndikator.indikator, ind.id, row["urutan"], 1)
-        SubIndikator.insert(row).execute()
+        _pulihkan(snapshot.isi, "Sub-butir")
         jabatan = ind.sasaran.jabatan
     return _perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan.")
 

@@ -8,14 +8,12 @@ Removing a jabatan removes its whole subtree; the removal returns a :class:`Cupl
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import peewee
 
 from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.cuplikan import CuplikanHapus, ada_yang_terpakai, pulihkan_baris, tangkap
 from kinerja_desktop.db.models import (
-    ALL_MODELS,
-    BaseModel,
     Fungsi,
     Indikator,
     Jabatan,
@@ -97,7 +95,7 @@ class CuplikanJabatan:
     tahun: int
     root_id: int
     nama: str
-    rows: tuple[tuple[type[BaseModel], tuple[dict[str, Any], ...]], ...] = field(repr=False)
+    isi: CuplikanHapus = field(repr=False)
 
 
 def list_jabatan(tahun: int) -> list[JabatanInfo]:
@@ -332,11 +330,8 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
 
 
 def _capture(root: Jabatan) -> CuplikanJabatan:
-    """Every row that goes with ``root``: the subtree, then each model whose rows cascade.
-
-    Walks ALL_MODELS rather than naming tables, so that tables added later (targets,
-    realisasi) that cascade from a jabatan or an indicator are put back by undo too.
-    """
+    """Every row that goes with ``root``: the subtree, then every row that cascades from it
+    (tugas, fungsi, sasaran, indicators, sub-items, pemangku, targets, realisasi, riwayat)."""
     ids = _subtree_ids(root)
     jabatan_rows = list(Jabatan.select().where(Jabatan.id.in_(ids)).dicts())
     depth = {root.id: 0}
@@ -349,26 +344,9 @@ def _capture(root: Jabatan) -> CuplikanJabatan:
 
     # parents first, so that the atasan of each restored row exists when it is inserted
     jabatan_rows.sort(key=lambda r: level(r["id"]))
-    taken: dict[type[BaseModel], set[Any]] = {Jabatan: set(ids)}
-    groups: list[tuple[type[BaseModel], tuple[dict[str, Any], ...]]] = [
-        (Jabatan, tuple(jabatan_rows))
-    ]
-    for model in ALL_MODELS:
-        if model is Jabatan:
-            continue
-        condition = None
-        for fk in model._meta.refs:
-            if fk.rel_model in taken and fk.rel_model is not model and fk.on_delete == "CASCADE":
-                term = fk.in_(list(taken[fk.rel_model]))
-                condition = term if condition is None else condition | term
-        if condition is None:
-            continue
-        rows = tuple(model.select().where(condition).dicts())
-        if rows:
-            pk = model._meta.primary_key.name
-            taken[model] = {r[pk] for r in rows}
-            groups.append((model, rows))
-    return CuplikanJabatan(tahun=root.tahun_id, root_id=root.id, nama=root.nama, rows=tuple(groups))
+    return CuplikanJabatan(
+        tahun=root.tahun_id, root_id=root.id, nama=root.nama, isi=tangkap(Jabatan, jabatan_rows)
+    )
 
 
 def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
@@ -379,7 +357,7 @@ def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
     with database_proxy.atomic():
         jab = _get(jabatan_id)
         cuplikan = _capture(jab)
-        ids = [r["id"] for r in cuplikan.rows[0][1]]
+        ids = [r["id"] for r in cuplikan.isi.akar]
         # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the
         # root alone would lift its bawahan to the top instead of removing them
         Jabatan.delete().where(Jabatan.id.in_(ids)).execute()
@@ -405,7 +383,7 @@ def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
 
     When the former atasan is gone meanwhile, the jabatan goes directly under the Camat.
     """
-    jabatan_rows = [dict(r) for r in cuplikan.rows[0][1]]
+    jabatan_rows = [dict(r) for r in cuplikan.isi.akar]
     with database_proxy.atomic():
         require_year(cuplikan.tahun)
         kodes = [r["kode"] for r in jabatan_rows]
@@ -420,7 +398,7 @@ def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
                 f"dipakai jabatan «{clash.nama}». Ubah kode itu dahulu."
             )
         ids = [r["id"] for r in jabatan_rows]
-        if Jabatan.select().where(Jabatan.id.in_(ids)).exists():
+        if ada_yang_terpakai(cuplikan.isi):
             # SQLite reuses the highest freed id; the undo stack normally undoes later
             # additions first, so this only happens when data changed outside the stack
             raise DataTidakValid(
@@ -431,10 +409,7 @@ def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
         if root["atasan"] is not None and Jabatan.get_or_none(id=root["atasan"]) is None:
             root["atasan"] = None
         try:
-            for model, rows in ((Jabatan, tuple(jabatan_rows)), *cuplikan.rows[1:]):
-                # chunks keep each statement under SQLite's limit of bound variables
-                for batch in peewee.chunked(rows, 100):
-                    model.insert_many(list(batch)).execute()
+            pulihkan_baris(cuplikan.isi, jabatan_rows)
         except peewee.IntegrityError as exc:
             raise DataTidakValid(
                 f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "
