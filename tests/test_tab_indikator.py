@@ -269,3 +269,25 @@ def test_typing_in_a_cell_saves_on_enter(tab, qtbot):
     tab.stack_.undo()
     assert indikator("KASUBAG-UMUM.04").formula == "Jumlah Pemeliharaan kendaraan dinas"
     tab.hide()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_jenis_change_refused_while_values_exist(tab):
+    """The core's refusal reaches the tab's message bar; nothing is pushed on the undo stack."""
+    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, ubah_nilai
+    from kinerja_desktop.domain.capaian import Target
+
+    i = indikator("KASUBAG-UMUM.02")
+    ubah_nilai([NilaiMasuk(KunciNilai("target", i.id, "2020"), target=Target(8))])
+    tab.show()
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    row = row_of_kode(tab, "KASUBAG-UMUM.02")
+    # the drop-down hands the stored value; the core refuses, the command is dropped
+    tab.model.setData(tab.model.index(row, 5), "persentase")
+    assert tab.pesan.isVisible()
+    assert "tidak dapat diubah dari jumlah menjadi persentase" in tab.pesan.text()
+    assert "1 target" in tab.pesan.text()
+    assert tab.stack_.count() == 0 and indikator("KASUBAG-UMUM.02").jenis == "jumlah"
+    QApplication.processEvents()
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.grab().save(str(ARTIFACTS / "tab_indikator_jenis_ditolak.png"))
