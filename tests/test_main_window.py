@@ -205,14 +205,13 @@ def test_drag_and_drop_moves_a_jabatan_and_refuses_cycles(window, qtbot):
 
 def test_dropping_on_a_row_of_the_tree_view_moves_the_jabatan(window, qtbot):
     """The view's own drop handling: the jabatan dropped on the middle of a row goes under it."""
-    from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
     view, proxy, model = window.tree.view, window.tree.proxy, window.tree.model
     mime = model.mimeData([model.index_of(_id("PENGEMUDI"))])
     target = proxy.mapFromSource(model.index_of(_id("KASI-TRANTIB")))
     view.scrollTo(target)
-    pos = QPointF(view.visualRect(target).center())
+    pos = view.visualRect(target).center()
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     move = Qt.DropAction.MoveAction
     for event in (
@@ -229,7 +228,7 @@ def test_dropping_on_a_row_of_the_tree_view_moves_the_jabatan(window, qtbot):
     # a drop on its own bawahan is refused while dragging
     mime = model.mimeData([model.index_of(_id("SEKCAM"))])
     target = proxy.mapFromSource(model.index_of(_id("BENDAHARA")))
-    pos = QPointF(view.visualRect(target).center())
+    pos = view.visualRect(target).center()
     QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, move, mime, buttons, mods))
     refused = QDragMoveEvent(pos, move, mime, buttons, mods)
     QApplication.sendEvent(view.viewport(), refused)

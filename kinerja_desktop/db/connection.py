@@ -84,8 +84,7 @@ def open_database(path: Path) -> SqliteDatabase:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LingkunganBermasalah(
-            f"Folder {path.parent} tidak dapat dibuat. "
-            "Pilih lokasi basis data lain dengan --db."
+            f"Folder {path.parent} tidak dapat dibuat. Pilih lokasi basis data lain dengan --db."
         ) from exc
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:

@@ -1,4 +1,9 @@
-"""The PySide6 6.12 refcount bug (None returned from data()) must not abort a long session."""
+"""A long session must not abort Python.
+
+PySide6 6.12.0 on Python 3.11 drops a reference to None each time a model's data() returns
+None (and to True/False on plain setters), which aborts the interpreter after enough lookups;
+pyproject.toml keeps PySide6 below 6.12. This test fails if a PySide6 with that bug is installed.
+"""
 
 import os
 import subprocess
@@ -6,9 +11,8 @@ import sys
 
 SCRIPT = """
 import sys
-import kinerja_desktop.ui  # applies the guard, as every window start does
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 app = QApplication([])
 
@@ -25,6 +29,9 @@ model = Model()
 before = sys.getrefcount(None)
 for _ in range(200_000):  # far more than None's own reference count on Python 3.11
     model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+button = QPushButton()
+for _ in range(200_000):
+    button.setEnabled(True)  # a setter returning None; True passed in
 print("selesai")
 """
 
