@@ -3,13 +3,12 @@
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kinerja_desktop.db.ops_pemangku import FIELDS, PemangkuData
 from kinerja_desktop.domain.nip import format_nip, nip_problem
-
-Index = QModelIndex | QPersistentModelIndex
+from kinerja_desktop.ui.tabs.row_model import Index, RowListModel
 
 KOLOM = ("Nama", "NIP", "Pangkat/Golongan")
 """Column titles; column ``i`` shows the pegawai field ``FIELDS[i]``."""
@@ -21,53 +20,17 @@ def pangkat_label(nama: str, golongan: str) -> str:
     return f"{nama} ({golongan})" if golongan else ""
 
 
-class PemangkuModel(QAbstractTableModel):
+class PemangkuModel(RowListModel[PemangkuData]):
     """Holders of one jabatan. Edits go to ``on_edit(pegawai_id, field, value)``; refused input
     makes ``setData`` return False and emits ``ditolak`` with the reason."""
+
+    KOLOM = KOLOM
 
     ditolak = Signal(str)
 
     def __init__(self, on_edit: Callable[[PemangkuData, str, str], None] | None = None) -> None:
         super().__init__()
-        self._rows: list[PemangkuData] = []
         self.on_edit = on_edit
-
-    def set_rows(self, rows: list[PemangkuData]) -> None:
-        """Show ``rows``; keeps open editors when only the values changed."""
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = list(rows)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(KOLOM) - 1))
-            return
-        self.beginResetModel()
-        try:
-            self._rows = list(rows)
-        finally:
-            self.endResetModel()
-
-    def item(self, row: int) -> PemangkuData:
-        """The holder shown in ``row``."""
-        return self._rows[row]
-
-    def row_of(self, pemangku_id: int) -> int | None:
-        """The row showing the holding ``pemangku_id``."""
-        for row, item in enumerate(self._rows):
-            if item.id == pemangku_id:
-                return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(KOLOM)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return KOLOM[section] if 0 <= section < len(KOLOM) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
