@@ -422,27 +422,3 @@ def test_a_folder_is_read_without_excel_lock_files(db, tmp_path, capsys):
     assert code == 0 and "1 berkas diimpor dengan perubahan" in out
     code, _, err = run(capsys, "impor", "desa", str(tmp_path / "home"))
     assert code == 1 and "Tidak ada berkas .xlsx" in err
-
-
-def test_desa_planning_agrees_with_the_general_planner(db, tmp_path, capsys):
-    from kinerja_desktop.db.nilai import rencanakan
-    from kinerja_desktop.exchange.desa_import import _periksa_isi
-    from kinerja_desktop.exchange.desa_rencana import rencanakan_desa
-
-    kode = kode_baris()
-    path = isi_penuh(templat(tmp_path / "a"), len(kode), 3)
-    assert run(capsys, "impor", "desa", str(path))[0] == 0
-    isi(path, {(0, 0): 77, (1, 1): None, (2, 2): pola(2, 2)})
-    masuk = _periksa_isi(path)._masuk
-
-    def ringkas(r):
-        return (
-            sorted(m.kunci.periode + str(m.kunci.indikator_id) for m in r.baru + r.sama),
-            sorted(((m.kunci, c.baris["nilai"], c.baris["batch"]) for m, c in r.diubah), key=str),
-            sorted(((m.kunci, sorted(c.baris.items())) for m, c in r.dihapus), key=str),
-        )
-
-    assert ringkas(rencanakan_desa(masuk)) == ringkas(rencanakan(masuk))
-    assert [c.baris for _, c in rencanakan_desa(masuk).dihapus] == [
-        c.baris for _, c in rencanakan(masuk).dihapus
-    ]

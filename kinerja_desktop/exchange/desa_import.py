@@ -26,6 +26,7 @@ from kinerja_desktop.db.nilai import (
     KunciNilai,
     NilaiMasuk,
     Rencana,
+    rencanakan,
     terapkan,
 )
 from kinerja_desktop.domain.capaian import Komponen, angka
@@ -49,7 +50,6 @@ from kinerja_desktop.exchange.desa_layout import (
     VERSI_TEMPLAT,
     checksum_struktur,
 )
-from kinerja_desktop.exchange.desa_rencana import rencanakan_desa
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
 from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
@@ -576,10 +576,10 @@ def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
         else:
             tempat.append(p)
     for k in kelompok:
-        rencana = rencanakan_desa([m for p in k for m in p._masuk])
+        rencana = rencanakan([m for p in k for m in p._masuk])
         if rencana.ditolak and len(k) > 1:
             for p in k:
-                _isi_rencana(p, rencanakan_desa(p._masuk))
+                _isi_rencana(p, rencanakan(p._masuk))
             continue
         per_desa = {k[0]._desa_id: rencana} if len(k) == 1 else _bagi(rencana)
         for p in k:
