@@ -16,6 +16,7 @@ from kinerja_desktop.db.nilai import (
     BatchInfo,
     KunciNilai,
     NilaiMasuk,
+    baca_baris,
     baca_realisasi,
     baca_target,
     batalkan_batch,
@@ -198,3 +199,27 @@ def test_fast_month_totals_equal_the_per_desa_roll_up(db):
         lambat = gabung_desa(n.info.jenis, [n.realisasi_desa(p, x) for x in n.realisasi])
         assert n.realisasi_periode(p) == lambat, p.id
     assert n.realisasi_periode(parse_periode("2020Q1")).nilai == 1 + 2 + 3 + 4
+
+
+def test_plan_reads_exactly_the_stored_rows_asked_for(db):
+    """rencanakan narrows its read to the incoming periods and desa; each old row it reports
+    is the stored row of that very key (desa, kecamatan level, target)."""
+    d = desa_based()
+    k = ind("KASUBAG-UMUM.02")
+    a, b = [x.id for x in Desa.select().order_by(Desa.urutan).limit(2)]
+    ubah_nilai(
+        [
+            real(d, p, x, nilai=n)
+            for n, (p, x) in enumerate([("202001", a), ("202001", b), ("202002", a)], start=1)
+        ]
+        + [real(k, "202001", nilai=4), real(k, "202003", nilai=5), targ(k, "2020", 9)]
+    )
+    rencana = rencanakan(
+        [real(d, "202001", b, nilai=20), real(k, "202001", nilai=40), targ(k, "2020", 90),
+         real(d, "202003", a, nilai=1)]
+    )  # fmt: skip
+    lama = {m.kunci: c.baris for m, c in rencana.diubah}
+    assert len(lama) == 3 and len(rencana.baru) == 1
+    for kunci, baris in lama.items():
+        assert baris == baca_baris(kunci)
+    assert lama[KunciNilai("realisasi", d.id, "202001", b)]["nilai"] == 2
