@@ -175,3 +175,36 @@ def test_rating_bands_are_editable(capsys, db_path, tmp_path):
     assert code == 1 and "kembar" in err
     code, out, _ = run(capsys, db_path, "pita", "bawaan", "--json")
     assert [p["nama"] for p in json.loads(out.split("\n", 1)[1])][0] == "Sangat Tinggi"
+
+
+def test_import_keeps_a_copy_of_the_file_that_backups_carry(capsys, db_path, tmp_path):
+    """Like a desa workbook, an imported CSV is kept under data_dir()/impor, named in the
+    import log, and the portable backup holds it; a dry run, a refused file or a re-import
+    that changes nothing keeps no copy."""
+    import zipfile
+
+    from kinerja_desktop.db.archive import write_archive
+
+    kept = tmp_path / "data" / "impor"
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    run(capsys, db_path, "nilai", "impor", str(berkas), "--coba")
+    assert not kept.exists() or not list(kept.iterdir())
+    bad = tmp_path / "salah.csv"
+    bad.write_text(HEADER + "KASUBAG-UMUM.02,202001,,realisasi,-3,,\n", encoding="utf-8")
+    assert run(capsys, db_path, "nilai", "impor", str(bad))[0] == 1
+    assert not kept.exists() or not list(kept.iterdir())
+
+    assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0
+    [copy] = kept.iterdir()
+    assert copy.name.endswith("_nilai.csv") and copy.read_bytes() == berkas.read_bytes()
+    with sqlite3.connect(db_path) as raw:
+        simpan = raw.execute("SELECT berkas_simpan FROM impor_batch").fetchall()
+    assert simpan == [(f"impor/{copy.name}",)]
+
+    assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0  # nothing changes
+    assert list(kept.iterdir()) == [copy]
+
+    arsip = write_archive(db_path, tmp_path / "cadangan.zip")
+    with zipfile.ZipFile(arsip) as z:
+        assert z.read(f"impor/{copy.name}") == berkas.read_bytes()

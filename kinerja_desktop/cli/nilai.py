@@ -30,9 +30,8 @@ def _target(t: Any, jenis: str) -> str:
 
 def cmd_nilai_impor(args: argparse.Namespace) -> int:
     """``nilai impor FILE.csv [--coba]``: check and store targets/realisasi, all or nothing."""
-    from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
-    from kinerja_desktop.db.nilai import BatchInfo, rencanakan, terapkan
-    from kinerja_desktop.exchange.nilai_csv import baca_csv
+    from kinerja_desktop.db.nilai import rencanakan
+    from kinerja_desktop.exchange.nilai_csv import baca_csv, terapkan_csv
 
     open_db(args)
     path = Path(args.berkas)
@@ -57,9 +56,7 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
         from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
 
         backup_before(ALASAN_IMPOR)
-    tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
-    info = BatchInfo(path.name, isi.sha256, "csv", SUMBER_IMPOR_CSV, tahun=tahun)
-    hasil = terapkan(rencana, SUMBER_IMPOR_CSV, info)
+    hasil = terapkan_csv(isi, rencana)
     if hasil.batch_id is None:
         print("Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah.")
         return 0

@@ -7,11 +7,9 @@ checked file in one transaction through :mod:`kinerja_desktop.db.nilai`, logging
 import batch and keeping a copy of the original under ``paths.data_dir()/impor``.
 """
 
-import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from kinerja_desktop.db.models import (
@@ -52,11 +50,10 @@ from kinerja_desktop.exchange.desa_layout import (
 )
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
+from kinerja_desktop.exchange.salinan import dengan_salinan
 from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.paths import data_dir
 
-FOLDER_IMPOR = "impor"
 _TEMPLAT_BARU = (
     "Buat templat baru (kinerja-desktop templat desa) dan minta desa mengisinya, tanpa "
     "mengubah bentuknya"
@@ -604,27 +601,9 @@ def periksa_berkas_desa(
     return hasil
 
 
-def _simpan_salinan(pratinjau: PratinjauBerkas) -> Path:
-    """Keep the original bytes under data_dir()/impor, named by time, hash and file name."""
-    assert pratinjau._buku is not None
-    folder = data_dir() / FOLDER_IMPOR
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        from kinerja_desktop.fileio import explain_os_error
-
-        raise explain_os_error(exc, folder / pratinjau.nama) from exc
-    ada = sorted(folder.glob(f"*_{pratinjau.sha256[:12]}_*"))
-    if ada:
-        return ada[0]  # the very same bytes are kept already
-    waktu = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{waktu}_{pratinjau.sha256[:12]}_{pratinjau.nama}"
-    isi = pratinjau._buku.isi
-    return atomic_write(target, lambda tmp: tmp.write_bytes(isi))
-
-
 def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
-    """Apply one checked file in one transaction and log it as an import batch.
+    """Apply one checked file in one transaction and log it as an import batch, keeping a
+    copy of the file under data_dir()/impor (:mod:`kinerja_desktop.exchange.salinan`).
 
     A file that changes nothing writes nothing (``batch_id`` None).
 
@@ -636,27 +615,26 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
         # like db.nilai.terapkan: a file that changes nothing leaves no batch and no copy, so
         # the log lists only imports that can be undone
         return HasilImpor(pratinjau, None, None)
-    salinan = _simpan_salinan(pratinjau)
-    relatif = salinan.relative_to(data_dir()).as_posix()
+    assert pratinjau._buku is not None
+    rencana = pratinjau.rencana
     desa = Desa.get(Desa.kode == pratinjau.kode_desa)
-    info = BatchInfo(
-        nama_berkas=pratinjau.nama,
-        sha256=pratinjau.sha256,
-        jenis="desa",
-        sumber=SUMBER_IMPOR_DESA,
-        desa_id=desa.id,
-        tahun=pratinjau.tahun,
-        periode=pratinjau.periode,
-        berkas_simpan=relatif,
-    )
-    try:
-        batch_id = terapkan(pratinjau.rencana, SUMBER_IMPOR_DESA, info).batch_id
-    except BaseException:
-        # the copy belongs to a batch that does not exist: leave no orphan behind
-        if not ImporBatch.select().where(ImporBatch.berkas_simpan == relatif).exists():
-            with contextlib.suppress(OSError):
-                salinan.unlink()
-        raise
+
+    def tulis(berkas_simpan: str) -> int | None:
+        info = BatchInfo(
+            nama_berkas=pratinjau.nama,
+            sha256=pratinjau.sha256,
+            jenis="desa",
+            sumber=SUMBER_IMPOR_DESA,
+            desa_id=desa.id,
+            tahun=pratinjau.tahun,
+            periode=pratinjau.periode,
+            berkas_simpan=berkas_simpan,
+        )
+        return terapkan(rencana, SUMBER_IMPOR_DESA, info).batch_id
+
+    batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
+    batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
+    salinan = data_dir() / batch.berkas_simpan if batch is not None else None
     return HasilImpor(pratinjau, batch_id, salinan)
 
 

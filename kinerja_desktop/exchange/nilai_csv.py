@@ -8,7 +8,9 @@ given. A target range is written ``80-100`` in ``nilai``. Numbers use a decimal 
 decimal comma is accepted on import). A file saved by Excel with ``;`` as separator is read too.
 
 Reading never writes: :func:`baca_csv` turns a file into values plus per-line refusals, which
-:func:`kinerja_desktop.db.nilai.rencanakan` then checks against the database.
+:func:`kinerja_desktop.db.nilai.rencanakan` then checks against the database;
+:func:`terapkan_csv` writes the plan as an import batch and keeps a copy of the file under
+``data_dir()/impor`` like the desa import, so backups carry it.
 """
 
 import csv
@@ -17,7 +19,16 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, Penolakan
+from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
+from kinerja_desktop.db.nilai import (
+    BatchInfo,
+    HasilTerap,
+    KunciNilai,
+    NilaiMasuk,
+    Penolakan,
+    Rencana,
+    terapkan,
+)
 from kinerja_desktop.db.nilai_baca import (
     kode_desa_ke_id,
     kode_indikator_ke_id,
@@ -27,6 +38,7 @@ from kinerja_desktop.domain.capaian import Komponen, angka, parse_angka, parse_t
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
+from kinerja_desktop.exchange.salinan import dengan_salinan
 from kinerja_desktop.fileio import atomic_write
 
 KOLOM_WAJIB = ("kode_indikator", "periode", "kode_desa", "jenis", "nilai", "pembilang", "penyebut")
@@ -44,9 +56,11 @@ class IsiCsv:
     ditolak: list[Penolakan] = field(default_factory=list)
     sha256: str = ""
     tahun: set[int] = field(default_factory=set)
+    nama: str = ""  # the file's name
+    data: bytes = field(default=b"", repr=False)  # the file's bytes, kept when imported
 
 
-def _baca_teks(path: Path) -> tuple[str, str]:
+def _baca_teks(path: Path) -> tuple[str, bytes]:
     try:
         data = path.read_bytes() if path.stat().st_size <= UKURAN_MAKS else None
     except FileNotFoundError:
@@ -67,7 +81,7 @@ def _baca_teks(path: Path) -> tuple[str, str]:
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" in the ANSI code page.
         teks = data.decode("cp1252", errors="replace")
-    return teks, hashlib.sha256(data).hexdigest()
+    return teks, data
 
 
 def _pemisah(teks: str) -> str:
@@ -82,7 +96,7 @@ def baca_csv(path: Path) -> IsiCsv:
     a workbook, empty).
     """
     path = Path(path)
-    teks, digest = _baca_teks(path)
+    teks, data = _baca_teks(path)
     if not teks.strip():
         raise DataTidakValid(f"Berkas {path.name} kosong.")
     reader = csv.reader(io.StringIO(teks, newline=""), delimiter=_pemisah(teks))
@@ -100,7 +114,7 @@ def baca_csv(path: Path) -> IsiCsv:
             f"Baris pertama harus berisi: {','.join(KOLOM_WAJIB)}."
         )
     letak = {k: kepala.index(k) for k in KOLOM if k in kepala}
-    isi = IsiCsv(sha256=digest)
+    isi = IsiCsv(sha256=hashlib.sha256(data).hexdigest(), nama=path.name, data=data)
     desa = kode_desa_ke_id()
     kode: dict[int, dict[str, int]] = {}
     jenis_ind: dict[int, Jenis] = {}
@@ -164,6 +178,25 @@ def _baris(
             "Indikator kehadiran diisi pada kolom pegawai, hari_kerja dan hari_tidak_masuk."
         )
     return NilaiMasuk(kunci, komponen=Komponen(**angka_), lokasi=lokasi)
+
+
+def terapkan_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
+    """Write the plan of a read CSV file as one import batch, keeping a copy of the file.
+
+    A plan that changes nothing writes nothing and keeps no copy (``batch_id`` None), like a
+    desa workbook imported again. Raises :class:`DataTidakValid` for a plan with refusals.
+    """
+    tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
+    if rencana.ditolak or not rencana.perlu_ditulis:
+        return terapkan(rencana, SUMBER_IMPOR_CSV)
+
+    def tulis(berkas_simpan: str) -> HasilTerap:
+        info = BatchInfo(
+            isi.nama, isi.sha256, "csv", SUMBER_IMPOR_CSV, tahun=tahun, berkas_simpan=berkas_simpan
+        )
+        return terapkan(rencana, SUMBER_IMPOR_CSV, info)
+
+    return dengan_salinan(isi.nama, isi.sha256, isi.data, tulis)
 
 
 def _sel(x: float | None) -> str:

@@ -1,0 +1,57 @@
+"""The copy of an imported file kept beside the database, under ``data_dir()/impor``.
+
+Every import that changes values (a desa workbook, a values CSV) keeps the original bytes, so
+the import log can name the very file a value came from and backups (db/archive.py) carry it.
+A copy is named ``<time>_<first 12 hex of SHA-256>_<file name>``; the same bytes are kept once.
+"""
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from kinerja_desktop.db.models import ImporBatch
+from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.paths import data_dir
+
+FOLDER_IMPOR = "impor"
+
+T = TypeVar("T")
+
+
+def simpan_salinan(nama: str, sha256: str, isi: bytes) -> Path:
+    """Keep ``isi`` (the file ``nama``) under data_dir()/impor; return the kept file."""
+    folder = data_dir() / FOLDER_IMPOR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise explain_os_error(exc, folder / nama) from exc
+    ada = sorted(folder.glob(f"*_{sha256[:12]}_*"))
+    if ada:
+        return ada[0]  # the very same bytes are kept already
+    waktu = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{waktu}_{sha256[:12]}_{nama}"
+    return atomic_write(target, lambda tmp: tmp.write_bytes(isi))
+
+
+def relatif(salinan: Path) -> str:
+    """The kept file's path as ``ImporBatch.berkas_simpan`` stores it (relative, posix)."""
+    return salinan.relative_to(data_dir()).as_posix()
+
+
+def dengan_salinan(nama: str, sha256: str, isi: bytes, tulis: Callable[[str], T]) -> T:
+    """Keep a copy of the file, then run ``tulis(berkas_simpan)`` (the import's transaction).
+
+    When ``tulis`` fails, a copy no batch refers to is removed again: the copy belongs to a
+    batch that does not exist, and an orphan would only confuse whoever reads the folder.
+    """
+    salinan = simpan_salinan(nama, sha256, isi)
+    simpan = relatif(salinan)
+    try:
+        return tulis(simpan)
+    except BaseException:
+        if not ImporBatch.select().where(ImporBatch.berkas_simpan == simpan).exists():
+            with contextlib.suppress(OSError):
+                salinan.unlink()
+        raise
