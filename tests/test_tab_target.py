@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan
 from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_realisasi, baca_target, ubah_nilai
@@ -14,6 +15,7 @@ from kinerja_desktop.ui.tabs.target_model import (
     BARIS_CAPAIAN,
     BARIS_REALISASI,
     BARIS_TARGET,
+    KEADAAN_LABEL,
     MODE_TRIWULAN,
     ROLE_KEADAAN,
 )
@@ -341,3 +343,36 @@ def test_value_of_another_kind_is_marked_not_hidden(tab):
     Indikator.update(jenis="persentase").where(Indikator.id == i.id).execute()
     tab.set_jabatan(i.sasaran.jabatan_id)
     assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001").data() == "tak sesuai"
+
+
+def test_legend_fits_a_normal_window(qtbot, db, db_path):
+    """At 1200×800 every colour label of the legend is shown whole (it wraps, never clips)."""
+    from kinerja_desktop.ui.app import create_app
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    tab = next(t for t in win.tabs if isinstance(t, TargetTab))
+    win.tab_widget.setCurrentWidget(tab)
+    win.tree.select_jabatan(jabatan_id("KASI-KESOS"))
+    qtbot.waitUntil(lambda: tab.jabatan_id == jabatan_id("KASI-KESOS"))
+    QApplication.processEvents()
+    assert win.width() == 1200  # the legend does not force the window wider
+    legenda = tab.legenda
+    assert legenda.isVisible()
+    labels = legenda.findChildren(QLabel)
+    assert {lb.text() for lb in labels} >= set(KEADAAN_LABEL.values())
+    kotak = legenda.rect()
+    for lb in labels:
+        # each label keeps the width its text needs and lies wholly inside the legend, which
+        # lies wholly inside the tab
+        assert lb.width() >= lb.sizeHint().width(), lb.text()
+        assert kotak.contains(lb.geometry()), lb.text()
+    assert tab.rect().contains(QRect(legenda.mapTo(tab, QPoint(0, 0)), legenda.size()))
+    ARTIFACTS.mkdir(exist_ok=True)
+    win.grab().save(str(ARTIFACTS / "target_tab_window_1200.png"))
+    win.tasks.wait()

@@ -51,8 +51,8 @@ KEADAAN_LABEL = {
     "kosong": "Belum ada data",
     "entri": "Diisi di aplikasi",
     "impor": "Impor dari desa/berkas",
-    "salin": "Disalin dari tahun sebelumnya",
-    "terkunci": "Terkunci (sudah disetujui)",
+    "salin": "Disalin dari tahun lalu",
+    "terkunci": "Terkunci (disetujui)",
     "hitung": "Dihitung dari data",
 }
 WARNA_KEADAAN = {

@@ -36,6 +36,7 @@ from kinerja_desktop.db.nilai_baca import (
 from kinerja_desktop.domain.isian import format_persen
 from kinerja_desktop.domain.periode import JenisPeriode, tahun_
 from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.tabs.common import (
     KeadaanKosong,
     TabDasar,
@@ -94,9 +95,10 @@ def _lebar_periode(view: QTableView, model: _DasarModel) -> None:
 
 
 def _legend() -> QWidget:
+    """The colour legend: one bordered label per cell state, wrapping onto a second line
+    when the window is narrow (a single row clipped the last labels at 1200 pixels)."""
     w = QWidget()
-    row = QHBoxLayout(w)
-    row.setContentsMargins(0, 0, 0, 0)
+    row = FlowLayout(w)
     row.addWidget(QLabel("Keterangan warna:"))
     for keadaan in ("kosong", "entri", "impor", "salin", "terkunci", "hitung"):
         label = QLabel(KEADAAN_LABEL[keadaan])
@@ -105,7 +107,6 @@ def _legend() -> QWidget:
             " padding: 1px 6px; }"
         )
         row.addWidget(label)
-    row.addStretch(1)
     return w
 
 
@@ -173,7 +174,8 @@ class TargetTab(TabDasar):
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.addWidget(self.splitter, 1)
         grid_layout.addWidget(self.ringkasan)
-        grid_layout.addWidget(_legend())
+        self.legenda = _legend()
+        grid_layout.addWidget(self.legenda)
         self.isi_stack.addWidget(grid)
         self.isi_stack.addWidget(self.kosong_indikator)
 
