@@ -110,6 +110,8 @@ def test_removed_sasaran_comes_back_with_every_value(isi):
 def test_removed_jabatan_comes_back_with_every_value(isi):
     before = semua()
     jabatan = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "OD-PEM")
+    # the confirmation says the values go too
+    assert "dan 6 nilai target/realisasi." in ops_jabatan.removal_summary(jabatan.id).kalimat
     _, cuplikan = ops_jabatan.remove_jabatan(jabatan.id)
     assert nilai_of(isi.id) == 0
     ops_jabatan.restore_jabatan(cuplikan)
@@ -118,6 +120,16 @@ def test_removed_jabatan_comes_back_with_every_value(isi):
     assert nilai_of(isi.id) == 0
     ops_jabatan.restore_jabatan(cuplikan)
     assert semua() == before
+
+
+def test_an_import_batch_can_still_be_undone_after_remove_and_restore(isi):
+    from kinerja_desktop.db.models import ImporBatch
+    from kinerja_desktop.db.nilai import batalkan_batch
+
+    _, snap = ops_indikator.remove_indikator(isi.id)
+    ops_indikator.restore_indikator(snap)
+    batalkan_batch(ImporBatch.get().id)
+    assert nilai_of(isi.id) == 3  # the imported values went, the typed ones stayed
 
 
 def test_restore_refuses_when_the_code_was_taken_meanwhile(isi):

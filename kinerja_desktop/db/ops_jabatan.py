@@ -18,6 +18,8 @@ from kinerja_desktop.db.models import (
     Indikator,
     Jabatan,
     Kantor,
+    NilaiRealisasi,
+    NilaiTarget,
     Pegawai,
     Pemangku,
     Sasaran,
@@ -65,6 +67,7 @@ class RingkasanHapus:
     sasaran: int
     indikator: int
     pemangku: tuple[str, ...]
+    nilai: int = 0  # targets and realisasi of those indicators
 
     @property
     def kalimat(self) -> str:
@@ -76,6 +79,7 @@ class RingkasanHapus:
             (self.fungsi, "fungsi"),
             (self.sasaran, "sasaran"),
             (self.indikator, "indikator"),
+            (self.nilai, "nilai target/realisasi"),
         ):
             if jumlah:
                 bagian.append(f"{jumlah} {kata}")
@@ -309,6 +313,7 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
     jab = _get(jabatan_id)
     ids = _subtree_ids(jab)
     sasaran = Sasaran.select(Sasaran.id).where(Sasaran.jabatan.in_(ids))
+    indikator = Indikator.select(Indikator.id).where(Indikator.sasaran.in_(sasaran))
     pemangku = (
         Pegawai.select(Pegawai.nama)
         .join(Pemangku)
@@ -326,6 +331,10 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
         sasaran=sasaran.count(),
         indikator=Indikator.select().where(Indikator.sasaran.in_(sasaran)).count(),
         pemangku=tuple(n for (n,) in pemangku),
+        nilai=sum(
+            model.select().where(model.indikator.in_(indikator)).count()
+            for model in (NilaiTarget, NilaiRealisasi)
+        ),
     )
 
 
