@@ -291,3 +291,28 @@ def test_jenis_change_refused_while_values_exist(tab):
     QApplication.processEvents()
     ARTIFACTS.mkdir(exist_ok=True)
     tab.grab().save(str(ARTIFACTS / "tab_indikator_jenis_ditolak.png"))
+
+
+def test_undo_of_a_removed_indicator_brings_its_values_back(tab):
+    """Through the tab's undo stack: remove, undo (values back), redo (gone again)."""
+    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_realisasi, ubah_nilai
+    from kinerja_desktop.domain.capaian import Komponen, Target
+
+    i = indikator("KASUBAG-UMUM.02")
+    ubah_nilai(
+        [
+            NilaiMasuk(KunciNilai("target", i.id, "2020"), target=Target(8)),
+            NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2)),
+        ]
+    )
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    tab.select(Jenisbaris.INDIKATOR, i.id)
+    tab.remove_current()
+    assert baca_realisasi(i.id, "202001") is None
+    tab.stack_.undo()
+    assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
+    assert tab.model.row_of(Jenisbaris.INDIKATOR, i.id) is not None
+    tab.stack_.redo()
+    assert baca_realisasi(i.id, "202001") is None
+    tab.stack_.undo()
+    assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
