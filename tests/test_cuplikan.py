@@ -170,3 +170,13 @@ def test_paste_cannot_change_jenis_of_an_indicator_with_values(isi):
     rows[1]["jenis"] = "jumlah"
     ops_indikator.paste_indikator(jabatan_id, None, rows)
     assert ind("OD-PEM.05").nama == "Nama baru"
+
+
+def test_removals_that_keep_plain_snapshots_have_nothing_cascading():
+    """ops_uraian and ops_pemangku snapshot only the rows they delete: that is enough while no
+    table cascades from Tugas, Fungsi or Pemangku (a new one must go through db.cuplikan)."""
+    from kinerja_desktop.db.models import Fungsi, Pemangku, Tugas
+
+    for model in ALL_MODELS:
+        for fk in model._meta.refs:
+            assert fk.rel_model not in (Tugas, Fungsi, Pemangku), (model, fk.name)
