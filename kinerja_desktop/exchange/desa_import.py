@@ -29,13 +29,12 @@ from kinerja_desktop.db.nilai import (
 )
 from kinerja_desktop.domain.capaian import Komponen, angka
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
+from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
 from kinerja_desktop.exchange.desa_layout import (
     BARIS_DATA_AWAL,
     BARIS_JUDUL_KOLOM,
     JENIS_BERKAS,
-    JUDUL_KOLOM,
     KOLOM_BULAN_AWAL,
     KOLOM_KODE,
     KOLOM_RINCIAN,
@@ -47,6 +46,7 @@ from kinerja_desktop.exchange.desa_layout import (
     URUTAN_LEMBAR,
     VERSI_TEMPLAT,
     checksum_struktur,
+    judul_kolom,
 )
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
@@ -310,7 +310,7 @@ def _identifikasi(
 
 def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
     """Refuse an input sheet whose rows or columns were moved, added or deleted."""
-    harap_kolom = [*JUDUL_KOLOM, *(_label_bulan(k) for k in ident.kolom), "Jumlah"]
+    harap_kolom = judul_kolom(ident.kolom)
     for c, label in enumerate(harap_kolom, start=1):
         ada = _teks(isian.sel.get((BARIS_JUDUL_KOLOM, c)))
         if ada != label:
@@ -344,13 +344,6 @@ def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
             path,
             f"ada baris tambahan di bawah tabel lembar {LEMBAR_ISIAN}. {_TEMPLAT_BARU}.",
         )
-
-
-def _label_bulan(periode_id: str) -> str:
-    from kinerja_desktop.domain.tanggal import nama_bulan
-
-    p = parse_periode(periode_id)
-    return nama_bulan(p.ke)[:3] if p.jenis is JenisPeriode.BULAN else p.label_pendek
 
 
 def _pendek(teks: str, batas: int = 40) -> str:

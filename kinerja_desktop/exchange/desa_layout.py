@@ -12,6 +12,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from kinerja_desktop.domain.periode import parse_periode
+
 VERSI_TEMPLAT = 1
 JENIS_BERKAS = "kinerja-desktop/templat-desa"
 
@@ -26,6 +28,13 @@ BARIS_DATA_AWAL = 7
 KOLOM_NO, KOLOM_KODE, KOLOM_INDIKATOR, KOLOM_RINCIAN, KOLOM_SATUAN = 1, 2, 3, 4, 5
 KOLOM_BULAN_AWAL = 6
 JUDUL_KOLOM = ("No", "Kode", "Indikator", "Yang diisi", "Satuan")
+JUDUL_JUMLAH = "Jumlah"  # the last column: Excel's own sum of the row, a check for the desa
+
+
+def judul_kolom(kolom: tuple[str, ...]) -> list[str]:
+    """The header row of ``Isian`` for the month columns ``kolom`` ("Jan", "Feb" …)."""
+    return [*JUDUL_KOLOM, *(parse_periode(k).label_pendek for k in kolom), JUDUL_JUMLAH]
+
 
 KOMPONEN_NILAI = "nilai"
 KOMPONEN_PEMBILANG = "pembilang"

@@ -14,13 +14,12 @@ from typing import Any
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Kantor, NilaiRealisasi, Sasaran
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.periode import JenisPeriode, Periode, bulan, parse_periode, tahun_
+from kinerja_desktop.domain.periode import Periode, bulan, parse_periode, tahun_
 from kinerja_desktop.domain.tanggal import nama_bulan
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 from kinerja_desktop.exchange.desa_layout import (
     BARIS_DATA_AWAL,
     BARIS_JUDUL_KOLOM,
-    JUDUL_KOLOM,
     KOLOM_BULAN_AWAL,
     KOLOM_KODE,
     KOMPONEN_NILAI,
@@ -31,6 +30,7 @@ from kinerja_desktop.exchange.desa_layout import (
     LEMBAR_PETUNJUK,
     BarisIsian,
     StrukturTemplat,
+    judul_kolom,
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
 from kinerja_desktop.fileio import atomic_write
@@ -131,11 +131,6 @@ def nama_berkas(struktur: StrukturTemplat, jenis_desa: str) -> str:
     awal = "Kelurahan" if jenis_desa == "kelurahan" else "Desa"
     nama = re.sub(r'[\\/:*?"<>|]', "-", f"Isian IKI - {awal} {struktur.nama_desa} - {p.label}")
     return f"{nama}.xlsx"
-
-
-def _label_kolom(periode_id: str) -> str:
-    p = parse_periode(periode_id)
-    return nama_bulan(p.ke)[:3] if p.jenis is JenisPeriode.BULAN else p.label_pendek
 
 
 LEBAR_INDIKATOR = 46
@@ -244,8 +239,7 @@ def _tulis(
 
     n_bulan = len(struktur.kolom)
     kolom_jumlah = KOLOM_BULAN_AWAL + n_bulan
-    judul_kolom = [*JUDUL_KOLOM, *(_label_kolom(k) for k in struktur.kolom), "Jumlah"]
-    for c, label in enumerate(judul_kolom, start=1):
+    for c, label in enumerate(judul_kolom(struktur.kolom), start=1):
         sel = teks(isian, BARIS_JUDUL_KOLOM, c, label)
         sel.font, sel.fill, sel.alignment, sel.border = Font(bold=True), kepala_fill, tengah, garis
 
