@@ -18,7 +18,6 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, Literal
 
 from kinerja_desktop.db.changes import Perubahan
@@ -224,7 +223,7 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
     if ind is None:
         return "Indikator tidak ditemukan."
     try:
-        periode = _periode(kunci.periode)
+        periode = parse_periode(kunci.periode)
     except DataTidakValid as exc:
         return exc.pesan
     if periode.id != kunci.periode:
@@ -259,10 +258,6 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
         except DataTidakValid as exc:
             return exc.pesan
     return None
-
-
-# A year of desa values repeats a dozen period ids thousands of times; Periode is frozen.
-_periode = lru_cache(maxsize=512)(parse_periode)
 
 
 def rencanakan(masuk: Sequence[NilaiMasuk]) -> Rencana:

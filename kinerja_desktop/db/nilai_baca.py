@@ -7,7 +7,6 @@ objects; every roll-up and capaian is then computed in memory with the rules of
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from kinerja_desktop.db.models import (
@@ -45,11 +44,6 @@ from kinerja_desktop.domain.indikator import (
 )
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import TidakDitemukan
-
-
-@lru_cache(maxsize=4096)
-def _periode(teks: str) -> Periode:
-    return parse_periode(teks)
 
 
 @dataclass(frozen=True)
@@ -334,7 +328,7 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
             NilaiTarget.sumber,
         ).where(NilaiTarget.indikator.in_(bagian))
         for ind, per, nilai, atas, sumber in _mentah(targets):
-            p = _periode(per)
+            p = parse_periode(per)
             hasil[ind].target[p] = Target(nilai, atas)
             hasil[ind].target_sumber[p] = sumber
         realisasi = NilaiRealisasi.select(
@@ -352,7 +346,7 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
         ).where(NilaiRealisasi.indikator.in_(bagian))
         for r in _mentah(realisasi):
             per_desa = hasil[r[0]].realisasi.setdefault(r[2], {})
-            per_desa[_periode(r[1])] = Sel(Komponen(*r[3:9]), r[9], r[10])
+            per_desa[parse_periode(r[1])] = Sel(Komponen(*r[3:9]), r[9], r[10])
 
 
 def nilai_jabatan(jabatan_id: int) -> list[NilaiIndikator]:

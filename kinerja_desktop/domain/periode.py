@@ -8,6 +8,7 @@ store; the label ("Triwulan I 2026", "Januari 2026") is what people read.
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from kinerja_desktop.domain.tanggal import nama_bulan
 from kinerja_desktop.errors import DataTidakValid
@@ -133,8 +134,13 @@ def triwulan_dari_bulan(p: Periode) -> Periode:
 _POLA = re.compile(r"^(\d{4})(?:(S)([12])|(Q)([1-4])|(\d{2}))?$")
 
 
+@lru_cache(maxsize=4096)
 def parse_periode(teks: str) -> Periode:
-    """Read a period identifier; raise :class:`DataTidakValid` with the accepted forms."""
+    """Read a period identifier; raise :class:`DataTidakValid` with the accepted forms.
+
+    Cached: a year of desa values repeats a few dozen ids thousands of times (reading the
+    values, planning an import), and a Periode is frozen, so one object serves every caller.
+    """
     bersih = str(teks).strip().upper()
     cocok = _POLA.match(bersih)
     contoh = "2026 (tahun), 2026S1 (semester), 2026Q1 (triwulan) atau 202601 (bulan)"
