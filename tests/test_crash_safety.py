@@ -1,8 +1,22 @@
 """Crash safety: the real command, in a child process, killed with SIGKILL at spread-out moments
-during a year copy, a value import and a backup. Afterwards the database passes
+during a year copy, a value import, a backup and a restore. Afterwards the database passes
 ``PRAGMA integrity_check``, every interrupted operation is all or nothing, and every file that
-carries a backup's name is a complete, verified backup."""
+carries a backup's name is a complete, verified backup.
 
+Two kinds of kill, both without hooks in the application:
+
+- *counted*: the child runs the real command under a profile hook (``_LAUNCHER``) that counts
+  its calls into the system (SQL statements, commits, file writes, fsync, rename, unlink ...)
+  and kills the process with SIGKILL just before the n-th one. An uninterrupted run gives the
+  calls; the kills land at spread-out calls and just before and after every file move, so
+  they are deterministic however loaded the machine is, and every one of them lands while the
+  command runs;
+- *timed*: killed at a random moment after a file of the operation appeared, so a kill can
+  also land inside a long call (an SQLite backup or commit, a write). Only the invariants are
+  checked for these: where a timed kill lands depends on the machine's load.
+"""
+
+import json
 import os
 import random
 import shutil
@@ -20,7 +34,39 @@ from kinerja_desktop.db.backup import inspect_database_file, parse_backup_name
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-KILLS = {"salin": 10, "impor": 10, "cadangan": 8, "pulihkan": 8}
+# timed kills per operation; counted kills: SPREAD calls spread over the run, plus the call
+# before and after every rename
+TIMED = {"salin": 4, "impor": 4, "cadangan": 4, "pulihkan": 4}
+SPREAD = 8
+
+# Runs ``python -m kinerja_desktop ARGS`` counting its calls into the system. KINERJA_UJI_BUNUH=n:
+# SIGKILL just before the n-th call. KINERJA_UJI_CATAT=FILE: write the names of all calls there
+# at exit (the uninterrupted run).
+_LAUNCHER = """
+import atexit, json, os, runpy, signal, sys
+NAMES = {"execute", "executemany", "executescript", "commit", "backup", "close", "write",
+         "fsync", "replace", "rename", "unlink", "mkdir", "rmdir", "rmtree", "mkstemp"}
+KILL_AT = int(os.environ.get("KINERJA_UJI_BUNUH") or 0)
+LOG = os.environ.get("KINERJA_UJI_CATAT")
+calls = []
+def hook(frame, event, arg):
+    if event != "c_call" or arg.__name__ not in NAMES:
+        return
+    if isinstance(getattr(arg, "__self__", None), (str, bytes)):
+        return  # str.replace is no system call
+    calls.append(arg.__name__)
+    if len(calls) == KILL_AT:
+        os.kill(os.getpid(), signal.SIGKILL)
+def save():
+    sys.setprofile(None)
+    if LOG:
+        with open(LOG, "w") as handle:
+            json.dump(calls, handle)
+atexit.register(save)
+sys.argv = ["kinerja_desktop", *sys.argv[1:]]
+sys.setprofile(hook)
+runpy.run_module("kinerja_desktop", run_name="__main__", alter_sys=True)
+"""
 
 
 def _query(path: Path, sql: str) -> list[tuple]:
@@ -66,10 +112,12 @@ class Run:
         self.args = [a.replace("{usb}", str(self.usb)) for a in command]
         self.env = {**os.environ, "KINERJA_DATA_DIR": str(self.data)}
 
-    def start(self) -> subprocess.Popen:
+    def start(self, **counted: str) -> subprocess.Popen:
+        """Start the command; ``counted`` (KINERJA_UJI_BUNUH/CATAT) runs it under _LAUNCHER."""
+        head = ["-c", _LAUNCHER] if counted else ["-m", "kinerja_desktop"]
         return subprocess.Popen(
-            [sys.executable, "-m", "kinerja_desktop", "--db", str(self.db), *self.args],
-            env=self.env,
+            [sys.executable, *head, "--db", str(self.db), *self.args],
+            env={**self.env, **counted},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
@@ -184,7 +232,17 @@ def _operation(name: str, run_root: Path, template: Path) -> tuple[list[str], ob
     return ["cadangan", "--out", "{usb}"], _state_cadangan
 
 
-@pytest.mark.parametrize("operation", list(KILLS))
+def _kill_points(calls: list[str]) -> list[int]:
+    """1-based call numbers to kill at: spread over the run, and around every file move."""
+    n = len(calls)
+    points = {1 + (n - 1) * j // SPREAD for j in range(SPREAD)}
+    for i, name in enumerate(calls, start=1):
+        if name in ("replace", "rename"):
+            points |= {i, i + 1}  # the moved file complete but hidden; then just published
+    return sorted(p for p in points if p <= n)
+
+
+@pytest.mark.parametrize("operation", list(TIMED))
 def test_killed_operation_is_all_or_nothing(operation, tmp_path, db_path):
     template = tmp_path / "template.sqlite3"
     shutil.copyfile(db_path, template)
@@ -195,16 +253,22 @@ def test_killed_operation_is_all_or_nothing(operation, tmp_path, db_path):
     command, state_of = _operation(operation, tmp_path, template)
     triggers = TRIGGERS[operation]
 
-    # calibration: uninterrupted runs give, per trigger, the time from it to the end
+    # calibration: an uninterrupted counted run gives the calls; per trigger, the time from it
+    # to the end bounds the timed kills
+    log = tmp_path / "panggilan.json"
+    full = Run(tmp_path / "utuh", template, command)
+    child = full.start(KINERJA_UJI_CATAT=str(log))
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err.decode()
+    calls = json.loads(log.read_text())
     windows = []
     for k, trigger in enumerate(triggers):
-        full = Run(tmp_path / f"utuh-{k}", template, command)
-        child = full.start()
-        seen = _wait_for(full.data.parent, trigger, child)
+        timed = Run(tmp_path / f"utuh-{k}", template, command)
+        child = timed.start()
+        seen = _wait_for(timed.data.parent, trigger, child)
         _, err = child.communicate(timeout=120)
         assert child.returncode == 0, err.decode()
-        assert seen is not None, f"{trigger} never appeared"
-        windows.append(time.monotonic() - seen)
+        windows.append(0.0 if seen is None else time.monotonic() - seen)
     expected = {}
     if operation == "impor":
         expected["nilai"] = (
@@ -218,23 +282,31 @@ def test_killed_operation_is_all_or_nothing(operation, tmp_path, db_path):
 
     assert state(full) == "semua"
 
+    def check(run: Run) -> str:
+        _integrity_ok(run.db)
+        outcome = state(run)
+        run.check_backups()
+        return outcome
+
+    # counted kills: deterministic, each lands inside the running command
+    outcomes = {}
+    for point in _kill_points(calls):
+        run = Run(tmp_path / f"hitung-{point}", template, command)
+        child = run.start(KINERJA_UJI_BUNUH=str(point))
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == -signal.SIGKILL, (point, calls[point - 1], err.decode())
+        outcomes[point] = check(run)
+    # the database was left without the operation at least once
+    assert "tidak ada" in outcomes.values(), outcomes
+
+    # timed kills: anywhere, also inside a long call; the invariants must hold wherever it lands
     rng = random.Random(f"kinerja-{operation}")
-    outcomes, landed = [], 0
-    for i in range(KILLS[operation]):
+    for i in range(TIMED[operation]):
         run = Run(tmp_path / f"bunuh-{i}", template, command)
         k = i % len(triggers)
         child = run.start()
         if _wait_for(run.data.parent, triggers[k], child) is not None:
             time.sleep(rng.uniform(0, windows[k]))
-        landed += child.poll() is None
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=60)
-
-        _integrity_ok(run.db)
-        outcomes.append(state(run))
-        run.check_backups()
-
-    # most kills hit a running operation (a few may come just after it finished), and the
-    # database was left without the operation at least once
-    assert landed >= KILLS[operation] // 2, (landed, outcomes)
-    assert "tidak ada" in outcomes, outcomes
+        check(run)
