@@ -94,3 +94,14 @@ def test_wrong_usage_is_explained_in_indonesian(capsys):
     _, err = capsys.readouterr()
     assert "argumen berikut wajib diisi: --ke" in err
     assert "Penggunaan:" in err
+
+
+def test_help_is_indonesian(capsys):
+    try:
+        main(["--help"])
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    out, _ = capsys.readouterr()
+    assert "tampilkan versi program lalu keluar" in out
+    for english in ("show ", "usage:", "options", "positional arguments"):
+        assert english not in out

@@ -63,7 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Kinerja Desktop: Indikator Kinerja Individu kecamatan. "
         "Tanpa perintah, jendela aplikasi dibuka.",
     )
-    parser.add_argument("--version", action="version", version=f"Kinerja Desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Kinerja Desktop {__version__}",
+        # Python 3.11 fixes this default in English before _translate can see it
+        help=_translate("show program's version number and exit"),
+    )
     parser.add_argument(
         "--db",
         type=Path,
