@@ -87,3 +87,14 @@ def test_refusals(capsys, db_path, tmp_path):
         "--out", str(tmp_path / "x.docx"),
     )  # fmt: skip
     assert code == 1 and ".pdf" in err
+
+
+def test_jabatan_in_the_order_of_the_iki_decree(db):
+    """The capaian report lists jabatan as the decree does: each one's staff follow it."""
+    from kinerja_desktop.reports.capaian_data import build_capaian_report
+    from kinerja_desktop.reports.iki_data import daftar_jabatan
+
+    dilaporkan = [j.kode for j in build_capaian_report(2020, "2020").jabatan]
+    assert dilaporkan == [j.kode for j in daftar_jabatan(2020) if j.kode in dilaporkan]
+    # KASUBAG-UMUM comes after every KASI in the stored order, but is the Sekcam's staff
+    assert dilaporkan[:2] == ["SEKCAM", "KASUBAG-UMUM"]

@@ -1,7 +1,9 @@
 """Read-only questions the CLI, reports and views ask of the database."""
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from peewee import fn
 
@@ -26,6 +28,59 @@ def require_year(tahun: int) -> Tahun:
         ada = ", ".join(str(y) for y in years()) or "belum ada"
         raise TidakDitemukan(f"Tahun {tahun} tidak ada di basis data (tahun yang ada: {ada}).")
     return found
+
+
+class _Simpul(Protocol):
+    id: int
+    atasan_id: int | None
+    urutan: int
+
+
+J = TypeVar("J", bound=_Simpul)
+
+
+def urut_pohon(rows: Iterable[J]) -> list[tuple[J, int]]:
+    """Jabatan rows in tree order with their depth (0 = directly under the Camat).
+
+    Depth-first from the positions directly under the Camat, each level ordered by
+    ``urutan`` (then id), so a Kasubag's staff follow their Kasubag: the order of the IKI
+    decree, the capaian report and every list of a year's indicators.
+    """
+    rows = list(rows)
+    ids = {j.id for j in rows}
+    children: dict[int | None, list[J]] = defaultdict(list)
+    for j in rows:
+        # A superior outside this set (should not happen) makes the jabatan a root rather
+        # than hiding it.
+        parent = j.atasan_id if j.atasan_id in ids else None
+        children[parent].append(j)
+    for kids in children.values():
+        kids.sort(key=lambda j: (j.urutan, j.id))
+    ordered: list[tuple[J, int]] = []
+    seen: set[int] = set()
+
+    def visit(parent: int | None, depth: int) -> None:
+        for j in children.get(parent, []):
+            if j.id in seen:
+                continue
+            seen.add(j.id)
+            ordered.append((j, depth))
+            visit(j.id, depth + 1)
+
+    visit(None, 0)
+    # A cycle in the atasan links (also should not happen) would leave rows unvisited.
+    for j in sorted(rows, key=lambda j: (j.urutan, j.id)):
+        if j.id not in seen:
+            seen.add(j.id)
+            ordered.append((j, 0))
+            visit(j.id, 1)
+    return ordered
+
+
+def urutan_jabatan(tahun: int) -> dict[int, int]:
+    """The place of every jabatan of ``tahun`` in tree order (:func:`urut_pohon`), by id."""
+    rows = Jabatan.select(Jabatan.id, Jabatan.atasan, Jabatan.urutan).where(Jabatan.tahun == tahun)
+    return {j.id: i for i, (j, _) in enumerate(urut_pohon(rows))}
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """The capaian report's content, built once and rendered by the PDF and Excel writers.
 
-Per jabatan a table No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) |
-Kategori | Keterangan and the jabatan's capaian; a kecamatan recap of every jabatan (drawn as a
-bar chart too); per-desa tables for desa-based indicators; the rules used; the signatory.
-Every text is final Indonesian text: renderers only lay it out. "Belum ada data" is written
-out wherever a value is missing, never 0.
+Per jabatan, in the tree order of the IKI decree, a table No | Sasaran | Indikator | Satuan |
+Target | Realisasi | Capaian (%) | Kategori | Keterangan and the jabatan's capaian; a
+kecamatan recap of every jabatan (drawn as a bar chart too); per-desa tables for desa-based
+indicators; the rules used; the signatory. Every text is final Indonesian text: renderers only
+lay it out. "Belum ada data" is written out wherever a value is missing, never 0.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +18,7 @@ from kinerja_desktop.db.nilai_baca import (
     nilai_tahun,
     ringkas_jabatan,
 )
-from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.queries import require_year, urutan_jabatan
 from kinerja_desktop.domain.capaian import ATURAN, kategori
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.isian import format_persen, teks_realisasi, teks_target
@@ -161,8 +161,9 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
     per_jabatan: dict[int, list[BarisCapaian]] = {}
     for b in semua:
         per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
+    urutan = urutan_jabatan(tahun)  # the jabatan in the order of the IKI decree
     jabatan = []
-    for jabatan_id, daftar in per_jabatan.items():
+    for jabatan_id, daftar in sorted(per_jabatan.items(), key=lambda x: urutan.get(x[0], 0)):
         rata, ada, total = ringkas_jabatan(daftar)
         kat = kategori(rata, pita)
         jabatan.append(

@@ -6,7 +6,6 @@ level ordered by ``urutan``, so a Kasubag's staff follow their Kasubag.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kinerja_desktop.db.models import (
@@ -19,7 +18,7 @@ from kinerja_desktop.db.models import (
     Tahun,
     Tugas,
 )
-from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.queries import require_year, urut_pohon
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.errors import TidakDitemukan
 from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
@@ -147,43 +146,11 @@ class JabatanRingkas:
     kedalaman: int
 
 
-def _tree_order(rows: Iterable[Jabatan]) -> list[tuple[Jabatan, int]]:
-    rows = list(rows)
-    ids = {j.id for j in rows}
-    children: dict[int | None, list[Jabatan]] = defaultdict(list)
-    for j in rows:
-        # A superior outside this year's set (should not happen) makes the jabatan a root
-        # rather than hiding it from the decree.
-        parent = j.atasan_id if j.atasan_id in ids else None
-        children[parent].append(j)
-    for kids in children.values():
-        kids.sort(key=lambda j: (j.urutan, j.id))
-    ordered: list[tuple[Jabatan, int]] = []
-    seen: set[int] = set()
-
-    def visit(parent: int | None, depth: int) -> None:
-        for j in children.get(parent, []):
-            if j.id in seen:
-                continue
-            seen.add(j.id)
-            ordered.append((j, depth))
-            visit(j.id, depth + 1)
-
-    visit(None, 0)
-    # A cycle in the atasan links (also should not happen) would leave rows unvisited.
-    for j in sorted(rows, key=lambda j: (j.urutan, j.id)):
-        if j.id not in seen:
-            seen.add(j.id)
-            ordered.append((j, 0))
-            visit(j.id, 1)
-    return ordered
-
-
 def daftar_jabatan(tahun: int) -> list[JabatanRingkas]:
     """The jabatan of ``tahun`` in tree order, for choosing one in a dialog."""
     require_year(tahun)
     rows = Jabatan.select().where(Jabatan.tahun == tahun)
-    return [JabatanRingkas(j.kode, j.nama, depth) for j, depth in _tree_order(rows)]
+    return [JabatanRingkas(j.kode, j.nama, depth) for j, depth in urut_pohon(rows)]
 
 
 def _kepala(tahun: Tahun) -> tuple[str, KepalaKeputusan]:
@@ -203,7 +170,7 @@ def build_iki_report(tahun: int, jabatan_kode: str | None = None) -> LaporanIKI:
     Raises :class:`TidakDitemukan` for an unknown year or jabatan code.
     """
     tahun_row = require_year(tahun)
-    ordered = _tree_order(Jabatan.select().where(Jabatan.tahun == tahun))
+    ordered = urut_pohon(Jabatan.select().where(Jabatan.tahun == tahun))
     if jabatan_kode is not None:
         ordered = [(j, d) for j, d in ordered if j.kode == jabatan_kode]
         if not ordered:
