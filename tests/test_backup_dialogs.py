@@ -40,21 +40,38 @@ def save(widget, name: str) -> None:
     widget.grab().save(str(ARTIFACTS / name))
 
 
+# A poller belongs to the test that started it: one left running would answer the message
+# box of a later test (see test_main_window._poll).
+_POLLERS: list[QTimer] = []
+
+
+@pytest.fixture(autouse=True)
+def _pollers_end_with_their_test():
+    yield
+    for timer in _POLLERS:
+        timer.stop()
+    _POLLERS.clear()
+
+
 def answer_next_box(handle) -> dict:
     """Call ``handle(box)`` on the next modal message box (a user reading and clicking)."""
     seen: dict = {}
+    timer = QTimer()
+    timer.setInterval(10)
 
     def poll() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox) or not box.isVisible():
-            QTimer.singleShot(10, poll)
             return
+        timer.stop()
         seen["title"], seen["text"] = box.windowTitle(), box.text()
         seen["informative"] = box.informativeText()
         seen["buttons"] = [b.text() for b in box.buttons()]
         handle(box)
 
-    QTimer.singleShot(10, poll)
+    timer.timeout.connect(poll)
+    _POLLERS.append(timer)
+    timer.start()
     return seen
 
 

@@ -4,11 +4,10 @@ remove, undo and redo, drag and drop, copy and paste, and remembered state."""
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QTableView
 
@@ -23,6 +22,37 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 # The offscreen platform (no screen in tests) warns that it cannot resize a window to its
 # menu bar; that is the test platform speaking, not the application.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+# Pollers looking for a modal dialog belong to the test that started them. One left running
+# after its test (test_tree_keys_do_not_reach_into_the_tables expects no dialog and polled on
+# for a second) answered the next test's message box instead: on a busy machine that was the
+# copy-year refusal, whose own answer then never came.
+_POLLERS: list[QTimer] = []
+
+
+def _poll(step, tries: int = 50) -> None:
+    """Call ``step()`` every 20 ms until it returns True or ``tries`` run out."""
+    timer = QTimer()
+    timer.setInterval(20)
+    left = [tries]
+
+    def tick() -> None:
+        if step() or left[0] <= 0:
+            timer.stop()
+        left[0] -= 1
+
+    timer.timeout.connect(tick)
+    _POLLERS.append(timer)
+    timer.start()
+
+
+@pytest.fixture(autouse=True)
+def _pollers_end_with_their_test():
+    yield
+    for timer in _POLLERS:
+        timer.stop()
+    _POLLERS.clear()
 
 
 def _id(kode: str, tahun: int = 2020) -> int:
@@ -327,22 +357,40 @@ def test_copy_year_runs_in_the_background_and_shows_the_new_year(window, qtbot):
 
 
 def test_copy_year_refusal_is_explained(window, qtbot):
-    messages = []
+    """The refusal box is answered when it is shown (its Show event), not looked for by a
+    20 ms poll of activeModalWidget() against a wall-clock deadline, which is what failed on a
+    busy machine. The box is kept open past the progress dialog's 300 ms delay: it must stay
+    the modal widget on top, and no progress dialog may pop up over it.
+    """
+    messages, on_top, shown = [], [], []
 
-    deadline = time.monotonic() + 20  # generous: the machine may be busy
+    class WhenShown(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            # a window gets Show more than once (widget and native window): answer it once
+            if event.type() == QEvent.Type.Show and isinstance(obj, QMessageBox) and not shown:
+                shown.append(obj)
+                QTimer.singleShot(400, lambda: answer(obj))  # past the 300 ms delay
+            return False
 
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            messages.append(box.text())
-            box.accept()
-        elif time.monotonic() < deadline:
-            QTimer.singleShot(20, answer)
+    def answer(box: QMessageBox) -> None:
+        on_top.append(QApplication.activeModalWidget())
+        messages.append(box.text())
+        box.accept()
 
-    QTimer.singleShot(0, answer)
-    window.copy_year(2020)
-    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    watcher = WhenShown()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        window.copy_year(2020)
+        qtbot.waitUntil(lambda: bool(messages))
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
     assert "sudah ada" in messages[0]
+    assert isinstance(on_top[0], QMessageBox)
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
 
 
 def test_window_remembers_year_jabatan_and_splitter(qtbot, db, db_path):
@@ -396,18 +444,17 @@ def test_tree_items_carry_ids_not_shown_to_the_operator(window):
 
 
 def _close_next_dialog(seen: list, tries: int = 50) -> None:
-    """Close the next modal dialog (looking for one during about a second)."""
+    """Close the next modal dialog (looking for one during about a second of this test)."""
 
-    def close(left: int = tries) -> None:
+    def close() -> bool:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            if left:
-                QTimer.singleShot(20, lambda: close(left - 1))
-            return
+            return False
         seen.append(dialog)
         dialog.reject()
+        return True
 
-    QTimer.singleShot(0, close)
+    _poll(close, tries)
 
 
 def test_laporan_opens_the_report_dialog_for_the_selected_jabatan(window):
@@ -538,16 +585,15 @@ def _answer_dialog(qtbot, fill) -> list:
     """Let ``fill(dialog)`` answer the next modal dialog, as the operator would."""
     seen = []
 
-    def answer(left: int = 50) -> None:
+    def answer() -> bool:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            if left:
-                QTimer.singleShot(20, lambda: answer(left - 1))
-            return
+            return False
         seen.append(dialog)
         fill(dialog)
+        return True
 
-    QTimer.singleShot(0, answer)
+    _poll(answer)
     return seen
 
 
