@@ -376,3 +376,18 @@ def test_legend_fits_a_normal_window(qtbot, db, db_path):
     ARTIFACTS.mkdir(exist_ok=True)
     win.grab().save(str(ARTIFACTS / "target_tab_window_1200.png"))
     win.tasks.wait()
+
+
+def test_row_labels_fit_their_column(tab):
+    """ "Realisasi Σ desa" stays on one line: the label column is as wide as its longest
+    label plus the cell's text margins (it was cut to "Realisasi Σ" / "desa")."""
+    from PySide6.QtWidgets import QStyle
+
+    tab.set_jabatan(jabatan_id("KASI-KESOS"))
+    tab.show()
+    view = tab.view
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    labels = {tab.model.index(r, 1).data() for r in range(tab.model.rowCount())}
+    assert "Realisasi Σ desa" in labels
+    widest = max(view.fontMetrics().horizontalAdvance(t) for t in labels)
+    assert view.columnWidth(1) >= widest + 2 * margin

@@ -331,7 +331,10 @@ class NilaiModel(_DasarModel):
             if jenis_baris == BARIS_TARGET:
                 return "Target per tahun atau per triwulan; rentang ditulis 80-100."
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            # the indicator's name starts at the top of its three rows; the row labels sit on
+            # the same line as the numbers beside them
+            tegak = Qt.AlignmentFlag.AlignTop if column == 0 else Qt.AlignmentFlag.AlignVCenter
+            return int(Qt.AlignmentFlag.AlignLeft | tegak)
         if role == ROLE_KEADAAN:
             return "label"
         return None

@@ -57,6 +57,7 @@ from kinerja_desktop.ui.tabs.target_model import (
 )
 
 LEBAR_BULAN = 58  # "200,0%" fits
+LEBAR_TEPI = 8  # the cell's text margin on each side, with room to spare
 LEBAR_RINGKASAN = 66  # triwulan and year columns hold ranges such as 90–100%
 
 
@@ -348,7 +349,11 @@ class TargetTab(TabDasar):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.setColumnWidth(0, 220)
-        self.view.setColumnWidth(1, 92)
+        # the row labels ("Realisasi Σ desa") fit on one line: measured, not guessed
+        metrics = self.view.fontMetrics()
+        labels = [self.model.index(r, 1).data() or "" for r in range(self.model.rowCount())]
+        widest = max((metrics.horizontalAdvance(t) for t in labels), default=0)
+        self.view.setColumnWidth(1, max(92, widest + 2 * LEBAR_TEPI))
         _lebar_periode(self.view, self.model)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(26)
