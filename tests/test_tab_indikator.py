@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QPlainTextEdit,
+    QStyleOptionViewItem,
+)
 
 from kinerja_desktop.db import ops_indikator
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran, SubIndikator
@@ -316,3 +322,23 @@ def test_undo_of_a_removed_indicator_brings_its_values_back(tab):
     assert baca_realisasi(i.id, "202001") is None
     tab.stack_.undo()
     assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_long_columns_keep_a_readable_width_when_narrow(tab, qtbot):
+    """In a narrow window (1024 pixels, with the tree beside it) the indikator, formula and
+    sumber data columns no longer shrink to one word a line with cut headers ("nghitung"):
+    they keep a readable width and the table scrolls sideways; wide, they share the width."""
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    tab.show()
+    header = tab.view.horizontalHeader()
+    metrics = tab.view.fontMetrics()
+    long_columns = tab._kolom_panjang
+    assert len(long_columns) == 3
+    tab.resize(560, 500)
+    qtbot.waitUntil(lambda: tab._sempit is True)
+    for column in long_columns:
+        assert header.sectionSize(column) >= metrics.horizontalAdvance("Penghitungan")
+    tab.resize(1300, 500)
+    qtbot.waitUntil(lambda: tab._sempit is False)
+    assert header.sectionResizeMode(long_columns[0]) == QHeaderView.ResizeMode.Stretch

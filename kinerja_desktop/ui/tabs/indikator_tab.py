@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -119,12 +119,17 @@ class IndikatorTab(TabDasar):
             5: metrics.horizontalAdvance("Persentase") + padding,
         }
         header.setMinimumSectionSize(metrics.horizontalAdvance("Satuan") + padding)
+        # Below this width a long text wraps after every word and its header is cut off
+        # ("nghitung"): then the long columns keep it and the table scrolls sideways instead.
+        self._lebar_teks_min = metrics.horizontalAdvance("Penghitungan") + 2 * padding
+        self._kolom_panjang = [c for c in range(len(KOLOM)) if c not in self._lebar_tetap]
+        self._sempit: bool | None = None
         for column in range(len(KOLOM)):
             if column in self._lebar_tetap:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, self._lebar_tetap[column])
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._atur_kolom_panjang()
+        self.view.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
 
         self.tambah_sasaran = QPushButton("Tambah sasaran")
@@ -168,6 +173,30 @@ class IndikatorTab(TabDasar):
         layout.addWidget(self.tabel_stack, 1)
         self.set_jabatan(None)
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.view and event.type() == QEvent.Type.Resize:
+            self._atur_kolom_panjang()
+        return super().eventFilter(obj, event)
+
+    def _atur_kolom_panjang(self) -> None:
+        """Let the long columns share the width, or keep a readable width when too narrow."""
+        header = self.view.horizontalHeader()
+        tetap = sum(header.sectionSize(c) for c in self._lebar_tetap)
+        # the view's own width, not the viewport's: a scroll bar coming or going must not
+        # flip the decision back and forth
+        lebar = self.view.width() - 2 * self.view.frameWidth()
+        lebar -= self.view.verticalScrollBar().sizeHint().width()
+        sempit = lebar - tetap < len(self._kolom_panjang) * self._lebar_teks_min
+        if sempit == self._sempit:
+            return
+        self._sempit = sempit
+        for column in self._kolom_panjang:
+            if sempit:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, self._lebar_teks_min)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
     # -- contract -----------------------------------------------------------------------
     def reload(self) -> None:
         """Read the shown jabatan's sasaran and indicators again."""
@@ -185,6 +214,8 @@ class IndikatorTab(TabDasar):
             metrics = self.view.fontMetrics()
             widest = max(metrics.horizontalAdvance(k) for k in kode) + 16
             self.view.horizontalHeader().resizeSection(0, max(widest, self._lebar_tetap[3]))
+            self._sempit = None  # the code column changed: decide again
+            self._atur_kolom_panjang()
         self.model.set_content(sasaran, self.tahun)
         self.tabel_stack.setCurrentWidget(self.view if sasaran else self.tanpa_indikator)
         self._update_buttons()
