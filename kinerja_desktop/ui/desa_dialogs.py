@@ -51,6 +51,8 @@ class TemplatDialog(QDialog):
             self.desa.addItem(f"{jenis} {d.nama}", d.kode)
         self.folder = QLineEdit(self)
         self.folder.setText(self._folder_awal())
+        self.folder.setMinimumWidth(320)  # room for a folder path on a flashdisk
+        self.folder.setPlaceholderText("Folder tempat buku kerja disimpan")
         cari = QPushButton("Pilih…", self)
         cari.clicked.connect(self._pilih_folder)
         baris_folder = QHBoxLayout()
@@ -61,7 +63,10 @@ class TemplatDialog(QDialog):
         form.addRow("Tahun:", QLabel(str(tahun), self))
         form.addRow("&Periode:", self.periode)
         form.addRow("&Desa/kelurahan:", self.desa)
-        form.addRow("&Folder tujuan:", baris_folder)
+        # a layout row gets no buddy from addRow: without one the "&" would show as is
+        label_folder = QLabel("&Folder tujuan:", self)
+        label_folder.setBuddy(self.folder)
+        form.addRow(label_folder, baris_folder)
         tombol = QDialogButtonBox(self)
         tombol.addButton("&Buat", QDialogButtonBox.ButtonRole.AcceptRole)
         tombol.addButton("&Batal", QDialogButtonBox.ButtonRole.RejectRole)

@@ -73,6 +73,7 @@ TERJEMAHAN: dict[str, dict[str, str]] = {
         "Save As": "Simpan Sebagai",
         "&Choose": "&Pilih",
         "Directory:": "Folder:",
+        "Directories": "Folder",
         "All Files (*)": "Semua Berkas (*)",
         "Back": "Kembali",
         "Forward": "Maju",

@@ -256,6 +256,10 @@
         <translation>Folder:</translation>
     </message>
     <message>
+        <source>Directories</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
         <source>All Files (*)</source>
         <translation>Semua Berkas (*)</translation>
     </message>
