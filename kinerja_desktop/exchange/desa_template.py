@@ -9,7 +9,6 @@ import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Kantor, NilaiRealisasi, Sasaran
 from kinerja_desktop.db.queries import require_year
@@ -34,10 +33,10 @@ from kinerja_desktop.exchange.desa_layout import (
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
 from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
 
 KUNING = "FFF2CC"
 ABU = "D9D9D9"
-KERTAS_F4 = 14  # "Folio" in Excel's list: the F4 paper of Indonesian offices
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,6 @@ def _tulis(
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     kantor = _kantor()
     wb = Workbook()
@@ -197,11 +195,7 @@ def _tulis(
     isian = wb.create_sheet(LEMBAR_ISIAN)
     meta = wb.create_sheet(LEMBAR_META)
 
-    def teks(ws: Any, baris: int, kolom: int, isi: str) -> Any:
-        # never let a label become a formula (openpyxl turns "=..." into one)
-        sel = ws.cell(row=baris, column=kolom, value=isi)
-        sel.data_type = "s"
-        return sel
+    teks = sel_teks  # every label is text: never a formula, whatever it starts with
 
     # -- Petunjuk ------------------------------------------------------------------------
     for i, baris in enumerate(_petunjuk(struktur, judul, kantor), start=1):
@@ -210,10 +204,7 @@ def _tulis(
             sel.font = Font(bold=True, size=14)
     petunjuk.column_dimensions["A"].width = 95
     petunjuk.protection.sheet = True
-    petunjuk.page_setup.orientation = "portrait"
-    petunjuk.page_setup.paperSize = KERTAS_F4
-    petunjuk.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    petunjuk.page_setup.fitToWidth, petunjuk.page_setup.fitToHeight = 1, 0
+    cetak_selebar_halaman(petunjuk, "f4")
 
     # -- Isian ---------------------------------------------------------------------------
     p = parse_periode(struktur.periode)
@@ -317,11 +308,7 @@ def _tulis(
         isian.column_dimensions[angka_ke_kolom(c)].width = 6
     isian.column_dimensions[angka_ke_kolom(kolom_jumlah)].width = 8
     isian.freeze_panes = isian.cell(row=BARIS_DATA_AWAL, column=KOLOM_BULAN_AWAL)
-    isian.print_title_rows = f"{BARIS_JUDUL_KOLOM}:{BARIS_JUDUL_KOLOM}"
-    isian.page_setup.orientation = "landscape"
-    isian.page_setup.paperSize = KERTAS_F4
-    isian.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    isian.page_setup.fitToWidth, isian.page_setup.fitToHeight = 1, 0
+    cetak_selebar_halaman(isian, "f4", "landscape", BARIS_JUDUL_KOLOM)
     isian.page_margins.left = isian.page_margins.right = 0.4
     isian.oddFooter.center.text = "Halaman &P dari &N"
     # desa may widen columns or rows to read better; everything else stays locked

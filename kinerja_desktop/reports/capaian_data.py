@@ -28,6 +28,19 @@ from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_t
 
 BELUM = "belum ada data"
 
+KOLOM = (
+    "No",
+    "Sasaran",
+    "Indikator",
+    "Satuan",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+    "Keterangan",
+)
+"""The columns of a jabatan's table, in the PDF and in the workbook."""
+
 
 @dataclass(frozen=True)
 class BarisLaporan:

@@ -4,21 +4,11 @@ and the Camat's signature; same paper, font, footer and safe writing as the IKI 
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.reports.capaian_data import JabatanCapaian, LaporanCapaian
+from kinerja_desktop.domain.isian import format_angka
+from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, JabatanCapaian, LaporanCapaian
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
 
-KOLOM = (
-    "No",
-    "Sasaran",
-    "Indikator",
-    "Satuan",
-    "Target",
-    "Realisasi",
-    "Capaian (%)",
-    "Kategori",
-    "Keterangan",
-)
 LEBAR = (0.04, 0.14, 0.20, 0.09, 0.09, 0.10, 0.09, 0.11, 0.14)
 GRID = 0.5
 
@@ -59,10 +49,8 @@ def _recap(laporan: LaporanCapaian, width: float) -> list[Any]:
                 _p(str(i), "sel_tengah"),
                 _p(f"{j.nama} ({j.kode})"),
                 _p(f"{j.ada} dari {j.total}", "sel_tengah"),
-                _p(
-                    "-" if j.capaian is None else f"{j.capaian:.1f}".replace(".", ","), "sel_tengah"
-                ),
-                _p("belum ada data" if j.capaian is None else j.kategori, "sel_tengah"),
+                _p("-" if j.capaian is None else format_angka(j.capaian, 1), "sel_tengah"),
+                _p(BELUM if j.capaian is None else j.kategori, "sel_tengah"),
             ]
         )
     table = Table(
@@ -104,13 +92,13 @@ def _chart(laporan: LaporanCapaian, width: float) -> Any:
         y = height - top - (i + 1) * (bar + gap)
         d.add(String(0, y + 1.2, j.kode, fontName=FONT, fontSize=7))
         if j.capaian is None:
-            d.add(String(x0 + 1, y + 1.2, "belum ada data", fontName=FONT, fontSize=7,
+            d.add(String(x0 + 1, y + 1.2, BELUM, fontName=FONT, fontSize=7,
                          fillColor=colors.HexColor("#666666")))  # fmt: skip
             continue
         w = max(0.5, area * j.capaian / skala_max)
         d.add(Rect(x0, y, w, bar, fillColor=colors.HexColor(j.warna or "#bbbbbb"),
                    strokeColor=colors.HexColor("#555555"), strokeWidth=0.3))  # fmt: skip
-        d.add(String(x0 + w + 1.5, y + 1.2, f"{j.capaian:.1f}".replace(".", ","),
+        d.add(String(x0 + w + 1.5, y + 1.2, format_angka(j.capaian, 1),
                      fontName=FONT, fontSize=7))  # fmt: skip
     x100 = x0 + area * 100 / skala_max
     bottom = height - top - n * (bar + gap) - 1 * MM

@@ -7,19 +7,15 @@ from typing import Any
 
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.capaian_data import LaporanCapaian
-from kinerja_desktop.reports.capaian_pdf import KOLOM
+from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
+from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
 from kinerja_desktop.reports.page import check_kertas
-
-KODE_KERTAS = {"f4": 14, "a4": 9}  # openpyxl paperSize: 14 = Folio (F4), 9 = A4
 
 
 def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
     from openpyxl.styles import Alignment, Font
 
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    cell.data_type = "s"
+    cell = sel_teks(ws, row, col, value)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if bold:
         cell.font = Font(bold=True)
@@ -27,13 +23,10 @@ def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
 
 
 def _angka(ws: Any, row: int, col: int, value: float | None) -> Any:
-    cell = ws.cell(row=row, column=col)
     if value is None:
-        cell.value = "belum ada data"
-        cell.data_type = "s"
-    else:
-        cell.value = round(value, 2)
-        cell.number_format = "0.0"
+        return sel_teks(ws, row, col, BELUM)
+    cell = ws.cell(row=row, column=col, value=round(value, 2))
+    cell.number_format = "0.0"
     return cell
 
 
@@ -42,16 +35,6 @@ def _kepala(ws: Any, row: int, judul: tuple[str, ...]) -> None:
 
     for c, k in enumerate(judul, start=1):
         _teks(ws, row, c, k, bold=True).fill = PatternFill("solid", fgColor="E6E6E6")
-
-
-def _cetak(ws: Any, kertas: str, kepala_baris: int | None = None) -> None:
-    ws.page_setup.paperSize = KODE_KERTAS[kertas]
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if kepala_baris:
-        ws.print_title_rows = f"{kepala_baris}:{kepala_baris}"
 
 
 def _warna(cell: Any, warna: str | None) -> None:
@@ -83,10 +66,10 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         _teks(rekap, r, 3, j.nama)
         _teks(rekap, r, 4, f"{j.ada} dari {j.total}")
         _warna(_angka(rekap, r, 5, j.capaian), j.warna)
-        _warna(_teks(rekap, r, 6, "belum ada data" if j.capaian is None else j.kategori), j.warna)
+        _warna(_teks(rekap, r, 6, BELUM if j.capaian is None else j.kategori), j.warna)
     for col, lebar in zip("ABCDEF", (5, 16, 48, 12, 12, 16), strict=True):
         rekap.column_dimensions[col].width = lebar
-    _cetak(rekap, kertas, 4)
+    cetak_selebar_halaman(rekap, kertas, baris_judul=4)
     n = len(laporan.jabatan)
     if any(j.capaian is not None for j in laporan.jabatan):
         chart = BarChart()
@@ -121,7 +104,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         r += 2
     for col, lebar in zip("ABCDEFGHI", (5, 24, 30, 10, 11, 14, 10, 13, 24), strict=True):
         rinci.column_dimensions[col].width = lebar
-    _cetak(rinci, kertas)
+    cetak_selebar_halaman(rinci, kertas)
 
     desa = wb.create_sheet("Per Desa")
     _teks(desa, 1, 1, f"Realisasi per desa/kelurahan — {laporan.periode.label}", bold=True)
@@ -142,7 +125,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         r += 2
     desa.column_dimensions["A"].width = 60
     desa.column_dimensions["B"].width = 18
-    _cetak(desa, kertas)
+    cetak_selebar_halaman(desa, kertas)
 
     ket = wb.create_sheet("Keterangan")
     _teks(ket, 1, 1, "Kategori capaian", bold=True)
@@ -164,7 +147,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
     ):
         if baris:
             _teks(ket, r + i, 2, baris, bold=i in (1, 5))
-    _cetak(ket, kertas)
+    cetak_selebar_halaman(ket, kertas)
 
     atomic_write(Path(target), lambda temp: wb.save(str(temp)))
     return Path(target)

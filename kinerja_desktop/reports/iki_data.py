@@ -23,6 +23,14 @@ from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.errors import TidakDitemukan
 from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
 
+KOLOM = (
+    "SASARAN/KINERJA UTAMA",
+    "INDIKATOR KINERJA INDIVIDU",
+    "PENJELASAN/FORMULASI PENGHITUNGAN",
+    "SUMBER DATA",
+)
+"""The four columns of a jabatan's IKI table, in the PDF and in the workbook."""
+
 
 def huruf_butir(index: int) -> str:
     """The letter of sub-item ``index`` (0 → "a", 25 → "z", 26 → "aa")."""

@@ -6,11 +6,11 @@ indicators; the signatory block at the end.
 """
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.reports.iki_data import IndikatorIKI, JabatanIKI, LaporanIKI
+from kinerja_desktop.reports.iki import Progress
+from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
 from kinerja_desktop.reports.page import (
     MM,
     build_pdf,
@@ -20,14 +20,6 @@ from kinerja_desktop.reports.page import (
     teks,
 )
 
-Progress = Callable[[int, int, str], None]
-
-KOLOM = (
-    "SASARAN/KINERJA UTAMA",
-    "INDIKATOR KINERJA INDIVIDU",
-    "PENJELASAN/FORMULASI PENGHITUNGAN",
-    "SUMBER DATA",
-)
 # Share of the frame width per column: the formula column needs the most room.
 LEBAR_KOLOM = (0.19, 0.28, 0.31, 0.22)
 PADDING = 3  # points inside table cells

@@ -9,25 +9,18 @@ with "=" never becomes a formula.
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.iki_data import IndikatorIKI, JabatanIKI, LaporanIKI
+from kinerja_desktop.reports.iki import Progress
+from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
+from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
 from kinerja_desktop.reports.page import check_kertas
 
-Progress = Callable[[int, int, str], None]
-
-KOLOM = (
-    "SASARAN/KINERJA UTAMA",
-    "INDIKATOR KINERJA INDIVIDU",
-    "PENJELASAN/FORMULASI PENGHITUNGAN",
-    "SUMBER DATA",
-)
 LEBAR = (20, 28, 32, 22)  # column widths in Excel character units: about F4 width at 100%
-KODE_KERTAS = {"f4": 14, "a4": 9}  # openpyxl paperSize: 14 = Folio (F4), 9 = A4
 FONT_NAME = "Arial"
 FONT_SIZE = 10
 LINE_HEIGHT = 12.75  # points per wrapped line of Arial 10
@@ -99,9 +92,7 @@ class _Sheet:
         self.row = 1
 
     def put(self, row: int, col: int, text: str, style: str = "teks") -> Any:
-        cell = self.ws.cell(row=row, column=col)
-        cell.value = text
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell = sel_teks(self.ws, row, col, text)
         font, alignment = self.st[style]
         cell.font = font
         cell.alignment = alignment
@@ -246,12 +237,7 @@ def _page_setup(ws: Any, kertas: str, header_row: int, footer: str) -> None:
 
     for col, width in zip("ABCD", LEBAR, strict=True):
         ws.column_dimensions[col].width = width
-    ws.page_setup.paperSize = KODE_KERTAS[kertas]
-    ws.page_setup.orientation = "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    cetak_selebar_halaman(ws, kertas, baris_judul=header_row)
     ws.page_margins = PageMargins(left=0.75, right=0.5, top=0.6, bottom=0.75, footer=0.3)
     ws.print_options.horizontalCentered = True
     ws.oddFooter.left.text = footer
