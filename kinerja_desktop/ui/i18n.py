@@ -62,7 +62,27 @@ TERJEMAHAN: dict[str, dict[str, str]] = {
     "QInputDialog": {"Enter a value:": "Isi nilai:"},
     "QLineEdit": _EDIT_MENU,
     "QWidgetTextControl": _EDIT_MENU,
-    "QAbstractSpinBox": {"&Step up": "&Naikkan", "Step &down": "T&urunkan"},
+    "QAbstractSpinBox": {
+        "&Step up": "&Naikkan",
+        "Step &down": "T&urunkan",
+        "&Select All": "Pilih &Semua",
+    },
+    # the right-click menu of every scroll bar (tables, lists, text)
+    "QScrollBar": {
+        "Scroll here": "Gulir ke sini",
+        "Left edge": "Tepi kiri",
+        "Top": "Atas",
+        "Right edge": "Tepi kanan",
+        "Bottom": "Bawah",
+        "Page left": "Satu halaman ke kiri",
+        "Page up": "Satu halaman ke atas",
+        "Page right": "Satu halaman ke kanan",
+        "Page down": "Satu halaman ke bawah",
+        "Scroll left": "Gulir ke kiri",
+        "Scroll up": "Gulir ke atas",
+        "Scroll right": "Gulir ke kanan",
+        "Scroll down": "Gulir ke bawah",
+    },
     "QFileDialog": {
         "&Look in:": "&Cari di:",
         "File &name:": "&Nama berkas:",
