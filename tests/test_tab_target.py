@@ -391,3 +391,18 @@ def test_row_labels_fit_their_column(tab):
     assert "Realisasi Σ desa" in labels
     widest = max(view.fontMetrics().horizontalAdvance(t) for t in labels)
     assert view.columnWidth(1) >= widest + 2 * margin
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_desa_panel_title_fits_a_narrow_tab(tab):
+    """The per-desa panel's title (a group box title: never wrapped nor elided) names the
+    indicator by its code and fits the tab beside the tree of a 1024-pixel window; the full
+    name is on hover. It ran past the right edge with the whole name."""
+    tab.resize(580, 700)
+    tab.set_jabatan(jabatan_id("KASI-KESOS"))
+    tab.show()
+    tab.pilih_indikator(ind("KASI-KESOS.01").id)
+    title = tab.panel_desa.title()
+    assert title == "Realisasi per desa/kelurahan — KASI-KESOS.01"
+    assert tab.panel_desa.fontMetrics().horizontalAdvance(title) < tab.panel_desa.width()
+    assert ind("KASI-KESOS.01").nama in tab.panel_desa.toolTip()

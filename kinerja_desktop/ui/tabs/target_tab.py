@@ -381,10 +381,14 @@ class TargetTab(TabDasar):
         if n is None:
             self.model_desa.set_content(None, [], [])
             self.panel_desa.setTitle("Realisasi per desa/kelurahan")
+            self.panel_desa.setToolTip("")
             self.stack_desa.setCurrentWidget(self.petunjuk_desa)
             return
         self.model_desa.set_content(n, daftar_desa(), self.model.periode)
-        self.panel_desa.setTitle(f"Realisasi per desa/kelurahan — {n.info.kode} {n.info.nama}")
+        # a group box title neither wraps nor elides: the code only, the name on hover (the
+        # indicator's row above shows it in full)
+        self.panel_desa.setTitle(f"Realisasi per desa/kelurahan — {n.info.kode}")
+        self.panel_desa.setToolTip(f"{n.info.kode} {n.info.nama}")
         self.stack_desa.setCurrentWidget(self.view_desa)
         self.view_desa.setColumnWidth(0, 170)
         _lebar_periode(self.view_desa, self.model_desa)
