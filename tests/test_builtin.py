@@ -196,3 +196,31 @@ def test_every_indicator_row_of_the_seed_is_present(db):
             if _norm(head) not in names and _norm(head) not in subs:
                 missing.append(head)
     assert missing == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the checkout")
+def test_every_sasaran_and_indicator_of_the_seed_in_order_per_jabatan(db):
+    """Per jabatan: its sasaran are the seed's, in order; its indicators appear in its own
+    table of the seed in the same order (several may share one bulleted cell)."""
+    for block, jab in zip(_seed_blocks(), _jabatan_2020(), strict=True):
+        rows = [
+            line.split("\t")
+            for line in block
+            if line.count("\t") >= 2 and not line.startswith("SASARAN")
+        ]
+        rows = [r for r in rows if r[1].strip() != "--"]  # the page break's empty row
+        seed_sasaran = [_norm(r[0]) for r in rows if r[0].strip()]
+        sasaran = jab.sasaran.order_by(Sasaran.urutan)
+        assert [_norm(s.teks) for s in sasaran] == seed_sasaran, jab.kode
+        cells = [_norm(re.sub(r"<[^>]+>", " ", r[1])) for r in rows]
+        indikator = (
+            Indikator.select()
+            .join(Sasaran)
+            .where(Sasaran.jabatan == jab)
+            .order_by(Sasaran.urutan, Indikator.urutan)
+        )
+        k = 0
+        for ind in indikator:
+            while k < len(cells) and _norm(ind.nama) not in cells[k]:
+                k += 1
+            assert k < len(cells), (jab.kode, ind.kode, ind.nama)
