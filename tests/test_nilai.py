@@ -223,3 +223,14 @@ def test_plan_reads_exactly_the_stored_rows_asked_for(db):
     for kunci, baris in lama.items():
         assert baris == baca_baris(kunci)
     assert lama[KunciNilai("realisasi", d.id, "202001", b)]["nilai"] == 2
+
+
+def test_csv_reader_refuses_a_folder_and_a_workbook_in_indonesian(db, tmp_path):
+    from kinerja_desktop.exchange.nilai_csv import baca_csv
+
+    with pytest.raises(DataTidakValid, match="adalah folder, bukan berkas CSV"):
+        baca_csv(tmp_path)
+    buku = tmp_path / "nilai.csv"
+    buku.write_bytes(b"PK\x03\x04" + b"\0" * 20)
+    with pytest.raises(DataTidakValid, match="buku kerja Excel, bukan CSV"):
+        baca_csv(buku)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
     Desa,
@@ -161,10 +162,6 @@ class HasilImpor:
     berkas_simpan: Path | None
 
 
-def _tolak(path: Path, alasan: str) -> BerkasDitolak:
-    return BerkasDitolak(path, alasan)
-
-
 def _teks(sel: Sel | None) -> str:
     if sel is None or sel.nilai is None:
         return ""
@@ -173,7 +170,7 @@ def _teks(sel: Sel | None) -> str:
     return str(sel.nilai).strip()
 
 
-def _meta(path: Path, lembar: Lembar) -> dict[str, str]:
+def _meta(lembar: Lembar) -> dict[str, str]:
     hasil = {}
     for (r, c), sel in lembar.sel.items():
         if c == 1:
@@ -196,7 +193,7 @@ def _identifikasi(
 ) -> _Identitas:
     """Is it our template, for which desa, year, period and version? Raise when it is not."""
     if LEMBAR_META not in baca.nama_lembar:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "ini bukan templat desa dari Kinerja Desktop (lembar data templat tidak ada). "
             "Desa harus mengisi templat yang dibuat kecamatan, bukan berkas buatan sendiri. "
@@ -204,12 +201,12 @@ def _identifikasi(
         )
     meta_lembar = baca.lembar(LEMBAR_META)
     assert meta_lembar is not None
-    meta = _meta(path, meta_lembar)
+    meta = _meta(meta_lembar)
     if meta.get("jenis_berkas") != JENIS_BERKAS:
-        raise _tolak(path, f"ini bukan templat desa dari Kinerja Desktop. {_TEMPLAT_BARU}.")
+        raise BerkasDitolak(path, f"ini bukan templat desa dari Kinerja Desktop. {_TEMPLAT_BARU}.")
     versi = meta.get("versi_templat", "")
     if versi != str(VERSI_TEMPLAT):
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"templat versi {versi or '(tidak diketahui)'}, sedangkan aplikasi ini membaca "
             f"templat versi {VERSI_TEMPLAT}. {_TEMPLAT_BARU}.",
@@ -229,13 +226,13 @@ def _identifikasi(
     except ValueError:
         checksum = ""
     if not checksum or checksum != meta.get("checksum") or any(len(b) != 2 for b in baris):
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"data pengenal templat (lembar tersembunyi {LEMBAR_META}) telah diubah. "
             f"{_TEMPLAT_BARU}.",
         )
     if baca.nama_lembar != list(URUTAN_LEMBAR):
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "lembar kerja telah diganti nama, dipindah, dihapus atau ditambah (seharusnya "
             f"{', '.join(URUTAN_LEMBAR[:2])} dan satu lembar tersembunyi; ada: "
@@ -246,19 +243,19 @@ def _identifikasi(
     kantor = Kantor.get_or_none()
     nama_kec = f"Kecamatan {kantor.kecamatan}" if kantor else "kecamatan ini"
     if desa is None:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"templat ini untuk desa berkode {kode_desa} ({meta.get('nama_desa', '')}), yang "
             f"bukan desa/kelurahan {nama_kec}. Periksa apakah berkas ini salah kirim.",
         )
     if desa_harap is not None and desa.kode != desa_harap:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"templat ini untuk {desa.nama} ({desa.kode}), bukan untuk desa {desa_harap} yang "
             "sedang diimpor. Periksa apakah desa mengirim berkas yang benar.",
         )
     if tahun_harap is not None and tahun != tahun_harap:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"templat ini untuk tahun {tahun}, bukan tahun {tahun_harap} yang sedang diimpor. "
             "Periksa apakah desa mengisi templat tahun yang benar.",
@@ -267,10 +264,10 @@ def _identifikasi(
     try:
         p = parse_periode(periode)
     except DataTidakValid as exc:
-        raise _tolak(path, f"periode templat tidak dikenal. {_TEMPLAT_BARU}.") from exc
+        raise BerkasDitolak(path, f"periode templat tidak dikenal. {_TEMPLAT_BARU}.") from exc
     bulan_p = tuple(f"{tahun}{m:02d}" for m in p.bulan)
     if p.tahun != tahun or kolom != bulan_p:
-        raise _tolak(path, f"periode templat tidak cocok dengan kolomnya. {_TEMPLAT_BARU}.")
+        raise BerkasDitolak(path, f"periode templat tidak cocok dengan kolomnya. {_TEMPLAT_BARU}.")
     indikator = {
         i.kode: i
         for i in Indikator.select(
@@ -278,7 +275,7 @@ def _identifikasi(
         ).where((Indikator.tahun == tahun) & Indikator.kode.in_({k for k, _ in baris}))
     }
     if not indikator and baris:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"tahun {tahun} tidak ada di basis data atau tidak punya indikator templat ini. "
             "Periksa apakah desa mengisi templat tahun yang benar.",
@@ -300,7 +297,7 @@ def _identifikasi(
         if not cocok:
             usang.append(kode)
     if usang:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"templat sudah usang: indikator {', '.join(sorted(set(usang)))} sudah dihapus atau "
             f"diubah di kecamatan sejak templat dibuat. {_TEMPLAT_BARU}.",
@@ -314,7 +311,7 @@ def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
     for c, label in enumerate(harap_kolom, start=1):
         ada = _teks(isian.sel.get((BARIS_JUDUL_KOLOM, c)))
         if ada != label:
-            raise _tolak(
+            raise BerkasDitolak(
                 path,
                 f"kolom lembar {LEMBAR_ISIAN} telah diubah: sel {nama_sel(BARIS_JUDUL_KOLOM, c)} "
                 f"berisi {ada or '(kosong)'!r}, seharusnya {label!r} (kolom ditambah, dihapus "
@@ -322,7 +319,7 @@ def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
             )
     lebih = _teks(isian.sel.get((BARIS_JUDUL_KOLOM, len(harap_kolom) + 1)))
     if lebih:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"ada kolom tambahan {lebih!r} di lembar {LEMBAR_ISIAN}. {_TEMPLAT_BARU}.",
         )
@@ -332,7 +329,7 @@ def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
         rincian = _teks(isian.sel.get((r, KOLOM_RINCIAN))).lower()
         salah_komponen = komponen != KOMPONEN_NILAI and not rincian.startswith(komponen)
         if ada != kode or salah_komponen:
-            raise _tolak(
+            raise BerkasDitolak(
                 path,
                 f"baris lembar {LEMBAR_ISIAN} telah diubah: sel {nama_sel(r, KOLOM_KODE)} berisi "
                 f"{ada or '(kosong)'!r}, seharusnya {kode!r} (baris ditambah, dihapus atau "
@@ -340,7 +337,7 @@ def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
             )
     r = BARIS_DATA_AWAL + len(ident.baris)
     if any(rr >= r and c == KOLOM_KODE for rr, c in isian.sel):
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"ada baris tambahan di bawah tabel lembar {LEMBAR_ISIAN}. {_TEMPLAT_BARU}.",
         )
@@ -387,13 +384,10 @@ def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]
     return nilai, None
 
 
-def _baca_nilai(
-    isian: Lembar, ident: _Identitas
-) -> tuple[list[NilaiMasuk], list[MasalahSel], dict[KunciNilai, str]]:
+def _baca_nilai(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], list[MasalahSel]]:
     """Every input cell, checked: the values to plan and the invalid cells."""
     masuk: list[NilaiMasuk] = []
     masalah: list[MasalahSel] = []
-    lokasi_kunci: dict[KunciNilai, str] = {}
     # percentage rows come in pairs; gather both before building the value
     pasangan: dict[tuple[str, str], dict[str, tuple[float | None, str]]] = {}
     for i, (kode, komponen) in enumerate(ident.baris):
@@ -408,13 +402,11 @@ def _baca_nilai(
                 continue
             kunci = KunciNilai("realisasi", ind.id, periode, ident.desa.id)
             if komponen == KOMPONEN_NILAI:
-                lokasi = f"Lembar {LEMBAR_ISIAN}, sel {ref}"
-                lokasi_kunci[kunci] = ref
                 masuk.append(
                     NilaiMasuk(
                         kunci,
                         komponen=None if nilai is None else Komponen(nilai=nilai),
-                        lokasi=lokasi,
+                        lokasi=f"Lembar {LEMBAR_ISIAN}, sel {ref}",
                     )
                 )
             else:
@@ -446,7 +438,6 @@ def _baca_nilai(
             )
             continue
         kunci = KunciNilai("realisasi", ident.indikator[kode].id, periode, ident.desa.id)
-        lokasi_kunci[kunci] = ref_pb
         masuk.append(
             NilaiMasuk(
                 kunci,
@@ -454,7 +445,7 @@ def _baca_nilai(
                 lokasi=f"Lembar {LEMBAR_ISIAN}, sel {ref_pb}",
             )
         )
-    return masuk, masalah, lokasi_kunci
+    return masuk, masalah
 
 
 def _tampil(komponen: Komponen | None, baris: dict | None = None) -> str | None:
@@ -490,7 +481,7 @@ def _periksa_isi(
     except BerkasDitolak as exc:
         hasil.penolakan = exc.alasan
         return hasil
-    hasil._masuk, hasil.masalah, _ = _baca_nilai(isian, ident)
+    hasil._masuk, hasil.masalah = _baca_nilai(isian, ident)
     hasil._desa_id = ident.desa.id
     hasil._kode = {i.id: k for k, i in ident.indikator.items()}
     return hasil
@@ -631,14 +622,6 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     return HasilImpor(pratinjau, batch_id, salinan)
 
 
-def _cadangkan() -> None:
-    try:
-        from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
-    except ImportError:  # backups not part of this build
-        return
-    backup_before(ALASAN_IMPOR)
-
-
 def impor_berkas_desa(
     paths: Sequence[Path | str],
     coba: bool = False,
@@ -663,7 +646,7 @@ def impor_berkas_desa(
         return pratinjau, hasil
     siap = [p for p in pratinjau if not p.ditolak]
     if any(p.ada_perubahan for p in siap):
-        _cadangkan()
+        backup_before(ALASAN_IMPOR)
     desa_ditulis: set[int | None] = set()
     for i, p in enumerate(siap):
         if kemajuan:

@@ -52,29 +52,27 @@ class BukuKerjaMentah:
     bagian: dict[str, bytes] = field(default_factory=dict)  # zip entry name -> XML bytes
 
 
-def _tolak(path: Path, alasan: str) -> BerkasDitolak:
-    return BerkasDitolak(path, alasan)
-
-
 def _baca_berkas(path: Path) -> bytes:
     try:
         ukuran = path.stat().st_size
     except FileNotFoundError as exc:
-        raise _tolak(
+        raise BerkasDitolak(
             path, "berkas tidak ditemukan. Periksa apakah flashdisk masih terpasang."
         ) from exc
     except OSError as exc:
-        raise _tolak(path, _TIDAK_TERBACA) from exc
+        raise BerkasDitolak(path, _TIDAK_TERBACA) from exc
     if path.is_dir():
-        raise _tolak(path, "ini sebuah folder, bukan berkas. Pilih berkas .xlsx di dalamnya.")
+        raise BerkasDitolak(
+            path, "ini sebuah folder, bukan berkas. Pilih berkas .xlsx di dalamnya."
+        )
     if ukuran == 0:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "berkas kosong (0 bita), mungkin penyalinan ke flashdisk belum selesai. "
             "Salin ulang berkas dari komputer desa.",
         )
     if ukuran > UKURAN_BERKAS_MAKS:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB; templat desa biasanya di bawah "
             f"100 KB, batas {UKURAN_BERKAS_MAKS // 1024 // 1024} MB). {_MINTA_ULANG}.",
@@ -82,10 +80,10 @@ def _baca_berkas(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise _tolak(path, _TIDAK_TERBACA) from exc
+        raise BerkasDitolak(path, _TIDAK_TERBACA) from exc
 
 
-def _jenis_bukan_zip(path: Path, isi: bytes) -> str:
+def _jenis_bukan_zip(isi: bytes) -> str:
     """Explain, for a file that is not a zip archive, what it probably is."""
     if isi.startswith(_CFB):
         if _ENCRYPTION_INFO in isi:
@@ -122,7 +120,7 @@ def _jenis_bukan_zip(path: Path, isi: bytes) -> str:
 def _periksa_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     entri = arsip.infolist()
     if len(entri) > JUMLAH_ENTRI_MAKS:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             f"arsip berisi {len(entri)} bagian (batas {JUMLAH_ENTRI_MAKS}); ini bukan templat "
             f"desa dan bisa membahayakan komputer. {_MINTA_ULANG}.",
@@ -130,7 +128,7 @@ def _periksa_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     total = 0
     for info in entri:
         if info.flag_bits & 0x1:
-            raise _tolak(
+            raise BerkasDitolak(
                 path,
                 "buku kerja dilindungi kata sandi (terenkripsi). Minta desa menghapus kata "
                 "sandinya lalu mengirim ulang.",
@@ -143,7 +141,7 @@ def _periksa_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
             or total > UKURAN_TOTAL_MAKS
             or (besar and rasio > RASIO_MAKS)
         ):
-            raise _tolak(
+            raise BerkasDitolak(
                 path,
                 f"isi arsip mengembang terlalu besar ({info.filename}: "
                 f"{info.file_size / 1024 / 1024:.0f} MB, {rasio:.0f} kali ukuran terkompresi). "
@@ -156,19 +154,19 @@ def _periksa_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 def _periksa_isi_berbahaya(path: Path, nama: set[str], tipe_isi: bytes) -> None:
     rendah = {n.lower() for n in nama}
     if "mimetype" in rendah and "xl/workbook.xml" not in rendah:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "berkas OpenDocument (.ods), bukan .xlsx. Di LibreOffice pilih Berkas › Simpan "
             "Sebagai › Buku Kerja Excel 2007-365 (.xlsx).",
         )
     if any(n.endswith("vbaproject.bin") for n in rendah) or b"macroEnabled" in tipe_isi:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "buku kerja berisi makro (.xlsm atau kode VBA). Makro bisa berbahaya dan tidak "
             "dibaca. Minta desa menyimpan ulang sebagai Buku Kerja Excel (.xlsx) tanpa makro.",
         )
     if any(n.startswith("xl/externallinks/") for n in rendah) or "xl/connections.xml" in rendah:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "buku kerja berisi tautan ke berkas atau sumber data lain. Minta desa menghapus "
             "tautan itu (Data › Edit Links › Break Link) atau mengisi templat asli tanpa "
@@ -196,8 +194,8 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
     isi = _baca_berkas(path)
     if not isi.startswith(_ZIP):
         if isi.startswith(_ZIP_KOSONG):
-            raise _tolak(path, f"arsip kosong, bukan buku kerja Excel. {_MINTA_ULANG}.")
-        raise _tolak(path, _jenis_bukan_zip(path, isi))
+            raise BerkasDitolak(path, f"arsip kosong, bukan buku kerja Excel. {_MINTA_ULANG}.")
+        raise BerkasDitolak(path, _jenis_bukan_zip(isi))
     try:
         arsip = zipfile.ZipFile(io.BytesIO(isi))
     except (
@@ -208,7 +206,7 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
         OSError,
         NotImplementedError,
     ) as exc:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "berkas terpotong atau rusak (arsip tidak lengkap), mungkin penyalinan ke flashdisk "
             "belum selesai. Salin ulang berkas dari komputer desa.",
@@ -217,7 +215,7 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
         entri = _periksa_entri(path, arsip)
         nama = {info.filename for info in entri}
         if "[Content_Types].xml" not in nama:
-            raise _tolak(path, f"berkas ini bukan buku kerja Excel (.xlsx). {_SIMPAN_XLSX}.")
+            raise BerkasDitolak(path, f"berkas ini bukan buku kerja Excel (.xlsx). {_SIMPAN_XLSX}.")
         bagian: dict[str, bytes] = {}
         try:
             for info in entri:
@@ -226,7 +224,7 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
                 # zipfile never returns more than the declared (already bounded) size
                 data = arsip.read(info)
                 if _ada_deklarasi_entitas(data):
-                    raise _tolak(
+                    raise BerkasDitolak(
                         path,
                         f"bagian {info.filename} berisi deklarasi DOCTYPE/ENTITY. Excel dan "
                         "LibreOffice tidak pernah menulisnya; berkas ini dibuat untuk menyerang "
@@ -242,14 +240,14 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
             ValueError,
             NotImplementedError,
         ) as exc:
-            raise _tolak(
+            raise BerkasDitolak(
                 path,
                 "berkas terpotong atau rusak (isi arsip tidak dapat dibuka). "
                 "Salin ulang berkas dari komputer desa.",
             ) from exc
     _periksa_isi_berbahaya(path, nama, bagian.get("[Content_Types].xml", b""))
     if "xl/workbook.xml" not in {n.lower() for n in nama}:
-        raise _tolak(
+        raise BerkasDitolak(
             path,
             "arsip ini bukan buku kerja Excel (mungkin dokumen Word atau berkas lain yang "
             f"diganti akhirannya). {_SIMPAN_XLSX}.",

@@ -14,6 +14,7 @@ Reading never writes: :func:`baca_csv` turns a file into values plus per-line re
 """
 
 import csv
+import errno
 import hashlib
 import io
 from dataclasses import dataclass, field
@@ -61,13 +62,18 @@ class IsiCsv:
 
 
 def _baca_teks(path: Path) -> tuple[str, bytes]:
+    if path.is_dir():
+        raise DataTidakValid(f"{path} adalah folder, bukan berkas CSV. Pilih berkasnya.")
     try:
         data = path.read_bytes() if path.stat().st_size <= UKURAN_MAKS else None
     except FileNotFoundError:
         raise DataTidakValid(f"Berkas {path} tidak ditemukan.") from None
     except OSError as exc:
+        # the system's own text (exc.strerror) is English; the error code stays for support
+        kode = errno.errorcode.get(exc.errno or 0, "tanpa kode")
         raise LingkunganBermasalah(
-            f"Berkas {path} tidak dapat dibaca: {exc.strerror or exc}."
+            f"Berkas {path} tidak dapat dibaca (galat sistem {kode}): mungkin sedang dibuka di "
+            "program lain atau flashdisk bermasalah. Tutup berkas itu lalu coba lagi."
         ) from exc
     if data is None:
         raise DataTidakValid(f"Berkas {path.name} terlalu besar untuk berkas nilai CSV.")
