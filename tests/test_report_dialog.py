@@ -103,3 +103,28 @@ def test_empty_name_is_refused(qtbot, dialog, tmp_path):
     assert not dialog.galat.isHidden()
     assert "nama berkas" in dialog.galat.text()
     assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
+
+
+def _mnemonics(widget) -> list[str]:
+    """The Alt letters of the labels and buttons in ``widget``; every label with one must
+    lead somewhere (a buddy), or Alt+letter does nothing."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    letters = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        text = child.text().replace("&&", "")
+        if "&" not in text:
+            continue
+        if isinstance(child, QLabel):
+            assert child.buddy() is not None, text
+        letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+def test_every_field_and_button_has_its_own_alt_letter(dialog):
+    """A keyboard-only operator reaches each field and button with Alt and a letter."""
+    letters = _mnemonics(dialog)
+    assert len(letters) == len(set(letters)), letters
+    # year, jabatan, PDF, Excel, paper, default paper, folder, choose folder, name, and the
+    # four buttons
+    assert len(letters) == 13

@@ -174,3 +174,19 @@ def test_screenshots(tab, qtbot):
     qtbot.keyClicks(tab.nip_baru, "1985031220100")
     QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_pemangku_kasubag_umum.png"))
+
+
+def test_the_add_form_is_reached_with_alt_letters(tab):
+    """Alt+P, Alt+M, Alt+N, Alt+K reach the fields of the add form, Alt+T and Alt+G its
+    buttons, Alt+E the removal: each label leads to its field, no letter twice."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    letters = []
+    for child in tab.findChildren(QLabel) + tab.findChildren(QAbstractButton):
+        text = child.text().replace("&&", "")
+        if "&" in text:
+            if isinstance(child, QLabel):
+                assert child.buddy() is not None, text
+            letters.append(text[text.index("&") + 1].lower())
+    assert sorted(letters) == sorted("pmnktge")
+    assert next(w for w in tab.findChildren(QLabel) if w.text() == "&NIP:").buddy() is tab.nip_baru

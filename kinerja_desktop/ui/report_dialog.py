@@ -69,8 +69,8 @@ class ReportDialog(QDialog):
         )
         self._isi_jabatan(jabatan_kode)
 
-        self.pdf = QRadioButton("PDF (untuk dicetak dan ditandatangani)")
-        self.excel = QRadioButton("Excel (.xlsx)")
+        self.pdf = QRadioButton("&PDF (untuk dicetak dan ditandatangani)")
+        self.excel = QRadioButton("E&xcel (.xlsx)")
         self.pdf.setChecked(True)
         self._jenis = QButtonGroup(self)
         self._jenis.addButton(self.pdf)
@@ -84,7 +84,7 @@ class ReportDialog(QDialog):
         for code in KERTAS:
             self.kertas.addItem(kertas_label(code), code)
         self.kertas.setCurrentIndex(max(self.kertas.findData(settings.get("kertas")), 0))
-        self.jadikan_bawaan = QPushButton("Jadikan bawaan")
+        self.jadikan_bawaan = QPushButton("Jadikan ba&waan")
         self.jadikan_bawaan.setToolTip("Pakai ukuran kertas ini untuk semua laporan berikutnya")
         kertas = QHBoxLayout()
         kertas.addWidget(self.kertas, 1)
@@ -92,7 +92,7 @@ class ReportDialog(QDialog):
 
         self.folder = QLineEdit(settings.get("folder_terakhir") or str(Path.home()))
         self.folder.setMinimumWidth(320)
-        self.pilih_folder = QPushButton("Pilih folder…")
+        self.pilih_folder = QPushButton("Pilih fol&der…")
         folder = QHBoxLayout()
         folder.addWidget(self.folder, 1)
         folder.addWidget(self.pilih_folder)
@@ -104,12 +104,19 @@ class ReportDialog(QDialog):
         nama.addWidget(self.akhiran)
 
         form = QFormLayout()
-        form.addRow("Tahun:", self.tahun)
-        form.addRow("Jabatan:", self.jabatan)
-        form.addRow("Jenis berkas:", jenis)
-        form.addRow("Ukuran kertas:", kertas)
-        form.addRow("Folder tujuan:", folder)
-        form.addRow("Nama berkas:", nama)
+        # every row reachable with Alt and its underlined letter; a row holding a layout gets
+        # no buddy from addRow, so its label is made here
+        form.addRow("Ta&hun:", self.tahun)
+        form.addRow("&Jabatan:", self.jabatan)
+        form.addRow("Jenis berkas:", jenis)  # the radio buttons carry their own letters
+        for teks, layout, buddy in (
+            ("Ukuran &kertas:", kertas, self.kertas),
+            ("&Folder tujuan:", folder, self.folder),
+            ("&Nama berkas:", nama, self.nama),
+        ):
+            label = QLabel(teks)
+            label.setBuddy(buddy)
+            form.addRow(label, layout)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -124,11 +131,11 @@ class ReportDialog(QDialog):
         self.galat.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.galat.hide()
 
-        self.buat = QPushButton("Buat laporan")
+        self.buat = QPushButton("&Buat laporan")
         self.buat.setDefault(True)
-        self.buka_berkas = QPushButton("Buka berkas")
-        self.buka_folder = QPushButton("Buka folder")
-        self.tutup = QPushButton("Tutup")
+        self.buka_berkas = QPushButton("Buka be&rkas")
+        self.buka_folder = QPushButton("Buka f&older")
+        self.tutup = QPushButton("&Tutup")
         for button in (self.buka_berkas, self.buka_folder):
             button.setEnabled(False)
         buttons = QHBoxLayout()
@@ -196,7 +203,7 @@ class ReportDialog(QDialog):
     def _perbarui_bawaan(self) -> None:
         sudah = self.kertas.currentData() == settings.get("kertas")
         # Say why the button is off: this paper already is the default.
-        self.jadikan_bawaan.setText("Ukuran bawaan" if sudah else "Jadikan bawaan")
+        self.jadikan_bawaan.setText("Ukuran ba&waan" if sudah else "Jadikan ba&waan")
         self.jadikan_bawaan.setEnabled(not sudah)
 
     def _simpan_bawaan(self) -> None:

@@ -151,7 +151,7 @@ class PemangkuTab(TabDasar):
         self.tabel_stack.addWidget(self.view)
         self.tabel_stack.addWidget(self.kosong_pemangku)
 
-        self.hapus = QPushButton("Lepas dari jabatan")
+        self.hapus = QPushButton("L&epas dari jabatan")
         self.hapus.setToolTip(
             "Pegawai yang dipilih tidak lagi tercatat memangku jabatan ini "
             "(data pegawainya tetap tersimpan)"
@@ -168,7 +168,7 @@ class PemangkuTab(TabDasar):
         # Adding an existing pegawai.
         self.pilih_pegawai = QComboBox()
         self.pilih_pegawai.setMinimumContentsLength(30)
-        self.tambah_ada = QPushButton("Tambahkan")
+        self.tambah_ada = QPushButton("&Tambahkan")
         self.tambah_ada.clicked.connect(lambda *_: self.add_existing())
         ada = QHBoxLayout()
         ada.addWidget(self.pilih_pegawai, 1)
@@ -182,17 +182,19 @@ class PemangkuTab(TabDasar):
         self.nip_status.setWordWrap(True)
         self.pangkat_baru = QComboBox()
         fill_pangkat(self.pangkat_baru)
-        self.tambah_baru = QPushButton("Tambahkan pegawai baru")
+        self.tambah_baru = QPushButton("Tambahkan pe&gawai baru")
         self.tambah_baru.clicked.connect(lambda *_: self.add_new())
         self.nama_baru.textChanged.connect(self._check_form)
         self.nip_baru.masalah.connect(self._check_form)
         form = QFormLayout()
-        form.addRow("Pegawai yang sudah ada:", ada)
+        label_ada = QLabel("&Pegawai yang sudah ada:")
+        label_ada.setBuddy(self.pilih_pegawai)  # a row holding a layout gets no buddy by itself
+        form.addRow(label_ada, ada)
         form.addRow(QLabel("Atau pegawai baru:"))
-        form.addRow("Nama:", self.nama_baru)
-        form.addRow("NIP:", self.nip_baru)
+        form.addRow("Na&ma:", self.nama_baru)
+        form.addRow("&NIP:", self.nip_baru)
         form.addRow("", self.nip_status)
-        form.addRow("Pangkat/golongan:", self.pangkat_baru)
+        form.addRow("Pang&kat/golongan:", self.pangkat_baru)
         tombol = QHBoxLayout()
         tombol.addStretch(1)
         tombol.addWidget(self.tambah_baru)
