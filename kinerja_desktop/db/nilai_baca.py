@@ -19,7 +19,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.domain.capaian import (
     KOSONG,
     Gabungan,
@@ -43,7 +43,6 @@ from kinerja_desktop.domain.indikator import (
     Polaritas,
 )
 from kinerja_desktop.domain.periode import Periode, parse_periode
-from kinerja_desktop.errors import TidakDitemukan
 
 
 @dataclass(frozen=True)
@@ -351,8 +350,7 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
 
 def nilai_jabatan(jabatan_id: int) -> list[NilaiIndikator]:
     """The indicators of a jabatan, in document order, with their values."""
-    if Jabatan.get_or_none(Jabatan.id == jabatan_id) is None:
-        raise TidakDitemukan("Jabatan tidak ditemukan; mungkin sudah dihapus.")
+    require_jabatan(jabatan_id)
     return _muat(Sasaran.jabatan == jabatan_id)
 
 

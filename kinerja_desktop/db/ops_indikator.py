@@ -25,6 +25,7 @@ from kinerja_desktop.db.models import (
     SubIndikator,
     database_proxy,
 )
+from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
@@ -115,13 +116,6 @@ class HasilTempel:
 
 
 # -- helpers ------------------------------------------------------------------------------
-def _jabatan(jabatan_id: int) -> Jabatan:
-    jabatan = Jabatan.get_or_none(Jabatan.id == jabatan_id)
-    if jabatan is None:
-        raise TidakDitemukan("Jabatan ini sudah tidak ada (mungkin sudah dihapus).")
-    return jabatan
-
-
 def _sasaran(sasaran_id: int) -> Sasaran:
     sasaran = Sasaran.get_or_none(Sasaran.id == sasaran_id)
     if sasaran is None:
@@ -214,7 +208,7 @@ def kode_problem(tahun: int, kode: str, kecuali_id: int | None = None) -> str | 
 
 def next_kode(jabatan_id: int) -> str:
     """A new indicator code for a jabatan, unique within its year (``KODE.NN``)."""
-    jabatan = _jabatan(jabatan_id)
+    jabatan = require_jabatan(jabatan_id)
     taken = {
         i.kode for i in Indikator.select(Indikator.kode).where(Indikator.tahun == jabatan.tahun_id)
     }
@@ -260,7 +254,7 @@ def add_sasaran(jabatan_id: int, teks: str = "Sasaran baru", posisi: int | None 
     """Add a sasaran to a jabatan at ``posisi`` (the end when None)."""
     teks = _text(teks, "Sasaran")
     with database_proxy.atomic():
-        jabatan = _jabatan(jabatan_id)
+        jabatan = require_jabatan(jabatan_id)
         urutan = _place(Sasaran, Sasaran.jabatan, jabatan_id, posisi)
         sasaran = Sasaran.create(jabatan=jabatan_id, urutan=urutan, teks=teks)
     return Hasil(_perubahan(jabatan, f"Sasaran baru ditambahkan pada {jabatan.nama}."), sasaran.id)
@@ -334,7 +328,7 @@ def restore_sasaran(snapshot: SasaranSnapshot) -> Perubahan:
     """Put a removed sasaran back with its indicators and values, all with their former ids."""
     with database_proxy.atomic():
         row = snapshot.row
-        jabatan = _jabatan(row["jabatan"])
+        jabatan = require_jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
         _pulihkan(snapshot.isi, "Sasaran")
     return _perubahan_nilai(jabatan, f"Sasaran dikembalikan ke {jabatan.nama}.", snapshot.isi)
@@ -492,7 +486,7 @@ def paste_indikator(
     if not rows:
         raise DataTidakValid("Tidak ada baris indikator untuk ditempel.")
     with database_proxy.atomic():
-        jabatan = _jabatan(jabatan_id)
+        jabatan = require_jabatan(jabatan_id)
         own = {
             i.kode: i for i in Indikator.select().join(Sasaran).where(Sasaran.jabatan == jabatan_id)
         }
@@ -548,7 +542,7 @@ class TempelSnapshot:
 def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, TempelSnapshot]:
     """Undo :func:`paste_indikator`: remove what it added, restore what it changed."""
     with database_proxy.atomic():
-        jabatan = _jabatan(hasil.jabatan_id)
+        jabatan = require_jabatan(hasil.jabatan_id)
         sasaran = None
         snapshots: list[IndikatorSnapshot] = []
         if hasil.sasaran_baru is not None:

@@ -27,8 +27,8 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
-from kinerja_desktop.db.queries import require_year
-from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+from kinerja_desktop.db.queries import require_jabatan, require_year
+from kinerja_desktop.errors import DataTidakValid
 
 NAMA_MAX = 200
 KODE_MAX = 40
@@ -130,7 +130,7 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
 
 def jabatan_info(jabatan_id: int) -> JabatanInfo:
     """One jabatan as :func:`list_jabatan` gives it; raises TidakDitemukan when it is gone."""
-    jab = _get(jabatan_id)
+    jab = require_jabatan(jabatan_id)
     holders = (
         Pegawai.select(Pegawai.nama)
         .join(Pemangku)
@@ -155,13 +155,6 @@ def kepala_kantor(tahun: int) -> tuple[str, str | None]:
     year = Tahun.get_or_none(Tahun.tahun == tahun)
     pegawai = year.penandatangan if year is not None and year.penandatangan_id else None
     return title, pegawai.nama if pegawai is not None else None
-
-
-def _get(jabatan_id: int) -> Jabatan:
-    found = Jabatan.get_or_none(Jabatan.id == jabatan_id)
-    if found is None:
-        raise TidakDitemukan("Jabatan tersebut tidak ada lagi di basis data.")
-    return found
 
 
 def _clean_nama(nama: str) -> str:
@@ -212,7 +205,7 @@ def _next_urutan(tahun: int) -> int:
 def _check_atasan(tahun: int, atasan_id: int | None) -> Jabatan | None:
     if atasan_id is None:
         return None
-    atasan = _get(atasan_id)
+    atasan = require_jabatan(atasan_id)
     if atasan.tahun_id != tahun:
         raise DataTidakValid("Atasan harus jabatan pada tahun yang sama.")
     return atasan
@@ -244,7 +237,7 @@ def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Perub
     """Give a jabatan a new name (and, when ``kode`` is given, a new code)."""
     nama = _clean_nama(nama)
     with database_proxy.atomic():
-        jab = _get(jabatan_id)
+        jab = require_jabatan(jabatan_id)
         lama = jab.nama
         if kode is not None:
             jab.kode = _clean_kode(kode, jab.tahun_id, kecuali_id=jab.id)
@@ -276,7 +269,7 @@ def _subtree_ids(root: Jabatan) -> list[int]:
 
 def letak_jabatan(jabatan_id: int) -> Letak:
     """Where a jabatan sits now (kept by the window to undo a move)."""
-    jab = _get(jabatan_id)
+    jab = require_jabatan(jabatan_id)
     return Letak(atasan_id=jab.atasan_id, urutan=jab.urutan)
 
 
@@ -287,7 +280,7 @@ def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = No
     Refuses a move under itself or under one of its own bawahan.
     """
     with database_proxy.atomic():
-        jab = _get(jabatan_id)
+        jab = require_jabatan(jabatan_id)
         atasan = _check_atasan(jab.tahun_id, atasan_id)
         if atasan is not None and atasan.id in _subtree_ids(jab):
             if atasan.id == jab.id:
@@ -310,7 +303,7 @@ def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = No
 
 def removal_summary(jabatan_id: int) -> RingkasanHapus:
     """What removing the jabatan would take with it, for the confirmation dialog."""
-    jab = _get(jabatan_id)
+    jab = require_jabatan(jabatan_id)
     ids = _subtree_ids(jab)
     sasaran = Sasaran.select(Sasaran.id).where(Sasaran.jabatan.in_(ids))
     indikator = Indikator.select(Indikator.id).where(Indikator.sasaran.in_(sasaran))
@@ -364,7 +357,7 @@ def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
     Returns the change and the removed rows, which :func:`restore_jabatan` puts back.
     """
     with database_proxy.atomic():
-        jab = _get(jabatan_id)
+        jab = require_jabatan(jabatan_id)
         cuplikan = _capture(jab)
         ids = [r["id"] for r in cuplikan.isi.akar]
         # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the

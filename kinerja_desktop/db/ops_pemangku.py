@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Jabatan, Pangkat, Pegawai, Pemangku, Tahun, database_proxy
+from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Tahun, database_proxy
+from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
@@ -61,13 +62,6 @@ class PegawaiPilihan:
     def label(self) -> str:
         """Name and printed NIP, as the drop-down shows them."""
         return f"{self.nama} — NIP {format_nip(self.nip)}" if self.nip else self.nama
-
-
-def _jabatan(jabatan_id: int) -> Jabatan:
-    jabatan = Jabatan.get_or_none(Jabatan.id == jabatan_id)
-    if jabatan is None:
-        raise TidakDitemukan("Jabatan ini sudah tidak ada (mungkin sudah dihapus).")
-    return jabatan
 
 
 def _pegawai(pegawai_id: int) -> Pegawai:
@@ -165,7 +159,7 @@ def _check(changes: dict[str, str], pegawai_id: int | None) -> dict[str, Any]:
 def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil:
     """Make an existing pegawai a holder of the jabatan."""
     with database_proxy.atomic():
-        jabatan = _jabatan(jabatan_id)
+        jabatan = require_jabatan(jabatan_id)
         pegawai = _pegawai(pegawai_id)
         if Pemangku.get_or_none(jabatan=jabatan_id, pegawai=pegawai_id) is not None:
             raise DataTidakValid(f"{pegawai.nama} sudah memangku jabatan {jabatan.nama}.")
@@ -177,7 +171,7 @@ def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil:
 def add_pegawai_baru(jabatan_id: int, nama: str, nip: str = "", golongan: str = "") -> Hasil:
     """Create a pegawai and make them a holder of the jabatan."""
     with database_proxy.atomic():
-        jabatan = _jabatan(jabatan_id)
+        jabatan = require_jabatan(jabatan_id)
         values = _check({"nama": nama, "nip": nip, "golongan": golongan}, None)
         pegawai = Pegawai.create(**values)
         holding = Pemangku.create(jabatan=jabatan_id, pegawai=pegawai.id)
@@ -220,7 +214,7 @@ def restore_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
                 )
             Pegawai.insert(snapshot.pegawai).execute()
         Pemangku.insert(snapshot.row).execute()
-        jabatan = _jabatan(snapshot.row["jabatan"])
+        jabatan = require_jabatan(snapshot.row["jabatan"])
         pegawai = _pegawai(snapshot.row["pegawai"])
     pesan = f"{pegawai.nama} kembali tercatat sebagai pemangku {jabatan.nama}."
     return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id)
@@ -265,7 +259,7 @@ def paste_pemangku(jabatan_id: int, rows: list[dict[str, str]]) -> HasilTempel:
     if not rows:
         raise DataTidakValid("Tidak ada baris pegawai untuk ditempel.")
     with database_proxy.atomic():
-        jabatan = _jabatan(jabatan_id)
+        jabatan = require_jabatan(jabatan_id)
         made: list[int] = []
         new: set[int] = set()
         for number, row in enumerate(rows, start=1):

@@ -10,6 +10,7 @@ from typing import Literal
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Fungsi, Jabatan, Tugas, database_proxy
+from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 Daftar = Literal["tugas", "fungsi"]
@@ -54,13 +55,6 @@ def _model(daftar: str) -> type[Tugas] | type[Fungsi]:
         raise ValueError(f"unknown list {daftar!r}") from None
 
 
-def _jabatan(jabatan_id: int) -> Jabatan:
-    jabatan = Jabatan.get_or_none(Jabatan.id == jabatan_id)
-    if jabatan is None:
-        raise TidakDitemukan("Jabatan ini sudah tidak ada (mungkin sudah dihapus).")
-    return jabatan
-
-
 def _clean(teks: str) -> str:
     cleaned = " ".join(teks.split())
     if not cleaned:
@@ -99,7 +93,7 @@ def insert_uraian(
     if not cleaned:
         raise DataTidakValid("Tidak ada teks yang ditambahkan.")
     with database_proxy.atomic():
-        jabatan = _jabatan(jabatan_id)
+        jabatan = require_jabatan(jabatan_id)
         _renumber(daftar, jabatan_id)
         count = model.select().where(model.jabatan == jabatan_id).count()
         start = count if posisi is None else max(0, min(posisi, count))
@@ -159,7 +153,7 @@ def restore_uraian(snapshots: list[UraianSnapshot]) -> Perubahan:
     with database_proxy.atomic():
         for snap in sorted(snapshots, key=lambda s: s.urutan):
             model = _model(snap.daftar)
-            jabatan = _jabatan(snap.jabatan_id)
+            jabatan = require_jabatan(snap.jabatan_id)
             model.update(urutan=model.urutan + 1).where(
                 (model.jabatan == snap.jabatan_id) & (model.urutan >= snap.urutan)
             ).execute()

@@ -30,6 +30,14 @@ def require_year(tahun: int) -> Tahun:
     return found
 
 
+def require_jabatan(jabatan_id: int) -> Jabatan:
+    """The jabatan ``jabatan_id``, or :class:`TidakDitemukan` (it was removed meanwhile)."""
+    found = Jabatan.get_or_none(Jabatan.id == jabatan_id)
+    if found is None:
+        raise TidakDitemukan("Jabatan ini sudah tidak ada (mungkin sudah dihapus).")
+    return found
+
+
 class _Simpul(Protocol):
     id: int
     atasan_id: int | None
