@@ -105,3 +105,14 @@ def test_help_is_indonesian(capsys):
     assert "tampilkan versi program lalu keluar" in out
     for english in ("show ", "usage:", "options", "positional arguments"):
         assert english not in out
+
+
+def test_report_iki_accepts_codes_and_paper_in_any_case(capsys, tmp_path):
+    out = tmp_path / "kasi-pem.pdf"
+    code, stdout, err = run(
+        capsys, "report", "iki", "--tahun", "2020", "--out", str(out),
+        "--jabatan", "kasi-pem", "--kertas", "A4",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "jabatan KASI-PEM" in stdout and "A4" in stdout
+    assert out.read_bytes().startswith(b"%PDF")

@@ -40,6 +40,11 @@ def cmd_report_capaian(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kode_jabatan(text: str) -> str:
+    """Jabatan codes are stored in capitals: accept ``kasi-pem`` for ``KASI-PEM``."""
+    return text.strip().upper()
+
+
 def register(commands: Any) -> None:
     """Add the ``report`` group (``report iki``; ``report capaian`` joins it later)."""
     report = commands.add_parser(
@@ -63,12 +68,17 @@ def register(commands: Any) -> None:
     )
     iki.add_argument(
         "--kertas",
+        type=str.lower,  # F4 or A4 as printed on the paper's box
         choices=["f4", "a4"],
         default=None,
         help="ukuran kertas (bawaan: pengaturan aplikasi, mula-mula f4 = 215 × 330 mm)",
     )
     iki.add_argument(
-        "--jabatan", metavar="KODE", default=None, help="hanya satu jabatan (kode jabatan)"
+        "--jabatan",
+        type=_kode_jabatan,
+        metavar="KODE",
+        default=None,
+        help="hanya satu jabatan (kode jabatan)",
     )
     iki.set_defaults(func=cmd_report_iki)
 
@@ -86,5 +96,7 @@ def register(commands: Any) -> None:
     capaian.add_argument(
         "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.pdf atau .xlsx)"
     )
-    capaian.add_argument("--kertas", choices=["f4", "a4"], default=None, help="ukuran kertas")
+    capaian.add_argument(
+        "--kertas", type=str.lower, choices=["f4", "a4"], default=None, help="ukuran kertas"
+    )
     capaian.set_defaults(func=cmd_report_capaian)
