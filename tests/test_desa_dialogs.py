@@ -25,3 +25,13 @@ def test_every_label_reaches_its_field_by_keyboard(db, qtbot):
             assert label.buddy() is not None, label.text()
     folder = next(label for label in labels if "Folder" in label.text())
     assert folder.buddy() is dialog.folder
+
+
+def test_kelengkapan_view_choice_is_reached_by_keyboard(db, qtbot):
+    from kinerja_desktop.ui.desa_dialogs import KelengkapanDialog
+
+    create_app()
+    dialog = KelengkapanDialog(None, 2020)
+    qtbot.addWidget(dialog)
+    label = next(w for w in dialog.findChildren(QLabel) if w.text() == "T&ampilkan:")
+    assert label.buddy() is dialog.per
