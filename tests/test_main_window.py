@@ -670,3 +670,21 @@ def test_qt_right_click_menus_are_indonesian(window, qtbot):
         assert expected in texts
         english = {"Select All", "&Select All", "Scroll here", "Top", "Bottom", "Page up"}
         assert not english & set(texts), texts
+
+
+def test_a_long_code_does_not_squeeze_the_titles(window):
+    """A code made from a long title is shortened in the middle in the tree (full on hover)
+    instead of widening the code column and wrapping every title onto three lines."""
+    from kinerja_desktop.ui.jabatan_tree import KODE_BIASA
+
+    view = window.tree.view
+    before = view.columnWidth(1)
+    new_id = window.jabatan_actions.add(2020, "Pengolah Data Kependudukan dan Catatan Sipil", None)
+    window.select_jabatan(new_id)
+    kode = Jabatan.get_by_id(new_id).kode
+    assert view.fontMetrics().horizontalAdvance(kode) > view.fontMetrics().horizontalAdvance(
+        KODE_BIASA
+    )
+    assert view.columnWidth(1) == before  # as wide as KASUBAG-UMUM needs, no wider
+    index = window.tree.proxy.mapFromSource(window.tree.model.index_of(new_id))
+    assert f"Kode: {kode}" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -342,6 +342,20 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), bounds.height() + 4))
 
 
+# the width of a usual jabatan code: the code column never grows beyond it
+KODE_BIASA = "KASUBAG-UMUM"
+
+
+class CodeDelegate(QStyledItemDelegate):
+    """The code on one line, shortened in the middle when the column is narrower (a long
+    code made from a long title would otherwise widen the column and squeeze the titles)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 class JabatanFilterModel(QSortFilterProxyModel):
     """Keeps jabatan whose title, code or holder contains the filter text, with their atasan."""
 
@@ -390,7 +404,8 @@ class JabatanTree(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.view.setItemDelegateForColumn(1, CodeDelegate(self.view))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         # row heights depend on the column width: lay the rows out again when it changes
         header.sectionResized.connect(lambda *_: self.view.doItemsLayout())
@@ -425,6 +440,7 @@ class JabatanTree(QWidget):
             candidates.append(previous.jabatan_id)
             previous = previous.parent
         self.model.set_root(root)
+        self._fit_code_column(root)
         self._expand()
         self._show_empty_state()
         target = next((c for c in candidates if c is not None and root.contains(c)), None)
@@ -439,6 +455,23 @@ class JabatanTree(QWidget):
             self._expand()
             self._show_empty_state()
         self.select_jabatan(target)
+
+    def _fit_code_column(self, root: Node) -> None:
+        """The code column as wide as the longest code, but never wider than a usual code
+        such as KASUBAG-UMUM: longer ones are shortened in the middle (full on hover)."""
+        metrics = self.view.fontMetrics()
+        codes, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            codes.append(node.kode or "")
+            stack.extend(node.children)
+        padding = 20
+        widest = max((metrics.horizontalAdvance(k) for k in codes), default=0)
+        header_width = metrics.horizontalAdvance(
+            str(self.model.headerData(1, Qt.Orientation.Horizontal))
+        )
+        cap = metrics.horizontalAdvance(KODE_BIASA)
+        self.view.setColumnWidth(1, max(min(widest, cap), header_width) + padding)
 
     def _expand(self) -> None:
         # everything open, except the branches the operator closed; a filter opens all, so
