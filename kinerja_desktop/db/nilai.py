@@ -352,7 +352,6 @@ def _kolom(m: NilaiMasuk) -> dict[str, Any]:
     return {k: getattr(m.komponen, k) for k in KOMPONEN_KOLOM}
 
 
-_KOLOM_TULIS = _KOLOM_SIMPAN
 _BAWAAN_TULIS = {"sumber": SUMBER_ENTRI, "status": STATUS_DRAF, "batch": None, "diubah": ""}
 
 
@@ -376,7 +375,7 @@ def _tulis_banyak(langkah: Sequence[tuple[KunciNilai, dict[str, Any] | None]]) -
                 'AND IFNULL("desa_id", 0) = IFNULL(?, 0)',
                 [(k.indikator_id, k.periode, k.desa_id) for k, _ in bagian],
             )
-        kolom = _KOLOM_TULIS[jenis]
+        kolom = _KOLOM_SIMPAN[jenis]
         nama = ["indikator_id", "periode"] + (["desa_id"] if jenis == "realisasi" else [])
         nama += [f"{k}_id" if k == "batch" else k for k in kolom]
         sql = f'INSERT INTO "{tabel}" ({", ".join(nama)}) VALUES ({", ".join("?" for _ in nama)})'

@@ -18,9 +18,8 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.nilai import sekarang
+from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
-
-TAHUN_MIN, TAHUN_MAX = 2000, 2100
 
 
 @dataclass(frozen=True)
