@@ -288,12 +288,17 @@ def backup_before(alasan: str) -> Path | None:
     db_path = bound_database_path()
     if db_path is None:
         return None
+    return _backup_or_refuse(
+        db_path, alasan, "Karena cadangan tidak dapat dibuat, perubahan tidak dijalankan."
+    )
+
+
+def _backup_or_refuse(db_path: Path, alasan: str, akibat: str) -> Path:
+    """:func:`make_backup`; when it fails, its refusal also says what was not done."""
     try:
         return make_backup(db_path, alasan)
     except KinerjaError as exc:
-        raise type(exc)(
-            f"{exc.pesan} Karena cadangan tidak dapat dibuat, perubahan tidak dijalankan."
-        ) from exc
+        raise type(exc)(f"{exc.pesan} {akibat}") from exc
 
 
 def daily_backup(db_path: Path, now: datetime | None = None) -> Path | None:
@@ -407,12 +412,9 @@ def backup_before_upgrade(db: Any, db_path: Path) -> Path | None:
     app_id = int(db.execute_sql("PRAGMA application_id").fetchone()[0])
     if app_id != APPLICATION_ID or not 1 <= version < SCHEMA_VERSION:
         return None
-    try:
-        return make_backup(db_path, ALASAN_SKEMA)
-    except KinerjaError as exc:
-        raise type(exc)(
-            f"{exc.pesan} Basis data belum diperbarui ke versi baru dan tidak diubah."
-        ) from exc
+    return _backup_or_refuse(
+        db_path, ALASAN_SKEMA, "Basis data belum diperbarui ke versi baru dan tidak diubah."
+    )
 
 
 _daily_problem: list[str] = []

@@ -351,6 +351,20 @@ def _capture(root: Jabatan) -> CuplikanJabatan:
     )
 
 
+def _perubahan_subtree(pesan: str, tahun: int, ids: list[int]) -> Perubahan:
+    # a whole subtree went or came back: its tugas, indicators, holders and values with it
+    return Perubahan(
+        pesan=pesan,
+        tahun=tahun,
+        jabatan_tree=True,
+        jabatan=frozenset(ids),
+        uraian=True,
+        indikator=True,
+        pemangku=True,
+        nilai=True,
+    )
+
+
 def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
     """Remove a jabatan with its whole subtree and everything in it, in one transaction.
 
@@ -365,19 +379,9 @@ def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
         Jabatan.delete().where(Jabatan.id.in_(ids)).execute()
     jumlah = len(ids) - 1
     tambahan = f" beserta {jumlah} jabatan bawahan" if jumlah else ""
-    return (
-        Perubahan(
-            pesan=f"Jabatan «{jab.nama}»{tambahan} dihapus.",
-            tahun=jab.tahun_id,
-            jabatan_tree=True,
-            jabatan=frozenset(ids),
-            uraian=True,
-            indikator=True,
-            pemangku=True,
-            nilai=True,
-        ),
-        cuplikan,
-    )
+    return _perubahan_subtree(
+        f"Jabatan «{jab.nama}»{tambahan} dihapus.", jab.tahun_id, ids
+    ), cuplikan
 
 
 def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
@@ -417,13 +421,4 @@ def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
                 f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "
                 "sudah berubah."
             ) from exc
-    return Perubahan(
-        pesan=f"Jabatan «{cuplikan.nama}» dipulihkan.",
-        tahun=cuplikan.tahun,
-        jabatan_tree=True,
-        jabatan=frozenset(ids),
-        uraian=True,
-        indikator=True,
-        pemangku=True,
-        nilai=True,
-    )
+    return _perubahan_subtree(f"Jabatan «{cuplikan.nama}» dipulihkan.", cuplikan.tahun, ids)
