@@ -116,3 +116,12 @@ def test_report_iki_accepts_codes_and_paper_in_any_case(capsys, tmp_path):
     assert code == 0, err
     assert "jabatan KASI-PEM" in stdout and "A4" in stdout
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_window_without_a_screen_is_refused_in_indonesian(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys)
+    assert code == 1
+    assert "tidak ada layar" in err

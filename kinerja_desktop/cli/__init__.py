@@ -4,13 +4,14 @@ Messages for people are Indonesian; refusals exit with status 1, wrong usage wit
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kinerja_desktop import __version__
 from kinerja_desktop.cli import backup, data, desa, nilai, report
-from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 from kinerja_desktop.paths import default_db_path
 
 # Each module adds its commands with ``register(subparsers)``; add new command groups here.
@@ -50,8 +51,21 @@ argparse._ = _translate  # type: ignore[attr-defined]
 argparse.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
+def _no_screen() -> bool:
+    """On Linux without X11/Wayland (e.g. over SSH) Qt aborts with English text: tell it first."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """No command: open the main window."""
+    if _no_screen():
+        raise LingkunganBermasalah(
+            "Jendela aplikasi tidak dapat dibuka karena tidak ada layar (DISPLAY atau "
+            "WAYLAND_DISPLAY tidak diatur, mis. lewat SSH). Jalankan dari desktop, atau pakai "
+            "perintah tanpa jendela; lihat: kinerja-desktop --help"
+        )
     from kinerja_desktop.ui.app import run_gui
 
     return run_gui(args.db)
