@@ -75,6 +75,12 @@ def write_archive(db_path: Path, target: Path, now: datetime | None = None) -> P
     a temporary file and moved onto ``target`` only when complete. Raises
     :class:`KinerjaError` (full disk, read-only folder, unreadable database); nothing is lost.
     """
+    _write_archive(db_path, target, now)
+    return Path(target)
+
+
+def _write_archive(db_path: Path, target: Path, now: datetime | None) -> dict:
+    """:func:`write_archive`, returning the manifest it wrote."""
     now = now or datetime.now()
     target = Path(target)
     work_root = Path(db_path).parent
@@ -110,7 +116,7 @@ def write_archive(db_path: Path, target: Path, now: datetime | None = None) -> P
                     zf.write(path, name)
 
         atomic_write(target, write)
-    return target
+    return manifest
 
 
 def _refuse(label: str, why: str) -> BasisDataBermasalah:
@@ -226,9 +232,7 @@ def export_backup(db_path: Path, folder: Path, now: datetime | None = None) -> H
     while target.exists():
         target = folder / f"{Path(archive_name(now)).stem}-{n}.zip"
         n += 1
-    write_archive(db_path, target, now)
-    with zipfile.ZipFile(target) as zf:
-        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    manifest = _write_archive(db_path, target, now)
     try:
         settings.set_value("cadangan_luar_waktu", now.isoformat(timespec="seconds"))
         settings.set_value("cadangan_luar_berkas", str(target))

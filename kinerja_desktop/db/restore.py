@@ -12,13 +12,11 @@ reload every view: the whole database has changed.
 """
 
 import contextlib
-import json
 import logging
 import os
 import shutil
 import sqlite3
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -116,11 +114,19 @@ def _restore_impor(files: dict[str, Path], now: datetime, keep_old: bool) -> Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def check_restore_source(source: Path, work: Path) -> tuple[Path, dict[str, Path], int]:
-    """Check ``source`` and return (database file, import files, schema version).
+@dataclass(frozen=True)
+class SumberPemulihan:
+    """A checked restore source: the database file to copy in and the import files."""
 
-    A zip is extracted into ``work``; a plain database file is checked where it is.
-    """
+    db_file: Path
+    impor_files: dict[str, Path]
+    versi_skema: int
+    dibuat: datetime | None  # from the zip's manifest; None for a plain database file
+
+
+def check_restore_source(source: Path, work: Path) -> SumberPemulihan:
+    """Check ``source`` completely; a zip is extracted into ``work``, a plain database file is
+    checked where it is. Raises :class:`BasisDataBermasalah` for a file a restore refuses."""
     source = Path(source)
     if not source.is_file():
         raise BasisDataBermasalah(f"Berkas {source} tidak ditemukan. Tidak ada yang diubah.")
@@ -132,12 +138,15 @@ def check_restore_source(source: Path, work: Path) -> tuple[Path, dict[str, Path
     if not is_sqlite:
         # the zip (a truncated or foreign file is refused there as damaged or not ours)
         isi = open_archive(source, work)
-        return isi.db_file, isi.impor_files, isi.info.versi_skema
+        dibuat = None
+        with contextlib.suppress(TypeError, ValueError):
+            dibuat = datetime.fromisoformat(isi.manifest.get("dibuat"))
+        return SumberPemulihan(isi.db_file, isi.impor_files, isi.info.versi_skema, dibuat)
     try:
         info = inspect_database_file(source, source.name)
     except BasisDataBermasalah as exc:
         raise BasisDataBermasalah(f"{exc.pesan} Tidak ada yang diubah.") from exc
-    return source, {}, info.versi_skema
+    return SumberPemulihan(source, {}, info.versi_skema, None)
 
 
 def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) -> HasilPemulihan:
@@ -154,23 +163,23 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
     except OSError as exc:
         raise explain_os_error(exc, db_path) from exc
     with work_dir as work:
-        db_file, impor_files, versi = check_restore_source(source, Path(work))
+        sumber = check_restore_source(source, Path(work))
         previous = _backup_current(db_path, now)
         try:
             if previous is not None and previous.name.endswith(".rusak"):
-                _replace_damaged(db_file, db_path)
+                _replace_damaged(sumber.db_file, db_path)
             else:
-                _copy_into_live(db_file, db_path)
+                _copy_into_live(sumber.db_file, db_path)
         except sqlite3.Error as exc:
             log.info("restore into %s failed: %s", db_path, exc)
             raise LingkunganBermasalah(
                 f"Basis data {db_path} tidak dapat ditimpa; data lama tetap ada. "
                 "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
             ) from exc
-        if impor_files:
+        if sumber.impor_files:
             complete = previous is not None and previous.suffix == ".zip"
-            _restore_impor(impor_files, now, keep_old=not complete)
-    return HasilPemulihan(Path(source), previous, versi, len(impor_files))
+            _restore_impor(sumber.impor_files, now, keep_old=not complete)
+    return HasilPemulihan(Path(source), previous, sumber.versi_skema, len(sumber.impor_files))
 
 
 @dataclass(frozen=True)
@@ -191,15 +200,10 @@ def describe_restore_source(source: Path) -> KeteranganCadangan:
     """
     source = Path(source)
     with tempfile.TemporaryDirectory(prefix=".periksa-") as work:
-        db_file, impor_files, versi = check_restore_source(source, Path(work))
-        size = db_file.stat().st_size
-        dibuat = None
-        if zipfile.is_zipfile(source):
-            with zipfile.ZipFile(source) as zf:
-                raw = json.loads(zf.read("manifest.json").decode("utf-8")).get("dibuat")
-            with contextlib.suppress(TypeError, ValueError):
-                dibuat = datetime.fromisoformat(raw)
-        else:
-            parsed = parse_backup_name(source)
-            dibuat = parsed.waktu if parsed else datetime.fromtimestamp(source.stat().st_mtime)
-    return KeteranganCadangan(source, dibuat, versi, len(impor_files), size)
+        sumber = check_restore_source(source, Path(work))
+        size = sumber.db_file.stat().st_size
+    dibuat = sumber.dibuat
+    if sumber.db_file == source:  # a plain database file: its name or its time tells
+        parsed = parse_backup_name(source)
+        dibuat = parsed.waktu if parsed else datetime.fromtimestamp(source.stat().st_mtime)
+    return KeteranganCadangan(source, dibuat, sumber.versi_skema, len(sumber.impor_files), size)
