@@ -406,3 +406,30 @@ def test_desa_panel_title_fits_a_narrow_tab(tab):
     assert title == "Realisasi per desa/kelurahan — KASI-KESOS.01"
     assert tab.panel_desa.fontMetrics().horizontalAdvance(title) < tab.panel_desa.width()
     assert ind("KASI-KESOS.01").nama in tab.panel_desa.toolTip()
+
+
+def test_the_indicator_cell_names_its_unit(tab):
+    tab.set_jabatan(jabatan_id("KASI-KESOS"))
+    teks = tab.model.index(row_of(tab, "KASI-KESOS.01", BARIS_TARGET), 0).data()
+    assert teks.splitlines()[0] == "KASI-KESOS.01"
+    assert teks.endswith("Keluarga Harapan (PKH) (kegiatan)")
+
+
+def test_a_long_indicator_name_is_not_cut_off(tab):
+    """The three rows of an indicator grow when its wrapped code and name need more than
+    their usual height (OD-PEM.04 was cut off after five lines)."""
+    from PySide6.QtCore import QRect
+
+    tab.set_jabatan(jabatan_id("OD-PEM"))
+    view = tab.view
+    for i in range(len(tab.model.nilai)):
+        teks = tab.model.index(i * 3, 0).data()
+        perlu = (
+            view.fontMetrics()
+            .boundingRect(
+                QRect(0, 0, view.columnWidth(0) - 16, 100000), Qt.TextFlag.TextWordWrap, teks
+            )
+            .height()
+        )
+        assert sum(view.rowHeight(r) for r in range(i * 3, i * 3 + 3)) >= perlu
+    assert max(view.rowHeight(r) for r in range(tab.model.rowCount())) > 26  # one grew

@@ -313,8 +313,10 @@ class NilaiModel(_DasarModel):
         jenis_baris = row % 3
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                satuan = f" · {n.info.satuan}" if n.info.satuan else ""
-                return f"{n.info.kode}{satuan}\n{n.info.nama}" if jenis_baris == 0 else ""
+                # the unit after the name, in brackets, as a report writes it: after the code
+                # ("KASI-KESOS.01 · kegiatan") it read as part of the code or the name
+                satuan = f" ({n.info.satuan})" if n.info.satuan else ""
+                return f"{n.info.kode}\n{n.info.nama}{satuan}" if jenis_baris == 0 else ""
             label = LABEL_BARIS[jenis_baris]
             if jenis_baris == BARIS_REALISASI and n.info.dari_desa:
                 label += " Σ desa"

@@ -7,7 +7,7 @@ periods below. Every edit is one undoable command that calls
 :func:`kinerja_desktop.db.nilai.ubah_nilai`.
 """
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,7 @@ from kinerja_desktop.ui.tabs.target_model import (
 )
 
 LEBAR_BULAN = 58  # "200,0%" fits
+TINGGI_BARIS = 26  # one line of numbers with room around it
 LEBAR_TEPI = 8  # the cell's text margin on each side, with room to spare
 LEBAR_RINGKASAN = 66  # triwulan and year columns hold ranges such as 90–100%
 
@@ -139,6 +140,10 @@ class TargetTab(TabDasar):
 
         self.view = GridView(self)
         self.view.setModel(self.model)
+        # the operator widens the indicator column: the rows may then need less height
+        self.view.horizontalHeader().sectionResized.connect(
+            lambda kolom, *_: self._tinggi_indikator() if kolom == 0 else None
+        )
         self.view.setAccessibleName("Target dan realisasi")
         self.view.selectionModel().currentChanged.connect(lambda *_: self._indikator_dipilih())
 
@@ -356,7 +361,25 @@ class TargetTab(TabDasar):
         self.view.setColumnWidth(1, max(92, widest + 2 * LEBAR_TEPI))
         _lebar_periode(self.view, self.model)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setDefaultSectionSize(TINGGI_BARIS)
+        self._tinggi_indikator()
+
+    def _tinggi_indikator(self) -> None:
+        """Give each indicator's three rows the height its wrapped code and name need at
+        the width of the first column (a long name was cut off after five lines)."""
+        metrics = self.view.fontMetrics()
+        lebar = max(self.view.columnWidth(0) - 2 * LEBAR_TEPI, 40)
+        for i in range(len(self.model.nilai)):
+            teks = str(self.model.index(i * 3, 0).data() or "")
+            perlu = (
+                metrics.boundingRect(
+                    QRect(0, 0, lebar, 100000), Qt.TextFlag.TextWordWrap, teks
+                ).height()
+                + LEBAR_TEPI
+            )
+            tinggi = max(TINGGI_BARIS, -(-perlu // 3))  # a third each, rounded up
+            for r in range(i * 3, i * 3 + 3):
+                self.view.setRowHeight(r, tinggi)
 
     def _indikator_dipilih(self) -> None:
         index = self.view.currentIndex()
