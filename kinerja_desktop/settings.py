@@ -9,7 +9,7 @@ import configparser
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.fileio import atomic_write, explain_os_error
 from kinerja_desktop.paths import data_dir
 
 SECTION = "kinerja"
@@ -60,7 +60,8 @@ def get(name: str) -> str:
 
 
 def set_value(name: str, value: str) -> None:
-    """Store setting ``name``; raises ValueError for a value outside its choices."""
+    """Store setting ``name``; raises ValueError for a value outside its choices (a bug) and
+    :class:`~kinerja_desktop.errors.LingkunganBermasalah` when the data folder refuses."""
     option = OPTIONS[name]
     if option.choices and value not in option.choices:
         raise ValueError(f"{name} must be one of {option.choices}, not {value!r}")
@@ -69,7 +70,10 @@ def set_value(name: str, value: str) -> None:
         parser.add_section(SECTION)
     parser.set(SECTION, name, value)
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise explain_os_error(exc, path) from exc
 
     def write(temp: Path) -> None:
         with open(temp, "w", encoding="utf-8") as handle:
