@@ -368,7 +368,7 @@ def copy_damaged_file(db_path: Path, alasan: str) -> Path:
         atomic_write(target, lambda temp: shutil.copyfile(db_path, temp))
         wal = Path(f"{db_path}-wal")
         if wal.exists():
-            shutil.copyfile(wal, Path(f"{target}-wal"))
+            atomic_write(Path(f"{target}-wal"), lambda temp: shutil.copyfile(wal, temp))
     except OSError as exc:
         raise explain_os_error(exc, target) from exc
     return target
