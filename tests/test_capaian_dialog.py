@@ -41,7 +41,7 @@ def test_main_window_offers_the_report(qtbot, db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     teks = [a.text() for a in win.menu_laporan.actions()]
-    assert teks.count("Laporan &Capaian…") == 1
+    assert teks.count("&Laporan Capaian…") == 1
     win.tasks.wait()
 
 

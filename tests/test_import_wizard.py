@@ -103,7 +103,7 @@ def test_main_window_offers_the_desa_actions(qtbot, db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     teks = [a.text() for a in win.menu_data.actions()]
-    assert {"Buat &Templat Desa…", "&Impor Isian Desa…", "&Kelengkapan Data Desa…"} <= set(teks)
+    assert {"&Buat Templat Desa…", "&Impor Isian Desa…", "&Kelengkapan Data Desa…"} <= set(teks)
     win.tasks.wait()
 
 

@@ -688,3 +688,24 @@ def test_a_long_code_does_not_squeeze_the_titles(window):
     assert view.columnWidth(1) == before  # as wide as KASUBAG-UMUM needs, no wider
     index = window.tree.proxy.mapFromSource(window.tree.model.index_of(new_id))
     assert f"Kode: {kode}" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_each_menu_item_has_its_own_letter(window):
+    """Inside a menu every item has its own underlined letter, so one key press chooses it
+    (Tambah Jabatan, Salin Tahun and Buat Templat Desa all had T; Cetak IKI and Laporan
+    Capaian both C)."""
+    for menu in (
+        window.menu_berkas,
+        window.menu_sunting,
+        window.menu_data,
+        window.menu_laporan,
+        window.menu_bantuan,
+    ):
+        letters = []
+        for action in menu.actions():
+            text = action.text().split("\t")[0].replace("&&", "")
+            if action.isSeparator() or not text:
+                continue
+            assert "&" in text, text
+            letters.append(text[text.index("&") + 1].lower())
+        assert len(letters) == len(set(letters)), (menu.title(), letters)

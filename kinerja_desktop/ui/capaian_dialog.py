@@ -151,7 +151,7 @@ class CapaianDialog(QDialog):
 
 def create_actions(window: Any) -> list[QAction]:
     """The Laporan menu's "Laporan Capaian…" and "Kategori Capaian…" actions."""
-    action = QAction("Laporan &Capaian…", window)
+    action = QAction("&Laporan Capaian…", window)
     action.setStatusTip("Menulis laporan capaian IKI satu periode ke PDF atau Excel")
 
     def buka() -> None:

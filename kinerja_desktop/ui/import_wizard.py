@@ -346,7 +346,7 @@ def create_actions(window: Any) -> list[QAction]:
         dialog.exec()
 
     impor.triggered.connect(buka_impor)
-    templat = QAction("Buat &Templat Desa…", window)
+    templat = QAction("&Buat Templat Desa…", window)
     templat.setStatusTip("Membuat satu buku kerja isian per desa/kelurahan")
     templat.triggered.connect(lambda: show_templat(window))
     lengkap = QAction("&Kelengkapan Data Desa…", window)

@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.tree.view.addAction(action)
         self.act_salin_tahun = self._action(
-            "Salin &Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
+            "&Salin Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
         )
         self.act_tentang = self._action(
             "&Tentang Kinerja Desktop", self.show_about, None, "Versi dan keterangan aplikasi"
