@@ -7,7 +7,15 @@ from typing import Any, Protocol, TypeVar
 
 from peewee import fn
 
-from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Pegawai, Sasaran, Tahun
+from kinerja_desktop.db.models import (
+    Desa,
+    Indikator,
+    Jabatan,
+    Pegawai,
+    Sasaran,
+    SubIndikator,
+    Tahun,
+)
 from kinerja_desktop.errors import TidakDitemukan
 
 
@@ -135,8 +143,19 @@ def indicators_of_year(tahun: int) -> list[dict[str, Any]]:
         .where(Indikator.tahun == tahun)
         .order_by(Jabatan.urutan, Sasaran.urutan, Indikator.urutan)
     )
+    rows = list(query)
+    # the sub-items of every indicator in one query, not one query per indicator
+    sub: dict[int, list[str]] = defaultdict(list)
+    for indikator_id, teks in (
+        SubIndikator.select(SubIndikator.indikator, SubIndikator.teks)
+        .join(Indikator)
+        .where(Indikator.tahun == tahun)
+        .order_by(SubIndikator.urutan, SubIndikator.id)
+        .tuples()
+    ):
+        sub[indikator_id].append(teks)
     result = []
-    for ind in query:
+    for ind in rows:
         result.append(
             {
                 "kode": ind.kode,
@@ -144,7 +163,7 @@ def indicators_of_year(tahun: int) -> list[dict[str, Any]]:
                 "jabatan": ind.sasaran.jabatan.nama,
                 "sasaran": ind.sasaran.teks,
                 "nama": ind.nama,
-                "sub": [s.teks for s in ind.sub.order_by(ind.sub.model.urutan)],
+                "sub": sub[ind.id],
                 "formula": ind.formula,
                 "sumber_data": ind.sumber_data,
                 "satuan": ind.satuan,
