@@ -6,10 +6,7 @@ export_capaian(2020, "2020", Path("Capaian-2020.xlsx"), kertas="a4")
 
 from pathlib import Path
 
-from kinerja_desktop import settings
-from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.reports.iki import report_format
-from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.reports.iki import siapkan_keluaran
 
 
 def default_filename(periode: str, suffix: str) -> str:
@@ -24,14 +21,9 @@ def export_capaian(tahun: int, periode: str, target: Path, kertas: str | None = 
     """
     from kinerja_desktop.reports.capaian_data import build_capaian_report
 
-    target = Path(target)
-    suffix = report_format(target)
-    kertas = check_kertas(kertas or settings.get("kertas"))
-    if target.is_dir():
-        raise DataTidakValid(
-            f"{target} adalah folder. Tulis nama berkas, misalnya "
-            f"{target / default_filename(periode, suffix)}"
-        )
+    target, suffix, kertas = siapkan_keluaran(
+        target, kertas, lambda suffix: default_filename(periode, suffix)
+    )
     laporan = build_capaian_report(tahun, periode)
     if suffix == ".pdf":
         from kinerja_desktop.reports.capaian_pdf import render_capaian_pdf

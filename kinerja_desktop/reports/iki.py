@@ -30,6 +30,24 @@ def report_format(target: Path) -> str:
     return suffix
 
 
+def siapkan_keluaran(
+    target: Path, kertas: str | None, contoh_nama: Callable[[str], str]
+) -> tuple[Path, str, str]:
+    """Check where a report goes: (target, ".pdf" or ".xlsx", paper code).
+
+    ``kertas`` defaults to the setting. A folder given as ``target`` is refused with an
+    example file name, ``contoh_nama(suffix)``.
+    """
+    target = Path(target)
+    suffix = report_format(target)
+    kode_kertas = check_kertas(kertas or settings.get("kertas"))
+    if target.is_dir():
+        raise DataTidakValid(
+            f"{target} adalah folder. Tulis nama berkas, misalnya {target / contoh_nama(suffix)}"
+        )
+    return target, suffix, kode_kertas
+
+
 def default_filename(tahun: int, suffix: str, jabatan_kode: str | None = None) -> str:
     """A file name for the decree: ``IKI-2020.pdf`` or ``IKI-2020-KASI-PEM.xlsx``."""
     bagian = f"-{jabatan_kode}" if jabatan_kode else ""
@@ -50,14 +68,9 @@ def export_iki(
     """
     from kinerja_desktop.reports.iki_data import build_iki_report
 
-    target = Path(target)
-    suffix = report_format(target)
-    kertas = check_kertas(kertas or settings.get("kertas"))
-    if target.is_dir():
-        raise DataTidakValid(
-            f"{target} adalah folder. Tulis nama berkas, misalnya "
-            f"{target / default_filename(tahun, suffix, jabatan_kode)}"
-        )
+    target, suffix, kertas = siapkan_keluaran(
+        target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode)
+    )
     if progress is not None:
         progress(0, 1, "Membaca data IKI")
     laporan = build_iki_report(tahun, jabatan_kode)
