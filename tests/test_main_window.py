@@ -143,6 +143,9 @@ def test_filter_finds_by_title_code_and_pegawai(window, qtbot, db):
     window.tree.filter_box.setText("tidak ada jabatan seperti ini")
     assert window.tree.empty_label.isVisible()
     assert "Tidak ada jabatan yang cocok" in window.tree.empty_label.text()
+    # the right side says so too, instead of showing the Camat
+    assert window.judul.text() == "Tidak ada jabatan yang cocok"
+    assert "Esc" in window.kosong.text()
     window.tree.filter_box.clear()
     assert len(_visible_titles(window)) == 23
     assert not window.tree.empty_label.isVisible()
@@ -709,3 +712,21 @@ def test_each_menu_item_has_its_own_letter(window):
             assert "&" in text, text
             letters.append(text[text.index("&") + 1].lower())
         assert len(letters) == len(set(letters)), (menu.title(), letters)
+
+
+def test_search_from_the_keyboard_alone(window, qtbot):
+    """Ctrl+F, type, Enter: the first match is selected and the tree has the keyboard; Esc
+    in the search box empties it."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tree.filter_box.hasFocus()
+    qtbot.keyClicks(window.tree.filter_box, "pramu")
+    qtbot.keyClick(window.tree.filter_box, Qt.Key.Key_Return)
+    assert window.tree.view.hasFocus()
+    assert window.tree.selected_id() == _id("PRAMU")
+    window.tree.filter_box.setFocus()
+    qtbot.keyClick(window.tree.filter_box, Qt.Key.Key_Escape)
+    assert window.tree.filter_box.text() == ""
+    assert len(_visible_titles(window)) == 23
+    assert window.tree.selected_id() == _id("PRAMU")  # the choice stays

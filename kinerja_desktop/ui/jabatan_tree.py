@@ -12,9 +12,11 @@ from enum import Enum
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -385,6 +387,12 @@ class JabatanTree(QWidget):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Cari jabatan")
         self.filter_box.textChanged.connect(self._filter)
+        self.filter_box.setToolTip(
+            "Ketik untuk mencari; Enter atau panah bawah pindah ke hasilnya, Esc menghapus "
+            "pencarian"
+        )
+        # Enter or Down goes to the matches, Esc empties the search: from the keyboard alone
+        self.filter_box.installEventFilter(self)
 
         self.view = QTreeView(self)
         self.view.setModel(self.proxy)
@@ -427,6 +435,18 @@ class JabatanTree(QWidget):
         self._expanding = False
         self.view.collapsed.connect(lambda index: self._remember_collapsed(index, True))
         self.view.expanded.connect(lambda index: self._remember_collapsed(index, False))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Keys of the search box: Enter/Down to the tree, Esc clears the search."""
+        if obj is self.filter_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if key == Qt.Key.Key_Escape and self.filter_box.text():
+                self.filter_box.clear()
+                return True
+        return super().eventFilter(obj, event)
 
     def load(self, root: Node, select: int | None = None) -> None:
         """Show the tree under ``root`` and select ``select``.

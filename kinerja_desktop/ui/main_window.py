@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.tree.jabatan_selected.connect(self._jabatan_selected)
+        # a search that matches nothing leaves no selection to report: the heading says so
+        self.tree.filter_box.textChanged.connect(lambda _: self._show_heading())
         self.tree.move_requested.connect(self._move_requested)
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.view.customContextMenuRequested.connect(self._tree_menu)
@@ -480,6 +482,16 @@ class MainWindow(QMainWindow):
             self.kosong.setText(
                 "Basis data ini belum berisi tahun IKI. Salin tahun dari basis data lain atau "
                 "pulihkan cadangan melalui menu Berkas."
+            )
+            self.pages.setCurrentWidget(self.kosong)
+            return
+        if node is None and self.tree.filter_box.text().strip() and not self.tree.proxy.rowCount():
+            # nothing matches the search: say so here too, rather than show the Camat
+            self.judul.setText("Tidak ada jabatan yang cocok")
+            self.keterangan.setText("")
+            self.kosong.setText(
+                "Tidak ada jabatan yang cocok dengan pencarian. Ubah kata pencarian di atas "
+                "pohon jabatan, atau tekan Esc di kotak pencarian untuk menampilkan semua jabatan."
             )
             self.pages.setCurrentWidget(self.kosong)
             return
