@@ -9,8 +9,8 @@ Two kinds of kill, both without hooks in the application:
   its calls into the system (SQL statements, commits, file writes, fsync, rename, unlink ...)
   and kills the process with SIGKILL just before the n-th one. An uninterrupted run gives the
   calls; the kills land at spread-out calls and just before and after every file move, so
-  they are deterministic however loaded the machine is, and every one of them lands while the
-  command runs;
+  they are deterministic however loaded the machine is, every one of them lands while the
+  command runs, and both outcomes (nothing done, all done) occur;
 - *timed*: killed at a random moment after a file of the operation appeared, so a kill can
   also land inside a long call (an SQLite backup or commit, a write). Only the invariants are
   checked for these: where a timed kill lands depends on the machine's load.
@@ -40,8 +40,8 @@ TIMED = {"salin": 4, "impor": 4, "cadangan": 4, "pulihkan": 4}
 SPREAD = 8
 
 # Runs ``python -m kinerja_desktop ARGS`` counting its calls into the system. KINERJA_UJI_BUNUH=n:
-# SIGKILL just before the n-th call. KINERJA_UJI_CATAT=FILE: write the names of all calls there
-# at exit (the uninterrupted run).
+# SIGKILL just before the n-th call (one more than there are: at exit, after the last call).
+# KINERJA_UJI_CATAT=FILE: write the names of all calls there at exit (the uninterrupted run).
 _LAUNCHER = """
 import atexit, json, os, runpy, signal, sys
 NAMES = {"execute", "executemany", "executescript", "commit", "backup", "close", "write",
@@ -59,6 +59,8 @@ def hook(frame, event, arg):
         os.kill(os.getpid(), signal.SIGKILL)
 def save():
     sys.setprofile(None)
+    if KILL_AT == len(calls) + 1:
+        os.kill(os.getpid(), signal.SIGKILL)  # after the last call, before the process ends
     if LOG:
         with open(LOG, "w") as handle:
             json.dump(calls, handle)
@@ -233,13 +235,15 @@ def _operation(name: str, run_root: Path, template: Path) -> tuple[list[str], ob
 
 
 def _kill_points(calls: list[str]) -> list[int]:
-    """1-based call numbers to kill at: spread over the run, and around every file move."""
+    """1-based call numbers to kill at: spread over the run, around every file move, the last
+    calls (an operation's transaction ends there: its last statements and the commit), and at
+    exit after the last call (the command done, the process not yet ended)."""
     n = len(calls)
-    points = {1 + (n - 1) * j // SPREAD for j in range(SPREAD)}
+    points = {1 + (n - 1) * j // SPREAD for j in range(SPREAD)} | set(range(n - 3, n + 2))
     for i, name in enumerate(calls, start=1):
         if name in ("replace", "rename"):
             points |= {i, i + 1}  # the moved file complete but hidden; then just published
-    return sorted(p for p in points if p <= n)
+    return sorted(p for p in points if 1 <= p <= n + 1)
 
 
 @pytest.mark.parametrize("operation", list(TIMED))
@@ -294,10 +298,10 @@ def test_killed_operation_is_all_or_nothing(operation, tmp_path, db_path):
         run = Run(tmp_path / f"hitung-{point}", template, command)
         child = run.start(KINERJA_UJI_BUNUH=str(point))
         _, err = child.communicate(timeout=120)
-        assert child.returncode == -signal.SIGKILL, (point, calls[point - 1], err.decode())
+        assert child.returncode == -signal.SIGKILL, (point, calls[point - 1 :][:1], err.decode())
         outcomes[point] = check(run)
-    # the database was left without the operation at least once
-    assert "tidak ada" in outcomes.values(), outcomes
+    # left without the operation at least once, and whole after it at least once
+    assert {"tidak ada", "semua"} <= set(outcomes.values()), outcomes
 
     # timed kills: anywhere, also inside a long call; the invariants must hold wherever it lands
     rng = random.Random(f"kinerja-{operation}")
