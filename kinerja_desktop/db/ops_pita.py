@@ -7,8 +7,9 @@ from kinerja_desktop.db.models import PitaCapaian, database_proxy
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
 from kinerja_desktop.errors import DataTidakValid
 
-# Colours given to bands typed without one, from the best band down.
-WARNA_URUT = ("#a8d5a2", "#d4ecc4", "#fff2b3", "#fcd5b0", "#f4b6b0", "#e6b8d8", "#d0d0d0")
+# Colours given to bands typed without one, from the best band down: the default bands'
+# colours, then two more for a kabupaten that uses more bands.
+WARNA_URUT = (*(p.warna for p in PITA_BAWAAN), "#e6b8d8", "#d0d0d0")
 
 
 def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
@@ -31,17 +32,23 @@ def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
     return [Pita(p.batas_bawah, p.nama.strip(), p.warna) for p in urut]
 
 
+def tulis_pita(urut: Sequence[Pita]) -> None:
+    """Insert bands already checked and sorted (:func:`periksa_pita`); the caller holds the
+    transaction (also the schema's first fill with the defaults)."""
+    PitaCapaian.insert_many(
+        [
+            {"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna, "urutan": i}
+            for i, p in enumerate(urut)
+        ]
+    ).execute()
+
+
 def simpan_pita(pita: Sequence[Pita]) -> Perubahan:
     """Replace the rating bands in one transaction (every capaian category may change)."""
     urut = periksa_pita(pita)
     with database_proxy.atomic():
         PitaCapaian.delete().execute()
-        PitaCapaian.insert_many(
-            [
-                {"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna, "urutan": i}
-                for i, p in enumerate(urut)
-            ]
-        ).execute()
+        tulis_pita(urut)
     return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori).", nilai=True)
 
 

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from kinerja_desktop.db.models import ALL_MODELS, PitaCapaian
+from kinerja_desktop.db.models import ALL_MODELS
+from kinerja_desktop.db.ops_pita import tulis_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
@@ -88,12 +89,7 @@ UPGRADES[1] = _upgrade_1_to_2
 
 def insert_default_bands() -> None:
     """Put the default rating bands (capaian-rules.md) into a new database."""
-    PitaCapaian.insert_many(
-        [
-            {"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna, "urutan": i}
-            for i, p in enumerate(PITA_BAWAAN)
-        ]
-    ).execute()
+    tulis_pita(PITA_BAWAAN)
 
 
 def schema_version(db: SqliteDatabase) -> int:
