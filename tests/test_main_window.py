@@ -730,3 +730,10 @@ def test_search_from_the_keyboard_alone(window, qtbot):
     assert window.tree.filter_box.text() == ""
     assert len(_visible_titles(window)) == 23
     assert window.tree.selected_id() == _id("PRAMU")  # the choice stays
+
+
+def test_alt_h_reaches_the_year(window, qtbot):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    assert window.year_combo.hasFocus()

@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("toolbar_utama")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        label = QLabel(" Tahun: ", bar)
+        label = QLabel(" Ta&hun: ", bar)  # Alt+H: the letter no tab or menu uses
         self.year_combo = QComboBox(bar)
         self.year_combo.setToolTip("Tahun IKI yang ditampilkan dan disunting")
         self.year_combo.setAccessibleName("Tahun")
