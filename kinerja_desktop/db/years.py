@@ -1,6 +1,7 @@
 """Operations on whole years: copying last year's IKI into a new year."""
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
@@ -123,11 +124,27 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
         ).execute()
         indikator_count = 0
         indikator_map: dict[int, int] = {}
-        for old_sas in Sasaran.select().where(Sasaran.jabatan.in_(old_ids)):
+        # every sasaran, indicator and sub-item of the year read once, not once per parent
+        old_sasaran = list(
+            Sasaran.select().where(Sasaran.jabatan.in_(old_ids)).order_by(Sasaran.id)
+        )
+        old_indikator: dict[int, list[Indikator]] = defaultdict(list)
+        for ind in Indikator.select().where(Indikator.tahun == dari).order_by(Indikator.id):
+            old_indikator[ind.sasaran_id].append(ind)
+        old_sub: dict[int, list[SubIndikator]] = defaultdict(list)
+        for sub in (
+            SubIndikator.select()
+            .join(Indikator)
+            .where(Indikator.tahun == dari)
+            .order_by(SubIndikator.id)
+        ):
+            old_sub[sub.indikator_id].append(sub)
+        sub_rows = []
+        for old_sas in old_sasaran:
             new_sas = Sasaran.create(
                 jabatan=jabatan_map[old_sas.jabatan_id], urutan=old_sas.urutan, teks=old_sas.teks
             )
-            for old_ind in Indikator.select().where(Indikator.sasaran == old_sas):
+            for old_ind in old_indikator[old_sas.id]:
                 fields = {
                     name: getattr(old_ind, name)
                     for name in Indikator._meta.fields
@@ -136,17 +153,17 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
                 new_ind = Indikator.create(sasaran=new_sas, tahun=target, **fields)
                 indikator_count += 1
                 indikator_map[old_ind.id] = new_ind.id
-                SubIndikator.insert_many(
-                    [
-                        {
-                            "indikator": new_ind,
-                            "urutan": s.urutan,
-                            "teks": s.teks,
-                            "formula": s.formula,
-                        }
-                        for s in old_ind.sub
-                    ]
-                ).execute()
+                sub_rows += [
+                    {
+                        "indikator": new_ind.id,
+                        "urutan": s.urutan,
+                        "teks": s.teks,
+                        "formula": s.formula,
+                    }
+                    for s in old_sub[old_ind.id]
+                ]
+        for i in range(0, len(sub_rows), 200):
+            SubIndikator.insert_many(sub_rows[i : i + 200]).execute()
         # The new year starts from last year's targets (marked as copied, shown so in the grid)
         # so the operator adjusts them instead of typing all again; realisasi stay behind.
         target_count = copy_targets(indikator_map, dari, ke)
