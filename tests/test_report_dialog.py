@@ -128,3 +128,11 @@ def test_every_field_and_button_has_its_own_alt_letter(dialog):
     # year, jabatan, PDF, Excel, paper, default paper, folder, choose folder, name, and the
     # four buttons
     assert len(letters) == 13
+
+
+def test_the_progress_bar_shows_no_percentage_before_writing(qtbot, dialog, tmp_path):
+    assert not dialog.progress.isTextVisible()  # no idle "0%" as if a report were under way
+    dialog.folder.setText(str(tmp_path))
+    _write(qtbot, dialog)
+    assert dialog.progress.isTextVisible()
+    assert dialog.progress.value() == dialog.progress.maximum()

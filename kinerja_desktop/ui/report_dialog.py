@@ -122,6 +122,7 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("%p%")
+        self.progress.setTextVisible(False)  # an idle "0%" read as a report under way
         self.status = QLabel("Pilih isi laporan dan folder tujuan, lalu klik Buat laporan.")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -286,6 +287,7 @@ class ReportDialog(QDialog):
             self.buka_berkas.setEnabled(False)
             self.buka_folder.setEnabled(False)
             self.progress.setRange(0, 0)  # busy until the first progress report
+            self.progress.setTextVisible(True)
 
     def _kemajuan(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -312,6 +314,7 @@ class ReportDialog(QDialog):
         self._sibuk(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         self.status.setText("Laporan tidak dibuat.")
         self._tampilkan_galat(exc.pesan)
 
@@ -320,6 +323,7 @@ class ReportDialog(QDialog):
         self._sibuk(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         self.status.setText("Laporan tidak dibuat.")
         print(traceback_text, file=sys.stderr)  # the details for the developer
         self._tampilkan_galat(
