@@ -238,7 +238,8 @@ def _check_alasan(alasan: str) -> str:
     return alasan
 
 
-def _ensure_backup_dir() -> Path:
+def ensure_backup_dir() -> Path:
+    """The backup folder, created when missing; a disk problem raises LingkunganBermasalah."""
     folder = backup_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -252,6 +253,12 @@ def _ensure_backup_dir() -> Path:
     return folder
 
 
+def new_backup_path(db_path: Path, alasan: str, ext: str, now: datetime) -> Path:
+    """A free name in the backup folder (created when missing) for a copy of ``db_path``:
+    ``<db>_<YYYYMMDD-HHMMSS>[-n]_<alasan>.<ext>``."""
+    return _free_name(ensure_backup_dir(), _db_stem(db_path), alasan, ext, now)
+
+
 def make_backup(db_path: Path, alasan: str, now: datetime | None = None) -> Path:
     """Copy the database at ``db_path`` into the backup folder, verify it, rotate; return it.
 
@@ -260,8 +267,7 @@ def make_backup(db_path: Path, alasan: str, now: datetime | None = None) -> Path
     """
     _check_alasan(alasan)
     now = now or datetime.now()
-    folder = _ensure_backup_dir()
-    target = _free_name(folder, _db_stem(db_path), alasan, "sqlite3", now)
+    target = new_backup_path(db_path, alasan, "sqlite3", now)
     snapshot_to(db_path, target)
     rotate(db_path, now)
     return target
@@ -361,9 +367,8 @@ def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
 
 def copy_damaged_file(db_path: Path, alasan: str) -> Path:
     """Keep a plain file copy of a database that SQLite cannot read (with its -wal file)."""
-    folder = _ensure_backup_dir()
     # ".rusak": never listed as a backup, so neither rotation nor "the latest backup" picks it
-    target = _free_name(folder, _db_stem(db_path), alasan, "sqlite3.rusak", datetime.now())
+    target = new_backup_path(db_path, alasan, "sqlite3.rusak", datetime.now())
     try:
         atomic_write(target, lambda temp: shutil.copyfile(db_path, temp))
         wal = Path(f"{db_path}-wal")

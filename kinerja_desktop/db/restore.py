@@ -25,11 +25,10 @@ from kinerja_desktop.db.archive import impor_dir, open_archive, write_archive
 from kinerja_desktop.db.backup import (
     ALASAN_PEMULIHAN,
     SQLITE_HEADER,
-    _db_stem,
-    _ensure_backup_dir,
-    _free_name,
     copy_damaged_file,
+    ensure_backup_dir,
     inspect_database_file,
+    new_backup_path,
     parse_backup_name,
     rotate,
 )
@@ -51,11 +50,11 @@ class HasilPemulihan:
 
 def _backup_current(db_path: Path, now: datetime) -> Path | None:
     """Back up the current database and import files; a damaged database is copied as is."""
-    folder = _ensure_backup_dir()
+    ensure_backup_dir()
     if not db_path.exists():
         return None  # nothing to lose yet (the import folder is moved aside, not deleted)
     try:
-        target = _free_name(folder, _db_stem(db_path), ALASAN_PEMULIHAN, "zip", now)
+        target = new_backup_path(db_path, ALASAN_PEMULIHAN, "zip", now)
         write_archive(db_path, target, now)
     except BasisDataBermasalah:
         # the current database cannot be read (often the reason for the restore): keep its
@@ -104,7 +103,7 @@ def _restore_impor(files: dict[str, Path], now: datetime, keep_old: bool) -> Non
         if old.exists():
             if keep_old:
                 # no complete safety archive holds them: keep them in the backup folder
-                aside = _ensure_backup_dir() / f"impor_{now:%Y%m%d-%H%M%S}_{ALASAN_PEMULIHAN}"
+                aside = ensure_backup_dir() / f"impor_{now:%Y%m%d-%H%M%S}_{ALASAN_PEMULIHAN}"
                 shutil.move(str(old), str(aside))
             else:
                 shutil.rmtree(old, ignore_errors=True)  # they are in the safety archive
