@@ -276,26 +276,26 @@ needs_unshare = pytest.mark.skipif(
 )
 
 
-@needs_unshare
-def test_backup_to_a_full_usb_stick_is_explained_and_leaves_nothing(db_path, tmp_path):
-    usb = tmp_path / "penuh"
-    usb.mkdir()
-    done = subprocess.run(
-        [
-            "unshare",
-            "-r",
-            "-m",
-            "sh",
-            "-c",
-            f"mount -t tmpfs -o size=64k tmpfs '{usb}' && "
-            f"dd if=/dev/zero of='{usb}/isi' bs=1k count=1000 2>/dev/null; "
-            f"'{sys.executable}' -m kinerja_desktop --db '{db_path}' cadangan --out '{usb}'; "
-            f"echo kode=$?; ls -a '{usb}'",
-        ],
+def _dengan_disk_kecil(perintah: str) -> subprocess.CompletedProcess:
+    """Run the shell ``perintah`` in a user namespace where it may mount a small tmpfs."""
+    return subprocess.run(
+        ["unshare", "-r", "-m", "sh", "-c", perintah],
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=60,
+    )
+
+
+@needs_unshare
+def test_backup_to_a_full_usb_stick_is_explained_and_leaves_nothing(db_path, tmp_path):
+    usb = tmp_path / "penuh"
+    usb.mkdir()
+    done = _dengan_disk_kecil(
+        f"mount -t tmpfs -o size=64k tmpfs '{usb}' && "
+        f"dd if=/dev/zero of='{usb}/isi' bs=1k count=1000 2>/dev/null; "
+        f"'{sys.executable}' -m kinerja_desktop --db '{db_path}' cadangan --out '{usb}'; "
+        f"echo kode=$?; ls -a '{usb}'"
     )
     assert "kode=1" in done.stdout
     assert "penuh" in done.stderr and "Galat: " in done.stderr
@@ -307,20 +307,9 @@ def test_backup_to_a_full_usb_stick_is_explained_and_leaves_nothing(db_path, tmp
 def test_backup_to_a_read_only_usb_stick_is_explained(db_path, tmp_path):
     usb = tmp_path / "terkunci"
     usb.mkdir()
-    done = subprocess.run(
-        [
-            "unshare",
-            "-r",
-            "-m",
-            "sh",
-            "-c",
-            f"mount -t tmpfs -o size=1m,ro tmpfs '{usb}' && "
-            f"'{sys.executable}' -m kinerja_desktop --db '{db_path}' cadangan --out '{usb}'",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
+    done = _dengan_disk_kecil(
+        f"mount -t tmpfs -o size=1m,ro tmpfs '{usb}' && "
+        f"'{sys.executable}' -m kinerja_desktop --db '{db_path}' cadangan --out '{usb}'"
     )
     assert done.returncode == 1
     assert "hanya dapat dibaca" in done.stderr
@@ -330,22 +319,11 @@ def test_backup_to_a_read_only_usb_stick_is_explained(db_path, tmp_path):
 def test_year_copy_with_a_full_data_disk_is_refused_and_loses_nothing(db_path, tmp_path):
     data = tmp_path / "data-penuh"
     data.mkdir()
-    done = subprocess.run(
-        [
-            "unshare",
-            "-r",
-            "-m",
-            "sh",
-            "-c",
-            f"mount -t tmpfs -o size=128k tmpfs '{data}' && "
-            f"dd if=/dev/zero of='{data}/isi' bs=1k count=120 2>/dev/null; "
-            f"KINERJA_DATA_DIR='{data}' '{sys.executable}' -m kinerja_desktop --db '{db_path}' "
-            "tahun salin --dari 2020 --ke 2021",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
+    done = _dengan_disk_kecil(
+        f"mount -t tmpfs -o size=128k tmpfs '{data}' && "
+        f"dd if=/dev/zero of='{data}/isi' bs=1k count=120 2>/dev/null; "
+        f"KINERJA_DATA_DIR='{data}' '{sys.executable}' -m kinerja_desktop --db '{db_path}' "
+        "tahun salin --dari 2020 --ke 2021"
     )
     assert done.returncode == 1, done.stdout
     assert "penuh" in done.stderr and "perubahan tidak dijalankan" in done.stderr
