@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
 from kinerja_desktop.db.nilai import (
+    KOMPONEN_KOLOM,
     BatchInfo,
     HasilTerap,
     KunciNilai,
@@ -45,7 +46,6 @@ from kinerja_desktop.fileio import atomic_write
 KOLOM_WAJIB = ("kode_indikator", "periode", "kode_desa", "jenis", "nilai", "pembilang", "penyebut")
 KOLOM_KEHADIRAN = ("pegawai", "hari_kerja", "hari_tidak_masuk")
 KOLOM = KOLOM_WAJIB + KOLOM_KEHADIRAN
-_KOMPONEN = ("nilai", "pembilang", "penyebut", *KOLOM_KEHADIRAN)
 UKURAN_MAKS = 50 * 1024 * 1024  # far above a year of values (about 1 MB)
 
 
@@ -176,7 +176,7 @@ def _baris(
         if not sel["nilai"]:
             raise DataTidakValid("Kolom nilai kosong.")
         return NilaiMasuk(kunci, target=parse_target(sel["nilai"]), lokasi=lokasi)
-    angka_ = {k: parse_angka(sel[k], k) if sel.get(k) else None for k in sel if k in _KOMPONEN}
+    angka_ = {k: parse_angka(sel[k], k) if sel.get(k) else None for k in sel if k in KOMPONEN_KOLOM}
     if all(v is None for v in angka_.values()):
         raise DataTidakValid("Tidak ada nilai: isi kolom nilai, atau pembilang dan penyebut.")
     if jenis_ind.get(ind) is Jenis.KEHADIRAN and angka_.get("pegawai") is None:
@@ -219,25 +219,11 @@ def baris_ekspor(tahun: int) -> list[list[str]]:
             rows.append([n.info.kode, p.id, "", "target", t.teks, "", "", "", "", ""])
         isi = []
         for desa_id, per in n.realisasi.items():
+            kode_desa = desa.get(desa_id, "")  # "" for kecamatan-level values (desa_id None)
             for p, sel in per.items():
-                k = sel.komponen
+                angka_ = [_sel(getattr(sel.komponen, c)) for c in KOMPONEN_KOLOM]
                 isi.append(
-                    (
-                        p.kunci_urut,
-                        desa.get(desa_id, "") if desa_id is not None else "",
-                        [
-                            n.info.kode,
-                            p.id,
-                            desa.get(desa_id, "") if desa_id is not None else "",
-                            "realisasi",
-                            _sel(k.nilai),
-                            _sel(k.pembilang),
-                            _sel(k.penyebut),
-                            _sel(k.pegawai),
-                            _sel(k.hari_kerja),
-                            _sel(k.hari_tidak_masuk),
-                        ],
-                    )
+                    (p.kunci_urut, kode_desa, [n.info.kode, p.id, kode_desa, "realisasi", *angka_])
                 )
         rows += [r for _, _, r in sorted(isi, key=lambda x: (x[0], x[1]))]
     return rows
