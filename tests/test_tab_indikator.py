@@ -339,6 +339,10 @@ def test_long_columns_keep_a_readable_width_when_narrow(tab, qtbot):
     qtbot.waitUntil(lambda: tab._sempit is True)
     for column in long_columns:
         assert header.sectionSize(column) >= metrics.horizontalAdvance("Penghitungan")
+    # the columns past the right edge are reached with the scroll bar
+    assert tab.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    qtbot.waitUntil(lambda: tab.view.horizontalScrollBar().maximum() > 0)
     tab.resize(1300, 500)
     qtbot.waitUntil(lambda: tab._sempit is False)
     assert header.sectionResizeMode(long_columns[0]) == QHeaderView.ResizeMode.Stretch
+    assert tab.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -121,7 +121,7 @@ class IndikatorTab(TabDasar):
         header.setMinimumSectionSize(metrics.horizontalAdvance("Satuan") + padding)
         # Below this width a long text wraps after every word and its header is cut off
         # ("nghitung"): then the long columns keep it and the table scrolls sideways instead.
-        self._lebar_teks_min = metrics.horizontalAdvance("Penghitungan") + 2 * padding
+        self._lebar_teks_min = metrics.horizontalAdvance("Penghitungan") + padding
         self._kolom_panjang = [c for c in range(len(KOLOM)) if c not in self._lebar_tetap]
         self._sempit: bool | None = None
         for column in range(len(KOLOM)):
@@ -190,6 +190,13 @@ class IndikatorTab(TabDasar):
         if sempit == self._sempit:
             return
         self._sempit = sempit
+        # the shared table setup never scrolls sideways; narrow, the columns past the edge
+        # must still be reachable
+        self.view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if sempit
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         for column in self._kolom_panjang:
             if sempit:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
