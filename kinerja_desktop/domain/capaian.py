@@ -76,7 +76,7 @@ def parse_target(teks: str) -> Target:
     bersih = teks.strip().replace("–", "-").replace(" ", "")
     bagian = bersih.split("-") if "-" in bersih[1:] else [bersih]
     if len(bagian) == 2 and bagian[0]:
-        a, b = _parse_angka(bagian[0], "target"), _parse_angka(bagian[1], "target")
+        a, b = parse_angka(bagian[0], "target"), parse_angka(bagian[1], "target")
         if a < 0 or b < 0:
             raise DataTidakValid("Target tidak boleh negatif.")
         if a > b:
@@ -86,13 +86,14 @@ def parse_target(teks: str) -> Target:
         raise DataTidakValid(
             f"Target {teks!r} tidak dapat dibaca; tulis angka atau rentang 80-100."
         )
-    nilai = _parse_angka(bagian[0], "target")
+    nilai = parse_angka(bagian[0], "target")
     if nilai < 0:
         raise DataTidakValid("Target tidak boleh negatif.")
     return Target(nilai)
 
 
-def _parse_angka(teks: str, apa: str) -> float:
+def parse_angka(teks: str, apa: str = "nilai") -> float:
+    """Read one number typed by a person (decimal comma or point); DataTidakValid otherwise."""
     bersih = teks.strip()
     if bersih.count(",") == 1 and "." not in bersih:
         bersih = bersih.replace(",", ".")  # Indonesian decimal comma
@@ -103,11 +104,6 @@ def _parse_angka(teks: str, apa: str) -> float:
     if nilai != nilai or nilai in (float("inf"), float("-inf")):
         raise DataTidakValid(f"Isian {apa} {teks!r} bukan angka.")
     return nilai
-
-
-def parse_angka(teks: str, apa: str = "nilai") -> float:
-    """Read one number typed by a person (decimal comma or point); DataTidakValid otherwise."""
-    return _parse_angka(teks, apa)
 
 
 @dataclass(frozen=True)

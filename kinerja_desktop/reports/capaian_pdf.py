@@ -235,7 +235,7 @@ def render_capaian_pdf(laporan: LaporanCapaian, target: Path, kertas: str) -> Pa
     story += [Spacer(1, 1.5 * MM), pita, Spacer(1, 2 * MM)]
     for aturan in laporan.aturan:
         story.append(Paragraph(teks(aturan), st["daftar"], bulletText="•"))
-    story.append(signature_block(laporan.penandatangan, kertas))
+    story.append(signature_block(laporan.penandatangan))
     return build_pdf(
         target,
         story,

@@ -242,7 +242,7 @@ def iki_story(laporan: LaporanIKI, kertas: str, progress: Progress | None = None
         ]
     if not laporan.jabatan:
         story.append(Paragraph("Belum ada jabatan pada tahun ini.", st["normal"]))
-    story.append(signature_block(laporan.penandatangan, kertas))
+    story.append(signature_block(laporan.penandatangan))
     return story
 
 

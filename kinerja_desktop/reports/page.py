@@ -160,7 +160,7 @@ def _canvas_maker(footer_left: str) -> Callable[..., Any]:
     return make
 
 
-def signature_block(ttd: Penandatangan, kertas: str = "f4") -> Any:
+def signature_block(ttd: Penandatangan) -> Any:
     """The signatory block at the right, kept together on one page (never split)."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
