@@ -190,3 +190,17 @@ def test_the_add_form_is_reached_with_alt_letters(tab):
             letters.append(text[text.index("&") + 1].lower())
     assert sorted(letters) == sorted("pmnktge")
     assert next(w for w in tab.findChildren(QLabel) if w.text() == "&NIP:").buddy() is tab.nip_baru
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_heading_wraps_in_a_narrow_tab(tab, qtbot):
+    """The heading names the jabatan in full on a narrow tab (1024-pixel window) instead of
+    being cut off at the edge."""
+    tab.resize(560, 600)
+    tab.set_jabatan(jabatan_id("KASI-KESOS"))
+    tab.show()
+    qtbot.waitExposed(tab)
+    judul = tab.judul
+    assert judul.wordWrap()
+    assert judul.geometry().right() <= tab.hapus.geometry().left()
+    assert judul.height() >= 2 * judul.fontMetrics().height()  # on two lines

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -161,6 +162,9 @@ class PemangkuTab(TabDasar):
             self.view, "Lepas dari jabatan", QKeySequence.StandardKey.Delete, self.remove_selected
         )
         self.judul = QLabel()
+        # a long jabatan title wraps within the width it is given (it was cut off at 1024 px)
+        self.judul.setWordWrap(True)
+        self.judul.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(self.judul, 1)
         top.addWidget(self.hapus)
