@@ -93,9 +93,18 @@ def _baris_indikator(ind: Indikator) -> list[BarisIsian]:
     return [BarisIsian(ind.kode, KOMPONEN_NILAI, nama, "Jumlah", ind.satuan)]
 
 
-def struktur_desa(tahun: int, periode: Periode, desa: Desa) -> StrukturTemplat:
-    """The layout of the workbook for ``desa`` covering ``periode`` of ``tahun``."""
-    baris = tuple(b for ind in desa_indicators(tahun) for b in _baris_indikator(ind))
+def baris_templat(tahun: int) -> tuple[BarisIsian, ...]:
+    """The input rows of every desa workbook of ``tahun`` (the same for every desa)."""
+    return tuple(b for ind in desa_indicators(tahun) for b in _baris_indikator(ind))
+
+
+def struktur_desa(
+    tahun: int, periode: Periode, desa: Desa, baris: tuple[BarisIsian, ...] | None = None
+) -> StrukturTemplat:
+    """The layout of the workbook for ``desa`` covering ``periode`` of ``tahun``; ``baris``
+    when the caller has read them already (:func:`baris_templat`)."""
+    if baris is None:
+        baris = baris_templat(tahun)
     kolom = tuple(bulan(tahun, m).id for m in periode.bulan)
     return StrukturTemplat(desa.kode, desa.nama, tahun, periode.id, kolom, baris)
 
@@ -353,14 +362,15 @@ def buat_templat_desa(
     folder = Path(folder)
     if not folder.is_dir():
         raise TidakDitemukan(f"Folder {folder} tidak ada. Buat foldernya atau pilih folder lain.")
+    baris = baris_templat(tahun)  # the same rows for every desa: read once
+    if not baris:
+        raise DataTidakValid(
+            f"Tahun {tahun} belum punya indikator yang datanya dari desa; tandai dulu "
+            "indikator yang sumber datanya desa/kelurahan."
+        )
     hasil = []
     for desa in semua_desa:
-        struktur = struktur_desa(tahun, p, desa)
-        if not struktur.baris:
-            raise DataTidakValid(
-                f"Tahun {tahun} belum punya indikator yang datanya dari desa; tandai dulu "
-                "indikator yang sumber datanya desa/kelurahan."
-            )
+        struktur = struktur_desa(tahun, p, desa, baris)
         nilai = nilai_tercatat(struktur)
         target = folder / nama_berkas(struktur, desa.jenis)
         tulis_templat(struktur, nilai, judul_desa(desa), target)
