@@ -152,15 +152,18 @@ def _baris(no: int, b: BarisCapaian) -> BarisLaporan:
     )
 
 
-def _pemangku(jabatan_id: int) -> str:
-    nama = [
-        p.nama
-        for p in Pegawai.select(Pegawai.nama)
-        .join(Pemangku)
-        .where(Pemangku.jabatan == jabatan_id)
+def _pemangku(jabatan_ids: list[int]) -> dict[int, str]:
+    """The holders of each jabatan, by name, in one query ("belum ada pemangku" when none)."""
+    nama: dict[int, list[str]] = {i: [] for i in jabatan_ids}
+    for jabatan_id, n in (
+        Pemangku.select(Pemangku.jabatan, Pegawai.nama)
+        .join(Pegawai)
+        .where(Pemangku.jabatan.in_(jabatan_ids))
         .order_by(Pegawai.nama)
-    ]
-    return ", ".join(nama) or "belum ada pemangku"
+        .tuples()
+    ):
+        nama[jabatan_id].append(n)
+    return {i: ", ".join(n) or "belum ada pemangku" for i, n in nama.items()}
 
 
 def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
@@ -175,6 +178,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
     for b in semua:
         per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
     urutan = urutan_jabatan(tahun)  # the jabatan in the order of the IKI decree
+    pemangku = _pemangku(list(per_jabatan))
     jabatan = []
     for jabatan_id, daftar in sorted(per_jabatan.items(), key=lambda x: urutan.get(x[0], 0)):
         rata, ada, total = ringkas_jabatan(daftar)
@@ -183,7 +187,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
             JabatanCapaian(
                 kode=daftar[0].info.kode_jabatan,
                 nama=daftar[0].info.nama_jabatan,
-                pemangku=_pemangku(jabatan_id),
+                pemangku=pemangku[jabatan_id],
                 baris=[_baris(i, b) for i, b in enumerate(daftar, start=1)],
                 capaian=rata,
                 ada=ada,
