@@ -207,7 +207,12 @@ def baca_target(indikator_id: int, periode: str) -> Target | None:
 def baca_realisasi(indikator_id: int, periode: str, desa_id: int | None = None) -> Komponen | None:
     """The stored realisasi of one indicator, period and desa, or None (no data)."""
     row = baca_baris(KunciNilai("realisasi", indikator_id, periode, desa_id))
-    return None if row is None else Komponen(**{k: row[k] for k in KOMPONEN_KOLOM})
+    return komponen_baris(row)
+
+
+def komponen_baris(row: dict[str, Any] | None) -> Komponen | None:
+    """The realisasi held by a stored row (as :func:`baca_baris` and a snapshot give it)."""
+    return None if row is None else Komponen(**{k: row.get(k) for k in KOMPONEN_KOLOM})
 
 
 def _sama(masuk: NilaiMasuk, row: dict[str, Any]) -> bool:

@@ -25,6 +25,7 @@ from kinerja_desktop.db.nilai import (
     KunciNilai,
     NilaiMasuk,
     Rencana,
+    komponen_baris,
     rencanakan,
     terapkan,
 )
@@ -448,13 +449,7 @@ def _baca_nilai(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], lis
     return masuk, masalah
 
 
-def _tampil(komponen: Komponen | None, baris: dict | None = None) -> str | None:
-    if baris is not None:
-        komponen = Komponen(
-            nilai=baris.get("nilai"),
-            pembilang=baris.get("pembilang"),
-            penyebut=baris.get("penyebut"),
-        )
+def _tampil(komponen: Komponen | None) -> str | None:
     if komponen is None:
         return None
     if komponen.pembilang is not None or komponen.penyebut is not None:
@@ -504,7 +499,7 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
             PerubahanNilai(
                 kode[m.kunci.indikator_id],
                 m.kunci.periode,
-                _tampil(None, lama.baris),
+                _tampil(komponen_baris(lama.baris)),
                 _tampil(m.komponen),
             )
         )
