@@ -63,6 +63,21 @@ def test_import_then_reimport_then_change(capsys, db_path, tmp_path):
     assert batches == [("nilai.csv", 9, 0), ("nilai.csv", 0, 1)]
 
 
+def test_an_import_that_changes_data_is_preceded_by_one_backup(capsys, db_path, tmp_path):
+    from kinerja_desktop.paths import data_dir
+
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    before = set((data_dir() / "cadangan").glob("*sebelum-impor*"))
+    run(capsys, db_path, "nilai", "impor", str(berkas), "--coba")
+    run(capsys, db_path, "nilai", "impor", str(berkas))
+    run(capsys, db_path, "nilai", "impor", str(berkas))  # unchanged: no new backup
+    made = set((data_dir() / "cadangan").glob("*sebelum-impor*")) - before
+    assert len(made) == 1
+    with sqlite3.connect(next(iter(made))) as raw:  # the copy holds the state before the import
+        assert raw.execute("SELECT count(*) FROM nilai_realisasi").fetchone()[0] == 0
+
+
 def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_path, tmp_path):
     berkas = tmp_path / "salah.csv"
     berkas.write_text(

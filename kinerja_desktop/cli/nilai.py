@@ -52,10 +52,6 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
     if args.coba:
         print("Uji coba (--coba): tidak ada yang disimpan.")
         return 0
-    if rencana.perlu_ditulis:
-        from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
-
-        backup_before(ALASAN_IMPOR)
     hasil = terapkan_csv(isi, rencana)
     if hasil.batch_id is None:
         print("Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah.")

@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
 from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
 from kinerja_desktop.db.nilai import (
     KOMPONEN_KOLOM,
@@ -190,11 +191,14 @@ def terapkan_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
     """Write the plan of a read CSV file as one import batch, keeping a copy of the file.
 
     A plan that changes nothing writes nothing and keeps no copy (``batch_id`` None), like a
-    desa workbook imported again. Raises :class:`DataTidakValid` for a plan with refusals.
+    desa workbook imported again. A plan that changes data is preceded by a verified backup
+    (refused when the backup cannot be made). Raises :class:`DataTidakValid` for a plan with
+    refusals.
     """
     tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
     if rencana.ditolak or not rencana.perlu_ditulis:
         return terapkan(rencana, SUMBER_IMPOR_CSV)
+    backup_before(ALASAN_IMPOR)
 
     def tulis(berkas_simpan: str) -> HasilTerap:
         info = BatchInfo(
