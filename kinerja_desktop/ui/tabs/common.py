@@ -1,6 +1,6 @@
 """Pieces shared by the jabatan tabs: the undo command, the tab base, editors, clipboard text."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -223,6 +224,36 @@ class TabDasar(QWidget):
         """Hide the refusal line."""
         self.pesan.hide()
         self.pesan.clear()
+
+
+class PilihanDelegate(QStyledItemDelegate):
+    """Drop-down editors for fixed choices; a choice is saved as soon as it is made."""
+
+    def combo_editor(self, parent: QWidget, choices: Iterable[tuple[str, Any]]) -> QComboBox:
+        """A drop-down of ``(label, stored value)`` pairs that commits on activation."""
+        combo = QComboBox(parent)
+        for label, value in choices:
+            combo.addItem(label, value)
+        combo.activated.connect(lambda _=0, c=combo: self.commit_now(c))
+        return combo
+
+    def commit_now(self, editor: QWidget) -> None:
+        """Save what ``editor`` holds and close it (no Enter needed)."""
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
 
 
 class TeksDelegate(QStyledItemDelegate):

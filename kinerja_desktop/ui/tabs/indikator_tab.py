@@ -2,11 +2,9 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -23,6 +21,7 @@ from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.ui.tabs.common import (
     Index,
     KeadaanKosong,
+    PilihanDelegate,
     TabDasar,
     TeksDelegate,
     add_view_action,
@@ -45,7 +44,7 @@ from kinerja_desktop.ui.tabs.uraian_tab import _setup_table
 _TEKS_PANJANG = (KOLOM_NAMA, KOLOM_FORMULA, 6)
 
 
-class IndikatorDelegate(TeksDelegate):
+class IndikatorDelegate(PilihanDelegate, TeksDelegate):
     """Drop-downs for polaritas and jenis, multi-line editors for long text."""
 
     def _model(self, index: Index) -> IndikatorModel:
@@ -65,31 +64,9 @@ class IndikatorDelegate(TeksDelegate):
     ) -> QWidget:
         baris = self._model(index).baris(index.row())
         if baris.jenis is Jenisbaris.INDIKATOR and index.column() in PILIHAN:
-            combo = QComboBox(parent)
-            for member in PILIHAN[index.column()]:
-                combo.addItem(member.label, member.value)
-            # A choice made with the mouse or keyboard is saved at once.
-            combo.activated.connect(lambda _=0, c=combo: self._commit_combo(c))
-            return combo
+            choices = [(member.label, member.value) for member in PILIHAN[index.column()]]
+            return self.combo_editor(parent, choices)
         return super().createEditor(parent, option, index)
-
-    def _commit_combo(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(  # noqa: N802
-        self, editor: QWidget, model: QAbstractItemModel, index: Index
-    ) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
 
 
 class IndikatorTab(TabDasar):

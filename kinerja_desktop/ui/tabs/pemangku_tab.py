@@ -5,7 +5,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from kinerja_desktop.domain.nip import format_nip, nip_problem
 from kinerja_desktop.ui.tabs.common import (
     Index,
     KeadaanKosong,
+    PilihanDelegate,
     TabDasar,
     add_view_action,
     clipboard_text,
@@ -73,14 +72,20 @@ class NipEdit(QLineEdit):
         self.masalah.emit(problem)
 
 
+def pangkat_choices() -> list[tuple[str, str]]:
+    """Every rank, lowest first, after a "not filled in" choice: (label, golongan) pairs."""
+    return [("(belum diisi)", "")] + [
+        (pangkat_label(nama, golongan), golongan) for golongan, nama in ops_pemangku.pangkat_list()
+    ]
+
+
 def fill_pangkat(combo: QComboBox) -> None:
-    """Offer every rank, lowest first, after a "not filled in" choice."""
-    combo.addItem("(belum diisi)", "")
-    for golongan, nama in ops_pemangku.pangkat_list():
-        combo.addItem(pangkat_label(nama, golongan), golongan)
+    """Offer every rank in ``combo`` (the form's drop-down for a new pegawai)."""
+    for label, golongan in pangkat_choices():
+        combo.addItem(label, golongan)
 
 
-class PemangkuDelegate(QStyledItemDelegate):
+class PemangkuDelegate(PilihanDelegate):
     """NIP editor checked as typed, pangkat drop-down, plain line for the name."""
 
     nip_diperiksa = Signal(object)
@@ -94,32 +99,19 @@ class PemangkuDelegate(QStyledItemDelegate):
             editor.masalah.connect(self.nip_diperiksa)
             return editor
         if index.column() == KOLOM_PANGKAT:
-            combo = QComboBox(parent)
-            fill_pangkat(combo)
-            combo.activated.connect(lambda _=0, c=combo: self._commit(c))
-            return combo
+            return self.combo_editor(parent, pangkat_choices())
         return super().createEditor(parent, option, index)
 
-    def _commit(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, NipEdit):
+            value = str(index.data(Qt.ItemDataRole.EditRole) or "")
             editor.setText(format_nip(value) if value else "")
-            return
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
             return
         super().setEditorData(editor, index)
 
     def setModelData(  # noqa: N802
         self, editor: QWidget, model: QAbstractItemModel, index: Index
     ) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-            return
         if isinstance(editor, NipEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
             return
