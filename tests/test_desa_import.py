@@ -400,6 +400,25 @@ def test_completeness_counts_the_values_present(db, tmp_path, capsys):
     assert "Kemiri" in out and "D = diterima (1), S = sebagian (1), . = belum ada (70)" in out
 
 
+def test_completeness_counts_a_value_stored_for_a_whole_triwulan(db, tmp_path, capsys):
+    # A desa value may arrive for a triwulan through the values CSV: it covers its months.
+    kode = [i.kode for i in desa_indicators(2020) if i.jenis == "jumlah"][0]
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(
+        "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+        f"{kode},2020Q2,{KEMIRI},realisasi,7,,\n"
+        f"{kode},202005,{KEMIRI},realisasi,2,,\n",  # a month beside it counts once
+        encoding="utf-8",
+    )
+    assert run(capsys, "nilai", "impor", str(berkas))[0] == 0
+    code, out, _ = run(capsys, "kelengkapan", "--tahun", "2020", "--json")
+    sel = {(s["kode_desa"], s["periode"]): s for s in json.loads(out)}
+    assert [sel[(KEMIRI, p)]["terisi"] for p in ("202003", "202004", "202005", "202006")] == [
+        0, 1, 1, 1,
+    ]  # fmt: skip
+    assert sel[(KEMIRI, "202004")]["status"] == "sebagian"
+
+
 def test_template_command_refusals(db, tmp_path, capsys):
     code, _, err = run(capsys, "templat", "desa", "--tahun", "2020", "--desa", "35.07.13.9999",
                        "--out", str(tmp_path))  # fmt: skip

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from kinerja_desktop.db.models import Desa, NilaiRealisasi
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.periode import Periode, bulan_setahun, triwulan_setahun
+from kinerja_desktop.domain.periode import Periode, bulan_setahun, parse_periode, triwulan_setahun
 from kinerja_desktop.exchange.desa_template import desa_indicators
 
 
@@ -74,18 +74,25 @@ def kelengkapan(tahun: int, per: str = "bulan") -> tuple[list[Periode], list[Sel
     bulan = bulan_setahun(tahun)
     periode = bulan if per == "bulan" else triwulan_setahun(tahun)
     semua_desa = list(Desa.select().order_by(Desa.urutan))
-    terisi: dict[tuple[int, str], int] = {}
+    # (desa, indicator, month) reported: a value stored for a triwulan, semester or the year
+    # (possible through the CSV) covers each of its months, and is counted once per month
+    # even where monthly values exist beside it.
+    ada_nilai: set[tuple[int, int, int]] = set()
     query = NilaiRealisasi.select().where(
         NilaiRealisasi.indikator.in_(list(jenis))
-        & NilaiRealisasi.periode.in_([b.id for b in bulan])
+        & NilaiRealisasi.desa.is_null(False)
+        & NilaiRealisasi.periode.startswith(str(tahun))
     )
     for n in query:
-        if n.desa_id is not None and _lengkap(jenis[n.indikator_id], n):
-            kunci = (n.desa_id, n.periode)
-            terisi[kunci] = terisi.get(kunci, 0) + 1
+        if _lengkap(jenis[n.indikator_id], n):
+            for m in parse_periode(n.periode).bulan:
+                ada_nilai.add((n.desa_id, n.indikator_id, m))
+    terisi: dict[tuple[int, int], int] = {}
+    for desa_id, _, m in ada_nilai:
+        terisi[(desa_id, m)] = terisi.get((desa_id, m), 0) + 1
     hasil = []
     for d in semua_desa:
         for p in periode:
-            ada = sum(terisi.get((d.id, b.id), 0) for b in bulan if p.memuat(b))
+            ada = sum(terisi.get((d.id, m), 0) for m in p.bulan)
             hasil.append(SelKelengkapan(d.kode, d.nama, p.id, ada, len(indikator) * len(p.bulan)))
     return periode, hasil
