@@ -737,3 +737,20 @@ def test_alt_h_reaches_the_year(window, qtbot):
     qtbot.waitActive(window)
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     assert window.year_combo.hasFocus()
+
+
+def test_a_failed_automatic_backup_is_shown_in_the_status_bar(qtbot, db_path):
+    from kinerja_desktop.db.backup import backup_dir
+    from kinerja_desktop.db.connection import open_database
+
+    backup_dir().parent.mkdir(parents=True, exist_ok=True)
+    backup_dir().write_text("bukan folder", encoding="utf-8")  # the backup folder cannot be made
+    open_database(db_path)
+    create_app()
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.backup_warning.text() == "Cadangan otomatis hari ini gagal"
+    assert "Berkas › Cadangkan ke" in win.backup_warning.toolTip()
+    win.tasks.wait()

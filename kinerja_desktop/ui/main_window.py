@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.db import ops_jabatan
+from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Kantor
 from kinerja_desktop.db.queries import latest_year, years
@@ -367,6 +368,16 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(str(self.db_path))
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().showMessage("Siap. Setiap perubahan langsung tersimpan.")
+        problem = daily_backup_problem()
+        if problem:
+            # a failed automatic backup never stops the start, but must not go unnoticed
+            self.backup_warning = QLabel("Cadangan otomatis hari ini gagal", self)
+            self.backup_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self.backup_warning.setToolTip(
+                f"{problem}\nLihat Bantuan › Tentang, atau cadangkan ke flashdisk lewat "
+                "Berkas › Cadangkan ke…."
+            )
+            self.statusBar().addPermanentWidget(self.backup_warning)
 
     def _fill_years(self) -> None:
         self.year_combo.blockSignals(True)
