@@ -1,7 +1,6 @@
 """Desa workbooks: templates out, filled as a desa would, imported back, checked and undone."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -354,7 +353,6 @@ def test_a_workbook_saved_again_by_libreoffice_imports(db, capsys):
     }
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice tidak terpasang")
 def test_libreoffice_round_trip_live(db, tmp_path, capsys):
     path = isi(templat(tmp_path / "a"), {(0, 0): 8, (3, 2): 0})
     subprocess.run(
