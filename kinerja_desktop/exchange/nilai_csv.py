@@ -39,7 +39,7 @@ from kinerja_desktop.db.nilai_baca import (
 )
 from kinerja_desktop.domain.capaian import Komponen, angka, parse_angka, parse_target
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
 from kinerja_desktop.exchange.salinan import dengan_salinan
 from kinerja_desktop.fileio import atomic_write
@@ -213,22 +213,32 @@ def _sel(x: float | None) -> str:
     return "" if x is None else angka(x)
 
 
-def baris_ekspor(tahun: int) -> list[list[str]]:
-    """Every stored target and realisasi of ``tahun`` as CSV rows (header first)."""
+def baris_ekspor(
+    tahun: int, dalam: Periode | None = None, dengan_status: bool = False
+) -> list[list[str]]:
+    """Every stored target and realisasi of ``tahun`` as CSV rows (header first).
+
+    ``dalam`` keeps only the realisasi of periods inside it (targets are the year's, always);
+    ``dengan_status`` adds the approval ``status`` of each realisasi as a last column.
+    """
     desa = {i: k for k, i in kode_desa_ke_id().items()}
-    rows: list[list[str]] = [list(KOLOM)]
+    tambahan = ["status"] if dengan_status else []
+    kosong = [""] * len(tambahan)
+    rows: list[list[str]] = [[*KOLOM, *tambahan]]
     for n in nilai_tahun(tahun):
         for p in sorted(n.target):
             t = n.target[p]
-            rows.append([n.info.kode, p.id, "", "target", t.teks, "", "", "", "", ""])
+            rows.append([n.info.kode, p.id, "", "target", t.teks, "", "", "", "", "", *kosong])
         isi = []
         for desa_id, per in n.realisasi.items():
             kode_desa = desa.get(desa_id, "")  # "" for kecamatan-level values (desa_id None)
             for p, sel in per.items():
+                if dalam is not None and not dalam.memuat(p):
+                    continue
                 angka_ = [_sel(getattr(sel.komponen, c)) for c in KOMPONEN_KOLOM]
-                isi.append(
-                    (p.kunci_urut, kode_desa, [n.info.kode, p.id, kode_desa, "realisasi", *angka_])
-                )
+                status = [sel.status] if dengan_status else []
+                baris = [n.info.kode, p.id, kode_desa, "realisasi", *angka_, *status]
+                isi.append((p.kunci_urut, kode_desa, baris))
         rows += [r for _, _, r in sorted(isi, key=lambda x: (x[0], x[1]))]
     return rows
 
