@@ -1,22 +1,48 @@
 """Writing files safely: a temporary file beside the target, then an atomic replace.
 
 A failed write never leaves a half-written target, and the reason reaches the user in
-Indonesian: a missing folder (USB stick pulled out), a read-only or full disk, or a target that
-another program (Excel, a PDF viewer) holds open.
+Indonesian: a missing folder (USB stick pulled out), a read-only or full disk, a name too long
+for the disk, a folder given where a file was meant, or a target that another program (Excel, a
+PDF viewer) holds open.
+
+Every temporary file or work folder of the application starts with :data:`TEMP_PREFIX`, so
+that what a killed process left behind is recognised and removed later
+(:func:`remove_stale_temporaries`), and nothing else ever is.
 """
 
+import contextlib
 import errno
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from kinerja_desktop.errors import LingkunganBermasalah
 
+TEMP_PREFIX = ".kinerja-sementara-"
+# a temporary file this old belongs to a process that was killed: a running write takes
+# seconds, a large backup a few minutes
+STALE_AFTER_SECONDS = 3600
+# the target's name is kept in the temporary name (recognisable), but shortened so that a long
+# target name still leaves room on a disk whose names end at 255 characters
+_NAME_IN_TEMP = 60
+
 
 def explain_os_error(exc: OSError, target: Path) -> LingkunganBermasalah:
     """Translate a failed file operation on ``target`` into a message the user can act on."""
     folder = target.parent
+    if exc.errno == errno.EISDIR:
+        return LingkunganBermasalah(
+            f"{target} adalah sebuah folder, bukan nama berkas. Sebutkan nama berkas lengkap di "
+            "dalam folder itu, lalu coba lagi."
+        )
+    if exc.errno == errno.ENAMETOOLONG:
+        return LingkunganBermasalah(
+            f"Nama berkas {target.name[:40]}… terlalu panjang ({len(target.name)} huruf) untuk "
+            f"{folder}. Pakai nama yang lebih pendek, lalu coba lagi."
+        )
     if exc.errno == errno.ENOSPC:
         return LingkunganBermasalah(
             f"Ruang penyimpanan di {folder} penuh, {target.name} tidak ditulis. "
@@ -65,8 +91,13 @@ def atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
     """
     target = Path(target)
     try:
+        if target.is_dir():  # found before the work is done, not at the final move
+            raise IsADirectoryError(errno.EISDIR, "folder")
+        remove_stale_temporaries(target.parent)
         fd, temp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=f"{target.suffix}.tmp", dir=target.parent
+            prefix=f"{TEMP_PREFIX}{target.stem[:_NAME_IN_TEMP]}-",
+            suffix=f"{target.suffix[:_NAME_IN_TEMP]}.tmp",
+            dir=target.parent,
         )
     except OSError as exc:
         raise explain_os_error(exc, target) from exc
@@ -84,3 +115,43 @@ def atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return target
+
+
+def temporary_folder(parent: Path, purpose: str) -> tempfile.TemporaryDirectory[str]:
+    """A work folder ``.kinerja-sementara-<purpose>-xxxx`` in ``parent``, removed on exit.
+
+    Raises :class:`LingkunganBermasalah` when ``parent`` cannot hold it.
+    """
+    parent = Path(parent)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{purpose}-", dir=parent)
+    except OSError as exc:
+        raise explain_os_error(exc, parent / purpose) from exc
+
+
+def remove_stale_temporaries(
+    folder: Path, purposes: tuple[str, ...] = (), older_than: float = STALE_AFTER_SECONDS
+) -> list[Path]:
+    """Remove what a killed process of this application left in ``folder``; return it.
+
+    Temporary files (``.kinerja-sementara-*.tmp``) and work folders whose purpose is one of
+    ``purposes`` are removed once they are ``older_than`` seconds old (0: whatever their age,
+    for a caller that knows no other process is using them). Never raises: a leftover that
+    cannot be removed now is removed another time.
+    """
+    limit = time.time() - older_than
+    removed = []
+    patterns = [f"{TEMP_PREFIX}*.tmp", *(f"{TEMP_PREFIX}{p}-*" for p in purposes)]
+    with contextlib.suppress(OSError):
+        for pattern in patterns:
+            for leftover in Path(folder).glob(pattern):
+                with contextlib.suppress(OSError):
+                    if leftover.lstat().st_mtime > limit:
+                        continue
+                    if leftover.is_dir() and not leftover.is_symlink():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.unlink()
+                    removed.append(leftover)
+    return removed

@@ -180,7 +180,7 @@ def test_rotation_keeps_recent_daily_weekly_and_monthly_copies(db_path, tmp_path
 
 def test_interrupted_backup_leftovers_are_cleaned_and_never_listed(db_path):
     backup_dir().mkdir(parents=True)
-    leftover = backup_dir() / ".kinerja_20261124-000000_harian-abc.sqlite3.tmp"
+    leftover = backup_dir() / ".kinerja-sementara-kinerja_20261124-000000_harian-abc.sqlite3.tmp"
     leftover.write_bytes(b"SQLite format 3\x00setengah")
     old = datetime.now().timestamp() - 7200
     os.utime(leftover, (old, old))

@@ -185,11 +185,11 @@ def _state_cadangan(run: Run) -> str:
 # portable backup its work folder and the zip being written.
 TRIGGERS = {
     "salin": [
-        ("data/cadangan", ".kinerja_*sebelum-salin-tahun*.tmp"),
+        ("data/cadangan", ".kinerja-sementara-kinerja_*sebelum-salin-tahun*.tmp"),
         ("data/cadangan", "kinerja_*_sebelum-salin-tahun.sqlite3"),
     ],
     "impor": [
-        ("data/cadangan", ".kinerja_*sebelum-impor*.tmp"),
+        ("data/cadangan", ".kinerja-sementara-kinerja_*sebelum-impor*.tmp"),
         ("data/cadangan", "kinerja_*_sebelum-impor.sqlite3"),
     ],
     "cadangan": [("data", ".cadangan-*"), ("usb", ".kinerja-cadangan-*")],

@@ -1,11 +1,13 @@
 import os
 import stat
+import subprocess
 import sys
+import time
 
 import pytest
 
 from kinerja_desktop.errors import LingkunganBermasalah
-from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.fileio import TEMP_PREFIX, atomic_write
 
 
 @pytest.fixture
@@ -52,15 +54,72 @@ def test_missing_folder_is_explained(tmp_path):
         atomic_write(tmp_path / "hilang" / "a.pdf", lambda p: p.write_bytes(b"x"))
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="root ignores folder permissions"
-)
+# Root may write into any folder whatever its permissions, and CI runs as root: there the write
+# runs as an ordinary user of a user namespace (``unshare --map-user``), for whom the folder's
+# permissions count again.
+_WRITE_AS_USER = """
+import sys
+from pathlib import Path
+from kinerja_desktop.errors import LingkunganBermasalah
+from kinerja_desktop.fileio import TEMP_PREFIX, atomic_write
+try:
+    atomic_write(Path(sys.argv[1]), lambda p: p.write_bytes(b"x"))
+except LingkunganBermasalah as exc:
+    print(exc.pesan)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_read_only_folder_is_explained(tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    as_user = ["unshare", "--map-user=1000", "--map-group=1000"] if os.geteuid() == 0 else []
     try:
-        with pytest.raises(LingkunganBermasalah, match="tidak dapat ditulis"):
-            atomic_write(folder / "a.pdf", lambda p: p.write_bytes(b"x"))
+        done = subprocess.run(
+            [*as_user, sys.executable, "-c", _WRITE_AS_USER, str(folder / "a.pdf")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         folder.chmod(stat.S_IRWXU)
+    assert done.returncode == 0, done.stderr
+    assert f"Folder {folder} tidak dapat ditulis" in done.stdout
+    assert list(folder.iterdir()) == []
+
+
+def test_a_folder_given_as_the_target_is_explained(usb):
+    with pytest.raises(LingkunganBermasalah, match="adalah sebuah folder, bukan nama berkas"):
+        atomic_write(usb, lambda p: p.write_bytes(b"x"))
+    assert list(usb.iterdir()) == []
+
+
+def test_a_long_name_that_the_disk_allows_is_written(usb):
+    target = usb / ("L" * 246 + ".pdf")  # 250 characters; most disks allow 255
+    atomic_write(target, lambda p: p.write_bytes(b"x"))
+    assert [p.name for p in usb.iterdir()] == [target.name]
+
+
+def test_a_name_too_long_for_the_disk_is_not_called_a_full_disk(usb):
+    target = usb / ("L" * 300 + ".pdf")
+    with pytest.raises(LingkunganBermasalah) as caught:
+        atomic_write(target, lambda p: p.write_bytes(b"x"))
+    assert "terlalu panjang (304 huruf)" in caught.value.pesan
+    assert "penuh" not in caught.value.pesan
+    assert list(usb.iterdir()) == []
+
+
+def test_temporaries_of_a_killed_write_are_removed_by_the_next_write(usb):
+    stale = usb / f"{TEMP_PREFIX}laporan-abcd.pdf.tmp"
+    fresh = usb / f"{TEMP_PREFIX}laporan-efgh.pdf.tmp"  # another process writing right now
+    stranger = usb / ".laporan-lama.pdf.tmp"  # not ours
+    for path in (stale, fresh, stranger):
+        path.write_bytes(b"setengah")
+    hour_ago = time.time() - 3601
+    for path in (stale, stranger):
+        os.utime(path, (hour_ago, hour_ago))
+    atomic_write(usb / "laporan.pdf", lambda p: p.write_bytes(b"x"))
+    assert sorted(p.name for p in usb.iterdir()) == sorted(
+        [fresh.name, stranger.name, "laporan.pdf"]
+    )

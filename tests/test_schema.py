@@ -79,3 +79,22 @@ def test_damaged_file_is_refused_with_the_way_out(tmp_path):
     broken.write_bytes(b"ini bukan basis data" * 100)
     with pytest.raises(BasisDataBermasalah, match="Pulihkan dari cadangan"):
         open_database(broken)
+
+
+@pytest.mark.parametrize("isi", [b"x", b"catatan rapat\n", b"\x00" * 100])
+def test_a_small_file_of_something_else_is_never_replaced_by_a_new_database(tmp_path, isi):
+    folder = tmp_path / "dokumen"
+    folder.mkdir()
+    other = folder / "catatan.txt"
+    other.write_bytes(isi)
+    with pytest.raises(BasisDataBermasalah, match="rusak atau bukan basis data; berkasnya tidak"):
+        open_database(other)
+    assert other.read_bytes() == isi
+    assert sorted(p.name for p in folder.iterdir()) == ["catatan.txt"]
+
+
+def test_an_empty_file_left_by_an_interrupted_first_start_is_filled(tmp_path):
+    empty = tmp_path / "kinerja.sqlite3"
+    empty.touch()
+    open_database(empty).close()
+    assert statistics().jabatan == 22

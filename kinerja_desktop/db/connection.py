@@ -11,6 +11,7 @@ from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import prepare_schema
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
+from kinerja_desktop.fileio import explain_os_error
 
 # WAL keeps readers and the writer apart and survives power cuts; synchronous=FULL makes every
 # committed transaction durable before the call returns, which matters more here than speed.
@@ -72,6 +73,28 @@ def explain_failure(exc: BaseException, path: Path) -> KinerjaError | None:
     return None
 
 
+def _refuse_foreign_file(path: Path) -> None:
+    """Refuse a file that has content but is no SQLite database; SQLite would overwrite it.
+
+    An empty file is filled: an interrupted first start leaves one.
+    """
+    from kinerja_desktop.db.backup import SQLITE_HEADER, BasisDataRusak, restore_hint
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise explain_os_error(exc, path) from exc
+    if header != SQLITE_HEADER:
+        # damaged at its very start, or a file of something else: either way never overwritten
+        raise BasisDataRusak(
+            f"Berkas {path} rusak atau bukan basis data; berkasnya tidak diubah. Bila salah "
+            f"pilih, periksa nama berkas pada --db atau KINERJA_DB. {restore_hint(path)}"
+        )
+
+
 def open_database(path: Path) -> SqliteDatabase:
     """Open (creating if needed) the database at ``path`` and bind the models to it.
 
@@ -86,6 +109,7 @@ def open_database(path: Path) -> SqliteDatabase:
         raise LingkunganBermasalah(
             f"Folder {path.parent} tidak dapat dibuat. Pilih lokasi basis data lain dengan --db."
         ) from exc
+    _refuse_foreign_file(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect()
