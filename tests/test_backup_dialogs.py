@@ -18,7 +18,7 @@ from kinerja_desktop.db.queries import statistics, years
 from kinerja_desktop.db.restore import describe_restore_source
 from kinerja_desktop.db.schema import SCHEMA_VERSION
 from kinerja_desktop.db.years import copy_year
-from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.domain.tanggal import format_waktu, nama_bulan
 from kinerja_desktop.errors import BasisDataBermasalah
 from kinerja_desktop.ui.about_dialog import AboutDialog
 from kinerja_desktop.ui.backup_dialogs import (
@@ -120,7 +120,7 @@ def test_restore_confirmation_says_what_happens(qtbot, db, db_path, usb):
     save(box, "pulihkan_konfirmasi.png")
     assert box.text() == "Ganti semua data sekarang dengan isi cadangan ini?"
     info = box.informativeText()
-    assert "Dibuat: 24 November 2026 pukul 08.05" in info
+    assert "Dibuat: 24 November 2026 08.05" in info
     assert "Keadaan sekarang lebih dulu disimpan sebagai cadangan" in info
     assert {b.text() for b in box.buttons()} == {"Pulihkan", "Batal"}
     assert box.defaultButton().text() == "Batal"  # Enter never replaces the data by accident
@@ -174,10 +174,10 @@ def test_damaged_database_at_start_offers_the_latest_backup(qtbot, db, db_path):
     assert seen["text"] == caught.value.pesan
     assert (
         seen["buttons"]
-        == ["Tutup", f"Pulihkan Cadangan {latest.waktu:%d-%m-%Y %H.%M}", "Pilih Berkas Cadangan…"]
+        == ["Tutup", f"Pulihkan Cadangan {format_waktu(latest.waktu)}", "Pilih Berkas Cadangan…"]
         or "Tutup" in seen["buttons"]
     )
-    assert f"Pulihkan Cadangan {latest.waktu:%d-%m-%Y %H.%M}" in seen["buttons"]
+    assert f"Pulihkan Cadangan {format_waktu(latest.waktu)}" in seen["buttons"]
     assert years() == [2020]
     assert list(backup_dir().glob("*.rusak"))  # the damaged file is kept, not deleted
 
@@ -202,10 +202,10 @@ def test_about_dialog_shows_version_database_schema_and_last_backups(qtbot, db, 
     assert (
         dialog.rows["Cadangan terakhir"]
         .text()
-        .startswith(f"{today.day} {nama_bulan(today.month)} {today.year} pukul ")
+        .startswith(f"{today.day} {nama_bulan(today.month)} {today.year} ")
     )
     assert dialog.rows["Cadangan terakhir"].text().endswith("(otomatis harian)")
-    assert dialog.rows["Cadangan ke flashdisk"].text().startswith("2 November 2026 pukul 14.30")
+    assert dialog.rows["Cadangan ke flashdisk"].text().startswith("2 November 2026 14.30")
     for label in dialog.findChildren(QLabel):
         # nothing clipped: every text fits the width it was given
         assert label.sizeHint().width() <= label.width() + 1 or label.wordWrap()

@@ -17,6 +17,7 @@ from kinerja_desktop.db.models import (
     Indikator,
     NilaiRealisasi,
 )
+from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.exchange.desa_import import periksa_berkas_desa
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
 from kinerja_desktop.exchange.desa_template import buat_templat_desa, desa_indicators
@@ -84,7 +85,7 @@ def test_full_round_trip_of_two_desa_for_a_whole_year(db, tmp_path, capsys):
 
     code, out, _ = run(capsys, "impor", "desa", str(folder))
     assert code == 0, out
-    assert "Kemiri (35.07.13.2001), Tahun 2020: 504 baru, 0 diubah, 0 sama." in out
+    assert "Desa Kemiri (35.07.13.2001), Tahun 2020: 504 baru, 0 diubah, 0 sama." in out
     assert tersimpan(KEMIRI) == harapan(kode, BULAN_2020)
     assert tersimpan(SENGGURUH) == harapan(kode, BULAN_2020, geser=5)
     assert {n.sumber for n in NilaiRealisasi.select()} == {SUMBER_IMPOR_DESA}
@@ -109,7 +110,10 @@ def test_reimport_changes_nothing_and_says_so(db, tmp_path, capsys):
     code, out, _ = run(capsys, "impor", "desa", str(path))
     assert code == 0
     assert "tidak ada perubahan (126 nilai sudah sama)" in out
-    assert "Berkas yang sama sudah diimpor (impor nomor 1" in out
+    assert "Berkas yang sama sudah diimpor (impor nomor 1 pada " in out
+    batch = ImporBatch.get()
+    assert format_waktu(batch.waktu) in out  # "29 November 2026 01.38", not ISO
+    assert batch.waktu not in out
     assert [(n.id, n.nilai, n.diubah, n.batch_id) for n in NilaiRealisasi.select()] == sebelum
     assert ImporBatch.select().count() == 1  # nothing to undo, nothing logged
     assert len(list((data_dir() / "impor").iterdir())) == 1
@@ -135,7 +139,7 @@ def test_corrected_file_replaces_only_its_own_desa_and_periods(db, tmp_path, cap
 
     code, out, _ = run(capsys, "impor", "desa", str(kemiri))
     assert code == 0
-    assert "~ KASI-KESOS.01 Januari 2020: 0 → 99" in out
+    assert f"~ KASI-KESOS.01 {pratinjau.diubah[0].nama} — Januari 2020: 0 → 99" in out
     baru = tersimpan(KEMIRI)
     assert baru[(kode[0], "202001")] == 99 and (kode[1], "202003") not in baru
     assert baru[(kode[0], "202004")] == 4  # April is not a period of the Q1 file
@@ -253,7 +257,11 @@ def test_percentage_rows_numerator_not_above_denominator(db, tmp_path, capsys):
     assert code == 0, out
     n = NilaiRealisasi.get()
     assert (n.pembilang, n.penyebut, n.nilai, n.periode) == (3, 4, None, "202001")
-    assert "+ KASI-KESOS.01 Januari 2020: 3/4" in out
+    # the line names the indicator, not only its code
+    nama = " ".join(
+        Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASI-KESOS.01").nama.split()
+    )
+    assert f"+ KASI-KESOS.01 {nama} — Januari 2020: 3/4" in out
 
 
 def _tolak(capsys, path, *opsi):
@@ -275,7 +283,7 @@ def test_a_workbook_for_another_year_or_desa(db, tmp_path, capsys):
     path = isi(templat(tmp_path / "a"), {(0, 0): 1})
     assert "untuk tahun 2020, bukan tahun 2021" in _tolak(capsys, path, "--tahun", "2021")
     out = _tolak(capsys, path, "--desa", SENGGURUH)
-    assert "untuk Kemiri (35.07.13.2001), bukan untuk desa 35.07.13.2002" in out
+    assert "untuk Desa Kemiri (35.07.13.2001), bukan untuk desa 35.07.13.2002" in out
 
 
 def _ubah_meta(path, kunci, nilai):

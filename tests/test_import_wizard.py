@@ -41,7 +41,7 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
     salah = isi(templat(tmp_path / "b", desa=SENGGURUH), {(0, 0): "lima"})
     dialog.periksa([baik, salah])
     _tunggu(qtbot, dialog)
-    assert _kolom(dialog, 1) == ["Kemiri", "Sengguruh"]
+    assert _kolom(dialog, 1) == ["Desa Kemiri", "Desa Sengguruh"]
     assert _kolom(dialog, 6) == ["Siap diimpor", "Ditolak"]
     assert _kolom(dialog, 3) == ["2", ""]
     assert dialog.btn_impor.isEnabled()
@@ -60,7 +60,10 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
         dialog.keterangan.text()
     )
     dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(0))
-    assert "+ KASI-KESOS.01 Januari 2020: 5" in dialog.rincian.toPlainText()
+    assert "+ KASI-KESOS.01 Jumlah monitoring dan fasilitasi kegiatan Program Keluarga" in (
+        dialog.rincian.toPlainText()
+    )
+    assert " — Januari 2020: 5" in dialog.rincian.toPlainText()
     assert not dialog.btn_impor.isEnabled()  # the same check is not imported twice
     assert NilaiRealisasi.select().count() == 2 and ImporBatch.get().desa.kode == KEMIRI
     assert dialog.perubahan and dialog.perubahan[0].nilai and dialog.perubahan[0].tahun == 2020

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError, LingkunganBermasalah
 from kinerja_desktop.fileio import atomic_write, explain_os_error
 from kinerja_desktop.paths import data_dir
@@ -388,7 +389,7 @@ def restore_hint(db_path: Path) -> str:
             "kinerja-desktop pulihkan BERKAS."
         )
     return (
-        f"Pulihkan cadangan terakhir ({latest.waktu:%d-%m-%Y %H:%M}): menu Berkas › Pulihkan…, "
+        f"Pulihkan cadangan terakhir ({format_waktu(latest.waktu)}): menu Berkas › Pulihkan…, "
         f'atau perintah kinerja-desktop pulihkan "{latest.path}".'
     )
 

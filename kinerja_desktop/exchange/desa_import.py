@@ -32,6 +32,8 @@ from kinerja_desktop.db.nilai import (
 from kinerja_desktop.domain.capaian import Komponen, angka
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.domain.tanggal import format_waktu
+from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
 from kinerja_desktop.exchange.desa_layout import (
     BARIS_DATA_AWAL,
@@ -84,13 +86,16 @@ class PerubahanNilai:
     periode: str
     lama: str | None  # None: no data before
     baru: str | None  # None: the value is removed
+    nama: str = ""  # the indicator's name, so that a line reads without the code list
 
     def kalimat(self) -> str:
-        """ "+ KASI-KESOS.01 Januari 2020: 5" or "~ … Maret 2020: 3 → kosong (dihapus)"."""
+        """ "+ KASI-KESOS.01 Jumlah kegiatan … — Januari 2020: 5" or
+        "~ … — Maret 2020: 3 → kosong (dihapus)"."""
         label = parse_periode(self.periode).label
+        apa = f"{self.kode} {self.nama} — {label}" if self.nama else f"{self.kode} {label}"
         if self.lama is None:
-            return f"+ {self.kode} {label}: {self.baru}"
-        return f"~ {self.kode} {label}: {self.lama} → {self.baru or 'kosong (dihapus)'}"
+            return f"+ {apa}: {self.baru}"
+        return f"~ {apa}: {self.lama} → {self.baru or 'kosong (dihapus)'}"
 
 
 @dataclass
@@ -109,11 +114,12 @@ class PratinjauBerkas:
     baru: list[PerubahanNilai] = field(default_factory=list)
     diubah: list[PerubahanNilai] = field(default_factory=list)  # removals included (baru None)
     sama: int = 0
-    sudah_diimpor: str | None = None  # "impor nomor 3 pada 2026-…": the same bytes came before
+    sudah_diimpor: str | None = None  # "impor nomor 3 pada 29 November 2026 01.38": seen before
     _buku: BukuKerjaMentah | None = field(default=None, repr=False)
     _masuk: list[NilaiMasuk] = field(default_factory=list, repr=False)
     _desa_id: int | None = field(default=None, repr=False)
     _kode: dict[int, str] = field(default_factory=dict, repr=False)
+    _nama: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
     def nama(self) -> str:
@@ -149,7 +155,7 @@ class PratinjauBerkas:
         )
 
     def judul(self) -> str:
-        """ "Kemiri (35.07.13.2001), Tahun 2026"."""
+        """ "Desa Kemiri (35.07.13.2001), Tahun 2026"."""
         label = parse_periode(self.periode).label if self.periode else ""
         return f"{self.nama_desa} ({self.kode_desa}), {label}"
 
@@ -252,7 +258,8 @@ def _identifikasi(
     if desa_harap is not None and desa.kode != desa_harap:
         raise BerkasDitolak(
             path,
-            f"templat ini untuk {desa.nama} ({desa.kode}), bukan untuk desa {desa_harap} yang "
+            f"templat ini untuk {nama_desa_lengkap(desa.jenis, desa.nama)} ({desa.kode}), bukan "
+            f"untuk desa {desa_harap} yang "
             "sedang diimpor. Periksa apakah desa mengirim berkas yang benar.",
         )
     if tahun_harap is not None and tahun != tahun_harap:
@@ -272,7 +279,7 @@ def _identifikasi(
     indikator = {
         i.kode: i
         for i in Indikator.select(
-            Indikator.id, Indikator.kode, Indikator.jenis, Indikator.dari_desa
+            Indikator.id, Indikator.kode, Indikator.nama, Indikator.jenis, Indikator.dari_desa
         ).where((Indikator.tahun == tahun) & Indikator.kode.in_({k for k, _ in baris}))
     }
     if not indikator and baris:
@@ -468,7 +475,8 @@ def _periksa_isi(
         hasil.sha256, hasil._buku = buku.sha256, buku
         baca = PembacaXlsx(buku)
         ident = _identifikasi(path, baca, tahun, kode_desa)
-        hasil.kode_desa, hasil.nama_desa = ident.desa.kode, ident.desa.nama
+        hasil.kode_desa = ident.desa.kode
+        hasil.nama_desa = nama_desa_lengkap(ident.desa.jenis, ident.desa.nama)
         hasil.tahun, hasil.periode = ident.tahun, ident.periode
         isian = baca.lembar(LEMBAR_ISIAN)
         assert isian is not None
@@ -479,6 +487,7 @@ def _periksa_isi(
     hasil._masuk, hasil.masalah = _baca_nilai(isian, ident)
     hasil._desa_id = ident.desa.id
     hasil._kode = {i.id: k for k, i in ident.indikator.items()}
+    hasil._nama = {i.id: " ".join(i.nama.split()) for i in ident.indikator.values()}
     return hasil
 
 
@@ -489,18 +498,21 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
     if hasil.masalah:
         return
     hasil.rencana = rencana
-    kode = hasil._kode
+    kode, nama = hasil._kode, hasil._nama
     for m in rencana.baru:
+        i = m.kunci.indikator_id
         hasil.baru.append(
-            PerubahanNilai(kode[m.kunci.indikator_id], m.kunci.periode, None, _tampil(m.komponen))
+            PerubahanNilai(kode[i], m.kunci.periode, None, _tampil(m.komponen), nama.get(i, ""))
         )
     for m, lama in rencana.diubah + rencana.dihapus:
+        i = m.kunci.indikator_id
         hasil.diubah.append(
             PerubahanNilai(
-                kode[m.kunci.indikator_id],
+                kode[i],
                 m.kunci.periode,
                 _tampil(komponen_baris(lama.baris)),
                 _tampil(m.komponen),
+                nama.get(i, ""),
             )
         )
     hasil.sama = len(rencana.sama)
@@ -515,7 +527,8 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
         .first()
     )
     if sebelumnya is not None:
-        hasil.sudah_diimpor = f"impor nomor {sebelumnya.id} pada {sebelumnya.waktu}"
+        waktu = format_waktu(sebelumnya.waktu)
+        hasil.sudah_diimpor = f"impor nomor {sebelumnya.id} pada {waktu}"
 
 
 def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:

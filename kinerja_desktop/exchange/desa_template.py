@@ -15,6 +15,7 @@ from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import Periode, bulan, parse_periode, tahun_
 from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 from kinerja_desktop.exchange.desa_layout import (
     BARIS_DATA_AWAL,
@@ -53,7 +54,7 @@ class HasilTemplat:
 
 def judul_desa(desa: Desa) -> str:
     """ "Desa Kemiri" or "Kelurahan Kepanjen"."""
-    return f"{'Kelurahan' if desa.jenis == 'kelurahan' else 'Desa'} {desa.nama}"
+    return nama_desa_lengkap(desa.jenis, desa.nama)
 
 
 def periode_templat(tahun: int, periode: str | None) -> Periode:
@@ -136,8 +137,8 @@ def nilai_tercatat(struktur: StrukturTemplat) -> dict[tuple[str, str], float]:
 def nama_berkas(struktur: StrukturTemplat, jenis_desa: str) -> str:
     """ "Isian IKI - Desa Kemiri - Tahun 2026.xlsx": the desa and the period, readable."""
     p = parse_periode(struktur.periode)
-    awal = "Kelurahan" if jenis_desa == "kelurahan" else "Desa"
-    nama = re.sub(r'[\\/:*?"<>|]', "-", f"Isian IKI - {awal} {struktur.nama_desa} - {p.label}")
+    desa = nama_desa_lengkap(jenis_desa, struktur.nama_desa)
+    nama = re.sub(r'[\\/:*?"<>|]', "-", f"Isian IKI - {desa} - {p.label}")
     return f"{nama}.xlsx"
 
 

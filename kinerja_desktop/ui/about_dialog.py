@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_NAME, __version__, settings
-from kinerja_desktop.ui.backup_dialogs import ukuran_id, waktu_id
+from kinerja_desktop.domain.tanggal import format_waktu
+from kinerja_desktop.ui.backup_dialogs import ukuran_id
 
 ALASAN_ID = {
     "harian": "otomatis harian",
@@ -51,7 +52,7 @@ def _last_backup_text(db_path: Path) -> str:
     if latest is None:
         return "belum ada"
     alasan = ALASAN_ID.get(latest.alasan, latest.alasan.replace("-", " "))
-    return f"{waktu_id(latest.waktu)} ({alasan})"
+    return f"{format_waktu(latest.waktu)} ({alasan})"
 
 
 def _external_backup_text() -> str:
@@ -61,7 +62,7 @@ def _external_backup_text() -> str:
     except ValueError:
         return "belum pernah"
     berkas = settings.get("cadangan_luar_berkas")
-    return f"{waktu_id(waktu)}\n{berkas}" if berkas else waktu_id(waktu)
+    return f"{format_waktu(waktu)}\n{berkas}" if berkas else format_waktu(waktu)
 
 
 class AboutDialog(QDialog):
@@ -71,7 +72,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         from kinerja_desktop.db.backup import backup_dir, daily_backup_problem
 
-        db_path = Path(db_path)
+        db_path = Path(db_path).absolute()  # a relative --db path says nothing on the phone
         self.setWindowTitle(f"Tentang {APP_NAME}")
         layout = QVBoxLayout(self)
         title = QLabel(f"<b>{APP_NAME}</b> versi {__version__}", self)
@@ -93,7 +94,7 @@ class AboutDialog(QDialog):
             ("Ukuran", ukuran_id(size) if size else "—"),
             ("Versi basis data", _schema_text()),
             ("Cadangan terakhir", _last_backup_text(db_path)),
-            ("Folder cadangan", str(backup_dir())),
+            ("Folder cadangan", str(backup_dir().absolute())),
             ("Cadangan ke flashdisk", _external_backup_text()),
         ]
         problem = daily_backup_problem()

@@ -15,7 +15,6 @@ Entry points:
 
 import contextlib
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from kinerja_desktop import APP_NAME, settings
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.restore import KeteranganCadangan
-from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.tasks import TaskRunner
 
@@ -36,11 +35,6 @@ BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas
 PERUBAHAN_PEMULIHAN = dict(
     jabatan_tree=True, uraian=True, indikator=True, pemangku=True, nilai=True
 )
-
-
-def waktu_id(waktu: datetime) -> str:
-    """``24 November 2026 pukul 04.53``: a time as an Indonesian reader writes it."""
-    return f"{waktu.day} {nama_bulan(waktu.month)} {waktu.year} pukul {waktu:%H.%M}"
 
 
 def ukuran_id(nbytes: int) -> str:
@@ -134,7 +128,7 @@ def confirmation_box(
     """The question before a restore; returns the box and its "Pulihkan" button."""
     from kinerja_desktop.db.backup import backup_dir
 
-    dibuat = waktu_id(about.dibuat) if about.dibuat else "tidak diketahui"
+    dibuat = format_waktu(about.dibuat) if about.dibuat else "tidak diketahui"
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Pulihkan Data")
@@ -245,7 +239,7 @@ def offer_restore_at_start(pesan: str, db_path: Path) -> bool:
     pulihkan_terakhir = None
     if latest is not None:
         pulihkan_terakhir = box.addButton(
-            f"Pulihkan Cadangan {latest.waktu:%d-%m-%Y %H.%M}", QMessageBox.ButtonRole.AcceptRole
+            f"Pulihkan Cadangan {format_waktu(latest.waktu)}", QMessageBox.ButtonRole.AcceptRole
         )
     pilih = box.addButton("Pilih Berkas Cadangan…", QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(pulihkan_terakhir or tutup)

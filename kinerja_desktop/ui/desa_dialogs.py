@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import KinerjaError
 
 WARNA = {"diterima": "#a8d5a2", "sebagian": "#fff2b3", "belum": "#f4b6b0"}
@@ -47,8 +48,7 @@ class TemplatDialog(QDialog):
         self.desa = QComboBox(self)
         self.desa.addItem("Semua desa/kelurahan", None)
         for d in Desa.select().order_by(Desa.urutan):
-            jenis = "Kelurahan" if d.jenis == "kelurahan" else "Desa"
-            self.desa.addItem(f"{jenis} {d.nama}", d.kode)
+            self.desa.addItem(nama_desa_lengkap(d.jenis, d.nama), d.kode)
         self.folder = QLineEdit(self)
         self.folder.setText(self._folder_awal())
         self.folder.setMinimumWidth(320)  # room for a folder path on a flashdisk
