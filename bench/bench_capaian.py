@@ -39,7 +39,7 @@ from kinerja_desktop.db.models import (  # noqa: E402
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.nilai_baca import capaian_tahun, daftar_pita, nilai_jabatan  # noqa: E402
+from kinerja_desktop.db.nilai_baca import capaian_tahun, nilai_jabatan, penilaian  # noqa: E402
 from kinerja_desktop.db.years import copy_year  # noqa: E402
 from kinerja_desktop.domain.periode import (  # noqa: E402
     bulan_setahun,
@@ -102,10 +102,10 @@ def grid(jabatan_id: int) -> None:
     """What the Target & Realisasi tab computes for one jabatan: read its values, then for
     every indicator and every column (12 months, 4 triwulan, the year) the kecamatan
     realisasi, target, capaian and category."""
-    pita = daftar_pita()
+    aturan = penilaian()
     for n in nilai_jabatan(jabatan_id):
         for p in KOLOM:
-            n.capaian(p, pita)
+            n.capaian(p, aturan)
 
 
 def grid_desa(jabatan_id: int) -> None:

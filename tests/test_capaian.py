@@ -212,3 +212,28 @@ def test_invalid_values_are_refused_with_the_reason(jenis, komponen, alasan):
 def test_jabatan_capaian_is_the_mean_over_indicators_with_data():
     assert rata_rata_capaian([100, None, 50]) == (75, 2, 3)
     assert rata_rata_capaian([None]) == (None, 0, 1)
+
+
+def test_ceiling_caps_capaian_and_says_what_was_computed():
+    from kinerja_desktop.domain.capaian import HasilCapaian, Penilaian
+
+    tanpa = Penilaian()
+    assert tanpa.batasi(HasilCapaian(150.5)).persen == 150.5  # none by default
+    assert "tidak dibatasi" in tanpa.aturan[-1]
+    atas = Penilaian(batas_atas=120)
+    hasil = atas.batasi(HasilCapaian(150.5))
+    assert (hasil.persen, hasil.sebelum_batas) == (120, 150.5)
+    assert hasil.catatan == "Dihitung 150,5%, ditulis batas atas 120%."
+    assert atas.batasi(HasilCapaian(110.0)).persen == 110.0
+    assert atas.batasi(HasilCapaian(None, "Belum ada target.")).persen is None
+    assert atas.kategori(hasil.persen).nama == "Sangat Tinggi"
+    assert atas.aturan[-1].startswith("Batas atas capaian 120%")
+
+
+def test_report_rules_carry_the_ceiling(db):
+    from kinerja_desktop.db.ops_pita import simpan_batas_atas
+    from kinerja_desktop.reports.capaian_data import build_capaian_report
+
+    assert "tidak dibatasi ke atas" in build_capaian_report(2020, "2020").aturan[-1]
+    simpan_batas_atas(120)
+    assert build_capaian_report(2020, "2020").aturan[-1].startswith("Batas atas capaian 120%")

@@ -46,7 +46,7 @@ def test_main_window_offers_the_report(qtbot, db, db_path):
 
 
 def test_rating_bands_dialog(qtbot, db):
-    from kinerja_desktop.db.nilai_baca import daftar_pita
+    from kinerja_desktop.db.nilai_baca import daftar_pita, penilaian
     from kinerja_desktop.ui.pita_dialog import PitaDialog
 
     dialog = PitaDialog()
@@ -64,3 +64,25 @@ def test_rating_bands_dialog(qtbot, db):
     dialog.simpan()
     assert dialog.perubahan is not None and dialog.perubahan.nilai
     assert daftar_pita()[0].batas_bawah == 90.5
+    assert penilaian().batas_atas is None  # no ceiling by default
+
+
+def test_rating_bands_dialog_sets_the_capaian_ceiling(qtbot, db):
+    from kinerja_desktop.db.nilai_baca import penilaian
+    from kinerja_desktop.ui.pita_dialog import PitaDialog
+
+    dialog = PitaDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.pakai_batas.isChecked() and not dialog.batas_atas.isEnabled()
+    dialog.pakai_batas.setChecked(True)
+    dialog.batas_atas.setValue(120)
+    dialog.show()
+    dialog.grab().save(str(ARTIFACTS / "pita_dialog_batas.png"))
+    dialog.simpan()
+    assert penilaian().batas_atas == 120
+    again = PitaDialog()
+    qtbot.addWidget(again)
+    assert again.pakai_batas.isChecked() and again.batas_atas.value() == 120
+    again.pakai_batas.setChecked(False)
+    again.simpan()
+    assert penilaian().batas_atas is None

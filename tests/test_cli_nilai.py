@@ -189,7 +189,40 @@ def test_rating_bands_are_editable(capsys, db_path, tmp_path):
     code, _, err = run(capsys, db_path, "pita", "atur", "80:Baik", "0:baik")
     assert code == 1 and "kembar" in err
     code, out, _ = run(capsys, db_path, "pita", "bawaan", "--json")
-    assert [p["nama"] for p in json.loads(out.split("\n", 1)[1])][0] == "Sangat Tinggi"
+    hasil = json.loads(out.split("\n", 1)[1])
+    assert [p["nama"] for p in hasil["kategori"]][0] == "Sangat Tinggi"
+    assert hasil["batas_atas"] is None  # no ceiling unless one is set
+
+
+def test_capaian_ceiling_caps_every_output_and_is_written_in_the_rules(capsys, db_path, tmp_path):
+    berkas = tmp_path / "nilai.csv"
+    # 16 done against a target of 8: 200%
+    berkas.write_text(
+        "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+        "KASUBAG-UMUM.01,2020Q1,,target,8,,\n"
+        "KASUBAG-UMUM.01,2020Q1,,realisasi,16,,\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0
+
+    def capaian() -> dict:
+        _, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1",
+                        "--json")  # fmt: skip
+        return {r["kode_indikator"]: r for r in json.loads(out)}["KASUBAG-UMUM.01"]
+
+    assert capaian()["capaian"] == 200.0
+    code, out, _ = run(capsys, db_path, "pita", "--batas-atas", "120")
+    assert code == 0 and "Batas atas capaian sekarang 120%." in out
+    assert "Batas atas capaian 120%: capaian yang dihitung lebih tinggi ditulis 120%" in out
+    baris = capaian()
+    assert (baris["capaian"], baris["capaian_sebelum_batas"]) == (120.0, 200.0)
+    assert "Dihitung 200%, ditulis batas atas 120%." in baris["catatan"]
+
+    code, _, err = run(capsys, db_path, "pita", "--batas-atas", "90")
+    assert code == 1 and "terlalu rendah" in err
+    code, out, _ = run(capsys, db_path, "pita", "--batas-atas", "tanpa", "--json")
+    assert json.loads(out.split("\n", 1)[1])["batas_atas"] is None
+    assert capaian()["capaian"] == 200.0
 
 
 def test_import_keeps_a_copy_of_the_file_that_backups_carry(capsys, db_path, tmp_path):

@@ -26,7 +26,7 @@ from kinerja_desktop.db.nilai import (
     ubah_nilai,
 )
 from kinerja_desktop.db.nilai_baca import capaian_tahun, nilai_jabatan
-from kinerja_desktop.domain.capaian import Komponen, Target
+from kinerja_desktop.domain.capaian import Komponen, Penilaian, Target
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.errors import DataTidakValid
 
@@ -162,7 +162,7 @@ def test_desa_counts_add_up_and_grid_data_reads_state(db):
     assert n.realisasi_periode(parse_periode("2020Q1")).nilai == 7
     assert n.realisasi_periode(parse_periode("2020Q2")).nilai is None
     assert n.sel(parse_periode("202001"), desa[0]).sumber == "entri"
-    assert n.capaian(parse_periode("2020Q1"), []).desa_lapor == 2
+    assert n.capaian(parse_periode("2020Q1"), Penilaian()).desa_lapor == 2
 
 
 def test_copying_a_year_carries_targets_but_not_realisasi(db):

@@ -143,10 +143,16 @@ def register(commands: Any) -> None:
 
 
 def cmd_pita(args: argparse.Namespace) -> int:
-    """``pita``: list the rating bands; ``pita atur 91:"Sangat Tinggi" …``; ``pita bawaan``."""
-    from kinerja_desktop.db.nilai_baca import daftar_pita
-    from kinerja_desktop.db.ops_pita import WARNA_URUT, pita_bawaan, simpan_pita
-    from kinerja_desktop.domain.capaian import Pita, parse_angka
+    """``pita``: list the rating bands and the ceiling; ``pita atur 91:"Sangat Tinggi" …``;
+    ``pita bawaan``; ``--batas-atas 120`` or ``--batas-atas tanpa`` sets the ceiling."""
+    from kinerja_desktop.db.nilai_baca import penilaian
+    from kinerja_desktop.db.ops_pita import (
+        WARNA_URUT,
+        pita_bawaan,
+        simpan_batas_atas,
+        simpan_pita,
+    )
+    from kinerja_desktop.domain.capaian import Pita, aturan_batas_atas, parse_angka
     from kinerja_desktop.errors import DataTidakValid
 
     open_db(args)
@@ -163,15 +169,26 @@ def cmd_pita(args: argparse.Namespace) -> int:
         print(simpan_pita(pita).pesan)
     elif args.aksi == "bawaan":
         print(pita_bawaan().pesan)
-    daftar = daftar_pita()
+    if args.batas_atas is not None:
+        tanpa = args.batas_atas.strip().lower() in ("tanpa", "tidak", "-")
+        batas = None if tanpa else parse_angka(args.batas_atas.rstrip("%"), "batas atas")
+        print(simpan_batas_atas(batas).pesan)
+    aturan = penilaian()
+    daftar = aturan.pita
     if args.json:
         print_json(
-            [{"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna} for p in daftar]
+            {
+                "kategori": [
+                    {"batas_bawah": p.batas_bawah, "nama": p.nama, "warna": p.warna} for p in daftar
+                ],
+                "batas_atas": aturan.batas_atas,
+            }
         )
         return 0
     for i, p in enumerate(daftar):
         atas = f" sampai di bawah {_angka(daftar[i - 1].batas_bawah)}%" if i else " ke atas"
         print(f"  {_angka(p.batas_bawah)}%{atas}: {p.nama}")
+    print(aturan_batas_atas(aturan.batas_atas))
     return 0
 
 
@@ -185,6 +202,10 @@ def register_pita(commands: Any) -> None:
     pita.add_argument(
         "kategori", nargs="*", metavar="BATAS:NAMA",
         help='untuk atur: mis. 91:"Sangat Tinggi" 76:Tinggi 66:Sedang 51:Rendah 0:"Sangat Rendah"',
+    )  # fmt: skip
+    pita.add_argument(
+        "--batas-atas", metavar="PERSEN",
+        help='batas atas capaian, mis. 120 (capaian di atasnya ditulis 120%%), atau "tanpa"',
     )  # fmt: skip
     pita.add_argument("--json", action="store_true", help="keluaran JSON")
     pita.set_defaults(func=cmd_pita)

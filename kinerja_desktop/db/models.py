@@ -287,6 +287,19 @@ class PitaCapaian(BaseModel):
         table_name = "pita_capaian"
 
 
+class AturanCapaian(BaseModel):
+    """Capaian rules beside the bands (schema 3); no row means the defaults.
+
+    ``batas_atas`` is the ceiling in percent (PermenPANRB 8/2021 scores capaian above it as
+    the ceiling; kabupaten differ); NULL means no ceiling.
+    """
+
+    batas_atas = FloatField(null=True)
+
+    class Meta:
+        table_name = "aturan_capaian"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -305,4 +318,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     NilaiRealisasi,
     RiwayatNilai,
     PitaCapaian,
+    AturanCapaian,
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinerja_desktop.db.models import (
+    AturanCapaian,
     Desa,
     Indikator,
     Jabatan,
@@ -25,12 +26,12 @@ from kinerja_desktop.domain.capaian import (
     Gabungan,
     HasilCapaian,
     Komponen,
+    Penilaian,
     Pita,
     Target,
     gabung_desa,
     gulung_periode,
     hitung_capaian,
-    kategori,
     pilih_penutup,
     rata_rata_capaian,
     target_periode,
@@ -111,6 +112,7 @@ class BarisCapaian:
             "pembilang": self.realisasi.pembilang,
             "penyebut": self.realisasi.penyebut,
             "capaian": _bulat(self.capaian.persen),
+            "capaian_sebelum_batas": _bulat(self.capaian.sebelum_batas),
             "kategori": None if self.kategori is None else self.kategori.nama,
             "catatan": self.capaian.catatan,
             "jumlah_data": self.realisasi.jumlah_data,
@@ -217,11 +219,11 @@ class NilaiIndikator:
         """The target of ``periode`` and whether it was derived."""
         return target_periode(self.target, periode, self.info.jenis, self.info.agregasi)
 
-    def capaian(self, periode: Periode, pita: list[Pita]) -> BarisCapaian:
-        """Target, realisasi, capaian and category for ``periode``."""
+    def capaian(self, periode: Periode, penilaian: Penilaian) -> BarisCapaian:
+        """Target, realisasi, capaian (capped by ``penilaian``) and category for ``periode``."""
         target, turunan = self.target_periode(periode)
         realisasi = self.realisasi_periode(periode)
-        hasil = hitung_capaian(self.info.polaritas, target, realisasi.nilai)
+        hasil = penilaian.batasi(hitung_capaian(self.info.polaritas, target, realisasi.nilai))
         lapor = 0
         if self.info.dari_desa:
             lapor = sum(
@@ -236,7 +238,7 @@ class NilaiIndikator:
             turunan,
             realisasi,
             hasil,
-            kategori(hasil.persen, pita),
+            penilaian.kategori(hasil.persen),
             lapor,
         )
 
@@ -247,6 +249,12 @@ def daftar_pita() -> list[Pita]:
         Pita(p.batas_bawah, p.nama, p.warna)
         for p in PitaCapaian.select().order_by(PitaCapaian.batas_bawah.desc())
     ]
+
+
+def penilaian() -> Penilaian:
+    """The rating bands and the capaian ceiling of this database."""
+    aturan = AturanCapaian.select(AturanCapaian.batas_atas).first()
+    return Penilaian(tuple(daftar_pita()), None if aturan is None else aturan.batas_atas)
 
 
 def daftar_desa() -> list[DesaInfo]:
@@ -362,8 +370,8 @@ def nilai_tahun(tahun: int) -> list[NilaiIndikator]:
 
 def capaian_tahun(tahun: int, periode: Periode) -> list[BarisCapaian]:
     """Capaian of every indicator of ``tahun`` for ``periode`` (the ``capaian`` command)."""
-    pita = daftar_pita()
-    return [n.capaian(periode, pita) for n in nilai_tahun(tahun)]
+    aturan = penilaian()
+    return [n.capaian(periode, aturan) for n in nilai_tahun(tahun)]
 
 
 def kode_desa_ke_id() -> dict[str, int]:

@@ -1,9 +1,10 @@
-"""Editing the rating bands (kategori capaian): the kabupaten decides them, not the code."""
+"""Editing the rating bands (kategori capaian) and the capaian ceiling: the kabupaten decides
+them, not the code."""
 
 from collections.abc import Sequence
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import PitaCapaian, database_proxy
+from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
 from kinerja_desktop.errors import DataTidakValid
 
@@ -55,3 +56,52 @@ def simpan_pita(pita: Sequence[Pita]) -> Perubahan:
 def pita_bawaan() -> Perubahan:
     """Put back the default bands of capaian-rules.md."""
     return simpan_pita(PITA_BAWAAN)
+
+
+BATAS_ATAS_TERTINGGI = 1000.0  # a ceiling above this is a typing error, not a rule
+
+
+def periksa_batas_atas(batas_atas: float | None) -> float | None:
+    """Return the ceiling, or refuse one below 100% (it would lower met targets) or absurd."""
+    if batas_atas is None:
+        return None
+    if batas_atas < 100:
+        raise DataTidakValid(
+            f"Batas atas capaian {batas_atas:g}% terlalu rendah: isi 100% atau lebih "
+            "(mis. 120), atau pilih tanpa batas atas."
+        )
+    if batas_atas > BATAS_ATAS_TERTINGGI:
+        raise DataTidakValid(
+            f"Batas atas capaian {batas_atas:g}% terlalu tinggi: isi paling banyak "
+            f"{BATAS_ATAS_TERTINGGI:g}%, atau pilih tanpa batas atas."
+        )
+    return float(batas_atas)
+
+
+def tulis_batas_atas(batas_atas: float | None) -> None:
+    """Store the ceiling already checked; the caller holds the transaction."""
+    AturanCapaian.delete().execute()
+    if batas_atas is not None:
+        AturanCapaian.create(batas_atas=batas_atas)
+
+
+def simpan_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
+    """Replace the rating bands and the ceiling together, in one transaction."""
+    urut = periksa_pita(pita)
+    batas = periksa_batas_atas(batas_atas)
+    with database_proxy.atomic():
+        PitaCapaian.delete().execute()
+        tulis_pita(urut)
+        tulis_batas_atas(batas)
+    atas = "tanpa batas atas" if batas is None else f"batas atas {batas:g}%"
+    return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori, {atas}).", nilai=True)
+
+
+def simpan_batas_atas(batas_atas: float | None) -> Perubahan:
+    """Set (or, with None, remove) the capaian ceiling; the bands stay."""
+    batas = periksa_batas_atas(batas_atas)
+    with database_proxy.atomic():
+        tulis_batas_atas(batas)
+    if batas is None:
+        return Perubahan(pesan="Capaian tidak lagi dibatasi ke atas.", nilai=True)
+    return Perubahan(pesan=f"Batas atas capaian sekarang {batas:g}%.", nilai=True)

@@ -14,7 +14,7 @@ from kinerja_desktop.db.ops_pita import tulis_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
@@ -85,6 +85,16 @@ def _upgrade_1_to_2(db: SqliteDatabase) -> None:
 
 
 UPGRADES[1] = _upgrade_1_to_2
+
+
+def _upgrade_2_to_3(db: SqliteDatabase) -> None:
+    """Schema 3: the capaian ceiling beside the rating bands (no row: no ceiling)."""
+    db.execute_sql(
+        'CREATE TABLE "aturan_capaian" ("id" INTEGER NOT NULL PRIMARY KEY, "batas_atas" REAL)'
+    )
+
+
+UPGRADES[2] = _upgrade_2_to_3
 
 
 def insert_default_bands() -> None:

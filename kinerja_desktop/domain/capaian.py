@@ -309,10 +309,14 @@ def target_periode(
 
 @dataclass(frozen=True)
 class HasilCapaian:
-    """Capaian in percent (None when it cannot be computed) and, if any, why it is special."""
+    """Capaian in percent (None when it cannot be computed) and, if any, why it is special.
+
+    ``sebelum_batas`` is the computed capaian when a ceiling lowered ``persen`` to it.
+    """
 
     persen: float | None
     catatan: str = ""
+    sebelum_batas: float | None = None
 
 
 def _positif(realisasi: float, target: float) -> HasilCapaian:
@@ -389,6 +393,55 @@ def kategori(persen: float | None, pita: Sequence[Pita] = PITA_BAWAAN) -> Pita |
         if persen >= p.batas_bawah:
             return p
     return urut[-1]
+
+
+def _persen_teks(x: float) -> str:
+    # "120%", "150,5%": the domain's own short form (domain.isian formats from this module)
+    return f"{x:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def aturan_batas_atas(batas_atas: float | None) -> str:
+    """The ceiling rule in the operator's words, for the rules section of every report."""
+    if batas_atas is None:
+        return "Capaian tidak dibatasi ke atas: capaian di atas 100% ditulis apa adanya."
+    return (
+        f"Batas atas capaian {_persen_teks(batas_atas)}: capaian yang dihitung lebih tinggi "
+        f"ditulis {_persen_teks(batas_atas)} (PermenPANRB 8/2021), dan angka hitungannya "
+        "disebut di keterangan."
+    )
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    """How capaian is scored and rated: the ceiling (None: none) and the rating bands.
+
+    One object for the grid, every report, the CSV/JSON outputs and, later, the kabupaten
+    figures, so that all of them cap and rate the same way.
+    """
+
+    pita: tuple[Pita, ...] = PITA_BAWAAN
+    batas_atas: float | None = None
+
+    def batasi(self, hasil: HasilCapaian) -> HasilCapaian:
+        """``hasil`` with its capaian lowered to the ceiling when above it (noted why)."""
+        if self.batas_atas is None or hasil.persen is None or hasil.persen <= self.batas_atas:
+            return hasil
+        catatan = (
+            f"Dihitung {_persen_teks(hasil.persen)}, ditulis batas atas "
+            f"{_persen_teks(self.batas_atas)}."
+        )
+        if hasil.catatan:
+            catatan = f"{hasil.catatan} {catatan}"
+        return HasilCapaian(self.batas_atas, catatan, hasil.persen)
+
+    def kategori(self, persen: float | None) -> Pita | None:
+        """The rating band of ``persen`` (see :func:`kategori`)."""
+        return kategori(persen, self.pita)
+
+    @property
+    def aturan(self) -> tuple[str, ...]:
+        """Every documented rule, the ceiling included."""
+        return (*ATURAN, aturan_batas_atas(self.batas_atas))
 
 
 def rata_rata_capaian(nilai: Iterable[float | None]) -> tuple[float | None, int, int]:

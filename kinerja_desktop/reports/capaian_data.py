@@ -14,12 +14,11 @@ from kinerja_desktop.db.nilai_baca import (
     BarisCapaian,
     capaian_tahun,
     daftar_desa,
-    daftar_pita,
     nilai_tahun,
+    penilaian,
     ringkas_jabatan,
 )
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
-from kinerja_desktop.domain.capaian import ATURAN, kategori
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.isian import format_persen, teks_realisasi, teks_target
 from kinerja_desktop.domain.periode import Periode, parse_periode
@@ -172,7 +171,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
     p = parse_periode(periode) if isinstance(periode, str) else periode
     if p.tahun != tahun:
         raise DataTidakValid(f"Periode {p.id} bukan bagian dari tahun {tahun}.")
-    pita = daftar_pita()
+    aturan = penilaian()
     semua = capaian_tahun(tahun, p)
     per_jabatan: dict[int, list[BarisCapaian]] = {}
     for b in semua:
@@ -182,7 +181,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
     jabatan = []
     for jabatan_id, daftar in sorted(per_jabatan.items(), key=lambda x: urutan.get(x[0], 0)):
         rata, ada, total = ringkas_jabatan(daftar)
-        kat = kategori(rata, pita)
+        kat = aturan.kategori(rata)
         jabatan.append(
             JabatanCapaian(
                 kode=daftar[0].info.kode_jabatan,
@@ -214,7 +213,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
         tabel_desa.append(
             TabelDesa(n.info.kode, n.info.nama, n.info.nama_jabatan, baris, jumlah, lapor)
         )
-    urut = sorted(pita, key=lambda x: x.batas_bawah, reverse=True)
+    urut = sorted(aturan.pita, key=lambda x: x.batas_bawah, reverse=True)
     rentang = []
     for i, band in enumerate(urut):
         if i == 0:
@@ -231,7 +230,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
         jabatan=jabatan,
         desa=tabel_desa,
         desa_tanpa_data=tanpa,
-        aturan=ATURAN,
+        aturan=aturan.aturan,
         penandatangan=penandatangan_tahun(tahun_row),
         pita=rentang,
     )

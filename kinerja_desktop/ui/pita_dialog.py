@@ -1,14 +1,18 @@
-"""The "Kategori Capaian" dialog: the rating bands the kabupaten uses, edited as a small table.
+"""The "Kategori Capaian" dialog: the rating bands the kabupaten uses, edited as a small table,
+and the capaian ceiling beside them.
 
-Saved with :func:`kinerja_desktop.db.ops_pita.simpan_pita` in one transaction; a refusal (no
-band from 0%, two bands with the same bound or name) is shown in the dialog, which stays open.
+Saved with :func:`kinerja_desktop.db.ops_pita.simpan_penilaian` in one transaction; a refusal
+(no band from 0%, two bands with the same bound or name, a ceiling below 100%) is shown in the
+dialog, which stays open.
 """
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.nilai_baca import daftar_pita
-from kinerja_desktop.db.ops_pita import WARNA_URUT, simpan_pita
+from kinerja_desktop.db.nilai_baca import penilaian
+from kinerja_desktop.db.ops_pita import BATAS_ATAS_TERTINGGI, WARNA_URUT, simpan_penilaian
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita, parse_angka
 from kinerja_desktop.domain.isian import format_angka
 from kinerja_desktop.errors import DataTidakValid
@@ -47,6 +51,24 @@ class PitaDialog(QDialog):
         )
         self.tabel.verticalHeader().hide()
         self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        aturan = penilaian()
+        self.pakai_batas = QCheckBox("&Batasi capaian paling tinggi:")
+        self.pakai_batas.setToolTip(
+            "PermenPANRB 8/2021: capaian di atas batas ditulis sebesar batas itu. "
+            "Ikuti ketentuan kabupaten; tanpa centang capaian tidak dibatasi."
+        )
+        self.batas_atas = QDoubleSpinBox()
+        self.batas_atas.setRange(100, BATAS_ATAS_TERTINGGI)
+        self.batas_atas.setDecimals(1)
+        self.batas_atas.setSuffix("%")
+        self.batas_atas.setValue(aturan.batas_atas or 120)
+        self.pakai_batas.setChecked(aturan.batas_atas is not None)
+        self.batas_atas.setEnabled(aturan.batas_atas is not None)
+        self.pakai_batas.toggled.connect(self.batas_atas.setEnabled)
+        baris_batas = QHBoxLayout()
+        baris_batas.addWidget(self.pakai_batas)
+        baris_batas.addWidget(self.batas_atas)
+        baris_batas.addStretch(1)
         self.pesan = QLabel()
         self.pesan.setWordWrap(True)
         self.pesan.setStyleSheet("QLabel { color: #8a1c1c; }")
@@ -72,10 +94,11 @@ class PitaDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(keterangan)
         layout.addWidget(self.tabel, 1)
+        layout.addLayout(baris_batas)
         layout.addWidget(self.pesan)
         layout.addLayout(tombol)
-        self._isi(daftar_pita())
-        self.resize(460, 340)
+        self._isi(list(aturan.pita))
+        self.resize(460, 380)
 
     def _tambah(self, p: Pita) -> None:
         row = self.tabel.rowCount()
@@ -113,7 +136,8 @@ class PitaDialog(QDialog):
     def simpan(self) -> None:
         """Save and close, or show why not."""
         try:
-            self.perubahan = simpan_pita(self.pita())
+            batas = self.batas_atas.value() if self.pakai_batas.isChecked() else None
+            self.perubahan = simpan_penilaian(self.pita(), batas)
         except DataTidakValid as exc:
             self.pesan.setText(exc.pesan)
             return

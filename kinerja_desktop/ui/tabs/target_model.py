@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kinerja_desktop.db.models import SUMBER_ENTRI, SUMBER_SALIN
 from kinerja_desktop.db.nilai import STATUS_TERKUNCI, KunciNilai, NilaiMasuk
 from kinerja_desktop.db.nilai_baca import BarisCapaian, DesaInfo, NilaiIndikator, Sel
-from kinerja_desktop.domain.capaian import Pita, hari_kerja_periode
+from kinerja_desktop.domain.capaian import Penilaian, hari_kerja_periode
 from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.isian import (
     CONTOH,
@@ -152,7 +152,7 @@ class _DasarModel(QAbstractTableModel):
         super().__init__()
         self.on_edit = on_edit
         self.periode: list[Periode] = []
-        self.pita: list[Pita] = []
+        self.penilaian = Penilaian()
 
     # subclasses: _sel(row, column) -> _Sel; masuk(index, teks) -> NilaiMasuk; FIXED columns
     TETAP: tuple[str, ...] = ()
@@ -280,7 +280,7 @@ class NilaiModel(_DasarModel):
         self._capaian: dict[tuple[int, Periode], BarisCapaian] = {}
 
     def set_content(
-        self, nilai: list[NilaiIndikator], periode: list[Periode], pita: list[Pita]
+        self, nilai: list[NilaiIndikator], periode: list[Periode], penilaian: Penilaian
     ) -> None:
         """Show ``nilai`` over the columns ``periode``."""
         same = [n.info.id for n in nilai] == [n.info.id for n in self.nilai] and (
@@ -288,7 +288,7 @@ class NilaiModel(_DasarModel):
         )
 
         def apply() -> None:
-            self.nilai, self.periode, self.pita = nilai, periode, pita
+            self.nilai, self.periode, self.penilaian = nilai, periode, penilaian
             self._capaian = {}
 
         self._refresh(same, apply)
@@ -302,7 +302,7 @@ class NilaiModel(_DasarModel):
         key = (n.info.id, p)
         found = self._capaian.get(key)
         if found is None:
-            found = self._capaian[key] = n.capaian(p, self.pita)
+            found = self._capaian[key] = n.capaian(p, self.penilaian)
         return found
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008

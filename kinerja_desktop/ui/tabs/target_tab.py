@@ -29,8 +29,8 @@ from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.db.nilai import NilaiMasuk, pulihkan, rencanakan, ubah_nilai
 from kinerja_desktop.db.nilai_baca import (
     daftar_desa,
-    daftar_pita,
     nilai_jabatan,
+    penilaian,
     ringkas_jabatan,
 )
 from kinerja_desktop.domain.isian import format_persen
@@ -203,7 +203,7 @@ class TargetTab(TabDasar):
         self.tahun = jabatan.tahun_id
         nilai = nilai_jabatan(self.jabatan_id)
         periode = kolom_periode(jabatan.tahun_id, self.mode.currentData())
-        self.model.set_content(nilai, periode, daftar_pita())
+        self.model.set_content(nilai, periode, penilaian())
         self.judul.setText(f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun_id}")
         if not nilai:
             self.isi_stack.setCurrentWidget(self.kosong_indikator)
