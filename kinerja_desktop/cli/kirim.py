@@ -1,4 +1,4 @@
-"""``kirim``: the package a kecamatan sends to its kabupaten (see exchange/paket.py)."""
+"""``kirim``: the package a kecamatan sends to its kabupaten (see exchange/paket_writer.py)."""
 
 import argparse
 from pathlib import Path
@@ -10,7 +10,7 @@ from kinerja_desktop.cli.common import open_db
 def cmd_kirim(args: argparse.Namespace) -> int:
     """``kirim --tahun Y [--periode P] --out FOLDER``: write one verifiable package."""
     from kinerja_desktop.domain.periode import parse_periode, tahun_
-    from kinerja_desktop.exchange.paket import write_paket
+    from kinerja_desktop.exchange.paket_writer import write_paket
 
     periode = parse_periode(args.periode) if args.periode else tahun_(args.tahun)
     open_db(args)

@@ -95,10 +95,11 @@ def _refuse_foreign_file(path: Path) -> None:
         )
 
 
-def open_database(path: Path) -> SqliteDatabase:
+def open_database(path: Path, builtin: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the database at ``path`` and bind the models to it.
 
-    A new database receives the schema and the built-in dataset in one transaction, so an
+    A new database receives the schema and (unless ``builtin`` is False, for an office or a
+    kabupaten workspace set up by the caller) the built-in dataset in one transaction, so an
     interrupted first start leaves an empty file that the next start fills again.
     Raises :class:`KinerjaError` subclasses for anything the user can act on.
     """
@@ -118,7 +119,7 @@ def open_database(path: Path) -> SqliteDatabase:
         database_proxy.initialize(db)
         with db.atomic():
             is_new = prepare_schema(db, str(path))
-            if is_new:
+            if is_new and builtin:
                 load_builtin_dataset()
         if not is_new:
             try_daily_backup(path)

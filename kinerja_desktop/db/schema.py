@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
+from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.models import ALL_MODELS
 from kinerja_desktop.db.ops_pita import tulis_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
@@ -86,6 +87,54 @@ def _upgrade_1_to_2(db: SqliteDatabase) -> None:
 
 UPGRADES[1] = _upgrade_1_to_2
 
+_V3_SQL = (
+    # the kabupaten workspace: its kecamatan, the receipt log and what each package holds
+    'CREATE TABLE "kabupaten" ("id" INTEGER NOT NULL PRIMARY KEY, "kode" VARCHAR(255) NOT NULL, '
+    '"nama" VARCHAR(255) NOT NULL, "provinsi" VARCHAR(255) NOT NULL)',
+    'CREATE TABLE "kabupaten_kecamatan" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"kode" VARCHAR(255) NOT NULL, "nama" VARCHAR(255) NOT NULL, "urutan" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "kabupaten_kecamatan_kode" ON "kabupaten_kecamatan" ("kode")',
+    'CREATE TABLE "paket" ("id" INTEGER NOT NULL PRIMARY KEY, "kecamatan_id" INTEGER NOT NULL, '
+    '"tahun" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, '
+    '"nama_berkas" VARCHAR(255) NOT NULL, "sha256" VARCHAR(255) NOT NULL, '
+    '"waktu_tulis" VARCHAR(255) NOT NULL, "waktu_terima" VARCHAR(255) NOT NULL, '
+    '"versi_aplikasi" VARCHAR(255) NOT NULL, "versi_format" INTEGER NOT NULL, '
+    '"berlaku" INTEGER NOT NULL, "diganti" VARCHAR(255), FOREIGN KEY ("kecamatan_id") '
+    'REFERENCES "kabupaten_kecamatan" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "paket_kecamatan_id" ON "paket" ("kecamatan_id")',
+    'CREATE TABLE "paket_capaian" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"paket_id" INTEGER NOT NULL, "kode_indikator" VARCHAR(255) NOT NULL, '
+    '"periode" VARCHAR(255) NOT NULL, "target" VARCHAR(255), "realisasi" REAL, '
+    '"pembilang" REAL, "penyebut" REAL, "capaian" REAL, "kategori" VARCHAR(255), '
+    '"catatan" TEXT, "jumlah_data" INTEGER NOT NULL, '
+    'FOREIGN KEY ("paket_id") REFERENCES "paket" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "paket_capaian_paket_id" ON "paket_capaian" ("paket_id")',
+    'CREATE TABLE "paket_indikator" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"paket_id" INTEGER NOT NULL, "kode_jabatan" VARCHAR(255) NOT NULL, '
+    '"nama_jabatan" TEXT NOT NULL, "urutan" INTEGER NOT NULL, "kode" VARCHAR(255) NOT NULL, '
+    '"nama" TEXT NOT NULL, "satuan" VARCHAR(255) NOT NULL, "jenis" VARCHAR(255) NOT NULL, '
+    '"polaritas" VARCHAR(255) NOT NULL, "dari_desa" INTEGER NOT NULL, '
+    'FOREIGN KEY ("paket_id") REFERENCES "paket" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "paket_indikator_paket_id" ON "paket_indikator" ("paket_id")',
+    'CREATE TABLE "paket_nilai" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"paket_id" INTEGER NOT NULL, "kode_indikator" VARCHAR(255) NOT NULL, '
+    '"periode" VARCHAR(255) NOT NULL, "kode_desa" VARCHAR(255) NOT NULL, '
+    '"jenis" VARCHAR(255) NOT NULL, "nilai" VARCHAR(255) NOT NULL, "pembilang" REAL, '
+    '"penyebut" REAL, "pegawai" REAL, "hari_kerja" REAL, "hari_tidak_masuk" REAL, '
+    '"status" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("paket_id") REFERENCES "paket" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "paket_nilai_paket_id" ON "paket_nilai" ("paket_id")',
+)
+
+
+def _upgrade_2_to_3(db: SqliteDatabase) -> None:
+    """Schema 3: the kabupaten workspace (empty in a kecamatan database)."""
+    for statement in _V3_SQL:
+        db.execute_sql(statement)
+
+
+UPGRADES[2] = _upgrade_2_to_3
+
 
 def _upgrade_2_to_3(db: SqliteDatabase) -> None:
     """Schema 3: the capaian ceiling beside the rating bands (no row: no ceiling)."""
@@ -124,7 +173,7 @@ def prepare_schema(db: SqliteDatabase, label: str) -> bool:
     """
     version = schema_version(db)
     if version == 0 and not _has_tables(db):
-        db.create_tables(ALL_MODELS)
+        db.create_tables(ALL_MODELS + KABUPATEN_MODELS)
         insert_default_bands()
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,208 @@
+"""``kabupaten``: the kabupaten workspace that takes in the packages of its kecamatan."""
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.cli.common import open_db, print_json
+
+
+def _persen(x: float | None) -> str:
+    return "belum ada data" if x is None else f"{x:.1f}%".replace(".", ",")
+
+
+def _berkas_paket(paths: list[Path]) -> list[Path]:
+    """The packages named, a folder standing for the .zip files in it."""
+    hasil: list[Path] = []
+    for p in paths:
+        hasil += sorted(p.glob("*.zip")) if p.is_dir() else [p]
+    return hasil
+
+
+def cmd_terima(args: argparse.Namespace) -> int:
+    """``kabupaten terima PAKET... [--coba] [--paksa]``: check, then merge each package."""
+    from kinerja_desktop.db.backup import backup_before
+    from kinerja_desktop.errors import KinerjaError
+    from kinerja_desktop.exchange.paket_reader import read_paket
+    from kinerja_desktop.exchange.paket_receive import ALASAN_TERIMA, plan_receive, receive
+
+    open_db(args)
+    berkas = _berkas_paket(args.paket)
+    if not berkas:
+        print("Tidak ada berkas paket (.zip) yang ditemukan.")
+        return 1
+    ditolak = 0
+    dicadangkan = False
+    for path in berkas:
+        try:
+            isi = read_paket(path)
+            if args.coba:
+                print(plan_receive(isi, args.paksa).kalimat + " (coba: tidak disimpan)")
+                continue
+            if not dicadangkan and plan_receive(isi, args.paksa).keadaan != "sama":
+                backup_before(ALASAN_TERIMA)
+                dicadangkan = True
+            print(receive(isi, args.paksa).kalimat)
+        except KinerjaError as exc:
+            ditolak += 1
+            print(f"Ditolak: {exc.pesan}")
+    if ditolak:
+        print(f"{ditolak} dari {len(berkas)} paket ditolak; paket lain tetap diproses.")
+    return 1 if ditolak else 0
+
+
+def cmd_rekap(args: argparse.Namespace) -> int:
+    """``kabupaten rekap --tahun Y --periode P [--json]``: what arrived, and the figures."""
+    from kinerja_desktop.db.kabupaten import rekap
+    from kinerja_desktop.domain.periode import parse_periode
+
+    periode = parse_periode(args.periode)
+    open_db(args)
+    r = rekap(args.tahun, periode)
+    if args.json:
+        print_json(rekap_json(r))
+        return 0
+    print(
+        f"Rekap {r.kabupaten.nama} {periode.label}: {r.diterima} dari {len(r.kecamatan)} "
+        f"kecamatan mengirim paket (tenggat {r.tenggat:%d-%m-%Y})."
+    )
+    for k in r.kecamatan:
+        if k.sha256 is None:
+            print(f"\n{k.nama} ({k.kode}): belum ada paket")
+            continue
+        rata, ada, total = k.capaian_rata
+        waktu = "tepat waktu" if k.tepat_waktu else "terlambat"
+        print(
+            f"\n{k.nama} ({k.kode}): paket ditulis {k.waktu_tulis} ({waktu}), "
+            f"capaian rata-rata {_persen(rata)} ({ada} dari {total} indikator ada data)"
+        )
+        for b in k.indikator:
+            target = b.target or "belum ada"
+            print(
+                f"  {b.kode:<18} target {target}; capaian {_persen(b.capaian)}"
+                f"{' ' + b.kategori if b.kategori else ''}"
+            )
+    if r.gabungan:
+        print("\nIndikator yang sama di beberapa kecamatan (jumlah kabupaten):")
+        for g in r.gabungan:
+            nilai = (
+                _persen(g.realisasi)
+                if g.jenis != "jumlah"
+                else ("belum ada data" if g.realisasi is None else f"{g.realisasi:g}")
+            )
+            print(f"  {g.nama} ({g.kecamatan} kecamatan): {nilai}")
+    return 0
+
+
+def rekap_json(r: Any) -> dict[str, Any]:
+    """The JSON form of a rekap: each kecamatan's figures exactly as it computed them."""
+    return {
+        "kabupaten": r.kabupaten.kode,
+        "tahun": r.tahun,
+        "periode": r.periode.id,
+        "tenggat": r.tenggat.isoformat(),
+        "kecamatan": [
+            {
+                "kode": k.kode,
+                "nama": k.nama,
+                "paket": None
+                if k.sha256 is None
+                else {
+                    "waktu_tulis": k.waktu_tulis,
+                    "waktu_terima": k.waktu_terima,
+                    "sha256": k.sha256,
+                    "tepat_waktu": k.tepat_waktu,
+                },
+                "indikator": [
+                    {
+                        "kode_jabatan": b.kode_jabatan,
+                        "kode_indikator": b.kode,
+                        "nama": b.nama,
+                        "target": b.target,
+                        "realisasi": b.realisasi,
+                        "pembilang": b.pembilang,
+                        "penyebut": b.penyebut,
+                        "capaian": b.capaian,
+                        "kategori": b.kategori,
+                        "jumlah_data": b.jumlah_data,
+                    }
+                    for b in k.indikator
+                ],
+            }
+            for k in r.kecamatan
+        ],
+        "gabungan": [
+            {
+                "nama": g.nama,
+                "jenis": g.jenis,
+                "satuan": g.satuan,
+                "kecamatan": g.kecamatan,
+                "realisasi": g.realisasi,
+                "pembilang": g.pembilang,
+                "penyebut": g.penyebut,
+            }
+            for g in r.gabungan
+        ],
+    }
+
+
+def cmd_daftar(args: argparse.Namespace) -> int:
+    """``kabupaten daftar [--json]``: the receipt log, replaced packages included."""
+    from kinerja_desktop.db.kabupaten import receipts, require_workspace
+
+    open_db(args)
+    require_workspace()
+    rows = receipts()
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("Belum ada paket yang diterima.")
+    for r in rows:
+        keadaan = "berlaku" if r["berlaku"] else f"diganti {r['diganti']}"
+        print(
+            f"{r['waktu_terima']}  {r['nama']} {r['periode']}  {r['nama_berkas']}  "
+            f"ditulis {r['waktu_tulis']}  {keadaan}  SHA-256 {r['sha256'][:16]}…"
+        )
+    return 0
+
+
+def register(commands: Any) -> None:
+    """Add the ``kabupaten`` group to the command parser."""
+    kab = commands.add_parser(
+        "kabupaten",
+        help="ruang kerja kabupaten: menerima dan merekap paket kecamatan",
+        description="Ruang kerja kabupaten: menerima paket dari kecamatan (kinerja-desktop "
+        "kirim), memeriksanya, lalu menampilkan semua kecamatan berdampingan.",
+    )
+    sub = kab.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
+
+    terima = sub.add_parser(
+        "terima",
+        help="memeriksa lalu menerima paket kecamatan",
+        description="Memeriksa setiap paket (format, kecamatan, sidik SHA-256, versi) lalu "
+        "menyimpannya dalam satu transaksi. Folder berarti semua berkas .zip di dalamnya.",
+    )
+    terima.add_argument("paket", nargs="+", type=Path, metavar="PAKET")
+    terima.add_argument("--coba", action="store_true", help="hanya memeriksa, tidak menyimpan")
+    terima.add_argument(
+        "--paksa",
+        action="store_true",
+        help="menerima paket yang lebih lama dari paket yang sudah diterima",
+    )
+    terima.set_defaults(func=cmd_terima)
+
+    rekap_ = sub.add_parser(
+        "rekap",
+        help="kelengkapan kiriman dan capaian per kecamatan",
+        description="Per kecamatan: paket yang diterima (tepat waktu atau terlambat) dan "
+        "target, realisasi serta capaian setiap indikator, persis seperti dihitung kecamatan.",
+    )
+    rekap_.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    rekap_.add_argument("--periode", required=True, metavar="PERIODE")
+    rekap_.add_argument("--json", action="store_true", help="keluaran JSON")
+    rekap_.set_defaults(func=cmd_rekap)
+
+    daftar = sub.add_parser("daftar", help="daftar penerimaan paket")
+    daftar.add_argument("--json", action="store_true", help="keluaran JSON")
+    daftar.set_defaults(func=cmd_daftar)

@@ -1,0 +1,203 @@
+"""Taking a checked package into the kabupaten workspace, in one transaction.
+
+The same package again changes nothing; a newer package (by the time its kecamatan wrote it)
+for the same kecamatan and period replaces the one in force, which stays in the receipt log
+with its hash and times; an older one is refused unless the operator insists (``paksa``).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kinerja_desktop.db.kabupaten import InfoKabupaten, require_workspace
+from kinerja_desktop.db.kabupaten_models import (
+    KabupatenKecamatan,
+    Paket,
+    PaketCapaian,
+    PaketIndikator,
+    PaketNilai,
+)
+from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.exchange.paket_reader import IsiPaket, PaketDitolak
+
+ALASAN_TERIMA = "sebelum-terima-paket"
+_POTONGAN = 500  # rows per INSERT: well inside SQLite's and PostgreSQL's parameter limits
+
+
+@dataclass(frozen=True)
+class HasilTerima:
+    """What receiving one package did: ``keadaan`` is "baru", "ganti" or "sama"."""
+
+    paket: IsiPaket
+    nama_kecamatan: str
+    keadaan: str
+    diganti: str | None = None  # time the replaced package was written
+
+    @property
+    def kalimat(self) -> str:
+        """One Indonesian line for the operator."""
+        p = self.paket
+        asal = f"Kecamatan {self.nama_kecamatan} {p.periode.label}"
+        if self.keadaan == "sama":
+            return (
+                f"{p.path.name}: paket {asal} ini sudah diterima sebelumnya; "
+                "tidak ada yang berubah."
+            )
+        if self.keadaan == "ganti":
+            return (
+                f"{p.path.name}: paket {asal} diterima dan menggantikan paket yang ditulis "
+                f"{self.diganti} (tetap tercatat di daftar penerimaan)."
+            )
+        return f"{p.path.name}: paket {asal} diterima ({len(p.nilai)} nilai)."
+
+
+def _kecamatan_id(info: InfoKabupaten, isi: IsiPaket) -> tuple[int, str]:
+    kode = isi.kode_wilayah
+    nama = dict(info.kecamatan).get(kode)
+    if nama is None:
+        raise PaketDitolak(
+            isi.path,
+            f"paket ini dari wilayah {kode} ({isi.manifest.get('kecamatan', '')}), bukan dari "
+            f"kecamatan di {info.nama} ({info.kode}).",
+        )
+    kid = KabupatenKecamatan.select(KabupatenKecamatan.id).where(KabupatenKecamatan.kode == kode)
+    return int(kid.scalar()), nama
+
+
+def _rows_indikator(paket_id: int, iki: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for j in iki.get("jabatan", []):
+        for s in j.get("sasaran", []):
+            for ind in s.get("indikator", []):
+                rows.append(
+                    {
+                        "paket": paket_id,
+                        "kode_jabatan": j.get("kode", ""),
+                        "nama_jabatan": j.get("nama", ""),
+                        "urutan": len(rows),
+                        "kode": ind.get("kode", ""),
+                        "nama": ind.get("nama", ""),
+                        "satuan": ind.get("satuan", ""),
+                        "jenis": ind.get("jenis", ""),
+                        "polaritas": ind.get("polaritas", ""),
+                        "dari_desa": bool(ind.get("dari_desa")),
+                    }
+                )
+    return rows
+
+
+def _angka(teks: str | None) -> float | None:
+    teks = (teks or "").strip()
+    return float(teks.replace(",", ".")) if teks else None
+
+
+def _rows_nilai(paket_id: int, nilai: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "paket": paket_id,
+            "kode_indikator": r["kode_indikator"],
+            "periode": r["periode"],
+            "kode_desa": r.get("kode_desa") or "",
+            "jenis": r["jenis"],
+            "nilai": r.get("nilai") or "",
+            "pembilang": _angka(r.get("pembilang")),
+            "penyebut": _angka(r.get("penyebut")),
+            "pegawai": _angka(r.get("pegawai")),
+            "hari_kerja": _angka(r.get("hari_kerja")),
+            "hari_tidak_masuk": _angka(r.get("hari_tidak_masuk")),
+            "status": r.get("status") or "",
+        }
+        for r in nilai
+    ]
+
+
+def _rows_capaian(paket_id: int, capaian: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "paket": paket_id,
+            "kode_indikator": c["kode_indikator"],
+            "periode": c["periode"],
+            "target": c.get("target"),
+            "realisasi": c.get("realisasi"),
+            "pembilang": c.get("pembilang"),
+            "penyebut": c.get("penyebut"),
+            "capaian": c.get("capaian"),
+            "kategori": c.get("kategori"),
+            "catatan": c.get("catatan"),
+            "jumlah_data": int(c.get("jumlah_data") or 0),
+        }
+        for c in capaian
+    ]
+
+
+def _insert(model: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), _POTONGAN):
+        model.insert_many(rows[start : start + _POTONGAN]).execute()
+
+
+def plan_receive(isi: IsiPaket, paksa: bool = False) -> HasilTerima:
+    """What :func:`receive` would do with ``isi``, without writing; refusals raise."""
+    info = require_workspace()
+    kid, nama = _kecamatan_id(info, isi)
+    if Paket.select().where(Paket.sha256 == isi.sha256, Paket.kecamatan == kid).exists():
+        return HasilTerima(isi, nama, "sama")
+    berlaku = (
+        Paket.select(Paket.waktu_tulis)
+        .where(
+            Paket.kecamatan == kid,
+            Paket.tahun == isi.manifest["tahun"],
+            Paket.periode == isi.periode.id,
+            Paket.berlaku == True,  # noqa: E712 (peewee expression)
+        )
+        .scalar()
+    )
+    if berlaku is None:
+        return HasilTerima(isi, nama, "baru")
+    if str(isi.manifest["waktu"]) < berlaku and not paksa:
+        raise PaketDitolak(
+            isi.path,
+            f"paket ini ditulis {isi.manifest['waktu']}, lebih lama dari paket Kecamatan {nama} "
+            f"{isi.periode.label} yang sudah diterima (ditulis {berlaku}). Bila paket lama ini "
+            "memang yang benar, terima dengan pilihan --paksa.",
+        )
+    return HasilTerima(isi, nama, "ganti", diganti=berlaku)
+
+
+def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> HasilTerima:
+    """Merge the checked package ``isi`` in one transaction (see the module's rules)."""
+    now = now or datetime.now()
+    with database_proxy.atomic():
+        rencana = plan_receive(isi, paksa)
+        if rencana.keadaan == "sama":
+            return rencana
+        kid, _ = _kecamatan_id(require_workspace(), isi)
+        waktu = now.isoformat(timespec="seconds")
+        lama = Paket.select(Paket.id).where(
+            Paket.kecamatan == kid,
+            Paket.tahun == isi.manifest["tahun"],
+            Paket.periode == isi.periode.id,
+            Paket.berlaku == True,  # noqa: E712
+        )
+        lama_ids = [pid for (pid,) in lama.tuples()]
+        if lama_ids:
+            # the replaced package stays in the receipt log; its values make room for the new
+            for model in (PaketNilai, PaketCapaian, PaketIndikator):
+                model.delete().where(model.paket.in_(lama_ids)).execute()
+            Paket.update(berlaku=False, diganti=waktu).where(Paket.id.in_(lama_ids)).execute()
+        m = isi.manifest
+        paket = Paket.create(
+            kecamatan=kid,
+            tahun=m["tahun"],
+            periode=isi.periode.id,
+            nama_berkas=isi.path.name,
+            sha256=isi.sha256,
+            waktu_tulis=str(m["waktu"]),
+            waktu_terima=waktu,
+            versi_aplikasi=str(m.get("versi_aplikasi", "")),
+            versi_format=int(m["versi_format"]),
+        )
+        _insert(PaketIndikator, _rows_indikator(paket.id, isi.iki))
+        _insert(PaketNilai, _rows_nilai(paket.id, isi.nilai))
+        _insert(PaketCapaian, _rows_capaian(paket.id, isi.capaian))
+    return rencana

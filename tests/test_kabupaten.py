@@ -1,0 +1,249 @@
+"""The kabupaten workspace: packages of three kecamatan received, checked and reconciled
+figure for figure against each kecamatan's own `capaian --json`; every refusal leaves the
+workspace unchanged."""
+
+import hashlib
+import io
+import json
+import shutil
+import sqlite3
+import zipfile
+from contextlib import redirect_stdout
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from test_cli_nilai import HEADER, run
+
+from kinerja_desktop.db.connection import open_database
+from kinerja_desktop.db.kabupaten import create_workspace
+from kinerja_desktop.db.models import database_proxy
+
+KECAMATAN = [
+    ("35.07.12", "Sumberpucung"),
+    ("35.07.13", "Kepanjen"),
+    ("35.07.19", "Pakisaji"),
+    ("35.07.22", "Dau"),  # sends nothing
+]
+# per kecamatan: (SEKCAM.02 pembilang/penyebut of TW I, KASI-KESOS.01 count of a desa in January)
+ISIAN = {
+    "35.07.12": ("45", "50", "4"),
+    "35.07.13": ("30", "40", "7"),
+    "35.07.19": (None, None, "2"),
+}
+
+
+def _kecamatan_db(template: Path, folder: Path, kode: str, nama: str) -> Path:
+    """A kecamatan database: the built-in decree, moved to another kecamatan's codes."""
+    path = folder / f"{nama}.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, path)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE kantor SET kode_wilayah = ?, kecamatan = ?", (kode, nama))
+        raw.execute("UPDATE desa SET kode = ? || substr(kode, 9)", (kode,))
+    return path
+
+
+def _values_csv(kode: str, folder: Path) -> Path:
+    pb, py, kesos = ISIAN[kode]
+    rows = HEADER + "SEKCAM.02,2020,,target,90-100,,\nKASI-KESOS.01,2020,,target,36,,\n"
+    if pb:
+        rows += f"SEKCAM.02,2020Q1,,realisasi,,{pb},{py}\n"
+    rows += f"KASI-KESOS.01,202001,{kode}.2001,realisasi,{kesos},,\n"
+    path = folder / f"nilai-{kode}.csv"
+    path.write_text(rows, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def paket(seeded_db_template, tmp_path_factory):
+    """One TW I 2020 package per sending kecamatan, and each kecamatan's own capaian JSON.
+
+    Made once for the module (three reports each); tests copy what they change."""
+    from kinerja_desktop.cli import main
+
+    tmp = tmp_path_factory.mktemp("kecamatan")
+    out = tmp / "flashdisk"
+    own: dict[str, list] = {}
+    with pytest.MonkeyPatch.context() as mp, redirect_stdout(io.StringIO()) as printed:
+        mp.setenv("KINERJA_DATA_DIR", str(tmp / "data"))
+        for kode, nama in KECAMATAN[:3]:
+            db = _kecamatan_db(seeded_db_template, tmp / "kec", kode, nama)
+            assert main(["--db", str(db), "nilai", "impor", str(_values_csv(kode, tmp))]) == 0
+            argv = ["--db", str(db), "kirim", "--tahun", "2020", "--periode", "2020Q1"]
+            assert main([*argv, "--out", str(out)]) == 0
+            printed.truncate(0)
+            printed.seek(0)
+            argv = ["--db", str(db), "capaian", "--tahun", "2020", "--periode", "2020Q1"]
+            assert main([*argv, "--json"]) == 0
+            own[kode] = json.loads(printed.getvalue())
+            printed.truncate(0)
+            printed.seek(0)
+    database_proxy.initialize(None)
+    return out, own, tmp / "kec"
+
+
+@pytest.fixture
+def kab(tmp_path):
+    path = tmp_path / "kab" / "kab.sqlite3"
+    db = open_database(path, builtin=False)
+    create_workspace("35.07", "Kabupaten Malang", "Jawa Timur", KECAMATAN)
+    db.close()
+    database_proxy.initialize(None)
+    return path
+
+
+def _dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as raw:
+        return list(raw.iterdump())
+
+
+def test_three_kecamatan_reconcile_figure_for_figure(capsys, kab, paket):
+    folder, own, _ = paket
+    code, out, err = run(capsys, kab, "kabupaten", "terima", str(folder))
+    assert code == 0, out + err
+    assert out.count("diterima (") == 3
+    code, out, _ = run(
+        capsys, kab, "kabupaten", "rekap", "--tahun", "2020", "--periode", "2020Q1", "--json"
+    )
+    rekap = json.loads(out)
+    per = {k["kode"]: k for k in rekap["kecamatan"]}
+    assert per["35.07.22"]["paket"] is None and per["35.07.22"]["indikator"] == []
+    for kode, mine in own.items():
+        theirs = {b["kode_indikator"]: b for b in per[kode]["indikator"]}
+        assert len(theirs) == len(mine) == 84
+        for b in mine:
+            a = theirs[b["kode_indikator"]]
+            for key in ("target", "realisasi", "pembilang", "penyebut", "capaian", "kategori"):
+                assert a[key] == b[key], (kode, a["kode_indikator"], key)
+    assert per["35.07.13"]["paket"]["tepat_waktu"] is False  # written long after 10 April 2020
+
+    total = {g["nama"]: g for g in rekap["gabungan"]}
+    sekcam = total["Persentase Tingkat kelancaran administrasi perkantoran"]
+    # Σ numerator / Σ denominator over the kecamatan with data, never a mean of percentages
+    assert sekcam["pembilang"] == 75 and sekcam["penyebut"] == 90
+    assert sekcam["realisasi"] == pytest.approx(75 / 90 * 100)
+    kesos = next(g for g in rekap["gabungan"] if g["jenis"] == "jumlah" and g["realisasi"])
+    assert kesos["realisasi"] == 4 + 7 + 2 and kesos["kecamatan"] == 3
+
+    code, out, _ = run(capsys, kab, "kabupaten", "rekap", "--tahun", "2020", "--periode", "2020Q1")
+    assert "3 dari 4 kecamatan mengirim paket" in out and "Dau (35.07.22): belum ada paket" in out
+
+
+def test_same_package_again_changes_nothing(capsys, kab, paket):
+    folder, _, kec = paket
+    run(capsys, kab, "kabupaten", "terima", str(folder))
+    before = _dump(kab)
+    code, out, _ = run(capsys, kab, "kabupaten", "terima", str(folder))
+    assert code == 0 and out.count("sudah diterima sebelumnya; tidak ada yang berubah") == 3
+    assert _dump(kab) == before
+
+
+def test_newer_package_replaces_and_older_is_refused_unless_insisted(capsys, kab, paket, tmp_path):
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.exchange.paket_writer import write_paket
+
+    folder, _, kec = paket
+    kepanjen = folder / "Kinerja-35.07.13-Kepanjen-2020Q1.zip"
+    run(capsys, kab, "kabupaten", "terima", str(kepanjen))
+    db = open_database(kec / "Kepanjen.sqlite3")
+    for name, when in (("baru", datetime(2099, 1, 1)), ("lama", datetime(2000, 1, 1))):
+        write_paket(2020, parse_periode("2020Q1"), tmp_path / name, now=when)
+    db.close()
+    database_proxy.initialize(None)
+
+    code, out, _ = run(capsys, kab, "kabupaten", "terima", str(tmp_path / "baru"))
+    assert code == 0 and "menggantikan paket yang ditulis" in out
+    code, out, _ = run(capsys, kab, "kabupaten", "daftar", "--json")
+    log = json.loads(out)
+    assert [r["berlaku"] for r in log] == [True, False]  # the replaced one stays listed
+    assert log[1]["sha256"] == hashlib.sha256(kepanjen.read_bytes()).hexdigest()
+
+    before = _dump(kab)
+    code, out, _ = run(capsys, kab, "kabupaten", "terima", str(tmp_path / "lama"))
+    assert code == 1 and "lebih lama dari paket Kecamatan Kepanjen" in out and "--paksa" in out
+    assert _dump(kab) == before
+    code, out, _ = run(capsys, kab, "kabupaten", "terima", "--paksa", str(tmp_path / "lama"))
+    assert code == 0 and "menggantikan" in out
+
+
+def _rewrite(src: Path, dst: Path, change=None, manifest=None, extra=None, fix_hash=True) -> Path:
+    """A copy of the package ``src`` with members replaced, the manifest edited, or extra
+    members added; ``fix_hash`` keeps the manifest's hashes true to the changed members."""
+    with zipfile.ZipFile(src) as zf:
+        isi = {n: zf.read(n) for n in zf.namelist()}
+    man = json.loads(isi.pop("manifest.json"))
+    for name, data in (change or {}).items():
+        isi[name] = data
+        if fix_hash:
+            man["berkas"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "ukuran": len(data)}
+    man.update(manifest or {})
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(man))
+        for name, data in {**isi, **(extra or {})}.items():
+            zf.writestr(name, data)
+    return dst
+
+
+def _refusals(src: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
+    kantor = json.loads(zipfile.ZipFile(src).read("data/kantor.json"))
+    lain = json.dumps({**kantor, "kode_wilayah": "35.07.19"}).encode()
+    kab_lain = {"kode_wilayah": "35.08.01", "kecamatan": "Tempursari"}
+    kosong = tmp / "kosong.zip"
+    kosong.write_bytes(src.read_bytes()[:1000])
+    asing = tmp / "asing.zip"
+    with zipfile.ZipFile(asing, "w") as zf:
+        zf.writestr("foto.jpg", b"bukan paket")
+    return {
+        "ubah": (
+            _rewrite(src, tmp / "ubah.zip", {"data/nilai.csv": b"dipalsukan"}, fix_hash=False),
+            "tidak sama dengan sidik SHA-256",
+        ),
+        "kabupaten lain": (
+            _rewrite(
+                src,
+                tmp / "lain.zip",
+                manifest=kab_lain,
+                change={
+                    "data/kantor.json": json.dumps({**kantor, "kode_wilayah": "35.08.01"}).encode()
+                },
+            ),
+            "bukan dari kecamatan di Kabupaten Malang",
+        ),
+        "asing": (asing, "bukan paket kiriman Kinerja Desktop"),
+        "rusak": (kosong, "bukan berkas zip"),
+        "jalan": (
+            _rewrite(src, tmp / "jalan.zip", extra={"../../evil.txt": b"x"}),
+            "menunjuk ke luar paket",
+        ),
+        "bom": (
+            _rewrite(src, tmp / "bom.zip", extra={"data/bom.bin": bytes(50 * 1024 * 1024)}),
+            "dimampatkan secara tidak wajar",
+        ),
+        "versi baru": (
+            _rewrite(src, tmp / "baru.zip", manifest={"versi_format": 2}),
+            "versi yang lebih baru",
+        ),
+        "bertentangan": (
+            _rewrite(src, tmp / "tentang.zip", {"data/kantor.json": lain}),
+            "bertentangan dengan manifestnya",
+        ),
+    }
+
+
+def test_every_bad_package_is_refused_and_nothing_is_written(capsys, kab, paket, tmp_path):
+    folder, _, kec = paket
+    src = folder / "Kinerja-35.07.13-Kepanjen-2020Q1.zip"
+    before = _dump(kab)
+    for label, (path, pesan) in _refusals(src, tmp_path).items():
+        code, out, err = run(capsys, kab, "kabupaten", "terima", str(path))
+        assert code == 1, label
+        assert pesan in out and "Tidak ada yang disimpan" in out, (label, out)
+        assert "Traceback" not in err
+        assert _dump(kab) == before, label
+
+
+def test_a_kecamatan_database_is_not_a_workspace(capsys, db_path, paket):
+    folder, _, kec = paket
+    code, out, _ = run(capsys, db_path, "kabupaten", "terima", str(folder))
+    assert code == 1 and "bukan ruang kerja kabupaten" in out
