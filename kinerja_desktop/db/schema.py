@@ -15,7 +15,7 @@ from kinerja_desktop.db.ops_pita import tulis_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
@@ -87,7 +87,18 @@ def _upgrade_1_to_2(db: SqliteDatabase) -> None:
 
 UPGRADES[1] = _upgrade_1_to_2
 
-_V3_SQL = (
+
+def _upgrade_2_to_3(db: SqliteDatabase) -> None:
+    """Schema 3: the capaian ceiling beside the rating bands (no row: no ceiling)."""
+    db.execute_sql(
+        'CREATE TABLE "aturan_capaian" ("id" INTEGER NOT NULL PRIMARY KEY, "batas_atas" REAL)'
+    )
+
+
+UPGRADES[2] = _upgrade_2_to_3
+
+
+_V4_SQL = (
     # the kabupaten workspace: its kecamatan, the receipt log and what each package holds
     'CREATE TABLE "kabupaten" ("id" INTEGER NOT NULL PRIMARY KEY, "kode" VARCHAR(255) NOT NULL, '
     '"nama" VARCHAR(255) NOT NULL, "provinsi" VARCHAR(255) NOT NULL)',
@@ -127,23 +138,13 @@ _V3_SQL = (
 )
 
 
-def _upgrade_2_to_3(db: SqliteDatabase) -> None:
-    """Schema 3: the kabupaten workspace (empty in a kecamatan database)."""
-    for statement in _V3_SQL:
+def _upgrade_3_to_4(db: SqliteDatabase) -> None:
+    """Schema 4: the kabupaten workspace (empty in a kecamatan database)."""
+    for statement in _V4_SQL:
         db.execute_sql(statement)
 
 
-UPGRADES[2] = _upgrade_2_to_3
-
-
-def _upgrade_2_to_3(db: SqliteDatabase) -> None:
-    """Schema 3: the capaian ceiling beside the rating bands (no row: no ceiling)."""
-    db.execute_sql(
-        'CREATE TABLE "aturan_capaian" ("id" INTEGER NOT NULL PRIMARY KEY, "batas_atas" REAL)'
-    )
-
-
-UPGRADES[2] = _upgrade_2_to_3
+UPGRADES[3] = _upgrade_3_to_4
 
 
 def insert_default_bands() -> None:
