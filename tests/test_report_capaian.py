@@ -98,3 +98,83 @@ def test_jabatan_in_the_order_of_the_iki_decree(db):
     assert dilaporkan == [j.kode for j in daftar_jabatan(2020) if j.kode in dilaporkan]
     # KASUBAG-UMUM comes after every KASI in the stored order, but is the Sekcam's staff
     assert dilaporkan[:2] == ["SEKCAM", "KASUBAG-UMUM"]
+
+
+def test_xlsx_layout_reads_right_through_libreoffice_widths(capsys, db_path, tmp_path):
+    """What LibreOffice showed: titles squeezed into the 5-wide column A, wrapped text over
+    the next row, "belum ada dat" cut. Titles now span the table; every wrapped row is as
+    tall as its text; "belum ada data" fits or wraps."""
+    from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
+    from kinerja_desktop.reports.lembar import baris_terbungkus
+
+    _isi(capsys, db_path, tmp_path)
+    out = tmp_path / "capaian.xlsx"
+    run(capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode", "2020Q1",
+        "--out", str(out))  # fmt: skip
+    wb = openpyxl.load_workbook(out)
+    rekap = wb["Rekap"]
+    merged = {str(r) for r in rekap.merged_cells.ranges}
+    assert {"A1:F1", "A2:F2"} <= merged
+    assert "A1:I1" in {str(r) for r in wb["Per Jabatan"].merged_cells.ranges}
+    for ws in wb.worksheets:
+        spans = {(r.min_row, r.min_col): r for r in ws.merged_cells.ranges}
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str):
+                    continue
+                span = spans.get((cell.row, cell.column))
+                cols = range(span.min_col, span.max_col + 1) if span else [cell.column]
+                width = sum(
+                    ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in cols
+                )
+                if not cell.alignment.wrap_text:
+                    assert len(cell.value) <= width, (ws.title, cell.coordinate)
+                    continue
+                lines = baris_terbungkus(cell.value, width, HURUF_PER_SATUAN)
+                if lines > 1:
+                    height = ws.row_dimensions[cell.row].height
+                    assert height and height >= lines * TINGGI_BARIS, (ws.title, cell.coordinate)
+    # the chart names the jabatan (column C), not their codes
+    chart = rekap._charts[0]
+    assert chart.series[0].cat.numRef.f == "'Rekap'!$C$5:$C$26"
+    names = [rekap.cell(r, 3).value for r in range(5, 27)]
+    assert "Pengadministrasi Pemerintahan (ADM-PEM-1)" in names  # two share the title
+    assert len(set(names)) == len(names)
+
+
+def test_pdf_reads_without_run_on_lists_codes_in_the_chart_or_silent_outliers(db, tmp_path):
+    from reportlab.graphics.shapes import Line, String
+
+    from kinerja_desktop.db.models import SUMBER_ENTRI, Indikator
+    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, rencanakan, terapkan
+    from kinerja_desktop.domain.capaian import Komponen, Target
+    from kinerja_desktop.reports.capaian_data import build_capaian_report
+    from kinerja_desktop.reports.capaian_pdf import _chart, render_capaian_pdf
+
+    ind = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASUBAG-UMUM.01").id
+    terapkan(
+        rencanakan(
+            [
+                NilaiMasuk(KunciNilai("target", ind, "2020Q1"), target=Target(1)),
+                NilaiMasuk(KunciNilai("realisasi", ind, "202001"), komponen=Komponen(nilai=16)),
+            ]
+        ),
+        SUMBER_ENTRI,
+    )
+    laporan = build_capaian_report(2020, "2020Q1")
+    baris = next(b for j in laporan.jabatan for b in j.baris if b.capaian == "1.600,0")
+    assert "Periksa: capaian 1.600,0% jauh di atas target" in baris.keterangan
+
+    gambar = _chart(laporan, 480)
+    teks = [s.text for s in gambar.contents if isinstance(s, String)]
+    assert "Kasubag Umum, Kepegawaian, Keuangan dan Aset" in teks
+    assert "KASUBAG-UMUM" not in teks and "SEKCAM" not in teks
+    # the 100% line runs only beside bars: one short dashed piece per jabatan with capaian
+    garis = [g for g in gambar.contents if isinstance(g, Line)]
+    assert len(garis) == sum(1 for j in laporan.jabatan if j.capaian is not None)
+
+    out = render_capaian_pdf(laporan, tmp_path / "c.pdf", "a4")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    n = len(laporan.desa_tanpa_data)
+    assert f"yang belum ada datanya pada Triwulan I 2020 ({n} indikator)" in text
+    assert "; KASI-KESOS" not in text  # no run-on paragraph of codes

@@ -303,3 +303,32 @@ def test_a_year_without_signatory_leaves_room_to_sign_by_hand(db, tmp_path):
     last = flat(PdfReader(out).pages[-1].extract_text())
     assert "CAMAT KEPANJEN" in last and "NIP." in last
     assert "ABAI SALEH" not in last
+
+
+def test_excel_rows_are_tall_enough_for_every_wrapped_cell(decree):
+    """Seen through LibreOffice, "Sub Bagian Umum, Kepegawaian, Keuangan dan Aset" lost "Aset":
+    its row was sized by counting characters, not by wrapping words as a spreadsheet does."""
+    from kinerja_desktop.reports.iki_xlsx import CHARS_PER_UNIT, LINE_HEIGHT, MAX_ROW_HEIGHT
+    from kinerja_desktop.reports.lembar import baris_terbungkus
+
+    wb = load_workbook(decree[2])
+    checked = 0
+    for ws in wb.worksheets:
+        header_row = int(ws.print_title_rows.split(":")[0].lstrip("$"))
+        for row in ws.iter_rows(min_row=header_row + 1, min_col=2, max_col=4):
+            if all(c.value is None for c in row):
+                break  # the end of the table (the signature follows)
+            for cell in row:
+                if not isinstance(cell.value, str):
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width
+                lines = baris_terbungkus(cell.value, width, CHARS_PER_UNIT)
+                height = ws.row_dimensions[cell.row].height
+                # (a text longer than Excel's tallest row is handled by its own test)
+                assert height is not None and height >= min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT), (
+                    ws.title,
+                    cell.coordinate,
+                )
+                checked += 1
+    assert checked > 150
+    assert baris_terbungkus("Sub Bagian Umum, Kepegawaian, Keuangan dan Aset", 22, 1.2) == 3

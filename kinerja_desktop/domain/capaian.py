@@ -395,6 +395,11 @@ def kategori(persen: float | None, pita: Sequence[Pita] = PITA_BAWAAN) -> Pita |
     return urut[-1]
 
 
+CAPAIAN_WAJAR = 200.0
+"""Above this a capaian is flagged in reports as worth checking (1600% is usually a typo in
+the target or the realisasi); it is still computed and shown."""
+
+
 def _persen_teks(x: float) -> str:
     # "120%", "150,5%": the domain's own short form (domain.isian formats from this module)
     return f"{x:.1f}".replace(".", ",").removesuffix(",0") + "%"

@@ -19,9 +19,12 @@ from kinerja_desktop.db.nilai_baca import (
     ringkas_jabatan,
 )
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
+from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.isian import format_persen, teks_realisasi, teks_target
+from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
 
@@ -64,6 +67,7 @@ class JabatanCapaian:
 
     kode: str
     nama: str
+    label: str  # the name, with the code where two jabatan share it (charts, recap)
     pemangku: str
     baris: list[BarisLaporan]
     capaian: float | None
@@ -95,6 +99,15 @@ class TabelDesa:
     lapor: int
 
 
+@dataclass(frozen=True)
+class IndikatorTanpaData:
+    """A desa-based indicator without any desa value in the period."""
+
+    kode: str
+    nama: str
+    jabatan: str
+
+
 @dataclass
 class LaporanCapaian:
     """Everything the capaian report prints."""
@@ -104,7 +117,7 @@ class LaporanCapaian:
     periode: Periode
     jabatan: list[JabatanCapaian]
     desa: list[TabelDesa]
-    desa_tanpa_data: list[str]  # desa-based indicators with no desa value in the period
+    desa_tanpa_data: list[IndikatorTanpaData]  # desa-based, no desa value in the period
     aturan: tuple[str, ...]
     penandatangan: Penandatangan
     pita: list[tuple[str, str, str]] = field(default_factory=list)  # range, name, colour
@@ -133,6 +146,12 @@ def _baris(no: int, b: BarisCapaian) -> BarisLaporan:
         keterangan.append("Belum ada target.")
     elif b.capaian.catatan:
         keterangan.append(b.capaian.catatan)
+    dihitung = b.capaian.sebelum_batas or b.capaian.persen
+    if dihitung is not None and dihitung > CAPAIAN_WAJAR:
+        keterangan.append(
+            f"Periksa: capaian {format_persen(dihitung)} jauh di atas target; mungkin target "
+            "atau realisasi salah ketik."
+        )
     if b.info.dari_desa and b.realisasi.nilai is not None:
         keterangan.append(f"Data dari {b.desa_lapor} desa/kelurahan.")
     persen = b.capaian.persen
@@ -178,6 +197,9 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
         per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
     urutan = urutan_jabatan(tahun)  # the jabatan in the order of the IKI decree
     pemangku = _pemangku(list(per_jabatan))
+    label = label_jabatan(
+        (d[0].info.kode_jabatan, d[0].info.nama_jabatan) for d in per_jabatan.values()
+    )
     jabatan = []
     for jabatan_id, daftar in sorted(per_jabatan.items(), key=lambda x: urutan.get(x[0], 0)):
         rata, ada, total = ringkas_jabatan(daftar)
@@ -186,6 +208,7 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
             JabatanCapaian(
                 kode=daftar[0].info.kode_jabatan,
                 nama=daftar[0].info.nama_jabatan,
+                label=label[daftar[0].info.kode_jabatan],
                 pemangku=pemangku[jabatan_id],
                 baris=[_baris(i, b) for i, b in enumerate(daftar, start=1)],
                 capaian=rata,
@@ -205,9 +228,10 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
             g = n.realisasi_desa(p, d.id)
             if g.ada:
                 lapor += 1
-            baris.append((d.nama, teks_realisasi(n.info.jenis, g.nilai) or BELUM))
+            nama = nama_desa_lengkap(d.jenis, d.nama)
+            baris.append((nama, teks_realisasi(n.info.jenis, g.nilai) or BELUM))
         if not lapor:
-            tanpa.append(f"{n.info.kode} {n.info.nama}")
+            tanpa.append(IndikatorTanpaData(n.info.kode, n.info.nama, n.info.nama_jabatan))
             continue
         jumlah = teks_realisasi(n.info.jenis, n.realisasi_periode(p).nilai) or BELUM
         tabel_desa.append(

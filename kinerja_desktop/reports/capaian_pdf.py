@@ -1,6 +1,7 @@
 """The capaian report as a PDF: recap with a bar chart, per-jabatan tables, desa tables, rules,
 and the Camat's signature; same paper, font, footer and safe writing as the IKI decree."""
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,10 @@ from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, JabatanCapaian, L
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
 
-LEBAR = (0.04, 0.14, 0.20, 0.09, 0.09, 0.10, 0.09, 0.11, 0.14)
+# No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian | Kategori | Keterangan: the
+# Sasaran column wide enough that a row is not made tall by it alone, and each narrow column
+# as wide as its heading in the compact 7.5-point cells ("Realisasi" is never broken)
+LEBAR = (0.04, 0.17, 0.209, 0.081, 0.085, 0.09, 0.085, 0.09, 0.15)
 GRID = 0.5
 
 
@@ -26,10 +30,19 @@ def _style(header_rows: int = 1) -> Any:
     ]
 
 
-def _p(text: str, style: str = "sel") -> Any:
+def _p(text: str, style: str = "sel", kecil: bool = False) -> Any:
     from reportlab.platypus import Paragraph
 
-    return Paragraph(teks(text) if text else "&nbsp;", styles()[style])
+    gaya = _kecil(style) if kecil else styles()[style]
+    return Paragraph(teks(text) if text else "&nbsp;", gaya)
+
+
+@cache
+def _kecil(style: str) -> Any:
+    """``style`` at 7.5 points: the nine-column jabatan tables fit the page width with it."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style}_kecil", parent=styles()[style], fontSize=7.5, leading=9)
 
 
 def _recap(laporan: LaporanCapaian, width: float) -> list[Any]:
@@ -72,12 +85,26 @@ def _recap(laporan: LaporanCapaian, width: float) -> list[Any]:
     ]
 
 
+def _potong(teks_: str, lebar: float, ukuran: float) -> str:
+    """``teks_`` cut with "…" to fit ``lebar`` points in the report font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(teks_, FONT, ukuran) <= lebar:
+        return teks_
+    while teks_ and stringWidth(teks_ + "…", FONT, ukuran) > lebar:
+        teks_ = teks_[:-1]
+    return teks_.rstrip() + "…"
+
+
 def _chart(laporan: LaporanCapaian, width: float) -> Any:
-    """Horizontal bars of capaian per jabatan, with a line at 100%."""
+    """Horizontal bars of capaian per jabatan (named, not coded), with a line at 100%.
+
+    The 100% line is drawn only beside bars: it never runs through a "belum ada data" label.
+    """
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
 
-    bar, gap, label_w, top = 4.2 * MM, 1.6 * MM, 38 * MM, 8 * MM
+    bar, gap, label_w, top, ukuran = 4.2 * MM, 1.6 * MM, 70 * MM, 8 * MM, 6.5
     n = len(laporan.jabatan)
     height = top + n * (bar + gap) + 8 * MM
     d = Drawing(width, height)
@@ -88,22 +115,23 @@ def _chart(laporan: LaporanCapaian, width: float) -> Any:
     skala_max = max([120.0, *nilai])
     area = width - label_w - 22 * MM
     x0 = label_w
+    x100 = x0 + area * 100 / skala_max
+    garis = {"strokeColor": colors.black, "strokeWidth": 0.6, "strokeDashArray": [2, 2]}
     for i, j in enumerate(laporan.jabatan):
         y = height - top - (i + 1) * (bar + gap)
-        d.add(String(0, y + 1.2, j.kode, fontName=FONT, fontSize=7))
+        nama = _potong(j.label, label_w - 2 * MM, ukuran)
+        d.add(String(0, y + 1.2, nama, fontName=FONT, fontSize=ukuran))
         if j.capaian is None:
-            d.add(String(x0 + 1, y + 1.2, BELUM, fontName=FONT, fontSize=7,
+            d.add(String(x0 + 1, y + 1.2, BELUM, fontName=FONT, fontSize=ukuran,
                          fillColor=colors.HexColor("#666666")))  # fmt: skip
             continue
         w = max(0.5, area * j.capaian / skala_max)
         d.add(Rect(x0, y, w, bar, fillColor=colors.HexColor(j.warna or "#bbbbbb"),
                    strokeColor=colors.HexColor("#555555"), strokeWidth=0.3))  # fmt: skip
         d.add(String(x0 + w + 1.5, y + 1.2, format_angka(j.capaian, 1),
-                     fontName=FONT, fontSize=7))  # fmt: skip
-    x100 = x0 + area * 100 / skala_max
+                     fontName=FONT, fontSize=ukuran))  # fmt: skip
+        d.add(Line(x100, y - gap / 2, x100, y + bar + gap / 2, **garis))
     bottom = height - top - n * (bar + gap) - 1 * MM
-    d.add(Line(x100, bottom, x100, height - top + 1 * MM, strokeColor=colors.black,
-               strokeWidth=0.6, strokeDashArray=[2, 2]))  # fmt: skip
     d.add(String(x100 - 4 * MM, bottom - 3.5 * MM, "100%", fontName=FONT, fontSize=7))
     return d
 
@@ -114,23 +142,34 @@ def _jabatan(j: JabatanCapaian, width: float, nomor: int) -> list[Any]:
 
     st = styles()
     # "Capaian (%)" on two lines: a narrow column would break the word itself
-    rows: list[list[Any]] = [[_p(k.replace(" (%)", "\n(%)"), "kepala") for k in KOLOM]]
-    for b in j.baris:
+    rows: list[list[Any]] = [[_p(k.replace(" (%)", "\n(%)"), "kepala", kecil=True) for k in KOLOM]]
+    # a sasaran shared by consecutive indicators is written once, its cell spanning them
+    kelompok: list[tuple[int, int]] = []
+    for i, b in enumerate(j.baris, start=1):
+        if kelompok and j.baris[kelompok[-1][0] - 1].sasaran == b.sasaran:
+            kelompok[-1] = (kelompok[-1][0], i)
+        else:
+            kelompok.append((i, i))
+    pertama = {a for a, _ in kelompok}
+    for i, b in enumerate(j.baris, start=1):
         rows.append(
             [
-                _p(b.no, "sel_tengah"),
-                _p(b.sasaran),
-                _p(b.indikator),
-                _p(b.satuan, "sel_tengah"),
-                _p(b.target, "sel_tengah"),
-                _p(b.realisasi, "sel_tengah"),
-                _p(b.capaian, "sel_tengah"),
-                _p(b.kategori, "sel_tengah"),
-                _p(b.keterangan),
+                _p(b.no, "sel_tengah", kecil=True),
+                _p(b.sasaran if i in pertama else "", kecil=True),
+                _p(b.indikator, kecil=True),
+                _p(b.satuan, "sel_tengah", kecil=True),
+                _p(b.target, "sel_tengah", kecil=True),
+                _p(b.realisasi, "sel_tengah", kecil=True),
+                _p(b.capaian, "sel_tengah", kecil=True),
+                _p(b.kategori, "sel_tengah", kecil=True),
+                _p(b.keterangan, kecil=True),
             ]
         )
     table = Table(rows, colWidths=[w * width for w in LEBAR], repeatRows=1, splitByRow=1)
     style = _style()
+    for a, z in kelompok:
+        if z > a:
+            style.append(("SPAN", (1, a), (1, z)))
     for i, b in enumerate(j.baris, start=1):
         if b.warna:
             style.append(("BACKGROUND", (6, i), (7, i), colors.HexColor(b.warna)))
@@ -186,14 +225,18 @@ def _desa(laporan: LaporanCapaian, width: float) -> list[Any]:
         )
         story += [KeepTogether([judul, Spacer(1, 1.5 * MM), table]), Spacer(1, 4 * MM)]
     if laporan.desa_tanpa_data:
-        story.append(
-            Paragraph(
-                "Indikator dari desa/kelurahan yang belum ada datanya pada periode ini: "
-                + teks("; ".join(laporan.desa_tanpa_data))
-                + ".",
-                st["normal"],
-            )
+        # a table, one indicator a row: a run-on paragraph of codes and names was unreadable
+        rows = [[_p(k, "kepala") for k in ("No", "Indikator", "Jabatan")]]
+        for i, ind in enumerate(laporan.desa_tanpa_data, start=1):
+            rows.append([_p(str(i), "sel_tengah"), _p(f"{ind.nama} ({ind.kode})"), _p(ind.jabatan)])
+        table = Table(rows, colWidths=[w * width for w in (0.06, 0.62, 0.32)], repeatRows=1)
+        table.setStyle(TableStyle(_style()))
+        judul = Paragraph(
+            f"Indikator dari desa/kelurahan yang belum ada datanya pada "
+            f"{teks(laporan.periode.label)} ({len(laporan.desa_tanpa_data)} indikator)",
+            st["tebal"],
         )
+        story += [judul, Spacer(1, 1.5 * MM), table]
     return story
 
 

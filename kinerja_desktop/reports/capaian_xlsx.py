@@ -8,7 +8,11 @@ from typing import Any
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
-from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
+from kinerja_desktop.reports.lembar import (
+    cetak_selebar_halaman,
+    sel_teks,
+    sesuaikan_tinggi_baris,
+)
 from kinerja_desktop.reports.page import check_kertas
 
 
@@ -23,10 +27,21 @@ def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
 
 
 def _angka(ws: Any, row: int, col: int, value: float | None) -> Any:
+    from openpyxl.styles import Alignment
+
     if value is None:
-        return sel_teks(ws, row, col, BELUM)
+        return _teks(ws, row, col, BELUM)
     cell = ws.cell(row=row, column=col, value=round(value, 2))
     cell.number_format = "0.0"
+    cell.alignment = Alignment(vertical="top")
+    return cell
+
+
+def _nomor(ws: Any, row: int, col: int, value: int) -> Any:
+    from openpyxl.styles import Alignment
+
+    cell = ws.cell(row=row, column=col, value=value)
+    cell.alignment = Alignment(vertical="top")  # beside wrapped text, at its first line
     return cell
 
 
@@ -44,8 +59,29 @@ def _warna(cell: Any, warna: str | None) -> None:
         cell.fill = PatternFill("solid", fgColor=warna.lstrip("#").upper())
 
 
+TINGGI_BARIS = 15.0  # points per wrapped line of Calibri 11, the workbook's font
+HURUF_PER_SATUAN = 1.0  # Calibri 11 fits about 1.1 characters per width unit; err taller
+
+
+def _judul(ws: Any, row: int, value: str, kolom_akhir: int) -> None:
+    """A title over the whole table width: merged, so that it never wraps in column A."""
+    _teks(ws, row, 1, value, bold=True)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=kolom_akhir)
+
+
+def _lebar(ws: Any, lebar: tuple[float, ...]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(lebar, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+
 def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> Path:
-    """Write ``laporan`` as an .xlsx to ``target`` (atomically)."""
+    """Write ``laporan`` as an .xlsx to ``target`` (atomically).
+
+    Every text cell wraps inside its column and every row is as tall as its text (LibreOffice
+    and Excel do not grow rows for us); titles span the table.
+    """
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
 
@@ -56,19 +92,18 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
 
     rekap = wb.active
     rekap.title = "Rekap"
-    _teks(rekap, 1, 1, laporan.judul, bold=True)
-    _teks(rekap, 2, 1, laporan.sub_judul, bold=True)
+    _lebar(rekap, (5, 16, 46, 14, 16, 16))
+    _judul(rekap, 1, laporan.judul, 6)
+    _judul(rekap, 2, laporan.sub_judul, 6)
     _kepala(rekap, 4, ("No", "Kode", "Jabatan", "Indikator ada data", "Capaian (%)", "Kategori"))
     for i, j in enumerate(laporan.jabatan, start=1):
         r = 4 + i
-        rekap.cell(row=r, column=1, value=i)
+        _nomor(rekap, r, 1, i)
         _teks(rekap, r, 2, j.kode)
-        _teks(rekap, r, 3, j.nama)
+        _teks(rekap, r, 3, j.label)
         _teks(rekap, r, 4, f"{j.ada} dari {j.total}")
         _warna(_angka(rekap, r, 5, j.capaian), j.warna)
         _warna(_teks(rekap, r, 6, BELUM if j.capaian is None else j.kategori), j.warna)
-    for col, lebar in zip("ABCDEF", (5, 16, 48, 12, 12, 16), strict=True):
-        rekap.column_dimensions[col].width = lebar
     cetak_selebar_halaman(rekap, kertas, baris_judul=4)
     n = len(laporan.jabatan)
     if any(j.capaian is not None for j in laporan.jabatan):
@@ -76,22 +111,26 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         chart.type = "bar"
         chart.title = "Capaian per jabatan (%)"
         chart.legend = None
+        chart.x_axis.scaling.orientation = "maxMin"  # jabatan top-down, as in the table
         chart.add_data(Reference(rekap, min_col=5, min_row=4, max_row=4 + n), titles_from_data=True)
-        chart.set_categories(Reference(rekap, min_col=2, min_row=5, max_row=4 + n))
-        chart.height = max(8, n * 0.6)
-        chart.width = 18
+        # jabatan by name, as in the table (a code such as KASUBAG-UMUM says little)
+        chart.set_categories(Reference(rekap, min_col=3, min_row=5, max_row=4 + n))
+        chart.height = max(8, n * 0.7)
+        chart.width = 24
         rekap.add_chart(chart, f"A{n + 7}")
+    sesuaikan_tinggi_baris(rekap, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     rinci = wb.create_sheet("Per Jabatan")
-    _teks(rinci, 1, 1, f"{laporan.judul} — {laporan.sub_judul}", bold=True)
+    _lebar(rinci, (5, 28, 34, 11, 15, 16, 15, 14, 30))
+    _judul(rinci, 1, f"{laporan.judul} — {laporan.sub_judul}", len(KOLOM))
     r = 3
     for nomor, j in enumerate(laporan.jabatan, start=1):
-        _teks(rinci, r, 1, f"{nomor}. {j.nama} ({j.kode}) — Pemangku: {j.pemangku}", bold=True)
+        _judul(rinci, r, f"{nomor}. {j.nama} ({j.kode}) — Pemangku: {j.pemangku}", len(KOLOM))
         r += 1
         _kepala(rinci, r, KOLOM)
         for b in j.baris:
             r += 1
-            rinci.cell(row=r, column=1, value=int(b.no))
+            _nomor(rinci, r, 1, int(b.no))
             for c, v in enumerate(
                 (b.sasaran, b.indikator, b.satuan, b.target, b.realisasi), start=2
             ):
@@ -101,18 +140,20 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
             _teks(rinci, r, 9, b.keterangan)
         r += 1
         _teks(rinci, r, 2, j.ringkasan)
+        rinci.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(KOLOM))
         r += 2
-    for col, lebar in zip("ABCDEFGHI", (5, 24, 30, 10, 11, 14, 10, 13, 24), strict=True):
-        rinci.column_dimensions[col].width = lebar
-    cetak_selebar_halaman(rinci, kertas)
+    cetak_selebar_halaman(rinci, kertas, orientasi="landscape")
+    sesuaikan_tinggi_baris(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     desa = wb.create_sheet("Per Desa")
-    _teks(desa, 1, 1, f"Realisasi per desa/kelurahan — {laporan.periode.label}", bold=True)
+    _lebar(desa, (44, 20))
+    _judul(desa, 1, f"Realisasi per desa/kelurahan — {laporan.periode.label}", 2)
     r = 3
     if not laporan.desa:
-        _teks(desa, r, 1, "Belum ada data dari desa/kelurahan pada periode ini.")
+        _judul(desa, r, "Belum ada data dari desa/kelurahan pada periode ini.", 2)
+        r += 2
     for t in laporan.desa:
-        _teks(desa, r, 1, f"{t.kode} {t.nama} ({t.lapor} dari {len(t.baris)} melapor)", bold=True)
+        _judul(desa, r, f"{t.kode} {t.nama} ({t.lapor} dari {len(t.baris)} melapor)", 2)
         r += 1
         _kepala(desa, r, ("Desa/Kelurahan", "Realisasi"))
         for nama, nilai in t.baris:
@@ -123,11 +164,19 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         _teks(desa, r, 1, "Jumlah kecamatan", bold=True)
         _teks(desa, r, 2, t.jumlah, bold=True)
         r += 2
-    desa.column_dimensions["A"].width = 60
-    desa.column_dimensions["B"].width = 18
+    if laporan.desa_tanpa_data:
+        _judul(desa, r, "Indikator dari desa/kelurahan yang belum ada datanya", 2)
+        r += 1
+        _kepala(desa, r, ("Indikator", "Jabatan"))
+        for ind in laporan.desa_tanpa_data:
+            r += 1
+            _teks(desa, r, 1, f"{ind.kode} {ind.nama}")
+            _teks(desa, r, 2, ind.jabatan)
     cetak_selebar_halaman(desa, kertas)
+    sesuaikan_tinggi_baris(desa, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     ket = wb.create_sheet("Keterangan")
+    _lebar(ket, (30, 60))
     _teks(ket, 1, 1, "Kategori capaian", bold=True)
     for i, (rentang, nama, warna) in enumerate(laporan.pita, start=2):
         _teks(ket, i, 1, rentang)
@@ -135,11 +184,8 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
     r = len(laporan.pita) + 3
     _teks(ket, r, 1, "Aturan penghitungan", bold=True)
     for i, aturan in enumerate(laporan.aturan, start=r + 1):
-        _teks(ket, i, 1, aturan)
+        _teks(ket, i, 1, f"• {aturan}")
         ket.merge_cells(start_row=i, start_column=1, end_row=i, end_column=2)
-        ket.row_dimensions[i].height = 30
-    ket.column_dimensions["A"].width = 60
-    ket.column_dimensions["B"].width = 40
     ttd = laporan.penandatangan
     r = len(laporan.pita) + len(laporan.aturan) + 6
     for i, baris in enumerate(
@@ -148,6 +194,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         if baris:
             _teks(ket, r + i, 2, baris, bold=i in (1, 5))
     cetak_selebar_halaman(ket, kertas)
+    sesuaikan_tinggi_baris(ket, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     atomic_write(Path(target), lambda temp: wb.save(str(temp)))
     return Path(target)

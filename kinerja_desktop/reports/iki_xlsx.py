@@ -7,7 +7,6 @@ with the signatory block. The table header repeats on every printed page, the pa
 with "=" never becomes a formula.
 """
 
-import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,7 +16,7 @@ from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.iki import Progress
 from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
-from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
+from kinerja_desktop.reports.lembar import baris_terbungkus, cetak_selebar_halaman, sel_teks
 from kinerja_desktop.reports.page import check_kertas
 
 LEBAR = (20, 28, 32, 22)  # column widths in Excel character units: about F4 width at 100%
@@ -64,8 +63,7 @@ def _line_count(text: str, width_chars: float) -> int:
     """Estimated wrapped lines of ``text`` in a column ``width_chars`` wide."""
     # Arial 10 fits about 1.4 average characters per width unit (measured in LibreOffice);
     # count 1.2 to err on the side of rows slightly too tall rather than cut text.
-    per_line = max(int(width_chars * CHARS_PER_UNIT), 1)
-    return sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n")) or 1
+    return baris_terbungkus(text, width_chars, CHARS_PER_UNIT)
 
 
 def _height(lines: float) -> float:
