@@ -86,7 +86,7 @@ def paket(seeded_db_template, tmp_path_factory):
 @pytest.fixture
 def kab(tmp_path):
     path = tmp_path / "kab" / "kab.sqlite3"
-    db = open_database(path, builtin=False)
+    db = open_database(path, isi_baru=None)
     create_workspace("35.07", "Kabupaten Malang", "Jawa Timur", KECAMATAN)
     db.close()
     database_proxy.initialize(None)

@@ -57,6 +57,7 @@ def load_wilayah(kantor: dict[str, str]) -> None:
         kecamatan=kantor["kecamatan"],
         kabupaten=kantor["kabupaten"],
         provinsi=kantor.get("provinsi", ""),
+        jenis_kabupaten=kantor.get("jenis_kabupaten", "kabupaten"),
     )
     desa = [r for r in _csv_rows(DESA_FILE) if r["jenis"] in ("desa", "kelurahan")]
     Desa.insert_many(

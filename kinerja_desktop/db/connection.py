@@ -1,6 +1,7 @@
 """Opening the database: pragmas, schema, built-in data, and errors told apart from bugs."""
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee
@@ -95,12 +96,15 @@ def _refuse_foreign_file(path: Path) -> None:
         )
 
 
-def open_database(path: Path, builtin: bool = True) -> SqliteDatabase:
+def open_database(
+    path: Path, isi_baru: Callable[[], None] | None = load_builtin_dataset
+) -> SqliteDatabase:
     """Open (creating if needed) the database at ``path`` and bind the models to it.
 
-    A new database receives the schema and (unless ``builtin`` is False, for an office or a
-    kabupaten workspace set up by the caller) the built-in dataset in one transaction, so an
-    interrupted first start leaves an empty file that the next start fills again.
+    A new database receives the schema and its first data in one transaction: ``isi_baru``
+    is the built-in Kepanjen dataset unless the caller sets up another office (or None for a
+    kabupaten workspace, filled by the caller), so an interrupted first start leaves an empty
+    file that the next start fills again.
     Raises :class:`KinerjaError` subclasses for anything the user can act on.
     """
     path = Path(path)
@@ -119,8 +123,8 @@ def open_database(path: Path, builtin: bool = True) -> SqliteDatabase:
         database_proxy.initialize(db)
         with db.atomic():
             is_new = prepare_schema(db, str(path))
-            if is_new and builtin:
-                load_builtin_dataset()
+            if is_new and isi_baru is not None:
+                isi_baru()
         if not is_new:
             try_daily_backup(path)
     except (sqlite3.Error, peewee.DatabaseError, peewee.OperationalError) as exc:

@@ -6,6 +6,7 @@ jabatan and indicators are unique within a year and are what exports and the CLI
 """
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -33,8 +34,15 @@ class Kantor(BaseModel):
 
     kode_wilayah = CharField()
     kecamatan = CharField()
-    kabupaten = CharField()
+    kabupaten = CharField()  # the name without its kind: "Malang"
     provinsi = CharField(default="")
+    # "kabupaten" or "kota" (schema 5); the SQL default fills the rows of an upgraded database
+    jenis_kabupaten = CharField(default="kabupaten", constraints=[SQL("DEFAULT 'kabupaten'")])
+
+    @property
+    def nama_kabupaten(self) -> str:
+        """``Kabupaten Malang`` or ``Kota Batu``: the name with its kind, as documents write it."""
+        return f"{self.jenis_kabupaten.capitalize()} {self.kabupaten}"
 
 
 class Desa(BaseModel):
@@ -44,6 +52,9 @@ class Desa(BaseModel):
     nama = CharField()
     jenis = CharField()  # "desa" or "kelurahan"
     urutan = IntegerField()
+    # first month (DHIS2 id, "202607") the desa no longer reports; NULL: active (schema 4).
+    # Its stored values stay and count in the periods they were entered for.
+    nonaktif_sejak = CharField(null=True)
 
 
 class Pangkat(BaseModel):

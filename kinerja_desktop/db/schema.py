@@ -15,7 +15,7 @@ from kinerja_desktop.db.ops_pita import tulis_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
@@ -145,6 +145,18 @@ def _upgrade_3_to_4(db: SqliteDatabase) -> None:
 
 
 UPGRADES[3] = _upgrade_3_to_4
+
+
+def _upgrade_4_to_5(db: SqliteDatabase) -> None:
+    """Schema 5: any kecamatan: the kind of the kabupaten/kota and retired desa."""
+    db.execute_sql(
+        'ALTER TABLE "kantor" ADD COLUMN "jenis_kabupaten" VARCHAR(255) NOT NULL '
+        "DEFAULT 'kabupaten'"
+    )
+    db.execute_sql('ALTER TABLE "desa" ADD COLUMN "nonaktif_sejak" VARCHAR(255)')
+
+
+UPGRADES[4] = _upgrade_4_to_5
 
 
 def insert_default_bands() -> None:

@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from kinerja_desktop.db.kantor import desa_aktif
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Kantor, NilaiRealisasi, Sasaran
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.domain.indikator import Jenis
@@ -154,7 +155,7 @@ def _jumlah_baris_teks(b: BarisIsian) -> int:
 
 def _kantor() -> str:
     k = Kantor.get_or_none()
-    return f"Kecamatan {k.kecamatan}, Kabupaten {k.kabupaten}" if k else "Kecamatan"
+    return f"Kecamatan {k.kecamatan}, {k.nama_kabupaten}" if k else "Kecamatan"
 
 
 def _petunjuk(struktur: StrukturTemplat, judul: str, kantor: str) -> list[str]:
@@ -344,6 +345,20 @@ def tulis_templat(
     return atomic_write(Path(target), lambda tmp: _tulis(struktur, nilai, judul, tmp))
 
 
+def _desa_tanpa_templat(kode_desa: str, p: Periode) -> TidakDitemukan:
+    desa = Desa.get_or_none(Desa.kode == kode_desa)
+    if desa is None:
+        return TidakDitemukan(
+            f"Desa dengan kode {kode_desa} tidak ada. Lihat kode desa kecamatan ini dengan: "
+            "kinerja-desktop kantor"
+        )
+    sejak = parse_periode(desa.nonaktif_sejak).label
+    return TidakDitemukan(
+        f"{nama_desa_lengkap(desa.jenis, desa.nama)} nonaktif sejak {sejak}, jadi tidak "
+        f"mendapat templat untuk {p.label}."
+    )
+
+
 def buat_templat_desa(
     tahun: int, folder: Path, periode: str | None = None, kode_desa: str | None = None
 ) -> list[HasilTemplat]:
@@ -353,13 +368,12 @@ def buat_templat_desa(
     year without desa-based indicators or a period outside the year.
     """
     p = periode_templat(tahun, periode)
-    semua_desa = list(Desa.select().order_by(Desa.urutan))
+    semua_desa = desa_aktif(p)  # a retired desa gets no template for later periods
     if kode_desa is not None:
-        semua_desa = [d for d in semua_desa if d.kode == kode_desa.strip()]
+        kode_desa = kode_desa.strip()
+        semua_desa = [d for d in semua_desa if d.kode == kode_desa]
         if not semua_desa:
-            raise TidakDitemukan(
-                f"Desa dengan kode {kode_desa} tidak ada. Kode desa ditulis seperti 35.07.13.2001."
-            )
+            raise _desa_tanpa_templat(kode_desa, p)
     folder = Path(folder)
     if not folder.is_dir():
         raise TidakDitemukan(f"Folder {folder} tidak ada. Buat foldernya atau pilih folder lain.")

@@ -10,7 +10,12 @@ from enum import StrEnum
 
 from kinerja_desktop.db.models import Desa, NilaiRealisasi
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.periode import Periode, bulan_setahun, parse_periode, triwulan_setahun
+from kinerja_desktop.domain.periode import (
+    Periode,
+    bulan_setahun,
+    parse_periode,
+    triwulan_setahun,
+)
 from kinerja_desktop.exchange.desa_template import desa_indicators
 
 
@@ -93,6 +98,8 @@ def kelengkapan(tahun: int, per: str = "bulan") -> tuple[list[Periode], list[Sel
     hasil = []
     for d in semua_desa:
         for p in periode:
+            if d.nonaktif_sejak is not None and d.nonaktif_sejak <= bulan[p.awal - 1].id:
+                continue  # retired by then: no row, its earlier values still count
             ada = sum(terisi.get((d.id, m), 0) for m in p.bulan)
             hasil.append(SelKelengkapan(d.kode, d.nama, p.id, ada, len(indikator) * len(p.bulan)))
     return periode, hasil

@@ -164,11 +164,11 @@ def daftar_jabatan(tahun: int) -> list[JabatanRingkas]:
 def _kepala(tahun: Tahun) -> tuple[str, KepalaKeputusan]:
     kantor = Kantor.get_or_none()
     kecamatan = kantor.kecamatan if kantor else ""
-    kabupaten = kantor.kabupaten if kantor else ""
+    kabupaten = kantor.nama_kabupaten if kantor else ""
     return kecamatan, KepalaKeputusan(
         lampiran=f"LAMPIRAN KEPUTUSAN CAMAT {kecamatan}".upper().strip(),
         nomor=tahun.nomor_keputusan,
-        tentang=(f"INDIKATOR KINERJA INDIVIDU KECAMATAN {kecamatan} KABUPATEN {kabupaten}".upper()),
+        tentang=(f"INDIKATOR KINERJA INDIVIDU KECAMATAN {kecamatan} {kabupaten}".upper()),
     )
 
 

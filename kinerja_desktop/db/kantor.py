@@ -1,0 +1,247 @@
+"""The office and its desa: setting up a new kecamatan from the national list, and keeping
+its desa list (add, rename, retire) afterwards.
+
+Everything that used to assume Kecamatan Kepanjen reads the office from here.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from peewee import SqliteDatabase, fn
+
+from kinerja_desktop.db.models import Desa, Kantor
+from kinerja_desktop.domain.daftar_wilayah import (
+    Kecamatan,
+    kecamatan_nasional,
+    periksa_kode_desa,
+    pisah_kabupaten,
+)
+from kinerja_desktop.domain.periode import JenisPeriode, Periode, bulan, parse_periode
+from kinerja_desktop.domain.wilayah import nama_desa_lengkap
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+
+@dataclass(frozen=True)
+class DesaKantor:
+    """A desa/kelurahan of the office as people see it."""
+
+    kode: str
+    nama: str
+    jenis: str
+    nonaktif_sejak: str | None  # first month it no longer reports ("202607"), None: active
+
+    @property
+    def nama_lengkap(self) -> str:
+        """``Desa Kemiri`` or ``Kelurahan Kepanjen``."""
+        return nama_desa_lengkap(self.jenis, self.nama)
+
+    @property
+    def label_nonaktif(self) -> str:
+        """``Juli 2026`` for a retired desa, "" for an active one."""
+        return parse_periode(self.nonaktif_sejak).label if self.nonaktif_sejak else ""
+
+
+@dataclass(frozen=True)
+class InfoKantor:
+    """The office: its area code, the names above it, and its desa in their usual order."""
+
+    kode_wilayah: str
+    kecamatan: str
+    kabupaten: str  # with its kind: "Kabupaten Malang"
+    provinsi: str
+    desa: tuple[DesaKantor, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form of ``kantor --json``."""
+        return asdict(self)
+
+
+def info_kantor() -> InfoKantor:
+    """Read the office and every desa (retired ones too) from the open database."""
+    kantor = Kantor.get_or_none()
+    if kantor is None:
+        raise TidakDitemukan(
+            "Basis data ini belum punya data kantor. Buat basis data baru dengan: "
+            "kinerja-desktop --db BERKAS kantor baru --kode KODE-KECAMATAN"
+        )
+    desa = tuple(
+        DesaKantor(kode, nama, jenis, sejak)
+        for kode, nama, jenis, sejak in Desa.select(
+            Desa.kode, Desa.nama, Desa.jenis, Desa.nonaktif_sejak
+        )
+        .order_by(Desa.urutan, Desa.kode)
+        .tuples()
+    )
+    return InfoKantor(
+        kantor.kode_wilayah, kantor.kecamatan, kantor.nama_kabupaten, kantor.provinsi, desa
+    )
+
+
+def nama_kecamatan() -> str:
+    """The office's kecamatan name ("" in a database without an office)."""
+    kantor = Kantor.get_or_none()
+    return kantor.kecamatan if kantor else ""
+
+
+def desa_aktif(periode: Periode) -> list[Desa]:
+    """The desa that report for ``periode``: those not retired by the period's first month."""
+    awal = bulan(periode.tahun, periode.awal).id
+    return list(
+        Desa.select()
+        .where(Desa.nonaktif_sejak.is_null() | (Desa.nonaktif_sejak > awal))
+        .order_by(Desa.urutan, Desa.kode)
+    )
+
+
+def _kode_kantor() -> str:
+    kantor = Kantor.get_or_none()
+    if kantor is None:
+        raise TidakDitemukan("Basis data ini belum punya data kantor.")
+    return str(kantor.kode_wilayah)
+
+
+def _desa(kode: str) -> Desa:
+    desa = Desa.get_or_none(Desa.kode == kode.strip())
+    if desa is None:
+        raise TidakDitemukan(
+            f"Desa dengan kode {kode} tidak ada. Lihat kode desa dengan: kinerja-desktop kantor"
+        )
+    return desa
+
+
+def _nama_bersih(nama: str) -> str:
+    nama = " ".join(nama.split())
+    if not nama:
+        raise DataTidakValid("Nama desa tidak boleh kosong.")
+    return nama
+
+
+def tambah_desa(kode: str, nama: str) -> DesaKantor:
+    """Add a desa/kelurahan; its kind follows from the code (1xxx kelurahan, 2xxx desa)."""
+    kode = kode.strip()
+    jenis = periksa_kode_desa(kode, _kode_kantor())
+    nama = _nama_bersih(nama)
+    if Desa.get_or_none(Desa.kode == kode) is not None:
+        raise DataTidakValid(f"Kode desa {kode} sudah dipakai {_desa(kode).nama}.")
+    urutan = (Desa.select(fn.MAX(Desa.urutan)).scalar() or 0) + 1
+    Desa.create(kode=kode, nama=nama, jenis=jenis, urutan=urutan)
+    return DesaKantor(kode, nama, jenis, None)
+
+
+def ubah_nama_desa(kode: str, nama: str) -> DesaKantor:
+    """Rename a desa; the code stays, so every stored value stays with it."""
+    desa = _desa(kode)
+    desa.nama = _nama_bersih(nama)
+    desa.save()
+    return DesaKantor(desa.kode, desa.nama, desa.jenis, desa.nonaktif_sejak)
+
+
+def nonaktifkan_desa(kode: str, sejak: str | None = None) -> DesaKantor:
+    """Retire a desa from month ``sejak`` (``2026-07`` or ``202607``; default this month).
+
+    Its stored values stay and count in the periods they were entered for; it gets no
+    template and no completeness row from that month on.
+    """
+    desa = _desa(kode)
+    desa.nonaktif_sejak = _bulan_id(sejak)
+    desa.save()
+    return DesaKantor(desa.kode, desa.nama, desa.jenis, desa.nonaktif_sejak)
+
+
+def _bulan_id(teks: str | None) -> str:
+    if teks is None:
+        hari_ini = date.today()
+        return bulan(hari_ini.year, hari_ini.month).id
+    try:
+        periode = parse_periode(teks.strip().replace("-", ""))
+    except DataTidakValid:
+        periode = None
+    if periode is None or periode.jenis is not JenisPeriode.BULAN:
+        raise DataTidakValid(f"Bulan {teks!r} tidak dikenal: tulis tahun dan bulan, mis. 2026-07.")
+    return periode.id
+
+
+# -- a new office -------------------------------------------------------------------------
+
+
+def isi_kantor(kecamatan: Kecamatan) -> None:
+    """Insert the office and every desa/kelurahan of ``kecamatan`` (caller's transaction)."""
+    jenis, kabupaten = pisah_kabupaten(kecamatan.kabupaten)
+    Kantor.create(
+        kode_wilayah=kecamatan.kode,
+        kecamatan=kecamatan.nama,
+        kabupaten=kabupaten,
+        jenis_kabupaten=jenis,
+        provinsi=kecamatan.provinsi,
+    )
+    Desa.insert_many(
+        [
+            {"kode": d.kode, "nama": d.nama, "jenis": d.tingkat, "urutan": i}
+            for i, d in enumerate(kecamatan.desa)
+        ]
+    ).execute()
+
+
+def contoh_iki(kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
+    """The built-in Kepanjen decree as a starting point for ``kecamatan`` in ``tahun``.
+
+    Its jabatan, tasks and indicators stay; Kepanjen's desa, holders, signatory and decree
+    number do not, and texts naming Kepanjen or its 18 desa name the new kecamatan instead.
+    """
+    from kinerja_desktop.db.builtin import read_builtin_decree
+
+    data = read_builtin_decree()
+    jumlah = len(kecamatan.desa)
+
+    def ganti(teks: str) -> str:
+        teks = re.sub(r"\b18 desa/kel", f"{jumlah} desa/kel", teks)
+        teks = re.sub(r"Pemerintah Desa Kepanjen", "Pemerintah Desa/Kelurahan", teks)
+        return re.sub(r"(?i)kecamatan kepanjen", f"Kecamatan {kecamatan.nama}", teks)
+
+    def bersihkan(nilai: Any) -> Any:
+        if isinstance(nilai, str):
+            return ganti(nilai)
+        if isinstance(nilai, list):
+            return [bersihkan(x) for x in nilai]
+        if isinstance(nilai, dict):
+            return {k: bersihkan(v) for k, v in nilai.items() if k != "pemangku"}
+        return nilai
+
+    return {
+        "keputusan": {"tahun": tahun},
+        "jabatan": bersihkan(data["jabatan"]),
+    }
+
+
+def buat_kantor_baru(
+    path: Path, kode: str, contoh: bool = False, tahun: int | None = None
+) -> SqliteDatabase:
+    """Create a new database at ``path`` for kecamatan ``kode``; return it opened.
+
+    With ``contoh`` the year ``tahun`` (default: this year) gets the Kepanjen IKI to edit.
+    Refuses an unknown code, a code that is not a kecamatan, and an existing database.
+    """
+    from kinerja_desktop.db.builtin import load_decree, load_pangkat
+    from kinerja_desktop.db.connection import open_database
+
+    path = Path(path)
+    kecamatan = kecamatan_nasional(kode)  # refuses before any file is made
+    if path.exists() and (path.is_dir() or path.stat().st_size > 0):
+        raise DataTidakValid(
+            f"Berkas {path} sudah ada; kantor baru hanya dibuat pada basis data baru. Pilih "
+            "nama berkas lain dengan --db (basis data yang ada tidak diubah)."
+        )
+    tahun_contoh = tahun or date.today().year
+
+    def isi() -> None:
+        load_pangkat()
+        isi_kantor(kecamatan)
+        if contoh:
+            load_decree(contoh_iki(kecamatan, tahun_contoh))
+
+    isi_baru: Callable[[], None] = isi
+    return open_database(path, isi_baru)
