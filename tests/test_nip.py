@@ -31,3 +31,10 @@ def test_invalid_nip_says_why(nip, reason):
 
 def test_nip_accepts_dots_and_dashes():
     assert validate_nip("19690505.199009-1-002") == "196905051990091002"
+
+
+def test_digits_of_other_scripts_are_not_a_nip():
+    # fullwidth and Arabic-Indic digits pass str.isdigit() and int(), and would let the same
+    # NIP be stored twice
+    assert nip_problem("１９６９０５０５１９９００９１００２") == "NIP hanya boleh berisi angka."
+    assert nip_problem("١٩٦٩٠٥٠٥١٩٩٠٠٩١٠٠٢") == "NIP hanya boleh berisi angka."

@@ -8,9 +8,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from kinerja_desktop import __version__
 from kinerja_desktop.cli import backup, data, desa, kabupaten, kantor, kirim, nilai, report
+from kinerja_desktop.domain.teks import tanpa_kendali
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 from kinerja_desktop.paths import default_db_path
 
@@ -107,9 +109,33 @@ def _utf8_console() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+class _LayarAman:
+    """A console stream that drops control characters from what is written: a name stored with
+    an escape sequence (``\x1b[2J``) must not clear or recolour the operator's screen."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, teks: str) -> int:
+        """Write ``teks`` without its control characters (line breaks and tabs stay)."""
+        return self._stream.write(tanpa_kendali(teks))
+
+    def __getattr__(self, nama: str) -> Any:
+        return getattr(self._stream, nama)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _utf8_console()
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _LayarAman(stdout), _LayarAman(stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.db is None:
         args.db = default_db_path()

@@ -8,7 +8,6 @@ stored under the old one (they would be hidden, not converted). New indicator co
 from the jabatan's code (``BENDAHARA.05``) and are unique within the year.
 """
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,12 +26,14 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
+from kinerja_desktop.domain.kode import bentuk_kode, masalah_kode
+from kinerja_desktop.domain.teks import bersihkan, periksa_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 FIELDS = ("kode", "nama", "formula", "satuan", "polaritas", "jenis", "sumber_data")
 """The indicator fields edited in the Indikator tab, in the order of its columns."""
 
-_KODE = re.compile(r"^\S{1,40}$")
+_LABEL = {"formula": "Formulasi", "satuan": "Satuan", "sumber_data": "Sumber data"}
 
 
 @dataclass(frozen=True)
@@ -158,10 +159,7 @@ def _place(model: Any, parent_field: Any, parent_id: int, posisi: int | None) ->
 
 
 def _text(value: str, what: str, required: bool = True) -> str:
-    cleaned = str(value or "").strip()
-    if required and not cleaned:
-        raise DataTidakValid(f"{what} tidak boleh kosong.")
-    return cleaned
+    return periksa_teks(value, what, wajib=required)
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -194,11 +192,13 @@ def load_sasaran(jabatan_id: int) -> list[SasaranData]:
 
 def kode_problem(tahun: int, kode: str, kecuali_id: int | None = None) -> str | None:
     """Why ``kode`` cannot be an indicator code in ``tahun`` (Indonesian), or None."""
-    kode = kode.strip()
-    if not kode:
-        return "Kode indikator tidak boleh kosong."
-    if not _KODE.match(kode):
-        return "Kode indikator tidak boleh berisi spasi dan paling panjang 40 karakter."
+    try:
+        kode = bentuk_kode(kode, "Kode indikator")
+    except DataTidakValid as exc:
+        return exc.pesan
+    masalah = masalah_kode(kode, "Kode indikator")
+    if masalah is not None:
+        return masalah
     other = Indikator.get_or_none((Indikator.tahun == tahun) & (Indikator.kode == kode))
     if other is not None and other.id != kecuali_id:
         pemilik = other.sasaran.jabatan.nama
@@ -220,7 +220,7 @@ def next_kode(jabatan_id: int) -> str:
 
 def parse_pilihan(enum: type[Jenis] | type[Polaritas], value: str) -> str:
     """The stored value of a fixed choice given either its value or its label."""
-    text = value.strip().lower()
+    text = bersihkan(value, "Pilihan", satu_baris=True).lower()
     for member in enum:
         if text in (member.value, member.label.lower()):
             return member.value
@@ -237,7 +237,7 @@ def _check_fields(changes: dict[str, str], tahun: int, indikator_id: int | None)
             problem = kode_problem(tahun, str(value), indikator_id)
             if problem:
                 raise DataTidakValid(problem)
-            clean[name] = str(value).strip()
+            clean[name] = bentuk_kode(str(value))
         elif name == "nama":
             clean[name] = _text(value, "Nama indikator")
         elif name == "jenis":
@@ -245,7 +245,7 @@ def _check_fields(changes: dict[str, str], tahun: int, indikator_id: int | None)
         elif name == "polaritas":
             clean[name] = parse_pilihan(Polaritas, str(value))
         else:
-            clean[name] = _text(value, name, required=False)
+            clean[name] = _text(value, _LABEL[name], required=False)
     return clean
 
 
@@ -506,8 +506,8 @@ def paste_indikator(
         diubah: list[tuple[int, dict[str, str], dict[str, str]]] = []
         for number, row in enumerate(rows, start=1):
             values = {k: v for k, v in row.items() if k in FIELDS}
-            kode = values.get("kode", "").strip()
             try:
+                kode = bentuk_kode(values.get("kode", ""), "Kode indikator")
                 if kode in own:
                     ind = own[kode]
                     before = indikator_fields(ind.id)

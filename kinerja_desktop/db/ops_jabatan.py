@@ -28,11 +28,11 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.queries import require_jabatan, require_year
+from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, periksa_kode
+from kinerja_desktop.domain.teks import periksa_teks
 from kinerja_desktop.errors import DataTidakValid
 
 NAMA_MAX = 200
-KODE_MAX = 40
-_KODE_POLA = re.compile(r"^[A-Z0-9][A-Z0-9.\-_]*$")
 
 
 @dataclass(frozen=True)
@@ -158,23 +158,11 @@ def kepala_kantor(tahun: int) -> tuple[str, str | None]:
 
 
 def _clean_nama(nama: str) -> str:
-    nama = " ".join(nama.split())
-    if not nama:
-        raise DataTidakValid("Nama jabatan tidak boleh kosong.")
-    if len(nama) > NAMA_MAX:
-        raise DataTidakValid(f"Nama jabatan terlalu panjang (paling banyak {NAMA_MAX} huruf).")
-    return nama
+    return periksa_teks(nama, "Nama jabatan", satu_baris=True, maks=NAMA_MAX)
 
 
 def _clean_kode(kode: str, tahun: int, kecuali_id: int | None = None) -> str:
-    kode = kode.strip().upper()
-    if not kode:
-        raise DataTidakValid("Kode jabatan tidak boleh kosong.")
-    if len(kode) > KODE_MAX or not _KODE_POLA.match(kode):
-        raise DataTidakValid(
-            f"Kode jabatan «{kode}» tidak valid: pakai huruf besar, angka dan tanda hubung "
-            f"(paling banyak {KODE_MAX} karakter), misalnya KASI-PEM."
-        )
+    kode = periksa_kode(kode, "Kode jabatan", KODE_JABATAN_MAKS)
     query = Jabatan.select().where((Jabatan.tahun == tahun) & (Jabatan.kode == kode))
     if kecuali_id is not None:
         query = query.where(Jabatan.id != kecuali_id)

@@ -12,8 +12,10 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
+from kinerja_desktop.domain.teks import bersihkan, periksa_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
+NAMA_MAKS = 200
 FIELDS = ("nama", "nip", "golongan")
 """The pegawai fields edited in the Pemangku tab, in the order of its columns."""
 
@@ -115,7 +117,7 @@ def pegawai_tersedia(jabatan_id: int) -> list[PegawaiPilihan]:
 def parse_golongan(value: str) -> str | None:
     """The golongan of a rank given as "IV/b", "Pembina Tingkat I" or "Pembina Tingkat I (IV/b)";
     None for an empty value."""
-    text = value.strip()
+    text = bersihkan(value, "Pangkat/golongan", satu_baris=True)
     if not text:
         return None
     for golongan, nama in pangkat_list():
@@ -130,10 +132,7 @@ def _check(changes: dict[str, str], pegawai_id: int | None) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "nama":
-            nama = " ".join(str(value).split())
-            if not nama:
-                raise DataTidakValid("Nama pegawai tidak boleh kosong.")
-            clean["nama"] = nama
+            clean["nama"] = periksa_teks(value, "Nama pegawai", satu_baris=True, maks=NAMA_MAKS)
         elif name == "nip":
             text = str(value or "").strip()
             if not text:

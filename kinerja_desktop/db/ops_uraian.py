@@ -11,6 +11,7 @@ from typing import Literal
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Fungsi, Jabatan, Tugas, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
+from kinerja_desktop.domain.teks import periksa_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 Daftar = Literal["tugas", "fungsi"]
@@ -56,7 +57,7 @@ def _model(daftar: str) -> type[Tugas] | type[Fungsi]:
 
 
 def _clean(teks: str) -> str:
-    cleaned = " ".join(teks.split())
+    cleaned = periksa_teks(teks, "Uraian", wajib=False, satu_baris=True)
     if not cleaned:
         raise DataTidakValid("Uraian tidak boleh kosong; isi teksnya atau hapus barisnya.")
     return cleaned

@@ -22,7 +22,7 @@ def nip_problem(text: str) -> str | None:
     nip = normalize_nip(text)
     if not nip:
         return "NIP kosong."
-    if not nip.isdigit():
+    if not (nip.isascii() and nip.isdigit()):
         return "NIP hanya boleh berisi angka."
     if len(nip) != 18:
         return f"NIP harus 18 angka, yang diisi {len(nip)} angka."

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop import APP_NAME
+from kinerja_desktop.domain.teks import aman_untuk_sel
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.iki import Progress
 from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
@@ -40,7 +41,8 @@ def unique_sheet_names(names: Iterable[str]) -> list[str]:
     result: list[str] = []
     used: set[str] = set()
     for name in names:
-        base = _SHEET_FORBIDDEN.sub("-", name).strip().strip("'").strip() or "Jabatan"
+        base = _SHEET_FORBIDDEN.sub("-", aman_untuk_sel(name)).strip().strip("'").strip()
+        base = base or "Jabatan"
         if len(base) > SHEET_MAX:
             # Cut at a word boundary and mark the cut with "…", so that a shortened title
             # ("Pengadministrasi Pemerintahan (Sekretaris Desa)") is never mistaken for a
@@ -257,7 +259,7 @@ def render_iki_xlsx(
     kertas = check_kertas(kertas)
     wb = Workbook()
     wb.remove(wb.active)
-    wb.properties.title = laporan.judul
+    wb.properties.title = aman_untuk_sel(laporan.judul)
     wb.properties.creator = APP_NAME
     styles = _styles()
     footer = f"IKI Kecamatan {laporan.kecamatan} Tahun {laporan.tahun}"

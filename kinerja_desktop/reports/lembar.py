@@ -8,6 +8,8 @@ callers (never at module level here), so importing this module costs nothing at 
 import textwrap
 from typing import Any
 
+from kinerja_desktop.domain.teks import aman_untuk_sel
+
 KODE_KERTAS = {"f4": 14, "a4": 9}
 """openpyxl ``paperSize`` codes: 14 is "Folio" in Excel's list, the F4 of Indonesian offices."""
 
@@ -16,10 +18,12 @@ def sel_teks(ws: Any, baris: int, kolom: int, isi: str) -> Any:
     """Write ``isi`` into a cell as text and return the cell.
 
     openpyxl turns any string starting with "=" into a formula; a label, a name or a value
-    typed by someone else must never become one.
+    typed by someone else must never become one. A control character in a stored text (from
+    an older version or another office) would make openpyxl refuse the whole workbook: it is
+    cleaned away here, for every text cell of every workbook we write.
     """
     sel = ws.cell(row=baris, column=kolom)
-    sel.value = isi
+    sel.value = aman_untuk_sel(isi)
     sel.data_type = "s"
     return sel
 

@@ -14,6 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from kinerja_desktop import APP_NAME
+from kinerja_desktop.domain.teks import aman_untuk_sel
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD, register_fonts
@@ -62,8 +63,9 @@ def frame_width(kertas: str) -> float:
 
 
 def teks(text: str) -> str:
-    """Plain text as paragraph markup: XML escaped, line breaks kept."""
-    return escape(text.strip()).replace("\n", "<br/>")
+    """Plain text as paragraph markup: XML escaped, line breaks kept, control characters of
+    a stored text (which the paragraph parser refuses) cleaned away."""
+    return escape(aman_untuk_sel(text).strip()).replace("\n", "<br/>")
 
 
 @functools.cache
