@@ -49,10 +49,15 @@ def test_only_input_cells_are_unlocked_and_validated(db, tmp_path):
             masukan = BARIS_DATA_AWAL <= r < BARIS_DATA_AWAL + n and 6 <= c <= 8
             assert ws.cell(r, c).protection.locked is not masukan, ws.cell(r, c).coordinate
     [aturan] = ws.data_validations.dataValidation
-    assert (aturan.type, aturan.operator, aturan.formula1) == ("whole", "greaterThanOrEqual", "0")
+    assert (aturan.type, aturan.operator, aturan.formula1, aturan.formula2) == (
+        "whole",
+        "between",
+        "0",
+        "10000000",
+    )
     assert str(aturan.sqref).split()[0] == f"F{BARIS_DATA_AWAL}:H{BARIS_DATA_AWAL}"
     assert len(str(aturan.sqref).split()) == n
-    assert "angka bulat 0 atau lebih" in aturan.error
+    assert "angka bulat 0 sampai 10.000.000" in aturan.error
 
 
 def test_percentage_rows_are_checked_by_excel_too(db, tmp_path):
@@ -64,6 +69,7 @@ def test_percentage_rows_are_checked_by_excel_too(db, tmp_path):
     custom = [d for d in ws.data_validations.dataValidation if d.type == "custom"]
     assert [str(d.sqref) for d in custom] == ["F7:H7", "F8:H8"]
     assert "F7<=F8" in custom[0].formula1 and "F7<=F8" in custom[1].formula1
+    assert "F7<=10000000" in custom[0].formula1 and "F8<=10000000" in custom[1].formula1
 
 
 def test_prints_one_page_wide_on_folio(db, tmp_path):

@@ -33,7 +33,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.domain.capaian import Komponen, Target, periksa_komponen
+from kinerja_desktop.domain.capaian import Komponen, Target, periksa_komponen, periksa_target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -248,6 +248,11 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
             )
         if masuk.komponen is not None:
             return "Target diisi pada kolom nilai, bukan pembilang/penyebut."
+        if masuk.target is not None:
+            try:
+                periksa_target(ind.jenis, masuk.target)
+            except DataTidakValid as exc:
+                return exc.pesan
         return None
     if ind.dari_desa and kunci.desa_id is None:
         return f"Indikator {ind.kode} diisi per desa/kelurahan; kode desa wajib diisi."

@@ -5,7 +5,9 @@ from collections.abc import Sequence
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
+from kinerja_desktop.domain.batas import CAPAIAN_MAKS
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
+from kinerja_desktop.domain.teks import periksa_teks
 from kinerja_desktop.errors import DataTidakValid
 
 # Colours given to bands typed without one, from the best band down: the default bands'
@@ -21,16 +23,19 @@ def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
     batas = [p.batas_bawah for p in urut]
     if len(set(batas)) != len(batas):
         raise DataTidakValid("Dua kategori memiliki batas bawah yang sama.")
-    nama = [p.nama.strip() for p in urut]
-    if any(not n for n in nama):
-        raise DataTidakValid("Nama kategori tidak boleh kosong.")
+    if any(not 0 <= b <= CAPAIAN_MAKS for b in batas):
+        raise DataTidakValid(
+            f"Batas bawah kategori harus antara 0% dan {CAPAIAN_MAKS}% (capaian di atasnya "
+            "tetap masuk kategori tertinggi)."
+        )
+    nama = [periksa_teks(p.nama, "Nama kategori", satu_baris=True, maks=60) for p in urut]
     if len({n.lower() for n in nama}) != len(nama):
         raise DataTidakValid("Nama kategori tidak boleh kembar.")
     if min(batas) > 0:
         raise DataTidakValid(
             "Kategori terendah harus berbatas bawah 0% agar setiap capaian masuk kategori."
         )
-    return [Pita(p.batas_bawah, p.nama.strip(), p.warna) for p in urut]
+    return [Pita(p.batas_bawah, n, p.warna) for p, n in zip(urut, nama, strict=True)]
 
 
 def tulis_pita(urut: Sequence[Pita]) -> None:

@@ -13,6 +13,13 @@ application can show it to the operator:
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kinerja_desktop.domain.batas import (
+    HARI_KERJA_MAKS,
+    NILAI_MAKS,
+    PEGAWAI_MAKS,
+    TARGET_PERSEN_MAKS,
+    masalah_batas,
+)
 from kinerja_desktop.domain.indikator import Agregasi, Jenis, Polaritas
 from kinerja_desktop.domain.periode import Periode
 from kinerja_desktop.errors import DataTidakValid
@@ -134,11 +141,14 @@ class Komponen:
         return atas / bawah * 100 if bawah else None
 
 
-def _bulat(x: float | None, apa: str) -> None:
+def _bulat(x: float | None, apa: str, maks: float = NILAI_MAKS) -> None:
     if x is None:
         raise DataTidakValid(f"{apa} wajib diisi.")
     if x < 0:
         raise DataTidakValid(f"{apa} tidak boleh negatif.")
+    masalah = masalah_batas(x, maks, apa)
+    if masalah is not None:
+        raise DataTidakValid(masalah)
     if not float(x).is_integer():
         raise DataTidakValid(f"{apa} harus bilangan bulat (tanpa pecahan).")
 
@@ -165,9 +175,9 @@ def periksa_komponen(jenis: Jenis, k: Komponen) -> None:
                 f"Pembilang ({angka(k.pembilang)}) lebih besar dari penyebut ({angka(k.penyebut)})."
             )
         return
-    _bulat(k.pegawai, "Jumlah pegawai")
-    _bulat(k.hari_kerja, "Hari kerja efektif")
-    _bulat(k.hari_tidak_masuk, "Hari tidak masuk")
+    _bulat(k.pegawai, "Jumlah pegawai", PEGAWAI_MAKS)
+    _bulat(k.hari_kerja, "Hari kerja efektif", HARI_KERJA_MAKS)
+    _bulat(k.hari_tidak_masuk, "Hari tidak masuk", PEGAWAI_MAKS * HARI_KERJA_MAKS)
     assert k.pegawai is not None and k.hari_kerja is not None and k.hari_tidak_masuk is not None
     if k.pegawai == 0 or k.hari_kerja == 0:
         raise DataTidakValid("Jumlah pegawai dan hari kerja efektif harus lebih dari 0.")
@@ -176,6 +186,15 @@ def periksa_komponen(jenis: Jenis, k: Komponen) -> None:
             "Hari tidak masuk lebih banyak dari pegawai × hari kerja efektif "
             f"({angka(k.pegawai * k.hari_kerja)})."
         )
+
+
+def periksa_target(jenis: Jenis, t: Target) -> None:
+    """Refuse a target past the plausible bound of its kind (a count, or a percent)."""
+    maks = NILAI_MAKS if jenis is Jenis.JUMLAH else TARGET_PERSEN_MAKS
+    for x in (t.nilai, t.atas):
+        masalah = None if x is None else masalah_batas(x, maks, "Target")
+        if masalah is not None:
+            raise DataTidakValid(masalah)
 
 
 def hari_kerja_periode(hari_kerja_setahun: int, periode: Periode) -> int:

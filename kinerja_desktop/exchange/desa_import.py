@@ -370,6 +370,12 @@ def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]
         return None, f"berisi galat {sel.nilai}; ketik angkanya saja."
     if sel.jenis is JenisSel.LOGIKA:
         return None, "berisi nilai benar/salah; ketik angkanya saja."
+    if sel.jenis is JenisSel.TANGGAL:
+        return None, (
+            f"berisi tanggal atau jam (tersimpan sebagai {angka(float(sel.nilai))}), bukan "  # type: ignore[arg-type]
+            "angka: Excel mengubah isian seperti 6/1 atau 1-6 menjadi tanggal. Ubah format sel "
+            "menjadi Umum/Angka lalu ketik angkanya saja."
+        )
     if sel.jenis is JenisSel.TEKS:
         teks = str(sel.nilai).strip()
         if not teks:
@@ -575,6 +581,39 @@ def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
             _isi_rencana(p, per_desa.get(p._desa_id, Rencana()))
 
 
+def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> None:
+    """Refuse every file of a run that shares a desa and a month with another file of it.
+
+    Which one should win is not for the application to guess (the later name? the later
+    save?): applied one after the other, the second would overwrite or delete the first's
+    values. Both are refused, each naming the others, and the operator imports the right one
+    alone. The dry run and the real run refuse the same files.
+    """
+    bulan: dict[tuple[int | None, str], list[PratinjauBerkas]] = {}
+    for p in semua:
+        if p.ditolak:
+            continue
+        for b in parse_periode(p.periode).bulan:
+            bulan.setdefault((p._desa_id, f"{p.tahun}{b:02d}"), []).append(p)
+    bentrok: dict[int, list[PratinjauBerkas]] = {}
+    for kelompok in bulan.values():
+        if len(kelompok) > 1:
+            for p in kelompok:
+                lain = bentrok.setdefault(id(p), [])
+                lain += [q for q in kelompok if q is not p and q not in lain]
+    for p in semua:
+        if id(p) not in bentrok:
+            continue
+        nama = [q.nama for q in sorted([p, *bentrok[id(p)]], key=lambda q: q.nama)]
+        daftar = ", ".join(nama[:-1]) + " dan " + nama[-1]
+        p.penolakan = (
+            f"{daftar} sama-sama berisi isian {p.nama_desa} ({p.kode_desa}) untuk bulan yang "
+            "sama, sehingga tidak jelas isian mana yang berlaku. Tidak ada yang diimpor dari "
+            "berkas-berkas itu: impor hanya berkas yang benar (mis. perbaikan terakhir dari "
+            "desa), sendiri."
+        )
+
+
 def _ulang_rencana(p: PratinjauBerkas) -> None:
     p.rencana, p.baru, p.diubah, p.sama, p.sudah_diimpor = None, [], [], 0, None
     _rencanakan_semua([p])
@@ -648,6 +687,7 @@ def impor_berkas_desa(
         if kemajuan:
             kemajuan(i, total, f"Memeriksa {Path(p).name}")
         pratinjau.append(_periksa_isi(p, tahun, kode_desa))
+    _tolak_tumpang_tindih(pratinjau)
     _rencanakan_semua(pratinjau)
     hasil: list[HasilImpor] = []
     if coba:

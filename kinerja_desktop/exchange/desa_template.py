@@ -13,6 +13,7 @@ from pathlib import Path
 from kinerja_desktop.db.kantor import desa_aktif
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Kantor, NilaiRealisasi, Sasaran
 from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.domain.batas import NILAI_MAKS
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import Periode, bulan, parse_periode, tahun_
 from kinerja_desktop.domain.tanggal import nama_bulan
@@ -153,6 +154,9 @@ def _jumlah_baris_teks(b: BarisIsian) -> int:
     return max(len(textwrap.wrap(b.nama, LEBAR_INDIKATOR - 1)), len(textwrap.wrap(b.satuan, 8)), 1)
 
 
+_MAKS_TAMPIL = f"{NILAI_MAKS:,}".replace(",", ".")
+
+
 def _kantor() -> str:
     k = Kantor.get_or_none()
     return f"Kecamatan {k.kecamatan}, {k.nama_kabupaten}" if k else "Kecamatan"
@@ -247,12 +251,15 @@ def _tulis(
 
     bulat = DataValidation(
         type="whole",
-        operator="greaterThanOrEqual",
+        operator="between",
         formula1="0",
+        formula2=str(NILAI_MAKS),
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Isian tidak valid",
-        error="Isi dengan angka bulat 0 atau lebih, atau kosongkan bila data belum ada.",
+        error=(
+            f"Isi dengan angka bulat 0 sampai {_MAKS_TAMPIL}, atau kosongkan bila data belum ada."
+        ),
         showInputMessage=False,
     )
     isian.add_data_validation(bulat)
@@ -299,14 +306,15 @@ def _tulis(
                 type="custom",
                 formula1=(
                     f"AND(ISNUMBER({sendiri}),INT({sendiri})={sendiri},{sendiri}>=0,"
+                    f"{sendiri}<={NILAI_MAKS},"
                     f"OR(ISBLANK({pembilang}),ISBLANK({penyebut}),{pembilang}<={penyebut}))"
                 ),
                 allow_blank=True,
                 showErrorMessage=True,
                 errorTitle="Isian tidak valid",
                 error=(
-                    "Isi dengan angka bulat 0 atau lebih; pembilang tidak boleh lebih besar "
-                    "dari penyebut."
+                    f"Isi dengan angka bulat 0 sampai {_MAKS_TAMPIL}; pembilang tidak boleh "
+                    "lebih besar dari penyebut."
                 ),
             )
             isian.add_data_validation(dv)

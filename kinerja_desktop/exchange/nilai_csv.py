@@ -19,6 +19,7 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
 from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
@@ -107,6 +108,19 @@ def baca_csv(path: Path) -> IsiCsv:
     if not teks.strip():
         raise DataTidakValid(f"Berkas {path.name} kosong.")
     reader = csv.reader(io.StringIO(teks, newline=""), delimiter=_pemisah(teks))
+    try:
+        return _baca_baris(path, reader, data)
+    except csv.Error as exc:
+        # the csv module refuses a field over 128 KB and a quote left open; no line of a
+        # values file comes near that, so the file is not one (or was damaged)
+        raise DataTidakValid(
+            f"Berkas {path.name} baris {reader.line_num}: satu kolom terlalu panjang atau tanda "
+            "petik tidak ditutup, jadi berkas ini bukan berkas nilai yang utuh. Periksa baris "
+            "itu di Excel, atau ekspor ulang berkasnya."
+        ) from exc
+
+
+def _baca_baris(path: Path, reader: Any, data: bytes) -> IsiCsv:
     kepala = [k.strip().lower() for k in next(reader)]
     kurang = [k for k in KOLOM_WAJIB if k not in kepala]
     asing = [k for k in kepala if k and k not in KOLOM]

@@ -28,6 +28,8 @@ class JenisSel(StrEnum):
     RUMUS = "rumus"
     LOGIKA = "logika"
     GALAT = "galat"
+    TANGGAL = "tanggal"
+    """A number shown as a date or time: Excel turned what was typed ("6/1", "1-6") into one."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,19 @@ class Lembar:
 
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+_FORMAT_TANGGAL_BAWAAN = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
+"""Excel's built-in number formats that show a date or a time (ECMA-376 18.8.30, with the East
+Asian ones an Indonesian Excel can still pick)."""
+
+_BUKAN_KODE_TANGGAL = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+"""Parts of a format code that are not date tokens: quoted text, [colour]/[$-421] sections,
+escaped characters and padding."""
+
+
+def format_tanggal(kode: str) -> bool:
+    """Whether a custom number format code shows a date or a time (``dd/mm/yyyy``, ``h:mm``)."""
+    return bool(re.search(r"[dmyhs]", _BUKAN_KODE_TANGGAL.sub("", kode.lower())))
 
 
 def kolom_ke_angka(huruf: str) -> int:
@@ -110,6 +125,7 @@ class PembacaXlsx:
     def __init__(self, buku: BukuKerjaMentah) -> None:
         self.buku = buku
         self._shared: list[str] | None = None
+        self._gaya_tanggal: frozenset[int] | None = None
         self.lembar_info = self._daftar_lembar()
 
     def _xml(self, nama: str) -> Element:
@@ -163,6 +179,27 @@ class PembacaXlsx:
             nama = next((k for k in self.buku.bagian if k.lower() == "xl/sharedstrings.xml"), None)
             self._shared = [] if nama is None else [_teks_kaya(si) for si in self._xml(nama)]
         return self._shared
+
+    def _gaya_bertanggal(self) -> frozenset[int]:
+        """Indexes of the cell styles (``s`` attribute) whose number format is a date/time."""
+        if self._gaya_tanggal is None:
+            nama = next((k for k in self.buku.bagian if k.lower() == "xl/styles.xml"), None)
+            hasil: set[int] = set()
+            if nama is not None:
+                gaya = self._xml(nama)
+                kustom = {}
+                formats = _anak(gaya, "numFmts")
+                for f in formats if formats is not None else []:
+                    kode = f.get("formatCode") or ""
+                    kustom[f.get("numFmtId")] = format_tanggal(kode)
+                xfs = _anak(gaya, "cellXfs")
+                for i, xf in enumerate(xfs if xfs is not None else []):
+                    fid = xf.get("numFmtId") or "0"
+                    bawaan = fid.isdigit() and int(fid) in _FORMAT_TANGGAL_BAWAAN
+                    if bawaan or kustom.get(fid, False):
+                        hasil.add(i)
+            self._gaya_tanggal = frozenset(hasil)
+        return self._gaya_tanggal
 
     def lembar(self, nama: str) -> Lembar | None:
         """The sheet named ``nama`` with its cells, or None when the workbook has no such sheet."""
@@ -225,6 +262,10 @@ class PembacaXlsx:
         if t == "e":
             return Sel(JenisSel.GALAT, teks_v)
         try:
-            return Sel(JenisSel.ANGKA, float(teks_v))
+            nilai = float(teks_v)
         except ValueError:
             return Sel(JenisSel.TEKS, teks_v)
+        gaya = c.get("s")
+        if gaya is not None and gaya.isdigit() and int(gaya) in self._gaya_bertanggal():
+            return Sel(JenisSel.TANGGAL, nilai)
+        return Sel(JenisSel.ANGKA, nilai)

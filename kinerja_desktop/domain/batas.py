@@ -1,0 +1,40 @@
+"""Plausible bounds of every kind of value a kecamatan records, checked at every door.
+
+A number past these is a typing or file error (``1e308``, a date turned into 43835, a pasted
+NIK in a count cell), never a real figure of one kecamatan: summed or divided it reached
+infinity in the official reports. The same bounds go into the desa templates' data validation
+so that Excel refuses them before the file is even sent.
+"""
+
+NILAI_MAKS = 10_000_000
+"""A count (jumlah), a pembilang or a penyebut of one desa or the kecamatan in one period: ten
+times the population of the largest kecamatan."""
+
+PEGAWAI_MAKS = 100_000
+"""Pegawai counted in an attendance value."""
+
+HARI_KERJA_MAKS = 366
+"""Effective working days of one period (a year at most)."""
+
+TARGET_PERSEN_MAKS = 100
+"""A percentage or attendance target, in percent: Σ pembilang never exceeds Σ penyebut."""
+
+CAPAIAN_MAKS = 1000
+"""Highest lower bound of a rating band, in percent."""
+
+
+def masalah_batas(nilai: float, maks: float, apa: str) -> str | None:
+    """Why ``nilai`` (of ``apa``, "Nilai jumlah") is past its bound ``maks``, or None."""
+    if nilai > maks:
+        return (
+            f"{apa} {_tampil(nilai)} terlalu besar (paling besar {_tampil(maks)}); periksa apakah "
+            "salah ketik, atau sel Excel berformat tanggal."
+        )
+    return None
+
+
+def _tampil(x: float) -> str:
+    """``10000000`` as ``10.000.000``; a huge number in scientific form (``1e+308``)."""
+    if x >= 1e15:
+        return f"{x:.3g}"
+    return f"{x:,.0f}".replace(",", ".") if float(x).is_integer() else f"{x:.2f}".replace(".", ",")
