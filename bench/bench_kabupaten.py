@@ -169,7 +169,8 @@ def main() -> None:
     db.close()
     assert r.diterima == len(KECAMATAN)
 
-    print(f"Nilai tersimpan di ruang kerja: {n_nilai:,}; ukuran {kab.stat().st_size / 2**20:.1f} MB")
+    ukuran = kab.stat().st_size / 2**20
+    print(f"Nilai tersimpan di ruang kerja: {n_nilai:,}; ukuran {ukuran:.1f} MB")
     print()
     print(f"{'ukuran':<44}{'waktu':>10}{'dasar':>10}{'sasaran':>10}{'memori':>10}")
     print(

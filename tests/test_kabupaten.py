@@ -247,3 +247,32 @@ def test_a_kecamatan_database_is_not_a_workspace(capsys, db_path, paket):
     folder, _, kec = paket
     code, out, _ = run(capsys, db_path, "kabupaten", "terima", str(folder))
     assert code == 1 and "bukan ruang kerja kabupaten" in out
+
+
+def test_kabupaten_report_as_pdf_and_workbook(capsys, kab, paket, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    folder, own, _ = paket
+    run(capsys, kab, "kabupaten", "terima", str(folder))
+    for suffix in (".pdf", ".xlsx"):
+        out = tmp_path / f"rekap{suffix}"
+        code, text, err = run(capsys, kab, "report", "kabupaten", "--tahun", "2020",
+                              "--periode", "2020Q1", "--out", str(out))  # fmt: skip
+        assert code == 0, err
+    pdf = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "rekap.pdf").pages)
+    assert "Kabupaten Malang — Triwulan I 2020" in pdf
+    assert "3 dari 4" in pdf and "Dau (35.07.22)" in pdf and "belum ada paket" in pdf
+    assert "Kecamatan Sumberpucung (35.07.12)" in pdf and "INDIKATOR BERSAMA" in pdf
+    wb = load_workbook(tmp_path / "rekap.xlsx")
+    assert wb.sheetnames == ["Rekap", "Indikator Bersama", "Rincian"]
+    rekap_rows = {r[2]: r for r in wb["Rekap"].iter_rows(min_row=5, values_only=True)}
+    assert rekap_rows["Dau"][3] == "belum ada paket"
+    rincian = [r for r in wb["Rincian"].iter_rows(min_row=4, values_only=True)]
+    assert len(rincian) == 3 * 84
+    sekcam = {r[0]: r for r in rincian if r[2] == "SEKCAM.02"}
+    mine = {b["kode_indikator"]: b for b in own["35.07.12"]}["SEKCAM.02"]
+    assert (
+        sekcam["Sumberpucung"][6] == mine["capaian"]
+        and sekcam["Sumberpucung"][7] == mine["kategori"]
+    )

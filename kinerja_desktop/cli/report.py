@@ -40,6 +40,20 @@ def cmd_report_capaian(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_kabupaten(args: argparse.Namespace) -> int:
+    """``report kabupaten --tahun Y --periode P --out FILE``: the kabupaten report."""
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.reports.iki import FORMAT, report_format
+    from kinerja_desktop.reports.kabupaten import export_kabupaten
+
+    report_format(args.out)
+    periode = parse_periode(args.periode)
+    open_db(args)
+    path = export_kabupaten(args.tahun, periode.id, args.out, kertas=args.kertas)
+    print(f"Laporan kabupaten {periode.label} ({FORMAT[path.suffix.lower()]}) ditulis ke {path}")
+    return 0
+
+
 def _kode_jabatan(text: str) -> str:
     """Jabatan codes are stored in capitals: accept ``kasi-pem`` for ``KASI-PEM``."""
     return text.strip().upper()
@@ -100,3 +114,21 @@ def register(commands: Any) -> None:
         "--kertas", type=str.lower, choices=["f4", "a4"], default=None, help="ukuran kertas"
     )
     capaian.set_defaults(func=cmd_report_capaian)
+
+    kabupaten = reports.add_parser(
+        "kabupaten",
+        help="rekapitulasi kabupaten satu periode (PDF atau Excel; ruang kerja kabupaten)",
+        description="Menulis laporan kabupaten: ringkasan dan grafik per kecamatan, indikator "
+        "bersama, dan rincian tiap kecamatan. Jenis berkas mengikuti akhiran: .pdf atau .xlsx.",
+    )
+    kabupaten.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    kabupaten.add_argument(
+        "--periode", required=True, metavar="PERIODE", help="2020, 2020S1, 2020Q1 atau 202001"
+    )
+    kabupaten.add_argument(
+        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.pdf atau .xlsx)"
+    )
+    kabupaten.add_argument(
+        "--kertas", type=str.lower, choices=["f4", "a4"], default=None, help="ukuran kertas"
+    )
+    kabupaten.set_defaults(func=cmd_report_kabupaten)
