@@ -16,7 +16,6 @@ import pytest
 from test_cli_nilai import HEADER, run
 
 from kinerja_desktop.db.connection import open_database
-from kinerja_desktop.db.kabupaten import create_workspace
 from kinerja_desktop.db.models import database_proxy
 
 KECAMATAN = [
@@ -34,13 +33,17 @@ ISIAN = {
 
 
 def _kecamatan_db(template: Path, folder: Path, kode: str, nama: str) -> Path:
-    """A kecamatan database: the built-in decree, moved to another kecamatan's codes."""
+    """Kepanjen as built in; any other kecamatan set up from the national area list with the
+    Kepanjen 2020 IKI as its starting point (`kantor baru --contoh`)."""
+    from kinerja_desktop.cli import main
+
     path = folder / f"{nama}.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(template, path)
-    with sqlite3.connect(path) as raw:
-        raw.execute("UPDATE kantor SET kode_wilayah = ?, kecamatan = ?", (kode, nama))
-        raw.execute("UPDATE desa SET kode = ? || substr(kode, 9)", (kode,))
+    if kode == "35.07.13":
+        shutil.copyfile(template, path)
+    else:
+        argv = ["--db", str(path), "kantor", "baru", "--kode", kode, "--contoh", "--tahun", "2020"]
+        assert main(argv) == 0
     return path
 
 
@@ -85,10 +88,12 @@ def paket(seeded_db_template, tmp_path_factory):
 
 @pytest.fixture
 def kab(tmp_path):
+    """A new workspace of Kabupaten Malang, its 33 kecamatan from the national area list."""
+    from kinerja_desktop.cli import main
+
     path = tmp_path / "kab" / "kab.sqlite3"
-    db = open_database(path, isi_baru=None)
-    create_workspace("35.07", "Kabupaten Malang", "Jawa Timur", KECAMATAN)
-    db.close()
+    with redirect_stdout(io.StringIO()):
+        assert main(["--db", str(path), "kabupaten", "baru", "--kode", "35.07"]) == 0
     database_proxy.initialize(None)
     return path
 
@@ -127,7 +132,7 @@ def test_three_kecamatan_reconcile_figure_for_figure(capsys, kab, paket):
     assert kesos["realisasi"] == 4 + 7 + 2 and kesos["kecamatan"] == 3
 
     code, out, _ = run(capsys, kab, "kabupaten", "rekap", "--tahun", "2020", "--periode", "2020Q1")
-    assert "3 dari 4 kecamatan mengirim paket" in out and "Dau (35.07.22): belum ada paket" in out
+    assert "3 dari 33 kecamatan mengirim paket" in out and "Dau (35.07.22): belum ada paket" in out
 
 
 def test_same_package_again_changes_nothing(capsys, kab, paket):
@@ -262,7 +267,7 @@ def test_kabupaten_report_as_pdf_and_workbook(capsys, kab, paket, tmp_path):
         assert code == 0, err
     pdf = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "rekap.pdf").pages)
     assert "Kabupaten Malang — Triwulan I 2020" in pdf
-    assert "3 dari 4" in pdf and "Dau (35.07.22)" in pdf and "belum ada paket" in pdf
+    assert "3 dari 33" in pdf and "Dau (35.07.22)" in pdf and "belum ada paket" in pdf
     assert "Kecamatan Sumberpucung (35.07.12)" in pdf and "INDIKATOR BERSAMA" in pdf
     wb = load_workbook(tmp_path / "rekap.xlsx")
     assert wb.sheetnames == ["Rekap", "Indikator Bersama", "Rincian"]

@@ -19,6 +19,19 @@ def _berkas_paket(paths: list[Path]) -> list[Path]:
     return hasil
 
 
+def cmd_baru(args: argparse.Namespace) -> int:
+    """``--db BERKAS kabupaten baru --kode 35.07``: a new workspace with its kecamatan."""
+    from kinerja_desktop.db.kabupaten import buat_ruang_kerja, require_workspace
+
+    db = buat_ruang_kerja(args.db, args.kode)
+    info = require_workspace()
+    db.close()
+    print(f"Ruang kerja {info.nama} ({info.kode}, {info.provinsi}) dibuat di {args.db}.")
+    print(f"{len(info.kecamatan)} kecamatan: " + ", ".join(n for _, n in info.kecamatan) + ".")
+    print("Terima paket kecamatan dengan: kinerja-desktop --db BERKAS kabupaten terima FOLDER")
+    return 0
+
+
 def cmd_terima(args: argparse.Namespace) -> int:
     """``kabupaten terima PAKET... [--coba] [--paksa]``: check, then merge each package."""
     from kinerja_desktop.db.backup import backup_before
@@ -176,6 +189,17 @@ def register(commands: Any) -> None:
         "kirim), memeriksanya, lalu menampilkan semua kecamatan berdampingan.",
     )
     sub = kab.add_subparsers(title="perintah", metavar="PERINTAH", required=True)
+
+    baru = sub.add_parser(
+        "baru",
+        help="membuat ruang kerja kabupaten baru dari daftar wilayah",
+        description="Membuat basis data baru (pilih berkasnya dengan --db) sebagai ruang kerja "
+        "kabupaten/kota, dengan semua kecamatannya dari daftar wilayah Kemendagri.",
+    )
+    baru.add_argument(
+        "--kode", required=True, metavar="KODE", help="kode kabupaten/kota, mis. 35.07"
+    )
+    baru.set_defaults(func=cmd_baru)
 
     terima = sub.add_parser(
         "terima",

@@ -9,6 +9,7 @@ indicator they share (same name and kind), as Σ numerator / Σ denominator for 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.kabupaten_models import (
@@ -72,6 +73,31 @@ def create_workspace(
             [{"kode": k, "nama": n, "urutan": i} for i, (k, n) in enumerate(kecamatan)]
         ).execute()
     return require_workspace()
+
+
+def buat_ruang_kerja(path: Path, kode: str) -> Any:
+    """Create a new kabupaten workspace at ``path`` for kabupaten/kota ``kode`` (``35.07``),
+    its kecamatan from the national area list, and return the opened database.
+
+    Refuses an unknown code, a code that is not a kabupaten/kota, and an existing database.
+    """
+    from kinerja_desktop.db.builtin import load_pangkat
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.domain.daftar_wilayah import daftar_wilayah
+
+    path = Path(path)
+    nama, provinsi, kecamatan = daftar_wilayah().kabupaten_dari_kode(kode)
+    if path.exists() and (path.is_dir() or path.stat().st_size > 0):
+        raise DataTidakValid(
+            f"Berkas {path} sudah ada; ruang kerja kabupaten hanya dibuat pada basis data baru. "
+            "Pilih nama berkas lain dengan --db (basis data yang ada tidak diubah)."
+        )
+
+    def isi() -> None:
+        load_pangkat()
+        create_workspace(kode.strip(), nama, provinsi, [(k.kode, k.nama) for k in kecamatan])
+
+    return open_database(path, isi)
 
 
 # -- reading -----------------------------------------------------------------------------------

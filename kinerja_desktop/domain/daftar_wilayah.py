@@ -167,6 +167,26 @@ class DaftarWilayah:
             ),
         )
 
+    def kabupaten_dari_kode(self, kode: str) -> tuple[str, str, tuple[Wilayah, ...]]:
+        """``(name, provinsi, its kecamatan)`` of kabupaten/kota ``kode`` (``35.07``);
+        refuses an unknown code or a code of another level."""
+        kode = kode.strip()
+        tingkat = tingkat_dari_kode(kode)
+        if kode not in self.nama:
+            raise DataTidakValid(
+                f"Kode wilayah {kode!r} tidak ada dalam daftar wilayah Kemendagri. Tulis kode "
+                "kabupaten/kota seperti 35.07 (provinsi.kabupaten)."
+            )
+        if tingkat != "kabupaten/kota":
+            raise DataTidakValid(
+                f"Kode {kode} adalah {_sebutan(tingkat, self.nama[kode])}, bukan kabupaten/kota. "
+                "Tulis kode kabupaten/kota: dua bagian, mis. 35.07."
+            )
+        kecamatan = tuple(
+            Wilayah(k, self.nama[k], "kecamatan") for k in self.kecamatan if k[:5] == kode
+        )
+        return self.nama[kode], self.nama[kode[:2]], kecamatan
+
     def semua_kecamatan(self) -> list[tuple[str, str, str, str]]:
         """``(provinsi, kabupaten, kecamatan, kode)`` names of every kecamatan, list order."""
         return [(self.nama[k[:2]], self.nama[k[:5]], self.nama[k], k) for k in self.kecamatan]
