@@ -90,3 +90,30 @@ def test_labels_never_become_formulas(db, tmp_path):
     for c in (3, 5):
         assert ws.cell(BARIS_DATA_AWAL, c).data_type == "s"
     assert ws.cell(BARIS_DATA_AWAL, 3).value.startswith("=HYPERLINK")
+
+
+def test_every_desa_indicator_with_sub_items_lists_them_where_the_clerk_fills_in(db, tmp_path):
+    """ "Jumlah Pelayanan pelayanan kependudukan, yaitu :" must be followed by what to count,
+    worded as in the decree (a. Pengantar e-KTP, b. Pengantar KK, …), on the row typed in."""
+    from kinerja_desktop.db.models import SubIndikator
+    from kinerja_desktop.exchange.desa_layout import KOLOM_KODE
+
+    ws = openpyxl.load_workbook(templat(tmp_path, periode="2020"))["Isian"]
+    baris = {}
+    for r in range(BARIS_DATA_AWAL, ws.max_row + 1):
+        baris.setdefault(ws.cell(r, KOLOM_KODE).value, []).append(r)
+    dengan_butir = [i for i in desa_indicators(2020) if i.sub.count()]
+    assert len(dengan_butir) >= 2
+    kependudukan = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "ADM-ADUAN.01")
+    assert kependudukan in dengan_butir
+    for ind in dengan_butir:
+        butir = [s.teks for s in ind.sub.order_by(SubIndikator.urutan)]
+        for r in baris[ind.kode]:  # both rows of a percentage
+            label = ws.cell(r, 3).value
+            lines = label.split("\n")
+            assert lines[0] == " ".join(ind.nama.split())
+            for huruf, teks in zip("abcdefghij", butir, strict=False):
+                assert f"{huruf}. {' '.join(teks.split())}" in lines, (ind.kode, teks)
+            assert ws.row_dimensions[r].height >= 15 * len(lines)  # nothing hidden in print
+    label = ws.cell(baris["ADM-ADUAN.01"][0], 3).value
+    assert label.endswith("a. Pengantar e-KTP\nb. Pengantar KK\nc. Pengantar Pindah Tempat")

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja_desktop.db.kantor import desa_aktif
-from kinerja_desktop.db.models import Desa, Indikator, Jabatan, Kantor, NilaiRealisasi, Sasaran
+from kinerja_desktop.db.models import (
+    Desa,
+    Indikator,
+    Jabatan,
+    Kantor,
+    NilaiRealisasi,
+    Sasaran,
+    SubIndikator,
+)
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.domain.batas import NILAI_MAKS
 from kinerja_desktop.domain.indikator import Jenis
@@ -36,6 +44,7 @@ from kinerja_desktop.exchange.desa_layout import (
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
 from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.iki_data import huruf_butir
 from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
 
 KUNING = "FFF2CC"
@@ -81,12 +90,21 @@ def desa_indicators(tahun: int) -> list[Indikator]:
     )
 
 
-def _baris_indikator(ind: Indikator) -> list[BarisIsian]:
+def nama_dengan_butir(ind: Indikator, butir: list[str]) -> str:
+    """The indicator's name followed by its sub-items as the decree words them, one a line:
+    "Jumlah Pelayanan pelayanan kependudukan, yaitu :" alone does not say what to count."""
     nama = " ".join(ind.nama.split())
+    return "\n".join([nama, *(f"{huruf_butir(i)}. {t}" for i, t in enumerate(butir))])
+
+
+def _baris_indikator(ind: Indikator, butir: list[str]) -> list[BarisIsian]:
+    nama = nama_dengan_butir(ind, butir)
     if ind.jenis == Jenis.PERSENTASE:
         # the long labels go beside the indicator's name, where the column is wide
-        pembilang = f"{nama} — pembilang: {ind.pembilang or 'yang memenuhi'}"
-        penyebut = f"{nama} — penyebut: {ind.penyebut or 'seluruhnya'}"
+        pembilang = f"{nama}\n— pembilang: {ind.pembilang or 'yang memenuhi'}"
+        penyebut = f"{nama}\n— penyebut: {ind.penyebut or 'seluruhnya'}"
+        if not butir:
+            pembilang, penyebut = (x.replace("\n— ", " — ") for x in (pembilang, penyebut))
         return [
             BarisIsian(ind.kode, KOMPONEN_PEMBILANG, pembilang, "Pembilang", ind.satuan),
             BarisIsian(ind.kode, KOMPONEN_PENYEBUT, penyebut, "Penyebut", ind.satuan),
@@ -96,9 +114,25 @@ def _baris_indikator(ind: Indikator) -> list[BarisIsian]:
     return [BarisIsian(ind.kode, KOMPONEN_NILAI, nama, "Jumlah", ind.satuan)]
 
 
+def butir_indikator(indikator: list[Indikator]) -> dict[int, list[str]]:
+    """The sub-items of ``indikator`` in order, read in one query."""
+    butir: dict[int, list[str]] = {i.id: [] for i in indikator}
+    query = (
+        SubIndikator.select(SubIndikator.indikator, SubIndikator.teks)
+        .where(SubIndikator.indikator.in_(list(butir)))
+        .order_by(SubIndikator.indikator, SubIndikator.urutan)
+        .tuples()
+    )
+    for indikator_id, teks in query:
+        butir[indikator_id].append(" ".join(teks.split()))
+    return butir
+
+
 def baris_templat(tahun: int) -> tuple[BarisIsian, ...]:
     """The input rows of every desa workbook of ``tahun`` (the same for every desa)."""
-    return tuple(b for ind in desa_indicators(tahun) for b in _baris_indikator(ind))
+    indikator = desa_indicators(tahun)
+    butir = butir_indikator(indikator)
+    return tuple(b for ind in indikator for b in _baris_indikator(ind, butir[ind.id]))
 
 
 def struktur_desa(
@@ -151,7 +185,8 @@ def _jumlah_baris_teks(b: BarisIsian) -> int:
     """Lines the wrapped labels of a row need (about one character per width unit)."""
     # a word wrap a little narrower than the column: a row too tall wastes a line, a row too
     # short hides words when printed
-    return max(len(textwrap.wrap(b.nama, LEBAR_INDIKATOR - 1)), len(textwrap.wrap(b.satuan, 8)), 1)
+    nama = sum(max(1, len(textwrap.wrap(x, LEBAR_INDIKATOR - 1))) for x in b.nama.split("\n"))
+    return max(nama, len(textwrap.wrap(b.satuan, 8)), 1)
 
 
 _MAKS_TAMPIL = f"{NILAI_MAKS:,}".replace(",", ".")
