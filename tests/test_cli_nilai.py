@@ -165,8 +165,13 @@ def test_capaian_json(capsys, db_path, tmp_path):
     kesos = rows["KASI-KESOS.01"]  # 4 + 5 + 0 over three desa against 36 / 4 = 9
     assert kesos["realisasi"] == 9 and kesos["capaian"] == 100.0
     assert rows["SEKCAM.03"]["capaian"] is None and rows["SEKCAM.03"]["realisasi"] is None
+    assert disiplin["target"] == "2" and disiplin["target_otomatis"] is True
+    assert rows["SEKCAM.02"]["target_otomatis"] is True  # the year's range holds for TW I
     code, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1")
     assert "KASUBAG-UMUM.02" in out and "belum ada data" in out
+    # a derived target is marked with a word the output explains, never "(turunan)"
+    assert "target 2 (otomatis);" in out and "turunan" not in out
+    assert "Target (otomatis): target periode itu tidak diisi" in out
 
 
 def test_capaian_refuses_a_period_of_another_year(capsys, db_path):

@@ -97,7 +97,7 @@ def cmd_capaian(args: argparse.Namespace) -> int:
         for b in daftar:
             target = "belum ada" if b.target is None else _target(b.target, b.info.jenis)
             if b.target_turunan:
-                target += " (turunan)"
+                target += " (otomatis)"
             realisasi = b.realisasi.nilai
             teks_realisasi = (
                 _angka(realisasi)
@@ -112,7 +112,15 @@ def cmd_capaian(args: argparse.Namespace) -> int:
             )
     ada = sum(1 for b in baris if b.capaian.persen is not None)
     print(f"\n{ada} dari {len(baris)} indikator memiliki capaian pada {periode.label}.")
+    if any(b.target_turunan for b in baris):
+        print(KETERANGAN_OTOMATIS)
     return 0
+
+
+KETERANGAN_OTOMATIS = (
+    "Target (otomatis): target periode itu tidak diisi, jadi dihitung dari target tahun atau "
+    "triwulan yang diisi (indikator jumlah dibagi rata; persentase memakai target yang sama)."
+)
 
 
 def register(commands: Any) -> None:

@@ -108,6 +108,7 @@ class BarisCapaian:
             "kode_jabatan": self.info.kode_jabatan,
             "periode": self.periode.id,
             "target": None if self.target is None else self.target.teks,
+            "target_otomatis": self.target is not None and self.target_turunan,
             "realisasi": _bulat(self.realisasi.nilai),
             "pembilang": self.realisasi.pembilang,
             "penyebut": self.realisasi.penyebut,

@@ -63,6 +63,12 @@ def baca_target(teks: str) -> Target | None:
     """A target from its cell text; empty means "no target"."""
     if not teks.strip():
         return None
+    if teks.strip().endswith("%"):
+        angka_ = teks.strip().rstrip("%").strip()
+        raise DataTidakValid(
+            f"Target {teks.strip()!r}: tulis tanpa tanda %, misalnya {angka_} "
+            "(satuan % sudah melekat pada indikator persentase)."
+        )
     return parse_target(teks)
 
 

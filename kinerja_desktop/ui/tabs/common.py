@@ -3,12 +3,23 @@
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
     QUndoCommand,
     QUndoStack,
 )
@@ -91,6 +102,46 @@ class KeadaanKosong(QWidget):
         layout.addStretch(2)
 
 
+class PesanMelayang(QLabel):
+    """A refusal floating over the bottom of a tab: it never pushes the table down, and it
+    goes away by itself after a while, at a click, or at the next successful edit."""
+
+    MIN_DETIK = 8  # long enough to read a sentence or two
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #e6b0aa;"
+            " padding: 4px; }"
+        )
+        self.setToolTip("Klik untuk menutup pesan ini.")
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.hide)
+        self.hide()
+
+    def tampilkan(self, teks: str) -> None:
+        """Show ``teks`` over the bottom of the parent for a time fitting its length."""
+        self.setText(teks)
+        self.letakkan()
+        self.raise_()
+        self.show()
+        # about 15 characters a second of reading, never less than MIN_DETIK
+        self.timer.start(max(self.MIN_DETIK, len(teks) // 15) * 1000)
+
+    def letakkan(self) -> None:
+        """Lie along the bottom edge of the parent, as tall as the wrapped text needs."""
+        induk = self.parentWidget()
+        lebar = max(induk.width() - 12, 100)
+        tinggi = self.heightForWidth(lebar)
+        self.setGeometry(6, induk.height() - tinggi - 6, lebar, tinggi)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.hide()
+        event.accept()
+
+
 class TabDasar(QWidget):
     """Base of the jabatan tabs: the contract the main window relies on.
 
@@ -110,19 +161,12 @@ class TabDasar(QWidget):
         self._last_applied: Perubahan | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.pesan = QLabel()
-        self.pesan.setWordWrap(True)
-        self.pesan.setStyleSheet(
-            "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #e6b0aa;"
-            " padding: 4px; }"
-        )
-        self.pesan.hide()
+        self.pesan = PesanMelayang(self)
         self.stack = QStackedWidget()
         self.kosong = KeadaanKosong(self.TEKS_TANPA_JABATAN)
         self.isi = QWidget()
         self.stack.addWidget(self.kosong)
         self.stack.addWidget(self.isi)
-        layout.addWidget(self.pesan)
         layout.addWidget(self.stack, 1)
 
     # -- the contract -------------------------------------------------------------------
@@ -216,14 +260,19 @@ class TabDasar(QWidget):
         self.changed.emit(perubahan)
 
     def show_error(self, teks: str) -> None:
-        """Show a refusal above the content until the next successful edit."""
-        self.pesan.setText(teks)
-        self.pesan.show()
+        """Show a refusal over the bottom of the tab (until the next successful edit, a click
+        on it, or a few seconds)."""
+        self.pesan.tampilkan(teks)
 
     def hide_error(self) -> None:
         """Hide the refusal line."""
         self.pesan.hide()
         self.pesan.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.pesan.isVisible():
+            self.pesan.letakkan()
 
 
 class PilihanDelegate(QStyledItemDelegate):

@@ -54,7 +54,16 @@ KEADAAN_LABEL = {
     "salin": "Disalin dari tahun lalu",
     "terkunci": "Terkunci (disetujui)",
     "hitung": "Dihitung dari data",
+    "otomatis": "Target otomatis",
 }
+KEADAAN_PENJELASAN = {
+    "otomatis": (
+        "Target otomatis: target bulan atau triwulan yang tidak diisi, dihitung dari target "
+        "tahun atau triwulan yang diisi (indikator jumlah: dibagi rata, mis. target tahun ÷ 12 "
+        "per bulan; persentase: target yang sama). Ditulis miring."
+    ),
+}
+"""What a legend label means, on hover, where the label alone does not say it."""
 WARNA_KEADAAN = {
     "kosong": "#eeeeee",
     "entri": "#ffffff",
@@ -62,6 +71,7 @@ WARNA_KEADAAN = {
     "salin": "#fbf0cf",
     "terkunci": "#cfcfcf",
     "hitung": "#f3f3f9",
+    "otomatis": "#f3f3f9",
 }
 TEKS_KOSONG = "–"
 
@@ -102,7 +112,7 @@ def tooltip_capaian(b: BarisCapaian) -> str:
     if b.target is None:
         baris.append("Target: belum ada")
     else:
-        asal = " (dibagi dari target yang diisi)" if b.target_turunan else ""
+        asal = " (target otomatis, dari target yang diisi)" if b.target_turunan else ""
         baris.append(f"Target: {teks_target(b.target, jenis)}{asal}")
     r = b.realisasi
     if r.nilai is None:
@@ -143,6 +153,7 @@ class _Sel:
     tooltip: str = ""
     warna: str | None = None
     tebal: bool = False
+    miring: bool = False
 
 
 class _DasarModel(QAbstractTableModel):
@@ -162,6 +173,10 @@ class _DasarModel(QAbstractTableModel):
 
     def dapat_diisi(self, row: int, column: int) -> bool:
         """Whether the cell takes typed values."""
+        raise NotImplementedError
+
+    def alasan_tetap(self, row: int, column: int) -> str:
+        """Why a cell takes no typed value, and where the value goes instead."""
         raise NotImplementedError
 
     def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
@@ -208,9 +223,10 @@ class _DasarModel(QAbstractTableModel):
             return QBrush(QColor(sel.warna or WARNA_KEADAAN[sel.keadaan]))
         if role == Qt.ItemDataRole.ForegroundRole and not sel.teks:
             return QBrush(QColor("#8a8a8a"))
-        if role == Qt.ItemDataRole.FontRole and sel.tebal:
+        if role == Qt.ItemDataRole.FontRole and (sel.tebal or sel.miring):
             font = QFont()
-            font.setBold(True)
+            font.setBold(sel.tebal)
+            font.setItalic(sel.miring)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -358,6 +374,35 @@ class NilaiModel(_DasarModel):
             return p.jenis is JenisPeriode.TRIWULAN and n.info.frekuensi is Frekuensi.TRIWULANAN
         return False
 
+    def alasan_tetap(self, row: int, column: int) -> str:
+        """Why a cell of the jabatan grid takes no typed value, and what to do instead."""
+        p = self.periode_kolom(column)
+        if p is None or row >= self.rowCount():
+            return "Kolom ini nama indikator; ketik angka pada kolom bulan, triwulan atau tahun."
+        n = self.indikator(row)
+        jenis_baris = row % 3
+        if jenis_baris == BARIS_TARGET:
+            return (
+                f"Target {n.info.kode} diisi per tahun atau per triwulan, tidak per bulan: ketik "
+                "di kolom TW atau Tahun. Target bulan dihitung otomatis dari target itu."
+            )
+        if jenis_baris == BARIS_CAPAIAN:
+            return "Capaian dihitung dari target dan realisasi; tidak diketik."
+        sel = n.sel(p)
+        if sel is not None and sel.status in STATUS_TERKUNCI:
+            return f"Realisasi {n.info.kode} {p.label} sudah disetujui dan dikunci."
+        if n.info.dari_desa:
+            return (
+                f"Realisasi {n.info.kode} adalah jumlah dari desa/kelurahan: isi per desa "
+                "(tombol Isi per Desa, atau klik dua kali baris ini)."
+            )
+        if p.jenis is JenisPeriode.TAHUN:
+            return "Realisasi tahun dijumlahkan dari bulan-bulannya; isi di kolom bulan."
+        return (
+            f"Realisasi {n.info.kode} dilaporkan per bulan: isi di kolom bulan; triwulan "
+            "dijumlahkan dari bulan-bulannya."
+        )
+
     def _sel(self, row: int, column: int) -> _Sel:
         n = self.indikator(row)
         p = self.periode_kolom(column)
@@ -376,13 +421,14 @@ class NilaiModel(_DasarModel):
             t, _ = n.target_periode(p)
             if t is None:
                 return _Sel("", "kosong", "", f"Belum ada target untuk {p.label}.")
-            # A month's target is only a share of the typed one: left blank to keep the grid
-            # readable, with the figure on hover.
+            # shown (capaian is computed against it), in italics, named in the legend
             return _Sel(
-                "" if p.jenis is JenisPeriode.BULAN else teks_target(t, jenis),
-                "hitung",
+                teks_target(t, jenis),
+                "otomatis",
                 "",
-                f"Target {p.label}: {teks_target(t, jenis)} (dibagi dari target yang diisi)",
+                f"Target otomatis {p.label}: {teks_target(t, jenis)}\n"
+                f"{KEADAAN_PENJELASAN['otomatis']}",
+                miring=True,
             )
         b = self.capaian(n, p)
         if jenis_baris == BARIS_REALISASI:
@@ -483,6 +529,18 @@ class DesaModel(_DasarModel):
         if p.jenis is JenisPeriode.BULAN:
             return True
         return p.jenis is JenisPeriode.TRIWULAN and self.n.info.frekuensi is Frekuensi.TRIWULANAN
+
+    def alasan_tetap(self, row: int, column: int) -> str:
+        """Why a cell of the desa grid takes no typed value, and what to do instead."""
+        p = self.periode_kolom(column)
+        if p is None or self.n is None:
+            return "Kolom ini nama desa/kelurahan; ketik angka pada kolom bulan."
+        if row >= len(self.desa):
+            return "Jumlah kecamatan dihitung dari nilai desa/kelurahan; tidak diketik."
+        sel = self.n.sel(p, self.desa[row].id)
+        if sel is not None and sel.status in STATUS_TERKUNCI:
+            return f"Realisasi {self.desa[row].nama} {p.label} sudah disetujui dan dikunci."
+        return "Triwulan dan tahun dijumlahkan dari bulan-bulannya; isi di kolom bulan."
 
     def _sel(self, row: int, column: int) -> _Sel:
         n = self.n

@@ -7,18 +7,28 @@ periods below. Every edit is one undoable command that calls
 :func:`kinerja_desktop.db.nilai.ubah_nilai`.
 """
 
-from PySide6.QtCore import QItemSelectionModel, QRect, Qt
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
+    QLineEdit,
+    QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +44,7 @@ from kinerja_desktop.db.nilai_baca import (
     ringkas_jabatan,
 )
 from kinerja_desktop.domain.isian import format_persen
-from kinerja_desktop.domain.periode import JenisPeriode, tahun_
+from kinerja_desktop.domain.periode import JenisPeriode
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.tabs.common import (
@@ -45,8 +55,10 @@ from kinerja_desktop.ui.tabs.common import (
     set_clipboard_text,
     to_tsv,
 )
+from kinerja_desktop.ui.tabs.frozen_view import FrozenTableView
 from kinerja_desktop.ui.tabs.target_model import (
     KEADAAN_LABEL,
+    KEADAAN_PENJELASAN,
     MODE_BULAN,
     MODE_TRIWULAN,
     WARNA_KEADAAN,
@@ -56,17 +68,34 @@ from kinerja_desktop.ui.tabs.target_model import (
     kolom_periode,
 )
 
+ATURAN_RINGKASAN = (
+    "Capaian jabatan pada satu kolom = rata-rata capaian indikator yang memiliki capaian pada "
+    "kolom itu; indikator tanpa target atau tanpa realisasi tidak ikut dihitung. Capaian "
+    "kolom Tahun = realisasi yang sudah masuk sepanjang tahun dibanding target setahun, jadi "
+    "pada awal tahun angkanya masih kecil walaupun setiap triwulan tercapai."
+)
+TIP_ISI_DESA = (
+    "Realisasi indikator bertanda Σ desa diisi per desa/kelurahan: pilih barisnya lalu tekan "
+    "tombol ini (atau klik dua kali baris itu, atau Enter)."
+)
 LEBAR_BULAN = 58  # "200,0%" fits
 TINGGI_BARIS = 26  # one line of numbers with room around it
 LEBAR_TEPI = 8  # the cell's text margin on each side, with room to spare
 LEBAR_RINGKASAN = 66  # triwulan and year columns hold ranges such as 90–100%
+TINGGI_BARIS_DESA = 21  # 18 desa and the total fit a 768-pixel-high window
+
+Index = QModelIndex | QPersistentModelIndex
 
 
-class GridView(QTableView):
-    """A spreadsheet-like table: typing starts editing, Delete empties the selected cells."""
+class GridView(FrozenTableView):
+    """A spreadsheet-like table: typing starts editing, Delete empties the selected cells.
 
-    def __init__(self, tab: "TargetTab", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    Typing into a cell that takes no value says why (a month's target, a computed total)
+    instead of doing nothing.
+    """
+
+    def __init__(self, tab: "TargetTab", beku: int, parent: QWidget | None = None) -> None:
+        super().__init__(beku, parent)
         self.tab = tab
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -77,15 +106,72 @@ class GridView(QTableView):
         self.setWordWrap(True)
         self.horizontalHeader().setMinimumSectionSize(40)
         self.verticalHeader().hide()
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(IsianDelegate(self))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            self.state() != QAbstractItemView.State.EditingState
-        ):
-            self.tab.kosongkan(self)
-            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() == Qt.Key.Key_Escape and self is self.tab.view_desa:
+                self.tab.tutup_desa()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.tab.kosongkan(self)
+                return
+            index = self.currentIndex()
+            model = self.model()
+            if (
+                index.isValid()
+                and isinstance(model, _DasarModel)
+                and not model.dapat_diisi(index.row(), index.column())
+            ):
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tab.buka_desa():
+                    return
+                if event.text().strip():
+                    self.tab.show_error(model.alasan_tetap(index.row(), index.column()))
+                    return
         super().keyPressEvent(event)
+
+
+class IsianDelegate(QStyledItemDelegate):
+    """The cell editor of the grids: a refused entry opens again holding what was typed, so
+    the operator corrects it instead of typing it all again."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._tertunda: tuple[QPersistentModelIndex, str] | None = None
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if (
+            self._tertunda is not None
+            and isinstance(editor, QLineEdit)
+            and self._tertunda[0] == QPersistentModelIndex(index)
+        ):
+            editor.setText(self._tertunda[1])
+            self._tertunda = None
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        if not isinstance(editor, QLineEdit):
+            super().setModelData(editor, model, index)
+            return
+        teks = editor.text()
+        if model.setData(index, teks, Qt.ItemDataRole.EditRole):
+            return
+        if not teks.strip() or not model.dapat_diisi(index.row(), index.column()):
+            return
+        # refused: open the cell again with the typed text once this editor has closed
+        tetap = QPersistentModelIndex(index)
+        self._tertunda = (tetap, teks)
+        QTimer.singleShot(0, lambda: self._buka_lagi(tetap))
+
+    def _buka_lagi(self, index: QPersistentModelIndex) -> None:
+        if not index.isValid():
+            self._tertunda = None
+            return
+        target = self.view.model().index(index.row(), index.column())
+        self.view.setCurrentIndex(target)
+        self.view.edit(target)
 
 
 def _lebar_periode(view: QTableView, model: _DasarModel) -> None:
@@ -102,18 +188,24 @@ def _legend() -> QWidget:
     w = QWidget()
     row = FlowLayout(w)
     row.addWidget(QLabel("Keterangan warna:"))
-    for keadaan in ("kosong", "entri", "impor", "salin", "terkunci", "hitung"):
+    for keadaan in ("kosong", "entri", "impor", "salin", "terkunci", "hitung", "otomatis"):
         label = QLabel(KEADAAN_LABEL[keadaan])
+        miring = " font-style: italic;" if keadaan == "otomatis" else ""
         label.setStyleSheet(
             f"QLabel {{ background: {WARNA_KEADAAN[keadaan]}; border: 1px solid #b5b5b5;"
-            " padding: 1px 6px; }"
+            f" padding: 1px 6px;{miring} }}"
         )
+        label.setToolTip(KEADAAN_PENJELASAN.get(keadaan, ""))
         row.addWidget(label)
     return w
 
 
 class TargetTab(TabDasar):
-    """Targets, realisasi and capaian of the selected jabatan."""
+    """Targets, realisasi and capaian of the selected jabatan.
+
+    Two pages: the jabatan's grid, and the desa grid of one desa-based indicator, which takes
+    the whole height so that all 18 desa/kelurahan show at once.
+    """
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(undo_stack, parent)
@@ -122,6 +214,8 @@ class TargetTab(TabDasar):
         self.model_desa = DesaModel(self._terapkan)
         self.model.ditolak.connect(self.show_error)
         self.model_desa.ditolak.connect(self.show_error)
+        self._jabatan_tampil: int | None = None
+        self._judul_jabatan = ""
 
         self.judul = QLabel()
         self.judul.setWordWrap(True)
@@ -131,14 +225,22 @@ class TargetTab(TabDasar):
         self.mode.setToolTip("Kolom periode yang ditampilkan")
         self.mode.setAccessibleName("Tampilan periode")
         self.mode.currentIndexChanged.connect(lambda _: self.reload())
-        atas = QHBoxLayout()
-        atas.addWidget(self.judul, 1)
+        self.tombol_desa = QPushButton("Isi per &Desa…")
+        self.tombol_desa.setToolTip(TIP_ISI_DESA)
+        self.tombol_desa.clicked.connect(self._tombol_desa_ditekan)
+        # the title on a line of its own: beside the buttons it wrapped into a narrow column
+        atas = QVBoxLayout()
+        atas.addWidget(self.judul)
+        tombol = QHBoxLayout()
+        tombol.addWidget(self.tombol_desa)
+        tombol.addStretch(1)
         tampilan = QLabel("&Tampilan:")
         tampilan.setBuddy(self.mode)
-        atas.addWidget(tampilan)
-        atas.addWidget(self.mode)
+        tombol.addWidget(tampilan)
+        tombol.addWidget(self.mode)
+        atas.addLayout(tombol)
 
-        self.view = GridView(self)
+        self.view = GridView(self, len(NilaiModel.TETAP))
         self.view.setModel(self.model)
         # the operator widens the indicator column: the rows may then need less height
         self.view.horizontalHeader().sectionResized.connect(
@@ -146,30 +248,19 @@ class TargetTab(TabDasar):
         )
         self.view.setAccessibleName("Target dan realisasi")
         self.view.selectionModel().currentChanged.connect(lambda *_: self._indikator_dipilih())
+        self.view.doubleClicked.connect(lambda _: self.buka_desa())
+        self.view.frozen.doubleClicked.connect(lambda _: self.buka_desa())
 
-        self.view_desa = GridView(self)
+        self.view_desa = GridView(self, len(DesaModel.TETAP))
         self.view_desa.setModel(self.model_desa)
         self.view_desa.setAccessibleName("Realisasi per desa")
-        self.panel_desa = QGroupBox()
-        desa_layout = QVBoxLayout(self.panel_desa)
-        self.petunjuk_desa = QLabel(
-            "Pilih baris indikator yang datanya dari desa/kelurahan (bertanda Σ desa) untuk "
-            "mengisi realisasi per desa di sini."
-        )
-        self.petunjuk_desa.setWordWrap(True)
-        self.stack_desa = QStackedWidget()
-        self.stack_desa.addWidget(self.petunjuk_desa)
-        self.stack_desa.addWidget(self.view_desa)
-        desa_layout.addWidget(self.stack_desa)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.panel_desa)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.halaman = QStackedWidget()
+        self.halaman.addWidget(self.view)
+        self.halaman.addWidget(self.view_desa)
 
         self.ringkasan = QLabel()
         self.ringkasan.setWordWrap(True)
+        self.ringkasan.setToolTip(ATURAN_RINGKASAN)
         self.kosong_indikator = KeadaanKosong(
             "Jabatan ini belum memiliki indikator, jadi belum ada target dan realisasi yang "
             "dapat diisi. Tambahkan indikator pada tab Indikator."
@@ -178,7 +269,7 @@ class TargetTab(TabDasar):
         grid = QWidget()
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.addWidget(self.splitter, 1)
+        grid_layout.addWidget(self.halaman, 1)
         grid_layout.addWidget(self.ringkasan)
         self.legenda = _legend()
         grid_layout.addWidget(self.legenda)
@@ -200,31 +291,49 @@ class TargetTab(TabDasar):
         if jabatan is None:
             self.set_jabatan(None)
             return
+        jabatan_baru = self.jabatan_id != self._jabatan_tampil
+        self._jabatan_tampil = self.jabatan_id
         self.tahun = jabatan.tahun_id
         nilai = nilai_jabatan(self.jabatan_id)
         periode = kolom_periode(jabatan.tahun_id, self.mode.currentData())
         self.model.set_content(nilai, periode, penilaian())
-        self.judul.setText(f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun_id}")
+        self._judul_jabatan = f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun_id}"
+        self.judul.setText(self._judul_jabatan)
+        if jabatan_baru:
+            # another jabatan opens at its first month and first indicator, not where the
+            # previous one was scrolled to
+            self._indikator_desa = None
+            self.tutup_desa()
+            self.view.kembali_ke_awal()
         if not nilai:
             self.isi_stack.setCurrentWidget(self.kosong_indikator)
+            self.tombol_desa.hide()
             return
         self.isi_stack.setCurrentIndex(0)
         self._atur_tampilan()
-        self.panel_desa.setVisible(any(n.info.dari_desa for n in nilai))
+        self.tombol_desa.setVisible(any(n.info.dari_desa for n in nilai))
+        self._indikator_dipilih()
         self._isi_desa()
-        rata, ada, total = ringkas_jabatan(
-            self.model.capaian(n, tahun_(jabatan.tahun_id)) for n in nilai
+        self.ringkasan.setText(self._teks_ringkasan())
+
+    def _teks_ringkasan(self) -> str:
+        """The jabatan's capaian per triwulan and for the year: each figure is the mean of
+        the capaian cells of that column (the rule is said on the line itself)."""
+        bagian = []
+        for p in self.model.periode:
+            if p.jenis is JenisPeriode.BULAN:
+                continue
+            rata, ada, total = ringkas_jabatan(self.model.capaian(n, p) for n in self.model.nilai)
+            nama = p.label if p.jenis is JenisPeriode.TAHUN else p.label_pendek
+            if rata is None:
+                bagian.append(f"{nama} belum ada data")
+            else:
+                bagian.append(f"{nama} {format_persen(rata)} ({ada} dari {total})")
+        return (
+            "Capaian jabatan (rata-rata indikator yang memiliki capaian di kolom itu): "
+            + " · ".join(bagian)
+            + ". Tahun: realisasi sejauh ini dibanding target setahun."
         )
-        if rata is None:
-            self.ringkasan.setText(
-                f"Capaian jabatan tahun {jabatan.tahun_id}: belum ada data "
-                f"(0 dari {total} indikator memiliki capaian)."
-            )
-        else:
-            self.ringkasan.setText(
-                f"Capaian jabatan tahun {jabatan.tahun_id}: {format_persen(rata)}, "
-                f"rata-rata {ada} dari {total} indikator yang memiliki capaian."
-            )
 
     def concerns(self, perubahan: Perubahan) -> bool:
         """Values, indicators or the tree changed (a year's indicators may come or go)."""
@@ -363,6 +472,7 @@ class TargetTab(TabDasar):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(TINGGI_BARIS)
         self._tinggi_indikator()
+        self.view.sync_frozen()
 
     def _tinggi_indikator(self) -> None:
         """Give each indicator's three rows the height its wrapped code and name need at
@@ -383,14 +493,17 @@ class TargetTab(TabDasar):
 
     def _indikator_dipilih(self) -> None:
         index = self.view.currentIndex()
+        dari_desa = False
         if index.isValid() and index.row() < self.model.rowCount():
             n = self.model.indikator(index.row())
-            if n.info.dari_desa:
+            dari_desa = n.info.dari_desa
+            if dari_desa:
                 self._indikator_desa = n.info.id
                 self._isi_desa()
+        self.tombol_desa.setEnabled(dari_desa or self.desa_terbuka())
 
     def pilih_indikator(self, indikator_id: int) -> None:
-        """Make ``indikator_id`` current (its desa grid shows when it is desa-based)."""
+        """Make ``indikator_id`` current (its desa grid is filled when it is desa-based)."""
         for i, n in enumerate(self.model.nilai):
             if n.info.id == indikator_id:
                 self.view.selectionModel().setCurrentIndex(
@@ -399,20 +512,67 @@ class TargetTab(TabDasar):
                 )
                 return
 
+    def desa_terbuka(self) -> bool:
+        """Whether the desa grid of one indicator fills the tab."""
+        return self.halaman.currentWidget() is self.view_desa
+
+    def _tombol_desa_ditekan(self) -> None:
+        if self.desa_terbuka():
+            self.tutup_desa()
+        else:
+            self.buka_desa()
+
+    def buka_desa(self, indikator_id: int | None = None) -> bool:
+        """Show the desa grid of ``indikator_id`` (default: the current indicator) over the
+        whole tab; False when that indicator is not filled per desa."""
+        if indikator_id is not None:
+            self.pilih_indikator(indikator_id)
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.model.indikator(index.row()).info.dari_desa:
+            return False
+        self._isi_desa()
+        self.halaman.setCurrentWidget(self.view_desa)
+        self.tombol_desa.setText("◂ &Kembali ke semua indikator")
+        self.tombol_desa.setToolTip("Kembali ke tabel semua indikator jabatan ini (Esc)")
+        self.tombol_desa.setEnabled(True)
+        self._judul_halaman()
+        self.view_desa.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view_desa.currentIndex().isValid():
+            self.view_desa.setCurrentIndex(self.model_desa.index(0, len(DesaModel.TETAP)))
+        return True
+
+    def tutup_desa(self) -> None:
+        """Back from the desa grid to the jabatan's grid, on the same indicator."""
+        self.halaman.setCurrentWidget(self.view)
+        self.tombol_desa.setText("Isi per &Desa…")
+        self.tombol_desa.setToolTip(TIP_ISI_DESA)
+        self._indikator_dipilih()
+        self._judul_halaman()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _judul_halaman(self) -> None:
+        n = self.model_desa.n
+        # the jabatan's capaian line says nothing about one indicator's desa: room for rows
+        self.ringkasan.setVisible(not self.desa_terbuka())
+        if self.desa_terbuka() and n is not None:
+            satuan = f" ({n.info.satuan})" if n.info.satuan else ""
+            self.judul.setText(
+                f"<b>Realisasi per desa/kelurahan</b> — {n.info.kode} {n.info.nama}{satuan}"
+            )
+        else:
+            self.judul.setText(self._judul_jabatan)
+
     def _isi_desa(self) -> None:
         n = next((x for x in self.model.nilai if x.info.id == self._indikator_desa), None)
         if n is None:
             self.model_desa.set_content(None, [], [])
-            self.panel_desa.setTitle("Realisasi per desa/kelurahan")
-            self.panel_desa.setToolTip("")
-            self.stack_desa.setCurrentWidget(self.petunjuk_desa)
+            if self.desa_terbuka():
+                self.tutup_desa()
             return
         self.model_desa.set_content(n, daftar_desa(), self.model.periode)
-        # a group box title neither wraps nor elides: the code only, the name on hover (the
-        # indicator's row above shows it in full)
-        self.panel_desa.setTitle(f"Realisasi per desa/kelurahan — {n.info.kode}")
-        self.panel_desa.setToolTip(f"{n.info.kode} {n.info.nama}")
-        self.stack_desa.setCurrentWidget(self.view_desa)
+        self._judul_halaman()
         self.view_desa.setColumnWidth(0, 170)
         _lebar_periode(self.view_desa, self.model_desa)
-        self.view_desa.verticalHeader().setDefaultSectionSize(24)
+        self.view_desa.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view_desa.verticalHeader().setDefaultSectionSize(TINGGI_BARIS_DESA)
+        self.view_desa.sync_frozen()
