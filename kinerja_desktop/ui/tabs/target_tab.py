@@ -303,7 +303,7 @@ class TargetTab(TabDasar):
             # another jabatan opens at its first month and first indicator, not where the
             # previous one was scrolled to
             self._indikator_desa = None
-            self.tutup_desa()
+            self.tutup_desa(fokus=False)
             self.view.kembali_ke_awal()
         if not nilai:
             self.isi_stack.setCurrentWidget(self.kosong_indikator)
@@ -541,14 +541,16 @@ class TargetTab(TabDasar):
             self.view_desa.setCurrentIndex(self.model_desa.index(0, len(DesaModel.TETAP)))
         return True
 
-    def tutup_desa(self) -> None:
-        """Back from the desa grid to the jabatan's grid, on the same indicator."""
+    def tutup_desa(self, fokus: bool = True) -> None:
+        """Back from the desa grid to the jabatan's grid, on the same indicator (taking the
+        keyboard focus unless ``fokus`` is False, as when another jabatan is shown)."""
         self.halaman.setCurrentWidget(self.view)
         self.tombol_desa.setText("Isi per &Desa…")
         self.tombol_desa.setToolTip(TIP_ISI_DESA)
         self._indikator_dipilih()
         self._judul_halaman()
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if fokus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _judul_halaman(self) -> None:
         n = self.model_desa.n
@@ -567,7 +569,7 @@ class TargetTab(TabDasar):
         if n is None:
             self.model_desa.set_content(None, [], [])
             if self.desa_terbuka():
-                self.tutup_desa()
+                self.tutup_desa(fokus=False)
             return
         self.model_desa.set_content(n, daftar_desa(), self.model.periode)
         self._judul_halaman()
