@@ -29,6 +29,11 @@ OPTIONS: dict[str, Option] = {
     "kertas": Option("f4", ("f4", "a4")),
     # the folder last chosen for reports and backups (often a USB stick)
     "folder_terakhir": Option(""),
+    # the folder each report was last written to, remembered per report
+    "folder_iki": Option(""),
+    "folder_capaian": Option(""),
+    "folder_templat_desa": Option(""),
+    "folder_kelengkapan": Option(""),
     # when and where the last "cadangan --out"/"Cadangkan ke…" was written (ISO time; path)
     "cadangan_luar_waktu": Option(""),
     "cadangan_luar_berkas": Option(""),

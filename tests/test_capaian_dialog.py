@@ -3,33 +3,55 @@
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
+from kinerja_desktop import settings
 from kinerja_desktop.ui.capaian_dialog import CapaianDialog
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def test_dialog_writes_pdf_and_excel(qtbot, db, tmp_path):
+def _tulis(qtbot, dialog) -> None:
+    dialog.hasil = None
+    qtbot.mouseClick(dialog.buat, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.hasil is not None or not dialog.galat.isHidden(), timeout=15000)
+
+
+def test_dialog_writes_pdf_and_excel_and_keeps_choices_after_an_error(qtbot, db, tmp_path):
     dialog = CapaianDialog(None, 2020)
     qtbot.addWidget(dialog)
-    assert dialog.periode.itemText(0) == "Tahun 2020"
+    # the same order as every dialog: year, semesters, triwulan, months
+    assert [dialog.periode.itemText(i) for i in range(4)] == [
+        "Tahun 2020", "Semester I 2020", "Semester II 2020", "Triwulan I 2020",
+    ]  # fmt: skip
+    assert dialog.periode.currentData() == "2020"  # the year is over: the whole year
     dialog.periode.setCurrentIndex(dialog.periode.findData("2020Q1"))
-    assert dialog.berkas.text().endswith("Capaian-2020Q1.pdf")
-    dialog.berkas.setText(str(tmp_path / "cap.pdf"))
-    dialog.show()
+    assert dialog.nama.text() == "Capaian-2020Q1"
+    # signed by the Camat on the last day of the period
+    assert dialog.tanggal.text() == "31 Maret 2020"
+    assert dialog.penandatangan.currentText().startswith("ABAI SALEH")
+    dialog.folder.setText(str(tmp_path))
+    assert dialog.tujuan.text() == str(tmp_path / "Capaian-2020Q1.pdf")
     ARTIFACTS.mkdir(exist_ok=True)
+    dialog.resize(1024 - 40, dialog.sizeHint().height())
     dialog.grab().save(str(ARTIFACTS / "capaian_dialog.png"))
-    dialog.mulai()
-    qtbot.waitUntil(lambda: dialog.ditulis is not None, timeout=10000)
-    assert (tmp_path / "cap.pdf").read_bytes().startswith(b"%PDF")
-    assert "Laporan ditulis ke" in dialog.pesan.text() and dialog.buka.isEnabled()
-    dialog.format.setCurrentIndex(dialog.format.findData(".xlsx"))
-    assert dialog.berkas.text().endswith("Capaian-2020Q1.xlsx")
-    dialog.berkas.setText(str(tmp_path / "tidak-ada" / "cap.xlsx"))
-    dialog.mulai()
-    qtbot.waitUntil(lambda: dialog.tulis.isEnabled(), timeout=10000)
-    assert "tidak ditemukan" in dialog.pesan.text()
+    _tulis(qtbot, dialog)
+    assert dialog.hasil == tmp_path / "Capaian-2020Q1.pdf"
+    text = " ".join(PdfReader(dialog.hasil).pages[-1].extract_text().split())
+    assert "Kepanjen, 31 Maret 2020" in text
+    assert "Selesai" in dialog.status.text() and dialog.buka_folder.isEnabled()
+    assert settings.get("folder_capaian") == str(tmp_path)
+
+    dialog.excel.setChecked(True)
+    assert dialog.nama.text() == "Capaian-2020Q1" and dialog.akhiran.text() == ".xlsx"
+    dialog.folder.setText(str(tmp_path / "tidak-ada"))
+    _tulis(qtbot, dialog)
+    assert "tidak ditemukan" in dialog.galat.text()
+    # everything chosen is still there
+    assert dialog.periode.currentData() == "2020Q1" and dialog.excel.isChecked()
+    assert dialog.buat.isEnabled()
     dialog.runner.wait()
 
 

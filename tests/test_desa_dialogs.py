@@ -35,3 +35,31 @@ def test_kelengkapan_view_choice_is_reached_by_keyboard(db, qtbot):
     qtbot.addWidget(dialog)
     label = next(w for w in dialog.findChildren(QLabel) if w.text() == "T&ampilkan:")
     assert label.buddy() is dialog.per
+
+
+def test_template_error_keeps_the_dialog_and_its_choices(db, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from kinerja_desktop import settings
+
+    create_app()
+    dialog = TemplatDialog(None, 2020)
+    qtbot.addWidget(dialog)
+    dialog.periode.setCurrentIndex(dialog.periode.findData("2020Q2"))
+    dialog.desa.setCurrentIndex(dialog.desa.findText("Desa Kemiri"))
+    dialog.folder.setText(str(tmp_path / "flashdisk-dicabut"))
+    qtbot.mouseClick(dialog.buat, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.galat.isHidden(), timeout=10000)
+    assert "tidak ada" in dialog.galat.text()
+    assert dialog.periode.currentData() == "2020Q2" and dialog.desa.currentText() == "Desa Kemiri"
+
+    dialog.folder.setText(str(tmp_path))
+    qtbot.mouseClick(dialog.buat, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.hasil is not None, timeout=10000)
+    assert [p.name for p in tmp_path.glob("*.xlsx")] == [
+        "Isian IKI - Desa Kemiri - Triwulan II 2020.xlsx"
+    ]
+    assert "1 templat isian desa ditulis ke" in dialog.status.text()
+    assert dialog.buka_folder.isEnabled() and dialog.galat.isHidden()
+    assert settings.get("folder_templat_desa") == str(tmp_path)
+    dialog.runner.wait()

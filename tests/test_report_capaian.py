@@ -178,3 +178,34 @@ def test_pdf_reads_without_run_on_lists_codes_in_the_chart_or_silent_outliers(db
     n = len(laporan.desa_tanpa_data)
     assert f"yang belum ada datanya pada Triwulan I 2020 ({n} indikator)" in text
     assert "; KASI-KESOS" not in text  # no run-on paragraph of codes
+
+
+def test_signature_defaults_to_the_end_of_the_period_and_can_be_changed(capsys, db_path, tmp_path):
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.models import Pegawai
+
+    out = tmp_path / "c.pdf"
+
+    def ttd(*opsi):
+        code, _, err = run(capsys, db_path, "report", "capaian", "--tahun", "2020",
+                           "--periode", "2020Q1", "--out", str(out), *opsi)  # fmt: skip
+        assert code == 0, err
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+
+    text = ttd()
+    assert "Kepanjen, 31 Maret 2020 CAMAT KEPANJEN" in text  # not "Januari 2020"
+    assert "ABAI SALEH, S.Sos., MM" in text
+
+    open_database(db_path)
+    lain = Pegawai.create(nama="Siti Aminah", nip="198203142006042001", pangkat="III/b")
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+    text = ttd("--tempat", "Malang", "--tanggal", "2020-04-05", "--penandatangan",
+               "19820314 200604 2 001", "--jabatan-ttd", "a.n. CAMAT KEPANJEN")  # fmt: skip
+    assert "Malang, 5 April 2020 a.n. CAMAT KEPANJEN" in text
+    assert lain.nama in text and "NIP. 19820314 200604 2 001" in text
+    assert "ABAI SALEH" not in text
+
+    code, _, err = run(capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode",
+                       "2020Q1", "--out", str(out), "--penandatangan", "123")  # fmt: skip
+    assert code == 1 and "Tidak ada pegawai dengan NIP 123" in err

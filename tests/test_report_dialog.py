@@ -44,7 +44,7 @@ def test_writes_a_pdf_to_the_chosen_folder_and_remembers_it(qtbot, dialog, tmp_p
     assert "Sekretaris Kecamatan" in reader.pages[0].extract_text()
     assert dialog.buka_berkas.isEnabled() and dialog.buka_folder.isEnabled()
     assert "Selesai" in dialog.status.text()
-    assert settings.get("folder_terakhir") == str(usb)
+    assert settings.get("folder_iki") == str(usb)  # remembered for this report
     ARTIFACTS.mkdir(exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "report_dialog_selesai.png"))
 
@@ -125,9 +125,9 @@ def test_every_field_and_button_has_its_own_alt_letter(dialog):
     """A keyboard-only operator reaches each field and button with Alt and a letter."""
     letters = _mnemonics(dialog)
     assert len(letters) == len(set(letters)), letters
-    # year, jabatan, PDF, Excel, paper, default paper, folder, choose folder, name, and the
-    # four buttons
-    assert len(letters) == 13
+    # year, jabatan, PDF, Excel, paper, default paper, folder, choose folder, name, the four
+    # signature fields and the four buttons
+    assert len(letters) == 17
 
 
 def test_the_progress_bar_shows_no_percentage_before_writing(qtbot, dialog, tmp_path):
@@ -136,3 +136,35 @@ def test_the_progress_bar_shows_no_percentage_before_writing(qtbot, dialog, tmp_
     _write(qtbot, dialog)
     assert dialog.progress.isTextVisible()
     assert dialog.progress.value() == dialog.progress.maximum()
+
+
+def test_the_two_pengadministrasi_pemerintahan_are_told_apart(dialog):
+    items = [dialog.jabatan.itemText(i).strip() for i in range(dialog.jabatan.count())]
+    assert "Pengadministrasi Pemerintahan (ADM-PEM-1)" in items
+    assert "Pengadministrasi Pemerintahan (ADM-PEM-2)" in items
+    assert len(set(items)) == len(items)
+
+
+def test_folder_never_starts_in_the_hidden_data_folder_and_the_full_path_shows(qtbot, db):
+    from kinerja_desktop.paths import data_dir
+
+    settings.set_value("folder_terakhir", str(data_dir()))  # an old version remembered it
+    dlg = ReportDialog(None, 2020, None)
+    qtbot.addWidget(dlg)
+    assert not Path(dlg.folder.text()).resolve().is_relative_to(data_dir().resolve())
+    assert dlg.tujuan.text() == str(Path(dlg.folder.text()).absolute() / "IKI-2020.pdf")
+
+
+def test_signature_is_the_decree_s_and_can_be_changed(qtbot, dialog, tmp_path):
+    from PySide6.QtCore import QDate
+
+    assert dialog.tempat.text() == "Kepanjen"
+    assert dialog.jabatan_ttd.text() == "CAMAT KEPANJEN"
+    assert dialog.penandatangan.currentText().startswith("ABAI SALEH, S.Sos., MM — NIP 19690505")
+    assert dialog.tanggal.text() == "seperti pada keputusan: Januari 2020"
+    dialog.tempat.setText("Malang")
+    dialog.tanggal.setDate(QDate(2020, 2, 3))
+    dialog.folder.setText(str(tmp_path))
+    _write(qtbot, dialog)
+    text = " ".join(PdfReader(dialog.hasil).pages[-1].extract_text().split())
+    assert "Malang, 3 Februari 2020" in text

@@ -1,6 +1,7 @@
 """``report``: printed and spreadsheet reports. ``report iki`` writes the IKI decree."""
 
 import argparse
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ def cmd_report_iki(args: argparse.Namespace) -> int:
 
     report_format(args.out)  # refuse a wrong extension before opening anything
     open_db(args)
-    path = export_iki(args.tahun, args.out, kertas=args.kertas, jabatan_kode=args.jabatan)
+    path = export_iki(
+        args.tahun, args.out, kertas=args.kertas, jabatan_kode=args.jabatan, ttd=_ttd(args)
+    )
     from kinerja_desktop import settings
 
     kertas = kertas_label(args.kertas or settings.get("kertas"))
@@ -35,7 +38,7 @@ def cmd_report_capaian(args: argparse.Namespace) -> int:
     report_format(args.out)
     periode = parse_periode(args.periode)
     open_db(args)
-    path = export_capaian(args.tahun, periode.id, args.out, kertas=args.kertas)
+    path = export_capaian(args.tahun, periode.id, args.out, kertas=args.kertas, ttd=_ttd(args))
     print(f"Laporan capaian {periode.label} ({FORMAT[path.suffix.lower()]}) ditulis ke {path}")
     return 0
 
@@ -52,6 +55,39 @@ def cmd_report_kabupaten(args: argparse.Namespace) -> int:
     path = export_kabupaten(args.tahun, periode.id, args.out, kertas=args.kertas)
     print(f"Laporan kabupaten {periode.label} ({FORMAT[path.suffix.lower()]}) ditulis ke {path}")
     return 0
+
+
+def _ttd(args: argparse.Namespace) -> Any:
+    """The signature choices given on the command line (after the database is open)."""
+    from kinerja_desktop.reports.penandatangan import PilihanTtd, pegawai_dari_nip
+
+    pegawai = pegawai_dari_nip(args.penandatangan) if args.penandatangan else None
+    return PilihanTtd(args.tempat, args.tanggal, pegawai, args.jabatan_ttd)
+
+
+def _tanggal(text: str) -> date:
+    """``2020-03-31`` or ``31-03-2020``; argparse shows the message on a bad date."""
+    for bentuk in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), bentuk).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        f"tanggal {text!r} tidak dapat dibaca; tulis seperti 2020-03-31 atau 31-03-2020"
+    )
+
+
+def _opsi_ttd(parser: Any, bawaan: str) -> None:
+    """The signature options shared by every signed report."""
+    grup = parser.add_argument_group("tanda tangan", f"Bawaannya: {bawaan}.")
+    grup.add_argument("--tempat", metavar="TEMPAT", help="tempat penandatanganan, mis. Kepanjen")
+    grup.add_argument(
+        "--tanggal", type=_tanggal, metavar="TANGGAL", help="tanggal, mis. 2020-03-31"
+    )
+    grup.add_argument("--penandatangan", metavar="NIP", help="NIP pegawai yang menandatangani")
+    grup.add_argument(
+        "--jabatan-ttd", metavar="TEKS", help='baris jabatan, mis. "a.n. CAMAT KEPANJEN"'
+    )
 
 
 def _kode_jabatan(text: str) -> str:
@@ -94,6 +130,7 @@ def register(commands: Any) -> None:
         default=None,
         help="hanya satu jabatan (kode jabatan)",
     )
+    _opsi_ttd(iki, "tempat, tanggal dan penandatangan yang tercatat pada keputusan tahun itu")
     iki.set_defaults(func=cmd_report_iki)
 
     capaian = reports.add_parser(
@@ -112,6 +149,9 @@ def register(commands: Any) -> None:
     )
     capaian.add_argument(
         "--kertas", type=str.lower, choices=["f4", "a4"], default=None, help="ukuran kertas"
+    )
+    _opsi_ttd(
+        capaian, "tempat dan penandatangan keputusan tahun itu (Camat), tanggal akhir periode"
     )
     capaian.set_defaults(func=cmd_report_capaian)
 

@@ -5,8 +5,10 @@
 store; the label ("Triwulan I 2026", "Januari 2026") is what people read.
 """
 
+import calendar
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
@@ -89,6 +91,11 @@ class Periode:
         if self.jenis is JenisPeriode.TRIWULAN:
             return f"TW {ROMAWI[self.ke - 1]}"
         return nama_bulan(self.ke)[:3]
+
+    @property
+    def tanggal_akhir(self) -> date:
+        """The last day of the period (31 March for Triwulan I): a report's default date."""
+        return date(self.tahun, self.akhir, calendar.monthrange(self.tahun, self.akhir)[1])
 
     def memuat(self, lain: "Periode") -> bool:
         """Whether ``lain`` lies entirely inside this period (a period contains itself)."""
@@ -173,6 +180,22 @@ def bulan_setahun(tahun: int) -> list[Periode]:
 def triwulan_setahun(tahun: int) -> list[Periode]:
     """The four triwulan of ``tahun``."""
     return [triwulan(tahun, q) for q in range(1, 5)]
+
+
+def pilihan_periode(tahun: int) -> list[Periode]:
+    """The periods of a year as every dialog offers them, grouped by kind: the year, the
+    semesters, the triwulan, then the months."""
+    hasil = [tahun_(tahun), semester(tahun, 1), semester(tahun, 2)]
+    return hasil + triwulan_setahun(tahun) + bulan_setahun(tahun)
+
+
+def periode_terakhir_selesai(tahun: int, hari_ini: date) -> Periode:
+    """The period a report is most likely wanted for on ``hari_ini``: the last triwulan of
+    ``tahun`` that has ended, the whole year once it is over, Triwulan I before that."""
+    if hari_ini.year > tahun:
+        return tahun_(tahun)
+    selesai = [t for t in triwulan_setahun(tahun) if t.tanggal_akhir < hari_ini]
+    return selesai[-1] if selesai else triwulan(tahun, 1)
 
 
 def semua_periode(tahun: int) -> list[Periode]:

@@ -7,6 +7,7 @@ prints the table one page wide.
 
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -403,9 +404,13 @@ def _desa_tanpa_templat(kode_desa: str, p: Periode) -> TidakDitemukan:
 
 
 def buat_templat_desa(
-    tahun: int, folder: Path, periode: str | None = None, kode_desa: str | None = None
+    tahun: int,
+    folder: Path,
+    periode: str | None = None,
+    kode_desa: str | Sequence[str] | None = None,
 ) -> list[HasilTemplat]:
-    """Write one workbook per desa (or only ``kode_desa``) for ``periode`` of ``tahun``.
+    """Write one workbook per desa (or only ``kode_desa``, one code or several) for
+    ``periode`` of ``tahun``.
 
     Raises :class:`TidakDitemukan` for an unknown year or desa, :class:`DataTidakValid` for a
     year without desa-based indicators or a period outside the year.
@@ -413,10 +418,12 @@ def buat_templat_desa(
     p = periode_templat(tahun, periode)
     semua_desa = desa_aktif(p)  # a retired desa gets no template for later periods
     if kode_desa is not None:
-        kode_desa = kode_desa.strip()
-        semua_desa = [d for d in semua_desa if d.kode == kode_desa]
-        if not semua_desa:
-            raise _desa_tanpa_templat(kode_desa, p)
+        diminta = [kode_desa] if isinstance(kode_desa, str) else list(kode_desa)
+        ada = {d.kode: d for d in semua_desa}
+        for kode in diminta:
+            if kode.strip() not in ada:
+                raise _desa_tanpa_templat(kode.strip(), p)
+        semua_desa = [ada[k.strip()] for k in diminta]
     folder = Path(folder)
     if not folder.is_dir():
         raise TidakDitemukan(f"Folder {folder} tidak ada. Buat foldernya atau pilih folder lain.")

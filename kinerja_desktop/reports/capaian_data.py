@@ -26,7 +26,7 @@ from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
+from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun
 
 BELUM = "belum ada data"
 
@@ -184,8 +184,13 @@ def _pemangku(jabatan_ids: list[int]) -> dict[int, str]:
     return {i: ", ".join(n) or "belum ada pemangku" for i, n in nama.items()}
 
 
-def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
-    """Read and compute the capaian report of ``tahun`` for ``periode`` (e.g. ``2020Q1``)."""
+def build_capaian_report(
+    tahun: int, periode: str | Periode, ttd: PilihanTtd | None = None
+) -> LaporanCapaian:
+    """Read and compute the capaian report of ``tahun`` for ``periode`` (e.g. ``2020Q1``).
+
+    Signed by default by the year's signatory at the end of the period; ``ttd`` changes that.
+    """
     tahun_row = require_year(tahun)
     p = parse_periode(periode) if isinstance(periode, str) else periode
     if p.tahun != tahun:
@@ -255,6 +260,6 @@ def build_capaian_report(tahun: int, periode: str | Periode) -> LaporanCapaian:
         desa=tabel_desa,
         desa_tanpa_data=tanpa,
         aturan=aturan.aturan,
-        penandatangan=penandatangan_tahun(tahun_row),
+        penandatangan=penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd),
         pita=rentang,
     )

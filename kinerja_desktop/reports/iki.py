@@ -13,6 +13,7 @@ from pathlib import Path
 from kinerja_desktop import settings
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 Progress = Callable[[int, int, str], None]
 
@@ -60,8 +61,11 @@ def export_iki(
     kertas: str | None = None,
     jabatan_kode: str | None = None,
     progress: Progress | None = None,
+    ttd: PilihanTtd | None = None,
 ) -> Path:
     """Write the IKI decree of ``tahun`` (all jabatan, or only ``jabatan_kode``) to ``target``.
+
+    ``ttd`` changes the signature's place, date or signer (default: as the decree records).
 
     ``kertas`` is "f4" or "a4" (default: the setting). Returns the written path. The file is
     written atomically: on any failure an older file of that name is left as it was.
@@ -73,7 +77,7 @@ def export_iki(
     )
     if progress is not None:
         progress(0, 1, "Membaca data IKI")
-    laporan = build_iki_report(tahun, jabatan_kode)
+    laporan = build_iki_report(tahun, jabatan_kode, ttd)
     if suffix == ".pdf":
         from kinerja_desktop.reports.iki_pdf import render_iki_pdf
 

@@ -21,7 +21,7 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.queries import require_year, urut_pohon
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.errors import TidakDitemukan
-from kinerja_desktop.reports.penandatangan import Penandatangan, penandatangan_tahun
+from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun
 
 KOLOM = (
     "SASARAN/KINERJA UTAMA",
@@ -172,9 +172,12 @@ def _kepala(tahun: Tahun) -> tuple[str, KepalaKeputusan]:
     )
 
 
-def build_iki_report(tahun: int, jabatan_kode: str | None = None) -> LaporanIKI:
+def build_iki_report(
+    tahun: int, jabatan_kode: str | None = None, ttd: PilihanTtd | None = None
+) -> LaporanIKI:
     """Read the IKI decree of ``tahun`` (or only jabatan ``jabatan_kode``) from the database.
 
+    Signed as the decree records it unless ``ttd`` changes the place, date or signer.
     Raises :class:`TidakDitemukan` for an unknown year or jabatan code.
     """
     tahun_row = require_year(tahun)
@@ -248,5 +251,5 @@ def build_iki_report(tahun: int, jabatan_kode: str | None = None) -> LaporanIKI:
             )
             for j, depth in ordered
         ),
-        penandatangan=penandatangan_tahun(tahun_row),
+        penandatangan=penandatangan_tahun(tahun_row, None, ttd),
     )

@@ -1,6 +1,6 @@
 """Small windows for desa workbooks: making the templates and the completeness table."""
 
-import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,14 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,107 +21,107 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.tasks import TaskRunner
 
 WARNA = {"diterima": "#a8d5a2", "sebagian": "#fff2b3", "belum": "#f4b6b0"}
 
 
-class TemplatDialog(QDialog):
-    """Choose period, desa and folder; the templates are written on the worker thread."""
+class TemplatDialog(DialogLaporan):
+    """Choose period, desa and folder; the templates are written on the worker thread.
 
-    def __init__(self, parent: QWidget | None, tahun: int) -> None:
-        super().__init__(parent)
+    The same design as the report dialogs: an error (a folder that vanished, a full
+    flashdisk) is shown in the dialog, which keeps every choice; "Buka folder" afterwards.
+    ``desa_kurang`` offers "the desa whose data is missing" as one choice (from Kelengkapan).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        tahun: int,
+        runner: TaskRunner | None = None,
+        periode: str | None = None,
+        desa_kurang: list[str] | None = None,
+    ) -> None:
+        self._periode_awal = periode
+        self._desa_kurang = desa_kurang or []
+        super().__init__(
+            parent,
+            "Buat Templat Isian Desa",
+            tahun,
+            "folder_templat_desa",
+            runner,
+            tombol_buat="&Buat templat",
+            berkas=False,
+            tanda_tangan=False,
+        )
+        self.selesai_dibangun()
+
+    def baris_isi(self) -> None:
+        """Period and desa rows."""
         from kinerja_desktop.db.models import Desa
-        from kinerja_desktop.domain.periode import bulan_setahun, semester, tahun_, triwulan
 
-        self.setWindowTitle("Buat Templat Isian Desa")
-        self.tahun = tahun
         self.periode = QComboBox(self)
-        pilihan = [tahun_(tahun), semester(tahun, 1), semester(tahun, 2)]
-        pilihan += [triwulan(tahun, q) for q in range(1, 5)] + bulan_setahun(tahun)
-        for p in pilihan:
-            self.periode.addItem(p.label, p.id)
+        self._isi_periode(self._periode_awal)
+        self.tambah_baris("Per&iode:", self.periode)
         self.desa = QComboBox(self)
         self.desa.addItem("Semua desa/kelurahan", None)
+        if self._desa_kurang:
+            n = len(self._desa_kurang)
+            self.desa.addItem(f"Desa/kelurahan yang datanya kurang ({n})", self._desa_kurang)
+            self.desa.setCurrentIndex(1)
         for d in Desa.select().order_by(Desa.urutan):
             self.desa.addItem(nama_desa_lengkap(d.jenis, d.nama), d.kode)
-        self.folder = QLineEdit(self)
-        self.folder.setText(self._folder_awal())
-        self.folder.setMinimumWidth(320)  # room for a folder path on a flashdisk
-        self.folder.setPlaceholderText("Folder tempat buku kerja disimpan")
-        cari = QPushButton("Pilih…", self)
-        cari.clicked.connect(self._pilih_folder)
-        baris_folder = QHBoxLayout()
-        baris_folder.addWidget(self.folder, 1)
-        baris_folder.addWidget(cari)
+        self.tambah_baris("Desa/&kelurahan:", self.desa)
 
-        form = QFormLayout()
-        form.addRow("Tahun:", QLabel(str(tahun), self))
-        form.addRow("&Periode:", self.periode)
-        form.addRow("&Desa/kelurahan:", self.desa)
-        # a layout row gets no buddy from addRow: without one the "&" would show as is
-        label_folder = QLabel("&Folder tujuan:", self)
-        label_folder.setBuddy(self.folder)
-        form.addRow(label_folder, baris_folder)
-        tombol = QDialogButtonBox(self)
-        tombol.addButton("&Buat", QDialogButtonBox.ButtonRole.AcceptRole)
-        tombol.addButton("&Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        tombol.accepted.connect(self.accept)
-        tombol.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(tombol)
+    def _isi_periode(self, pilih: str | None) -> None:
+        from kinerja_desktop.domain.periode import pilihan_periode
 
-    def _folder_awal(self) -> str:
-        from kinerja_desktop import settings
+        self.periode.clear()
+        tahun = self.tahun.currentData()
+        if tahun is None:
+            return
+        for p in pilihan_periode(tahun):
+            self.periode.addItem(p.label, p.id)
+        if pilih:
+            self.periode.setCurrentIndex(max(self.periode.findData(pilih), 0))
 
-        try:
-            return settings.get("folder_terakhir")
-        except KinerjaError:
-            return ""
+    def tahun_berubah(self) -> None:
+        """The periods of the new year."""
+        self._isi_periode(None)
 
-    def _pilih_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Pilih folder tujuan", self.folder.text())
-        if folder:
-            self.folder.setText(folder)
+    def pekerjaan(self, target: Path, ttd: object) -> Callable[[Any], Any]:
+        """Write the workbooks into ``target`` (the folder) on the worker thread."""
+        tahun, periode, desa = (
+            self.tahun.currentData(),
+            self.periode.currentData(),
+            self.desa.currentData(),
+        )
+
+        def job(state: Any) -> object:
+            from kinerja_desktop.exchange.desa_template import buat_templat_desa
+
+            return buat_templat_desa(tahun, target, periode, desa)
+
+        return job
+
+    def pesan_selesai(self, hasil: Any) -> str:
+        """How many were written, and what to do with them."""
+        return (
+            f"Selesai. {len(hasil)} templat isian desa ditulis ke {self.target(diam=True)}. "
+            "Salin ke flashdisk dan kirim ke desa/kelurahan; setiap berkas berisi petunjuk "
+            "pengisiannya."
+        )
 
 
-def show_templat(window: Any) -> None:
-    """Ask what to write, then write the templates on the window's task runner."""
+def show_templat(
+    window: Any, periode: str | None = None, desa_kurang: list[str] | None = None
+) -> None:
+    """Open Buat Templat Desa for the window's year, on the window's task runner."""
     if window.tahun is None:
         window.show_error("Belum ada tahun", "Pilih tahun IKI lebih dulu.")
         return
-    dialog = TemplatDialog(window, window.tahun)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    folder = Path(dialog.folder.text().strip())
-    periode, desa, tahun = dialog.periode.currentData(), dialog.desa.currentData(), window.tahun
-    if not dialog.folder.text().strip():
-        window.show_error("Folder belum dipilih", "Pilih folder tujuan templat lebih dulu.")
-        return
-
-    def job(state: Any) -> object:
-        from kinerja_desktop.exchange.desa_template import buat_templat_desa
-
-        return buat_templat_desa(tahun, folder, periode, desa)
-
-    def done(hasil: object) -> None:
-        from kinerja_desktop import settings
-
-        with contextlib.suppress(KinerjaError):  # remembering the folder is a convenience
-            settings.set_value("folder_terakhir", str(folder))
-        n = len(hasil)  # type: ignore[arg-type]
-        window.statusBar().showMessage(f"{n} templat desa ditulis ke {folder}.", 10000)
-        QMessageBox.information(
-            window,
-            "Templat dibuat",
-            f"{n} templat isian desa ditulis ke {folder}. Salin ke flashdisk dan kirim ke "
-            "desa/kelurahan; setiap berkas berisi petunjuk pengisiannya.",
-        )
-
-    def failed(exc: KinerjaError) -> None:
-        window.show_error("Templat tidak dibuat", exc.pesan)
-
-    window.tasks.run(job, done, failed, on_crash=window._show_bug)
+    TemplatDialog(window, window.tahun, window.tasks, periode, desa_kurang).exec()
 
 
 class KelengkapanDialog(QDialog):

@@ -1,0 +1,513 @@
+"""One design for every report dialog (Cetak IKI, Laporan Capaian, Buat Templat Desa, the
+list of missing desa data): the same words, rows, progress and buttons everywhere.
+
+Rows, top to bottom: Tahun; what the report covers (a subclass adds it: jabatan, periode,
+desa); Jenis berkas (PDF or Excel); Ukuran kertas with "Jadikan bawaan"; Folder tujuan with
+"Pilih folder…"; Nama berkas; the full path that will be written; the signature (place, date,
+signer, office line) for signed reports. Then a progress bar, a status line, a red error line
+and the buttons "Buka berkas", "Buka folder", "Buat …", "Tutup". The dialog stays open after
+writing or after an error, with every choice kept.
+
+The folder is remembered per report (``settings``: ``folder_iki`` …) and starts in the
+Documents folder, never in the application's hidden data folder.
+"""
+
+import contextlib
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop import settings
+from kinerja_desktop.db.queries import years
+from kinerja_desktop.domain.nip import format_nip
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.paths import data_dir
+from kinerja_desktop.reports.page import KERTAS, kertas_label
+from kinerja_desktop.reports.penandatangan import BawaanTtd, PilihanTtd
+from kinerja_desktop.ui.tasks import TaskRunner, TaskState
+
+TANGGAL_KOSONG = QDate(2000, 1, 1)  # the date field's "as the decree records" value
+
+
+def folder_awal(kunci: str) -> str:
+    """Where a report's folder choice starts: the folder last used for this report, else the
+    last folder used for any report, else Documents; never inside the hidden data folder."""
+    for calon in (settings.get(kunci), settings.get("folder_terakhir")):
+        if calon and Path(calon).is_dir() and not _di_folder_data(Path(calon)):
+            return calon
+    dokumen = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if dokumen and Path(dokumen).is_dir():
+        return dokumen
+    return str(Path.home())
+
+
+def _di_folder_data(folder: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(data_dir().resolve())
+    except OSError:
+        return False
+
+
+class DialogLaporan(QDialog):
+    """The shared dialog; subclasses add their rows and say what to write.
+
+    A subclass calls ``super().__init__`` with what it needs, adds its own rows with
+    :meth:`tambah_baris` inside :meth:`baris_isi`, and implements :meth:`nama_bawaan` (a file
+    name without extension) and :meth:`pekerjaan` (the job run on the worker thread).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        judul: str,
+        tahun: int | None,
+        kunci_folder: str,
+        runner: TaskRunner | None = None,
+        tombol_buat: str = "&Buat laporan",
+        berkas: bool = True,
+        tanda_tangan: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(judul)
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.kunci_folder = kunci_folder
+        self.hasil: Path | None = None  # the file (or folder) last written
+        self._berjalan: TaskState | None = None
+        self._nama_diubah = False  # the operator typed a file name: stop proposing one
+        self._berkas = berkas
+        self._pilihan: list[QWidget] = []  # every choice, disabled while writing
+
+        self.tahun = QComboBox()
+        for y in years():
+            self.tahun.addItem(str(y), y)
+        if tahun is not None:
+            self.tahun.setCurrentIndex(max(self.tahun.findData(tahun), 0))
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.tambah_baris("Ta&hun:", self.tahun)
+        self.baris_isi()
+
+        self.pdf = QRadioButton("&PDF (untuk dicetak dan ditandatangani)")
+        self.excel = QRadioButton("E&xcel (.xlsx)")
+        self.pdf.setChecked(True)
+        self._jenis = QButtonGroup(self)
+        self._jenis.addButton(self.pdf)
+        self._jenis.addButton(self.excel)
+        self.kertas = QComboBox()
+        for code in KERTAS:
+            self.kertas.addItem(kertas_label(code), code)
+        self.kertas.setCurrentIndex(max(self.kertas.findData(settings.get("kertas")), 0))
+        self.jadikan_bawaan = QPushButton("Jadikan ba&waan")
+        self.jadikan_bawaan.setToolTip("Pakai ukuran kertas ini untuk semua laporan berikutnya")
+        if berkas:
+            jenis = QVBoxLayout()
+            jenis.setContentsMargins(0, 0, 0, 0)
+            jenis.addWidget(self.pdf)
+            jenis.addWidget(self.excel)
+            self.form.addRow("Jenis berkas:", jenis)  # the radio buttons carry their letters
+            kertas = QHBoxLayout()
+            kertas.addWidget(self.kertas, 1)
+            kertas.addWidget(self.jadikan_bawaan)
+            self.tambah_baris("Ukuran &kertas:", kertas, self.kertas)
+        else:
+            for w in (self.pdf, self.excel, self.kertas, self.jadikan_bawaan):
+                w.hide()
+
+        self.folder = QLineEdit(folder_awal(kunci_folder))
+        self.folder.setMinimumWidth(360)  # room for a folder path on a flashdisk
+        self.pilih_folder = QPushButton("Pilih fol&der…")
+        folder = QHBoxLayout()
+        folder.addWidget(self.folder, 1)
+        folder.addWidget(self.pilih_folder)
+        self.tambah_baris("&Folder tujuan:", folder, self.folder)
+
+        self.nama = QLineEdit()
+        self.akhiran = QLabel()
+        if berkas:
+            nama = QHBoxLayout()
+            nama.addWidget(self.nama, 1)
+            nama.addWidget(self.akhiran)
+            self.tambah_baris("&Nama berkas:", nama, self.nama)
+        else:
+            self.nama.hide()
+            self.akhiran.hide()
+        self._pilihan += [self.pdf, self.excel, self.jadikan_bawaan, self.pilih_folder]
+        self.tujuan = QLabel()
+        self.tujuan.setWordWrap(True)  # the whole path, never cut off
+        self.tujuan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tujuan.setStyleSheet("color: #444;")
+        self.form.addRow("Ditulis ke:", self.tujuan)
+
+        self.tempat = QLineEdit()
+        self.tanggal = QDateEdit()
+        self.tanggal.setCalendarPopup(True)
+        self.tanggal.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self.tanggal.setDisplayFormat("d MMMM yyyy")
+        self.penandatangan = QComboBox()
+        self.jabatan_ttd = QLineEdit()
+        self._ttd = tanda_tangan
+        self._pilihan += [self.tempat, self.tanggal, self.penandatangan, self.jabatan_ttd]
+        self.kotak_ttd = QGroupBox("Tanda tangan")
+        if tanda_tangan:
+            ttd = QFormLayout(self.kotak_ttd)
+            ttd.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for teks, widget in (
+                ("T&empat:", self.tempat),
+                ("Tangg&al:", self.tanggal),
+                ("Penandatan&gan:", self.penandatangan),
+                ("&Sebutan jabatan:", self.jabatan_ttd),
+            ):
+                label = QLabel(teks)
+                label.setBuddy(widget)
+                ttd.addRow(label, widget)
+        else:
+            self.kotak_ttd.hide()
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("%p%")
+        self.progress.setTextVisible(False)  # an idle "0%" read as a report under way
+        kata = tombol_buat.replace("&", "")
+        self.status = QLabel(f"Pilih isi dan folder tujuan, lalu klik {kata}.")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.galat = QLabel()
+        self.galat.setWordWrap(True)
+        self.galat.setStyleSheet("color: #b00020;")
+        self.galat.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.galat.hide()
+
+        self.buat = QPushButton(tombol_buat)
+        self.buat.setDefault(True)
+        self.buka_berkas = QPushButton("Buka be&rkas")
+        self.buka_folder = QPushButton("Buka f&older")
+        self.tutup = QPushButton("&Tutup")
+        for button in (self.buka_berkas, self.buka_folder):
+            button.setEnabled(False)
+        if not berkas:
+            self.buka_berkas.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.buka_berkas)
+        buttons.addWidget(self.buka_folder)
+        buttons.addStretch(1)
+        buttons.addWidget(self.buat)
+        buttons.addWidget(self.tutup)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.kotak_ttd)
+        layout.addSpacing(6)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.galat)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.tahun.currentIndexChanged.connect(self._tahun_berubah)
+        self.pdf.toggled.connect(self.usul_nama)
+        self.kertas.currentIndexChanged.connect(self._perbarui_bawaan)
+        self.jadikan_bawaan.clicked.connect(self._simpan_bawaan)
+        self.pilih_folder.clicked.connect(self._pilih_folder)
+        self.nama.textEdited.connect(self._nama_diketik)
+        self.nama.textChanged.connect(self._perbarui_tujuan)
+        self.folder.textChanged.connect(self._perbarui_tujuan)
+        self.buat.clicked.connect(self.mulai)
+        self.buka_berkas.clicked.connect(self._buka_berkas)
+        self.buka_folder.clicked.connect(self._buka_folder)
+        self.tutup.clicked.connect(self.reject)
+
+    def selesai_dibangun(self) -> None:
+        """Fill the proposals once the subclass's rows exist (call at the end of __init__)."""
+        self._isi_ttd()
+        self.usul_nama()
+        self._perbarui_bawaan()
+        self._perbarui_tujuan()
+
+    # ----- for subclasses ------------------------------------------------------------------
+
+    def tambah_baris(self, teks: str, isi: Any, buddy: QWidget | None = None) -> None:
+        """Add a form row; a label with "&" gets ``buddy`` (or ``isi``) so Alt+letter works."""
+        label = QLabel(teks)
+        target = buddy if buddy is not None else isi
+        if isinstance(target, QWidget):
+            label.setBuddy(target)
+            self._pilihan.append(target)  # disabled while writing
+        self.form.addRow(label, isi)
+
+    def baris_isi(self) -> None:
+        """Add the rows that say what the report covers (jabatan, periode, desa)."""
+
+    def nama_bawaan(self) -> str:
+        """The proposed file name without extension (only for dialogs that write one file)."""
+        return ""
+
+    def tanggal_bawaan(self) -> date | None:
+        """The signature's default date (None: as the decree records it)."""
+        return None
+
+    def label_tanggal_kosong(self) -> str:
+        """What the date field says while it holds no date of its own."""
+        return "seperti tercatat pada keputusan"
+
+    def pekerjaan(self, target: Path, ttd: PilihanTtd | None) -> Callable[[TaskState], Any]:
+        """The job writing the report to ``target`` (a file, or the folder)."""
+        raise NotImplementedError
+
+    def isi_berubah(self) -> None:
+        """Call when a choice of the subclass changed: proposals follow it."""
+        self._isi_ttd()
+        self.usul_nama()
+
+    # ----- choices -------------------------------------------------------------------------
+
+    def _tahun_berubah(self) -> None:
+        self.tahun_berubah()
+        self.isi_berubah()
+
+    def tahun_berubah(self) -> None:
+        """Refill the subclass's rows for the chosen year."""
+
+    @property
+    def akhiran_berkas(self) -> str:
+        """ ".pdf" or ".xlsx", following the chosen kind of file."""
+        return ".pdf" if self.pdf.isChecked() else ".xlsx"
+
+    def usul_nama(self) -> None:
+        """Propose the file name, unless the operator typed one."""
+        self.akhiran.setText(self.akhiran_berkas)
+        if self._berkas and not self._nama_diubah and self.tahun.currentData() is not None:
+            self.nama.setText(self.nama_bawaan())
+        self._perbarui_tujuan()
+
+    def _nama_diketik(self, _text: str) -> None:
+        self._nama_diubah = True
+
+    def _perbarui_tujuan(self) -> None:
+        target = self.target(diam=True)
+        self.tujuan.setText(str(target) if target is not None else "—")
+
+    def _isi_ttd(self) -> None:
+        if not self._ttd:
+            return
+        from kinerja_desktop.db.models import Pegawai
+        from kinerja_desktop.db.queries import require_year
+        from kinerja_desktop.reports.penandatangan import bawaan_ttd
+
+        tahun = self.tahun.currentData()
+        if tahun is None:
+            return
+        bawaan: BawaanTtd = bawaan_ttd(require_year(tahun), self.tanggal_bawaan())
+        self.tempat.setText(bawaan.tempat)
+        self.jabatan_ttd.setText(bawaan.jabatan)
+        self.tanggal.setMinimumDate(TANGGAL_KOSONG)
+        self.tanggal.setSpecialValueText(self.label_tanggal_kosong())
+        if bawaan.tanggal is None:
+            self.tanggal.setDate(TANGGAL_KOSONG)
+        else:
+            d = bawaan.tanggal
+            self.tanggal.setDate(QDate(d.year, d.month, d.day))
+        self.penandatangan.clear()
+        self.penandatangan.addItem("(kosong, ditulis tangan)", None)
+        for pid, nama, nip in (
+            Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip).order_by(Pegawai.nama).tuples()
+        ):
+            self.penandatangan.addItem(f"{nama} — NIP {format_nip(nip)}" if nip else nama, pid)
+        self.penandatangan.setCurrentIndex(max(self.penandatangan.findData(bawaan.pegawai_id), 0))
+
+    def pilihan_ttd(self) -> PilihanTtd | None:
+        """The signature as shown in the dialog (None for a dialog without one)."""
+        if not self._ttd:
+            return None
+        q = self.tanggal.date()
+        tanggal = None if q == TANGGAL_KOSONG else date(q.year(), q.month(), q.day())
+        return PilihanTtd(
+            tempat=self.tempat.text(),
+            tanggal=tanggal,
+            pegawai_id=self.penandatangan.currentData(),
+            jabatan=self.jabatan_ttd.text(),
+        )
+
+    def _perbarui_bawaan(self) -> None:
+        sudah = self.kertas.currentData() == settings.get("kertas")
+        # Say why the button is off: this paper already is the default.
+        self.jadikan_bawaan.setText("Ukuran ba&waan" if sudah else "Jadikan ba&waan")
+        self.jadikan_bawaan.setEnabled(not sudah)
+
+    def _simpan_bawaan(self) -> None:
+        code = self.kertas.currentData()
+        try:
+            settings.set_value("kertas", code)
+        except KinerjaError as exc:
+            self.tampilkan_galat(exc.pesan)
+            return
+        self.status.setText(f"Ukuran kertas bawaan sekarang {kertas_label(code)}.")
+        self._perbarui_bawaan()
+
+    def _pilih_folder(self) -> None:
+        awal = self.folder.text().strip() or folder_awal(self.kunci_folder)
+        folder = QFileDialog.getExistingDirectory(self, "Pilih folder tujuan", awal)
+        if folder:
+            self.folder.setText(folder)
+
+    def target(self, diam: bool = False) -> Path | None:
+        """Where the report will be written (absolute), or None (with a message unless
+        ``diam``) when the folder or name is missing."""
+        folder = self.folder.text().strip()
+        if not folder:
+            if not diam:
+                self.tampilkan_galat("Pilih folder tujuan terlebih dahulu.")
+            return None
+        tempat = Path(folder).expanduser().absolute()
+        if not self._berkas:
+            return tempat
+        nama = self.nama.text().strip()
+        if not nama:
+            if not diam:
+                self.tampilkan_galat("Isi nama berkas terlebih dahulu.")
+            return None
+        if nama.lower().endswith(self.akhiran_berkas):
+            nama = nama[: -len(self.akhiran_berkas)]
+        return tempat / f"{nama}{self.akhiran_berkas}"
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def mulai(self) -> TaskState | None:
+        """Write in the background (the "Buat …" button); the dialog keeps every choice."""
+        if self._berjalan is not None or self.tahun.currentData() is None:
+            return None
+        self.galat.hide()
+        target = self.target()
+        if target is None:
+            return None
+        if self._berkas and target.exists() and not self._boleh_timpa(target):
+            return None
+        job = self.pekerjaan(target, self.pilihan_ttd())
+        self._sibuk(True)
+        self.status.setText(f"Menulis {target.name} …")
+        self._berjalan = self.runner.run(
+            job,
+            on_done=self._selesai,
+            on_error=self._gagal,
+            on_progress=self._kemajuan,
+            on_crash=self._rusak,
+        )
+        return self._berjalan
+
+    def _boleh_timpa(self, target: Path) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Berkas sudah ada")
+        box.setText(f"Berkas {target.name} sudah ada di {target.parent}.\nTimpa berkas itu?")
+        timpa = box.addButton("Timpa", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is timpa
+
+    def _sibuk(self, sibuk: bool) -> None:
+        for widget in self._pilihan:
+            widget.setEnabled(not sibuk)
+        self.buat.setEnabled(not sibuk)
+        self.tutup.setEnabled(not sibuk)
+        if sibuk:
+            self.buka_berkas.setEnabled(False)
+            self.buka_folder.setEnabled(False)
+            self.progress.setRange(0, 0)  # busy until the first progress report
+            self.progress.setTextVisible(True)
+        else:
+            self._perbarui_bawaan()
+
+    def _kemajuan(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if label:
+            self.status.setText(f"{label} …")
+
+    def pesan_selesai(self, hasil: Any) -> str:
+        """The status line after writing."""
+        return f"Selesai. Laporan ditulis ke {hasil}"
+
+    def _selesai(self, hasil: Any) -> None:
+        self._berjalan = None
+        self._sibuk(False)
+        self.hasil = Path(hasil) if isinstance(hasil, (str, Path)) else self.target(diam=True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.status.setText(self.pesan_selesai(hasil))
+        self.buka_berkas.setEnabled(self._berkas)
+        self.buka_folder.setEnabled(True)
+        folder = self.hasil.parent if self._berkas and self.hasil else self.hasil
+        # Remember the folder (often a USB stick) for this report; failing to remember it is
+        # not worth an error, the report itself was written.
+        if folder is not None:
+            with contextlib.suppress(KinerjaError):
+                settings.set_value(self.kunci_folder, str(folder))
+                settings.set_value("folder_terakhir", str(folder))
+
+    def _gagal(self, exc: KinerjaError) -> None:
+        self._berjalan = None
+        self._sibuk(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.status.setText("Tidak ada yang ditulis. Pilihan Anda tetap; perbaiki lalu coba lagi.")
+        self.tampilkan_galat(exc.pesan)
+
+    def _rusak(self, traceback_text: str) -> None:
+        self._berjalan = None
+        self._sibuk(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.status.setText("Tidak ada yang ditulis.")
+        print(traceback_text, file=sys.stderr)  # the details for the developer
+        self.tampilkan_galat(
+            "Terjadi kesalahan program saat menulis (bukan kesalahan Anda). "
+            "Laporkan kejadian ini kepada pengembang aplikasi."
+        )
+
+    def tampilkan_galat(self, pesan: str) -> None:
+        """Show a refusal in red under the progress bar; the dialog stays as it was."""
+        self.galat.setText(pesan)
+        self.galat.show()
+
+    # ----- after writing -------------------------------------------------------------------
+
+    def _buka_berkas(self) -> None:
+        if self.hasil is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.hasil)))
+
+    def _buka_folder(self) -> None:
+        if self.hasil is not None:
+            folder = self.hasil.parent if self._berkas else self.hasil
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def reject(self) -> None:
+        """Close, but never while a file is being written (it takes about a second)."""
+        if self._berjalan is not None:
+            self.runner.wait()
+        super().reject()
