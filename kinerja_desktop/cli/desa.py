@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.cli import iki
 from kinerja_desktop.cli.common import open_db, print_json
 
 _BATAS_RINCIAN = 20  # changes listed per file in the text preview; --json gives all
@@ -190,6 +191,7 @@ def register(commands: Any) -> None:
     desa.add_argument("--desa", metavar="KODE", help="hanya satu desa, misalnya 35.07.13.2001")
     desa.add_argument("--out", type=Path, required=True, metavar="FOLDER", help="folder tujuan")
     desa.set_defaults(func=cmd_templat_desa)
+    iki.register_templat(templat_cmd)
 
     impor = commands.add_parser("impor", help="mengimpor isian desa dan catatan impor")
     impor_cmd = impor.add_subparsers(title="perintah", metavar="PERINTAH", required=True)

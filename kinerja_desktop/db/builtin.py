@@ -89,8 +89,14 @@ def load_decree(data: dict[str, Any]) -> Tahun:
         jabatan_penandatangan=kep.get("jabatan_penandatangan", ""),
         penandatangan=_pegawai(signer) if signer else None,
     )
+    load_jabatan(tahun, data["jabatan"])
+    return tahun
+
+
+def load_jabatan(tahun: Tahun, daftar: list[dict[str, Any]]) -> None:
+    """Create the jabatan tree of ``tahun`` with everything under it (the decree format)."""
     by_kode: dict[str, Jabatan] = {}
-    for urutan, jab in enumerate(data["jabatan"]):
+    for urutan, jab in enumerate(daftar):
         jabatan = Jabatan.create(tahun=tahun, kode=jab["kode"], nama=jab["nama"], urutan=urutan)
         by_kode[jab["kode"]] = jabatan
         Tugas.insert_many(
@@ -105,11 +111,10 @@ def load_decree(data: dict[str, Any]) -> Tahun:
                 _create_indikator(tahun, sasaran, i_urutan, ind)
         for holder in jab.get("pemangku", []):
             Pemangku.create(jabatan=jabatan, pegawai=_pegawai(holder))
-    for jab in data["jabatan"]:
+    for jab in daftar:
         if jab.get("atasan"):
             by_kode[jab["kode"]].atasan = by_kode[jab["atasan"]]
             by_kode[jab["kode"]].save()
-    return tahun
 
 
 def _create_indikator(tahun: Tahun, sasaran: Sasaran, urutan: int, ind: dict[str, Any]) -> None:

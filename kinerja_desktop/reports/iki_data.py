@@ -63,6 +63,14 @@ class IndikatorIKI:
     pembilang: str
     penyebut: str
     sub: tuple[SubButir, ...]
+    # the structured fields the printed table does not show; the workbook carries them in
+    # hidden columns so that it can be imported again exactly
+    satuan: str = ""
+    polaritas: str = "positif"
+    dari_desa: bool = False
+    frekuensi: str = "bulanan"
+    agregasi: str = "jumlah"
+    hari_kerja_efektif: int | None = None
 
     @property
     def pecahan(self) -> bool:
@@ -113,6 +121,7 @@ class JabatanIKI:
     tugas: tuple[str, ...]
     fungsi: tuple[str, ...]
     sasaran: tuple[SasaranIKI, ...]
+    atasan: str = ""  # code of the superior jabatan; "" = directly under the Camat
 
     @property
     def indikator(self) -> list[IndikatorIKI]:
@@ -161,6 +170,14 @@ def daftar_jabatan(tahun: int) -> list[JabatanRingkas]:
     return [JabatanRingkas(j.kode, j.nama, depth) for j, depth in urut_pohon(rows)]
 
 
+def laporan_kosong(tahun: int) -> LaporanIKI:
+    """A decree with one blank jabatan and no rows: the IKI workbook to fill from scratch."""
+    kecamatan, kepala = _kepala(Tahun(tahun=tahun))
+    kosong = JabatanIKI(kode="", nama="", kedalaman=0, tugas=(), fungsi=(), sasaran=())
+    ttd = Penandatangan(tempat_tanggal="", jabatan="", nama="", pangkat="", nip="")
+    return LaporanIKI(tahun, kecamatan, kepala, (kosong,), ttd)
+
+
 def _kepala(tahun: Tahun) -> tuple[str, KepalaKeputusan]:
     kantor = Kantor.get_or_none()
     kecamatan = kantor.kecamatan if kantor else ""
@@ -191,6 +208,12 @@ def build_iki_report(
                 f"{tahun}"
             )
     ids = [j.id for j, _ in ordered]
+    kode_jabatan = {
+        i: kode
+        for i, kode in Jabatan.select(Jabatan.id, Jabatan.kode)
+        .where(Jabatan.tahun == tahun)
+        .tuples()
+    }
 
     tugas: dict[int, list[str]] = defaultdict(list)
     for t in Tugas.select().where(Tugas.jabatan.in_(ids)).order_by(Tugas.urutan, Tugas.id):
@@ -229,6 +252,12 @@ def build_iki_report(
                 sub=tuple(
                     SubButir(huruf_butir(i), s.teks, s.formula) for i, s in enumerate(sub[ind.id])
                 ),
+                satuan=ind.satuan,
+                polaritas=ind.polaritas,
+                dari_desa=bool(ind.dari_desa),
+                frekuensi=ind.frekuensi,
+                agregasi=ind.agregasi,
+                hari_kerja_efektif=ind.hari_kerja_efektif,
             )
         )
     sasaran: dict[int, list[SasaranIKI]] = defaultdict(list)
@@ -248,6 +277,7 @@ def build_iki_report(
                 tugas=tuple(tugas[j.id]),
                 fungsi=tuple(fungsi[j.id]),
                 sasaran=tuple(sasaran[j.id]),
+                atasan=kode_jabatan.get(j.atasan_id, ""),
             )
             for j, depth in ordered
         ),

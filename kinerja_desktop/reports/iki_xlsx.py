@@ -17,6 +17,20 @@ from kinerja_desktop.domain.teks import aman_untuk_sel
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.iki import Progress
 from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
+from kinerja_desktop.reports.iki_struktur import (
+    BARIS_FUNGSI,
+    BARIS_INDIKATOR,
+    BARIS_JABATAN,
+    BARIS_SASARAN,
+    BARIS_TUGAS,
+    JUDUL_MEDAN,
+    KOLOM_JENIS,
+    KOLOM_TERAKHIR,
+    MEDAN_INDIKATOR,
+    PENANDA,
+    medan_indikator,
+    medan_jabatan,
+)
 from kinerja_desktop.reports.lembar import baris_terbungkus, cetak_selebar_halaman, sel_teks
 from kinerja_desktop.reports.page import check_kertas
 
@@ -27,6 +41,7 @@ LINE_HEIGHT = 12.75  # points per wrapped line of Arial 10
 CHARS_PER_UNIT = 1.2
 MAX_ROW_HEIGHT = 409
 BULLET_TUGAS = "❖"
+BARIS_KOSONG_TEMPLAT = 10  # indicator rows of the blank IKI workbook
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_MAX = 31
@@ -107,6 +122,13 @@ class _Sheet:
     def height(self, row: int, lines: float) -> None:
         self.ws.row_dimensions[row].height = _height(lines)
 
+    def mark(self, row: int, kind: str, fields: list[str] | None = None) -> None:
+        """Say in the hidden columns what ``row`` is, with its hidden fields (iki_struktur)."""
+        sel_teks(self.ws, row, KOLOM_JENIS, kind)
+        for offset, value in enumerate(fields or []):
+            if value:
+                sel_teks(self.ws, row, KOLOM_JENIS + 1 + offset, value)
+
 
 def _styles() -> dict[str, Any]:
     from openpyxl.styles import Alignment, Font
@@ -145,13 +167,18 @@ def _uraian(sh: _Sheet, jabatan: JabatanIKI) -> None:
     sh.put(sh.row, 1, "1. Jabatan", "teks")
     sh.merged(sh.row, 2, 4, f": {jabatan.nama}", "tebal")
     sh.height(sh.row, _line_count(jabatan.nama, wide))
+    sh.mark(sh.row, BARIS_JABATAN, medan_jabatan(jabatan))
     sh.row += 1
-    for label, items in (("2. Tugas", jabatan.tugas), ("3. Fungsi", jabatan.fungsi)):
+    for label, kind, items in (
+        ("2. Tugas", BARIS_TUGAS, jabatan.tugas),
+        ("3. Fungsi", BARIS_FUNGSI, jabatan.fungsi),
+    ):
         sh.put(sh.row, 1, label)
         if len(items) <= 1:
             text = f": {items[0] if items else '-'}"
             sh.merged(sh.row, 2, 4, text)
             sh.height(sh.row, _line_count(text, wide))
+            sh.mark(sh.row, kind)  # also ": -": a blank template fills it in
             sh.row += 1
             continue
         sh.merged(sh.row, 2, 4, ":")
@@ -160,6 +187,7 @@ def _uraian(sh: _Sheet, jabatan: JabatanIKI) -> None:
             text = f"{BULLET_TUGAS} {item}"
             sh.merged(sh.row, 2, 4, text)
             sh.height(sh.row, _line_count(text, wide))
+            sh.mark(sh.row, kind)
             sh.row += 1
     sh.row += 1
 
@@ -177,6 +205,7 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
         cell.fill = fill
         cell.border = border
     sh.height(header, 2)
+    sh.mark(header, PENANDA, [JUDUL_MEDAN[m] for m in MEDAN_INDIKATOR])
     sh.row += 1
 
     def row_of(texts: tuple[str, ...], first_col: int = 2) -> float:
@@ -189,11 +218,15 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
         sh.row += 1
         return _height(lines)
 
-    for sasaran in jabatan.sasaran:
+    for sasaran_ke, sasaran in enumerate(jabatan.sasaran, start=1):
         first = sh.row
-        heights = [row_of(_indikator_texts(ind)) for ind in sasaran.indikator] or [
-            row_of(("-", "-", "-"))
-        ]
+        heights = []
+        for ind in sasaran.indikator:
+            sh.mark(sh.row, BARIS_INDIKATOR, medan_indikator(ind, sasaran_ke))
+            heights.append(row_of(_indikator_texts(ind)))
+        if not heights:
+            sh.mark(sh.row, BARIS_SASARAN, [str(sasaran_ke)])
+            heights.append(row_of(("-", "-", "-")))
         sh.put(first, 1, sasaran.teks).border = border
         last = sh.row - 1
         for r in range(first + 1, last + 1):
@@ -206,7 +239,12 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
             sh.ws.row_dimensions[last].height = min(
                 heights[-1] + needed - sum(heights), MAX_ROW_HEIGHT
             )
-    if not jabatan.sasaran:
+    if not jabatan.sasaran and not jabatan.nama:
+        # the blank IKI workbook: empty rows to fill, already marked as indicator rows
+        for _ in range(BARIS_KOSONG_TEMPLAT):
+            sh.mark(sh.row, BARIS_INDIKATOR)
+            row_of(("", "", ""), first_col=1)
+    elif not jabatan.sasaran:
         sh.merged(sh.row, 1, 4, "Belum ada sasaran dan indikator untuk jabatan ini.")
         for col in range(1, 5):
             sh.ws.cell(row=sh.row, column=col).border = border
@@ -233,6 +271,7 @@ def _signature(sh: _Sheet, laporan: LaporanIKI) -> None:
 
 
 def _page_setup(ws: Any, kertas: str, header_row: int, footer: str) -> None:
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.page import PageMargins
 
     for col, width in zip("ABCD", LEBAR, strict=True):
@@ -245,6 +284,9 @@ def _page_setup(ws: Any, kertas: str, header_row: int, footer: str) -> None:
     ws.oddFooter.right.text = "Halaman &P dari &N"
     ws.oddFooter.right.size = 8
     ws.sheet_view.showGridLines = False
+    # the structure columns (iki_struktur) are there to import the workbook again, not to print
+    for col in range(KOLOM_JENIS, KOLOM_TERAKHIR + 1):
+        ws.column_dimensions[get_column_letter(col)].hidden = True
 
 
 def render_iki_xlsx(
