@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desa_bantuan import isi, templat
 
@@ -26,6 +27,8 @@ DOORS: dict[str, Callable[[Path], list[str]]] = {
     "impor desa": lambda p: ["impor", "desa", str(p)],
     "impor desa --coba": lambda p: ["impor", "desa", str(p), "--coba"],
     "pulihkan": lambda p: ["pulihkan", str(p), "--ya"],
+    "iki impor": lambda p: ["iki", "impor", str(p), "--tahun", "2030"],
+    "iki impor --coba": lambda p: ["iki", "impor", str(p), "--tahun", "2030", "--coba"],
 }
 """Every door a file comes in by: the command-line arguments that push ``p`` through it."""
 
@@ -66,6 +69,46 @@ def _pasangan(folder: Path) -> Path:
     isi(asli, {(0, 0): 4}, kiriman / "a-kemiri.xlsx")
     isi(asli, {(0, 0): 7}, kiriman / "b-kemiri-perbaikan.xlsx")
     return kiriman
+
+
+def _iki(ubah: Callable[[Any], None], nama: str = "iki.xlsx") -> Callable[[Path], Path]:
+    """The 2020 IKI workbook as exported, then changed by ``ubah(first jabatan sheet)``."""
+
+    def build(folder: Path) -> Path:
+        from openpyxl import load_workbook
+
+        from kinerja_desktop.reports.iki import export_iki
+
+        asli = export_iki(2020, folder / "IKI-2020.xlsx")
+        wb = load_workbook(asli)
+        ubah(wb.worksheets[0])
+        wb.save(folder / nama)
+        return folder / nama
+
+    return build
+
+
+def _baris_iki(ws: Any, jenis: str) -> int:
+    """The first row of the given kind (hidden column E) on an IKI sheet."""
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 5).value == jenis)
+
+
+def _sel_iki(jenis: str, kolom: str, nilai: object) -> Callable[[Any], None]:
+    def ubah(ws: Any) -> None:
+        ws[f"{kolom}{_baris_iki(ws, jenis)}"] = nilai
+
+    return ubah
+
+
+def _tanpa_penyebut(ws: Any) -> None:
+    """Clear the denominator label of the sheet's first percentage indicator."""
+    baris = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 9).value == "persentase")
+    ws[f"O{baris}"] = None
+
+
+def _bukan_iki(folder: Path) -> Path:
+    """A desa template pushed through the IKI door."""
+    return templat(folder / "templat")
 
 
 ATTACKS: list[Attack] = [
@@ -129,5 +172,34 @@ ATTACKS: list[Attack] = [
         _pasangan,
         "a-kemiri.xlsx dan b-kemiri-perbaikan.xlsx",
     ),
+    # issue 10: IKI workbooks; every refusal names its sheet and cell
+    Attack(
+        "iki-unknown-jenis",
+        "iki impor",
+        _iki(_sel_iki("indikator", "I", "rasio")),
+        "Sekretaris Kecamatan, sel I",
+    ),
+    Attack(
+        "iki-missing-atasan",
+        "iki impor",
+        _iki(_sel_iki("jabatan", "G", "KETUA")),
+        "atasan KETUA tidak ada",
+    ),
+    Attack(
+        "iki-cycle", "iki impor --coba", _iki(_sel_iki("jabatan", "G", "PGL-KEPEG")), "berputar"
+    ),
+    Attack(
+        "iki-formula-code",
+        "iki impor",
+        _iki(_sel_iki("indikator", "G", '=HYPERLINK("http://x")')),
+        "Kode indikator",
+    ),
+    Attack(
+        "iki-percentage-without-denominator",
+        "iki impor",
+        _iki(_tanpa_penyebut),
+        "tanpa keterangan penyebut",
+    ),
+    Attack("iki-not-an-iki-workbook", "iki impor", _bukan_iki, "bukan buku kerja IKI"),
 ]
 """Every case, in the order they were found."""

@@ -27,6 +27,8 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.domain.indikator import Agregasi, Frekuensi, Jenis, Polaritas
+from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, KODE_MAKS, masalah_kode
+from kinerja_desktop.domain.teks import TEKS_MAKS, bersihkan
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.guard import periksa_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
@@ -47,7 +49,6 @@ from kinerja_desktop.reports.iki_struktur import (
 )
 
 ALASAN_IMPOR_IKI = "sebelum-impor-iki"
-_KODE_POLA = re.compile(r"^[A-Z0-9][A-Z0-9.\-_]*$")
 _BUTIR = re.compile(r"^([a-z]{1,2})\. (.*)$")
 _PREFIKS = ("❖ ", ": ", "❖", ":")
 _KOLOM = {nama: KOLOM_JENIS + 1 + i for i, nama in enumerate(MEDAN_INDIKATOR)}
@@ -164,13 +165,34 @@ class _Pembaca:
         self.lembar = lembar
         self.masalah = masalah
 
-    def teks(self, baris: int, kolom: int) -> str:
+    def teks(self, baris: int, kolom: int, satu_baris: bool = False) -> str:
+        """The cell's text cleaned as every door cleans it (domain.teks); "" when empty."""
         sel = self.lembar.sel.get((baris, kolom))
         if sel is None or sel.nilai is None:
             return ""
         if sel.jenis is JenisSel.ANGKA and isinstance(sel.nilai, float) and sel.nilai.is_integer():
             return str(int(sel.nilai))
-        return str(sel.nilai).replace("\r\n", "\n").replace("\r", "\n").strip()
+        try:
+            bersih = bersihkan(str(sel.nilai), "Isi sel", satu_baris)
+        except DataTidakValid as exc:
+            self.salah(baris, kolom, exc.pesan)
+            return ""
+        if len(bersih) > TEKS_MAKS:
+            self.salah(
+                baris,
+                kolom,
+                f"teks terlalu panjang ({len(bersih)} huruf; paling banyak {TEKS_MAKS}).",
+            )
+            return ""
+        return bersih
+
+    def kode(self, baris: int, kolom: int, apa: str, maks: int) -> str:
+        """A code in its stored form; a code that breaks domain.kode is noted with its cell."""
+        kode = self.teks(baris, kolom, satu_baris=True).upper()
+        masalah = masalah_kode(kode, apa, maks)
+        if masalah is not None:
+            self.salah(baris, kolom, f"{masalah} (kolom tersembunyi {nama_kolom(kolom)})")
+        return kode
 
     def salah(self, baris: int, kolom: int, alasan: str) -> None:
         self.masalah.append(MasalahIKI(self.lembar.nama, nama_sel(baris, kolom), alasan))
@@ -202,21 +224,13 @@ class _Pembaca:
         return jabatan
 
     def _jabatan(self, b: int) -> JabatanMasuk | None:
-        kode = self.teks(b, _KOLOM["sasaran_ke"]).upper()  # column F: the jabatan code
-        atasan = self.teks(b, _KOLOM["sasaran_ke"] + 1).upper()  # column G
-        nama = _tanpa_prefiks(self.teks(b, 2))
-        if not kode and not nama:
+        nama = _tanpa_prefiks(self.teks(b, 2, satu_baris=True))
+        if not nama and not self.teks(b, KOLOM_JENIS + 1):
             return JabatanMasuk(self.lembar.nama, b, "", "", "")  # a blank template sheet
+        kode = self.kode(b, KOLOM_JENIS + 1, "Kode jabatan", KODE_JABATAN_MAKS)  # column F
+        atasan = self.teks(b, KOLOM_JENIS + 2, satu_baris=True).upper()  # column G
         if not nama:
             self.salah(b, 2, "nama jabatan kosong.")
-        if not kode:
-            self.salah(b, KOLOM_JENIS + 1, "kode jabatan kosong (kolom tersembunyi F).")
-        elif not _KODE_POLA.match(kode) or len(kode) > 40:
-            self.salah(
-                b,
-                KOLOM_JENIS + 1,
-                f"kode jabatan {kode!r} tidak valid: pakai huruf besar, angka dan tanda hubung.",
-            )
         return JabatanMasuk(self.lembar.nama, b, kode, nama, atasan)
 
     def _butir_uraian(self, b: int, daftar: list[str]) -> None:
@@ -262,9 +276,7 @@ class _Pembaca:
         return nilai
 
     def _indikator(self, b: int) -> dict[str, Any] | None:
-        kode = self.teks(b, _KOLOM["kode"]).upper()
-        if not kode:
-            self.salah(b, _KOLOM["kode"], "kode indikator kosong (kolom tersembunyi G).")
+        kode = self.kode(b, _KOLOM["kode"], "Kode indikator", KODE_MAKS)
         nama, butir = _pisah_butir(self.teks(b, 2))
         if not nama:
             self.salah(b, 2, "nama indikator kosong.")
