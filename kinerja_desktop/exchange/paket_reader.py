@@ -115,6 +115,19 @@ def _check_manifest(path: Path, manifest: Any) -> dict[str, Any]:
     return manifest
 
 
+def _periode_di_luar(teks: str, jenis: str, tahun: int, periode: Periode) -> str | None:
+    """Why a value's period does not belong in the package, or None when it does."""
+    if jenis not in ("target", "realisasi"):
+        return f"jenis nilai '{jenis}' tidak dikenal (target atau realisasi)."
+    try:
+        p = parse_periode(teks)
+    except DataTidakValid:
+        return f"periode '{teks}' tidak dikenal."
+    if p.tahun != tahun or (jenis == "realisasi" and not periode.memuat(p)):
+        return f"periode {p.id} di luar {periode.id}."
+    return None
+
+
 def _contradicts(manifest: dict[str, Any], kantor: Any, iki: Any, nilai: list, capaian: Any) -> str:
     """Why the data contradict their manifest, or "" when they agree."""
     tahun, periode = manifest["tahun"], parse_periode(str(manifest["periode"]))
@@ -128,13 +141,15 @@ def _contradicts(manifest: dict[str, Any], kantor: Any, iki: Any, nilai: list, c
         for s in j.get("sasaran", [])
         for ind in s.get("indikator", [])
     }
+    # a year of a kecamatan is thousands of rows over a few dozen periods: judge each once
+    di_luar: dict[tuple[str, str], str | None] = {}
     for n, row in enumerate(nilai, start=2):
-        try:
-            p = parse_periode(row.get("periode") or "")
-        except DataTidakValid:
-            return f"data/nilai.csv baris {n}: periode '{row.get('periode')}' tidak dikenal."
-        if p.tahun != tahun or (row.get("jenis") == "realisasi" and not periode.memuat(p)):
-            return f"data/nilai.csv baris {n}: periode {p.id} di luar {periode.id}."
+        kunci = (row.get("periode") or "", row.get("jenis") or "")
+        if kunci not in di_luar:
+            di_luar[kunci] = _periode_di_luar(kunci[0], kunci[1], tahun, periode)
+        alasan = di_luar[kunci]
+        if alasan:
+            return f"data/nilai.csv baris {n}: {alasan}"
         if row.get("kode_indikator") not in kode:
             kode_salah = row.get("kode_indikator")
             return f"data/nilai.csv baris {n}: indikator '{kode_salah}' tidak ada di IKI."

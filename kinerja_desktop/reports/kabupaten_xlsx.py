@@ -9,16 +9,19 @@ from kinerja_desktop.db.kabupaten import Rekap
 from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
+from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
+from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
 
 BELUM = "belum ada data"
 
 
-def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
+def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False, tengah: bool = False) -> Any:
     from openpyxl.styles import Alignment, Font
 
     cell = sel_teks(ws, row, col, value)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.alignment = Alignment(
+        wrap_text=True, vertical="top", horizontal="center" if tengah else None
+    )
     if bold:
         cell.font = Font(bold=True)
     return cell
@@ -45,8 +48,6 @@ def _kepala(ws: Any, row: int, judul: tuple[str, ...]) -> None:
         cell = _teks(ws, row, col, teks, bold=True)
         cell.fill = PatternFill("solid", fgColor="E6E6E6")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    # office suites do not grow a row for wrapped text on opening: room for two lines
-    ws.row_dimensions[row].height = 30
 
 
 def _warna(cell: Any, warna: str | None) -> None:
@@ -96,8 +97,12 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
             _teks(ws, row, 4, f"{format_waktu(k.waktu_tulis)} ({tepat})")
         _teks(ws, row, 5, f"{ada} dari {total}" if total else "-")
         _warna(_angka(ws, row, 6, rata), pita.warna if pita else None)
-        _warna(_teks(ws, row, 7, pita.nama if pita else BELUM), pita.warna if pita else None)
+        _warna(
+            _teks(ws, row, 7, pita.nama if pita else BELUM, tengah=True),
+            pita.warna if pita else None,
+        )
     _lebar(ws, (5, 10, 24, 34, 12, 14, 16))
+    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     cetak_selebar_halaman(ws, kertas, baris_judul=4)
 
     gab = wb.create_sheet("Indikator Bersama")
@@ -118,6 +123,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
         _angka(gab, i, 5, g.penyebut, "#,##0.##")
         _angka(gab, i, 6, g.realisasi, "#,##0.##" if g.jenis == "jumlah" else "0.0")
     _lebar(gab, (60, 12, 11, 13, 13, 15))
+    sesuaikan_tinggi_baris(gab, TINGGI_BARIS, HURUF_PER_SATUAN)
     cetak_selebar_halaman(gab, kertas, baris_judul=3)
 
     rinci = wb.create_sheet("Rincian")
@@ -139,8 +145,9 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
             pita = nilai.kategori(b.capaian) if b.kategori else None
             warna = pita.warna if pita and pita.nama == b.kategori else None
             _warna(_angka(rinci, row, 7, b.capaian), warna)
-            _warna(_teks(rinci, row, 8, b.kategori or BELUM), warna)
+            _warna(_teks(rinci, row, 8, b.kategori or BELUM, tengah=True), warna)
     _lebar(rinci, (16, 26, 16, 50, 10, 11, 11, 15))
+    sesuaikan_tinggi_baris(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
     rinci.auto_filter.ref = f"A3:H{max(row, 4)}"
     cetak_selebar_halaman(rinci, kertas, orientasi="landscape", baris_judul=3)
 
