@@ -281,3 +281,59 @@ def test_kabupaten_report_as_pdf_and_workbook(capsys, kab, paket, tmp_path):
         sekcam["Sumberpucung"][6] == mine["capaian"]
         and sekcam["Sumberpucung"][7] == mine["kategori"]
     )
+
+
+def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, paket, tmp_path):
+    from kinerja_desktop.ui.kabupaten_inbox import TerimaDialog
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+    folder, own, _ = paket
+    db = open_database(kab)
+    try:
+        window = KabupatenWindow(kab)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        assert window.windowTitle() == "Kinerja Desktop — Ruang Kerja Kabupaten Malang"
+        assert window.kecamatan.count() == 33
+        assert "0 dari 33 kecamatan" in window.ringkasan_label.text()
+
+        # the inbox: a whole stick, one foreign file among the packages
+        (folder / "foto-kegiatan.zip").write_bytes(b"bukan zip")
+        dialog = TerimaDialog(window)
+        qtbot.addWidget(dialog)
+        dialog.received.connect(window._after_receive)
+        dialog.check(sorted(folder.glob("*.zip")))
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=20000)
+        hasil = [dialog.table.item(i, 1).text() for i in range(4)]
+        assert sum("ditolak" in h for h in hasil) == 1
+        assert sum("diterima (" in h for h in hasil) == 3
+        assert dialog.terima.isEnabled()
+        with qtbot.waitSignal(dialog.received, timeout=20000):
+            dialog.apply()
+        dialog.close()
+        (folder / "foto-kegiatan.zip").unlink()
+
+        assert window.periode_combo.currentData() == "2020Q1"
+        assert "3 dari 33 kecamatan" in window.ringkasan_label.text()
+        names = [window.kecamatan.item(i).text() for i in range(33)]
+        assert "✓  Kepanjen" in names and "–  Dau" in names
+        window.kecamatan.setCurrentRow(names.index("✓  Sumberpucung"))
+        mine = {b["kode_indikator"]: b for b in own["35.07.12"]}["SEKCAM.02"]
+        rows = {window.capaian.item(i, 1).text(): i for i in range(window.capaian.rowCount())}
+        row = rows["Persentase Tingkat kelancaran administrasi perkantoran"]
+        assert window.capaian.item(row, 5).text() == mine["kategori"]
+        assert window.iki_tree.topLevelItemCount() >= 1
+        assert "Tugas" in window.iki_text.toHtml()
+        # the matrix kecamatan × period: TW I ticked for the three senders only
+        kolom = [window.kiriman.horizontalHeaderItem(j).text() for j in range(19)]
+        tw1 = kolom.index("TW I")
+        ticked = [window.kiriman.item(i, tw1).text() for i in range(33)]
+        assert ticked.count("✓") == 3
+        assert window.penerimaan.rowCount() == 3
+        for size in ((1366, 768), (1024, 768)):
+            window.resize(*size)
+            window.tabs.setCurrentIndex(0)
+            window.grab().save(str(tmp_path / f"kabupaten-{size[0]}.png"))
+    finally:
+        db.close()
+        database_proxy.initialize(None)

@@ -6,6 +6,7 @@ what the kecamatan's own ``capaian --json`` says; totals over kecamatan are only
 indicator they share (same name and kind), as Σ numerator / Σ denominator for ratios.
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,10 +18,11 @@ from kinerja_desktop.db.kabupaten_models import (
     KabupatenKecamatan,
     Paket,
     PaketCapaian,
+    PaketDokumen,
     PaketIndikator,
 )
 from kinerja_desktop.db.models import Kantor, database_proxy
-from kinerja_desktop.domain.periode import Periode
+from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid
 
 BATAS_HARI_KIRIM = 10  # a package is on time when written by the 10th after its period ends
@@ -320,3 +322,38 @@ def receipts() -> list[dict[str, Any]]:
         .dicts()
     )
     return list(query)
+
+
+def iki_diterima(kode_kecamatan: str, tahun: int, periode: Periode) -> dict[str, Any] | None:
+    """The IKI a kecamatan sent with its package in force for ``periode`` (as ``iki.json``
+    says it), or None when no package of that period arrived."""
+    isi = (
+        PaketDokumen.select(PaketDokumen.isi)
+        .join(Paket)
+        .join(KabupatenKecamatan)
+        .where(
+            KabupatenKecamatan.kode == kode_kecamatan,
+            Paket.tahun == tahun,
+            Paket.periode == periode.id,
+            Paket.berlaku == True,  # noqa: E712
+            PaketDokumen.nama == "data/iki.json",
+        )
+        .scalar()
+    )
+    return None if isi is None else dict(json.loads(isi))
+
+
+def kiriman_setahun(tahun: int) -> dict[str, dict[str, tuple[str, bool]]]:
+    """Per kecamatan code, per period id: when its package in force was written and whether
+    that was on time. The matrix kecamatan × period of what arrived."""
+    hasil: dict[str, dict[str, tuple[str, bool]]] = {}
+    query = (
+        Paket.select(KabupatenKecamatan.kode, Paket.periode, Paket.waktu_tulis)
+        .join(KabupatenKecamatan)
+        .where(Paket.tahun == tahun, Paket.berlaku == True)  # noqa: E712
+        .tuples()
+    )
+    for kode, periode_id, tulis in query:
+        tepat = datetime.fromisoformat(tulis).date() <= tenggat(parse_periode(periode_id))
+        hasil.setdefault(kode, {})[periode_id] = (tulis, tepat)
+    return hasil

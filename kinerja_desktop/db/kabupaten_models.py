@@ -108,6 +108,18 @@ class PaketNilai(BaseModel):
         table_name = "paket_nilai"
 
 
+class PaketDokumen(BaseModel):
+    """A data document of the package kept whole (``data/iki.json``, ``data/kantor.json``), so
+    the workspace can show a kecamatan's IKI as it was sent."""
+
+    paket = ForeignKeyField(Paket, on_delete="CASCADE", backref="dokumen")
+    nama = CharField()
+    isi = TextField()
+
+    class Meta:
+        table_name = "paket_dokumen"
+
+
 KABUPATEN_MODELS: tuple[type[BaseModel], ...] = (
     Kabupaten,
     KabupatenKecamatan,
@@ -115,4 +127,5 @@ KABUPATEN_MODELS: tuple[type[BaseModel], ...] = (
     PaketIndikator,
     PaketCapaian,
     PaketNilai,
+    PaketDokumen,
 )

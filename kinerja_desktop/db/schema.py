@@ -15,7 +15,7 @@ from kinerja_desktop.db.ops_pita import tulis_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
@@ -157,6 +157,19 @@ def _upgrade_4_to_5(db: SqliteDatabase) -> None:
 
 
 UPGRADES[4] = _upgrade_4_to_5
+
+
+def _upgrade_5_to_6(db: SqliteDatabase) -> None:
+    """Schema 6: a received package's IKI and office kept whole, to show them as sent."""
+    db.execute_sql(
+        'CREATE TABLE "paket_dokumen" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"paket_id" INTEGER NOT NULL, "nama" VARCHAR(255) NOT NULL, "isi" TEXT NOT NULL, '
+        'FOREIGN KEY ("paket_id") REFERENCES "paket" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql('CREATE INDEX "paket_dokumen_paket_id" ON "paket_dokumen" ("paket_id")')
+
+
+UPGRADES[5] = _upgrade_5_to_6
 
 
 def insert_default_bands() -> None:

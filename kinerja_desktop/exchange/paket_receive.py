@@ -5,6 +5,7 @@ for the same kecamatan and period replaces the one in force, which stays in the 
 with its hash and times; an older one is refused unless the operator insists (``paksa``).
 """
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from kinerja_desktop.db.kabupaten_models import (
     KabupatenKecamatan,
     Paket,
     PaketCapaian,
+    PaketDokumen,
     PaketIndikator,
     PaketNilai,
 )
@@ -189,7 +191,7 @@ def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> 
         lama_ids = [pid for (pid,) in lama.tuples()]
         if lama_ids:
             # the replaced package stays in the receipt log; its values make room for the new
-            for model in (PaketNilai, PaketCapaian, PaketIndikator):
+            for model in (PaketNilai, PaketCapaian, PaketIndikator, PaketDokumen):
                 model.delete().where(model.paket.in_(lama_ids)).execute()
             Paket.update(berlaku=False, diganti=waktu).where(Paket.id.in_(lama_ids)).execute()
         m = isi.manifest
@@ -207,4 +209,11 @@ def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> 
         _insert(PaketIndikator, _rows_indikator(paket.id, isi.iki))
         _insert(PaketNilai, _rows_nilai(paket.id, isi.nilai))
         _insert(PaketCapaian, _rows_capaian(paket.id, isi.capaian))
+        _insert(
+            PaketDokumen,
+            [
+                {"paket": paket.id, "nama": nama, "isi": json.dumps(data, ensure_ascii=False)}
+                for nama, data in (("data/iki.json", isi.iki), ("data/kantor.json", isi.kantor))
+            ],
+        )
     return rencana

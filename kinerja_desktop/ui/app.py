@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.errors import KinerjaError
@@ -34,9 +34,9 @@ def run_gui(db_path: Path) -> int:
     """
     from kinerja_desktop.db.backup import BasisDataRusak
     from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.kabupaten import workspace
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
     from kinerja_desktop.ui import single_instance
-    from kinerja_desktop.ui.main_window import MainWindow
 
     app = create_app()
     try:
@@ -59,7 +59,16 @@ def run_gui(db_path: Path) -> int:
         QMessageBox.critical(None, APP_NAME, exc.pesan)
         return 1
     _HELD_LOCKS.append(lock)  # released when the process ends
-    window = MainWindow(db_path)
+    window: QMainWindow
+    if workspace() is not None:
+        # a kabupaten workspace: its kecamatan and what they sent, instead of a jabatan tree
+        from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+        window = KabupatenWindow(db_path)
+    else:
+        from kinerja_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(db_path)
     single_instance.listen_for_others(
         db_path, lambda: single_instance.bring_to_front(window), window
     )

@@ -1,0 +1,217 @@
+"""The kabupaten inbox: packages chosen as files or a whole folder (a USB stick) are checked
+first, each line saying what will happen or why it is refused, then taken in on a press of
+Terima; and the kabupaten report written to a file the operator chooses."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.periode import Periode
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.exchange.paket_reader import IsiPaket
+from kinerja_desktop.ui.tasks import TaskRunner
+
+DITOLAK = "#f4b6b0"
+SIAP = "#d4ecc4"
+
+
+@dataclass(frozen=True)
+class Pemeriksaan:
+    """One chosen file after its check: the package (None when refused) and what to say."""
+
+    path: Path
+    isi: IsiPaket | None
+    keadaan: str  # "baru", "ganti", "sama" or "ditolak"
+    kalimat: str
+
+
+def periksa_berkas(paths: list[Path]) -> list[Pemeriksaan]:
+    """Check every chosen package completely; nothing is written."""
+    from kinerja_desktop.exchange.paket_reader import read_paket
+    from kinerja_desktop.exchange.paket_receive import plan_receive
+
+    hasil = []
+    for path in paths:
+        try:
+            isi = read_paket(path)
+            rencana = plan_receive(isi)
+        except KinerjaError as exc:
+            hasil.append(Pemeriksaan(path, None, "ditolak", exc.pesan))
+            continue
+        hasil.append(Pemeriksaan(path, isi, rencana.keadaan, rencana.kalimat))
+    return hasil
+
+
+def terima_semua(daftar: list[Pemeriksaan]) -> list[str]:
+    """Take in every checked package that changes something (a backup first); one line each."""
+    from kinerja_desktop.db.backup import backup_before
+    from kinerja_desktop.exchange.paket_receive import ALASAN_TERIMA, receive
+
+    siap = [p for p in daftar if p.isi is not None and p.keadaan != "sama"]
+    if siap:
+        backup_before(ALASAN_TERIMA)
+    baris = []
+    for p in siap:
+        assert p.isi is not None
+        try:
+            baris.append(receive(p.isi).kalimat)
+        except KinerjaError as exc:
+            baris.append(exc.pesan)
+    return baris
+
+
+class TerimaDialog(QDialog):
+    """Terima Paket: choose, see the check of each package, then take them in."""
+
+    received = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Terima Paket Kecamatan")
+        self.resize(900, 460)
+        self.runner = TaskRunner(self)
+        self.daftar: list[Pemeriksaan] = []
+        self.keterangan = QLabel(
+            "Pilih berkas paket (.zip) kiriman kecamatan, atau satu folder/flashdisk berisi "
+            "paket. Setiap paket diperiksa dulu (asal kecamatan, sidik SHA-256, versi); tidak "
+            "ada yang disimpan sebelum tombol Terima ditekan."
+        )
+        self.keterangan.setWordWrap(True)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Berkas", "Hasil pemeriksaan"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 280)
+        pilih_berkas = QPushButton("Pilih &Berkas…")
+        pilih_berkas.clicked.connect(self.choose_files)
+        pilih_folder = QPushButton("Pilih &Folder…")
+        pilih_folder.clicked.connect(self.choose_folder)
+        self.terima = QPushButton("&Terima")
+        self.terima.setEnabled(False)
+        self.terima.clicked.connect(self.apply)
+        tutup = QPushButton("T&utup")
+        tutup.clicked.connect(self.reject)
+        tombol = QHBoxLayout()
+        for b in (pilih_berkas, pilih_folder):
+            tombol.addWidget(b)
+        tombol.addStretch(1)
+        tombol.addWidget(self.terima)
+        tombol.addWidget(tutup)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keterangan)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(tombol)
+
+    def choose_files(self) -> None:
+        """Pilih Berkas…: one or more .zip packages."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Pilih paket kecamatan", "", "Paket Kinerja (*.zip)"
+        )
+        if names:
+            self.check([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        """Pilih Folder…: every .zip in a folder or on a stick."""
+        folder = QFileDialog.getExistingDirectory(self, "Pilih folder berisi paket")
+        if folder:
+            paths = sorted(Path(folder).glob("*.zip"))
+            if not paths:
+                self.keterangan.setText(f"Tidak ada berkas paket (.zip) di {folder}.")
+                return
+            self.check(paths)
+
+    def check(self, paths: list[Path]) -> None:
+        """Check ``paths`` in the background, then list the result of each."""
+        self.terima.setEnabled(False)
+        self.keterangan.setText(f"Memeriksa {len(paths)} paket…")
+        self.runner.run(lambda _s: periksa_berkas(paths), self._show, self._refused)
+
+    def _show(self, daftar: list[Pemeriksaan]) -> None:
+        self.daftar = daftar
+        self.table.setRowCount(len(daftar))
+        for i, p in enumerate(daftar):
+            warna = DITOLAK if p.keadaan == "ditolak" else SIAP if p.keadaan != "sama" else None
+            for c, teks in enumerate((p.path.name, p.kalimat)):
+                item = QTableWidgetItem(teks)
+                item.setToolTip(str(p.path) if c == 0 else teks)
+                if warna:
+                    item.setBackground(QBrush(QColor(warna)))
+                self.table.setItem(i, c, item)
+        self.table.resizeRowsToContents()
+        siap = sum(1 for p in daftar if p.isi is not None and p.keadaan != "sama")
+        ditolak = sum(1 for p in daftar if p.keadaan == "ditolak")
+        self.keterangan.setText(
+            f"{len(daftar)} paket diperiksa: {siap} siap diterima, {ditolak} ditolak, "
+            f"{len(daftar) - siap - ditolak} sudah diterima sebelumnya. "
+            + ("Tekan Terima untuk menyimpan." if siap else "Tidak ada yang perlu disimpan.")
+        )
+        self.terima.setEnabled(siap > 0)
+
+    def _refused(self, exc: KinerjaError) -> None:
+        self.keterangan.setText(exc.pesan)
+
+    def apply(self) -> None:
+        """Terima: take in the packages that passed, in the background."""
+        daftar = self.daftar
+        self.terima.setEnabled(False)
+        self.keterangan.setText("Menyimpan paket…")
+
+        def done(baris: list[str]) -> None:
+            self.keterangan.setText("\n".join(baris))
+            self.daftar = []
+            self.received.emit()
+
+        self.runner.run(lambda _s: terima_semua(daftar), done, self._refused)
+
+
+def tulis_laporan_kabupaten(parent: QWidget, tahun: int, periode: Periode) -> Path | None:
+    """Laporan Kabupaten…: ask where, write the PDF or workbook, offer to open its folder."""
+    from kinerja_desktop.db.kabupaten import require_workspace
+    from kinerja_desktop.paths import data_dir
+    from kinerja_desktop.reports.kabupaten import default_filename, export_kabupaten
+
+    settings = QSettings(str(data_dir() / "jendela.ini"), QSettings.Format.IniFormat)
+    folder = str(settings.value("laporan_kabupaten/folder", str(Path.home())))
+    nama = default_filename(require_workspace().kode, periode.id, ".pdf")
+    target, _ = QFileDialog.getSaveFileName(
+        parent,
+        f"Laporan Kabupaten {periode.label}",
+        str(Path(folder) / nama),
+        "PDF untuk dicetak (*.pdf);;Excel (*.xlsx)",
+    )
+    if not target:
+        return None
+    try:
+        path = export_kabupaten(tahun, periode.id, Path(target))
+    except KinerjaError as exc:
+        QMessageBox.warning(parent, "Laporan Kabupaten", exc.pesan)
+        return None
+    settings.setValue("laporan_kabupaten/folder", str(path.parent))
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Laporan Kabupaten",
+        f"Ditulis ke {path}",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    buka = box.addButton("Buka Folder", QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    if box.clickedButton() is buka:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    return path

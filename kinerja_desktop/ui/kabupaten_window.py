@@ -1,0 +1,436 @@
+"""The window of a kabupaten workspace: its kecamatan on the left instead of the jabatan tree,
+and on the right what they sent, read-only: the summary of a period, the matrix kecamatan ×
+period of what arrived in the year, the selected kecamatan's capaian and IKI as sent, and the
+receipt log. Packages come in through :class:`TerimaDialog` (files or a whole stick).
+"""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop import APP_NAME
+from kinerja_desktop.db.kabupaten import (
+    InfoKabupaten,
+    Rekap,
+    iki_diterima,
+    kiriman_setahun,
+    receipts,
+    rekap,
+    require_workspace,
+)
+from kinerja_desktop.db.nilai_baca import penilaian
+from kinerja_desktop.domain.isian import format_angka
+from kinerja_desktop.domain.periode import (
+    Periode,
+    bulan_setahun,
+    semester,
+    tahun_,
+    triwulan_setahun,
+)
+from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
+
+TEPAT = "#c8e6c9"  # on time
+TERLAMBAT = "#ffe0b2"  # late
+BELUM = "belum ada data"
+
+
+def periode_tahun(tahun: int) -> list[Periode]:
+    """The periods a package can be for, in the order people read them: the year, its
+    semesters, its triwulan, then its months."""
+    return [
+        tahun_(tahun),
+        semester(tahun, 1),
+        semester(tahun, 2),
+        *triwulan_setahun(tahun),
+        *bulan_setahun(tahun),
+    ]
+
+
+def _item(teks: str, warna: str | None = None, tengah: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(teks)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if warna:
+        item.setBackground(QBrush(QColor(warna)))
+    if tengah:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+def _table(kolom: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(kolom))
+    table.setHorizontalHeaderLabels(kolom)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    table.setAlternatingRowColors(True)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    return table
+
+
+def _persen(x: float | None) -> str:
+    return "-" if x is None else format_angka(x, 1)
+
+
+class KabupatenWindow(QMainWindow):
+    """The kabupaten workspace: read-only views of what the kecamatan sent."""
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.info: InfoKabupaten = require_workspace()
+        self.nilai = penilaian()
+        self.setWindowTitle(f"{APP_NAME} — Ruang Kerja {self.info.nama}")
+        self.resize(1200, 760)
+        self._build_toolbar()
+
+        self.kecamatan = QListWidget()
+        self.kecamatan.setMinimumWidth(220)
+        self.kecamatan.currentRowChanged.connect(lambda _row: self._show_kecamatan())
+        self.tabs = QTabWidget()
+        self.ringkasan_label = QLabel()
+        self.ringkasan_label.setWordWrap(True)
+        self.ringkasan = _table(
+            ["Kecamatan", "Paket ditulis", "Indikator ada data", "Capaian rata-rata (%)",
+             "Kategori"]
+        )  # fmt: skip
+        halaman = QWidget()
+        layout = QVBoxLayout(halaman)
+        layout.addWidget(self.ringkasan_label)
+        layout.addWidget(self.ringkasan, 1)
+        self.tabs.addTab(halaman, "Ringkasan")
+        self.kiriman = _table([])
+        self.tabs.addTab(self.kiriman, "Kiriman Setahun")
+        self.capaian_label = QLabel()
+        self.capaian_label.setWordWrap(True)
+        self.capaian = _table(
+            ["Jabatan", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kategori"]
+        )
+        halaman = QWidget()
+        layout = QVBoxLayout(halaman)
+        layout.addWidget(self.capaian_label)
+        layout.addWidget(self.capaian, 1)
+        self.tabs.addTab(halaman, "Capaian Kecamatan")
+        self.iki_tree = QTreeWidget()
+        self.iki_tree.setHeaderLabels(["Jabatan"])
+        self.iki_tree.currentItemChanged.connect(lambda *_: self._show_jabatan())
+        self.iki_text = QTextBrowser()
+        split = QSplitter()
+        split.addWidget(self.iki_tree)
+        split.addWidget(self.iki_text)
+        split.setSizes([260, 640])
+        self.tabs.addTab(split, "IKI Kecamatan")
+        self.penerimaan = _table(
+            ["Diterima", "Kecamatan", "Periode", "Berkas", "Ditulis", "Keadaan", "SHA-256"]
+        )
+        self.tabs.addTab(self.penerimaan, "Penerimaan")
+
+        splitter = QSplitter()
+        splitter.addWidget(self.kecamatan)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+        self._iki: dict[str, Any] | None = None
+        self.refresh()
+
+    # -- toolbar -------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        from datetime import date
+
+        from kinerja_desktop.db.kabupaten_models import Paket
+
+        bar = QToolBar("Alat", self)
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        tahun = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples()})
+        tahun = tahun or [date.today().year]
+        bar.addWidget(QLabel(" Tahun: "))
+        self.tahun_combo = QComboBox()
+        for t in tahun:
+            self.tahun_combo.addItem(str(t), t)
+        self.tahun_combo.setCurrentIndex(len(tahun) - 1)
+        bar.addWidget(self.tahun_combo)
+        bar.addWidget(QLabel("  Periode: "))
+        self.periode_combo = QComboBox()
+        bar.addWidget(self.periode_combo)
+        self._fill_periode()
+        self.tahun_combo.currentIndexChanged.connect(lambda _i: self._tahun_changed())
+        self.periode_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        bar.addSeparator()
+        terima = QAction("&Terima Paket…", self)
+        terima.setShortcut(QKeySequence("Ctrl+O"))
+        terima.setToolTip("Memeriksa lalu menerima paket kiriman kecamatan (Ctrl+O)")
+        terima.triggered.connect(self.open_inbox)
+        bar.addAction(terima)
+        laporan = QAction("&Laporan Kabupaten…", self)
+        laporan.setShortcut(QKeySequence("Ctrl+P"))
+        laporan.triggered.connect(self.open_report)
+        bar.addAction(laporan)
+        self.terima_action = terima
+
+    def _fill_periode(self) -> None:
+        tahun = int(self.tahun_combo.currentData())
+        dengan_paket = {p for per in kiriman_setahun(tahun).values() for p in per}
+        self.periode_combo.blockSignals(True)
+        self.periode_combo.clear()
+        pilih = 0
+        for i, p in enumerate(periode_tahun(tahun)):
+            tanda = " ✓" if p.id in dengan_paket else ""
+            self.periode_combo.addItem(p.label + tanda, p.id)
+            if p.id in dengan_paket and not pilih:
+                pilih = i
+        self.periode_combo.setCurrentIndex(pilih)
+        self.periode_combo.blockSignals(False)
+
+    def _tahun_changed(self) -> None:
+        self._fill_periode()
+        self.refresh()
+
+    @property
+    def periode(self) -> Periode:
+        """The period chosen in the toolbar."""
+        from kinerja_desktop.domain.periode import parse_periode
+
+        return parse_periode(str(self.periode_combo.currentData()))
+
+    # -- views ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the workspace again and redraw every view (after a package was received)."""
+        tahun = int(self.tahun_combo.currentData())
+        self.rekap: Rekap = rekap(tahun, self.periode)
+        baris = self.kecamatan.currentRow()
+        self.kecamatan.blockSignals(True)
+        self.kecamatan.clear()
+        for k in self.rekap.kecamatan:
+            tanda = "✓" if k.sha256 else "–"
+            item = QListWidgetItem(f"{tanda}  {k.nama}")
+            item.setToolTip(
+                f"Kecamatan {k.nama} ({k.kode}): "
+                + (f"paket ditulis {format_waktu(k.waktu_tulis)}" if k.waktu_tulis
+                   else f"belum ada paket {self.periode.label}")
+            )  # fmt: skip
+            self.kecamatan.addItem(item)
+        self.kecamatan.blockSignals(False)
+        self.kecamatan.setCurrentRow(max(baris, 0))
+        self._show_ringkasan()
+        self._show_kiriman(tahun)
+        self._show_penerimaan()
+        self._show_kecamatan()
+
+    def _show_ringkasan(self) -> None:
+        r = self.rekap
+        self.ringkasan_label.setText(
+            f"<b>{r.diterima} dari {len(r.kecamatan)} kecamatan</b> mengirim paket "
+            f"{r.periode.label}. Tepat waktu bila ditulis paling lambat "
+            f"{format_tanggal(r.tenggat)}. Angka setiap kecamatan persis seperti dihitung "
+            "kecamatan itu."
+        )
+        self.ringkasan.setRowCount(len(r.kecamatan))
+        for i, k in enumerate(r.kecamatan):
+            rata, ada, total = k.capaian_rata
+            pita = self.nilai.kategori(rata)
+            warna = pita.warna if pita else None
+            if k.waktu_tulis is None:
+                ditulis, warna_kirim = "belum ada paket", None
+            else:
+                tepat = "tepat waktu" if k.tepat_waktu else "terlambat"
+                ditulis = f"{format_waktu(k.waktu_tulis)} ({tepat})"
+                warna_kirim = TEPAT if k.tepat_waktu else TERLAMBAT
+            cells = [
+                _item(f"{k.nama} ({k.kode})"),
+                _item(ditulis, warna_kirim),
+                _item(f"{ada} dari {total}" if total else "-", tengah=True),
+                _item(_persen(rata), warna, tengah=True),
+                _item(pita.nama if pita else BELUM, warna, tengah=True),
+            ]
+            for c, item in enumerate(cells):
+                self.ringkasan.setItem(i, c, item)
+        self.ringkasan.resizeColumnsToContents()
+
+    def _show_kiriman(self, tahun: int) -> None:
+        periode = periode_tahun(tahun)
+        data = kiriman_setahun(tahun)
+        self.kiriman.clear()
+        self.kiriman.setColumnCount(len(periode))
+        self.kiriman.setRowCount(len(self.info.kecamatan))
+        self.kiriman.setHorizontalHeaderLabels([p.label_pendek for p in periode])
+        self.kiriman.setVerticalHeaderLabels([n for _, n in self.info.kecamatan])
+        self.kiriman.verticalHeader().setVisible(True)
+        for i, (kode, nama) in enumerate(self.info.kecamatan):
+            for j, p in enumerate(periode):
+                ada = data.get(kode, {}).get(p.id)
+                if ada is None:
+                    item = _item("", tengah=True)
+                    item.setToolTip(f"{nama}: belum ada paket {p.label}")
+                else:
+                    tulis, tepat = ada
+                    item = _item("✓", TEPAT if tepat else TERLAMBAT, tengah=True)
+                    keadaan = "tepat waktu" if tepat else "terlambat"
+                    item.setToolTip(f"{nama} {p.label}: ditulis {format_waktu(tulis)} ({keadaan})")
+                self.kiriman.setItem(i, j, item)
+        self.kiriman.resizeColumnsToContents()
+        self.kiriman.resizeRowsToContents()
+
+    def _show_penerimaan(self) -> None:
+        rows = receipts()
+        self.penerimaan.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            keadaan = "berlaku" if r["berlaku"] else f"diganti {format_waktu(r['diganti'])}"
+            cells = [
+                format_waktu(r["waktu_terima"]),
+                r["nama"],
+                r["periode"],
+                r["nama_berkas"],
+                format_waktu(r["waktu_tulis"]),
+                keadaan,
+                r["sha256"],
+            ]
+            for c, teks in enumerate(cells):
+                self.penerimaan.setItem(i, c, _item(teks))
+        self.penerimaan.resizeColumnsToContents()
+
+    def _selected(self) -> Any:
+        row = self.kecamatan.currentRow()
+        return self.rekap.kecamatan[row] if 0 <= row < len(self.rekap.kecamatan) else None
+
+    def _show_kecamatan(self) -> None:
+        k = self._selected()
+        self.capaian.setRowCount(0)
+        self.iki_tree.clear()
+        self.iki_text.clear()
+        if k is None:
+            return
+        if k.sha256 is None:
+            self.capaian_label.setText(
+                f"Kecamatan {k.nama} belum mengirim paket {self.periode.label}. Terima paketnya "
+                "dengan tombol Terima Paket… (Ctrl+O)."
+            )
+        else:
+            rata, ada, total = k.capaian_rata
+            self.capaian_label.setText(
+                f"<b>Kecamatan {k.nama}</b>, {self.periode.label}: capaian rata-rata "
+                f"{_persen(rata)}% ({ada} dari {total} indikator ada data). Hanya dibaca: "
+                "angka diubah di kecamatan, lalu dikirim ulang."
+            )
+        self.capaian.setRowCount(len(k.indikator))
+        for i, b in enumerate(k.indikator):
+            pita = self.nilai.kategori(b.capaian) if b.kategori else None
+            warna = pita.warna if pita and pita.nama == b.kategori else None
+            realisasi = "-" if b.realisasi is None else format_angka(b.realisasi)
+            cells = [
+                _item(b.nama_jabatan),
+                _item(b.nama),
+                _item(b.target or "-", tengah=True),
+                _item(realisasi, tengah=True),
+                _item(_persen(b.capaian), warna, tengah=True),
+                _item(b.kategori or BELUM, warna, tengah=True),
+            ]
+            for c, item in enumerate(cells):
+                self.capaian.setItem(i, c, item)
+        header = self.capaian.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.capaian.setColumnWidth(0, 170)
+        self.capaian.resizeRowsToContents()
+        self._iki = iki_diterima(k.kode, self.rekap.tahun, self.periode)
+        if self._iki is None:
+            self.iki_text.setPlainText(f"Belum ada IKI dari Kecamatan {k.nama} untuk periode ini.")
+            return
+        items: dict[str, QTreeWidgetItem] = {}
+        for j in self._iki.get("jabatan", []):
+            parent = items.get(j.get("atasan") or "")
+            item = QTreeWidgetItem([j.get("nama", "")])
+            item.setData(0, Qt.ItemDataRole.UserRole, j.get("kode"))
+            item.setToolTip(0, f"{j.get('nama', '')} ({j.get('kode', '')})")
+            if parent is None:
+                self.iki_tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[j.get("kode", "")] = item
+        self.iki_tree.expandAll()
+        if self.iki_tree.topLevelItemCount():
+            self.iki_tree.setCurrentItem(self.iki_tree.topLevelItem(0))
+
+    def _show_jabatan(self) -> None:
+        from html import escape
+
+        item = self.iki_tree.currentItem()
+        if item is None or self._iki is None:
+            return
+        kode = item.data(0, Qt.ItemDataRole.UserRole)
+        j = next((j for j in self._iki.get("jabatan", []) if j.get("kode") == kode), None)
+        if j is None:
+            return
+        html = [f"<h3>{escape(j.get('nama', ''))}</h3>"]
+        for judul, isi in (("Tugas", j.get("tugas", [])), ("Fungsi", j.get("fungsi", []))):
+            html.append(f"<p><b>{judul}</b></p><ol>")
+            html += [f"<li>{escape(t)}</li>" for t in isi] or ["<li>-</li>"]
+            html.append("</ol>")
+        for s in j.get("sasaran", []):
+            html.append(f"<p><b>Sasaran:</b> {escape(s.get('teks', ''))}</p><ul>")
+            for ind in s.get("indikator", []):
+                html.append(
+                    f"<li>{escape(ind.get('nama', ''))} <i>({escape(ind.get('satuan', ''))}; "
+                    f"{escape(ind.get('jenis', ''))})</i><br/>"
+                    f"<small>{escape(ind.get('formula', ''))}</small></li>"
+                )
+            html.append("</ul>")
+        self.iki_text.setHtml("".join(html))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def open_inbox(self) -> None:
+        """Terima Paket…: choose files or a folder, see each checked, then take them in."""
+        from kinerja_desktop.ui.kabupaten_inbox import TerimaDialog
+
+        dialog = TerimaDialog(self)
+        dialog.received.connect(self._after_receive)
+        dialog.exec()
+
+    def _after_receive(self) -> None:
+        tahun = self.tahun_combo.currentData()
+        from kinerja_desktop.db.kabupaten_models import Paket
+
+        semua = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples()})
+        self.tahun_combo.blockSignals(True)
+        self.tahun_combo.clear()
+        for t in semua or [tahun]:
+            self.tahun_combo.addItem(str(t), t)
+        index = self.tahun_combo.findData(tahun)
+        self.tahun_combo.setCurrentIndex(index if index >= 0 else self.tahun_combo.count() - 1)
+        self.tahun_combo.blockSignals(False)
+        periode = self.periode_combo.currentData()
+        self._fill_periode()
+        index = self.periode_combo.findData(periode)
+        if index >= 0:
+            self.periode_combo.setCurrentIndex(index)
+        self.refresh()
+        self.statusBar().showMessage("Paket diterima; tampilan diperbarui.", 8000)
+
+    def open_report(self) -> None:
+        """Laporan Kabupaten…: the report of the chosen period as PDF or Excel."""
+        from kinerja_desktop.ui.kabupaten_inbox import tulis_laporan_kabupaten
+
+        tulis_laporan_kabupaten(self, self.rekap.tahun, self.periode)
