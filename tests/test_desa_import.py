@@ -393,14 +393,17 @@ def test_completeness_counts_the_values_present(db, tmp_path, capsys):
     assert len(sel) == 18 * 12
     assert sel[(KEMIRI, "202001")]["status"] == "diterima"
     assert sel[(KEMIRI, "202004")]["status"] == "belum"
-    assert sel[(SENGGURUH, "202001")] | {} == {
+    sengguruh = sel[(SENGGURUH, "202001")]
+    assert {k: v for k, v in sengguruh.items() if k != "kurang"} == {
         "kode_desa": SENGGURUH,
-        "nama_desa": "Sengguruh",
+        "nama_desa": "Desa Sengguruh",
         "periode": "202001",
         "status": "sebagian",
         "terisi": 1,
         "diharapkan": len(kode),
+        "jatuh_tempo": True,
     }
+    assert len(sengguruh["kurang"]) == len(kode) - 1  # which indicators are still missing
     code, out, _ = run(capsys, "kelengkapan", "--tahun", "2020", "--per", "triwulan")
     assert code == 0
     assert "Kemiri" in out and "D = diterima (1), S = sebagian (1), . = belum ada (70)" in out

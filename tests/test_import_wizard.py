@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from desa_bantuan import KEMIRI, SENGGURUH, isi, templat
+from PySide6.QtWidgets import QLabel
 
 from kinerja_desktop.db.models import ImporBatch, NilaiRealisasi
 from kinerja_desktop.ui.app import create_app
@@ -90,12 +91,25 @@ def test_completeness_table(qtbot, db, tmp_path):
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.tabel.rowCount() == 18 and dlg.tabel.columnCount() == 12
-    kemiri = [dlg.tabel.verticalHeaderItem(r).text() for r in range(18)].index("Kemiri")
+    kemiri = [dlg.tabel.verticalHeaderItem(r).text() for r in range(18)].index("Desa Kemiri")
     assert dlg.tabel.item(kemiri, 0).text() == "1/42"
-    assert dlg.tabel.item(kemiri, 1).text() == "Belum ada"
+    assert dlg.tabel.item(kemiri, 1).text() == "Belum"  # 2020 is over: every month is due
+    assert "belum ada, periodenya sudah berakhir" in " ".join(
+        w.text() for w in dlg.findChildren(QLabel)
+    )  # the legend
+    # a chosen cell says which indicators are missing, by name
+    dlg.tabel.setCurrentCell(kemiri, 0)
+    rincian = dlg.rincian.toPlainText()
+    assert rincian.startswith("Desa Kemiri, Januari 2020: 1 dari 42 nilai ada.")
+    assert "Belum ada (41 indikator):" in rincian
+    assert "KASI-KESOS.02 Jumlah monitoring dan fasilitasi kegiatan Tenaga" in rincian
+    assert "KASI-KESOS.01 " not in rincian  # the one sent
+    # templates for the desa missing data in the chosen month: all 18
+    assert dlg.desa_kurang() == ("202001", [dlg._sel[(r, 0)].kode_desa for r in range(18)])
     dlg.per.setCurrentIndex(1)
     assert dlg.tabel.columnCount() == 4 and dlg.tabel.item(kemiri, 0).text() == "1/126"
     ARTIFACTS.mkdir(exist_ok=True)
+    dlg.resize(1024 - 40, 700)
     dlg.grab().save(str(ARTIFACTS / "kelengkapan_desa.png"))
 
 

@@ -9,10 +9,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.flow_layout import FlowLayout
+from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 WARNA = {"diterima": "#a8d5a2", "sebagian": "#fff2b3", "belum": "#f4b6b0"}
 
@@ -124,24 +126,108 @@ def show_templat(
     TemplatDialog(window, window.tahun, window.tasks, periode, desa_kurang).exec()
 
 
-class KelengkapanDialog(QDialog):
-    """Desa × period, received / partial / missing, from the values stored."""
+WARNA_BELUM_WAKTUNYA = "#ececec"
+LEGENDA = (
+    ("diterima", "Lengkap", "semua nilai yang diminta ada"),
+    ("sebagian", "30/42", "sebagian: nilai yang ada / yang diminta"),
+    ("belum", "Belum", "belum ada, periodenya sudah berakhir"),
+    ("belum_waktunya", "–", "belum waktunya: periodenya belum berakhir"),
+)
 
-    def __init__(self, parent: QWidget | None, tahun: int) -> None:
+
+class KekuranganDialog(DialogLaporan):
+    """Writes the list of missing desa data (PDF to print, Excel to send)."""
+
+    def __init__(
+        self, parent: QWidget | None, tahun: int, per: str, runner: TaskRunner | None = None
+    ) -> None:
+        self.per = per
+        super().__init__(
+            parent,
+            "Simpan Daftar Kekurangan Data Desa",
+            tahun,
+            "folder_kelengkapan",
+            runner,
+            tanda_tangan=False,
+        )
+        self.selesai_dibangun()
+
+    def nama_bawaan(self) -> str:
+        """``Kekurangan-Data-Desa-2020``."""
+        from kinerja_desktop.reports.kekurangan import default_filename
+
+        return default_filename(self.tahun.currentData(), "")
+
+    def pekerjaan(self, target: Path, ttd: object) -> Callable[[TaskState], Any]:
+        """Write the list on the worker thread."""
+        tahun, per, kertas = self.tahun.currentData(), self.per, self.kertas.currentData()
+
+        def job(state: TaskState) -> Path:
+            from kinerja_desktop.reports.kekurangan import export_kekurangan
+
+            return export_kekurangan(tahun, per, target, kertas, state.progress)
+
+        return job
+
+
+class KelengkapanDialog(QDialog):
+    """Desa × period, received / partial / missing / not yet due, from the values stored.
+
+    A cell chosen shows which indicators are missing; the list of what is missing can be
+    saved to print or send, and templates made for the desa whose data is missing.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, tahun: int, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Kelengkapan Data Desa {tahun}")
         self.tahun = tahun
+        self.runner = runner
+        self._sel: dict[tuple[int, int], Any] = {}
+        self._nama_indikator: dict[str, str] = {}
         self.per = QComboBox(self)
         self.per.addItem("Per bulan", "bulan")
         self.per.addItem("Per triwulan", "triwulan")
         self.per.currentIndexChanged.connect(lambda _: self.muat())
         self.tabel = QTableWidget(self)
         self.tabel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tabel.setWordWrap(False)  # one short word a cell, never two lines
+        self.tabel.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tabel.horizontalHeader().setMinimumSectionSize(52)
+        self.tabel.currentCellChanged.connect(lambda r, c, *_: self._rinci(r, c))
         self.ringkas = QLabel("", self)
-        tombol = QDialogButtonBox(self)
-        tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
-        tombol.rejected.connect(self.reject)
+        self.ringkas.setWordWrap(True)
+        self.rincian = QPlainTextEdit(self)
+        self.rincian.setReadOnly(True)
+        self.rincian.setMaximumHeight(110)
+        self.rincian.setPlaceholderText(
+            "Pilih satu sel untuk melihat indikator yang belum ada datanya."
+        )
+        # the legend wraps onto a second line in a narrow window instead of widening it
+        kotak_legenda = QWidget(self)
+        legenda = FlowLayout(kotak_legenda)
+        legenda.addWidget(QLabel("Keterangan:"))
+        for kunci, contoh, arti in LEGENDA:
+            warna = WARNA.get(kunci, WARNA_BELUM_WAKTUNYA)
+            kotak = QLabel(f"{contoh} = {arti}")
+            kotak.setStyleSheet(
+                f"QLabel {{ background: {warna}; border: 1px solid #b5b5b5; padding: 1px 6px; }}"
+            )
+            legenda.addWidget(kotak)
+        self.simpan = QPushButton("&Simpan daftar kekurangan…", self)
+        self.simpan.setToolTip("Daftar desa dan indikator yang belum ada datanya, PDF atau Excel")
+        self.simpan.clicked.connect(self._simpan_daftar)
+        self.templat = QPushButton("Buat &templat untuk desa yang kurang…", self)
+        self.templat.clicked.connect(self._buat_templat)
+        tutup = QPushButton("T&utup", self)
+        tutup.clicked.connect(self.reject)
+        tombol = QHBoxLayout()
+        tombol.addWidget(self.simpan)
+        tombol.addWidget(self.templat)
+        tombol.addStretch(1)
+        tombol.addWidget(tutup)
         atas = QHBoxLayout()
         label_per = QLabel("T&ampilkan:", self)
         label_per.setBuddy(self.per)
@@ -151,43 +237,106 @@ class KelengkapanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(atas)
         layout.addWidget(self.tabel, 1)
+        layout.addWidget(kotak_legenda)
         layout.addWidget(self.ringkas)
-        layout.addWidget(tombol)
-        self.resize(980, 620)
+        layout.addWidget(self.rincian)
+        layout.addLayout(tombol)
+        self.resize(980, 640)
         self.muat()
 
     def muat(self) -> None:
         """Count again from the database and fill the table."""
-        from kinerja_desktop.exchange.kelengkapan import kelengkapan
+        from kinerja_desktop.exchange.kelengkapan import indikator_desa, kelengkapan
 
+        self._nama_indikator = {k: i.nama for k, i in indikator_desa(self.tahun).items()}
         periode, sel = kelengkapan(self.tahun, self.per.currentData())
+        self.periode = periode
         desa: list[str] = []
         for s in sel:
             if s.nama_desa not in desa:
                 desa.append(s.nama_desa)
+        kolom = {p.id: i for i, p in enumerate(periode)}
         self.tabel.clear()
         self.tabel.setRowCount(len(desa))
         self.tabel.setColumnCount(len(periode))
         self.tabel.setHorizontalHeaderLabels([p.label_pendek for p in periode])
         self.tabel.setVerticalHeaderLabels(desa)
-        hitung = {"diterima": 0, "sebagian": 0, "belum": 0}
-        for i, s in enumerate(sel):
-            r, c = divmod(i, len(periode))
-            teks = s.status.label
-            if s.status.value == "sebagian":
-                teks = f"{s.terisi}/{s.diharapkan}"
+        self._sel = {}
+        hitung = {"diterima": 0, "sebagian": 0, "belum": 0, "belum_waktunya": 0}
+        for s in sel:
+            r, c = desa.index(s.nama_desa), kolom[s.periode]
+            self._sel[(r, c)] = s
+            keadaan = s.status.value
+            if not s.jatuh_tempo and keadaan != "diterima":
+                keadaan = "belum_waktunya" if keadaan == "belum" else keadaan
+            teks = {"diterima": "Lengkap", "belum": "Belum", "belum_waktunya": "–"}.get(
+                keadaan, f"{s.terisi}/{s.diharapkan}"
+            )
             item = QTableWidgetItem(teks)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setBackground(QBrush(QColor(WARNA[s.status.value])))
-            item.setToolTip(
-                f"{s.nama_desa}, {periode[c].label}: {s.terisi} dari {s.diharapkan} nilai ada."
-            )
+            item.setBackground(QBrush(QColor(WARNA.get(keadaan, WARNA_BELUM_WAKTUNYA))))
+            item.setToolTip(self._kalimat(s))
             self.tabel.setItem(r, c, item)
-            hitung[s.status.value] += 1
+            hitung[keadaan] += 1
+        jatuh = [p for p in periode if any(s.jatuh_tempo for s in sel if s.periode == p.id)]
+        sampai = f"sampai {jatuh[-1].label}" if jatuh else "belum ada periode yang berakhir"
         self.ringkas.setText(
-            f"Diterima {hitung['diterima']}, sebagian {hitung['sebagian']}, belum ada "
-            f"{hitung['belum']}. Dihitung dari nilai yang tersimpan, bukan dari tanda selesai."
+            f"Periode yang sudah berakhir ({sampai}): lengkap {hitung['diterima']}, "
+            f"sebagian {hitung['sebagian']}, belum ada {hitung['belum']}. Belum waktunya: "
+            f"{hitung['belum_waktunya']}. Dihitung dari nilai yang tersimpan, bukan dari tanda "
+            "selesai."
         )
+        self.rincian.clear()
+
+    def _kalimat(self, s: Any) -> str:
+        from kinerja_desktop.domain.periode import parse_periode
+
+        label = parse_periode(s.periode).label
+        kepala = f"{s.nama_desa}, {label}: {s.terisi} dari {s.diharapkan} nilai ada."
+        if not s.jatuh_tempo:
+            kepala += " Periodenya belum berakhir."
+        return kepala
+
+    def _rinci(self, row: int, col: int) -> None:
+        s = self._sel.get((row, col))
+        if s is None:
+            self.rincian.clear()
+            return
+        baris = [self._kalimat(s)]
+        if s.kurang:
+            baris.append(f"Belum ada ({len(s.kurang)} indikator):")
+            baris += [f"  {k} {self._nama_indikator.get(k, '')}" for k in s.kurang]
+        self.rincian.setPlainText("\n".join(baris))
+
+    def _runner(self) -> TaskRunner:
+        if self.runner is None:
+            self.runner = TaskRunner(self)
+        return self.runner
+
+    def _simpan_daftar(self) -> None:
+        KekuranganDialog(self, self.tahun, self.per.currentData(), self._runner()).exec()
+
+    def desa_kurang(self) -> tuple[str | None, list[str]]:
+        """The period of the chosen column (None: the whole year) and the desa codes whose
+        data is missing in it, counting only periods that have ended."""
+        col = self.tabel.currentColumn()
+        periode = self.periode[col].id if 0 <= col < len(self.periode) else None
+        kode: list[str] = []
+        for (_, c), s in self._sel.items():
+            if periode is not None and c != col:
+                continue
+            if s.jatuh_tempo and s.status.value != "diterima" and s.kode_desa not in kode:
+                kode.append(s.kode_desa)
+        return periode, kode
+
+    def _buat_templat(self) -> None:
+        periode, kode = self.desa_kurang()
+        if not kode:
+            self.rincian.setPlainText(
+                "Tidak ada desa/kelurahan yang datanya kurang pada periode yang sudah berakhir."
+            )
+            return
+        TemplatDialog(self, self.tahun, self._runner(), periode, kode).exec()
 
 
 def show_kelengkapan(window: Any) -> None:
@@ -196,6 +345,6 @@ def show_kelengkapan(window: Any) -> None:
         window.show_error("Belum ada tahun", "Pilih tahun IKI lebih dulu.")
         return
     try:
-        KelengkapanDialog(window, window.tahun).exec()
+        KelengkapanDialog(window, window.tahun, getattr(window, "tasks", None)).exec()
     except KinerjaError as exc:
         window.show_error("Kelengkapan tidak dapat ditampilkan", exc.pesan)
