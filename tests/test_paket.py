@@ -134,3 +134,29 @@ def test_a_full_stick_is_explained_and_keeps_no_half_package(db_path, tmp_path):
     assert "Traceback" not in done.stderr
     assert "penuh" in done.stderr and "Kinerja-35.07.13-Kepanjen-2020Q1.zip" in done.stderr
     assert done.stdout.strip().endswith("kode=1")  # nothing left on the stick
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_kirim_dialog_writes_the_package_to_a_stick(qtbot, db, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from kinerja_desktop import settings
+    from kinerja_desktop.ui.kirim_dialog import KirimDialog
+
+    dialog = KirimDialog(None, 2020)
+    qtbot.addWidget(dialog)
+    dialog.periode.setCurrentIndex(dialog.periode.findData("2020Q1"))
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    dialog.folder.setText(str(stick))
+    assert dialog.tujuan.text() == str(stick)
+    dialog.resize(984, dialog.sizeHint().height())
+    dialog.grab().save(str(tmp_path / "kirim_dialog.png"))
+    qtbot.mouseClick(dialog.buat, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.hasil is not None or not dialog.galat.isHidden(), timeout=30000)
+    assert dialog.galat.isHidden(), dialog.galat.text()
+    paket = stick / "Kinerja-35.07.13-Kepanjen-2020Q1.zip"
+    assert paket.is_file() and zipfile.is_zipfile(paket)
+    assert "Kinerja-35.07.13-Kepanjen-2020Q1.zip" in dialog.status.text()
+    assert dialog.buka_folder.isEnabled() and settings.get("folder_kirim") == str(stick)
+    dialog.runner.wait()

@@ -62,6 +62,7 @@ REPORT_DIALOG = "kinerja_desktop.ui.report_dialog"
 BACKUP_DIALOGS = "kinerja_desktop.ui.backup_dialogs"
 ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
 CAPAIAN_DIALOG = "kinerja_desktop.ui.capaian_dialog"
+KIRIM_DIALOG = "kinerja_desktop.ui.kirim_dialog"
 IMPORT_WIZARD = "kinerja_desktop.ui.import_wizard"
 
 
@@ -329,6 +330,8 @@ class MainWindow(QMainWindow):
             self.act_cetak.setStatusTip("Laporan belum tersedia pada versi ini.")
         self.menu_laporan.addAction(self.act_cetak)
         self.menu_laporan.addActions(self._optional_actions(CAPAIAN_DIALOG))
+        self.menu_laporan.addSeparator()
+        self.menu_laporan.addActions(self._optional_actions(KIRIM_DIALOG))
 
         self.menu_bantuan = bar.addMenu("B&antuan")
         self.menu_bantuan.addAction(self.act_tentang)
