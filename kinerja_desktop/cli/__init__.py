@@ -11,13 +11,24 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kinerja_desktop import __version__
-from kinerja_desktop.cli import backup, data, desa, iki, kabupaten, kantor, kirim, nilai, report
+from kinerja_desktop.cli import (
+    backup,
+    data,
+    desa,
+    iki,
+    kabupaten,
+    kantor,
+    keputusan,
+    kirim,
+    nilai,
+    report,
+)
 from kinerja_desktop.domain.teks import tanpa_kendali
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 from kinerja_desktop.paths import default_db_path
 
 # Each module adds its commands with ``register(subparsers)``; add new command groups here.
-COMMAND_MODULES = [data, kantor, iki, report, backup, nilai, desa, kirim, kabupaten]
+COMMAND_MODULES = [data, kantor, keputusan, iki, report, backup, nilai, desa, kirim, kabupaten]
 
 # argparse writes its own messages through gettext; these are the ones a user can meet.
 _ARGPARSE_ID = {

@@ -188,7 +188,9 @@ def register(commands: Any) -> None:
     desa.add_argument(
         "--periode", metavar="PERIODE", help="misalnya 2026Q1 atau 202603 (bawaan: setahun)"
     )
-    desa.add_argument("--desa", metavar="KODE", help="hanya satu desa, misalnya 35.07.13.2001")
+    desa.add_argument(
+        "--desa", metavar="KODE", help="hanya satu desa (kode desa: lihat perintah kantor)"
+    )
     desa.add_argument("--out", type=Path, required=True, metavar="FOLDER", help="folder tujuan")
     desa.set_defaults(func=cmd_templat_desa)
     iki.register_templat(templat_cmd)

@@ -177,8 +177,10 @@ def _baris(
     if sel["kode_desa"]:
         desa_id = desa.get(sel["kode_desa"])
         if desa_id is None:
+            contoh = f"contoh kode: {min(desa)}; " if desa else ""
             raise DataTidakValid(
-                f"Kode desa {sel['kode_desa']!r} tidak dikenal (contoh kode: 35.07.13.2001)."
+                f"Kode desa {sel['kode_desa']!r} bukan desa kecamatan ini ({contoh}daftar "
+                "desa: kinerja-desktop kantor)."
             )
     jenis = sel["jenis"].lower()
     if jenis not in ("target", "realisasi"):

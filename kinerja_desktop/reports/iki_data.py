@@ -21,7 +21,12 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.queries import require_year, urut_pohon
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.errors import TidakDitemukan
-from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun
+from kinerja_desktop.reports.penandatangan import (
+    KOSONG,
+    Penandatangan,
+    PilihanTtd,
+    penandatangan_tahun,
+)
 
 KOLOM = (
     "SASARAN/KINERJA UTAMA",
@@ -184,7 +189,7 @@ def _kepala(tahun: Tahun) -> tuple[str, KepalaKeputusan]:
     kabupaten = kantor.nama_kabupaten if kantor else ""
     return kecamatan, KepalaKeputusan(
         lampiran=f"LAMPIRAN KEPUTUSAN CAMAT {kecamatan}".upper().strip(),
-        nomor=tahun.nomor_keputusan,
+        nomor=tahun.nomor_keputusan or KOSONG,
         tentang=(f"INDIKATOR KINERJA INDIVIDU KECAMATAN {kecamatan} {kabupaten}".upper()),
     )
 

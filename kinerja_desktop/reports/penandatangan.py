@@ -14,6 +14,9 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.tanggal import format_tanggal, tanggal_surat
 from kinerja_desktop.errors import TidakDitemukan
 
+KOSONG = "…………………………"
+"""A part of a decree or report not recorded yet, printed to be filled in by hand."""
+
 
 @dataclass(frozen=True)
 class Penandatangan:
@@ -86,6 +89,8 @@ def penandatangan_tahun(
     hari = pilihan.tanggal or bawaan.tanggal
     if hari is not None:
         tempat_tanggal = f"{tempat}, {format_tanggal(hari)}"
+    elif tahun.bulan is None:
+        tempat_tanggal = f"{tempat}, {KOSONG} {tahun.tahun}"  # the date is written by hand
     else:
         tempat_tanggal = tanggal_surat(tempat, tahun.tahun, tahun.bulan, tahun.hari)
     pegawai_id = pilihan.pegawai_id if pilihan.pegawai_id is not None else bawaan.pegawai_id
@@ -99,6 +104,9 @@ def penandatangan_tahun(
         rank = Pangkat.get_or_none(Pangkat.golongan == pegawai.golongan)
         if rank is not None:
             pangkat = rank.nama
+    if pegawai is None:
+        # no signatory recorded: marked blanks, never someone else's name
+        nama, nip = KOSONG, f"NIP. {KOSONG}"
     return Penandatangan(
         tempat_tanggal=tempat_tanggal, jabatan=jabatan, nama=nama, pangkat=pangkat, nip=nip
     )

@@ -26,6 +26,24 @@ def create_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _first_start(db_path: Path) -> bool:
+    """Open the database; on the very first start ask first which kecamatan it is for.
+
+    Returns False when the operator closes the welcome (no database is made).
+    """
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog, buat_basis_data, perlu_sambutan
+
+    if not perlu_sambutan(db_path):
+        open_database(db_path)
+        return True
+    sambutan = SambutanDialog(db_path)
+    if not sambutan.exec():
+        return False
+    buat_basis_data(db_path, sambutan.kode, sambutan.contoh)
+    return True
+
+
 def run_gui(db_path: Path) -> int:
     """Open the database at ``db_path`` and show the main window until it is closed.
 
@@ -33,7 +51,6 @@ def run_gui(db_path: Path) -> int:
     and ends the start. Add start-up steps (locks, backups) between the existing ones.
     """
     from kinerja_desktop.db.backup import BasisDataRusak
-    from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.kabupaten import workspace
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
     from kinerja_desktop.ui import single_instance
@@ -48,7 +65,8 @@ def run_gui(db_path: Path) -> int:
                 return 0  # the open window comes to the front instead
             raise
         try:
-            open_database(db_path)
+            if not _first_start(db_path):
+                return 0  # the operator left the welcome: nothing was made
         except BasisDataRusak as exc:
             # a damaged file: offer the way out (restore a backup, which re-opens)
             from kinerja_desktop.ui.backup_dialogs import offer_restore_at_start

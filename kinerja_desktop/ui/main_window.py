@@ -64,6 +64,9 @@ ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
 CAPAIAN_DIALOG = "kinerja_desktop.ui.capaian_dialog"
 KIRIM_DIALOG = "kinerja_desktop.ui.kirim_dialog"
 IMPORT_WIZARD = "kinerja_desktop.ui.import_wizard"
+KANTOR_DIALOGS = "kinerja_desktop.ui.kantor_dialogs"
+KEPUTUSAN_DIALOG = "kinerja_desktop.ui.keputusan_dialog"
+IKI_IMPORT_DIALOG = "kinerja_desktop.ui.iki_import_dialog"
 
 
 def window_settings() -> QSettings:
@@ -297,6 +300,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_berkas = bar.addMenu("&Berkas")
+        self.menu_berkas.addActions(self._optional_actions(KANTOR_DIALOGS))
+        if self.menu_berkas.actions():
+            self.menu_berkas.addSeparator()
         for action in self._optional_actions(BACKUP_DIALOGS):
             self.menu_berkas.addAction(action)
         if self.menu_berkas.actions():
@@ -316,6 +322,8 @@ class MainWindow(QMainWindow):
         )
         self.menu_data.addSeparator()
         self.menu_data.addAction(self.act_salin_tahun)
+        self.menu_data.addActions(self._optional_actions(KEPUTUSAN_DIALOG))
+        self.menu_data.addActions(self._optional_actions(IKI_IMPORT_DIALOG))
         desa_actions = self._optional_actions(IMPORT_WIZARD)
         if desa_actions:
             self.menu_data.addSeparator()
@@ -464,6 +472,11 @@ class MainWindow(QMainWindow):
         items = ops_jabatan.list_jabatan(self.tahun) if self.tahun is not None else []
         self.tree.load(self._build_tree(items))
         self._update_actions()
+
+    def show_year(self, tahun: int) -> None:
+        """Show ``tahun``, also when it is new (an import or a copy made it)."""
+        self._fill_years()
+        self.set_tahun(tahun, kode=self._selected_kode())
 
     def _year_chosen(self, index: int) -> None:
         tahun = self.year_combo.itemData(index)

@@ -1,0 +1,118 @@
+"""Data › Impor IKI dari Excel…: choose the workbook and the year, see what will be created
+(and what replaced), then import it all or nothing after a backup (exchange.iki_import)."""
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.exchange.iki_import import PratinjauIKI
+
+
+class PratinjauIKIDialog(QDialog):
+    """The preview: counts, one line per jabatan, and the replace choice when it applies."""
+
+    def __init__(self, pratinjau: PratinjauIKI, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Impor IKI Tahun {pratinjau.tahun}")
+        ringkas = QLabel(pratinjau.ringkasan(), self)
+        ringkas.setWordWrap(True)
+        daftar = QPlainTextEdit("\n".join(pratinjau.baris_jabatan()), self)
+        daftar.setReadOnly(True)
+        self.ganti = QCheckBox(self)
+        self.ganti.setVisible(pratinjau.ganti)
+        if pratinjau.ganti:
+            self.ganti.setText(
+                f"Ganti seluruh IKI tahun {pratinjau.tahun} yang sudah ada "
+                f"({pratinjau.pemangku_lepas} pemangku jabatan ikut dilepas; nomor keputusan "
+                "dan penandatangan tetap)"
+            )
+        catatan = QLabel(
+            "Cadangan dibuat dahulu; semuanya disimpan dalam satu langkah atau tidak sama sekali.",
+            self,
+        )
+        catatan.setWordWrap(True)
+        self.tombol = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.tombol.button(QDialogButtonBox.StandardButton.Ok).setText("Impor")
+        self.tombol.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        self.tombol.accepted.connect(self.accept)
+        self.tombol.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (ringkas, daftar, self.ganti, catatan, self.tombol):
+            layout.addWidget(widget)
+        if pratinjau.ganti:
+            ok = self.tombol.button(QDialogButtonBox.StandardButton.Ok)
+            ok.setEnabled(False)
+            self.ganti.toggled.connect(ok.setEnabled)
+        self.resize(640, 460)
+
+
+def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None) -> bool:
+    """Ask for the workbook and year (unless given), preview, import; True when imported."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from kinerja_desktop.db.changes import Perubahan
+    from kinerja_desktop.errors import KinerjaError
+    from kinerja_desktop.exchange.iki_import import baca_iki, terapkan_iki
+
+    if berkas is None:
+        nama, _ = QFileDialog.getOpenFileName(
+            window, "Impor IKI dari Excel", str(Path.home()), "Buku kerja Excel (*.xlsx)"
+        )
+        if not nama:
+            return False
+        berkas = Path(nama)
+    if tahun is None:
+        awal = getattr(window, "tahun", None) or date.today().year
+        tahun, ok = QInputDialog.getInt(
+            window, "Impor IKI dari Excel", "IKI ini untuk tahun:", awal, 2000, 2100
+        )
+        if not ok:
+            return False
+    try:
+        pratinjau = baca_iki(berkas, tahun)
+    except KinerjaError as exc:
+        window.show_error("IKI tidak diimpor", exc.pesan)
+        return False
+    dialog = PratinjauIKIDialog(pratinjau, window)
+    if not dialog.exec():
+        return False
+    try:
+        terapkan_iki(pratinjau, dialog.ganti.isChecked())
+    except KinerjaError as exc:
+        window.show_error("IKI tidak diimpor", exc.pesan)
+        return False
+    n = pratinjau.jumlah
+    window.show_year(tahun)
+    window.apply_changes(
+        Perubahan(
+            f"IKI tahun {tahun} diimpor dari {berkas.name}: {n['jabatan']} jabatan, "
+            f"{n['indikator']} indikator.",
+            tahun=tahun,
+            jabatan_tree=True,
+            uraian=True,
+            indikator=True,
+            pemangku=True,
+        )
+    )
+    return True
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """The Data menu's "Impor IKI dari Excel…"."""
+    action = QAction("Impor &IKI dari Excel…", window)
+    action.setStatusTip("Membaca IKI satu tahun dari buku kerja hasil Cetak IKI (Excel)")
+    action.triggered.connect(lambda: impor_iki(window))
+    return [action]

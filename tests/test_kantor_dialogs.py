@@ -1,0 +1,86 @@
+"""The first-start welcome and the kecamatan picker (also Berkas › Basis Data Baru…)."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex
+
+from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.ui.kantor_dialogs import (
+    KODE_ROLE,
+    PilihKecamatanDialog,
+    SambutanDialog,
+    buat_basis_data,
+    perlu_sambutan,
+)
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform
+
+
+def _kecamatan_tampil(dialog: PilihKecamatanDialog) -> dict[str, QModelIndex]:
+    """The kecamatan the filtered tree shows, by name."""
+    hasil = {}
+    proxy = dialog.proxy
+    stack = [QModelIndex()]
+    while stack:
+        induk = stack.pop()
+        for baris in range(proxy.rowCount(induk)):
+            index = proxy.index(baris, 0, induk)
+            if index.data(KODE_ROLE):
+                hasil[index.data()] = index
+            else:
+                stack.append(index)
+    return hasil
+
+
+def test_typing_sumber_finds_the_sumber_kecamatan_of_malang(qtbot):
+    dialog = PilihKecamatanDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.tombol.button(dialog.tombol.StandardButton.Ok).isEnabled()
+    qtbot.keyClicks(dialog.cari, "sumber")
+    tampil = _kecamatan_tampil(dialog)
+    assert {"Sumberpucung", "Sumbermanjing Wetan"} <= set(tampil)
+    assert all("sumber" in nama.lower() for nama in tampil)
+    dialog.view.setCurrentIndex(tampil["Sumberpucung"])
+    assert dialog.kode == "35.07.12"
+    assert "Sumberpucung" in dialog.pilihan.text() and "7 desa/kelurahan" in dialog.pilihan.text()
+    assert dialog.tombol.button(dialog.tombol.StandardButton.Ok).isEnabled()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "pilih_kecamatan.png"))
+    dialog.cari.clear()
+    qtbot.keyClicks(dialog.cari, "kota batu")
+    assert set(_kecamatan_tampil(dialog)) == {"Batu", "Bumiaji", "Junrejo"}
+
+
+def test_welcome_kepanjen_is_the_built_in_data(qtbot, tmp_path):
+    path = tmp_path / "baru" / "kinerja.sqlite3"
+    assert perlu_sambutan(path)
+    dialog = SambutanDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "sambutan.png"))
+    dialog.kepanjen.click()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.kode is None
+    buat_basis_data(path, dialog.kode, dialog.contoh)
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+    assert not perlu_sambutan(path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT kecamatan FROM kantor").fetchone() == ("Kepanjen",)
+        assert raw.execute("SELECT count(*) FROM desa").fetchone() == (18,)
+
+
+def test_welcome_another_kecamatan_makes_its_office(tmp_path):
+    path = tmp_path / "kinerja.sqlite3"
+    path.touch()  # an interrupted first start leaves an empty file
+    assert perlu_sambutan(path)
+    buat_basis_data(path, "35.07.04", contoh=False)
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT kecamatan FROM kantor").fetchone() == ("Sumbermanjing Wetan",)
+        assert raw.execute("SELECT count(*) FROM tahun").fetchone() == (0,)
