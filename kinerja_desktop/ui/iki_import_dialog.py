@@ -3,7 +3,7 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.exchange.iki_import import PratinjauIKI
+if TYPE_CHECKING:  # the importer (and its zip and XML readers) loads only when used
+    from kinerja_desktop.exchange.iki_import import PratinjauIKI
 
 
 class PratinjauIKIDialog(QDialog):
     """The preview: counts, one line per jabatan, and the replace choice when it applies."""
 
-    def __init__(self, pratinjau: PratinjauIKI, parent: QWidget | None = None) -> None:
+    def __init__(self, pratinjau: "PratinjauIKI", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Impor IKI Tahun {pratinjau.tahun}")
         ringkas = QLabel(pratinjau.ringkasan(), self)
