@@ -243,7 +243,7 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
         # the blank IKI workbook: empty rows to fill, already marked as indicator rows
         for _ in range(BARIS_KOSONG_TEMPLAT):
             sh.mark(sh.row, BARIS_INDIKATOR)
-            row_of(("", "", ""), first_col=1)
+            row_of(("", "", "", ""), first_col=1)
     elif not jabatan.sasaran:
         sh.merged(sh.row, 1, 4, "Belum ada sasaran dan indikator untuk jabatan ini.")
         for col in range(1, 5):

@@ -300,11 +300,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_berkas = bar.addMenu("&Berkas")
-        self.menu_berkas.addActions(self._optional_actions(KANTOR_DIALOGS))
-        if self.menu_berkas.actions():
-            self.menu_berkas.addSeparator()
         for action in self._optional_actions(BACKUP_DIALOGS):
             self.menu_berkas.addAction(action)
+        if self.menu_berkas.actions():
+            self.menu_berkas.addSeparator()
+        self.menu_berkas.addActions(self._optional_actions(KANTOR_DIALOGS))
         if self.menu_berkas.actions():
             self.menu_berkas.addSeparator()
         self.menu_berkas.addAction(self.act_keluar)
