@@ -49,7 +49,7 @@ def test_window_imports_an_iki_workbook_into_a_new_year(qtbot, db, db_path, tmp_
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     data = [a.text() for a in win.menu_data.actions()]
-    assert "&Kepala Keputusan…" in data and "Impor &IKI dari Excel…" in data
+    assert "Kep&ala Keputusan…" in data and "Impor IKI dari &Excel…" in data
     assert "Basis Data &Baru untuk Kecamatan Lain…" in [a.text() for a in win.menu_berkas.actions()]
     berkas = export_iki(2020, tmp_path / "IKI-2020.xlsx")
 

@@ -113,7 +113,7 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
 
 def create_actions(window: Any) -> list[QAction]:
     """The Data menu's "Impor IKI dari Excel…"."""
-    action = QAction("Impor &IKI dari Excel…", window)
+    action = QAction("Impor IKI dari &Excel…", window)
     action.setStatusTip("Membaca IKI satu tahun dari buku kerja hasil Cetak IKI (Excel)")
     action.triggered.connect(lambda: impor_iki(window))
     return [action]

@@ -131,7 +131,7 @@ class KeputusanDialog(QDialog):
 
 def create_actions(window: Any) -> list[QAction]:
     """The Data menu's "Kepala Keputusan…"."""
-    action = QAction("&Kepala Keputusan…", window)
+    action = QAction("Kep&ala Keputusan…", window)
     action.setStatusTip("Nomor, tempat, tanggal dan penandatangan keputusan IKI tahun ini")
 
     def buka() -> None:
