@@ -189,7 +189,13 @@ def test_undo_of_a_whole_batch(db, tmp_path, capsys):
     code, _, err = run(capsys, "impor", "batal", "1")
     assert code == 1 and "sudah dibatalkan" in err
     code, out, _ = run(capsys, "impor", "daftar", "--json")
-    assert [b["dibatalkan"] is not None for b in json.loads(out)] == [True, True]
+    daftar = json.loads(out)
+    assert [b["dibatalkan"] is not None for b in daftar] == [True, True]
+    code, out, _ = run(capsys, "impor", "daftar")
+    # people read the times in Indonesian; only the JSON keeps ISO 8601
+    assert f"   1  {format_waktu(daftar[0]['waktu'])}  " in out
+    assert f"[dibatalkan {format_waktu(daftar[0]['dibatalkan'])}]" in out
+    assert daftar[0]["waktu"] not in out
 
 
 def test_dry_run_writes_nothing(db, tmp_path, capsys):

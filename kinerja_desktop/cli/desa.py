@@ -138,10 +138,12 @@ def cmd_impor_daftar(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    for r in rows:
-        batal = f" [dibatalkan {r['dibatalkan']}]" if r["dibatalkan"] else ""
+    from kinerja_desktop.domain.tanggal import format_waktu
+
+    for r in rows:  # people read "29 November 2026 01.38"; the JSON keeps ISO 8601
+        batal = f" [dibatalkan {format_waktu(r['dibatalkan'])}]" if r["dibatalkan"] else ""
         print(
-            f"{r['nomor']:>4}  {r['waktu']}  {r['berkas']}  {r['kode_desa'] or '-'} "
+            f"{r['nomor']:>4}  {format_waktu(r['waktu'])}  {r['berkas']}  {r['kode_desa'] or '-'} "
             f"{r['periode'] or '-'}: {r['baru']} baru, {r['diubah']} diubah, "
             f"{r['sama']} sama{batal}"
         )

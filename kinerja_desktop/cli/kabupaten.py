@@ -68,6 +68,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     """``kabupaten rekap --tahun Y --periode P [--json]``: what arrived, and the figures."""
     from kinerja_desktop.db.kabupaten import rekap
     from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.domain.tanggal import format_tanggal
 
     periode = parse_periode(args.periode)
     open_db(args)
@@ -77,7 +78,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
         return 0
     print(
         f"Rekap {r.kabupaten.nama} {periode.label}: {r.diterima} dari {len(r.kecamatan)} "
-        f"kecamatan mengirim paket (tenggat {r.tenggat:%d-%m-%Y})."
+        f"kecamatan mengirim paket (tenggat {format_tanggal(r.tenggat)})."
     )
     for k in r.kecamatan:
         if k.sha256 is None:
