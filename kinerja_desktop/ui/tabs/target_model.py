@@ -36,6 +36,7 @@ from kinerja_desktop.domain.periode import (
     tahun_,
     triwulan,
 )
+from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid
 
 Index = QModelIndex | QPersistentModelIndex
@@ -507,10 +508,10 @@ class DesaModel(_DasarModel):
             if row == len(self.desa):
                 return "Jumlah kecamatan"
             d = self.desa[row]
-            return f"{d.nama}" + (" (kel.)" if d.jenis == "kelurahan" else "")
+            return nama_desa_lengkap(d.jenis, d.nama)
         if role == Qt.ItemDataRole.ToolTipRole and row < len(self.desa):
             d = self.desa[row]
-            return f"{d.jenis.capitalize()} {d.nama} ({d.kode})"
+            return f"{nama_desa_lengkap(d.jenis, d.nama)} ({d.kode})"
         if role == Qt.ItemDataRole.FontRole and row == len(self.desa):
             font = QFont()
             font.setBold(True)
@@ -558,11 +559,12 @@ class DesaModel(_DasarModel):
             )
             return _Sel(teks, "hitung" if teks else "kosong", "", tip, tebal=True)
         d = self.desa[row]
+        nama = nama_desa_lengkap(d.jenis, d.nama)
         sel = n.sel(p, d.id)
         if sel is not None:
             keadaan = keadaan_sel(sel)
             teks = _teks_sel(jenis, sel)
-            tip = f"{d.nama}, {p.label}: {teks}\n{KEADAAN_LABEL[keadaan]}"
+            tip = f"{nama}, {p.label}: {teks}\n{KEADAAN_LABEL[keadaan]}"
             if jenis is not Jenis.JUMLAH:
                 atas, bawah = sel.komponen.rasio(jenis)
                 tip += f"\nPembilang/penyebut: {format_angka(atas)} / {format_angka(bawah)}"
@@ -570,9 +572,9 @@ class DesaModel(_DasarModel):
         g = n.realisasi_desa(p, d.id)
         teks = teks_realisasi(jenis, g.nilai)
         if not teks:
-            return _Sel("", "kosong", "", f"{d.nama}, {p.label}: belum ada data.")
+            return _Sel("", "kosong", "", f"{nama}, {p.label}: belum ada data.")
         return _Sel(
-            teks, "hitung", "", f"{d.nama}, {p.label}: dari {g.jumlah_data} data", tebal=tebal
+            teks, "hitung", "", f"{nama}, {p.label}: dari {g.jumlah_data} data", tebal=tebal
         )
 
     def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
@@ -585,5 +587,5 @@ class DesaModel(_DasarModel):
         return NilaiMasuk(
             kunci,
             komponen=baca_komponen(n.info.jenis, teks, hke),
-            lokasi=f"realisasi {n.info.kode} {d.nama} {p.label}",
+            lokasi=f"realisasi {n.info.kode} {nama_desa_lengkap(d.jenis, d.nama)} {p.label}",
         )
