@@ -4,10 +4,12 @@ import argparse
 import json
 from typing import Any
 
+from kinerja_desktop.domain.batas import tanpa_takhingga
+
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented UTF-8 JSON."""
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as indented UTF-8 JSON (valid JSON: infinity or NaN becomes null)."""
+    print(json.dumps(tanpa_takhingga(data), ensure_ascii=False, indent=2, allow_nan=False))
 
 
 def open_db(args: argparse.Namespace) -> None:

@@ -5,20 +5,17 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.domain.isian import format_angka, format_persen
 
 BATAS_TAMPIL = 50  # refusals listed on screen; the count says how many there were
 
 
 def _persen(x: float | None) -> str:
-    return "belum ada data" if x is None else f"{x:.1f}".replace(".", ",") + "%"
+    return "belum ada data" if x is None else format_persen(x)
 
 
 def _angka(x: float | None) -> str:
-    if x is None:
-        return "belum ada data"
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return "belum ada data" if x is None else format_angka(x)
 
 
 def _target(t: Any, jenis: str) -> str:

@@ -6,6 +6,9 @@ infinity in the official reports. The same bounds go into the desa templates' da
 so that Excel refuses them before the file is even sent.
 """
 
+import math
+from typing import Any
+
 NILAI_MAKS = 10_000_000
 """A count (jumlah), a pembilang or a penyebut of one desa or the kecamatan in one period: ten
 times the population of the largest kecamatan."""
@@ -31,6 +34,19 @@ def masalah_batas(nilai: float, maks: float, apa: str) -> str | None:
             "salah ketik, atau sel Excel berformat tanggal."
         )
     return None
+
+
+def tanpa_takhingga(data: Any) -> Any:
+    """``data`` (JSON-shaped: dicts, lists, numbers, text) with every infinite or NaN number
+    replaced by None, so that JSON written from it is valid (``Infinity`` is not JSON) and says
+    "no value" where a sum over values an older version let in overflowed."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: tanpa_takhingga(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [tanpa_takhingga(v) for v in data]
+    return data
 
 
 def _tampil(x: float) -> str:

@@ -10,6 +10,7 @@ application can show it to the operator:
   average of percentages.
 """
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -72,7 +73,10 @@ class Target:
 
 
 def angka(x: float) -> str:
-    """A number without a needless ``.0`` (machine form, decimal point)."""
+    """A number without a needless ``.0`` (machine form, decimal point); "—" for infinity or
+    NaN, which no door lets in but an older database may hold."""
+    if not math.isfinite(x):
+        return "—"
     if float(x).is_integer():
         return str(int(x))
     return f"{x:.6g}"
@@ -358,7 +362,26 @@ def _negatif(realisasi: float, target: float) -> HasilCapaian:
 def hitung_capaian(
     polaritas: Polaritas, target: Target | None, realisasi: float | None
 ) -> HasilCapaian:
-    """Capaian of one indicator in one period (see ``ATURAN``)."""
+    """Capaian of one indicator in one period (see ``ATURAN``).
+
+    A realisasi, target or result that is infinite or NaN (values past every bound, stored by
+    an older version) gives no capaian, with a note, rather than "inf%" in a report."""
+    hasil = _hitung_capaian(polaritas, target, realisasi)
+    angka_ = [realisasi, hasil.persen, *((target.nilai, target.atas) if target else ())]
+    if any(x is not None and not math.isfinite(x) for x in angka_):
+        return HasilCapaian(None, _DI_LUAR_BATAS)
+    return hasil
+
+
+_DI_LUAR_BATAS = (
+    "Capaian tidak dihitung: target atau realisasi di luar batas wajar. Periksa dan perbaiki "
+    "nilai yang tersimpan."
+)
+
+
+def _hitung_capaian(
+    polaritas: Polaritas, target: Target | None, realisasi: float | None
+) -> HasilCapaian:
     if realisasi is None:
         return HasilCapaian(None, "Belum ada data realisasi.")
     if target is None:

@@ -6,6 +6,8 @@ default effective days, ``pegawai/hari tidak masuk`` (``12/5``); a target as a n
 range ``80-100``. An empty cell means "no data". Decimal comma and point are both accepted.
 """
 
+import math
+
 from kinerja_desktop.domain.capaian import Komponen, Target, parse_angka, parse_target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.errors import DataTidakValid
@@ -21,7 +23,12 @@ CONTOH = {
 
 
 def format_angka(x: float, desimal: int | None = None) -> str:
-    """``1234.5`` as ``1.234,5``; whole numbers without decimals unless ``desimal`` is set."""
+    """``1234.5`` as ``1.234,5``; whole numbers without decimals unless ``desimal`` is set.
+
+    Infinity or NaN (a sum over values an older version let in) is shown as "—", never as
+    ``inf`` in a report."""
+    if not math.isfinite(x):
+        return "—"
     if desimal is None:
         desimal = 0 if float(x).is_integer() else 2
     teks = f"{x:,.{desimal}f}"
@@ -32,8 +39,8 @@ def format_angka(x: float, desimal: int | None = None) -> str:
 
 
 def format_persen(x: float) -> str:
-    """``87.54`` as ``87,5%``."""
-    return f"{format_angka(x, 1)}%"
+    """``87.54`` as ``87,5%``; infinity or NaN as "—"."""
+    return f"{format_angka(x, 1)}%" if math.isfinite(x) else "—"
 
 
 def _isian_angka(x: float | None) -> str:

@@ -40,8 +40,10 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_year, urut_pohon
 from kinerja_desktop.db.schema import SCHEMA_VERSION
+from kinerja_desktop.domain.batas import tanpa_takhingga
 from kinerja_desktop.domain.periode import Periode
 from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.exchange.sel_csv import baris_aman
 from kinerja_desktop.fileio import atomic_write, explain_os_error
 
 FORMAT_PAKET = "kinerja-desktop-paket"
@@ -188,11 +190,12 @@ def _iki_json(tahun: int) -> dict[str, Any]:
 
 def _csv_bytes(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows(baris_aman(rows))
     return out.getvalue().encode("utf-8")
 
 
 def _json_bytes(data: Any) -> bytes:
+    data = tanpa_takhingga(data)  # a sum over values an older version let in may overflow
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
 
 
