@@ -43,6 +43,7 @@ from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
 from kinerja_desktop.exchange.salinan import dengan_salinan
+from kinerja_desktop.exchange.sel_csv import baris_aman, isi_sel
 from kinerja_desktop.fileio import atomic_write
 
 KOLOM_WAJIB = ("kode_indikator", "periode", "kode_desa", "jenis", "nilai", "pembilang", "penyebut")
@@ -143,7 +144,7 @@ def _baca_baris(path: Path, reader: Any, data: bytes) -> IsiCsv:
         nomor = reader.line_num
         if not any(c.strip() for c in baris):
             continue
-        sel = {k: (baris[i].strip() if i < len(baris) else "") for k, i in letak.items()}
+        sel = {k: (isi_sel(baris[i].strip()) if i < len(baris) else "") for k, i in letak.items()}
         lokasi = f"baris {nomor}"
         try:
             isi.nilai.append(_baris(sel, lokasi, desa, kode, jenis_ind, isi.tahun))
@@ -265,7 +266,7 @@ def tulis_csv(tahun: int, target: Path) -> int:
 
     def write(temp: Path) -> None:
         with open(temp, "w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\r\n").writerows(rows)
+            csv.writer(handle, lineterminator="\r\n").writerows(baris_aman(rows))
 
     atomic_write(Path(target), write)
     return len(rows) - 1

@@ -20,6 +20,7 @@ from typing import Any
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
 from kinerja_desktop.exchange.paket_writer import FORMAT_PAKET, MANIFEST, VERSI_FORMAT
+from kinerja_desktop.exchange.sel_csv import isi_sel
 
 # A year of a large kecamatan is about 1 MB of data and 1 MB of reports; the limits leave a
 # wide margin while refusing anything that could exhaust an old PC's memory or disk.
@@ -38,6 +39,16 @@ class PaketDitolak(KinerjaError):
         super().__init__(f"Paket {Path(path).name} ditolak: {alasan} Tidak ada yang disimpan.")
         self.path = Path(path)
         self.alasan = alasan
+
+
+def _json(data: bytes) -> Any:
+    """JSON as the standard defines it: ``NaN`` and ``Infinity`` (which Python's reader takes)
+    are refused like any other damage."""
+
+    def tolak(konstanta: str) -> None:
+        raise ValueError(f"{konstanta} is not JSON")
+
+    return json.loads(data, parse_constant=tolak)
 
 
 @dataclass(frozen=True)
@@ -220,10 +231,11 @@ def read_paket(path: Path) -> IsiPaket:
                 )
             isi[name] = member
     try:
-        kantor = json.loads(isi["data/kantor.json"])
-        iki = json.loads(isi["data/iki.json"])
-        capaian = json.loads(isi["data/capaian.json"])
-        nilai = list(csv.DictReader(io.StringIO(isi["data/nilai.csv"].decode("utf-8"))))
+        kantor = _json(isi["data/kantor.json"])
+        iki = _json(isi["data/iki.json"])
+        capaian = _json(isi["data/capaian.json"])
+        baca = csv.DictReader(io.StringIO(isi["data/nilai.csv"].decode("utf-8")))
+        nilai = [{k: isi_sel(v) if isinstance(v, str) else v for k, v in b.items()} for b in baca]
     except (UnicodeDecodeError, ValueError, csv.Error) as exc:
         raise PaketDitolak(path, "data di dalam paket tidak dapat dibaca.") from exc
     alasan = _contradicts(manifest, kantor, iki, nilai, capaian)
