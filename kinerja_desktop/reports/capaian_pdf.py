@@ -165,7 +165,11 @@ def _jabatan(j: JabatanCapaian, width: float, nomor: int) -> list[Any]:
                 _p(b.keterangan, kecil=True),
             ]
         )
-    table = Table(rows, colWidths=[w * width for w in LEBAR], repeatRows=1, splitByRow=1)
+    # an indicator name of 1,500 characters is taller than a page: its row continues on the
+    # next page (the combination measured for the IKI table, DESIGN.md) instead of failing
+    table = Table(
+        rows, colWidths=[w * width for w in LEBAR], repeatRows=1, splitByRow=0, splitInRow=30
+    )
     style = _style()
     for a, z in kelompok:
         if z > a:
@@ -229,7 +233,13 @@ def _desa(laporan: LaporanCapaian, width: float) -> list[Any]:
         rows = [[_p(k, "kepala") for k in ("No", "Indikator", "Jabatan")]]
         for i, ind in enumerate(laporan.desa_tanpa_data, start=1):
             rows.append([_p(str(i), "sel_tengah"), _p(f"{ind.nama} ({ind.kode})"), _p(ind.jabatan)])
-        table = Table(rows, colWidths=[w * width for w in (0.06, 0.62, 0.32)], repeatRows=1)
+        table = Table(
+            rows,
+            colWidths=[w * width for w in (0.06, 0.62, 0.32)],
+            repeatRows=1,
+            splitByRow=0,
+            splitInRow=30,
+        )
         table.setStyle(TableStyle(_style()))
         judul = Paragraph(
             f"Indikator dari desa/kelurahan yang belum ada datanya pada "

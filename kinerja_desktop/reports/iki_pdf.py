@@ -103,7 +103,13 @@ def _uraian(jabatan: JabatanIKI, width: float) -> Any:
         for i, paragraph in enumerate(daftar(items)):
             rows.append([nomor, label, ":", paragraph] if i == 0 else ["", "", "", paragraph])
     label_width = (7 + 17 + 4) * MM
-    table = Table(rows, colWidths=[7 * MM, 17 * MM, 4 * MM, width - label_width], hAlign="LEFT")
+    # a tugas of 5,000 characters is taller than a page: it continues on the next one
+    table = Table(
+        rows,
+        colWidths=[7 * MM, 17 * MM, 4 * MM, width - label_width],
+        hAlign="LEFT",
+        splitInRow=30,
+    )
     table.setStyle(
         TableStyle(
             [
