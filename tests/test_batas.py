@@ -125,3 +125,13 @@ def test_capaian_of_a_database_holding_huge_values_prints_no_inf(raksasa, capsys
         "--out",
         str(tmp_path / "paket"),
     )
+
+
+def test_only_plain_digits_are_a_number():
+    from kinerja_desktop.domain.capaian import parse_angka
+    from kinerja_desktop.errors import DataTidakValid
+
+    assert parse_angka(" 12,5 ") == 12.5
+    for teks in ("1_000", "١٢", "１２", "1e999", "nan"):
+        with pytest.raises(DataTidakValid, match="bukan angka"):
+            parse_angka(teks)

@@ -171,3 +171,11 @@ def test_rating_bands_are_bounded(db):
     for batas in (1e308, -1, 5000):
         with pytest.raises(DataTidakValid, match="antara 0% dan 1000%"):
             ops_pita.simpan_pita([Pita(batas, "Tinggi", "#ffffff"), Pita(0, "Rendah", "#ffffff")])
+
+
+def test_desa_names_are_cleaned_too(db):
+    from kinerja_desktop.db.kantor import ubah_nama_desa
+
+    assert ubah_nama_desa("35.07.13.2001", "Kemiri\x07\x0b Baru").nama == "Kemiri Baru"
+    with pytest.raises(DataTidakValid, match="karakter yang rusak"):
+        ubah_nama_desa("35.07.13.2001", SURROGAT)

@@ -21,6 +21,7 @@ from kinerja_desktop.domain.daftar_wilayah import (
     pisah_kabupaten,
 )
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, bulan, parse_periode
+from kinerja_desktop.domain.teks import periksa_teks
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
@@ -114,10 +115,7 @@ def _desa(kode: str) -> Desa:
 
 
 def _nama_bersih(nama: str) -> str:
-    nama = " ".join(nama.split())
-    if not nama:
-        raise DataTidakValid("Nama desa tidak boleh kosong.")
-    return nama
+    return periksa_teks(nama, "Nama desa", satu_baris=True, maks=200)
 
 
 def tambah_desa(kode: str, nama: str) -> DesaKantor:

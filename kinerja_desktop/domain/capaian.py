@@ -106,6 +106,9 @@ def parse_target(teks: str) -> Target:
 def parse_angka(teks: str, apa: str = "nilai") -> float:
     """Read one number typed by a person (decimal comma or point); DataTidakValid otherwise."""
     bersih = teks.strip()
+    if not bersih.isascii() or "_" in bersih:
+        # float() also reads "1_000" and digits of other scripts ("١٢"): not what was typed
+        raise DataTidakValid(f"Isian {apa} {teks!r} bukan angka.")
     if bersih.count(",") == 1 and "." not in bersih:
         bersih = bersih.replace(",", ".")  # Indonesian decimal comma
     try:
