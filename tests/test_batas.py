@@ -7,6 +7,7 @@ import math
 import sqlite3
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
@@ -125,6 +126,22 @@ def test_capaian_of_a_database_holding_huge_values_prints_no_inf(raksasa, capsys
         "--out",
         str(tmp_path / "paket"),
     )
+    buku = tmp_path / "capaian.xlsx"
+    _run(
+        raksasa,
+        capsys,
+        "report",
+        "capaian",
+        "--tahun",
+        "2020",
+        "--periode",
+        "2020Q1",
+        "--out",
+        str(buku),
+    )
+    sel = [c.value for ws in load_workbook(buku) for row in ws.iter_rows() for c in row]
+    assert not [v for v in sel if isinstance(v, float) and not math.isfinite(v)]
+    _tanpa_inf(" ".join(str(v) for v in sel if v is not None))
 
 
 def test_only_plain_digits_are_a_number():
