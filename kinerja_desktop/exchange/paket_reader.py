@@ -19,6 +19,7 @@ from typing import Any
 
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
+from kinerja_desktop.exchange.paket_isi import masalah_capaian, masalah_nilai, teks_bersih
 from kinerja_desktop.exchange.paket_writer import FORMAT_PAKET, MANIFEST, VERSI_FORMAT
 from kinerja_desktop.exchange.sel_csv import isi_sel
 
@@ -238,7 +239,11 @@ def read_paket(path: Path) -> IsiPaket:
         nilai = [{k: isi_sel(v) if isinstance(v, str) else v for k, v in b.items()} for b in baca]
     except (UnicodeDecodeError, ValueError, csv.Error) as exc:
         raise PaketDitolak(path, "data di dalam paket tidak dapat dibaca.") from exc
+    kantor, iki, nilai, capaian = teks_bersih([kantor, iki, nilai, capaian])
     alasan = _contradicts(manifest, kantor, iki, nilai, capaian)
     if alasan:
         raise PaketDitolak(path, f"datanya bertentangan dengan manifestnya: {alasan}")
+    alasan = masalah_nilai(nilai) or masalah_capaian(capaian)
+    if alasan:
+        raise PaketDitolak(path, f"berisi angka yang tidak wajar: {alasan}")
     return IsiPaket(path, hashlib.sha256(data).hexdigest(), manifest, kantor, iki, nilai, capaian)
