@@ -51,3 +51,14 @@ def test_capaian_pdf_carries_a_long_indicator_name(db, tmp_path):
         teks = _teks(pdf)
         assert "nama000" in teks and "nama189" in teks
     export_capaian(2020, "2020Q1", tmp_path / "capaian.xlsx")
+
+
+def test_desa_template_rows_stay_within_excel_row_height(db, tmp_path):
+    from kinerja_desktop.exchange.desa_template import buat_templat_desa
+
+    _panjang(db)
+    [hasil] = buat_templat_desa(2020, tmp_path, "2020Q1", "35.07.13.2001")
+    ws = load_workbook(hasil.path)["Isian"]
+    tinggi = [d.height for d in ws.row_dimensions.values() if d.height]
+    assert max(tinggi) == 409  # Excel's largest row height; the name itself wraps inside
+    assert any(NAMA in str(c.value) for row in ws.iter_rows() for c in row)

@@ -314,7 +314,8 @@ def _tulis(
         for c in range(1, KOLOM_BULAN_AWAL):
             isian.cell(row=r, column=c).border = garis
         # spreadsheet programs do not grow a wrapped row by themselves when printing
-        isian.row_dimensions[r].height = 15 * _jumlah_baris_teks(b)
+        # Excel refuses a row taller than 409 points (a 1,500-character name needs more)
+        isian.row_dimensions[r].height = min(15 * _jumlah_baris_teks(b), 409)
         awal, akhir = angka_ke_kolom(KOLOM_BULAN_AWAL), angka_ke_kolom(kolom_jumlah - 1)
         for j, periode_id in enumerate(struktur.kolom):
             sel = isian.cell(row=r, column=KOLOM_BULAN_AWAL + j)
