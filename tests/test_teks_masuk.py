@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from kinerja_desktop.cli import main
 from kinerja_desktop.db import ops_indikator, ops_jabatan, ops_pemangku, ops_pita, ops_uraian
 from kinerja_desktop.db.models import (
+    Desa,
     Indikator,
     Jabatan,
     Pegawai,
@@ -136,6 +137,7 @@ def kotor(db):
     ).execute()
     SubIndikator.update(teks="Butir\x0c").execute()
     Pegawai.update(nama="Nama\x07 Pegawai").execute()
+    Desa.update(nama="Kemiri\x07\x00").where(Desa.kode == "35.07.13.2001").execute()
     return db
 
 
@@ -155,6 +157,7 @@ def test_every_export_writes_a_database_holding_control_characters(kotor, tmp_pa
     (tmp_path / "templat").mkdir()
     templat = buat_templat_desa(2020, tmp_path / "templat", "2020Q1", "35.07.13.2001")
     assert load_workbook(templat[0].path)["Isian"]
+    assert templat[0].path.name == "Isian IKI - Desa Kemiri-- - Triwulan I 2020.xlsx"
 
 
 def test_cli_lists_and_exports_a_database_holding_control_characters(kotor, db_path, capsys):

@@ -175,7 +175,8 @@ def nama_berkas(struktur: StrukturTemplat, jenis_desa: str) -> str:
     """ "Isian IKI - Desa Kemiri - Tahun 2026.xlsx": the desa and the period, readable."""
     p = parse_periode(struktur.periode)
     desa = nama_desa_lengkap(jenis_desa, struktur.nama_desa)
-    nama = re.sub(r'[\\/:*?"<>|]', "-", f"Isian IKI - {desa} - {p.label}")
+    # Windows refuses these characters, and control characters, in a file name
+    nama = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]', "-", f"Isian IKI - {desa} - {p.label}")
     return f"{nama}.xlsx"
 
 

@@ -89,9 +89,7 @@ def masalah_capaian(capaian: list[Any]) -> str:
             x = item.get(kunci)
             angka = isinstance(x, int | float) and not isinstance(x, bool)
             if x is not None and not (angka and math.isfinite(x) and 0 <= x <= ANGKA_CAPAIAN_MAKS):
-                return (
-                    f"data/capaian.json: {kunci} indikator {kode} ({x!r}) di luar batas wajar."
-                )
+                return f"data/capaian.json: {kunci} indikator {kode} ({x!r}) di luar batas wajar."
         jumlah = item.get("jumlah_data", 0)
         if not isinstance(jumlah, int) or isinstance(jumlah, bool) or jumlah < 0:
             return f"data/capaian.json: jumlah_data indikator {kode} ({jumlah!r}) bukan bilangan."
