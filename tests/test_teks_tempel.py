@@ -2,6 +2,7 @@
 surrogate refused in the tab's message line, never a traceback."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from kinerja_desktop.db import ops_uraian
@@ -37,3 +38,12 @@ def test_an_edited_cell_with_a_lone_surrogate_is_refused_in_the_tab(tab):
     model.setData(model.index(0, 1), "menerima \ud83d uang;")
     assert "karakter yang rusak" in tab.pesan.text()
     assert _fungsi(tab) == ["menerima uang;"] and tab.stack_.count() == 1  # the paste only
+
+
+def test_a_refusal_quoting_markup_shows_it_as_typed(tab):
+    QGuiApplication.clipboard().setText("menerima uang;\n")
+    tab.paste()
+    model = tab.panels["fungsi"].model
+    model.setData(model.index(0, 1), "<b>tebal</b> \ud83d")
+    assert tab.pesan.textFormat() == Qt.TextFormat.PlainText
+    assert "karakter yang rusak" in tab.pesan.text()

@@ -10,7 +10,7 @@ operator and show refusals themselves.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -210,6 +210,7 @@ class JabatanActions(QObject):
             QMessageBox.StandardButton.NoButton,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the names are the operator's, not markup
         box.setInformativeText(
             "Penghapusan dapat dibatalkan dengan Sunting › Urungkan (Ctrl+Z) "
             "selama aplikasi belum ditutup."

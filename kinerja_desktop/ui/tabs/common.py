@@ -111,6 +111,8 @@ class PesanMelayang(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        # a refusal quotes what was typed: "<b>" in a name must show as typed, not as markup
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(
             "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #e6b0aa;"
             " padding: 4px; }"
