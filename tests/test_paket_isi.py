@@ -58,3 +58,31 @@ def test_texts_of_a_package_are_cleaned(capsys, kab, src, tmp_path):  # noqa: F8
     code, out, err = run(capsys, kab, "kabupaten", "terima", str(path))
     assert code == 0, out + err
     assert any("Nama  dengan \ufffd kendali[2J" in baris for baris in _dump(kab))
+
+
+def test_a_page_long_indicator_name_from_a_package_fits_the_kabupaten_report(
+    capsys, kab, src, tmp_path
+):  # noqa: F811
+    iki = json.loads(zipfile.ZipFile(src).read("data/iki.json"))
+    for j in iki["jabatan"]:
+        for s in j["sasaran"]:
+            for ind in s["indikator"]:
+                # about 8,000 characters: legal at the door (10,000), taller than a page
+                ind["nama"] = " ".join(f"nama{i:04d}" for i in range(900))
+    path = _rewrite(src, tmp_path / "panjang.zip", {"data/iki.json": json.dumps(iki).encode()})
+    assert run(capsys, kab, "kabupaten", "terima", str(path))[0] == 0
+    for akhiran in ("pdf", "xlsx"):
+        out = tmp_path / f"rekap.{akhiran}"
+        code, _, err = run(
+            capsys,
+            kab,
+            "report",
+            "kabupaten",
+            "--tahun",
+            "2020",
+            "--periode",
+            "2020Q1",
+            "--out",
+            str(out),
+        )
+        assert code == 0 and out.exists(), err

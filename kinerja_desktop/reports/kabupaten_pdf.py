@@ -24,7 +24,8 @@ def _table(rows: list[list[Any]], widths: list[float], warna: dict[tuple[int, in
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    # a row taller than a page (an indicator name of 1,500 characters) continues on the next
+    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=0, splitInRow=30)
     style: list[Any] = [
         ("FONT", (0, 0), (-1, -1), FONT, 8),
         ("GRID", (0, 0), (-1, -1), GRID, colors.black),
