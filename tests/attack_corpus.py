@@ -157,6 +157,13 @@ ATTACKS: list[Attack] = [
         _csv("f.csv", "+cmd|'/Ccalc'!A0,2020,,target,1,,\n"),
         "tidak ada pada tahun",
     ),
+    # item 4: a NUL and an escape sequence in a code are refused, and the screen gets no escape
+    Attack(
+        "csv-control-code",
+        "nilai impor",
+        _csv("k.csv", "SEKCAM.02\x00\x1b[2J,2020,,target,1,,\n"),
+        "tidak ada pada tahun",
+    ),
     Attack("desa-1e308", "impor desa", _desa({(0, 0): 1e308}), "sel F7: Nilai jumlah 1e+308"),
     Attack(
         "desa-excel-date",
