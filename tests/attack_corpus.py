@@ -208,5 +208,12 @@ ATTACKS: list[Attack] = [
         "tanpa keterangan penyebut",
     ),
     Attack("iki-not-an-iki-workbook", "iki impor", _bukan_iki, "bukan buku kerja IKI"),
+    # item 9: long is legal up to domain.teks.TEKS_MAKS; a pasted document is not a name
+    Attack(
+        "iki-name-20000",
+        "iki impor",
+        _iki(_sel_iki("indikator", "B", "nama " * 4000)),
+        "terlalu panjang",
+    ),
 ]
 """Every case, in the order they were found."""
