@@ -34,6 +34,7 @@ OPTIONS: dict[str, Option] = {
     "folder_capaian": Option(""),
     "folder_templat_desa": Option(""),
     "folder_kelengkapan": Option(""),
+    "folder_kabupaten": Option(""),
     "folder_kirim": Option(""),
     # when and where the last "cadangan --out"/"Cadangkan ke…" was written (ISO time; path)
     "cadangan_luar_waktu": Option(""),

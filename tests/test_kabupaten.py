@@ -334,6 +334,26 @@ def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, pa
             window.resize(*size)
             window.tabs.setCurrentIndex(0)
             window.grab().save(str(tmp_path / f"kabupaten-{size[0]}.png"))
+
+        # Laporan Kabupaten: the dialog every report shares, written in the background
+        from PySide6.QtCore import Qt
+
+        from kinerja_desktop import settings
+        from kinerja_desktop.ui.kabupaten_inbox import LaporanKabupatenDialog
+
+        laporan = LaporanKabupatenDialog(window, [2020], 2020, "2020Q1")
+        qtbot.addWidget(laporan)
+        assert laporan.periode.currentText() == "Triwulan I 2020"
+        assert laporan.nama.text().endswith("2020Q1")
+        keluar = tmp_path / "keluar"
+        keluar.mkdir()
+        laporan.folder.setText(str(keluar))
+        assert laporan.tujuan.text() == str(keluar / f"{laporan.nama.text()}.pdf")
+        qtbot.mouseClick(laporan.buat, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: laporan.hasil is not None, timeout=20000)
+        assert laporan.hasil.read_bytes().startswith(b"%PDF")
+        assert laporan.buka_folder.isEnabled() and settings.get("folder_kabupaten") == str(keluar)
+        laporan.runner.wait()
     finally:
         db.close()
         database_proxy.initialize(None)

@@ -89,6 +89,7 @@ class DialogLaporan(QDialog):
         tombol_buat: str = "&Buat laporan",
         berkas: bool = True,
         tanda_tangan: bool = True,
+        daftar_tahun: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(judul)
@@ -101,7 +102,8 @@ class DialogLaporan(QDialog):
         self._pilihan: list[QWidget] = []  # every choice, disabled while writing
 
         self.tahun = QComboBox()
-        for y in years():
+        # the years of this database (a kabupaten workspace passes the years it received)
+        for y in daftar_tahun if daftar_tahun is not None else years():
             self.tahun.addItem(str(y), y)
         if tahun is not None:
             self.tahun.setCurrentIndex(max(self.tahun.findData(tahun), 0))

@@ -1,18 +1,20 @@
 """The kabupaten inbox: packages chosen as files or a whole folder (a USB stick) are checked
 first, each line saying what will happen or why it is refused, then taken in on a press of
-Terima; and the kabupaten report written to a file the operator chooses."""
+Terima; and the Laporan Kabupaten dialog (the design every report dialog shares)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.periode import Periode
+from kinerja_desktop.domain.periode import pilihan_periode
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.exchange.paket_reader import IsiPaket
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 DITOLAK = "#f4b6b0"
 SIAP = "#d4ecc4"
@@ -180,38 +183,57 @@ class TerimaDialog(QDialog):
         self.runner.run(lambda _s: terima_semua(daftar), done, self._refused)
 
 
-def tulis_laporan_kabupaten(parent: QWidget, tahun: int, periode: Periode) -> Path | None:
-    """Laporan Kabupaten…: ask where, write the PDF or workbook, offer to open its folder."""
-    from kinerja_desktop.db.kabupaten import require_workspace
-    from kinerja_desktop.paths import data_dir
-    from kinerja_desktop.reports.kabupaten import default_filename, export_kabupaten
+class LaporanKabupatenDialog(DialogLaporan):
+    """Laporan Kabupaten…: the same dialog as every report (period, PDF or Excel, paper,
+    folder remembered, full path, progress, Buka berkas/Buka folder)."""
 
-    settings = QSettings(str(data_dir() / "jendela.ini"), QSettings.Format.IniFormat)
-    folder = str(settings.value("laporan_kabupaten/folder", str(Path.home())))
-    nama = default_filename(require_workspace().kode, periode.id, ".pdf")
-    target, _ = QFileDialog.getSaveFileName(
-        parent,
-        f"Laporan Kabupaten {periode.label}",
-        str(Path(folder) / nama),
-        "PDF untuk dicetak (*.pdf);;Excel (*.xlsx)",
-    )
-    if not target:
-        return None
-    try:
-        path = export_kabupaten(tahun, periode.id, Path(target))
-    except KinerjaError as exc:
-        QMessageBox.warning(parent, "Laporan Kabupaten", exc.pesan)
-        return None
-    settings.setValue("laporan_kabupaten/folder", str(path.parent))
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        "Laporan Kabupaten",
-        f"Ditulis ke {path}",
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    buka = box.addButton("Buka Folder", QMessageBox.ButtonRole.ActionRole)
-    box.exec()
-    if box.clickedButton() is buka:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-    return path
+    def __init__(
+        self, parent: QWidget | None, daftar_tahun: list[int], tahun: int, periode: str
+    ) -> None:
+        self._periode_awal = periode
+        super().__init__(
+            parent,
+            "Laporan Kabupaten",
+            tahun,
+            "folder_kabupaten",
+            tanda_tangan=False,
+            daftar_tahun=daftar_tahun,
+        )
+        self.periode.currentIndexChanged.connect(self.isi_berubah)
+        self.selesai_dibangun()
+
+    def baris_isi(self) -> None:
+        """The period row, in the order every dialog uses."""
+        self.periode = QComboBox()
+        self._isi_periode(self._periode_awal)
+        self.tambah_baris("Per&iode:", self.periode)
+
+    def _isi_periode(self, pilih: str | None) -> None:
+        self.periode.blockSignals(True)
+        self.periode.clear()
+        for p in pilihan_periode(self.tahun.currentData()):
+            self.periode.addItem(p.label, p.id)
+        self.periode.setCurrentIndex(max(self.periode.findData(pilih), 0))
+        self.periode.blockSignals(False)
+
+    def tahun_berubah(self) -> None:
+        """The periods of the new year."""
+        self._isi_periode(None)
+
+    def nama_bawaan(self) -> str:
+        """The report's file name without extension."""
+        from kinerja_desktop.db.kabupaten import require_workspace
+        from kinerja_desktop.reports.kabupaten import default_filename
+
+        return default_filename(require_workspace().kode, self.periode.currentData(), "")
+
+    def pekerjaan(self, target: Path, ttd: object) -> Callable[[TaskState], Any]:
+        """Write the report on the worker thread."""
+        from kinerja_desktop.reports.kabupaten import export_kabupaten
+
+        tahun, periode, kertas = (
+            self.tahun.currentData(),
+            self.periode.currentData(),
+            self.kertas.currentData(),
+        )
+        return lambda state: export_kabupaten(tahun, periode, target, kertas)

@@ -40,30 +40,12 @@ from kinerja_desktop.db.kabupaten import (
 )
 from kinerja_desktop.db.nilai_baca import penilaian
 from kinerja_desktop.domain.isian import format_angka
-from kinerja_desktop.domain.periode import (
-    Periode,
-    bulan_setahun,
-    semester,
-    tahun_,
-    triwulan_setahun,
-)
+from kinerja_desktop.domain.periode import Periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 
 TEPAT = "#c8e6c9"  # on time
 TERLAMBAT = "#ffe0b2"  # late
 BELUM = "belum ada data"
-
-
-def periode_tahun(tahun: int) -> list[Periode]:
-    """The periods a package can be for, in the order people read them: the year, its
-    semesters, its triwulan, then its months."""
-    return [
-        tahun_(tahun),
-        semester(tahun, 1),
-        semester(tahun, 2),
-        *triwulan_setahun(tahun),
-        *bulan_setahun(tahun),
-    ]
 
 
 def _item(teks: str, warna: str | None = None, tengah: bool = False) -> QTableWidgetItem:
@@ -194,7 +176,7 @@ class KabupatenWindow(QMainWindow):
         self.periode_combo.blockSignals(True)
         self.periode_combo.clear()
         pilih = 0
-        for i, p in enumerate(periode_tahun(tahun)):
+        for i, p in enumerate(pilihan_periode(tahun)):
             tanda = " ✓" if p.id in dengan_paket else ""
             self.periode_combo.addItem(p.label + tanda, p.id)
             if p.id in dengan_paket and not pilih:
@@ -269,7 +251,7 @@ class KabupatenWindow(QMainWindow):
         self.ringkasan.resizeColumnsToContents()
 
     def _show_kiriman(self, tahun: int) -> None:
-        periode = periode_tahun(tahun)
+        periode = pilihan_periode(tahun)
         data = kiriman_setahun(tahun)
         self.kiriman.clear()
         self.kiriman.setColumnCount(len(periode))
@@ -431,6 +413,7 @@ class KabupatenWindow(QMainWindow):
 
     def open_report(self) -> None:
         """Laporan Kabupaten…: the report of the chosen period as PDF or Excel."""
-        from kinerja_desktop.ui.kabupaten_inbox import tulis_laporan_kabupaten
+        from kinerja_desktop.ui.kabupaten_inbox import LaporanKabupatenDialog
 
-        tulis_laporan_kabupaten(self, self.rekap.tahun, self.periode)
+        tahun = [int(self.tahun_combo.itemData(i)) for i in range(self.tahun_combo.count())]
+        LaporanKabupatenDialog(self, tahun, self.rekap.tahun, self.periode.id).exec()
