@@ -284,3 +284,35 @@ def test_round_trip_through_libreoffice(capsys, db_path, ekspor, kantor_lain, tm
     )
     assert code == 0, err
     assert dump_iki(kantor_lain, 2026) == dump_iki(db_path, 2020)
+
+
+def test_an_edit_of_the_printed_formula_is_taken_or_explained(
+    capsys, ekspor, kantor_lain, tmp_path
+):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(ekspor)
+    ws = wb["Kasubag Umum, Kepegawaian…"]
+    jumlah = next(r for r in _baris(ws, "indikator") if ws[f"I{r}"].value == "jumlah")
+    kode = ws[f"G{jumlah}"].value
+    ws[f"C{jumlah}"] = "Jumlah laporan yang disusun dalam setahun"
+    berkas = tmp_path / "rumus.xlsx"
+    wb.save(berkas)
+    code, _, err = run(capsys, "--db", kantor_lain, "iki", "impor", berkas, "--tahun", 2026)
+    assert code == 0, err
+    with sqlite3.connect(kantor_lain) as raw:
+        assert raw.execute("SELECT formula FROM indikator WHERE kode = ?", (kode,)).fetchone() == (
+            "Jumlah laporan yang disusun dalam setahun",
+        )
+
+    persen = next(
+        r
+        for ws in wb.worksheets
+        for r in _baris(ws, "indikator")
+        if ws[f"I{r}"].value == "persentase" and (lembar := ws)
+    )
+    lembar[f"C{persen}"] = "jumlah selesai dibagi jumlah masuk"
+    wb.save(berkas)
+    code, _, err = run(capsys, "--db", kantor_lain, "iki", "impor", berkas, "--tahun", 2027)
+    assert code == 1
+    assert f"lembar {lembar.title}, sel C{persen}" in err and "kolom tersembunyi N dan O" in err

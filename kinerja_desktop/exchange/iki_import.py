@@ -79,7 +79,7 @@ class IKIDitolak(BerkasDitolak):
 
     def __init__(self, berkas: Path, masalah: list[MasalahIKI]) -> None:
         self.masalah = masalah
-        daftar = "; ".join(m.kalimat for m in masalah[:10])
+        daftar = "; ".join(m.kalimat.rstrip(".") for m in masalah[:10])
         lagi = f"; dan {len(masalah) - 10} masalah lain" if len(masalah) > 10 else ""
         super().__init__(
             berkas,
@@ -305,10 +305,14 @@ class _Pembaca:
                     f"hari kerja efektif {hari_teks!r} bukan 1-366.",
                 )
         rumus_butir = self._rumus_butir(b, len(butir))
+        formula = self.teks(b, _KOLOM["formula"])
+        formula, rumus_butir = self._rumus_tampil(
+            b, jenis, pembilang, penyebut, formula, butir, rumus_butir
+        )
         return {
             "kode": kode,
             "nama": nama,
-            "formula": self.teks(b, _KOLOM["formula"]),
+            "formula": formula,
             "sumber_data": "" if self.teks(b, 4) == "-" else self.teks(b, 4),
             "satuan": self.teks(b, _KOLOM["satuan"]),
             "jenis": jenis,
@@ -322,6 +326,64 @@ class _Pembaca:
             "sub": [{"teks": t, "formula": f} for t, f in zip(butir, rumus_butir, strict=True)],
             "_sel": (self.lembar.nama, nama_sel(b, _KOLOM["kode"])),
         }
+
+    def _rumus_tampil(
+        self,
+        b: int,
+        jenis: str,
+        pembilang: str,
+        penyebut: str,
+        formula: str,
+        butir: list[str],
+        rumus_butir: list[str],
+    ) -> tuple[str, list[str]]:
+        """The formula and sub-item formulas, taking an edit of the printed column C.
+
+        Column C is printed from the hidden formula (and, for a ratio, from the numerator and
+        denominator). When it no longer reads as printed, the operator edited it there: that
+        edit wins, never silently lost. A ratio's printed formula is made from its numerator
+        and denominator, so an edit of it is refused with where to make it instead.
+        """
+        from kinerja_desktop.reports.iki_data import IndikatorIKI, SubButir, huruf_butir
+        from kinerja_desktop.reports.iki_xlsx import teks_indikator
+
+        tampil = self.teks(b, 3)
+        ind = IndikatorIKI(
+            kode="",
+            nama="",
+            formula=formula,
+            sumber_data="",
+            jenis=jenis,
+            pembilang=pembilang,
+            penyebut=penyebut,
+            sub=tuple(
+                SubButir(huruf_butir(i), t, f)
+                for i, (t, f) in enumerate(zip(butir, rumus_butir, strict=True))
+            ),
+        )
+        if not tampil or tampil == bersihkan(teks_indikator(ind)[1]):
+            return formula, rumus_butir  # as printed, or left empty (a blank template)
+        if ind.pecahan:
+            self.salah(
+                b,
+                3,
+                "rumus indikator persentase/kehadiran dicetak dari pembilang dan penyebut; "
+                "ubah pembilang dan penyebutnya di kolom tersembunyi N dan O, bukan di kolom ini.",
+            )
+            return formula, rumus_butir
+        if tampil == "-":  # the printed mark of no formula
+            return "", [""] * len(butir)
+        kepala, butir_tampil = _pisah_butir(tampil)
+        if len(butir_tampil) != len(butir):
+            self.salah(
+                b,
+                3,
+                f"kolom rumus memuat {len(butir_tampil)} butir (a., b., …) sedangkan nama "
+                f"indikator memuat {len(butir)} butir; samakan jumlahnya.",
+            )
+            return formula, rumus_butir
+        # a sub-item printed with its own text has no formula of its own
+        return kepala, ["" if f == t else f for f, t in zip(butir_tampil, butir, strict=True)]
 
     def _rumus_butir(self, b: int, jumlah: int) -> list[str]:
         teks = self.teks(b, _KOLOM["formula_butir"])

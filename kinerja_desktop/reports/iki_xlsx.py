@@ -89,7 +89,11 @@ def _height(lines: float) -> float:
     return min(lines * LINE_HEIGHT + 4, MAX_ROW_HEIGHT)
 
 
-def _indikator_texts(ind: IndikatorIKI) -> tuple[str, str, str]:
+def teks_indikator(ind: IndikatorIKI) -> tuple[str, str, str]:
+    """The printed indicator, formula and sumber data cells of an indicator row.
+
+    The IKI import compares the formula cell with this to see whether it was edited.
+    """
     nama = "\n".join([ind.nama, *(f"{s.huruf}. {s.teks}" for s in ind.sub)])
     formula = "\n".join(
         [line for line in [ind.formula_satu_baris] if line.strip()]
@@ -223,7 +227,7 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
         heights = []
         for ind in sasaran.indikator:
             sh.mark(sh.row, BARIS_INDIKATOR, medan_indikator(ind, sasaran_ke))
-            heights.append(row_of(_indikator_texts(ind)))
+            heights.append(row_of(teks_indikator(ind)))
         if not heights:
             sh.mark(sh.row, BARIS_SASARAN, [str(sasaran_ke)])
             heights.append(row_of(("-", "-", "-")))
