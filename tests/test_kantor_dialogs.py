@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex
 
-from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.models import Kantor, database_proxy
 from kinerja_desktop.ui.kantor_dialogs import (
     KODE_ROLE,
     PilihKecamatanDialog,
@@ -84,3 +84,27 @@ def test_welcome_another_kecamatan_makes_its_office(tmp_path):
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT kecamatan FROM kantor").fetchone() == ("Sumbermanjing Wetan",)
         assert raw.execute("SELECT count(*) FROM tahun").fetchone() == (0,)
+
+
+def test_first_start_asks_before_making_anything(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kinerja_desktop.ui.app import _first_start, create_app
+
+    create_app()
+    path = tmp_path / "kinerja.sqlite3"
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    assert _first_start(path) is False
+    assert not path.exists()  # left the welcome: nothing made
+
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().kepanjen.click())
+    assert _first_start(path) is True
+    assert Kantor.get().kecamatan == "Kepanjen"
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+
+    # the next start opens the database without asking
+    assert _first_start(path) is True
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
