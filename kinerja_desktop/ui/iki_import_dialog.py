@@ -111,9 +111,37 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
     return True
 
 
+def tulis_templat(window: Any, folder: Path | None = None) -> Path | None:
+    """Write the blank IKI workbook into a folder the operator picks; return its path."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from kinerja_desktop.errors import KinerjaError
+    from kinerja_desktop.reports.iki_templat import tulis_templat_iki
+
+    if folder is None:
+        nama = QFileDialog.getExistingDirectory(window, "Simpan Templat IKI ke folder")
+        if not nama:
+            return None
+        folder = Path(nama)
+    try:
+        path = tulis_templat_iki(folder, getattr(window, "tahun", None))
+    except KinerjaError as exc:
+        window.show_error("Templat IKI tidak ditulis", exc.pesan)
+        return None
+    window.statusBar().showMessage(
+        f"Templat IKI ditulis ke {path}. Isi di Excel atau LibreOffice, lalu impor dengan "
+        "Data › Impor IKI dari Excel…",
+        15000,
+    )
+    return path
+
+
 def create_actions(window: Any) -> list[QAction]:
-    """The Data menu's "Impor IKI dari Excel…"."""
+    """The Data menu's "Impor IKI dari Excel…" and "Templat IKI Kosong…"."""
     action = QAction("Impor IKI dari &Excel…", window)
     action.setStatusTip("Membaca IKI satu tahun dari buku kerja hasil Cetak IKI (Excel)")
     action.triggered.connect(lambda: impor_iki(window))
-    return [action]
+    templat = QAction("Templat IKI Kos&ong…", window)
+    templat.setStatusTip("Menulis buku kerja IKI kosong untuk diisi lalu diimpor")
+    templat.triggered.connect(lambda: tulis_templat(window))
+    return [action, templat]

@@ -507,8 +507,9 @@ class MainWindow(QMainWindow):
             self.judul.setText("Belum ada tahun IKI")
             self.keterangan.setText("")
             self.kosong.setText(
-                "Basis data ini belum berisi tahun IKI. Salin tahun dari basis data lain atau "
-                "pulihkan cadangan melalui menu Berkas."
+                "Basis data ini belum berisi tahun IKI. Impor IKI satu tahun dari buku kerja "
+                "Excel (mis. hasil Cetak IKI kantor lain, atau Templat IKI yang sudah diisi) "
+                "melalui Data › Impor IKI dari Excel…, atau pulihkan cadangan melalui menu Berkas."
             )
             self.pages.setCurrentWidget(self.kosong)
             return
