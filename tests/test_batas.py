@@ -40,6 +40,18 @@ def test_the_check_behind_grid_paste_csv_and_desa_refuses_past_the_bound(
     assert tolak.lokasi == "sel C5" and alasan in tolak.alasan and "paling besar" in tolak.alasan
 
 
+def test_working_days_fit_the_period(db):
+    kehadiran = Indikator.get(Indikator.jenis == "kehadiran", Indikator.tahun == 2020)
+
+    def masuk(periode: str, hari: int) -> NilaiMasuk:
+        k = Komponen(pegawai=10, hari_kerja=hari, hari_tidak_masuk=0)
+        return NilaiMasuk(KunciNilai("realisasi", kehadiran.id, periode), komponen=k)
+
+    [tolak] = rencanakan([masuk("202002", 30)]).ditolak
+    assert "lebih banyak dari jumlah hari Februari 2020 (29 hari)" in tolak.alasan
+    assert not rencanakan([masuk("202002", 20), masuk("2020Q1", 60)]).ditolak
+
+
 def test_the_bound_itself_is_accepted(db):
     m = NilaiMasuk(
         KunciNilai("realisasi", _id("KASUBAG-UMUM.02"), "202001"),

@@ -33,6 +33,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
+from kinerja_desktop.domain.batas import masalah_hari_kerja
 from kinerja_desktop.domain.capaian import Komponen, Target, periksa_komponen, periksa_target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
@@ -267,6 +268,7 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
             periksa_komponen(ind.jenis, masuk.komponen)
         except DataTidakValid as exc:
             return exc.pesan
+        return masalah_hari_kerja(masuk.komponen.hari_kerja, periode)
     return None
 
 

@@ -6,8 +6,11 @@ infinity in the official reports. The same bounds go into the desa templates' da
 so that Excel refuses them before the file is even sent.
 """
 
+import calendar
 import math
 from typing import Any
+
+from kinerja_desktop.domain.periode import Periode
 
 NILAI_MAKS = 10_000_000
 """A count (jumlah), a pembilang or a penyebut of one desa or the kecamatan in one period: ten
@@ -32,6 +35,20 @@ def masalah_batas(nilai: float, maks: float, apa: str) -> str | None:
         return (
             f"{apa} {_tampil(nilai)} terlalu besar (paling besar {_tampil(maks)}); periksa apakah "
             "salah ketik, atau sel Excel berformat tanggal."
+        )
+    return None
+
+
+def masalah_hari_kerja(hari_kerja: float | None, periode: Periode) -> str | None:
+    """Why ``hari_kerja`` cannot be the effective working days of ``periode`` (more than the
+    period has days: 31 in January, 90 or so in a quarter), or None."""
+    if hari_kerja is None:
+        return None
+    hari = sum(calendar.monthrange(periode.tahun, b)[1] for b in periode.bulan)
+    if hari_kerja > hari:
+        return (
+            f"Hari kerja efektif {_tampil(hari_kerja)} lebih banyak dari jumlah hari "
+            f"{periode.label} ({hari} hari)."
         )
     return None
 
