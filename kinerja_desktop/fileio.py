@@ -130,6 +130,16 @@ def temporary_folder(parent: Path, purpose: str) -> tempfile.TemporaryDirectory[
         raise explain_os_error(exc, parent / purpose) from exc
 
 
+def make_temporary_folder(parent: Path, purpose: str) -> Path:
+    """Like :func:`temporary_folder`, for a caller that decides itself when to remove it."""
+    parent = Path(parent)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{purpose}-", dir=parent))
+    except OSError as exc:
+        raise explain_os_error(exc, parent / purpose) from exc
+
+
 def remove_stale_temporaries(
     folder: Path, purposes: tuple[str, ...] = (), older_than: float = STALE_AFTER_SECONDS
 ) -> list[Path]:
@@ -155,3 +165,32 @@ def remove_stale_temporaries(
                         leftover.unlink()
                     removed.append(leftover)
     return removed
+
+
+def size_text(nbytes: int) -> str:
+    """A size as the operator reads it: ``300 KB`` or ``1,5 MB`` (decimal comma)."""
+    if nbytes >= 1 << 20:
+        return f"{nbytes / (1 << 20):.1f} MB".replace(".", ",")
+    return f"{max(1, round(nbytes / 1024))} KB"
+
+
+# room left for SQLite's journal and the file system's own bookkeeping
+_FREE_MARGIN = 1 << 20
+
+
+def ensure_free_space(folder: Path, needed: int, doing: str) -> None:
+    """Refuse before starting when the disk of ``folder`` has not ``needed`` bytes free.
+
+    ``doing`` completes "tidak cukup untuk …" in the message, which says how much is needed
+    and how much there is. When the free space cannot be read, the write itself will tell.
+    """
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < needed + _FREE_MARGIN:
+        raise LingkunganBermasalah(
+            f"Ruang penyimpanan di {folder} tidak cukup untuk {doing}: diperlukan sekitar "
+            f"{size_text(needed + _FREE_MARGIN)}, tersedia {size_text(free)}. Kosongkan ruang "
+            "disk (hapus berkas yang tidak diperlukan) lalu coba lagi; tidak ada yang diubah."
+        )

@@ -75,11 +75,12 @@ class InstanceLock:
         self.release()
 
 
-def acquire_instance_lock(db_path: Path) -> InstanceLock:
+def acquire_instance_lock(db_path: Path, tanpa_jendela: bool = False) -> InstanceLock:
     """Take the lock of the database at ``db_path`` or raise :class:`SudahBerjalan`.
 
-    When the lock file cannot be created (read-only folder), returns an unheld lock rather
-    than refusing: opening the database then reports the real problem.
+    ``tanpa_jendela``: the caller is a command (no window), and its refusal says so. When the
+    lock file cannot be created (read-only folder), returns an unheld lock rather than
+    refusing: opening the database then reports the real problem.
     """
     path = lock_path(db_path)
     try:
@@ -90,6 +91,13 @@ def acquire_instance_lock(db_path: Path) -> InstanceLock:
         return InstanceLock(path, None)
     if not _try_lock(handle):
         handle.close()
+        if tanpa_jendela:
+            raise SudahBerjalan(
+                f"Basis data {db_path} sedang dipakai: jendela Kinerja Desktop sudah terbuka "
+                "untuk basis data ini, atau perintah lain (mis. pulihkan atau impor) sedang "
+                "berjalan. Tutup jendela itu atau tunggu perintahnya selesai, lalu jalankan "
+                "lagi. Tidak ada yang diubah."
+            )
         raise SudahBerjalan(
             f"Kinerja Desktop sudah terbuka untuk basis data {Path(db_path).name} "
             f"(di {Path(db_path).parent}). Gunakan jendela yang sudah terbuka (lihat taskbar). "

@@ -113,7 +113,7 @@ def test_backup_to_a_missing_folder_says_why(qtbot, db, db_path, tmp_path):
 
 def test_restore_confirmation_says_what_happens(qtbot, db, db_path, usb):
     hasil = export_backup(db_path, usb, datetime(2026, 11, 24, 8, 5))
-    about = describe_restore_source(hasil.path)
+    about = describe_restore_source(hasil.path, db_path)
     box, pulihkan = confirmation_box(None, about, db_path)
     qtbot.addWidget(box)
     box.show()

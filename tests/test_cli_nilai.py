@@ -261,3 +261,33 @@ def test_import_keeps_a_copy_of_the_file_that_backups_carry(capsys, db_path, tmp
     arsip = write_archive(db_path, tmp_path / "cadangan.zip")
     with zipfile.ZipFile(arsip) as z:
         assert z.read(f"impor/{copy.name}") == berkas.read_bytes()
+
+
+def test_an_empty_temporary_file_left_by_a_killed_import_is_never_taken_as_the_original(
+    capsys, db_path, tmp_path
+):
+    """A kill while the copy was written leaves a hidden temporary file with the file's
+    checksum in its name; a later import of the same file must keep a real copy, and neither
+    the import log nor a backup may carry the empty leftover."""
+    import hashlib
+    import zipfile
+
+    from kinerja_desktop.db.archive import write_archive
+
+    berkas = tmp_path / "nilai.csv"
+    berkas.write_text(GOOD, encoding="utf-8")
+    sha = hashlib.sha256(berkas.read_bytes()).hexdigest()
+    kept = tmp_path / "data" / "impor"
+    kept.mkdir(parents=True)
+    leftover = kept / f".kinerja-sementara-20261129-010101_{sha[:12]}_nilai-ab12.csv.tmp"
+    leftover.touch()
+
+    assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0
+
+    with sqlite3.connect(db_path) as raw:
+        (simpan,) = raw.execute("SELECT berkas_simpan FROM impor_batch").fetchone()
+    raw.close()
+    assert not simpan.split("/")[-1].startswith(".")
+    assert (tmp_path / "data" / simpan).read_bytes() == berkas.read_bytes()
+    with zipfile.ZipFile(write_archive(db_path, tmp_path / "cadangan.zip")) as z:
+        assert [n for n in z.namelist() if n.startswith("impor/")] == [simpan]

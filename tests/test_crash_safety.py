@@ -109,6 +109,10 @@ class Run:
         self.data.mkdir(parents=True)
         self.db = self.data / "kinerja.sqlite3"
         shutil.copyfile(template, self.db)
+        # the stored import files of the template's batches (the restore test has some)
+        impor = template.parent / "sumber" / "impor"
+        if impor.is_dir():
+            shutil.copytree(impor, self.data / "impor")
         self.usb = root / "usb"
         self.usb.mkdir()
         self.args = [a.replace("{usb}", str(self.usb)) for a in command]
@@ -166,12 +170,41 @@ def _state_impor(run: Run, expected: dict[str, int]) -> str:
     return "semua"
 
 
+# The next start after a kill: what the window does first once it holds the lock.
+_NEXT_START = """
+import sys
+from pathlib import Path
+from kinerja_desktop.db.connection import open_database
+from kinerja_desktop.db.leftovers import tidy_after_kill
+tidy_after_kill(Path(sys.argv[1]))
+open_database(Path(sys.argv[1])).close()
+"""
+
+
+def _start_again(run: Run) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _NEXT_START, str(run.db)], env=run.env, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr.decode()
+
+
 def _state_pulihkan(run: Run) -> str:
+    _start_again(run)
     years = [r[0] for r in _query(run.db, "SELECT tahun FROM tahun ORDER BY tahun")]
     assert years in ([2020], [2020, 2021]), years
+    # the import folder matches the database: every batch's stored original is there, and
+    # nothing else (the folder is the backup's or the one before, never a mix)
+    stored = {r[0] for r in _query(run.db, "SELECT berkas_simpan FROM impor_batch")}
+    folder = run.data / "impor"
+    present = {f"impor/{p.name}" for p in folder.iterdir()} if folder.is_dir() else set()
+    assert present == stored, (present, stored)
+    # no work folder of a check or restore is left (they can be 1 GB each)
+    assert not [p.name for p in run.data.glob(".kinerja-sementara-*") if "cadangan" not in p.name]
     if years == [2020, 2021]:
         _state_salin(run)  # the old data is whole too
+        assert len(stored) == 2
         return "tidak ada"
+    assert len(stored) == 1
     return "semua"
 
 
@@ -192,9 +225,12 @@ TRIGGERS = {
         ("data/cadangan", ".kinerja-sementara-kinerja_*sebelum-impor*.tmp"),
         ("data/cadangan", "kinerja_*_sebelum-impor.sqlite3"),
     ],
-    "cadangan": [("data", ".cadangan-*"), ("usb", ".kinerja-cadangan-*")],
+    "cadangan": [
+        ("data", ".kinerja-sementara-cadangan-*"),
+        ("usb", ".kinerja-sementara-kinerja-cadangan-*"),
+    ],
     "pulihkan": [
-        ("data", ".cadangan-*"),
+        ("data", ".kinerja-sementara-pulihkan-*"),
         ("data/cadangan", "kinerja_*_sebelum-pemulihan.zip"),
     ],
 }
@@ -221,15 +257,26 @@ def _operation(name: str, run_root: Path, template: Path) -> tuple[list[str], ob
         _values_csv(template, csv_file)
         return ["nilai", "impor", str(csv_file)], _state_impor
     if name == "pulihkan":
-        # the backup holds 2020 only; the database to restore over also has 2021
+        # the backup holds 2020 and one import (its stored file); the database to restore
+        # over also has 2021 and a second import
         source = run_root / "sumber"
         env = {**os.environ, "KINERJA_DATA_DIR": str(source)}
         cli = [sys.executable, "-m", "kinerja_desktop", "--db", str(template)]
+        first, second = run_root / "nilai-1.csv", run_root / "nilai-2.csv"
+        _values_csv(template, first)
+        kode = _query(template, "SELECT kode FROM indikator WHERE jenis = 'jumlah' LIMIT 1")
+        second.write_text(
+            "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+            f"{kode[0][0]},2020,,target,99,,\n",
+            encoding="utf-8",
+        )
+        subprocess.run([*cli, "nilai", "impor", str(first)], env=env, check=True)
         subprocess.run([*cli, "cadangan", "--out", str(run_root)], env=env, check=True)
         (archive,) = run_root.glob("kinerja-cadangan-*.zip")
         subprocess.run(
             [*cli, "tahun", "salin", "--dari", "2020", "--ke", "2021"], env=env, check=True
         )
+        subprocess.run([*cli, "nilai", "impor", str(second)], env=env, check=True)
         return ["pulihkan", str(archive), "--ya"], _state_pulihkan
     return ["cadangan", "--out", "{usb}"], _state_cadangan
 

@@ -129,6 +129,7 @@ def _rewrite(archive: Path, target: Path, change_db=None, change_manifest=None) 
         raw.close()
         data = (work / "kinerja.sqlite3").read_bytes()
         manifest["berkas"]["kinerja.sqlite3"]["sha256"] = hashlib.sha256(data).hexdigest()
+        manifest["berkas"]["kinerja.sqlite3"]["ukuran"] = len(data)
     if change_manifest:
         change_manifest(manifest)
     (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
@@ -208,6 +209,53 @@ def _missing(archive, tmp_path):
     return tmp_path / "tidak-ada.zip"
 
 
+def _with_db_change(name: str, sql: str):
+    def make(archive, tmp_path):
+        return _rewrite(archive, tmp_path / name, change_db=lambda raw: raw.executescript(sql))
+
+    make.__name__ = f"_{Path(name).stem.replace('-', '_')}"
+    return make
+
+
+# a trigger that adds 1 to every imported value: the preview would say 5, the database store 6
+_trigger_inside = _with_db_change(
+    "trigger.zip",
+    "CREATE TRIGGER tambah_satu AFTER INSERT ON nilai_realisasi BEGIN "
+    "UPDATE nilai_realisasi SET nilai = nilai + 1 WHERE id = NEW.id; END;",
+)
+_view_inside = _with_db_change("view.zip", "CREATE VIEW ringkas AS SELECT * FROM desa;")
+_dropped_column = _with_db_change(
+    "kolom-hilang.zip", "ALTER TABLE nilai_realisasi DROP COLUMN status;"
+)
+_foreign_table = _with_db_change("tabel-asing.zip", "CREATE TABLE catatan (x);")
+# the tables of the current schema under the number of an older one: the upgrade fails
+_older_stamp_newer_tables = _with_db_change("cap-lama.zip", "PRAGMA user_version = 1;")
+
+
+def _oversized_manifest(archive, tmp_path):
+    def pad(manifest):
+        manifest["isian"] = "x" * (9 << 20)  # compresses to a few KB, 9 MB read whole
+
+    return _rewrite(archive, tmp_path / "manifest-besar.zip", change_manifest=pad)
+
+
+def _member_beyond_plausible(archive, tmp_path):
+    def huge(manifest):
+        manifest["berkas"]["impor/2026/desa-talangagung.xlsx"]["ukuran"] = 3 << 30
+
+    return _rewrite(archive, tmp_path / "anggota-besar.zip", change_manifest=huge)
+
+
+def _plain_with_trigger(archive, tmp_path):
+    target = tmp_path / "kinerja_20261124-080000_harian.sqlite3"
+    with zipfile.ZipFile(archive) as zf:
+        target.write_bytes(zf.read("kinerja.sqlite3"))
+    with sqlite3.connect(target) as raw:
+        raw.execute("CREATE TRIGGER t AFTER INSERT ON desa BEGIN SELECT 1; END")
+    raw.close()
+    return target
+
+
 @pytest.mark.parametrize(
     ("make_file", "expected"),
     [
@@ -220,6 +268,14 @@ def _missing(archive, tmp_path):
         (_other_sqlite, "bukan basis data Kinerja Desktop"),
         (_size_lie, "lebih besar dari yang dicatat"),
         (_missing, "tidak ditemukan"),
+        (_trigger_inside, "berisi trigger asing (tambah_satu)"),
+        (_view_inside, "berisi view asing (ringkas)"),
+        (_dropped_column, "kolom status pada tabel nilai_realisasi tidak ada"),
+        (_foreign_table, "berisi tabel asing (catatan)"),
+        (_older_stamp_newer_tables, "tidak sesuai dengan skema 1 yang tertulis di dalamnya"),
+        (_oversized_manifest, "daftar isinya terlalu besar"),
+        (_member_beyond_plausible, "tidak wajar: impor/2026/desa-talangagung.xlsx tercatat 3072"),
+        (_plain_with_trigger, "berisi trigger asing (t)"),
     ],
     ids=lambda v: getattr(v, "__name__", "")[1:] or None,
 )
@@ -239,6 +295,8 @@ def test_restore_refuses_and_changes_nothing(
     assert db_path.read_bytes() == before_db
     assert sorted(p.name for p in backup_dir().iterdir()) == before_backups
     assert sorted(p.name for p in impor.iterdir()) == before_impor
+    # no work folder left beside the database or in the system's temporary folder
+    assert not list(db_path.parent.glob(".kinerja-sementara-*"))
 
 
 def test_restore_is_refused_while_the_window_has_the_database(capsys, db_path, archive):
@@ -353,3 +411,30 @@ def test_restore_onto_a_new_computer(capsys, archive, tmp_path, monkeypatch):
     restored = tmp_path / "komputer-baru" / "impor" / "2026" / "desa-talangagung.xlsx"
     assert restored.read_bytes() == b"isi berkas desa"
     assert "Keadaan sebelum pemulihan" not in out  # there was nothing to keep
+
+
+def test_a_copied_database_brings_the_commits_in_its_wal_beside_it(capsys, db_path, tmp_path):
+    """A .sqlite3 copied while the application had it open keeps its latest commits in the
+    -wal beside it; a restore that read the file alone would silently miss them."""
+    flashdisk = tmp_path / "flashdisk"
+    flashdisk.mkdir()
+    live = tmp_path / "kantor" / "kinerja.sqlite3"
+    live.parent.mkdir()
+    shutil.copyfile(db_path, live)
+    raw = sqlite3.connect(live)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA wal_autocheckpoint=0")
+    raw.execute("UPDATE desa SET nama = 'Kemiri Baru' WHERE kode = '35.07.13.2001'")
+    raw.commit()
+    for suffix in ("", "-wal"):  # copied while still open: the change is only in the -wal
+        shutil.copyfile(f"{live}{suffix}", flashdisk / f"salinan.sqlite3{suffix}")
+    raw.close()
+
+    code, out, err = run(capsys, "--db", db_path, "pulihkan", flashdisk / "salinan.sqlite3", "--ya")
+
+    assert code == 0, err
+    with sqlite3.connect(db_path) as check:
+        nama = check.execute("SELECT nama FROM desa WHERE kode = '35.07.13.2001'").fetchone()[0]
+    check.close()
+    assert nama == "Kemiri Baru"
+    assert sorted(p.name for p in flashdisk.iterdir()) == ["salinan.sqlite3", "salinan.sqlite3-wal"]

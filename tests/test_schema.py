@@ -98,3 +98,42 @@ def test_an_empty_file_left_by_an_interrupted_first_start_is_filled(tmp_path):
     empty.touch()
     open_database(empty).close()
     assert statistics().jabatan == 22
+
+
+def test_a_failed_upgrade_never_rotates_good_backups_away(db_path):
+    """Tables of a newer schema under an older number: every start fails to upgrade. No start
+    may cost a backup, nor pile up copies of the same unchanged file."""
+    from datetime import datetime, timedelta
+
+    from kinerja_desktop.db.backup import list_backups, make_backup
+
+    start = datetime(2026, 11, 1, 8, 0)
+    for day in range(12):  # a full rotation's worth of good copies
+        make_backup(db_path, "harian", start + timedelta(days=day))
+    kept = sorted(b.path.name for b in list_backups(db_path))
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("PRAGMA user_version = 1")
+    raw.close()
+    before = db_path.read_bytes()
+
+    for _ in range(12):
+        with pytest.raises(BasisDataBermasalah) as refused:
+            open_database(db_path)
+        assert "tidak sesuai dengan skema 1 yang tertulis di dalamnya" in refused.value.pesan
+        assert "Pulihkan" in refused.value.pesan
+
+    assert sorted(b.path.name for b in list_backups(db_path)) == kept
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_every_old_version_upgrades_to_exactly_the_shape_a_new_database_has(fixture, tmp_path):
+    """A restore installs only what has the expected shape (db/schema_check.py): an upgrade
+    step whose SQL differs from the models would make every old backup unrestorable."""
+    from kinerja_desktop.db.schema_check import differences, expected_shape, shape_of
+
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    db = open_database(path)
+    assert differences(shape_of(db), expected_shape()) == []
+    db.close()

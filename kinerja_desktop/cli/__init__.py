@@ -23,6 +23,7 @@ from kinerja_desktop.cli import (
     nilai,
     report,
 )
+from kinerja_desktop.cli.common import release_locks
 from kinerja_desktop.domain.teks import tanpa_kendali
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 from kinerja_desktop.paths import default_db_path
@@ -144,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+        release_locks()
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -38,12 +38,14 @@ def _confirm(question: str) -> bool:
 def cmd_pulihkan(args: argparse.Namespace) -> int:
     """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state."""
     from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
-    with acquire_instance_lock(args.db):
-        about = describe_restore_source(args.berkas)
+    with acquire_instance_lock(args.db, tanpa_jendela=True):
+        tidy_after_kill(args.db)
+        about = describe_restore_source(args.berkas, args.db)
         dibuat = format_waktu(about.dibuat) if about.dibuat else "tidak diketahui"
         print(f"Berkas cadangan : {about.path}")
         print(f"Dibuat          : {dibuat}")

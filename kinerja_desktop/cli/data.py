@@ -3,7 +3,7 @@
 import argparse
 from typing import Any
 
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -54,7 +54,7 @@ def cmd_tahun_salin(args: argparse.Namespace) -> int:
     """``tahun salin --dari Y --ke Y``: copy a year's whole IKI to a new year."""
     from kinerja_desktop.db.years import copy_year
 
-    open_db(args)
+    open_db_to_write(args)
     hasil = copy_year(args.dari, args.ke)
     print(
         f"Tahun {hasil.dari} disalin ke tahun {hasil.ke}: "

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.cli import iki
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 _BATAS_RINCIAN = 20  # changes listed per file in the text preview; --json gives all
 
@@ -68,7 +68,7 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
     from kinerja_desktop.errors import TidakDitemukan
     from kinerja_desktop.exchange.desa_import import impor_berkas_desa
 
-    open_db(args)
+    open_db_to_write(args)
     berkas = _berkas(args.berkas)
     if not berkas:
         raise TidakDitemukan("Tidak ada berkas .xlsx untuk diimpor di folder yang dipilih.")
@@ -106,7 +106,7 @@ def cmd_impor_batal(args: argparse.Namespace) -> int:
     """``impor batal NOMOR``: undo a whole import batch."""
     from kinerja_desktop.db.nilai import batalkan_batch
 
-    open_db(args)
+    open_db_to_write(args)
     print(batalkan_batch(args.nomor).pesan)
     return 0
 

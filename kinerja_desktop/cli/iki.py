@@ -4,14 +4,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 
 def cmd_iki_impor(args: argparse.Namespace) -> int:
     """``iki impor BERKAS.xlsx --tahun Y [--coba] [--ganti] [--json]``."""
     from kinerja_desktop.exchange.iki_import import baca_iki, terapkan_iki
 
-    open_db(args)
+    open_db_to_write(args)
     pratinjau = baca_iki(args.berkas, args.tahun)
     if args.json:
         print_json(

@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 
 def _persen(x: float | None) -> str:
@@ -39,7 +39,7 @@ def cmd_terima(args: argparse.Namespace) -> int:
     from kinerja_desktop.exchange.paket_reader import read_paket
     from kinerja_desktop.exchange.paket_receive import ALASAN_TERIMA, plan_receive, receive
 
-    open_db(args)
+    open_db_to_write(args)
     berkas = _berkas_paket(args.paket)
     if not berkas:
         print("Tidak ada berkas paket (.zip) yang ditemukan.")

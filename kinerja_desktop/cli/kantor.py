@@ -3,7 +3,7 @@
 import argparse
 from typing import Any
 
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 
 def cmd_kantor_baru(args: argparse.Namespace) -> int:
@@ -58,7 +58,7 @@ def cmd_desa_tambah(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.kantor import tambah_desa
     from kinerja_desktop.db.models import database_proxy
 
-    open_db(args)
+    open_db_to_write(args)
     with database_proxy.atomic():
         d = tambah_desa(args.kode, args.nama)
     print(f"Ditambahkan: {d.nama_lengkap} ({d.kode}).")
@@ -70,7 +70,7 @@ def cmd_desa_ubah(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.kantor import ubah_nama_desa
     from kinerja_desktop.db.models import database_proxy
 
-    open_db(args)
+    open_db_to_write(args)
     with database_proxy.atomic():
         d = ubah_nama_desa(args.kode, args.nama)
     print(f"Nama desa {d.kode} sekarang {d.nama_lengkap}.")
@@ -82,7 +82,7 @@ def cmd_desa_nonaktif(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.kantor import nonaktifkan_desa
     from kinerja_desktop.db.models import database_proxy
 
-    open_db(args)
+    open_db_to_write(args)
     with database_proxy.atomic():
         d = nonaktifkan_desa(args.kode, args.sejak)
     print(

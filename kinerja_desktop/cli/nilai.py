@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 from kinerja_desktop.domain.isian import format_angka, format_persen
 
 BATAS_TAMPIL = 50  # refusals listed on screen; the count says how many there were
@@ -30,7 +30,7 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.nilai import rencanakan
     from kinerja_desktop.exchange.nilai_csv import baca_csv, terapkan_csv
 
-    open_db(args)
+    open_db_to_write(args)
     path = Path(args.berkas)
     isi = baca_csv(path)
     rencana = rencanakan(isi.nilai)
@@ -160,7 +160,8 @@ def cmd_pita(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.capaian import Pita, aturan_batas_atas, parse_angka
     from kinerja_desktop.errors import DataTidakValid
 
-    open_db(args)
+    # listing reads only; changing the bands is a write
+    (open_db_to_write if args.aksi in ("atur", "bawaan") else open_db)(args)
     if args.aksi == "atur":
         pita = []
         for i, teks in enumerate(args.kategori):

@@ -9,7 +9,6 @@ leaves no half file); :func:`open_archive` checks one before anything is restore
 
 import hashlib
 import json
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,15 +18,27 @@ from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.db.backup import InfoBasisData, inspect_database_file, snapshot_to
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError
-from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.fileio import (
+    atomic_write,
+    ensure_free_space,
+    explain_os_error,
+    temporary_folder,
+)
 from kinerja_desktop.paths import data_dir
 
 MANIFEST = "manifest.json"
 DB_MEMBER = "kinerja.sqlite3"
 IMPOR_FOLDER = "impor"
 FORMAT = 1
-# a restore reads every member into memory-free streams, but refuse absurd archives early
+# Bounds of what a real office could have, so that a forged archive can neither fill the memory
+# (the manifest is read whole) nor the disk (members are extracted before the restore):
+# 20000 members list in about 4 MB; a kecamatan's database is a few MB after ten years; an
+# import file is at most a values CSV (50 MB, far above a year of values).
 MAX_MEMBERS = 20000
+MAX_MANIFEST_BYTES = 8 << 20
+MAX_DB_BYTES = 1 << 30
+MAX_IMPOR_FILE_BYTES = 50 << 20
+MAX_TOTAL_BYTES = 2 << 30
 
 
 @dataclass(frozen=True)
@@ -64,31 +75,32 @@ def _impor_members(folder: Path) -> list[tuple[str, Path]]:
     return [
         (f"{IMPOR_FOLDER}/{p.relative_to(folder).as_posix()}", p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        # not the hidden temporary file of an import being written or killed
+        if p.is_file() and not p.name.startswith(".")
     ]
 
 
-def write_archive(db_path: Path, target: Path, now: datetime | None = None) -> Path:
+def write_archive(
+    db_path: Path, target: Path, now: datetime | None = None, work_parent: Path | None = None
+) -> Path:
     """Write the database at ``db_path`` and the stored import files to the zip ``target``.
 
     The database is snapshotted with the backup API and verified first; the zip is written to
     a temporary file and moved onto ``target`` only when complete. Raises
     :class:`KinerjaError` (full disk, read-only folder, unreadable database); nothing is lost.
+    ``work_parent`` holds the work folder (bawaan: beside the database).
     """
-    _write_archive(db_path, target, now)
+    _write_archive(db_path, target, now, work_parent)
     return Path(target)
 
 
-def _write_archive(db_path: Path, target: Path, now: datetime | None) -> dict:
+def _write_archive(
+    db_path: Path, target: Path, now: datetime | None, work_parent: Path | None = None
+) -> dict:
     """:func:`write_archive`, returning the manifest it wrote."""
     now = now or datetime.now()
     target = Path(target)
-    work_root = Path(db_path).parent
-    try:
-        work_dir = tempfile.TemporaryDirectory(prefix=".cadangan-", dir=work_root)
-    except OSError as exc:
-        raise explain_os_error(exc, work_root / DB_MEMBER) from exc
-    with work_dir as work:
+    with temporary_folder(work_parent or Path(db_path).parent, "cadangan") as work:
         snapshot = Path(work) / DB_MEMBER
         info = snapshot_to(db_path, snapshot)
         members = [(DB_MEMBER, snapshot), *_impor_members(impor_dir())]
@@ -128,6 +140,40 @@ def _safe_member(name: str) -> bool:
     return not path.is_absolute() and ".." not in path.parts and "\\" not in name
 
 
+def _read_manifest(zf: zipfile.ZipFile, label: str) -> dict:
+    """The manifest, read only as far as a real one can be long."""
+    if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+        raise _refuse(label, "bukan berkas cadangan Kinerja Desktop: daftar isinya terlalu besar.")
+    with zf.open(MANIFEST) as handle:
+        data = handle.read(MAX_MANIFEST_BYTES + 1)  # the size in the zip may lie
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise _refuse(label, "bukan berkas cadangan Kinerja Desktop: daftar isinya terlalu besar.")
+    manifest = json.loads(data.decode("utf-8"))
+    if not isinstance(manifest, dict):
+        raise TypeError("manifest is not an object")
+    return manifest
+
+
+def _declared_sizes(berkas: dict, label: str) -> dict[str, int]:
+    """Each member's size as the manifest records it, refused beyond what is plausible."""
+    sizes = {}
+    for name, meta in berkas.items():
+        declared = meta.get("ukuran") if isinstance(meta, dict) else None
+        if not isinstance(declared, int) or declared < 0:
+            raise _refuse(label, "rusak: daftar isi di manifest tidak lengkap.")
+        limit = MAX_DB_BYTES if name == DB_MEMBER else MAX_IMPOR_FILE_BYTES
+        if declared > limit:
+            raise _refuse(
+                label,
+                f"tidak wajar: {name} tercatat {declared / (1 << 20):.0f} MB, jauh di atas "
+                f"yang mungkin dimiliki sebuah kantor (batas {limit >> 20} MB).",
+            )
+        sizes[name] = declared
+    if sum(sizes.values()) > MAX_TOTAL_BYTES:
+        raise _refuse(label, "tidak wajar: isinya jauh lebih besar dari data sebuah kantor.")
+    return sizes
+
+
 def open_archive(path: Path, work: Path) -> IsiArsip:
     """Check the backup zip at ``path`` and extract it into the folder ``work``.
 
@@ -147,7 +193,7 @@ def open_archive(path: Path, work: Path) -> IsiArsip:
         if MANIFEST not in names or len(names) > MAX_MEMBERS:
             raise _refuse(label, "bukan berkas cadangan Kinerja Desktop.")
         try:
-            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+            manifest = _read_manifest(zf, label)
             berkas = dict(manifest["berkas"])
             app_id = manifest["application_id"]
             versi = int(manifest["versi_skema"])
@@ -165,16 +211,16 @@ def open_archive(path: Path, work: Path) -> IsiArsip:
             )
         if set(berkas) != set(names) - {MANIFEST} or not all(map(_safe_member, berkas)):
             raise _refuse(label, "rusak: isinya tidak sesuai dengan daftar di manifest.")
+        sizes = _declared_sizes(berkas, label)
+        ensure_free_space(Path(work), sum(sizes.values()), f"memeriksa {label}")
         extracted: dict[str, Path] = {}
         for name, meta in berkas.items():
             out = Path(work, *PurePosixPath(name).parts)
-            out.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
-            declared = meta.get("ukuran") if isinstance(meta, dict) else None
-            if not isinstance(declared, int):
-                raise _refuse(label, "rusak: daftar isi di manifest tidak lengkap.")
+            declared = sizes[name]
             written = 0
             try:
+                out.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(name) as src, open(out, "wb") as dst:
                     for block in iter(lambda src=src: src.read(1 << 20), b""):
                         written += len(block)

@@ -260,17 +260,21 @@ def new_backup_path(db_path: Path, alasan: str, ext: str, now: datetime) -> Path
     return _free_name(ensure_backup_dir(), _db_stem(db_path), alasan, ext, now)
 
 
-def make_backup(db_path: Path, alasan: str, now: datetime | None = None) -> Path:
+def make_backup(
+    db_path: Path, alasan: str, now: datetime | None = None, rotate_after: bool = True
+) -> Path:
     """Copy the database at ``db_path`` into the backup folder, verify it, rotate; return it.
 
     ``alasan`` is a short slug naming why ("harian", "sebelum-impor" ...). Raises
     :class:`KinerjaError` (and leaves no partial file) when the copy cannot be made.
+    ``rotate_after=False`` keeps every older copy (the caller rotates once its work succeeded).
     """
     _check_alasan(alasan)
     now = now or datetime.now()
     target = new_backup_path(db_path, alasan, "sqlite3", now)
     snapshot_to(db_path, target)
-    rotate(db_path, now)
+    if rotate_after:
+        rotate(db_path, now)
     return target
 
 
@@ -300,10 +304,10 @@ def backup_before(alasan: str) -> Path | None:
     )
 
 
-def _backup_or_refuse(db_path: Path, alasan: str, akibat: str) -> Path:
+def _backup_or_refuse(db_path: Path, alasan: str, akibat: str, rotate_after: bool = True) -> Path:
     """:func:`make_backup`; when it fails, its refusal also says what was not done."""
     try:
-        return make_backup(db_path, alasan)
+        return make_backup(db_path, alasan, rotate_after=rotate_after)
     except KinerjaError as exc:
         raise type(exc)(f"{exc.pesan} {akibat}") from exc
 
@@ -412,14 +416,19 @@ def backup_before_upgrade(db: Any, db_path: Path) -> Path | None:
     """Back up a database whose schema is older than this application's, before upgrading.
 
     Does nothing for a new file, a current one, or one the schema check will refuse. When the
-    copy cannot be made the upgrade is refused (the raised KinerjaError says so).
+    copy cannot be made the upgrade is refused (the raised KinerjaError says so). Older copies
+    are not rotated away here: an upgrade that then fails must not cost a good backup, so the
+    caller rotates after a successful upgrade (and removes this copy after a failed one).
     """
     version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
     app_id = int(db.execute_sql("PRAGMA application_id").fetchone()[0])
     if app_id != APPLICATION_ID or not 1 <= version < SCHEMA_VERSION:
         return None
     return _backup_or_refuse(
-        db_path, ALASAN_SKEMA, "Basis data belum diperbarui ke versi baru dan tidak diubah."
+        db_path,
+        ALASAN_SKEMA,
+        "Basis data belum diperbarui ke versi baru dan tidak diubah.",
+        rotate_after=False,
     )
 
 

@@ -7,10 +7,17 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from kinerja_desktop.db.backup import backup_before_upgrade, check_integrity, try_daily_backup
+from kinerja_desktop.db.backup import (
+    BasisDataRusak,
+    backup_before_upgrade,
+    check_integrity,
+    restore_hint,
+    rotate,
+    try_daily_backup,
+)
 from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.schema import prepare_schema
+from kinerja_desktop.db.schema import SkemaTidakSesuai, prepare_schema
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 from kinerja_desktop.fileio import explain_os_error
 
@@ -50,8 +57,6 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
             f"Basis data {path} tidak dapat dibuka. Periksa apakah foldernya ada dan dapat ditulis."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        from kinerja_desktop.db.backup import BasisDataRusak, restore_hint
-
         return BasisDataRusak(f"Berkas {path} rusak atau bukan basis data. {restore_hint(path)}")
     return None
 
@@ -79,7 +84,7 @@ def _refuse_foreign_file(path: Path) -> None:
 
     An empty file is filled: an interrupted first start leaves one.
     """
-    from kinerja_desktop.db.backup import SQLITE_HEADER, BasisDataRusak, restore_hint
+    from kinerja_desktop.db.backup import SQLITE_HEADER
 
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -119,12 +124,21 @@ def open_database(
     try:
         db.connect()
         check_integrity(db, path)
-        backup_before_upgrade(db, path)
+        before_upgrade = backup_before_upgrade(db, path)
         database_proxy.initialize(db)
-        with db.atomic():
-            is_new = prepare_schema(db, str(path))
-            if is_new and isi_baru is not None:
-                isi_baru()
+        try:
+            with db.atomic():
+                is_new = prepare_schema(db, str(path))
+                if is_new and isi_baru is not None:
+                    isi_baru()
+        except BaseException:
+            if before_upgrade is not None:
+                # the upgrade was rolled back: the file is what the copy holds, and one copy
+                # per failed start would pile up
+                before_upgrade.unlink(missing_ok=True)
+            raise
+        if before_upgrade is not None:
+            rotate(path)
         if not is_new:
             try_daily_backup(path)
     except (sqlite3.Error, peewee.DatabaseError, peewee.OperationalError) as exc:
@@ -133,6 +147,9 @@ def open_database(
         if explained is None:
             raise
         raise explained from exc
+    except SkemaTidakSesuai as exc:
+        db.close()
+        raise BasisDataRusak(f"{exc.pesan} {restore_hint(path)}") from exc
     except KinerjaError:
         db.close()
         raise

@@ -12,16 +12,19 @@ reload every view: the whole database has changed.
 """
 
 import contextlib
+import json
 import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kinerja_desktop.db.archive import impor_dir, open_archive, write_archive
+import peewee
+from peewee import SqliteDatabase
+
+from kinerja_desktop.db.archive import DB_MEMBER, impor_dir, open_archive, write_archive
 from kinerja_desktop.db.backup import (
     ALASAN_PEMULIHAN,
     SQLITE_HEADER,
@@ -32,10 +35,23 @@ from kinerja_desktop.db.backup import (
     parse_backup_name,
     rotate,
 )
+from kinerja_desktop.db.connection import explain_failure
+from kinerja_desktop.db.schema import SkemaTidakSesuai, upgrade_schema
+from kinerja_desktop.db.schema_check import check_shape
 from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah
-from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.fileio import (
+    TEMP_PREFIX,
+    atomic_write,
+    ensure_free_space,
+    explain_os_error,
+    make_temporary_folder,
+    temporary_folder,
+)
 
 log = logging.getLogger(__name__)
+
+PURPOSE_RESTORE = "pulihkan"  # the work folder of a restore
+PURPOSE_CHECK = "periksa"  # the work folder of checking a file before asking
 
 
 @dataclass(frozen=True)
@@ -48,14 +64,15 @@ class HasilPemulihan:
     berkas_impor: int  # stored import files restored (0 when the file held none)
 
 
-def _backup_current(db_path: Path, now: datetime) -> Path | None:
-    """Back up the current database and import files; a damaged database is copied as is."""
+def _backup_current(db_path: Path, now: datetime, work: Path) -> Path | None:
+    """Back up the current database and import files; a damaged database is copied as is.
+    The archive's work folder goes inside the restore's own ``work``."""
     ensure_backup_dir()
     if not db_path.exists():
         return None  # nothing to lose yet (the import folder is moved aside, not deleted)
     try:
         target = new_backup_path(db_path, ALASAN_PEMULIHAN, "zip", now)
-        write_archive(db_path, target, now)
+        write_archive(db_path, target, now, work_parent=work)
     except BasisDataBermasalah:
         # the current database cannot be read (often the reason for the restore): keep its
         # bytes; the import folder is moved aside below rather than deleted
@@ -67,7 +84,7 @@ def _backup_current(db_path: Path, now: datetime) -> Path | None:
 def _copy_into_live(source: Path, db_path: Path) -> None:
     # The backup API writes the destination in one transaction, through the live database's
     # own journal: an interruption leaves the old data, and a stale -wal can never be replayed
-    # onto the new content.
+    # onto the new content. Copying the same source again gives the same result.
     src = sqlite3.connect(f"{source.resolve().as_uri()}?immutable=1", uri=True)
     try:
         dest = sqlite3.connect(str(db_path), timeout=10)
@@ -88,44 +105,84 @@ def _replace_damaged(source: Path, db_path: Path) -> None:
             os.remove(f"{db_path}{suffix}")
 
 
-def _restore_impor(files: dict[str, Path], now: datetime, keep_old: bool) -> None:
-    current = impor_dir()
-    staging = current.with_name(f".{current.name}-baru-{now:%Y%m%d%H%M%S}")
-    try:
-        for rel, path in files.items():
-            out = staging.joinpath(*rel.split("/"))
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, out)
-        old = current.with_name(f".{current.name}-lama-{now:%Y%m%d%H%M%S}")
-        if current.exists():
-            os.replace(current, old)
-        os.replace(staging, current)
-        if old.exists():
-            if keep_old:
-                # no complete safety archive holds them: keep them in the backup folder
-                aside = ensure_backup_dir() / f"impor_{now:%Y%m%d-%H%M%S}_{ALASAN_PEMULIHAN}"
-                shutil.move(str(old), str(aside))
-            else:
-                shutil.rmtree(old, ignore_errors=True)  # they are in the safety archive
-    except OSError as exc:
-        raise explain_os_error(exc, current) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 @dataclass(frozen=True)
 class SumberPemulihan:
-    """A checked restore source: the database file to copy in and the import files."""
+    """A checked restore source: a database file of the current schema, ready to copy in
+    (in the work folder), and the import files."""
 
     db_file: Path
     impor_files: dict[str, Path]
-    versi_skema: int
+    versi_skema: int  # the version the source was made with (upgraded in the copy)
     dibuat: datetime | None  # from the zip's manifest; None for a plain database file
+    arsip: bool  # a zip, holding the whole import folder (a plain database file holds none)
+
+
+def _copy_with_journal(source: Path, target: Path) -> None:
+    """Copy a plain database file and the -wal or -journal beside it, then fold them in.
+
+    A database copied while it was open keeps its latest commits in the -wal beside it; read
+    alone, they would be silently missing.
+    """
+    ensure_free_space(target.parent, _size_with_journal(source), f"memeriksa {source.name}")
+    try:
+        shutil.copyfile(source, target)
+        for suffix in ("-wal", "-journal"):
+            beside = Path(f"{source}{suffix}")
+            if beside.is_file():
+                shutil.copyfile(beside, f"{target}{suffix}")
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
+    try:
+        raw = sqlite3.connect(str(target))
+        try:
+            # a normal open replays the -wal (or rolls back an unfinished -journal)
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            raw.close()
+    except sqlite3.DatabaseError as exc:
+        log.info("reading %s with its journal failed: %s", source, exc)
+        raise BasisDataBermasalah(
+            f"Berkas {source.name} rusak dan tidak dapat dibaca. Tidak ada yang diubah."
+        ) from exc
+
+
+def _size_with_journal(source: Path) -> int:
+    return sum(
+        Path(f"{source}{suffix}").stat().st_size
+        for suffix in ("", "-wal", "-journal")
+        if Path(f"{source}{suffix}").is_file()
+    )
+
+
+def _upgrade_and_check(db_file: Path, label: str) -> None:
+    """Upgrade the work copy to the current schema and check its whole shape.
+
+    What is installed afterwards is exactly what this application creates and opens: no
+    trigger or view of someone else, no missing column, no newer tables under an older
+    version number.
+    """
+    db = SqliteDatabase(str(db_file))
+    try:
+        with db.atomic():
+            upgrade_schema(db, label)
+        check_shape(db, label)
+    except (SkemaTidakSesuai, BasisDataBermasalah) as exc:
+        raise BasisDataBermasalah(f"{exc.pesan} Tidak ada yang diubah.") from exc
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
+        explained = explain_failure(exc, db_file)
+        if explained is None:
+            raise
+        raise explained from exc
+    finally:
+        db.close()
 
 
 def check_restore_source(source: Path, work: Path) -> SumberPemulihan:
-    """Check ``source`` completely; a zip is extracted into ``work``, a plain database file is
-    checked where it is. Raises :class:`BasisDataBermasalah` for a file a restore refuses."""
+    """Check ``source`` completely in the folder ``work``: a zip is extracted there, a plain
+    database file copied there with its journal; the copy is upgraded to the current schema
+    and checked whole. Raises :class:`BasisDataBermasalah` for a file a restore refuses and
+    :class:`LingkunganBermasalah` when ``work`` has no room."""
     source = Path(source)
     if not source.is_file():
         raise BasisDataBermasalah(f"Berkas {source} tidak ditemukan. Tidak ada yang diubah.")
@@ -134,51 +191,161 @@ def check_restore_source(source: Path, work: Path) -> SumberPemulihan:
             is_sqlite = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as exc:
         raise explain_os_error(exc, source) from exc
-    if not is_sqlite:
+    if is_sqlite:
+        db_file = Path(work) / DB_MEMBER
+        _copy_with_journal(source, db_file)
+        try:
+            info = inspect_database_file(db_file, source.name)
+        except BasisDataBermasalah as exc:
+            raise BasisDataBermasalah(f"{exc.pesan} Tidak ada yang diubah.") from exc
+        sumber = SumberPemulihan(db_file, {}, info.versi_skema, None, arsip=False)
+    else:
         # the zip (a truncated or foreign file is refused there as damaged or not ours)
         isi = open_archive(source, work)
         dibuat = None
         with contextlib.suppress(TypeError, ValueError):
             dibuat = datetime.fromisoformat(isi.manifest.get("dibuat"))
-        return SumberPemulihan(isi.db_file, isi.impor_files, isi.info.versi_skema, dibuat)
+        sumber = SumberPemulihan(
+            isi.db_file, isi.impor_files, isi.info.versi_skema, dibuat, arsip=True
+        )
+    _upgrade_and_check(sumber.db_file, source.name)
+    return sumber
+
+
+# The work folder of a restore holds the checked database, the import files to put in place
+# and, from the moment the restore is decided, its plan. A restore killed after that moment is
+# completed at the next start (finish_interrupted_restore); before it, nothing had changed.
+_PLAN = "rencana.json"
+_STAGED_IMPOR = "impor-baru"
+_OLD_IMPOR = "impor-lama"
+
+
+def _stage_impor(sumber: SumberPemulihan, work: Path) -> Path:
+    staged = work / _STAGED_IMPOR
     try:
-        info = inspect_database_file(source, source.name)
-    except BasisDataBermasalah as exc:
-        raise BasisDataBermasalah(f"{exc.pesan} Tidak ada yang diubah.") from exc
-    return SumberPemulihan(source, {}, info.versi_skema, None)
+        staged.mkdir()
+        for rel, path in sumber.impor_files.items():
+            out = staged.joinpath(*rel.split("/"))
+            out.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, out)  # already extracted in the same folder: a move
+    except OSError as exc:
+        raise explain_os_error(exc, staged) from exc
+    return staged
+
+
+def _write_plan(work: Path, plan: dict) -> None:
+    atomic_write(work / _PLAN, lambda temp: temp.write_text(json.dumps(plan), encoding="utf-8"))
+
+
+def _carry_out(work: Path, db_path: Path, plan: dict) -> None:
+    """Put the checked database and import files in place; safe to run again after a kill."""
+    _copy_database(work, db_path, plan)
+    _put_impor_in_place(work, plan)
+
+
+def _copy_database(work: Path, db_path: Path, plan: dict) -> None:
+    db_file = work / plan["basis_data"]
+    if plan["ganti_berkas"]:
+        _replace_damaged(db_file, db_path)
+    else:
+        _copy_into_live(db_file, db_path)
+
+
+def _impor_done(work: Path) -> bool:
+    return not (work / _STAGED_IMPOR).exists() and not (work / _OLD_IMPOR).exists()
+
+
+def _put_impor_in_place(work: Path, plan: dict) -> None:
+    if not plan["impor"]:
+        return
+    current = impor_dir()
+    staged, old = work / _STAGED_IMPOR, work / _OLD_IMPOR
+    try:
+        if staged.exists():
+            if current.exists():
+                os.replace(current, old)
+            current.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, current)
+        if old.exists() and plan["simpan_impor_lama"]:
+            # no complete safety archive holds them: keep them in the backup folder
+            aside = ensure_backup_dir() / f"impor_{plan['waktu']}_{ALASAN_PEMULIHAN}"
+            os.replace(old, aside)
+        shutil.rmtree(old, ignore_errors=True)  # else they are in the safety archive
+    except OSError as exc:
+        raise explain_os_error(exc, current) from exc
 
 
 def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) -> HasilPemulihan:
     """Restore the database at ``db_path`` from the backup ``source`` (zip or .sqlite3).
 
     Refuses a bad ``source`` before changing anything; backs up the current state first.
-    Raises :class:`KinerjaError`. Afterwards the caller re-opens the database.
+    The database and the import folder are replaced together: a failure before the plan is
+    written changes nothing, a kill after it is completed at the next start. Raises
+    :class:`KinerjaError`. Afterwards the caller re-opens the database.
     """
     now = now or datetime.now()
     db_path = Path(db_path)
+    work = Path(make_temporary_folder(work_parent(db_path), PURPOSE_RESTORE))
+    decided = False
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        work_dir = tempfile.TemporaryDirectory(prefix=".pulihkan-", dir=db_path.parent)
-    except OSError as exc:
-        raise explain_os_error(exc, db_path) from exc
-    with work_dir as work:
-        sumber = check_restore_source(source, Path(work))
-        previous = _backup_current(db_path, now)
+        sumber = check_restore_source(source, work)
+        previous = _backup_current(db_path, now, work)
+        # a zip holds the whole import folder (perhaps empty) and replaces it; a plain
+        # database file holds none, so the folder stays as it is
+        if sumber.arsip:
+            _stage_impor(sumber, work)
+        plan = {
+            "basis_data": sumber.db_file.relative_to(work).as_posix(),
+            "ganti_berkas": previous is not None and previous.name.endswith(".rusak"),
+            "impor": sumber.arsip,
+            "simpan_impor_lama": previous is None or previous.suffix != ".zip",
+            "waktu": f"{now:%Y%m%d-%H%M%S}",
+        }
+        _write_plan(work, plan)
         try:
-            if previous is not None and previous.name.endswith(".rusak"):
-                _replace_damaged(sumber.db_file, db_path)
-            else:
-                _copy_into_live(sumber.db_file, db_path)
+            _copy_database(work, db_path, plan)
         except sqlite3.Error as exc:
             log.info("restore into %s failed: %s", db_path, exc)
             raise LingkunganBermasalah(
                 f"Basis data {db_path} tidak dapat ditimpa; data lama tetap ada. "
                 "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
             ) from exc
-        if sumber.impor_files:
-            complete = previous is not None and previous.suffix == ".zip"
-            _restore_impor(sumber.impor_files, now, keep_old=not complete)
+        decided = True  # the database is replaced: from here the restore is only completed
+        _put_impor_in_place(work, plan)
+    except LingkunganBermasalah as exc:
+        if decided:
+            raise LingkunganBermasalah(
+                f"Data sudah dipulihkan, tetapi berkas impor belum dapat dipindahkan: "
+                f"{exc.pesan} Pemulihan diselesaikan otomatis saat aplikasi dibuka lagi."
+            ) from exc
+        raise
+    finally:
+        if not decided or _impor_done(work):  # else the next start completes it
+            shutil.rmtree(work, ignore_errors=True)
     return HasilPemulihan(Path(source), previous, sumber.versi_skema, len(sumber.impor_files))
+
+
+def work_parent(db_path: Path) -> Path:
+    """Where the work folders of a restore of ``db_path`` live: beside the import folder, so
+    that the import files are put in place by renaming on the same disk."""
+    return impor_dir().parent
+
+
+def finish_interrupted_restore(db_path: Path) -> bool:
+    """Complete a restore of ``db_path`` that was killed after it was decided, and remove the
+    work folders of restores killed before; return True when one was completed.
+
+    The caller holds the instance lock (no restore of this database is running).
+    """
+    completed = False
+    for work in sorted(work_parent(db_path).glob(f"{TEMP_PREFIX}{PURPOSE_RESTORE}-*")):
+        plan_file = work / _PLAN
+        if plan_file.is_file():
+            plan = json.loads(plan_file.read_text(encoding="utf-8"))
+            _carry_out(work, db_path, plan)
+            completed = True
+        shutil.rmtree(work, ignore_errors=True)
+    return completed
 
 
 @dataclass(frozen=True)
@@ -192,17 +359,17 @@ class KeteranganCadangan:
     ukuran_basis_data: int  # bytes
 
 
-def describe_restore_source(source: Path) -> KeteranganCadangan:
-    """Check ``source`` completely (as a restore would) and say what it holds.
+def describe_restore_source(source: Path, db_path: Path) -> KeteranganCadangan:
+    """Check ``source`` completely (as a restore of ``db_path`` would) and say what it holds.
 
     Raises :class:`BasisDataBermasalah` for a file a restore would refuse.
     """
     source = Path(source)
-    with tempfile.TemporaryDirectory(prefix=".periksa-") as work:
+    with temporary_folder(work_parent(db_path), PURPOSE_CHECK) as work:
         sumber = check_restore_source(source, Path(work))
         size = sumber.db_file.stat().st_size
     dibuat = sumber.dibuat
-    if sumber.db_file == source:  # a plain database file: its name or its time tells
+    if not sumber.arsip:  # a plain database file: its name or its time tells
         parsed = parse_backup_name(source)
         dibuat = parsed.waktu if parsed else datetime.fromtimestamp(source.stat().st_mtime)
     return KeteranganCadangan(source, dibuat, sumber.versi_skema, len(sumber.impor_files), size)

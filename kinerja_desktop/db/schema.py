@@ -5,8 +5,10 @@ steps in one transaction, so it is either fully upgraded or untouched. A databas
 newer version of the application is refused rather than damaged.
 """
 
+import sqlite3
 from collections.abc import Callable
 
+import peewee
 from peewee import SqliteDatabase
 
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
@@ -16,6 +18,8 @@ from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
 SCHEMA_VERSION = 6
+# every table of a database of the current schema (db/schema_check.py compares against them)
+SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
@@ -199,7 +203,7 @@ def prepare_schema(db: SqliteDatabase, label: str) -> bool:
     """
     version = schema_version(db)
     if version == 0 and not _has_tables(db):
-        db.create_tables(ALL_MODELS + KABUPATEN_MODELS)
+        db.create_tables(SCHEMA_MODELS)
         insert_default_bands()
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -215,8 +219,34 @@ def prepare_schema(db: SqliteDatabase, label: str) -> bool:
             f"(skema {version}, aplikasi ini mengenal sampai skema {SCHEMA_VERSION}). "
             "Pasang versi aplikasi yang lebih baru untuk membukanya; berkas tidak diubah."
         )
+    upgrade_schema(db, label)
+    return False
+
+
+class SkemaTidakSesuai(BasisDataBermasalah):
+    """The file says it has schema n, but its tables are not those of schema n."""
+
+
+def upgrade_schema(db: SqliteDatabase, label: str) -> None:
+    """Run the upgrade steps from the stored version to :data:`SCHEMA_VERSION`.
+
+    The caller holds the transaction. A step that fails because the tables are not those of
+    the stored version (a newer version's tables under an older number) raises
+    :class:`SkemaTidakSesuai`; a disk problem is raised as it is, for the caller to explain.
+    """
+    from kinerja_desktop.db.connection import explain_failure
+
+    version = schema_version(db)
     for step in range(version, SCHEMA_VERSION):
-        UPGRADES[step](db)
+        try:
+            UPGRADES[step](db)
+        except (sqlite3.Error, peewee.DatabaseError) as exc:
+            if explain_failure(exc, label) is not None:
+                raise
+            raise SkemaTidakSesuai(
+                f"Basis data {label} tidak dapat diperbarui ke skema {SCHEMA_VERSION}: isinya "
+                f"tidak sesuai dengan skema {version} yang tertulis di dalamnya. Berkas tidak "
+                "diubah."
+            ) from exc
     if version != SCHEMA_VERSION:
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    return False

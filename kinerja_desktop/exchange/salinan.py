@@ -6,6 +6,7 @@ A copy is named ``<time>_<first 12 hex of SHA-256>_<file name>``; the same bytes
 """
 
 import contextlib
+import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -27,12 +28,21 @@ def simpan_salinan(nama: str, sha256: str, isi: bytes) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise explain_os_error(exc, folder / nama) from exc
-    ada = sorted(folder.glob(f"*_{sha256[:12]}_*"))
-    if ada:
-        return ada[0]  # the very same bytes are kept already
+    for ada in sorted(folder.glob(f"*_{sha256[:12]}_*")):
+        # never a hidden temporary file a killed import left (it may be empty or half
+        # written): only a kept copy holding the very same bytes
+        if not ada.name.startswith(".") and _sama(ada, sha256):
+            return ada
     waktu = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{waktu}_{sha256[:12]}_{nama}"
     return atomic_write(target, lambda tmp: tmp.write_bytes(isi))
+
+
+def _sama(path: Path, sha256: str) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
 
 
 def relatif(salinan: Path) -> str:

@@ -52,6 +52,7 @@ def run_gui(db_path: Path) -> int:
     """
     from kinerja_desktop.db.backup import BasisDataRusak
     from kinerja_desktop.db.kabupaten import workspace
+    from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
     from kinerja_desktop.ui import single_instance
 
@@ -64,6 +65,7 @@ def run_gui(db_path: Path) -> int:
             if single_instance.ask_running_window(db_path):
                 return 0  # the open window comes to the front instead
             raise
+        tidy_after_kill(db_path)  # a restore killed half-way is completed first
         try:
             if not _first_start(db_path):
                 return 0  # the operator left the welcome: nothing was made

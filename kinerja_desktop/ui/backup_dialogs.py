@@ -188,7 +188,7 @@ def restore_from_file(
         runner.wait()  # no job may write while the data is replaced
     try:
         with _busy():
-            about = describe_restore_source(source)
+            about = describe_restore_source(source, db_path)
     except KinerjaError as exc:
         QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None
