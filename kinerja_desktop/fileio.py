@@ -178,15 +178,41 @@ def size_text(nbytes: int) -> str:
 _FREE_MARGIN = 1 << 20
 
 
+def free_space(folder: Path) -> int | None:
+    """Bytes free on the disk of ``folder`` (its nearest existing parent), None when unknown."""
+    folder = Path(folder)
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+# below this a disk counts as full: SQLite needs room for its journal and shared memory file
+NEARLY_FULL = 2 << 20
+
+
+def full_disk(folder: Path, needed: int, not_done: str) -> LingkunganBermasalah:
+    """The message for a full disk: where, how much is free, how much to make free, and
+    that nothing saved is lost (``not_done`` says what was not done)."""
+    free = free_space(folder)
+    tersisa = f" (tersisa {size_text(free)})" if free is not None else ""
+    return LingkunganBermasalah(
+        f"Ruang penyimpanan di {folder} penuh{tersisa}; {not_done}. Kosongkan paling sedikit "
+        f"{size_text(needed)} di disk itu (hapus berkas yang tidak diperlukan) lalu coba lagi. "
+        "Data yang sudah tersimpan tidak hilang dan tidak rusak."
+    )
+
+
 def ensure_free_space(folder: Path, needed: int, doing: str) -> None:
     """Refuse before starting when the disk of ``folder`` has not ``needed`` bytes free.
 
     ``doing`` completes "tidak cukup untuk …" in the message, which says how much is needed
     and how much there is. When the free space cannot be read, the write itself will tell.
     """
-    try:
-        free = shutil.disk_usage(folder).free
-    except OSError:
+    free = free_space(folder)
+    if free is None:
         return
     if free < needed + _FREE_MARGIN:
         raise LingkunganBermasalah(

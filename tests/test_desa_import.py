@@ -456,3 +456,52 @@ def test_a_folder_is_read_without_excel_lock_files(db, tmp_path, capsys):
     assert code == 0 and "1 berkas diimpor dengan perubahan" in out
     code, _, err = run(capsys, "impor", "desa", str(tmp_path / "home"))
     assert code == 1 and "Tidak ada berkas .xlsx" in err
+
+
+def _unshare_ok() -> bool:
+    import shutil
+
+    if sys.platform != "linux" or shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+def test_a_disk_filling_mid_import_reports_the_files_already_saved(db, db_path, tmp_path):
+    """Eighteen full-year workbooks onto a database disk that fills after a few: the files
+    saved before are reported as saved (with their import numbers), the one that met the full
+    disk and those after it as not imported, and the database stays intact."""
+    from kinerja_desktop.db.models import Desa
+
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    baris = len(kode_baris())
+    for n, desa in enumerate(Desa.select().order_by(Desa.urutan)):
+        asli = templat(tmp_path / f"t{n}", periode="2020", desa=desa.kode)
+        isi_penuh(asli, baris, 12, geser=n)
+        asli.rename(kiriman / f"{n:02d}-{asli.name}")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    db_file = disk / "kinerja.sqlite3"
+    size_kb = db_path.stat().st_size // 1024 + 700  # room for a few files' pages
+    script = (
+        f"mount -t tmpfs -o size={size_kb}k tmpfs '{disk}' && cp '{db_path}' '{db_file}' && "
+        f"'{sys.executable}' -m kinerja_desktop --db '{db_file}' impor desa '{kiriman}'; "
+        f"echo kode=$?; '{sys.executable}' -c \"import sqlite3; r = sqlite3.connect('{db_file}');"
+        " print(r.execute('PRAGMA integrity_check').fetchone()[0],"
+        " r.execute('SELECT count(*) FROM impor_batch').fetchone()[0])\""
+    )
+    done = subprocess.run(
+        ["unshare", "-r", "-m", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    out = done.stdout
+    assert "kode=1" in out and "Traceback" not in done.stderr, out + done.stderr
+    saved = int(out.split("\nok ")[1].split()[0])
+    assert 0 < saved < 18, out
+    assert f"\n{saved} berkas diimpor dengan perubahan (nomor impor: 1, " in out
+    assert out.count("penuh (tersisa") == 1 and "Berkas ini tidak disimpan." in out
+    assert out.count("Belum diimpor karena impor berhenti pada ") == 18 - saved - 1

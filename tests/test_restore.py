@@ -438,3 +438,36 @@ def test_a_copied_database_brings_the_commits_in_its_wal_beside_it(capsys, db_pa
     check.close()
     assert nama == "Kemiri Baru"
     assert sorted(p.name for p in flashdisk.iterdir()) == ["salinan.sqlite3", "salinan.sqlite3-wal"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["impor", "desa", "kiriman"],
+        ["nilai", "impor", "nilai.csv"],
+        ["tahun", "salin", "--dari", "2020", "--ke", "2021"],
+        ["impor", "batal", "1"],
+        ["pita", "bawaan"],
+        ["pulihkan", "cadangan.zip", "--ya"],
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_no_writer_runs_beside_a_restore_the_window_or_another_writer(
+    capsys, db_path, tmp_path, command
+):
+    """A restore and an import once both reported success and mixed their data: every
+    command that writes takes the lock `pulihkan` and the window hold, and is refused
+    (changing nothing) while another holds it."""
+    before = db_path.read_bytes()
+    with acquire_instance_lock(db_path, tanpa_jendela=True):  # e.g. `pulihkan` at work
+        code, out, err = run(
+            capsys,
+            "--db",
+            db_path,
+            *[str(tmp_path / a) if "." in a or a == "kiriman" else a for a in command],
+        )
+        assert run(capsys, "--db", db_path, "stats")[0] == 0  # reading is never refused
+    assert code == 1
+    assert err.startswith(f"Galat: Basis data {db_path} sedang dipakai: jendela Kinerja Desktop")
+    assert err.rstrip().endswith("Tidak ada yang diubah.")
+    assert db_path.read_bytes() == before

@@ -31,7 +31,13 @@ from typing import Any
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError, LingkunganBermasalah
-from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.fileio import (
+    NEARLY_FULL,
+    atomic_write,
+    explain_os_error,
+    free_space,
+    full_disk,
+)
 from kinerja_desktop.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -202,11 +208,11 @@ def snapshot_to(db_path: Path, target: Path) -> InfoBasisData:
 
 def _explain_sqlite(exc: sqlite3.Error, db_path: Path, target: Path) -> KinerjaError:
     text = str(exc).lower()
-    if "full" in text:
-        return LingkunganBermasalah(
-            f"Ruang penyimpanan di {target.parent} penuh; cadangan tidak dibuat. "
-            "Kosongkan ruang disk lalu coba lagi. Data yang sudah tersimpan tidak hilang."
-        )
+    free = free_space(target.parent)
+    needed = Path(db_path).stat().st_size if Path(db_path).exists() else 0
+    if "full" in text or (free is not None and free < needed + NEARLY_FULL):
+        # a full disk often shows as "disk I/O error" when the journal cannot be created
+        return full_disk(target.parent, needed + NEARLY_FULL, "cadangan tidak dibuat")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return LingkunganBermasalah(
             f"Folder {target.parent} tidak dapat ditulis; cadangan tidak dibuat. Pilih folder lain."
@@ -217,10 +223,28 @@ def _explain_sqlite(exc: sqlite3.Error, db_path: Path, target: Path) -> KinerjaE
             "Coba lagi sebentar lagi."
         )
     log.info("backup of %s failed: %s", db_path, exc)
-    return BasisDataBermasalah(
-        f"Basis data {db_path} tidak dapat dibaca untuk dicadangkan. "
-        "Basis data mungkin rusak: pulihkan dari cadangan terakhir."
+    if _intact(db_path):
+        # never advise a restore (losing work) for a database that a check finds intact
+        return LingkunganBermasalah(
+            f"Cadangan basis data {db_path} tidak dapat ditulis ke {target.parent} (galat disk); "
+            "basis data sendiri utuh. Periksa disk itu lalu coba lagi."
+        )
+    return BasisDataRusak(
+        f"Basis data {db_path} rusak (pemeriksaan keutuhan gagal) dan tidak dapat dicadangkan. "
+        f"{restore_hint(db_path)}"
     )
+
+
+def _intact(db_path: Path) -> bool:
+    """Does ``quick_check`` find the database at ``db_path`` intact? (reads only)"""
+    try:
+        raw = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [r[0] for r in raw.execute("PRAGMA quick_check(1)")] == ["ok"]
+        finally:
+            raw.close()
+    except sqlite3.Error:
+        return False
 
 
 def _free_name(folder: Path, stem: str, alasan: str, ext: str, now: datetime) -> Path:

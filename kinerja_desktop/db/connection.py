@@ -19,7 +19,7 @@ from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import SkemaTidakSesuai, prepare_schema
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
-from kinerja_desktop.fileio import explain_os_error
+from kinerja_desktop.fileio import NEARLY_FULL, explain_os_error, free_space, full_disk
 
 # WAL keeps readers and the writer apart and survives power cuts; synchronous=FULL makes every
 # committed transaction durable before the call returns, which matters more here than speed.
@@ -48,17 +48,28 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
             "Pindahkan basis data ke folder yang dapat ditulis."
         )
     if "disk is full" in text or "disk full" in text:
-        return LingkunganBermasalah(
-            f"Penyimpanan untuk {path} penuh. Kosongkan ruang disk lalu coba lagi; "
-            "data yang sudah tersimpan tidak hilang."
-        )
+        return full_disk(path.parent, room_to_work(path), "perubahan terakhir tidak disimpan")
     if "unable to open" in text or "disk i/o" in text:
+        free = free_space(path.parent)
+        if free is not None and free < NEARLY_FULL:
+            # SQLite cannot create its journal: the disk is full, the database is intact
+            return full_disk(path.parent, room_to_work(path), f"{path.name} tidak dapat dibuka")
         return LingkunganBermasalah(
             f"Basis data {path} tidak dapat dibuka. Periksa apakah foldernya ada dan dapat ditulis."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return BasisDataRusak(f"Berkas {path} rusak atau bukan basis data. {restore_hint(path)}")
     return None
+
+
+def room_to_work(path: Path) -> int:
+    """Free space to ask for when the disk of the database at ``path`` is full: a copy of the
+    database (the backup before a change) and room for the change itself."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return size + (10 << 20)
 
 
 def explain_failure(exc: BaseException, path: Path) -> KinerjaError | None:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
+from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_database_path
+from kinerja_desktop.db.connection import explain_failure
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
     Desa,
@@ -710,6 +711,18 @@ def impor_berkas_desa(
             hasil.append(terapkan_berkas(p))
         except KinerjaError as exc:
             p.penolakan = exc.pesan
+        except Exception as exc:
+            # a full disk half-way: this file was rolled back and the files before it are
+            # saved; say both rather than only the failure, and stop (the next file would
+            # meet the same disk)
+            explained = explain_failure(exc, bound_database_path() or Path("basis data"))
+            if explained is None:
+                raise
+            p.penolakan = f"{explained.pesan} Berkas ini tidak disimpan."
+            for sisa in siap[i + 1 :]:
+                if not sisa.ditolak:
+                    sisa.penolakan = f"Belum diimpor karena impor berhenti pada {p.nama}."
+            break
     return pratinjau, hasil
 
 
