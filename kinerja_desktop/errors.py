@@ -26,3 +26,15 @@ class BasisDataBermasalah(KinerjaError):
 
 class LingkunganBermasalah(KinerjaError):
     """The disk or folder refuses: full, read-only, file open elsewhere."""
+
+
+class DiskPenuh(LingkunganBermasalah):
+    """The disk is full; the message says where, how much is left and what to do."""
+
+
+class BasisDataSibuk(LingkunganBermasalah):
+    """Another program or process is using the database (a window, a command, a lock)."""
+
+
+class BasisDataRusak(BasisDataBermasalah):
+    """A check found the database file damaged; restoring a backup is the way out."""

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kinerja_desktop.errors import LingkunganBermasalah
+from kinerja_desktop.errors import DiskPenuh, LingkunganBermasalah
 
 TEMP_PREFIX = ".kinerja-sementara-"
 # a temporary file this old belongs to a process that was killed: a running write takes
@@ -44,7 +44,7 @@ def explain_os_error(exc: OSError, target: Path) -> LingkunganBermasalah:
             f"{folder}. Pakai nama yang lebih pendek, lalu coba lagi."
         )
     if exc.errno == errno.ENOSPC:
-        return LingkunganBermasalah(
+        return DiskPenuh(
             f"Ruang penyimpanan di {folder} penuh, {target.name} tidak ditulis. "
             "Hapus berkas yang tidak diperlukan atau pilih flashdisk lain, lalu coba lagi."
         )
@@ -145,14 +145,15 @@ def remove_stale_temporaries(
 ) -> list[Path]:
     """Remove what a killed process of this application left in ``folder``; return it.
 
-    Temporary files (``.kinerja-sementara-*.tmp``) and work folders whose purpose is one of
-    ``purposes`` are removed once they are ``older_than`` seconds old (0: whatever their age,
-    for a caller that knows no other process is using them). Never raises: a leftover that
-    cannot be removed now is removed another time.
+    Temporary files (``.kinerja-sementara-*.tmp`` and their ``-journal``) and work folders
+    whose purpose is one of ``purposes`` are removed once they are ``older_than`` seconds old
+    (0: whatever their age, for a caller that knows no other process is using them). Never
+    raises: a leftover that cannot be removed now is removed another time.
     """
     limit = time.time() - older_than
     removed = []
-    patterns = [f"{TEMP_PREFIX}*.tmp", *(f"{TEMP_PREFIX}{p}-*" for p in purposes)]
+    # "*.tmp*": SQLite's -journal of a temporary database file too
+    patterns = [f"{TEMP_PREFIX}*.tmp*", *(f"{TEMP_PREFIX}{p}-*" for p in purposes)]
     with contextlib.suppress(OSError):
         for pattern in patterns:
             for leftover in Path(folder).glob(pattern):
@@ -168,7 +169,9 @@ def remove_stale_temporaries(
 
 
 def size_text(nbytes: int) -> str:
-    """A size as the operator reads it: ``300 KB`` or ``1,5 MB`` (decimal comma)."""
+    """A size as the operator reads it: ``300 KB``, ``1,5 MB`` or ``2,0 GB`` (decimal comma)."""
+    if nbytes >= 1 << 30:
+        return f"{nbytes / (1 << 30):.1f} GB".replace(".", ",")
     if nbytes >= 1 << 20:
         return f"{nbytes / (1 << 20):.1f} MB".replace(".", ",")
     return f"{max(1, round(nbytes / 1024))} KB"
@@ -193,12 +196,12 @@ def free_space(folder: Path) -> int | None:
 NEARLY_FULL = 2 << 20
 
 
-def full_disk(folder: Path, needed: int, not_done: str) -> LingkunganBermasalah:
+def full_disk(folder: Path, needed: int, not_done: str) -> DiskPenuh:
     """The message for a full disk: where, how much is free, how much to make free, and
     that nothing saved is lost (``not_done`` says what was not done)."""
     free = free_space(folder)
     tersisa = f" (tersisa {size_text(free)})" if free is not None else ""
-    return LingkunganBermasalah(
+    return DiskPenuh(
         f"Ruang penyimpanan di {folder} penuh{tersisa}; {not_done}. Kosongkan paling sedikit "
         f"{size_text(needed)} di disk itu (hapus berkas yang tidak diperlukan) lalu coba lagi. "
         "Data yang sudah tersimpan tidak hilang dan tidak rusak."
@@ -215,7 +218,7 @@ def ensure_free_space(folder: Path, needed: int, doing: str) -> None:
     if free is None:
         return
     if free < needed + _FREE_MARGIN:
-        raise LingkunganBermasalah(
+        raise DiskPenuh(
             f"Ruang penyimpanan di {folder} tidak cukup untuk {doing}: diperlukan sekitar "
             f"{size_text(needed + _FREE_MARGIN)}, tersedia {size_text(free)}. Kosongkan ruang "
             "disk (hapus berkas yang tidak diperlukan) lalu coba lagi; tidak ada yang diubah."

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from kinerja_desktop.errors import LingkunganBermasalah
+from kinerja_desktop.errors import BasisDataSibuk
 
 LOCK_SUFFIX = ".kunci"
 
 
-class SudahBerjalan(LingkunganBermasalah):
+class SudahBerjalan(BasisDataSibuk):
     """Another Kinerja Desktop process has the same database open."""
 
 

@@ -1,7 +1,8 @@
 """Where the application keeps its files, per user, never inside the program folder.
 
 ``KINERJA_DATA_DIR`` overrides the folder (tests and portable installs use it);
-``KINERJA_DB`` or ``--db`` point at another database file.
+``KINERJA_DB`` or ``--db`` point at another database file. Each database has its own folder
+for its backups and stored import files (:func:`files_dir`).
 """
 
 import os
@@ -27,3 +28,20 @@ def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``KINERJA_DB`` is given."""
     env = os.environ.get("KINERJA_DB")
     return Path(env) if env else data_dir() / DB_FILENAME
+
+
+FILES_SUFFIX = "-berkas"
+
+
+def files_dir(db_path: Path | None = None) -> Path:
+    """The folder of one database's own files: its automatic backups (``cadangan``), the
+    copies of imported files (``impor``) and the work folders of a restore.
+
+    The default database keeps them in the data folder, where they always were; any other
+    database in a folder beside it named for it (``kantor.sqlite3`` → ``kantor-berkas``), so
+    that two databases never mix their backups or import files. None: the default database.
+    """
+    db = Path(db_path) if db_path is not None else default_db_path()
+    if db.resolve() == (data_dir() / DB_FILENAME).resolve():
+        return data_dir()
+    return db.with_name(f"{db.stem}{FILES_SUFFIX}")

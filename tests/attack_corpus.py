@@ -217,3 +217,160 @@ ATTACKS: list[Attack] = [
     ),
 ]
 """Every case, in the order they were found."""
+
+
+# --- restore sources (issue 18 items 1, 2, 11): a backup is trusted only as far as checked ---
+
+
+def _cadangan(
+    nama: str,
+    ubah_db: Callable[[Any], None] | None = None,
+    ubah_manifest: Callable[[dict], None] | None = None,
+) -> Callable[[Path], Path]:
+    """A genuine backup zip of the open database, its database or manifest then changed (the
+    checksums and sizes made to match again, as a forger would)."""
+
+    def build(folder: Path) -> Path:
+        import hashlib
+        import json
+        import sqlite3
+        import zipfile
+
+        from kinerja_desktop.db.archive import write_archive
+        from kinerja_desktop.db.backup import bound_database_path
+
+        db_path = bound_database_path()
+        assert db_path is not None
+        asli = write_archive(db_path, folder / "asli.zip")
+        kerja = folder / "kerja"
+        with zipfile.ZipFile(asli) as zf:
+            zf.extractall(kerja)
+        manifest = json.loads((kerja / "manifest.json").read_text(encoding="utf-8"))
+        if ubah_db is not None:
+            raw = sqlite3.connect(kerja / "kinerja.sqlite3")
+            ubah_db(raw)
+            raw.commit()
+            raw.close()
+            data = (kerja / "kinerja.sqlite3").read_bytes()
+            manifest["berkas"]["kinerja.sqlite3"] = {
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "ukuran": len(data),
+            }
+        if ubah_manifest is not None:
+            ubah_manifest(manifest)
+        (kerja / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        target = folder / nama
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(kerja.rglob("*")):
+                if path.is_file():
+                    zf.write(path, path.relative_to(kerja).as_posix())
+        return target
+
+    return build
+
+
+def _salinan_sqlite(sql: str) -> Callable[[Path], Path]:
+    """A plain .sqlite3 copy of the open database (as in the backup folder), changed by ``sql``."""
+
+    def build(folder: Path) -> Path:
+        import sqlite3
+
+        from kinerja_desktop.db.backup import bound_database_path, snapshot_to
+
+        db_path = bound_database_path()
+        assert db_path is not None
+        target = folder / "kinerja_20261124-080000_harian.sqlite3"
+        snapshot_to(db_path, target)
+        raw = sqlite3.connect(target)
+        raw.executescript(sql)
+        raw.close()
+        return target
+
+    return build
+
+
+def _isian_manifest(manifest: dict) -> None:
+    manifest["isian"] = "x" * (9 << 20)  # compresses to a few KB, read whole it is 9 MB
+
+
+def _anggota_raksasa(manifest: dict) -> None:
+    manifest["berkas"]["impor/raksasa.xlsx"] = {"sha256": "0" * 64, "ukuran": 3 << 30}
+
+
+def _tambah_anggota(build: Callable[[Path], Path]) -> Callable[[Path], Path]:
+    """``build``, with the member its manifest names added to the zip (tiny, not 3 GB)."""
+
+    def wrapped(folder: Path) -> Path:
+        import zipfile
+
+        target = build(folder)
+        with zipfile.ZipFile(target, "a") as zf:
+            zf.writestr("impor/raksasa.xlsx", b"kecil")
+        return target
+
+    return wrapped
+
+
+RESTORE_ATTACKS = [
+    # a trigger adding 1 to every imported value: the preview said 5, the database stored 6
+    Attack(
+        "restore-trigger",
+        "pulihkan",
+        _cadangan(
+            "trigger.zip",
+            lambda raw: raw.execute(
+                "CREATE TRIGGER tambah_satu AFTER INSERT ON nilai_realisasi BEGIN "
+                "UPDATE nilai_realisasi SET nilai = nilai + 1 WHERE id = NEW.id; END"
+            ),
+        ),
+        "berisi trigger asing (tambah_satu)",
+    ),
+    Attack(
+        "restore-view",
+        "pulihkan",
+        _cadangan("view.zip", lambda raw: raw.execute("CREATE VIEW v AS SELECT * FROM desa")),
+        "berisi view asing (v)",
+    ),
+    Attack(
+        "restore-dropped-column",
+        "pulihkan",
+        _cadangan(
+            "kolom.zip", lambda raw: raw.execute("ALTER TABLE nilai_realisasi DROP COLUMN status")
+        ),
+        "kolom status pada tabel nilai_realisasi tidak ada",
+    ),
+    Attack(
+        "restore-foreign-table",
+        "pulihkan",
+        _cadangan("tabel.zip", lambda raw: raw.execute("CREATE TABLE catatan (x)")),
+        "berisi tabel asing (catatan)",
+    ),
+    # the upgrade then failed on every start, and each start's copy rotated good ones away
+    Attack(
+        "restore-older-stamp-newer-tables",
+        "pulihkan",
+        _cadangan("cap-lama.zip", lambda raw: raw.execute("PRAGMA user_version = 1")),
+        "tidak sesuai dengan skema 1 yang tertulis di dalamnya",
+    ),
+    # a 1.5 MB zip whose manifest took 3.1 GB of memory
+    Attack(
+        "restore-oversized-manifest",
+        "pulihkan",
+        _cadangan("manifest.zip", ubah_manifest=_isian_manifest),
+        "daftar isinya terlalu besar",
+    ),
+    # a member as large as its manifest claims (3 GB extracted onto the data disk)
+    Attack(
+        "restore-member-beyond-plausible",
+        "pulihkan",
+        _tambah_anggota(_cadangan("anggota.zip", ubah_manifest=_anggota_raksasa)),
+        "tidak wajar: impor/raksasa.xlsx tercatat 3072 MB",
+    ),
+    Attack(
+        "restore-plain-copy-with-trigger",
+        "pulihkan",
+        _salinan_sqlite("CREATE TRIGGER t AFTER INSERT ON desa BEGIN SELECT 1; END;"),
+        "berisi trigger asing (t)",
+    ),
+]
+ATTACKS.extend(RESTORE_ATTACKS)

@@ -121,8 +121,8 @@ def test_schema_upgrade_is_preceded_by_a_backup_of_the_old_version(tmp_path):
 def test_schema_upgrade_is_refused_when_no_backup_can_be_written(tmp_path):
     path = tmp_path / "lama.sqlite3"
     shutil.copyfile(FIXTURES / "schema_v1.sqlite3", path)
-    backup_dir().parent.mkdir(parents=True, exist_ok=True)
-    backup_dir().write_text("bukan folder")
+    backup_dir(path).parent.mkdir(parents=True, exist_ok=True)
+    backup_dir(path).write_text("bukan folder")
     with pytest.raises(KinerjaError, match="belum diperbarui ke versi baru dan tidak diubah"):
         open_database(path)
     assert _count(path, "PRAGMA user_version") == 1

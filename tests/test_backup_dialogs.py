@@ -253,3 +253,75 @@ def test_about_dialog_warns_when_the_days_backup_failed(qtbot, db_path):
         assert dialog.rows["Peringatan"].text().startswith("Cadangan otomatis hari ini gagal: ")
     finally:
         database.close()
+
+
+def test_the_restore_picker_lists_this_database_s_backups_and_whose_each_is(qtbot, db, db_path):
+    """Two databases in one data folder: the picker lists only this one's backups, newest
+    first, naming the database each belongs to (a copy from the old shared folder says so),
+    with no text cut off."""
+    import shutil
+
+    from kinerja_desktop.db.backup import make_backup
+    from kinerja_desktop.paths import data_dir
+    from kinerja_desktop.ui.pilih_cadangan import KOLOM, PilihCadanganDialog
+
+    lain = data_dir() / "lain.sqlite3"
+    shutil.copyfile(db_path, lain)
+    make_backup(db_path, "sebelum-impor", datetime(2026, 11, 20, 9, 15))
+    make_backup(lain, "harian", datetime(2026, 11, 21, 8, 0))  # another database's
+    make_backup(db_path, "harian", datetime(2026, 11, 22, 8, 0))
+    kantor = data_dir().parent / "kantor"
+    kantor.mkdir()
+    pindahan = kantor / "lain.sqlite3"
+    shutil.copyfile(db_path, pindahan)
+    # where an older version kept the copies of every database
+    shutil.copyfile(db_path, data_dir() / "cadangan" / "lain_20261101-080000_harian.sqlite3")
+
+    dialog = PilihCadanganDialog(None, db_path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1024 - 40, 420)
+    dialog.show()
+    save(dialog, "pulihkan_pilih_cadangan.png")
+    rows = [
+        [dialog.tabel.item(r, c).text() for c in range(len(KOLOM))]
+        for r in range(dialog.tabel.rowCount())
+    ]
+    today = rows.pop(0)  # opening the database today made the day's copy
+    assert today[1:3] == ["Harian (otomatis)", "kinerja.sqlite3"]
+    assert [r[:3] for r in rows] == [
+        ["22 November 2026 08.00", "Harian (otomatis)", "kinerja.sqlite3"],
+        ["20 November 2026 09.15", "Sebelum impor", "kinerja.sqlite3"],
+    ]
+    metrics = dialog.tabel.fontMetrics()
+    for r, row in enumerate([today, *rows]):
+        for c, teks in enumerate(row):
+            assert dialog.tabel.columnWidth(c) >= metrics.horizontalAdvance(teks), (r, c, teks)
+    dialog.tabel.selectRow(1)
+    dialog.tombol_lanjut.click()
+    assert dialog.result() and dialog.dipilih.name.startswith("kinerja_20261122-080000_harian")
+
+    # a database elsewhere whose copies an older version kept in the shared folder
+    dialog = PilihCadanganDialog(None, pindahan)
+    qtbot.addWidget(dialog)
+    assert dialog.tabel.item(0, 2).text() == "lain (folder bersama lama)"
+    assert "bisa jadi cadangan basis data lain" in dialog.tabel.item(0, 2).toolTip()
+
+
+def test_the_confirmation_warns_when_the_backup_is_of_another_database(qtbot, db, db_path, usb):
+    import shutil
+
+    from kinerja_desktop.paths import data_dir
+
+    lain = data_dir() / "lain.sqlite3"
+    shutil.copyfile(db_path, lain)
+    hasil = export_backup(lain, usb)
+    about = describe_restore_source(hasil.path, db_path)
+    box, _ = confirmation_box(None, about, db_path)
+    qtbot.addWidget(box)
+    info = box.informativeText()
+    assert f"Asal: basis data {lain.resolve()}" in info
+    assert "Perhatian: cadangan ini dibuat dari basis data lain." in info
+    own = describe_restore_source(export_backup(db_path, usb).path, db_path)
+    box, _ = confirmation_box(None, own, db_path)
+    qtbot.addWidget(box)
+    assert "Perhatian" not in box.informativeText()

@@ -110,7 +110,7 @@ class Run:
         self.db = self.data / "kinerja.sqlite3"
         shutil.copyfile(template, self.db)
         # the stored import files of the template's batches (the restore test has some)
-        impor = template.parent / "sumber" / "impor"
+        impor = template.with_name(f"{template.stem}-berkas") / "impor"
         if impor.is_dir():
             shutil.copytree(impor, self.data / "impor")
         self.usb = root / "usb"
@@ -186,6 +186,15 @@ def _start_again(run: Run) -> None:
         [sys.executable, "-c", _NEXT_START, str(run.db)], env=run.env, capture_output=True
     )
     assert done.returncode == 0, done.stderr.decode()
+
+
+def _no_debris_after_a_later_start(run: Run) -> None:
+    """A start an hour or more after the kill leaves nothing of the killed run behind."""
+    hour_ago = time.time() - 3700
+    for leftover in run.data.rglob(".kinerja-sementara-*"):
+        os.utime(leftover, (hour_ago, hour_ago))
+    _start_again(run)
+    assert not [p.relative_to(run.data) for p in run.data.rglob(".kinerja-sementara-*")]
 
 
 def _state_pulihkan(run: Run) -> str:
@@ -361,3 +370,4 @@ def test_killed_operation_is_all_or_nothing(operation, tmp_path, db_path):
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=60)
         check(run)
+        _no_debris_after_a_later_start(run)

@@ -123,3 +123,15 @@ def test_temporaries_of_a_killed_write_are_removed_by_the_next_write(usb):
     assert sorted(p.name for p in usb.iterdir()) == sorted(
         [fresh.name, stranger.name, "laporan.pdf"]
     )
+
+
+def test_too_little_space_is_refused_before_starting_saying_how_much(usb):
+    from kinerja_desktop.errors import DiskPenuh
+    from kinerja_desktop.fileio import ensure_free_space
+
+    with pytest.raises(DiskPenuh) as refused:
+        ensure_free_space(usb, 1 << 50, "memeriksa cadangan.zip")  # 1 PB: never free
+    pesan = refused.value.pesan
+    assert pesan.startswith(f"Ruang penyimpanan di {usb} tidak cukup untuk memeriksa cadangan.zip")
+    assert "diperlukan sekitar 1048576,0 GB, tersedia " in pesan
+    assert "tidak ada yang diubah" in pesan

@@ -53,6 +53,10 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
             f"Isi             : basis data skema {about.versi_skema}, "
             f"{about.berkas_impor} berkas impor"
         )
+        asal = f"basis data {about.asal}" if about.asal else "tidak tercatat"
+        print(f"Asal            : {asal}")
+        if about.dari_basis_data_lain(args.db):
+            print("Perhatian: cadangan ini dibuat dari basis data lain.")
         print(f"Akan menggantikan basis data {args.db}.")
         print("Keadaan sekarang dicadangkan lebih dulu ke folder cadangan.")
         if not args.ya and not _confirm("Lanjutkan pemulihan? Ketik 'ya' untuk melanjutkan: "):

@@ -2,13 +2,15 @@
 
 ``kinerja-cadangan-2026-11-24-0549.zip`` contains ``manifest.json`` (application id, app and
 schema version, time, and the SHA-256 and size of every member), the database as
-``kinerja.sqlite3`` (a consistent, verified snapshot) and the files of ``data_dir()/impor``
-under ``impor/``. :func:`write_archive` writes it atomically (a USB stick pulled out or full
-leaves no half file); :func:`open_archive` checks one before anything is restored from it.
+``kinerja.sqlite3`` (a consistent, verified snapshot) and the database's stored import files
+(``paths.files_dir(db)/impor``) under ``impor/``. :func:`write_archive` writes it atomically
+(a USB stick pulled out or full leaves no half file); :func:`open_archive` checks one before
+anything is restored from it.
 """
 
 import hashlib
 import json
+import sqlite3
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +26,7 @@ from kinerja_desktop.fileio import (
     explain_os_error,
     temporary_folder,
 )
-from kinerja_desktop.paths import data_dir
+from kinerja_desktop.paths import data_dir, files_dir
 
 MANIFEST = "manifest.json"
 DB_MEMBER = "kinerja.sqlite3"
@@ -51,9 +53,41 @@ class IsiArsip:
     info: InfoBasisData
 
 
-def impor_dir() -> Path:
-    """The folder of stored import files (``data_dir()/impor``); may not exist."""
-    return data_dir() / IMPOR_FOLDER
+def impor_dir(db_path: Path | None = None) -> Path:
+    """The folder of the stored import files of ``db_path`` (None: the default database);
+    may not exist."""
+    return files_dir(db_path) / IMPOR_FOLDER
+
+
+def stored_file(db_path: Path | None, berkas_simpan: str) -> Path:
+    """The stored import file ``berkas_simpan`` (``impor/…``, as the import log records it)
+    of ``db_path``: in the database's own folder or, for an import made before each database
+    had its own folder, in the data folder all databases shared."""
+    own = files_dir(db_path) / berkas_simpan
+    shared = data_dir() / berkas_simpan
+    return shared if not own.exists() and shared.exists() else own
+
+
+def _shared_stored_files(snapshot: Path, db_path: Path) -> list[tuple[str, Path]]:
+    """The files the import log of ``snapshot`` names that lie only in the shared data folder
+    (imports made before each database had its own folder): the backup carries them too."""
+    if files_dir(db_path) == data_dir():
+        return []
+    try:
+        raw = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = [r[0] for r in raw.execute("SELECT DISTINCT berkas_simpan FROM impor_batch")]
+        finally:
+            raw.close()
+    except sqlite3.Error:
+        return []  # an old schema without an import log
+    found = []
+    for name in names:
+        if name and _safe_member(name) and name.startswith(f"{IMPOR_FOLDER}/"):
+            path = stored_file(db_path, name)
+            if path.is_file() and not (files_dir(db_path) / name).exists():
+                found.append((name, path))
+    return found
 
 
 def archive_name(now: datetime) -> str:
@@ -103,7 +137,11 @@ def _write_archive(
     with temporary_folder(work_parent or Path(db_path).parent, "cadangan") as work:
         snapshot = Path(work) / DB_MEMBER
         info = snapshot_to(db_path, snapshot)
-        members = [(DB_MEMBER, snapshot), *_impor_members(impor_dir())]
+        members = [
+            (DB_MEMBER, snapshot),
+            *_impor_members(impor_dir(db_path)),
+            *_shared_stored_files(snapshot, Path(db_path)),
+        ]
         try:
             berkas = {
                 name: {"sha256": _sha256(p), "ukuran": p.stat().st_size} for name, p in members
@@ -117,6 +155,8 @@ def _write_archive(
             "versi_aplikasi": __version__,
             "versi_skema": info.versi_skema,
             "dibuat": now.isoformat(timespec="seconds"),
+            # which database this is a backup of (shown before a restore)
+            "basis_data_asal": str(Path(db_path).resolve()),
             "basis_data": DB_MEMBER,
             "berkas": berkas,
         }

@@ -3,7 +3,10 @@
 Every copy is made with SQLite's backup API (a consistent snapshot even while the application
 has the database open), written through a temporary file, checked (``integrity_check``,
 application id, schema version) and only then given its final name. Automatic copies live in
-``paths.data_dir()/cadangan`` and are named ``<db>_<YYYYMMDD-HHMMSS>_<alasan>.sqlite3``.
+the database's own folder (``paths.files_dir(db)/cadangan``) and are named
+``<db>_<YYYYMMDD-HHMMSS>_<alasan>.sqlite3``. Before each database had its own folder, every
+database kept them in ``data_dir()/cadangan``: those are still listed for their database
+(:attr:`Cadangan.folder_bersama`), never rotated away.
 
 **Before an operation that changes much data, call** :func:`backup_before`::
 
@@ -23,14 +26,20 @@ import logging
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.domain.tanggal import format_waktu
-from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError, LingkunganBermasalah
+from kinerja_desktop.errors import (
+    BasisDataBermasalah,
+    BasisDataRusak,
+    BasisDataSibuk,
+    KinerjaError,
+    LingkunganBermasalah,
+)
 from kinerja_desktop.fileio import (
     NEARLY_FULL,
     atomic_write,
@@ -38,7 +47,7 @@ from kinerja_desktop.fileio import (
     free_space,
     full_disk,
 )
-from kinerja_desktop.paths import data_dir
+from kinerja_desktop.paths import data_dir, default_db_path, files_dir
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +69,6 @@ _NAME = re.compile(
 _TIME_FORMAT = "%Y%m%d-%H%M%S"
 
 
-class BasisDataRusak(BasisDataBermasalah):
-    """The database file is damaged; restoring a backup is the way out."""
-
-
 @dataclass(frozen=True)
 class InfoBasisData:
     """What a verified database file holds."""
@@ -80,11 +85,21 @@ class Cadangan:
     stem: str  # the stem of the database it copies ("kinerja")
     waktu: datetime
     alasan: str
+    # found in the folder all databases shared before each had its own: another database of
+    # the same name may have made it
+    folder_bersama: bool = False
 
 
-def backup_dir() -> Path:
-    """The folder of automatic backups: ``data_dir()/cadangan``."""
-    return data_dir() / BACKUP_FOLDER
+def backup_dir(db_path: Path | None = None) -> Path:
+    """The folder of the automatic backups of ``db_path`` (None: the default database)."""
+    return files_dir(db_path) / BACKUP_FOLDER
+
+
+def _shared_backup_dir(db_path: Path | None) -> Path | None:
+    """The folder every database shared before each had its own, when it is not this
+    database's own folder anyway."""
+    shared = data_dir() / BACKUP_FOLDER
+    return None if shared == backup_dir(db_path) else shared
 
 
 def _db_stem(db_path: Path) -> str:
@@ -103,15 +118,21 @@ def parse_backup_name(path: Path) -> Cadangan | None:
     return Cadangan(Path(path), match["stem"], waktu, match["alasan"])
 
 
-def list_backups(db_path: Path | None = None) -> list[Cadangan]:
-    """Backups in the backup folder, oldest first; only those of ``db_path`` when given."""
-    folder = backup_dir()
-    if not folder.is_dir():
-        return []
-    found = [c for c in map(parse_backup_name, folder.iterdir()) if c is not None]
-    if db_path is not None:
-        stem = _db_stem(db_path)
-        found = [c for c in found if c.stem == stem]
+def list_backups(db_path: Path | None = None, shared: bool = True) -> list[Cadangan]:
+    """The backups of ``db_path`` (None: the default database), oldest first: those in its
+    own folder and, with ``shared``, those of its name in the folder all databases shared
+    before each had its own."""
+    stem = _db_stem(db_path or default_db_path())
+    found = []
+    folders = [(backup_dir(db_path), False)]
+    if shared and (old := _shared_backup_dir(db_path)) is not None:
+        folders.append((old, True))
+    for folder, bersama in folders:
+        if not folder.is_dir():
+            continue
+        for c in map(parse_backup_name, folder.iterdir()):
+            if c is not None and c.stem == stem:
+                found.append(replace(c, folder_bersama=bersama))
     return sorted(found, key=lambda c: (c.waktu, c.path.name))
 
 
@@ -218,7 +239,7 @@ def _explain_sqlite(exc: sqlite3.Error, db_path: Path, target: Path) -> KinerjaE
             f"Folder {target.parent} tidak dapat ditulis; cadangan tidak dibuat. Pilih folder lain."
         )
     if "locked" in text or "busy" in text:
-        return LingkunganBermasalah(
+        return BasisDataSibuk(
             f"Basis data {db_path} sedang sibuk dipakai program lain; cadangan tidak dibuat. "
             "Coba lagi sebentar lagi."
         )
@@ -263,9 +284,10 @@ def _check_alasan(alasan: str) -> str:
     return alasan
 
 
-def ensure_backup_dir() -> Path:
-    """The backup folder, created when missing; a disk problem raises LingkunganBermasalah."""
-    folder = backup_dir()
+def ensure_backup_dir(db_path: Path | None = None) -> Path:
+    """The backup folder of ``db_path``, created when missing; a disk problem raises
+    LingkunganBermasalah."""
+    folder = backup_dir(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:
@@ -281,7 +303,7 @@ def ensure_backup_dir() -> Path:
 def new_backup_path(db_path: Path, alasan: str, ext: str, now: datetime) -> Path:
     """A free name in the backup folder (created when missing) for a copy of ``db_path``:
     ``<db>_<YYYYMMDD-HHMMSS>[-n]_<alasan>.<ext>``."""
-    return _free_name(ensure_backup_dir(), _db_stem(db_path), alasan, ext, now)
+    return _free_name(ensure_backup_dir(db_path), _db_stem(db_path), alasan, ext, now)
 
 
 def make_backup(
@@ -339,8 +361,8 @@ def _backup_or_refuse(db_path: Path, alasan: str, akibat: str, rotate_after: boo
 def daily_backup(db_path: Path, now: datetime | None = None) -> Path | None:
     """Make the day's backup unless the database already has one dated today."""
     now = now or datetime.now()
-    latest = latest_backup(db_path)
-    if latest is not None and latest.waktu.date() == now.date():
+    own = list_backups(db_path, shared=False)
+    if own and own[-1].waktu.date() == now.date():
         return None
     return make_backup(db_path, ALASAN_HARIAN, now)
 
@@ -371,7 +393,7 @@ def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
     Also removes temporary files left by an interrupted backup. Never raises for a file it
     cannot delete (a backup kept too long is harmless).
     """
-    backups = list_backups(db_path)
+    backups = list_backups(db_path, shared=False)  # never one another database may have made
     keep = _keep(backups)
     removed = []
     for c in backups:
@@ -382,7 +404,7 @@ def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
     # ".<name>-xxxx.sqlite3.tmp": left by a backup killed before its move; ".cadangan-*" and
     # ".pulihkan-*": work folders of a killed backup or restore (an hour is plenty)
     limit = (now or datetime.now()).timestamp() - 3600
-    for temp in backup_dir().glob(".*.tmp"):
+    for temp in backup_dir(db_path).glob(".*.tmp"):
         with contextlib.suppress(OSError):
             if temp.stat().st_mtime < limit:
                 temp.unlink()

@@ -8,7 +8,6 @@ import peewee
 from peewee import SqliteDatabase
 
 from kinerja_desktop.db.backup import (
-    BasisDataRusak,
     backup_before_upgrade,
     check_integrity,
     restore_hint,
@@ -18,7 +17,12 @@ from kinerja_desktop.db.backup import (
 from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import SkemaTidakSesuai, prepare_schema
-from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
+from kinerja_desktop.errors import (
+    BasisDataRusak,
+    BasisDataSibuk,
+    KinerjaError,
+    LingkunganBermasalah,
+)
 from kinerja_desktop.fileio import NEARLY_FULL, explain_os_error, free_space, full_disk
 
 # WAL keeps readers and the writer apart and survives power cuts; synchronous=FULL makes every
@@ -38,7 +42,7 @@ def explain_database_error(exc: BaseException, path: Path) -> KinerjaError | Non
     """
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return LingkunganBermasalah(
+        return BasisDataSibuk(
             f"Basis data {path} sedang dipakai program lain. "
             "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
         )

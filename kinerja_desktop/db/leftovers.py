@@ -4,7 +4,8 @@
 (the window at start, ``pulihkan`` and the command-line writers): no other process of ours
 then restores or writes this database, so a restore decided before a kill is completed and the
 work folders of checks and restores are removed whatever their age. Temporary files and the
-work folder of ``cadangan --out`` (which runs without the lock) go once they are an hour old.
+work folders of ``cadangan --out`` and ``kirim`` (which run without the lock) go once they
+are an hour old.
 Only names of our own (``.kinerja-sementara-*``) are ever removed.
 """
 
@@ -21,6 +22,7 @@ from kinerja_desktop.db.restore import (
 from kinerja_desktop.fileio import remove_stale_temporaries
 
 PURPOSE_ARCHIVE = "cadangan"  # the work folder of a backup zip being written
+PURPOSE_PAKET = "paket"  # the work folder where `kirim` makes its reports (paket_writer)
 
 
 def tidy_after_kill(db_path: Path) -> bool:
@@ -29,7 +31,7 @@ def tidy_after_kill(db_path: Path) -> bool:
     completed = finish_interrupted_restore(db_path)
     remove_stale_temporaries(work_parent(db_path), (PURPOSE_CHECK, PURPOSE_RESTORE), 0)
     for folder in {Path(db_path).parent, work_parent(db_path)}:
-        remove_stale_temporaries(folder, (PURPOSE_ARCHIVE,))
-    remove_stale_temporaries(backup_dir())
-    remove_stale_temporaries(impor_dir())
+        remove_stale_temporaries(folder, (PURPOSE_ARCHIVE, PURPOSE_PAKET))
+    remove_stale_temporaries(backup_dir(db_path))
+    remove_stale_temporaries(impor_dir(db_path))
     return completed

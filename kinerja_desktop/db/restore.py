@@ -28,6 +28,7 @@ from kinerja_desktop.db.archive import DB_MEMBER, impor_dir, open_archive, write
 from kinerja_desktop.db.backup import (
     ALASAN_PEMULIHAN,
     SQLITE_HEADER,
+    backup_dir,
     copy_damaged_file,
     ensure_backup_dir,
     inspect_database_file,
@@ -47,6 +48,7 @@ from kinerja_desktop.fileio import (
     make_temporary_folder,
     temporary_folder,
 )
+from kinerja_desktop.paths import files_dir
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ class HasilPemulihan:
 def _backup_current(db_path: Path, now: datetime, work: Path) -> Path | None:
     """Back up the current database and import files; a damaged database is copied as is.
     The archive's work folder goes inside the restore's own ``work``."""
-    ensure_backup_dir()
+    ensure_backup_dir(db_path)
     if not db_path.exists():
         return None  # nothing to lose yet (the import folder is moved aside, not deleted)
     try:
@@ -115,6 +117,7 @@ class SumberPemulihan:
     versi_skema: int  # the version the source was made with (upgraded in the copy)
     dibuat: datetime | None  # from the zip's manifest; None for a plain database file
     arsip: bool  # a zip, holding the whole import folder (a plain database file holds none)
+    asal: Path | None  # the database the zip was made of (recorded since each has a folder)
 
 
 def _copy_with_journal(source: Path, target: Path) -> None:
@@ -198,15 +201,21 @@ def check_restore_source(source: Path, work: Path) -> SumberPemulihan:
             info = inspect_database_file(db_file, source.name)
         except BasisDataBermasalah as exc:
             raise BasisDataBermasalah(f"{exc.pesan} Tidak ada yang diubah.") from exc
-        sumber = SumberPemulihan(db_file, {}, info.versi_skema, None, arsip=False)
+        sumber = SumberPemulihan(db_file, {}, info.versi_skema, None, arsip=False, asal=None)
     else:
         # the zip (a truncated or foreign file is refused there as damaged or not ours)
         isi = open_archive(source, work)
         dibuat = None
         with contextlib.suppress(TypeError, ValueError):
             dibuat = datetime.fromisoformat(isi.manifest.get("dibuat"))
+        asal = isi.manifest.get("basis_data_asal")
         sumber = SumberPemulihan(
-            isi.db_file, isi.impor_files, isi.info.versi_skema, dibuat, arsip=True
+            isi.db_file,
+            isi.impor_files,
+            isi.info.versi_skema,
+            dibuat,
+            arsip=True,
+            asal=Path(asal) if isinstance(asal, str) and asal else None,
         )
     _upgrade_and_check(sumber.db_file, source.name)
     return sumber
@@ -234,13 +243,16 @@ def _stage_impor(sumber: SumberPemulihan, work: Path) -> Path:
 
 
 def _write_plan(work: Path, plan: dict) -> None:
-    atomic_write(work / _PLAN, lambda temp: temp.write_text(json.dumps(plan), encoding="utf-8"))
+    def write(temp: Path) -> None:
+        temp.write_text(json.dumps(plan), encoding="utf-8")
+
+    atomic_write(work / _PLAN, write)
 
 
 def _carry_out(work: Path, db_path: Path, plan: dict) -> None:
     """Put the checked database and import files in place; safe to run again after a kill."""
     _copy_database(work, db_path, plan)
-    _put_impor_in_place(work, plan)
+    _put_impor_in_place(work, db_path, plan)
 
 
 def _copy_database(work: Path, db_path: Path, plan: dict) -> None:
@@ -255,10 +267,10 @@ def _impor_done(work: Path) -> bool:
     return not (work / _STAGED_IMPOR).exists() and not (work / _OLD_IMPOR).exists()
 
 
-def _put_impor_in_place(work: Path, plan: dict) -> None:
+def _put_impor_in_place(work: Path, db_path: Path, plan: dict) -> None:
     if not plan["impor"]:
         return
-    current = impor_dir()
+    current = impor_dir(db_path)
     staged, old = work / _STAGED_IMPOR, work / _OLD_IMPOR
     try:
         if staged.exists():
@@ -268,7 +280,7 @@ def _put_impor_in_place(work: Path, plan: dict) -> None:
             os.replace(staged, current)
         if old.exists() and plan["simpan_impor_lama"]:
             # no complete safety archive holds them: keep them in the backup folder
-            aside = ensure_backup_dir() / f"impor_{plan['waktu']}_{ALASAN_PEMULIHAN}"
+            aside = ensure_backup_dir(db_path) / f"impor_{plan['waktu']}_{ALASAN_PEMULIHAN}"
             os.replace(old, aside)
         shutil.rmtree(old, ignore_errors=True)  # else they are in the safety archive
     except OSError as exc:
@@ -311,7 +323,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
                 "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
             ) from exc
         decided = True  # the database is replaced: from here the restore is only completed
-        _put_impor_in_place(work, plan)
+        _put_impor_in_place(work, db_path, plan)
     except LingkunganBermasalah as exc:
         if decided:
             raise LingkunganBermasalah(
@@ -326,9 +338,10 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
 
 
 def work_parent(db_path: Path) -> Path:
-    """Where the work folders of a restore of ``db_path`` live: beside the import folder, so
-    that the import files are put in place by renaming on the same disk."""
-    return impor_dir().parent
+    """Where the work folders of a restore of ``db_path`` live: the database's own folder,
+    beside its import folder, so that the import files are put in place by renaming on the
+    same disk."""
+    return files_dir(db_path)
 
 
 def finish_interrupted_restore(db_path: Path) -> bool:
@@ -357,6 +370,11 @@ class KeteranganCadangan:
     versi_skema: int
     berkas_impor: int
     ukuran_basis_data: int  # bytes
+    asal: Path | None  # the database it is a backup of (None when not recorded)
+
+    def dari_basis_data_lain(self, db_path: Path) -> bool:
+        """Was the backup made of another database than ``db_path``?"""
+        return self.asal is not None and self.asal != Path(db_path).resolve()
 
 
 def describe_restore_source(source: Path, db_path: Path) -> KeteranganCadangan:
@@ -368,8 +386,12 @@ def describe_restore_source(source: Path, db_path: Path) -> KeteranganCadangan:
     with temporary_folder(work_parent(db_path), PURPOSE_CHECK) as work:
         sumber = check_restore_source(source, Path(work))
         size = sumber.db_file.stat().st_size
-    dibuat = sumber.dibuat
+    dibuat, asal = sumber.dibuat, sumber.asal
     if not sumber.arsip:  # a plain database file: its name or its time tells
         parsed = parse_backup_name(source)
         dibuat = parsed.waktu if parsed else datetime.fromtimestamp(source.stat().st_mtime)
-    return KeteranganCadangan(source, dibuat, sumber.versi_skema, len(sumber.impor_files), size)
+        if source.resolve().parent == backup_dir(db_path).resolve():
+            asal = Path(db_path).resolve()  # its own backup folder holds only its copies
+    return KeteranganCadangan(
+        source, dibuat, sumber.versi_skema, len(sumber.impor_files), size, asal
+    )

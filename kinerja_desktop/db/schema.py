@@ -7,6 +7,7 @@ newer version of the application is refused rather than damaged.
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import peewee
 from peewee import SqliteDatabase
@@ -241,7 +242,7 @@ def upgrade_schema(db: SqliteDatabase, label: str) -> None:
         try:
             UPGRADES[step](db)
         except (sqlite3.Error, peewee.DatabaseError) as exc:
-            if explain_failure(exc, label) is not None:
+            if explain_failure(exc, Path(label)) is not None:
                 raise
             raise SkemaTidakSesuai(
                 f"Basis data {label} tidak dapat diperbarui ke skema {SCHEMA_VERSION}: isinya "

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 import peewee
-from peewee import SchemaManager, SqliteDatabase, sort_models
+from peewee import SchemaManager, SqliteDatabase
 
 from kinerja_desktop.errors import BasisDataBermasalah
 
@@ -73,7 +73,7 @@ def expected_shape() -> Shape:
 
     memory = SqliteDatabase(":memory:")
     try:
-        for model in sort_models(SCHEMA_MODELS):
+        for model in SCHEMA_MODELS:  # SQLite checks foreign keys on use, not on creation
             # SchemaManager with its own database: the models stay bound where they are
             SchemaManager(model, memory).create_all(safe=False)
         return shape_of(memory)

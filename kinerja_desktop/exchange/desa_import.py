@@ -4,7 +4,7 @@
 file would change (new, changed old -> new, removed, unchanged) or why it is refused (the whole
 file, or each invalid cell with its sheet, cell and reason). :func:`terapkan_berkas` writes one
 checked file in one transaction through :mod:`kinerja_desktop.db.nilai`, logging it as an
-import batch and keeping a copy of the original under ``paths.data_dir()/impor``.
+import batch and keeping a copy of the original in the database's own import folder.
 """
 
 import re
@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kinerja_desktop.db.archive import stored_file
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_database_path
 from kinerja_desktop.db.connection import explain_failure
 from kinerja_desktop.db.models import (
@@ -57,7 +58,6 @@ from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
 from kinerja_desktop.exchange.salinan import dengan_salinan
 from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
-from kinerja_desktop.paths import data_dir
 
 _TEMPLAT_BARU = (
     "Buat templat baru (kinerja-desktop templat desa) dan minta desa mengisinya, tanpa "
@@ -635,7 +635,7 @@ def periksa_berkas_desa(
 
 def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     """Apply one checked file in one transaction and log it as an import batch, keeping a
-    copy of the file under data_dir()/impor (:mod:`kinerja_desktop.exchange.salinan`).
+    copy of the file in the database's import folder (:mod:`kinerja_desktop.exchange.salinan`).
 
     A file that changes nothing writes nothing (``batch_id`` None).
 
@@ -666,7 +666,7 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
 
     batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
-    salinan = data_dir() / batch.berkas_simpan if batch is not None else None
+    salinan = stored_file(bound_database_path(), batch.berkas_simpan) if batch is not None else None
     return HasilImpor(pratinjau, batch_id, salinan)
 
 

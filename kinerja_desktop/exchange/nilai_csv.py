@@ -10,7 +10,7 @@ decimal comma is accepted on import). A file saved by Excel with ``;`` as separa
 Reading never writes: :func:`baca_csv` turns a file into values plus per-line refusals, which
 :func:`kinerja_desktop.db.nilai.rencanakan` then checks against the database;
 :func:`terapkan_csv` writes the plan as an import batch and keeps a copy of the file under
-``data_dir()/impor`` like the desa import, so backups carry it.
+the database's import folder like the desa import, so backups carry it.
 """
 
 import csv

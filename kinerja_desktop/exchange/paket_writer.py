@@ -14,7 +14,6 @@ import csv
 import hashlib
 import io
 import json
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,8 @@ from typing import Any
 from peewee import JOIN
 
 from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.db.backup import bound_database_path
+from kinerja_desktop.db.leftovers import PURPOSE_PAKET
 from kinerja_desktop.db.models import (
     Desa,
     Fungsi,
@@ -44,7 +45,8 @@ from kinerja_desktop.domain.batas import tanpa_takhingga
 from kinerja_desktop.domain.periode import Periode
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.sel_csv import baris_aman
-from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.fileio import atomic_write, explain_os_error, temporary_folder
+from kinerja_desktop.paths import files_dir
 
 FORMAT_PAKET = "kinerja-desktop-paket"
 VERSI_FORMAT = 1
@@ -256,7 +258,9 @@ def write_paket(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise explain_os_error(exc, target) from exc
-    with tempfile.TemporaryDirectory(prefix="kinerja-paket-") as work:
+    # the reports are made in the database's own folder (a killed run's leftovers are
+    # recognised and removed at a later start), not in the system's temporary folder
+    with temporary_folder(files_dir(bound_database_path()), PURPOSE_PAKET) as work:
         for name, path in _laporan(tahun, periode, Path(work), kertas).items():
             anggota[name] = path.read_bytes()
     manifest = {

@@ -1,4 +1,4 @@
-"""The copy of an imported file kept beside the database, under ``data_dir()/impor``.
+"""The copy of an imported file kept in the database's own folder, under ``impor``.
 
 Every import that changes values (a desa workbook, a values CSV) keeps the original bytes, so
 the import log can name the very file a value came from and backups (db/archive.py) carry it.
@@ -12,18 +12,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
+from kinerja_desktop.db.backup import bound_database_path
 from kinerja_desktop.db.models import ImporBatch
 from kinerja_desktop.fileio import atomic_write, explain_os_error
-from kinerja_desktop.paths import data_dir
+from kinerja_desktop.paths import files_dir
 
 FOLDER_IMPOR = "impor"
 
 T = TypeVar("T")
 
 
+def _folder_berkas() -> Path:
+    """The own folder of the bound database (paths.files_dir)."""
+    return files_dir(bound_database_path())
+
+
 def simpan_salinan(nama: str, sha256: str, isi: bytes) -> Path:
-    """Keep ``isi`` (the file ``nama``) under data_dir()/impor; return the kept file."""
-    folder = data_dir() / FOLDER_IMPOR
+    """Keep ``isi`` (the file ``nama``) in the bound database's import folder; return the
+    kept file."""
+    folder = _folder_berkas() / FOLDER_IMPOR
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -47,7 +54,7 @@ def _sama(path: Path, sha256: str) -> bool:
 
 def relatif(salinan: Path) -> str:
     """The kept file's path as ``ImporBatch.berkas_simpan`` stores it (relative, posix)."""
-    return salinan.relative_to(data_dir()).as_posix()
+    return salinan.relative_to(_folder_berkas()).as_posix()
 
 
 def dengan_salinan(nama: str, sha256: str, isi: bytes, tulis: Callable[[str], T]) -> T:

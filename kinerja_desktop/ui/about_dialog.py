@@ -94,7 +94,7 @@ class AboutDialog(QDialog):
             ("Ukuran", ukuran_id(size) if size else "—"),
             ("Versi basis data", _schema_text()),
             ("Cadangan terakhir", _last_backup_text(db_path)),
-            ("Folder cadangan", str(backup_dir().absolute())),
+            ("Folder cadangan", str(backup_dir(db_path).absolute())),
             ("Cadangan ke flashdisk", _external_backup_text()),
         ]
         problem = daily_backup_problem()

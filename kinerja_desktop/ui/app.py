@@ -50,9 +50,9 @@ def run_gui(db_path: Path) -> int:
     The steps run in order; a step that refuses (a KinerjaError) is explained in Indonesian
     and ends the start. Add start-up steps (locks, backups) between the existing ones.
     """
-    from kinerja_desktop.db.backup import BasisDataRusak
     from kinerja_desktop.db.kabupaten import workspace
     from kinerja_desktop.db.leftovers import tidy_after_kill
+    from kinerja_desktop.errors import BasisDataRusak
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
     from kinerja_desktop.ui import single_instance
 

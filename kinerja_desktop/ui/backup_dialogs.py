@@ -133,14 +133,21 @@ def confirmation_box(
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Pulihkan Data")
     box.setText("Ganti semua data sekarang dengan isi cadangan ini?")
+    asal = f"basis data {about.asal}" if about.asal else "tidak tercatat"
+    lain = (
+        "\nPerhatian: cadangan ini dibuat dari basis data lain.\n"
+        if about.dari_basis_data_lain(db_path)
+        else ""
+    )
     box.setInformativeText(
         f"Berkas: {about.path.name}\n"
         f"Dibuat: {dibuat}\n"
+        f"Asal: {asal}\n{lain}"
         f"Isi: basis data ({ukuran_id(about.ukuran_basis_data)}) dan "
         f"{about.berkas_impor} berkas impor\n\n"
         f"Semua perubahan sejak cadangan itu dibuat akan hilang dari basis data "
         f"{db_path.name}.\n\n"
-        f"Keadaan sekarang lebih dulu disimpan sebagai cadangan di folder {backup_dir()}, "
+        f"Keadaan sekarang lebih dulu disimpan sebagai cadangan di folder {backup_dir(db_path)}, "
         "sehingga pemulihan ini masih dapat dibatalkan dengan memulihkan cadangan itu."
     )
     pulihkan = box.addButton("Pulihkan", QMessageBox.ButtonRole.DestructiveRole)
@@ -170,20 +177,15 @@ def restore_from_file(
     caller reloads everything, see the module text), None when cancelled or refused (the
     refusal has been shown; nothing was changed).
     """
-    from kinerja_desktop.db.backup import backup_dir
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.models import database_proxy
     from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.db.restore import restore_from_file as restore_core
 
     if source is None:
-        start = str(backup_dir()) if backup_dir().is_dir() else _start_folder()
-        chosen, _ = QFileDialog.getOpenFileName(
-            parent, "Pulihkan dari berkas cadangan", start, BACKUP_FILTER
-        )
-        if not chosen:
+        source = _choose_backup(parent, db_path)
+        if source is None:
             return None
-        source = Path(chosen)
     if runner is not None:
         runner.wait()  # no job may write while the data is replaced
     try:
@@ -212,6 +214,21 @@ def restore_from_file(
     return Perubahan(
         pesan=f"Data dipulihkan dari {source.name}.{sebelumnya}", **PERUBAHAN_PEMULIHAN
     )
+
+
+def _choose_backup(parent: QWidget | None, db_path: Path) -> Path | None:
+    """The backups of this database to choose from, or another file (a flashdisk's zip)."""
+    from kinerja_desktop.ui.pilih_cadangan import PilihCadanganDialog
+
+    dialog = PilihCadanganDialog(parent, db_path)
+    if not dialog.exec():
+        return None
+    if dialog.dipilih is not None:
+        return dialog.dipilih
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, "Pulihkan dari berkas cadangan", _start_folder(), BACKUP_FILTER
+    )
+    return Path(chosen) if chosen else None
 
 
 @contextlib.contextmanager
