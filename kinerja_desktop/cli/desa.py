@@ -68,7 +68,8 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
     from kinerja_desktop.errors import TidakDitemukan
     from kinerja_desktop.exchange.desa_import import impor_berkas_desa
 
-    open_db_to_write(args)
+    # a dry run only reads: it may run beside the window
+    (open_db if args.coba else open_db_to_write)(args)
     berkas = _berkas(args.berkas)
     if not berkas:
         raise TidakDitemukan("Tidak ada berkas .xlsx untuk diimpor di folder yang dipilih.")

@@ -11,7 +11,8 @@ def cmd_iki_impor(args: argparse.Namespace) -> int:
     """``iki impor BERKAS.xlsx --tahun Y [--coba] [--ganti] [--json]``."""
     from kinerja_desktop.exchange.iki_import import baca_iki, terapkan_iki
 
-    open_db_to_write(args)
+    # a dry run only reads: it may run beside the window
+    (open_db if args.coba else open_db_to_write)(args)
     pratinjau = baca_iki(args.berkas, args.tahun)
     if args.json:
         print_json(

@@ -30,7 +30,8 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.nilai import rencanakan
     from kinerja_desktop.exchange.nilai_csv import baca_csv, terapkan_csv
 
-    open_db_to_write(args)
+    # a dry run only reads: it may run beside the window
+    (open_db if args.coba else open_db_to_write)(args)
     path = Path(args.berkas)
     isi = baca_csv(path)
     rencana = rencanakan(isi.nilai)
