@@ -355,7 +355,14 @@ def finish_interrupted_restore(db_path: Path) -> bool:
         plan_file = work / _PLAN
         if plan_file.is_file():
             plan = json.loads(plan_file.read_text(encoding="utf-8"))
-            _carry_out(work, db_path, plan)
+            try:
+                _carry_out(work, db_path, plan)
+            except sqlite3.Error as exc:
+                raise explain_failure(exc, db_path) or LingkunganBermasalah(
+                    f"Pemulihan basis data {db_path} yang terputus belum dapat diselesaikan; "
+                    "data di dalamnya tetap seperti sebelum pemulihan. Tutup program lain yang "
+                    "memakainya lalu buka aplikasi lagi."
+                ) from exc
             completed = True
         shutil.rmtree(work, ignore_errors=True)
     return completed
