@@ -3,7 +3,7 @@
 import argparse
 from typing import Any
 
-from kinerja_desktop.cli.common import open_db, print_json
+from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 _KOSONG = "(belum diisi)"
 
@@ -54,7 +54,7 @@ def cmd_keputusan_atur(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.keputusan import baca_kepala, pegawai_penandatangan, simpan_kepala
     from kinerja_desktop.db.models import database_proxy
 
-    open_db(args)
+    open_db_to_write(args)
     perubahan: dict[str, Any] = {}
     for medan in ("nomor", "tempat", "jabatan_penandatangan"):
         nilai = getattr(args, medan)
