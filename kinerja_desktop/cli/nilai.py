@@ -162,7 +162,8 @@ def cmd_pita(args: argparse.Namespace) -> int:
     from kinerja_desktop.errors import DataTidakValid
 
     # listing reads only; changing the bands is a write
-    (open_db_to_write if args.aksi in ("atur", "bawaan") else open_db)(args)
+    menulis = args.aksi in ("atur", "bawaan") or args.batas_atas is not None
+    (open_db_to_write if menulis else open_db)(args)
     if args.aksi == "atur":
         pita = []
         for i, teks in enumerate(args.kategori):
