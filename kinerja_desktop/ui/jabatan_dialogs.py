@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS
 from kinerja_desktop.ui.jabatan_tree import JenisNode, Node
 
 
@@ -43,8 +44,9 @@ class JabatanDialog(QDialog):
         self.kode_edit = QLineEdit(kode, self)
         self.kode_edit.setPlaceholderText("dibuat otomatis dari nama")
         self.kode_edit.setToolTip(
-            "Kode singkat yang unik dalam satu tahun (huruf besar, angka, tanda hubung), "
-            "dipakai di laporan dan berkas ekspor."
+            "Kode singkat yang unik dalam satu tahun: huruf A-Z, angka, titik, tanda hubung "
+            f"atau garis bawah, diawali huruf atau angka, paling banyak {KODE_JABATAN_MAKS} "
+            "karakter; dipakai di laporan dan berkas ekspor."
         )
         self.nama_edit.textEdited.connect(self._nama_edited)
         self.kode_edit.textEdited.connect(self._kode_edited)
