@@ -47,3 +47,31 @@ def test_a_refusal_quoting_markup_shows_it_as_typed(tab):
     model.setData(model.index(0, 1), "<b>tebal</b> \ud83d")
     assert tab.pesan.textFormat() == Qt.TextFormat.PlainText
     assert "karakter yang rusak" in tab.pesan.text()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on showing a window
+def test_the_window_shows_a_refusal_quoting_markup_as_typed(qtbot, db, db_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kinerja_desktop.ui.app import create_app
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    seen = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["format"], seen["text"] = box.textFormat(), box.text()
+        box.close()
+
+    QTimer.singleShot(0, answer)
+    window.show_error("Jabatan tidak disimpan", "Kode jabatan «<img src=x>» tidak valid.")
+    assert seen == {
+        "format": Qt.TextFormat.PlainText,
+        "text": "Kode jabatan «<img src=x>» tidak valid.",
+    }
+    window.tasks.wait()

@@ -587,8 +587,11 @@ class MainWindow(QMainWindow):
             tab.apply_changes(perubahan)  # type: ignore[attr-defined]
 
     def show_error(self, judul: str, pesan: str) -> None:
-        """Show a refusal the operator can act on."""
-        QMessageBox.warning(self, judul, pesan)
+        """Show a refusal the operator can act on, as plain text: it quotes names the operator
+        typed or a file carried, and Qt would take one holding "<b>" for markup."""
+        box = QMessageBox(QMessageBox.Icon.Warning, judul, pesan, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def _show_bug(self, detail: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=self)
