@@ -5,12 +5,7 @@ import sys
 from typing import Any
 
 from kinerja_desktop.errors import BasisDataBermasalah
-
-
-def _ukuran(nbytes: int) -> str:
-    if nbytes >= 1 << 20:
-        return f"{nbytes / (1 << 20):.1f} MB".replace(".", ",")
-    return f"{max(1, round(nbytes / 1024))} KB"
+from kinerja_desktop.fileio import size_text
 
 
 def cmd_cadangan(args: argparse.Namespace) -> int:
@@ -22,7 +17,7 @@ def cmd_cadangan(args: argparse.Namespace) -> int:
             f"Basis data {args.db} tidak ditemukan; tidak ada yang dicadangkan."
         )
     hasil = export_backup(args.db, args.out)
-    print(f"Cadangan ditulis: {hasil.path} ({_ukuran(hasil.ukuran)}).")
+    print(f"Cadangan ditulis: {hasil.path} ({size_text(hasil.ukuran)}).")
     print(f"Isi: basis data (skema {hasil.versi_skema}) dan {hasil.berkas_impor} berkas impor.")
     return 0
 

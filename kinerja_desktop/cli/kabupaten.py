@@ -163,6 +163,7 @@ def rekap_json(r: Any) -> dict[str, Any]:
 def cmd_daftar(args: argparse.Namespace) -> int:
     """``kabupaten daftar [--json]``: the receipt log, replaced packages included."""
     from kinerja_desktop.db.kabupaten import receipts, require_workspace
+    from kinerja_desktop.domain.tanggal import format_waktu
 
     open_db(args)
     require_workspace()
@@ -173,10 +174,11 @@ def cmd_daftar(args: argparse.Namespace) -> int:
     if not rows:
         print("Belum ada paket yang diterima.")
     for r in rows:
-        keadaan = "berlaku" if r["berlaku"] else f"diganti {r['diganti']}"
+        keadaan = "berlaku" if r["berlaku"] else f"diganti {format_waktu(r['diganti'])}"
         print(
-            f"{r['waktu_terima']}  {r['nama']} {r['periode']}  {r['nama_berkas']}  "
-            f"ditulis {r['waktu_tulis']}  {keadaan}  SHA-256 {r['sha256'][:16]}…"
+            f"{format_waktu(r['waktu_terima'])}  {r['nama']} {r['periode']}  "
+            f"{r['nama_berkas']}  ditulis {format_waktu(r['waktu_tulis'])}  {keadaan}  "
+            f"SHA-256 {r['sha256'][:16]}…"
         )
     return 0
 

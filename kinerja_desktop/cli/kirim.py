@@ -11,12 +11,12 @@ def cmd_kirim(args: argparse.Namespace) -> int:
     """``kirim --tahun Y [--periode P] --out FOLDER``: write one verifiable package."""
     from kinerja_desktop.domain.periode import parse_periode, tahun_
     from kinerja_desktop.exchange.paket_writer import write_paket
+    from kinerja_desktop.fileio import size_text
 
     periode = parse_periode(args.periode) if args.periode else tahun_(args.tahun)
     open_db(args)
     hasil = write_paket(args.tahun, periode, args.out, kertas=args.kertas)
-    ukuran = f"{hasil.ukuran / (1 << 20):.1f} MB".replace(".", ",")
-    print(f"Paket {periode.label} ditulis: {hasil.path} ({ukuran}).")
+    print(f"Paket {periode.label} ditulis: {hasil.path} ({size_text(hasil.ukuran)}).")
     print(
         f"Isi: laporan IKI dan laporan capaian (PDF dan Excel), data kantor, IKI, "
         f"{hasil.jumlah_nilai} nilai dan capaian, dengan daftar sidik SHA-256 setiap berkas."

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop import APP_NAME, __version__, settings
 from kinerja_desktop.domain.tanggal import format_waktu
-from kinerja_desktop.ui.backup_dialogs import ukuran_id
+from kinerja_desktop.fileio import size_text
 
 ALASAN_ID = {
     "harian": "otomatis harian",
@@ -91,7 +91,7 @@ class AboutDialog(QDialog):
         size = _db_size(db_path)
         rows = [
             ("Basis data", str(db_path)),
-            ("Ukuran", ukuran_id(size) if size else "—"),
+            ("Ukuran", size_text(size) if size else "—"),
             ("Versi basis data", _schema_text()),
             ("Cadangan terakhir", _last_backup_text(db_path)),
             ("Folder cadangan", str(backup_dir(db_path).absolute())),

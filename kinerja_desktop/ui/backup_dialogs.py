@@ -27,6 +27,7 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.fileio import size_text
 from kinerja_desktop.ui.tasks import TaskRunner
 
 BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
@@ -35,13 +36,6 @@ BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas
 PERUBAHAN_PEMULIHAN = dict(
     jabatan_tree=True, uraian=True, indikator=True, pemangku=True, nilai=True
 )
-
-
-def ukuran_id(nbytes: int) -> str:
-    """A file size in KB or MB with a decimal comma."""
-    if nbytes >= 1 << 20:
-        return f"{nbytes / (1 << 20):.1f} MB".replace(".", ",")
-    return f"{max(1, round(nbytes / 1024))} KB"
 
 
 def _start_folder() -> str:
@@ -85,7 +79,7 @@ def backup_to_folder(
         QMessageBox.information(
             parent,
             "Cadangan dibuat",
-            f"Cadangan ditulis ke:\n{hasil.path}\n\nUkuran {ukuran_id(hasil.ukuran)}; berisi "
+            f"Cadangan ditulis ke:\n{hasil.path}\n\nUkuran {size_text(hasil.ukuran)}; berisi "
             f"basis data dan {hasil.berkas_impor} berkas impor. Simpan flashdisk di tempat "
             "yang aman.",
         )
@@ -143,7 +137,7 @@ def confirmation_box(
         f"Berkas: {about.path.name}\n"
         f"Dibuat: {dibuat}\n"
         f"Asal: {asal}\n{lain}"
-        f"Isi: basis data ({ukuran_id(about.ukuran_basis_data)}) dan "
+        f"Isi: basis data ({size_text(about.ukuran_basis_data)}) dan "
         f"{about.berkas_impor} berkas impor\n\n"
         f"Semua perubahan sejak cadangan itu dibuat akan hilang dari basis data "
         f"{db_path.name}.\n\n"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from kinerja_desktop.db.queries import latest_year
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.exchange.paket_writer import HasilPaket, write_paket
+from kinerja_desktop.fileio import size_text
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.capaian_dialog import CapaianDialog
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
@@ -59,9 +60,9 @@ class KirimDialog(CapaianDialog):
 
     def pesan_selesai(self, hasil: Any) -> str:
         """Which file, how large, and where."""
-        ukuran = f"{hasil.ukuran / (1 << 20):.1f} MB".replace(".", ",")
         return (
-            f"Selesai. Paket {hasil.path.name} ({ukuran}, {hasil.jumlah_nilai} nilai) ditulis "
+            f"Selesai. Paket {hasil.path.name} ({size_text(hasil.ukuran)}, "
+            f"{hasil.jumlah_nilai} nilai) ditulis "
             f"ke {hasil.path.parent}. Serahkan berkas itu ke kabupaten."
         )
 
