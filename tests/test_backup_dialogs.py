@@ -325,3 +325,12 @@ def test_the_confirmation_warns_when_the_backup_is_of_another_database(qtbot, db
     box, _ = confirmation_box(None, own, db_path)
     qtbot.addWidget(box)
     assert "Perhatian" not in box.informativeText()
+
+
+def test_about_dialog_shows_absolute_paths_for_a_relative_db(qtbot, db, db_path, monkeypatch):
+    """A helper on the phone needs the whole path, not "kinerja.sqlite3" (--db given relative)."""
+    monkeypatch.chdir(db_path.parent)
+    dialog = AboutDialog(None, Path(db_path.name))
+    qtbot.addWidget(dialog)
+    assert dialog.rows["Basis data"].text() == str(db_path)
+    assert Path(dialog.rows["Folder cadangan"].text()).is_absolute()

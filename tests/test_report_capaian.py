@@ -164,6 +164,8 @@ def test_pdf_reads_without_run_on_lists_codes_in_the_chart_or_silent_outliers(db
     laporan = build_capaian_report(2020, "2020Q1")
     baris = next(b for j in laporan.jabatan for b in j.baris if b.capaian == "1.600,0")
     assert "Periksa: capaian 1.600,0% jauh di atas target" in baris.keterangan
+    kasubag = next(j for j in laporan.jabatan if j.kode == "KASUBAG-UMUM")
+    assert kasubag.ringkasan.endswith("Periksa angka indikator yang ditandai di kolom Keterangan.")
 
     gambar = _chart(laporan, 480)
     teks = [s.text for s in gambar.contents if isinstance(s, String)]

@@ -81,10 +81,13 @@ class JabatanCapaian:
         """``Capaian jabatan: 87,5% (Tinggi), dari 3 dari 5 indikator yang memiliki data.``"""
         if self.capaian is None:
             return f"Capaian jabatan: {BELUM} (0 dari {self.total} indikator memiliki capaian)."
-        return (
+        kalimat = (
             f"Capaian jabatan: {format_persen(self.capaian)} ({self.kategori}), rata-rata "
             f"{self.ada} dari {self.total} indikator yang memiliki capaian."
         )
+        if self.capaian > CAPAIAN_WAJAR:
+            kalimat += " Periksa angka indikator yang ditandai di kolom Keterangan."
+        return kalimat
 
 
 @dataclass(frozen=True)
