@@ -39,7 +39,7 @@ from kinerja_desktop.db.models import (  # noqa: E402
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.nilai_baca import capaian_tahun, nilai_jabatan, penilaian  # noqa: E402
+from kinerja_desktop.db.queries_nilai import capaian_tahun, nilai_jabatan, penilaian  # noqa: E402
 from kinerja_desktop.db.years import copy_year  # noqa: E402
 from kinerja_desktop.domain.periode import (  # noqa: E402
     bulan_setahun,

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import Indikator, database_proxy
-from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, rencanakan
+from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, rencanakan
 from kinerja_desktop.domain.capaian import Komponen, Target
-from kinerja_desktop.domain.isian import format_angka, format_persen
+from kinerja_desktop.domain.value_text import format_angka, format_persen
 
 
 def _id(kode: str) -> int:

@@ -68,7 +68,7 @@ def test_main_window_offers_the_report(qtbot, db, db_path):
 
 
 def test_rating_bands_dialog(qtbot, db):
-    from kinerja_desktop.db.nilai_baca import daftar_pita, penilaian
+    from kinerja_desktop.db.queries_nilai import daftar_pita, penilaian
     from kinerja_desktop.ui.pita_dialog import PitaDialog
 
     dialog = PitaDialog()
@@ -90,7 +90,7 @@ def test_rating_bands_dialog(qtbot, db):
 
 
 def test_rating_bands_dialog_sets_the_capaian_ceiling(qtbot, db):
-    from kinerja_desktop.db.nilai_baca import penilaian
+    from kinerja_desktop.db.queries_nilai import penilaian
     from kinerja_desktop.ui.pita_dialog import PitaDialog
 
     dialog = PitaDialog()

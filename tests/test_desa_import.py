@@ -17,10 +17,11 @@ from kinerja_desktop.db.models import (
     Indikator,
     NilaiRealisasi,
 )
+from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.exchange.desa_import import periksa_berkas_desa
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
-from kinerja_desktop.exchange.desa_template import buat_templat_desa, desa_indicators
+from kinerja_desktop.exchange.desa_template import buat_templat_desa
 from kinerja_desktop.paths import data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"

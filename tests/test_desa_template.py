@@ -4,8 +4,9 @@ import openpyxl
 from desa_bantuan import KEMIRI, templat
 
 from kinerja_desktop.db.models import Indikator
+from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, BARIS_JUDUL_KOLOM
-from kinerja_desktop.exchange.desa_template import buat_templat_desa, desa_indicators
+from kinerja_desktop.exchange.desa_template import buat_templat_desa
 
 
 def test_one_workbook_per_desa_named_with_desa_and_period(db, tmp_path):

@@ -7,8 +7,8 @@ from desa_bantuan import KEMIRI, isi, templat
 from pypdf import PdfReader
 
 from kinerja_desktop.exchange.desa_import import impor_berkas_desa
-from kinerja_desktop.exchange.kelengkapan import indikator_desa, kelengkapan
 from kinerja_desktop.reports.kekurangan import daftar_kekurangan, export_kekurangan
+from kinerja_desktop.reports.kelengkapan import indikator_desa, kelengkapan
 
 
 def test_only_ended_periods_are_due_and_each_cell_names_what_is_missing(db, tmp_path):

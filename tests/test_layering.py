@@ -40,3 +40,71 @@ def test_heavy_libraries_are_not_imported_at_module_level():
                 if name.split(".")[0] in ("openpyxl", "reportlab"):
                     offenders.append(f"{path.relative_to(PACKAGE)}: {name}")
     assert offenders == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Every module of the package and the package modules it imports, lazily or not."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported, node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            submodules = set()
+            if isinstance(node, ast.ImportFrom):
+                # "from kinerja_desktop.db import ops_jabatan" imports the module ops_jabatan
+                submodules = {f"{imported}.{a.name}" for a in node.names} & modules.keys()
+            targets |= submodules
+            if imported in modules and imported != "kinerja_desktop" and not submodules:
+                targets.add(imported)
+        graph[name] = targets - {name}
+    return graph
+
+
+def test_no_module_imports_itself_back():
+    graph = _import_graph()
+    circles = []
+    for start in graph:
+        # a module that can reach itself again through its imports is on a circle
+        seen, todo = set(), list(graph[start])
+        while todo:
+            module = todo.pop()
+            if module == start:
+                circles.append(start)
+                break
+            if module not in seen:
+                seen.add(module)
+                todo += graph.get(module, ())
+    assert circles == []
+
+
+def test_layers_import_only_downwards():
+    """domain < db < (exchange | reports) < cli, ui; reports never use exchange, and exchange
+    uses reports only to put them into the kabupaten package and to read back the IKI workbook
+    that reports/iki_xlsx wrote (its layout, reports/iki_struktur, is built on the report's
+    own rows)."""
+    below = {
+        "domain": {"db", "exchange", "reports", "cli", "ui"},
+        "db": {"exchange", "reports", "cli", "ui"},
+        "exchange": {"reports", "cli", "ui"},
+        "reports": {"exchange", "cli", "ui"},
+    }
+    offenders = []
+    for module, imported in _import_graph().items():
+        parts = module.split(".")
+        layer = parts[1] if len(parts) > 2 else None
+        for target in imported:
+            target_layer = target.split(".")[1] if target.count(".") >= 2 else None
+            if target_layer in below.get(layer, ()):
+                if layer == "exchange" and target_layer == "reports" and (
+                    ".paket" in module or module.endswith(".iki_import")
+                ):
+                    continue
+                offenders.append(f"{module} -> {target}")
+    assert offenders == []

@@ -105,7 +105,7 @@ def test_xlsx_layout_reads_right_through_libreoffice_widths(capsys, db_path, tmp
     the next row, "belum ada dat" cut. Titles now span the table; every wrapped row is as
     tall as its text; "belum ada data" fits or wraps."""
     from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
-    from kinerja_desktop.reports.lembar import baris_terbungkus
+    from kinerja_desktop.workbook import baris_terbungkus
 
     _isi(capsys, db_path, tmp_path)
     out = tmp_path / "capaian.xlsx"
@@ -146,7 +146,7 @@ def test_pdf_reads_without_run_on_lists_codes_in_the_chart_or_silent_outliers(db
     from reportlab.graphics.shapes import Line, String
 
     from kinerja_desktop.db.models import SUMBER_ENTRI, Indikator
-    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, rencanakan, terapkan
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, rencanakan, terapkan
     from kinerja_desktop.domain.capaian import Komponen, Target
     from kinerja_desktop.reports.capaian_data import build_capaian_report
     from kinerja_desktop.reports.capaian_pdf import _chart, render_capaian_pdf

@@ -309,7 +309,7 @@ def test_excel_rows_are_tall_enough_for_every_wrapped_cell(decree):
     """Seen through LibreOffice, "Sub Bagian Umum, Kepegawaian, Keuangan dan Aset" lost "Aset":
     its row was sized by counting characters, not by wrapping words as a spreadsheet does."""
     from kinerja_desktop.reports.iki_xlsx import CHARS_PER_UNIT, LINE_HEIGHT, MAX_ROW_HEIGHT
-    from kinerja_desktop.reports.lembar import baris_terbungkus
+    from kinerja_desktop.workbook import baris_terbungkus
 
     wb = load_workbook(decree[2])
     checked = 0

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.nilai_baca import penilaian
 from kinerja_desktop.db.ops_pita import simpan_batas_atas
+from kinerja_desktop.db.queries_nilai import penilaian
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

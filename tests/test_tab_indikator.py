@@ -280,7 +280,7 @@ def test_typing_in_a_cell_saves_on_enter(tab, qtbot):
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_jenis_change_refused_while_values_exist(tab):
     """The core's refusal reaches the tab's message bar; nothing is pushed on the undo stack."""
-    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, ubah_nilai
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, ubah_nilai
     from kinerja_desktop.domain.capaian import Target
 
     i = indikator("KASUBAG-UMUM.02")
@@ -301,7 +301,7 @@ def test_jenis_change_refused_while_values_exist(tab):
 
 def test_undo_of_a_removed_indicator_brings_its_values_back(tab):
     """Through the tab's undo stack: remove, undo (values back), redo (gone again)."""
-    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_realisasi, ubah_nilai
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, baca_realisasi, ubah_nilai
     from kinerja_desktop.domain.capaian import Komponen, Target
 
     i = indikator("KASUBAG-UMUM.02")

@@ -105,7 +105,7 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
 
 def cmd_impor_batal(args: argparse.Namespace) -> int:
     """``impor batal NOMOR``: undo a whole import batch."""
-    from kinerja_desktop.db.nilai import batalkan_batch
+    from kinerja_desktop.db.ops_nilai import batalkan_batch
 
     open_db_to_write(args)
     print(batalkan_batch(args.nomor).pesan)
@@ -157,7 +157,7 @@ _SIMBOL = {"diterima": "D", "sebagian": "S", "belum": "."}
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
     """``kelengkapan --tahun Y [--per bulan|triwulan] [--json]``."""
-    from kinerja_desktop.exchange.kelengkapan import kelengkapan
+    from kinerja_desktop.reports.kelengkapan import kelengkapan
 
     open_db(args)
     periode, sel = kelengkapan(args.tahun, args.per)

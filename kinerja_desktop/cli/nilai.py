@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
-from kinerja_desktop.domain.isian import format_angka, format_persen
+from kinerja_desktop.domain.value_text import format_angka, format_persen
 
 BATAS_TAMPIL = 50  # refusals listed on screen; the count says how many there were
 
@@ -27,7 +27,7 @@ def _target(t: Any, jenis: str) -> str:
 
 def cmd_nilai_impor(args: argparse.Namespace) -> int:
     """``nilai impor FILE.csv [--coba]``: check and store targets/realisasi, all or nothing."""
-    from kinerja_desktop.db.nilai import rencanakan
+    from kinerja_desktop.db.ops_nilai import rencanakan
     from kinerja_desktop.exchange.nilai_csv import baca_csv, terapkan_csv
 
     # a dry run only reads: it may run beside the window
@@ -70,7 +70,7 @@ def cmd_nilai_ekspor(args: argparse.Namespace) -> int:
 
 def cmd_capaian(args: argparse.Namespace) -> int:
     """``capaian --tahun Y --periode P [--json]``: capaian of every indicator."""
-    from kinerja_desktop.db.nilai_baca import capaian_tahun, ringkas_jabatan
+    from kinerja_desktop.db.queries_nilai import capaian_tahun, ringkas_jabatan
     from kinerja_desktop.domain.periode import parse_periode
     from kinerja_desktop.errors import DataTidakValid
 
@@ -151,13 +151,13 @@ def register(commands: Any) -> None:
 def cmd_pita(args: argparse.Namespace) -> int:
     """``pita``: list the rating bands and the ceiling; ``pita atur 91:"Sangat Tinggi" …``;
     ``pita bawaan``; ``--batas-atas 120`` or ``--batas-atas tanpa`` sets the ceiling."""
-    from kinerja_desktop.db.nilai_baca import penilaian
     from kinerja_desktop.db.ops_pita import (
         WARNA_URUT,
         pita_bawaan,
         simpan_batas_atas,
         simpan_pita,
     )
+    from kinerja_desktop.db.queries_nilai import penilaian
     from kinerja_desktop.domain.capaian import Pita, aturan_batas_atas, parse_angka
     from kinerja_desktop.errors import DataTidakValid
 

@@ -10,7 +10,8 @@ from kinerja_desktop.cli.common import open_db
 
 def cmd_report_iki(args: argparse.Namespace) -> int:
     """``report iki --tahun Y --out FILE``: the IKI decree as PDF or Excel."""
-    from kinerja_desktop.reports.iki import FORMAT, export_iki, report_format
+    from kinerja_desktop.reports.iki import export_iki
+    from kinerja_desktop.reports.output import FORMAT, report_format
     from kinerja_desktop.reports.page import kertas_label
 
     report_format(args.out)  # refuse a wrong extension before opening anything
@@ -33,7 +34,7 @@ def cmd_report_capaian(args: argparse.Namespace) -> int:
     """``report capaian --tahun Y --periode P --out FILE``: the capaian report."""
     from kinerja_desktop.domain.periode import parse_periode
     from kinerja_desktop.reports.capaian import export_capaian
-    from kinerja_desktop.reports.iki import FORMAT, report_format
+    from kinerja_desktop.reports.output import FORMAT, report_format
 
     report_format(args.out)
     periode = parse_periode(args.periode)
@@ -46,8 +47,8 @@ def cmd_report_capaian(args: argparse.Namespace) -> int:
 def cmd_report_kabupaten(args: argparse.Namespace) -> int:
     """``report kabupaten --tahun Y --periode P --out FILE``: the kabupaten report."""
     from kinerja_desktop.domain.periode import parse_periode
-    from kinerja_desktop.reports.iki import FORMAT, report_format
     from kinerja_desktop.reports.kabupaten import export_kabupaten
+    from kinerja_desktop.reports.output import FORMAT, report_format
 
     report_format(args.out)
     periode = parse_periode(args.periode)

@@ -1,9 +1,9 @@
 """Editing the sasaran of a jabatan, their indicators and the indicators' sub-items.
 
 Every operation runs in one transaction and returns a :class:`Perubahan`. Removals return
-snapshots (:mod:`kinerja_desktop.db.cuplikan`: the rows named and every row that cascades from
-them, targets and realisasi included) that the matching ``restore_*`` function puts back with
-the same ids, which is what undo needs. An indicator's jenis cannot change while values are
+snapshots (:mod:`kinerja_desktop.db.removed_rows`: the rows named and every row that cascades
+from them, targets and realisasi included) that the matching ``restore_*`` function puts back
+with the same ids, which is what undo needs. An indicator's jenis cannot change while values are
 stored under the old one (they would be hidden, not converted). New indicator codes are made
 from the jabatan's code (``BENDAHARA.05``) and are unique within the year.
 """
@@ -14,7 +14,6 @@ from typing import Any
 import peewee
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.cuplikan import CuplikanHapus, pulihkan_baris, tangkap
 from kinerja_desktop.db.models import (
     Indikator,
     Jabatan,
@@ -25,6 +24,7 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.queries import require_jabatan
+from kinerja_desktop.db.removed_rows import CuplikanHapus, pulihkan_baris, tangkap
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.domain.kode import bentuk_kode, masalah_kode
 from kinerja_desktop.domain.teks import bersihkan, periksa_teks
@@ -75,7 +75,7 @@ class SasaranData:
 
 @dataclass(frozen=True)
 class _Snapshot:
-    """A removed row with everything that went with it (see :mod:`kinerja_desktop.db.cuplikan`)."""
+    """A removed row with everything that went with it (see :mod:`.removed_rows`)."""
 
     isi: CuplikanHapus
 

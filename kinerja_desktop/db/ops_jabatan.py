@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import peewee
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.cuplikan import CuplikanHapus, ada_yang_terpakai, pulihkan_baris, tangkap
 from kinerja_desktop.db.models import (
     Fungsi,
     Indikator,
@@ -28,6 +27,12 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.queries import require_jabatan, require_year
+from kinerja_desktop.db.removed_rows import (
+    CuplikanHapus,
+    ada_yang_terpakai,
+    pulihkan_baris,
+    tangkap,
+)
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, periksa_kode
 from kinerja_desktop.domain.teks import periksa_teks
 from kinerja_desktop.errors import DataTidakValid

@@ -175,3 +175,15 @@ def indicators_of_year(tahun: int) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+def desa_indicators(tahun: int) -> list[Indikator]:
+    """The indicators of ``tahun`` whose data come from the desa, in document order."""
+    require_year(tahun)
+    return list(
+        Indikator.select(Indikator)
+        .join(Sasaran)
+        .join(Jabatan)
+        .where((Indikator.tahun == tahun) & (Indikator.dari_desa == True))  # noqa: E712
+        .order_by(Jabatan.urutan, Sasaran.urutan, Indikator.urutan)
+    )

@@ -18,7 +18,7 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
-from kinerja_desktop.db.nilai import sekarang
+from kinerja_desktop.db.ops_nilai import sekarang
 from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 

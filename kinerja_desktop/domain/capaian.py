@@ -446,7 +446,7 @@ the target or the realisasi); it is still computed and shown."""
 
 
 def _persen_teks(x: float) -> str:
-    # "120%", "150,5%": the domain's own short form (domain.isian formats from this module)
+    # "120%", "150,5%": the domain's own short form (domain.value_text formats from this module)
     return f"{x:.1f}".replace(".", ",").removesuffix(",0") + "%"
 
 

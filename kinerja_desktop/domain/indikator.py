@@ -76,3 +76,13 @@ class Agregasi(StrEnum):
 
 HARI_KERJA_EFEKTIF_BAWAAN = 240
 """Effective working days a year fixed by the 2020 decree for the attendance formula."""
+
+
+def huruf_butir(index: int) -> str:
+    """The letter of sub-item ``index`` (0 → "a", 25 → "z", 26 → "aa")."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters

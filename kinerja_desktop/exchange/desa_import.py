@@ -3,7 +3,7 @@
 :func:`periksa_berkas_desa` never writes: it returns a :class:`PratinjauBerkas` saying what the
 file would change (new, changed old -> new, removed, unchanged) or why it is refused (the whole
 file, or each invalid cell with its sheet, cell and reason). :func:`terapkan_berkas` writes one
-checked file in one transaction through :mod:`kinerja_desktop.db.nilai`, logging it as an
+checked file in one transaction through :mod:`kinerja_desktop.db.ops_nilai`, logging it as an
 import batch and keeping a copy of the original in the database's own import folder.
 """
 
@@ -22,7 +22,7 @@ from kinerja_desktop.db.models import (
     Indikator,
     Kantor,
 )
-from kinerja_desktop.db.nilai import (
+from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     KunciNilai,
     NilaiMasuk,
@@ -55,8 +55,8 @@ from kinerja_desktop.exchange.desa_layout import (
     judul_kolom,
 )
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
+from kinerja_desktop.exchange.import_copies import dengan_salinan
 from kinerja_desktop.exchange.refusal import BerkasDitolak
-from kinerja_desktop.exchange.salinan import dengan_salinan
 from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
 
 _TEMPLAT_BARU = (
@@ -635,7 +635,7 @@ def periksa_berkas_desa(
 
 def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     """Apply one checked file in one transaction and log it as an import batch, keeping a
-    copy of the file in the database's import folder (:mod:`kinerja_desktop.exchange.salinan`).
+    copy of the file in the database's import folder (:mod:`.import_copies`).
 
     A file that changes nothing writes nothing (``batch_id`` None).
 
@@ -644,7 +644,7 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     if pratinjau.ditolak or pratinjau.rencana is None:
         raise DataTidakValid(pratinjau.ringkasan())
     if not pratinjau.ada_perubahan:
-        # like db.nilai.terapkan: a file that changes nothing leaves no batch and no copy, so
+        # like db.ops_nilai.terapkan: a file that changes nothing leaves no batch and no copy, so
         # the log lists only imports that can be undone
         return HasilImpor(pratinjau, None, None)
     assert pratinjau._buku is not None

@@ -15,15 +15,13 @@ from kinerja_desktop.db.kantor import desa_aktif
 from kinerja_desktop.db.models import (
     Desa,
     Indikator,
-    Jabatan,
     Kantor,
     NilaiRealisasi,
-    Sasaran,
     SubIndikator,
 )
-from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.domain.batas import NILAI_MAKS
-from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.indikator import Jenis, huruf_butir
 from kinerja_desktop.domain.periode import Periode, bulan, parse_periode, tahun_
 from kinerja_desktop.domain.tanggal import nama_bulan
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
@@ -45,8 +43,7 @@ from kinerja_desktop.exchange.desa_layout import (
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.iki_data import huruf_butir
-from kinerja_desktop.reports.lembar import cetak_selebar_halaman, sel_teks
+from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks
 
 KUNING = "FFF2CC"
 ABU = "D9D9D9"
@@ -77,18 +74,6 @@ def periode_templat(tahun: int, periode: str | None) -> Periode:
     if p.tahun != tahun:
         raise DataTidakValid(f"Periode {p.id} bukan bagian dari tahun {tahun}.")
     return p
-
-
-def desa_indicators(tahun: int) -> list[Indikator]:
-    """The indicators of ``tahun`` whose data come from the desa, in document order."""
-    require_year(tahun)
-    return list(
-        Indikator.select(Indikator)
-        .join(Sasaran)
-        .join(Jabatan)
-        .where((Indikator.tahun == tahun) & (Indikator.dari_desa == True))  # noqa: E712
-        .order_by(Jabatan.urutan, Sasaran.urutan, Indikator.urutan)
-    )
 
 
 def nama_dengan_butir(ind: Indikator, butir: list[str]) -> str:

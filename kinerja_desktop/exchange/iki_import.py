@@ -416,7 +416,7 @@ def _tanpa_prefiks(teks: str) -> str:
 
 def _pisah_butir(teks: str) -> tuple[str, list[str]]:
     """The indicator name and its sub-items from the printed cell (``a. …`` lines)."""
-    from kinerja_desktop.reports.iki_data import huruf_butir
+    from kinerja_desktop.domain.indikator import huruf_butir
 
     baris = teks.split("\n")
     mulai = next((i for i, isi in enumerate(baris) if isi.startswith("a. ")), None)

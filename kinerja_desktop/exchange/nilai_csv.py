@@ -8,7 +8,7 @@ given. A target range is written ``80-100`` in ``nilai``. Numbers use a decimal 
 decimal comma is accepted on import). A file saved by Excel with ``;`` as separator is read too.
 
 Reading never writes: :func:`baca_csv` turns a file into values plus per-line refusals, which
-:func:`kinerja_desktop.db.nilai.rencanakan` then checks against the database;
+:func:`kinerja_desktop.db.ops_nilai.rencanakan` then checks against the database;
 :func:`terapkan_csv` writes the plan as an import batch and keeps a copy of the file under
 the database's import folder like the desa import, so backups carry it.
 """
@@ -23,7 +23,7 @@ from typing import Any
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
 from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
-from kinerja_desktop.db.nilai import (
+from kinerja_desktop.db.ops_nilai import (
     KOMPONEN_KOLOM,
     BatchInfo,
     HasilTerap,
@@ -33,7 +33,7 @@ from kinerja_desktop.db.nilai import (
     Rencana,
     terapkan,
 )
-from kinerja_desktop.db.nilai_baca import (
+from kinerja_desktop.db.queries_nilai import (
     kode_desa_ke_id,
     kode_indikator_ke_id,
     nilai_tahun,
@@ -42,7 +42,7 @@ from kinerja_desktop.domain.capaian import Komponen, angka, parse_angka, parse_t
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
-from kinerja_desktop.exchange.salinan import dengan_salinan
+from kinerja_desktop.exchange.import_copies import dengan_salinan
 from kinerja_desktop.exchange.sel_csv import baris_aman, isi_sel
 from kinerja_desktop.fileio import atomic_write
 

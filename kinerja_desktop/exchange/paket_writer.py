@@ -202,7 +202,7 @@ def _json_bytes(data: Any) -> bytes:
 
 
 def _capaian_json(tahun: int, periode: Periode) -> list[dict[str, Any]]:
-    from kinerja_desktop.db.nilai_baca import capaian_tahun
+    from kinerja_desktop.db.queries_nilai import capaian_tahun
 
     return [b.as_dict() for b in capaian_tahun(tahun, periode)]
 

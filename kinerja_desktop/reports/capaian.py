@@ -6,7 +6,7 @@ export_capaian(2020, "2020", Path("Capaian-2020.xlsx"), kertas="a4")
 
 from pathlib import Path
 
-from kinerja_desktop.reports.iki import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, siapkan_keluaran
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 

@@ -10,7 +10,8 @@ lay it out. "Belum ada data" is written out wherever a value is missing, never 0
 from dataclasses import dataclass, field
 
 from kinerja_desktop.db.models import Kantor, Pegawai, Pemangku
-from kinerja_desktop.db.nilai_baca import (
+from kinerja_desktop.db.queries import require_year, urutan_jabatan
+from kinerja_desktop.db.queries_nilai import (
     BarisCapaian,
     capaian_tahun,
     daftar_desa,
@@ -18,12 +19,11 @@ from kinerja_desktop.db.nilai_baca import (
     penilaian,
     ringkas_jabatan,
 )
-from kinerja_desktop.db.queries import require_year, urutan_jabatan
 from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.isian import format_persen, teks_realisasi, teks_target
 from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.domain.value_text import format_persen, teks_realisasi, teks_target
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun

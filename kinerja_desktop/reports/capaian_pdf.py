@@ -5,7 +5,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.domain.isian import format_angka
+from kinerja_desktop.domain.value_text import format_angka
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, JabatanCapaian, LaporanCapaian
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks

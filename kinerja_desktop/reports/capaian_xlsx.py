@@ -8,12 +8,8 @@ from typing import Any
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
-from kinerja_desktop.reports.lembar import (
-    cetak_selebar_halaman,
-    sel_teks,
-    sesuaikan_tinggi_baris,
-)
 from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
 
 
 def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:

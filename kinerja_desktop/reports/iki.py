@@ -7,46 +7,10 @@ The format follows the file's extension (.pdf or .xlsx); the paper defaults to t
 ``kertas``. Everything that can go wrong for the user raises a ``KinerjaError`` in Indonesian.
 """
 
-from collections.abc import Callable
 from pathlib import Path
 
-from kinerja_desktop import settings
-from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.reports.output import Progress, siapkan_keluaran
 from kinerja_desktop.reports.penandatangan import PilihanTtd
-
-Progress = Callable[[int, int, str], None]
-
-FORMAT = {".pdf": "PDF", ".xlsx": "Excel"}
-
-
-def report_format(target: Path) -> str:
-    """The extension of ``target`` (".pdf" or ".xlsx"); anything else is refused in Indonesian."""
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMAT:
-        raise DataTidakValid(
-            f"Berkas keluaran '{Path(target).name}' harus berakhiran .pdf (untuk dicetak) "
-            "atau .xlsx (Excel)."
-        )
-    return suffix
-
-
-def siapkan_keluaran(
-    target: Path, kertas: str | None, contoh_nama: Callable[[str], str]
-) -> tuple[Path, str, str]:
-    """Check where a report goes: (target, ".pdf" or ".xlsx", paper code).
-
-    ``kertas`` defaults to the setting. A folder given as ``target`` is refused with an
-    example file name, ``contoh_nama(suffix)``.
-    """
-    target = Path(target)
-    suffix = report_format(target)
-    kode_kertas = check_kertas(kertas or settings.get("kertas"))
-    if target.is_dir():
-        raise DataTidakValid(
-            f"{target} adalah folder. Tulis nama berkas, misalnya {target / contoh_nama(suffix)}"
-        )
-    return target, suffix, kode_kertas
 
 
 def default_filename(tahun: int, suffix: str, jabatan_kode: str | None = None) -> str:

@@ -19,7 +19,7 @@ from kinerja_desktop.db.models import (
     Tugas,
 )
 from kinerja_desktop.db.queries import require_year, urut_pohon
-from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.indikator import Jenis, huruf_butir
 from kinerja_desktop.errors import TidakDitemukan
 from kinerja_desktop.reports.penandatangan import (
     KOSONG,
@@ -35,16 +35,6 @@ KOLOM = (
     "SUMBER DATA",
 )
 """The four columns of a jabatan's IKI table, in the PDF and in the workbook."""
-
-
-def huruf_butir(index: int) -> str:
-    """The letter of sub-item ``index`` (0 → "a", 25 → "z", 26 → "aa")."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 @dataclass(frozen=True)

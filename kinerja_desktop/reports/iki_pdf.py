@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.reports.iki import Progress
 from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
+from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import (
     MM,
     build_pdf,

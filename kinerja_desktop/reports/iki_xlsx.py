@@ -15,7 +15,6 @@ from typing import Any
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.domain.teks import aman_untuk_sel
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.iki import Progress
 from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
 from kinerja_desktop.reports.iki_struktur import (
     BARIS_FUNGSI,
@@ -31,8 +30,9 @@ from kinerja_desktop.reports.iki_struktur import (
     medan_indikator,
     medan_jabatan,
 )
-from kinerja_desktop.reports.lembar import baris_terbungkus, cetak_selebar_halaman, sel_teks
+from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.workbook import baris_terbungkus, cetak_selebar_halaman, sel_teks
 
 LEBAR = (20, 28, 32, 22)  # column widths in Excel character units: about F4 width at 100%
 FONT_NAME = "Arial"

@@ -10,7 +10,7 @@ each kecamatan exactly as that kecamatan computed it. PDF or XLSX by the file's 
 from pathlib import Path
 
 from kinerja_desktop.domain.periode import parse_periode
-from kinerja_desktop.reports.iki import siapkan_keluaran
+from kinerja_desktop.reports.output import siapkan_keluaran
 
 
 def default_filename(kode: str, periode: str, suffix: str) -> str:
@@ -21,7 +21,7 @@ def default_filename(kode: str, periode: str, suffix: str) -> str:
 def export_kabupaten(tahun: int, periode: str, target: Path, kertas: str | None = None) -> Path:
     """Write the kabupaten report of ``periode`` to ``target`` (.pdf or .xlsx), atomically."""
     from kinerja_desktop.db.kabupaten import rekap, require_workspace
-    from kinerja_desktop.db.nilai_baca import penilaian
+    from kinerja_desktop.db.queries_nilai import penilaian
 
     kode = require_workspace().kode
     target, suffix, kertas = siapkan_keluaran(

@@ -5,8 +5,8 @@ from typing import Any
 
 from kinerja_desktop.db.kabupaten import Rekap, RekapKecamatan
 from kinerja_desktop.domain.capaian import Penilaian
-from kinerja_desktop.domain.isian import format_angka
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
+from kinerja_desktop.domain.value_text import format_angka
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, styles, teks
 

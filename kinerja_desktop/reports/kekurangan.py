@@ -12,13 +12,13 @@ from typing import Any
 from kinerja_desktop.db.models import Kantor
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.tanggal import format_tanggal
-from kinerja_desktop.exchange.kelengkapan import (
+from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.iki import Progress, siapkan_keluaran
+from kinerja_desktop.reports.kelengkapan import (
     StatusKelengkapan,
     indikator_desa,
     kelengkapan,
 )
-from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.iki import Progress, siapkan_keluaran
 
 KOLOM = ("No", "Desa/Kelurahan", "Periode", "Yang belum ada")  # the PDF's columns
 SEMUA_LENGKAP = "Semua desa/kelurahan sudah lengkap untuk periode yang sudah berakhir."
@@ -166,7 +166,7 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from kinerja_desktop import APP_NAME
-    from kinerja_desktop.reports.lembar import (
+    from kinerja_desktop.workbook import (
         cetak_selebar_halaman,
         sel_teks,
         sesuaikan_tinggi_baris,

@@ -246,7 +246,7 @@ class KelengkapanDialog(QDialog):
 
     def muat(self) -> None:
         """Count again from the database and fill the table."""
-        from kinerja_desktop.exchange.kelengkapan import indikator_desa, kelengkapan
+        from kinerja_desktop.reports.kelengkapan import indikator_desa, kelengkapan
 
         self._nama_indikator = {k: i.nama for k, i in indikator_desa(self.tahun).items()}
         periode, sel = kelengkapan(self.tahun, self.per.currentData())

@@ -38,10 +38,10 @@ from kinerja_desktop.db.kabupaten import (
     rekap,
     require_workspace,
 )
-from kinerja_desktop.db.nilai_baca import penilaian
-from kinerja_desktop.domain.isian import format_angka
+from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.periode import Periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
+from kinerja_desktop.domain.value_text import format_angka
 
 TEPAT = "#c8e6c9"  # on time
 TERLAMBAT = "#ffe0b2"  # late

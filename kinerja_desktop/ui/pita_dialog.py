@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.nilai_baca import penilaian
 from kinerja_desktop.db.ops_pita import BATAS_ATAS_TERTINGGI, WARNA_URUT, simpan_penilaian
+from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita, parse_angka
-from kinerja_desktop.domain.isian import format_angka
+from kinerja_desktop.domain.value_text import format_angka
 from kinerja_desktop.errors import DataTidakValid
 
 

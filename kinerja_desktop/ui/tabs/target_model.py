@@ -1,7 +1,7 @@
 """Table models of the Target & Realisasi tab: a jabatan's grid and one indicator's desa grid.
 
-Both models show values already read by :mod:`kinerja_desktop.db.nilai_baca`; they never write.
-An edited cell becomes a :class:`~kinerja_desktop.db.nilai.NilaiMasuk` handed to ``on_edit``
+Both models show values already read by :mod:`kinerja_desktop.db.queries_nilai`; they never write.
+An edited cell becomes a :class:`~kinerja_desktop.db.ops_nilai.NilaiMasuk` handed to ``on_edit``
 (the tab checks it and pushes an undo command); a refused cell makes ``setData`` return False
 and emits ``ditolak`` with the reason.
 """
@@ -14,11 +14,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kinerja_desktop.db.models import SUMBER_ENTRI, SUMBER_SALIN
-from kinerja_desktop.db.nilai import STATUS_TERKUNCI, KunciNilai, NilaiMasuk
-from kinerja_desktop.db.nilai_baca import BarisCapaian, DesaInfo, NilaiIndikator, Sel
+from kinerja_desktop.db.ops_nilai import STATUS_TERKUNCI, KunciNilai, NilaiMasuk
+from kinerja_desktop.db.queries_nilai import BarisCapaian, DesaInfo, NilaiIndikator, Sel
 from kinerja_desktop.domain.capaian import Penilaian, hari_kerja_periode
 from kinerja_desktop.domain.indikator import Frekuensi, Jenis
-from kinerja_desktop.domain.isian import (
+from kinerja_desktop.domain.periode import (
+    JenisPeriode,
+    Periode,
+    bulan,
+    tahun_,
+    triwulan,
+)
+from kinerja_desktop.domain.value_text import (
     CONTOH,
     baca_komponen,
     baca_target,
@@ -28,13 +35,6 @@ from kinerja_desktop.domain.isian import (
     isian_target,
     teks_realisasi,
     teks_target,
-)
-from kinerja_desktop.domain.periode import (
-    JenisPeriode,
-    Periode,
-    bulan,
-    tahun_,
-    triwulan,
 )
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid

@@ -4,7 +4,7 @@ Targets and realisasi are typed straight into the grid (or pasted from Excel); t
 and year columns and the capaian rows are computed, coloured by rating category, with the
 numbers behind them on hover. A desa-based indicator is filled in its own grid of desa ×
 periods below. Every edit is one undoable command that calls
-:func:`kinerja_desktop.db.nilai.ubah_nilai`.
+:func:`kinerja_desktop.db.ops_nilai.ubah_nilai`.
 """
 
 from typing import Any
@@ -36,15 +36,15 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Jabatan
-from kinerja_desktop.db.nilai import NilaiMasuk, pulihkan, rencanakan, ubah_nilai
-from kinerja_desktop.db.nilai_baca import (
+from kinerja_desktop.db.ops_nilai import NilaiMasuk, pulihkan, rencanakan, ubah_nilai
+from kinerja_desktop.db.queries_nilai import (
     daftar_desa,
     nilai_jabatan,
     penilaian,
     ringkas_jabatan,
 )
-from kinerja_desktop.domain.isian import format_persen
 from kinerja_desktop.domain.periode import JenisPeriode
+from kinerja_desktop.domain.value_text import format_persen
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.tabs.common import (

@@ -50,7 +50,7 @@ def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> CuplikanH
     """Read ``akar`` (rows of ``model``, in the order they must be re-inserted) and every row
     that an ON DELETE CASCADE foreign key would remove with them.
 
-    ALL_MODELS lists parents before children (tests/test_cuplikan.py checks it), so one pass
+    ALL_MODELS lists parents before children (tests/test_removed_rows.py checks it), so one pass
     in that order finds cascades of cascades (indicator -> realisasi -> nothing; sasaran ->
     indicator -> sub-item, target, realisasi, riwayat).
     """

@@ -16,7 +16,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     SubIndikator,
 )
-from kinerja_desktop.db.nilai import (
+from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     KunciNilai,
     NilaiMasuk,
@@ -124,7 +124,7 @@ def test_removed_jabatan_comes_back_with_every_value(isi):
 
 def test_an_import_batch_can_still_be_undone_after_remove_and_restore(isi):
     from kinerja_desktop.db.models import ImporBatch
-    from kinerja_desktop.db.nilai import batalkan_batch
+    from kinerja_desktop.db.ops_nilai import batalkan_batch
 
     _, snap = ops_indikator.remove_indikator(isi.id)
     ops_indikator.restore_indikator(snap)
@@ -174,7 +174,7 @@ def test_paste_cannot_change_jenis_of_an_indicator_with_values(isi):
 
 def test_removals_that_keep_plain_snapshots_have_nothing_cascading():
     """ops_uraian and ops_pemangku snapshot only the rows they delete: that is enough while no
-    table cascades from Tugas, Fungsi or Pemangku (a new one must go through db.cuplikan)."""
+    table cascades from Tugas, Fungsi or Pemangku (a new one must go through db.removed_rows)."""
     from kinerja_desktop.db.models import Fungsi, Pemangku, Tugas
 
     for model in ALL_MODELS:

@@ -12,7 +12,7 @@ from kinerja_desktop.db.models import (
     NilaiRealisasi,
     RiwayatNilai,
 )
-from kinerja_desktop.db.nilai import (
+from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     KunciNilai,
     NilaiMasuk,
@@ -25,7 +25,7 @@ from kinerja_desktop.db.nilai import (
     terapkan,
     ubah_nilai,
 )
-from kinerja_desktop.db.nilai_baca import capaian_tahun, nilai_jabatan
+from kinerja_desktop.db.queries_nilai import capaian_tahun, nilai_jabatan
 from kinerja_desktop.domain.capaian import Komponen, Penilaian, Target
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.errors import DataTidakValid
@@ -184,7 +184,7 @@ def test_copying_a_year_carries_targets_but_not_realisasi(db):
 
 
 def test_fast_month_totals_equal_the_per_desa_roll_up(db):
-    from kinerja_desktop.db.nilai_baca import nilai_tahun
+    from kinerja_desktop.db.queries_nilai import nilai_tahun
     from kinerja_desktop.domain.capaian import gabung_desa
     from kinerja_desktop.domain.periode import semua_periode
 

@@ -4,7 +4,7 @@ import pytest
 
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.isian import (
+from kinerja_desktop.domain.value_text import (
     baca_komponen,
     baca_target,
     format_angka,

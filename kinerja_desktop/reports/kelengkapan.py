@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan, NilaiRealisasi, Sasaran
+from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import (
     Periode,
@@ -21,7 +22,6 @@ from kinerja_desktop.domain.periode import (
     triwulan_setahun,
 )
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
-from kinerja_desktop.exchange.desa_template import desa_indicators
 
 
 class StatusKelengkapan(StrEnum):
