@@ -28,6 +28,7 @@ from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.fileio import size_text
+from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner
 
 BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
@@ -94,23 +95,13 @@ def backup_to_folder(
 
     def crashed(detail: str) -> None:
         QApplication.restoreOverrideCursor()
-        _show_bug(parent, "membuat cadangan", detail)
+        show_bug(parent, detail)
         if on_finished is not None:
             on_finished(None)
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     runner.run(job, done, failed, on_crash=crashed)
     return True
-
-
-def _show_bug(parent: QWidget | None, doing: str, detail: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=parent)
-    box.setText(
-        f"Terjadi kesalahan program saat {doing} (bukan kesalahan Anda). Data yang sudah "
-        "tersimpan tetap aman. Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
-    )
-    box.setDetailedText(detail)
-    box.exec()
 
 
 # --- Pulihkan… ------------------------------------------------------------------------------

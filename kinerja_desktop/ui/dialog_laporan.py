@@ -13,7 +13,6 @@ Documents folder, never in the application's hidden data folder.
 """
 
 import contextlib
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -47,6 +46,7 @@ from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.reports.page import KERTAS, kertas_label
 from kinerja_desktop.reports.penandatangan import BawaanTtd, PilihanTtd
+from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 TANGGAL_KOSONG = QDate(2000, 1, 1)  # the date field's "as the decree records" value
@@ -486,11 +486,7 @@ class DialogLaporan(QDialog):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.status.setText("Tidak ada yang ditulis.")
-        print(traceback_text, file=sys.stderr)  # the details for the developer
-        self.tampilkan_galat(
-            "Terjadi kesalahan program saat menulis (bukan kesalahan Anda). "
-            "Laporkan kejadian ini kepada pengembang aplikasi."
-        )
+        show_bug(self, traceback_text)
 
     def tampilkan_galat(self, pesan: str) -> None:
         """Show a refusal in red under the progress bar; the dialog stays as it was."""

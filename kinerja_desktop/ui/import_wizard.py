@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Keadaan")
@@ -276,13 +277,7 @@ class ImportDesaDialog(QDialog):
 
     def _crash(self, detail: str) -> None:
         self._sibuk(False)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=self)
-        box.setText(
-            "Terjadi kesalahan pada program. Data yang sudah tersimpan tetap aman. "
-            "Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
-        )
-        box.setDetailedText(detail)
-        box.exec()
+        show_bug(self, detail)
 
     # --- showing ---------------------------------------------------------------------------
 

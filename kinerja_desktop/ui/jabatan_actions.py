@@ -1,17 +1,17 @@
 """Add, rename, move and remove jabatan as undoable steps on the window's undo stack.
 
 Each step calls an operation of :mod:`kinerja_desktop.db.ops_jabatan` (one transaction, a
-Perubahan back). The first run happens before the step is pushed, so a refusal never leaves
-an empty step on the stack; undo and redo call the matching operations later.
-Methods given all their values run without dialogs (tests and other views use them) and
-raise :class:`~kinerja_desktop.errors.KinerjaError`; the ``*_dialog`` methods ask the
-operator and show refusals themselves.
+Perubahan back) through :func:`~kinerja_desktop.ui.operations.push_change`, so a refusal, a
+full disk or a bug never leaves a step on the stack; undo and redo call the matching
+operations later. Methods given all their values run without dialogs (tests and other views
+use them) and raise :class:`~kinerja_desktop.errors.KinerjaError`; the ``*_dialog`` methods ask
+the operator and show refusals themselves.
 """
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kinerja_desktop.db import ops_jabatan
@@ -19,47 +19,10 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog, PindahkanDialog
 from kinerja_desktop.ui.jabatan_tree import Node
+from kinerja_desktop.ui.operations import push_change
 
 Notify = Callable[[Perubahan], None]
 ShowError = Callable[[str, str], None]
-
-
-class JabatanCommand(QUndoCommand):
-    """A step already done once: ``redo`` and ``undo`` run the core operations again."""
-
-    def __init__(
-        self,
-        teks: str,
-        redo: Callable[[], Perubahan],
-        undo: Callable[[], Perubahan],
-        notify: Notify,
-        show_error: ShowError,
-    ) -> None:
-        super().__init__(teks)
-        self._redo, self._undo = redo, undo
-        self._notify, self._show_error = notify, show_error
-        self._done_once = False
-
-    def _run(self, action: Callable[[], Perubahan], judul: str) -> None:
-        try:
-            perubahan = action()
-        except KinerjaError as exc:
-            # the data changed in a way this step cannot follow: drop it from the stack
-            self.setObsolete(True)
-            self._show_error(judul, exc.pesan)
-            return
-        self._notify(perubahan)
-
-    def redo(self) -> None:
-        """Run the step again (skipped on push: it was already done)."""
-        if not self._done_once:
-            self._done_once = True
-            return
-        self._run(self._redo, "Tidak dapat mengulangi")
-
-    def undo(self) -> None:
-        """Take the step back."""
-        self._run(self._undo, "Tidak dapat mengurungkan")
 
 
 class JabatanActions(QObject):
@@ -78,71 +41,97 @@ class JabatanActions(QObject):
         self.notify = notify
         self.show_error = show_error
 
-    def _push(self, teks: str, perubahan: Perubahan, redo: Callable[[], Perubahan],
-              undo: Callable[[], Perubahan]) -> Perubahan:  # fmt: skip
-        self.stack.push(JabatanCommand(teks, redo, undo, self.notify, self.show_error))
-        self.notify(perubahan)
-        return perubahan
+    def _push(
+        self, teks: str, do: Callable[[], Perubahan], undo: Callable[[], Perubahan]
+    ) -> Perubahan | None:
+        """Perform ``do`` as an undoable step; a refusal of it is raised, a bug is shown and
+        gives None."""
+        return push_change(
+            self.stack,
+            teks,
+            do,
+            undo,
+            on_done=self.notify,
+            on_refused=self.show_error_of,
+            parent=self.window,
+            raise_first=True,
+        )
+
+    def show_error_of(self, judul: str, exc: KinerjaError) -> None:
+        """Show a refusal of an undo or redo."""
+        self.show_error(judul, exc.pesan)
 
     # --- with all values given: no dialogs, refusals raise ---------------------------------
 
-    def add(self, tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> int:
-        """Add a jabatan; returns its id."""
-        perubahan = ops_jabatan.add_jabatan(tahun, nama, atasan_id, kode)
-        (new_id,) = perubahan.jabatan
+    def add(self, tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> int | None:
+        """Add a jabatan; returns its id (None after a bug, which is shown)."""
         removed: list[ops_jabatan.CuplikanJabatan] = []
+        added: list[int] = []
+
+        def do() -> Perubahan:
+            if removed:  # redo after an undo: the same jabatan again, same id
+                return ops_jabatan.restore_jabatan(removed[0])
+            perubahan = ops_jabatan.add_jabatan(tahun, nama, atasan_id, kode)
+            added[:] = perubahan.jabatan
+            return perubahan
 
         def undo() -> Perubahan:
-            change, cuplikan = ops_jabatan.remove_jabatan(new_id)
+            change, cuplikan = ops_jabatan.remove_jabatan(added[0])
             removed[:] = [cuplikan]
             return change
 
-        def redo() -> Perubahan:
-            return ops_jabatan.restore_jabatan(removed[0])
+        self._push(f"Tambah jabatan «{' '.join(nama.split())}»", do, undo)
+        return added[0] if added else None
 
-        self._push(f"Tambah jabatan «{' '.join(nama.split())}»", perubahan, redo, undo)
-        return new_id
-
-    def rename(self, jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan:
+    def rename(self, jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan | None:
         """Rename a jabatan (and change its code when ``kode`` is given)."""
         lama = ops_jabatan.jabatan_info(jabatan_id)
-        perubahan = ops_jabatan.rename_jabatan(jabatan_id, nama, kode)
-        baru = ops_jabatan.jabatan_info(jabatan_id)
+        baru: list[ops_jabatan.JabatanInfo] = []
+
+        def do() -> Perubahan:
+            if baru:
+                return ops_jabatan.rename_jabatan(jabatan_id, baru[0].nama, baru[0].kode)
+            perubahan = ops_jabatan.rename_jabatan(jabatan_id, nama, kode)
+            baru[:] = [ops_jabatan.jabatan_info(jabatan_id)]
+            return perubahan
+
         return self._push(
             f"Ganti nama jabatan «{lama.nama}»",
-            perubahan,
-            lambda: ops_jabatan.rename_jabatan(jabatan_id, baru.nama, baru.kode),
+            do,
             lambda: ops_jabatan.rename_jabatan(jabatan_id, lama.nama, lama.kode),
         )
 
-    def move(self, jabatan_id: int, atasan_id: int | None) -> Perubahan:
+    def move(self, jabatan_id: int, atasan_id: int | None) -> Perubahan | None:
         """Put a jabatan under ``atasan_id`` (None: directly under the Camat)."""
         lama = ops_jabatan.letak_jabatan(jabatan_id)
-        perubahan = ops_jabatan.move_jabatan(jabatan_id, atasan_id)
-        baru = ops_jabatan.letak_jabatan(jabatan_id)
         nama = ops_jabatan.jabatan_info(jabatan_id).nama
+        baru: list[ops_jabatan.Letak] = []
+
+        def do() -> Perubahan:
+            if baru:
+                return ops_jabatan.move_jabatan(jabatan_id, baru[0].atasan_id, baru[0].urutan)
+            perubahan = ops_jabatan.move_jabatan(jabatan_id, atasan_id)
+            baru[:] = [ops_jabatan.letak_jabatan(jabatan_id)]
+            return perubahan
+
         return self._push(
             f"Pindahkan jabatan «{nama}»",
-            perubahan,
-            lambda: ops_jabatan.move_jabatan(jabatan_id, baru.atasan_id, baru.urutan),
+            do,
             lambda: ops_jabatan.move_jabatan(jabatan_id, lama.atasan_id, lama.urutan),
         )
 
-    def remove(self, jabatan_id: int) -> Perubahan:
+    def remove(self, jabatan_id: int) -> Perubahan | None:
         """Remove a jabatan with its subtree (without asking: see :meth:`remove_dialog`)."""
-        perubahan, cuplikan = ops_jabatan.remove_jabatan(jabatan_id)
-        kept = [cuplikan]
+        nama = ops_jabatan.jabatan_info(jabatan_id).nama
+        kept: list[ops_jabatan.CuplikanJabatan] = []
 
-        def redo() -> Perubahan:
-            change, again = ops_jabatan.remove_jabatan(jabatan_id)
-            kept[:] = [again]
+        def do() -> Perubahan:
+            change, cuplikan = ops_jabatan.remove_jabatan(jabatan_id)
+            kept[:] = [cuplikan]
             return change
 
         return self._push(
-            f"Hapus jabatan «{cuplikan.nama}»",
-            perubahan,
-            redo,
-            lambda: ops_jabatan.restore_jabatan(kept[0]),
+            f"Hapus jabatan «{nama}»", do, lambda: ops_jabatan.restore_jabatan(kept[0])
         )
 
     # --- asking the operator ---------------------------------------------------------------

@@ -41,6 +41,7 @@ from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
+from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 WINDOW_SETTINGS_FILENAME = "jendela.ini"
@@ -593,15 +594,6 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
-    def _show_bug(self, detail: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=self)
-        box.setText(
-            "Terjadi kesalahan pada program. Data yang sudah tersimpan tetap aman. "
-            "Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
-        )
-        box.setDetailedText(detail)
-        box.exec()
-
     # --- jabatan operations --------------------------------------------------------------------
 
     def add_jabatan(self) -> None:
@@ -747,7 +739,7 @@ class MainWindow(QMainWindow):
 
         def crashed(detail: str) -> None:
             finish()
-            self._show_bug(detail)
+            show_bug(self, detail)
 
         return self.tasks.run(job, done, failed, on_crash=crashed)
 

@@ -2,7 +2,10 @@
 
 Jobs run one after another (SQLite has one writer, and ordering keeps edits predictable);
 results and errors come back on the GUI thread through Qt signals. A job receives a
-:class:`TaskState` through which it reports progress and notices a cancel request.
+:class:`TaskState` through which it reports progress and notices a cancel request. Failures
+are sorted as everywhere in the window (:mod:`kinerja_desktop.ui.operations`): a refusal or an
+environment failure goes to ``on_error`` in Indonesian, a bug to ``on_crash`` or, by default,
+to the one bug dialog.
 """
 
 import threading
@@ -11,8 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import explain, show_bug
 
 
 class TaskState:
@@ -43,15 +48,6 @@ class _Signals(QObject):
     crashed = Signal(str)  # a bug: the traceback text
 
 
-def _explain_environment(exc: BaseException) -> KinerjaError | None:
-    """An Indonesian message for a SQLite environment failure (full disk, read-only...)."""
-    from kinerja_desktop.db.backup import bound_database_path
-    from kinerja_desktop.db.connection import explain_failure
-
-    path = bound_database_path()
-    return explain_failure(exc, path) if path is not None else None
-
-
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[TaskState], Any], state: TaskState, signals: _Signals) -> None:
         super().__init__()
@@ -61,12 +57,10 @@ class _Job(QRunnable):
         self.state.reporter = self.signals.progress.emit
         try:
             result = self.fn(self.state)
-        except KinerjaError as exc:
-            self.signals.failed.emit(exc)
-        except Exception as exc:  # noqa: BLE001 - reported to the user as a bug, never swallowed
-            explained = _explain_environment(exc)
+        except Exception as exc:  # noqa: BLE001 - a refusal, or a bug reported, never swallowed
+            explained = explain(exc)  # a full disk is not a bug
             if explained is not None:
-                self.signals.failed.emit(explained)  # a full disk is not a bug
+                self.signals.failed.emit(explained)
             else:
                 self.signals.crashed.emit(traceback.format_exc())
         else:
@@ -90,7 +84,10 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_crash: Callable[[str], None] | None = None,
     ) -> TaskState:
-        """Queue ``fn(state)``; the callbacks run on the GUI thread. Returns the state."""
+        """Queue ``fn(state)``; the callbacks run on the GUI thread. Returns the state.
+
+        Without ``on_crash`` a bug is shown by the bug dialog over the runner's parent.
+        """
         state = TaskState()
         signals = _Signals()
         self._signals.append(signals)  # keep alive until the job has reported
@@ -103,7 +100,11 @@ class TaskRunner(QObject):
         signals.failed.connect(on_error)
         if on_progress is not None:
             signals.progress.connect(on_progress)
-        if on_crash is not None:
+        if on_crash is None:
+            parent = self.parent()
+            window = parent if isinstance(parent, QWidget) else None
+            signals.crashed.connect(lambda detail: show_bug(window, detail))
+        else:
             signals.crashed.connect(on_crash)
         for signal in (signals.finished, signals.failed, signals.crashed):
             signal.connect(forget)

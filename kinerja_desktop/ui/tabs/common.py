@@ -1,4 +1,4 @@
-"""Pieces shared by the jabatan tabs: the undo command, the tab base, editors, clipboard text."""
+"""Pieces shared by the jabatan tabs: the tab base, editors, clipboard text."""
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QResizeEvent,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -39,45 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import push_change
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class OpCommand(QUndoCommand):
-    """An undoable edit: ``do`` and ``undo`` call core operations and return a Perubahan.
-
-    The first ``redo()`` (run by ``QUndoStack.push``) performs the edit. When the core refuses
-    it, the refusal is shown by the tab and the command marks itself obsolete, so the stack
-    drops it instead of keeping a step that did nothing.
-    """
-
-    def __init__(
-        self,
-        teks: str,
-        do: Callable[[], Perubahan],
-        undo: Callable[[], Perubahan],
-        tab: "TabDasar",
-    ) -> None:
-        super().__init__(teks)
-        self._do = do
-        self._undo = undo
-        self._tab = tab
-
-    def _run(self, action: Callable[[], Perubahan]) -> None:
-        try:
-            perubahan = action()
-        except KinerjaError as exc:
-            self.setObsolete(True)
-            self._tab.show_error(exc.pesan)
-            return
-        self._tab.after_edit(perubahan)
-
-    def redo(self) -> None:  # noqa: D102 - Qt's contract
-        self._run(self._do)
-
-    def undo(self) -> None:  # noqa: D102 - Qt's contract
-        self._run(self._undo)
 
 
 class KeadaanKosong(QWidget):
@@ -207,8 +170,17 @@ class TabDasar(QWidget):
         raise NotImplementedError
 
     def push(self, teks: str, do: Callable[[], Perubahan], undo: Callable[[], Perubahan]) -> None:
-        """Perform an edit as an undoable command on the window's undo stack."""
-        self.undo_stack.push(OpCommand(teks, do, undo, self))
+        """Perform an edit as an undoable step on the window's undo stack; a refusal (or a
+        full disk, a locked database...) is shown above the content and leaves no step."""
+        push_change(
+            self.undo_stack,
+            teks,
+            do,
+            undo,
+            on_done=self.after_edit,
+            on_refused=lambda _judul, exc: self.show_error(exc.pesan),
+            parent=self,
+        )
 
     def push_add(
         self,

@@ -1,0 +1,150 @@
+"""The one path every change of the window takes (after Anki's ``CollectionOp``).
+
+A core operation (``db.ops_*``, an import, a backup) runs either as an undoable step on the GUI
+thread (:func:`push_change`: the quick edits of the tabs and the jabatan tree) or on the one
+worker thread (:class:`~kinerja_desktop.ui.tasks.TaskRunner`: anything that can take long).
+Either way a failure is sorted by :func:`explain` into one of three kinds:
+
+- a :class:`~kinerja_desktop.errors.KinerjaError` is the core's refusal, shown as it is;
+- an environment failure (disk full, read-only, locked, damaged database) becomes the message
+  :func:`kinerja_desktop.db.connection.explain_failure` gives, the one place those are worded;
+- anything else is a bug, shown by :func:`show_bug`, the one "Kesalahan program" dialog.
+
+A step whose operation failed is never left on the undo stack: it marks itself obsolete, and
+``QUndoStack`` drops an obsolete command after ``redo`` (on push) and after ``undo``.
+"""
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.errors import KinerjaError
+
+OnRefused = Callable[[str, KinerjaError], None]
+"""Shows a refusal: (title such as "Tidak dapat mengurungkan", the refusal)."""
+
+JUDUL_URUNGKAN = "Tidak dapat mengurungkan"
+JUDUL_ULANGI = "Tidak dapat mengulangi"
+
+
+def explain(exc: BaseException) -> KinerjaError | None:
+    """The Indonesian refusal for ``exc``, or None when ``exc`` is a bug.
+
+    A refusal of the core is returned as it is; an environment failure of the database the
+    window has open is worded by ``explain_failure``.
+    """
+    if isinstance(exc, KinerjaError):
+        return exc
+    from kinerja_desktop.db.backup import bound_database_path
+    from kinerja_desktop.db.connection import explain_failure
+
+    path = bound_database_path()
+    return explain_failure(exc, path) if path is not None else None
+
+
+def show_bug(parent: QWidget | None, detail: str) -> None:
+    """The one dialog for a bug: says it is not the operator's fault, details for the developer."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=parent)
+    box.setText(
+        "Terjadi kesalahan pada program (bukan kesalahan Anda). Data yang sudah tersimpan tetap "
+        "aman. Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
+    )
+    box.setDetailedText(detail)
+    box.exec()
+
+
+@dataclass
+class Outcome:
+    """What the first run of a step gave, kept outside the command: Qt deletes an obsolete
+    command as soon as ``push`` returns."""
+
+    result: Perubahan | None = None
+    failure: KinerjaError | None = None
+
+
+class ChangeCommand(QUndoCommand):
+    """An undoable step: ``do`` and ``undo`` run core operations that return a Perubahan.
+
+    The first ``redo`` (run by ``QUndoStack.push``) performs the change. Whatever stops an
+    operation, the command shows it (:func:`explain`) and marks itself obsolete, so the stack
+    drops it rather than keep a step that did nothing. The first run's result goes to
+    ``outcome``; with ``raise_first`` its refusal goes there too instead of being shown.
+    """
+
+    def __init__(
+        self,
+        teks: str,
+        do: Callable[[], Perubahan],
+        undo: Callable[[], Perubahan],
+        on_done: Callable[[Perubahan], None],
+        on_refused: OnRefused,
+        parent: QWidget | None,
+        judul: str,
+        outcome: Outcome,
+        raise_first: bool = False,
+    ) -> None:
+        super().__init__(teks)
+        self._do, self._undo = do, undo
+        self._on_done, self._on_refused = on_done, on_refused
+        self._parent, self._judul = parent, judul
+        self._first = True
+        self._raise_first = raise_first
+        self._outcome = outcome
+
+    def _run(self, action: Callable[[], Perubahan], judul: str) -> None:
+        first, self._first = self._first, False
+        try:
+            perubahan = action()
+        except Exception as exc:  # noqa: BLE001 - sorted below: refusal, environment or bug
+            self.setObsolete(True)
+            explained = explain(exc)
+            if explained is None:
+                show_bug(self._parent, traceback.format_exc())
+            elif first and self._raise_first:
+                self._outcome.failure = explained
+            else:
+                self._on_refused(judul, explained)
+            return
+        if first:
+            self._outcome.result = perubahan
+        self._on_done(perubahan)
+
+    def redo(self) -> None:
+        """Perform the change (on push) or perform it again after an undo."""
+        self._run(self._do, self._judul if self._first else JUDUL_ULANGI)
+
+    def undo(self) -> None:
+        """Take the change back."""
+        self._run(self._undo, JUDUL_URUNGKAN)
+
+
+def push_change(
+    stack: QUndoStack,
+    teks: str,
+    do: Callable[[], Perubahan],
+    undo: Callable[[], Perubahan],
+    *,
+    on_done: Callable[[Perubahan], None],
+    on_refused: OnRefused,
+    parent: QWidget | None,
+    judul: str = "Perubahan tidak disimpan",
+    raise_first: bool = False,
+) -> Perubahan | None:
+    """Perform ``do`` as the step ``teks`` on ``stack``; returns its Perubahan.
+
+    ``on_done`` receives the Perubahan of every run (the change, its undo, its redo) and
+    ``on_refused`` every refusal, titled ``judul`` for the first run. None is returned when
+    the change failed (the step is then not on the stack). With ``raise_first`` a refusal of
+    the first run is raised to the caller instead, for callers that keep a dialog open.
+    """
+    outcome = Outcome()
+    stack.push(
+        ChangeCommand(teks, do, undo, on_done, on_refused, parent, judul, outcome, raise_first)
+    )
+    if outcome.failure is not None:
+        raise outcome.failure
+    return outcome.result

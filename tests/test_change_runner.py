@@ -1,0 +1,117 @@
+"""The one runner for every change of the window (ui/operations.py): on a disk that is full,
+a tab edit, a paste, a jabatan move and a background job each show the Indonesian message of
+``explain_failure`` and leave no step on the undo stack; with room again, editing goes on."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.ui.operations import push_change
+from kinerja_desktop.ui.tasks import TaskRunner
+
+# the offscreen platform warns when a message box is shown; harmless here
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+HELPER = Path(__file__).parent / "full_disk_window.py"
+PENUH = "penuh. Kosongkan ruang disk lalu coba lagi"
+
+
+def _unshare_ok() -> bool:
+    if sys.platform != "linux" or shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+def test_every_kind_of_change_on_a_full_disk_is_explained_and_leaves_no_step(db_path, tmp_path):
+    disk = tmp_path / "disk-kecil"
+    disk.mkdir()
+    db_file = disk / "kinerja.sqlite3"
+    out = tmp_path / "hasil.json"
+    size_kb = db_path.stat().st_size // 1024 + 512
+    script = (
+        f"mount -t tmpfs -o size={size_kb}k tmpfs '{disk}' && cp '{db_path}' '{db_file}' && "
+        f"QT_QPA_PLATFORM=offscreen '{sys.executable}' '{HELPER}' '{db_file}' "
+        f"'{disk / 'pengisi'}' '{out}'"
+    )
+    done = subprocess.run(
+        ["unshare", "-r", "-m", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    hasil = json.loads(out.read_text(encoding="utf-8"))
+
+    assert PENUH in hasil["edit"]["pesan"] and hasil["edit"]["langkah"] == 0
+    assert hasil["edit"]["tersimpan"]
+    assert PENUH in hasil["tempel"]["pesan"] and hasil["tempel"]["langkah"] == 0
+    assert hasil["pindah"]["pesan"]["judul"] == "Jabatan tidak dipindahkan"
+    assert PENUH in hasil["pindah"]["pesan"]["teks"] and hasil["pindah"]["langkah"] == 0
+    assert hasil["pindah"]["atasan_tetap"]
+    assert hasil["latar"]["pesan"]["judul"] == "Tahun tidak disalin"
+    assert PENUH in hasil["latar"]["pesan"]["teks"] and hasil["latar"]["tahun"] == [2020]
+    assert hasil["latar"]["langkah"] == 0
+    assert not any(k["judul"] == "Kesalahan program" for k in hasil["kotak"])
+    assert hasil["setelah_ruang"] == {
+        "langkah": 1,
+        "pertama": "Menyusun rencana kerja subbagian;",
+    }
+
+
+def _close_boxes(qtbot, seen: list) -> QTimer:
+    """Read and close every message box the way an operator would."""
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text(), box.detailedText()))
+            box.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(close)
+    timer.start(20)
+    return timer
+
+
+def _bug() -> Perubahan:
+    raise ZeroDivisionError("salah hitung di program")
+
+
+def test_a_bug_in_a_step_is_shown_as_a_bug_and_leaves_no_step(qtbot, db):
+    stack = QUndoStack()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list = []
+    done: list = []
+    timer = _close_boxes(qtbot, seen)
+    hasil = push_change(
+        stack, "Langkah", _bug, _bug, on_done=done.append, on_refused=print, parent=parent
+    )
+    timer.stop()
+    assert hasil is None and stack.count() == 0 and done == []
+    (judul, teks, rincian), = seen
+    assert judul == "Kesalahan program" and "bukan kesalahan Anda" in teks
+    assert "ZeroDivisionError: salah hitung di program" in rincian
+
+
+def test_a_bug_in_a_background_job_reaches_the_bug_dialog_without_a_crash_handler(qtbot, db):
+    window = QWidget()
+    qtbot.addWidget(window)
+    runner = TaskRunner(window)
+    seen: list = []
+    timer = _close_boxes(qtbot, seen)
+    runner.run(lambda _state: _bug(), lambda _r: None, lambda _e: None)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    timer.stop()
+    assert seen[0][0] == "Kesalahan program" and "ZeroDivisionError" in seen[0][2]
