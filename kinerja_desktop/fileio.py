@@ -82,7 +82,7 @@ def _ordinary_permissions(path: Path) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
-def atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
+def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     """Call ``write(temp_path)`` to produce the file, then move it onto ``target`` at once.
 
     The temporary file lives in the target's folder (so the move is atomic on the same disk),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Memasang keperluan pengujian ke .venv lalu menjalankan pemeriksaan gaya dan semua uji.
+# Memasang keperluan pengujian ke .venv lalu menjalankan pemeriksaan gaya, pemeriksaan tipe
+# (mypy) dan semua uji.
 # Argumen tambahan diteruskan ke pytest, mis. `bash scripts/uji.sh -m "not build"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,4 +8,5 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install -q -e ".[test]"
 .venv/bin/ruff check .
+.venv/bin/mypy
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

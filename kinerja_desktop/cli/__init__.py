@@ -140,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _utf8_console()
     stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _LayarAman(stdout), _LayarAman(stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _LayarAman(stdout), _LayarAman(stderr)
     try:
         return _main(argv)
     finally:

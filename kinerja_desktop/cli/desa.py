@@ -118,13 +118,13 @@ def cmd_impor_daftar(args: argparse.Namespace) -> int:
 
     open_db(args)
     batches = list(ImporBatch.select().order_by(ImporBatch.id))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "nomor": b.id,
             "waktu": b.waktu,
             "berkas": b.nama_berkas,
             "jenis": b.jenis,
-            "kode_desa": b.desa.kode if b.desa_id else None,
+            "kode_desa": b.desa.kode if b.desa is not None else None,
             "tahun": b.tahun,
             "periode": b.periode,
             "baru": b.baru,

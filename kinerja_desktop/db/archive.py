@@ -14,6 +14,7 @@ import sqlite3
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from kinerja_desktop import APP_NAME, __version__
@@ -262,7 +263,7 @@ def open_archive(path: Path, work: Path) -> IsiArsip:
             try:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(name) as src, open(out, "wb") as dst:
-                    for block in iter(lambda src=src: src.read(1 << 20), b""):
+                    for block in iter(partial(src.read, 1 << 20), b""):
                         written += len(block)
                         if written > declared:
                             # never let a forged archive fill the disk

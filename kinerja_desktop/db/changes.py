@@ -19,3 +19,16 @@ class Perubahan:
     indikator: bool = False  # sasaran, indicators or sub-items
     pemangku: bool = False  # holders of a jabatan, pegawai
     nilai: bool = False  # targets or realisasi
+
+
+def everything_changed(pesan: str, tahun: int | None = None) -> Perubahan:
+    """The change record of an operation that replaced the whole database (a restore)."""
+    return Perubahan(
+        pesan=pesan,
+        tahun=tahun,
+        jabatan_tree=True,
+        uraian=True,
+        indikator=True,
+        pemangku=True,
+        nilai=True,
+    )

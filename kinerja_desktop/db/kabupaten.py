@@ -43,10 +43,12 @@ def workspace() -> InfoKabupaten | None:
     row = Kabupaten.select().first()
     if row is None:
         return None
-    kec = KabupatenKecamatan.select(KabupatenKecamatan.kode, KabupatenKecamatan.nama)
-    return InfoKabupaten(
-        row.kode, row.nama, row.provinsi, tuple(kec.order_by(KabupatenKecamatan.urutan).tuples())
+    kec = (
+        KabupatenKecamatan.select(KabupatenKecamatan.kode, KabupatenKecamatan.nama)
+        .order_by(KabupatenKecamatan.urutan)
+        .tuples()
     )
+    return InfoKabupaten(row.kode, row.nama, row.provinsi, tuple(kec.iterator()))
 
 
 def require_workspace() -> InfoKabupaten:
@@ -246,7 +248,7 @@ def rekap(tahun: int, periode: Periode) -> Rekap:
         )
         .join(KabupatenKecamatan)
         .where(Paket.tahun == tahun, Paket.periode == periode.id, Paket.berlaku == True)  # noqa: E712
-        .tuples()
+        .tuples().iterator()
     }
     ids = [v[0] for v in paket.values()]
     baris: dict[int, list[BarisRekap]] = {}
@@ -277,7 +279,7 @@ def rekap(tahun: int, periode: Periode) -> Rekap:
             )
             .where(PaketIndikator.paket.in_(ids))
             .order_by(PaketIndikator.paket, PaketIndikator.urutan)
-            .tuples()
+            .tuples().iterator()
         )
         for pid, *kolom in query:
             baris.setdefault(pid, []).append(BarisRekap(*kolom))
@@ -321,7 +323,7 @@ def receipts() -> list[dict[str, Any]]:
         .order_by(Paket.waktu_terima.desc(), Paket.id.desc())
         .dicts()
     )
-    return list(query)
+    return list(query.iterator())
 
 
 def iki_diterima(kode_kecamatan: str, tahun: int, periode: Periode) -> dict[str, Any] | None:
@@ -353,7 +355,7 @@ def kiriman_setahun(tahun: int) -> dict[str, dict[str, tuple[str, bool]]]:
         .where(Paket.tahun == tahun, Paket.berlaku == True)  # noqa: E712
         .tuples()
     )
-    for kode, periode_id, tulis in query:
+    for kode, periode_id, tulis in query.iterator():
         tepat = datetime.fromisoformat(tulis).date() <= tenggat(parse_periode(periode_id))
         hasil.setdefault(kode, {})[periode_id] = (tulis, tepat)
     return hasil

@@ -6,6 +6,8 @@ database leaves these tables empty. Values are stored as the kecamatan sent them
 texts, not ids of our own tables), because every kecamatan has its own jabatan and indicators.
 """
 
+from typing import TYPE_CHECKING
+
 from peewee import BooleanField, CharField, FloatField, ForeignKeyField, IntegerField, TextField
 
 from kinerja_desktop.db.models import BaseModel
@@ -37,6 +39,9 @@ class Paket(BaseModel):
     it to False on the older one and ``diganti`` to the time it was replaced.
     """
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        kecamatan_id: int
+
     kecamatan = ForeignKeyField(KabupatenKecamatan, on_delete="CASCADE", backref="paket")
     tahun = IntegerField()
     periode = CharField()
@@ -52,6 +57,9 @@ class Paket(BaseModel):
 
 class PaketIndikator(BaseModel):
     """An indicator of a kecamatan's IKI as its package states it."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        paket_id: int
 
     paket = ForeignKeyField(Paket, on_delete="CASCADE", backref="indikator")
     kode_jabatan = CharField()
@@ -72,6 +80,9 @@ class PaketCapaian(BaseModel):
     """The capaian of one indicator for the package's period, exactly as the kecamatan
     computed it (its ``capaian --json``)."""
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        paket_id: int
+
     paket = ForeignKeyField(Paket, on_delete="CASCADE", backref="capaian")
     kode_indikator = CharField()
     periode = CharField()
@@ -90,6 +101,9 @@ class PaketCapaian(BaseModel):
 
 class PaketNilai(BaseModel):
     """One target or realisasi of the package (per desa where it came from a desa)."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        paket_id: int
 
     paket = ForeignKeyField(Paket, on_delete="CASCADE", backref="nilai")
     kode_indikator = CharField()

@@ -82,7 +82,7 @@ def pegawai_penandatangan(nip: str, nama: str = "", golongan: str = "") -> int:
     if nama:
         pegawai.nama = nama
     if gol:
-        pegawai.pangkat = gol
+        pegawai.golongan = gol
     pegawai.save()
     return int(pegawai.id)
 
@@ -135,4 +135,5 @@ def daftar_pegawai() -> list[PegawaiPilihan]:
         for i, nama, nip in Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip)
         .order_by(Pegawai.nama)
         .tuples()
+        .iterator()
     ]

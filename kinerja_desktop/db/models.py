@@ -5,8 +5,11 @@ that an old decree stays exactly as it was signed while the new year is edited. 
 jabatan and indicators are unique within a year and are what exports and the CLI use.
 """
 
+from typing import TYPE_CHECKING
+
 from peewee import (
     SQL,
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -23,6 +26,9 @@ database_proxy = DatabaseProxy()
 
 class BaseModel(Model):
     """Binds every model to the database opened by :mod:`kinerja_desktop.db.connection`."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        id: AutoField[int]
 
     class Meta:
         database = database_proxy
@@ -68,6 +74,9 @@ class Pangkat(BaseModel):
 class Pegawai(BaseModel):
     """An employee; ``nip`` holds the 18 digits without spaces."""
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        golongan: str | None  # the key of ``pangkat``: peewee names it after the column
+
     nama = CharField()
     nip = CharField(null=True, unique=True)
     pangkat = ForeignKeyField(Pangkat, null=True, on_delete="SET NULL", column_name="golongan")
@@ -75,6 +84,9 @@ class Pegawai(BaseModel):
 
 class Tahun(BaseModel):
     """A reporting year and its IKI decree (Keputusan Camat) with the signatory."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        penandatangan_id: int | None
 
     tahun = IntegerField(primary_key=True)
     nomor_keputusan = CharField(default="")
@@ -87,6 +99,10 @@ class Tahun(BaseModel):
 
 class Jabatan(BaseModel):
     """A position in a year; ``atasan`` NULL means directly under the Camat."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        tahun_id: int
+        atasan_id: int | None
 
     tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun")
     kode = CharField()
@@ -101,6 +117,9 @@ class Jabatan(BaseModel):
 class Tugas(BaseModel):
     """One duty of a jabatan, in order."""
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
+
     jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE", backref="tugas")
     urutan = IntegerField()
     teks = TextField()
@@ -109,6 +128,9 @@ class Tugas(BaseModel):
 class Fungsi(BaseModel):
     """One function of a jabatan, in order."""
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
+
     jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE", backref="fungsi")
     urutan = IntegerField()
     teks = TextField()
@@ -116,6 +138,9 @@ class Fungsi(BaseModel):
 
 class Sasaran(BaseModel):
     """An objective (Sasaran/Kinerja Utama) of a jabatan, in order."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
 
     jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE", backref="sasaran")
     urutan = IntegerField()
@@ -128,6 +153,10 @@ class Indikator(BaseModel):
     ``tahun`` repeats the year of the jabatan so that the database itself keeps indicator
     codes unique within a year.
     """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        sasaran_id: int
+        tahun_id: int
 
     sasaran = ForeignKeyField(Sasaran, on_delete="CASCADE", backref="indikator")
     tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun")
@@ -153,6 +182,9 @@ class Indikator(BaseModel):
 class SubIndikator(BaseModel):
     """A sub-item (a., b., …) of an indicator, with its line in the formula column."""
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        indikator_id: int
+
     indikator = ForeignKeyField(Indikator, on_delete="CASCADE", backref="sub")
     urutan = IntegerField()
     teks = TextField()
@@ -161,6 +193,10 @@ class SubIndikator(BaseModel):
 
 class Pemangku(BaseModel):
     """A pegawai holding a jabatan (and so holding it in that jabatan's year)."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
+        pegawai_id: int
 
     jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE", backref="pemangku")
     pegawai = ForeignKeyField(Pegawai, on_delete="CASCADE", backref="jabatan")
@@ -191,6 +227,9 @@ class ImporBatch(BaseModel):
     the data folder); ``dibatalkan`` is set when the batch was undone.
     """
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        desa_id: int | None
+
     nama_berkas = CharField()
     sha256 = CharField()
     jenis = CharField()  # "csv" or "desa"
@@ -216,6 +255,10 @@ class NilaiTarget(BaseModel):
     the percent itself.
     """
 
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        indikator_id: int
+        batch_id: int | None
+
     indikator = ForeignKeyField(Indikator, on_delete="CASCADE", backref="target")
     periode = CharField()
     nilai = FloatField()
@@ -235,6 +278,11 @@ class NilaiRealisasi(BaseModel):
     ``desa`` NULL is a kecamatan-level value. A count uses ``nilai``; a percentage
     ``pembilang``/``penyebut``; attendance ``pegawai``, ``hari_kerja``, ``hari_tidak_masuk``.
     """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        indikator_id: int
+        desa_id: int | None
+        batch_id: int | None
 
     indikator = ForeignKeyField(Indikator, on_delete="CASCADE", backref="realisasi")
     periode = CharField()
@@ -272,6 +320,11 @@ class RiwayatNilai(BaseModel):
     Written for imported batches, so that a batch can be undone exactly; the same table can
     become the audit log of every change (add the user) without a new design.
     """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        batch_id: int | None
+        indikator_id: int
+        desa_id: int | None
 
     waktu = CharField()
     batch = ForeignKeyField(ImporBatch, null=True, on_delete="CASCADE", backref="riwayat")

@@ -117,7 +117,7 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
         .join(Jabatan)
         .where(Jabatan.tahun == tahun)
         .order_by(Pegawai.nama)
-        .tuples()
+        .tuples().iterator()
     )
     for jabatan_id, nama in query:
         holders.setdefault(jabatan_id, []).append(nama)
@@ -125,7 +125,7 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
         Jabatan.select(Jabatan.id, Jabatan.kode, Jabatan.nama, Jabatan.atasan, Jabatan.urutan)
         .where(Jabatan.tahun == tahun)
         .order_by(Jabatan.urutan, Jabatan.id)
-        .tuples()
+        .tuples().iterator()
     )
     return [
         JabatanInfo(id=i, kode=k, nama=n, atasan_id=a, urutan=u, pemangku=tuple(holders.get(i, ())))
@@ -141,7 +141,7 @@ def jabatan_info(jabatan_id: int) -> JabatanInfo:
         .join(Pemangku)
         .where(Pemangku.jabatan == jab.id)
         .order_by(Pegawai.nama)
-        .tuples()
+        .tuples().iterator()
     )
     return JabatanInfo(
         id=jab.id,
@@ -183,7 +183,8 @@ def suggest_kode(tahun: int, nama: str) -> str:
     """A free code for a new jabatan named ``nama``: its words in capitals, made unique."""
     words = re.findall(r"[A-Za-z0-9]+", nama.upper())
     base = "-".join(words)[:30].strip("-") or "JABATAN"
-    taken = {k for (k,) in Jabatan.select(Jabatan.kode).where(Jabatan.tahun == tahun).tuples()}
+    query = Jabatan.select(Jabatan.kode).where(Jabatan.tahun == tahun)
+    taken = {k for (k,) in query.tuples().iterator()}
     kode, n = base, 2
     while kode in taken:
         kode, n = f"{base}-{n}", n + 1
@@ -248,9 +249,8 @@ def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Perub
 
 def _subtree_ids(root: Jabatan) -> list[int]:
     children: dict[int | None, list[int]] = {}
-    for jid, atasan in (
-        Jabatan.select(Jabatan.id, Jabatan.atasan).where(Jabatan.tahun == root.tahun_id).tuples()
-    ):
+    query = Jabatan.select(Jabatan.id, Jabatan.atasan).where(Jabatan.tahun == root.tahun_id)
+    for jid, atasan in query.tuples().iterator():
         children.setdefault(atasan, []).append(jid)
     found, todo = [], [root.id]
     while todo:
@@ -306,7 +306,7 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
         .where(Pemangku.jabatan.in_(ids))
         .distinct()
         .order_by(Pegawai.nama)
-        .tuples()
+        .tuples().iterator()
     )
     return RingkasanHapus(
         nama=jab.nama,
@@ -328,7 +328,7 @@ def _capture(root: Jabatan) -> CuplikanJabatan:
     """Every row that goes with ``root``: the subtree, then every row that cascades from it
     (tugas, fungsi, sasaran, indicators, sub-items, pemangku, targets, realisasi, riwayat)."""
     ids = _subtree_ids(root)
-    jabatan_rows = list(Jabatan.select().where(Jabatan.id.in_(ids)).dicts())
+    jabatan_rows = list(Jabatan.select().where(Jabatan.id.in_(ids)).dicts().iterator())
     depth = {root.id: 0}
     by_id = {r["id"]: r for r in jabatan_rows}
 

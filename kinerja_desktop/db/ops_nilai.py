@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import (
@@ -40,6 +40,7 @@ from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 JenisNilai = Literal["target", "realisasi"]
+SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
 KOMPONEN_KOLOM = ("nilai", "pembilang", "penyebut", "pegawai", "hari_kerja", "hari_tidak_masuk")
 STATUS_TERKUNCI = frozenset({"disetujui"})  # approved realisasi cannot change (later issue)
 
@@ -276,7 +277,7 @@ def rencanakan(masuk: Sequence[NilaiMasuk]) -> Rencana:
     """Check ``masuk`` and compare with what is stored; write nothing."""
     rencana = Rencana()
     indikator = _indikator(m.kunci.indikator_id for m in masuk)
-    desa_ids = {d for (d,) in Desa.select(Desa.id).tuples()}
+    desa_ids = {d for (d,) in Desa.select(Desa.id).tuples().iterator()}
     stored = _stored_rows({m.kunci for m in masuk})
     dilihat: dict[KunciNilai, str] = {}
     for m in masuk:
@@ -320,11 +321,11 @@ def _stored_rows(kunci: set[KunciNilai]) -> dict[KunciNilai, dict[str, Any]]:
     the keys (indicators × periods × desa); each row read is matched against ``kunci``.
     """
     hasil: dict[KunciNilai, dict[str, Any]] = {}
-    for jenis in ("target", "realisasi"):
+    for jenis in SEMUA_JENIS:
         bagian = [k for k in kunci if k.jenis == jenis]
         if not bagian:
             continue
-        model = _model(jenis)  # type: ignore[arg-type]
+        model = _model(jenis)
         nama = _KOLOM_SIMPAN[jenis]
         kolom = [getattr(model, c) for c in nama]
         periode = sorted({k.periode for k in bagian})
@@ -350,7 +351,7 @@ def _stored_rows(kunci: set[KunciNilai]) -> dict[KunciNilai, dict[str, Any]]:
             # the raw cursor: SQLite already gives floats, text and integer ids, and peewee's
             # per-column conversion would double the time of a year's comparison
             for row in database_proxy.execute(query):
-                k = KunciNilai(jenis, row[0], row[1], row[2] if n == 3 else None)  # type: ignore[arg-type]
+                k = KunciNilai(jenis, row[0], row[1], row[2] if n == 3 else None)
                 if k in kunci:
                     hasil[k] = dict(zip(nama, row[n:], strict=True))
     return hasil
@@ -529,7 +530,10 @@ def batalkan_batch(batch_id: int) -> Perubahan:
     if batch.dibatalkan:
         raise DataTidakValid(f"Impor {batch.nama_berkas} sudah dibatalkan pada {batch.dibatalkan}.")
     langkah = list(RiwayatNilai.select().where(RiwayatNilai.batch == batch_id))
-    kunci_semua = [KunciNilai(r.jenis, r.indikator_id, r.periode, r.desa_id) for r in langkah]
+    kunci_semua = [
+        KunciNilai(cast(JenisNilai, r.jenis), r.indikator_id, r.periode, r.desa_id)
+        for r in langkah
+    ]
     tersimpan = _stored_rows(set(kunci_semua))
     for kunci, r in zip(kunci_semua, langkah, strict=True):
         tercatat = None if r.baru is None else json.loads(r.baru)

@@ -72,7 +72,9 @@ def _perubahan(jabatan: Jabatan, pesan: str) -> Perubahan:
 def _renumber(daftar: str, jabatan_id: int) -> None:
     # Keep urutan dense (0..n-1) so positions in the view and in the database agree.
     model = _model(daftar)
-    rows = model.select().where(model.jabatan == jabatan_id).order_by(model.urutan, model.id)
+    rows: list[Tugas | Fungsi] = list(
+        model.select().where(model.jabatan == jabatan_id).order_by(model.urutan, model.id)
+    )
     for index, row in enumerate(rows):
         if row.urutan != index:
             model.update(urutan=index).where(model.id == row.id).execute()
@@ -127,7 +129,9 @@ def remove_uraian(daftar: Daftar, ids: list[int]) -> tuple[Perubahan, list[Uraia
     """Remove items; returns the snapshots :func:`restore_uraian` needs to put them back."""
     model = _model(daftar)
     with database_proxy.atomic():
-        rows = list(model.select().where(model.id.in_(ids)).order_by(model.urutan))
+        rows: list[Tugas | Fungsi] = list(
+            model.select().where(model.id.in_(ids)).order_by(model.urutan)
+        )
         if len(rows) != len(set(ids)):
             raise TidakDitemukan(f"Sebagian butir {_NAMA[daftar]} sudah tidak ada.")
         if not rows:

@@ -377,7 +377,7 @@ def capaian_tahun(tahun: int, periode: Periode) -> list[BarisCapaian]:
 
 def kode_desa_ke_id() -> dict[str, int]:
     """Desa codes (``35.07.13.2001``) to ids, for importers."""
-    return {kode: i for i, kode in Desa.select(Desa.id, Desa.kode).tuples()}
+    return {kode: i for i, kode in Desa.select(Desa.id, Desa.kode).tuples().iterator()}
 
 
 def kode_indikator_ke_id(tahun: int) -> dict[str, int]:
@@ -386,7 +386,7 @@ def kode_indikator_ke_id(tahun: int) -> dict[str, int]:
         kode: i
         for i, kode in Indikator.select(Indikator.id, Indikator.kode)
         .where(Indikator.tahun == tahun)
-        .tuples()
+        .tuples().iterator()
     }
 
 

@@ -19,6 +19,14 @@ from kinerja_desktop.db.models import ALL_MODELS, BaseModel
 Kelompok = tuple[type[BaseModel], tuple[dict[str, Any], ...]]
 
 
+def _primary_key(model: type[BaseModel]) -> peewee.Field:
+    """The primary key field of ``model`` (every model of ours has one)."""
+    key = model._meta.primary_key
+    if not isinstance(key, peewee.Field):
+        raise TypeError(f"{model.__name__} has no single primary key")
+    return key
+
+
 @dataclass(frozen=True)
 class CuplikanHapus:
     """Every row a removal takes, ids included, grouped by model in insertion order.
@@ -54,7 +62,7 @@ def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> CuplikanH
     in that order finds cascades of cascades (indicator -> realisasi -> nothing; sasaran ->
     indicator -> sub-item, target, realisasi, riwayat).
     """
-    pk_root = model._meta.primary_key.name
+    pk_root = _primary_key(model).name
     taken: dict[type[BaseModel], list[Any]] = {model: [r[pk_root] for r in akar]}
     groups: list[Kelompok] = [(model, tuple(akar))]
     for other in ALL_MODELS:
@@ -67,13 +75,13 @@ def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> CuplikanH
         ]
         if not terms:
             continue
-        pk = other._meta.primary_key.name
+        pk = _primary_key(other).name
         found: dict[Any, dict[str, Any]] = {}
         for fk in terms:
             ids = taken[fk.rel_model]
             # chunks keep each statement under SQLite's limit of bound variables
             for part in peewee.chunked(ids, 500):
-                for row in other.select().where(fk.in_(list(part))).dicts():
+                for row in other.select().where(fk.in_(list(part))).dicts().iterator():
                     found.setdefault(row[pk], row)
         if found:
             rows = tuple(found[k] for k in sorted(found))
@@ -85,7 +93,7 @@ def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> CuplikanH
 def ada_yang_terpakai(cuplikan: CuplikanHapus) -> bool:
     """Whether any captured root id is in use again (data changed outside the undo stack)."""
     model = cuplikan.kelompok[0][0]
-    pk = model._meta.primary_key
+    pk = _primary_key(model)
     ids = [r[pk.name] for r in cuplikan.akar]
     return any(
         model.select().where(pk.in_(list(part))).exists() for part in peewee.chunked(ids, 500)

@@ -207,7 +207,7 @@ def check_restore_source(source: Path, work: Path) -> SumberPemulihan:
         isi = open_archive(source, work)
         dibuat = None
         with contextlib.suppress(TypeError, ValueError):
-            dibuat = datetime.fromisoformat(isi.manifest.get("dibuat"))
+            dibuat = datetime.fromisoformat(str(isi.manifest.get("dibuat")))
         asal = isi.manifest.get("basis_data_asal")
         sumber = SumberPemulihan(
             isi.db_file,

@@ -41,7 +41,7 @@ def format_waktu(waktu: datetime | str) -> str:
         try:
             waktu = datetime.fromisoformat(waktu)
         except ValueError:
-            return waktu
+            return str(waktu)  # mypy keeps the union inside the try; it is the text given
     return f"{format_tanggal(waktu)} {waktu:%H.%M}"
 
 

@@ -684,10 +684,10 @@ def impor_berkas_desa(
     """
     total = len(paths) * (1 if coba else 2)
     pratinjau = []
-    for i, p in enumerate(paths):
+    for i, path in enumerate(paths):
         if kemajuan:
-            kemajuan(i, total, f"Memeriksa {Path(p).name}")
-        pratinjau.append(_periksa_isi(p, tahun, kode_desa))
+            kemajuan(i, total, f"Memeriksa {Path(path).name}")
+        pratinjau.append(_periksa_isi(path, tahun, kode_desa))
     _tolak_tumpang_tindih(pratinjau)
     _rencanakan_semua(pratinjau)
     hasil: list[HasilImpor] = []

@@ -109,7 +109,7 @@ def butir_indikator(indikator: list[Indikator]) -> dict[int, list[str]]:
         .order_by(SubIndikator.indikator, SubIndikator.urutan)
         .tuples()
     )
-    for indikator_id, teks in query:
+    for indikator_id, teks in query.iterator():
         butir[indikator_id].append(" ".join(teks.split()))
     return butir
 

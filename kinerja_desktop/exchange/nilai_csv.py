@@ -238,7 +238,7 @@ def baris_ekspor(
     ``dalam`` keeps only the realisasi of periods inside it (targets are the year's, always);
     ``dengan_status`` adds the approval ``status`` of each realisasi as a last column.
     """
-    desa = {i: k for k, i in kode_desa_ke_id().items()}
+    desa: dict[int | None, str] = {i: k for k, i in kode_desa_ke_id().items()}
     tambahan = ["status"] if dengan_status else []
     kosong = [""] * len(tambahan)
     rows: list[list[str]] = [[*KOLOM, *tambahan]]

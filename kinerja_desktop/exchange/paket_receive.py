@@ -67,7 +67,7 @@ def _kecamatan_id(info: InfoKabupaten, isi: IsiPaket) -> tuple[int, str]:
 
 
 def _rows_indikator(paket_id: int, iki: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for j in iki.get("jabatan", []):
         for s in j.get("sasaran", []):
             for ind in s.get("indikator", []):
@@ -188,7 +188,7 @@ def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> 
             Paket.periode == isi.periode.id,
             Paket.berlaku == True,  # noqa: E712
         )
-        lama_ids = [pid for (pid,) in lama.tuples()]
+        lama_ids = [pid for (pid,) in lama.tuples().iterator()]
         if lama_ids:
             # the replaced package stays in the receipt log; its values make room for the new
             for model in (PaketNilai, PaketCapaian, PaketIndikator, PaketDokumen):

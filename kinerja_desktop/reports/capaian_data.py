@@ -181,7 +181,7 @@ def _pemangku(jabatan_ids: list[int]) -> dict[int, str]:
         .join(Pegawai)
         .where(Pemangku.jabatan.in_(jabatan_ids))
         .order_by(Pegawai.nama)
-        .tuples()
+        .tuples().iterator()
     ):
         nama[jabatan_id].append(n)
     return {i: ", ".join(n) or "belum ada pemangku" for i, n in nama.items()}

@@ -208,6 +208,7 @@ def build_iki_report(
         for i, kode in Jabatan.select(Jabatan.id, Jabatan.kode)
         .where(Jabatan.tahun == tahun)
         .tuples()
+        .iterator()
     }
 
     tugas: dict[int, list[str]] = defaultdict(list)
@@ -226,12 +227,12 @@ def build_iki_report(
         .order_by(Indikator.urutan, Indikator.id)
     )
     sub: dict[int, list[SubIndikator]] = defaultdict(list)
-    for s in (
+    for butir in (
         SubIndikator.select()
         .where(SubIndikator.indikator.in_([i.id for i in indikator_rows]))
         .order_by(SubIndikator.urutan, SubIndikator.id)
     ):
-        sub[s.indikator_id].append(s)
+        sub[butir.indikator_id].append(butir)
 
     indikator: dict[int, list[IndikatorIKI]] = defaultdict(list)
     for ind in indikator_rows:

@@ -278,8 +278,8 @@ def _page_setup(ws: Any, kertas: str, header_row: int, footer: str) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.page import PageMargins
 
-    for col, width in zip("ABCD", LEBAR, strict=True):
-        ws.column_dimensions[col].width = width
+    for huruf, width in zip("ABCD", LEBAR, strict=True):
+        ws.column_dimensions[huruf].width = width
     cetak_selebar_halaman(ws, kertas, baris_judul=header_row)
     ws.page_margins = PageMargins(left=0.75, right=0.5, top=0.6, bottom=0.75, footer=0.3)
     ws.print_options.horizontalCentered = True

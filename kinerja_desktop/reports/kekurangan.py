@@ -178,8 +178,8 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
     ws.title = "Kekurangan"
     bungkus = Alignment(wrap_text=True, vertical="top")
     kolom = ("No", "Desa/Kelurahan", "Periode", "Kode", "Indikator yang belum ada")
-    for c, w in zip("ABCDE", (6, 26, 18, 16, 60), strict=True):
-        ws.column_dimensions[c].width = w
+    for huruf, w in zip("ABCDE", (6, 26, 18, 16, 60), strict=True):
+        ws.column_dimensions[huruf].width = w
     for r, teks_ in ((1, daftar.judul), (2, daftar.sub_judul)):
         sel = sel_teks(ws, r, 1, teks_)
         sel.font, sel.alignment = Font(bold=True), bungkus

@@ -101,7 +101,7 @@ def indikator_desa(tahun: int) -> dict[str, IndikatorDesa]:
         .where((Indikator.tahun == tahun) & Indikator.kode.in_(kode))
         .tuples()
     )
-    nama = {k: IndikatorDesa(k, " ".join(n.split()), j) for k, n, j in rows}
+    nama = {k: IndikatorDesa(k, " ".join(n.split()), j) for k, n, j in rows.iterator()}
     return {k: nama[k] for k in kode}
 
 
@@ -129,6 +129,8 @@ def kelengkapan(
         & NilaiRealisasi.periode.startswith(str(tahun))
     )
     for n in query:
+        if n.desa_id is None:  # excluded by the query; says so to the type checker
+            continue
         if _lengkap(jenis[n.indikator_id], n):
             for m in parse_periode(n.periode).bulan:
                 ada_nilai.add((n.desa_id, n.indikator_id, m))

@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, settings
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Perubahan, everything_changed
 from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
@@ -34,9 +34,6 @@ from kinerja_desktop.ui.tasks import TaskRunner
 BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
 
 # Everything shown may have changed after a restore.
-PERUBAHAN_PEMULIHAN = dict(
-    jabatan_tree=True, uraian=True, indikator=True, pemangku=True, nilai=True
-)
 
 
 def _start_folder() -> str:
@@ -196,9 +193,7 @@ def restore_from_file(
         if hasil.cadangan_sebelumnya is not None
         else ""
     )
-    return Perubahan(
-        pesan=f"Data dipulihkan dari {source.name}.{sebelumnya}", **PERUBAHAN_PEMULIHAN
-    )
+    return everything_changed(f"Data dipulihkan dari {source.name}.{sebelumnya}")
 
 
 def _choose_backup(parent: QWidget | None, db_path: Path) -> Path | None:
@@ -272,7 +267,7 @@ def reload_window(window: Any, perubahan: Perubahan) -> None:
 
     tahun = window.tahun if window.tahun in years() else latest_year()
     window.set_tahun(tahun, kode=window._selected_kode())
-    window.apply_changes(Perubahan(pesan=perubahan.pesan, tahun=tahun, **PERUBAHAN_PEMULIHAN))
+    window.apply_changes(everything_changed(perubahan.pesan, tahun))
 
 
 def create_actions(window: Any) -> list[QAction]:

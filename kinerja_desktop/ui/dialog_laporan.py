@@ -336,7 +336,10 @@ class DialogLaporan(QDialog):
         self.penandatangan.clear()
         self.penandatangan.addItem("(kosong, ditulis tangan)", None)
         for pid, nama, nip in (
-            Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip).order_by(Pegawai.nama).tuples()
+            Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip)
+            .order_by(Pegawai.nama)
+            .tuples()
+            .iterator()
         ):
             self.penandatangan.addItem(f"{nama} — NIP {format_nip(nip)}" if nip else nama, pid)
         self.penandatangan.setCurrentIndex(max(self.penandatangan.findData(bawaan.pegawai_id), 0))

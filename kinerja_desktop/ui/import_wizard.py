@@ -8,7 +8,7 @@ Nothing is written until the operator presses "Impor". Checking and importing ru
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor
@@ -34,6 +34,9 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
+
+if TYPE_CHECKING:  # imported when an import runs: it costs start-up time
+    from kinerja_desktop.exchange.desa_import import HasilImpor, PratinjauBerkas
 
 KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Keadaan")
 MERAH, HIJAU, ABU = QColor("#f4b6b0"), QColor("#d4ecc4"), QColor("#eeeeee")
@@ -243,8 +246,8 @@ class ImportDesaDialog(QDialog):
         def job(state: TaskState) -> object:
             return impor_berkas_desa(siap, coba=False, tahun=tahun, kemajuan=state.progress)
 
-        def done(hasil: object) -> None:
-            pratinjau, terap = hasil  # type: ignore[misc]
+        def done(hasil: "tuple[list[PratinjauBerkas], list[HasilImpor]]") -> None:
+            pratinjau, terap = hasil
             baru = {p.path: p for p in pratinjau}
             self.pratinjau = [baru.get(p.path, p) for p in self.pratinjau]
             self.sudah_diimpor = True
@@ -317,8 +320,8 @@ class ImportDesaDialog(QDialog):
             self.daftar.addTopLevelItem(item)
         for c in range(1, len(KOLOM)):
             self.daftar.resizeColumnToContents(c)
-        if self.daftar.topLevelItemCount():
-            self.daftar.setCurrentItem(self.daftar.topLevelItem(0))
+        if (pertama := self.daftar.topLevelItem(0)) is not None:
+            self.daftar.setCurrentItem(pertama)
 
     def _tampilkan_rincian(self) -> None:
         item = self.daftar.currentItem()

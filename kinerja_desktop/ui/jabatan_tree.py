@@ -7,6 +7,7 @@ writes to the database: a drop only emits :attr:`JabatanTreeModel.move_requested
 window runs the move as an undoable operation.
 """
 
+from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import (
@@ -257,7 +258,7 @@ class JabatanTreeModel(QAbstractItemModel):
         """Our own type: a jabatan id."""
         return [MIME_JABATAN]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         """The id of the dragged jabatan."""
         mime = QMimeData()
         for index in indexes:
@@ -275,7 +276,7 @@ class JabatanTreeModel(QAbstractItemModel):
         except ValueError:
             return None
         # dropped between rows: the new atasan is the parent of that gap
-        target = self.node(parent)
+        target: Node | None = self.node(parent)
         if target is self._top:
             target = self.root
         if target is None or not target.jenis.accepts_drop:

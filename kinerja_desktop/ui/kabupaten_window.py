@@ -144,7 +144,7 @@ class KabupatenWindow(QMainWindow):
         bar = QToolBar("Alat", self)
         bar.setMovable(False)
         self.addToolBar(bar)
-        tahun = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples()})
+        tahun = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples().iterator()})
         tahun = tahun or [date.today().year]
         bar.addWidget(QLabel(" Tahun: "))
         self.tahun_combo = QComboBox()
@@ -343,17 +343,17 @@ class KabupatenWindow(QMainWindow):
         items: dict[str, QTreeWidgetItem] = {}
         for j in self._iki.get("jabatan", []):
             parent = items.get(j.get("atasan") or "")
-            item = QTreeWidgetItem([j.get("nama", "")])
-            item.setData(0, Qt.ItemDataRole.UserRole, j.get("kode"))
-            item.setToolTip(0, f"{j.get('nama', '')} ({j.get('kode', '')})")
+            node = QTreeWidgetItem([j.get("nama", "")])
+            node.setData(0, Qt.ItemDataRole.UserRole, j.get("kode"))
+            node.setToolTip(0, f"{j.get('nama', '')} ({j.get('kode', '')})")
             if parent is None:
-                self.iki_tree.addTopLevelItem(item)
+                self.iki_tree.addTopLevelItem(node)
             else:
-                parent.addChild(item)
-            items[j.get("kode", "")] = item
+                parent.addChild(node)
+            items[j.get("kode", "")] = node
         self.iki_tree.expandAll()
-        if self.iki_tree.topLevelItemCount():
-            self.iki_tree.setCurrentItem(self.iki_tree.topLevelItem(0))
+        if (pertama := self.iki_tree.topLevelItem(0)) is not None:
+            self.iki_tree.setCurrentItem(pertama)
 
     def _show_jabatan(self) -> None:
         from html import escape
@@ -395,7 +395,7 @@ class KabupatenWindow(QMainWindow):
         tahun = self.tahun_combo.currentData()
         from kinerja_desktop.db.kabupaten_models import Paket
 
-        semua = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples()})
+        semua = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples().iterator()})
         self.tahun_combo.blockSignals(True)
         self.tahun_combo.clear()
         for t in semua or [tahun]:

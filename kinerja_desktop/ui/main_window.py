@@ -11,7 +11,7 @@ import importlib.util
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         """The tab at ``index``, built now if it is still an empty page."""
         page = self.tab_widget.widget(index)
         spec = page.property("tab_spec") if page is not None else None
-        if not spec:
+        if page is None or not spec:
             return page
         module_name, class_name = str(spec).split(":")
         tab_class = getattr(importlib.import_module(module_name), class_name)
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         kode = self.settings.value("terakhir/jabatan")
         self.set_tahun(wanted, kode=str(kode) if kode else None)
         try:
-            tab_index = int(self.settings.value("terakhir/tab", 0))  # type: ignore[arg-type]
+            tab_index = int(str(self.settings.value("terakhir/tab", 0)))
         except (TypeError, ValueError):
             tab_index = 0
         if 0 < tab_index < self.tab_widget.count():
@@ -632,13 +632,13 @@ class MainWindow(QMainWindow):
             return
         self.tree.select_jabatan(jabatan_id)
 
-    def _tree_menu(self, pos: object) -> None:
+    def _tree_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         tambah = menu.addAction("Tambah Jabatan Bawahan…")
         tambah.triggered.connect(lambda *_: self.add_jabatan())
         menu.addSeparator()
         menu.addActions([self.act_ganti_nama, self.act_pindahkan, self.act_hapus])
-        menu.exec(self.tree.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.tree.view.viewport().mapToGlobal(pos))
 
     # --- editing: copy, paste, filter ----------------------------------------------------------
 

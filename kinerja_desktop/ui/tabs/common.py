@@ -98,6 +98,8 @@ class PesanMelayang(QLabel):
     def letakkan(self) -> None:
         """Lie along the bottom edge of the parent, as tall as the wrapped text needs."""
         induk = self.parentWidget()
+        if induk is None:
+            return
         lebar = max(induk.width() - 12, 100)
         tinggi = self.heightForWidth(lebar)
         self.setGeometry(6, induk.height() - tinggi - 6, lebar, tinggi)

@@ -46,12 +46,13 @@ class FrozenTableView(QTableView):
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
 
-    def setModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt's name
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
         """Show ``model`` in the table and in its frozen columns, with one selection."""
         super().setModel(model)
         self.frozen.setModel(model)
         self.frozen.setSelectionModel(self.selectionModel())
-        model.modelReset.connect(self.sync_frozen)
+        if model is not None:
+            model.modelReset.connect(self.sync_frozen)
         self.sync_frozen()
 
     def lebar_beku(self) -> int:

@@ -1,5 +1,6 @@
 """The Pemangku tab: the pegawai holding the selected jabatan, with NIP checked as typed."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QRegularExpression, Qt, Signal
@@ -353,7 +354,7 @@ class PemangkuTab(TabDasar):
             for pemangku_id in ids:
                 self.push_remove(
                     "Lepas pemangku",
-                    lambda i=pemangku_id: ops_pemangku.remove_pemangku(i),
+                    partial(ops_pemangku.remove_pemangku, pemangku_id),
                     ops_pemangku.restore_pemangku,
                 )
         finally:

@@ -419,15 +419,15 @@ class NilaiModel(_DasarModel):
                     isian_target(t),
                     f"Target {p.label}: {teks_target(t, jenis)}",
                 )
-            t, _ = n.target_periode(p)
-            if t is None:
+            dibagi, _ = n.target_periode(p)
+            if dibagi is None:
                 return _Sel("", "kosong", "", f"Belum ada target untuk {p.label}.")
             # shown (capaian is computed against it), in italics, named in the legend
             return _Sel(
-                teks_target(t, jenis),
+                teks_target(dibagi, jenis),
                 "otomatis",
                 "",
-                f"Target otomatis {p.label}: {teks_target(t, jenis)}\n"
+                f"Target otomatis {p.label}: {teks_target(dibagi, jenis)}\n"
                 f"{KEADAAN_PENJELASAN['otomatis']}",
                 miring=True,
             )

@@ -1,5 +1,6 @@
 """The Uraian tab: the tugas and fungsi of a jabatan as two ordered, editable lists."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -150,18 +151,16 @@ class UraianTab(TabDasar):
             panel.turun.clicked.connect(lambda _=False, d=daftar: self.move_current(d, 1))
             panel.view.installEventFilter(self)
             nama = JUDUL[daftar].lower()
-            add_view_action(panel.view, f"Tambah {nama}", "Ins", lambda d=daftar: self.add_item(d))
+            add_view_action(panel.view, f"Tambah {nama}", "Ins", partial(self.add_item, daftar))
             add_view_action(
                 panel.view,
                 "Hapus",
                 QKeySequence.StandardKey.Delete,
-                lambda d=daftar: self.remove_selected(d),
+                partial(self.remove_selected, daftar),
             )
+            add_view_action(panel.view, "Naik", "Ctrl+Up", partial(self.move_current, daftar, -1))
             add_view_action(
-                panel.view, "Naik", "Ctrl+Up", lambda d=daftar: self.move_current(d, -1)
-            )
-            add_view_action(
-                panel.view, "Turun", "Ctrl+Down", lambda d=daftar: self.move_current(d, 1)
+                panel.view, "Turun", "Ctrl+Down", partial(self.move_current, daftar, 1)
             )
             self.panels[daftar] = panel
             splitter.addWidget(panel)
@@ -202,7 +201,7 @@ class UraianTab(TabDasar):
         """Copy the selected items of the active list, one per line."""
         panel = self.panels[self.aktif]
         rows = panel.selected_rows() or (
-            [panel.current_row()] if panel.current_row() is not None else []
+            [current] if (current := panel.current_row()) is not None else []
         )
         if rows:
             set_clipboard_text(to_tsv([[panel.model.item(r).teks] for r in rows]))
