@@ -76,6 +76,41 @@ def explain_os_error(exc: OSError, target: Path) -> LingkunganBermasalah:
     )
 
 
+# Where Linux desktops mount USB sticks: a folder missing right below one of these is a stick
+# that is not plugged in, and making it would write onto the computer's own disk instead.
+MOUNT_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
+
+
+def make_folder(folder: Path) -> Path:
+    """Make ``folder`` (and missing parents) for output; return it.
+
+    A folder a user types on the stick (``E:\\laporan-2020``) need not exist yet. Refused with
+    the same kind of message as a full stick when it cannot be made, or when it would sit
+    where an unplugged USB stick is mounted.
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return folder
+    existing = next((p for p in folder.parents if p.is_dir()), None)
+    if existing is not None and (
+        existing in MOUNT_ROOTS or existing.parent in MOUNT_ROOTS[:2]
+    ):
+        raise LingkunganBermasalah(
+            f"Folder {folder} tidak ditemukan. Pastikan flashdisk masih terpasang atau pilih "
+            "folder lain."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # a file stands where a folder must be
+            raise LingkunganBermasalah(
+                f"Folder {folder} tidak dapat dibuat: sudah ada berkas dengan nama itu atau "
+                "di jalurnya. Pilih folder lain."
+            ) from exc
+        raise explain_os_error(exc, folder) from exc
+    return folder
+
+
 def _ordinary_permissions(path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
@@ -85,11 +120,13 @@ def _ordinary_permissions(path: Path) -> None:
 def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     """Call ``write(temp_path)`` to produce the file, then move it onto ``target`` at once.
 
-    The temporary file lives in the target's folder (so the move is atomic on the same disk),
-    is flushed to disk before the move, and is removed on any failure.
+    The target's folder is made when missing (:func:`make_folder`). The temporary file lives in
+    the target's folder (so the move is atomic on the same disk), is flushed to disk before the
+    move, and is removed on any failure.
     Raises :class:`LingkunganBermasalah` for disk and folder problems.
     """
     target = Path(target)
+    make_folder(target.parent)
     try:
         if target.is_dir():  # found before the work is done, not at the final move
             raise IsADirectoryError(errno.EISDIR, "folder")

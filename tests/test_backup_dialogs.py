@@ -100,15 +100,29 @@ def test_backup_to_folder_runs_in_the_background_and_remembers_the_folder(qtbot,
     assert settings.get("cadangan_luar_berkas") == str(zip_path)
 
 
-def test_backup_to_a_missing_folder_says_why(qtbot, db, db_path, tmp_path):
+def test_backup_to_a_folder_not_made_yet_makes_it(qtbot, db, db_path, tmp_path):
     runner = TaskRunner()
     finished: list = []
     seen = answer_next_box(lambda box: box.accept())
-    backup_to_folder(None, db_path, runner, folder=tmp_path / "lepas", on_finished=finished.append)
+    folder = tmp_path / "flashdisk" / "cadangan-kantor"
+    backup_to_folder(None, db_path, runner, folder=folder, on_finished=finished.append)
+    qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+    (zip_path,) = folder.glob("*.zip")
+    assert finished == [zip_path]
+    assert seen["title"] == "Cadangan dibuat"
+
+
+def test_backup_where_no_folder_can_be_made_says_why(qtbot, db, db_path, tmp_path):
+    runner = TaskRunner()
+    finished: list = []
+    seen = answer_next_box(lambda box: box.accept())
+    (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
+    folder = tmp_path / "berkas" / "cadangan"
+    backup_to_folder(None, db_path, runner, folder=folder, on_finished=finished.append)
     qtbot.waitUntil(lambda: bool(finished), timeout=10000)
     assert finished == [None]
     assert seen["title"] == "Cadangan tidak dibuat"
-    assert "Pastikan flashdisk masih terpasang" in seen["text"]
+    assert "tidak dapat dibuat" in seen["text"] and "Pilih folder lain" in seen["text"]
 
 
 def test_restore_confirmation_says_what_happens(qtbot, db, db_path, usb):

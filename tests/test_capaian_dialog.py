@@ -46,9 +46,10 @@ def test_dialog_writes_pdf_and_excel_and_keeps_choices_after_an_error(qtbot, db,
 
     dialog.excel.setChecked(True)
     assert dialog.nama.text() == "Capaian-2020Q1" and dialog.akhiran.text() == ".xlsx"
-    dialog.folder.setText(str(tmp_path / "tidak-ada"))
+    (tmp_path / "berkas").write_bytes(b"")
+    dialog.folder.setText(str(tmp_path / "berkas" / "laporan"))  # a file stands in the way
     _tulis(qtbot, dialog)
-    assert "tidak ditemukan" in dialog.galat.text()
+    assert "tidak dapat dibuat" in dialog.galat.text()
     # everything chosen is still there
     assert dialog.periode.currentData() == "2020Q1" and dialog.excel.isChecked()
     assert dialog.buat.isEnabled()

@@ -47,10 +47,11 @@ def test_template_error_keeps_the_dialog_and_its_choices(db, qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.periode.setCurrentIndex(dialog.periode.findData("2020Q2"))
     dialog.desa.setCurrentIndex(dialog.desa.findText("Desa Kemiri"))
-    dialog.folder.setText(str(tmp_path / "flashdisk-dicabut"))
+    (tmp_path / "flashdisk").write_bytes(b"")  # a file where the folder would go
+    dialog.folder.setText(str(tmp_path / "flashdisk" / "templat"))
     qtbot.mouseClick(dialog.buat, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.galat.isHidden(), timeout=10000)
-    assert "tidak ada" in dialog.galat.text()
+    assert "tidak dapat dibuat" in dialog.galat.text()
     assert dialog.periode.currentData() == "2020Q2" and dialog.desa.currentText() == "Desa Kemiri"
 
     dialog.folder.setText(str(tmp_path))

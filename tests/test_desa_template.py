@@ -17,6 +17,11 @@ def test_one_workbook_per_desa_named_with_desa_and_period(db, tmp_path):
     assert "Isian IKI - Kelurahan Kepanjen - Triwulan II 2020.xlsx" in nama
 
 
+def test_a_folder_not_made_yet_is_made(db, tmp_path):
+    hasil = buat_templat_desa(2020, tmp_path / "flashdisk" / "templat-2020", "2020Q2")
+    assert len(list((tmp_path / "flashdisk" / "templat-2020").glob("*.xlsx"))) == len(hasil) == 18
+
+
 def test_sheets_labels_and_metadata(db, tmp_path):
     wb = openpyxl.load_workbook(templat(tmp_path, periode="2020"))
     assert wb.sheetnames == ["Petunjuk", "Isian", "_meta"]

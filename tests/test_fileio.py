@@ -10,6 +10,12 @@ from kinerja_desktop.errors import LingkunganBermasalah
 from kinerja_desktop.fileio import TEMP_PREFIX, atomic_write
 
 
+def _unshare_ok() -> bool:
+    if sys.platform != "linux":
+        return False
+    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
+
+
 @pytest.fixture
 def usb(tmp_path):
     folder = tmp_path / "usb"
@@ -49,9 +55,34 @@ def test_failed_writer_keeps_the_old_file_whole(usb):
     assert [p.name for p in usb.iterdir()] == ["laporan.txt"]
 
 
-def test_missing_folder_is_explained(tmp_path):
-    with pytest.raises(LingkunganBermasalah, match="tidak ditemukan. Pastikan flashdisk"):
-        atomic_write(tmp_path / "hilang" / "a.pdf", lambda p: p.write_bytes(b"x"))
+def test_a_folder_not_made_yet_is_made(tmp_path):
+    atomic_write(tmp_path / "laporan" / "2020" / "a.pdf", lambda p: p.write_bytes(b"x"))
+    assert (tmp_path / "laporan" / "2020" / "a.pdf").read_bytes() == b"x"
+
+
+def test_a_folder_that_cannot_be_made_is_explained(tmp_path):
+    (tmp_path / "laporan").write_text("sebuah berkas", encoding="utf-8")
+    with pytest.raises(LingkunganBermasalah, match="tidak dapat dibuat: sudah ada berkas"):
+        atomic_write(tmp_path / "laporan" / "a.pdf", lambda p: p.write_bytes(b"x"))
+    assert (tmp_path / "laporan").read_text(encoding="utf-8") == "sebuah berkas"
+
+
+@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount /media")
+def test_an_unplugged_usb_stick_is_not_made_on_the_computers_own_disk():
+    # /media of a user namespace: the desktop's mount point exists, the stick under it does not
+    done = subprocess.run(
+        [
+            "unshare", "-r", "-m", "sh", "-c",
+            "mount -t tmpfs tmpfs /media && mkdir /media/tamu && "
+            f"'{sys.executable}' -c 'from pathlib import Path; "
+            "from kinerja_desktop.fileio import atomic_write; "
+            "atomic_write(Path(\"/media/tamu/FLASHDISK/IKI.pdf\"), lambda p: None)'; "
+            "ls -A /media/tamu; echo selesai",
+        ],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )  # fmt: skip
+    assert "Pastikan flashdisk masih terpasang" in done.stderr, done.stderr
+    assert done.stdout.strip() == "selesai"  # nothing was made under /media/tamu
 
 
 # Root may write into any folder whatever its permissions, and CI runs as root: there the write

@@ -75,13 +75,16 @@ def test_jabatan_list_follows_the_tree(dialog):
     assert len(items) == 23
 
 
-def test_missing_folder_is_explained_and_nothing_is_written(qtbot, dialog, tmp_path):
-    dialog.folder.setText(str(tmp_path / "flashdisk-dicabut"))
+def test_a_folder_that_cannot_be_made_is_explained_and_nothing_is_written(
+    qtbot, dialog, tmp_path
+):
+    (tmp_path / "flashdisk").write_bytes(b"")
+    dialog.folder.setText(str(tmp_path / "flashdisk" / "laporan"))
     _write(qtbot, dialog)
     assert dialog.hasil is None
-    assert "tidak ditemukan" in dialog.galat.text()
+    assert "tidak dapat dibuat" in dialog.galat.text()
     assert dialog.buat.isEnabled()
-    assert not (tmp_path / "flashdisk-dicabut").exists()
+    assert (tmp_path / "flashdisk").read_bytes() == b""
     ARTIFACTS.mkdir(exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "report_dialog_galat.png"))
 

@@ -214,10 +214,16 @@ def test_unknown_jabatan_and_wrong_extension_are_refused_in_indonesian(db, tmp_p
     assert list(tmp_path.glob("iki*")) == []
 
 
-def test_missing_folder_leaves_no_file(db, tmp_path):
-    with pytest.raises(LingkunganBermasalah, match="tidak ditemukan"):
+def test_a_folder_not_made_yet_is_made(db, tmp_path):
+    export_iki(2020, tmp_path / "flashdisk" / "laporan" / "IKI.pdf", jabatan_kode="PRAMU")
+    assert (tmp_path / "flashdisk" / "laporan" / "IKI.pdf").stat().st_size > 0
+
+
+def test_a_folder_that_cannot_be_made_leaves_no_file(db, tmp_path):
+    (tmp_path / "flashdisk").write_bytes(b"")
+    with pytest.raises(LingkunganBermasalah, match="tidak dapat dibuat"):
         export_iki(2020, tmp_path / "flashdisk" / "IKI.pdf", jabatan_kode="PRAMU")
-    assert not (tmp_path / "flashdisk").exists()
+    assert (tmp_path / "flashdisk").read_bytes() == b""
 
 
 def test_rewrite_replaces_whole_file_and_leaves_no_temporary(db, tmp_path):

@@ -25,6 +25,7 @@ from kinerja_desktop.fileio import (
     atomic_write,
     ensure_free_space,
     explain_os_error,
+    make_folder,
     temporary_folder,
 )
 from kinerja_desktop.paths import data_dir, files_dir
@@ -311,9 +312,7 @@ def export_backup(db_path: Path, folder: Path, now: datetime | None = None) -> H
     from kinerja_desktop import settings
 
     now = now or datetime.now()
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise explain_os_error(FileNotFoundError(2, "tidak ada"), folder / archive_name(now))
+    folder = make_folder(Path(folder))
     target = folder / archive_name(now)
     n = 2
     while target.exists():

@@ -42,7 +42,7 @@ from kinerja_desktop.exchange.desa_layout import (
     judul_kolom,
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
-from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.fileio import atomic_write, make_folder
 from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks
 
 KUNING = "FFF2CC"
@@ -411,9 +411,7 @@ def buat_templat_desa(
             if kode.strip() not in ada:
                 raise _desa_tanpa_templat(kode.strip(), p)
         semua_desa = [ada[k.strip()] for k in diminta]
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise TidakDitemukan(f"Folder {folder} tidak ada. Buat foldernya atau pilih folder lain.")
+    folder = make_folder(Path(folder))
     baris = baris_templat(tahun)  # the same rows for every desa: read once
     if not baris:
         raise DataTidakValid(

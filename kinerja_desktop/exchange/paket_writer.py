@@ -45,7 +45,7 @@ from kinerja_desktop.domain.batas import tanpa_takhingga
 from kinerja_desktop.domain.periode import Periode
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.sel_csv import baris_aman
-from kinerja_desktop.fileio import atomic_write, explain_os_error, temporary_folder
+from kinerja_desktop.fileio import atomic_write, make_folder, temporary_folder
 from kinerja_desktop.paths import files_dir
 
 FORMAT_PAKET = "kinerja-desktop-paket"
@@ -258,10 +258,7 @@ def write_paket(
     }
     folder = Path(folder)
     target = folder / paket_filename(kantor["kode_wilayah"], kantor["kecamatan"], periode)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise explain_os_error(exc, target) from exc
+    make_folder(folder)
     # the reports are made in the database's own folder (a killed run's leftovers are
     # recognised and removed at a later start), not in the system's temporary folder
     with temporary_folder(files_dir(bound_database_path()), PURPOSE_PAKET) as work:
