@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from nilai_bantuan import baca_realisasi, baca_target
 
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_CSV,
@@ -17,8 +18,6 @@ from kinerja_desktop.db.ops_nilai import (
     KunciNilai,
     NilaiMasuk,
     baca_baris,
-    baca_realisasi,
-    baca_target,
     batalkan_batch,
     pulihkan,
     rencanakan,

@@ -8,7 +8,6 @@ from kinerja_desktop.domain.periode import (
     parse_periode,
     semua_periode,
     triwulan,
-    triwulan_dari_bulan,
 )
 from kinerja_desktop.errors import DataTidakValid
 
@@ -55,7 +54,6 @@ def test_containment_and_order():
     assert tw1.memuat(bulan(2026, 3))
     assert not tw1.memuat(bulan(2026, 4))
     assert not tw1.memuat(bulan(2025, 3))
-    assert triwulan_dari_bulan(bulan(2026, 8)) == triwulan(2026, 3)
     ids = [p.id for p in semua_periode(2026)]
     assert ids[:4] == ["2026", "2026S1", "2026Q1", "202601"]
     assert len(ids) == 1 + 2 + 4 + 12

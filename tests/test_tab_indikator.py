@@ -301,7 +301,9 @@ def test_jenis_change_refused_while_values_exist(tab):
 
 def test_undo_of_a_removed_indicator_brings_its_values_back(tab):
     """Through the tab's undo stack: remove, undo (values back), redo (gone again)."""
-    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, baca_realisasi, ubah_nilai
+    from nilai_bantuan import baca_realisasi
+
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, ubah_nilai
     from kinerja_desktop.domain.capaian import Komponen, Target
 
     i = indikator("KASUBAG-UMUM.02")

@@ -3,18 +3,13 @@
 from pathlib import Path
 
 import pytest
+from nilai_bantuan import baca_realisasi, baca_target
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan
-from kinerja_desktop.db.ops_nilai import (
-    KunciNilai,
-    NilaiMasuk,
-    baca_realisasi,
-    baca_target,
-    ubah_nilai,
-)
+from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, ubah_nilai
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.ui.tabs.target_model import (

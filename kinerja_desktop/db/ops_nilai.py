@@ -200,18 +200,6 @@ def _tanpa_kunci(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in ("id", "indikator", "periode", "desa")}
 
 
-def baca_target(indikator_id: int, periode: str) -> Target | None:
-    """The typed target of an indicator for a period (not a derived one), or None."""
-    row = baca_baris(KunciNilai("target", indikator_id, periode))
-    return None if row is None else Target(row["nilai"], row["nilai_atas"])
-
-
-def baca_realisasi(indikator_id: int, periode: str, desa_id: int | None = None) -> Komponen | None:
-    """The stored realisasi of one indicator, period and desa, or None (no data)."""
-    row = baca_baris(KunciNilai("realisasi", indikator_id, periode, desa_id))
-    return komponen_baris(row)
-
-
 def komponen_baris(row: dict[str, Any] | None) -> Komponen | None:
     """The realisasi held by a stored row (as :func:`baca_baris` and a snapshot give it)."""
     return None if row is None else Komponen(**{k: row.get(k) for k in KOMPONEN_KOLOM})

@@ -219,16 +219,6 @@ def restore_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
     return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id)
 
 
-def pegawai_fields(pegawai_id: int) -> dict[str, str]:
-    """The current editable fields of a pegawai (what undo restores)."""
-    pegawai = _pegawai(pegawai_id)
-    return {
-        "nama": pegawai.nama,
-        "nip": pegawai.nip or "",
-        "golongan": pegawai.__data__.get("pangkat") or "",
-    }
-
-
 def update_pegawai(pegawai_id: int, changes: dict[str, str]) -> Perubahan:
     """Change a pegawai's name, NIP (validated, unique) or pangkat."""
     with database_proxy.atomic():

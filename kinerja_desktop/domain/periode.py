@@ -133,11 +133,6 @@ def bulan(tahun: int, ke: int) -> Periode:
     return Periode(tahun, ke, JenisPeriode.BULAN, ke)
 
 
-def triwulan_dari_bulan(p: Periode) -> Periode:
-    """The triwulan a month belongs to."""
-    return triwulan(p.tahun, (p.awal - 1) // 3 + 1)
-
-
 _POLA = re.compile(r"^(\d{4})(?:(S)([12])|(Q)([1-4])|(\d{2}))?$")
 
 

@@ -7,7 +7,6 @@ its ``pesan`` in the status bar and hands it to the tree and to every tab
 """
 
 import importlib
-import importlib.util
 from pathlib import Path
 
 import shiboken6
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop import APP_NAME
 from kinerja_desktop.db import ops_jabatan
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.changes import Perubahan
@@ -57,30 +56,11 @@ TABS: list[tuple[str, str, str]] = [
     ("kinerja_desktop.ui.tabs.target_tab", "TargetTab", "Target && Realisasi"),
 ]
 
-# Actions provided by other modules once they exist: (module, attribute). They are looked up
-# without importing, so that start-up stays fast and reportlab/openpyxl load only when used.
-REPORT_DIALOG = "kinerja_desktop.ui.report_dialog"
-BACKUP_DIALOGS = "kinerja_desktop.ui.backup_dialogs"
-ABOUT_DIALOG = "kinerja_desktop.ui.about_dialog"
-CAPAIAN_DIALOG = "kinerja_desktop.ui.capaian_dialog"
-KIRIM_DIALOG = "kinerja_desktop.ui.kirim_dialog"
-IMPORT_WIZARD = "kinerja_desktop.ui.import_wizard"
-KANTOR_DIALOGS = "kinerja_desktop.ui.kantor_dialogs"
-KEPUTUSAN_DIALOG = "kinerja_desktop.ui.keputusan_dialog"
-IKI_IMPORT_DIALOG = "kinerja_desktop.ui.iki_import_dialog"
-
 
 def window_settings() -> QSettings:
     """The window's own settings (geometry, last year and jabatan) in the data folder."""
     path = data_dir() / WINDOW_SETTINGS_FILENAME
     return QSettings(str(path), QSettings.Format.IniFormat)
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -299,15 +279,24 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     def _build_menus(self) -> None:
+        # the dialogs offer their own menu actions (create_actions); importing them here keeps
+        # reportlab and openpyxl out of start-up, as they import those only when used
+        from kinerja_desktop.ui import (
+            backup_dialogs,
+            capaian_dialog,
+            iki_import_dialog,
+            import_wizard,
+            kantor_dialogs,
+            keputusan_dialog,
+            kirim_dialog,
+        )
+
         bar = self.menuBar()
         self.menu_berkas = bar.addMenu("&Berkas")
-        for action in self._optional_actions(BACKUP_DIALOGS):
-            self.menu_berkas.addAction(action)
-        if self.menu_berkas.actions():
-            self.menu_berkas.addSeparator()
-        self.menu_berkas.addActions(self._optional_actions(KANTOR_DIALOGS))
-        if self.menu_berkas.actions():
-            self.menu_berkas.addSeparator()
+        self.menu_berkas.addActions(backup_dialogs.create_actions(self))
+        self.menu_berkas.addSeparator()
+        self.menu_berkas.addActions(kantor_dialogs.create_actions(self))
+        self.menu_berkas.addSeparator()
         self.menu_berkas.addAction(self.act_keluar)
 
         self.menu_sunting = bar.addMenu("&Sunting")
@@ -323,35 +312,22 @@ class MainWindow(QMainWindow):
         )
         self.menu_data.addSeparator()
         self.menu_data.addAction(self.act_salin_tahun)
-        self.menu_data.addActions(self._optional_actions(KEPUTUSAN_DIALOG))
-        self.menu_data.addActions(self._optional_actions(IKI_IMPORT_DIALOG))
-        desa_actions = self._optional_actions(IMPORT_WIZARD)
-        if desa_actions:
-            self.menu_data.addSeparator()
-            self.menu_data.addActions(desa_actions)
+        self.menu_data.addActions(keputusan_dialog.create_actions(self))
+        self.menu_data.addActions(iki_import_dialog.create_actions(self))
+        self.menu_data.addSeparator()
+        self.menu_data.addActions(import_wizard.create_actions(self))
 
         self.menu_laporan = bar.addMenu("&Laporan")
         self.act_cetak = self._action(
             "&Cetak IKI…", self.print_iki, "Ctrl+P", "Mencetak IKI ke PDF atau Excel"
         )
-        self.act_cetak.setEnabled(_module_exists(REPORT_DIALOG))
-        if not self.act_cetak.isEnabled():
-            self.act_cetak.setStatusTip("Laporan belum tersedia pada versi ini.")
         self.menu_laporan.addAction(self.act_cetak)
-        self.menu_laporan.addActions(self._optional_actions(CAPAIAN_DIALOG))
+        self.menu_laporan.addActions(capaian_dialog.create_actions(self))
         self.menu_laporan.addSeparator()
-        self.menu_laporan.addActions(self._optional_actions(KIRIM_DIALOG))
+        self.menu_laporan.addActions(kirim_dialog.create_actions(self))
 
         self.menu_bantuan = bar.addMenu("B&antuan")
         self.menu_bantuan.addAction(self.act_tentang)
-
-    def _optional_actions(self, module_name: str) -> list[QAction]:
-        """Actions a later module offers through ``create_actions(window)``, if present."""
-        if not _module_exists(module_name):
-            return []
-        module = importlib.import_module(module_name)
-        factory = getattr(module, "create_actions", None)
-        return list(factory(self)) if factory is not None else []
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Alat", self)
@@ -751,25 +727,16 @@ class MainWindow(QMainWindow):
 
     def print_iki(self) -> None:
         """Laporan › Cetak IKI: the report dialog for the shown year and selected jabatan."""
-        if self.tahun is None or not _module_exists(REPORT_DIALOG):
+        from kinerja_desktop.ui.report_dialog import ReportDialog
+
+        if self.tahun is None:
             return
-        module = importlib.import_module(REPORT_DIALOG)
         # the window's one worker thread: reports read the database like every other job
-        dialog = module.ReportDialog(self, self.tahun, self._selected_kode(), runner=self.tasks)
+        dialog = ReportDialog(self, self.tahun, self._selected_kode(), runner=self.tasks)
         dialog.exec()
 
     def show_about(self) -> None:
         """Bantuan › Tentang."""
-        if _module_exists(ABOUT_DIALOG):
-            module = importlib.import_module(ABOUT_DIALOG)
-            show = getattr(module, "show_about", None)
-            if show is not None:
-                show(self)
-                return
-        QMessageBox.about(
-            self,
-            f"Tentang {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nIndikator Kinerja Individu (IKI) Kecamatan "
-            f"{self.kecamatan}: jabatan, tugas, fungsi, indikator, target dan realisasi, "
-            "tanpa internet.\n\nBasis data: " + str(self.db_path),
-        )
+        from kinerja_desktop.ui.about_dialog import show_about
+
+        show_about(self)
