@@ -135,7 +135,7 @@ ATTACKS: list[Attack] = [
     Attack(
         "csv-persen-1e300",
         "nilai impor",
-        _csv("p.csv", "SEKCAM.02,2020Q1,,realisasi,,1e300,1e300\n"),
+        _csv("p.csv", "SEKCAM.02,202001,,realisasi,,1e300,1e300\n"),
         "paling besar",
     ),
     Attack(

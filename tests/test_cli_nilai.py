@@ -14,7 +14,7 @@ GOOD = HEADER + (
     "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"
     "KASUBAG-UMUM.02,202002,,realisasi,6,,\n"
     "SEKCAM.02,2020,,target,90-100,,\n"
-    "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+    "SEKCAM.02,202001,,realisasi,,45,50\n"
     "KASI-KESOS.01,2020,,target,36,,\n"
     "KASI-KESOS.01,202001,35.07.13.2001,realisasi,4,,\n"
     "KASI-KESOS.01,202002,35.07.13.2002,realisasi,5,,\n"
@@ -83,7 +83,7 @@ def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_path, t
     berkas.write_text(
         HEADER
         + "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"  # fine, but the file is refused as a whole
-        + "SEKCAM.02,2020Q2,,realisasi,,55,50\n"
+        + "SEKCAM.02,202004,,realisasi,,55,50\n"
         + "XX.01,202001,,realisasi,1,,\n"
         + "KASUBAG-UMUM.02,202013,,realisasi,1,,\n"
         + "KASUBAG-UMUM.02,202003,,realisasi,satu,,\n"
@@ -205,7 +205,7 @@ def test_capaian_ceiling_caps_every_output_and_is_written_in_the_rules(capsys, d
     berkas.write_text(
         "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
         "KASUBAG-UMUM.01,2020Q1,,target,8,,\n"
-        "KASUBAG-UMUM.01,2020Q1,,realisasi,16,,\n",
+        "KASUBAG-UMUM.01,202001,,realisasi,16,,\n",
         encoding="utf-8",
     )
     assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0

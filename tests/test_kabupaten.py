@@ -51,7 +51,7 @@ def _values_csv(kode: str, folder: Path) -> Path:
     pb, py, kesos = ISIAN[kode]
     rows = HEADER + "SEKCAM.02,2020,,target,90-100,,\nKASI-KESOS.01,2020,,target,36,,\n"
     if pb:
-        rows += f"SEKCAM.02,2020Q1,,realisasi,,{pb},{py}\n"
+        rows += f"SEKCAM.02,202001,,realisasi,,{pb},{py}\n"
     rows += f"KASI-KESOS.01,202001,{kode}.2001,realisasi,{kesos},,\n"
     path = folder / f"nilai-{kode}.csv"
     path.write_text(rows, encoding="utf-8")

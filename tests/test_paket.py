@@ -81,7 +81,7 @@ def test_package_holds_reports_data_and_a_manifest_that_proves_them(capsys, db_p
     assert ("KASUBAG-UMUM.02", "202002", "realisasi") in periods
     assert ("KASUBAG-UMUM.02", "202004", "realisasi") not in periods  # outside TW I
     sekcam = next(
-        r for r in rows if r["kode_indikator"] == "SEKCAM.02" and r["periode"] == "2020Q1"
+        r for r in rows if r["kode_indikator"] == "SEKCAM.02" and r["periode"] == "202001"
     )
     assert (sekcam["pembilang"], sekcam["penyebut"], sekcam["status"]) == ("45", "50", "draf")
     per_desa = {r["kode_desa"] for r in rows if r["kode_indikator"] == "KASI-KESOS.01"}

@@ -11,7 +11,7 @@ NILAI = (
     "KASUBAG-UMUM.02,2020,,target,8,,\n"
     "KASUBAG-UMUM.02,202001,,realisasi,1,,\n"
     "SEKCAM.02,2020,,target,90-100,,\n"
-    "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+    "SEKCAM.02,202001,,realisasi,,45,50\n"
     "KASI-KESOS.01,2020,,target,36,,\n"
     "KASI-KESOS.01,202001,35.07.13.2001,realisasi,4,,\n"
     "KASI-KESOS.01,202002,35.07.13.2002,realisasi,5,,\n"

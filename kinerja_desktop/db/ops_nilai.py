@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import (
@@ -35,11 +35,11 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.batas import masalah_hari_kerja
 from kinerja_desktop.domain.capaian import Komponen, Target, periksa_komponen, periksa_target
-from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
+from kinerja_desktop.domain.indikator import Frekuensi, Jenis
+from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
-JenisNilai = Literal["target", "realisasi"]
 SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
 KOMPONEN_KOLOM = ("nilai", "pembilang", "penyebut", "pegawai", "hari_kerja", "hari_tidak_masuk")
 STATUS_TERKUNCI = frozenset({"disetujui"})  # approved realisasi cannot change (later issue)
@@ -146,7 +146,7 @@ class _Ind:
     tahun: int
     jabatan_id: int
     jenis: Jenis
-    dari_desa: bool
+    sifat: SifatIndikator
 
 
 def sekarang() -> str:
@@ -163,12 +163,18 @@ def _indikator(ids: Iterable[int]) -> dict[int, _Ind]:
             Sasaran.jabatan,
             Indikator.jenis,
             Indikator.dari_desa,
+            Indikator.frekuensi,
         )
         .join(Sasaran)
         .where(Indikator.id.in_(sorted(set(ids))))
         .tuples()
     )
-    return {r[0]: _Ind(r[0], r[1], r[2], r[3], Jenis(r[4]), bool(r[5])) for r in query.iterator()}
+    return {
+        r[0]: _Ind(
+            r[0], r[1], r[2], r[3], Jenis(r[4]), SifatIndikator(r[1], bool(r[5]), Frekuensi(r[6]))
+        )
+        for r in query.iterator()
+    }
 
 
 def _model(jenis: JenisNilai) -> type[NilaiTarget] | type[NilaiRealisasi]:
@@ -228,14 +234,10 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
             f"Periode {periode.id} bukan tahun {ind.tahun}, tahun indikator {ind.kode}. "
             "Nilai tahun lain dicatat pada indikator tahun itu."
         )
+    tempat = slot_refusal(kunci.jenis, ind.sifat, periode, kunci.desa_id is not None)
+    if tempat is not None:
+        return tempat
     if kunci.jenis == "target":
-        if kunci.desa_id is not None:
-            return "Target ditetapkan untuk kecamatan, bukan per desa; kosongkan kode desa."
-        if periode.jenis not in (JenisPeriode.TAHUN, JenisPeriode.TRIWULAN):
-            return (
-                f"Target ditetapkan per tahun ({periode.tahun}) atau per triwulan "
-                f"({periode.tahun}Q1-Q4), bukan untuk {periode.label}."
-            )
         if masuk.komponen is not None:
             return "Target diisi pada kolom nilai, bukan pembilang/penyebut."
         if masuk.target is not None:
@@ -244,10 +246,6 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
             except DataTidakValid as exc:
                 return exc.pesan
         return None
-    if ind.dari_desa and kunci.desa_id is None:
-        return f"Indikator {ind.kode} diisi per desa/kelurahan; kode desa wajib diisi."
-    if not ind.dari_desa and kunci.desa_id is not None:
-        return f"Indikator {ind.kode} diisi untuk kecamatan, bukan per desa; kosongkan kode desa."
     if kunci.desa_id is not None and kunci.desa_id not in desa_ids:
         return "Desa tidak ditemukan."
     if masuk.target is not None:

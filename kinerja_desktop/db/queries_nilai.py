@@ -44,6 +44,7 @@ from kinerja_desktop.domain.indikator import (
     Polaritas,
 )
 from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.domain.value_slot import SifatIndikator
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ class InfoIndikator:
     penyebut: str
     tahun: int
     jabatan_id: int
+
+    @property
+    def sifat(self) -> SifatIndikator:
+        """What :func:`~kinerja_desktop.domain.value_slot.slot_refusal` needs to know."""
+        return SifatIndikator(self.kode, self.dari_desa, self.frekuensi)
     kode_jabatan: str
     nama_jabatan: str
     sasaran: str

@@ -17,7 +17,7 @@ from kinerja_desktop.db.models import SUMBER_ENTRI, SUMBER_SALIN
 from kinerja_desktop.db.ops_nilai import STATUS_TERKUNCI, KunciNilai, NilaiMasuk
 from kinerja_desktop.db.queries_nilai import BarisCapaian, DesaInfo, NilaiIndikator, Sel
 from kinerja_desktop.domain.capaian import Penilaian, hari_kerja_periode
-from kinerja_desktop.domain.indikator import Frekuensi, Jenis
+from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import (
     JenisPeriode,
     Periode,
@@ -25,6 +25,7 @@ from kinerja_desktop.domain.periode import (
     tahun_,
     triwulan,
 )
+from kinerja_desktop.domain.value_slot import slot_refusal
 from kinerja_desktop.domain.value_text import (
     CONTOH,
     baca_komponen,
@@ -365,14 +366,12 @@ class NilaiModel(_DasarModel):
         n = self.indikator(row)
         jenis_baris = row % 3
         if jenis_baris == BARIS_TARGET:
-            return p.jenis in (JenisPeriode.TAHUN, JenisPeriode.TRIWULAN)
-        if jenis_baris == BARIS_REALISASI and not n.info.dari_desa:
-            sel = n.sel(p)
-            if sel is not None and sel.status in STATUS_TERKUNCI:
+            return slot_refusal("target", n.info.sifat, p, per_desa=False) is None
+        if jenis_baris == BARIS_REALISASI:
+            if slot_refusal("realisasi", n.info.sifat, p, per_desa=False) is not None:
                 return False
-            if p.jenis is JenisPeriode.BULAN:
-                return True
-            return p.jenis is JenisPeriode.TRIWULAN and n.info.frekuensi is Frekuensi.TRIWULANAN
+            sel = n.sel(p)
+            return sel is None or sel.status not in STATUS_TERKUNCI
         return False
 
     def alasan_tetap(self, row: int, column: int) -> str:
@@ -524,12 +523,10 @@ class DesaModel(_DasarModel):
         p = self.periode_kolom(column)
         if p is None or self.n is None or row >= len(self.desa):
             return False
-        sel = self.n.sel(p, self.desa[row].id)
-        if sel is not None and sel.status in STATUS_TERKUNCI:
+        if slot_refusal("realisasi", self.n.info.sifat, p, per_desa=True) is not None:
             return False
-        if p.jenis is JenisPeriode.BULAN:
-            return True
-        return p.jenis is JenisPeriode.TRIWULAN and self.n.info.frekuensi is Frekuensi.TRIWULANAN
+        sel = self.n.sel(p, self.desa[row].id)
+        return sel is None or sel.status not in STATUS_TERKUNCI
 
     def alasan_tetap(self, row: int, column: int) -> str:
         """Why a cell of the desa grid takes no typed value, and what to do instead."""
