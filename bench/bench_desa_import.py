@@ -32,14 +32,14 @@ os.environ["KINERJA_DATA_DIR"] = str(TMP / "data")
 
 from kinerja_desktop.db.connection import open_database  # noqa: E402
 from kinerja_desktop.db.models import NilaiRealisasi, database_proxy  # noqa: E402
-from kinerja_desktop.exchange.desa_import import impor_berkas_desa  # noqa: E402
+from kinerja_desktop.exchange.desa_import import import_berkas_desa  # noqa: E402
 from kinerja_desktop.exchange.desa_layout import (  # noqa: E402
     BARIS_DATA_AWAL,
     KOLOM_BULAN_AWAL,
     LEMBAR_ISIAN,
 )
-from kinerja_desktop.exchange.desa_template import buat_templat_desa  # noqa: E402
-from kinerja_desktop.exchange.guard import periksa_berkas  # noqa: E402
+from kinerja_desktop.exchange.desa_template import make_desa_templates  # noqa: E402
+from kinerja_desktop.exchange.guard import check_berkas  # noqa: E402
 from kinerja_desktop.exchange.xlsx_reader import PembacaXlsx  # noqa: E402
 
 TUJUAN = 1.0
@@ -54,7 +54,7 @@ def siapkan() -> tuple[Path, list[Path]]:
     folder = TMP / "flashdisk"
     folder.mkdir()
     open_database(awal)
-    hasil = buat_templat_desa(2020, folder)
+    hasil = make_desa_templates(2020, folder)
     database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database_proxy.obj.close()
     acak = random.Random(2026)
@@ -71,7 +71,7 @@ def siapkan() -> tuple[Path, list[Path]]:
 def baca_saja(berkas: list[Path]) -> int:
     n = 0
     for p in berkas:
-        lembar = PembacaXlsx(periksa_berkas(p)).lembar(LEMBAR_ISIAN)
+        lembar = PembacaXlsx(check_berkas(p)).lembar(LEMBAR_ISIAN)
         assert lembar is not None
         n += len(lembar.sel)
     return n
@@ -116,18 +116,18 @@ def main() -> None:
     t_openpyxl = terbaik(lambda: baca_openpyxl(berkas), 1)
 
     db_baru(awal, 0)
-    t_coba = terbaik(lambda: impor_berkas_desa(berkas, coba=True), args.ulang)
+    t_coba = terbaik(lambda: import_berkas_desa(berkas, coba=True), args.ulang)
 
     hasil_terap = []
     for i in range(args.ulang):
         db_baru(awal, i + 1)
         t = time.perf_counter()
-        pratinjau, hasil = impor_berkas_desa(berkas)
+        pratinjau, hasil = import_berkas_desa(berkas)
         hasil_terap.append(time.perf_counter() - t)
         assert len(hasil) == len(berkas) and not any(p.ditolak for p in pratinjau)
     t_terap = min(hasil_terap)
     n = NilaiRealisasi.select().count()
-    t_ulang = terbaik(lambda: impor_berkas_desa(berkas), args.ulang)
+    t_ulang = terbaik(lambda: import_berkas_desa(berkas), args.ulang)
 
     print(f"{'baca saja (pembanding)':<34} {t_baca * 1000:7.0f} ms")
     print(f"{'  (openpyxl read_only, sebagai info)':<34} {t_openpyxl * 1000:7.0f} ms")

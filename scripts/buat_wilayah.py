@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from kinerja_desktop.domain.daftar_wilayah import (  # noqa: E402
     RESOURCE,
-    baca_baris,
+    read_row,
     tingkat_dari_kode,
 )
 
@@ -46,7 +46,7 @@ def main(source: Path) -> None:
             lines.append(f"{kode}\t{nama}")
     data = lzma.compress(("\n".join(lines) + "\n").encode("utf-8"), preset=9)
     target = ROOT / "kinerja_desktop" / "resources" / RESOURCE
-    if [(w.kode, w.nama, w.tingkat) for w in baca_baris(data)] != [
+    if [(w.kode, w.nama, w.tingkat) for w in read_row(data)] != [
         (r["kode"], r["nama"], r["tingkat"]) for r in rows
     ]:
         raise SystemExit("hasil tidak terbaca kembali sama persis")

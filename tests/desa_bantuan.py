@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
-from kinerja_desktop.exchange.desa_template import buat_templat_desa
+from kinerja_desktop.exchange.desa_template import make_desa_templates
 
 KEMIRI = "35.07.13.2001"
 SENGGURUH = "35.07.13.2002"
@@ -15,7 +15,7 @@ SENGGURUH = "35.07.13.2002"
 def templat(folder: Path, periode="2020Q1", desa=KEMIRI, tahun=2020) -> Path:
     """One fresh template written by the application."""
     folder.mkdir(parents=True, exist_ok=True)
-    [hasil] = buat_templat_desa(tahun, folder, periode, desa)
+    [hasil] = make_desa_templates(tahun, folder, periode, desa)
     return hasil.path
 
 

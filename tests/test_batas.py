@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import Indikator, database_proxy
-from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, rencanakan
+from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, plan_values
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.value_text import format_angka, format_persen
 
@@ -36,7 +36,7 @@ def test_the_check_behind_grid_paste_csv_and_desa_refuses_past_the_bound(
 ):
     nilai = {"target": masuk} if jenis == "target" else {"komponen": masuk}
     m = NilaiMasuk(KunciNilai(jenis, _id(kode), periode), lokasi="sel C5", **nilai)
-    [tolak] = rencanakan([m]).ditolak
+    [tolak] = plan_values([m]).ditolak
     assert tolak.lokasi == "sel C5" and alasan in tolak.alasan and "paling besar" in tolak.alasan
 
 
@@ -47,9 +47,9 @@ def test_working_days_fit_the_period(db):
         k = Komponen(pegawai=10, hari_kerja=hari, hari_tidak_masuk=0)
         return NilaiMasuk(KunciNilai("realisasi", kehadiran.id, periode), komponen=k)
 
-    [tolak] = rencanakan([masuk("202002", 30)]).ditolak
+    [tolak] = plan_values([masuk("202002", 30)]).ditolak
     assert "lebih banyak dari jumlah hari Februari 2020 (29 hari)" in tolak.alasan
-    assert not rencanakan([masuk("202002", 20), masuk("2020Q1", 60)]).ditolak
+    assert not plan_values([masuk("202002", 20), masuk("2020Q1", 60)]).ditolak
 
 
 def test_the_bound_itself_is_accepted(db):
@@ -57,7 +57,7 @@ def test_the_bound_itself_is_accepted(db):
         KunciNilai("realisasi", _id("KASUBAG-UMUM.02"), "202001"),
         komponen=Komponen(nilai=10_000_000),
     )
-    assert len(rencanakan([m]).baru) == 1
+    assert len(plan_values([m]).baru) == 1
 
 
 def test_numbers_print_no_inf_or_nan():

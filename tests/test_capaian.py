@@ -8,12 +8,12 @@ from kinerja_desktop.domain.capaian import (
     Komponen,
     Pita,
     Target,
+    check_komponen,
+    compute_capaian,
     gabung_desa,
     gulung_periode,
-    hitung_capaian,
     kategori,
     parse_target,
-    periksa_komponen,
     pilih_penutup,
     rata_rata_capaian,
     target_periode,
@@ -26,7 +26,7 @@ P, N, R = Polaritas.POSITIF, Polaritas.NEGATIF, Polaritas.RENTANG
 
 
 def persen(polaritas, target, realisasi):
-    return hitung_capaian(polaritas, target, realisasi).persen
+    return compute_capaian(polaritas, target, realisasi).persen
 
 
 def test_higher_is_better():
@@ -42,7 +42,7 @@ def test_lower_is_better_examples_from_the_reference():
 
 
 def test_lower_is_better_never_below_zero():
-    hasil = hitung_capaian(N, Target(2), 7)  # (1 + 1 - 3.5) = -150% by the formula
+    hasil = compute_capaian(N, Target(2), 7)  # (1 + 1 - 3.5) = -150% by the formula
     assert hasil.persen == 0.0
     assert "negatif" in hasil.catatan
 
@@ -51,7 +51,7 @@ def test_target_zero_rules():
     assert persen(P, Target(0), 0) == 100.0
     assert persen(P, Target(0), 3) == 100.0
     assert persen(N, Target(0), 0) == 100.0
-    nol = hitung_capaian(N, Target(0), 1)
+    nol = compute_capaian(N, Target(0), 1)
     assert nol.persen == 0.0 and "Target 0" in nol.catatan
 
 
@@ -66,9 +66,9 @@ def test_range_targets():
 
 
 def test_missing_data_is_not_zero():
-    assert hitung_capaian(P, Target(10), None).persen is None
-    assert hitung_capaian(P, None, 4).persen is None
-    assert "target" in hitung_capaian(P, None, 4).catatan
+    assert compute_capaian(P, Target(10), None).persen is None
+    assert compute_capaian(P, None, 4).persen is None
+    assert "target" in compute_capaian(P, None, 4).catatan
     assert kategori(None) is None
 
 
@@ -206,7 +206,7 @@ def test_target_text():
 )
 def test_invalid_values_are_refused_with_the_reason(jenis, komponen, alasan):
     with pytest.raises(DataTidakValid, match=alasan):
-        periksa_komponen(jenis, komponen)
+        check_komponen(jenis, komponen)
 
 
 def test_jabatan_capaian_is_the_mean_over_indicators_with_data():
@@ -231,9 +231,9 @@ def test_ceiling_caps_capaian_and_says_what_was_computed():
 
 
 def test_report_rules_carry_the_ceiling(db):
-    from kinerja_desktop.db.ops_pita import simpan_batas_atas
+    from kinerja_desktop.db.ops_pita import set_batas_atas
     from kinerja_desktop.reports.capaian_data import build_capaian_report
 
     assert "tidak dibatasi ke atas" in build_capaian_report(2020, "2020").aturan[-1]
-    simpan_batas_atas(120)
+    set_batas_atas(120)
     assert build_capaian_report(2020, "2020").aturan[-1].startswith("Batas atas capaian 120%")

@@ -6,14 +6,14 @@ import pytest
 from desa_bantuan import templat, ubah_zip
 
 from kinerja_desktop.exchange import guard
-from kinerja_desktop.exchange.desa_import import periksa_berkas_desa
-from kinerja_desktop.exchange.guard import periksa_berkas
+from kinerja_desktop.exchange.desa_import import check_berkas_desa
+from kinerja_desktop.exchange.guard import check_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
 
 
 def tolak(path) -> str:
     with pytest.raises(BerkasDitolak) as info:
-        periksa_berkas(path)
+        check_berkas(path)
     assert info.value.pesan.startswith(f"Berkas {path.name} ditolak: ")
     return info.value.alasan
 
@@ -24,7 +24,7 @@ def asli(db, tmp_path):
 
 
 def test_our_template_passes_and_is_hashed(asli):
-    buku = periksa_berkas(asli)
+    buku = check_berkas(asli)
     assert len(buku.sha256) == 64 and "xl/workbook.xml" in buku.bagian
 
 
@@ -135,7 +135,7 @@ def test_zip_level_encryption_flag(asli, tmp_path):
 def test_refusal_reaches_the_preview_without_raising(db, tmp_path):
     rusak = tmp_path / "rusak.xlsx"
     rusak.write_bytes(b"PK\x03\x04 bukan arsip yang utuh")
-    pratinjau = periksa_berkas_desa(rusak)
+    pratinjau = check_berkas_desa(rusak)
     assert pratinjau.ditolak and "terpotong atau rusak" in pratinjau.ringkasan()
 
 
@@ -145,11 +145,11 @@ def test_damaged_xml_inside_a_sound_zip(db, asli, tmp_path):
     rusak = ubah_zip(
         asli, tmp_path / "xml.xlsx", ganti={"xl/worksheets/sheet2.xml": sheet[: len(sheet) // 2]}
     )
-    assert "rusak dan tidak dapat dibaca" in periksa_berkas_desa(rusak).penolakan
+    assert "rusak dan tidak dapat dibaca" in check_berkas_desa(rusak).penolakan
     baris = sheet.replace(b'<row r="7"', b'<row r="tujuh"', 1)
     assert baris != sheet
     aneh = ubah_zip(asli, tmp_path / "baris.xlsx", ganti={"xl/worksheets/sheet2.xml": baris})
-    assert "lembar Isian rusak" in periksa_berkas_desa(aneh).penolakan
+    assert "lembar Isian rusak" in check_berkas_desa(aneh).penolakan
 
 
 def test_damaged_files_are_refusals_never_crashes(db, asli, tmp_path):
@@ -183,5 +183,5 @@ def test_damaged_files_are_refusals_never_crashes(db, asli, tmp_path):
                 for n, v in parts.items():
                     z.writestr(n, bytes(x) if n == nama else v)
             target.write_bytes(buf.getvalue())
-        hasil = periksa_berkas_desa(target)
+        hasil = check_berkas_desa(target)
         assert hasil.penolakan is None or hasil.penolakan.endswith(".")

@@ -19,9 +19,9 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.domain.tanggal import format_waktu
-from kinerja_desktop.exchange.desa_import import periksa_berkas_desa
+from kinerja_desktop.exchange.desa_import import check_berkas_desa
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
-from kinerja_desktop.exchange.desa_template import buat_templat_desa
+from kinerja_desktop.exchange.desa_template import make_desa_templates
 from kinerja_desktop.paths import data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -74,7 +74,7 @@ def test_full_round_trip_of_two_desa_for_a_whole_year(db, tmp_path, capsys):
     folder = tmp_path / "flashdisk"
     folder.mkdir()
     for kode in (KEMIRI, SENGGURUH):
-        buat_templat_desa(2020, folder, None, kode)
+        make_desa_templates(2020, folder, None, kode)
     berkas = sorted(folder.glob("*.xlsx"))
     assert [b.name for b in berkas] == [
         "Isian IKI - Desa Kemiri - Tahun 2020.xlsx",
@@ -130,7 +130,7 @@ def test_corrected_file_replaces_only_its_own_desa_and_periods(db, tmp_path, cap
 
     # the desa corrects one figure and clears another in its Q1 file
     isi(kemiri, {(0, 0): 99, (1, 2): None})
-    pratinjau = periksa_berkas_desa(kemiri)
+    pratinjau = check_berkas_desa(kemiri)
     assert [(p.kode, p.periode, p.lama, p.baru) for p in pratinjau.diubah] == [
         (kode[0], "202001", str(pola(0, 0)), "99"),
         (kode[1], "202003", str(pola(1, 2)), None),

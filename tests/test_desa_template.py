@@ -6,11 +6,11 @@ from desa_bantuan import KEMIRI, templat
 from kinerja_desktop.db.models import Indikator
 from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, BARIS_JUDUL_KOLOM
-from kinerja_desktop.exchange.desa_template import buat_templat_desa
+from kinerja_desktop.exchange.desa_template import make_desa_templates
 
 
 def test_one_workbook_per_desa_named_with_desa_and_period(db, tmp_path):
-    hasil = buat_templat_desa(2020, tmp_path, "2020Q2")
+    hasil = make_desa_templates(2020, tmp_path, "2020Q2")
     assert len(hasil) == 18
     nama = sorted(h.path.name for h in hasil)
     assert "Isian IKI - Desa Kemiri - Triwulan II 2020.xlsx" in nama
@@ -18,7 +18,7 @@ def test_one_workbook_per_desa_named_with_desa_and_period(db, tmp_path):
 
 
 def test_a_folder_not_made_yet_is_made(db, tmp_path):
-    hasil = buat_templat_desa(2020, tmp_path / "flashdisk" / "templat-2020", "2020Q2")
+    hasil = make_desa_templates(2020, tmp_path / "flashdisk" / "templat-2020", "2020Q2")
     assert len(list((tmp_path / "flashdisk" / "templat-2020").glob("*.xlsx"))) == len(hasil) == 18
 
 

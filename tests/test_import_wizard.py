@@ -83,9 +83,9 @@ def test_a_workbook_of_another_year_is_refused(qtbot, dialog, tmp_path):
 
 
 def test_completeness_table(qtbot, db, tmp_path):
-    from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+    from kinerja_desktop.exchange.desa_import import import_berkas_desa
 
-    impor_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
+    import_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
     create_app()
     dlg = KelengkapanDialog(None, 2020)
     qtbot.addWidget(dlg)

@@ -10,9 +10,9 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.domain.daftar_wilayah import (
     RESOURCE,
-    baca_baris,
+    check_kode_desa,
     kecamatan_nasional,
-    periksa_kode_desa,
+    read_rows,
 )
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.resources import resource
@@ -30,7 +30,7 @@ def run(capsys, *args):
 
 
 def test_the_shipped_list_has_every_level_and_the_licence():
-    rows = list(baca_baris(resource(RESOURCE).read_bytes()))
+    rows = list(read_rows(resource(RESOURCE).read_bytes()))
     levels = {}
     for w in rows:
         levels[w.tingkat] = levels.get(w.tingkat, 0) + 1
@@ -135,14 +135,14 @@ def test_an_existing_database_is_never_replaced(capsys, db_path):
 
 
 def test_desa_code_rules():
-    assert periksa_kode_desa("35.07.13.2019", "35.07.13") == "desa"
-    assert periksa_kode_desa("35.07.13.1019", "35.07.13") == "kelurahan"
+    assert check_kode_desa("35.07.13.2019", "35.07.13") == "desa"
+    assert check_kode_desa("35.07.13.1019", "35.07.13") == "kelurahan"
     with pytest.raises(DataTidakValid, match="diawali 35.07.13"):
-        periksa_kode_desa("35.07.12.2019", "35.07.13")
+        check_kode_desa("35.07.12.2019", "35.07.13")
     with pytest.raises(DataTidakValid, match="tidak berbentuk kode wilayah"):
-        periksa_kode_desa("35.07.13.5019", "35.07.13")
+        check_kode_desa("35.07.13.5019", "35.07.13")
     with pytest.raises(DataTidakValid, match="tidak berbentuk kode wilayah"):
-        periksa_kode_desa("3507132019", "35.07.13")
+        check_kode_desa("3507132019", "35.07.13")
 
 
 def test_add_rename_and_retire_a_desa(capsys, db_path, tmp_path):

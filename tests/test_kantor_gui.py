@@ -52,9 +52,9 @@ def test_window_imports_an_iki_workbook_into_a_new_year(qtbot, db, db_path, tmp_
     assert "Kep&ala Keputusan…" in data and "Impor IKI dari &Excel…" in data
     assert "Basis Data &Baru untuk Kecamatan Lain…" in [a.text() for a in win.menu_berkas.actions()]
     berkas = export_iki(2020, tmp_path / "IKI-2020.xlsx")
-    from kinerja_desktop.ui.iki_import_dialog import tulis_templat
+    from kinerja_desktop.ui.iki_import_dialog import write_template
 
-    templat = tulis_templat(win, tmp_path)
+    templat = write_template(win, tmp_path)
     assert templat == tmp_path / "Templat IKI.xlsx" and templat.is_file()
     assert "Templat IKI ditulis" in win.statusBar().currentMessage()
 

@@ -6,13 +6,13 @@ import openpyxl
 from desa_bantuan import KEMIRI, isi, templat
 from pypdf import PdfReader
 
-from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+from kinerja_desktop.exchange.desa_import import import_berkas_desa
 from kinerja_desktop.reports.kekurangan import daftar_kekurangan, export_kekurangan
 from kinerja_desktop.reports.kelengkapan import indikator_desa, kelengkapan
 
 
 def test_only_ended_periods_are_due_and_each_cell_names_what_is_missing(db, tmp_path):
-    impor_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
+    import_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
     _, sel = kelengkapan(2020, "bulan", date(2020, 3, 15))
     kemiri = {s.periode: s for s in sel if s.kode_desa == KEMIRI}
     assert kemiri["202001"].jatuh_tempo and kemiri["202002"].jatuh_tempo
@@ -24,7 +24,7 @@ def test_only_ended_periods_are_due_and_each_cell_names_what_is_missing(db, tmp_
 
 
 def test_missing_list_as_pdf_and_excel(db, tmp_path):
-    impor_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
+    import_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 1})])
     hari = date(2020, 3, 15)
     daftar = daftar_kekurangan(2020, "bulan", hari)
     assert len(daftar.baris) == 18 * 2  # January and February, every desa; not March

@@ -6,10 +6,10 @@ from kinerja_desktop.db.ops_jabatan import (
     letak_jabatan,
     list_jabatan,
     move_jabatan,
+    reinsert_jabatan,
     removal_summary,
     remove_jabatan,
     rename_jabatan,
-    restore_jabatan,
     suggest_kode,
 )
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -111,7 +111,7 @@ def test_remove_then_restore_gives_back_every_row_with_its_id(db):
     assert Jabatan.select().count() == 22 - 7
     assert Pemangku.select().count() == 0
     assert "beserta 6 jabatan bawahan dihapus" in change.pesan
-    restore_jabatan(cuplikan)
+    reinsert_jabatan(cuplikan)
     assert _everything() == before
 
 
@@ -119,7 +119,7 @@ def test_restore_refuses_when_the_code_was_taken_meanwhile(db):
     _, cuplikan = remove_jabatan(_by_kode("PRAMU").id)
     add_jabatan(2020, "Petugas Baru", None, kode="PRAMU")
     with pytest.raises(DataTidakValid, match="kode PRAMU kini dipakai"):
-        restore_jabatan(cuplikan)
+        reinsert_jabatan(cuplikan)
 
 
 def test_unknown_jabatan_is_reported(db):

@@ -20,7 +20,7 @@ def test_uraian_insert_remove_restore_move(db):
     assert teks[:2] == ["menyusun SPJ;", "mengarsipkan"]
     before = ops_uraian.list_uraian(j, "tugas")
     _, snaps = ops_uraian.remove_uraian("tugas", [hasil.ids[0]])
-    ops_uraian.restore_uraian(snaps)
+    ops_uraian.reinsert_uraian(snaps)
     assert ops_uraian.list_uraian(j, "tugas") == before
     with pytest.raises(DataTidakValid, match="paling bawah"):
         ops_uraian.move_uraian("tugas", before[-1].id, 1)
@@ -52,7 +52,7 @@ def test_removed_sasaran_comes_back_whole(db):
     perubahan, snap = ops_indikator.remove_sasaran(before[0].id)
     assert "beserta 1 indikatornya" in perubahan.pesan
     assert SubIndikator.select().count() == subs - 16
-    ops_indikator.restore_sasaran(snap)
+    ops_indikator.reinsert_sasaran(snap)
     assert ops_indikator.load_sasaran(j) == before
 
 
@@ -80,7 +80,7 @@ def test_pegawai_rules(db):
     assert Pegawai.get_by_id(holder.pegawai_id).nip == "198503122010012004"
     _, snap = ops_pemangku.remove_pemangku(hasil.id, hapus_pegawai=True)
     assert not Pegawai.select().where(Pegawai.nama == "SITI").exists()
-    ops_pemangku.restore_pemangku(snap)
+    ops_pemangku.reinsert_pemangku(snap)
     assert ops_pemangku.list_pemangku(j)[0].id == hasil.id
     # The Camat signs the decree: removing a holding never removes him.
     camat = Pegawai.get(Pegawai.nip == "196905051990091002")

@@ -20,9 +20,9 @@ from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     KunciNilai,
     NilaiMasuk,
-    rencanakan,
-    terapkan,
-    ubah_nilai,
+    apply_plan,
+    plan_values,
+    set_values,
 )
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import DataTidakValid
@@ -51,7 +51,7 @@ def isi(db):
     """OD-PEM.05 (desa-based, two sub-items) with targets, typed and imported desa values."""
     i = ind("OD-PEM.05")
     desa = [d.id for d in Desa.select().order_by(Desa.urutan).limit(3)]
-    ubah_nilai(
+    set_values(
         [
             NilaiMasuk(KunciNilai("target", i.id, "2020"), target=Target(40)),
             NilaiMasuk(KunciNilai("target", i.id, "2020Q1"), target=Target(10)),
@@ -65,7 +65,7 @@ def isi(db):
         for n, (p, d) in enumerate([("202002", desa[0]), ("202001", desa[1]), ("202001", desa[2])])
     ]
     info = BatchInfo("isian.xlsx", "ab" * 32, "desa", SUMBER_IMPOR_DESA, desa_id=desa[1])
-    terapkan(rencanakan(masuk), SUMBER_IMPOR_DESA, info)
+    apply_plan(plan_values(masuk), SUMBER_IMPOR_DESA, info)
     assert nilai_of(i.id) == 6
     assert RiwayatNilai.select().where(RiwayatNilai.indikator == i.id).count() == 3
     return i
@@ -85,12 +85,12 @@ def test_removed_indicator_comes_back_with_its_values(isi):
     perubahan, snap = ops_indikator.remove_indikator(isi.id)
     assert perubahan.nilai and "6 nilai target/realisasi" in perubahan.pesan
     assert nilai_of(isi.id) == 0 and not RiwayatNilai.select().count()
-    assert ops_indikator.restore_indikator(snap).nilai
+    assert ops_indikator.reinsert_indikator(snap).nilai
     assert semua() == before
     # redo takes them away again, and a second undo brings them back again
     _, snap = ops_indikator.remove_indikator(isi.id)
     assert nilai_of(isi.id) == 0
-    ops_indikator.restore_indikator(snap)
+    ops_indikator.reinsert_indikator(snap)
     assert semua() == before
 
 
@@ -99,11 +99,11 @@ def test_removed_sasaran_comes_back_with_every_value(isi):
     perubahan, snap = ops_indikator.remove_sasaran(isi.sasaran_id)
     assert "beserta 4 indikatornya dan 6 nilai" in perubahan.pesan
     assert nilai_of(isi.id) == 0
-    ops_indikator.restore_sasaran(snap)
+    ops_indikator.reinsert_sasaran(snap)
     assert semua() == before
     _, snap = ops_indikator.remove_sasaran(isi.sasaran_id)
     assert not Indikator.select().where(Indikator.id == isi.id).exists()
-    ops_indikator.restore_sasaran(snap)
+    ops_indikator.reinsert_sasaran(snap)
     assert semua() == before
 
 
@@ -114,21 +114,21 @@ def test_removed_jabatan_comes_back_with_every_value(isi):
     assert "dan 6 nilai target/realisasi." in ops_jabatan.removal_summary(jabatan.id).kalimat
     _, cuplikan = ops_jabatan.remove_jabatan(jabatan.id)
     assert nilai_of(isi.id) == 0
-    ops_jabatan.restore_jabatan(cuplikan)
+    ops_jabatan.reinsert_jabatan(cuplikan)
     assert semua() == before
     _, cuplikan = ops_jabatan.remove_jabatan(jabatan.id)
     assert nilai_of(isi.id) == 0
-    ops_jabatan.restore_jabatan(cuplikan)
+    ops_jabatan.reinsert_jabatan(cuplikan)
     assert semua() == before
 
 
 def test_an_import_batch_can_still_be_undone_after_remove_and_restore(isi):
     from kinerja_desktop.db.models import ImporBatch
-    from kinerja_desktop.db.ops_nilai import batalkan_batch
+    from kinerja_desktop.db.ops_nilai import undo_batch
 
     _, snap = ops_indikator.remove_indikator(isi.id)
-    ops_indikator.restore_indikator(snap)
-    batalkan_batch(ImporBatch.get().id)
+    ops_indikator.reinsert_indikator(snap)
+    undo_batch(ImporBatch.get().id)
     assert nilai_of(isi.id) == 3  # the imported values went, the typed ones stayed
 
 
@@ -138,7 +138,7 @@ def test_restore_refuses_when_the_code_was_taken_meanwhile(isi):
     ops_indikator.update_indikator(other.id, {"kode": "OD-PEM.05"})
     before = semua()
     with pytest.raises(DataTidakValid, match="tidak dapat dikembalikan: Kode OD-PEM.05"):
-        ops_indikator.restore_indikator(snap)
+        ops_indikator.reinsert_indikator(snap)
     assert semua() == before  # nothing half-restored
 
 

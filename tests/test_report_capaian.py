@@ -146,14 +146,14 @@ def test_pdf_reads_without_run_on_lists_codes_in_the_chart_or_silent_outliers(db
     from reportlab.graphics.shapes import Line, String
 
     from kinerja_desktop.db.models import SUMBER_ENTRI, Indikator
-    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, rencanakan, terapkan
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, apply_plan, plan_values
     from kinerja_desktop.domain.capaian import Komponen, Target
     from kinerja_desktop.reports.capaian_data import build_capaian_report
     from kinerja_desktop.reports.capaian_pdf import _chart, render_capaian_pdf
 
     ind = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASUBAG-UMUM.01").id
-    terapkan(
-        rencanakan(
+    apply_plan(
+        plan_values(
             [
                 NilaiMasuk(KunciNilai("target", ind, "2020Q1"), target=Target(1)),
                 NilaiMasuk(KunciNilai("realisasi", ind, "202001"), komponen=Komponen(nilai=16)),

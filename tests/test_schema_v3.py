@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.ops_pita import simpan_batas_atas
+from kinerja_desktop.db.ops_pita import set_batas_atas
 from kinerja_desktop.db.queries_nilai import penilaian
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -28,7 +28,7 @@ def test_upgrade_from_v2_adds_the_ceiling_table_without_a_ceiling(tmp_path, db_p
     open_database(old)
     try:
         assert penilaian().batas_atas is None  # upgraded: capaian stays as it was computed
-        simpan_batas_atas(120)
+        set_batas_atas(120)
         assert penilaian().batas_atas == 120
     finally:
         database_proxy.obj.close()

@@ -280,11 +280,11 @@ def test_typing_in_a_cell_saves_on_enter(tab, qtbot):
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_jenis_change_refused_while_values_exist(tab):
     """The core's refusal reaches the tab's message bar; nothing is pushed on the undo stack."""
-    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, ubah_nilai
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
     from kinerja_desktop.domain.capaian import Target
 
     i = indikator("KASUBAG-UMUM.02")
-    ubah_nilai([NilaiMasuk(KunciNilai("target", i.id, "2020"), target=Target(8))])
+    set_values([NilaiMasuk(KunciNilai("target", i.id, "2020"), target=Target(8))])
     tab.show()
     tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
     row = row_of_kode(tab, "KASUBAG-UMUM.02")
@@ -303,11 +303,11 @@ def test_undo_of_a_removed_indicator_brings_its_values_back(tab):
     """Through the tab's undo stack: remove, undo (values back), redo (gone again)."""
     from nilai_bantuan import baca_realisasi
 
-    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, ubah_nilai
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
     from kinerja_desktop.domain.capaian import Komponen, Target
 
     i = indikator("KASUBAG-UMUM.02")
-    ubah_nilai(
+    set_values(
         [
             NilaiMasuk(KunciNilai("target", i.id, "2020"), target=Target(8)),
             NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2)),

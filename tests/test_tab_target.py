@@ -3,13 +3,13 @@
 from pathlib import Path
 
 import pytest
-from nilai_bantuan import baca_realisasi, baca_target
+from nilai_bantuan import baca_realisasi, parse_cell_target
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan
-from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, ubah_nilai
+from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.ui.tabs.target_model import (
@@ -81,7 +81,7 @@ def test_typing_a_target_and_monthly_realisasi_computes_capaian(tab):
     for bulan, nilai in (("202001", "3"), ("202002", "0"), ("202003", "6")):
         assert m.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, bulan), nilai)
     i = ind("KASUBAG-UMUM.02")
-    assert baca_target(i.id, "2020") == Target(8)
+    assert parse_cell_target(i.id, "2020") == Target(8)
     assert baca_realisasi(i.id, "202002") == Komponen(nilai=0)  # a real zero
     assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202002").data() == "0"
     assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "2020Q1").data() == "9"
@@ -207,7 +207,7 @@ def test_desa_grid_edits_and_states(tab):
     # a value imported from a desa file shows as imported
     from kinerja_desktop.db.models import SUMBER_IMPOR_DESA
 
-    ubah_nilai(
+    set_values(
         [
             NilaiMasuk(
                 KunciNilai("realisasi", d.id, "202002", desa[1].id), komponen=Komponen(nilai=5)
@@ -319,7 +319,7 @@ def test_locked_values_show_and_cannot_change(tab):
     from kinerja_desktop.db.models import NilaiRealisasi
 
     i = ind("KASUBAG-UMUM.02")
-    ubah_nilai([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
+    set_values([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
     # approval is a later issue; a value it approves carries this status
     NilaiRealisasi.update(status="disetujui").execute()
     tab.set_jabatan(i.sasaran.jabatan_id)
@@ -333,14 +333,14 @@ def test_locked_values_show_and_cannot_change(tab):
     assert "tidak dapat diisi" in tab.pesan.text()
     assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
     with pytest.raises(DataTidakValid, match="dikunci"):
-        ubah_nilai(
+        set_values(
             [NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=3))]
         )
 
 
 def test_value_of_another_kind_is_marked_not_hidden(tab):
     i = ind("KASUBAG-UMUM.02")
-    ubah_nilai([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
+    set_values([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
     Indikator.update(jenis="persentase").where(Indikator.id == i.id).execute()
     tab.set_jabatan(i.sasaran.jabatan_id)
     assert cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001").data() == "tak sesuai"
@@ -575,7 +575,7 @@ def test_a_percent_sign_in_a_target_is_explained(tab):
     assert not tab.model.setData(cell(tab, "SEKCAM.02", BARIS_TARGET, "2020"), "90%")
     assert "tanpa tanda %" in tab.pesan.text() and "misalnya 90" in tab.pesan.text()
     assert tab.model.setData(cell(tab, "SEKCAM.02", BARIS_TARGET, "2020"), "90")
-    assert baca_target(ind("SEKCAM.02").id, "2020") == Target(90)
+    assert parse_cell_target(ind("SEKCAM.02").id, "2020") == Target(90)
 
 
 def test_derived_targets_show_in_their_cells_marked_otomatis(tab):
@@ -600,7 +600,7 @@ def test_the_capaian_line_equals_the_cells(tab):
     d = ind("KASI-KESOS.01")
     assert tab.model.setData(cell(tab, "KASI-KESOS.01", BARIS_TARGET, "2020Q1"), "4")
     desa = Desa.select().order_by(Desa.urutan).first()
-    ubah_nilai(
+    set_values(
         [NilaiMasuk(KunciNilai("realisasi", d.id, "202001", desa.id), komponen=Komponen(nilai=5))]
     )
     tab.reload()

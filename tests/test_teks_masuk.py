@@ -22,7 +22,7 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.domain.capaian import Pita
-from kinerja_desktop.domain.kode import masalah_kode, periksa_kode
+from kinerja_desktop.domain.kode import check_kode, masalah_kode
 from kinerja_desktop.domain.teks import aman_untuk_sel, bersihkan
 from kinerja_desktop.errors import DataTidakValid
 
@@ -47,10 +47,10 @@ def test_word_controls_become_spaces_and_line_breaks_and_nothing_visible_is_lost
 
 
 def test_codes_are_letters_digits_dot_dash_underscore():
-    assert periksa_kode(" kasi-pem.01 ") == "KASI-PEM.01"
+    assert check_kode(" kasi-pem.01 ") == "KASI-PEM.01"
     for buruk in ("+cmd|'/Ccalc'!A0", "=1+1", "-5", "@SUM", "KASI PEM", "KASI/PEM", "", "A" * 41):
         with pytest.raises(DataTidakValid):
-            periksa_kode(buruk)
+            check_kode(buruk)
     assert masalah_kode("SEKCAM.02") is None
 
 
@@ -74,7 +74,7 @@ def _doors(db: object) -> dict[str, Callable[[str], object]]:
         "sub-butir": lambda t: ops_indikator.update_sub(sub, teks=t, formula=t),
         "pegawai baru": lambda t: ops_pemangku.add_pegawai_baru(j, t),
         "tempel pemangku": lambda t: ops_pemangku.paste_pemangku(j, [{"nama": t}]),
-        "kategori capaian": lambda t: ops_pita.simpan_pita([Pita(0, t, "#ffffff")]),
+        "kategori capaian": lambda t: ops_pita.set_pita([Pita(0, t, "#ffffff")]),
     }
 
 
@@ -142,7 +142,7 @@ def kotor(db):
 
 
 def test_every_export_writes_a_database_holding_control_characters(kotor, tmp_path):
-    from kinerja_desktop.exchange.desa_template import buat_templat_desa
+    from kinerja_desktop.exchange.desa_template import make_desa_templates
     from kinerja_desktop.reports.capaian import export_capaian
     from kinerja_desktop.reports.iki import export_iki
 
@@ -155,7 +155,7 @@ def test_every_export_writes_a_database_holding_control_characters(kotor, tmp_pa
     export_capaian(2020, "2020Q1", tmp_path / "capaian.xlsx")
     export_capaian(2020, "2020Q1", tmp_path / "capaian.pdf")
     (tmp_path / "templat").mkdir()
-    templat = buat_templat_desa(2020, tmp_path / "templat", "2020Q1", "35.07.13.2001")
+    templat = make_desa_templates(2020, tmp_path / "templat", "2020Q1", "35.07.13.2001")
     assert load_workbook(templat[0].path)["Isian"]
     assert templat[0].path.name == "Isian IKI - Desa Kemiri-- - Triwulan I 2020.xlsx"
 
@@ -173,12 +173,12 @@ def test_cli_lists_and_exports_a_database_holding_control_characters(kotor, db_p
 def test_rating_bands_are_bounded(db):
     for batas in (1e308, -1, 5000):
         with pytest.raises(DataTidakValid, match="antara 0% dan 1000%"):
-            ops_pita.simpan_pita([Pita(batas, "Tinggi", "#ffffff"), Pita(0, "Rendah", "#ffffff")])
+            ops_pita.set_pita([Pita(batas, "Tinggi", "#ffffff"), Pita(0, "Rendah", "#ffffff")])
 
 
 def test_desa_names_are_cleaned_too(db):
-    from kinerja_desktop.db.kantor import ubah_nama_desa
+    from kinerja_desktop.db.kantor import rename_desa
 
-    assert ubah_nama_desa("35.07.13.2001", "Kemiri\x07\x0b Baru").nama == "Kemiri Baru"
+    assert rename_desa("35.07.13.2001", "Kemiri\x07\x0b Baru").nama == "Kemiri Baru"
     with pytest.raises(DataTidakValid, match="karakter yang rusak"):
-        ubah_nama_desa("35.07.13.2001", SURROGAT)
+        rename_desa("35.07.13.2001", SURROGAT)

@@ -54,10 +54,10 @@ def test_capaian_pdf_carries_a_long_indicator_name(db, tmp_path):
 
 
 def test_desa_template_rows_stay_within_excel_row_height(db, tmp_path):
-    from kinerja_desktop.exchange.desa_template import buat_templat_desa
+    from kinerja_desktop.exchange.desa_template import make_desa_templates
 
     _panjang(db)
-    [hasil] = buat_templat_desa(2020, tmp_path, "2020Q1", "35.07.13.2001")
+    [hasil] = make_desa_templates(2020, tmp_path, "2020Q1", "35.07.13.2001")
     ws = load_workbook(hasil.path)["Isian"]
     tinggi = [d.height for d in ws.row_dimensions.values() if d.height]
     assert max(tinggi) == 409  # Excel's largest row height; the name itself wraps inside

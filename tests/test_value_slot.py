@@ -10,7 +10,7 @@ from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.db.queries_nilai import daftar_desa, nilai_jabatan
 from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.periode import parse_periode
-from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+from kinerja_desktop.exchange.desa_import import import_berkas_desa
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.tabs.target_model import DesaModel, NilaiModel
 
@@ -58,7 +58,7 @@ def test_a_desa_value_of_a_kecamatan_indicator_is_refused_by_every_way_in(
     assert code == 1 and ALASAN in out
 
     # the desa workbook: refused whole, as made for rows the kecamatan no longer asks of desa
-    (pratinjau,), hasil = impor_berkas_desa([buku], coba=False, tahun=2020)
+    (pratinjau,), hasil = import_berkas_desa([buku], coba=False, tahun=2020)
     assert pratinjau.ditolak and hasil == []
     assert f"templat sudah usang: indikator {ind.kode}" in pratinjau.ringkasan()
 

@@ -5,12 +5,12 @@ import pytest
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.value_text import (
-    baca_komponen,
-    baca_target,
     format_angka,
+    format_cell_komponen,
+    format_cell_target,
     format_persen,
-    isian_komponen,
-    isian_target,
+    parse_cell_komponen,
+    parse_cell_target,
     teks_target,
 )
 from kinerja_desktop.errors import DataTidakValid
@@ -30,15 +30,16 @@ def test_typed_forms_round_trip():
         (Jenis.KEHADIRAN, "12/20/5", Komponen(pegawai=12, hari_kerja=20, hari_tidak_masuk=5)),
     ]
     for jenis, teks, komponen in cases:
-        assert baca_komponen(jenis, teks, 20) == komponen
-        assert isian_komponen(jenis, komponen) == teks
-    assert baca_komponen(Jenis.KEHADIRAN, "12/5", 20) == Komponen(
+        assert parse_cell_komponen(jenis, teks, 20) == komponen
+        assert format_cell_komponen(jenis, komponen) == teks
+    assert parse_cell_komponen(Jenis.KEHADIRAN, "12/5", 20) == Komponen(
         pegawai=12, hari_kerja=20, hari_tidak_masuk=5
     )
-    assert baca_komponen(Jenis.JUMLAH, "  ", 20) is None  # empty: no data
-    assert baca_target("80-100") == Target(80, 100) and isian_target(Target(80, 100)) == "80-100"
+    assert parse_cell_komponen(Jenis.JUMLAH, "  ", 20) is None  # empty: no data
+    assert parse_cell_target("80-100") == Target(80, 100)
+    assert format_cell_target(Target(80, 100)) == "80-100"
     assert teks_target(Target(80, 100), Jenis.PERSENTASE) == "80–100%"
-    assert baca_target("") is None
+    assert parse_cell_target("") is None
 
 
 @pytest.mark.parametrize(
@@ -51,4 +52,4 @@ def test_typed_forms_round_trip():
 )
 def test_wrong_forms_say_what_to_type(jenis, teks, alasan):
     with pytest.raises(DataTidakValid, match=alasan):
-        baca_komponen(jenis, teks, 20)
+        parse_cell_komponen(jenis, teks, 20)

@@ -12,10 +12,10 @@ _BATAS_RINCIAN = 20  # changes listed per file in the text preview; --json gives
 
 def cmd_templat_desa(args: argparse.Namespace) -> int:
     """``templat desa --tahun Y [--periode P] [--desa KODE] --out FOLDER``."""
-    from kinerja_desktop.exchange.desa_template import buat_templat_desa
+    from kinerja_desktop.exchange.desa_template import make_desa_templates
 
     open_db(args)
-    hasil = buat_templat_desa(args.tahun, args.out, args.periode, args.desa)
+    hasil = make_desa_templates(args.tahun, args.out, args.periode, args.desa)
     for h in hasil:
         terisi = f", {h.terisi} nilai sudah terisi" if h.terisi else ""
         print(f"ditulis: {h.path} ({h.baris} baris{terisi})")
@@ -66,14 +66,14 @@ def _cetak(p: Any) -> None:
 def cmd_impor_desa(args: argparse.Namespace) -> int:
     """``impor desa FILE|FOLDER... [--coba]``: check, preview and apply desa workbooks."""
     from kinerja_desktop.errors import TidakDitemukan
-    from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+    from kinerja_desktop.exchange.desa_import import import_berkas_desa
 
     # a dry run only reads: it may run beside the window
     (open_db if args.coba else open_db_to_write)(args)
     berkas = _berkas(args.berkas)
     if not berkas:
         raise TidakDitemukan("Tidak ada berkas .xlsx untuk diimpor di folder yang dipilih.")
-    pratinjau, hasil = impor_berkas_desa(berkas, args.coba, args.tahun, args.desa)
+    pratinjau, hasil = import_berkas_desa(berkas, args.coba, args.tahun, args.desa)
     if args.json:
         print_json(
             {
@@ -105,10 +105,10 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
 
 def cmd_impor_batal(args: argparse.Namespace) -> int:
     """``impor batal NOMOR``: undo a whole import batch."""
-    from kinerja_desktop.db.ops_nilai import batalkan_batch
+    from kinerja_desktop.db.ops_nilai import undo_batch
 
     open_db_to_write(args)
-    print(batalkan_batch(args.nomor).pesan)
+    print(undo_batch(args.nomor).pesan)
     return 0
 
 

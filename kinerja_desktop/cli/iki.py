@@ -9,11 +9,11 @@ from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 def cmd_iki_impor(args: argparse.Namespace) -> int:
     """``iki impor BERKAS.xlsx --tahun Y [--coba] [--ganti] [--json]``."""
-    from kinerja_desktop.exchange.iki_import import baca_iki, terapkan_iki
+    from kinerja_desktop.exchange.iki_import import apply_iki, read_iki
 
     # a dry run only reads: it may run beside the window
     (open_db if args.coba else open_db_to_write)(args)
-    pratinjau = baca_iki(args.berkas, args.tahun)
+    pratinjau = read_iki(args.berkas, args.tahun)
     if args.json:
         print_json(
             {
@@ -40,7 +40,7 @@ def cmd_iki_impor(args: argparse.Namespace) -> int:
         if not args.json:
             print("Uji coba: tidak ada yang disimpan.")
         return 0
-    cadangan = terapkan_iki(pratinjau, args.ganti)
+    cadangan = apply_iki(pratinjau, args.ganti)
     if not args.json:
         simpan = f" Cadangan sebelum impor: {cadangan}." if cadangan else ""
         print(f"IKI tahun {pratinjau.tahun} tersimpan.{simpan}")
@@ -49,10 +49,10 @@ def cmd_iki_impor(args: argparse.Namespace) -> int:
 
 def cmd_templat_iki(args: argparse.Namespace) -> int:
     """``templat iki --out FOLDER [--tahun Y]``: the blank IKI workbook."""
-    from kinerja_desktop.reports.iki_templat import tulis_templat_iki
+    from kinerja_desktop.reports.iki_templat import write_iki_template
 
     open_db(args)
-    path = tulis_templat_iki(args.out, args.tahun)
+    path = write_iki_template(args.out, args.tahun)
     print(f"ditulis: {path}")
     return 0
 

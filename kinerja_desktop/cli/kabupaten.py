@@ -21,9 +21,9 @@ def _berkas_paket(paths: list[Path]) -> list[Path]:
 
 def cmd_baru(args: argparse.Namespace) -> int:
     """``--db BERKAS kabupaten baru --kode 35.07``: a new workspace with its kecamatan."""
-    from kinerja_desktop.db.kabupaten import buat_ruang_kerja, require_workspace
+    from kinerja_desktop.db.kabupaten import make_workspace_database, require_workspace
 
-    db = buat_ruang_kerja(args.db, args.kode)
+    db = make_workspace_database(args.db, args.kode)
     info = require_workspace()
     db.close()
     print(f"Ruang kerja {info.nama} ({info.kode}, {info.provinsi}) dibuat di {args.db}.")

@@ -8,9 +8,9 @@ from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 def cmd_kantor_baru(args: argparse.Namespace) -> int:
     """``kantor baru --kode 35.07.12 [--contoh [--tahun Y]]``: a new database for a kecamatan."""
-    from kinerja_desktop.db.kantor import buat_kantor_baru, info_kantor
+    from kinerja_desktop.db.kantor import info_kantor, make_kantor_database
 
-    db = buat_kantor_baru(args.db, args.kode, args.contoh, args.tahun)
+    db = make_kantor_database(args.db, args.kode, args.contoh, args.tahun)
     info = info_kantor()
     from kinerja_desktop.db.queries import statistics
 
@@ -55,24 +55,24 @@ def cmd_kantor(args: argparse.Namespace) -> int:
 
 def cmd_desa_tambah(args: argparse.Namespace) -> int:
     """``kantor desa tambah KODE NAMA``."""
-    from kinerja_desktop.db.kantor import tambah_desa
+    from kinerja_desktop.db.kantor import add_desa
     from kinerja_desktop.db.models import database_proxy
 
     open_db_to_write(args)
     with database_proxy.atomic():
-        d = tambah_desa(args.kode, args.nama)
+        d = add_desa(args.kode, args.nama)
     print(f"Ditambahkan: {d.nama_lengkap} ({d.kode}).")
     return 0
 
 
 def cmd_desa_ubah(args: argparse.Namespace) -> int:
     """``kantor desa ubah KODE NAMA-BARU``."""
-    from kinerja_desktop.db.kantor import ubah_nama_desa
+    from kinerja_desktop.db.kantor import rename_desa
     from kinerja_desktop.db.models import database_proxy
 
     open_db_to_write(args)
     with database_proxy.atomic():
-        d = ubah_nama_desa(args.kode, args.nama)
+        d = rename_desa(args.kode, args.nama)
     print(f"Nama desa {d.kode} sekarang {d.nama_lengkap}.")
     return 0
 

@@ -27,14 +27,14 @@ def _target(t: Any, jenis: str) -> str:
 
 def cmd_nilai_impor(args: argparse.Namespace) -> int:
     """``nilai impor FILE.csv [--coba]``: check and store targets/realisasi, all or nothing."""
-    from kinerja_desktop.db.ops_nilai import rencanakan
-    from kinerja_desktop.exchange.nilai_csv import baca_csv, terapkan_csv
+    from kinerja_desktop.db.ops_nilai import plan_values
+    from kinerja_desktop.exchange.nilai_csv import apply_csv, read_csv
 
     # a dry run only reads: it may run beside the window
     (open_db if args.coba else open_db_to_write)(args)
     path = Path(args.berkas)
-    isi = baca_csv(path)
-    rencana = rencanakan(isi.nilai)
+    isi = read_csv(path)
+    rencana = plan_values(isi.nilai)
     rencana.ditolak = isi.ditolak + rencana.ditolak
     rencana.ditolak.sort(key=lambda p: int(p.lokasi.split()[-1]) if p.lokasi else 0)
     print(f"Berkas : {path.name}")
@@ -50,7 +50,7 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
     if args.coba:
         print("Uji coba (--coba): tidak ada yang disimpan.")
         return 0
-    hasil = terapkan_csv(isi, rencana)
+    hasil = apply_csv(isi, rencana)
     if hasil.batch_id is None:
         print("Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah.")
         return 0
@@ -60,10 +60,10 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
 
 def cmd_nilai_ekspor(args: argparse.Namespace) -> int:
     """``nilai ekspor --tahun Y --out FILE.csv``: every target and realisasi of a year."""
-    from kinerja_desktop.exchange.nilai_csv import tulis_csv
+    from kinerja_desktop.exchange.nilai_csv import write_csv
 
     open_db(args)
-    jumlah = tulis_csv(args.tahun, args.out)
+    jumlah = write_csv(args.tahun, args.out)
     print(f"{jumlah} nilai tahun {args.tahun} ditulis ke {args.out}.")
     return 0
 
@@ -154,8 +154,8 @@ def cmd_pita(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.ops_pita import (
         WARNA_URUT,
         pita_bawaan,
-        simpan_batas_atas,
-        simpan_pita,
+        set_batas_atas,
+        set_pita,
     )
     from kinerja_desktop.db.queries_nilai import penilaian
     from kinerja_desktop.domain.capaian import Pita, aturan_batas_atas, parse_angka
@@ -174,13 +174,13 @@ def cmd_pita(args: argparse.Namespace) -> int:
                 )
             warna = WARNA_URUT[min(i, len(WARNA_URUT) - 1)]
             pita.append(Pita(parse_angka(batas, "batas"), nama, warna))
-        print(simpan_pita(pita).pesan)
+        print(set_pita(pita).pesan)
     elif args.aksi == "bawaan":
         print(pita_bawaan().pesan)
     if args.batas_atas is not None:
         tanpa = args.batas_atas.strip().lower() in ("tanpa", "tidak", "-")
         batas = None if tanpa else parse_angka(args.batas_atas.rstrip("%"), "batas atas")
-        print(simpan_batas_atas(batas).pesan)
+        print(set_batas_atas(batas).pesan)
     aturan = penilaian()
     daftar = aturan.pita
     if args.json:

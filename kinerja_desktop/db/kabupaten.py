@@ -79,7 +79,7 @@ def create_workspace(
     return require_workspace()
 
 
-def buat_ruang_kerja(path: Path, kode: str) -> Any:
+def make_workspace_database(path: Path, kode: str) -> Any:
     """Create a new kabupaten workspace at ``path`` for kabupaten/kota ``kode`` (``35.07``),
     its kecamatan from the national area list, and return the opened database.
 

@@ -16,12 +16,12 @@ from peewee import SqliteDatabase, fn
 from kinerja_desktop.db.models import Desa, Kantor
 from kinerja_desktop.domain.daftar_wilayah import (
     Kecamatan,
+    check_kode_desa,
     kecamatan_nasional,
-    periksa_kode_desa,
     pisah_kabupaten,
 )
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, bulan, parse_periode
-from kinerja_desktop.domain.teks import periksa_teks
+from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
@@ -115,13 +115,13 @@ def _desa(kode: str) -> Desa:
 
 
 def _nama_bersih(nama: str) -> str:
-    return periksa_teks(nama, "Nama desa", satu_baris=True, maks=200)
+    return check_teks(nama, "Nama desa", satu_baris=True, maks=200)
 
 
-def tambah_desa(kode: str, nama: str) -> DesaKantor:
+def add_desa(kode: str, nama: str) -> DesaKantor:
     """Add a desa/kelurahan; its kind follows from the code (1xxx kelurahan, 2xxx desa)."""
     kode = kode.strip()
-    jenis = periksa_kode_desa(kode, _kode_kantor())
+    jenis = check_kode_desa(kode, _kode_kantor())
     nama = _nama_bersih(nama)
     if Desa.get_or_none(Desa.kode == kode) is not None:
         raise DataTidakValid(f"Kode desa {kode} sudah dipakai {_desa(kode).nama}.")
@@ -130,7 +130,7 @@ def tambah_desa(kode: str, nama: str) -> DesaKantor:
     return DesaKantor(kode, nama, jenis, None)
 
 
-def ubah_nama_desa(kode: str, nama: str) -> DesaKantor:
+def rename_desa(kode: str, nama: str) -> DesaKantor:
     """Rename a desa; the code stays, so every stored value stays with it."""
     desa = _desa(kode)
     desa.nama = _nama_bersih(nama)
@@ -166,7 +166,7 @@ def _bulan_id(teks: str | None) -> str:
 # -- a new office -------------------------------------------------------------------------
 
 
-def isi_kantor(kecamatan: Kecamatan) -> None:
+def insert_kantor(kecamatan: Kecamatan) -> None:
     """Insert the office and every desa/kelurahan of ``kecamatan`` (caller's transaction)."""
     jenis, kabupaten = pisah_kabupaten(kecamatan.kabupaten)
     Kantor.create(
@@ -215,7 +215,7 @@ def contoh_iki(kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
     }
 
 
-def buat_kantor_baru(
+def make_kantor_database(
     path: Path, kode: str, contoh: bool = False, tahun: int | None = None
 ) -> SqliteDatabase:
     """Create a new database at ``path`` for kecamatan ``kode``; return it opened.
@@ -237,7 +237,7 @@ def buat_kantor_baru(
 
     def isi() -> None:
         load_pangkat()
-        isi_kantor(kecamatan)
+        insert_kantor(kecamatan)
         if contoh:
             load_decree(contoh_iki(kecamatan, tahun_contoh))
 

@@ -11,7 +11,7 @@ from kinerja_desktop.db.models import Pangkat, Pegawai
 from kinerja_desktop.db.ops_pemangku import PegawaiPilihan, parse_golongan
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.domain.nip import validate_nip
-from kinerja_desktop.domain.teks import periksa_teks
+from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 TEKS_KEPALA_MAKS = 200
@@ -70,7 +70,7 @@ def pegawai_penandatangan(nip: str, nama: str = "", golongan: str = "") -> int:
     """
     nip = validate_nip(nip)
     pegawai = Pegawai.get_or_none(Pegawai.nip == nip)
-    nama = periksa_teks(nama, "Nama penandatangan", wajib=False, satu_baris=True, maks=200)
+    nama = check_teks(nama, "Nama penandatangan", wajib=False, satu_baris=True, maks=200)
     gol = parse_golongan(golongan) if golongan else None
     if pegawai is None:
         if not nama:
@@ -111,7 +111,7 @@ def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Perubahan:
         ("jabatan_penandatangan", "Jabatan penandatangan"),
     ):
         if medan in perubahan:
-            nilai = periksa_teks(
+            nilai = check_teks(
                 perubahan[medan] or "", apa, wajib=False, satu_baris=True, maks=TEKS_KEPALA_MAKS
             )
             setattr(row, "nomor_keputusan" if medan == "nomor" else medan, nilai)

@@ -24,10 +24,10 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.queries import require_jabatan
-from kinerja_desktop.db.removed_rows import CuplikanHapus, pulihkan_baris, tangkap
+from kinerja_desktop.db.removed_rows import RemovedRows, reinsert_rows, tangkap
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.domain.kode import bentuk_kode, masalah_kode
-from kinerja_desktop.domain.teks import bersihkan, periksa_teks
+from kinerja_desktop.domain.teks import bersihkan, check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 FIELDS = ("kode", "nama", "formula", "satuan", "polaritas", "jenis", "sumber_data")
@@ -77,7 +77,7 @@ class SasaranData:
 class _Snapshot:
     """A removed row with everything that went with it (see :mod:`.removed_rows`)."""
 
-    isi: CuplikanHapus
+    isi: RemovedRows
 
     @property
     def row(self) -> dict[str, Any]:
@@ -159,7 +159,7 @@ def _place(model: Any, parent_field: Any, parent_id: int, posisi: int | None) ->
 
 
 def _text(value: str, what: str, required: bool = True) -> str:
-    return periksa_teks(value, what, wajib=required)
+    return check_teks(value, what, wajib=required)
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def edit_sasaran(sasaran_id: int, teks: str) -> Perubahan:
     return _perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan.")
 
 
-def _perubahan_nilai(jabatan: Jabatan, pesan: str, isi: CuplikanHapus) -> Perubahan:
+def _perubahan_nilai(jabatan: Jabatan, pesan: str, isi: RemovedRows) -> Perubahan:
     # removing or restoring an indicator changes the values the Target & Realisasi tab shows
     nilai = bool(isi.jumlah(NilaiTarget) or isi.jumlah(NilaiRealisasi))
     return Perubahan(
@@ -283,20 +283,20 @@ def _perubahan_nilai(jabatan: Jabatan, pesan: str, isi: CuplikanHapus) -> Peruba
     )
 
 
-def _beserta_nilai(isi: CuplikanHapus) -> str:
+def _beserta_nilai(isi: RemovedRows) -> str:
     """`` dan 12 nilai target/realisasi`` when values went with the removal."""
     n = isi.jumlah(NilaiTarget) + isi.jumlah(NilaiRealisasi)
     return f" dan {n} nilai target/realisasi" if n else ""
 
 
-def _pulihkan(isi: CuplikanHapus, apa: str) -> None:
+def _pulihkan(isi: RemovedRows, apa: str) -> None:
     """Insert a snapshot's rows back, after checking that their indicator codes are free."""
     for row in isi.baris(Indikator):
         problem = kode_problem(row["tahun"], row["kode"], row["id"])
         if problem:
             raise DataTidakValid(f"{apa} tidak dapat dikembalikan: {problem}")
     try:
-        pulihkan_baris(isi)
+        reinsert_rows(isi)
     except peewee.IntegrityError as exc:
         raise DataTidakValid(
             f"{apa} tidak dapat dikembalikan karena data terkait sudah berubah sejak dihapus."
@@ -324,7 +324,7 @@ def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
     _pulihkan(snapshot.isi, "Indikator")
 
 
-def restore_sasaran(snapshot: SasaranSnapshot) -> Perubahan:
+def reinsert_sasaran(snapshot: SasaranSnapshot) -> Perubahan:
     """Put a removed sasaran back with its indicators and values, all with their former ids."""
     with database_proxy.atomic():
         row = snapshot.row
@@ -415,7 +415,7 @@ def remove_indikator(indikator_id: int) -> tuple[Perubahan, IndikatorSnapshot]:
     return _perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot
 
 
-def restore_indikator(snapshot: IndikatorSnapshot) -> Perubahan:
+def reinsert_indikator(snapshot: IndikatorSnapshot) -> Perubahan:
     """Put a removed indicator back with its id, code, sub-items and values."""
     with database_proxy.atomic():
         jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
@@ -462,7 +462,7 @@ def remove_sub(sub_id: int) -> tuple[Perubahan, SubSnapshot]:
     return _perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot
 
 
-def restore_sub(snapshot: SubSnapshot) -> Perubahan:
+def reinsert_sub(snapshot: SubSnapshot) -> Perubahan:
     """Put a removed sub-item back with its id and place."""
     with database_proxy.atomic():
         row = snapshot.row
@@ -532,14 +532,14 @@ def paste_indikator(
 
 
 @dataclass(frozen=True)
-class TempelSnapshot:
+class PasteSnapshot:
     """What :func:`revert_paste` removed, for :func:`reapply_paste`."""
 
     indikator: list[IndikatorSnapshot]
     sasaran: SasaranSnapshot | None
 
 
-def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, TempelSnapshot]:
+def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, PasteSnapshot]:
     """Undo :func:`paste_indikator`: remove what it added, restore what it changed."""
     with database_proxy.atomic():
         jabatan = require_jabatan(hasil.jabatan_id)
@@ -553,14 +553,14 @@ def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, TempelSnapshot]:
         for indikator_id, before, _ in hasil.diubah:
             update_indikator(indikator_id, before)
     pesan = f"Tempel indikator pada {jabatan.nama} dibatalkan."
-    return _perubahan(jabatan, pesan), TempelSnapshot(snapshots, sasaran)
+    return _perubahan(jabatan, pesan), PasteSnapshot(snapshots, sasaran)
 
 
-def reapply_paste(hasil: HasilTempel, snapshot: TempelSnapshot) -> Perubahan:
+def reapply_paste(hasil: HasilTempel, snapshot: PasteSnapshot) -> Perubahan:
     """Redo :func:`paste_indikator` after :func:`revert_paste`, with the same ids."""
     with database_proxy.atomic():
         if snapshot.sasaran is not None:
-            restore_sasaran(snapshot.sasaran)
+            reinsert_sasaran(snapshot.sasaran)
         for ind in reversed(snapshot.indikator):
             _insert_indikator(ind)
         for indikator_id, _, after in hasil.diubah:

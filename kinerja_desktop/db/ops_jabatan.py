@@ -2,7 +2,7 @@
 
 Each operation that changes data runs in one transaction and returns a
 :class:`~kinerja_desktop.db.changes.Perubahan` with an Indonesian line for the status bar.
-Removing a jabatan removes its whole subtree; the removal returns a :class:`CuplikanJabatan`
+Removing a jabatan removes its whole subtree; the removal returns a :class:`JabatanSnapshot`
 (every row that went, with its id) so that undo can put everything back exactly as it was.
 """
 
@@ -28,13 +28,13 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.db.removed_rows import (
-    CuplikanHapus,
+    RemovedRows,
     ada_yang_terpakai,
-    pulihkan_baris,
+    reinsert_rows,
     tangkap,
 )
-from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, periksa_kode
-from kinerja_desktop.domain.teks import periksa_teks
+from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, check_kode
+from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid
 
 NAMA_MAX = 200
@@ -98,13 +98,13 @@ class RingkasanHapus:
 
 
 @dataclass(frozen=True)
-class CuplikanJabatan:
+class JabatanSnapshot:
     """Every row removed with a jabatan subtree, ids included, in insertion order."""
 
     tahun: int
     root_id: int
     nama: str
-    isi: CuplikanHapus = field(repr=False)
+    isi: RemovedRows = field(repr=False)
 
 
 def list_jabatan(tahun: int) -> list[JabatanInfo]:
@@ -163,11 +163,11 @@ def kepala_kantor(tahun: int) -> tuple[str, str | None]:
 
 
 def _clean_nama(nama: str) -> str:
-    return periksa_teks(nama, "Nama jabatan", satu_baris=True, maks=NAMA_MAX)
+    return check_teks(nama, "Nama jabatan", satu_baris=True, maks=NAMA_MAX)
 
 
 def _clean_kode(kode: str, tahun: int, kecuali_id: int | None = None) -> str:
-    kode = periksa_kode(kode, "Kode jabatan", KODE_JABATAN_MAKS)
+    kode = check_kode(kode, "Kode jabatan", KODE_JABATAN_MAKS)
     query = Jabatan.select().where((Jabatan.tahun == tahun) & (Jabatan.kode == kode))
     if kecuali_id is not None:
         query = query.where(Jabatan.id != kecuali_id)
@@ -324,7 +324,7 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
     )
 
 
-def _capture(root: Jabatan) -> CuplikanJabatan:
+def _capture(root: Jabatan) -> JabatanSnapshot:
     """Every row that goes with ``root``: the subtree, then every row that cascades from it
     (tugas, fungsi, sasaran, indicators, sub-items, pemangku, targets, realisasi, riwayat)."""
     ids = _subtree_ids(root)
@@ -339,7 +339,7 @@ def _capture(root: Jabatan) -> CuplikanJabatan:
 
     # parents first, so that the atasan of each restored row exists when it is inserted
     jabatan_rows.sort(key=lambda r: level(r["id"]))
-    return CuplikanJabatan(
+    return JabatanSnapshot(
         tahun=root.tahun_id, root_id=root.id, nama=root.nama, isi=tangkap(Jabatan, jabatan_rows)
     )
 
@@ -358,10 +358,10 @@ def _perubahan_subtree(pesan: str, tahun: int, ids: list[int]) -> Perubahan:
     )
 
 
-def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
+def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, JabatanSnapshot]:
     """Remove a jabatan with its whole subtree and everything in it, in one transaction.
 
-    Returns the change and the removed rows, which :func:`restore_jabatan` puts back.
+    Returns the change and the removed rows, which :func:`reinsert_jabatan` puts back.
     """
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
@@ -377,7 +377,7 @@ def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, CuplikanJabatan]:
     ), cuplikan
 
 
-def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
+def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Perubahan:
     """Put back a removed subtree with the same ids (undo of :func:`remove_jabatan`).
 
     When the former atasan is gone meanwhile, the jabatan goes directly under the Camat.
@@ -408,7 +408,7 @@ def restore_jabatan(cuplikan: CuplikanJabatan) -> Perubahan:
         if root["atasan"] is not None and Jabatan.get_or_none(id=root["atasan"]) is None:
             root["atasan"] = None
         try:
-            pulihkan_baris(cuplikan.isi, jabatan_rows)
+            reinsert_rows(cuplikan.isi, jabatan_rows)
         except peewee.IntegrityError as exc:
             raise DataTidakValid(
                 f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "

@@ -5,13 +5,14 @@ a CSV file (``nilai impor``) or a desa workbook (issue 6):
 
 1. describe each value as a :class:`NilaiMasuk` (a :class:`KunciNilai` plus the value; no
    value means "no data": the row is removed);
-2. :func:`rencanakan` checks each one against its indicator (kind, year, desa, rules of
-   :func:`~kinerja_desktop.domain.capaian.periksa_komponen`) and compares it with what is
+2. :func:`plan_values` checks each one against its indicator (kind, year, desa, rules of
+   :func:`~kinerja_desktop.domain.capaian.check_komponen`) and compares it with what is
    stored: new, changed (with the old value), unchanged or refused (with the reason);
-3. :func:`terapkan` writes a plan without refusals in one transaction and returns a
-   :class:`Perubahan` and the :class:`Cuplikan` of the old rows, which :func:`pulihkan` puts back
-   exactly (undo). With a :class:`BatchInfo` the plan is logged as an import batch, with every
-   old and new value in ``riwayat_nilai``, so :func:`batalkan_batch` can undo it later.
+3. :func:`apply_plan` writes a plan without refusals in one transaction and returns a
+   :class:`Perubahan` and the :class:`NilaiSnapshot` of the old rows, which
+   :func:`revert_values` puts back exactly (undo). With a :class:`BatchInfo` the plan is
+   logged as an import batch, with every old and new value in ``riwayat_nilai``, so
+   :func:`undo_batch` can undo it later.
 """
 
 import json
@@ -34,7 +35,7 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.domain.batas import masalah_hari_kerja
-from kinerja_desktop.domain.capaian import Komponen, Target, periksa_komponen, periksa_target
+from kinerja_desktop.domain.capaian import Komponen, Target, check_komponen, check_target
 from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
@@ -73,7 +74,7 @@ class NilaiMasuk:
 
 
 @dataclass(frozen=True)
-class Cuplikan:
+class NilaiSnapshot:
     """A stored row exactly as it was (``baris`` None: there was no row), for undo."""
 
     kunci: KunciNilai
@@ -98,10 +99,10 @@ class Rencana:
     """What applying a list of values would do; nothing is written while planning."""
 
     baru: list[NilaiMasuk] = field(default_factory=list)
-    diubah: list[tuple[NilaiMasuk, Cuplikan]] = field(default_factory=list)
+    diubah: list[tuple[NilaiMasuk, NilaiSnapshot]] = field(default_factory=list)
     sama: list[NilaiMasuk] = field(default_factory=list)
     ditolak: list[Penolakan] = field(default_factory=list)
-    dihapus: list[tuple[NilaiMasuk, Cuplikan]] = field(default_factory=list)
+    dihapus: list[tuple[NilaiMasuk, NilaiSnapshot]] = field(default_factory=list)
 
     @property
     def perlu_ditulis(self) -> list[NilaiMasuk]:
@@ -132,10 +133,10 @@ class BatchInfo:
 
 @dataclass(frozen=True)
 class HasilTerap:
-    """The result of :func:`terapkan`."""
+    """The result of :func:`apply_plan`."""
 
     perubahan: Perubahan
-    lama: list[Cuplikan]
+    lama: list[NilaiSnapshot]
     batch_id: int | None = None
 
 
@@ -192,7 +193,7 @@ def _where(kunci: KunciNilai) -> Any:
     return cond
 
 
-def baca_baris(kunci: KunciNilai) -> dict[str, Any] | None:
+def read_row(kunci: KunciNilai) -> dict[str, Any] | None:
     """The stored row of a value as a dictionary of its columns (without id), or None."""
     model = _model(kunci.jenis)
     row = model.select().where(_where(kunci)).dicts().first()
@@ -207,7 +208,7 @@ def _tanpa_kunci(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def komponen_baris(row: dict[str, Any] | None) -> Komponen | None:
-    """The realisasi held by a stored row (as :func:`baca_baris` and a snapshot give it)."""
+    """The realisasi held by a stored row (as :func:`read_row` and a snapshot give it)."""
     return None if row is None else Komponen(**{k: row.get(k) for k in KOMPONEN_KOLOM})
 
 
@@ -242,7 +243,7 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
             return "Target diisi pada kolom nilai, bukan pembilang/penyebut."
         if masuk.target is not None:
             try:
-                periksa_target(ind.jenis, masuk.target)
+                check_target(ind.jenis, masuk.target)
             except DataTidakValid as exc:
                 return exc.pesan
         return None
@@ -252,14 +253,14 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
         return "Realisasi tidak dapat berupa rentang."
     if masuk.komponen is not None:
         try:
-            periksa_komponen(ind.jenis, masuk.komponen)
+            check_komponen(ind.jenis, masuk.komponen)
         except DataTidakValid as exc:
             return exc.pesan
         return masalah_hari_kerja(masuk.komponen.hari_kerja, periode)
     return None
 
 
-def rencanakan(masuk: Sequence[NilaiMasuk]) -> Rencana:
+def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
     """Check ``masuk`` and compare with what is stored; write nothing."""
     rencana = Rencana()
     indikator = _indikator(m.kunci.indikator_id for m in masuk)
@@ -281,13 +282,13 @@ def rencanakan(masuk: Sequence[NilaiMasuk]) -> Rencana:
             if row is None:
                 rencana.sama.append(m)
             else:
-                rencana.dihapus.append((m, Cuplikan(m.kunci, row)))
+                rencana.dihapus.append((m, NilaiSnapshot(m.kunci, row)))
         elif row is None:
             rencana.baru.append(m)
         elif _sama(m, row):
             rencana.sama.append(m)
         else:
-            rencana.diubah.append((m, Cuplikan(m.kunci, row)))
+            rencana.diubah.append((m, NilaiSnapshot(m.kunci, row)))
     return rencana
 
 
@@ -295,11 +296,11 @@ _KOLOM_SIMPAN = {
     "target": ("nilai", "nilai_atas", "sumber", "batch", "diubah"),
     "realisasi": (*KOMPONEN_KOLOM, "sumber", "status", "batch", "diubah"),
 }
-"""The stored columns of a value besides its key, as :func:`baca_baris` gives them."""
+"""The stored columns of a value besides its key, as :func:`read_row` gives them."""
 
 
 def _stored_rows(kunci: set[KunciNilai]) -> dict[KunciNilai, dict[str, Any]]:
-    """The stored rows of ``kunci`` (as :func:`baca_baris` gives them), in few queries.
+    """The stored rows of ``kunci`` (as :func:`read_row` gives them), in few queries.
 
     One query per kind and 500 indicators, narrowed to the periods and desa asked for: a desa
     workbook of one desa and three months reads those rows, not every value the indicators
@@ -413,7 +414,7 @@ def _json(baris: dict[str, Any] | None) -> str | None:
 _NILAI_KOLOM = frozenset(KOMPONEN_KOLOM) | {"nilai_atas"}
 
 
-def terapkan(
+def apply_plan(
     rencana: Rencana, sumber: str = SUMBER_ENTRI, batch: BatchInfo | None = None
 ) -> HasilTerap:
     """Write a plan in one transaction: all of it, or nothing when it has refusals.
@@ -431,7 +432,7 @@ def terapkan(
         )
     waktu = sekarang()
     lama = {m.kunci: c for m, c in rencana.diubah + rencana.dihapus}
-    cuplikan: list[Cuplikan] = []
+    cuplikan: list[NilaiSnapshot] = []
     batch_id: int | None = None
     with database_proxy.atomic():
         if batch is not None and rencana.perlu_ditulis:
@@ -452,7 +453,7 @@ def terapkan(
         riwayat = []
         langkah: list[tuple[KunciNilai, dict[str, Any] | None]] = []
         for m in rencana.perlu_ditulis:
-            sebelum = lama.get(m.kunci, Cuplikan(m.kunci, None))
+            sebelum = lama.get(m.kunci, NilaiSnapshot(m.kunci, None))
             cuplikan.append(sebelum)
             baru: dict[str, Any] | None = None
             if not m.kosong:
@@ -486,25 +487,25 @@ def terapkan(
     )
 
 
-def ubah_nilai(masuk: Sequence[NilaiMasuk], sumber: str = SUMBER_ENTRI) -> HasilTerap:
+def set_values(masuk: Sequence[NilaiMasuk], sumber: str = SUMBER_ENTRI) -> HasilTerap:
     """Check and store values typed or pasted in the grid, all or nothing.
 
     Raises :class:`DataTidakValid` with the first refusal's reason (the grid shows it in place).
     """
-    rencana = rencanakan(masuk)
+    rencana = plan_values(masuk)
     if rencana.ditolak:
         raise DataTidakValid(rencana.ditolak[0].kalimat)
-    return terapkan(rencana, sumber)
+    return apply_plan(rencana, sumber)
 
 
-def pulihkan(cuplikan: Sequence[Cuplikan]) -> Perubahan:
-    """Put rows back exactly as captured (undo of :func:`terapkan`), in one transaction."""
+def revert_values(cuplikan: Sequence[NilaiSnapshot]) -> Perubahan:
+    """Put rows back exactly as captured (undo of :func:`apply_plan`), in one transaction."""
     with database_proxy.atomic():
         _tulis_banyak([(c.kunci, c.baris) for c in cuplikan])
     return _perubahan([c.kunci for c in cuplikan], f"{len(cuplikan)} nilai dikembalikan.")
 
 
-def batalkan_batch(batch_id: int) -> Perubahan:
+def undo_batch(batch_id: int) -> Perubahan:
     """Undo a whole import batch: every value it wrote returns to what it was before.
 
     Refuses when a value of the batch was changed again after the import (the newer change

@@ -12,7 +12,7 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
-from kinerja_desktop.domain.teks import bersihkan, periksa_teks
+from kinerja_desktop.domain.teks import bersihkan, check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 NAMA_MAKS = 200
@@ -132,7 +132,7 @@ def _check(changes: dict[str, str], pegawai_id: int | None) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "nama":
-            clean["nama"] = periksa_teks(value, "Nama pegawai", satu_baris=True, maks=NAMA_MAKS)
+            clean["nama"] = check_teks(value, "Nama pegawai", satu_baris=True, maks=NAMA_MAKS)
         elif name == "nip":
             text = str(value or "").strip()
             if not text:
@@ -202,7 +202,7 @@ def remove_pemangku(
     return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id), PemangkuSnapshot(row, pegawai_row)
 
 
-def restore_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
+def reinsert_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
     """Put a removed holding back (and its pegawai, when removed with it) with the same ids."""
     with database_proxy.atomic():
         if snapshot.pegawai is not None:
@@ -287,5 +287,5 @@ def reapply_paste(hasil: HasilTempel, snapshots: list[PemangkuSnapshot]) -> Peru
     """Redo :func:`paste_pemangku` after :func:`revert_paste`, with the same ids."""
     with database_proxy.atomic():
         for snap in reversed(snapshots):
-            restore_pemangku(snap)
+            reinsert_pemangku(snap)
     return hasil.perubahan

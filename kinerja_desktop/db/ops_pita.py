@@ -7,7 +7,7 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
 from kinerja_desktop.domain.batas import CAPAIAN_MAKS
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
-from kinerja_desktop.domain.teks import periksa_teks
+from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid
 
 # Colours given to bands typed without one, from the best band down: the default bands'
@@ -15,7 +15,7 @@ from kinerja_desktop.errors import DataTidakValid
 WARNA_URUT = (*(p.warna for p in PITA_BAWAAN), "#e6b8d8", "#d0d0d0")
 
 
-def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
+def check_pita(pita: Sequence[Pita]) -> list[Pita]:
     """Return ``pita`` sorted from the highest bound, or refuse with the reason."""
     if not pita:
         raise DataTidakValid("Isi sekurang-kurangnya satu kategori capaian.")
@@ -28,7 +28,7 @@ def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
             f"Batas bawah kategori harus antara 0% dan {CAPAIAN_MAKS}% (capaian di atasnya "
             "tetap masuk kategori tertinggi)."
         )
-    nama = [periksa_teks(p.nama, "Nama kategori", satu_baris=True, maks=60) for p in urut]
+    nama = [check_teks(p.nama, "Nama kategori", satu_baris=True, maks=60) for p in urut]
     if len({n.lower() for n in nama}) != len(nama):
         raise DataTidakValid("Nama kategori tidak boleh kembar.")
     if min(batas) > 0:
@@ -38,8 +38,8 @@ def periksa_pita(pita: Sequence[Pita]) -> list[Pita]:
     return [Pita(p.batas_bawah, n, p.warna) for p, n in zip(urut, nama, strict=True)]
 
 
-def tulis_pita(urut: Sequence[Pita]) -> None:
-    """Insert bands already checked and sorted (:func:`periksa_pita`); the caller holds the
+def insert_pita(urut: Sequence[Pita]) -> None:
+    """Insert bands already checked and sorted (:func:`check_pita`); the caller holds the
     transaction (also the schema's first fill with the defaults)."""
     PitaCapaian.insert_many(
         [
@@ -49,24 +49,24 @@ def tulis_pita(urut: Sequence[Pita]) -> None:
     ).execute()
 
 
-def simpan_pita(pita: Sequence[Pita]) -> Perubahan:
+def set_pita(pita: Sequence[Pita]) -> Perubahan:
     """Replace the rating bands in one transaction (every capaian category may change)."""
-    urut = periksa_pita(pita)
+    urut = check_pita(pita)
     with database_proxy.atomic():
         PitaCapaian.delete().execute()
-        tulis_pita(urut)
+        insert_pita(urut)
     return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori).", nilai=True)
 
 
 def pita_bawaan() -> Perubahan:
     """Put back the default bands of capaian-rules.md."""
-    return simpan_pita(PITA_BAWAAN)
+    return set_pita(PITA_BAWAAN)
 
 
 BATAS_ATAS_TERTINGGI = 1000.0  # a ceiling above this is a typing error, not a rule
 
 
-def periksa_batas_atas(batas_atas: float | None) -> float | None:
+def check_batas_atas(batas_atas: float | None) -> float | None:
     """Return the ceiling, or refuse one below 100% (it would lower met targets) or absurd."""
     if batas_atas is None:
         return None
@@ -83,30 +83,30 @@ def periksa_batas_atas(batas_atas: float | None) -> float | None:
     return float(batas_atas)
 
 
-def tulis_batas_atas(batas_atas: float | None) -> None:
+def insert_batas_atas(batas_atas: float | None) -> None:
     """Store the ceiling already checked; the caller holds the transaction."""
     AturanCapaian.delete().execute()
     if batas_atas is not None:
         AturanCapaian.create(batas_atas=batas_atas)
 
 
-def simpan_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
+def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
     """Replace the rating bands and the ceiling together, in one transaction."""
-    urut = periksa_pita(pita)
-    batas = periksa_batas_atas(batas_atas)
+    urut = check_pita(pita)
+    batas = check_batas_atas(batas_atas)
     with database_proxy.atomic():
         PitaCapaian.delete().execute()
-        tulis_pita(urut)
-        tulis_batas_atas(batas)
+        insert_pita(urut)
+        insert_batas_atas(batas)
     atas = "tanpa batas atas" if batas is None else f"batas atas {batas:g}%"
     return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori, {atas}).", nilai=True)
 
 
-def simpan_batas_atas(batas_atas: float | None) -> Perubahan:
+def set_batas_atas(batas_atas: float | None) -> Perubahan:
     """Set (or, with None, remove) the capaian ceiling; the bands stay."""
-    batas = periksa_batas_atas(batas_atas)
+    batas = check_batas_atas(batas_atas)
     with database_proxy.atomic():
-        tulis_batas_atas(batas)
+        insert_batas_atas(batas)
     if batas is None:
         return Perubahan(pesan="Capaian tidak lagi dibatasi ke atas.", nilai=True)
     return Perubahan(pesan=f"Batas atas capaian sekarang {batas:g}%.", nilai=True)

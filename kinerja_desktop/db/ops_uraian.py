@@ -1,7 +1,7 @@
 """Editing the tugas and fungsi of a jabatan: two ordered lists of texts.
 
 Every operation runs in one transaction and returns a :class:`Perubahan`. Removing returns
-snapshots that :func:`restore_uraian` puts back with the same ids and places, which is what
+snapshots that :func:`reinsert_uraian` puts back with the same ids and places, which is what
 undo needs.
 """
 
@@ -11,7 +11,7 @@ from typing import Literal
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Fungsi, Jabatan, Tugas, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
-from kinerja_desktop.domain.teks import periksa_teks
+from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 Daftar = Literal["tugas", "fungsi"]
@@ -57,7 +57,7 @@ def _model(daftar: str) -> type[Tugas] | type[Fungsi]:
 
 
 def _clean(teks: str) -> str:
-    cleaned = periksa_teks(teks, "Uraian", wajib=False, satu_baris=True)
+    cleaned = check_teks(teks, "Uraian", wajib=False, satu_baris=True)
     if not cleaned:
         raise DataTidakValid("Uraian tidak boleh kosong; isi teksnya atau hapus barisnya.")
     return cleaned
@@ -126,7 +126,7 @@ def edit_uraian(daftar: Daftar, uraian_id: int, teks: str) -> Perubahan:
 
 
 def remove_uraian(daftar: Daftar, ids: list[int]) -> tuple[Perubahan, list[UraianSnapshot]]:
-    """Remove items; returns the snapshots :func:`restore_uraian` needs to put them back."""
+    """Remove items; returns the snapshots :func:`reinsert_uraian` needs to put them back."""
     model = _model(daftar)
     with database_proxy.atomic():
         rows: list[Tugas | Fungsi] = list(
@@ -151,7 +151,7 @@ def remove_uraian(daftar: Daftar, ids: list[int]) -> tuple[Perubahan, list[Uraia
     return _perubahan(jabatan, f"{jumlah} dihapus dari {jabatan.nama}."), snapshots
 
 
-def restore_uraian(snapshots: list[UraianSnapshot]) -> Perubahan:
+def reinsert_uraian(snapshots: list[UraianSnapshot]) -> Perubahan:
     """Put removed items back with their ids, at their former places."""
     if not snapshots:
         raise DataTidakValid("Tidak ada yang dikembalikan.")

@@ -29,9 +29,9 @@ from kinerja_desktop.domain.capaian import (
     Penilaian,
     Pita,
     Target,
+    compute_capaian,
     gabung_desa,
     gulung_periode,
-    hitung_capaian,
     pilih_penutup,
     rata_rata_capaian,
     target_periode,
@@ -76,7 +76,7 @@ class InfoIndikator:
 
 
 @dataclass(frozen=True)
-class Sel:
+class StoredRealisasi:
     """One stored realisasi with its state (where it came from, approval status)."""
 
     komponen: Komponen
@@ -137,13 +137,13 @@ class NilaiIndikator:
     info: InfoIndikator
     target: dict[Periode, Target] = field(default_factory=dict)
     target_sumber: dict[Periode, str] = field(default_factory=dict)
-    realisasi: dict[int | None, dict[Periode, Sel]] = field(default_factory=dict)
+    realisasi: dict[int | None, dict[Periode, StoredRealisasi]] = field(default_factory=dict)
     _cache: dict[int | None, tuple[list[Any], bool]] | None = field(
         default=None, repr=False, compare=False
     )
     _bulan: list[tuple[float, float, int]] | None = field(default=None, repr=False, compare=False)
 
-    def sel(self, periode: Periode, desa_id: int | None = None) -> Sel | None:
+    def sel(self, periode: Periode, desa_id: int | None = None) -> StoredRealisasi | None:
         """The value stored for exactly this period and desa (None: no data)."""
         return self.realisasi.get(desa_id, {}).get(periode)
 
@@ -230,7 +230,7 @@ class NilaiIndikator:
         """Target, realisasi, capaian (capped by ``penilaian``) and category for ``periode``."""
         target, turunan = self.target_periode(periode)
         realisasi = self.realisasi_periode(periode)
-        hasil = penilaian.batasi(hitung_capaian(self.info.polaritas, target, realisasi.nilai))
+        hasil = penilaian.batasi(compute_capaian(self.info.polaritas, target, realisasi.nilai))
         lapor = 0
         if self.info.dari_desa:
             lapor = sum(
@@ -360,7 +360,7 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
         ).where(NilaiRealisasi.indikator.in_(bagian))
         for r in _mentah(realisasi):
             per_desa = hasil[r[0]].realisasi.setdefault(r[2], {})
-            per_desa[parse_periode(r[1])] = Sel(Komponen(*r[3:9]), r[9], r[10])
+            per_desa[parse_periode(r[1])] = StoredRealisasi(Komponen(*r[3:9]), r[9], r[10])
 
 
 def nilai_jabatan(jabatan_id: int) -> list[NilaiIndikator]:

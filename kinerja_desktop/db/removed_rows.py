@@ -4,7 +4,7 @@ A removal (a jabatan subtree, a sasaran, an indicator, a sub-item) deletes more 
 it names: SQLite's ON DELETE CASCADE takes sub-items, targets, realisasi and their history with
 them. :func:`tangkap` reads every such row before the delete, by walking the foreign keys of
 :data:`~kinerja_desktop.db.models.ALL_MODELS` rather than naming tables, so a table added later
-that cascades from one of them is put back by undo too. :func:`pulihkan_baris` inserts them
+that cascades from one of them is put back by undo too. :func:`reinsert_rows` inserts them
 again with the same ids, parents first.
 """
 
@@ -28,7 +28,7 @@ def _primary_key(model: type[BaseModel]) -> peewee.Field:
 
 
 @dataclass(frozen=True)
-class CuplikanHapus:
+class RemovedRows:
     """Every row a removal takes, ids included, grouped by model in insertion order.
 
     The first group holds the rows the removal names (its roots); the others the rows that
@@ -54,7 +54,7 @@ class CuplikanHapus:
         return len(self.baris(model))
 
 
-def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> CuplikanHapus:
+def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> RemovedRows:
     """Read ``akar`` (rows of ``model``, in the order they must be re-inserted) and every row
     that an ON DELETE CASCADE foreign key would remove with them.
 
@@ -87,10 +87,10 @@ def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> CuplikanH
             rows = tuple(found[k] for k in sorted(found))
             taken[other] = list(found)
             groups.append((other, rows))
-    return CuplikanHapus(tuple(groups))
+    return RemovedRows(tuple(groups))
 
 
-def ada_yang_terpakai(cuplikan: CuplikanHapus) -> bool:
+def ada_yang_terpakai(cuplikan: RemovedRows) -> bool:
     """Whether any captured root id is in use again (data changed outside the undo stack)."""
     model = cuplikan.kelompok[0][0]
     pk = _primary_key(model)
@@ -100,7 +100,7 @@ def ada_yang_terpakai(cuplikan: CuplikanHapus) -> bool:
     )
 
 
-def pulihkan_baris(cuplikan: CuplikanHapus, akar: Sequence[dict[str, Any]] | None = None) -> None:
+def reinsert_rows(cuplikan: RemovedRows, akar: Sequence[dict[str, Any]] | None = None) -> None:
     """Insert every captured row again with its id, parents first, in the caller's transaction.
 
     ``akar`` replaces the root rows (e.g. a jabatan whose atasan is gone goes under the Camat).

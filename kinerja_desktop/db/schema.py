@@ -14,7 +14,7 @@ from peewee import SqliteDatabase
 
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.models import ALL_MODELS
-from kinerja_desktop.db.ops_pita import tulis_pita
+from kinerja_desktop.db.ops_pita import insert_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
@@ -179,7 +179,7 @@ UPGRADES[5] = _upgrade_5_to_6
 
 def insert_default_bands() -> None:
     """Put the default rating bands (capaian-rules.md) into a new database."""
-    tulis_pita(PITA_BAWAAN)
+    insert_pita(PITA_BAWAAN)
 
 
 def schema_version(db: SqliteDatabase) -> int:

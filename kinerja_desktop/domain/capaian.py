@@ -160,7 +160,7 @@ def _bulat(x: float | None, apa: str, maks: float = NILAI_MAKS) -> None:
         raise DataTidakValid(f"{apa} harus bilangan bulat (tanpa pecahan).")
 
 
-def periksa_komponen(jenis: Jenis, k: Komponen) -> None:
+def check_komponen(jenis: Jenis, k: Komponen) -> None:
     """Refuse a realisasi that breaks the rules of its kind, with the reason in Indonesian."""
     if jenis is Jenis.JUMLAH:
         if k.pembilang is not None or k.penyebut is not None:
@@ -195,7 +195,7 @@ def periksa_komponen(jenis: Jenis, k: Komponen) -> None:
         )
 
 
-def periksa_target(jenis: Jenis, t: Target) -> None:
+def check_target(jenis: Jenis, t: Target) -> None:
     """Refuse a target past the plausible bound of its kind (a count, or a percent)."""
     maks = NILAI_MAKS if jenis is Jenis.JUMLAH else TARGET_PERSEN_MAKS
     for x in (t.nilai, t.atas):
@@ -362,7 +362,7 @@ def _negatif(realisasi: float, target: float) -> HasilCapaian:
     return HasilCapaian(persen)
 
 
-def hitung_capaian(
+def compute_capaian(
     polaritas: Polaritas, target: Target | None, realisasi: float | None
 ) -> HasilCapaian:
     """Capaian of one indicator in one period (see ``ATURAN``).

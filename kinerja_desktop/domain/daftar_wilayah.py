@@ -67,7 +67,7 @@ def pisah_kabupaten(nama: str) -> tuple[str, str]:
     return "kabupaten", nama
 
 
-def periksa_kode_desa(kode: str, kode_kecamatan: str) -> str:
+def check_kode_desa(kode: str, kode_kecamatan: str) -> str:
     """Return the kind (``desa``/``kelurahan``/``desa adat``) of a new desa code, or refuse it.
 
     The code must have the national form and lie under the office's kecamatan.
@@ -95,7 +95,7 @@ def _pasangan(data: bytes) -> Iterator[tuple[str, str]]:
         yield kode, nama
 
 
-def baca_baris(data: bytes) -> Iterator[Wilayah]:
+def read_rows(data: bytes) -> Iterator[Wilayah]:
     """Every row of the compressed list with full codes (format: ``scripts/buat_wilayah.py``)."""
     kecamatan = ""
     for kode, nama in _pasangan(data):

@@ -40,7 +40,7 @@ def bentuk_kode(kode: str, apa: str = "Kode") -> str:
     return bersihkan(str(kode or ""), apa, satu_baris=True).upper()
 
 
-def periksa_kode(kode: str, apa: str = "Kode", maks: int = KODE_MAKS) -> str:
+def check_kode(kode: str, apa: str = "Kode", maks: int = KODE_MAKS) -> str:
     """The stored form of ``kode`` (:func:`bentuk_kode`); :class:`DataTidakValid` when it is not
     a valid code (:func:`masalah_kode`)."""
     bentuk = bentuk_kode(kode, apa)

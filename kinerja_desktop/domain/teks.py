@@ -62,7 +62,7 @@ def bersihkan(teks: str, apa: str = "Teks", satu_baris: bool = False) -> str:
     return teks.strip()
 
 
-def periksa_teks(
+def check_teks(
     teks: str,
     apa: str,
     wajib: bool = True,

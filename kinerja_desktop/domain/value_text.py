@@ -57,7 +57,7 @@ def teks_target(t: Target, jenis: Jenis) -> str:
     return f"{format_angka(t.nilai)}–{format_angka(t.atas)}{tanda}"
 
 
-def isian_target(t: Target | None) -> str:
+def format_cell_target(t: Target | None) -> str:
     """A target as typed in its cell editor: ``12``, ``80-100``."""
     if t is None:
         return ""
@@ -66,7 +66,7 @@ def isian_target(t: Target | None) -> str:
     return f"{_isian_angka(t.nilai)}-{_isian_angka(t.atas)}"
 
 
-def baca_target(teks: str) -> Target | None:
+def parse_cell_target(teks: str) -> Target | None:
     """A target from its cell text; empty means "no target"."""
     if not teks.strip():
         return None
@@ -86,7 +86,7 @@ def teks_realisasi(jenis: Jenis, nilai: float | None) -> str:
     return format_angka(nilai) if jenis is Jenis.JUMLAH else format_persen(nilai)
 
 
-def isian_komponen(jenis: Jenis, k: Komponen | None) -> str:
+def format_cell_komponen(jenis: Jenis, k: Komponen | None) -> str:
     """A stored realisasi as typed in its cell editor."""
     if k is None:
         return ""
@@ -99,7 +99,7 @@ def isian_komponen(jenis: Jenis, k: Komponen | None) -> str:
     )
 
 
-def baca_komponen(jenis: Jenis, teks: str, hari_kerja_bawaan: int) -> Komponen | None:
+def parse_cell_komponen(jenis: Jenis, teks: str, hari_kerja_bawaan: int) -> Komponen | None:
     """A realisasi from its cell text (None: empty, "no data"); DataTidakValid with an example
     of the expected form otherwise. The rules of the kind are checked by the caller."""
     bersih = teks.strip()

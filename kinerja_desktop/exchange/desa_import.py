@@ -1,8 +1,8 @@
 """Desa workbooks in: guard, identify, validate every input cell, preview, apply, log.
 
-:func:`periksa_berkas_desa` never writes: it returns a :class:`PratinjauBerkas` saying what the
+:func:`check_berkas_desa` never writes: it returns a :class:`PratinjauBerkas` saying what the
 file would change (new, changed old -> new, removed, unchanged) or why it is refused (the whole
-file, or each invalid cell with its sheet, cell and reason). :func:`terapkan_berkas` writes one
+file, or each invalid cell with its sheet, cell and reason). :func:`apply_berkas` writes one
 checked file in one transaction through :mod:`kinerja_desktop.db.ops_nilai`, logging it as an
 import batch and keeping a copy of the original in the database's own import folder.
 """
@@ -27,9 +27,9 @@ from kinerja_desktop.db.ops_nilai import (
     KunciNilai,
     NilaiMasuk,
     Rencana,
+    apply_plan,
     komponen_baris,
-    rencanakan,
-    terapkan,
+    plan_values,
 )
 from kinerja_desktop.domain.capaian import Komponen, angka
 from kinerja_desktop.domain.indikator import Jenis
@@ -54,10 +54,10 @@ from kinerja_desktop.exchange.desa_layout import (
     checksum_struktur,
     judul_kolom,
 )
-from kinerja_desktop.exchange.guard import BukuKerjaMentah, periksa_berkas
+from kinerja_desktop.exchange.guard import BukuKerjaMentah, check_berkas
 from kinerja_desktop.exchange.import_copies import dengan_salinan
 from kinerja_desktop.exchange.refusal import BerkasDitolak
-from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, Sel, nama_sel
+from kinerja_desktop.exchange.xlsx_reader import CellKind, Lembar, PembacaXlsx, WorkbookCell, nama_sel
 
 _TEMPLAT_BARU = (
     "Buat templat baru (kinerja-desktop templat desa) dan minta desa mengisinya, tanpa "
@@ -170,10 +170,10 @@ class HasilImpor:
     berkas_simpan: Path | None
 
 
-def _teks(sel: Sel | None) -> str:
+def _teks(sel: WorkbookCell | None) -> str:
     if sel is None or sel.nilai is None:
         return ""
-    if sel.jenis is JenisSel.ANGKA and isinstance(sel.nilai, float):
+    if sel.jenis is CellKind.ANGKA and isinstance(sel.nilai, float):
         return angka(sel.nilai)
     return str(sel.nilai).strip()
 
@@ -314,7 +314,7 @@ def _identifikasi(
     return _Identitas(desa, tahun, p.id, kolom, baris, indikator)  # type: ignore[arg-type]
 
 
-def _periksa_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
+def _check_bentuk(path: Path, isian: Lembar, ident: _Identitas) -> None:
     """Refuse an input sheet whose rows or columns were moved, added or deleted."""
     harap_kolom = judul_kolom(ident.kolom)
     for c, label in enumerate(harap_kolom, start=1):
@@ -360,24 +360,24 @@ def _pendek(teks: str, batas: int = 40) -> str:
 _ANGKA_TEKS = re.compile(r"^-?[\d.,\s]+$")
 
 
-def _angka_sel(sel: Sel | None, jumlah: bool) -> tuple[float | None, str | None]:
+def _angka_sel(sel: WorkbookCell | None, jumlah: bool) -> tuple[float | None, str | None]:
     """The number typed in an input cell, or the Indonesian reason it is refused."""
     if sel is None:
         return None, None
-    if sel.jenis is JenisSel.RUMUS:
+    if sel.jenis is CellKind.RUMUS:
         rumus = f" ={_pendek(sel.rumus)}" if sel.rumus else " (disalin dari sel lain)"
         return None, f"berisi rumus{rumus}; ketik angkanya saja, tanpa rumus."
-    if sel.jenis is JenisSel.GALAT:
+    if sel.jenis is CellKind.GALAT:
         return None, f"berisi galat {sel.nilai}; ketik angkanya saja."
-    if sel.jenis is JenisSel.LOGIKA:
+    if sel.jenis is CellKind.LOGIKA:
         return None, "berisi nilai benar/salah; ketik angkanya saja."
-    if sel.jenis is JenisSel.TANGGAL:
+    if sel.jenis is CellKind.TANGGAL:
         return None, (
             f"berisi tanggal atau jam (tersimpan sebagai {angka(float(sel.nilai))}), bukan "  # type: ignore[arg-type]
             "angka: Excel mengubah isian seperti 6/1 atau 1-6 menjadi tanggal. Ubah format sel "
             "menjadi Umum/Angka lalu ketik angkanya saja."
         )
-    if sel.jenis is JenisSel.TEKS:
+    if sel.jenis is CellKind.TEKS:
         teks = str(sel.nilai).strip()
         if not teks:
             return None, None
@@ -471,14 +471,14 @@ def _tampil(komponen: Komponen | None) -> str | None:
     return angka(komponen.nilai) if komponen.nilai is not None else None
 
 
-def _periksa_isi(
+def _check_isi(
     path: Path | str, tahun: int | None = None, kode_desa: str | None = None
 ) -> PratinjauBerkas:
     """Guard, identify and read every input cell of one file; no comparison with the database."""
     path = Path(path)
     hasil = PratinjauBerkas(path)
     try:
-        buku = periksa_berkas(path)
+        buku = check_berkas(path)
         hasil.sha256, hasil._buku = buku.sha256, buku
         baca = PembacaXlsx(buku)
         ident = _identifikasi(path, baca, tahun, kode_desa)
@@ -487,7 +487,7 @@ def _periksa_isi(
         hasil.tahun, hasil.periode = ident.tahun, ident.periode
         isian = baca.lembar(LEMBAR_ISIAN)
         assert isian is not None
-        _periksa_bentuk(path, isian, ident)
+        _check_bentuk(path, isian, ident)
     except BerkasDitolak as exc:
         hasil.penolakan = exc.alasan
         return hasil
@@ -556,7 +556,7 @@ def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
     return hasil
 
 
-def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
+def _plan_all(semua: Sequence[PratinjauBerkas]) -> None:
     """Compare the files' values with the database, in as few queries as possible.
 
     Files of different desa are planned together (one read of the stored values); two files of
@@ -572,10 +572,10 @@ def _rencanakan_semua(semua: Sequence[PratinjauBerkas]) -> None:
         else:
             tempat.append(p)
     for k in kelompok:
-        rencana = rencanakan([m for p in k for m in p._masuk])
+        rencana = plan_values([m for p in k for m in p._masuk])
         if rencana.ditolak and len(k) > 1:
             for p in k:
-                _isi_rencana(p, rencanakan(p._masuk))
+                _isi_rencana(p, plan_values(p._masuk))
             continue
         per_desa = {k[0]._desa_id: rencana} if len(k) == 1 else _bagi(rencana)
         for p in k:
@@ -615,12 +615,12 @@ def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> None:
         )
 
 
-def _ulang_rencana(p: PratinjauBerkas) -> None:
+def _replan(p: PratinjauBerkas) -> None:
     p.rencana, p.baru, p.diubah, p.sama, p.sudah_diimpor = None, [], [], 0, None
-    _rencanakan_semua([p])
+    _plan_all([p])
 
 
-def periksa_berkas_desa(
+def check_berkas_desa(
     path: Path | str, tahun: int | None = None, kode_desa: str | None = None
 ) -> PratinjauBerkas:
     """Check one desa workbook and say what importing it would change; write nothing.
@@ -628,12 +628,12 @@ def periksa_berkas_desa(
     ``tahun`` and ``kode_desa``, when given, are what the operator expects: a workbook for
     another year or desa is refused. Refusals are returned in the preview, never raised.
     """
-    hasil = _periksa_isi(path, tahun, kode_desa)
-    _rencanakan_semua([hasil])
+    hasil = _check_isi(path, tahun, kode_desa)
+    _plan_all([hasil])
     return hasil
 
 
-def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
+def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     """Apply one checked file in one transaction and log it as an import batch, keeping a
     copy of the file in the database's import folder (:mod:`.import_copies`).
 
@@ -662,7 +662,7 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
             periode=pratinjau.periode,
             berkas_simpan=berkas_simpan,
         )
-        return terapkan(rencana, SUMBER_IMPOR_DESA, info).batch_id
+        return apply_plan(rencana, SUMBER_IMPOR_DESA, info).batch_id
 
     batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
@@ -670,7 +670,7 @@ def terapkan_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     return HasilImpor(pratinjau, batch_id, salinan)
 
 
-def impor_berkas_desa(
+def import_berkas_desa(
     paths: Sequence[Path | str],
     coba: bool = False,
     tahun: int | None = None,
@@ -687,9 +687,9 @@ def impor_berkas_desa(
     for i, path in enumerate(paths):
         if kemajuan:
             kemajuan(i, total, f"Memeriksa {Path(path).name}")
-        pratinjau.append(_periksa_isi(path, tahun, kode_desa))
+        pratinjau.append(_check_isi(path, tahun, kode_desa))
     _tolak_tumpang_tindih(pratinjau)
-    _rencanakan_semua(pratinjau)
+    _plan_all(pratinjau)
     hasil: list[HasilImpor] = []
     if coba:
         return pratinjau, hasil
@@ -703,12 +703,12 @@ def impor_berkas_desa(
         if p._desa_id in desa_ditulis:
             # an earlier file of this run changed the same desa: compare again with what is
             # stored now, so this file's preview and batch tell what it really changes
-            _ulang_rencana(p)
+            _replan(p)
             if p.ditolak:
                 continue
         desa_ditulis.add(p._desa_id)
         try:
-            hasil.append(terapkan_berkas(p))
+            hasil.append(apply_berkas(p))
         except KinerjaError as exc:
             p.penolakan = exc.pesan
         except Exception as exc:

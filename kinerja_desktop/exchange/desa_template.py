@@ -369,7 +369,7 @@ def _tulis(
     wb.save(target)
 
 
-def tulis_templat(
+def write_template(
     struktur: StrukturTemplat, nilai: dict[tuple[str, str], float], judul: str, target: Path
 ) -> Path:
     """Write one desa workbook to ``target`` atomically."""
@@ -390,7 +390,7 @@ def _desa_tanpa_templat(kode_desa: str, p: Periode) -> TidakDitemukan:
     )
 
 
-def buat_templat_desa(
+def make_desa_templates(
     tahun: int,
     folder: Path,
     periode: str | None = None,
@@ -423,7 +423,7 @@ def buat_templat_desa(
         struktur = struktur_desa(tahun, p, desa, baris)
         nilai = nilai_tercatat(struktur)
         target = folder / nama_berkas(struktur, desa.jenis)
-        tulis_templat(struktur, nilai, judul_desa(desa), target)
+        write_template(struktur, nilai, judul_desa(desa), target)
         hasil.append(
             HasilTemplat(target, desa.kode, desa.nama, p.id, len(struktur.baris), len(nilai))
         )

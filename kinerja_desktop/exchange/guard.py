@@ -117,7 +117,7 @@ def _jenis_bukan_zip(isi: bytes) -> str:
     return f"berkas ini bukan buku kerja Excel (.xlsx). {_SIMPAN_XLSX}."
 
 
-def _periksa_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+def _check_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     entri = arsip.infolist()
     if len(entri) > JUMLAH_ENTRI_MAKS:
         raise BerkasDitolak(
@@ -151,7 +151,7 @@ def _periksa_entri(path: Path, arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return entri
 
 
-def _periksa_isi_berbahaya(path: Path, nama: set[str], tipe_isi: bytes) -> None:
+def _check_isi_berbahaya(path: Path, nama: set[str], tipe_isi: bytes) -> None:
     rendah = {n.lower() for n in nama}
     if "mimetype" in rendah and "xl/workbook.xml" not in rendah:
         raise BerkasDitolak(
@@ -183,7 +183,7 @@ def _ada_deklarasi_entitas(data: bytes) -> bool:
     return _DEKLARASI.search(data) is not None
 
 
-def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
+def check_berkas(path: Path | str) -> BukuKerjaMentah:
     """Check ``path`` as bytes and as a zip archive; return its XML parts when it is safe.
 
     Raises :class:`BerkasDitolak` with an Indonesian reason for a file that is empty, too big,
@@ -212,7 +212,7 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
             "belum selesai. Salin ulang berkas dari komputer desa.",
         ) from exc
     with arsip:
-        entri = _periksa_entri(path, arsip)
+        entri = _check_entri(path, arsip)
         nama = {info.filename for info in entri}
         if "[Content_Types].xml" not in nama:
             raise BerkasDitolak(path, f"berkas ini bukan buku kerja Excel (.xlsx). {_SIMPAN_XLSX}.")
@@ -245,7 +245,7 @@ def periksa_berkas(path: Path | str) -> BukuKerjaMentah:
                 "berkas terpotong atau rusak (isi arsip tidak dapat dibuka). "
                 "Salin ulang berkas dari komputer desa.",
             ) from exc
-    _periksa_isi_berbahaya(path, nama, bagian.get("[Content_Types].xml", b""))
+    _check_isi_berbahaya(path, nama, bagian.get("[Content_Types].xml", b""))
     if "xl/workbook.xml" not in {n.lower() for n in nama}:
         raise BerkasDitolak(
             path,

@@ -30,9 +30,9 @@ from kinerja_desktop.domain.indikator import Agregasi, Frekuensi, Jenis, Polarit
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, KODE_MAKS, masalah_kode
 from kinerja_desktop.domain.teks import TEKS_MAKS, bersihkan
 from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.exchange.guard import periksa_berkas
+from kinerja_desktop.exchange.guard import check_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
-from kinerja_desktop.exchange.xlsx_reader import JenisSel, Lembar, PembacaXlsx, nama_sel
+from kinerja_desktop.exchange.xlsx_reader import CellKind, Lembar, PembacaXlsx, nama_sel
 from kinerja_desktop.reports.iki_struktur import (
     AWAL_PENANDA,
     BARIS_FUNGSI,
@@ -170,7 +170,7 @@ class _Pembaca:
         sel = self.lembar.sel.get((baris, kolom))
         if sel is None or sel.nilai is None:
             return ""
-        if sel.jenis is JenisSel.ANGKA and isinstance(sel.nilai, float) and sel.nilai.is_integer():
+        if sel.jenis is CellKind.ANGKA and isinstance(sel.nilai, float) and sel.nilai.is_integer():
             return str(int(sel.nilai))
         try:
             bersih = bersihkan(str(sel.nilai), "Isi sel", satu_baris)
@@ -500,13 +500,13 @@ def nama_kolom(kolom: int) -> str:
     return angka_ke_kolom(kolom)
 
 
-def baca_iki(path: Path | str, tahun: int) -> PratinjauIKI:
+def read_iki(path: Path | str, tahun: int) -> PratinjauIKI:
     """Read and check the IKI workbook ``path`` for ``tahun``; nothing is written.
 
     Raises :class:`BerkasDitolak` (or :class:`IKIDitolak` with every problem) for a workbook
     that is unsafe, not an IKI workbook, or wrong anywhere.
     """
-    buku = periksa_berkas(path)
+    buku = check_berkas(path)
     pembaca = PembacaXlsx(buku)
     lembar_jabatan = [
         lembar
@@ -574,7 +574,7 @@ def _periksa_tahun(pratinjau: PratinjauIKI) -> None:
     pratinjau.pemangku_lepas = Pemangku.select().join(Jabatan).where(Jabatan.tahun == tahun).count()
 
 
-def terapkan_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
+def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
     """Write the previewed IKI into its year, all or nothing, after a backup.
 
     A year that already has an IKI is refused unless ``ganti``; then its jabatan tree (with

@@ -27,7 +27,7 @@ def _folder_berkas() -> Path:
     return files_dir(bound_database_path())
 
 
-def simpan_salinan(nama: str, sha256: str, isi: bytes) -> Path:
+def keep_copy(nama: str, sha256: str, isi: bytes) -> Path:
     """Keep ``isi`` (the file ``nama``) in the bound database's import folder; return the
     kept file."""
     folder = _folder_berkas() / FOLDER_IMPOR
@@ -63,7 +63,7 @@ def dengan_salinan(nama: str, sha256: str, isi: bytes, tulis: Callable[[str], T]
     When ``tulis`` fails, a copy no batch refers to is removed again: the copy belongs to a
     batch that does not exist, and an orphan would only confuse whoever reads the folder.
     """
-    salinan = simpan_salinan(nama, sha256, isi)
+    salinan = keep_copy(nama, sha256, isi)
     simpan = relatif(salinan)
     try:
         return tulis(simpan)

@@ -7,9 +7,9 @@ empty for kecamatan-level values; ``nilai`` is empty where ``pembilang`` and ``p
 given. A target range is written ``80-100`` in ``nilai``. Numbers use a decimal point (a
 decimal comma is accepted on import). A file saved by Excel with ``;`` as separator is read too.
 
-Reading never writes: :func:`baca_csv` turns a file into values plus per-line refusals, which
-:func:`kinerja_desktop.db.ops_nilai.rencanakan` then checks against the database;
-:func:`terapkan_csv` writes the plan as an import batch and keeps a copy of the file under
+Reading never writes: :func:`read_csv` turns a file into values plus per-line refusals, which
+:func:`kinerja_desktop.db.ops_nilai.plan_values` then checks against the database;
+:func:`apply_csv` writes the plan as an import batch and keeps a copy of the file under
 the database's import folder like the desa import, so backups carry it.
 """
 
@@ -31,7 +31,7 @@ from kinerja_desktop.db.ops_nilai import (
     NilaiMasuk,
     Penolakan,
     Rencana,
-    terapkan,
+    apply_plan,
 )
 from kinerja_desktop.db.queries_nilai import (
     kode_desa_ke_id,
@@ -98,7 +98,7 @@ def _pemisah(teks: str) -> str:
     return ";" if kepala.count(";") > kepala.count(",") else ","
 
 
-def baca_csv(path: Path) -> IsiCsv:
+def read_csv(path: Path) -> IsiCsv:
     """Read a values CSV: every line becomes a value or a refusal naming its line number.
 
     Raises :class:`DataTidakValid` for a file that is not such a CSV at all (wrong columns,
@@ -204,7 +204,7 @@ def _baris(
     return NilaiMasuk(kunci, komponen=Komponen(**angka_), lokasi=lokasi)
 
 
-def terapkan_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
+def apply_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
     """Write the plan of a read CSV file as one import batch, keeping a copy of the file.
 
     A plan that changes nothing writes nothing and keeps no copy (``batch_id`` None), like a
@@ -214,14 +214,14 @@ def terapkan_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
     """
     tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
     if rencana.ditolak or not rencana.perlu_ditulis:
-        return terapkan(rencana, SUMBER_IMPOR_CSV)
+        return apply_plan(rencana, SUMBER_IMPOR_CSV)
     backup_before(ALASAN_IMPOR)
 
     def tulis(berkas_simpan: str) -> HasilTerap:
         info = BatchInfo(
             isi.nama, isi.sha256, "csv", SUMBER_IMPOR_CSV, tahun=tahun, berkas_simpan=berkas_simpan
         )
-        return terapkan(rencana, SUMBER_IMPOR_CSV, info)
+        return apply_plan(rencana, SUMBER_IMPOR_CSV, info)
 
     return dengan_salinan(isi.nama, isi.sha256, isi.data, tulis)
 
@@ -260,7 +260,7 @@ def baris_ekspor(
     return rows
 
 
-def tulis_csv(tahun: int, target: Path) -> int:
+def write_csv(tahun: int, target: Path) -> int:
     """Write the values of ``tahun`` to ``target`` atomically; return the number of values."""
     rows = baris_ekspor(tahun)
 

@@ -20,7 +20,7 @@ from kinerja_desktop.exchange.guard import BukuKerjaMentah
 from kinerja_desktop.exchange.refusal import BerkasDitolak
 
 
-class JenisSel(StrEnum):
+class CellKind(StrEnum):
     """What a cell holds, as far as the import cares."""
 
     ANGKA = "angka"
@@ -33,10 +33,10 @@ class JenisSel(StrEnum):
 
 
 @dataclass(frozen=True)
-class Sel:
+class WorkbookCell:
     """One non-empty cell: its kind, its value (number or text) and its formula, if any."""
 
-    jenis: JenisSel
+    jenis: CellKind
     nilai: float | str | bool | None
     rumus: str = ""
 
@@ -47,7 +47,7 @@ class Lembar:
 
     nama: str
     keadaan: str  # "visible", "hidden" or "veryHidden"
-    sel: dict[tuple[int, int], Sel]
+    sel: dict[tuple[int, int], WorkbookCell]
 
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
@@ -216,9 +216,9 @@ class PembacaXlsx:
                     ) from exc
         return None
 
-    def _sel(self, root: Element) -> dict[tuple[int, int], Sel]:
+    def _sel(self, root: Element) -> dict[tuple[int, int], WorkbookCell]:
         data = _anak(root, "sheetData")
-        hasil: dict[tuple[int, int], Sel] = {}
+        hasil: dict[tuple[int, int], WorkbookCell] = {}
         if data is None:
             return hasil
         baris_ke = 0
@@ -235,18 +235,18 @@ class PembacaXlsx:
                     hasil[(baris_ke, kolom_ke)] = sel
         return hasil
 
-    def _satu_sel(self, c: Element) -> Sel | None:
+    def _satu_sel(self, c: Element) -> WorkbookCell | None:
         t = c.get("t") or "n"
         f = _anak(c, "f")
         v = _anak(c, "v")
         teks_v = v.text if v is not None else None
         if f is not None:
             # a shared formula's followers carry only <f t="shared" si=".."/> without text
-            return Sel(JenisSel.RUMUS, teks_v, f.text or "")
+            return WorkbookCell(CellKind.RUMUS, teks_v, f.text or "")
         if t == "inlineStr":
             isi = _anak(c, "is")
             teks = _teks_kaya(isi) if isi is not None else ""
-            return Sel(JenisSel.TEKS, teks) if teks != "" else None
+            return WorkbookCell(CellKind.TEKS, teks) if teks != "" else None
         if teks_v is None:
             return None
         if t == "s":
@@ -254,18 +254,18 @@ class PembacaXlsx:
                 teks = self._shared_strings()[int(teks_v)]
             except (ValueError, IndexError):
                 teks = ""
-            return Sel(JenisSel.TEKS, teks) if teks != "" else None
+            return WorkbookCell(CellKind.TEKS, teks) if teks != "" else None
         if t in ("str", "d"):
-            return Sel(JenisSel.TEKS, teks_v)
+            return WorkbookCell(CellKind.TEKS, teks_v)
         if t == "b":
-            return Sel(JenisSel.LOGIKA, teks_v == "1")
+            return WorkbookCell(CellKind.LOGIKA, teks_v == "1")
         if t == "e":
-            return Sel(JenisSel.GALAT, teks_v)
+            return WorkbookCell(CellKind.GALAT, teks_v)
         try:
             nilai = float(teks_v)
         except ValueError:
-            return Sel(JenisSel.TEKS, teks_v)
+            return WorkbookCell(CellKind.TEKS, teks_v)
         gaya = c.get("s")
         if gaya is not None and gaya.isdigit() and int(gaya) in self._gaya_bertanggal():
-            return Sel(JenisSel.TANGGAL, nilai)
-        return Sel(JenisSel.ANGKA, nilai)
+            return WorkbookCell(CellKind.TANGGAL, nilai)
+        return WorkbookCell(CellKind.ANGKA, nilai)

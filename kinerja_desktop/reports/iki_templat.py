@@ -8,7 +8,7 @@ from kinerja_desktop.errors import TidakDitemukan
 NAMA_BERKAS = "Templat IKI.xlsx"
 
 
-def tulis_templat_iki(folder: Path, tahun: int | None = None) -> Path:
+def write_iki_template(folder: Path, tahun: int | None = None) -> Path:
     """Write ``Templat IKI.xlsx`` into ``folder``; return its path."""
     from kinerja_desktop.reports.iki_data import laporan_kosong
     from kinerja_desktop.reports.iki_xlsx import render_iki_xlsx

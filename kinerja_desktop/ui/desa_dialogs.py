@@ -101,9 +101,9 @@ class TemplatDialog(DialogLaporan):
         )
 
         def job(state: Any) -> object:
-            from kinerja_desktop.exchange.desa_template import buat_templat_desa
+            from kinerja_desktop.exchange.desa_template import make_desa_templates
 
-            return buat_templat_desa(tahun, target, periode, desa)
+            return make_desa_templates(tahun, target, periode, desa)
 
         return job
 

@@ -66,7 +66,7 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
 
     from kinerja_desktop.db.changes import Perubahan
     from kinerja_desktop.errors import KinerjaError
-    from kinerja_desktop.exchange.iki_import import baca_iki, terapkan_iki
+    from kinerja_desktop.exchange.iki_import import apply_iki, read_iki
 
     if berkas is None:
         nama, _ = QFileDialog.getOpenFileName(
@@ -83,7 +83,7 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
         if not ok:
             return False
     try:
-        pratinjau = baca_iki(berkas, tahun)
+        pratinjau = read_iki(berkas, tahun)
     except KinerjaError as exc:
         window.show_error("IKI tidak diimpor", exc.pesan)
         return False
@@ -91,7 +91,7 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
     if not dialog.exec():
         return False
     try:
-        terapkan_iki(pratinjau, dialog.ganti.isChecked())
+        apply_iki(pratinjau, dialog.ganti.isChecked())
     except KinerjaError as exc:
         window.show_error("IKI tidak diimpor", exc.pesan)
         return False
@@ -111,12 +111,12 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
     return True
 
 
-def tulis_templat(window: Any, folder: Path | None = None) -> Path | None:
+def write_template(window: Any, folder: Path | None = None) -> Path | None:
     """Write the blank IKI workbook into a folder the operator picks; return its path."""
     from PySide6.QtWidgets import QFileDialog
 
     from kinerja_desktop.errors import KinerjaError
-    from kinerja_desktop.reports.iki_templat import tulis_templat_iki
+    from kinerja_desktop.reports.iki_templat import write_iki_template
 
     if folder is None:
         nama = QFileDialog.getExistingDirectory(window, "Simpan Templat IKI ke folder")
@@ -124,7 +124,7 @@ def tulis_templat(window: Any, folder: Path | None = None) -> Path | None:
             return None
         folder = Path(nama)
     try:
-        path = tulis_templat_iki(folder, getattr(window, "tahun", None))
+        path = write_iki_template(folder, getattr(window, "tahun", None))
     except KinerjaError as exc:
         window.show_error("Templat IKI tidak ditulis", exc.pesan)
         return None
@@ -143,5 +143,5 @@ def create_actions(window: Any) -> list[QAction]:
     action.triggered.connect(lambda: impor_iki(window))
     templat = QAction("Templat IKI Kos&ong…", window)
     templat.setStatusTip("Menulis buku kerja IKI kosong untuk diisi lalu diimpor")
-    templat.triggered.connect(lambda: tulis_templat(window))
+    templat.triggered.connect(lambda: write_template(window))
     return [action, templat]

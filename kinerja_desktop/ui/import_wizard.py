@@ -203,7 +203,7 @@ class ImportDesaDialog(QDialog):
 
     def periksa(self, berkas: list[Path]) -> TaskState:
         """Check ``berkas`` on the worker thread (a dry run) and list the outcome."""
-        from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+        from kinerja_desktop.exchange.desa_import import import_berkas_desa
 
         self.berkas, self.pratinjau, self.sudah_diimpor = list(berkas), [], False
         tahun = self.tahun
@@ -217,7 +217,7 @@ class ImportDesaDialog(QDialog):
                     raise Dibatalkan("Pemeriksaan dihentikan; tidak ada yang disimpan.")
                 state.progress(done, total, label)
 
-            return impor_berkas_desa(berkas, coba=True, tahun=tahun, kemajuan=kemajuan)[0]
+            return import_berkas_desa(berkas, coba=True, tahun=tahun, kemajuan=kemajuan)[0]
 
         def done(pratinjau: object) -> None:
             self.pratinjau = list(pratinjau)  # type: ignore[call-overload]
@@ -234,7 +234,7 @@ class ImportDesaDialog(QDialog):
 
     def impor(self) -> TaskState | None:
         """Import every file that passed the check, each in its own transaction."""
-        from kinerja_desktop.exchange.desa_import import impor_berkas_desa
+        from kinerja_desktop.exchange.desa_import import import_berkas_desa
 
         siap = [p.path for p in self.pratinjau if not p.ditolak]
         tahun = self.tahun
@@ -244,7 +244,7 @@ class ImportDesaDialog(QDialog):
         self.btn_henti.setVisible(False)
 
         def job(state: TaskState) -> object:
-            return impor_berkas_desa(siap, coba=False, tahun=tahun, kemajuan=state.progress)
+            return import_berkas_desa(siap, coba=False, tahun=tahun, kemajuan=state.progress)
 
         def done(hasil: "tuple[list[PratinjauBerkas], list[HasilImpor]]") -> None:
             pratinjau, terap = hasil

@@ -65,12 +65,12 @@ class JabatanActions(QObject):
 
     def add(self, tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> int | None:
         """Add a jabatan; returns its id (None after a bug, which is shown)."""
-        removed: list[ops_jabatan.CuplikanJabatan] = []
+        removed: list[ops_jabatan.JabatanSnapshot] = []
         added: list[int] = []
 
         def do() -> Perubahan:
             if removed:  # redo after an undo: the same jabatan again, same id
-                return ops_jabatan.restore_jabatan(removed[0])
+                return ops_jabatan.reinsert_jabatan(removed[0])
             perubahan = ops_jabatan.add_jabatan(tahun, nama, atasan_id, kode)
             added[:] = perubahan.jabatan
             return perubahan
@@ -123,7 +123,7 @@ class JabatanActions(QObject):
     def remove(self, jabatan_id: int) -> Perubahan | None:
         """Remove a jabatan with its subtree (without asking: see :meth:`remove_dialog`)."""
         nama = ops_jabatan.jabatan_info(jabatan_id).nama
-        kept: list[ops_jabatan.CuplikanJabatan] = []
+        kept: list[ops_jabatan.JabatanSnapshot] = []
 
         def do() -> Perubahan:
             change, cuplikan = ops_jabatan.remove_jabatan(jabatan_id)
@@ -131,7 +131,7 @@ class JabatanActions(QObject):
             return change
 
         return self._push(
-            f"Hapus jabatan «{nama}»", do, lambda: ops_jabatan.restore_jabatan(kept[0])
+            f"Hapus jabatan «{nama}»", do, lambda: ops_jabatan.reinsert_jabatan(kept[0])
         )
 
     # --- asking the operator ---------------------------------------------------------------

@@ -42,7 +42,7 @@ class Pemeriksaan:
     kalimat: str
 
 
-def periksa_berkas(paths: list[Path]) -> list[Pemeriksaan]:
+def check_berkas(paths: list[Path]) -> list[Pemeriksaan]:
     """Check every chosen package completely; nothing is written."""
     from kinerja_desktop.exchange.paket_reader import read_paket
     from kinerja_desktop.exchange.paket_receive import plan_receive
@@ -143,7 +143,7 @@ class TerimaDialog(QDialog):
         """Check ``paths`` in the background, then list the result of each."""
         self.terima.setEnabled(False)
         self.keterangan.setText(f"Memeriksa {len(paths)} paket…")
-        self.runner.run(lambda _s: periksa_berkas(paths), self._show, self._refused)
+        self.runner.run(lambda _s: check_berkas(paths), self._show, self._refused)
 
     def _show(self, daftar: list[Pemeriksaan]) -> None:
         self.daftar = daftar

@@ -196,10 +196,10 @@ def buat_basis_data(db_path: Path, kode: str | None, contoh: bool) -> None:
 
         open_database(db_path)
         return
-    from kinerja_desktop.db.kantor import buat_kantor_baru
+    from kinerja_desktop.db.kantor import make_kantor_database
 
     Path(db_path).unlink(missing_ok=True)  # an empty file left by an interrupted first start
-    buat_kantor_baru(db_path, kode, contoh)
+    make_kantor_database(db_path, kode, contoh)
 
 
 def basis_data_baru(window: Any) -> Path | None:
@@ -238,12 +238,12 @@ def basis_data_baru(window: Any) -> Path | None:
 
 def _buat_terpisah(target: Path, kode: str, contoh: bool) -> None:
     """Create the new database without touching the window's own open database."""
-    from kinerja_desktop.db.kantor import buat_kantor_baru
+    from kinerja_desktop.db.kantor import make_kantor_database
     from kinerja_desktop.db.models import database_proxy
 
     lama = database_proxy.obj
     try:
-        buat_kantor_baru(target, kode, contoh).close()
+        make_kantor_database(target, kode, contoh).close()
     finally:
         database_proxy.initialize(lama)
 

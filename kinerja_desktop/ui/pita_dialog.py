@@ -1,7 +1,7 @@
 """The "Kategori Capaian" dialog: the rating bands the kabupaten uses, edited as a small table,
 and the capaian ceiling beside them.
 
-Saved with :func:`kinerja_desktop.db.ops_pita.simpan_penilaian` in one transaction; a refusal
+Saved with :func:`kinerja_desktop.db.ops_pita.set_penilaian` in one transaction; a refusal
 (no band from 0%, two bands with the same bound or name, a ceiling below 100%) is shown in the
 dialog, which stays open.
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.ops_pita import BATAS_ATAS_TERTINGGI, WARNA_URUT, simpan_penilaian
+from kinerja_desktop.db.ops_pita import BATAS_ATAS_TERTINGGI, WARNA_URUT, set_penilaian
 from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita, parse_angka
 from kinerja_desktop.domain.value_text import format_angka
@@ -137,7 +137,7 @@ class PitaDialog(QDialog):
         """Save and close, or show why not."""
         try:
             batas = self.batas_atas.value() if self.pakai_batas.isChecked() else None
-            self.perubahan = simpan_penilaian(self.pita(), batas)
+            self.perubahan = set_penilaian(self.pita(), batas)
         except DataTidakValid as exc:
             self.pesan.setText(exc.pesan)
             return

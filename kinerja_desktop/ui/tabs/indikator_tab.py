@@ -345,7 +345,7 @@ class IndikatorTab(TabDasar):
             "Tambah sasaran",
             lambda: ops_indikator.add_sasaran(jabatan_id, posisi=posisi),
             ops_indikator.remove_sasaran,
-            ops_indikator.restore_sasaran,
+            ops_indikator.reinsert_sasaran,
         )
         self.select(Jenisbaris.SASARAN, new_id, edit=True)
         return new_id
@@ -388,7 +388,7 @@ class IndikatorTab(TabDasar):
             "Tambah indikator",
             lambda: ops_indikator.add_indikator(sasaran_id, posisi),
             ops_indikator.remove_indikator,
-            ops_indikator.restore_indikator,
+            ops_indikator.reinsert_indikator,
         )
 
     def add_sub(self) -> int | None:
@@ -403,7 +403,7 @@ class IndikatorTab(TabDasar):
             "Tambah sub-butir",
             lambda: ops_indikator.add_sub(indikator_id, posisi),
             ops_indikator.remove_sub,
-            ops_indikator.restore_sub,
+            ops_indikator.reinsert_sub,
         )
         self.select(Jenisbaris.SUB, new_id, edit=True)
         return new_id
@@ -418,17 +418,17 @@ class IndikatorTab(TabDasar):
             self.push_remove(
                 "Hapus sasaran",
                 lambda: ops_indikator.remove_sasaran(item_id),
-                ops_indikator.restore_sasaran,
+                ops_indikator.reinsert_sasaran,
             )
         elif current.jenis is Jenisbaris.INDIKATOR:
             self.push_remove(
                 "Hapus indikator",
                 lambda: ops_indikator.remove_indikator(item_id),
-                ops_indikator.restore_indikator,
+                ops_indikator.reinsert_indikator,
             )
         else:
             self.push_remove(
                 "Hapus sub-butir",
                 lambda: ops_indikator.remove_sub(item_id),
-                ops_indikator.restore_sub,
+                ops_indikator.reinsert_sub,
             )

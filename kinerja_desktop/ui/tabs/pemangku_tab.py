@@ -322,7 +322,7 @@ class PemangkuTab(TabDasar):
             "Tambah pemangku",
             lambda: ops_pemangku.add_pemangku(jabatan_id, pegawai_id),
             ops_pemangku.remove_pemangku,
-            ops_pemangku.restore_pemangku,
+            ops_pemangku.reinsert_pemangku,
         )
 
     def add_new(self) -> int | None:
@@ -336,7 +336,7 @@ class PemangkuTab(TabDasar):
             "Tambah pegawai baru",
             lambda: ops_pemangku.add_pegawai_baru(jabatan_id, nama, nip, golongan),
             lambda i: ops_pemangku.remove_pemangku(i, hapus_pegawai=True),
-            ops_pemangku.restore_pemangku,
+            ops_pemangku.reinsert_pemangku,
         )
         if new_id is not None:
             self.nama_baru.clear()
@@ -355,7 +355,7 @@ class PemangkuTab(TabDasar):
                 self.push_remove(
                     "Lepas pemangku",
                     partial(ops_pemangku.remove_pemangku, pemangku_id),
-                    ops_pemangku.restore_pemangku,
+                    ops_pemangku.reinsert_pemangku,
                 )
         finally:
             self.undo_stack.endMacro()

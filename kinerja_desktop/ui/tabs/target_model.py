@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kinerja_desktop.db.models import SUMBER_ENTRI, SUMBER_SALIN
 from kinerja_desktop.db.ops_nilai import STATUS_TERKUNCI, KunciNilai, NilaiMasuk
-from kinerja_desktop.db.queries_nilai import BarisCapaian, DesaInfo, NilaiIndikator, Sel
+from kinerja_desktop.db.queries_nilai import BarisCapaian, DesaInfo, NilaiIndikator, StoredRealisasi
 from kinerja_desktop.domain.capaian import Penilaian, hari_kerja_periode
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import (
@@ -28,12 +28,12 @@ from kinerja_desktop.domain.periode import (
 from kinerja_desktop.domain.value_slot import slot_refusal
 from kinerja_desktop.domain.value_text import (
     CONTOH,
-    baca_komponen,
-    baca_target,
     format_angka,
+    format_cell_komponen,
+    format_cell_target,
     format_persen,
-    isian_komponen,
-    isian_target,
+    parse_cell_komponen,
+    parse_cell_target,
     teks_realisasi,
     teks_target,
 )
@@ -90,7 +90,7 @@ def kolom_periode(tahun: int, mode: str) -> list[Periode]:
     return hasil
 
 
-def keadaan_sel(sel: Sel | None) -> str:
+def keadaan_sel(sel: StoredRealisasi | None) -> str:
     """The state of a stored realisasi."""
     if sel is None:
         return "kosong"
@@ -139,14 +139,14 @@ def tooltip_capaian(b: BarisCapaian) -> str:
 TIDAK_SESUAI = "tak sesuai"
 
 
-def _teks_sel(jenis: Jenis, sel: Sel) -> str:
+def _teks_sel(jenis: Jenis, sel: StoredRealisasi) -> str:
     # A value stored before the indicator's kind was changed (a count kept as nilai on what is
     # now a percentage) has no figure of the new kind: say so rather than show a blank.
     return teks_realisasi(jenis, sel.komponen.nilai_tampil(jenis)) or TIDAK_SESUAI
 
 
 @dataclass(frozen=True)
-class _Sel:
+class _CellView:
     """What one cell shows."""
 
     teks: str
@@ -170,7 +170,7 @@ class _DasarModel(QAbstractTableModel):
     # subclasses: _sel(row, column) -> _Sel; masuk(index, teks) -> NilaiMasuk; FIXED columns
     TETAP: tuple[str, ...] = ()
 
-    def _sel(self, row: int, column: int) -> _Sel:
+    def _sel(self, row: int, column: int) -> _CellView:
         raise NotImplementedError
 
     def dapat_diisi(self, row: int, column: int) -> bool:
@@ -403,7 +403,7 @@ class NilaiModel(_DasarModel):
             "dijumlahkan dari bulan-bulannya."
         )
 
-    def _sel(self, row: int, column: int) -> _Sel:
+    def _sel(self, row: int, column: int) -> _CellView:
         n = self.indikator(row)
         p = self.periode_kolom(column)
         assert p is not None
@@ -412,17 +412,17 @@ class NilaiModel(_DasarModel):
         if jenis_baris == BARIS_TARGET:
             if p in n.target:
                 t = n.target[p]
-                return _Sel(
+                return _CellView(
                     teks_target(t, jenis),
                     _keadaan_target(n.target_sumber.get(p)),
-                    isian_target(t),
+                    format_cell_target(t),
                     f"Target {p.label}: {teks_target(t, jenis)}",
                 )
             dibagi, _ = n.target_periode(p)
             if dibagi is None:
-                return _Sel("", "kosong", "", f"Belum ada target untuk {p.label}.")
+                return _CellView("", "kosong", "", f"Belum ada target untuk {p.label}.")
             # shown (capaian is computed against it), in italics, named in the legend
-            return _Sel(
+            return _CellView(
                 teks_target(dibagi, jenis),
                 "otomatis",
                 "",
@@ -435,14 +435,14 @@ class NilaiModel(_DasarModel):
             sel = None if n.info.dari_desa else n.sel(p)
             if sel is not None:
                 keadaan = keadaan_sel(sel)
-                return _Sel(
+                return _CellView(
                     _teks_sel(jenis, sel),
                     keadaan,
-                    isian_komponen(jenis, sel.komponen),
+                    format_cell_komponen(jenis, sel.komponen),
                     f"{KEADAAN_LABEL[keadaan]}\n{tooltip_capaian(b)}",
                 )
             teks = teks_realisasi(jenis, b.realisasi.nilai)
-            return _Sel(
+            return _CellView(
                 teks,
                 "hitung" if teks else "kosong",
                 "",
@@ -451,8 +451,8 @@ class NilaiModel(_DasarModel):
             )
         persen = b.capaian.persen
         if persen is None:
-            return _Sel("", "kosong", "", tooltip_capaian(b))
-        return _Sel(
+            return _CellView("", "kosong", "", tooltip_capaian(b))
+        return _CellView(
             format_persen(persen),
             "hitung",
             "",
@@ -468,10 +468,11 @@ class NilaiModel(_DasarModel):
         lokasi = f"{'target' if row % 3 == BARIS_TARGET else 'realisasi'} {n.info.kode} {p.label}"
         if row % 3 == BARIS_TARGET:
             kunci = KunciNilai("target", n.info.id, p.id)
-            return NilaiMasuk(kunci, target=baca_target(teks), lokasi=lokasi)
+            return NilaiMasuk(kunci, target=parse_cell_target(teks), lokasi=lokasi)
         kunci = KunciNilai("realisasi", n.info.id, p.id)
         hke = hari_kerja_periode(n.info.hari_kerja_efektif, p)
-        return NilaiMasuk(kunci, komponen=baca_komponen(n.info.jenis, teks, hke), lokasi=lokasi)
+        komponen = parse_cell_komponen(n.info.jenis, teks, hke)
+        return NilaiMasuk(kunci, komponen=komponen, lokasi=lokasi)
 
 
 class DesaModel(_DasarModel):
@@ -540,7 +541,7 @@ class DesaModel(_DasarModel):
             return f"Realisasi {self.desa[row].nama} {p.label} sudah disetujui dan dikunci."
         return "Triwulan dan tahun dijumlahkan dari bulan-bulannya; isi di kolom bulan."
 
-    def _sel(self, row: int, column: int) -> _Sel:
+    def _sel(self, row: int, column: int) -> _CellView:
         n = self.n
         p = self.periode_kolom(column)
         assert n is not None and p is not None
@@ -554,7 +555,7 @@ class DesaModel(_DasarModel):
                 f"{p.label}: {teks or 'belum ada data'}; {lapor} dari {len(self.desa)} "
                 "desa/kelurahan melapor."
             )
-            return _Sel(teks, "hitung" if teks else "kosong", "", tip, tebal=True)
+            return _CellView(teks, "hitung" if teks else "kosong", "", tip, tebal=True)
         d = self.desa[row]
         nama = nama_desa_lengkap(d.jenis, d.nama)
         sel = n.sel(p, d.id)
@@ -565,12 +566,12 @@ class DesaModel(_DasarModel):
             if jenis is not Jenis.JUMLAH:
                 atas, bawah = sel.komponen.rasio(jenis)
                 tip += f"\nPembilang/penyebut: {format_angka(atas)} / {format_angka(bawah)}"
-            return _Sel(teks, keadaan, isian_komponen(jenis, sel.komponen), tip)
+            return _CellView(teks, keadaan, format_cell_komponen(jenis, sel.komponen), tip)
         g = n.realisasi_desa(p, d.id)
         teks = teks_realisasi(jenis, g.nilai)
         if not teks:
-            return _Sel("", "kosong", "", f"{nama}, {p.label}: belum ada data.")
-        return _Sel(
+            return _CellView("", "kosong", "", f"{nama}, {p.label}: belum ada data.")
+        return _CellView(
             teks, "hitung", "", f"{nama}, {p.label}: dari {g.jumlah_data} data", tebal=tebal
         )
 
@@ -583,6 +584,6 @@ class DesaModel(_DasarModel):
         hke = hari_kerja_periode(n.info.hari_kerja_efektif, p)
         return NilaiMasuk(
             kunci,
-            komponen=baca_komponen(n.info.jenis, teks, hke),
+            komponen=parse_cell_komponen(n.info.jenis, teks, hke),
             lokasi=f"realisasi {n.info.kode} {nama_desa_lengkap(d.jenis, d.nama)} {p.label}",
         )

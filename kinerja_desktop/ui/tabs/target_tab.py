@@ -4,7 +4,7 @@ Targets and realisasi are typed straight into the grid (or pasted from Excel); t
 and year columns and the capaian rows are computed, coloured by rating category, with the
 numbers behind them on hover. A desa-based indicator is filled in its own grid of desa ×
 periods below. Every edit is one undoable command that calls
-:func:`kinerja_desktop.db.ops_nilai.ubah_nilai`.
+:func:`kinerja_desktop.db.ops_nilai.set_values`.
 """
 
 from typing import Any
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import Jabatan
-from kinerja_desktop.db.ops_nilai import NilaiMasuk, pulihkan, rencanakan, ubah_nilai
+from kinerja_desktop.db.ops_nilai import NilaiMasuk, plan_values, revert_values, set_values
 from kinerja_desktop.db.queries_nilai import (
     daftar_desa,
     nilai_jabatan,
@@ -430,7 +430,7 @@ class TargetTab(TabDasar):
 
     def _terapkan(self, masuk: list[NilaiMasuk], teks: str) -> bool:
         """Check ``masuk``; refuse in place with the reason, or push one undo command."""
-        rencana = rencanakan(masuk)
+        rencana = plan_values(masuk)
         if rencana.ditolak:
             self.show_error(rencana.ditolak[0].kalimat[0].upper() + rencana.ditolak[0].kalimat[1:])
             return False
@@ -439,12 +439,12 @@ class TargetTab(TabDasar):
         lama: list = []
 
         def do() -> Perubahan:
-            hasil = ubah_nilai(masuk)
+            hasil = set_values(masuk)
             lama[:] = hasil.lama
             return hasil.perubahan
 
         def undo() -> Perubahan:
-            return pulihkan(lama)
+            return revert_values(lama)
 
         self.push(teks, do, undo)
         return True

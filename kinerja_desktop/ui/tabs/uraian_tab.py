@@ -223,7 +223,7 @@ class UraianTab(TabDasar):
 
         def do() -> Perubahan:
             if "snapshots" in state:
-                return ops_uraian.restore_uraian(state["snapshots"])
+                return ops_uraian.reinsert_uraian(state["snapshots"])
             hasil = ops_uraian.insert_uraian(jabatan_id, daftar, texts, posisi)
             state["ids"] = hasil.ids
             return hasil.perubahan
@@ -271,7 +271,7 @@ class UraianTab(TabDasar):
             return perubahan
 
         def undo() -> Perubahan:
-            return ops_uraian.restore_uraian(state["snapshots"])
+            return ops_uraian.reinsert_uraian(state["snapshots"])
 
         self.push(f"Hapus {JUDUL[daftar].lower()}", do, undo)
 
