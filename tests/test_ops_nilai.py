@@ -16,6 +16,7 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     KunciNilai,
+    Lokasi,
     NilaiMasuk,
     apply_plan,
     plan_values,
@@ -85,7 +86,7 @@ def test_plan_counts_new_changed_unchanged_refused(db):
             NilaiMasuk(
                 KunciNilai("realisasi", i.id, "202004"),
                 komponen=Komponen(nilai=-2),
-                lokasi="baris 9",
+                lokasi=Lokasi.baris_csv(9),
             ),
         ]
     )

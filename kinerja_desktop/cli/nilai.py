@@ -36,7 +36,7 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
     isi = read_csv(path)
     rencana = plan_values(isi.nilai)
     rencana.ditolak = isi.ditolak + rencana.ditolak
-    rencana.ditolak.sort(key=lambda p: int(p.lokasi.split()[-1]) if p.lokasi else 0)
+    rencana.ditolak.sort(key=lambda p: p.lokasi.baris or 0)
     print(f"Berkas : {path.name}")
     print(f"Hasil  : {rencana.ringkasan()}")
     if rencana.ditolak:

@@ -57,15 +57,38 @@ class KunciNilai:
 
 
 @dataclass(frozen=True)
+class Lokasi:
+    """Where a value came from, as the operator reads it (``teks``: "baris 5", "Lembar Isian,
+    sel G9", "realisasi KASI-PEM.01 Januari 2020") and in parts for whoever needs one."""
+
+    teks: str = ""
+    baris: int | None = None  # a line of a CSV file
+    lembar: str | None = None  # a sheet of a workbook ...
+    sel: str | None = None  # ... and its cell ("G9")
+
+    @classmethod
+    def baris_csv(cls, nomor: int) -> "Lokasi":
+        """Line ``nomor`` of a CSV file."""
+        return cls(f"baris {nomor}", baris=nomor)
+
+    @classmethod
+    def sel_buku(cls, lembar: str, sel: str) -> "Lokasi":
+        """Cell ``sel`` of sheet ``lembar``."""
+        return cls(f"Lembar {lembar}, sel {sel}", lembar=lembar, sel=sel)
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+@dataclass(frozen=True)
 class NilaiMasuk:
     """A value to store. ``target`` for a target, ``komponen`` for a realisasi; neither set
-    means "remove: no data". ``lokasi`` names where it came from in messages ("baris 5",
-    "Lembar Jan, sel C7")."""
+    means "remove: no data". ``lokasi`` says where it came from, for messages."""
 
     kunci: KunciNilai
     target: Target | None = None
     komponen: Komponen | None = None
-    lokasi: str = ""
+    lokasi: Lokasi = Lokasi()
 
     @property
     def kosong(self) -> bool:
@@ -85,13 +108,13 @@ class NilaiSnapshot:
 class Penolakan:
     """A refused value: where it came from and why, in Indonesian."""
 
-    lokasi: str
+    lokasi: Lokasi
     alasan: str
 
     @property
     def kalimat(self) -> str:
         """One line for a report: ``baris 5: Pembilang … lebih besar dari penyebut``."""
-        return f"{self.lokasi}: {self.alasan}" if self.lokasi else self.alasan
+        return f"{self.lokasi}: {self.alasan}" if self.lokasi.teks else self.alasan
 
 
 @dataclass
@@ -266,11 +289,12 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
     indikator = _indikator(m.kunci.indikator_id for m in masuk)
     desa_ids = {d for (d,) in Desa.select(Desa.id).tuples().iterator()}
     stored = _stored_rows({m.kunci for m in masuk})
-    dilihat: dict[KunciNilai, str] = {}
+    dilihat: dict[KunciNilai, Lokasi] = {}
     for m in masuk:
         alasan = _alasan(m, indikator.get(m.kunci.indikator_id), desa_ids)
         if alasan is None and m.kunci in dilihat:
-            alasan = f"Nilai yang sama sudah diisi pada {dilihat[m.kunci] or 'isian sebelumnya'}."
+            sebelumnya = dilihat[m.kunci].teks or "isian sebelumnya"
+            alasan = f"Nilai yang sama sudah diisi pada {sebelumnya}."
         row = stored.get(m.kunci)
         if alasan is None and row is not None and row.get("status") in STATUS_TERKUNCI:
             alasan = "Nilai ini sudah disetujui dan dikunci; tidak dapat diubah."

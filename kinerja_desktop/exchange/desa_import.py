@@ -25,6 +25,7 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     KunciNilai,
+    Lokasi,
     NilaiMasuk,
     Rencana,
     apply_plan,
@@ -421,7 +422,7 @@ def _baca_nilai(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], lis
                     NilaiMasuk(
                         kunci,
                         komponen=None if nilai is None else Komponen(nilai=nilai),
-                        lokasi=f"Lembar {LEMBAR_ISIAN}, sel {ref}",
+                        lokasi=Lokasi.sel_buku(LEMBAR_ISIAN, ref),
                     )
                 )
             else:
@@ -457,7 +458,7 @@ def _baca_nilai(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], lis
             NilaiMasuk(
                 kunci,
                 komponen=None if pb is None else Komponen(pembilang=pb, penyebut=py),
-                lokasi=f"Lembar {LEMBAR_ISIAN}, sel {ref_pb}",
+                lokasi=Lokasi.sel_buku(LEMBAR_ISIAN, ref_pb),
             )
         )
     return masuk, masalah
@@ -500,8 +501,7 @@ def _check_isi(
 
 def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
     for p in rencana.ditolak:
-        ref = p.lokasi.rsplit("sel ", 1)[-1] if "sel " in p.lokasi else "-"
-        hasil.masalah.append(MasalahSel(LEMBAR_ISIAN, ref, p.alasan))
+        hasil.masalah.append(MasalahSel(LEMBAR_ISIAN, p.lokasi.sel or "-", p.alasan))
     if hasil.masalah:
         return
     hasil.rencana = rencana

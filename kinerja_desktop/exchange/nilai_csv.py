@@ -28,6 +28,7 @@ from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
     HasilTerap,
     KunciNilai,
+    Lokasi,
     NilaiMasuk,
     Penolakan,
     Rencana,
@@ -145,7 +146,7 @@ def _baca_baris(path: Path, reader: Any, data: bytes) -> IsiCsv:
         if not any(c.strip() for c in baris):
             continue
         sel = {k: (isi_sel(baris[i].strip()) if i < len(baris) else "") for k, i in letak.items()}
-        lokasi = f"baris {nomor}"
+        lokasi = Lokasi.baris_csv(nomor)
         try:
             isi.nilai.append(_baris(sel, lokasi, desa, kode, jenis_ind, isi.tahun))
         except DataTidakValid as exc:
@@ -155,7 +156,7 @@ def _baca_baris(path: Path, reader: Any, data: bytes) -> IsiCsv:
 
 def _baris(
     sel: dict[str, str],
-    lokasi: str,
+    lokasi: Lokasi,
     desa: dict[str, int],
     kode: dict[int, dict[str, int]],
     jenis_ind: dict[int, Jenis],

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kinerja_desktop.db.models import SUMBER_ENTRI, SUMBER_SALIN
-from kinerja_desktop.db.ops_nilai import STATUS_TERKUNCI, KunciNilai, NilaiMasuk
+from kinerja_desktop.db.ops_nilai import STATUS_TERKUNCI, KunciNilai, Lokasi, NilaiMasuk
 from kinerja_desktop.db.queries_nilai import BarisCapaian, DesaInfo, NilaiIndikator, StoredRealisasi
 from kinerja_desktop.domain.capaian import Penilaian, hari_kerja_periode
 from kinerja_desktop.domain.indikator import Jenis
@@ -465,7 +465,9 @@ class NilaiModel(_DasarModel):
         n = self.indikator(row)
         p = self.periode_kolom(column)
         assert p is not None
-        lokasi = f"{'target' if row % 3 == BARIS_TARGET else 'realisasi'} {n.info.kode} {p.label}"
+        lokasi = Lokasi(
+            f"{'target' if row % 3 == BARIS_TARGET else 'realisasi'} {n.info.kode} {p.label}"
+        )
         if row % 3 == BARIS_TARGET:
             kunci = KunciNilai("target", n.info.id, p.id)
             return NilaiMasuk(kunci, target=parse_cell_target(teks), lokasi=lokasi)
@@ -585,5 +587,7 @@ class DesaModel(_DasarModel):
         return NilaiMasuk(
             kunci,
             komponen=parse_cell_komponen(n.info.jenis, teks, hke),
-            lokasi=f"realisasi {n.info.kode} {nama_desa_lengkap(d.jenis, d.nama)} {p.label}",
+            lokasi=Lokasi(
+                f"realisasi {n.info.kode} {nama_desa_lengkap(d.jenis, d.nama)} {p.label}"
+            ),
         )
