@@ -134,3 +134,22 @@ def test_template_dialog_offers_every_period_and_desa(qtbot, db):
     assert periode[:7] == ["2020", "2020S1", "2020S2", "2020Q1", "2020Q2", "2020Q3", "2020Q4"]
     assert len(periode) == 19 and periode[-1] == "202012"
     assert dlg.desa.count() == 19 and dlg.desa.itemText(5) == "Desa Kemiri"
+
+
+def test_import_applies_what_the_check_showed_and_refuses_a_file_changed_since(
+    qtbot, dialog, tmp_path
+):
+    tetap = isi(templat(tmp_path / "a"), {(0, 0): 5})
+    berubah = isi(templat(tmp_path / "b", desa=SENGGURUH), {(0, 0): 3})
+    dialog.periksa([tetap, berubah])
+    _tunggu(qtbot, dialog)
+    assert _kolom(dialog, 6) == ["Siap diimpor", "Siap diimpor"]
+    # the desa saves its workbook again with another figure while the check is on screen
+    isi(berubah, {(0, 0): 30})
+    dialog.impor()
+    _tunggu(qtbot, dialog)
+    assert _kolom(dialog, 6) == ["Diimpor (nomor 1)", "Ditolak"]
+    dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(1))
+    assert "berubah sejak diperiksa" in dialog.rincian.toPlainText()
+    nilai = sorted(n.nilai for n in NilaiRealisasi.select())
+    assert nilai == [5.0]  # the checked 5 of Kemiri; nothing of Sengguruh, neither 3 nor 30

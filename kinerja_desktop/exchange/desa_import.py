@@ -7,6 +7,7 @@ checked file in one transaction through :mod:`kinerja_desktop.db.ops_nilai`, log
 import batch and keeping a copy of the original in the database's own import folder.
 """
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -58,7 +59,14 @@ from kinerja_desktop.exchange.desa_layout import (
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, check_berkas
 from kinerja_desktop.exchange.import_copies import dengan_salinan
 from kinerja_desktop.exchange.refusal import BerkasDitolak
-from kinerja_desktop.exchange.xlsx_reader import CellKind, Lembar, PembacaXlsx, WorkbookCell, nama_sel
+from kinerja_desktop.exchange.xlsx_reader import (
+    CellKind,
+    Lembar,
+    PembacaXlsx,
+    WorkbookCell,
+    nama_sel,
+)
+from kinerja_desktop.fileio import explain_os_error
 
 _TEMPLAT_BARU = (
     "Buat templat baru (kinerja-desktop templat desa) dan minta desa mengisinya, tanpa "
@@ -690,16 +698,65 @@ def import_berkas_desa(
         pratinjau.append(_check_isi(path, tahun, kode_desa))
     _tolak_tumpang_tindih(pratinjau)
     _plan_all(pratinjau)
-    hasil: list[HasilImpor] = []
     if coba:
-        return pratinjau, hasil
+        return pratinjau, []
+    return _apply_all(pratinjau, kemajuan, len(paths), total)
+
+
+def apply_previews(
+    pratinjau: Sequence[PratinjauBerkas],
+    kemajuan: Callable[[int, int, str], None] | None = None,
+) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
+    """Apply exactly what ``pratinjau`` showed the operator, without reading the files again.
+
+    A file whose bytes on the stick are no longer the ones checked (saved again, replaced,
+    removed), or whose desa's stored values changed since the check so that the shown changes
+    are no longer what would happen, is refused with the reason and nothing of it is written;
+    the operator checks it again. Returns the previews (refusals added) and the results.
+    """
+    semua = list(pratinjau)
+    for p in semua:
+        if not p.ditolak:
+            _tolak_bila_berubah(p)
+    return _apply_all(semua, kemajuan, 0, len(semua))
+
+
+def _tolak_bila_berubah(p: PratinjauBerkas) -> None:
+    try:
+        isi = p.path.read_bytes()
+    except OSError as exc:
+        p.penolakan = explain_os_error(exc, p.path).pesan
+        return
+    if hashlib.sha256(isi).hexdigest() != p.sha256:
+        p.penolakan = (
+            "berkas ini berubah sejak diperiksa (disimpan lagi atau diganti di flashdisk). "
+            "Periksa lagi, lalu impor hasil pemeriksaan yang baru."
+        )
+        return
+    ditampilkan = (p.baru, p.diubah, p.sama)
+    _replan(p)
+    if not p.ditolak and (p.baru, p.diubah, p.sama) != ditampilkan:
+        p.penolakan = (
+            f"nilai {p.nama_desa} yang tersimpan berubah sejak berkas ini diperiksa, jadi "
+            "perubahan yang ditampilkan tidak lagi tepat. Periksa lagi, lalu impor."
+        )
+
+
+def _apply_all(
+    pratinjau: list[PratinjauBerkas],
+    kemajuan: Callable[[int, int, str], None] | None,
+    sudah: int,
+    total: int,
+) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
+    """Apply every file not refused, each in its own transaction, after one backup."""
+    hasil: list[HasilImpor] = []
     siap = [p for p in pratinjau if not p.ditolak]
     if any(p.ada_perubahan for p in siap):
         backup_before(ALASAN_IMPOR)
     desa_ditulis: set[int | None] = set()
     for i, p in enumerate(siap):
         if kemajuan:
-            kemajuan(len(paths) + i, total, f"Menyimpan {p.nama}")
+            kemajuan(sudah + i, total, f"Menyimpan {p.nama}")
         if p._desa_id in desa_ditulis:
             # an earlier file of this run changed the same desa: compare again with what is
             # stored now, so this file's preview and batch tell what it really changes

@@ -233,18 +233,18 @@ class ImportDesaDialog(QDialog):
         return self.state
 
     def impor(self) -> TaskState | None:
-        """Import every file that passed the check, each in its own transaction."""
-        from kinerja_desktop.exchange.desa_import import import_berkas_desa
+        """Import exactly what the check showed for every file that passed it, each in its own
+        transaction; a file changed on the stick since the check is refused, not re-read."""
+        from kinerja_desktop.exchange.desa_import import apply_previews
 
-        siap = [p.path for p in self.pratinjau if not p.ditolak]
-        tahun = self.tahun
-        if not siap:
+        pratinjau = list(self.pratinjau)
+        if not any(not p.ditolak for p in pratinjau):
             return None
         self._sibuk(True)
         self.btn_henti.setVisible(False)
 
         def job(state: TaskState) -> object:
-            return import_berkas_desa(siap, coba=False, tahun=tahun, kemajuan=state.progress)
+            return apply_previews(pratinjau, kemajuan=state.progress)
 
         def done(hasil: "tuple[list[PratinjauBerkas], list[HasilImpor]]") -> None:
             pratinjau, terap = hasil
