@@ -4,6 +4,7 @@ The window hands it to every view, and each view decides whether to refresh (aft
 ``OpChanges``). ``pesan`` is the Indonesian line for the status bar.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -31,4 +32,20 @@ def everything_changed(pesan: str, tahun: int | None = None) -> Perubahan:
         indikator=True,
         pemangku=True,
         nilai=True,
+    )
+
+
+def combined(semua: Sequence[Perubahan], pesan: str) -> Perubahan:
+    """One record for several operations the operator started as one step (an import of
+    several files): everything any of them changed, in the year they share (None if not)."""
+    tahun = {p.tahun for p in semua}
+    return Perubahan(
+        pesan=pesan,
+        tahun=tahun.pop() if len(tahun) == 1 else None,
+        jabatan_tree=any(p.jabatan_tree for p in semua),
+        jabatan=frozenset().union(*(p.jabatan for p in semua)),
+        uraian=any(p.uraian for p in semua),
+        indikator=any(p.indikator for p in semua),
+        pemangku=any(p.pemangku for p in semua),
+        nilai=any(p.nilai for p in semua),
     )

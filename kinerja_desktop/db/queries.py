@@ -187,3 +187,24 @@ def desa_indicators(tahun: int) -> list[Indikator]:
         .where((Indikator.tahun == tahun) & (Indikator.dari_desa == True))  # noqa: E712
         .order_by(Jabatan.urutan, Sasaran.urutan, Indikator.urutan)
     )
+
+
+@dataclass(frozen=True)
+class JabatanRingkas:
+    """What a tab says about the jabatan it shows."""
+
+    id: int
+    kode: str
+    nama: str
+    tahun: int
+
+
+def find_jabatan(jabatan_id: int) -> JabatanRingkas | None:
+    """The jabatan ``jabatan_id``, or None when it is gone (removed, perhaps by an undo)."""
+    row = (
+        Jabatan.select(Jabatan.id, Jabatan.kode, Jabatan.nama, Jabatan.tahun)
+        .where(Jabatan.id == jabatan_id)
+        .tuples()
+        .iterator()
+    )
+    return next((JabatanRingkas(*r) for r in row), None)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.archive import stored_file
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_database_path
+from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.connection import explain_failure
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
@@ -25,6 +26,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
+    HasilTerap,
     KunciNilai,
     Lokasi,
     NilaiMasuk,
@@ -172,11 +174,12 @@ class PratinjauBerkas:
 
 @dataclass(frozen=True)
 class HasilImpor:
-    """One applied file: its batch in the import log and the kept copy."""
+    """One applied file: its batch in the import log, the kept copy and what it changed."""
 
     pratinjau: PratinjauBerkas
     batch_id: int | None
     berkas_simpan: Path | None
+    perubahan: Perubahan | None = None
 
 
 def _teks(sel: WorkbookCell | None) -> str:
@@ -658,6 +661,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     assert pratinjau._buku is not None
     rencana = pratinjau.rencana
     desa = Desa.get(Desa.kode == pratinjau.kode_desa)
+    diterapkan: list[HasilTerap] = []
 
     def tulis(berkas_simpan: str) -> int | None:
         info = BatchInfo(
@@ -670,12 +674,14 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
             periode=pratinjau.periode,
             berkas_simpan=berkas_simpan,
         )
-        return apply_plan(rencana, SUMBER_IMPOR_DESA, info).batch_id
+        diterapkan.append(apply_plan(rencana, SUMBER_IMPOR_DESA, info))
+        return diterapkan[-1].batch_id
 
     batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
     salinan = stored_file(bound_database_path(), batch.berkas_simpan) if batch is not None else None
-    return HasilImpor(pratinjau, batch_id, salinan)
+    perubahan = diterapkan[-1].perubahan if diterapkan else None
+    return HasilImpor(pratinjau, batch_id, salinan, perubahan)
 
 
 def import_berkas_desa(

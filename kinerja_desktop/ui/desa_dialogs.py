@@ -61,7 +61,7 @@ class TemplatDialog(DialogLaporan):
 
     def baris_isi(self) -> None:
         """Period and desa rows."""
-        from kinerja_desktop.db.models import Desa
+        from kinerja_desktop.db.queries_nilai import daftar_desa
 
         self.periode = QComboBox(self)
         self._isi_periode(self._periode_awal)
@@ -72,7 +72,7 @@ class TemplatDialog(DialogLaporan):
             n = len(self._desa_kurang)
             self.desa.addItem(f"Desa/kelurahan yang datanya kurang ({n})", self._desa_kurang)
             self.desa.setCurrentIndex(1)
-        for d in Desa.select().order_by(Desa.urutan):
+        for d in daftar_desa():
             self.desa.addItem(nama_desa_lengkap(d.jenis, d.nama), d.kode)
         self.tambah_baris("Desa/&kelurahan:", self.desa)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Perubahan, combined
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
@@ -262,12 +262,7 @@ class ImportDesaDialog(QDialog):
             )
             self.keterangan.setText(pesan)
             if self.on_changes is not None and berubah:
-                tahun = {h.pratinjau.tahun for h in berubah}
-                self.on_changes(
-                    Perubahan(
-                        pesan=pesan, tahun=tahun.pop() if len(tahun) == 1 else None, nilai=True
-                    )
-                )
+                self.on_changes(combined([h.perubahan for h in berubah if h.perubahan], pesan))
 
         self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
         return self.state

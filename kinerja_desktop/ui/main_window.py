@@ -34,7 +34,7 @@ from kinerja_desktop import APP_NAME
 from kinerja_desktop.db import ops_jabatan
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Kantor
+from kinerja_desktop.db.kantor import nama_kecamatan
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
@@ -70,8 +70,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings if settings is not None else window_settings()
-        kantor = Kantor.get_or_none()
-        self.kecamatan = kantor.kecamatan if kantor is not None else ""
+        self.kecamatan = nama_kecamatan()
         self.setWindowTitle(f"{APP_NAME} — Kecamatan {self.kecamatan}".rstrip(" —"))
         self.tahun: int | None = None
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db import ops_indikator
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Jabatan
+from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.ui.tabs.common import (
     Index,
     KeadaanKosong,
@@ -186,11 +186,11 @@ class IndikatorTab(TabDasar):
         """Read the shown jabatan's sasaran and indicators again."""
         if self.jabatan_id is None:
             return
-        jabatan = Jabatan.get_or_none(Jabatan.id == self.jabatan_id)
+        jabatan = find_jabatan(self.jabatan_id)
         if jabatan is None:
             self.set_jabatan(None)
             return
-        self.tahun = jabatan.tahun_id
+        self.tahun = jabatan.tahun
         sasaran = ops_indikator.load_sasaran(self.jabatan_id)
         kode = [i.kode for s in sasaran for i in s.indikator]
         if kode:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db import ops_pemangku
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.db.ops_pemangku import PemangkuData
+from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem
 from kinerja_desktop.ui.tabs.common import (
     Index,
@@ -212,14 +212,14 @@ class PemangkuTab(TabDasar):
         """Read the holders of the shown jabatan and the pegawai that can be added."""
         if self.jabatan_id is None:
             return
-        jabatan = Jabatan.get_or_none(Jabatan.id == self.jabatan_id)
+        jabatan = find_jabatan(self.jabatan_id)
         if jabatan is None:
             self.set_jabatan(None)
             return
         rows = ops_pemangku.list_pemangku(self.jabatan_id)
         self.model.set_rows(rows)
         self.tabel_stack.setCurrentWidget(self.view if rows else self.kosong_pemangku)
-        self.judul.setText(f"Pemangku jabatan {jabatan.nama} tahun {jabatan.tahun_id}")
+        self.judul.setText(f"Pemangku jabatan {jabatan.nama} tahun {jabatan.tahun}")
         self.pilih_pegawai.clear()
         for pilihan in ops_pemangku.pegawai_tersedia(self.jabatan_id):
             self.pilih_pegawai.addItem(pilihan.label, pilihan.id)

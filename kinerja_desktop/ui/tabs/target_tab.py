@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.db.ops_nilai import NilaiMasuk, plan_values, revert_values, set_values
+from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.db.queries_nilai import (
     daftar_desa,
     nilai_jabatan,
@@ -287,17 +287,17 @@ class TargetTab(TabDasar):
         """Read the jabatan's indicators and values again."""
         if self.jabatan_id is None:
             return
-        jabatan = Jabatan.get_or_none(Jabatan.id == self.jabatan_id)
+        jabatan = find_jabatan(self.jabatan_id)
         if jabatan is None:
             self.set_jabatan(None)
             return
         jabatan_baru = self.jabatan_id != self._jabatan_tampil
         self._jabatan_tampil = self.jabatan_id
-        self.tahun = jabatan.tahun_id
+        self.tahun = jabatan.tahun
         nilai = nilai_jabatan(self.jabatan_id)
-        periode = kolom_periode(jabatan.tahun_id, self.mode.currentData())
+        periode = kolom_periode(jabatan.tahun, self.mode.currentData())
         self.model.set_content(nilai, periode, penilaian())
-        self._judul_jabatan = f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun_id}"
+        self._judul_jabatan = f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun}"
         self.judul.setText(self._judul_jabatan)
         if jabatan_baru:
             # another jabatan opens at its first month and first indicator, not where the

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db import ops_uraian
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.db.ops_uraian import Daftar
+from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.ui.tabs.common import (
     KeadaanKosong,
     TabDasar,
@@ -185,7 +185,7 @@ class UraianTab(TabDasar):
         """Read both lists of the shown jabatan again."""
         if self.jabatan_id is None:
             return
-        if Jabatan.get_or_none(Jabatan.id == self.jabatan_id) is None:
+        if find_jabatan(self.jabatan_id) is None:
             self.set_jabatan(None)  # removed (perhaps by an undo in the tree)
             return
         for daftar, panel in self.panels.items():
