@@ -108,3 +108,13 @@ def test_layers_import_only_downwards():
                     continue
                 offenders.append(f"{module} -> {target}")
     assert offenders == []
+
+
+def test_a_module_over_400_lines_says_why_it_is_long():
+    silent = []
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        opening = ast.get_docstring(ast.parse(text)) or ""
+        if text.count("\n") > 400 and "Long because" not in opening:
+            silent.append(str(path.relative_to(PACKAGE)))
+    assert silent == []

@@ -19,6 +19,9 @@ changed) when the copy cannot be made, so the operation is refused rather than r
 Rotation (:func:`rotate`) keeps the last 10 copies of any kind, plus the newest copy of each of
 the last 7 days, 4 weeks and 12 months that have copies; files whose names it does not
 recognise are never deleted.
+
+Long because making, checking, naming and rotating copies is one job; restore and archives are
+in restore and archive.
 """
 
 import contextlib

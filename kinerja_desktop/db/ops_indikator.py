@@ -2,10 +2,13 @@
 
 Every operation runs in one transaction and returns a :class:`Perubahan`. Removals return
 snapshots (:mod:`kinerja_desktop.db.removed_rows`: the rows named and every row that cascades
-from them, targets and realisasi included) that the matching ``restore_*`` function puts back
+from them, targets and realisasi included) that the matching ``reinsert_*`` function puts back
 with the same ids, which is what undo needs. An indicator's jenis cannot change while values are
 stored under the old one (they would be hidden, not converted). New indicator codes are made
 from the jabatan's code (``BENDAHARA.05``) and are unique within the year.
+
+Long because three kinds of row (sasaran, indicator, sub-item), each with add, update, move,
+remove, reinsert and paste.
 """
 
 from dataclasses import dataclass, field

@@ -1,9 +1,11 @@
-"""Operations on the jabatan tree of a year: list, add, rename, move, remove and restore.
+"""Operations on the jabatan tree of a year: list, add, rename, move, remove and reinsert.
 
 Each operation that changes data runs in one transaction and returns a
 :class:`~kinerja_desktop.db.changes.Perubahan` with an Indonesian line for the status bar.
 Removing a jabatan removes its whole subtree; the removal returns a :class:`JabatanSnapshot`
 (every row that went, with its id) so that undo can put everything back exactly as it was.
+
+Long because every operation on the jabatan tree with the reads the undo steps need.
 """
 
 import re

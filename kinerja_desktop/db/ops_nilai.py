@@ -13,6 +13,9 @@ a CSV file (``nilai impor``) or a desa workbook (issue 6):
    :func:`revert_values` puts back exactly (undo). With a :class:`BatchInfo` the plan is
    logged as an import batch, with every old and new value in ``riwayat_nilai``, so
    :func:`undo_batch` can undo it later.
+
+Long because the one writer of values for every way in (grid, paste, CSV, desa workbook), with
+its undo and the import log.
 """
 
 import json

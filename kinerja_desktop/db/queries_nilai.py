@@ -3,6 +3,8 @@
 Values are read once per jabatan or year (one query per table) into :class:`NilaiIndikator`
 objects; every roll-up and capaian is then computed in memory with the rules of
 :mod:`kinerja_desktop.domain.capaian`. Nothing here writes.
+
+Long because one bulk read of a jabatan's or a year's values and every roll-up computed from it.
 """
 
 from collections.abc import Iterable

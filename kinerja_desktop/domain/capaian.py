@@ -8,6 +8,9 @@ application can show it to the operator:
   values that exist, and says how many it used; with none, realisasi and capaian are None.
 * Ratios (persentase, kehadiran) are Σ pembilang / Σ penyebut over desa and periods, never an
   average of percentages.
+
+Long because the capaian rules with their roll-ups and rating bands are one set of rules that
+refer to each other; the text forms of values are in value_text.
 """
 
 import math

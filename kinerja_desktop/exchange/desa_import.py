@@ -5,6 +5,10 @@ file would change (new, changed old -> new, removed, unchanged) or why it is ref
 file, or each invalid cell with its sheet, cell and reason). :func:`apply_berkas` writes one
 checked file in one transaction through :mod:`kinerja_desktop.db.ops_nilai`, logging it as an
 import batch and keeping a copy of the original in the database's own import folder.
+
+Long because identifying a workbook, reading every input cell with a refusal naming its cell,
+previewing and applying belong to one import; the file guard and the cell reader are in guard
+and xlsx_reader.
 """
 
 import hashlib

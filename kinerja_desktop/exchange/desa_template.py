@@ -3,6 +3,9 @@
 The workbook is made to be filled in without the application: plain Indonesian instructions,
 only the yellow input cells unlocked, Excel's own validation on them, and a page setup that
 prints the table one page wide.
+
+Long because the workbook's instructions, styles, validation and page setup are written cell by
+cell; the layout shared with the importer is in desa_layout.
 """
 
 import re

@@ -9,6 +9,9 @@ The workbook passes the same guard as a desa workbook before anything parses it.
 is collected with its sheet and cell; one problem refuses the whole file. A year that already
 has an IKI is only replaced when asked, and never when values are stored for it. The change
 runs in one transaction after a backup.
+
+Long because reading every kind of row of the IKI workbook with a refusal naming its sheet and
+cell, then applying the year in one transaction.
 """
 
 import json

@@ -10,6 +10,9 @@ writing or after an error, with every choice kept.
 
 The folder is remembered per report (``settings``: ``folder_iki`` …) and starts in the
 Documents folder, never in the application's hidden data folder.
+
+Long because it is the one layout every report dialog shares, so that they cannot drift apart;
+each report only adds its own rows.
 """
 
 import contextlib

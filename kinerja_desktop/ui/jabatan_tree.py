@@ -5,6 +5,9 @@ questions (can it be renamed, removed, dragged, dropped on?), the model is rebui
 a list the core returns and swapped in, and the selection is restored by id. The model never
 writes to the database: a drop only emits :attr:`JabatanTreeModel.move_requested`, and the
 window runs the move as an undoable operation.
+
+Long because nodes, model, filter and view of one tree, with drag and drop, kept together as in
+Anki's sidebar.
 """
 
 from collections.abc import Sequence

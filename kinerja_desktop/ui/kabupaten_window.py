@@ -2,6 +2,9 @@
 and on the right what they sent, read-only: the summary of a period, the matrix kecamatan ×
 period of what arrived in the year, the selected kecamatan's capaian and IKI as sent, and the
 receipt log. Packages come in through :class:`TerimaDialog` (files or a whole stick).
+
+Long because one read-only window with four views of what the kecamatan sent; the receive dialog
+is its own class in ui/kabupaten_inbox.
 """
 
 from pathlib import Path

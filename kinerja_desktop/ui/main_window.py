@@ -4,6 +4,9 @@ jabatan on the right, menus, toolbar, status bar and the shared undo stack.
 Every edit goes through a core operation that returns a :class:`Perubahan`; the window shows
 its ``pesan`` in the status bar and hands it to the tree and to every tab
 (:meth:`MainWindow.apply_changes`), and each decides whether to refresh.
+
+Long because the window's wiring (menus, toolbar, tree and tabs, year, settings, undo) is one
+job whose parts call each other; the dialogs and tabs it opens live in their own modules.
 """
 
 import importlib

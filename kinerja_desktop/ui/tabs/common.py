@@ -1,4 +1,8 @@
-"""Pieces shared by the jabatan tabs: the tab base, editors, clipboard text."""
+"""Pieces shared by the jabatan tabs: the tab base, editors, clipboard text.
+
+Long because the tab base and the editors and clipboard helpers every tab uses; splitting them
+would make each tab import four modules for one contract.
+"""
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any

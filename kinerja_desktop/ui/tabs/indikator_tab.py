@@ -1,4 +1,8 @@
-"""The Indikator tab: the sasaran of a jabatan, their indicators and sub-items, edited in place."""
+"""The Indikator tab: the sasaran of a jabatan, their indicators and sub-items, edited in place.
+
+Long because one editable tree of three kinds of row (sasaran, indicator, sub-item) with add,
+remove, move and paste for each.
+"""
 
 from typing import Any
 

@@ -4,6 +4,9 @@ Both models show values already read by :mod:`kinerja_desktop.db.queries_nilai`;
 An edited cell becomes a :class:`~kinerja_desktop.db.ops_nilai.NilaiMasuk` handed to ``on_edit``
 (the tab checks it and pushes an undo command); a refused cell makes ``setData`` return False
 and emits ``ditolak`` with the reason.
+
+Long because two table models over the same rows, with the text, state and tooltip of every kind
+of cell.
 """
 
 from collections.abc import Callable

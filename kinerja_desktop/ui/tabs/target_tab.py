@@ -5,6 +5,9 @@ and year columns and the capaian rows are computed, coloured by rating category,
 numbers behind them on hover. A desa-based indicator is filled in its own grid of desa ×
 periods below. Every edit is one undoable command that calls
 :func:`kinerja_desktop.db.ops_nilai.set_values`.
+
+Long because the grid, its desa grid, paste and copy, and the legend form one screen whose parts
+share the selection and the undo steps.
 """
 
 from typing import Any
