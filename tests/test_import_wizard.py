@@ -1,5 +1,6 @@
 """The desa import window as the operator uses it: choose files, read the check, import."""
 
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,8 @@ def test_import_applies_what_the_check_showed_and_refuses_a_file_changed_since(
     dialog.periksa([tetap, berubah])
     _tunggu(qtbot, dialog)
     assert _kolom(dialog, 6) == ["Siap diimpor", "Siap diimpor"]
+    with pytest.raises(FrozenInstanceError):  # what was shown cannot be changed afterwards
+        dialog.pratinjau[0].penolakan = None
     # the desa saves its workbook again with another figure while the check is on screen
     isi(berubah, {(0, 0): 30})
     dialog.impor()

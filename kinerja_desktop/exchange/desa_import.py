@@ -13,8 +13,8 @@ and xlsx_reader.
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kinerja_desktop.db.archive import stored_file
@@ -114,9 +114,13 @@ class PerubahanNilai:
         return f"~ {apa}: {self.lama} → {self.baru or 'kosong (dihapus)'}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class PratinjauBerkas:
-    """What importing one file would do, or why it is refused. Nothing is written."""
+    """What importing one file would do, or why it is refused. Nothing is written.
+
+    Immutable: each step (check, plan, refusal) returns a new preview, so the preview the
+    operator was shown is exactly the one applied (:func:`apply_previews`).
+    """
 
     path: Path
     sha256: str = ""
@@ -125,17 +129,17 @@ class PratinjauBerkas:
     tahun: int | None = None
     periode: str = ""
     penolakan: str | None = None  # the whole file is refused: the reason
-    masalah: list[MasalahSel] = field(default_factory=list)
-    rencana: Rencana | None = None
-    baru: list[PerubahanNilai] = field(default_factory=list)
-    diubah: list[PerubahanNilai] = field(default_factory=list)  # removals included (baru None)
+    masalah: tuple[MasalahSel, ...] = ()
+    rencana: Rencana | None = field(default=None, repr=False, compare=False)
+    baru: tuple[PerubahanNilai, ...] = ()
+    diubah: tuple[PerubahanNilai, ...] = ()  # removals included (baru None)
     sama: int = 0
     sudah_diimpor: str | None = None  # "impor nomor 3 pada 29 November 2026 01.38": seen before
-    _buku: BukuKerjaMentah | None = field(default=None, repr=False)
-    _masuk: list[NilaiMasuk] = field(default_factory=list, repr=False)
+    _buku: BukuKerjaMentah | None = field(default=None, repr=False, compare=False)
+    _masuk: tuple[NilaiMasuk, ...] = field(default=(), repr=False)
     _desa_id: int | None = field(default=None, repr=False)
-    _kode: dict[int, str] = field(default_factory=dict, repr=False)
-    _nama: dict[int, str] = field(default_factory=dict, repr=False)
+    _kode: Mapping[int, str] = field(default_factory=dict, repr=False, compare=False)
+    _nama: Mapping[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def nama(self) -> str:
@@ -495,49 +499,60 @@ def _check_isi(
     hasil = PratinjauBerkas(path)
     try:
         buku = check_berkas(path)
-        hasil.sha256, hasil._buku = buku.sha256, buku
+        hasil = replace(hasil, sha256=buku.sha256, _buku=buku)
         baca = PembacaXlsx(buku)
         ident = _identifikasi(path, baca, tahun, kode_desa)
-        hasil.kode_desa = ident.desa.kode
-        hasil.nama_desa = nama_desa_lengkap(ident.desa.jenis, ident.desa.nama)
-        hasil.tahun, hasil.periode = ident.tahun, ident.periode
+        hasil = replace(
+            hasil,
+            kode_desa=ident.desa.kode,
+            nama_desa=nama_desa_lengkap(ident.desa.jenis, ident.desa.nama),
+            tahun=ident.tahun,
+            periode=ident.periode,
+        )
         isian = baca.lembar(LEMBAR_ISIAN)
         assert isian is not None
         _check_bentuk(path, isian, ident)
     except BerkasDitolak as exc:
-        hasil.penolakan = exc.alasan
-        return hasil
-    hasil._masuk, hasil.masalah = _baca_nilai(isian, ident)
-    hasil._desa_id = ident.desa.id
-    hasil._kode = {i.id: k for k, i in ident.indikator.items()}
-    hasil._nama = {i.id: " ".join(i.nama.split()) for i in ident.indikator.values()}
-    return hasil
+        return replace(hasil, penolakan=exc.alasan)
+    masuk, masalah = _baca_nilai(isian, ident)
+    return replace(
+        hasil,
+        _masuk=tuple(masuk),
+        masalah=tuple(masalah),
+        _desa_id=ident.desa.id,
+        _kode={i.id: k for k, i in ident.indikator.items()},
+        _nama={i.id: " ".join(i.nama.split()) for i in ident.indikator.values()},
+    )
 
 
-def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
-    for p in rencana.ditolak:
-        hasil.masalah.append(MasalahSel(LEMBAR_ISIAN, p.lokasi.sel or "-", p.alasan))
-    if hasil.masalah:
-        return
-    hasil.rencana = rencana
+def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
+    """``hasil`` with the plan: what it would change, or the refused cells."""
+    masalah = hasil.masalah + tuple(
+        MasalahSel(LEMBAR_ISIAN, p.lokasi.sel or "-", p.alasan) for p in rencana.ditolak
+    )
+    if masalah:
+        return replace(hasil, masalah=masalah)
     kode, nama = hasil._kode, hasil._nama
-    for m in rencana.baru:
-        i = m.kunci.indikator_id
-        hasil.baru.append(
-            PerubahanNilai(kode[i], m.kunci.periode, None, _tampil(m.komponen), nama.get(i, ""))
+    baru = tuple(
+        PerubahanNilai(
+            kode[m.kunci.indikator_id],
+            m.kunci.periode,
+            None,
+            _tampil(m.komponen),
+            nama.get(m.kunci.indikator_id, ""),
         )
-    for m, lama in rencana.diubah + rencana.dihapus:
-        i = m.kunci.indikator_id
-        hasil.diubah.append(
-            PerubahanNilai(
-                kode[i],
-                m.kunci.periode,
-                _tampil(komponen_baris(lama.baris)),
-                _tampil(m.komponen),
-                nama.get(i, ""),
-            )
+        for m in rencana.baru
+    )
+    diubah = tuple(
+        PerubahanNilai(
+            kode[m.kunci.indikator_id],
+            m.kunci.periode,
+            _tampil(komponen_baris(lama.baris)),
+            _tampil(m.komponen),
+            nama.get(m.kunci.indikator_id, ""),
         )
-    hasil.sama = len(rencana.sama)
+        for m, lama in rencana.diubah + rencana.dihapus
+    )
     sebelumnya = (
         ImporBatch.select()
         .where(
@@ -548,9 +563,17 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> None:
         .order_by(ImporBatch.id.desc())
         .first()
     )
+    sudah = None
     if sebelumnya is not None:
-        waktu = format_waktu(sebelumnya.waktu)
-        hasil.sudah_diimpor = f"impor nomor {sebelumnya.id} pada {waktu}"
+        sudah = f"impor nomor {sebelumnya.id} pada {format_waktu(sebelumnya.waktu)}"
+    return replace(
+        hasil,
+        rencana=rencana,
+        baru=baru,
+        diubah=diubah,
+        sama=len(rencana.sama),
+        sudah_diimpor=sudah,
+    )
 
 
 def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
@@ -571,33 +594,38 @@ def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
     return hasil
 
 
-def _plan_all(semua: Sequence[PratinjauBerkas]) -> None:
-    """Compare the files' values with the database, in as few queries as possible.
+def _plan_all(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBerkas]:
+    """The previews compared with the database, in as few queries as possible.
 
     Files of different desa are planned together (one read of the stored values); two files of
     the same desa, or a plan with refusals the cell checks did not catch, are planned file by
     file so that every refusal lands on its own file.
     """
-    siap = [p for p in semua if not p.ditolak]
-    kelompok: list[list[PratinjauBerkas]] = []
-    for p in siap:
-        tempat = next((k for k in kelompok if all(q._desa_id != p._desa_id for q in k)), None)
-        if tempat is None:
-            kelompok.append([p])
-        else:
-            tempat.append(p)
-    for k in kelompok:
-        rencana = plan_values([m for p in k for m in p._masuk])
-        if rencana.ditolak and len(k) > 1:
-            for p in k:
-                _isi_rencana(p, plan_values(p._masuk))
+    kelompok: list[list[int]] = []  # indexes into semua
+    for n, p in enumerate(semua):
+        if p.ditolak:
             continue
-        per_desa = {k[0]._desa_id: rencana} if len(k) == 1 else _bagi(rencana)
-        for p in k:
-            _isi_rencana(p, per_desa.get(p._desa_id, Rencana()))
+        tempat = next(
+            (k for k in kelompok if all(semua[q]._desa_id != p._desa_id for q in k)), None
+        )
+        if tempat is None:
+            kelompok.append([n])
+        else:
+            tempat.append(n)
+    hasil = list(semua)
+    for k in kelompok:
+        rencana = plan_values([m for n in k for m in semua[n]._masuk])
+        if rencana.ditolak and len(k) > 1:
+            for n in k:
+                hasil[n] = _isi_rencana(semua[n], plan_values(semua[n]._masuk))
+            continue
+        per_desa = {semua[k[0]]._desa_id: rencana} if len(k) == 1 else _bagi(rencana)
+        for n in k:
+            hasil[n] = _isi_rencana(semua[n], per_desa.get(semua[n]._desa_id, Rencana()))
+    return hasil
 
 
-def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> None:
+def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBerkas]:
     """Refuse every file of a run that shares a desa and a month with another file of it.
 
     Which one should win is not for the application to guess (the later name? the later
@@ -617,22 +645,27 @@ def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> None:
             for p in kelompok:
                 lain = bentrok.setdefault(id(p), [])
                 lain += [q for q in kelompok if q is not p and q not in lain]
+    hasil = []
     for p in semua:
         if id(p) not in bentrok:
+            hasil.append(p)
             continue
         nama = [q.nama for q in sorted([p, *bentrok[id(p)]], key=lambda q: q.nama)]
         daftar = ", ".join(nama[:-1]) + " dan " + nama[-1]
-        p.penolakan = (
+        alasan = (
             f"{daftar} sama-sama berisi isian {p.nama_desa} ({p.kode_desa}) untuk bulan yang "
             "sama, sehingga tidak jelas isian mana yang berlaku. Tidak ada yang diimpor dari "
             "berkas-berkas itu: impor hanya berkas yang benar (mis. perbaikan terakhir dari "
             "desa), sendiri."
         )
+        hasil.append(replace(p, penolakan=alasan))
+    return hasil
 
 
-def _replan(p: PratinjauBerkas) -> None:
-    p.rencana, p.baru, p.diubah, p.sama, p.sudah_diimpor = None, [], [], 0, None
-    _plan_all([p])
+def _replan(p: PratinjauBerkas) -> PratinjauBerkas:
+    """``p`` compared again with what is stored now."""
+    kosong = replace(p, rencana=None, baru=(), diubah=(), sama=0, sudah_diimpor=None)
+    return _plan_all([kosong])[0]
 
 
 def check_berkas_desa(
@@ -643,9 +676,7 @@ def check_berkas_desa(
     ``tahun`` and ``kode_desa``, when given, are what the operator expects: a workbook for
     another year or desa is refused. Refusals are returned in the preview, never raised.
     """
-    hasil = _check_isi(path, tahun, kode_desa)
-    _plan_all([hasil])
-    return hasil
+    return _plan_all([_check_isi(path, tahun, kode_desa)])[0]
 
 
 def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
@@ -701,13 +732,12 @@ def import_berkas_desa(
     Returns the previews and the applied results.
     """
     total = len(paths) * (1 if coba else 2)
-    pratinjau = []
+    diperiksa = []
     for i, path in enumerate(paths):
         if kemajuan:
             kemajuan(i, total, f"Memeriksa {Path(path).name}")
-        pratinjau.append(_check_isi(path, tahun, kode_desa))
-    _tolak_tumpang_tindih(pratinjau)
-    _plan_all(pratinjau)
+        diperiksa.append(_check_isi(path, tahun, kode_desa))
+    pratinjau = _plan_all(_tolak_tumpang_tindih(diperiksa))
     if coba:
         return pratinjau, []
     return _apply_all(pratinjau, kemajuan, len(paths), total)
@@ -724,32 +754,34 @@ def apply_previews(
     are no longer what would happen, is refused with the reason and nothing of it is written;
     the operator checks it again. Returns the previews (refusals added) and the results.
     """
-    semua = list(pratinjau)
-    for p in semua:
-        if not p.ditolak:
-            _tolak_bila_berubah(p)
+    semua = [p if p.ditolak else _tolak_bila_berubah(p) for p in pratinjau]
     return _apply_all(semua, kemajuan, 0, len(semua))
 
 
-def _tolak_bila_berubah(p: PratinjauBerkas) -> None:
+def _tolak_bila_berubah(p: PratinjauBerkas) -> PratinjauBerkas:
+    """``p`` as it will be applied, or refused when the file or the stored values changed."""
     try:
         isi = p.path.read_bytes()
     except OSError as exc:
-        p.penolakan = explain_os_error(exc, p.path).pesan
-        return
+        return replace(p, penolakan=explain_os_error(exc, p.path).pesan)
     if hashlib.sha256(isi).hexdigest() != p.sha256:
-        p.penolakan = (
-            "berkas ini berubah sejak diperiksa (disimpan lagi atau diganti di flashdisk). "
-            "Periksa lagi, lalu impor hasil pemeriksaan yang baru."
+        return replace(
+            p,
+            penolakan="berkas ini berubah sejak diperiksa (disimpan lagi atau diganti di "
+            "flashdisk). Periksa lagi, lalu impor hasil pemeriksaan yang baru.",
         )
-        return
-    ditampilkan = (p.baru, p.diubah, p.sama)
-    _replan(p)
-    if not p.ditolak and (p.baru, p.diubah, p.sama) != ditampilkan:
-        p.penolakan = (
-            f"nilai {p.nama_desa} yang tersimpan berubah sejak berkas ini diperiksa, jadi "
-            "perubahan yang ditampilkan tidak lagi tepat. Periksa lagi, lalu impor."
+    sekarang = _replan(p)
+    if not sekarang.ditolak and (sekarang.baru, sekarang.diubah, sekarang.sama) != (
+        p.baru,
+        p.diubah,
+        p.sama,
+    ):
+        return replace(
+            p,
+            penolakan=f"nilai {p.nama_desa} yang tersimpan berubah sejak berkas ini diperiksa, "
+            "jadi perubahan yang ditampilkan tidak lagi tepat. Periksa lagi, lalu impor.",
         )
+    return sekarang
 
 
 def _apply_all(
@@ -758,26 +790,31 @@ def _apply_all(
     sudah: int,
     total: int,
 ) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
-    """Apply every file not refused, each in its own transaction, after one backup."""
+    """Apply every file not refused, each in its own transaction, after one backup; return the
+    previews as applied (refusals added) and the results."""
     hasil: list[HasilImpor] = []
-    siap = [p for p in pratinjau if not p.ditolak]
-    if any(p.ada_perubahan for p in siap):
+    akhir = list(pratinjau)
+    if any(p.ada_perubahan for p in akhir if not p.ditolak):
         backup_before(ALASAN_IMPOR)
     desa_ditulis: set[int | None] = set()
-    for i, p in enumerate(siap):
+    langkah = 0
+    for n, p in enumerate(pratinjau):
+        if p.ditolak:
+            continue
         if kemajuan:
-            kemajuan(sudah + i, total, f"Menyimpan {p.nama}")
+            kemajuan(sudah + langkah, total, f"Menyimpan {p.nama}")
+        langkah += 1
         if p._desa_id in desa_ditulis:
             # an earlier file of this run changed the same desa: compare again with what is
             # stored now, so this file's preview and batch tell what it really changes
-            _replan(p)
+            p = akhir[n] = _replan(p)
             if p.ditolak:
                 continue
         desa_ditulis.add(p._desa_id)
         try:
             hasil.append(apply_berkas(p))
         except KinerjaError as exc:
-            p.penolakan = exc.pesan
+            akhir[n] = replace(p, penolakan=exc.pesan)
         except Exception as exc:
             # a full disk half-way: this file was rolled back and the files before it are
             # saved; say both rather than only the failure, and stop (the next file would
@@ -785,12 +822,13 @@ def _apply_all(
             explained = explain_failure(exc, bound_database_path() or Path("basis data"))
             if explained is None:
                 raise
-            p.penolakan = f"{explained.pesan} Berkas ini tidak disimpan."
-            for sisa in siap[i + 1 :]:
-                if not sisa.ditolak:
-                    sisa.penolakan = f"Belum diimpor karena impor berhenti pada {p.nama}."
+            akhir[n] = replace(p, penolakan=f"{explained.pesan} Berkas ini tidak disimpan.")
+            for m in range(n + 1, len(akhir)):
+                if not akhir[m].ditolak:
+                    berhenti = f"Belum diimpor karena impor berhenti pada {p.nama}."
+                    akhir[m] = replace(akhir[m], penolakan=berhenti)
             break
-    return pratinjau, hasil
+    return akhir, hasil
 
 
 def berkas_di_folder(folder: Path) -> list[Path]:
