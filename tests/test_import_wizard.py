@@ -154,5 +154,7 @@ def test_import_applies_what_the_check_showed_and_refuses_a_file_changed_since(
     assert _kolom(dialog, 6) == ["Diimpor (nomor 1)", "Ditolak"]
     dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(1))
     assert "berubah sejak diperiksa" in dialog.rincian.toPlainText()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "impor_desa_berubah.png"))
     nilai = sorted(n.nilai for n in NilaiRealisasi.select())
     assert nilai == [5.0]  # the checked 5 of Kemiri; nothing of Sengguruh, neither 3 nor 30
