@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import Indikator, database_proxy
-from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, plan_values
+from kinerja_desktop.db.ops_nilai import KunciNilai, Lokasi, NilaiMasuk, plan_values
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.value_text import format_angka, format_persen
 
@@ -26,7 +26,7 @@ def _id(kode: str) -> int:
     [
         ("KASUBAG-UMUM.02", "realisasi", "202001", Komponen(nilai=1e308), "Nilai jumlah 1e+308"),
         ("KASUBAG-UMUM.02", "realisasi", "202001", Komponen(nilai=10_000_001), "10.000.001"),
-        ("SEKCAM.02", "realisasi", "2020Q1", Komponen(pembilang=5, penyebut=2e7), "Penyebut"),
+        ("SEKCAM.02", "realisasi", "202001", Komponen(pembilang=5, penyebut=2e7), "Penyebut"),
         ("KASUBAG-UMUM.02", "target", "2020", Target(1e308), "Target 1e+308"),
         ("SEKCAM.02", "target", "2020", Target(90, 150), "Target 150 terlalu besar"),
     ],
@@ -35,9 +35,10 @@ def test_the_check_behind_grid_paste_csv_and_desa_refuses_past_the_bound(
     db, kode, jenis, periode, masuk, alasan
 ):
     nilai = {"target": masuk} if jenis == "target" else {"komponen": masuk}
-    m = NilaiMasuk(KunciNilai(jenis, _id(kode), periode), lokasi="sel C5", **nilai)
+    lokasi = Lokasi.sel_buku("Isian", "C5")
+    m = NilaiMasuk(KunciNilai(jenis, _id(kode), periode), lokasi=lokasi, **nilai)
     [tolak] = plan_values([m]).ditolak
-    assert tolak.lokasi == "sel C5" and alasan in tolak.alasan and "paling besar" in tolak.alasan
+    assert tolak.lokasi == lokasi and alasan in tolak.alasan and "paling besar" in tolak.alasan
 
 
 def test_working_days_fit_the_period(db):
