@@ -50,6 +50,8 @@ def test_working_days_fit_the_period(db):
 
     [tolak] = plan_values([masuk("202002", 30)]).ditolak
     assert "lebih banyak dari jumlah hari Februari 2020 (29 hari)" in tolak.alasan
+    # a triwulan value (an indicator reported per triwulan) may count a triwulan's days
+    Indikator.update(frekuensi="triwulanan").where(Indikator.id == kehadiran.id).execute()
     assert not plan_values([masuk("202002", 20), masuk("2020Q1", 60)]).ditolak
 
 
