@@ -33,9 +33,6 @@ from kinerja_desktop.ui.tasks import TaskRunner
 
 BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
 
-# Everything shown may have changed after a restore.
-
-
 def _start_folder() -> str:
     folder = settings.get("folder_terakhir")
     return folder if folder and Path(folder).is_dir() else str(Path.home())
