@@ -67,18 +67,8 @@ def _import_graph() -> dict[str, set[str]]:
     return graph
 
 
-# Import edges allowed to close a circle, each made inside a function (at call time) and for a
-# reason that a lower module cannot serve.
-CALL_TIME_EDGES = {
-    # a failed schema upgrade asks the one wording of disk failures whether it is one
-    ("kinerja_desktop.db.schema", "kinerja_desktop.db.connection"),
-}
-
-
 def test_no_module_imports_itself_back():
     graph = _import_graph()
-    for module, imported in CALL_TIME_EDGES:
-        graph[module].discard(imported)
     circles = []
     for start in graph:
         # a module that can reach itself again through its imports is on a circle

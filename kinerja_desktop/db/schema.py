@@ -7,7 +7,6 @@ newer version of the application is refused rather than damaged.
 
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 import peewee
 from peewee import SqliteDatabase
@@ -224,6 +223,10 @@ def prepare_schema(db: SqliteDatabase, label: str) -> bool:
     return False
 
 
+# what SQLite says when an upgrade step meets tables other than those of the stored version
+_SHAPE_ERRORS = ("already exists", "no such table", "no such column", "duplicate column")
+
+
 class SkemaTidakSesuai(BasisDataBermasalah):
     """The file says it has schema n, but its tables are not those of schema n."""
 
@@ -232,17 +235,16 @@ def upgrade_schema(db: SqliteDatabase, label: str) -> None:
     """Run the upgrade steps from the stored version to :data:`SCHEMA_VERSION`.
 
     The caller holds the transaction. A step that fails because the tables are not those of
-    the stored version (a newer version's tables under an older number) raises
-    :class:`SkemaTidakSesuai`; a disk problem is raised as it is, for the caller to explain.
+    the stored version (a newer version's tables under an older number, a missing table or
+    column) raises :class:`SkemaTidakSesuai`; anything else (a full disk) is raised as it is,
+    for the caller to explain.
     """
-    from kinerja_desktop.db.connection import explain_failure
-
     version = schema_version(db)
     for step in range(version, SCHEMA_VERSION):
         try:
             UPGRADES[step](db)
         except (sqlite3.Error, peewee.DatabaseError) as exc:
-            if explain_failure(exc, Path(label)) is not None:
+            if not any(sign in str(exc).lower() for sign in _SHAPE_ERRORS):
                 raise
             raise SkemaTidakSesuai(
                 f"Basis data {label} tidak dapat diperbarui ke skema {SCHEMA_VERSION}: isinya "
