@@ -359,3 +359,9 @@ def kiriman_setahun(tahun: int) -> dict[str, dict[str, tuple[str, bool]]]:
         tepat = datetime.fromisoformat(tulis).date() <= tenggat(parse_periode(periode_id))
         hasil.setdefault(kode, {})[periode_id] = (tulis, tepat)
     return hasil
+
+
+def tahun_paket() -> list[int]:
+    """The years packages arrived for, oldest first."""
+    query = Paket.select(Paket.tahun).distinct().tuples()
+    return sorted(t for (t,) in query.iterator())

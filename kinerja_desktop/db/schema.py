@@ -253,3 +253,10 @@ def upgrade_schema(db: SqliteDatabase, label: str) -> None:
             ) from exc
     if version != SCHEMA_VERSION:
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def open_schema_version() -> int | None:
+    """The schema version of the database the application has open (None: none is open)."""
+    from kinerja_desktop.db.models import database_proxy
+
+    return None if database_proxy.obj is None else schema_version(database_proxy.obj)

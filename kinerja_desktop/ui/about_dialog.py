@@ -37,12 +37,10 @@ def _db_size(db_path: Path) -> int:
 
 
 def _schema_text() -> str:
-    from kinerja_desktop.db.models import database_proxy
-    from kinerja_desktop.db.schema import SCHEMA_VERSION, schema_version
+    from kinerja_desktop.db.schema import SCHEMA_VERSION, open_schema_version
 
-    if database_proxy.obj is None:
-        return f"— (aplikasi ini: versi {SCHEMA_VERSION})"
-    return f"versi {schema_version(database_proxy.obj)}"
+    versi = open_schema_version()
+    return f"— (aplikasi ini: versi {SCHEMA_VERSION})" if versi is None else f"versi {versi}"
 
 
 def _last_backup_text(db_path: Path) -> str:

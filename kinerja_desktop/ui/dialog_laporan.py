@@ -319,7 +319,7 @@ class DialogLaporan(QDialog):
     def _isi_ttd(self) -> None:
         if not self._ttd:
             return
-        from kinerja_desktop.db.models import Pegawai
+        from kinerja_desktop.db.keputusan import daftar_pegawai
         from kinerja_desktop.db.queries import require_year
         from kinerja_desktop.reports.penandatangan import bawaan_ttd
 
@@ -338,13 +338,11 @@ class DialogLaporan(QDialog):
             self.tanggal.setDate(QDate(d.year, d.month, d.day))
         self.penandatangan.clear()
         self.penandatangan.addItem("(kosong, ditulis tangan)", None)
-        for pid, nama, nip in (
-            Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip)
-            .order_by(Pegawai.nama)
-            .tuples()
-            .iterator()
-        ):
-            self.penandatangan.addItem(f"{nama} — NIP {format_nip(nip)}" if nip else nama, pid)
+        for pegawai in daftar_pegawai():
+            nama, nip = pegawai.nama, pegawai.nip
+            self.penandatangan.addItem(
+                f"{nama} — NIP {format_nip(nip)}" if nip else nama, pegawai.id
+            )
         self.penandatangan.setCurrentIndex(max(self.penandatangan.findData(bawaan.pegawai_id), 0))
 
     def pilihan_ttd(self) -> PilihanTtd | None:

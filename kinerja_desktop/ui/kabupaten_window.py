@@ -40,6 +40,7 @@ from kinerja_desktop.db.kabupaten import (
     receipts,
     rekap,
     require_workspace,
+    tahun_paket,
 )
 from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.periode import Periode, pilihan_periode
@@ -142,13 +143,10 @@ class KabupatenWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         from datetime import date
 
-        from kinerja_desktop.db.kabupaten_models import Paket
-
         bar = QToolBar("Alat", self)
         bar.setMovable(False)
         self.addToolBar(bar)
-        tahun = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples().iterator()})
-        tahun = tahun or [date.today().year]
+        tahun = tahun_paket() or [date.today().year]
         bar.addWidget(QLabel(" Tahun: "))
         self.tahun_combo = QComboBox()
         for t in tahun:
@@ -396,9 +394,7 @@ class KabupatenWindow(QMainWindow):
 
     def _after_receive(self) -> None:
         tahun = self.tahun_combo.currentData()
-        from kinerja_desktop.db.kabupaten_models import Paket
-
-        semua = sorted({t for (t,) in Paket.select(Paket.tahun).distinct().tuples().iterator()})
+        semua = tahun_paket()
         self.tahun_combo.blockSignals(True)
         self.tahun_combo.clear()
         for t in semua or [tahun]:
