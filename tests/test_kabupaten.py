@@ -5,6 +5,7 @@ workspace unchanged."""
 import hashlib
 import io
 import json
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -133,6 +134,10 @@ def test_three_kecamatan_reconcile_figure_for_figure(capsys, kab, paket):
 
     code, out, _ = run(capsys, kab, "kabupaten", "rekap", "--tahun", "2020", "--periode", "2020Q1")
     assert "3 dari 33 kecamatan mengirim paket" in out and "Dau (35.07.22): belum ada paket" in out
+    # times and numbers as the operator reads them elsewhere, not as stored
+    assert re.search(r"Kepanjen \(35\.07\.13\): paket ditulis \d+ \w+ \d{4} \d\d\.\d\d \(", out)
+    assert "T0" not in out and "T1" not in out and "T2" not in out
+    assert re.search(r"\(3 kecamatan\): 13$", out, re.MULTILINE)
 
 
 def test_same_package_again_changes_nothing(capsys, kab, paket):

@@ -8,7 +8,9 @@ from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 
 
 def _persen(x: float | None) -> str:
-    return "belum ada data" if x is None else f"{x:.1f}%".replace(".", ",")
+    from kinerja_desktop.domain.value_text import format_persen
+
+    return "belum ada data" if x is None else format_persen(x)
 
 
 def _berkas_paket(paths: list[Path]) -> list[Path]:
@@ -68,7 +70,8 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     """``kabupaten rekap --tahun Y --periode P [--json]``: what arrived, and the figures."""
     from kinerja_desktop.db.kabupaten import rekap
     from kinerja_desktop.domain.periode import parse_periode
-    from kinerja_desktop.domain.tanggal import format_tanggal
+    from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
+    from kinerja_desktop.domain.value_text import format_angka
 
     periode = parse_periode(args.periode)
     open_db(args)
@@ -81,13 +84,13 @@ def cmd_rekap(args: argparse.Namespace) -> int:
         f"kecamatan mengirim paket (tenggat {format_tanggal(r.tenggat)})."
     )
     for k in r.kecamatan:
-        if k.sha256 is None:
+        if k.sha256 is None or k.waktu_tulis is None:
             print(f"\n{k.nama} ({k.kode}): belum ada paket")
             continue
         rata, ada, total = k.capaian_rata
         waktu = "tepat waktu" if k.tepat_waktu else "terlambat"
         print(
-            f"\n{k.nama} ({k.kode}): paket ditulis {k.waktu_tulis} ({waktu}), "
+            f"\n{k.nama} ({k.kode}): paket ditulis {format_waktu(k.waktu_tulis)} ({waktu}), "
             f"capaian rata-rata {_persen(rata)} ({ada} dari {total} indikator ada data)"
         )
         for b in k.indikator:
@@ -102,7 +105,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
             nilai = (
                 _persen(g.realisasi)
                 if g.jenis != "jumlah"
-                else ("belum ada data" if g.realisasi is None else f"{g.realisasi:g}")
+                else ("belum ada data" if g.realisasi is None else format_angka(g.realisasi))
             )
             print(f"  {g.nama} ({g.kecamatan} kecamatan): {nilai}")
     return 0
