@@ -164,6 +164,7 @@ def test_newer_package_replaces_and_older_is_refused_unless_insisted(capsys, kab
 
     code, out, _ = run(capsys, kab, "kabupaten", "terima", str(tmp_path / "baru"))
     assert code == 0 and "menggantikan paket yang ditulis" in out
+    assert re.search(r"ditulis \d+ \w+ \d{4} \d\d\.\d\d \(tetap tercatat", out), out
     code, out, _ = run(capsys, kab, "kabupaten", "daftar", "--json")
     log = json.loads(out)
     assert [r["berlaku"] for r in log] == [True, False]  # the replaced one stays listed
@@ -172,6 +173,8 @@ def test_newer_package_replaces_and_older_is_refused_unless_insisted(capsys, kab
     before = _dump(kab)
     code, out, _ = run(capsys, kab, "kabupaten", "terima", str(tmp_path / "lama"))
     assert code == 1 and "lebih lama dari paket Kecamatan Kepanjen" in out and "--paksa" in out
+    assert "ditulis 1 Januari 2000 00.00, lebih lama" in out
+    assert "(ditulis 1 Januari 2099 00.00)" in out
     assert _dump(kab) == before
     code, out, _ = run(capsys, kab, "kabupaten", "terima", "--paksa", str(tmp_path / "lama"))
     assert code == 0 and "menggantikan" in out

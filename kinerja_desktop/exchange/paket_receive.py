@@ -21,6 +21,7 @@ from kinerja_desktop.db.kabupaten_models import (
     PaketNilai,
 )
 from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.exchange.paket_reader import IsiPaket, PaketDitolak
 
 ALASAN_TERIMA = "sebelum-terima-paket"
@@ -48,7 +49,7 @@ class HasilTerima:
         if self.keadaan == "ganti":
             return (
                 f"{p.path.name}: paket {asal} diterima dan menggantikan paket yang ditulis "
-                f"{self.diganti} (tetap tercatat di daftar penerimaan)."
+                f"{format_waktu(self.diganti or '')} (tetap tercatat di daftar penerimaan)."
             )
         return f"{p.path.name}: paket {asal} diterima ({len(p.nilai)} nilai)."
 
@@ -166,8 +167,9 @@ def plan_receive(isi: IsiPaket, paksa: bool = False) -> HasilTerima:
     if str(isi.manifest["waktu"]) < berlaku and not paksa:
         raise PaketDitolak(
             isi.path,
-            f"paket ini ditulis {isi.manifest['waktu']}, lebih lama dari paket Kecamatan {nama} "
-            f"{isi.periode.label} yang sudah diterima (ditulis {berlaku}). Bila paket lama ini "
+            f"paket ini ditulis {format_waktu(str(isi.manifest['waktu']))}, lebih lama dari paket "
+            f"Kecamatan {nama} {isi.periode.label} yang sudah diterima (ditulis "
+            f"{format_waktu(berlaku)}). Bila paket lama ini "
             "memang yang benar, terima dengan pilihan --paksa.",
         )
     return HasilTerima(isi, nama, "ganti", diganti=berlaku)
