@@ -149,7 +149,7 @@ def test_add_rename_and_retire_a_desa(capsys, db_path, tmp_path):
     code, out, _ = run(capsys, "--db", db_path, "kantor", "desa", "tambah", "35.07.13.2099", "Baru")
     assert code == 0 and "Desa Baru (35.07.13.2099)" in out
     code, _, err = run(capsys, "--db", db_path, "kantor", "desa", "tambah", "35.07.13.2099", "X")
-    assert code == 1 and "sudah dipakai" in err
+    assert code == 1 and "sudah dipakai Desa Baru; pakai kode lain" in err
     code, _, err = run(capsys, "--db", db_path, "kantor", "desa", "tambah", "35.07.12.2099", "X")
     assert code == 1 and "diawali 35.07.13" in err
     code, out, _ = run(

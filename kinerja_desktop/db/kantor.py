@@ -123,8 +123,13 @@ def add_desa(kode: str, nama: str) -> DesaKantor:
     kode = kode.strip()
     jenis = check_kode_desa(kode, _kode_kantor())
     nama = _nama_bersih(nama)
-    if Desa.get_or_none(Desa.kode == kode) is not None:
-        raise DataTidakValid(f"Kode desa {kode} sudah dipakai {_desa(kode).nama}.")
+    ada = Desa.get_or_none(Desa.kode == kode)
+    if ada is not None:
+        raise DataTidakValid(
+            f"Kode desa {kode} sudah dipakai {nama_desa_lengkap(ada.jenis, ada.nama)}; "
+            "pakai kode lain, atau ganti namanya dengan: kinerja-desktop kantor desa ubah "
+            f"{kode} NAMA"
+        )
     urutan = (Desa.select(fn.MAX(Desa.urutan)).scalar() or 0) + 1
     Desa.create(kode=kode, nama=nama, jenis=jenis, urutan=urutan)
     return DesaKantor(kode, nama, jenis, None)
