@@ -138,6 +138,8 @@ def test_three_kecamatan_reconcile_figure_for_figure(capsys, kab, paket):
     assert re.search(r"Kepanjen \(35\.07\.13\): paket ditulis \d+ \w+ \d{4} \d\d\.\d\d \(", out)
     assert "T0" not in out and "T1" not in out and "T2" not in out
     assert re.search(r"\(3 kecamatan\): 13$", out, re.MULTILINE)
+    code, out, _ = run(capsys, kab, "kabupaten", "daftar")
+    assert code == 0 and "Kepanjen Triwulan I 2020  Kinerja-35.07.13-Kepanjen-2020Q1.zip" in out
 
 
 def test_same_package_again_changes_nothing(capsys, kab, paket):

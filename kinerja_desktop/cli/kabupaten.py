@@ -166,6 +166,7 @@ def rekap_json(r: Any) -> dict[str, Any]:
 def cmd_daftar(args: argparse.Namespace) -> int:
     """``kabupaten daftar [--json]``: the receipt log, replaced packages included."""
     from kinerja_desktop.db.kabupaten import receipts, require_workspace
+    from kinerja_desktop.domain.periode import parse_periode
     from kinerja_desktop.domain.tanggal import format_waktu
 
     open_db(args)
@@ -179,7 +180,7 @@ def cmd_daftar(args: argparse.Namespace) -> int:
     for r in rows:
         keadaan = "berlaku" if r["berlaku"] else f"diganti {format_waktu(r['diganti'])}"
         print(
-            f"{format_waktu(r['waktu_terima'])}  {r['nama']} {r['periode']}  "
+            f"{format_waktu(r['waktu_terima'])}  {r['nama']} {parse_periode(r['periode']).label}  "
             f"{r['nama_berkas']}  ditulis {format_waktu(r['waktu_tulis'])}  {keadaan}  "
             f"SHA-256 {r['sha256'][:16]}…"
         )
