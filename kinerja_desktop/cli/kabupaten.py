@@ -214,7 +214,9 @@ def register(commands: Any) -> None:
         description="Memeriksa setiap paket (format, kecamatan, sidik SHA-256, versi) lalu "
         "menyimpannya dalam satu transaksi. Folder berarti semua berkas .zip di dalamnya.",
     )
-    terima.add_argument("paket", nargs="+", type=Path, metavar="PAKET")
+    terima.add_argument(
+        "paket", nargs="+", type=Path, metavar="PAKET", help="berkas .zip paket, atau foldernya"
+    )
     terima.add_argument("--coba", action="store_true", help="hanya memeriksa, tidak menyimpan")
     terima.add_argument(
         "--paksa",
@@ -230,7 +232,9 @@ def register(commands: Any) -> None:
         "target, realisasi serta capaian setiap indikator, persis seperti dihitung kecamatan.",
     )
     rekap_.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
-    rekap_.add_argument("--periode", required=True, metavar="PERIODE")
+    rekap_.add_argument(
+        "--periode", required=True, metavar="PERIODE", help="2020, 2020S1, 2020Q1 atau 202001"
+    )
     rekap_.add_argument("--json", action="store_true", help="keluaran JSON")
     rekap_.set_defaults(func=cmd_rekap)
 
