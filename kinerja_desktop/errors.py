@@ -38,3 +38,11 @@ class BasisDataSibuk(LingkunganBermasalah):
 
 class BasisDataRusak(BasisDataBermasalah):
     """A check found the database file damaged; restoring a backup is the way out."""
+
+
+class TidakBerwenang(KinerjaError):
+    """A step the current user's role may not take, a wrong password, or no user chosen."""
+
+
+class Terkunci(KinerjaError):
+    """A change to a period that is approved and so locked."""

@@ -92,9 +92,7 @@ def make_folder(folder: Path) -> Path:
     if folder.is_dir():
         return folder
     existing = next((p for p in folder.parents if p.is_dir()), None)
-    if existing is not None and (
-        existing in MOUNT_ROOTS or existing.parent in MOUNT_ROOTS[:2]
-    ):
+    if existing is not None and (existing in MOUNT_ROOTS or existing.parent in MOUNT_ROOTS[:2]):
         raise LingkunganBermasalah(
             f"Folder {folder} tidak ditemukan. Pastikan flashdisk masih terpasang atau pilih "
             "folder lain."

@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kinerja_desktop.db.connection import open_database  # noqa: E402
 from kinerja_desktop.db.models import database_proxy  # noqa: E402
+from kinerja_desktop.db.sesi import masuk_sebagai, tanya_bila_perlu  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +24,18 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("KINERJA_DB", raising=False)
+    monkeypatch.delenv("KINERJA_PENGGUNA", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def nobody_logged_in() -> Iterator[None]:
+    """Each test starts and ends without a logged-in user (db.sesi keeps one per process)."""
+    masuk_sebagai(None)
+    tanya_bila_perlu(None)
+    yield
+    masuk_sebagai(None)
+    tanya_bila_perlu(None)
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 HELPER = Path(__file__).parent / "full_disk_window.py"
 
+
 def _disk_penuh(pesan: str) -> bool:
     """The message explain_failure gives for a full disk (its exact words belong to it)."""
     return "penyimpanan" in pesan.lower() and "penuh" in pesan
@@ -103,7 +104,7 @@ def test_a_bug_in_a_step_is_shown_as_a_bug_and_leaves_no_step(qtbot, db):
     )
     timer.stop()
     assert hasil is None and stack.count() == 0 and done == []
-    (judul, teks, rincian), = seen
+    ((judul, teks, rincian),) = seen
     assert judul == "Kesalahan program" and "bukan kesalahan Anda" in teks
     assert "ZeroDivisionError: salah hitung di program" in rincian
 

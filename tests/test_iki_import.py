@@ -316,3 +316,16 @@ def test_an_edit_of_the_printed_formula_is_taken_or_explained(
     code, _, err = run(capsys, "--db", kantor_lain, "iki", "impor", berkas, "--tahun", 2027)
     assert code == 1
     assert f"lembar {lembar.title}, sel C{persen}" in err and "kolom tersembunyi N dan O" in err
+
+
+def test_an_approved_year_is_never_replaced(capsys, db_path, ekspor):
+    assert run(capsys, "--db", db_path, "iki", "impor", ekspor, "--tahun", 2021)[0] == 0
+    for langkah in ("ajukan", "verifikasi", "setujui"):
+        code, _, err = run(
+            capsys, "--db", db_path, "persetujuan", langkah, "--tahun", 2021, "--jabatan", "SEKCAM"
+        )
+        assert code == 0, err
+    code, _, err = run(capsys, "--db", db_path, "iki", "impor", ekspor, "--tahun", 2021, "--ganti")
+    assert code == 1
+    assert "Mengganti IKI tahun 2021 akan menghapus jabatan yang periodenya sudah disetujui." in err
+    assert "Realisasi Tahun 2021 jabatan Sekretaris Kecamatan sudah disetujui" in err

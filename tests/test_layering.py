@@ -102,8 +102,10 @@ def test_layers_import_only_downwards():
         for target in imported:
             target_layer = target.split(".")[1] if target.count(".") >= 2 else None
             if target_layer in below.get(layer, ()):
-                if layer == "exchange" and target_layer == "reports" and (
-                    ".paket" in module or module.endswith(".iki_import")
+                if (
+                    layer == "exchange"
+                    and target_layer == "reports"
+                    and (".paket" in module or module.endswith(".iki_import"))
                 ):
                     continue
                 offenders.append(f"{module} -> {target}")

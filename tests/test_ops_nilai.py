@@ -7,11 +7,11 @@ from nilai_bantuan import baca_realisasi, parse_cell_target
 
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_CSV,
+    CatatanAudit,
     Desa,
     ImporBatch,
     Indikator,
     NilaiRealisasi,
-    RiwayatNilai,
 )
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
@@ -117,7 +117,7 @@ def test_batch_is_logged_and_undone_as_a_whole(db):
     hasil = apply_plan(rencana, SUMBER_IMPOR_CSV, info)
     batch = ImporBatch.get_by_id(hasil.batch_id)
     assert (batch.baru, batch.diubah, batch.sama) == (1, 1, 0)
-    assert RiwayatNilai.select().where(RiwayatNilai.batch == batch).count() == 2
+    assert CatatanAudit.select().where(CatatanAudit.batch_id == batch.id).count() == 2
     row = NilaiRealisasi.get(NilaiRealisasi.desa == desa[1].id)
     assert row.sumber == SUMBER_IMPOR_CSV and row.batch_id == batch.id
     undo_batch(batch.id)
@@ -136,7 +136,7 @@ def test_batch_undo_refused_after_a_later_edit(db):
     with pytest.raises(DataTidakValid, match="sudah diubah lagi"):
         undo_batch(hasil.batch_id)
     assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
-    old = json.loads(RiwayatNilai.get().baru)
+    old = json.loads(CatatanAudit.get(CatatanAudit.batch_id == hasil.batch_id).baru)
     assert old["nilai"] == 1
 
 

@@ -1,5 +1,6 @@
 """Removals and their undo keep every value: targets, realisasi (per desa) and their history
-come back with the same ids when a removed indicator, sasaran or jabatan is restored."""
+come back with the same ids when a removed indicator, sasaran or jabatan is restored; the audit
+log keeps its entries through it all."""
 
 import pytest
 
@@ -7,12 +8,12 @@ from kinerja_desktop.db import ops_indikator, ops_jabatan
 from kinerja_desktop.db.models import (
     ALL_MODELS,
     SUMBER_IMPOR_DESA,
+    CatatanAudit,
     Desa,
     Indikator,
     Jabatan,
     NilaiRealisasi,
     NilaiTarget,
-    RiwayatNilai,
     Sasaran,
     SubIndikator,
 )
@@ -27,7 +28,7 @@ from kinerja_desktop.db.ops_nilai import (
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import DataTidakValid
 
-TABEL = (Sasaran, Indikator, SubIndikator, NilaiTarget, NilaiRealisasi, RiwayatNilai)
+TABEL = (Sasaran, Indikator, SubIndikator, NilaiTarget, NilaiRealisasi, CatatanAudit)
 
 
 def ind(kode: str) -> Indikator:
@@ -67,7 +68,7 @@ def isi(db):
     info = BatchInfo("isian.xlsx", "ab" * 32, "desa", SUMBER_IMPOR_DESA, desa_id=desa[1])
     apply_plan(plan_values(masuk), SUMBER_IMPOR_DESA, info)
     assert nilai_of(i.id) == 6
-    assert RiwayatNilai.select().where(RiwayatNilai.indikator == i.id).count() == 3
+    assert CatatanAudit.select().where(CatatanAudit.indikator_id == i.id).count() == 6
     return i
 
 
@@ -84,7 +85,7 @@ def test_removed_indicator_comes_back_with_its_values(isi):
     before = semua()
     perubahan, snap = ops_indikator.remove_indikator(isi.id)
     assert perubahan.nilai and "6 nilai target/realisasi" in perubahan.pesan
-    assert nilai_of(isi.id) == 0 and not RiwayatNilai.select().count()
+    assert nilai_of(isi.id) == 0 and CatatanAudit.select().count() == 6
     assert ops_indikator.reinsert_indikator(snap).nilai
     assert semua() == before
     # redo takes them away again, and a second undo brings them back again

@@ -75,9 +75,7 @@ def test_jabatan_list_follows_the_tree(dialog):
     assert len(items) == 23
 
 
-def test_a_folder_that_cannot_be_made_is_explained_and_nothing_is_written(
-    qtbot, dialog, tmp_path
-):
+def test_a_folder_that_cannot_be_made_is_explained_and_nothing_is_written(qtbot, dialog, tmp_path):
     (tmp_path / "flashdisk").write_bytes(b"")
     dialog.folder.setText(str(tmp_path / "flashdisk" / "laporan"))
     _write(qtbot, dialog)

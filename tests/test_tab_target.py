@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.domain.capaian import Komponen, Target
-from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.errors import Terkunci
 from kinerja_desktop.ui.tabs.target_model import (
     BARIS_CAPAIAN,
     BARIS_REALISASI,
@@ -316,12 +316,14 @@ def test_keyboard_entry_and_delete(tab, qtbot):
 
 
 def test_locked_values_show_and_cannot_change(tab):
-    from kinerja_desktop.db.models import NilaiRealisasi
+    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.domain.persetujuan import Langkah
 
     i = ind("KASUBAG-UMUM.02")
     set_values([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
-    # approval is a later issue; a value it approves carries this status
-    NilaiRealisasi.update(status="disetujui").execute()
+    jabatan = i.sasaran.jabatan_id
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        ambil_langkah(langkah, jabatan, "realisasi", "2020Q1")
     tab.set_jabatan(i.sasaran.jabatan_id)
     index = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001")
     assert index.data(ROLE_KEADAAN) == "terkunci"
@@ -332,7 +334,7 @@ def test_locked_values_show_and_cannot_change(tab):
     tab.paste()
     assert "tidak dapat diisi" in tab.pesan.text()
     assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
-    with pytest.raises(DataTidakValid, match="dikunci"):
+    with pytest.raises(Terkunci, match="Triwulan I 2020 .* dikunci"):
         set_values(
             [NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=3))]
         )

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from kinerja_desktop import __version__
 from kinerja_desktop.cli import (
+    audit,
     backup,
     data,
     desa,
@@ -21,6 +22,8 @@ from kinerja_desktop.cli import (
     keputusan,
     kirim,
     nilai,
+    pengguna,
+    persetujuan,
     report,
 )
 from kinerja_desktop.cli.common import release_locks
@@ -29,7 +32,21 @@ from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 from kinerja_desktop.paths import default_db_path
 
 # Each module adds its commands with ``register(subparsers)``; add new command groups here.
-COMMAND_MODULES = [data, kantor, keputusan, iki, report, backup, nilai, desa, kirim, kabupaten]
+COMMAND_MODULES = [
+    data,
+    kantor,
+    keputusan,
+    iki,
+    report,
+    backup,
+    nilai,
+    desa,
+    kirim,
+    kabupaten,
+    persetujuan,
+    audit,
+    pengguna,
+]
 
 # argparse writes its own messages through gettext; these are the ones a user can meet.
 _ARGPARSE_ID = {
@@ -104,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="BERKAS",
         help="berkas basis data (bawaan: variabel KINERJA_DB atau folder data pengguna)",
+    )
+    parser.add_argument(
+        "--pengguna",
+        default=None,
+        metavar="NAMA",
+        help="siapa yang bekerja, bila kantor punya beberapa pengguna (bawaan: variabel "
+        "KINERJA_PENGGUNA); sandi ditanyakan saat perintah mengubah data",
     )
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title="perintah", metavar="PERINTAH")

@@ -1,9 +1,13 @@
 """Helpers shared by the command modules."""
 
 import argparse
+import getpass
 import json
+import os
+import sys
 from typing import Any
 
+from kinerja_desktop.db.sesi import Sesi
 from kinerja_desktop.domain.batas import tanpa_takhingga
 
 
@@ -15,8 +19,37 @@ def print_json(data: Any) -> None:
 def open_db(args: argparse.Namespace) -> None:
     """Open the database chosen by ``--db``/``KINERJA_DB`` and bind the models to it."""
     from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.sesi import masuk_sebagai, tanya_bila_perlu
 
     open_database(args.db)
+    masuk_sebagai(None)  # each command says anew who runs it
+    tanya_bila_perlu(lambda: _masuk(args))
+
+
+def baca_sandi(ajakan: str) -> str:
+    """Read a password: hidden at a terminal, one line of standard input from a script."""
+    if sys.stdin.isatty():
+        return getpass.getpass(ajakan)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _masuk(args: argparse.Namespace) -> Sesi:
+    """Who runs a changing command: ``--pengguna`` or KINERJA_PENGGUNA with the password, or
+    nobody asked when the office has a single user."""
+    from kinerja_desktop.db.pengguna import masuk
+    from kinerja_desktop.db.sesi import sesi_tanpa_masuk
+    from kinerja_desktop.errors import TidakBerwenang
+
+    nama = getattr(args, "pengguna", None) or os.environ.get("KINERJA_PENGGUNA", "")
+    if not nama:
+        sesi = sesi_tanpa_masuk()
+        if sesi is None:
+            raise TidakBerwenang(
+                "Ada beberapa pengguna: sebutkan siapa yang bekerja dengan --pengguna NAMA "
+                "(atau variabel KINERJA_PENGGUNA); sandinya akan ditanyakan."
+            )
+        return sesi
+    return masuk(nama, baca_sandi(f"Sandi untuk {nama}: "))
 
 
 # The instance lock of a command that writes: held until the command ends.

@@ -45,6 +45,7 @@ def _pratinjau_json(p: Any) -> dict[str, Any]:
         "baru": [vars(x) for x in p.baru],
         "diubah": [vars(x) for x in p.diubah],
         "sama": p.sama,
+        "dilewati": p.dilewati,
     }
 
 
@@ -59,6 +60,8 @@ def _cetak(p: Any) -> None:
         print(f"  {x.kalimat()}")
     if len(rincian) > _BATAS_RINCIAN:
         print(f"  … dan {len(rincian) - _BATAS_RINCIAN} perubahan lainnya")
+    for x in p.dilewati:
+        print(f"  {x}")
     if p.sudah_diimpor and not p.ada_perubahan:
         print(f"  Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
 

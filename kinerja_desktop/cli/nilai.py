@@ -47,6 +47,10 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
             print(f"  … dan {len(rencana.ditolak) - BATAS_TAMPIL} baris lain.")
         print("Tidak ada yang disimpan: perbaiki baris yang ditolak lalu impor lagi.")
         return 1
+    if rencana.dilewati:
+        print("Dilewati (periode sudah disetujui dan dikunci; baris lain tetap disimpan):")
+        for teks in rencana.alasan_dilewati():
+            print(f"  {teks}")
     if args.coba:
         print("Uji coba (--coba): tidak ada yang disimpan.")
         return 0

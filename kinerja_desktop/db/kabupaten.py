@@ -248,7 +248,8 @@ def rekap(tahun: int, periode: Periode) -> Rekap:
         )
         .join(KabupatenKecamatan)
         .where(Paket.tahun == tahun, Paket.periode == periode.id, Paket.berlaku == True)  # noqa: E712
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     }
     ids = [v[0] for v in paket.values()]
     baris: dict[int, list[BarisRekap]] = {}
@@ -279,7 +280,8 @@ def rekap(tahun: int, periode: Periode) -> Rekap:
             )
             .where(PaketIndikator.paket.in_(ids))
             .order_by(PaketIndikator.paket, PaketIndikator.urutan)
-            .tuples().iterator()
+            .tuples()
+            .iterator()
         )
         for pid, *kolom in query:
             baris.setdefault(pid, []).append(BarisRekap(*kolom))

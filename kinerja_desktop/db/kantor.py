@@ -75,7 +75,8 @@ def info_kantor() -> InfoKantor:
             Desa.kode, Desa.nama, Desa.jenis, Desa.nonaktif_sejak
         )
         .order_by(Desa.urutan, Desa.kode)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     return InfoKantor(
         kantor.kode_wilayah, kantor.kecamatan, kantor.nama_kabupaten, kantor.provinsi, desa

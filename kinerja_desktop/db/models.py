@@ -3,6 +3,10 @@
 Every year (``Tahun``) carries its own copy of the jabatan tree and everything under it, so
 that an old decree stays exactly as it was signed while the new year is edited. Codes of
 jabatan and indicators are unique within a year and are what exports and the CLI use.
+
+Long because every table of the application is declared here, one class each (the schema
+check and the removal snapshots walk them in order), including users, approvals and the audit
+log of schema 7.
 """
 
 from typing import TYPE_CHECKING
@@ -210,14 +214,14 @@ class Pemangku(BaseModel):
 # domain.periode). "No data" is the absence of a row, never a 0. Every value row says where it
 # came from (``sumber``) and, for imports, from which batch, so that the grid can show state
 # and a whole import can be undone. Approval is prepared by ``status`` on realisasi; locking
-# and an audit log by ``RiwayatNilai`` (see DESIGN.md, "Where this is going").
+# and the audit log by ``Persetujuan`` and ``CatatanAudit`` (schema 6).
 
 SUMBER_ENTRI = "entri"  # typed in the application
 SUMBER_IMPOR_CSV = "impor_csv"  # `nilai impor` of a CSV file
 SUMBER_IMPOR_DESA = "impor_desa"  # a desa workbook (issue 6)
 SUMBER_SALIN = "salin_tahun"  # a target carried over by copying the year
 
-STATUS_DRAF = "draf"  # later: diajukan -> diverifikasi -> disetujui (locked)
+STATUS_DRAF = "draf"  # the approval state lives in Persetujuan; a stored row says only draf
 
 
 class ImporBatch(BaseModel):
@@ -314,31 +318,6 @@ NilaiRealisasi.add_index(
 )
 
 
-class RiwayatNilai(BaseModel):
-    """One change of a value: the old and new value as JSON (NULL = no row).
-
-    Written for imported batches, so that a batch can be undone exactly; the same table can
-    become the audit log of every change (add the user) without a new design.
-    """
-
-    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
-        batch_id: int | None
-        indikator_id: int
-        desa_id: int | None
-
-    waktu = CharField()
-    batch = ForeignKeyField(ImporBatch, null=True, on_delete="CASCADE", backref="riwayat")
-    jenis = CharField()  # "target" or "realisasi"
-    indikator = ForeignKeyField(Indikator, on_delete="CASCADE")
-    periode = CharField()
-    desa = ForeignKeyField(Desa, null=True, on_delete="CASCADE")
-    lama = TextField(null=True)
-    baru = TextField(null=True)
-
-    class Meta:
-        table_name = "riwayat_nilai"
-
-
 class PitaCapaian(BaseModel):
     """A rating band the operator can edit: capaian ≥ ``batas_bawah`` gets ``nama``."""
 
@@ -364,6 +343,93 @@ class AturanCapaian(BaseModel):
         table_name = "aturan_capaian"
 
 
+# -- users, approval and the audit log (schema 6) ------------------------------------------
+
+
+class Pengguna(BaseModel):
+    """A named user of the office PC with a role (domain words: operator, verifikator,
+    administrator). ``sandi`` is a salted scrypt hash (db.pengguna), never the password.
+
+    ``gagal`` counts wrong passwords in a row and ``gagal_terakhir`` says when the last one
+    was, so that the next try can be slowed down; ``pemulihan`` holds the name of the file a
+    forgotten-password reset waits for (see db.pengguna.minta_pemulihan).
+    """
+
+    nama = CharField(unique=True)  # the login name, lower case
+    nama_lengkap = CharField(default="")
+    peran = CharField()
+    sandi = CharField()
+    aktif = BooleanField(default=True)
+    gagal = IntegerField(default=0)
+    gagal_terakhir = CharField(null=True)
+    pemulihan = CharField(null=True)
+
+
+class Persetujuan(BaseModel):
+    """The approval state of a jabatan's realisasi for a period, or of its targets for a year.
+
+    No row means draf. ``oleh`` and ``waktu`` say who took the last step and when; ``catatan``
+    is the note of a return (dikembalikan) or unlock.
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
+
+    jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE")
+    jenis = CharField()  # "realisasi" or "target"
+    periode = CharField()  # any period of realisasi; the year ("2026") for targets
+    status = CharField()  # domain.persetujuan.Status
+    oleh = CharField()
+    waktu = CharField()
+    catatan = TextField(default="")
+
+    class Meta:
+        table_name = "persetujuan"
+        indexes = ((("jabatan", "jenis", "periode"), True),)
+
+
+class CatatanAudit(BaseModel):
+    """One change of stored data: who, when, by which action, what and old → new.
+
+    Append-only: no foreign keys (removing an indicator must not remove its history), ids of
+    jabatan, indicator and desa as plain numbers. ``lama``/``baru`` hold a value row as
+    compact JSON (NULL = no row). The entries are chained by SHA-256 (db.audit): ``hash`` is
+    set on the last entry of each operation and covers every entry before it. Import batches
+    are undone from their entries (``batch_id``).
+    """
+
+    waktu = CharField()
+    pengguna = CharField(default="")
+    aksi = CharField()  # db.audit.AKSI
+    jenis = CharField()  # "target", "realisasi", "persetujuan", "pengguna"
+    batch_id = IntegerField(null=True)  # read only to undo a batch: no index
+    jabatan_id = IntegerField(null=True)
+    indikator_id = IntegerField(null=True, index=True)
+    periode = CharField(default="")
+    desa_id = IntegerField(null=True)
+    lama = TextField(null=True)
+    baru = TextField(null=True)
+    catatan = TextField(null=True)
+    hash = CharField(null=True)
+
+    class Meta:
+        table_name = "audit_log"
+
+
+class KepalaAudit(BaseModel):
+    """The head of the audit chain (one row): the last entry and its hash.
+
+    Updated in the same transaction as the entries; it serialises writers on PostgreSQL (the
+    row lock) and lets the check see entries removed from the end of the log.
+    """
+
+    terakhir_id = IntegerField(default=0)
+    hash = CharField(default="")
+
+    class Meta:
+        table_name = "audit_kepala"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -380,7 +446,10 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ImporBatch,
     NilaiTarget,
     NilaiRealisasi,
-    RiwayatNilai,
     PitaCapaian,
     AturanCapaian,
+    Pengguna,
+    Persetujuan,
+    CatatanAudit,
+    KepalaAudit,
 )

@@ -28,6 +28,7 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
+from kinerja_desktop.db.ops_nilai import tolak_hapus_terkunci
 from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
@@ -119,7 +120,8 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
         .join(Jabatan)
         .where(Jabatan.tahun == tahun)
         .order_by(Pegawai.nama)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     for jabatan_id, nama in query:
         holders.setdefault(jabatan_id, []).append(nama)
@@ -127,7 +129,8 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
         Jabatan.select(Jabatan.id, Jabatan.kode, Jabatan.nama, Jabatan.atasan, Jabatan.urutan)
         .where(Jabatan.tahun == tahun)
         .order_by(Jabatan.urutan, Jabatan.id)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     return [
         JabatanInfo(id=i, kode=k, nama=n, atasan_id=a, urutan=u, pemangku=tuple(holders.get(i, ())))
@@ -143,7 +146,8 @@ def jabatan_info(jabatan_id: int) -> JabatanInfo:
         .join(Pemangku)
         .where(Pemangku.jabatan == jab.id)
         .order_by(Pegawai.nama)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     return JabatanInfo(
         id=jab.id,
@@ -308,7 +312,8 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
         .where(Pemangku.jabatan.in_(ids))
         .distinct()
         .order_by(Pegawai.nama)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     return RingkasanHapus(
         nama=jab.nama,
@@ -368,6 +373,7 @@ def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, JabatanSnapshot]:
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
         cuplikan = _capture(jab)
+        tolak_hapus_terkunci(cuplikan.isi)
         ids = [r["id"] for r in cuplikan.isi.akar]
         # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the
         # root alone would lift its bawahan to the top instead of removing them

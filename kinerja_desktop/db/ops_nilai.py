@@ -11,8 +11,13 @@ a CSV file (``nilai impor``) or a desa workbook (issue 6):
 3. :func:`apply_plan` writes a plan without refusals in one transaction and returns a
    :class:`Perubahan` and the :class:`NilaiSnapshot` of the old rows, which
    :func:`revert_values` puts back exactly (undo). With a :class:`BatchInfo` the plan is
-   logged as an import batch, with every old and new value in ``riwayat_nilai``, so
+   logged as an import batch, with every old and new value in the audit log, so
    :func:`undo_batch` can undo it later.
+
+Every write is recorded in the audit log (db.audit) in its own transaction, for the user at work
+(db.sesi), and refused for a period that is approved (db.persetujuan): a grid edit or an undo as
+a whole (:class:`Terkunci`), an import by skipping those values (``Rencana.dilewati``) after the
+preview has said which and why.
 
 Long because the one writer of values for every way in (grid, paste, CSV, desa workbook), with
 its undo and the import log.
@@ -21,32 +26,39 @@ its undo and the import log.
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, cast
 
+from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit_nilai import angka_baris, json_baris, json_nilai
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import (
     STATUS_DRAF,
     SUMBER_ENTRI,
+    SUMBER_IMPOR_CSV,
+    SUMBER_IMPOR_DESA,
+    SUMBER_SALIN,
+    CatatanAudit,
     Desa,
     ImporBatch,
     Indikator,
     NilaiRealisasi,
     NilaiTarget,
-    RiwayatNilai,
     Sasaran,
     database_proxy,
 )
+from kinerja_desktop.db.persetujuan import Kuncian, periksa_kunci
+from kinerja_desktop.db.removed_rows import RemovedRows
+from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_hari_kerja
 from kinerja_desktop.domain.capaian import Komponen, Target, check_komponen, check_target
 from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
-from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+from kinerja_desktop.errors import DataTidakValid, Terkunci, TidakDitemukan
 
 SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
 KOMPONEN_KOLOM = ("nilai", "pembilang", "penyebut", "pegawai", "hari_kerja", "hari_tidak_masuk")
-STATUS_TERKUNCI = frozenset({"disetujui"})  # approved realisasi cannot change (later issue)
+STATUS_TERKUNCI = frozenset({"disetujui"})  # the state (db.persetujuan) of a locked value
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,7 @@ class Rencana:
     sama: list[NilaiMasuk] = field(default_factory=list)
     ditolak: list[Penolakan] = field(default_factory=list)
     dihapus: list[tuple[NilaiMasuk, NilaiSnapshot]] = field(default_factory=list)
+    dilewati: list[tuple[NilaiMasuk, str]] = field(default_factory=list)  # locked: why
 
     @property
     def perlu_ditulis(self) -> list[NilaiMasuk]:
@@ -136,11 +149,23 @@ class Rencana:
         return self.baru + [m for m, _ in self.diubah] + [m for m, _ in self.dihapus]
 
     def ringkasan(self) -> str:
-        """``2 baru, 1 diubah, 5 sama, 0 ditolak`` (removals count as changes)."""
-        return (
+        """``2 baru, 1 diubah, 5 sama, 0 ditolak`` (removals count as changes), and
+        ``, 3 dilewati (terkunci)`` when values of an approved period are skipped."""
+        teks = (
             f"{len(self.baru)} baru, {len(self.diubah) + len(self.dihapus)} diubah, "
             f"{len(self.sama)} sama, {len(self.ditolak)} ditolak"
         )
+        if self.dilewati:
+            teks += f", {len(self.dilewati)} dilewati (terkunci)"
+        return teks
+
+    def alasan_dilewati(self) -> list[str]:
+        """One line per approval that made values be skipped, with how many: what an import
+        says before it applies the rest."""
+        hitung: dict[str, int] = {}
+        for _, alasan in self.dilewati:
+            hitung[alasan] = hitung.get(alasan, 0) + 1
+        return [f"{n} nilai dilewati: {alasan}" for alasan, n in hitung.items()]
 
 
 @dataclass(frozen=True)
@@ -174,11 +199,6 @@ class _Ind:
     jabatan_id: int
     jenis: Jenis
     sifat: SifatIndikator
-
-
-def sekarang() -> str:
-    """The local time as stored in ``diubah`` and ``waktu`` columns."""
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _indikator(ids: Iterable[int]) -> dict[int, _Ind]:
@@ -286,12 +306,45 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
     return None
 
 
+def _kuncian(kunci: Iterable[KunciNilai]) -> dict[KunciNilai, Kuncian]:
+    """The keys among ``kunci`` that an approval locks."""
+    semua = set(kunci)
+    terkunci = periksa_kunci((k.jenis, k.indikator_id, k.periode) for k in semua)
+    return {
+        k: terkunci[(k.jenis, k.indikator_id, k.periode)]
+        for k in semua
+        if (k.jenis, k.indikator_id, k.periode) in terkunci
+    }
+
+
+def tolak_terkunci(kunci: Iterable[KunciNilai]) -> None:
+    """Raise :class:`Terkunci` naming the approval when any of ``kunci`` is locked."""
+    kuncian = _kuncian(kunci)
+    if kuncian:
+        pertama = sorted(kuncian.values(), key=lambda k: k.info.periode)[0]
+        lagi = len({(k.info.jabatan_id, k.info.periode) for k in kuncian.values()}) - 1
+        tambahan = f" (dan {lagi} periode terkunci lainnya)" if lagi > 0 else ""
+        raise Terkunci(f"{pertama.kalimat}{tambahan} Tidak ada yang diubah.")
+
+
+def tolak_hapus_terkunci(isi: RemovedRows) -> None:
+    """Refuse a removal (of a jabatan, sasaran or indicator) that would take values of an
+    approved period with it (:class:`Terkunci`)."""
+    kunci = [KunciNilai("target", r["indikator"], r["periode"]) for r in isi.baris(NilaiTarget)]
+    kunci += [
+        KunciNilai("realisasi", r["indikator"], r["periode"], r["desa"])
+        for r in isi.baris(NilaiRealisasi)
+    ]
+    tolak_terkunci(kunci)
+
+
 def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
     """Check ``masuk`` and compare with what is stored; write nothing."""
     rencana = Rencana()
     indikator = _indikator(m.kunci.indikator_id for m in masuk)
     desa_ids = {d for (d,) in Desa.select(Desa.id).tuples().iterator()}
     stored = _stored_rows({m.kunci for m in masuk})
+    kuncian = _kuncian(m.kunci for m in masuk)
     dilihat: dict[KunciNilai, Lokasi] = {}
     for m in masuk:
         alasan = _alasan(m, indikator.get(m.kunci.indikator_id), desa_ids)
@@ -299,12 +352,18 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
             sebelumnya = dilihat[m.kunci].teks or "isian sebelumnya"
             alasan = f"Nilai yang sama sudah diisi pada {sebelumnya}."
         row = stored.get(m.kunci)
-        if alasan is None and row is not None and row.get("status") in STATUS_TERKUNCI:
-            alasan = "Nilai ini sudah disetujui dan dikunci; tidak dapat diubah."
         if alasan is not None:
             rencana.ditolak.append(Penolakan(m.lokasi, alasan))
             continue
         dilihat[m.kunci] = m.lokasi
+        if m.kunci in kuncian:
+            # the same value again changes nothing, so a locked period only skips changes
+            tetap = row is None if m.kosong else row is not None and _sama(m, row)
+            if tetap:
+                rencana.sama.append(m)
+            else:
+                rencana.dilewati.append((m, kuncian[m.kunci].kalimat))
+            continue
         if m.kosong:
             if row is None:
                 rencana.sama.append(m)
@@ -427,28 +486,51 @@ def _perubahan(kunci: Iterable[KunciNilai], pesan: str) -> Perubahan:
     )
 
 
-def _json(baris: dict[str, Any] | None) -> str | None:
-    if baris is None:
-        return None
-    # SQLite gives REAL columns back as floats: write 9 as 9.0 so that stored and logged
-    # values compare equal.
-    rata = {
-        k: float(v) if isinstance(v, int) and k in _NILAI_KOLOM else v for k, v in baris.items()
-    }
-    return json.dumps(rata, ensure_ascii=False, sort_keys=True)
+AKSI_SUMBER = {
+    SUMBER_ENTRI: "isian",
+    SUMBER_IMPOR_CSV: "impor_csv",
+    SUMBER_IMPOR_DESA: "impor_desa",
+    SUMBER_SALIN: "salin_tahun",
+}
+"""The audit action of a write, by the ``sumber`` it stores (grid callers name theirs)."""
 
 
-_NILAI_KOLOM = frozenset(KOMPONEN_KOLOM) | {"nilai_atas"}
+def entri_nilai(
+    langkah: Sequence[tuple[KunciNilai, dict[str, Any] | None, dict[str, Any] | None]],
+    aksi: str,
+    batch_id: int | None = None,
+) -> list[Entri]:
+    """Audit entries of value changes ``(key, old row, new row)``, with their jabatan."""
+    info = _indikator(k.indikator_id for k, _, _ in langkah)
+    return [
+        Entri(
+            aksi=aksi,
+            jenis=k.jenis,
+            indikator_id=k.indikator_id,
+            jabatan_id=info[k.indikator_id].jabatan_id if k.indikator_id in info else None,
+            periode=k.periode,
+            desa_id=k.desa_id,
+            lama=json_baris(lama),
+            baru=json_nilai(baru),
+            batch_id=batch_id,
+        )
+        for k, lama, baru in langkah
+    ]
 
 
 def apply_plan(
-    rencana: Rencana, sumber: str = SUMBER_ENTRI, batch: BatchInfo | None = None
+    rencana: Rencana,
+    sumber: str = SUMBER_ENTRI,
+    batch: BatchInfo | None = None,
+    aksi: str | None = None,
 ) -> HasilTerap:
     """Write a plan in one transaction: all of it, or nothing when it has refusals.
 
-    Raises :class:`DataTidakValid` listing the refusals. With ``batch`` the import is logged
-    as a batch, unless nothing changes: a re-import of the same file leaves no trace
-    (``batch_id`` None), so the log lists only imports that can be undone.
+    Raises :class:`DataTidakValid` listing the refusals, :class:`Terkunci` when a value to
+    write was locked since the plan was made (values the plan skipped as locked stay as they
+    are). With ``batch`` the import is logged as a batch, unless nothing changes: a re-import
+    of the same file leaves no trace (``batch_id`` None), so the log lists only imports that
+    can be undone. ``aksi`` names the action in the audit log (default: by ``sumber``).
     """
     if rencana.ditolak:
         daftar = "; ".join(p.kalimat for p in rencana.ditolak[:5])
@@ -457,11 +539,13 @@ def apply_plan(
         raise DataTidakValid(
             f"{len(rencana.ditolak)} nilai ditolak, tidak ada yang disimpan: {daftar}{tambahan}."
         )
+    sesi = pengguna_aktif()
     waktu = sekarang()
     lama = {m.kunci: c for m, c in rencana.diubah + rencana.dihapus}
     cuplikan: list[NilaiSnapshot] = []
     batch_id: int | None = None
     with database_proxy.atomic():
+        tolak_terkunci(m.kunci for m in rencana.perlu_ditulis)
         if batch is not None and rencana.perlu_ditulis:
             batch_id = ImporBatch.create(
                 nama_berkas=batch.nama_berkas,
@@ -477,8 +561,8 @@ def apply_plan(
                 ditolak=0,
                 berkas_simpan=batch.berkas_simpan,
             ).id
-        riwayat = []
         langkah: list[tuple[KunciNilai, dict[str, Any] | None]] = []
+        log: list[tuple[KunciNilai, dict[str, Any] | None, dict[str, Any] | None]] = []
         for m in rencana.perlu_ditulis:
             sebelum = lama.get(m.kunci, NilaiSnapshot(m.kunci, None))
             cuplikan.append(sebelum)
@@ -488,25 +572,9 @@ def apply_plan(
                 if m.kunci.jenis == "realisasi":
                     baru["status"] = STATUS_DRAF
             langkah.append((m.kunci, baru))
-            if batch_id is not None:
-                riwayat.append(
-                    (
-                        waktu,
-                        batch_id,
-                        m.kunci.jenis,
-                        m.kunci.indikator_id,
-                        m.kunci.periode,
-                        m.kunci.desa_id,
-                        _json(sebelum.baris),
-                        _json(baru),
-                    )
-                )
+            log.append((m.kunci, sebelum.baris, baru))
         _tulis_banyak(langkah)
-        database_proxy.connection().executemany(
-            'INSERT INTO "riwayat_nilai" ("waktu", "batch_id", "jenis", "indikator_id", '
-            '"periode", "desa_id", "lama", "baru") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            riwayat,
-        )
+        catat(entri_nilai(log, aksi or AKSI_SUMBER.get(sumber, sumber), batch_id), waktu, sesi.nama)
     n = len(rencana.perlu_ditulis)
     pesan = f"{n} nilai disimpan." if n else "Tidak ada nilai yang berubah."
     return HasilTerap(
@@ -514,55 +582,82 @@ def apply_plan(
     )
 
 
-def set_values(masuk: Sequence[NilaiMasuk], sumber: str = SUMBER_ENTRI) -> HasilTerap:
+def set_values(
+    masuk: Sequence[NilaiMasuk], sumber: str = SUMBER_ENTRI, aksi: str = "isian"
+) -> HasilTerap:
     """Check and store values typed or pasted in the grid, all or nothing.
 
-    Raises :class:`DataTidakValid` with the first refusal's reason (the grid shows it in place).
+    Raises :class:`DataTidakValid` with the first refusal's reason (the grid shows it in place)
+    and :class:`Terkunci` when a value lies in an approved period.
     """
     rencana = plan_values(masuk)
     if rencana.ditolak:
         raise DataTidakValid(rencana.ditolak[0].kalimat)
-    return apply_plan(rencana, sumber)
+    if rencana.dilewati:
+        tolak_terkunci(m.kunci for m in masuk)
+    return apply_plan(rencana, sumber, aksi=aksi)
 
 
-def revert_values(cuplikan: Sequence[NilaiSnapshot]) -> Perubahan:
-    """Put rows back exactly as captured (undo of :func:`apply_plan`), in one transaction."""
+def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Perubahan:
+    """Put rows back exactly as captured (undo of :func:`apply_plan`), in one transaction.
+
+    Refuses with :class:`Terkunci` when one of them lies in an approved period.
+    """
+    sesi = pengguna_aktif()
+    waktu = sekarang()
     with database_proxy.atomic():
+        tolak_terkunci(c.kunci for c in cuplikan)
+        sekarang_ = _stored_rows({c.kunci for c in cuplikan})
         _tulis_banyak([(c.kunci, c.baris) for c in cuplikan])
+        log = [(c.kunci, sekarang_.get(c.kunci), c.baris) for c in cuplikan]
+        catat(entri_nilai(log, aksi), waktu, sesi.nama)
     return _perubahan([c.kunci for c in cuplikan], f"{len(cuplikan)} nilai dikembalikan.")
+
+
+AKSI_IMPOR = ("impor_csv", "impor_desa")
+"""The audit actions that wrote an import batch's values (what batch undo reads)."""
 
 
 def undo_batch(batch_id: int) -> Perubahan:
     """Undo a whole import batch: every value it wrote returns to what it was before.
 
     Refuses when a value of the batch was changed again after the import (the newer change
-    would be lost) or the batch was undone already.
+    would be lost), lies in a period approved since (:class:`Terkunci`), or the batch was
+    undone already.
     """
     batch = ImporBatch.get_or_none(ImporBatch.id == batch_id)
     if batch is None:
         raise TidakDitemukan(f"Impor nomor {batch_id} tidak ada di catatan impor.")
     if batch.dibatalkan:
         raise DataTidakValid(f"Impor {batch.nama_berkas} sudah dibatalkan pada {batch.dibatalkan}.")
-    langkah = list(RiwayatNilai.select().where(RiwayatNilai.batch == batch_id))
+    langkah = list(
+        CatatanAudit.select()
+        .where((CatatanAudit.batch_id == batch_id) & CatatanAudit.aksi.in_(AKSI_IMPOR))
+        .order_by(CatatanAudit.id)
+    )
     kunci_semua = [
-        KunciNilai(cast(JenisNilai, r.jenis), r.indikator_id, r.periode, r.desa_id)
+        KunciNilai(cast(JenisNilai, r.jenis), cast(int, r.indikator_id), r.periode, r.desa_id)
         for r in langkah
     ]
     tersimpan = _stored_rows(set(kunci_semua))
     for kunci, r in zip(kunci_semua, langkah, strict=True):
         tercatat = None if r.baru is None else json.loads(r.baru)
-        if _json(tersimpan.get(kunci)) != _json(tercatat):
+        if angka_baris(tersimpan.get(kunci)) != angka_baris(tercatat):
             raise DataTidakValid(
                 f"Impor {batch.nama_berkas} tidak dapat dibatalkan: nilai periode "
                 f"{r.periode} sudah diubah lagi sesudah impor."
             )
+    sesi = pengguna_aktif()
+    waktu = sekarang()
     with database_proxy.atomic():
-        _tulis_banyak(
-            [
-                (k, None if r.lama is None else json.loads(r.lama))
-                for k, r in zip(kunci_semua, langkah, strict=True)
-            ]
-        )
-        batch.dibatalkan = sekarang()
+        tolak_terkunci(kunci_semua)
+        kembali = [
+            (k, None if r.lama is None else json.loads(r.lama))
+            for k, r in zip(kunci_semua, langkah, strict=True)
+        ]
+        _tulis_banyak(kembali)
+        log = [(k, tersimpan.get(k), baris) for k, baris in kembali]
+        catat(entri_nilai(log, "batal_impor", batch_id), waktu, sesi.nama)
+        batch.dibatalkan = waktu
         batch.save()
     return _perubahan(kunci_semua, f"Impor {batch.nama_berkas} dibatalkan.")

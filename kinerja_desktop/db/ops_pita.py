@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
+from kinerja_desktop.db.sesi import harus_administrator
 from kinerja_desktop.domain.batas import CAPAIAN_MAKS
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
 from kinerja_desktop.domain.teks import check_teks
@@ -52,6 +53,7 @@ def insert_pita(urut: Sequence[Pita]) -> None:
 def set_pita(pita: Sequence[Pita]) -> Perubahan:
     """Replace the rating bands in one transaction (every capaian category may change)."""
     urut = check_pita(pita)
+    harus_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
         PitaCapaian.delete().execute()
         insert_pita(urut)
@@ -94,6 +96,7 @@ def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
     """Replace the rating bands and the ceiling together, in one transaction."""
     urut = check_pita(pita)
     batas = check_batas_atas(batas_atas)
+    harus_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
         PitaCapaian.delete().execute()
         insert_pita(urut)
@@ -105,6 +108,7 @@ def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
 def set_batas_atas(batas_atas: float | None) -> Perubahan:
     """Set (or, with None, remove) the capaian ceiling; the bands stay."""
     batas = check_batas_atas(batas_atas)
+    harus_administrator("Mengubah batas atas capaian")
     with database_proxy.atomic():
         insert_batas_atas(batas)
     if batas is None:

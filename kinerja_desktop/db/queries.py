@@ -151,7 +151,8 @@ def indicators_of_year(tahun: int) -> list[dict[str, Any]]:
         .join(Indikator)
         .where(Indikator.tahun == tahun)
         .order_by(SubIndikator.urutan, SubIndikator.id)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     ):
         sub[indikator_id].append(teks)
     result = []

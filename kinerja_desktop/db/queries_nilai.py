@@ -22,6 +22,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
+from kinerja_desktop.db.persetujuan import status_dari, status_nilai
 from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.domain.capaian import (
     KOSONG,
@@ -72,6 +73,7 @@ class InfoIndikator:
     def sifat(self) -> SifatIndikator:
         """What :func:`~kinerja_desktop.domain.value_slot.slot_refusal` needs to know."""
         return SifatIndikator(self.kode, self.dari_desa, self.frekuensi)
+
     kode_jabatan: str
     nama_jabatan: str
     sasaran: str
@@ -358,11 +360,14 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
             NilaiRealisasi.hari_kerja,
             NilaiRealisasi.hari_tidak_masuk,
             NilaiRealisasi.sumber,
-            NilaiRealisasi.status,
         ).where(NilaiRealisasi.indikator.in_(bagian))
+        # the approval state of each value comes from its jabatan's periods (db.persetujuan)
+        keadaan = status_nilai(bagian)
         for r in _mentah(realisasi):
             per_desa = hasil[r[0]].realisasi.setdefault(r[2], {})
-            per_desa[parse_periode(r[1])] = StoredRealisasi(Komponen(*r[3:9]), r[9], r[10])
+            p = parse_periode(r[1])
+            status = status_dari(keadaan.get((r[0], "realisasi"), []), p).value
+            per_desa[p] = StoredRealisasi(Komponen(*r[3:9]), r[9], status)
 
 
 def nilai_jabatan(jabatan_id: int) -> list[NilaiIndikator]:
@@ -394,7 +399,8 @@ def kode_indikator_ke_id(tahun: int) -> dict[str, int]:
         kode: i
         for i, kode in Indikator.select(Indikator.id, Indikator.kode)
         .where(Indikator.tahun == tahun)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     }
 
 

@@ -40,6 +40,7 @@ from kinerja_desktop.db.backup import (
     rotate,
 )
 from kinerja_desktop.db.connection import explain_failure
+from kinerja_desktop.db.pemulihan_kunci import tolak_pemulihan_terkunci
 from kinerja_desktop.db.schema import SkemaTidakSesuai, upgrade_schema
 from kinerja_desktop.db.schema_check import check_shape
 from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah
@@ -304,6 +305,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
     decided = False
     try:
         sumber = check_restore_source(source, work)
+        tolak_pemulihan_terkunci(db_path, sumber.db_file)
         previous = _backup_current(db_path, now, work)
         # a zip holds the whole import folder (perhaps empty) and replaces it; a plain
         # database file holds none, so the folder stays as it is

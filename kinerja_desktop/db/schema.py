@@ -11,13 +11,14 @@ from collections.abc import Callable
 import peewee
 from peewee import SqliteDatabase
 
+from kinerja_desktop.db.audit import rantai_baru
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.models import ALL_MODELS
 from kinerja_desktop.db.ops_pita import insert_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
@@ -174,6 +175,70 @@ def _upgrade_5_to_6(db: SqliteDatabase) -> None:
 
 
 UPGRADES[5] = _upgrade_5_to_6
+
+
+_V7_SQL = (
+    # users and roles (db.pengguna), approval per jabatan and period (db.persetujuan)
+    'CREATE TABLE "pengguna" ("id" INTEGER NOT NULL PRIMARY KEY, "nama" VARCHAR(255) NOT NULL, '
+    '"nama_lengkap" VARCHAR(255) NOT NULL, "peran" VARCHAR(255) NOT NULL, '
+    '"sandi" VARCHAR(255) NOT NULL, "aktif" INTEGER NOT NULL, "gagal" INTEGER NOT NULL, '
+    '"gagal_terakhir" VARCHAR(255), "pemulihan" VARCHAR(255))',
+    'CREATE UNIQUE INDEX "pengguna_nama" ON "pengguna" ("nama")',
+    'CREATE TABLE "persetujuan" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"jabatan_id" INTEGER NOT NULL, "jenis" VARCHAR(255) NOT NULL, '
+    '"periode" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, '
+    '"oleh" VARCHAR(255) NOT NULL, "waktu" VARCHAR(255) NOT NULL, "catatan" TEXT NOT NULL, '
+    'FOREIGN KEY ("jabatan_id") REFERENCES "jabatan" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "persetujuan_jabatan_id" ON "persetujuan" ("jabatan_id")',
+    'CREATE UNIQUE INDEX "persetujuan_jabatan_id_jenis_periode" '
+    'ON "persetujuan" ("jabatan_id", "jenis", "periode")',
+    # the audit log replaces riwayat_nilai (its rows move over with their ids)
+    'CREATE TABLE "audit_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"waktu" VARCHAR(255) NOT NULL, "pengguna" VARCHAR(255) NOT NULL, '
+    '"aksi" VARCHAR(255) NOT NULL, "jenis" VARCHAR(255) NOT NULL, "batch_id" INTEGER, '
+    '"jabatan_id" INTEGER, "indikator_id" INTEGER, "periode" VARCHAR(255) NOT NULL, '
+    '"desa_id" INTEGER, "lama" TEXT, "baru" TEXT, "catatan" TEXT, "hash" VARCHAR(255))',
+    'CREATE INDEX "audit_log_indikator_id" ON "audit_log" ("indikator_id")',
+    'CREATE TABLE "audit_kepala" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"terakhir_id" INTEGER NOT NULL, "hash" VARCHAR(255) NOT NULL)',
+)
+
+
+def _upgrade_6_to_7(db: SqliteDatabase) -> None:
+    """Schema 7: users, approval states and the hash-chained audit log.
+
+    The import history of ``riwayat_nilai`` becomes the first entries of the log (same ids,
+    no user, the action of its batch), chained as one operation; then the old table goes.
+    """
+    for statement in _V7_SQL:
+        db.execute_sql(statement)
+    lama = db.execute_sql(
+        'SELECT r."id", r."waktu", r."batch_id", r."jenis", r."indikator_id", r."periode", '
+        'r."desa_id", r."lama", r."baru", b."jenis", s."jabatan_id" FROM "riwayat_nilai" r '
+        'LEFT JOIN "impor_batch" b ON b."id" = r."batch_id" '
+        'LEFT JOIN "indikator" i ON i."id" = r."indikator_id" '
+        'LEFT JOIN "sasaran" s ON s."id" = i."sasaran_id" ORDER BY r."id"'
+    ).fetchall()
+    baris = [
+        (w, "", "impor_desa" if bj == "desa" else "impor_csv", j, b, jab, ind, p, d, la, ba, None)
+        for (_id, w, b, j, ind, p, d, la, ba, bj, jab) in lama
+    ]
+    for (id_, *_), isi, h in zip(lama, baris, rantai_baru(baris), strict=True):
+        db.execute_sql(
+            'INSERT INTO "audit_log" ("id", "waktu", "pengguna", "aksi", "jenis", "batch_id", '
+            '"jabatan_id", "indikator_id", "periode", "desa_id", "lama", "baru", "catatan", '
+            '"hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            (id_, *isi, h),
+        )
+    if lama:
+        db.execute_sql(
+            'INSERT INTO "audit_kepala" ("terakhir_id", "hash") VALUES (?, ?)',
+            (lama[-1][0], rantai_baru(baris)[-1]),
+        )
+    db.execute_sql('DROP TABLE "riwayat_nilai"')
+
+
+UPGRADES[6] = _upgrade_6_to_7
 
 
 def insert_default_bands() -> None:

@@ -18,7 +18,14 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
-from kinerja_desktop.db.ops_nilai import sekarang
+from kinerja_desktop.db.ops_nilai import (
+    KunciNilai,
+    NilaiMasuk,
+    apply_plan,
+    plan_values,
+    tolak_terkunci,
+)
+from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
@@ -36,23 +43,21 @@ class HasilSalinTahun:
 
 def copy_targets(indikator_map: dict[int, int], dari: int, ke: int) -> int:
     """Copy the targets of the indicators in ``indikator_map`` (old id -> new id) from year
-    ``dari`` to ``ke`` (``2020Q1`` becomes ``2021Q1``); runs in the caller's transaction."""
-    waktu = sekarang()
-    rows = [
-        {
-            "indikator": indikator_map[t.indikator_id],
-            "periode": str(ke) + t.periode[4:],
-            "nilai": t.nilai,
-            "nilai_atas": t.nilai_atas,
-            "sumber": SUMBER_SALIN,
-            "diubah": waktu,
-        }
+    ``dari`` to ``ke`` (``2020Q1`` becomes ``2021Q1``) through the value writer, so that they
+    are checked, refused in an approved year and logged; runs in the caller's transaction."""
+    masuk = [
+        NilaiMasuk(
+            KunciNilai("target", indikator_map[t.indikator_id], str(ke) + t.periode[4:]),
+            target=Target(t.nilai, t.nilai_atas),
+        )
         for t in NilaiTarget.select().where(NilaiTarget.indikator.in_(list(indikator_map)))
         if t.periode.startswith(str(dari))
     ]
-    for i in range(0, len(rows), 200):
-        NilaiTarget.insert_many(rows[i : i + 200]).execute()
-    return len(rows)
+    rencana = plan_values(masuk)
+    if rencana.dilewati:
+        tolak_terkunci(m.kunci for m in masuk)
+    apply_plan(rencana, SUMBER_SALIN)
+    return len(masuk)
 
 
 def check_tahun(tahun: int) -> int:

@@ -134,6 +134,7 @@ class PratinjauBerkas:
     baru: tuple[PerubahanNilai, ...] = ()
     diubah: tuple[PerubahanNilai, ...] = ()  # removals included (baru None)
     sama: int = 0
+    dilewati: tuple[str, ...] = ()  # values of approved periods: why
     sudah_diimpor: str | None = None  # "impor nomor 3 pada 29 November 2026 01.38": seen before
     _buku: BukuKerjaMentah | None = field(default=None, repr=False, compare=False)
     _masuk: tuple[NilaiMasuk, ...] = field(default=(), repr=False)
@@ -168,10 +169,12 @@ class PratinjauBerkas:
         dihapus = sum(1 for p in self.diubah if p.baru is None)
         hapus = f" (termasuk {dihapus} dihapus)" if dihapus else ""
         kepala = f"{self.nama}: {self.judul()}: "
+        lewat = self.rencana is not None and len(self.rencana.dilewati)
+        terkunci = f", {lewat} dilewati karena periodenya sudah disetujui" if lewat else ""
         if not self.ada_perubahan:
-            return kepala + f"tidak ada perubahan ({self.sama} nilai sudah sama)."
+            return kepala + f"tidak ada perubahan ({self.sama} nilai sudah sama{terkunci})."
         return kepala + (
-            f"{len(self.baru)} baru, {len(self.diubah)} diubah{hapus}, {self.sama} sama."
+            f"{len(self.baru)} baru, {len(self.diubah)} diubah{hapus}, {self.sama} sama{terkunci}."
         )
 
     def judul(self) -> str:
@@ -572,6 +575,7 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
         baru=baru,
         diubah=diubah,
         sama=len(rencana.sama),
+        dilewati=tuple(rencana.alasan_dilewati()),
         sudah_diimpor=sudah,
     )
 
@@ -591,6 +595,8 @@ def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
         bagian(m).diubah.append((m, c))
     for m, c in rencana.dihapus:
         bagian(m).dihapus.append((m, c))
+    for m, alasan in rencana.dilewati:
+        bagian(m).dilewati.append((m, alasan))
     return hasil
 
 
@@ -664,7 +670,7 @@ def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBer
 
 def _replan(p: PratinjauBerkas) -> PratinjauBerkas:
     """``p`` compared again with what is stored now."""
-    kosong = replace(p, rencana=None, baru=(), diubah=(), sama=0, sudah_diimpor=None)
+    kosong = replace(p, rencana=None, baru=(), diubah=(), sama=0, dilewati=(), sudah_diimpor=None)
     return _plan_all([kosong])[0]
 
 

@@ -92,7 +92,8 @@ def _pegawai(ids: set[int]) -> dict[int, dict[str, Any]]:
         Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip, Pangkat.golongan, Pangkat.nama)
         .join(Pangkat, join_type=JOIN.LEFT_OUTER, on=(Pegawai.pangkat == Pangkat.golongan))
         .where(Pegawai.id.in_(sorted(ids)))
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     return {
         pid: {"nama": nama, "nip": nip, "golongan": gol, "pangkat": pangkat}
@@ -117,7 +118,8 @@ def _iki_json(tahun: int) -> dict[str, Any]:
             model.select(model.jabatan, model.teks)
             .where(model.jabatan.in_(ids))
             .order_by(model.jabatan, model.urutan)
-            .tuples().iterator()
+            .tuples()
+            .iterator()
         )
         for jid, teks in rows:
             hasil.setdefault(jid, []).append(teks)
@@ -129,7 +131,8 @@ def _iki_json(tahun: int) -> dict[str, Any]:
         Pemangku.select(Pemangku.jabatan, Pemangku.pegawai)
         .where(Pemangku.jabatan.in_(ids))
         .order_by(Pemangku.id)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     )
     penandatangan_id = Tahun.select(Tahun.penandatangan).where(Tahun.tahun == tahun).scalar()
     pegawai = _pegawai(
@@ -145,7 +148,8 @@ def _iki_json(tahun: int) -> dict[str, Any]:
         .join(Indikator)
         .where(Indikator.tahun == tahun)
         .order_by(SubIndikator.indikator, SubIndikator.urutan)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     ):
         sub.setdefault(iid, []).append({"teks": teks, "formula": formula})
     indikator: dict[int, list[dict[str, Any]]] = {}
@@ -167,7 +171,8 @@ def _iki_json(tahun: int) -> dict[str, Any]:
         Sasaran.select(Sasaran.id, Sasaran.jabatan, Sasaran.teks)
         .where(Sasaran.jabatan.in_(ids))
         .order_by(Sasaran.jabatan, Sasaran.urutan)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     ):
         sasaran.setdefault(jid, []).append({"teks": teks, "indikator": indikator.get(sid, [])})
 

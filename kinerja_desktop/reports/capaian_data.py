@@ -8,8 +8,10 @@ lay it out. "Belum ada data" is written out wherever a value is missing, never 0
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from kinerja_desktop.db.models import Kantor, Pegawai, Pemangku
+from kinerja_desktop.db.persetujuan import InfoPersetujuan, keadaan_periode
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
 from kinerja_desktop.db.queries_nilai import (
     BarisCapaian,
@@ -23,6 +25,7 @@ from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.domain.value_text import format_persen, teks_realisasi, teks_target
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid
@@ -75,6 +78,7 @@ class JabatanCapaian:
     total: int
     kategori: str
     warna: str | None
+    persetujuan: str  # "Disetujui oleh admin, 29 November 2026 03.04", "Draf (belum diajukan)"
 
     @property
     def ringkasan(self) -> str:
@@ -181,10 +185,21 @@ def _pemangku(jabatan_ids: list[int]) -> dict[int, str]:
         .join(Pegawai)
         .where(Pemangku.jabatan.in_(jabatan_ids))
         .order_by(Pegawai.nama)
-        .tuples().iterator()
+        .tuples()
+        .iterator()
     ):
         nama[jabatan_id].append(n)
     return {i: ", ".join(n) or "belum ada pemangku" for i, n in nama.items()}
+
+
+def _kalimat_persetujuan(info: InfoPersetujuan, p: Periode) -> str:
+    # "Disetujui oleh admin, 29 November 2026": the day is enough on paper; the approved
+    # period is named when it is wider than the report's (the year for a TW)
+    if not info.oleh:
+        return info.kalimat
+    hari = format_tanggal(date.fromisoformat(info.waktu[:10]))
+    lebih = f" (untuk {parse_periode(info.periode).label})" if info.periode != p.id else ""
+    return f"{info.status.label} oleh {info.oleh}, {hari}{lebih}"
 
 
 def build_capaian_report(
@@ -205,6 +220,7 @@ def build_capaian_report(
         per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
     urutan = urutan_jabatan(tahun)  # the jabatan in the order of the IKI decree
     pemangku = _pemangku(list(per_jabatan))
+    persetujuan = keadaan_periode(per_jabatan, p)
     label = label_jabatan(
         (d[0].info.kode_jabatan, d[0].info.nama_jabatan) for d in per_jabatan.values()
     )
@@ -224,6 +240,7 @@ def build_capaian_report(
                 total=total,
                 kategori="-" if kat is None else kat.nama,
                 warna=None if kat is None else kat.warna,
+                persetujuan=_kalimat_persetujuan(persetujuan[jabatan_id], p),
             )
         )
     desa = daftar_desa()

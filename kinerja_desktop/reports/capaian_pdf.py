@@ -180,7 +180,11 @@ def _jabatan(j: JabatanCapaian, width: float, nomor: int) -> list[Any]:
     table.setStyle(TableStyle(style))
     kepala = [
         Paragraph(f"{nomor}. {teks(j.nama)} ({teks(j.kode)})", st["tebal"]),
-        Paragraph(f"Pemangku: {teks(j.pemangku)}", st["normal"]),
+        # the approval shares the holder's line: a line more here moves every later table
+        Paragraph(
+            f"Pemangku: {teks(j.pemangku)} · Persetujuan: {teks(j.persetujuan)}",
+            st["normal"],
+        ),
         Spacer(1, 1.5 * MM),
     ]
     return [

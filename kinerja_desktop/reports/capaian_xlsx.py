@@ -123,6 +123,10 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
     for nomor, j in enumerate(laporan.jabatan, start=1):
         _judul(rinci, r, f"{nomor}. {j.nama} ({j.kode}) — Pemangku: {j.pemangku}", len(KOLOM))
         r += 1
+        # the approval line spans the table like the title, so it never squeezes into column A
+        _teks(rinci, r, 1, f"Persetujuan realisasi: {j.persetujuan}")
+        rinci.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(KOLOM))
+        r += 1
         _kepala(rinci, r, KOLOM)
         for b in j.baris:
             r += 1

@@ -87,7 +87,10 @@ def run_gui(db_path: Path) -> int:
         window = KabupatenWindow(db_path)
     else:
         from kinerja_desktop.ui.main_window import MainWindow
+        from kinerja_desktop.ui.pengguna_dialogs import minta_masuk
 
+        if not minta_masuk():  # several users: who is working (one user is never asked)
+            return 0
         window = MainWindow(db_path)
     single_instance.listen_for_others(
         db_path, lambda: single_instance.bring_to_front(window), window

@@ -33,6 +33,7 @@ from kinerja_desktop.ui.tasks import TaskRunner
 
 BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
 
+
 def _start_folder() -> str:
     folder = settings.get("folder_terakhir")
     return folder if folder and Path(folder).is_dir() else str(Path.home())
@@ -158,6 +159,7 @@ def restore_from_file(
     """
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.db.restore import restore_from_file as restore_core
 
@@ -182,6 +184,7 @@ def restore_from_file(
             if old is not None:
                 old.close()
             open_database(db_path)  # upgrades an older schema, checks, binds the models
+            catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
     except KinerjaError as exc:
         QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None

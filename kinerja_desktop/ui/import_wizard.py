@@ -59,6 +59,9 @@ def _rincian(p: Any) -> str:
         if p.diubah:
             baris.append(f"Nilai diubah ({len(p.diubah)}):")
             baris += [f"  {x.kalimat()}" for x in p.diubah]
+        if p.dilewati:
+            baris.append("Tidak diimpor karena periodenya sudah disetujui dan dikunci:")
+            baris += [f"  • {x}" for x in p.dilewati]
         if p.sudah_diimpor and not p.ada_perubahan:
             baris.append(f"Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
     return "\n".join(baris)

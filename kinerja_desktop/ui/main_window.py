@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
             kantor_dialogs,
             keputusan_dialog,
             kirim_dialog,
+            pengguna_dialogs,
+            riwayat_dialog,
         )
 
         bar = self.menuBar()
@@ -299,6 +301,7 @@ class MainWindow(QMainWindow):
         self.menu_berkas.addSeparator()
         self.menu_berkas.addActions(kantor_dialogs.create_actions(self))
         self.menu_berkas.addSeparator()
+        self.menu_berkas.addActions(pengguna_dialogs.create_actions(self))
         self.menu_berkas.addAction(self.act_keluar)
 
         self.menu_sunting = bar.addMenu("&Sunting")
@@ -316,6 +319,7 @@ class MainWindow(QMainWindow):
         self.menu_data.addAction(self.act_salin_tahun)
         self.menu_data.addActions(keputusan_dialog.create_actions(self))
         self.menu_data.addActions(iki_import_dialog.create_actions(self))
+        self.menu_data.addActions(riwayat_dialog.create_actions(self))
         self.menu_data.addSeparator()
         self.menu_data.addActions(import_wizard.create_actions(self))
 
@@ -357,6 +361,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(f"Basis data: {self.db_path.name}", self)
         self.db_label.setToolTip(str(self.db_path))
         self.statusBar().addPermanentWidget(self.db_label)
+        from kinerja_desktop.ui.pengguna_dialogs import pasang_label
+
+        self.label_pengguna = pasang_label(self)
         self.statusBar().showMessage("Siap. Setiap perubahan langsung tersimpan.")
         problem = daily_backup_problem()
         if problem:

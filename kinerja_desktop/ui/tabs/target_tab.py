@@ -53,12 +53,14 @@ from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.tabs.common import (
     KeadaanKosong,
     TabDasar,
+    add_view_action,
     clipboard_text,
     from_tsv,
     set_clipboard_text,
     to_tsv,
 )
 from kinerja_desktop.ui.tabs.frozen_view import FrozenTableView
+from kinerja_desktop.ui.tabs.persetujuan_bar import PersetujuanBar
 from kinerja_desktop.ui.tabs.target_model import (
     KEADAAN_LABEL,
     KEADAAN_PENJELASAN,
@@ -257,6 +259,10 @@ class TargetTab(TabDasar):
         self.view_desa = GridView(self, len(DesaModel.TETAP))
         self.view_desa.setModel(self.model_desa)
         self.view_desa.setAccessibleName("Realisasi per desa")
+        add_view_action(self.view, "Riwayat Sel Ini…", None, lambda: self.riwayat_sel(self.view))
+        add_view_action(
+            self.view_desa, "Riwayat Sel Ini…", None, lambda: self.riwayat_sel(self.view_desa)
+        )
         self.halaman = QStackedWidget()
         self.halaman.addWidget(self.view)
         self.halaman.addWidget(self.view_desa)
@@ -282,6 +288,8 @@ class TargetTab(TabDasar):
         layout = QVBoxLayout(self.isi)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(atas)
+        self.persetujuan = PersetujuanBar(self.after_edit, self.show_error)
+        layout.addWidget(self.persetujuan)
         layout.addWidget(self.isi_stack, 1)
         self._indikator_desa: int | None = None
 
@@ -297,6 +305,7 @@ class TargetTab(TabDasar):
         jabatan_baru = self.jabatan_id != self._jabatan_tampil
         self._jabatan_tampil = self.jabatan_id
         self.tahun = jabatan.tahun
+        self.persetujuan.set_jabatan(self.jabatan_id, jabatan.tahun)
         nilai = nilai_jabatan(self.jabatan_id)
         periode = kolom_periode(jabatan.tahun, self.mode.currentData())
         self.model.set_content(nilai, periode, penilaian())
@@ -417,9 +426,31 @@ class TargetTab(TabDasar):
                 self.show_error(f"Tempel ditolak: {exc.pesan} Tidak ada yang diubah.")
                 return
         if masuk:
-            self._terapkan(masuk, f"Tempel {len(masuk)} nilai")
+            self._terapkan(masuk, f"Tempel {len(masuk)} nilai", "tempel")
 
     # -- editing ------------------------------------------------------------------------
+    def riwayat_sel(self, view: QTableView) -> None:
+        """Show every logged change of the value under the current cell."""
+        from kinerja_desktop.db.audit_baca import SaringAudit
+        from kinerja_desktop.ui.riwayat_dialog import DialogRiwayatSel
+
+        model = view.model()
+        assert isinstance(model, _DasarModel)
+        index = view.currentIndex()
+        p = model.periode_kolom(index.column()) if index.isValid() else None
+        if p is None or (isinstance(model, DesaModel) and index.row() >= len(model.desa)):
+            self.show_error("Pilih sel nilai (bulan, triwulan atau tahun) untuk melihat riwayat.")
+            return
+        sel = model.masuk(index.row(), index.column(), "")
+        kunci = sel.kunci
+        saring = SaringAudit(
+            indikator_id=kunci.indikator_id,
+            periode=kunci.periode,
+            desa_id=kunci.desa_id,
+            satu_desa=True,
+        )
+        DialogRiwayatSel(self, saring, sel.lokasi.teks).exec()
+
     def kosongkan(self, view: QTableView) -> None:
         """Empty the selected cells that hold typed values (they become "no data")."""
         model = view.model()
@@ -429,20 +460,23 @@ class TargetTab(TabDasar):
             if model.dapat_diisi(i.row(), i.column()) and i.data(Qt.ItemDataRole.EditRole):
                 masuk.append(model.masuk(i.row(), i.column(), ""))
         if masuk:
-            self._terapkan(masuk, f"Kosongkan {len(masuk)} nilai")
+            self._terapkan(masuk, f"Kosongkan {len(masuk)} nilai", "kosongkan")
 
-    def _terapkan(self, masuk: list[NilaiMasuk], teks: str) -> bool:
+    def _terapkan(self, masuk: list[NilaiMasuk], teks: str, aksi: str = "isian") -> bool:
         """Check ``masuk``; refuse in place with the reason, or push one undo command."""
         rencana = plan_values(masuk)
-        if rencana.ditolak:
-            self.show_error(rencana.ditolak[0].kalimat[0].upper() + rencana.ditolak[0].kalimat[1:])
+        # a refused value, or one in an approved (locked) period: nothing is written
+        alasan = [p.kalimat for p in rencana.ditolak] + [a for _, a in rencana.dilewati]
+        if alasan:
+            self.show_error(alasan[0][0].upper() + alasan[0][1:])
             return False
         if not rencana.perlu_ditulis:
             return True
         lama: list = []
 
         def do() -> Perubahan:
-            hasil = set_values(masuk)
+            # the log names the first run by its kind and a later run a redo
+            hasil = set_values(masuk, aksi="ulang" if lama else aksi)
             lama[:] = hasil.lama
             return hasil.perubahan
 

@@ -159,9 +159,7 @@ class UraianTab(TabDasar):
                 partial(self.remove_selected, daftar),
             )
             add_view_action(panel.view, "Naik", "Ctrl+Up", partial(self.move_current, daftar, -1))
-            add_view_action(
-                panel.view, "Turun", "Ctrl+Down", partial(self.move_current, daftar, 1)
-            )
+            add_view_action(panel.view, "Turun", "Ctrl+Down", partial(self.move_current, daftar, 1))
             self.panels[daftar] = panel
             splitter.addWidget(panel)
         splitter.setStretchFactor(0, 3)

@@ -1,0 +1,126 @@
+"""Who is working, in the window: the login at start (only when several users exist), the
+user in the status bar, and Berkas › Ganti Pengguna."""
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.pengguna import daftar_pengguna, masuk
+from kinerja_desktop.db.sesi import masuk_sebagai, pengguna_aktif, perlu_masuk
+from kinerja_desktop.errors import KinerjaError
+
+
+class DialogMasuk(QDialog):
+    """Choose the user and give the password; a refusal (wrong password, wait) stays shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Masuk ke Kinerja Desktop")
+        self.nama = QComboBox()
+        self.nama.setAccessibleName("Pengguna")
+        for p in daftar_pengguna():
+            if p.aktif:
+                self.nama.addItem(f"{p.nama_lengkap or p.nama} ({p.peran.label})", p.nama)
+        self.sandi = QLineEdit()
+        self.sandi.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sandi.setAccessibleName("Sandi")
+        self.pesan = QLabel(
+            "Komputer ini dipakai beberapa orang: pilih nama Anda dan ketik sandi. Setiap "
+            "perubahan dicatat atas nama Anda."
+        )
+        self.pesan.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Nama:", self.nama)
+        form.addRow("&Sandi:", self.sandi)
+        tombol = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = tombol.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Masuk")
+        tombol.button(QDialogButtonBox.StandardButton.Cancel).setText("&Batal")
+        tombol.accepted.connect(self.coba_masuk)
+        tombol.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pesan)
+        layout.addLayout(form)
+        layout.addWidget(tombol)
+        self.sandi.setFocus()
+        self.setMinimumWidth(420)
+
+    def coba_masuk(self) -> None:
+        """Check the password; accept, or say why not and stay open."""
+        try:
+            sesi = masuk(self.nama.currentData() or "", self.sandi.text())
+        except KinerjaError as exc:
+            self.pesan.setText(exc.pesan)
+            self.pesan.setStyleSheet("color: #b71c1c;")
+            self.sandi.selectAll()
+            self.sandi.setFocus()
+            return
+        masuk_sebagai(sesi)
+        self.accept()
+
+
+def minta_masuk(parent: QWidget | None = None) -> bool:
+    """Ask who is working when several users exist; False when the person cancelled.
+
+    An office with one user (or none) is never asked.
+    """
+    if not perlu_masuk():
+        return True
+    return DialogMasuk(parent).exec() == QDialog.DialogCode.Accepted
+
+
+def teks_pengguna() -> str:
+    """The status bar's words for the user at work ("" when nobody must log in)."""
+    if not perlu_masuk():
+        return ""
+    try:
+        return f"Pengguna: {pengguna_aktif().label}"
+    except KinerjaError:
+        return "Belum masuk"
+
+
+def pasang_label(window: Any) -> QLabel:
+    """Add the user label to the window's status bar (empty for a single-user office)."""
+    label = QLabel(teks_pengguna(), window)
+    label.setAccessibleName("Pengguna yang bekerja")
+    window.statusBar().addPermanentWidget(label)
+    return label
+
+
+def ganti_pengguna(window: Any) -> None:
+    """Berkas › Ganti Pengguna: log in as someone else; every view shows what they may do."""
+    if not perlu_masuk():
+        window.statusBar().showMessage(
+            "Hanya ada satu pengguna aktif: tidak perlu masuk. Tambahkan pengguna dengan "
+            "perintah kinerja-desktop pengguna tambah.",
+            10000,
+        )
+        return
+    if DialogMasuk(window).exec() != QDialog.DialogCode.Accepted:
+        return
+    window.label_pengguna.setText(teks_pengguna())
+    # the new user neither undoes the previous user's steps nor sees their buttons
+    window.undo_stack.clear()
+    pesan = f"Sekarang bekerja sebagai {pengguna_aktif().label}."
+    window.apply_changes(Perubahan(pesan=pesan, nilai=True))
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """Berkas › Ganti Pengguna… for the main window."""
+    action = QAction("&Ganti Pengguna…", window)
+    action.setStatusTip("Masuk sebagai pengguna lain (bila komputer ini dipakai beberapa orang)")
+    action.triggered.connect(lambda *_: ganti_pengguna(window))
+    return [action]

@@ -1,0 +1,264 @@
+"""Data › Riwayat Perubahan: the audit log with filters, saved as CSV/XLSX, checked for
+tampering; and the history of one cell from the Target & Realisasi grid's right-click menu."""
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit_baca import (
+    BATAS_BAWAAN,
+    JUDUL,
+    KOLOM,
+    BarisAudit,
+    SaringAudit,
+    baca_audit,
+    pengguna_di_log,
+)
+from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
+from kinerja_desktop.domain.periode import parse_periode, semua_periode
+from kinerja_desktop.errors import KinerjaError
+
+_SEMUA = "(semua)"
+
+
+def isi_tabel(tabel: QTableWidget, baris: Iterable[BarisAudit]) -> int:
+    """Fill ``tabel`` with the entries; return how many."""
+    daftar = list(baris)
+    tabel.setRowCount(len(daftar))
+    for i, b in enumerate(daftar):
+        for j, kolom in enumerate(KOLOM):
+            teks = str(getattr(b, kolom))
+            if kolom == "periode" and teks:
+                teks = _label_periode(teks)
+            item = QTableWidgetItem(teks)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            tabel.setItem(i, j, item)
+    return len(daftar)
+
+
+def _label_periode(periode: str) -> str:
+    try:
+        return parse_periode(periode).label
+    except KinerjaError:
+        return periode
+
+
+def _tabel(parent: QWidget) -> QTableWidget:
+    tabel = QTableWidget(0, len(JUDUL), parent)
+    tabel.setHorizontalHeaderLabels(list(JUDUL))
+    tabel.verticalHeader().hide()
+    tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tabel.setWordWrap(False)
+    header = tabel.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for j, lebar in enumerate((50, 150, 90, 120, 130, 170, 130, 110, 100, 90, 90, 220)):
+        tabel.setColumnWidth(j, lebar)
+    header.setStretchLastSection(True)
+    tabel.setAccessibleName("Riwayat perubahan")
+    return tabel
+
+
+class DialogRiwayat(QDialog):
+    """The audit log of a year with filters by jabatan, indicator, period, user and date."""
+
+    def __init__(self, parent: QWidget | None, tahun: int | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Riwayat Perubahan")
+        self.tahun = tahun
+        self.jabatan = QComboBox()
+        self.indikator = QComboBox()
+        self.periode = QComboBox()
+        self.pengguna = QComboBox()
+        self.pakai_tanggal = QCheckBox("Hanya tanggal")
+        self.dari = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.sampai = QDateEdit(QDate.currentDate())
+        for pilih_tanggal in (self.dari, self.sampai):
+            pilih_tanggal.setCalendarPopup(True)
+            pilih_tanggal.setDisplayFormat("dd-MM-yyyy")
+            pilih_tanggal.setEnabled(False)
+        self.pakai_tanggal.toggled.connect(self.dari.setEnabled)
+        self.pakai_tanggal.toggled.connect(self.sampai.setEnabled)
+
+        self.jabatan.addItem(_SEMUA, None)
+        jabatan = Jabatan.select().where(Jabatan.tahun == tahun).order_by(Jabatan.urutan)
+        for j in jabatan:
+            self.jabatan.addItem(f"{j.nama} ({j.kode})", j.id)
+        self.periode.addItem(_SEMUA, "")
+        if tahun is not None:
+            self.periode.addItem(f"Target/realisasi tahun {tahun}", str(tahun))
+            for p in semua_periode(tahun)[1:]:
+                self.periode.addItem(p.label, p.id)
+        self.pengguna.addItem(_SEMUA, "")
+        for nama in pengguna_di_log():
+            self.pengguna.addItem(nama, nama)
+        self._isi_indikator()
+        self.jabatan.currentIndexChanged.connect(lambda _: self._isi_indikator())
+
+        form = QFormLayout()
+        form.addRow("&Jabatan:", self.jabatan)
+        form.addRow("&Indikator:", self.indikator)
+        form.addRow("&Periode:", self.periode)
+        form.addRow("Pen&gguna:", self.pengguna)
+        tanggal = QHBoxLayout()
+        tanggal.addWidget(self.pakai_tanggal)
+        tanggal.addWidget(QLabel("dari"))
+        tanggal.addWidget(self.dari)
+        tanggal.addWidget(QLabel("sampai"))
+        tanggal.addWidget(self.sampai)
+        tanggal.addStretch(1)
+        form.addRow("Tanggal:", tanggal)
+
+        self.tampilkan = QPushButton("&Tampilkan")
+        self.tampilkan.clicked.connect(self.muat)
+        self.tampilkan.setDefault(True)
+        self.jumlah = QLabel()
+        self.jumlah.setWordWrap(True)
+        self.tabel = _tabel(self)
+        self.simpan = QPushButton("&Simpan ke Excel/CSV…")
+        self.simpan.clicked.connect(self.simpan_berkas)
+        self.cek = QPushButton("Periksa &keutuhan log")
+        self.cek.clicked.connect(self.periksa_log)
+        tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        tombol.button(QDialogButtonBox.StandardButton.Close).setText("&Tutup")
+        tombol.rejected.connect(self.reject)
+        tombol.addButton(self.simpan, QDialogButtonBox.ButtonRole.ActionRole)
+        tombol.addButton(self.cek, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        atas = QHBoxLayout()
+        atas.addWidget(self.tampilkan)
+        atas.addWidget(self.jumlah, 1)
+        layout.addLayout(atas)
+        layout.addWidget(self.tabel, 1)
+        layout.addWidget(tombol)
+        self.resize(1100, 620)
+        self.muat()
+
+    def _isi_indikator(self) -> None:
+        self.indikator.clear()
+        self.indikator.addItem(_SEMUA, None)
+        jabatan_id = self.jabatan.currentData()
+        query = Indikator.select(Indikator.id, Indikator.kode).where(Indikator.tahun == self.tahun)
+        if jabatan_id is not None:
+            query = query.join(Sasaran).where(Sasaran.jabatan == jabatan_id)
+        for i, kode in query.order_by(Indikator.kode).tuples().iterator():
+            self.indikator.addItem(kode, i)
+
+    def saring(self) -> SaringAudit:
+        """The filter the form describes."""
+        periode = self.periode.currentData() or ""
+        return SaringAudit(
+            tahun=self.tahun if not periode else None,
+            jabatan_id=self.jabatan.currentData(),
+            indikator_id=self.indikator.currentData(),
+            periode=periode,
+            pengguna=self.pengguna.currentData() or "",
+            dari=self.dari.date().toString("yyyy-MM-dd") if self.pakai_tanggal.isChecked() else "",
+            sampai=(
+                self.sampai.date().toString("yyyy-MM-dd") if self.pakai_tanggal.isChecked() else ""
+            ),
+        )
+
+    def muat(self) -> None:
+        """Read the entries matching the filter, newest first."""
+        n = isi_tabel(self.tabel, baca_audit(self.saring()))
+        if n == 0:
+            self.jumlah.setText("Tidak ada perubahan yang cocok dengan saringan ini.")
+        elif n >= BATAS_BAWAAN:
+            self.jumlah.setText(
+                f"{n} perubahan terbaru ditampilkan; persempit saringan, atau simpan ke berkas "
+                "untuk melihat semuanya."
+            )
+        else:
+            self.jumlah.setText(f"{n} perubahan, terbaru di atas.")
+
+    def simpan_berkas(self) -> None:
+        """Save every entry matching the filter to a CSV or XLSX file."""
+        from kinerja_desktop.exchange.audit_ekspor import tulis_audit
+
+        nama, _ = QFileDialog.getSaveFileName(
+            self,
+            "Simpan riwayat perubahan",
+            str(Path.home() / "riwayat-perubahan.xlsx"),
+            "Buku kerja Excel (*.xlsx);;CSV (*.csv)",
+        )
+        if not nama:
+            return
+        try:
+            path = tulis_audit(baca_audit(self.saring(), batas=None), Path(nama))
+        except KinerjaError as exc:
+            QMessageBox.warning(self, "Tidak tersimpan", exc.pesan)
+            return
+        self.jumlah.setText(f"Riwayat disimpan ke {path}.")
+
+    def periksa_log(self) -> None:
+        """Check the hash chain and the stored data against the log."""
+        hasil = periksa()
+        if hasil.utuh:
+            QMessageBox.information(
+                self,
+                "Log utuh",
+                f"{hasil.jumlah} catatan: rantai hash cocok, dan setiap nilai serta keadaan "
+                "persetujuan sama dengan perubahan terakhir yang tercatat.",
+            )
+            return
+        QMessageBox.warning(
+            self,
+            "Log diubah di luar aplikasi",
+            "Ditemukan:\n• " + "\n• ".join(hasil.masalah) + "\n\nBandingkan dengan cadangan "
+            "terakhir dan tanyakan siapa yang membuka berkas ini dengan alat lain.",
+        )
+
+
+class DialogRiwayatSel(QDialog):
+    """The history of one value (right-click › Riwayat Sel Ini in the grid)."""
+
+    def __init__(self, parent: QWidget | None, saring: SaringAudit, judul: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Riwayat: {judul}")
+        self.tabel = _tabel(self)
+        n = isi_tabel(self.tabel, baca_audit(saring))
+        keterangan = QLabel(
+            f"{n} perubahan, terbaru di atas." if n else "Nilai ini belum pernah diubah sejak "
+            "log perubahan ada."
+        )  # fmt: skip
+        tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        tombol.button(QDialogButtonBox.StandardButton.Close).setText("&Tutup")
+        tombol.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(keterangan)
+        layout.addWidget(self.tabel, 1)
+        layout.addWidget(tombol)
+        self.resize(1000, 360)
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """Data › Riwayat Perubahan… for the main window."""
+    action = QAction("&Riwayat Perubahan…", window)
+    action.setStatusTip("Siapa mengubah apa dan kapan; simpan ke Excel; periksa keutuhan log")
+    action.triggered.connect(lambda *_: DialogRiwayat(window, window.tahun).exec())
+    return [action]
