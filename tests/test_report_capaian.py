@@ -211,3 +211,36 @@ def test_signature_defaults_to_the_end_of_the_period_and_can_be_changed(capsys, 
     code, _, err = run(capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode",
                        "2020Q1", "--out", str(out), "--penandatangan", "123")  # fmt: skip
     assert code == 1 and "Tidak ada pegawai dengan NIP 123" in err
+
+
+def test_a_retired_desa_is_not_listed_as_missing_after_it_was_retired(capsys, db_path, tmp_path):
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.reports.capaian_data import build_capaian_report
+
+    _isi(capsys, db_path, tmp_path)  # Kemiri (2001) reported January, 2002 February
+    code, _, err = run(
+        capsys, db_path, "kantor", "desa", "nonaktif", "35.07.13.2002", "--sejak", "2020-04"
+    )
+    assert code == 0, err
+    berkas = tmp_path / "tw2.csv"
+    berkas.write_text(
+        NILAI.splitlines()[0] + "\nKASI-KESOS.01,202004,35.07.13.2001,realisasi,3,,\n"
+    )
+    assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0
+
+    db = open_database(db_path)
+    try:
+        tw1 = next(
+            t for t in build_capaian_report(2020, "2020Q1").desa if t.kode == "KASI-KESOS.01"
+        )
+        tw2 = next(
+            t for t in build_capaian_report(2020, "2020Q2").desa if t.kode == "KASI-KESOS.01"
+        )
+    finally:
+        db.close()
+        database_proxy.initialize(None)
+    names_tw1 = [n for n, _ in tw1.baris]
+    names_tw2 = [n for n, _ in tw2.baris]
+    assert len(names_tw1) == 18 and tw1.lapor == 2  # still active in TW I, and it reported
+    assert len(names_tw2) == 17 and tw2.lapor == 1  # retired in April: not "belum ada data"
+    assert set(names_tw1) - set(names_tw2) == {"Desa Sengguruh"}

@@ -10,6 +10,7 @@ lay it out. "Belum ada data" is written out wherever a value is missing, never 0
 from dataclasses import dataclass, field
 from datetime import date
 
+from kinerja_desktop.db.kantor import desa_aktif
 from kinerja_desktop.db.models import Kantor, Pegawai, Pemangku
 from kinerja_desktop.db.persetujuan import InfoPersetujuan, keadaan_periode
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
@@ -244,6 +245,7 @@ def build_capaian_report(
             )
         )
     desa = daftar_desa()
+    aktif = {d.id for d in desa_aktif(p)}
     tabel_desa, tanpa = [], []
     for n in nilai_tahun(tahun):
         if not n.info.dari_desa:
@@ -253,6 +255,8 @@ def build_capaian_report(
             g = n.realisasi_desa(p, d.id)
             if g.ada:
                 lapor += 1
+            elif d.id not in aktif:
+                continue  # retired before this period and nothing stored: not a missing report
             nama = nama_desa_lengkap(d.jenis, d.nama)
             baris.append((nama, teks_realisasi(n.info.jenis, g.nilai) or BELUM))
         if not lapor:
