@@ -189,3 +189,15 @@ def test_add_rename_and_retire_a_desa(capsys, db_path, tmp_path):
     _, out, _ = run(capsys, "--db", db_path, "kelengkapan", "--tahun", 2020, "--json")
     periode_sengguruh = [r["periode"] for r in json.loads(out) if r["kode_desa"] == "35.07.13.2002"]
     assert periode_sengguruh == ["202001", "202002", "202003"]
+    _, out, _ = run(capsys, "--db", db_path, "kelengkapan", "--tahun", 2020, "--per", "triwulan")
+    baris = {line.split("  ")[0]: line.split() for line in out.splitlines()}
+    assert baris["Desa Sengguruh"][2:] == ["."]  # TW I only: no cells after it was retired
+    assert ", kosong = desa nonaktif;" in out
+
+
+def test_completeness_of_a_year_not_yet_begun_is_not_late(capsys, db_path):
+    assert run(capsys, "--db", db_path, "tahun", "salin", "--dari", 2020, "--ke", 2099)[0] == 0
+    _, out, _ = run(capsys, "--db", db_path, "kelengkapan", "--tahun", 2099, "--per", "triwulan")
+    baris = {line.split("  ")[0]: line.split() for line in out.splitlines()}
+    assert baris["Desa Kemiri"][2:] == ["-", "-", "-", "-"]  # as "–" in the window
+    assert ". = belum ada (0), - = belum waktunya (72)" in out

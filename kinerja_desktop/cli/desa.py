@@ -1,6 +1,7 @@
 """Commands for desa workbooks: templates out, imports in (with undo), completeness."""
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,13 @@ def cmd_impor_daftar(args: argparse.Namespace) -> int:
 
 
 _SIMBOL = {"diterima": "D", "sebagian": "S", "belum": "."}
+BELUM_WAKTUNYA = "-"  # nothing yet for a period that has not ended: not late, as in the window
+
+
+def _simbol(s: Any) -> str:
+    if s.status.value == "belum" and not s.jatuh_tempo:
+        return BELUM_WAKTUNYA
+    return _SIMBOL[s.status.value]
 
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
@@ -175,12 +183,17 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     for s in sel:
         per_desa.setdefault(s.nama_desa, []).append(s)
     for nama, daftar in per_desa.items():
-        isi = " ".join(f"{_SIMBOL[s.status.value]:>6}" for s in daftar)
+        isi = " ".join(f"{_simbol(s):>6}" for s in daftar)
         print(f"{nama:<{lebar}} {isi}")
-    hitung = {k: sum(1 for s in sel if s.status.value == k) for k in _SIMBOL}
+    hitung = Counter(_simbol(s) for s in sel)
+    lainnya = ""
+    if hitung[BELUM_WAKTUNYA]:
+        lainnya += f", - = belum waktunya ({hitung[BELUM_WAKTUNYA]})"
+    if any(len(daftar) < len(periode) for daftar in per_desa.values()):
+        lainnya += ", kosong = desa nonaktif"
     print(
-        f"\nD = diterima ({hitung['diterima']}), S = sebagian ({hitung['sebagian']}), "
-        f". = belum ada ({hitung['belum']}); dihitung dari nilai yang tersimpan."
+        f"\nD = diterima ({hitung['D']}), S = sebagian ({hitung['S']}), "
+        f". = belum ada ({hitung['.']}){lainnya}; dihitung dari nilai yang tersimpan."
     )
     return 0
 
