@@ -177,6 +177,8 @@ def test_newer_package_replaces_and_older_is_refused_unless_insisted(capsys, kab
     assert code == 1 and "lebih lama dari paket Kecamatan Kepanjen" in out and "--paksa" in out
     assert "ditulis 1 Januari 2000 00.00, lebih lama" in out
     assert "(ditulis 1 Januari 2099 00.00)" in out
+    # also shown in the window, which has no such option: it names where to give it
+    assert "terima di Command Prompt dengan pilihan --paksa" in out
     assert _dump(kab) == before
     code, out, _ = run(capsys, kab, "kabupaten", "terima", "--paksa", str(tmp_path / "lama"))
     assert code == 0 and "menggantikan" in out

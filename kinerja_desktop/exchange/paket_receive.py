@@ -169,8 +169,9 @@ def plan_receive(isi: IsiPaket, paksa: bool = False) -> HasilTerima:
             isi.path,
             f"paket ini ditulis {format_waktu(str(isi.manifest['waktu']))}, lebih lama dari paket "
             f"Kecamatan {nama} {isi.periode.label} yang sudah diterima (ditulis "
-            f"{format_waktu(berlaku)}). Bila paket lama ini "
-            "memang yang benar, terima dengan pilihan --paksa.",
+            f"{format_waktu(berlaku)}). Bila paket lama ini memang yang benar, terima di "
+            "Command Prompt dengan pilihan --paksa: kinerja-desktop --db RUANG-KERJA "
+            "kabupaten terima PAKET --paksa.",
         )
     return HasilTerima(isi, nama, "ganti", diganti=berlaku)
 
