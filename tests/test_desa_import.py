@@ -192,6 +192,10 @@ def test_undo_of_a_whole_batch(db, tmp_path, capsys):
     code, out, _ = run(capsys, "impor", "daftar", "--json")
     daftar = json.loads(out)
     assert [b["dibatalkan"] is not None for b in daftar] == [True, True]
+    assert [(b["nomor"], b["kode_desa"], b["jenis"]) for b in daftar] == [
+        (1, KEMIRI, "desa"),
+        (2, KEMIRI, "desa"),
+    ]
     code, out, _ = run(capsys, "impor", "daftar")
     # people read the times in Indonesian; only the JSON keeps ISO 8601
     assert f"   1  {format_waktu(daftar[0]['waktu'])}  " in out

@@ -118,28 +118,32 @@ def cmd_impor_batal(args: argparse.Namespace) -> int:
 
 def cmd_impor_daftar(args: argparse.Namespace) -> int:
     """``impor daftar``: the import log."""
-    from kinerja_desktop.db.models import ImporBatch
+    from peewee import JOIN
+
+    from kinerja_desktop.db.models import Desa, ImporBatch
 
     open_db(args)
-    batches = list(ImporBatch.select().order_by(ImporBatch.id))
-    rows: list[dict[str, Any]] = [
-        {
-            "nomor": b.id,
-            "waktu": b.waktu,
-            "berkas": b.nama_berkas,
-            "jenis": b.jenis,
-            "kode_desa": b.desa.kode if b.desa is not None else None,
-            "tahun": b.tahun,
-            "periode": b.periode,
-            "baru": b.baru,
-            "diubah": b.diubah,
-            "sama": b.sama,
-            "sha256": b.sha256,
-            "berkas_simpan": b.berkas_simpan,
-            "dibatalkan": b.dibatalkan,
-        }
-        for b in batches
-    ]
+    query = (  # one query, the desa code joined in, rather than one look-up per batch
+        ImporBatch.select(
+            ImporBatch.id.alias("nomor"),
+            ImporBatch.waktu,
+            ImporBatch.nama_berkas.alias("berkas"),
+            ImporBatch.jenis,
+            Desa.kode.alias("kode_desa"),
+            ImporBatch.tahun,
+            ImporBatch.periode,
+            ImporBatch.baru,
+            ImporBatch.diubah,
+            ImporBatch.sama,
+            ImporBatch.sha256,
+            ImporBatch.berkas_simpan,
+            ImporBatch.dibatalkan,
+        )
+        .join(Desa, JOIN.LEFT_OUTER)
+        .order_by(ImporBatch.id)
+        .dicts()
+    )
+    rows: list[dict[str, Any]] = list(query.iterator())
     if args.json:
         print_json(rows)
         return 0
