@@ -342,6 +342,7 @@ def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, pa
         ticked = [window.kiriman.item(i, tw1).text() for i in range(33)]
         assert ticked.count("✓") == 3
         assert window.penerimaan.rowCount() == 3
+        assert window.penerimaan.item(0, 2).text() == "Triwulan I 2020"
         for size in ((1366, 768), (1024, 768)):
             window.resize(*size)
             window.tabs.setCurrentIndex(0)

@@ -43,7 +43,7 @@ from kinerja_desktop.db.kabupaten import (
     tahun_paket,
 )
 from kinerja_desktop.db.queries_nilai import penilaian
-from kinerja_desktop.domain.periode import Periode, pilihan_periode
+from kinerja_desktop.domain.periode import Periode, parse_periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.domain.value_text import format_angka
 
@@ -283,7 +283,7 @@ class KabupatenWindow(QMainWindow):
             cells = [
                 format_waktu(r["waktu_terima"]),
                 r["nama"],
-                r["periode"],
+                parse_periode(r["periode"]).label,
                 r["nama_berkas"],
                 format_waktu(r["waktu_tulis"]),
                 keadaan,
