@@ -16,3 +16,4 @@ def test_time_reads_as_indonesian_from_a_datetime_or_the_stored_iso_text():
 def test_desa_are_named_with_their_kind():
     assert nama_desa_lengkap("desa", "Kemiri") == "Desa Kemiri"
     assert nama_desa_lengkap("kelurahan", "Kepanjen") == "Kelurahan Kepanjen"
+    assert nama_desa_lengkap("desa adat", "Tenganan") == "Desa Adat Tenganan"  # code .3xxx

@@ -4,8 +4,8 @@
 def nama_desa_lengkap(jenis: str, nama: str) -> str:
     """``Desa Kemiri`` or ``Kelurahan Kepanjen`` from the stored kind and name.
 
-    The kind is stored in lower case ("desa", "kelurahan"); an unknown kind is written as
-    stored, capitalised, so that a new kind from the national list still reads right.
+    The kind is stored in lower case ("desa", "kelurahan", "desa adat"); each of its words is
+    capitalised ("Desa Adat"), so that a kind from the national list reads right.
     """
-    kata = (jenis or "desa").strip().capitalize()
+    kata = " ".join(w.capitalize() for w in (jenis or "desa").split())
     return f"{kata} {nama}"
