@@ -4,6 +4,7 @@
 import csv
 import io
 import json
+import re
 import sqlite3
 
 import openpyxl
@@ -121,6 +122,7 @@ def test_audit_export_and_tamper_check(capsys, monkeypatch, db_path, tmp_path):
     assert (
         "admin" in out and "Ajukan" in out and "Sekretaris Kecamatan 2020: draf → diajukan" in out
     )
+    assert re.search(r"^ +\d+ \d+ \w+ \d{4} \d\d\.\d\d admin ", out, re.MULTILINE), out
     for akhiran in ("csv", "xlsx"):
         target = tmp_path / f"riwayat.{akhiran}"
         code, out, _ = run(capsys, monkeypatch, db_path, "audit", "--out", str(target))

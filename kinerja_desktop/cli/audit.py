@@ -25,6 +25,7 @@ def _tanggal(teks: str) -> str:
 def cmd_audit(args: argparse.Namespace) -> int:
     """``audit [--tahun] [--dari --sampai] [--pengguna-log] [--json] [--out X.csv|xlsx]``."""
     from kinerja_desktop.db.audit_baca import SaringAudit, baca_audit
+    from kinerja_desktop.domain.tanggal import format_waktu
 
     open_db(args)
     saring = SaringAudit(
@@ -50,7 +51,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         apa = " ".join(x for x in (b.jabatan, b.indikator, b.periode, b.desa) if x)
         ubah = f"{b.lama or '-'} → {b.baru or '-'}"
         catatan = f" ({b.catatan})" if b.catatan else ""
-        print(f"{b.nomor:>6} {b.waktu} {b.pengguna:<12} {b.aksi:<18} {apa}: {ubah}{catatan}")
+        waktu = format_waktu(b.waktu)  # as every other list shows times; the export keeps ISO
+        print(f"{b.nomor:>6} {waktu} {b.pengguna:<12} {b.aksi:<18} {apa}: {ubah}{catatan}")
     if len(baris) > _BATAS_LAYAR:
         print(
             f"… dan {len(baris) - _BATAS_LAYAR} catatan lebih lama; simpan semuanya dengan "
