@@ -1,8 +1,10 @@
 """Where the application keeps its files, per user, never inside the program folder.
 
 ``KINERJA_DATA_DIR`` overrides the folder (tests and portable installs use it);
-``KINERJA_DB`` or ``--db`` point at another database file. Each database has its own folder
-for its backups and stored import files (:func:`files_dir`).
+``KINERJA_DB`` or ``--db`` point at another database file or a server
+(:mod:`kinerja_desktop.db.location`). Each database has its own folder for its backups and
+stored import files (:func:`files_dir`); a server database keeps them in the data folder of
+the PC that works on it.
 """
 
 import os
@@ -25,9 +27,11 @@ def data_dir() -> Path:
 
 
 def default_db_path() -> Path:
-    """The database used when neither ``--db`` nor ``KINERJA_DB`` is given."""
+    """The database file used when neither ``--db`` nor ``KINERJA_DB`` is given, or the one
+    ``KINERJA_DB`` names; when that is a server address, the data folder's file (whose folder
+    then holds the server's local backups and import copies)."""
     env = os.environ.get("KINERJA_DB")
-    return Path(env) if env else data_dir() / DB_FILENAME
+    return Path(env) if env and "://" not in env else data_dir() / DB_FILENAME
 
 
 FILES_SUFFIX = "-berkas"

@@ -1,5 +1,12 @@
-"""Shared fixtures: every test gets its own data folder and never touches the user's."""
+"""Shared fixtures: every test gets its own data folder and never touches the user's.
 
+Both engines: a test that uses ``db``, ``db_target`` or ``db_url`` (and neither ``db_path``,
+which is a file, nor ``qtbot``) runs twice, on a SQLite file and on a database of a throw-away
+PostgreSQL server started once per run (``tests/pg_server.py``). Each PostgreSQL test gets its
+own database, copied from a template that holds the built-in data.
+"""
+
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -10,8 +17,26 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kinerja_desktop.db.connection import open_database  # noqa: E402
+from kinerja_desktop.db.location import DatabaseLocation, parse_location  # noqa: E402
 from kinerja_desktop.db.models import database_proxy  # noqa: E402
 from kinerja_desktop.db.sesi import masuk_sebagai, tanya_bila_perlu  # noqa: E402
+
+ENGINES = ("sqlite", "postgresql")
+_TEMPLATE = "templat"
+_numbers = itertools.count(1)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the tests that use the database (and no file, no window) on both engines."""
+    names = metafunc.fixturenames
+    if "engine" in names and "db_path" not in names and "qtbot" not in names:
+        metafunc.parametrize("engine", ENGINES)
+
+
+@pytest.fixture
+def engine() -> str:
+    """The engine of this test's database (``pytest_generate_tests`` gives both)."""
+    return "sqlite"
 
 
 @pytest.fixture(autouse=True)
@@ -57,10 +82,130 @@ def db_path(tmp_path: Path, seeded_db_template: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A throw-away PostgreSQL server for the whole run. Skipped with an install hint when
+    the binaries are missing, except where KINERJA_PG_WAJIB is set (CI): there it fails."""
+    from pg_server import INSTALL_HINT, ThrowawayServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("KINERJA_PG_WAJIB"):
+            pytest.fail(f"KINERJA_PG_WAJIB diatur, tetapi: {INSTALL_HINT}")
+        pytest.skip(INSTALL_HINT)
+    server = ThrowawayServer(bin_dir)
+    server.start()
+    yield server
+    server.stop()
+
+
+class _ServerCopy:
+    """The built-in database on the test server, put back before each test that uses it.
+
+    Creating a database per test costs about half a second; emptying the tables and copying
+    the built-in rows back from a schema of saved copies (``templat``), with the id sequences
+    where they were, costs a tenth of that and leaves the same database behind.
+    """
+
+    def __init__(self, server: object) -> None:
+        self.server = server
+        self.name = new_server_database(server)
+        self.url = server.url(self.name)  # type: ignore[attr-defined]
+        open_database(self.url).close()
+        database_proxy.initialize(None)
+        import psycopg
+
+        self.conn = psycopg.connect(self.url, autocommit=True)
+        self.tables = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'public' ORDER BY table_name"
+            )
+        ]
+        self.conn.execute(f'CREATE SCHEMA "{_TEMPLATE}"')
+        for table in self.tables:
+            self.conn.execute(
+                f'CREATE TABLE "{_TEMPLATE}"."{table}" AS TABLE "public"."{table}"'
+            )
+        self.sequences = list(
+            self.conn.execute(
+                "SELECT format('%I', sequencename), last_value FROM pg_sequences "
+                "WHERE schemaname = 'public'"
+            )
+        )
+
+    def reset(self) -> None:
+        """End every other connection, then put the built-in rows back."""
+        conn = self.conn
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        with conn.transaction():
+            conn.execute("SET LOCAL session_replication_role = replica")
+            names = ", ".join(f'"public"."{t}"' for t in self.tables)
+            conn.execute(f"TRUNCATE {names}")
+            for table in self.tables:
+                conn.execute(f'INSERT INTO "public"."{table}" TABLE "{_TEMPLATE}"."{table}"')
+            for sequence, value in self.sequences:
+                if value is None:
+                    conn.execute(f"SELECT setval('public.{sequence}', 1, false)")
+                else:
+                    conn.execute(f"SELECT setval('public.{sequence}', {int(value)}, true)")
+
+
+@pytest.fixture(scope="session")
+def pg_copy(pg_server: object) -> _ServerCopy:
+    """The test server's database holding the built-in data (see :class:`_ServerCopy`)."""
+    return _ServerCopy(pg_server)
+
+
+def new_server_database(pg_server: object, template: str = "template0") -> str:
+    """Create a new database on the test server (a copy of ``template``); return its name."""
+    name = f"uji_{os.getpid()}_{next(_numbers)}"
+    with pg_server.admin() as admin:  # type: ignore[attr-defined]
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return name
+
+
+def drop_server_database(pg_server: object, name: str) -> None:
+    """Drop a test database, ending any connection still open to it."""
+    with pg_server.admin() as admin:  # type: ignore[attr-defined]
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[object]:
+def db_target(
+    engine: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[DatabaseLocation]:
+    """Where this test's copy of the built-in database is: a file, or a server database.
+
+    ``KINERJA_DB`` points at it, so that commands run by the test without ``--db`` use it.
+    """
+    if engine == "sqlite":
+        path = request.getfixturevalue("db_path")
+        monkeypatch.setenv("KINERJA_DB", str(path))
+        yield path
+        return
+    copy = request.getfixturevalue("pg_copy")
+    copy.reset()
+    monkeypatch.setenv("KINERJA_DB", copy.url)
+    yield parse_location(copy.url)
+    if database_proxy.obj is not None:
+        database_proxy.close()
+
+
+@pytest.fixture
+def db_url(db_target: DatabaseLocation) -> str:
+    """The ``--db``/``KINERJA_DB`` value of :func:`db_target` (with the server password)."""
+    return getattr(db_target, "url", str(db_target))
+
+
+@pytest.fixture
+def db(db_target: DatabaseLocation) -> Iterator[object]:
     """The built-in database, opened and bound to the models."""
-    database = open_database(db_path)
+    database = open_database(db_target)
     yield database
     database.close()
     database_proxy.initialize(None)

@@ -48,7 +48,22 @@ def test_db_option_and_environment_variable(capsys, tmp_path, monkeypatch):
     assert code == 0 and "Jabatan    : 22 (tahun 2020)" in out and from_env.exists()
 
 
-def test_indikator_json_lists_every_field(capsys):
+def test_stats_on_either_engine(capsys, db_url):
+    # db_url: the test's database, a file or a server one, chosen through KINERJA_DB
+    code, out, _ = run(capsys, "stats", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "tahun": [2020],
+        "jabatan": 22,
+        "indikator": 84,
+        "desa": 18,
+        "pegawai": 1,
+    }
+    code, out, _ = run(capsys, "stats")
+    assert "Jabatan    : 22 (tahun 2020)" in out and "sandi" not in out
+
+
+def test_indikator_json_lists_every_field(capsys, db_url):
     code, out, _ = run(capsys, "indikator", "--tahun", "2020", "--json")
     rows = json.loads(out)
     assert code == 0 and len(rows) == 84
@@ -70,13 +85,13 @@ def test_indikator_json_lists_every_field(capsys):
         assert isinstance(row["dari_desa"], bool)
 
 
-def test_indikator_for_a_missing_year_is_refused_in_indonesian(capsys):
+def test_indikator_for_a_missing_year_is_refused_in_indonesian(capsys, db_url):
     code, out, err = run(capsys, "indikator", "--tahun", "2031")
     assert code == 1 and out == ""
     assert "Tahun 2031 tidak ada di basis data (tahun yang ada: 2020)" in err
 
 
-def test_tahun_salin_then_refuses_to_overwrite(capsys):
+def test_tahun_salin_then_refuses_to_overwrite(capsys, db_url):
     code, out, _ = run(capsys, "tahun", "salin", "--dari", "2020", "--ke", "2026")
     assert code == 0 and "22 jabatan dan 84 indikator" in out
     code, _, err = run(capsys, "stats", "--json")
@@ -107,7 +122,7 @@ def test_help_is_indonesian(capsys):
         assert english not in out
 
 
-def test_report_iki_accepts_codes_and_paper_in_any_case(capsys, tmp_path):
+def test_report_iki_accepts_codes_and_paper_in_any_case(capsys, db_url, tmp_path):
     out = tmp_path / "kasi-pem.pdf"
     code, stdout, err = run(
         capsys, "report", "iki", "--tahun", "2020", "--out", str(out),

@@ -5,6 +5,8 @@ import json
 import shutil
 import sqlite3
 
+from mesin import select
+
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import database_proxy
 
@@ -29,37 +31,36 @@ def run(capsys, db_path, *args):
     return code, out, err
 
 
-def count_values(db_path):
-    with sqlite3.connect(db_path) as raw:
-        return (
-            raw.execute("SELECT count(*) FROM nilai_target").fetchone()[0]
-            + raw.execute("SELECT count(*) FROM nilai_realisasi").fetchone()[0]
-        )
+def count_values(db_url):
+    [(n,)] = select(
+        str(db_url),
+        "SELECT (SELECT count(*) FROM nilai_target) + (SELECT count(*) FROM nilai_realisasi)",
+    )
+    return n
 
 
-def test_dry_run_reports_and_writes_nothing(capsys, db_path, tmp_path):
+def test_dry_run_reports_and_writes_nothing(capsys, db_url, tmp_path):
     berkas = tmp_path / "nilai.csv"
     berkas.write_text(GOOD, encoding="utf-8")
-    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas), "--coba")
+    code, out, _ = run(capsys, db_url, "nilai", "impor", str(berkas), "--coba")
     assert code == 0
     assert "9 baru, 0 diubah, 0 sama, 0 ditolak" in out
     assert "tidak ada yang disimpan" in out
-    assert count_values(db_path) == 0
+    assert count_values(db_url) == 0
 
 
-def test_import_then_reimport_then_change(capsys, db_path, tmp_path):
+def test_import_then_reimport_then_change(capsys, db_url, tmp_path):
     berkas = tmp_path / "nilai.csv"
     berkas.write_text(GOOD, encoding="utf-8")
-    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    code, out, _ = run(capsys, db_url, "nilai", "impor", str(berkas))
     assert code == 0 and "9 nilai disimpan" in out
-    assert count_values(db_path) == 9
-    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    assert count_values(db_url) == 9
+    code, out, _ = run(capsys, db_url, "nilai", "impor", str(berkas))
     assert code == 0 and "0 baru, 0 diubah, 9 sama" in out and "tidak ada yang diubah" in out
     berkas.write_text(HEADER + "KASUBAG-UMUM.02,202002,,realisasi,2,,\n", encoding="utf-8")
-    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    code, out, _ = run(capsys, db_url, "nilai", "impor", str(berkas))
     assert "0 baru, 1 diubah, 0 sama" in out
-    with sqlite3.connect(db_path) as raw:
-        batches = raw.execute("SELECT nama_berkas, baru, diubah FROM impor_batch").fetchall()
+    batches = select(db_url, "SELECT nama_berkas, baru, diubah FROM impor_batch ORDER BY id")
     assert batches == [("nilai.csv", 9, 0), ("nilai.csv", 0, 1)]
 
 
@@ -78,7 +79,7 @@ def test_an_import_that_changes_data_is_preceded_by_one_backup(capsys, db_path, 
         assert raw.execute("SELECT count(*) FROM nilai_realisasi").fetchone()[0] == 0
 
 
-def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_path, tmp_path):
+def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_url, tmp_path):
     berkas = tmp_path / "salah.csv"
     berkas.write_text(
         HEADER
@@ -93,7 +94,7 @@ def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_path, t
         + "KASUBAG-UMUM.02,202001,,realisasi,4,,\n",
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, db_path, "nilai", "impor", str(berkas))
+    code, out, _ = run(capsys, db_url, "nilai", "impor", str(berkas))
     assert code == 1
     for line in (
         "baris 3: Pembilang (55) lebih besar dari penyebut (50).",
@@ -107,17 +108,17 @@ def test_refusals_name_line_and_reason_and_nothing_is_written(capsys, db_path, t
     ):
         assert line in out
     assert "8 ditolak" in out
-    assert count_values(db_path) == 0
+    assert count_values(db_url) == 0
 
 
-def test_not_a_values_file_is_refused(capsys, db_path, tmp_path):
+def test_not_a_values_file_is_refused(capsys, db_url, tmp_path):
     berkas = tmp_path / "lain.csv"
     berkas.write_text("nama,alamat\nBudi,Kepanjen\n", encoding="utf-8")
-    code, _, err = run(capsys, db_path, "nilai", "impor", str(berkas))
+    code, _, err = run(capsys, db_url, "nilai", "impor", str(berkas))
     assert code == 1 and "bukan berkas nilai Kinerja Desktop" in err
     xlsx = tmp_path / "data.csv"
     xlsx.write_bytes(b"PK\x03\x04rest-of-a-zip")
-    code, _, err = run(capsys, db_path, "nilai", "impor", str(xlsx))
+    code, _, err = run(capsys, db_url, "nilai", "impor", str(xlsx))
     assert code == 1 and "buku kerja Excel" in err
 
 
@@ -145,12 +146,12 @@ def test_export_round_trip_into_another_database(capsys, db_path, tmp_path):
     assert keluar2.read_bytes() == keluar.read_bytes()
 
 
-def test_capaian_json(capsys, db_path, tmp_path):
+def test_capaian_json(capsys, db_url, tmp_path):
     berkas = tmp_path / "nilai.csv"
     berkas.write_text(GOOD, encoding="utf-8")
-    run(capsys, db_path, "nilai", "impor", str(berkas))
+    run(capsys, db_url, "nilai", "impor", str(berkas))
     code, out, _ = run(
-        capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1", "--json"
+        capsys, db_url, "capaian", "--tahun", "2020", "--periode", "2020Q1", "--json"
     )
     assert code == 0
     rows = {r["kode_indikator"]: r for r in json.loads(out)}
@@ -167,39 +168,39 @@ def test_capaian_json(capsys, db_path, tmp_path):
     assert rows["SEKCAM.03"]["capaian"] is None and rows["SEKCAM.03"]["realisasi"] is None
     assert disiplin["target"] == "2" and disiplin["target_otomatis"] is True
     assert rows["SEKCAM.02"]["target_otomatis"] is True  # the year's range holds for TW I
-    code, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1")
+    code, out, _ = run(capsys, db_url, "capaian", "--tahun", "2020", "--periode", "2020Q1")
     assert "KASUBAG-UMUM.02" in out and "belum ada data" in out
     # a derived target is marked with a word the output explains, never "(turunan)"
     assert "target 2 (otomatis);" in out and "turunan" not in out
     assert "Target (otomatis): target periode itu tidak diisi" in out
 
 
-def test_capaian_refuses_a_period_of_another_year(capsys, db_path):
-    code, _, err = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2021Q1")
+def test_capaian_refuses_a_period_of_another_year(capsys, db_url):
+    code, _, err = run(capsys, db_url, "capaian", "--tahun", "2020", "--periode", "2021Q1")
     assert code == 1 and "bukan bagian dari tahun 2020" in err
 
 
-def test_rating_bands_are_editable(capsys, db_path, tmp_path):
+def test_rating_bands_are_editable(capsys, db_url, tmp_path):
     berkas = tmp_path / "nilai.csv"
     berkas.write_text(GOOD, encoding="utf-8")
-    run(capsys, db_path, "nilai", "impor", str(berkas))
-    code, out, _ = run(capsys, db_path, "pita", "atur", "100:Sangat Baik", "80:Baik", "0:Kurang")
+    run(capsys, db_url, "nilai", "impor", str(berkas))
+    code, out, _ = run(capsys, db_url, "pita", "atur", "100:Sangat Baik", "80:Baik", "0:Kurang")
     assert code == 0 and "80% sampai di bawah 100%: Baik" in out
-    _, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1", "--json")
+    _, out, _ = run(capsys, db_url, "capaian", "--tahun", "2020", "--periode", "2020Q1", "--json")
     assert {r["kode_indikator"]: r for r in json.loads(out)}["SEKCAM.02"][
         "kategori"
     ] == "Sangat Baik"
-    code, _, err = run(capsys, db_path, "pita", "atur", "80:Baik")
+    code, _, err = run(capsys, db_url, "pita", "atur", "80:Baik")
     assert code == 1 and "berbatas bawah 0%" in err
-    code, _, err = run(capsys, db_path, "pita", "atur", "80:Baik", "0:baik")
+    code, _, err = run(capsys, db_url, "pita", "atur", "80:Baik", "0:baik")
     assert code == 1 and "kembar" in err
-    code, out, _ = run(capsys, db_path, "pita", "bawaan", "--json")
+    code, out, _ = run(capsys, db_url, "pita", "bawaan", "--json")
     hasil = json.loads(out.split("\n", 1)[1])
     assert [p["nama"] for p in hasil["kategori"]][0] == "Sangat Tinggi"
     assert hasil["batas_atas"] is None  # no ceiling unless one is set
 
 
-def test_capaian_ceiling_caps_every_output_and_is_written_in_the_rules(capsys, db_path, tmp_path):
+def test_capaian_ceiling_caps_every_output_and_is_written_in_the_rules(capsys, db_url, tmp_path):
     berkas = tmp_path / "nilai.csv"
     # 16 done against a target of 8: 200%
     berkas.write_text(
@@ -208,24 +209,24 @@ def test_capaian_ceiling_caps_every_output_and_is_written_in_the_rules(capsys, d
         "KASUBAG-UMUM.01,202001,,realisasi,16,,\n",
         encoding="utf-8",
     )
-    assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0
+    assert run(capsys, db_url, "nilai", "impor", str(berkas))[0] == 0
 
     def capaian() -> dict:
-        _, out, _ = run(capsys, db_path, "capaian", "--tahun", "2020", "--periode", "2020Q1",
+        _, out, _ = run(capsys, db_url, "capaian", "--tahun", "2020", "--periode", "2020Q1",
                         "--json")  # fmt: skip
         return {r["kode_indikator"]: r for r in json.loads(out)}["KASUBAG-UMUM.01"]
 
     assert capaian()["capaian"] == 200.0
-    code, out, _ = run(capsys, db_path, "pita", "--batas-atas", "120")
+    code, out, _ = run(capsys, db_url, "pita", "--batas-atas", "120")
     assert code == 0 and "Batas atas capaian sekarang 120%." in out
     assert "Batas atas capaian 120%: capaian yang dihitung lebih tinggi ditulis 120%" in out
     baris = capaian()
     assert (baris["capaian"], baris["capaian_sebelum_batas"]) == (120.0, 200.0)
     assert "Dihitung 200%, ditulis batas atas 120%." in baris["catatan"]
 
-    code, _, err = run(capsys, db_path, "pita", "--batas-atas", "90")
+    code, _, err = run(capsys, db_url, "pita", "--batas-atas", "90")
     assert code == 1 and "terlalu rendah" in err
-    code, out, _ = run(capsys, db_path, "pita", "--batas-atas", "tanpa", "--json")
+    code, out, _ = run(capsys, db_url, "pita", "--batas-atas", "tanpa", "--json")
     assert json.loads(out.split("\n", 1)[1])["batas_atas"] is None
     assert capaian()["capaian"] == 200.0
 

@@ -30,7 +30,7 @@ from make_desa_libreoffice_fixture import nilai_contoh  # noqa: E402
 
 
 def run(capsys, *args):
-    code = main(["--db", str(data_dir() / "kinerja.sqlite3"), *args])
+    code = main(list(args))  # the test's database: KINERJA_DB (conftest.db_target)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -212,7 +212,8 @@ def test_dry_run_writes_nothing(db, tmp_path, capsys):
     assert not (data_dir() / "impor").exists()
 
 
-def test_a_backup_is_taken_before_writing(db, tmp_path, capsys):
+def test_a_backup_is_taken_before_writing(db, db_path, tmp_path, capsys):
+    # a file only: on a server, the server's own backups take the place of these copies
     path = isi(templat(tmp_path / "a"), {(0, 0): 3})
     assert run(capsys, "impor", "desa", str(path))[0] == 0
     assert list((data_dir() / "cadangan").glob("*sebelum-impor*"))

@@ -30,11 +30,11 @@ def _isi(capsys, db_path, tmp_path):
     assert run(capsys, db_path, "nilai", "impor", str(berkas))[0] == 0
 
 
-def test_pdf_report(capsys, db_path, tmp_path):
-    _isi(capsys, db_path, tmp_path)
+def test_pdf_report(capsys, db_url, tmp_path):
+    _isi(capsys, db_url, tmp_path)
     out = tmp_path / "Capaian-2020Q1.pdf"
     code, stdout, _ = run(
-        capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode", "2020Q1",
+        capsys, db_url, "report", "capaian", "--tahun", "2020", "--periode", "2020Q1",
         "--out", str(out),
     )  # fmt: skip
     assert code == 0 and "Triwulan I 2020" in stdout
@@ -57,11 +57,11 @@ def test_pdf_report(capsys, db_path, tmp_path):
     assert "Helvetica" not in str(reader.pages[0].get("/Resources"))
 
 
-def test_xlsx_report(capsys, db_path, tmp_path):
-    _isi(capsys, db_path, tmp_path)
+def test_xlsx_report(capsys, db_url, tmp_path):
+    _isi(capsys, db_url, tmp_path)
     out = tmp_path / "capaian.xlsx"
     code, _, _ = run(
-        capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode", "2020Q1",
+        capsys, db_url, "report", "capaian", "--tahun", "2020", "--periode", "2020Q1",
         "--out", str(out), "--kertas", "a4",
     )  # fmt: skip
     assert code == 0
@@ -76,14 +76,14 @@ def test_xlsx_report(capsys, db_path, tmp_path):
     assert "Jumlah kecamatan" in desa and "belum ada data" in desa
 
 
-def test_refusals(capsys, db_path, tmp_path):
+def test_refusals(capsys, db_url, tmp_path):
     code, _, err = run(
-        capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode", "2021Q1",
+        capsys, db_url, "report", "capaian", "--tahun", "2020", "--periode", "2021Q1",
         "--out", str(tmp_path / "x.pdf"),
     )  # fmt: skip
     assert code == 1 and "bukan bagian dari tahun 2020" in err
     code, _, err = run(
-        capsys, db_path, "report", "capaian", "--tahun", "2020", "--periode", "2020",
+        capsys, db_url, "report", "capaian", "--tahun", "2020", "--periode", "2020",
         "--out", str(tmp_path / "x.docx"),
     )  # fmt: skip
     assert code == 1 and ".pdf" in err

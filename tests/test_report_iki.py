@@ -253,26 +253,26 @@ def test_unique_sheet_names():
     assert len({n.lower() for n in names}) == 5
 
 
-def test_cli_report_iki_uses_the_paper_setting(db_path, tmp_path, capsys):
+def test_cli_report_iki_uses_the_paper_setting(db_url, tmp_path, capsys):
     settings.set_value("kertas", "a4")
     out = tmp_path / "IKI.pdf"
-    code = main(["--db", str(db_path), "report", "iki", "--tahun", "2020", "--out", str(out)])
+    code = main(["--db", db_url, "report", "iki", "--tahun", "2020", "--out", str(out)])
     assert code == 0
     assert "A4 (210 × 297 mm)" in capsys.readouterr().out
     page = PdfReader(out).pages[0]
     assert float(page.mediabox.height) == pytest.approx(A4_POINTS[1], abs=0.5)
 
 
-def test_cli_report_iki_excel_for_one_jabatan(db_path, tmp_path):
+def test_cli_report_iki_excel_for_one_jabatan(db_url, tmp_path):
     out = tmp_path / "kasi.xlsx"
-    argv = ["--db", str(db_path), "report", "iki", "--tahun", "2020", "--out", str(out)]
+    argv = ["--db", db_url, "report", "iki", "--tahun", "2020", "--out", str(out)]
     assert main([*argv, "--jabatan", "KASI-PEM", "--kertas", "f4"]) == 0
     assert load_workbook(out).sheetnames == ["Kasi Pemerintahan"]
 
 
-def test_cli_refuses_other_extensions(db_path, tmp_path, capsys):
+def test_cli_refuses_other_extensions(db_url, tmp_path, capsys):
     out = tmp_path / "IKI.docx"
-    argv = ["--db", str(db_path), "report", "iki", "--tahun", "2020", "--out", str(out)]
+    argv = ["--db", db_url, "report", "iki", "--tahun", "2020", "--out", str(out)]
     assert main(argv) == 1
     assert "harus berakhiran .pdf" in capsys.readouterr().err
     assert not out.exists()

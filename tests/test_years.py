@@ -1,4 +1,5 @@
 import pytest
+from mesin import fail_inserts
 
 from kinerja_desktop.db.models import (
     Fungsi,
@@ -8,7 +9,6 @@ from kinerja_desktop.db.models import (
     SubIndikator,
     Tahun,
     Tugas,
-    database_proxy,
 )
 from kinerja_desktop.db.years import copy_year
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -77,11 +77,7 @@ def test_copy_refuses_missing_source_year(db):
 def test_copy_is_all_or_nothing(db):
     # A failure deep inside the copy (here forced by a trigger on one late indicator)
     # must leave no trace of the new year.
-    database_proxy.execute_sql(
-        "CREATE TRIGGER gagal BEFORE INSERT ON indikator "
-        "WHEN NEW.tahun = 2026 AND NEW.kode = 'PRAMU.01' "
-        "BEGIN SELECT RAISE(ABORT, 'gagal disengaja'); END"
-    )
+    fail_inserts("indikator", "NEW.tahun = 2026 AND NEW.kode = 'PRAMU.01'", "gagal disengaja")
     with pytest.raises(Exception, match="gagal disengaja"):
         copy_year(2020, 2026)
     assert Tahun.get_or_none(Tahun.tahun == 2026) is None

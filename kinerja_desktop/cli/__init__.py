@@ -7,7 +7,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 from kinerja_desktop import __version__
@@ -29,7 +28,6 @@ from kinerja_desktop.cli import (
 from kinerja_desktop.cli.common import release_locks
 from kinerja_desktop.domain.teks import tanpa_kendali
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
-from kinerja_desktop.paths import default_db_path
 
 # Each module adds its commands with ``register(subparsers)``; add new command groups here.
 COMMAND_MODULES = [
@@ -117,10 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=Path,
         default=None,
-        metavar="BERKAS",
-        help="berkas basis data (bawaan: variabel KINERJA_DB atau folder data pengguna)",
+        metavar="BERKAS|ALAMAT",
+        help="berkas basis data, atau server postgresql://PENGGUNA:SANDI@SERVER/NAMA "
+        "(bawaan: variabel KINERJA_DB atau folder data pengguna)",
     )
     parser.add_argument(
         "--pengguna",
@@ -173,10 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from kinerja_desktop.db.location import chosen_location
+
     args = _parser().parse_args(argv)
-    if args.db is None:
-        args.db = default_db_path()
     try:
+        args.db = chosen_location(args.db)
         return int(args.func(args))
     except KinerjaError as exc:
         print(f"Galat: {exc.pesan}", file=sys.stderr)

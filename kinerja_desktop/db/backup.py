@@ -328,10 +328,15 @@ def make_backup(
 
 
 def bound_database_path() -> Path | None:
-    """The file of the database the models are bound to, or None (in memory, unbound)."""
+    """The file of the database the models are bound to, or None (in memory, unbound, or on
+    a server, where there is no file to copy)."""
+    from peewee import SqliteDatabase
+
     from kinerja_desktop.db.models import database_proxy
 
     db = database_proxy.obj
+    if not isinstance(db, SqliteDatabase):
+        return None
     name = getattr(db, "database", None)
     if not name or name == ":memory:" or str(name).startswith("file::memory:"):
         return None

@@ -1,4 +1,8 @@
-"""Opening the database: pragmas, schema, built-in data, and errors told apart from bugs."""
+"""Opening the database: pragmas, schema, built-in data, and errors told apart from bugs.
+
+A database is a SQLite file or, given a ``postgresql://`` address, a database on a server
+(:mod:`kinerja_desktop.db.server`); everything above this module works on either.
+"""
 
 import sqlite3
 from collections.abc import Callable
@@ -15,6 +19,7 @@ from kinerja_desktop.db.backup import (
     try_daily_backup,
 )
 from kinerja_desktop.db.builtin import load_builtin_dataset
+from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, parse_location
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import SkemaTidakSesuai, prepare_schema
 from kinerja_desktop.errors import (
@@ -76,12 +81,17 @@ def room_to_work(path: Path) -> int:
     return size + (10 << 20)
 
 
-def explain_failure(exc: BaseException, path: Path) -> KinerjaError | None:
+def explain_failure(exc: BaseException, path: DatabaseLocation) -> KinerjaError | None:
     """Like :func:`explain_database_error`, also looking at the errors ``exc`` came from.
 
     After a full disk SQLite has already rolled back, so peewee's own ROLLBACK fails with
-    "no transaction is active" and hides the real cause in the exception chain.
+    "no transaction is active" and hides the real cause in the exception chain. For a
+    database on a server, the server's failures (refused, full, connection dropped).
     """
+    if isinstance(path, ServerAddress):
+        from kinerja_desktop.db.server import explain_server_failure
+
+        return explain_server_failure(exc, path)
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -117,17 +127,24 @@ def _refuse_foreign_file(path: Path) -> None:
 
 
 def open_database(
-    path: Path, isi_baru: Callable[[], None] | None = load_builtin_dataset
-) -> SqliteDatabase:
-    """Open (creating if needed) the database at ``path`` and bind the models to it.
+    location: DatabaseLocation | str,
+    isi_baru: Callable[[], None] | None = load_builtin_dataset,
+) -> peewee.Database:
+    """Open (creating if needed) the database at ``location`` and bind the models to it.
 
-    A new database receives the schema and its first data in one transaction: ``isi_baru``
-    is the built-in Kepanjen dataset unless the caller sets up another office (or None for a
+    ``location`` is a file path or a server address (a string is read as ``--db`` is). A new
+    database receives the schema and its first data in one transaction: ``isi_baru`` is the
+    built-in Kepanjen dataset unless the caller sets up another office (or None for a
     kabupaten workspace, filled by the caller), so an interrupted first start leaves an empty
-    file that the next start fills again.
+    database that the next start fills again.
     Raises :class:`KinerjaError` subclasses for anything the user can act on.
     """
-    path = Path(path)
+    location = parse_location(location)
+    if isinstance(location, ServerAddress):
+        from kinerja_desktop.db.server import open_server
+
+        return open_server(location, isi_baru)
+    path = location
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -307,11 +307,13 @@ class NilaiRealisasi(BaseModel):
 
 
 # One value per indicator, period and desa; NULL (kecamatan level) counts as one desa too.
+# COALESCE rather than IFNULL: PostgreSQL knows only the first (schema 2 files have IFNULL,
+# which SQLite treats the same).
 NilaiRealisasi.add_index(
     NilaiRealisasi.index(
         NilaiRealisasi.indikator,
         NilaiRealisasi.periode,
-        fn.IFNULL(NilaiRealisasi.desa, 0),
+        fn.COALESCE(NilaiRealisasi.desa, 0),
         unique=True,
         name="nilai_realisasi_kunci",
     )

@@ -445,33 +445,34 @@ def _tulis_banyak(langkah: Sequence[tuple[KunciNilai, dict[str, Any] | None]]) -
     """Write many values at once with plain executemany (peewee statements per value cost
     about 0.5 ms each: 9,000 desa values would take seconds). Runs in the caller's
     transaction; every key's old row goes first, then the new rows are inserted."""
-    conn = database_proxy.connection()
+    cursor = database_proxy.cursor()
+    p = database_proxy.param  # "?" on SQLite, "%s" on PostgreSQL
     for jenis, tabel in (("target", "nilai_target"), ("realisasi", "nilai_realisasi")):
         bagian = [(k, b) for k, b in langkah if k.jenis == jenis]
         if not bagian:
             continue
         if jenis == "target":
-            conn.executemany(
-                'DELETE FROM "nilai_target" WHERE "indikator_id" = ? AND "periode" = ?',
+            cursor.executemany(
+                f'DELETE FROM "nilai_target" WHERE "indikator_id" = {p} AND "periode" = {p}',
                 [(k.indikator_id, k.periode) for k, _ in bagian],
             )
         else:
-            conn.executemany(
-                'DELETE FROM "nilai_realisasi" WHERE "indikator_id" = ? AND "periode" = ? '
-                'AND IFNULL("desa_id", 0) = IFNULL(?, 0)',
+            cursor.executemany(
+                f'DELETE FROM "nilai_realisasi" WHERE "indikator_id" = {p} AND "periode" = {p} '
+                f'AND COALESCE("desa_id", 0) = COALESCE({p}, 0)',
                 [(k.indikator_id, k.periode, k.desa_id) for k, _ in bagian],
             )
         kolom = _KOLOM_SIMPAN[jenis]
         nama = ["indikator_id", "periode"] + (["desa_id"] if jenis == "realisasi" else [])
         nama += [f"{k}_id" if k == "batch" else k for k in kolom]
-        sql = f'INSERT INTO "{tabel}" ({", ".join(nama)}) VALUES ({", ".join("?" for _ in nama)})'
+        sql = f'INSERT INTO "{tabel}" ({", ".join(nama)}) VALUES ({", ".join(p for _ in nama)})'
         baris = []
         for k, b in bagian:
             if b is None:
                 continue
             kunci = [k.indikator_id, k.periode] + ([k.desa_id] if jenis == "realisasi" else [])
             baris.append(kunci + [b.get(c, _BAWAAN_TULIS.get(c)) for c in kolom])
-        conn.executemany(sql, baris)
+        cursor.executemany(sql, baris)
 
 
 def _perubahan(kunci: Iterable[KunciNilai], pesan: str) -> Perubahan:

@@ -1,15 +1,18 @@
-"""Schema versions: ``PRAGMA user_version`` says which one a database file has.
+"""Schema versions: ``PRAGMA user_version`` says which one a database file has; on a
+PostgreSQL server the one-row table ``kinerja_skema`` says it.
 
 A new database gets the current tables at once. An older one is upgraded step by step, all
 steps in one transaction, so it is either fully upgraded or untouched. A database written by a
-newer version of the application is refused rather than damaged.
+newer version of the application is refused rather than damaged. There is one list of versions
+for both engines: a step whose SQL must differ on PostgreSQL gives both forms (:class:`PerMesin`).
 """
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import peewee
-from peewee import SqliteDatabase
+from peewee import Database, PostgresqlDatabase
 
 from kinerja_desktop.db.audit import rantai_baru
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
@@ -22,10 +25,32 @@ SCHEMA_VERSION = 7
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
+# The first version a server database can have: servers came with it, so older steps run on
+# SQLite files only and need no PostgreSQL form. Every later step must run on both engines.
+FIRST_SERVER_VERSION = 5
+SERVER_VERSION_TABLE = "kinerja_skema"
 
 # UPGRADES[n] turns a version-n database into version n+1. Each step writes its own SQL
 # rather than calling create_tables, so that later model changes cannot alter old steps.
-UPGRADES: dict[int, Callable[[SqliteDatabase], None]] = {}
+UPGRADES: dict[int, Callable[[Database], None]] = {}
+
+
+class PerMesin(NamedTuple):
+    """One upgrade statement that must differ between the engines, e.g. an id column:
+    ``"id" INTEGER NOT NULL PRIMARY KEY`` on SQLite, ``"id" SERIAL NOT NULL PRIMARY KEY``
+    on PostgreSQL, or ``REAL`` (8 bytes on SQLite) and ``DOUBLE PRECISION``."""
+
+    sqlite: str
+    postgresql: str
+
+
+def run_statements(db: Database, statements: Iterable[str | PerMesin]) -> None:
+    """Run an upgrade step's statements, each in the form for ``db``'s engine."""
+    server = isinstance(db, PostgresqlDatabase)
+    for statement in statements:
+        if isinstance(statement, PerMesin):
+            statement = statement.postgresql if server else statement.sqlite
+        db.execute_sql(statement)
 
 _V2_SQL = (
     # the import log (issue 6 fills it for desa workbooks; `nilai impor` for CSV files)
@@ -84,16 +109,15 @@ _V2_SQL = (
 )
 
 
-def _upgrade_1_to_2(db: SqliteDatabase) -> None:
+def _upgrade_1_to_2(db: Database) -> None:
     """Schema 2: targets, realisasi, the import log, the value history and rating bands."""
-    for statement in _V2_SQL:
-        db.execute_sql(statement)
+    run_statements(db, _V2_SQL)
 
 
 UPGRADES[1] = _upgrade_1_to_2
 
 
-def _upgrade_2_to_3(db: SqliteDatabase) -> None:
+def _upgrade_2_to_3(db: Database) -> None:
     """Schema 3: the capaian ceiling beside the rating bands (no row: no ceiling)."""
     db.execute_sql(
         'CREATE TABLE "aturan_capaian" ("id" INTEGER NOT NULL PRIMARY KEY, "batas_atas" REAL)'
@@ -143,16 +167,15 @@ _V4_SQL = (
 )
 
 
-def _upgrade_3_to_4(db: SqliteDatabase) -> None:
+def _upgrade_3_to_4(db: Database) -> None:
     """Schema 4: the kabupaten workspace (empty in a kecamatan database)."""
-    for statement in _V4_SQL:
-        db.execute_sql(statement)
+    run_statements(db, _V4_SQL)
 
 
 UPGRADES[3] = _upgrade_3_to_4
 
 
-def _upgrade_4_to_5(db: SqliteDatabase) -> None:
+def _upgrade_4_to_5(db: Database) -> None:
     """Schema 5: any kecamatan: the kind of the kabupaten/kota and retired desa."""
     db.execute_sql(
         'ALTER TABLE "kantor" ADD COLUMN "jenis_kabupaten" VARCHAR(255) NOT NULL '
@@ -164,7 +187,7 @@ def _upgrade_4_to_5(db: SqliteDatabase) -> None:
 UPGRADES[4] = _upgrade_4_to_5
 
 
-def _upgrade_5_to_6(db: SqliteDatabase) -> None:
+def _upgrade_5_to_6(db: Database) -> None:
     """Schema 6: a received package's IKI and office kept whole, to show them as sent."""
     db.execute_sql(
         'CREATE TABLE "paket_dokumen" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -246,37 +269,89 @@ def insert_default_bands() -> None:
     insert_pita(PITA_BAWAAN)
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    """Return the schema version stored in the open database (0 for a new, empty file)."""
-    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+def _on_server(db: Database) -> bool:
+    return isinstance(db, PostgresqlDatabase)
 
 
-def _application_id(db: SqliteDatabase) -> int:
-    return int(db.execute_sql("PRAGMA application_id").fetchone()[0])
-
-
-def _has_tables(db: SqliteDatabase) -> bool:
-    row = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+def _server_has_table(db: Database, name: str) -> bool:
+    row = db.execute_sql(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = current_schema() AND table_name = %s",
+        (name,),
+    ).fetchone()
     return bool(row[0])
 
 
-def prepare_schema(db: SqliteDatabase, label: str) -> bool:
+def schema_version(db: Database) -> int:
+    """Return the schema version stored in the open database (0 for a new, empty one)."""
+    if _on_server(db):
+        if not _server_has_table(db, SERVER_VERSION_TABLE):
+            return 0
+        row = db.execute_sql(f'SELECT "versi" FROM "{SERVER_VERSION_TABLE}"').fetchone()
+        return int(row[0]) if row else 0
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def _set_schema_version(db: Database, version: int) -> None:
+    if _on_server(db):
+        db.execute_sql(f'UPDATE "{SERVER_VERSION_TABLE}" SET "versi" = %s', (version,))
+    else:
+        db.execute_sql(f"PRAGMA user_version = {version}")
+
+
+def _mark_new(db: Database) -> None:
+    """Mark a database just set up as ours, at the current version."""
+    if _on_server(db):
+        db.execute_sql(
+            f'CREATE TABLE "{SERVER_VERSION_TABLE}" '
+            '("aplikasi" INTEGER NOT NULL, "versi" INTEGER NOT NULL)'
+        )
+        db.execute_sql(
+            f'INSERT INTO "{SERVER_VERSION_TABLE}" ("aplikasi", "versi") VALUES (%s, %s)',
+            (APPLICATION_ID, SCHEMA_VERSION),
+        )
+        return
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _application_id(db: Database) -> int:
+    if _on_server(db):
+        if not _server_has_table(db, SERVER_VERSION_TABLE):
+            return 0
+        row = db.execute_sql(f'SELECT "aplikasi" FROM "{SERVER_VERSION_TABLE}"').fetchone()
+        return int(row[0]) if row else 0
+    return int(db.execute_sql("PRAGMA application_id").fetchone()[0])
+
+
+def _has_tables(db: Database) -> bool:
+    if _on_server(db):
+        row = db.execute_sql(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = current_schema()"
+        ).fetchone()
+    else:
+        row = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    return bool(row[0])
+
+
+def prepare_schema(db: Database, label: str) -> bool:
     """Create or upgrade the schema of ``db``; return True when the database was new.
 
-    ``label`` names the file in messages. Raises :class:`BasisDataBermasalah` for a file that
-    is not ours or comes from a newer version. The caller holds the transaction.
+    ``label`` names the file (or server database) in messages. Raises
+    :class:`BasisDataBermasalah` for a database that is not ours or comes from a newer
+    version. The caller holds the transaction.
     """
     version = schema_version(db)
     if version == 0 and not _has_tables(db):
         db.create_tables(SCHEMA_MODELS)
         insert_default_bands()
-        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        _mark_new(db)
         return True
     if _application_id(db) != APPLICATION_ID:
         raise BasisDataBermasalah(
-            f"Berkas {label} bukan basis data Kinerja Desktop. "
-            "Pilih berkas basis data yang dibuat oleh aplikasi ini."
+            f"Basis data {label} bukan basis data Kinerja Desktop (sudah berisi tabel lain). "
+            "Pilih basis data yang dibuat oleh aplikasi ini, atau basis data kosong."
         )
     if version > SCHEMA_VERSION:
         raise BasisDataBermasalah(
@@ -296,7 +371,7 @@ class SkemaTidakSesuai(BasisDataBermasalah):
     """The file says it has schema n, but its tables are not those of schema n."""
 
 
-def upgrade_schema(db: SqliteDatabase, label: str) -> None:
+def upgrade_schema(db: Database, label: str) -> None:
     """Run the upgrade steps from the stored version to :data:`SCHEMA_VERSION`.
 
     The caller holds the transaction. A step that fails because the tables are not those of
@@ -317,7 +392,7 @@ def upgrade_schema(db: SqliteDatabase, label: str) -> None:
                 "diubah."
             ) from exc
     if version != SCHEMA_VERSION:
-        db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        _set_schema_version(db, SCHEMA_VERSION)
 
 
 def open_schema_version() -> int | None:

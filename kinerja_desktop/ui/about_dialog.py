@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_NAME, __version__, settings
+from kinerja_desktop.db.location import DatabaseLocation, ServerAddress
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.fileio import size_text
 
@@ -66,11 +67,10 @@ def _external_backup_text() -> str:
 class AboutDialog(QDialog):
     """Facts an operator or a helper on the phone asks for first."""
 
-    def __init__(self, parent: QWidget | None, db_path: Path) -> None:
+    def __init__(self, parent: QWidget | None, db_path: DatabaseLocation) -> None:
         super().__init__(parent)
         from kinerja_desktop.db.backup import backup_dir, daily_backup_problem
 
-        db_path = Path(db_path).absolute()  # a relative --db path says nothing on the phone
         self.setWindowTitle(f"Tentang {APP_NAME}")
         layout = QVBoxLayout(self)
         title = QLabel(f"<b>{APP_NAME}</b> versi {__version__}", self)
@@ -86,15 +86,25 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.rows: dict[str, QLabel] = {}
-        size = _db_size(db_path)
-        rows = [
-            ("Basis data", str(db_path)),
-            ("Ukuran", size_text(size) if size else "—"),
-            ("Versi basis data", _schema_text()),
-            ("Cadangan terakhir", _last_backup_text(db_path)),
-            ("Folder cadangan", str(backup_dir(db_path).absolute())),
-            ("Cadangan ke flashdisk", _external_backup_text()),
-        ]
+        if isinstance(db_path, ServerAddress):
+            # on a server the server's own backups are kept by whoever runs it
+            rows = [
+                ("Basis data", f"{db_path} (server PostgreSQL)"),
+                ("Versi basis data", _schema_text()),
+                ("Cadangan otomatis", "diatur oleh pengelola server"),
+                ("Cadangan ke flashdisk", _external_backup_text()),
+            ]
+        else:
+            db_path = Path(db_path).absolute()  # a relative --db path says nothing on the phone
+            size = _db_size(db_path)
+            rows = [
+                ("Basis data", str(db_path)),
+                ("Ukuran", size_text(size) if size else "—"),
+                ("Versi basis data", _schema_text()),
+                ("Cadangan terakhir", _last_backup_text(db_path)),
+                ("Folder cadangan", str(backup_dir(db_path).absolute())),
+                ("Cadangan ke flashdisk", _external_backup_text()),
+            ]
         problem = daily_backup_problem()
         if problem:
             rows.append(("Peringatan", f"Cadangan otomatis hari ini gagal: {problem}"))

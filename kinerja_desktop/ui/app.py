@@ -1,13 +1,16 @@
 """Starting the GUI: the QApplication, the database, and the main window."""
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.errors import KinerjaError
+
+if TYPE_CHECKING:
+    from kinerja_desktop.db.location import DatabaseLocation
 
 # The instance lock of the running window: kept referenced so that it is never released early.
 _HELD_LOCKS: list[object] = []
@@ -26,7 +29,7 @@ def create_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _first_start(db_path: Path) -> bool:
+def _first_start(db_path: "DatabaseLocation") -> bool:
     """Open the database; on the very first start ask first which kecamatan it is for.
 
     Returns False when the operator closes the welcome (no database is made).
@@ -44,14 +47,17 @@ def _first_start(db_path: Path) -> bool:
     return True
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: "DatabaseLocation") -> int:
     """Open the database at ``db_path`` and show the main window until it is closed.
+
+    The one-window lock is for a file only: on a server several windows (PCs) work at once.
 
     The steps run in order; a step that refuses (a KinerjaError) is explained in Indonesian
     and ends the start. Add start-up steps (locks, backups) between the existing ones.
     """
     from kinerja_desktop.db.kabupaten import workspace
     from kinerja_desktop.db.leftovers import tidy_after_kill
+    from kinerja_desktop.db.location import is_server
     from kinerja_desktop.errors import BasisDataRusak
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
     from kinerja_desktop.ui import single_instance
@@ -59,13 +65,15 @@ def run_gui(db_path: Path) -> int:
     app = create_app()
     try:
         # one window per database; the OS frees the lock when this process ends in any way
-        try:
-            lock = acquire_instance_lock(db_path)
-        except SudahBerjalan:
-            if single_instance.ask_running_window(db_path):
-                return 0  # the open window comes to the front instead
-            raise
-        tidy_after_kill(db_path)  # a restore killed half-way is completed first
+        lock = None
+        if not is_server(db_path):
+            try:
+                lock = acquire_instance_lock(db_path)
+            except SudahBerjalan:
+                if single_instance.ask_running_window(db_path):
+                    return 0  # the open window comes to the front instead
+                raise
+            tidy_after_kill(db_path)  # a restore killed half-way is completed first
         try:
             if not _first_start(db_path):
                 return 0  # the operator left the welcome: nothing was made
@@ -78,7 +86,8 @@ def run_gui(db_path: Path) -> int:
     except KinerjaError as exc:
         QMessageBox.critical(None, APP_NAME, exc.pesan)
         return 1
-    _HELD_LOCKS.append(lock)  # released when the process ends
+    if lock is not None:
+        _HELD_LOCKS.append(lock)  # released when the process ends
     window: QMainWindow
     if workspace() is not None:
         # a kabupaten workspace: its kecamatan and what they sent, instead of a jabatan tree
@@ -92,8 +101,9 @@ def run_gui(db_path: Path) -> int:
         if not minta_masuk():  # several users: who is working (one user is never asked)
             return 0
         window = MainWindow(db_path)
-    single_instance.listen_for_others(
-        db_path, lambda: single_instance.bring_to_front(window), window
-    )
+    if not is_server(db_path):
+        single_instance.listen_for_others(
+            db_path, lambda: single_instance.bring_to_front(window), window
+        )
     window.show()
     return app.exec()

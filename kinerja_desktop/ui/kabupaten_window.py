@@ -7,7 +7,6 @@ Long because one read-only window with four views of what the kecamatan sent; th
 is its own class in ui/kabupaten_inbox.
 """
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -42,6 +41,7 @@ from kinerja_desktop.db.kabupaten import (
     require_workspace,
     tahun_paket,
 )
+from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.periode import Periode, parse_periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
@@ -79,9 +79,9 @@ def _persen(x: float | None) -> str:
 class KabupatenWindow(QMainWindow):
     """The kabupaten workspace: read-only views of what the kecamatan sent."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: DatabaseLocation | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.db_path = parse_location(db_path)  # a file, or a database on a server
         self.info: InfoKabupaten = require_workspace()
         self.nilai = penilaian()
         self.setWindowTitle(f"{APP_NAME} — Ruang Kerja {self.info.nama}")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_NAME
+from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.errors import KinerjaError
 
 KODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -143,10 +144,10 @@ class PilihKecamatanDialog(QDialog):
 class SambutanDialog(QDialog):
     """The very first start: Kecamatan Kepanjen (the built-in data) or another kecamatan."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: DatabaseLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Selamat datang di {APP_NAME}")
-        self.db_path = Path(db_path)
+        self.db_path = parse_location(db_path)  # a file, or an empty database on a server
         self.kode: str | None = None  # None: Kepanjen, the built-in data
         self.contoh = False
         layout = QVBoxLayout(self)
@@ -183,13 +184,15 @@ class SambutanDialog(QDialog):
             self.accept()
 
 
-def perlu_sambutan(db_path: Path) -> bool:
-    """Whether this is the very first start: no database file yet (or an empty one)."""
-    path = Path(db_path)
-    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+def perlu_sambutan(db_path: DatabaseLocation) -> bool:
+    """Whether this is the very first start: no database file yet (or an empty one), or a
+    server database without tables."""
+    from kinerja_desktop.db.connection import has_content
+
+    return not has_content(db_path)
 
 
-def buat_basis_data(db_path: Path, kode: str | None, contoh: bool) -> None:
+def buat_basis_data(db_path: DatabaseLocation, kode: str | None, contoh: bool) -> None:
     """Open (and so create) the database: Kepanjen's built-in data, or kecamatan ``kode``."""
     if kode is None:
         from kinerja_desktop.db.connection import open_database
@@ -198,7 +201,8 @@ def buat_basis_data(db_path: Path, kode: str | None, contoh: bool) -> None:
         return
     from kinerja_desktop.db.kantor import make_kantor_database
 
-    Path(db_path).unlink(missing_ok=True)  # an empty file left by an interrupted first start
+    if isinstance(db_path, Path):
+        db_path.unlink(missing_ok=True)  # an empty file left by an interrupted first start
     make_kantor_database(db_path, kode, contoh)
 
 

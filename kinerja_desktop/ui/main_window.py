@@ -10,7 +10,6 @@ job whose parts call each other; the dialogs and tabs it opens live in their own
 """
 
 import importlib
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
@@ -38,6 +37,7 @@ from kinerja_desktop.db import ops_jabatan
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.kantor import nama_kecamatan
+from kinerja_desktop.db.location import DatabaseLocation, parse_location, short_name
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
@@ -69,9 +69,10 @@ def window_settings() -> QSettings:
 class MainWindow(QMainWindow):
     """The operator's window on the open database."""
 
-    def __init__(self, db_path: Path, settings: QSettings | None = None) -> None:
+    def __init__(self, db_path: DatabaseLocation | str, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.db_path = Path(db_path)
+        # a file, or a database on a server (then ``db_path`` is its address)
+        self.db_path = parse_location(db_path)
         self.settings = settings if settings is not None else window_settings()
         self.kecamatan = nama_kecamatan()
         self.setWindowTitle(f"{APP_NAME} — Kecamatan {self.kecamatan}".rstrip(" —"))
@@ -358,7 +359,7 @@ class MainWindow(QMainWindow):
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
 
     def _build_status_bar(self) -> None:
-        self.db_label = QLabel(f"Basis data: {self.db_path.name}", self)
+        self.db_label = QLabel(f"Basis data: {short_name(self.db_path)}", self)
         self.db_label.setToolTip(str(self.db_path))
         self.statusBar().addPermanentWidget(self.db_label)
         from kinerja_desktop.ui.pengguna_dialogs import pasang_label

@@ -1,0 +1,142 @@
+"""A database on a PostgreSQL server: the address is read or refused, an empty database is set
+up on first use exactly as a new file is, and the schema version works the same way."""
+
+import pytest
+from conftest import drop_server_database, new_server_database
+
+from kinerja_desktop.db.connection import open_database
+from kinerja_desktop.db.location import AlamatTidakDikenal, ServerAddress, parse_location
+from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.queries import statistics
+from kinerja_desktop.db.schema import SCHEMA_VERSION, schema_version
+from kinerja_desktop.errors import BasisDataBermasalah
+
+
+def test_server_address_is_read_and_never_shows_the_password():
+    address = parse_location("postgresql://kab:r%40hasia@10.0.0.5:5433/kabupaten_malang")
+    assert isinstance(address, ServerAddress)
+    assert (address.user, address.host, address.port, address.name) == (
+        "kab",
+        "10.0.0.5",
+        5433,
+        "kabupaten_malang",
+    )
+    assert str(address) == "postgresql://kab@10.0.0.5:5433/kabupaten_malang"
+    assert "hasia" not in str(address)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["kinerja.sqlite3", "C:\\Data\\kinerja.sqlite3", "C:/Data/kinerja.sqlite3", "./a:b.sqlite3"],
+)
+def test_file_names_stay_file_names(value):
+    assert str(parse_location(value)) == str(__import__("pathlib").Path(value))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("postgresq://u@h/db", "Mungkin maksudnya postgresql://"),
+        ("mysql://u@h/db", "bukan alamat basis data yang dikenal"),
+        ("http://server/kinerja", "bukan alamat basis data yang dikenal"),
+        ("postgresql://u@h", "tidak menyebut satu nama basis data"),
+        ("postgresql://u@h:port/db", "tidak dapat dibaca"),
+    ],
+)
+def test_an_address_that_cannot_be_opened_is_refused_never_a_file(
+    value, expected, tmp_path, monkeypatch
+):
+    from kinerja_desktop.cli import main
+
+    work = tmp_path / "kerja"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    with pytest.raises(AlamatTidakDikenal, match=expected):
+        parse_location(value)
+    assert main(["--db", value, "stats"]) == 1
+    monkeypatch.setenv("KINERJA_DB", value)
+    assert main(["stats"]) == 1
+    assert list(work.iterdir()) == [], "an address was taken as a file name"
+
+
+def test_missing_driver_is_refused_with_the_way_to_install_it(monkeypatch, tmp_path):
+    import kinerja_desktop.db.location as location
+
+    monkeypatch.setattr(location, "_driver_installed", lambda: False)
+    with pytest.raises(AlamatTidakDikenal, match='pip install "psycopg'):
+        parse_location("postgresql://kab@server/kinerja")
+
+
+def test_empty_server_database_is_set_up_like_a_new_file(pg_server, db_path):
+    name = new_server_database(pg_server)
+    try:
+        server_db = open_database(pg_server.url(name))
+        assert schema_version(server_db) == SCHEMA_VERSION
+        on_server = statistics()
+        server_db.close()
+        open_database(pg_server.url(name)).close()  # the second start sets up nothing more
+        file_db = open_database(db_path)
+        assert statistics() == on_server
+        file_db.close()
+    finally:
+        database_proxy.initialize(None)
+        drop_server_database(pg_server, name)
+
+
+def test_server_database_of_another_program_is_refused_untouched(pg_server):
+    import psycopg
+
+    name = new_server_database(pg_server)
+    try:
+        with psycopg.connect(pg_server.url(name), autocommit=True) as raw:
+            raw.execute("CREATE TABLE catatan (x integer)")
+            raw.execute("INSERT INTO catatan VALUES (1)")
+        with pytest.raises(BasisDataBermasalah, match="bukan basis data Kinerja Desktop"):
+            open_database(pg_server.url(name))
+        with psycopg.connect(pg_server.url(name)) as raw:
+            tables = raw.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'public'"
+            ).fetchall()
+            assert tables == [("catatan",)]
+    finally:
+        database_proxy.initialize(None)
+        drop_server_database(pg_server, name)
+
+
+def test_server_database_from_a_newer_version_is_refused_untouched(pg_server):
+    import psycopg
+
+    name = new_server_database(pg_server)
+    try:
+        open_database(pg_server.url(name)).close()
+        with psycopg.connect(pg_server.url(name), autocommit=True) as raw:
+            raw.execute('UPDATE "kinerja_skema" SET "versi" = %s', (SCHEMA_VERSION + 1,))
+        with pytest.raises(BasisDataBermasalah, match="versi yang lebih baru"):
+            open_database(pg_server.url(name))
+    finally:
+        database_proxy.initialize(None)
+        drop_server_database(pg_server, name)
+
+
+def test_window_opens_on_a_server_database_without_the_one_window_lock(
+    qtbot, pg_copy, tmp_path
+):
+    from kinerja_desktop.instance import LOCK_SUFFIX
+    from kinerja_desktop.ui.about_dialog import AboutDialog
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    pg_copy.reset()
+    open_database(pg_copy.url)
+    try:
+        window = MainWindow(pg_copy.url)
+        qtbot.addWidget(window)
+        assert window.db_label.text() == f"Basis data: {pg_copy.name} di server 127.0.0.1"
+        about = AboutDialog(window, window.db_path)
+        qtbot.addWidget(about)
+        shown = about.rows["Basis data"].text()
+        assert shown.startswith("postgresql://kinerja_uji@127.0.0.1:") and "sandi" not in shown
+        assert not list(tmp_path.rglob(f"*{LOCK_SUFFIX}"))
+    finally:
+        database_proxy.close()
+        database_proxy.initialize(None)
