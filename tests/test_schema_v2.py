@@ -11,9 +11,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _schema(path: Path) -> dict[str, str]:
+    # IFNULL (schema 2's SQL) and COALESCE (the model's, which PostgreSQL also knows) of two
+    # arguments are one function in SQLite
     with sqlite3.connect(path) as raw:
         return {
-            name: " ".join(sql.split())
+            name: " ".join(sql.split()).replace("IFNULL(", "COALESCE(")
             for name, sql in raw.execute(
                 "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"
             )

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan
-from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
+from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, read_row, set_values
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import Terkunci
 from kinerja_desktop.ui.tabs.target_model import (
@@ -623,3 +623,19 @@ def test_the_capaian_line_equals_the_cells(tab):
         else:
             assert f"{label} belum ada data" in tab.ringkasan.text()
     assert "Tahun: realisasi sejauh ini dibanding target setahun" in tab.ringkasan.text()
+
+
+def test_a_value_changed_on_another_pc_is_shown_not_overwritten(tab):
+    tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
+    target = cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020")
+    assert tab.model.setData(target, "5")
+    # another operator, on another PC, saves 7 while this grid still shows 5
+    kunci = KunciNilai("target", ind("KASUBAG-UMUM.02").id, "2020")
+    set_values([NilaiMasuk(kunci, target=Target(7))])
+    tab.model.setData(target, "6")
+    assert not tab.pesan.isHidden()
+    assert "sudah diubah dari komputer lain" in tab.pesan.text()
+    assert "sekarang 7" in tab.pesan.text()
+    target = cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020")
+    assert target.data(Qt.ItemDataRole.EditRole) == "7"  # the new value, shown
+    assert read_row(kunci)["nilai"] == 7

@@ -31,6 +31,7 @@ from typing import Any, cast
 from kinerja_desktop.db.audit import Entri, catat, sekarang
 from kinerja_desktop.db.audit_nilai import angka_baris, json_baris, json_nilai
 from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.locks import KUNCI_NILAI, take_lock
 from kinerja_desktop.db.models import (
     STATUS_DRAF,
     SUMBER_ENTRI,
@@ -54,6 +55,7 @@ from kinerja_desktop.domain.capaian import Komponen, Target, check_komponen, che
 from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
+from kinerja_desktop.domain.value_text import format_cell_komponen, format_cell_target
 from kinerja_desktop.errors import DataTidakValid, Terkunci, TidakDitemukan
 
 SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
@@ -69,6 +71,16 @@ class KunciNilai:
     indikator_id: int
     periode: str
     desa_id: int | None = None
+
+
+class _TidakDiperiksa:
+    """``NilaiMasuk.terlihat`` of a writer that showed no value first (an import)."""
+
+    def __repr__(self) -> str:
+        return "TIDAK_DIPERIKSA"
+
+
+TIDAK_DIPERIKSA = _TidakDiperiksa()
 
 
 @dataclass(frozen=True)
@@ -98,17 +110,25 @@ class Lokasi:
 @dataclass(frozen=True)
 class NilaiMasuk:
     """A value to store. ``target`` for a target, ``komponen`` for a realisasi; neither set
-    means "remove: no data". ``lokasi`` says where it came from, for messages."""
+    means "remove: no data". ``lokasi`` says where it came from, for messages. ``terlihat`` is
+    the value the operator saw in the cell before typing (None: empty); when another PC has
+    changed it meanwhile, the edit is refused with :class:`NilaiBerubah` rather than silently
+    overwriting the other change."""
 
     kunci: KunciNilai
     target: Target | None = None
     komponen: Komponen | None = None
     lokasi: Lokasi = Lokasi()
+    terlihat: Target | Komponen | None | _TidakDiperiksa = TIDAK_DIPERIKSA
 
     @property
     def kosong(self) -> bool:
         """Whether this asks to remove the value."""
         return self.target is None and self.komponen is None
+
+
+class NilaiBerubah(DataTidakValid):
+    """A value changed on another PC since this one read it; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -258,6 +278,34 @@ def komponen_baris(row: dict[str, Any] | None) -> Komponen | None:
     return None if row is None else Komponen(**{k: row.get(k) for k in KOMPONEN_KOLOM})
 
 
+def _nilai_baris(jenis: JenisNilai, row: dict[str, Any] | None) -> Target | Komponen | None:
+    """The value a stored row holds, as a cell shows it."""
+    if row is None:
+        return None
+    if jenis == "target":
+        return Target(row["nilai"], row["nilai_atas"])
+    return komponen_baris(row)
+
+
+def _teks_nilai(nilai: Target | Komponen | None, jenis: Jenis) -> str:
+    """A value as the operator types it (``12``, ``45/50``), or "kosong"."""
+    if nilai is None:
+        return "kosong"
+    if isinstance(nilai, Target):
+        return format_cell_target(nilai)
+    return format_cell_komponen(jenis, nilai)
+
+
+def _berubah(m: NilaiMasuk, sekarang_: Target | Komponen | None, ind: _Ind | None) -> NilaiBerubah:
+    jenis = ind.jenis if ind is not None else Jenis.JUMLAH
+    tempat = f" ({m.lokasi})" if m.lokasi.teks else ""
+    return NilaiBerubah(
+        f"Nilai{tempat} sudah diubah dari komputer lain sejak ditampilkan di sini: sekarang "
+        f"{_teks_nilai(sekarang_, jenis)}. Perubahan Anda tidak disimpan. Nilai terbaru kini "
+        "ditampilkan; periksa, lalu isi lagi bila perlu."
+    )
+
+
 def _sama(masuk: NilaiMasuk, row: dict[str, Any]) -> bool:
     if masuk.kunci.jenis == "target":
         assert masuk.target is not None
@@ -339,7 +387,10 @@ def tolak_hapus_terkunci(isi: RemovedRows) -> None:
 
 
 def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
-    """Check ``masuk`` and compare with what is stored; write nothing."""
+    """Check ``masuk`` and compare with what is stored; write nothing.
+
+    Raises :class:`NilaiBerubah` when a value's ``terlihat`` is no longer what is stored.
+    """
     rencana = Rencana()
     indikator = _indikator(m.kunci.indikator_id for m in masuk)
     desa_ids = {d for (d,) in Desa.select(Desa.id).tuples().iterator()}
@@ -356,6 +407,10 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
             rencana.ditolak.append(Penolakan(m.lokasi, alasan))
             continue
         dilihat[m.kunci] = m.lokasi
+        if not isinstance(m.terlihat, _TidakDiperiksa):
+            sekarang_ = _nilai_baris(m.kunci.jenis, row)
+            if sekarang_ != m.terlihat:
+                raise _berubah(m, sekarang_, indikator.get(m.kunci.indikator_id))
         if m.kunci in kuncian:
             # the same value again changes nothing, so a locked period only skips changes
             tetap = row is None if m.kosong else row is not None and _sama(m, row)
@@ -519,6 +574,22 @@ def entri_nilai(
     ]
 
 
+def _periksa_belum_berubah(rencana: Rencana, lama: dict[KunciNilai, NilaiSnapshot]) -> None:
+    """Inside the writing transaction (its lock taken): is every value still what the plan
+    read? Another PC may have written between planning (an import preview can stay open for
+    minutes) and now; writing anyway would silently undo its change and spoil the undo."""
+    perlu = rencana.perlu_ditulis
+    if not perlu:
+        return
+    stored = _stored_rows({m.kunci for m in perlu})
+    for m in perlu:
+        dibaca = lama[m.kunci].baris if m.kunci in lama else None
+        if json_baris(stored.get(m.kunci)) != json_baris(dibaca):
+            sekarang_ = _nilai_baris(m.kunci.jenis, stored.get(m.kunci))
+            ind = _indikator([m.kunci.indikator_id]).get(m.kunci.indikator_id)
+            raise _berubah(m, sekarang_, ind)
+
+
 def apply_plan(
     rencana: Rencana,
     sumber: str = SUMBER_ENTRI,
@@ -529,9 +600,11 @@ def apply_plan(
 
     Raises :class:`DataTidakValid` listing the refusals, :class:`Terkunci` when a value to
     write was locked since the plan was made (values the plan skipped as locked stay as they
-    are). With ``batch`` the import is logged as a batch, unless nothing changes: a re-import
-    of the same file leaves no trace (``batch_id`` None), so the log lists only imports that
-    can be undone. ``aksi`` names the action in the audit log (default: by ``sumber``).
+    are), :class:`NilaiBerubah` when a value was changed by another PC after the plan was made
+    (nothing written). With ``batch`` the import is logged as a batch, unless nothing changes:
+    a re-import of the same file leaves no trace (``batch_id`` None), so the log lists only
+    imports that can be undone. ``aksi`` names the action in the audit log (default: by
+    ``sumber``).
     """
     if rencana.ditolak:
         daftar = "; ".join(p.kalimat for p in rencana.ditolak[:5])
@@ -546,6 +619,8 @@ def apply_plan(
     cuplikan: list[NilaiSnapshot] = []
     batch_id: int | None = None
     with database_proxy.atomic():
+        take_lock(KUNCI_NILAI)
+        _periksa_belum_berubah(rencana, lama)
         tolak_terkunci(m.kunci for m in rencana.perlu_ditulis)
         if batch is not None and rencana.perlu_ditulis:
             batch_id = ImporBatch.create(

@@ -227,7 +227,7 @@ _V7_SQL = (
 )
 
 
-def _upgrade_6_to_7(db: SqliteDatabase) -> None:
+def _upgrade_6_to_7(db: Database) -> None:
     """Schema 7: users, approval states and the hash-chained audit log.
 
     The import history of ``riwayat_nilai`` becomes the first entries of the log (same ids,

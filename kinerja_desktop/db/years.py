@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
+from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import (
     SUMBER_SALIN,
     Fungsi,
@@ -73,6 +74,14 @@ def _renumber_decree(nomor: str, dari: int, ke: int) -> str:
     return re.sub(rf"{dari}$", str(ke), nomor)
 
 
+def _refuse_existing(ke: int) -> None:
+    if Tahun.get_or_none(Tahun.tahun == ke) is not None:
+        raise DataTidakValid(
+            f"Tahun {ke} sudah ada. Penyalinan tidak menimpa tahun yang sudah ada; "
+            "pilih tahun tujuan lain."
+        )
+
+
 def copy_year(dari: int, ke: int) -> HasilSalinTahun:
     """Copy the whole IKI of year ``dari`` (jabatan tree, tugas, fungsi, sasaran, indicators
     with sub-items, the holders, and the targets) into the new year ``ke``, in one transaction.
@@ -84,14 +93,15 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
     source = Tahun.get_or_none(Tahun.tahun == dari)
     if source is None:
         raise TidakDitemukan(f"Tahun {dari} tidak ada di basis data; tidak ada yang disalin.")
-    if Tahun.get_or_none(Tahun.tahun == ke) is not None:
-        raise DataTidakValid(
-            f"Tahun {ke} sudah ada. Penyalinan tidak menimpa tahun yang sudah ada; "
-            "pilih tahun tujuan lain."
-        )
+    _refuse_existing(ke)
     # a safety copy first (issue 7); refuses the copy when the backup cannot be written
     backup_before(ALASAN_SALIN_TAHUN)
     with database_proxy.atomic():
+        # on a server another PC may copy into the same year (or write targets) right now:
+        # wait for it, then look again
+        take_lock(KUNCI_TAHUN)
+        take_lock(KUNCI_NILAI)
+        _refuse_existing(ke)
         target = Tahun.create(
             tahun=ke,
             nomor_keputusan=_renumber_decree(source.nomor_keputusan, dari, ke),

@@ -20,6 +20,7 @@ from kinerja_desktop.db.kabupaten_models import (
     PaketIndikator,
     PaketNilai,
 )
+from kinerja_desktop.db.locks import KUNCI_PAKET, take_lock
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.exchange.paket_reader import IsiPaket, PaketDitolak
@@ -180,6 +181,9 @@ def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> 
     """Merge the checked package ``isi`` in one transaction (see the module's rules)."""
     now = now or datetime.now()
     with database_proxy.atomic():
+        # two PCs receiving packages into one server workspace: one after the other, each
+        # planning against what the other committed
+        take_lock(KUNCI_PAKET)
         rencana = plan_receive(isi, paksa)
         if rencana.keadaan == "sama":
             return rencana

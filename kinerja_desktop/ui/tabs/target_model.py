@@ -471,13 +471,23 @@ class NilaiModel(_DasarModel):
         lokasi = Lokasi(
             f"{'target' if row % 3 == BARIS_TARGET else 'realisasi'} {n.info.kode} {p.label}"
         )
+        # terlihat: the value this cell showed, so that a change made meanwhile on another
+        # PC is reported instead of overwritten
         if row % 3 == BARIS_TARGET:
             kunci = KunciNilai("target", n.info.id, p.id)
-            return NilaiMasuk(kunci, target=parse_cell_target(teks), lokasi=lokasi)
+            return NilaiMasuk(
+                kunci, target=parse_cell_target(teks), lokasi=lokasi, terlihat=n.target.get(p)
+            )
         kunci = KunciNilai("realisasi", n.info.id, p.id)
         hke = hari_kerja_periode(n.info.hari_kerja_efektif, p)
         komponen = parse_cell_komponen(n.info.jenis, teks, hke)
-        return NilaiMasuk(kunci, komponen=komponen, lokasi=lokasi)
+        sel = n.realisasi.get(None, {}).get(p)
+        return NilaiMasuk(
+            kunci,
+            komponen=komponen,
+            lokasi=lokasi,
+            terlihat=None if sel is None else sel.komponen,
+        )
 
 
 class DesaModel(_DasarModel):
@@ -587,10 +597,12 @@ class DesaModel(_DasarModel):
         d = self.desa[row]
         kunci = KunciNilai("realisasi", n.info.id, p.id, d.id)
         hke = hari_kerja_periode(n.info.hari_kerja_efektif, p)
+        sel = n.realisasi.get(d.id, {}).get(p)
         return NilaiMasuk(
             kunci,
             komponen=parse_cell_komponen(n.info.jenis, teks, hke),
             lokasi=Lokasi(
                 f"realisasi {n.info.kode} {nama_desa_lengkap(d.jenis, d.nama)} {p.label}"
             ),
+            terlihat=None if sel is None else sel.komponen,
         )

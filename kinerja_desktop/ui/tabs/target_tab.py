@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.ops_nilai import NilaiMasuk, plan_values, revert_values, set_values
+from kinerja_desktop.db.ops_nilai import (
+    NilaiBerubah,
+    NilaiMasuk,
+    plan_values,
+    revert_values,
+    set_values,
+)
 from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.db.queries_nilai import (
     daftar_desa,
@@ -464,7 +470,11 @@ class TargetTab(TabDasar):
 
     def _terapkan(self, masuk: list[NilaiMasuk], teks: str, aksi: str = "isian") -> bool:
         """Check ``masuk``; refuse in place with the reason, or push one undo command."""
-        rencana = plan_values(masuk)
+        try:
+            rencana = plan_values(masuk)
+        except NilaiBerubah as exc:
+            self._tampilkan_terbaru(exc)
+            return False
         # a refused value, or one in an approved (locked) period: nothing is written
         alasan = [p.kalimat for p in rencana.ditolak] + [a for _, a in rencana.dilewati]
         if alasan:
@@ -475,8 +485,12 @@ class TargetTab(TabDasar):
         lama: list = []
 
         def do() -> Perubahan:
-            # the log names the first run by its kind and a later run a redo
-            hasil = set_values(masuk, aksi="ulang" if lama else aksi)
+            try:
+                # the log names the first run by its kind and a later run a redo
+                hasil = set_values(masuk, aksi="ulang" if lama else aksi)
+            except NilaiBerubah:
+                self.reload()  # the command shows the refusal above the new value
+                raise
             lama[:] = hasil.lama
             return hasil.perubahan
 
@@ -485,6 +499,11 @@ class TargetTab(TabDasar):
 
         self.push(teks, do, undo)
         return True
+
+    def _tampilkan_terbaru(self, exc: NilaiBerubah) -> None:
+        """Another PC changed a value meanwhile: show its value and say why nothing was saved."""
+        self.reload()
+        self.show_error(exc.pesan)
 
     # -- layout -------------------------------------------------------------------------
     def _view_aktif(self) -> QTableView:
