@@ -151,3 +151,26 @@ def test_window_opens_on_a_server_database_without_the_one_window_lock(
     assert shown.startswith("postgresql://kinerja_uji@127.0.0.1:") and "sandi" not in shown
     assert not list(tmp_path.rglob(f"*{LOCK_SUFFIX}"))
     window.tasks.wait()
+
+
+def test_a_new_office_and_a_kabupaten_workspace_on_a_server(pg_server, capsys):
+    from kinerja_desktop.cli import main
+
+    kantor, kabupaten = new_server_database(pg_server), new_server_database(pg_server)
+    try:
+        kantor_url, kabupaten_url = pg_server.url(kantor), pg_server.url(kabupaten)
+        assert main(["--db", kantor_url, "kantor", "baru", "--kode", "35.07.12"]) == 0
+        database_proxy.initialize(None)
+        assert main(["--db", kantor_url, "stats", "--json"]) == 0
+        assert '"desa": ' in capsys.readouterr().out
+        # the server database is not empty any more: never set up again over its data
+        assert main(["--db", kantor_url, "kantor", "baru", "--kode", "35.07.13"]) == 1
+        assert "sudah ada" in capsys.readouterr().err
+        assert main(["--db", kabupaten_url, "kabupaten", "baru", "--kode", "35.07"]) == 0
+        database_proxy.initialize(None)
+        assert main(["--db", kabupaten_url, "kabupaten", "daftar"]) == 0
+        assert "Kepanjen" in capsys.readouterr().out
+    finally:
+        database_proxy.initialize(None)
+        drop_server_database(pg_server, kantor)
+        drop_server_database(pg_server, kabupaten)

@@ -126,6 +126,17 @@ def _refuse_foreign_file(path: Path) -> None:
         )
 
 
+def has_content(location: DatabaseLocation | str) -> bool:
+    """Whether ``location`` already holds something: a file with bytes (or a folder), a
+    server database with tables. A new office or kabupaten workspace is made only where not."""
+    location = parse_location(location)
+    if isinstance(location, ServerAddress):
+        from kinerja_desktop.db.server import server_has_tables
+
+        return server_has_tables(location)
+    return location.exists() and (location.is_dir() or location.stat().st_size > 0)
+
+
 def open_database(
     location: DatabaseLocation | str,
     isi_baru: Callable[[], None] | None = load_builtin_dataset,

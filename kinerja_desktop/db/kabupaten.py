@@ -10,7 +10,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.kabupaten_models import (
@@ -21,6 +20,7 @@ from kinerja_desktop.db.kabupaten_models import (
     PaketDokumen,
     PaketIndikator,
 )
+from kinerja_desktop.db.location import DatabaseLocation
 from kinerja_desktop.db.models import Kantor, database_proxy
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid
@@ -79,22 +79,23 @@ def create_workspace(
     return require_workspace()
 
 
-def make_workspace_database(path: Path, kode: str) -> Any:
+def make_workspace_database(path: DatabaseLocation, kode: str) -> Any:
     """Create a new kabupaten workspace at ``path`` for kabupaten/kota ``kode`` (``35.07``),
     its kecamatan from the national area list, and return the opened database.
 
     Refuses an unknown code, a code that is not a kabupaten/kota, and an existing database.
     """
     from kinerja_desktop.db.builtin import load_pangkat
-    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.connection import has_content, open_database
+    from kinerja_desktop.db.location import parse_location
     from kinerja_desktop.domain.daftar_wilayah import daftar_wilayah
 
-    path = Path(path)
+    path = parse_location(path)
     nama, provinsi, kecamatan = daftar_wilayah().kabupaten_dari_kode(kode)
-    if path.exists() and (path.is_dir() or path.stat().st_size > 0):
+    if has_content(path):
         raise DataTidakValid(
-            f"Berkas {path} sudah ada; ruang kerja kabupaten hanya dibuat pada basis data baru. "
-            "Pilih nama berkas lain dengan --db (basis data yang ada tidak diubah)."
+            f"Basis data {path} sudah ada; ruang kerja kabupaten hanya dibuat pada basis data "
+            "baru. Pilih nama berkas lain dengan --db (basis data yang ada tidak diubah)."
         )
 
     def isi() -> None:

@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase, fn
+from peewee import Database, fn
 
+from kinerja_desktop.db.location import DatabaseLocation
 from kinerja_desktop.db.models import Desa, Kantor
 from kinerja_desktop.domain.daftar_wilayah import (
     Kecamatan,
@@ -222,21 +222,22 @@ def contoh_iki(kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
 
 
 def make_kantor_database(
-    path: Path, kode: str, contoh: bool = False, tahun: int | None = None
-) -> SqliteDatabase:
+    path: DatabaseLocation, kode: str, contoh: bool = False, tahun: int | None = None
+) -> Database:
     """Create a new database at ``path`` for kecamatan ``kode``; return it opened.
 
     With ``contoh`` the year ``tahun`` (default: this year) gets the Kepanjen IKI to edit.
     Refuses an unknown code, a code that is not a kecamatan, and an existing database.
     """
     from kinerja_desktop.db.builtin import load_decree, load_pangkat
-    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.connection import has_content, open_database
+    from kinerja_desktop.db.location import parse_location
 
-    path = Path(path)
+    path = parse_location(path)
     kecamatan = kecamatan_nasional(kode)  # refuses before any file is made
-    if path.exists() and (path.is_dir() or path.stat().st_size > 0):
+    if has_content(path):
         raise DataTidakValid(
-            f"Berkas {path} sudah ada; kantor baru hanya dibuat pada basis data baru. Pilih "
+            f"Basis data {path} sudah ada; kantor baru hanya dibuat pada basis data baru. Pilih "
             "nama berkas lain dengan --db (basis data yang ada tidak diubah)."
         )
     tahun_contoh = tahun or date.today().year

@@ -183,6 +183,24 @@ def open_server(
     return db
 
 
+def server_has_tables(address: ServerAddress) -> bool:
+    """Whether the server database at ``address`` has any table yet."""
+    db = connect_server(address)
+    try:
+        row = db.execute_sql(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = current_schema()"
+        ).fetchone()
+    except _driver_errors() as exc:
+        explained = explain_server_failure(exc, address)
+        if explained is None:
+            raise
+        raise explained from exc
+    finally:
+        db.close()
+    return bool(row[0])
+
+
 def is_server_database(db: Any) -> bool:
     """True when ``db`` (a peewee database) is on a PostgreSQL server."""
     return isinstance(db, peewee.PostgresqlDatabase)
