@@ -174,3 +174,69 @@ def test_a_new_office_and_a_kabupaten_workspace_on_a_server(pg_server, capsys):
         database_proxy.initialize(None)
         drop_server_database(pg_server, kantor)
         drop_server_database(pg_server, kabupaten)
+
+
+def _every_table(raw_rows) -> dict[str, list[tuple]]:
+    from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
+    from kinerja_desktop.db.models import ALL_MODELS
+
+    tables = [m._meta.table_name for m in ALL_MODELS + KABUPATEN_MODELS]
+    return {t: raw_rows(f'SELECT * FROM "{t}" ORDER BY 1') for t in tables}
+
+
+def test_data_moves_from_a_file_to_a_server_and_back_with_nothing_lost(
+    pg_server, db_path, tmp_path, capsys
+):
+    import sqlite3
+
+    import psycopg
+
+    from kinerja_desktop.cli import main
+
+    def cli(*args) -> int:
+        code = main([str(a) for a in args])
+        database_proxy.initialize(None)
+        return code
+
+    values = tmp_path / "nilai.csv"
+    values.write_text(
+        "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+        "KASUBAG-UMUM.02,2020,,target,8,,\n"
+        "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+        "KASI-KESOS.01,202001,35.07.13.2001,realisasi,4,,\n",
+        encoding="utf-8",
+    )
+    assert cli("--db", db_path, "nilai", "impor", values) == 0
+    assert cli("--db", db_path, "tahun", "salin", "--dari", 2020, "--ke", 2021) == 0
+    assert cli("--db", db_path, "pita", "--batas-atas", "120") == 0
+    ke_server, ke_berkas = tmp_path / "usb1", tmp_path / "usb2"
+    ke_server.mkdir()
+    ke_berkas.mkdir()
+    assert cli("--db", db_path, "cadangan", "--out", ke_server) == 0
+    [arsip] = ke_server.glob("*.zip")
+
+    name = new_server_database(pg_server)
+    url = pg_server.url(name)
+    try:
+        assert cli("--db", url, "pulihkan", arsip, "--ya") == 0
+        out = capsys.readouterr().out
+        assert "Data dipulihkan" in out and "sandi" not in out
+        with sqlite3.connect(db_path) as raw:
+            in_file = _every_table(lambda sql: raw.execute(sql).fetchall())
+        with psycopg.connect(url) as raw:
+            on_server = _every_table(lambda sql: [tuple(r) for r in raw.execute(sql)])
+        assert sum(len(rows) for rows in in_file.values()) > 600
+        assert on_server == in_file
+
+        assert cli("--db", url, "cadangan", "--out", ke_berkas) == 0
+        [arsip] = ke_berkas.glob("*.zip")
+        back = tmp_path / "kembali" / "kinerja.sqlite3"
+        assert cli("--db", back, "pulihkan", arsip, "--ya") == 0
+        with sqlite3.connect(back) as raw:
+            assert _every_table(lambda sql: raw.execute(sql).fetchall()) == in_file
+
+        # the server goes on: new rows get new ids after the restored ones
+        assert cli("--db", url, "tahun", "salin", "--dari", 2020, "--ke", 2022) == 0
+    finally:
+        database_proxy.initialize(None)
+        drop_server_database(pg_server, name)

@@ -1,6 +1,7 @@
 """Commands for safe data: ``cadangan --out FOLDER`` and ``pulihkan BERKAS [--ya]``."""
 
 import argparse
+import contextlib
 import sys
 from typing import Any
 
@@ -11,12 +12,20 @@ from kinerja_desktop.fileio import size_text
 def cmd_cadangan(args: argparse.Namespace) -> int:
     """``cadangan --out FOLDER``: one dated zip with the database and stored import files."""
     from kinerja_desktop.db.archive import export_backup
+    from kinerja_desktop.db.location import ServerAddress
 
-    if not args.db.is_file():
+    if isinstance(args.db, ServerAddress):
+        from kinerja_desktop.cli.common import open_db
+        from kinerja_desktop.db.server_copy import export_server_backup
+
+        open_db(args)
+        hasil = export_server_backup(args.db, args.out)
+    elif not args.db.is_file():
         raise BasisDataBermasalah(
             f"Basis data {args.db} tidak ditemukan; tidak ada yang dicadangkan."
         )
-    hasil = export_backup(args.db, args.out)
+    else:
+        hasil = export_backup(args.db, args.out)
     print(f"Cadangan ditulis: {hasil.path} ({size_text(hasil.ukuran)}).")
     print(f"Isi: basis data (skema {hasil.versi_skema}) dan {hasil.berkas_impor} berkas impor.")
     return 0
@@ -34,14 +43,22 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state."""
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
+    from kinerja_desktop.db.location import ServerAddress
     from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
-    with acquire_instance_lock(args.db, tanpa_jendela=True):
-        tidy_after_kill(args.db)
-        about = describe_restore_source(args.berkas, args.db)
+    server = isinstance(args.db, ServerAddress)
+    # the one-window lock is a file's; on a server the restore takes the server's locks
+    with contextlib.nullcontext() if server else acquire_instance_lock(args.db, tanpa_jendela=True):
+        if server:
+            from kinerja_desktop.db.server_copy import stand_in
+
+            about = describe_restore_source(args.berkas, stand_in(args.db))
+        else:
+            tidy_after_kill(args.db)
+            about = describe_restore_source(args.berkas, args.db)
         dibuat = format_waktu(about.dibuat) if about.dibuat else "tidak diketahui"
         print(f"Berkas cadangan : {about.path}")
         print(f"Dibuat          : {dibuat}")
@@ -58,7 +75,13 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
         if not args.ya and not _confirm("Lanjutkan pemulihan? Ketik 'ya' untuk melanjutkan: "):
             print("Pemulihan dibatalkan; tidak ada yang diubah.")
             return 1
-        hasil = restore_from_file(args.berkas, args.db)
+        if server:
+            from kinerja_desktop.db.server_copy import restore_server
+
+            open_database(args.db)
+            hasil = restore_server(args.berkas, args.db)
+        else:
+            hasil = restore_from_file(args.berkas, args.db)
         db = open_database(args.db)  # upgrades an older schema and checks the result
         catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
         db.close()
