@@ -5,7 +5,7 @@ folder, reached over TCP with a password, as a PC on the office network would), 
 
 * a kecamatan database: the built-in IKI copied to three years, a realisasi for every
   indicator × 12 months (× 18 desa for the desa indicators) and an annual target each;
-* a kabupaten workspace that has received the year packages of 8 kecamatan;
+* a kabupaten workspace that has received the first-triwulan packages of 8 kecamatan;
 
 each first as a SQLite file, then copied table by table onto the server (the ``pulihkan`` path),
 so both engines hold exactly the same rows. It prints, per engine, the median time of the
@@ -43,11 +43,12 @@ from kinerja_desktop.db.models import (  # noqa: E402
     NilaiTarget,
     database_proxy,
 )
-from kinerja_desktop.domain.periode import tahun_  # noqa: E402
+from kinerja_desktop.domain.periode import parse_periode, tahun_  # noqa: E402
 
 TAHUN = [2020, 2021, 2022]
 KECAMATAN = [(f"35.07.{i:02d}", f"Kecamatan {i:02d}") for i in range(1, 9)]
 ULANG = 7
+TRIWULAN = parse_periode(f"{TAHUN[-1]}Q1")  # the packages and the rekap are of one triwulan
 
 
 def fill_values() -> None:
@@ -96,9 +97,14 @@ def build_kecamatan(path: Path) -> None:
 def build_kabupaten(kecamatan: Path, path: Path) -> None:
     """A workspace that received the last year's package of every kecamatan."""
     from kinerja_desktop.db.kabupaten import create_workspace
+    from kinerja_desktop.exchange import paket_writer
     from kinerja_desktop.exchange.paket_reader import read_paket
     from kinerja_desktop.exchange.paket_receive import receive
     from kinerja_desktop.exchange.paket_writer import write_paket
+
+    # the packages without their PDF/XLSX reports: the workspace takes in only the data, and
+    # the capaian PDF of this synthetic year stops with a reportlab LayoutError today
+    paket_writer._laporan = lambda *args: {}  # type: ignore[assignment]
 
     packages = []
     for kode, nama in KECAMATAN:
@@ -109,7 +115,7 @@ def build_kabupaten(kecamatan: Path, path: Path) -> None:
             raw.execute("UPDATE kantor SET kode_wilayah = ?, kecamatan = ?", (kode, nama))
             raw.execute("UPDATE desa SET kode = ? || substr(kode, 9)", (kode,))
         open_database(copy)
-        packages.append(write_paket(TAHUN[-1], tahun_(TAHUN[-1]), TMP / "paket").path)
+        packages.append(write_paket(TAHUN[-1], TRIWULAN, TMP / "paket").path)
         close()
     open_database(path, None)
     create_workspace("35.07", "Kabupaten Malang", "Jawa Timur", KECAMATAN)
@@ -150,7 +156,7 @@ def measure(kecamatan: str | Path, kabupaten: str | Path) -> dict[str, float]:
     hasil["kelengkapan"] = timed(lambda: kelengkapan(tahun))
     close()
     open_database(kabupaten, None)
-    hasil["rekap"] = timed(lambda: rekap(tahun, tahun_(tahun)))
+    hasil["rekap"] = timed(lambda: rekap(tahun, TRIWULAN))
     close()
     return hasil
 
@@ -187,7 +193,7 @@ def main() -> None:
     for key, label in (
         ("capaian", "capaian setahun sekecamatan"),
         ("kelengkapan", "kelengkapan setahun"),
-        ("rekap", f"rekap kabupaten ({len(KECAMATAN)} kecamatan)"),
+        ("rekap", f"rekap kabupaten TW I ({len(KECAMATAN)} kec.)"),
     ):
         rasio = di_server[key] / berkas[key]
         print(

@@ -139,3 +139,81 @@ def test_every_old_version_upgrades_to_exactly_the_shape_a_new_database_has(fixt
     db = open_database(path)
     assert differences(shape_of(db), expected_shape()) == []
     db.close()
+
+
+SERVER_FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_v*.postgresql.sql"))
+
+
+def test_there_is_a_server_fixture_for_the_current_version():
+    assert f"schema_v{SCHEMA_VERSION}.postgresql.sql" in [f.name for f in SERVER_FIXTURES]
+
+
+@pytest.mark.parametrize("fixture", SERVER_FIXTURES, ids=lambda p: p.name.split(".")[0])
+def test_old_server_database_opens_with_every_row(fixture, pg_server):
+    """Every upgrade step from the first server version on runs on PostgreSQL too."""
+    import subprocess
+
+    import psycopg
+    from conftest import drop_server_database, new_server_database
+
+    from kinerja_desktop.db.models import database_proxy
+
+    name = new_server_database(pg_server)
+    url = pg_server.url(name)
+    try:
+        subprocess.run(
+            [str(pg_server.bin_dir / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1",
+             "-d", url, "-f", str(fixture)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+        def rows() -> dict[str, set[tuple]]:
+            with psycopg.connect(url) as raw:
+                tables = [
+                    r[0]
+                    for r in raw.execute(
+                        "SELECT table_name FROM information_schema.tables "
+                        "WHERE table_schema = 'public'"
+                    )
+                ]
+                return {
+                    t: {tuple(r) for r in raw.execute(f'SELECT * FROM "{t}"')} for t in tables
+                }
+
+        before = rows()
+        assert sum(len(r) for r in before.values()) > 600
+        open_database(url).close()
+        after = rows()
+        for table, old in before.items():
+            if table == "kinerja_skema":
+                assert after[table] == {(old_row[0], SCHEMA_VERSION) for old_row in old}
+                continue
+            width = len(next(iter(old), ()))
+            assert old <= {r[:width] for r in after[table]}, f"rows lost from {table}"
+        open_database(url)
+        assert statistics().jabatan == 22
+        database_proxy.obj.close()
+        # the same columns, types and id sequences as a database set up new today
+        fresh = new_server_database(pg_server)
+        try:
+            open_database(pg_server.url(fresh)).close()
+            assert _server_columns(url) == _server_columns(pg_server.url(fresh))
+        finally:
+            drop_server_database(pg_server, fresh)
+    finally:
+        database_proxy.initialize(None)
+        drop_server_database(pg_server, name)
+
+
+def _server_columns(url: str) -> list[tuple]:
+    import psycopg
+
+    with psycopg.connect(url) as raw:
+        return [
+            tuple(r)
+            for r in raw.execute(
+                "SELECT table_name, column_name, data_type, is_nullable, "
+                "coalesce(column_default LIKE 'nextval%', false) FROM information_schema.columns "
+                "WHERE table_schema = 'public' ORDER BY 1, 2"
+            )
+        ]

@@ -104,6 +104,15 @@ def explain_failure(exc: BaseException, path: DatabaseLocation) -> KinerjaError 
     return None
 
 
+def explain_bound_failure(exc: BaseException) -> KinerjaError | None:
+    """:func:`explain_failure` for the database the models are bound to (None: a bug)."""
+    from kinerja_desktop.db.backup import bound_database_path
+    from kinerja_desktop.db.server import address_of
+
+    location = bound_database_path() or address_of(database_proxy.obj)
+    return explain_failure(exc, location) if location is not None else None
+
+
 def _refuse_foreign_file(path: Path) -> None:
     """Refuse a file that has content but is no SQLite database; SQLite would overwrite it.
 

@@ -6,6 +6,7 @@ empty database is set up on first use exactly as a new file is, under an advisor
 that two PCs starting at the same moment cannot both set it up.
 """
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,10 @@ from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 
 # seconds before an unreachable server is reported instead of the window hanging
 CONNECT_TIMEOUT = 10
+# the address each opened server database came from (messages name it, never its password)
+_ADDRESSES: "weakref.WeakKeyDictionary[peewee.Database, ServerAddress]" = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class ServerBermasalah(LingkunganBermasalah):
@@ -37,7 +42,16 @@ def connect_server(address: ServerAddress) -> peewee.PostgresqlDatabase:
         application_name="kinerja-desktop",
     )
     assert isinstance(db, peewee.PostgresqlDatabase)
+    _ADDRESSES[db] = address
     return db
+
+
+def address_of(db: Any) -> ServerAddress | None:
+    """The address a server database was opened from (None for any other database)."""
+    try:
+        return _ADDRESSES.get(db)
+    except TypeError:  # not weak-referenceable: not one of ours
+        return None
 
 
 def _sqlstate(exc: BaseException) -> str:

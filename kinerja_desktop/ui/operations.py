@@ -39,11 +39,10 @@ def explain(exc: BaseException) -> KinerjaError | None:
     """
     if isinstance(exc, KinerjaError):
         return exc
-    from kinerja_desktop.db.backup import bound_database_path
-    from kinerja_desktop.db.connection import explain_failure
+    from kinerja_desktop.db.connection import explain_bound_failure
 
-    path = bound_database_path()
-    return explain_failure(exc, path) if path is not None else None
+    # a file's full disk, or a server's dropped connection or full storage
+    return explain_bound_failure(exc)
 
 
 def show_bug(parent: QWidget | None, detail: str) -> None:
