@@ -14,10 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import drop_server_database, new_server_database
+from mesin import select
 from test_cli_nilai import HEADER, run
 
 from kinerja_desktop.db.connection import open_database
-from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
+from kinerja_desktop.db.models import ALL_MODELS, database_proxy
 
 KECAMATAN = [
     ("35.07.12", "Sumberpucung"),
@@ -88,19 +91,28 @@ def paket(seeded_db_template, tmp_path_factory):
 
 
 @pytest.fixture
-def kab(tmp_path):
-    """A new workspace of Kabupaten Malang, its 33 kecamatan from the national area list."""
+def kab(tmp_path, engine, request):
+    """A new workspace of Kabupaten Malang, its 33 kecamatan from the national area list: a
+    file, or a new database on the test server (``engine``)."""
     from kinerja_desktop.cli import main
 
-    path = tmp_path / "kab" / "kab.sqlite3"
+    target: Path | str = tmp_path / "kab" / "kab.sqlite3"
+    if engine == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        name = new_server_database(server)
+        request.addfinalizer(lambda: drop_server_database(server, name))
+        target = server.url(name)
     with redirect_stdout(io.StringIO()):
-        assert main(["--db", str(path), "kabupaten", "baru", "--kode", "35.07"]) == 0
+        assert main(["--db", str(target), "kabupaten", "baru", "--kode", "35.07"]) == 0
     database_proxy.initialize(None)
-    return path
+    return target
 
 
-def _dump(path: Path) -> list[str]:
-    with sqlite3.connect(path) as raw:
+def _dump(kab: Path | str) -> list:
+    if isinstance(kab, str):  # on the server: every row of every table, in order
+        tables = [m._meta.table_name for m in ALL_MODELS + KABUPATEN_MODELS]
+        return [select(kab, f'SELECT * FROM "{t}" ORDER BY 1') for t in tables]
+    with sqlite3.connect(kab) as raw:
         return list(raw.iterdump())
 
 
