@@ -187,14 +187,23 @@ def _upgrade_4_to_5(db: Database) -> None:
 UPGRADES[4] = _upgrade_4_to_5
 
 
+_V6_TABLE = (
+    'CREATE TABLE "paket_dokumen" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"paket_id" INTEGER NOT NULL, "nama" VARCHAR(255) NOT NULL, "isi" TEXT NOT NULL, '
+    'FOREIGN KEY ("paket_id") REFERENCES "paket" ("id") ON DELETE CASCADE)'
+)
+
+
 def _upgrade_5_to_6(db: Database) -> None:
     """Schema 6: a received package's IKI and office kept whole, to show them as sent."""
-    db.execute_sql(
-        'CREATE TABLE "paket_dokumen" ("id" INTEGER NOT NULL PRIMARY KEY, '
-        '"paket_id" INTEGER NOT NULL, "nama" VARCHAR(255) NOT NULL, "isi" TEXT NOT NULL, '
-        'FOREIGN KEY ("paket_id") REFERENCES "paket" ("id") ON DELETE CASCADE)'
+    run_statements(
+        db,
+        (
+            # the id numbers itself: SQLite's INTEGER PRIMARY KEY, PostgreSQL's SERIAL
+            PerMesin(_V6_TABLE.format(id="INTEGER"), _V6_TABLE.format(id="SERIAL")),
+            'CREATE INDEX "paket_dokumen_paket_id" ON "paket_dokumen" ("paket_id")',
+        ),
     )
-    db.execute_sql('CREATE INDEX "paket_dokumen_paket_id" ON "paket_dokumen" ("paket_id")')
 
 
 UPGRADES[5] = _upgrade_5_to_6
