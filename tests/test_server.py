@@ -240,3 +240,66 @@ def test_data_moves_from_a_file_to_a_server_and_back_with_nothing_lost(
     finally:
         database_proxy.initialize(None)
         drop_server_database(pg_server, name)
+
+
+def test_both_engines_give_the_same_outputs(pg_copy, db_path, tmp_path, capsys):
+    """The same inputs into a file and into a server database: every output is the same
+    (counts, indicator list, capaian, completeness, the values CSV, both reports' data)."""
+    from desa_bantuan import KEMIRI, isi, templat
+    from openpyxl import load_workbook
+
+    from kinerja_desktop.cli import main
+
+    pg_copy.reset()
+    values = tmp_path / "nilai.csv"
+    values.write_text(
+        "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+        "KASUBAG-UMUM.02,2020,,target,8,,\n"
+        "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"
+        "SEKCAM.02,2020,,target,90-100,,\n"
+        "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+        "KASI-KESOS.01,2020,,target,36,,\n"
+        "KASI-KESOS.01,202002,35.07.13.2002,realisasi,5,,\n",
+        encoding="utf-8",
+    )
+    database_proxy.initialize(None)
+    open_database(db_path)
+    workbook = isi(templat(tmp_path / "desa", desa=KEMIRI), {(0, 0): 3, (1, 1): 2})
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+
+    def outputs(target: str, folder) -> dict[str, object]:
+        folder.mkdir()
+
+        def run(*args) -> str:
+            code = main(["--db", target, *map(str, args)])
+            out, err = capsys.readouterr()
+            assert code == 0, err
+            return out
+
+        run("nilai", "impor", values)
+        run("impor", "desa", workbook)
+        run("tahun", "salin", "--dari", 2020, "--ke", 2021)
+        hasil: dict[str, object] = {
+            "stats": run("stats", "--json"),
+            "indikator": run("indikator", "--tahun", 2021, "--json"),
+            "capaian": run("capaian", "--tahun", 2020, "--periode", "2020Q1", "--json"),
+            "kelengkapan": run("kelengkapan", "--tahun", 2020, "--json"),
+        }
+        run("nilai", "ekspor", "--tahun", 2020, "--out", folder / "nilai.csv")
+        hasil["ekspor"] = (folder / "nilai.csv").read_text(encoding="utf-8")
+        run("report", "iki", "--tahun", 2021, "--out", folder / "iki.xlsx")
+        args = ("--tahun", 2020, "--periode", "2020Q1", "--out", folder / "capaian.xlsx")
+        run("report", "capaian", *args)
+        for laporan in ("iki.xlsx", "capaian.xlsx"):
+            wb = load_workbook(folder / laporan)
+            hasil[laporan] = [[c.value for c in row] for ws in wb for row in ws.iter_rows()]
+        run("impor", "batal", 2)  # the desa import undone on both
+        hasil["setelah batal"] = run("capaian", "--tahun", 2020, "--periode", "2020Q1", "--json")
+        database_proxy.initialize(None)
+        return hasil
+
+    in_file = outputs(str(db_path), tmp_path / "berkas")
+    on_server = outputs(pg_copy.url, tmp_path / "server")
+    for key, value in in_file.items():
+        assert on_server[key] == value, key
