@@ -303,3 +303,30 @@ def test_both_engines_give_the_same_outputs(pg_copy, db_path, tmp_path, capsys):
     on_server = outputs(pg_copy.url, tmp_path / "server")
     for key, value in in_file.items():
         assert on_server[key] == value, key
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_window_backup_and_restore_on_a_server(server_db, qtbot, tmp_path, monkeypatch):
+    """Berkas › Cadangkan ke… and Pulihkan… with the window on a server database."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kinerja_desktop.db.queries import years
+    from kinerja_desktop.db.years import copy_year
+    from kinerja_desktop.ui.backup_dialogs import backup_to_folder, restore_from_file
+    from kinerja_desktop.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    address = parse_location(server_db.url)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    runner = TaskRunner()
+    finished: list = []
+    assert backup_to_folder(None, address, runner, folder=usb, on_finished=finished.append)
+    qtbot.waitUntil(lambda: bool(finished), timeout=20000)
+    [zip_path] = usb.iterdir()
+    assert finished == [zip_path]
+
+    copy_year(2020, 2021)
+    perubahan = restore_from_file(None, address, runner, source=zip_path, confirm=lambda a: True)
+    assert perubahan is not None and f"Data dipulihkan dari {zip_path.name}" in perubahan.pesan
+    assert years() == [2020] and statistics().jabatan == 22

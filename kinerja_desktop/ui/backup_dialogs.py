@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, settings
 from kinerja_desktop.db.changes import Perubahan, everything_changed
+from kinerja_desktop.db.location import DatabaseLocation, ServerAddress
 from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
@@ -44,7 +45,7 @@ def _start_folder() -> str:
 
 def backup_to_folder(
     parent: QWidget,
-    db_path: Path,
+    db_path: DatabaseLocation,
     runner: TaskRunner,
     folder: Path | None = None,
     on_finished: Callable[[Path | None], None] | None = None,
@@ -66,6 +67,10 @@ def backup_to_folder(
         folder = Path(chosen)
 
     def job(_state: Any) -> Any:
+        if isinstance(db_path, ServerAddress):
+            from kinerja_desktop.db.server_copy import export_server_backup
+
+            return export_server_backup(db_path, folder)
         return export_backup(db_path, folder)
 
     def done(hasil: Any) -> None:
@@ -145,7 +150,7 @@ def _ask(parent: QWidget | None, about: KeteranganCadangan, db_path: Path) -> bo
 
 def restore_from_file(
     parent: QWidget | None,
-    db_path: Path,
+    db_path: DatabaseLocation,
     runner: TaskRunner | None = None,
     source: Path | None = None,
     confirm: Callable[[KeteranganCadangan], bool] | None = None,
@@ -179,7 +184,12 @@ def restore_from_file(
         return None
     try:
         with _busy():
-            hasil = restore_core(source, db_path)
+            if isinstance(db_path, ServerAddress):
+                from kinerja_desktop.db.server_copy import restore_server
+
+                hasil = restore_server(source, db_path)
+            else:
+                hasil = restore_core(source, db_path)
             old = database_proxy.obj
             if old is not None:
                 old.close()
