@@ -4,6 +4,7 @@ A database is a SQLite file or, given a ``postgresql://`` address, a database on
 (:mod:`kinerja_desktop.db.server`); everything above this module works on either.
 """
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -109,7 +110,16 @@ def explain_bound_failure(exc: BaseException) -> KinerjaError | None:
     from kinerja_desktop.db.backup import bound_database_path
     from kinerja_desktop.db.server import address_of
 
-    location = bound_database_path() or address_of(database_proxy.obj)
+    address = address_of(database_proxy.obj)
+    if address is not None:
+        db = database_proxy.obj
+        if not db.is_closed() and not db.is_connection_usable():
+            # a dropped connection: let the next query connect again (peewee reconnects a
+            # closed database by itself) instead of failing until the window is restarted
+            with contextlib.suppress(peewee.PeeweeException):
+                db.close()
+        return explain_failure(exc, address)
+    location = bound_database_path()
     return explain_failure(exc, location) if location is not None else None
 
 
