@@ -108,10 +108,12 @@ def kab(tmp_path, engine, request):
     return target
 
 
-def _dump(kab: Path | str) -> list:
-    if isinstance(kab, str):  # on the server: every row of every table, in order
+def _dump(kab: Path | str) -> list[str]:
+    if isinstance(kab, str):  # on the server: every row of every table, in order, as text
         tables = [m._meta.table_name for m in ALL_MODELS + KABUPATEN_MODELS]
-        return [select(kab, f'SELECT * FROM "{t}" ORDER BY 1') for t in tables]
+        return [
+            f"{t} {row}" for t in tables for row in select(kab, f'SELECT * FROM "{t}" ORDER BY 1')
+        ]
     with sqlite3.connect(kab) as raw:
         return list(raw.iterdump())
 

@@ -119,9 +119,10 @@ def test_the_window_goes_on_after_the_connection_came_back(db, db_url, engine):
     """The window's edits after a dropped connection: explained, then the next one works."""
     if engine != "postgresql":
         pytest.skip("a SQLite file has no connection to lose")
+    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_target, ubah_nilai
+
     from kinerja_desktop.db.connection import explain_bound_failure
     from kinerja_desktop.db.models import Indikator
-    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_target, ubah_nilai
     from kinerja_desktop.domain.capaian import Target
 
     ind = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASUBAG-UMUM.02").id

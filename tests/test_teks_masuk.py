@@ -138,11 +138,11 @@ def kotor(db, engine):
     ).execute()
     SubIndikator.update(teks="Butir\x0c").execute()
     Pegawai.update(nama="Nama\x07 Pegawai").execute()
-    Desa.update(nama="Kemiri\x07\x00").where(Desa.kode == "35.07.13.2001").execute()
+    Desa.update(nama=f"Kemiri\x07{nul}").where(Desa.kode == "35.07.13.2001").execute()
     return db
 
 
-def test_every_export_writes_a_database_holding_control_characters(kotor, tmp_path):
+def test_every_export_writes_a_database_holding_control_characters(kotor, engine, tmp_path):
     from kinerja_desktop.exchange.desa_template import make_desa_templates
     from kinerja_desktop.reports.capaian import export_capaian
     from kinerja_desktop.reports.iki import export_iki
@@ -158,7 +158,9 @@ def test_every_export_writes_a_database_holding_control_characters(kotor, tmp_pa
     (tmp_path / "templat").mkdir()
     templat = make_desa_templates(2020, tmp_path / "templat", "2020Q1", "35.07.13.2001")
     assert load_workbook(templat[0].path)["Isian"]
-    assert templat[0].path.name == "Isian IKI - Desa Kemiri-- - Triwulan I 2020.xlsx"
+    # one "-" for each control character of the name (the NUL only in a file, see kotor)
+    kendali = "--" if engine == "sqlite" else "-"
+    assert templat[0].path.name == f"Isian IKI - Desa Kemiri{kendali} - Triwulan I 2020.xlsx"
 
 
 def test_cli_lists_and_exports_a_database_holding_control_characters(kotor, db_path, capsys):
