@@ -61,11 +61,17 @@ def open_db_to_write(args: argparse.Namespace) -> None:
     instance lock, so that it never runs beside the window, a restore or another writer.
 
     Raises :class:`~kinerja_desktop.instance.SudahBerjalan` (nothing changed) when the lock
-    is taken; the lock is held until :func:`release_locks` (the end of the command).
+    is taken; the lock is held until :func:`release_locks` (the end of the command). A
+    database on a server has no such lock: its writers take the server's locks
+    (:mod:`kinerja_desktop.db.locks`) and several PCs work at once.
     """
     from kinerja_desktop.db.leftovers import tidy_after_kill
+    from kinerja_desktop.db.location import is_server
     from kinerja_desktop.instance import acquire_instance_lock
 
+    if is_server(args.db):
+        open_db(args)
+        return
     _HELD_LOCKS.append(acquire_instance_lock(args.db, tanpa_jendela=True))
     tidy_after_kill(args.db)
     open_db(args)
