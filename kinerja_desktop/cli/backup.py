@@ -46,6 +46,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.location import ServerAddress
     from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
+    from kinerja_desktop.db.server_copy import stand_in
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
@@ -53,8 +54,6 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     # the one-window lock is a file's; on a server the restore takes the server's locks
     with contextlib.nullcontext() if server else acquire_instance_lock(args.db, tanpa_jendela=True):
         if server:
-            from kinerja_desktop.db.server_copy import stand_in
-
             about = describe_restore_source(args.berkas, stand_in(args.db))
         else:
             tidy_after_kill(args.db)
@@ -68,7 +67,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
         )
         asal = f"basis data {about.asal}" if about.asal else "tidak tercatat"
         print(f"Asal            : {asal}")
-        if about.dari_basis_data_lain(args.db):
+        if about.dari_basis_data_lain(stand_in(args.db) if server else args.db):
             print("Perhatian: cadangan ini dibuat dari basis data lain.")
         print(f"Akan menggantikan basis data {args.db}.")
         print("Keadaan sekarang dicadangkan lebih dulu ke folder cadangan.")

@@ -167,20 +167,24 @@ def restore_from_file(
     from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.db.restore import restore_from_file as restore_core
+    from kinerja_desktop.db.server_copy import stand_in
 
+    # where this PC keeps the database's backups: beside the file, or for a server its folder
+    # in the data folder
+    local = stand_in(db_path) if isinstance(db_path, ServerAddress) else db_path
     if source is None:
-        source = _choose_backup(parent, db_path)
+        source = _choose_backup(parent, local)
         if source is None:
             return None
     if runner is not None:
         runner.wait()  # no job may write while the data is replaced
     try:
         with _busy():
-            about = describe_restore_source(source, db_path)
+            about = describe_restore_source(source, local)
     except KinerjaError as exc:
         QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None
-    if not (confirm or (lambda a: _ask(parent, a, db_path)))(about):
+    if not (confirm or (lambda a: _ask(parent, a, local)))(about):
         return None
     try:
         with _busy():
