@@ -144,10 +144,9 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def measure(kecamatan: str | Path, kabupaten: str | Path) -> dict[str, float]:
-    from kinerja_desktop.db.nilai_baca import capaian_tahun
-    from kinerja_desktop.exchange.kelengkapan import kelengkapan
-
     from kinerja_desktop.db.kabupaten import rekap
+    from kinerja_desktop.db.queries_nilai import capaian_tahun
+    from kinerja_desktop.reports.kelengkapan import kelengkapan
 
     tahun = TAHUN[-1]
     hasil = {}

@@ -119,10 +119,9 @@ def test_the_window_goes_on_after_the_connection_came_back(db, db_url, engine):
     """The window's edits after a dropped connection: explained, then the next one works."""
     if engine != "postgresql":
         pytest.skip("a SQLite file has no connection to lose")
-    from kinerja_desktop.db.nilai import KunciNilai, NilaiMasuk, baca_target, ubah_nilai
-
     from kinerja_desktop.db.connection import explain_bound_failure
     from kinerja_desktop.db.models import Indikator
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, read_row, set_values
     from kinerja_desktop.domain.capaian import Target
 
     ind = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASUBAG-UMUM.02").id
@@ -130,8 +129,8 @@ def test_the_window_goes_on_after_the_connection_came_back(db, db_url, engine):
     with psycopg.connect(db_url, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     with pytest.raises(Exception) as dropped:
-        ubah_nilai([NilaiMasuk(KunciNilai("target", ind, "2020"), target=Target(8))])
+        set_values([NilaiMasuk(KunciNilai("target", ind, "2020"), target=Target(8))])
     explained = explain_bound_failure(dropped.value)
     assert explained is not None and "terputus" in explained.pesan
-    ubah_nilai([NilaiMasuk(KunciNilai("target", ind, "2020"), target=Target(8))])
-    assert baca_target(ind, "2020") == Target(8)
+    set_values([NilaiMasuk(KunciNilai("target", ind, "2020"), target=Target(8))])
+    assert read_row(KunciNilai("target", ind, "2020"))["nilai"] == 8

@@ -2,7 +2,7 @@
 
 Two operators on two PCs may write values, import files or copy a year at the same moment.
 Each writer takes the lock of what it changes inside its transaction, so the second waits for
-the first to commit and then checks the state it finds (see ``nilai.terapkan``), instead of
+the first to commit and then checks the state it finds (see ``ops_nilai.apply_plan``), instead of
 both reading the old state and the later one silently undoing the earlier. On a SQLite file
 SQLite's own write lock (and the one-window lock) already serialise the writers: no-op there.
 """

@@ -32,7 +32,7 @@ class ServerBermasalah(LingkunganBermasalah):
 
 def connect_server(address: ServerAddress) -> peewee.PostgresqlDatabase:
     """A peewee database for ``address`` (not yet connected), through ``playhouse.db_url``."""
-    from playhouse.db_url import connect
+    from playhouse.db_url import connect  # type: ignore[import-untyped]
 
     db = connect(
         address.url,

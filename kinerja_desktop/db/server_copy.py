@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from peewee import BooleanField, Model, SchemaManager, SqliteDatabase, sort_models
+import peewee
+from peewee import AutoField, BooleanField, Model, SchemaManager, SqliteDatabase
 
 from kinerja_desktop.db.archive import HasilCadangan, export_backup, write_archive
 from kinerja_desktop.db.backup import ALASAN_PEMULIHAN, new_backup_path
@@ -33,7 +34,7 @@ _BATCH = 2000
 
 def _tables() -> list[type[Model]]:
     # parents before children, so that a filled table's foreign keys already point somewhere
-    return sort_models(ALL_MODELS + KABUPATEN_MODELS)
+    return peewee.sort_models(ALL_MODELS + KABUPATEN_MODELS)  # type: ignore[attr-defined]
 
 
 def _columns(model: type[Model]) -> list[str]:
@@ -120,7 +121,7 @@ def _fill(raw: sqlite3.Connection, cursor: object, model: type[Model]) -> None:
             ]
         cursor.executemany(sql, rows)  # type: ignore[attr-defined]
     primary = model._meta.primary_key
-    if primary is not None and primary.field_type == "AUTO":
+    if isinstance(primary, AutoField):
         # the rows came with their ids: the next new row must get the one after the last
         key = primary.column_name
         database_proxy.execute_sql(

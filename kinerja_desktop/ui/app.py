@@ -1,6 +1,7 @@
 """Starting the GUI: the QApplication, the database, and the main window."""
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
@@ -57,7 +58,6 @@ def run_gui(db_path: "DatabaseLocation") -> int:
     """
     from kinerja_desktop.db.kabupaten import workspace
     from kinerja_desktop.db.leftovers import tidy_after_kill
-    from kinerja_desktop.db.location import is_server
     from kinerja_desktop.errors import BasisDataRusak
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
     from kinerja_desktop.ui import single_instance
@@ -66,7 +66,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
     try:
         # one window per database; the OS frees the lock when this process ends in any way
         lock = None
-        if not is_server(db_path):
+        if isinstance(db_path, Path):  # a file; on a server several PCs work at once
             try:
                 lock = acquire_instance_lock(db_path)
             except SudahBerjalan:
@@ -81,7 +81,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
             # a damaged file: offer the way out (restore a backup, which re-opens)
             from kinerja_desktop.ui.backup_dialogs import offer_restore_at_start
 
-            if not offer_restore_at_start(exc.pesan, db_path):
+            if not isinstance(db_path, Path) or not offer_restore_at_start(exc.pesan, db_path):
                 return 1
     except KinerjaError as exc:
         QMessageBox.critical(None, APP_NAME, exc.pesan)
@@ -101,7 +101,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
         if not minta_masuk():  # several users: who is working (one user is never asked)
             return 0
         window = MainWindow(db_path)
-    if not is_server(db_path):
+    if isinstance(db_path, Path):
         single_instance.listen_for_others(
             db_path, lambda: single_instance.bring_to_front(window), window
         )
