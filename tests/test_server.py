@@ -202,7 +202,7 @@ def test_data_moves_from_a_file_to_a_server_and_back_with_nothing_lost(
     values.write_text(
         "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
         "KASUBAG-UMUM.02,2020,,target,8,,\n"
-        "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+        "SEKCAM.02,202001,,realisasi,,45,50\n"
         "KASI-KESOS.01,202001,35.07.13.2001,realisasi,4,,\n",
         encoding="utf-8",
     )
@@ -257,7 +257,7 @@ def test_both_engines_give_the_same_outputs(pg_copy, db_path, tmp_path, capsys):
         "KASUBAG-UMUM.02,2020,,target,8,,\n"
         "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"
         "SEKCAM.02,2020,,target,90-100,,\n"
-        "SEKCAM.02,2020Q1,,realisasi,,45,50\n"
+        "SEKCAM.02,202001,,realisasi,,45,50\n"
         "KASI-KESOS.01,2020,,target,36,,\n"
         "KASI-KESOS.01,202002,35.07.13.2002,realisasi,5,,\n",
         encoding="utf-8",
