@@ -181,7 +181,12 @@ def _every_table(raw_rows) -> dict[str, list[tuple]]:
     from kinerja_desktop.db.models import ALL_MODELS
 
     tables = [m._meta.table_name for m in ALL_MODELS + KABUPATEN_MODELS]
-    return {t: raw_rows(f'SELECT * FROM "{t}" ORDER BY 1') for t in tables}
+    found = {t: raw_rows(f'SELECT * FROM "{t}" ORDER BY 1') for t in tables}
+    # a restore writes its own entry in the audit log (and so moves the chain's head): the
+    # data compared is everything else
+    found["audit_log"] = [r for r in found["audit_log"] if r[3] != "pulih_cadangan"]
+    found.pop("audit_kepala")
+    return found
 
 
 def test_data_moves_from_a_file_to_a_server_and_back_with_nothing_lost(

@@ -209,14 +209,15 @@ def _upgrade_5_to_6(db: Database) -> None:
 UPGRADES[5] = _upgrade_5_to_6
 
 
+# {id}: the id numbers itself (INTEGER on SQLite, SERIAL on PostgreSQL); {bool}: a flag
 _V7_SQL = (
     # users and roles (db.pengguna), approval per jabatan and period (db.persetujuan)
-    'CREATE TABLE "pengguna" ("id" INTEGER NOT NULL PRIMARY KEY, "nama" VARCHAR(255) NOT NULL, '
+    'CREATE TABLE "pengguna" ("id" {id} NOT NULL PRIMARY KEY, "nama" VARCHAR(255) NOT NULL, '
     '"nama_lengkap" VARCHAR(255) NOT NULL, "peran" VARCHAR(255) NOT NULL, '
-    '"sandi" VARCHAR(255) NOT NULL, "aktif" INTEGER NOT NULL, "gagal" INTEGER NOT NULL, '
+    '"sandi" VARCHAR(255) NOT NULL, "aktif" {bool} NOT NULL, "gagal" INTEGER NOT NULL, '
     '"gagal_terakhir" VARCHAR(255), "pemulihan" VARCHAR(255))',
     'CREATE UNIQUE INDEX "pengguna_nama" ON "pengguna" ("nama")',
-    'CREATE TABLE "persetujuan" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    'CREATE TABLE "persetujuan" ("id" {id} NOT NULL PRIMARY KEY, '
     '"jabatan_id" INTEGER NOT NULL, "jenis" VARCHAR(255) NOT NULL, '
     '"periode" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, '
     '"oleh" VARCHAR(255) NOT NULL, "waktu" VARCHAR(255) NOT NULL, "catatan" TEXT NOT NULL, '
@@ -225,13 +226,13 @@ _V7_SQL = (
     'CREATE UNIQUE INDEX "persetujuan_jabatan_id_jenis_periode" '
     'ON "persetujuan" ("jabatan_id", "jenis", "periode")',
     # the audit log replaces riwayat_nilai (its rows move over with their ids)
-    'CREATE TABLE "audit_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    'CREATE TABLE "audit_log" ("id" {id} NOT NULL PRIMARY KEY, '
     '"waktu" VARCHAR(255) NOT NULL, "pengguna" VARCHAR(255) NOT NULL, '
     '"aksi" VARCHAR(255) NOT NULL, "jenis" VARCHAR(255) NOT NULL, "batch_id" INTEGER, '
     '"jabatan_id" INTEGER, "indikator_id" INTEGER, "periode" VARCHAR(255) NOT NULL, '
     '"desa_id" INTEGER, "lama" TEXT, "baru" TEXT, "catatan" TEXT, "hash" VARCHAR(255))',
     'CREATE INDEX "audit_log_indikator_id" ON "audit_log" ("indikator_id")',
-    'CREATE TABLE "audit_kepala" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    'CREATE TABLE "audit_kepala" ("id" {id} NOT NULL PRIMARY KEY, '
     '"terakhir_id" INTEGER NOT NULL, "hash" VARCHAR(255) NOT NULL)',
 )
 
@@ -242,8 +243,14 @@ def _upgrade_6_to_7(db: Database) -> None:
     The import history of ``riwayat_nilai`` becomes the first entries of the log (same ids,
     no user, the action of its batch), chained as one operation; then the old table goes.
     """
-    for statement in _V7_SQL:
-        db.execute_sql(statement)
+    run_statements(
+        db,
+        (
+            PerMesin(q.format(id="INTEGER", bool="INTEGER"), q.format(id="SERIAL", bool="BOOLEAN"))
+            for q in _V7_SQL
+        ),
+    )
+    mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
     lama = db.execute_sql(
         'SELECT r."id", r."waktu", r."batch_id", r."jenis", r."indikator_id", r."periode", '
         'r."desa_id", r."lama", r."baru", b."jenis", s."jabatan_id" FROM "riwayat_nilai" r '
@@ -259,14 +266,20 @@ def _upgrade_6_to_7(db: Database) -> None:
         db.execute_sql(
             'INSERT INTO "audit_log" ("id", "waktu", "pengguna", "aksi", "jenis", "batch_id", '
             '"jabatan_id", "indikator_id", "periode", "desa_id", "lama", "baru", "catatan", '
-            '"hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            f'"hash") VALUES ({", ".join([mark] * 14)})',
             (id_, *isi, h),
         )
     if lama:
         db.execute_sql(
-            'INSERT INTO "audit_kepala" ("terakhir_id", "hash") VALUES (?, ?)',
+            f'INSERT INTO "audit_kepala" ("terakhir_id", "hash") VALUES ({mark}, {mark})',
             (lama[-1][0], rantai_baru(baris)[-1]),
         )
+        if isinstance(db, PostgresqlDatabase):
+            # the rows came with their ids: the next entry gets the one after the last
+            db.execute_sql(
+                "SELECT setval(pg_get_serial_sequence('\"audit_log\"', 'id'), "
+                'MAX("id")) FROM "audit_log"'
+            )
     db.execute_sql('DROP TABLE "riwayat_nilai"')
 
 
