@@ -5,6 +5,9 @@ A new database gets the current tables at once. An older one is upgraded step by
 steps in one transaction, so it is either fully upgraded or untouched. A database written by a
 newer version of the application is refused rather than damaged. There is one list of versions
 for both engines: a step whose SQL must differ on PostgreSQL gives both forms (:class:`PerMesin`).
+
+Long because every version's upgrade SQL stays here exactly as it was written (old steps never
+change), beside the version bookkeeping of both engines.
 """
 
 import sqlite3
