@@ -108,7 +108,7 @@ def child(mode: str, db_path: str, packages: list[str]) -> None:
     if mode == "terima":
         from kinerja_desktop.exchange.paket_receive import receive
 
-        db = open_database(Path(db_path), builtin=False)
+        db = open_database(Path(db_path))
         for p in packages:
             receive(read_paket(Path(p)))
         db.close()
@@ -144,7 +144,7 @@ def main() -> None:
     )
 
     kab = TMP / "kabupaten.sqlite3"
-    open_database(kab, builtin=False)
+    open_database(kab, isi_baru=None)
     create_workspace("35.07", "Kabupaten Malang", "Jawa Timur", KECAMATAN)
     database_proxy.obj.close()
     database_proxy.initialize(None)
