@@ -110,7 +110,8 @@ def test_reimport_changes_nothing_and_says_so(db, tmp_path, capsys):
     sebelum = [(n.id, n.nilai, n.diubah, n.batch_id) for n in NilaiRealisasi.select()]
     code, out, _ = run(capsys, "impor", "desa", str(path))
     assert code == 0
-    assert "tidak ada perubahan (126 nilai sudah sama)" in out
+    assert "tidak ada perubahan: berkas ini sudah diimpor pada " in out
+    assert "(126 nilai sudah sama)" in out
     assert "Berkas yang sama sudah diimpor (impor nomor 1 pada " in out
     batch = ImporBatch.get()
     assert format_waktu(batch.waktu) in out  # "29 November 2026 01.38", not ISO
@@ -207,7 +208,9 @@ def test_dry_run_writes_nothing(db, tmp_path, capsys):
     path = isi(templat(tmp_path / "a"), {(0, 0): 3})
     code, out, _ = run(capsys, "impor", "desa", "--coba", str(path))
     assert code == 0
-    assert "1 baru, 0 diubah, 125 sama" in out and "tidak ada yang disimpan" in out
+    # the 125 empty cells are no values: "belum diisi", never "sama" (issue 21)
+    assert "1 baru, 0 diubah, 0 sama, 125 sel belum diisi" in out
+    assert "tidak ada yang disimpan" in out
     assert NilaiRealisasi.select().count() == 0 and ImporBatch.select().count() == 0
     assert not (data_dir() / "impor").exists()
 
@@ -360,7 +363,7 @@ def test_an_edited_structure_is_refused(db, tmp_path, capsys, ubah, alasan):
     path = _ubah(isi(templat(tmp_path / "a"), {(0, 0): 1}), ubah)
     out = _tolak(capsys, path)
     assert alasan in out
-    assert "Buat templat baru (kinerja-desktop templat desa)" in out
+    assert "Buat templat baru (menu Data › Buat Templat Desa…)" in out
 
 
 def test_a_workbook_saved_again_by_libreoffice_imports(db, capsys):

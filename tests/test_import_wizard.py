@@ -44,7 +44,12 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
     dialog.periksa([baik, salah])
     _tunggu(qtbot, dialog)
     assert _kolom(dialog, 1) == ["Desa Kemiri", "Desa Sengguruh"]
-    assert _kolom(dialog, 6) == ["Siap diimpor", "Ditolak"]
+    keadaan = _kolom(dialog, 7)
+    assert keadaan[0] == "Siap diimpor"
+    # the reason of a refusal is in the list itself, not only after a click (issue 21)
+    assert keadaan[1] == "Ditolak: sel F7 berisi teks 'lima'"
+    assert _kolom(dialog, 6) == ["124", ""]  # empty cells are "belum diisi", not "sama"
+    assert _kolom(dialog, 5) == ["0", ""]
     assert _kolom(dialog, 3) == ["2", ""]
     assert dialog.btn_impor.isEnabled()
     assert NilaiRealisasi.select().count() == 0  # nothing written by the check
@@ -57,10 +62,12 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
 
     dialog.impor()
     _tunggu(qtbot, dialog)
-    assert _kolom(dialog, 6) == ["Diimpor (nomor 1)", "Ditolak"]
-    assert "1 berkas diimpor dengan perubahan (nomor impor: 1), 0 tanpa perubahan, 1 ditolak." in (
+    assert _kolom(dialog, 7)[0] == "Diimpor" and _kolom(dialog, 7)[1].startswith("Ditolak: ")
+    assert "1 berkas diimpor dengan perubahan, 0 tanpa perubahan, 1 ditolak." in (
         dialog.keterangan.text()
     )
+    # the window never speaks of an import number only the command line knows
+    assert "nomor" not in dialog.keterangan.text() and "Riwayat Impor" in dialog.keterangan.text()
     dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(0))
     assert "+ KASI-KESOS.01 Jumlah monitoring dan fasilitasi kegiatan Program Keluarga" in (
         dialog.rincian.toPlainText()
@@ -79,8 +86,24 @@ def test_a_workbook_of_another_year_is_refused(qtbot, dialog, tmp_path):
     lain = isi(templat(tmp_path / "a", periode="2021Q1", tahun=2021), {(0, 0): 1})
     dialog.periksa([lain])
     _tunggu(qtbot, dialog)
-    assert _kolom(dialog, 6) == ["Ditolak"] and not dialog.btn_impor.isEnabled()
+    [keadaan] = _kolom(dialog, 7)
+    assert keadaan.startswith("Ditolak: ") and "untuk tahun 2021, bukan tahun 2020" in keadaan
+    assert not dialog.btn_impor.isEnabled()
     assert "untuk tahun 2021, bukan tahun 2020" in dialog.rincian.toPlainText()
+
+
+def test_a_file_imported_before_says_so_in_the_list(qtbot, dialog, tmp_path):
+    from kinerja_desktop.exchange.desa_import import import_berkas_desa
+
+    berkas = isi(templat(tmp_path / "a"), {(0, 0): 5})
+    import_berkas_desa([berkas])
+    dialog.periksa([berkas])
+    _tunggu(qtbot, dialog)
+    [keadaan] = _kolom(dialog, 7)
+    assert keadaan.startswith("Sudah diimpor pada ") and "tidak ada perubahan" in keadaan
+    assert "berkas ini sudah diimpor pada" in dialog.rincian.toPlainText()
+    assert "nomor" not in dialog.rincian.toPlainText()
+    assert not dialog.btn_impor.isEnabled()
 
 
 def test_completeness_table(qtbot, db, tmp_path):
@@ -144,14 +167,15 @@ def test_import_applies_what_the_check_showed_and_refuses_a_file_changed_since(
     berubah = isi(templat(tmp_path / "b", desa=SENGGURUH), {(0, 0): 3})
     dialog.periksa([tetap, berubah])
     _tunggu(qtbot, dialog)
-    assert _kolom(dialog, 6) == ["Siap diimpor", "Siap diimpor"]
+    assert _kolom(dialog, 7) == ["Siap diimpor", "Siap diimpor"]
     with pytest.raises(FrozenInstanceError):  # what was shown cannot be changed afterwards
         dialog.pratinjau[0].penolakan = None
     # the desa saves its workbook again with another figure while the check is on screen
     isi(berubah, {(0, 0): 30})
     dialog.impor()
     _tunggu(qtbot, dialog)
-    assert _kolom(dialog, 6) == ["Diimpor (nomor 1)", "Ditolak"]
+    keadaan = _kolom(dialog, 7)
+    assert keadaan[0] == "Diimpor" and keadaan[1].startswith("Ditolak: ")
     dialog.daftar.setCurrentItem(dialog.daftar.topLevelItem(1))
     assert "berubah sejak diperiksa" in dialog.rincian.toPlainText()
     ARTIFACTS.mkdir(exist_ok=True)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QTableView
 
-from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Tugas
+from kinerja_desktop.db.models import Indikator, Jabatan, Pegawai, Pemangku, Tugas
 from kinerja_desktop.db.queries import years
 from kinerja_desktop.ui.app import create_app
 from kinerja_desktop.ui.jabatan_tree import ID_ROLE, JabatanTreeModel
@@ -148,6 +148,35 @@ def test_filter_finds_by_title_code_and_pegawai(window, qtbot, db):
     assert "Esc" in window.kosong.text()
     window.tree.filter_box.clear()
     assert len(_visible_titles(window)) == 23
+
+
+def test_search_finds_indicators_by_name_and_code(window, qtbot):
+    """ "PKH" is in an indicator's name only: the search finds its jabatan, names the
+    indicator on hover, and makes it current in the Indikator and Target tabs."""
+    from kinerja_desktop.ui.jabatan_tree import JabatanTreeModel
+    from kinerja_desktop.ui.tabs.target_tab import TargetTab
+
+    target = next(t for t in window.tabs if isinstance(t, TargetTab))
+    window.tab_widget.setCurrentWidget(target)
+    qtbot.keyClicks(window.tree.filter_box, "PKH")
+    assert "Kasi Kesejahteraan Sosial dan Kepemudaan" in _visible_titles(window)
+    assert window.tree.selected_id() == _id("KASI-KESOS")
+    tip = window.tree.view.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+    assert "Indikator yang cocok:" in tip and "KASI-KESOS.01" in tip and "(PKH)" in tip
+    pkh = Indikator.get(Indikator.kode == "KASI-KESOS.01", Indikator.tahun == 2020)
+    qtbot.waitUntil(lambda: target.jabatan_id == _id("KASI-KESOS"))
+    assert target.model.indikator(target.view.currentIndex().row()).info.id == pkh.id
+    # by code, too
+    window.tree.filter_box.setText("sekcam.02")
+    assert window.tree.selected_id() == _id("SEKCAM")
+    # a renamed indicator is found by its new name without reopening the year
+    from kinerja_desktop.db.changes import Perubahan
+
+    Indikator.update(nama="Jumlah rapat koordinasi Rastra").where(Indikator.id == pkh.id).execute()
+    window.apply_changes(Perubahan(pesan="", indikator=True))
+    window.tree.filter_box.setText("rastra")
+    assert window.tree.selected_id() == _id("KASI-KESOS")
+    assert isinstance(window.tree.model, JabatanTreeModel)
     assert not window.tree.empty_label.isVisible()
 
 
@@ -754,3 +783,28 @@ def test_a_failed_automatic_backup_is_shown_in_the_status_bar(qtbot, db_path):
     assert win.backup_warning.text() == "Cadangan otomatis hari ini gagal"
     assert "Berkas › Cadangkan ke" in win.backup_warning.toolTip()
     win.tasks.wait()
+
+
+def test_salin_tahun_says_what_is_copied_and_what_is_not(window, qtbot, tmp_path):
+    from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
+    from kinerja_desktop.domain.capaian import Komponen, Target
+    from kinerja_desktop.ui.salin_tahun_dialog import SalinTahunDialog
+
+    ind = Indikator.get(Indikator.kode == "KASUBAG-UMUM.02", Indikator.tahun == 2020)
+    set_values(
+        [
+            NilaiMasuk(KunciNilai("target", ind.id, "2020"), target=Target(8)),
+            NilaiMasuk(KunciNilai("realisasi", ind.id, "202001"), komponen=Komponen(nilai=3)),
+        ]
+    )
+    dialog = SalinTahunDialog(window, 2020)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    teks = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "22 jabatan" in teks and "84 indikator" in teks and "1 target" in teks
+    assert "Yang tidak disalin" in teks and "1 realisasi" in teks
+    assert dialog.ke.value() == 2021 and dialog.btn_salin.isEnabled()
+    dialog.ke.setValue(2020)  # a year that exists is refused before anything runs
+    assert not dialog.btn_salin.isEnabled() and "sudah ada" in dialog.pesan.text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "salin_tahun.png"))

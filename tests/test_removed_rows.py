@@ -148,7 +148,7 @@ def test_jenis_cannot_change_while_values_exist(isi):
         ops_indikator.update_indikator(isi.id, {"jenis": "persentase"})
     pesan = err.value.pesan
     assert "Jenis indikator OD-PEM.05 tidak dapat diubah dari jumlah menjadi persentase" in pesan
-    assert "2 target dan 4 realisasi" in pesan and "nilai ekspor" in pesan
+    assert "2 target dan 4 realisasi" in pesan and "Data › Ekspor CSV Nilai" in pesan
     assert ind("OD-PEM.05").jenis == "jumlah"
     # the same jenis, or any other field, is still fine
     ops_indikator.update_indikator(isi.id, {"jenis": "Jumlah", "satuan": "laporan"})

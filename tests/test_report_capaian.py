@@ -52,8 +52,12 @@ def test_pdf_report(capsys, db_url, tmp_path):
         "2 dari 18 desa/kelurahan melapor",
         "CAMAT KEPANJEN",
         "Halaman 1 dari",
+        # a derived target is in its cell with the word the rules section explains
+        "90–100% otomatis",
+        "Target otomatis: target triwulan/bulan yang tidak diisi dihitung dari target",
     ):
         assert expected in text, expected
+    assert "Target bertanda *" not in text and "turunan" not in text
     assert "Helvetica" not in str(reader.pages[0].get("/Resources"))
 
 

@@ -37,13 +37,21 @@ def test_jabatan_without_holders_says_so(tab):
     tab.set_jabatan(jabatan_id("BENDAHARA"))
     assert tab.tabel_stack.currentWidget() is tab.kosong_pemangku
     assert "Belum ada pegawai" in tab.kosong_pemangku.label.text()
-    assert "ABAI SALEH" in tab.pilih_pegawai.currentText()
-    assert "19690505 199009 1 002" in tab.pilih_pegawai.currentText()
+    # nobody is pre-selected: one click must not make the Camat hold every jabatan
+    assert tab.pilih_pegawai.currentIndex() == -1 and tab.pilih_pegawai.currentData() is None
+    assert not tab.tambah_ada.isEnabled()
+    assert "ABAI SALEH" in tab.pilih_pegawai.itemText(0)
+    assert "19690505 199009 1 002" in tab.pilih_pegawai.itemText(0)
+    tab.pilih_pegawai.setCurrentIndex(0)
+    assert tab.tambah_ada.isEnabled()
+    tab.set_jabatan(jabatan_id("SEKCAM"))  # another jabatan: again nobody chosen
+    assert tab.pilih_pegawai.currentIndex() == -1 and not tab.tambah_ada.isEnabled()
 
 
 def test_add_existing_pegawai_then_undo_redo(tab, qtbot, qtmodeltester):
     jid = jabatan_id("SEKCAM")
     tab.set_jabatan(jid)
+    tab.pilih_pegawai.setCurrentIndex(0)
     with qtbot.waitSignal(tab.changed) as signal:
         qtbot.mouseClick(tab.tambah_ada, Qt.MouseButton.LeftButton)
     assert "ditambahkan sebagai pemangku Sekretaris Kecamatan" in signal.args[0].pesan
@@ -102,6 +110,7 @@ def test_duplicate_nip_is_refused_with_the_owner(tab, qtbot):
 def test_nip_edited_in_place_is_refused_when_wrong(tab, qtbot):
     jid = jabatan_id("SEKCAM")
     tab.set_jabatan(jid)
+    tab.pilih_pegawai.setCurrentIndex(0)
     tab.add_existing()
     index = tab.model.index(0, 1)
     delegate = tab.view.itemDelegate()
@@ -129,6 +138,7 @@ def test_nip_edited_in_place_is_refused_when_wrong(tab, qtbot):
 def test_remove_holder_keeps_the_pegawai(tab):
     jid = jabatan_id("SEKCAM")
     tab.set_jabatan(jid)
+    tab.pilih_pegawai.setCurrentIndex(0)
     tab.add_existing()
     tab.view.selectRow(0)
     tab.remove_selected()
@@ -169,6 +179,7 @@ def test_screenshots(tab, qtbot):
     tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
     QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_pemangku_kosong.png"))
+    tab.pilih_pegawai.setCurrentIndex(0)
     tab.add_existing()
     qtbot.keyClicks(tab.nama_baru, "SITI AMINAH, S.E.")
     qtbot.keyClicks(tab.nip_baru, "1985031220100")

@@ -473,6 +473,11 @@ def test_label_columns_stay_and_scroll_resets_for_another_jabatan(qtbot, db, db_
     still in sight; choosing another jabatan opens it at January, not scrolled."""
     win, tab = _main_window(qtbot, db_path, *size)
     _choose(win, tab, qtbot, "KASI-KESOS")
+    # beside the tree of a 1024-pixel window the labels leave room for four months at least
+    tw1 = col_of(tab, "2020Q1")
+    assert tab.view.columnViewportPosition(tw1) + tab.view.columnWidth(tw1) <= (
+        tab.view.viewport().width()
+    )
     bar = tab.view.horizontalScrollBar()
     assert bar.maximum() > 0  # the months do not fit: the grid scrolls sideways
     bar.setValue(bar.maximum())

@@ -47,6 +47,7 @@ def _pratinjau_json(p: Any) -> dict[str, Any]:
         "diubah": [vars(x) for x in p.diubah],
         "sama": p.sama,
         "dilewati": p.dilewati,
+        "belum_diisi": p.belum_diisi,
     }
 
 

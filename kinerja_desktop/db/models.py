@@ -219,6 +219,7 @@ class Pemangku(BaseModel):
 SUMBER_ENTRI = "entri"  # typed in the application
 SUMBER_IMPOR_CSV = "impor_csv"  # `nilai impor` of a CSV file
 SUMBER_IMPOR_DESA = "impor_desa"  # a desa workbook (issue 6)
+SUMBER_IMPOR_TARGET = "impor_target"  # the targets workbook (exchange/buku_target.py)
 SUMBER_SALIN = "salin_tahun"  # a target carried over by copying the year
 
 STATUS_DRAF = "draf"  # the approval state lives in Persetujuan; a stored row says only draf

@@ -382,7 +382,7 @@ def _check_jenis(ind: Indikator, baru: str) -> None:
         f"Jenis indikator {ind.kode} tidak dapat diubah dari {lama_label} menjadi "
         f"{baru_label}: sudah tersimpan {' dan '.join(bagian)} berjenis {lama_label}, yang "
         "akan tersembunyi bila jenisnya diubah. Hapus dahulu nilai itu di tab Target & "
-        "Realisasi (simpan salinannya lebih dahulu dengan «kinerja-desktop nilai ekspor» bila "
+        "Realisasi (simpan salinannya lebih dahulu dengan Data › Ekspor CSV Nilai… bila "
         f"masih diperlukan), atau tambahkan indikator baru berjenis {baru_label}."
     )
 

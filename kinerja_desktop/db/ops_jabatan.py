@@ -53,6 +53,7 @@ class JabatanInfo:
     atasan_id: int | None
     urutan: int
     pemangku: tuple[str, ...] = ()  # names of the pegawai holding it
+    indikator: tuple[tuple[int, str, str], ...] = ()  # (id, kode, nama): found by the search
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
     )
     for jabatan_id, nama in query:
         holders.setdefault(jabatan_id, []).append(nama)
+    indikator = indikator_jabatan(tahun)
     rows = (
         Jabatan.select(Jabatan.id, Jabatan.kode, Jabatan.nama, Jabatan.atasan, Jabatan.urutan)
         .where(Jabatan.tahun == tahun)
@@ -133,9 +135,32 @@ def list_jabatan(tahun: int) -> list[JabatanInfo]:
         .iterator()
     )
     return [
-        JabatanInfo(id=i, kode=k, nama=n, atasan_id=a, urutan=u, pemangku=tuple(holders.get(i, ())))
+        JabatanInfo(
+            id=i,
+            kode=k,
+            nama=n,
+            atasan_id=a,
+            urutan=u,
+            pemangku=tuple(holders.get(i, ())),
+            indikator=indikator.get(i, ()),
+        )
         for i, k, n, a, u in rows
     ]
+
+
+def indikator_jabatan(tahun: int) -> dict[int, tuple[tuple[int, str, str], ...]]:
+    """The indicators (id, kode, nama) of every jabatan of ``tahun``, in one query."""
+    hasil: dict[int, list[tuple[int, str, str]]] = {}
+    for jabatan_id, ind_id, kode, nama in (
+        Indikator.select(Sasaran.jabatan, Indikator.id, Indikator.kode, Indikator.nama)
+        .join(Sasaran)
+        .where(Indikator.tahun == tahun)
+        .order_by(Sasaran.urutan, Indikator.urutan)
+        .tuples()
+        .iterator()
+    ):
+        hasil.setdefault(jabatan_id, []).append((ind_id, kode, nama))
+    return {k: tuple(v) for k, v in hasil.items()}
 
 
 def jabatan_info(jabatan_id: int) -> JabatanInfo:

@@ -158,10 +158,11 @@ class Rencana:
 
     baru: list[NilaiMasuk] = field(default_factory=list)
     diubah: list[tuple[NilaiMasuk, NilaiSnapshot]] = field(default_factory=list)
-    sama: list[NilaiMasuk] = field(default_factory=list)
+    sama: list[NilaiMasuk] = field(default_factory=list)  # a value equal to the stored one
     ditolak: list[Penolakan] = field(default_factory=list)
     dihapus: list[tuple[NilaiMasuk, NilaiSnapshot]] = field(default_factory=list)
     dilewati: list[tuple[NilaiMasuk, str]] = field(default_factory=list)  # locked: why
+    belum_diisi: list[NilaiMasuk] = field(default_factory=list)  # empty, and nothing stored
 
     @property
     def perlu_ditulis(self) -> list[NilaiMasuk]:
@@ -169,12 +170,16 @@ class Rencana:
         return self.baru + [m for m, _ in self.diubah] + [m for m, _ in self.dihapus]
 
     def ringkasan(self) -> str:
-        """``2 baru, 1 diubah, 5 sama, 0 ditolak`` (removals count as changes), and
-        ``, 3 dilewati (terkunci)`` when values of an approved period are skipped."""
+        """``2 baru, 1 diubah, 5 sama, 0 ditolak`` (removals count as changes), then
+        ``, 84 belum diisi`` when empty cells were read (an empty cell is no value, so it is
+        never counted as one that stayed the same), and ``, 3 dilewati (terkunci)`` when
+        values of an approved period are skipped."""
         teks = (
             f"{len(self.baru)} baru, {len(self.diubah) + len(self.dihapus)} diubah, "
             f"{len(self.sama)} sama, {len(self.ditolak)} ditolak"
         )
+        if self.belum_diisi:
+            teks += f", {len(self.belum_diisi)} belum diisi"
         if self.dilewati:
             teks += f", {len(self.dilewati)} dilewati (terkunci)"
         return teks
@@ -421,7 +426,7 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
             continue
         if m.kosong:
             if row is None:
-                rencana.sama.append(m)
+                rencana.belum_diisi.append(m)
             else:
                 rencana.dihapus.append((m, NilaiSnapshot(m.kunci, row)))
         elif row is None:

@@ -9,8 +9,10 @@ from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import (
     SUMBER_SALIN,
     Fungsi,
+    ImporBatch,
     Indikator,
     Jabatan,
+    NilaiRealisasi,
     NilaiTarget,
     Pemangku,
     Sasaran,
@@ -40,6 +42,39 @@ class HasilSalinTahun:
     jabatan: int
     indikator: int
     target: int = 0  # targets carried over (realisasi never are)
+
+
+@dataclass(frozen=True)
+class IsiTahun:
+    """What a year holds, counted: what Salin Tahun copies and what it leaves behind."""
+
+    jabatan: int
+    tugas_fungsi: int
+    sasaran: int
+    indikator: int
+    sub_indikator: int
+    pemangku: int
+    target: int
+    realisasi: int
+    impor: int
+
+
+def read_isi_tahun(tahun: int) -> IsiTahun:
+    """Count what ``tahun`` holds (one aggregate query per table)."""
+    jabatan = Jabatan.select(Jabatan.id).where(Jabatan.tahun == tahun)
+    indikator = Indikator.select(Indikator.id).where(Indikator.tahun == tahun)
+    return IsiTahun(
+        jabatan=jabatan.count(),
+        tugas_fungsi=Tugas.select().where(Tugas.jabatan.in_(jabatan)).count()
+        + Fungsi.select().where(Fungsi.jabatan.in_(jabatan)).count(),
+        sasaran=Sasaran.select().where(Sasaran.jabatan.in_(jabatan)).count(),
+        indikator=indikator.count(),
+        sub_indikator=SubIndikator.select().where(SubIndikator.indikator.in_(indikator)).count(),
+        pemangku=Pemangku.select().where(Pemangku.jabatan.in_(jabatan)).count(),
+        target=NilaiTarget.select().where(NilaiTarget.indikator.in_(indikator)).count(),
+        realisasi=NilaiRealisasi.select().where(NilaiRealisasi.indikator.in_(indikator)).count(),
+        impor=ImporBatch.select().where(ImporBatch.tahun == tahun).count(),
+    )
 
 
 def copy_targets(indikator_map: dict[int, int], dari: int, ke: int) -> int:

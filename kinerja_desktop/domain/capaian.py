@@ -45,8 +45,9 @@ ATURAN = (
     "rata-rata persentase.",
     "Kehadiran: pembilang = pegawai × hari kerja efektif − hari tidak masuk (jumlah seluruh "
     "pegawai), penyebut = pegawai × hari kerja efektif.",
-    "Target triwulan/bulan yang tidak diisi untuk indikator jumlah dibagi rata dari target "
-    "tahunan (target tahun ÷ 4 per triwulan); untuk persentase target tahunan berlaku sama.",
+    "Target otomatis: target triwulan/bulan yang tidak diisi dihitung dari target yang "
+    "diisi, ditandai «otomatis» (miring di layar). Indikator jumlah: dibagi rata (target tahun "
+    "÷ 4 per triwulan, ÷ 12 per bulan); persentase: target tahunan berlaku sama.",
 )
 """The documented rules, in the words the operator reads (Help and report footnotes)."""
 

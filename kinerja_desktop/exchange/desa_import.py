@@ -75,7 +75,7 @@ from kinerja_desktop.exchange.xlsx_reader import (
 from kinerja_desktop.fileio import explain_os_error
 
 _TEMPLAT_BARU = (
-    "Buat templat baru (kinerja-desktop templat desa) dan minta desa mengisinya, tanpa "
+    "Buat templat baru (menu Data › Buat Templat Desa…) dan minta desa mengisinya, tanpa "
     "mengubah bentuknya"
 )
 
@@ -133,9 +133,11 @@ class PratinjauBerkas:
     rencana: Rencana | None = field(default=None, repr=False, compare=False)
     baru: tuple[PerubahanNilai, ...] = ()
     diubah: tuple[PerubahanNilai, ...] = ()  # removals included (baru None)
-    sama: int = 0
+    sama: int = 0  # values equal to the stored ones
+    belum_diisi: int = 0  # empty cells with nothing stored: no value, not "the same"
     dilewati: tuple[str, ...] = ()  # values of approved periods: why
     sudah_diimpor: str | None = None  # "impor nomor 3 pada 29 November 2026 01.38": seen before
+    sudah_diimpor_pada: str | None = None  # "29 November 2026 01.38", for the window
     _buku: BukuKerjaMentah | None = field(default=None, repr=False, compare=False)
     _masuk: tuple[NilaiMasuk, ...] = field(default=(), repr=False)
     _desa_id: int | None = field(default=None, repr=False)
@@ -171,10 +173,17 @@ class PratinjauBerkas:
         kepala = f"{self.nama}: {self.judul()}: "
         lewat = self.rencana is not None and len(self.rencana.dilewati)
         terkunci = f", {lewat} dilewati karena periodenya sudah disetujui" if lewat else ""
+        kosong = f", {self.belum_diisi} sel belum diisi" if self.belum_diisi else ""
         if not self.ada_perubahan:
-            return kepala + f"tidak ada perubahan ({self.sama} nilai sudah sama{terkunci})."
+            if self.sudah_diimpor_pada:
+                return kepala + (
+                    f"tidak ada perubahan: berkas ini sudah diimpor pada "
+                    f"{self.sudah_diimpor_pada} ({self.sama} nilai sudah sama{kosong}{terkunci})."
+                )
+            return kepala + f"tidak ada perubahan ({self.sama} nilai sudah sama{kosong}{terkunci})."
         return kepala + (
-            f"{len(self.baru)} baru, {len(self.diubah)} diubah{hapus}, {self.sama} sama{terkunci}."
+            f"{len(self.baru)} baru, {len(self.diubah)} diubah{hapus}, {self.sama} sama"
+            f"{kosong}{terkunci}."
         )
 
     def judul(self) -> str:
@@ -566,9 +575,10 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
         .order_by(ImporBatch.id.desc())
         .first()
     )
-    sudah = None
+    sudah = pada = None
     if sebelumnya is not None:
-        sudah = f"impor nomor {sebelumnya.id} pada {format_waktu(sebelumnya.waktu)}"
+        pada = format_waktu(sebelumnya.waktu)
+        sudah = f"impor nomor {sebelumnya.id} pada {pada}"
     return replace(
         hasil,
         rencana=rencana,
@@ -576,7 +586,9 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
         diubah=diubah,
         sama=len(rencana.sama),
         dilewati=tuple(rencana.alasan_dilewati()),
+        belum_diisi=len(rencana.belum_diisi),
         sudah_diimpor=sudah,
+        sudah_diimpor_pada=pada,
     )
 
 
@@ -591,6 +603,8 @@ def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
         bagian(m).baru.append(m)
     for m in rencana.sama:
         bagian(m).sama.append(m)
+    for m in rencana.belum_diisi:
+        bagian(m).belum_diisi.append(m)
     for m, c in rencana.diubah:
         bagian(m).diubah.append((m, c))
     for m, c in rencana.dihapus:
@@ -670,7 +684,17 @@ def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBer
 
 def _replan(p: PratinjauBerkas) -> PratinjauBerkas:
     """``p`` compared again with what is stored now."""
-    kosong = replace(p, rencana=None, baru=(), diubah=(), sama=0, dilewati=(), sudah_diimpor=None)
+    kosong = replace(
+        p,
+        rencana=None,
+        baru=(),
+        diubah=(),
+        sama=0,
+        belum_diisi=0,
+        dilewati=(),
+        sudah_diimpor=None,
+        sudah_diimpor_pada=None,
+    )
     return _plan_all([kosong])[0]
 
 

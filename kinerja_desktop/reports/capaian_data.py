@@ -140,7 +140,7 @@ def _baris(no: int, b: BarisCapaian) -> BarisLaporan:
     jenis = b.info.jenis
     target = BELUM if b.target is None else teks_target(b.target, jenis)
     if b.target is not None and b.target_turunan:
-        target += "*"
+        target += "\notomatis"  # the word the rules section explains, on a line of its own
     realisasi = teks_realisasi(jenis, b.realisasi.nilai) or BELUM
     if b.realisasi.nilai is not None and jenis is not Jenis.JUMLAH:
         realisasi += (

@@ -278,7 +278,6 @@ def render_capaian_pdf(laporan: LaporanCapaian, target: Path, kertas: str) -> Pa
     story += [Spacer(1, 5 * MM), Paragraph("D. KETERANGAN", st["tebal"]), Spacer(1, 1.5 * MM)]
     story.append(
         Paragraph(
-            "Target bertanda * dibagi dari target tahunan atau triwulan yang ditetapkan. "
             "Kategori capaian:",
             st["normal"],
         )

@@ -38,7 +38,17 @@ from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 if TYPE_CHECKING:  # imported when an import runs: it costs start-up time
     from kinerja_desktop.exchange.desa_import import HasilImpor, PratinjauBerkas
 
-KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Keadaan")
+KOLOM = (
+    "Berkas",
+    "Desa/kelurahan",
+    "Periode",
+    "Baru",
+    "Diubah",
+    "Sama",
+    "Belum diisi",
+    "Keadaan",
+)
+KOLOM_ANGKA = (3, 4, 5, 6)
 MERAH, HIJAU, ABU = QColor("#f4b6b0"), QColor("#d4ecc4"), QColor("#eeeeee")
 
 
@@ -62,9 +72,40 @@ def _rincian(p: Any) -> str:
         if p.dilewati:
             baris.append("Tidak diimpor karena periodenya sudah disetujui dan dikunci:")
             baris += [f"  • {x}" for x in p.dilewati]
-        if p.sudah_diimpor and not p.ada_perubahan:
-            baris.append(f"Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
     return "\n".join(baris)
+
+
+def _singkat(alasan: str) -> str:
+    """The first clause of a reason, for the list (the whole of it is on hover and below)."""
+    return alasan.split(";")[0].split(". ")[0].rstrip(".")
+
+
+def keadaan_berkas(p: Any, diimpor: bool) -> str:
+    """The state of a file in the list, with the reason when it is refused: the operator
+    sees why without clicking each row."""
+    if p.penolakan is not None:
+        return f"Ditolak: {_singkat(p.penolakan)}"
+    if p.masalah:
+        m = p.masalah[0]
+        lain = f" (dan {len(p.masalah) - 1} sel lain)" if len(p.masalah) > 1 else ""
+        return f"Ditolak: sel {m.sel} {_singkat(m.alasan)}{lain}"
+    if diimpor:
+        return "Diimpor" if p.ada_perubahan else "Tidak berubah"
+    if not p.ada_perubahan:
+        if p.sudah_diimpor_pada:
+            return f"Sudah diimpor pada {p.sudah_diimpor_pada}; tidak ada perubahan"
+        return "Tidak ada perubahan: semua nilai sudah sama"
+    return "Siap diimpor"
+
+
+class _Baris(QTreeWidgetItem):
+    """A file's row: the count columns sort by number."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        kolom = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        if kolom in KOLOM_ANGKA:
+            return int(self.text(kolom) or -1) < int(other.text(kolom) or -1)
+        return self.text(kolom) < other.text(kolom)
 
 
 class ImportDesaDialog(QDialog):
@@ -107,7 +148,12 @@ class ImportDesaDialog(QDialog):
         self.daftar.setHeaderLabels(list(KOLOM))
         self.daftar.setRootIsDecorated(False)
         self.daftar.setAlternatingRowColors(True)
-        self.daftar.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.daftar.header().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.daftar.setSortingEnabled(True)
+        self.daftar.setWordWrap(True)
+        self.daftar.setUniformRowHeights(False)
+        self.daftar.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.daftar.header().setStretchLastSection(True)
         self.daftar.currentItemChanged.connect(lambda *_: self._tampilkan_rincian())
         self.rincian = QPlainTextEdit(self)
         self.rincian.setReadOnly(True)
@@ -188,7 +234,8 @@ class ImportDesaDialog(QDialog):
     def _sibuk(self, sibuk: bool) -> None:
         for w in (self.btn_berkas, self.btn_folder, self.btn_tutup):
             w.setEnabled(not sibuk)
-        self.btn_impor.setEnabled(not sibuk and self._bisa_diimpor() > 0 and not self.sudah_diimpor)
+        berubah = any(p.ada_perubahan and not p.ditolak for p in self.pratinjau)
+        self.btn_impor.setEnabled(not sibuk and berubah and not self.sudah_diimpor)
         self.btn_henti.setVisible(sibuk)
         self.kemajuan.setVisible(sibuk)
 
@@ -257,12 +304,13 @@ class ImportDesaDialog(QDialog):
             self._isi_daftar(terap)
             self._sibuk(False)
             berubah = [h for h in terap if h.pratinjau.ada_perubahan]
-            nomor = ", ".join(str(h.batch_id) for h in berubah) or "-"
             ditolak = sum(1 for p in self.pratinjau if p.ditolak)
             pesan = (
-                f"{len(berubah)} berkas diimpor dengan perubahan (nomor impor: {nomor}), "
+                f"{len(berubah)} berkas diimpor dengan perubahan, "
                 f"{len(terap) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
             )
+            if berubah:
+                pesan += " Setiap impor dapat dibatalkan di Data › Riwayat Impor…."
             self.keterangan.setText(pesan)
             if self.on_changes is not None and berubah:
                 self.on_changes(combined([h.perubahan for h in berubah if h.perubahan], pesan))
@@ -285,19 +333,17 @@ class ImportDesaDialog(QDialog):
     def _isi_daftar(self, terap: list[Any] | None = None) -> None:
         from kinerja_desktop.domain.periode import parse_periode
 
-        diimpor = {h.pratinjau.path: h for h in terap or []}
+        diimpor = {h.pratinjau.path for h in terap or []}
+        self.daftar.setSortingEnabled(False)
         self.daftar.clear()
-        for p in self.pratinjau:
+        for i, p in enumerate(self.pratinjau):
+            keadaan = keadaan_berkas(p, p.path in diimpor)
             if p.ditolak:
-                keadaan, warna = "Ditolak", MERAH
-            elif p.path in diimpor:
-                h = diimpor[p.path]
-                keadaan = f"Diimpor (nomor {h.batch_id})" if p.ada_perubahan else "Tidak berubah"
-                warna = HIJAU if p.ada_perubahan else ABU
-            elif not p.ada_perubahan:
-                keadaan, warna = "Tidak ada perubahan", ABU
+                warna = MERAH
+            elif p.ada_perubahan:
+                warna = HIJAU
             else:
-                keadaan, warna = "Siap diimpor", HIJAU
+                warna = ABU
             periode = parse_periode(p.periode).label if p.periode else ""
             isi = [
                 p.nama,
@@ -306,18 +352,24 @@ class ImportDesaDialog(QDialog):
                 "" if p.ditolak else str(len(p.baru)),
                 "" if p.ditolak else str(len(p.diubah)),
                 "" if p.ditolak else str(p.sama),
+                "" if p.ditolak else str(p.belum_diisi),
                 keadaan,
             ]
-            item = QTreeWidgetItem(isi)
+            item = _Baris(isi)
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
             item.setBackground(len(KOLOM) - 1, QBrush(warna))
             item.setToolTip(0, str(p.path))
-            for c in (3, 4, 5):
+            item.setToolTip(len(KOLOM) - 1, p.ringkasan() if p.ditolak else keadaan)
+            for c in KOLOM_ANGKA:
                 item.setTextAlignment(
                     c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
             self.daftar.addTopLevelItem(item)
-        for c in range(1, len(KOLOM)):
+        for c in range(len(KOLOM) - 1):
             self.daftar.resizeColumnToContents(c)
+        # a long file name keeps a sensible width; its whole path is on hover
+        self.daftar.setColumnWidth(0, min(self.daftar.columnWidth(0), 200))
+        self.daftar.setSortingEnabled(True)
         if (pertama := self.daftar.topLevelItem(0)) is not None:
             self.daftar.setCurrentItem(pertama)
 
@@ -326,7 +378,7 @@ class ImportDesaDialog(QDialog):
         if item is None:
             self.rincian.clear()
             return
-        i = self.daftar.indexOfTopLevelItem(item)
+        i = item.data(0, Qt.ItemDataRole.UserRole)
         self.rincian.setPlainText(_rincian(self.pratinjau[i]))
 
 

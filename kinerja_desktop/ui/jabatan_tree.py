@@ -79,12 +79,14 @@ class Node:
         kode: str = "",
         jabatan_id: int | None = None,
         pemangku: tuple[str, ...] = (),
+        indikator: tuple[tuple[int, str, str], ...] = (),
     ) -> None:
         self.jenis = jenis
         self.nama = nama
         self.kode = kode
         self.jabatan_id = jabatan_id
         self.pemangku = pemangku
+        self.indikator = indikator  # (id, kode, nama) of its indicators, for the search
         self.parent: Node | None = None
         self.children: list[Node] = []
         self._row = 0
@@ -112,6 +114,12 @@ class Node:
             found += child.walk()
         return found
 
+    def indikator_cocok(self, cari: str) -> list[tuple[int, str, str]]:
+        """The indicators whose code or name holds ``cari`` (lower case)."""
+        if not cari:
+            return []
+        return [i for i in self.indikator if cari in f"{i[1]} {i[2]}".lower()]
+
     @property
     def tooltip(self) -> str:
         """The full text of the node, for long titles cut off in a narrow pane."""
@@ -129,7 +137,9 @@ def build_tree(items: list[JabatanInfo], camat: str, penandatangan: str | None) 
     so that no jabatan is ever hidden.
     """
     root = Node(JenisNode.CAMAT, camat, pemangku=(penandatangan,) if penandatangan else ())
-    nodes = {i.id: Node(JenisNode.JABATAN, i.nama, i.kode, i.id, i.pemangku) for i in items}
+    nodes = {
+        i.id: Node(JenisNode.JABATAN, i.nama, i.kode, i.id, i.pemangku, i.indikator) for i in items
+    }
     for info in items:
         parent = nodes.get(info.atasan_id) if info.atasan_id is not None else None
         (parent or root).add(nodes[info.id])
@@ -144,6 +154,7 @@ class JabatanTreeModel(QAbstractItemModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._top = Node(JenisNode.CAMAT, "")  # invisible; holds the Camat root
+        self.cari = ""  # the search text, lower case: the tooltip names matching indicators
 
     # --- loading -------------------------------------------------------------------------
 
@@ -155,6 +166,13 @@ class JabatanTreeModel(QAbstractItemModel):
             self._top.add(root)
         finally:
             self.endResetModel()
+
+    def set_indikator(self, indikator: dict[int, tuple[tuple[int, str, str], ...]]) -> None:
+        """Give every jabatan its indicators again (one was added or renamed) without
+        rebuilding the tree: the search finds the new names, the view keeps its state."""
+        for node in self._top.walk():
+            if node.jabatan_id is not None:
+                node.indikator = indikator.get(node.jabatan_id, ())
 
     @property
     def root(self) -> Node | None:
@@ -224,6 +242,10 @@ class JabatanTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return node.nama if index.column() == 0 else node.kode
         if role == Qt.ItemDataRole.ToolTipRole:
+            cocok = node.indikator_cocok(self.cari)
+            if cocok:
+                daftar = "\n".join(f"• {k} {' '.join(n.split())}" for _, k, n in cocok[:5])
+                return f"{node.tooltip}\nIndikator yang cocok:\n{daftar}"
             return node.tooltip
         if role == Qt.ItemDataRole.FontRole and node.jenis is JenisNode.CAMAT:
             font = QFont()
@@ -232,7 +254,8 @@ class JabatanTreeModel(QAbstractItemModel):
         if role == ID_ROLE:
             return node.jabatan_id
         if role == SEARCH_ROLE:
-            return " ".join((node.nama, node.kode, *node.pemangku))
+            indikator = (f"{k} {n}" for _, k, n in node.indikator)
+            return " ".join((node.nama, node.kode, *node.pemangku, *indikator))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -387,7 +410,7 @@ class JabatanTree(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText("Cari jabatan, kode atau nama pegawai…")
+        self.filter_box.setPlaceholderText("Cari jabatan, kode, pegawai atau indikator…")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Cari jabatan")
         self.filter_box.textChanged.connect(self._filter)
@@ -557,6 +580,7 @@ class JabatanTree(QWidget):
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
+        self.model.cari = needle
         self.proxy.setFilterFixedString(text.strip())
         self._expand()
         self._show_empty_state()
@@ -589,7 +613,7 @@ class JabatanTree(QWidget):
         if text and self.proxy.rowCount() == 0:
             self.empty_label.setText(
                 f"Tidak ada jabatan yang cocok dengan «{text}». "
-                "Coba kata lain, kode jabatan, atau nama pegawai."
+                "Coba kata lain, kode jabatan, nama pegawai, atau kode/nama indikator."
             )
         elif root is not None and not root.children:
             self.empty_label.setText(

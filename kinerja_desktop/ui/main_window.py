@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -292,6 +291,7 @@ class MainWindow(QMainWindow):
             kantor_dialogs,
             keputusan_dialog,
             kirim_dialog,
+            nilai_dialogs,
             pengguna_dialogs,
             riwayat_dialog,
         )
@@ -323,6 +323,8 @@ class MainWindow(QMainWindow):
         self.menu_data.addActions(riwayat_dialog.create_actions(self))
         self.menu_data.addSeparator()
         self.menu_data.addActions(import_wizard.create_actions(self))
+        self.menu_data.addSeparator()
+        self.menu_data.addActions(nilai_dialogs.create_actions(self))
 
         self.menu_laporan = bar.addMenu("&Laporan")
         self.act_cetak = self._action(
@@ -485,8 +487,22 @@ class MainWindow(QMainWindow):
         node = self.tree.selected_node()
         if node is not None and node.jenis is JenisNode.JABATAN:
             self.settings.setValue("terakhir/jabatan", node.kode)
+            self._tunjuk_indikator(node)
         if self.tahun is not None:
             self.settings.setValue("terakhir/tahun", self.tahun)
+
+    def _tunjuk_indikator(self, node: Node) -> None:
+        """A jabatan found through one of its indicators ("PKH"): that indicator is made
+        current in the Indikator and Target & Realisasi tabs."""
+        cocok = node.indikator_cocok(self.tree.filter_box.text().strip().lower())
+        if not cocok:
+            return
+        indikator_id = cocok[0][0]
+        for tab in self._built_tabs():
+            if hasattr(tab, "pilih_indikator"):
+                tab.pilih_indikator(indikator_id)
+            elif hasattr(tab, "select_indikator"):
+                tab.select_indikator(indikator_id)
 
     def _show_heading(self) -> None:
         node = self.tree.selected_node()
@@ -570,6 +586,8 @@ class MainWindow(QMainWindow):
         if perubahan.jabatan_tree or perubahan.pemangku:
             self.reload_tree()
             self._show_heading()
+        elif perubahan.indikator and self.tahun is not None:
+            self.tree.model.set_indikator(ops_jabatan.indikator_jabatan(self.tahun))
         for tab in self._built_tabs():
             tab.apply_changes(perubahan)  # type: ignore[attr-defined]
 
@@ -680,18 +698,11 @@ class MainWindow(QMainWindow):
             return None
         dari = self.tahun
         if ke is None:
-            value, ok = QInputDialog.getInt(
-                self,
-                "Salin Tahun",
-                f"Salin seluruh IKI tahun {dari} (jabatan, tugas, fungsi, indikator dan "
-                "pemangku) ke tahun:",
-                max(years()) + 1,
-                2000,
-                2100,
-            )
-            if not ok:
+            from kinerja_desktop.ui.salin_tahun_dialog import SalinTahunDialog
+
+            ke = SalinTahunDialog.tanya(self, dari)
+            if ke is None:
                 return None
-            ke = value
         progress = QProgressDialog(f"Menyalin IKI tahun {dari} ke tahun {ke}…", "", 0, 0, self)
         progress.setWindowTitle("Salin Tahun")
         progress.setCancelButton(None)  # one transaction: it finishes whole or not at all
@@ -715,7 +726,8 @@ class MainWindow(QMainWindow):
             self.set_tahun(ke, kode=self._selected_kode())
             self.statusBar().showMessage(
                 f"IKI tahun {dari} disalin ke tahun {ke}: {hasil.jabatan} jabatan, "  # type: ignore[attr-defined]
-                f"{hasil.indikator} indikator.",  # type: ignore[attr-defined]
+                f"{hasil.indikator} indikator, {hasil.target} target; realisasi tidak "  # type: ignore[attr-defined]
+                "disalin.",
                 10000,
             )
 

@@ -301,6 +301,10 @@ class IndikatorTab(TabDasar):
         if edit:
             self.view.edit(index)
 
+    def select_indikator(self, indikator_id: int) -> None:
+        """Make the indicator's row current (a search found it)."""
+        self.select(Jenisbaris.INDIKATOR, indikator_id)
+
     def _position_in_parent(self, baris: Baris) -> int:
         """Place of an indicator in its sasaran, or of a sub-item in its indicator."""
         if baris.jenis is Jenisbaris.SUB:

@@ -165,7 +165,13 @@ class PemangkuTab(TabDasar):
         # Adding an existing pegawai.
         self.pilih_pegawai = QComboBox()
         self.pilih_pegawai.setMinimumContentsLength(30)
+        # nobody is chosen until the operator chooses: a pre-selected first pegawai (the
+        # Camat) was one click away from holding every jabatan
+        self.pilih_pegawai.setPlaceholderText("— pilih pegawai —")
         self.tambah_ada = QPushButton("&Tambahkan")
+        self.pilih_pegawai.currentIndexChanged.connect(
+            lambda _: self.tambah_ada.setEnabled(self.pilih_pegawai.currentData() is not None)
+        )
         self.tambah_ada.clicked.connect(lambda *_: self.add_existing())
         ada = QHBoxLayout()
         ada.addWidget(self.pilih_pegawai, 1)
@@ -225,7 +231,8 @@ class PemangkuTab(TabDasar):
             self.pilih_pegawai.addItem(pilihan.label, pilihan.id)
         if self.pilih_pegawai.count() == 0:
             self.pilih_pegawai.addItem("(semua pegawai sudah memangku jabatan ini)", None)
-        self.tambah_ada.setEnabled(self.pilih_pegawai.currentData() is not None)
+        self.pilih_pegawai.setCurrentIndex(-1)
+        self.tambah_ada.setEnabled(False)
         self._update_buttons()
 
     def concerns(self, perubahan: Perubahan) -> bool:

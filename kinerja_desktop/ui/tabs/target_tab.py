@@ -10,6 +10,7 @@ Long because the grid, its desa grid, paste and copy, and the legend form one sc
 share the selection and the undo steps.
 """
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -89,6 +90,9 @@ TIP_ISI_DESA = (
     "Realisasi indikator bertanda Σ desa diisi per desa/kelurahan: pilih barisnya lalu tekan "
     "tombol ini (atau klik dua kali baris itu, atau Enter)."
 )
+LEBAR_INDIKATOR = 220
+LEBAR_INDIKATOR_SEMPIT = 160
+TAB_LEBAR = 760  # narrower than this, the indicator column narrows
 LEBAR_BULAN = 58  # "200,0%" fits
 TINGGI_BARIS = 26  # one line of numbers with room around it
 LEBAR_TEPI = 8  # the cell's text margin on each side, with room to spare
@@ -230,6 +234,7 @@ class TargetTab(TabDasar):
 
         self.judul = QLabel()
         self.judul.setWordWrap(True)
+        self.judul.setTextFormat(Qt.TextFormat.RichText)  # names in it are escaped
         self.mode = QComboBox()
         self.mode.addItem("Bulan, triwulan dan tahun", MODE_BULAN)
         self.mode.addItem("Triwulan dan tahun", MODE_TRIWULAN)
@@ -316,7 +321,7 @@ class TargetTab(TabDasar):
         periode = kolom_periode(jabatan.tahun, self.mode.currentData())
         self.model.set_content(nilai, periode, penilaian())
         self._judul_jabatan = f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun}"
-        self.judul.setText(self._judul_jabatan)
+        self.judul.setText(html.escape(self._judul_jabatan))
         if jabatan_baru:
             # another jabatan opens at its first month and first indicator, not where the
             # previous one was scrolled to
@@ -512,13 +517,33 @@ class TargetTab(TabDasar):
             return self.view_desa
         return self.view
 
+    def _lebar_indikator(self) -> int:
+        """The indicator column's width: 220 pixels, narrower in a narrow tab (beside the
+        tree of a 1024-pixel window the frozen labels left room for three months)."""
+        return LEBAR_INDIKATOR if self.width() >= TAB_LEBAR else LEBAR_INDIKATOR_SEMPIT
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        lebar = self._lebar_indikator()
+        if (
+            self.model.rowCount()
+            and self.view.columnWidth(0)
+            in (
+                LEBAR_INDIKATOR,
+                LEBAR_INDIKATOR_SEMPIT,
+            )
+            and self.view.columnWidth(0) != lebar
+        ):
+            # only the widths chosen here follow the tab; one the operator dragged stays
+            self.view.setColumnWidth(0, lebar)
+
     def _atur_tampilan(self) -> None:
         self.view.clearSpans()
         for i in range(len(self.model.nilai)):
             self.view.setSpan(i * 3, 0, 3, 1)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnWidth(0, 220)
+        self.view.setColumnWidth(0, self._lebar_indikator())
         # the row labels ("Realisasi Σ desa") fit on one line: measured, not guessed
         metrics = self.view.fontMetrics()
         labels = [self.model.index(r, 1).data() or "" for r in range(self.model.rowCount())]
@@ -614,11 +639,10 @@ class TargetTab(TabDasar):
         self.ringkasan.setVisible(not self.desa_terbuka())
         if self.desa_terbuka() and n is not None:
             satuan = f" ({n.info.satuan})" if n.info.satuan else ""
-            self.judul.setText(
-                f"<b>Realisasi per desa/kelurahan</b> — {n.info.kode} {n.info.nama}{satuan}"
-            )
+            nama = html.escape(f"{n.info.kode} {n.info.nama}{satuan}")  # a name is never markup
+            self.judul.setText(f"<b>Realisasi per desa/kelurahan</b> — {nama}")
         else:
-            self.judul.setText(self._judul_jabatan)
+            self.judul.setText(html.escape(self._judul_jabatan))
 
     def _isi_desa(self) -> None:
         n = next((x for x in self.model.nilai if x.info.id == self._indikator_desa), None)

@@ -1,0 +1,483 @@
+"""Targets and realisasi in and out from the window: the import history with undo, CSV import
+and export, and the targets workbook of the year (out, and back in after a check).
+
+Every step the command line offers for the monthly cycle is here too, in the operator's words:
+nothing in these windows sends the operator to a command.
+
+Long because the five Data menu steps share what makes them alike (the preview before Impor,
+choosing and remembering files, "Buka Folder" afterwards); the history window is the one
+class of its own here.
+"""
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.errors import KinerjaError
+
+ABU, MERAH = QColor("#eeeeee"), QColor("#f4b6b0")
+BATAS_TAMPIL = 200  # refusals listed in a preview; the count says how many there were
+
+
+def _folder_awal() -> str:
+    from kinerja_desktop import settings
+
+    try:
+        return settings.get("folder_terakhir")
+    except KinerjaError:
+        return ""
+
+
+def _ingat_folder(folder: Path) -> None:
+    from kinerja_desktop import settings
+
+    with contextlib.suppress(KinerjaError):  # remembering the folder is a convenience
+        settings.set_value("folder_terakhir", str(folder))
+
+
+class _Angka(QTableWidgetItem):
+    """A cell that sorts by its number, not by its text ("10" after "9")."""
+
+    def __init__(self, nilai: int) -> None:
+        super().__init__(str(nilai))
+        self.setData(Qt.ItemDataRole.UserRole, nilai)
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return int(self.data(Qt.ItemDataRole.UserRole)) < int(
+            other.data(Qt.ItemDataRole.UserRole) or 0
+        )
+
+
+class _Urut(QTableWidgetItem):
+    """A cell shown as text and sorted by another key (an ISO time behind "29 November …")."""
+
+    def __init__(self, teks: str, kunci: str) -> None:
+        super().__init__(teks)
+        self.setData(Qt.ItemDataRole.UserRole, kunci)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return str(self.data(Qt.ItemDataRole.UserRole)) < str(
+            other.data(Qt.ItemDataRole.UserRole) or ""
+        )
+
+
+KOLOM_RIWAYAT = (
+    "No.",
+    "Waktu",
+    "Berkas",
+    "Jenis",
+    "Desa/kelurahan",
+    "Periode",
+    "Baru",
+    "Diubah",
+    "Sama",
+    "Keadaan",
+)
+
+
+class RiwayatImporDialog(QDialog):
+    """Every imported file, newest first; one can be undone whole."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        on_changes: Callable[[Perubahan], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Riwayat Impor")
+        self.on_changes = on_changes
+        pengantar = QLabel(
+            "Setiap berkas yang mengubah data tercatat di sini: isian desa, CSV nilai dan buku "
+            "kerja target. Satu impor dapat dibatalkan seluruhnya: semua nilainya kembali "
+            "seperti sebelum impor (ditolak bila nilainya sudah diubah lagi sesudahnya). Klik "
+            "judul kolom untuk mengurutkan.",
+            self,
+        )
+        pengantar.setWordWrap(True)
+        self.tabel = QTableWidget(0, len(KOLOM_RIWAYAT), self)
+        self.tabel.setHorizontalHeaderLabels(list(KOLOM_RIWAYAT))
+        self.tabel.verticalHeader().hide()
+        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabel.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tabel.itemSelectionChanged.connect(self._pilihan_berubah)
+        self.kosong = QLabel(
+            "Belum ada impor yang tercatat. Impor isian desa, CSV nilai atau buku kerja target "
+            "dari menu Data; setiap impor yang mengubah data muncul di sini.",
+            self,
+        )
+        self.kosong.setWordWrap(True)
+        self.keterangan = QLabel("", self)
+        self.keterangan.setWordWrap(True)
+        tombol = QDialogButtonBox(self)
+        self.btn_batal = tombol.addButton(
+            "&Batalkan Impor Terpilih…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.btn_batal.setEnabled(False)
+        self.btn_batal.clicked.connect(self.batalkan_terpilih)
+        tutup = tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        tutup.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(pengantar)
+        layout.addWidget(self.tabel, 1)
+        layout.addWidget(self.kosong)
+        layout.addWidget(self.keterangan)
+        layout.addWidget(tombol)
+        self.resize(980, 480)
+        self.catatan: dict[int, Any] = {}
+        self.muat()
+
+    def muat(self) -> None:
+        """Read the import log again."""
+        from kinerja_desktop.db.queries_impor import read_riwayat_impor
+        from kinerja_desktop.domain.periode import parse_periode
+        from kinerja_desktop.domain.tanggal import format_waktu
+        from kinerja_desktop.domain.wilayah import nama_desa_lengkap
+
+        daftar = read_riwayat_impor()
+        self.catatan = {c.nomor: c for c in daftar}
+        self.tabel.setSortingEnabled(False)
+        self.tabel.setRowCount(len(daftar))
+        for r, c in enumerate(daftar):
+            desa = nama_desa_lengkap(c.jenis_desa or "", c.nama_desa) if c.nama_desa else "—"
+            periode = c.periode
+            with contextlib.suppress(KinerjaError):
+                periode = parse_periode(c.periode).label if c.periode else "—"
+            keadaan = f"Dibatalkan {format_waktu(c.dibatalkan)}" if c.dibatalkan else "Berlaku"
+            isi: list[QTableWidgetItem] = [
+                _Angka(c.nomor),
+                _Urut(format_waktu(c.waktu), c.waktu),
+                QTableWidgetItem(c.nama_berkas),
+                QTableWidgetItem(c.jenis_label),
+                QTableWidgetItem(desa),
+                QTableWidgetItem(periode),
+                _Angka(c.baru),
+                _Angka(c.diubah),
+                _Angka(c.sama),
+                QTableWidgetItem(keadaan),
+            ]
+            isi[2].setToolTip(f"{c.nama_berkas}\nSHA-256: {c.sha256}")
+            for k, item in enumerate(isi):
+                if c.dibatalkan:
+                    item.setBackground(QBrush(ABU))
+                self.tabel.setItem(r, k, item)
+        self.tabel.setSortingEnabled(True)
+        self.tabel.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        for k in (0, 1, 3, 4, 5, 6, 7, 8, 9):
+            self.tabel.resizeColumnToContents(k)
+        self.tabel.setVisible(bool(daftar))
+        self.kosong.setVisible(not daftar)
+        self._pilihan_berubah()
+
+    def _terpilih(self) -> Any | None:
+        baris = self.tabel.currentRow()
+        if baris < 0 or not self.tabel.selectedItems():
+            return None
+        item = self.tabel.item(baris, 0)
+        if item is None:
+            return None
+        return self.catatan.get(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _pilihan_berubah(self) -> None:
+        c = self._terpilih()
+        self.btn_batal.setEnabled(c is not None and not c.dibatalkan)
+
+    def pilih(self, nomor: int) -> None:
+        """Select the import ``nomor``."""
+        for r in range(self.tabel.rowCount()):
+            item = self.tabel.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == nomor:
+                self.tabel.selectRow(r)
+                return
+
+    def batalkan_terpilih(self, tanya: bool = True) -> bool:
+        """Undo the selected import after asking; True when it was undone."""
+        from kinerja_desktop.db.ops_nilai import undo_batch
+
+        c = self._terpilih()
+        if c is None or c.dibatalkan:
+            return False
+        if tanya:
+            jawab = QMessageBox.question(
+                self,
+                "Batalkan impor",
+                f"Batalkan impor {c.nama_berkas}? {c.baru} nilai baru akan dihapus dan "
+                f"{c.diubah} nilai yang diubah kembali seperti sebelum impor.",
+            )
+            if jawab != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            perubahan = undo_batch(c.nomor)
+        except KinerjaError as exc:
+            self.keterangan.setText(exc.pesan)
+            return False
+        self.keterangan.setText(perubahan.pesan)
+        if self.on_changes is not None:
+            self.on_changes(perubahan)
+        self.muat()
+        return True
+
+
+class PratinjauDialog(QDialog):
+    """What an import would do, then Impor: the counts, every refused cell or row, and what
+    changes. Nothing is written before the operator presses Impor."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        judul: str,
+        ringkasan: str,
+        rincian: list[str],
+        bisa_diimpor: bool,
+        apply: Callable[[], str],
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(judul)
+        self._apply = apply
+        self.ringkasan = QLabel(ringkasan, self)
+        self.ringkasan.setWordWrap(True)
+        self.rincian = QPlainTextEdit(self)
+        self.rincian.setReadOnly(True)
+        self.rincian.setPlainText("\n".join(rincian))
+        self.rincian.setVisible(bool(rincian))
+        self.keterangan = QLabel(
+            "Belum ada yang disimpan."
+            if bisa_diimpor
+            else "Tidak ada yang dapat diimpor dari berkas ini; tidak ada yang disimpan.",
+            self,
+        )
+        self.keterangan.setWordWrap(True)
+        tombol = QDialogButtonBox(self)
+        self.btn_impor = tombol.addButton("&Impor", QDialogButtonBox.ButtonRole.ActionRole)
+        self.btn_impor.setEnabled(bisa_diimpor)
+        self.btn_impor.clicked.connect(self.impor)
+        self.btn_tutup = tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        self.btn_tutup.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ringkasan)
+        layout.addWidget(self.rincian, 1)
+        layout.addWidget(self.keterangan)
+        layout.addWidget(tombol)
+        self.resize(760, 460 if rincian else 180)
+
+    def impor(self) -> None:
+        """Write what was checked; the result (or the refusal) is said in the dialog."""
+        self.btn_impor.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.keterangan.setText(self._apply())
+        except KinerjaError as exc:
+            self.keterangan.setText(exc.pesan)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+
+def _sesudah_impor(hasil: Any, on_changes: Callable[[Perubahan], None] | None) -> str:
+    if hasil.batch_id is None:
+        return "Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah."
+    if on_changes is not None:
+        on_changes(hasil.perubahan)
+    return (
+        f"Tersimpan: {hasil.perubahan.pesan} Impor ini dapat dibatalkan seluruhnya di "
+        "Data › Riwayat Impor…."
+    )
+
+
+def pratinjau_csv(window: Any, path: Path) -> PratinjauDialog:
+    """Check a values CSV and show what importing it would do (nothing written yet)."""
+    from kinerja_desktop.db.ops_nilai import plan_values
+    from kinerja_desktop.exchange.nilai_csv import apply_csv, read_csv
+
+    isi = read_csv(path)
+    rencana = plan_values(isi.nilai)
+    rencana.ditolak = isi.ditolak + rencana.ditolak
+    rencana.ditolak.sort(key=lambda p: p.lokasi.baris or 0)
+    rincian = [p.kalimat for p in rencana.ditolak[:BATAS_TAMPIL]]
+    if len(rencana.ditolak) > BATAS_TAMPIL:
+        rincian.append(f"… dan {len(rencana.ditolak) - BATAS_TAMPIL} baris lain.")
+    if rencana.ditolak:
+        rincian.append(
+            "Berkas diimpor semua atau tidak sama sekali: perbaiki baris yang ditolak lalu "
+            "impor lagi."
+        )
+    ringkasan = f"{path.name}: {rencana.ringkasan()}."
+
+    def apply() -> str:
+        return _sesudah_impor(apply_csv(isi, rencana), window.apply_changes)
+
+    return PratinjauDialog(
+        window,
+        "Impor Target dan Realisasi (CSV)",
+        ringkasan,
+        rincian,
+        not rencana.ditolak and bool(rencana.perlu_ditulis),
+        apply,
+    )
+
+
+def pratinjau_buku_target(window: Any, path: Path, tahun: int) -> PratinjauDialog:
+    """Check a targets workbook and show what importing it would do (nothing written yet)."""
+    from kinerja_desktop.exchange.buku_target import apply_buku_target, read_buku_target
+
+    p = read_buku_target(path, tahun)
+    rincian = list(p.masalah[:BATAS_TAMPIL])
+    if len(p.masalah) > BATAS_TAMPIL:
+        rincian.append(f"… dan {len(p.masalah) - BATAS_TAMPIL} sel lain.")
+
+    def apply() -> str:
+        return _sesudah_impor(apply_buku_target(p), window.apply_changes)
+
+    return PratinjauDialog(
+        window,
+        f"Impor Buku Kerja Target {tahun}",
+        p.ringkasan(),
+        rincian,
+        not p.ditolak and p.ada_perubahan,
+        apply,
+    )
+
+
+def _pilih_berkas(window: Any, judul: str, saring: str) -> Path | None:
+    nama, _ = QFileDialog.getOpenFileName(window, judul, _folder_awal(), saring)
+    if not nama:
+        return None
+    _ingat_folder(Path(nama).parent)
+    return Path(nama)
+
+
+def _simpan_ke(window: Any, judul: str, nama: str, saring: str) -> Path | None:
+    awal = str(Path(_folder_awal() or Path.home()) / nama)
+    pilihan, _ = QFileDialog.getSaveFileName(window, judul, awal, saring)
+    if not pilihan:
+        return None
+    _ingat_folder(Path(pilihan).parent)
+    return Path(pilihan)
+
+
+def kabar_tertulis(window: Any, judul: str, teks: str, path: Path) -> None:
+    """Say what was written, with a button that opens the folder."""
+    box = QMessageBox(QMessageBox.Icon.Information, judul, teks, parent=window)
+    buka = box.addButton("Buka &Folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&Tutup", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is buka:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def _jalankan(window: Any, judul: str, kerja: Callable[[], object]) -> None:
+    try:
+        kerja()
+    except KinerjaError as exc:
+        QMessageBox.warning(window, judul, exc.pesan)
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """The Data menu's actions for values in and out, and the import history."""
+
+    def tahun() -> int | None:
+        if window.tahun is None:
+            QMessageBox.information(window, "Belum ada tahun", "Pilih dulu tahun di kotak Tahun.")
+        return window.tahun
+
+    def riwayat() -> None:
+        RiwayatImporDialog(window, window.apply_changes).exec()
+
+    def impor_csv() -> None:
+        path = _pilih_berkas(
+            window, "Pilih berkas CSV nilai", "Berkas CSV (*.csv *.txt);;Semua (*)"
+        )
+        if path is not None:
+            _jalankan(window, "Impor CSV", lambda: pratinjau_csv(window, path).exec())
+
+    def ekspor_csv() -> None:
+        from kinerja_desktop.exchange.nilai_csv import write_csv
+
+        t = tahun()
+        if t is None:
+            return
+        path = _simpan_ke(window, "Ekspor target dan realisasi", f"nilai-{t}.csv", "CSV (*.csv)")
+        if path is None:
+            return
+
+        def kerja() -> None:
+            jumlah = write_csv(t, path)
+            kabar_tertulis(
+                window, "Ekspor CSV", f"{jumlah} nilai tahun {t} ditulis ke {path}.", path
+            )
+
+        _jalankan(window, "Ekspor CSV", kerja)
+
+    def buat_target() -> None:
+        from kinerja_desktop.exchange.buku_target import nama_berkas_target, write_buku_target
+
+        t = tahun()
+        if t is None:
+            return
+        path = _simpan_ke(
+            window, "Simpan buku kerja target", nama_berkas_target(t), "Buku kerja Excel (*.xlsx)"
+        )
+        if path is None:
+            return
+
+        def kerja() -> None:
+            jumlah = write_buku_target(t, path)
+            kabar_tertulis(
+                window,
+                "Buku kerja target",
+                f"Buku kerja target tahun {t} ({jumlah} indikator) ditulis ke {path}. Isi sel "
+                "kuningnya, lalu impor lewat Data › Impor Buku Kerja Target….",
+                path,
+            )
+
+        _jalankan(window, "Buku kerja target", kerja)
+
+    def impor_target() -> None:
+        t = tahun()
+        if t is None:
+            return
+        path = _pilih_berkas(
+            window, "Pilih buku kerja target", "Buku kerja Excel (*.xlsx);;Semua (*)"
+        )
+        if path is not None:
+            _jalankan(
+                window,
+                "Impor buku kerja target",
+                lambda: pratinjau_buku_target(window, path, t).exec(),
+            )
+
+    daftar = (
+        ("Buat B&uku Kerja Target…", "Buku kerja Excel untuk target tahun ini", buat_target),
+        ("I&mpor Buku Kerja Target…", "Memeriksa lalu mengimpor buku kerja target", impor_target),
+        ("Impor &CSV Nilai…", "Memeriksa lalu mengimpor target dan realisasi dari CSV", impor_csv),
+        ("Ekspor CSV &Nilai…", "Menulis semua target dan realisasi tahun ini ke CSV", ekspor_csv),
+        ("Ri&wayat Impor…", "Berkas yang sudah diimpor; membatalkan satu impor", riwayat),
+    )
+    hasil = []
+    for teks, tip, slot in daftar:
+        action = QAction(teks, window)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda *_, s=slot: s())
+        hasil.append(action)
+    return hasil

@@ -1,0 +1,87 @@
+"""Data › Salin Tahun: the year to copy into, with what will be copied and what will not."""
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.queries import years
+from kinerja_desktop.db.years import read_isi_tahun
+from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
+
+
+class SalinTahunDialog(QDialog):
+    """Choose the new year; the dialog says, with counts, what the copy takes along (the IKI,
+    the holders, the targets) and what stays behind (realisasi, the import history)."""
+
+    def __init__(self, parent: QWidget | None, dari: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Salin Tahun")
+        self.dari = dari
+        self.ada = set(years())
+        isi = read_isi_tahun(dari)
+        self.ke = QSpinBox(self)
+        self.ke.setRange(TAHUN_MIN, TAHUN_MAX)
+        self.ke.setValue(max(self.ada | {dari}) + 1)
+        self.ke.valueChanged.connect(lambda _: self._periksa())
+        disalin = QLabel(
+            f"<b>Yang disalin dari tahun {dari}:</b><ul>"
+            f"<li>{isi.jabatan} jabatan dengan susunan atasan-bawahannya, {isi.tugas_fungsi} "
+            "tugas dan fungsi</li>"
+            f"<li>{isi.sasaran} sasaran dan {isi.indikator} indikator dengan "
+            f"{isi.sub_indikator} sub-butir, rumus, satuan dan sumber datanya</li>"
+            f"<li>{isi.pemangku} pemangku jabatan (pegawai yang sama)</li>"
+            f"<li>{isi.target} target, ditandai «Disalin dari tahun lalu» untuk disesuaikan</li>"
+            "<li>nomor keputusan (dengan tahun baru) dan penandatangan</li></ul>",
+            self,
+        )
+        disalin.setWordWrap(True)
+        tidak = QLabel(
+            f"<b>Yang tidak disalin:</b><ul>"
+            f"<li>{isi.realisasi} realisasi: capaian tahun baru dimulai dari kosong</li>"
+            f"<li>riwayat impor ({isi.impor} berkas) dan status persetujuan</li></ul>"
+            f"Tahun {dari} tetap utuh; sebelum menyalin, basis data dicadangkan.",
+            self,
+        )
+        tidak.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Salin ke &tahun:", self.ke)
+        self.pesan = QLabel("", self)
+        self.pesan.setWordWrap(True)
+        self.pesan.setStyleSheet("QLabel { color: #8a1c1c; }")
+        self.tombol = QDialogButtonBox(self)
+        self.btn_salin = self.tombol.addButton("&Salin", QDialogButtonBox.ButtonRole.AcceptRole)
+        batal = self.tombol.addButton("&Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        self.btn_salin.clicked.connect(self.accept)
+        batal.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(disalin)
+        layout.addWidget(tidak)
+        layout.addLayout(form)
+        layout.addWidget(self.pesan)
+        layout.addWidget(self.tombol)
+        self.setMinimumWidth(520)
+        self._periksa()
+
+    def _periksa(self) -> None:
+        ke = self.ke.value()
+        if ke in self.ada:
+            self.pesan.setText(
+                f"Tahun {ke} sudah ada; penyalinan tidak menimpa tahun yang ada. Pilih tahun lain."
+            )
+        else:
+            self.pesan.setText("")
+        self.btn_salin.setEnabled(ke not in self.ada)
+
+    @classmethod
+    def tanya(cls, parent: QWidget | None, dari: int) -> int | None:
+        """The year chosen to copy ``dari`` into, or None when the operator cancels."""
+        dialog = cls(parent, dari)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.ke.value()
