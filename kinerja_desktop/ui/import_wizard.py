@@ -310,7 +310,7 @@ class ImportDesaDialog(QDialog):
                 f"{len(terap) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
             )
             if berubah:
-                pesan += " Setiap impor dapat dibatalkan di Data › Riwayat Impor…."
+                pesan += " Setiap impor dapat dibatalkan lewat menu Data › Riwayat Impor."
             self.keterangan.setText(pesan)
             if self.on_changes is not None and berubah:
                 self.on_changes(combined([h.perubahan for h in berubah if h.perubahan], pesan))

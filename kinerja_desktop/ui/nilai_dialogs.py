@@ -301,7 +301,7 @@ def _sesudah_impor(hasil: Any, on_changes: Callable[[Perubahan], None] | None) -
         on_changes(hasil.perubahan)
     return (
         f"Tersimpan: {hasil.perubahan.pesan} Impor ini dapat dibatalkan seluruhnya di "
-        "Data › Riwayat Impor…."
+        "menu Data › Riwayat Impor."
     )
 
 
@@ -447,7 +447,7 @@ def create_actions(window: Any) -> list[QAction]:
                 window,
                 "Buku kerja target",
                 f"Buku kerja target tahun {t} ({jumlah} indikator) ditulis ke {path}. Isi sel "
-                "kuningnya, lalu impor lewat Data › Impor Buku Kerja Target….",
+                "kuningnya, lalu impor lewat menu Data › Impor Buku Kerja Target.",
                 path,
             )
 
