@@ -30,6 +30,7 @@ AKSI: dict[str, str] = {
     "kosongkan": "Kosongkan sel",
     "impor_csv": "Impor CSV",
     "impor_desa": "Impor isian desa",
+    "impor_target": "Impor buku kerja target",
     "urung": "Urungkan",
     "ulang": "Ulangi",
     "batal_impor": "Batalkan impor",

@@ -37,6 +37,7 @@ from kinerja_desktop.db.models import (
     SUMBER_ENTRI,
     SUMBER_IMPOR_CSV,
     SUMBER_IMPOR_DESA,
+    SUMBER_IMPOR_TARGET,
     SUMBER_SALIN,
     CatatanAudit,
     Desa,
@@ -551,6 +552,7 @@ AKSI_SUMBER = {
     SUMBER_ENTRI: "isian",
     SUMBER_IMPOR_CSV: "impor_csv",
     SUMBER_IMPOR_DESA: "impor_desa",
+    SUMBER_IMPOR_TARGET: "impor_target",
     SUMBER_SALIN: "salin_tahun",
 }
 """The audit action of a write, by the ``sumber`` it stores (grid callers name theirs)."""
@@ -695,7 +697,7 @@ def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Per
     return _perubahan([c.kunci for c in cuplikan], f"{len(cuplikan)} nilai dikembalikan.")
 
 
-AKSI_IMPOR = ("impor_csv", "impor_desa")
+AKSI_IMPOR = ("impor_csv", "impor_desa", "impor_target")
 """The audit actions that wrote an import batch's values (what batch undo reads)."""
 
 

@@ -38,16 +38,7 @@ from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 if TYPE_CHECKING:  # imported when an import runs: it costs start-up time
     from kinerja_desktop.exchange.desa_import import HasilImpor, PratinjauBerkas
 
-KOLOM = (
-    "Berkas",
-    "Desa/kelurahan",
-    "Periode",
-    "Baru",
-    "Diubah",
-    "Sama",
-    "Belum diisi",
-    "Keadaan",
-)
+KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Belum diisi", "Keadaan")
 KOLOM_ANGKA = (3, 4, 5, 6)
 MERAH, HIJAU, ABU = QColor("#f4b6b0"), QColor("#d4ecc4"), QColor("#eeeeee")
 
