@@ -192,8 +192,8 @@ def test_desa_import_skips_locked_periods_and_applies_the_rest(kantor, tmp_path)
     berkas = isi(templat(tmp_path / "usb"), {(0, 0): 4, (0, 1): 5})
     [pratinjau], [hasil] = import_berkas_desa([berkas])
     assert (
-        "1 baru, 0 diubah, 10 sama, 114 sel belum diisi, 1 dilewati karena periodenya sudah disetujui."
-        in (pratinjau.ringkasan())
+        "1 baru, 0 diubah, 10 sama, 114 sel belum diisi, 1 dilewati karena periodenya sudah "
+        "disetujui." in (pratinjau.ringkasan())
     )
     assert pratinjau.dilewati[0].startswith("1 nilai dilewati: Realisasi Januari 2020")
     assert hasil.batch_id is not None
