@@ -30,7 +30,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run the tests that use the database (and no file, no window) on both engines."""
     names = metafunc.fixturenames
     if "engine" in names and "db_path" not in names and "qtbot" not in names:
-        metafunc.parametrize("engine", ENGINES)
+        # a test of what only a server has (connections, concurrent writers) runs there alone
+        hanya_server = metafunc.definition.get_closest_marker("hanya_server") is not None
+        metafunc.parametrize("engine", ("postgresql",) if hanya_server else ENGINES)
 
 
 @pytest.fixture

@@ -84,11 +84,10 @@ def test_an_import_planned_before_another_change_writes_nothing(db):
     assert baca_target(kunci.indikator_id, "2020") == Target(9)
 
 
+@pytest.mark.hanya_server
 def test_writers_wait_for_each_other_on_a_server(db, engine):
     """The other PC is in the middle of writing the same value when this one saves: this one
     waits for it to commit, then finds the value changed, instead of overwriting it."""
-    if engine != "postgresql":
-        pytest.skip("SQLite lets one writer in at a time by itself (the file's write lock)")
     kunci = _kunci()
     rencana = plan_values([NilaiMasuk(kunci, target=Target(8), lokasi=Lokasi.baris_csv(2))])
     mulai = threading.Event()

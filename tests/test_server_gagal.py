@@ -65,9 +65,8 @@ def test_a_server_full_of_connections(pg_server, capsys):
             admin.execute("DROP ROLE operator_uji")
 
 
+@pytest.mark.hanya_server
 def test_connection_dropped_in_the_middle_of_an_import(db, db_url, engine, tmp_path, capsys):
-    if engine != "postgresql":
-        pytest.skip("a SQLite file has no connection to lose")
     first = tmp_path / "pertama.csv"
     first.write_text(GOOD, encoding="utf-8")
     assert _run(capsys, "nilai", "impor", first)[0] == 0
@@ -115,10 +114,9 @@ def test_connection_dropped_in_the_middle_of_an_import(db, db_url, engine, tmp_p
     assert select(db_url, "SELECT count(*) FROM impor_batch") == [(1,)]
 
 
+@pytest.mark.hanya_server
 def test_the_window_goes_on_after_the_connection_came_back(db, db_url, engine):
     """The window's edits after a dropped connection: explained, then the next one works."""
-    if engine != "postgresql":
-        pytest.skip("a SQLite file has no connection to lose")
     from kinerja_desktop.db.connection import explain_bound_failure
     from kinerja_desktop.db.models import Indikator
     from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, read_row, set_values
