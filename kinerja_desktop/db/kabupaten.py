@@ -190,7 +190,6 @@ def _kunci_nama(nama: str) -> str:
 
 def _gabungan(kecamatan: Sequence[RekapKecamatan]) -> tuple[Gabungan, ...]:
     per: dict[tuple[str, str], list[BarisRekap]] = {}
-    satuan: dict[tuple[str, str], str] = {}
     for k in kecamatan:
         seen: set[tuple[str, str]] = set()
         for b in k.indikator:
@@ -199,7 +198,6 @@ def _gabungan(kecamatan: Sequence[RekapKecamatan]) -> tuple[Gabungan, ...]:
                 continue  # an indicator twice in one decree counts once for its kecamatan
             seen.add(key)
             per.setdefault(key, []).append(b)
-            satuan.setdefault(key, b.satuan)
     hasil = []
     for (_, jenis), baris in per.items():
         if len(baris) < 2:
@@ -211,7 +209,7 @@ def _gabungan(kecamatan: Sequence[RekapKecamatan]) -> tuple[Gabungan, ...]:
                 Gabungan(
                     baris[0].nama,
                     jenis,
-                    satuan[(_kunci_nama(baris[0].nama), jenis)],
+                    baris[0].satuan,
                     len(baris),
                     total,
                     None,
@@ -227,7 +225,7 @@ def _gabungan(kecamatan: Sequence[RekapKecamatan]) -> tuple[Gabungan, ...]:
             Gabungan(
                 baris[0].nama,
                 jenis,
-                satuan[(_kunci_nama(baris[0].nama), jenis)],
+                baris[0].satuan,
                 len(baris),
                 nilai,
                 pb,

@@ -38,6 +38,11 @@ def format_angka(x: float, desimal: int | None = None) -> str:
     return teks
 
 
+def format_capaian(x: float | None) -> str:
+    """A capaian as a table cell shows it: ``87,5`` (one decimal, no sign), ``-`` for none."""
+    return "-" if x is None else format_angka(x, 1)
+
+
 def format_persen(x: float) -> str:
     """``87.54`` as ``87,5%``; infinity or NaN as "—"."""
     return f"{format_angka(x, 1)}%" if math.isfinite(x) else "—"

@@ -5,7 +5,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.domain.value_text import format_angka
+from kinerja_desktop.domain.value_text import format_angka, format_capaian
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, JabatanCapaian, LaporanCapaian
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
@@ -62,7 +62,7 @@ def _recap(laporan: LaporanCapaian, width: float) -> list[Any]:
                 _p(str(i), "sel_tengah"),
                 _p(f"{j.nama} ({j.kode})"),
                 _p(f"{j.ada} dari {j.total}", "sel_tengah"),
-                _p("-" if j.capaian is None else format_angka(j.capaian, 1), "sel_tengah"),
+                _p(format_capaian(j.capaian), "sel_tengah"),
                 _p(BELUM if j.capaian is None else j.kategori, "sel_tengah"),
             ]
         )

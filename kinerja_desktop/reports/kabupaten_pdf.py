@@ -6,7 +6,7 @@ from typing import Any
 from kinerja_desktop.db.kabupaten import Rekap, RekapKecamatan
 from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
-from kinerja_desktop.domain.value_text import format_angka
+from kinerja_desktop.domain.value_text import format_angka, format_capaian
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, styles, teks
 
@@ -38,10 +38,6 @@ def _table(rows: list[list[Any]], widths: list[float], warna: dict[tuple[int, in
     return table
 
 
-def _persen(x: float | None) -> str:
-    return "-" if x is None else format_angka(x, 1)
-
-
 def _waktu(k: RekapKecamatan) -> str:
     if k.waktu_tulis is None:
         return "belum ada paket"
@@ -64,7 +60,7 @@ def _summary(r: Rekap, nilai: Penilaian, width: float) -> list[Any]:
                 _p(f"{k.nama} ({k.kode})"),
                 _p(_waktu(k)),
                 _p(f"{ada} dari {total}" if total else "-", "sel_tengah"),
-                _p(_persen(rata), "sel_tengah"),
+                _p(format_capaian(rata), "sel_tengah"),
                 _p(pita.nama if pita else BELUM, "sel_tengah"),
             ]
         )
@@ -170,7 +166,7 @@ def _detail(k: RekapKecamatan, nilai: Penilaian, width: float) -> list[Any]:
         pita = nilai.kategori(b.capaian) if b.kategori else None
         rows.append([
             _p(b.nama_jabatan), _p(b.nama), _p(b.target or "-", "sel_tengah"),
-            _p(realisasi, "sel_tengah"), _p(_persen(b.capaian), "sel_tengah"),
+            _p(realisasi, "sel_tengah"), _p(format_capaian(b.capaian), "sel_tengah"),
             _p(b.kategori or BELUM, "sel_tengah"),
         ])  # fmt: skip
         if pita and pita.nama == b.kategori:

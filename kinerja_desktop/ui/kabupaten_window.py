@@ -45,7 +45,7 @@ from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.periode import Periode, parse_periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
-from kinerja_desktop.domain.value_text import format_angka
+from kinerja_desktop.domain.value_text import format_angka, format_capaian
 
 TEPAT = "#c8e6c9"  # on time
 TERLAMBAT = "#ffe0b2"  # late
@@ -70,10 +70,6 @@ def _table(kolom: list[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     return table
-
-
-def _persen(x: float | None) -> str:
-    return "-" if x is None else format_angka(x, 1)
 
 
 class KabupatenWindow(QMainWindow):
@@ -244,7 +240,7 @@ class KabupatenWindow(QMainWindow):
                 _item(f"{k.nama} ({k.kode})"),
                 _item(ditulis, warna_kirim),
                 _item(f"{ada} dari {total}" if total else "-", tengah=True),
-                _item(_persen(rata), warna, tengah=True),
+                _item(format_capaian(rata), warna, tengah=True),
                 _item(pita.nama if pita else BELUM, warna, tengah=True),
             ]
             for c, item in enumerate(cells):
@@ -313,7 +309,7 @@ class KabupatenWindow(QMainWindow):
             rata, ada, total = k.capaian_rata
             self.capaian_label.setText(
                 f"<b>Kecamatan {k.nama}</b>, {self.periode.label}: capaian rata-rata "
-                f"{_persen(rata)}% ({ada} dari {total} indikator ada data). Hanya dibaca: "
+                f"{format_capaian(rata)}% ({ada} dari {total} indikator ada data). Hanya dibaca: "
                 "angka diubah di kecamatan, lalu dikirim ulang."
             )
         self.capaian.setRowCount(len(k.indikator))
@@ -326,7 +322,7 @@ class KabupatenWindow(QMainWindow):
                 _item(b.nama),
                 _item(b.target or "-", tengah=True),
                 _item(realisasi, tengah=True),
-                _item(_persen(b.capaian), warna, tengah=True),
+                _item(format_capaian(b.capaian), warna, tengah=True),
                 _item(b.kategori or BELUM, warna, tengah=True),
             ]
             for c, item in enumerate(cells):
