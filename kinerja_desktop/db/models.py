@@ -433,6 +433,52 @@ class KepalaAudit(BaseModel):
         table_name = "audit_kepala"
 
 
+# -- the Laporan Kinerja (schema 8) ---------------------------------------------------------
+
+
+class TeksLkjip(BaseModel):
+    """A narrative part of a year's Laporan Kinerja (LKjIP) as the operator accepted it.
+
+    No row means the part is still the draft generated from the figures
+    (reports/lkjip_draf): a draft is never stored, so it always follows today's figures and is
+    printed marked as a draft. ``bagian`` names the part (``kata_pengantar``, ``ikhtisar``,
+    ``sasaran:<id>`` …); ``asal`` says where the accepted text came from (``diketik``,
+    ``usulan`` accepted as generated, ``tahun_lalu`` taken from the year before by the
+    operator); ``usulan`` keeps the draft as it was when the text was accepted, so that the
+    window can say when the figures moved since.
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        tahun_id: int
+
+    tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun")
+    bagian = CharField()
+    teks = TextField()
+    asal = CharField()
+    usulan = TextField(default="")
+    oleh = CharField(default="")
+    diubah = CharField()  # ISO 8601 local time
+
+    class Meta:
+        table_name = "lkjip_teks"
+        indexes = ((("tahun", "bagian"), True),)
+
+
+class TargetRenstra(BaseModel):
+    """The five-year (Renstra) target of an indicator, by indicator code (codes stay the same
+    from year to year), for the plan that ends in ``tahun_akhir``."""
+
+    kode_indikator = CharField()
+    tahun_akhir = IntegerField()
+    nilai = FloatField()
+    nilai_atas = FloatField(null=True)
+    diubah = CharField()
+
+    class Meta:
+        table_name = "target_renstra"
+        indexes = ((("kode_indikator", "tahun_akhir"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -455,4 +501,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Persetujuan,
     CatatanAudit,
     KepalaAudit,
+    TeksLkjip,
+    TargetRenstra,
 )

@@ -24,7 +24,7 @@ from kinerja_desktop.db.ops_pita import insert_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
@@ -287,6 +287,35 @@ def _upgrade_6_to_7(db: Database) -> None:
 
 
 UPGRADES[6] = _upgrade_6_to_7
+
+
+# {id}: the id numbers itself (INTEGER on SQLite, SERIAL on PostgreSQL)
+_V8_SQL = (
+    # the narrative parts of the Laporan Kinerja the operator accepted, per year
+    'CREATE TABLE "lkjip_teks" ("id" {id} NOT NULL PRIMARY KEY, "tahun" INTEGER NOT NULL, '
+    '"bagian" VARCHAR(255) NOT NULL, "teks" TEXT NOT NULL, "asal" VARCHAR(255) NOT NULL, '
+    '"usulan" TEXT NOT NULL, "oleh" VARCHAR(255) NOT NULL, "diubah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("tahun") REFERENCES "tahun" ("tahun") ON DELETE CASCADE)',
+    'CREATE INDEX "lkjip_teks_tahun" ON "lkjip_teks" ("tahun")',
+    'CREATE UNIQUE INDEX "lkjip_teks_tahun_bagian" ON "lkjip_teks" ("tahun", "bagian")',
+    # the five-year (Renstra) targets, by indicator code
+    'CREATE TABLE "target_renstra" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"kode_indikator" VARCHAR(255) NOT NULL, "tahun_akhir" INTEGER NOT NULL, '
+    '"nilai" REAL NOT NULL, "nilai_atas" REAL, "diubah" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "target_renstra_kode_indikator_tahun_akhir" '
+    'ON "target_renstra" ("kode_indikator", "tahun_akhir")',
+)
+
+
+def _upgrade_7_to_8(db: Database) -> None:
+    """Schema 8: the Laporan Kinerja's narrative texts per year and the Renstra targets."""
+    run_statements(
+        db,
+        (PerMesin(q.format(id="INTEGER"), q.format(id="SERIAL")) for q in _V8_SQL),
+    )
+
+
+UPGRADES[7] = _upgrade_7_to_8
 
 
 def insert_default_bands() -> None:

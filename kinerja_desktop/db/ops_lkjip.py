@@ -1,0 +1,96 @@
+"""Changing what the office wrote for its Laporan Kinerja: the narrative parts of a year and
+the five-year (Renstra) targets. Each call is one transaction and returns a ``Perubahan``."""
+
+from kinerja_desktop.db.audit import sekarang
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import Jabatan, Sasaran, TargetRenstra, TeksLkjip, database_proxy
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.sesi import pengguna_aktif
+from kinerja_desktop.domain.capaian import Target, check_target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.lkjip import Asal, check_kunci, sasaran_dari_kunci
+from kinerja_desktop.domain.teks import check_teks
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+TAHUN_RENSTRA = range(2000, 2101)
+
+
+def set_teks_lkjip(tahun: int, kunci: str, teks: str, asal: Asal, usulan: str = "") -> Perubahan:
+    """Keep ``teks`` as the accepted text of part ``kunci`` of ``tahun``'s report.
+
+    ``usulan`` is the generated draft the operator saw when accepting (kept to tell later
+    that the figures moved since). An empty text is refused: removing the text is
+    :func:`remove_teks_lkjip`, which brings the generated draft back.
+    """
+    require_year(tahun)
+    kunci = check_kunci(kunci)
+    bersih = check_teks(teks, "Teks laporan kinerja")
+    sasaran_id = sasaran_dari_kunci(kunci)
+    if (
+        sasaran_id is not None
+        and not (
+            Sasaran.select().join(Jabatan).where(Sasaran.id == sasaran_id, Jabatan.tahun == tahun)
+        ).exists()
+    ):
+        raise TidakDitemukan(
+            f"Sasaran itu tidak ada (lagi) pada tahun {tahun}; tutup lalu buka lagi penyunting "
+            "Laporan Kinerja."
+        )
+    oleh = pengguna_aktif().nama
+    with database_proxy.atomic():
+        TeksLkjip.insert(
+            tahun=tahun,
+            bagian=kunci,
+            teks=bersih,
+            asal=asal.value,
+            usulan=usulan,
+            oleh=oleh,
+            diubah=sekarang(),
+        ).on_conflict(
+            conflict_target=[TeksLkjip.tahun, TeksLkjip.bagian],
+            update={
+                TeksLkjip.teks: bersih,
+                TeksLkjip.asal: asal.value,
+                TeksLkjip.usulan: usulan,
+                TeksLkjip.oleh: oleh,
+                TeksLkjip.diubah: sekarang(),
+            },
+        ).execute()
+    return Perubahan(pesan=f"Teks laporan kinerja {tahun} disimpan.", tahun=tahun)
+
+
+def remove_teks_lkjip(tahun: int, kunci: str) -> Perubahan:
+    """Forget the accepted text of part ``kunci``: the report prints the generated draft again."""
+    require_year(tahun)
+    kunci = check_kunci(kunci)
+    with database_proxy.atomic():
+        TeksLkjip.delete().where(TeksLkjip.tahun == tahun, TeksLkjip.bagian == kunci).execute()
+    return Perubahan(pesan=f"Teks laporan kinerja {tahun} kembali ke usulan otomatis.", tahun=tahun)
+
+
+def set_target_renstra(
+    kode_indikator: str, tahun_akhir: int, target: Target | None, jenis: Jenis
+) -> Perubahan:
+    """Set (or with None remove) the Renstra target of an indicator for the plan ending in
+    ``tahun_akhir``; checked like a yearly target of its ``jenis``."""
+    if tahun_akhir not in TAHUN_RENSTRA:
+        raise DataTidakValid(
+            f"Tahun akhir Renstra {tahun_akhir} tidak masuk akal; tulis tahun seperti 2026."
+        )
+    if target is not None:
+        check_target(jenis, target)
+    with database_proxy.atomic():
+        TargetRenstra.delete().where(
+            TargetRenstra.kode_indikator == kode_indikator,
+            TargetRenstra.tahun_akhir == tahun_akhir,
+        ).execute()
+        if target is not None:
+            TargetRenstra.create(
+                kode_indikator=kode_indikator,
+                tahun_akhir=tahun_akhir,
+                nilai=target.nilai,
+                nilai_atas=target.atas,
+                diubah=sekarang(),
+            )
+    pesan = "dihapus" if target is None else "disimpan"
+    return Perubahan(pesan=f"Target Renstra {kode_indikator} ({tahun_akhir}) {pesan}.")

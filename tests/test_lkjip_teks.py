@@ -1,0 +1,92 @@
+"""The Laporan Kinerja's own words (schema 8): accepted texts kept per year, a draft never
+stored, last year's text never carried over unasked; Renstra targets by indicator code."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.db.connection import open_database
+from kinerja_desktop.db.models import Jabatan, Sasaran, TeksLkjip, database_proxy
+from kinerja_desktop.db.ops_lkjip import remove_teks_lkjip, set_target_renstra, set_teks_lkjip
+from kinerja_desktop.db.queries_lkjip import target_renstra, teks_lkjip
+from kinerja_desktop.db.sesi import Sesi, masuk_sebagai
+from kinerja_desktop.db.years import copy_year
+from kinerja_desktop.domain.capaian import Target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.lkjip import Asal, kunci_sasaran
+from kinerja_desktop.domain.persetujuan import Peran
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_texts_are_kept_per_year_and_never_carried_into_the_next(db):
+    sasaran = Sasaran.select().join(Jabatan).where(Jabatan.tahun == 2020).first()
+    set_teks_lkjip(2020, "kata_pengantar", "  Puji syukur\x07 kami.  ", Asal.DIKETIK)
+    set_teks_lkjip(2020, kunci_sasaran(sasaran.id), "Analisis.", Asal.USULAN, "Analisis.")
+    set_teks_lkjip(2020, "kata_pengantar", "Puji syukur kami panjatkan.", Asal.DIKETIK)
+    teks = teks_lkjip(2020)
+    assert teks["kata_pengantar"].teks == "Puji syukur kami panjatkan."
+    assert teks[kunci_sasaran(sasaran.id)].asal is Asal.USULAN
+    assert teks["kata_pengantar"].oleh  # who accepted it
+    copy_year(2020, 2021)
+    assert teks_lkjip(2021) == {}  # the new year starts from drafts, not from 2020's words
+    remove_teks_lkjip(2020, "kata_pengantar")
+    assert "kata_pengantar" not in teks_lkjip(2020)
+
+
+def test_refusals(db):
+    with pytest.raises(DataTidakValid, match="tidak dikenal"):
+        set_teks_lkjip(2020, "lampiran_rahasia", "x", Asal.DIKETIK)
+    with pytest.raises(DataTidakValid, match="tidak boleh kosong"):
+        set_teks_lkjip(2020, "penutup", "   ", Asal.DIKETIK)
+    with pytest.raises(TidakDitemukan, match="Sasaran itu tidak ada"):
+        set_teks_lkjip(2020, kunci_sasaran(999999), "x", Asal.DIKETIK)
+    with pytest.raises(DataTidakValid, match="Tahun akhir Renstra"):
+        set_target_renstra("SEKCAM.02", 26, Target(95), Jenis.PERSENTASE)
+    with pytest.raises(DataTidakValid):
+        set_target_renstra("SEKCAM.02", 2026, Target(5000), Jenis.PERSENTASE)
+    assert TeksLkjip.select().count() == 0
+
+
+def test_the_renstra_target_of_the_plan_covering_the_year(db):
+    set_target_renstra("SEKCAM.02", 2024, Target(90), Jenis.PERSENTASE)
+    set_target_renstra("SEKCAM.02", 2026, Target(95), Jenis.PERSENTASE)
+    set_target_renstra("SEKCAM.02", 2031, Target(99), Jenis.PERSENTASE)
+    set_target_renstra("KASI-PEM.03", 2026, Target(10, 12), Jenis.JUMLAH)
+    found = target_renstra(["SEKCAM.02", "KASI-PEM.03", "KASI-PP.01"], 2025)
+    assert found["SEKCAM.02"].target == Target(95) and found["SEKCAM.02"].tahun_akhir == 2026
+    assert found["KASI-PEM.03"].target == Target(10, 12)
+    assert "KASI-PP.01" not in found
+    set_target_renstra("SEKCAM.02", 2026, None, Jenis.PERSENTASE)
+    assert target_renstra(["SEKCAM.02"], 2025)["SEKCAM.02"].tahun_akhir == 2031
+
+
+@pytest.fixture
+def buka(tmp_path):
+    def buka_(nama: str) -> None:
+        shutil.copyfile(FIXTURES / nama, tmp_path / nama)
+        open_database(tmp_path / nama)
+
+    yield buka_
+    if database_proxy.obj is not None:
+        database_proxy.obj.close()
+    database_proxy.initialize(None)
+
+
+def test_upgrade_from_v7_starts_with_drafts_only(buka):
+    buka("schema_v7.sqlite3")
+    assert teks_lkjip(2021) == {}
+    masuk_sebagai(Sesi("siti", Peran.OPERATOR))  # the v7 fixture has users
+    set_teks_lkjip(2021, "penutup", "Demikian.", Asal.DIKETIK)
+    assert teks_lkjip(2021)["penutup"].teks == "Demikian."
+
+
+def test_v8_fixture_keeps_its_texts_and_targets(buka):
+    buka("schema_v8.sqlite3")
+    teks = teks_lkjip(2021)
+    assert teks["kata_pengantar"].teks == "Puji syukur kami panjatkan."
+    assert (teks["penutup"].asal, teks["penutup"].usulan) == (Asal.TAHUN_LALU, "Usulan lama")
+    assert teks["penutup"].oleh == "siti"
+    assert target_renstra(["SEKCAM.02"], 2021)["SEKCAM.02"].target == Target(95)
