@@ -44,3 +44,13 @@ def test_one_folder_build_runs_version_and_stats(tmp_path):
         [exe, "--db", str(db), "stats", "--json"], capture_output=True, text=True, check=True
     )
     assert json.loads(stats.stdout)["indikator"] == 84
+
+    # the Laporan Kinerja as Word: python-docx's template files travel with the build
+    docx = tmp_path / "LKjIP-2020.docx"
+    subprocess.run(
+        [exe, "--db", str(db), "report", "lkjip", "--tahun", "2020", "--out", str(docx)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert docx.stat().st_size > 10_000

@@ -173,3 +173,7 @@ def register(commands: Any) -> None:
         "--kertas", type=str.lower, choices=["f4", "a4"], default=None, help="ukuran kertas"
     )
     kabupaten.set_defaults(func=cmd_report_kabupaten)
+
+    from kinerja_desktop.cli.report_lkjip import register_lkjip
+
+    register_lkjip(reports, _opsi_ttd, _ttd)

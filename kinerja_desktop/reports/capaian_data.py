@@ -7,6 +7,7 @@ indicators; the rules used; the signatory. Every text is final Indonesian text: 
 lay it out. "Belum ada data" is written out wherever a value is missing, never 0.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +23,7 @@ from kinerja_desktop.db.queries_nilai import (
     penilaian,
     ringkas_jabatan,
 )
-from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR
+from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR, Pita
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.domain.periode import Periode, parse_periode
@@ -203,6 +204,20 @@ def _kalimat_persetujuan(info: InfoPersetujuan, p: Periode) -> str:
     return f"{info.status.label} oleh {info.oleh}, {hari}{lebih}"
 
 
+def rentang_pita(pita: Iterable[Pita]) -> list[tuple[str, str, str]]:
+    """The rating bands as printed: (``76% – < 91%``, name, colour), the highest first."""
+    urut = sorted(pita, key=lambda x: x.batas_bawah, reverse=True)
+    rentang = []
+    for i, band in enumerate(urut):
+        if i == 0:
+            rentang.append((f"≥ {band.batas_bawah:g}%", band.nama, band.warna))
+        else:
+            rentang.append(
+                (f"{band.batas_bawah:g}% – < {urut[i - 1].batas_bawah:g}%", band.nama, band.warna)
+            )
+    return rentang
+
+
 def build_capaian_report(
     tahun: int, periode: str | Periode, ttd: PilihanTtd | None = None
 ) -> LaporanCapaian:
@@ -266,15 +281,6 @@ def build_capaian_report(
         tabel_desa.append(
             TabelDesa(n.info.kode, n.info.nama, n.info.nama_jabatan, baris, jumlah, lapor)
         )
-    urut = sorted(aturan.pita, key=lambda x: x.batas_bawah, reverse=True)
-    rentang = []
-    for i, band in enumerate(urut):
-        if i == 0:
-            rentang.append((f"≥ {band.batas_bawah:g}%", band.nama, band.warna))
-        else:
-            rentang.append(
-                (f"{band.batas_bawah:g}% – < {urut[i - 1].batas_bawah:g}%", band.nama, band.warna)
-            )
     kantor = Kantor.get_or_none()
     return LaporanCapaian(
         judul="LAPORAN CAPAIAN INDIKATOR KINERJA INDIVIDU",
@@ -285,5 +291,5 @@ def build_capaian_report(
         desa_tanpa_data=tanpa,
         aturan=aturan.aturan,
         penandatangan=penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd),
-        pita=rentang,
+        pita=rentang_pita(aturan.pita),
     )
