@@ -42,6 +42,8 @@ AKSI: dict[str, str] = {
     "kembalikan": "Kembalikan",
     "buka-kunci": "Buka kunci",
     "pengguna": "Pengguna",
+    "naskah_pk": "Naskah Perjanjian Kinerja",
+    "terbitkan_pk": "Terbitkan Perjanjian Kinerja",
 }
 """Every action the log names, with its Indonesian label (Riwayat Perubahan, export)."""
 

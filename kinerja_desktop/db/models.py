@@ -479,6 +479,58 @@ class TargetRenstra(BaseModel):
         indexes = ((("kode_indikator", "tahun_akhir"), True),)
 
 
+# -- Perjanjian Kinerja (schema 9) ---------------------------------------------------------
+# The statement text of the office's Perjanjian Kinerja, kept per year, and every PK issued:
+# the data of an issued agreement is frozen as JSON, so that a "PK Perubahan" issued mid-year
+# keeps the original and can show what changed (reports.pk_data, db.pk).
+
+
+class NaskahPk(BaseModel):
+    """The statement text of the Perjanjian Kinerja of a year, one for the whole office.
+
+    ``pembuka`` opens the statement page; ``janji`` holds the promise paragraphs (separated by
+    blank lines). ``nama_kepala_daerah`` and ``jabatan_kepala_daerah`` are the Bupati (or Wali
+    Kota) as entered: the pihak kedua of the Camat's own agreement. A year without a row uses
+    the latest earlier year's text, else the defaults (db.pk).
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        tahun_id: int
+
+    tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun", unique=True)
+    pembuka = TextField()
+    janji = TextField()
+    nama_kepala_daerah = CharField(default="")
+    jabatan_kepala_daerah = CharField(default="")
+
+    class Meta:
+        table_name = "naskah_pk"
+
+
+class PkTerbit(BaseModel):
+    """One issued Perjanjian Kinerja of a jabatan (NULL: the Camat's own), frozen as JSON.
+
+    ``ke`` 0 is the PK issued first; 1, 2, … each "PK Perubahan". ``isi`` is the agreement as
+    issued (reports.pk_data.DokumenPk as JSON): targets, programs, anggaran, both parties and
+    the statement text, so that later edits never change what was signed.
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        tahun_id: int
+        jabatan_id: int | None
+
+    tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun")
+    jabatan = ForeignKeyField(Jabatan, null=True, on_delete="CASCADE")
+    ke = IntegerField()
+    waktu = CharField()  # ISO 8601 local time of issue
+    oleh = CharField(default="")  # the user who issued it ("" without users)
+    alasan = TextField(default="")  # why a PK Perubahan was issued
+    isi = TextField()
+
+    class Meta:
+        table_name = "pk_terbit"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -503,4 +555,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     KepalaAudit,
     TeksLkjip,
     TargetRenstra,
+    NaskahPk,
+    PkTerbit,
 )

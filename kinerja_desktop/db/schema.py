@@ -24,7 +24,7 @@ from kinerja_desktop.db.ops_pita import insert_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
@@ -316,6 +316,33 @@ def _upgrade_7_to_8(db: Database) -> None:
 
 
 UPGRADES[7] = _upgrade_7_to_8
+
+
+# {id}: the id numbers itself (INTEGER on SQLite, SERIAL on PostgreSQL)
+_V9_SQL = (
+    # the Perjanjian Kinerja's statement text per year, with the Bupati as entered (db.pk)
+    'CREATE TABLE "naskah_pk" ("id" {id} NOT NULL PRIMARY KEY, "tahun" INTEGER NOT NULL, '
+    '"pembuka" TEXT NOT NULL, "janji" TEXT NOT NULL, '
+    '"nama_kepala_daerah" VARCHAR(255) NOT NULL, "jabatan_kepala_daerah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("tahun") REFERENCES "tahun" ("tahun") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "naskah_pk_tahun" ON "naskah_pk" ("tahun")',
+    # every issued PK, frozen as JSON: a PK Perubahan keeps the original
+    'CREATE TABLE "pk_terbit" ("id" {id} NOT NULL PRIMARY KEY, "tahun" INTEGER NOT NULL, '
+    '"jabatan_id" INTEGER, "ke" INTEGER NOT NULL, "waktu" VARCHAR(255) NOT NULL, '
+    '"oleh" VARCHAR(255) NOT NULL, "alasan" TEXT NOT NULL, "isi" TEXT NOT NULL, '
+    'FOREIGN KEY ("tahun") REFERENCES "tahun" ("tahun") ON DELETE CASCADE, '
+    'FOREIGN KEY ("jabatan_id") REFERENCES "jabatan" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "pk_terbit_tahun" ON "pk_terbit" ("tahun")',
+    'CREATE INDEX "pk_terbit_jabatan_id" ON "pk_terbit" ("jabatan_id")',
+)
+
+
+def _upgrade_8_to_9(db: Database) -> None:
+    """Schema 9: the Perjanjian Kinerja's statement text per year and the issued PKs (empty)."""
+    run_statements(db, (PerMesin(q.format(id="INTEGER"), q.format(id="SERIAL")) for q in _V9_SQL))
+
+
+UPGRADES[8] = _upgrade_8_to_9
 
 
 def insert_default_bands() -> None:

@@ -1,0 +1,204 @@
+"""The Perjanjian Kinerja's stored parts: the statement text of a year (one for the whole
+office, with the Bupati as entered) and the issued agreements frozen as JSON.
+
+A year whose text was never edited uses the latest earlier year's text, else the defaults
+below (the usual wording of PermenPANRB 53/2014). Issuing is :func:`simpan_terbit`; what an
+agreement holds is built by ``reports.pk_data``.
+"""
+
+from dataclasses import dataclass
+
+from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.locks import KUNCI_TAHUN, take_lock
+from kinerja_desktop.db.models import Kantor, NaskahPk, PkTerbit, database_proxy
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.sesi import pengguna_aktif
+from kinerja_desktop.domain.teks import check_teks
+
+PEMBUKA_BAWAAN = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel "
+    "serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+)
+JANJI_BAWAAN = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
+    "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
+    "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
+    "kinerja tersebut menjadi tanggung jawab kami.\n\n"
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi "
+    "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam "
+    "rangka pemberian penghargaan dan sanksi."
+)
+TEKS_NASKAH_MAKS = 4000
+AKSI_TERBIT = "terbitkan_pk"
+AKSI_NASKAH = "naskah_pk"
+
+
+@dataclass(frozen=True)
+class Naskah:
+    """The statement text of a year as the PK prints it.
+
+    ``dari_tahun`` is the year whose stored text this is (None: the defaults), so the editor
+    can say "memakai naskah tahun 2025".
+    """
+
+    tahun: int
+    pembuka: str
+    janji: str
+    nama_kepala_daerah: str
+    jabatan_kepala_daerah: str
+    dari_tahun: int | None
+
+    @property
+    def paragraf_janji(self) -> list[str]:
+        """The promise paragraphs, split at blank lines."""
+        return [p.strip() for p in self.janji.split("\n\n") if p.strip()]
+
+
+def jabatan_kepala_daerah_bawaan() -> str:
+    """``BUPATI MALANG`` or ``WALI KOTA BATU``, from the office's kabupaten/kota."""
+    kantor = Kantor.get_or_none()
+    if kantor is None:
+        return "BUPATI"
+    sebutan = "WALI KOTA" if kantor.jenis_kabupaten == "kota" else "BUPATI"
+    return f"{sebutan} {kantor.kabupaten.upper()}"
+
+
+def baca_naskah(tahun: int) -> Naskah:
+    """The statement text of ``tahun`` (its own, the latest earlier year's, or the defaults)."""
+    require_year(tahun)
+    row = NaskahPk.select().where(NaskahPk.tahun <= tahun).order_by(NaskahPk.tahun.desc()).first()
+    if row is None:
+        return Naskah(tahun, PEMBUKA_BAWAAN, JANJI_BAWAAN, "", jabatan_kepala_daerah_bawaan(), None)
+    return Naskah(
+        tahun,
+        row.pembuka,
+        row.janji,
+        row.nama_kepala_daerah,
+        row.jabatan_kepala_daerah or jabatan_kepala_daerah_bawaan(),
+        row.tahun_id,
+    )
+
+
+def simpan_naskah(
+    tahun: int,
+    pembuka: str,
+    janji: str,
+    nama_kepala_daerah: str,
+    jabatan_kepala_daerah: str,
+) -> Perubahan:
+    """Keep the statement text and the Bupati of ``tahun`` (other years keep theirs).
+
+    An empty opening or promise is refused; an empty Bupati name prints a marked blank.
+    """
+    require_year(tahun)
+    pembuka = check_teks(pembuka, "Kalimat pembuka", maks=TEKS_NASKAH_MAKS)
+    janji = check_teks(janji, "Isi perjanjian", maks=TEKS_NASKAH_MAKS)
+    nama = check_teks(
+        nama_kepala_daerah, "Nama Bupati/Wali Kota", wajib=False, satu_baris=True, maks=200
+    )
+    jabatan = check_teks(
+        jabatan_kepala_daerah, "Sebutan Bupati/Wali Kota", wajib=False, satu_baris=True, maks=200
+    )
+    sesi = pengguna_aktif()
+    with database_proxy.atomic():
+        take_lock(KUNCI_TAHUN)
+        isi = {
+            "pembuka": pembuka,
+            "janji": janji,
+            "nama_kepala_daerah": nama,
+            "jabatan_kepala_daerah": jabatan,
+        }
+        if not NaskahPk.update(**isi).where(NaskahPk.tahun == tahun).execute():
+            NaskahPk.create(tahun=tahun, **isi)
+        catat(
+            [Entri(AKSI_NASKAH, "pk", periode=str(tahun), catatan="Naskah PK disimpan.")],
+            sekarang(),
+            sesi.nama,
+        )
+    return Perubahan(f"Naskah Perjanjian Kinerja tahun {tahun} disimpan.", tahun=tahun)
+
+
+@dataclass(frozen=True)
+class PkTersimpan:
+    """One issued agreement of a jabatan as stored."""
+
+    id: int
+    tahun: int
+    jabatan_id: int | None
+    ke: int  # 0: the PK issued first; 1, 2, …: PK Perubahan
+    waktu: str
+    oleh: str
+    alasan: str
+    isi: str  # JSON (reports.pk_data)
+
+
+def _baris(r: tuple) -> PkTersimpan:
+    return PkTersimpan(*r)
+
+
+_KOLOM = (
+    PkTerbit.id,
+    PkTerbit.tahun,
+    PkTerbit.jabatan,
+    PkTerbit.ke,
+    PkTerbit.waktu,
+    PkTerbit.oleh,
+    PkTerbit.alasan,
+    PkTerbit.isi,
+)
+
+
+def pk_terbit_tahun(tahun: int) -> dict[int | None, list[PkTersimpan]]:
+    """Every issued agreement of ``tahun`` by jabatan id (None: the Camat), oldest first."""
+    hasil: dict[int | None, list[PkTersimpan]] = {}
+    query = (
+        PkTerbit.select(*_KOLOM)
+        .where(PkTerbit.tahun == tahun)
+        .order_by(PkTerbit.ke, PkTerbit.id)
+        .tuples()
+    )
+    for r in query.iterator():
+        hasil.setdefault(r[2], []).append(_baris(r))
+    return hasil
+
+
+def simpan_terbit(
+    tahun: int, terbit: list[tuple[int | None, str, str]], alasan: str
+) -> list[PkTersimpan]:
+    """Store issued agreements: ``(jabatan id or None, label, JSON)`` each, numbered after the
+    ones already issued for that jabatan (0 for the first), in one transaction with their audit
+    entries. Returns what was stored."""
+    require_year(tahun)
+    alasan = check_teks(alasan, "Alasan perubahan", wajib=False, maks=TEKS_NASKAH_MAKS)
+    sesi = pengguna_aktif()
+    waktu = sekarang()
+    hasil = []
+    with database_proxy.atomic():
+        take_lock(KUNCI_TAHUN)
+        sudah = pk_terbit_tahun(tahun)
+        entri = []
+        for jabatan_id, label, isi in terbit:
+            ke = len(sudah.get(jabatan_id, []))
+            row = PkTerbit.create(
+                tahun=tahun,
+                jabatan=jabatan_id,
+                ke=ke,
+                waktu=waktu,
+                oleh=sesi.nama,
+                alasan=alasan,
+                isi=isi,
+            )
+            jenis = "PK" if ke == 0 else f"PK Perubahan ke-{ke}"
+            entri.append(
+                Entri(
+                    AKSI_TERBIT,
+                    "pk",
+                    jabatan_id=jabatan_id,
+                    periode=str(tahun),
+                    catatan=f"{jenis} {label} diterbitkan. {alasan}".strip(),
+                )
+            )
+            hasil.append(PkTersimpan(row.id, tahun, jabatan_id, ke, waktu, sesi.nama, alasan, isi))
+        catat(entri, waktu, sesi.nama)
+    return hasil
