@@ -177,3 +177,7 @@ def register(commands: Any) -> None:
     from kinerja_desktop.cli.report_lkjip import register_lkjip
 
     register_lkjip(reports, _opsi_ttd, _ttd)
+
+    from kinerja_desktop.cli import dokumen
+
+    dokumen.register_reports(reports, _opsi_ttd, _ttd, _tanggal)

@@ -51,15 +51,17 @@ def kertas_label(kertas: str) -> str:
     return f"{name} ({width:g} × {height:g} mm)"
 
 
-def page_size(kertas: str) -> tuple[float, float]:
-    """Portrait page size in points."""
+def page_size(kertas: str, lanskap: bool = False) -> tuple[float, float]:
+    """Page size in points, portrait (or landscape with ``lanskap``)."""
     _, width, height = KERTAS[check_kertas(kertas)]
+    if lanskap:
+        return height * MM, width * MM
     return width * MM, height * MM
 
 
-def frame_width(kertas: str) -> float:
+def frame_width(kertas: str, lanskap: bool = False) -> float:
     """Width in points between the left and right margins."""
-    return page_size(kertas)[0] - MARGIN_LEFT - MARGIN_RIGHT
+    return page_size(kertas, lanskap)[0] - MARGIN_LEFT - MARGIN_RIGHT
 
 
 def teks(text: str) -> str:
@@ -200,8 +202,10 @@ def build_pdf(
     judul: str,
     footer: str = "",
     penulis: str = "",
+    lanskap: bool = False,
 ) -> Path:
-    """Lay out ``story`` on ``kertas`` pages and write the PDF atomically to ``target``.
+    """Lay out ``story`` on ``kertas`` pages (landscape with ``lanskap``) and write the PDF
+    atomically to ``target``.
 
     Every page gets the footer text at the left and "Halaman X dari Y" at the right.
     Raises :class:`~kinerja_desktop.errors.LingkunganBermasalah` for disk problems.
@@ -209,7 +213,7 @@ def build_pdf(
     from reportlab.platypus import SimpleDocTemplate
 
     register_fonts()
-    pagesize = page_size(kertas)
+    pagesize = page_size(kertas, lanskap)
 
     def write(temp: Path) -> None:
         doc = SimpleDocTemplate(

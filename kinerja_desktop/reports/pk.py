@@ -1,0 +1,61 @@
+"""Writing the Perjanjian Kinerja to a file, the one call the CLI and the dialog make, and the
+PK's pages for another document (the LKjIP appendix).
+
+    export_pk(2026, Path("PK-2026.pdf"))                     # every jabatan, the Camat first
+    export_pk(2026, Path("PK.xlsx"), jabatan_kode="KASI-PEM", awal=True)
+"""
+
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.penandatangan import PilihanTtd
+
+
+def default_filename(tahun: int, suffix: str, jabatan_kode: str | None = None) -> str:
+    """``PK-2026.pdf`` or ``PK-2026-KASI-PEM.xlsx``."""
+    bagian = f"-{jabatan_kode}" if jabatan_kode else ""
+    return f"PK-{tahun}{bagian}{suffix}"
+
+
+def export_pk(
+    tahun: int,
+    target: Path,
+    kertas: str | None = None,
+    jabatan_kode: str | None = None,
+    progress: Progress | None = None,
+    ttd: PilihanTtd | None = None,
+    awal: bool = False,
+) -> Path:
+    """Write the Perjanjian Kinerja of ``tahun`` (all jabatan, or ``jabatan_kode``; ``CAMAT``
+    for the Camat's own) to ``target`` (.pdf or .xlsx), atomically.
+
+    Each jabatan prints its latest issued version, or its current data when never issued;
+    ``awal`` prints the first issued (the original) instead. ``ttd`` sets the place and date of
+    agreements not issued yet.
+    """
+    from kinerja_desktop.reports.pk_versi import build_pk_report
+
+    target, suffix, kertas = siapkan_keluaran(
+        target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode)
+    )
+    if progress is not None:
+        progress(0, 1, "Membaca data Perjanjian Kinerja")
+    laporan = build_pk_report(tahun, jabatan_kode, ttd, awal)
+    if suffix == ".pdf":
+        from kinerja_desktop.reports.pk_pdf import render_pk_pdf
+
+        return render_pk_pdf(laporan, target, kertas, progress)
+    from kinerja_desktop.reports.pk_xlsx import render_pk_xlsx
+
+    return render_pk_xlsx(laporan, target, kertas)
+
+
+def halaman_pk(tahun: int, kertas: str = "f4") -> list[Any]:
+    """The PK of every jabatan of ``tahun`` as reportlab flowables (latest issued versions),
+    for a portrait document of ``kertas`` that carries it as an appendix. Every agreement
+    starts with a page break, the first included."""
+    from kinerja_desktop.reports.pk_pdf import pk_story
+    from kinerja_desktop.reports.pk_versi import build_pk_report
+
+    return pk_story(build_pk_report(tahun), kertas)

@@ -1,0 +1,215 @@
+"""The Perjanjian Kinerja as a workbook: one sheet per agreement (named by the jabatan code),
+the statement at the top and the attachment below it on its own printed page. Text cells are
+forced to text; anggaran are whole numbers formatted ``Rp 1.250.000`` so that they add up."""
+
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop import APP_NAME
+from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.dokumen_data import Pihak
+from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.reports.penandatangan import KOSONG
+from kinerja_desktop.reports.pk_data import (
+    KOLOM_INDIKATOR,
+    KOLOM_PERUBAHAN,
+    KOLOM_PROGRAM,
+    DokumenPk,
+    LaporanPk,
+    teks_waktu,
+)
+from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+
+LEBAR = (6, 30, 42, 16, 14)
+FORMAT_RUPIAH = '"Rp "#,##0'
+TINGGI_BARIS = 15.0
+HURUF_PER_SATUAN = 1.0
+
+
+class _Lembar:
+    """Writes rows top-down on one sheet."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.r = 1
+
+    def teks(
+        self, col: int, value: str, bold: bool = False, sampai: int | None = None, **kw: Any
+    ) -> Any:
+        from openpyxl.styles import Alignment, Font
+
+        cell = sel_teks(self.ws, self.r, col, value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", **kw)
+        if bold:
+            cell.font = Font(bold=True)
+        if sampai is not None and sampai > col:
+            self.ws.merge_cells(
+                start_row=self.r, start_column=col, end_row=self.r, end_column=sampai
+            )
+        return cell
+
+    def judul(self, value: str) -> None:
+        self.teks(1, value, bold=True, sampai=5, horizontal="center")
+        self.r += 1
+
+    def garis(self, cells: Any) -> None:
+        from openpyxl.styles import Border, Side
+
+        tipis = Side(style="thin")
+        for cell in cells:
+            cell.border = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
+
+    def kepala(self, judul: tuple[str, ...], kolom: tuple[int, ...]) -> None:
+        from openpyxl.styles import PatternFill
+
+        cells = []
+        for k, c in zip(judul, kolom, strict=True):
+            cell = self.teks(c, k, bold=True, horizontal="center")
+            cell.fill = PatternFill("solid", fgColor="E6E6E6")
+            cells.append(cell)
+        self.garis(cells)
+        self.r += 1
+
+    def rupiah(self, col: int, value: int | None, bold: bool = False) -> Any:
+        from openpyxl.styles import Alignment, Font
+
+        if value is None:
+            return self.teks(col, KOSONG, bold=bold)
+        cell = self.ws.cell(row=self.r, column=col, value=value)
+        cell.number_format = FORMAT_RUPIAH
+        cell.alignment = Alignment(vertical="top")
+        if bold:
+            cell.font = Font(bold=True)
+        return cell
+
+
+def _blok_pihak(s: _Lembar, p: Pihak) -> None:
+    for label, value in (("Nama", p.nama), ("Jabatan", p.jabatan)):
+        s.teks(2, f"{label} :")
+        s.teks(3, value, sampai=5)
+        s.r += 1
+
+
+def _tanda_tangan(s: _Lembar, d: DokumenPk) -> None:
+    """Place and date, then pihak kedua (left) and pihak pertama (right) side by side."""
+    s.r += 1
+    s.teks(3, d.tempat_tanggal, sampai=5, horizontal="center")
+    s.r += 1
+    awal = s.r
+    for col, sampai, judul, p in (
+        (1, 2, "Pihak Kedua,", d.pihak_kedua),
+        (3, 5, "Pihak Pertama,", d.pihak_pertama),
+    ):
+        # three empty rows leave room for the signature and the stamp
+        for i, value in enumerate((judul, p.jabatan, "", "", "", p.nama, p.pangkat, p.nip)):
+            if value:
+                s.r = awal + i
+                s.teks(col, value, bold=i in (0, 5), sampai=sampai, horizontal="center")
+    s.r = awal + 9
+
+
+def _pernyataan(s: _Lembar, d: DokumenPk) -> None:
+    s.judul(d.judul)
+    s.judul(f"KECAMATAN {d.kecamatan}".upper())
+    s.r += 1
+    s.teks(1, d.pembuka, sampai=5)
+    s.r += 1
+    _blok_pihak(s, d.pihak_pertama)
+    s.teks(1, "selanjutnya disebut pihak pertama.", sampai=5)
+    s.r += 1
+    _blok_pihak(s, d.pihak_kedua)
+    s.teks(1, f"{d.sebutan_pihak_kedua}, selanjutnya disebut pihak kedua.", sampai=5)
+    s.r += 2
+    for paragraf in d.janji:
+        s.teks(1, paragraf, sampai=5)
+        s.r += 1
+    _tanda_tangan(s, d)
+
+
+def _lampiran(s: _Lembar, d: DokumenPk) -> None:
+    s.judul(d.judul)
+    s.judul(f"KECAMATAN {d.kecamatan}".upper())
+    s.teks(1, f"Jabatan: {d.pihak_pertama.jabatan}", sampai=5)
+    s.r += 2
+    s.kepala(KOLOM_INDIKATOR, (1, 2, 3, 4, 5))
+    for nomor, sasaran in enumerate(d.sasaran, start=1):
+        for i, b in enumerate(sasaran.indikator):
+            cells = [
+                s.teks(1, str(nomor) if i == 0 else ""),
+                s.teks(2, sasaran.teks if i == 0 else ""),
+                s.teks(3, b.indikator),
+                s.teks(4, b.target, horizontal="center"),
+                s.teks(5, b.satuan, horizontal="center"),
+            ]
+            s.garis(cells)
+            s.r += 1
+    if not d.sasaran:
+        s.teks(1, "Belum ada sasaran dan indikator untuk jabatan ini.", sampai=5)
+        s.r += 1
+    s.r += 1
+    s.kepala(KOLOM_PROGRAM, (1, 2, 4))
+    s.ws.merge_cells(start_row=s.r - 1, start_column=2, end_row=s.r - 1, end_column=3)
+    for i, p in enumerate(d.program, start=1):
+        s.garis([s.teks(1, str(i)), s.teks(2, f"{p.kode} {p.nama}".strip(), sampai=3)])
+        s.garis([s.rupiah(4, p.anggaran)])
+        s.r += 1
+    if not d.program:
+        s.teks(2, "Belum ada program dan anggaran untuk jabatan ini.", sampai=3)
+        s.r += 1
+    s.garis([s.teks(2, "Jumlah", bold=True, sampai=3), s.rupiah(4, d.total_anggaran, bold=True)])
+    s.r += 1
+    if d.ke:
+        s.r += 1
+        judul = "Perubahan terhadap Perjanjian Kinerja"
+        if d.waktu_semula:
+            judul += f" yang diterbitkan {teks_waktu(d.waktu_semula)}"
+        s.teks(1, judul, bold=True, sampai=5)
+        s.r += 1
+        if d.alasan:
+            s.teks(1, f"Alasan perubahan: {d.alasan}", sampai=5)
+            s.r += 1
+        s.kepala(KOLOM_PERUBAHAN, (1, 2, 3, 4))
+        s.ws.merge_cells(start_row=s.r - 1, start_column=4, end_row=s.r - 1, end_column=5)
+        for i, ubah in enumerate(d.perubahan, start=1):
+            s.garis([s.teks(1, str(i)), s.teks(2, ubah.bagian), s.teks(3, ubah.semula)])
+            s.garis([s.teks(4, ubah.menjadi, sampai=5)])
+            s.r += 1
+    _tanda_tangan(s, d)
+
+
+def _nama_lembar(kode: str, sudah: set[str]) -> str:
+    nama = (kode or "PK")[:28]
+    calon, n = nama, 2
+    while calon in sudah:
+        calon, n = f"{nama}-{n}", n + 1
+    sudah.add(calon)
+    return calon
+
+
+def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
+    """Write ``laporan`` as an .xlsx to ``target`` (atomically), one sheet per agreement."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
+
+    kertas = check_kertas(kertas)
+    wb = Workbook()
+    wb.properties.creator = APP_NAME
+    wb.properties.title = laporan.judul
+    sudah: set[str] = set()
+    wb.remove(wb.active)
+    for d in laporan.dokumen:
+        ws = wb.create_sheet(_nama_lembar(d.kode_jabatan, sudah))
+        for i, w in enumerate(LEBAR, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        s = _Lembar(ws)
+        _pernyataan(s, d)
+        ws.row_breaks.append(Break(id=s.r - 1))
+        _lampiran(s, d)
+        cetak_selebar_halaman(ws, kertas)
+        sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+    if not laporan.dokumen:
+        ws = wb.create_sheet("PK")
+        sel_teks(ws, 1, 1, "Belum ada jabatan pada tahun ini.")
+    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
+    return Path(target)

@@ -1,0 +1,88 @@
+"""Data the planning-document tests share (PK, Rencana Aksi, monev), written into an open
+database of the built-in 2020 decree: holders with and without NIP, targets typed per year and
+per triwulan, realisasi typed and imported, the Bupati's name."""
+
+from kinerja_desktop.db.models import Indikator, Jabatan, Pegawai, Pemangku
+from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
+from kinerja_desktop.db.pk import JANJI_BAWAAN, PEMBUKA_BAWAAN, simpan_naskah
+from kinerja_desktop.domain.capaian import Komponen, Target
+
+BUPATI = "Drs. H. M. SANUSI, M.M."
+PEMANGKU = {
+    # jabatan code: (name, NIP or None, golongan or None)
+    "SEKCAM": ("Drs. BUDI SANTOSO", "197001011990031005", "IV/a"),
+    "KASI-PEM": ("SITI RAHAYU, S.Sos.", "198001012005012003", "III/d"),
+    "OD-PEM": ("AGUS WIBOWO", None, None),
+}
+
+
+def jabatan_id(kode: str, tahun: int = 2020) -> int:
+    return Jabatan.get(Jabatan.tahun == tahun, Jabatan.kode == kode).id
+
+
+def indikator_id(kode: str, tahun: int = 2020) -> int:
+    return Indikator.get(Indikator.tahun == tahun, Indikator.kode == kode).id
+
+
+def isi_pemangku(tahun: int = 2020) -> None:
+    """The holders of :data:`PEMANGKU`, plus two holders of ADM-PEM-1."""
+    for kode, (nama, nip, gol) in PEMANGKU.items():
+        p = Pegawai.create(nama=nama, nip=nip, pangkat=gol)
+        Pemangku.create(jabatan=jabatan_id(kode, tahun), pegawai=p)
+    for nama, nip in (
+        ("DEWI LESTARI", "199001012015032001"),
+        ("EKO PRASETYO", "199102022015031002"),
+    ):
+        p = Pegawai.create(nama=nama, nip=nip, pangkat="II/c")
+        Pemangku.create(jabatan=jabatan_id("ADM-PEM-1", tahun), pegawai=p)
+
+
+def isi_target(tahun: int = 2020) -> None:
+    """KASI-PEM.01 24 a year; KASI-PEM.02 typed per triwulan only (2, 3, 3, 4); SEKCAM.01
+    95%; SEKCAM.02 a range 90-100."""
+    t = str(tahun)
+
+    def target(kode: str, periode: str, nilai: Target) -> NilaiMasuk:
+        return NilaiMasuk(KunciNilai("target", indikator_id(kode, tahun), periode), target=nilai)
+
+    masuk = [
+        target("KASI-PEM.01", t, Target(24)),
+        target("SEKCAM.01", t, Target(95)),
+        target("SEKCAM.02", t, Target(90, 100)),
+    ]
+    masuk += [
+        target("KASI-PEM.02", f"{t}Q{q}", Target(n)) for q, n in enumerate((2, 3, 3, 4), start=1)
+    ]
+    set_values(masuk)
+
+
+def isi_realisasi(tahun: int = 2020) -> None:
+    """Typed realisasi: KASI-PEM.01 5 in each month of Triwulan I and II; SEKCAM.02 45/50 in
+    April."""
+    masuk = [
+        NilaiMasuk(
+            KunciNilai("realisasi", indikator_id("KASI-PEM.01", tahun), f"{tahun}{m:02d}"),
+            komponen=Komponen(nilai=5),
+        )
+        for m in range(1, 7)
+    ]
+    masuk.append(
+        NilaiMasuk(
+            KunciNilai("realisasi", indikator_id("SEKCAM.02", tahun), f"{tahun}04"),
+            komponen=Komponen(pembilang=45, penyebut=50),
+        )
+    )
+    set_values(masuk)
+
+
+def isi_naskah(tahun: int = 2020) -> None:
+    """The default statement text with the Bupati's name entered."""
+    simpan_naskah(tahun, PEMBUKA_BAWAAN, JANJI_BAWAAN, BUPATI, "")
+
+
+def isi_semua(tahun: int = 2020) -> None:
+    """Everything above."""
+    isi_pemangku(tahun)
+    isi_target(tahun)
+    isi_realisasi(tahun)
+    isi_naskah(tahun)
