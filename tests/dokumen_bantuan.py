@@ -2,6 +2,9 @@
 database of the built-in 2020 decree: holders with and without NIP, targets typed per year and
 per triwulan, realisasi typed and imported, the Bupati's name."""
 
+import hashlib
+from pathlib import Path
+
 from kinerja_desktop.db.models import Indikator, Jabatan, Pegawai, Pemangku
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.db.pk import JANJI_BAWAAN, PEMBUKA_BAWAAN, simpan_naskah
@@ -73,6 +76,26 @@ def isi_realisasi(tahun: int = 2020) -> None:
         )
     )
     set_values(masuk)
+
+
+CSV_REALISASI = (
+    "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+    "KASI-PEM.02,{t}01,,realisasi,1,,\n"
+    "KASI-PEM.02,{t}05,,realisasi,2,,\n"
+)
+
+
+def impor_csv(folder: Path, tahun: int = 2020) -> tuple[str, str]:
+    """Import two realisasi of KASI-PEM.02 (January, May) from a CSV file written into
+    ``folder``; returns the file's name and SHA-256."""
+    from kinerja_desktop.db.ops_nilai import plan_values
+    from kinerja_desktop.exchange.nilai_csv import apply_csv, read_csv
+
+    berkas = folder / "realisasi-pem.csv"
+    berkas.write_text(CSV_REALISASI.format(t=tahun), encoding="utf-8")
+    isi = read_csv(berkas)
+    apply_csv(isi, plan_values(isi.nilai))
+    return berkas.name, hashlib.sha256(berkas.read_bytes()).hexdigest()
 
 
 def isi_naskah(tahun: int = 2020) -> None:

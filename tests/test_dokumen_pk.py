@@ -24,7 +24,7 @@ from kinerja_desktop.reports.pk_terbit import keadaan_terbit, terbitkan_pk
 from kinerja_desktop.reports.pk_versi import build_pk_report
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dokumen_bantuan import BUPATI, indikator_id, isi_semua  # noqa: E402
+from dokumen_bantuan import BUPATI, impor_csv, indikator_id, isi_semua  # noqa: E402
 
 F4_POINTS = (215 * 72 / 25.4, 330 * 72 / 25.4)
 
@@ -44,7 +44,8 @@ def pk(tmp_path_factory, seeded_db_template):
         db = open_database(folder / "kinerja.sqlite3")
         try:
             isi_semua()
-            hasil = {"laporan": build_pk_report(2020)}
+            hasil = {"csv": impor_csv(folder)}
+            hasil["laporan"] = build_pk_report(2020)
             hasil["pdf"] = export_pk(2020, folder / "PK-2020.pdf", kertas="f4")
             hasil["xlsx"] = export_pk(2020, folder / "PK-2020.xlsx", kertas="f4")
             hasil["terbit"] = terbitkan_pk(2020)
@@ -63,7 +64,10 @@ def pk(tmp_path_factory, seeded_db_template):
             hasil["pdf_ubah"] = export_pk(2020, folder / "PK-ubah.pdf", jabatan_kode="KASI-PEM")
             hasil["xlsx_ubah"] = export_pk(2020, folder / "PK-ubah.xlsx", jabatan_kode="KASI-PEM")
             hasil["pdf_awal"] = export_pk(
-                2020, folder / "PK-awal.pdf", jabatan_kode="KASI-PEM", awal=True
+                2020, folder / "PK-awal.pdf", jabatan_kode="KASI-PEM", awal=True, asal_angka=True
+            )
+            hasil["xlsx_asal"] = export_pk(
+                2020, folder / "PK-asal.xlsx", jabatan_kode="KASI-PEM", asal_angka=True
             )
             hasil["flowables"] = halaman_pk(2020)
         finally:
@@ -266,3 +270,21 @@ def test_command_line_writes_the_pk_and_keeps_the_statement_text(capsys, db_path
     assert "Drs. SANUSI" in cells and "BUPATI MALANG" in cells
     code, out = run("pk", "daftar", "--tahun", "2020")
     assert code == 0 and "Camat Kepanjen: belum diterbitkan" in out
+
+
+def test_asal_angka_says_where_each_realisasi_came_from(pk):
+    nama, sha = pk["csv"]
+    text = " ".join(pages(pk["pdf_awal"]))
+    assert "LAMPIRAN: ASAL ANGKA" in text
+    # typed in the grid (by the computer account, no users yet): six months of KASI-PEM.01
+    assert re.search(r"KASI-PEM\.01 Pembinaan perangkat desa Diketik di aplikasi \S+ .*? 6", text)
+    # imported from a CSV file: its name, its SHA-256 and the two values it brought
+    assert "KASI-PEM.02" in text and "Impor CSV" in text and nama in text
+    assert sha[:20] in text.replace(" ", "")
+    assert "KASI-PEM.03" in text and "Belum ada realisasi." in text
+    rows = list(load_workbook(pk["xlsx_asal"])["Asal Angka"].iter_rows(values_only=True))
+    csv_row = next(r for r in rows if r[2] == "Impor CSV")
+    assert csv_row[1].startswith("KASI-PEM.02") and csv_row[3] == nama
+    assert csv_row[4] == sha and csv_row[6] == 2
+    typed = next(r for r in rows if r[2] == "Diketik di aplikasi")
+    assert typed[1].startswith("KASI-PEM.01") and typed[6] == 6

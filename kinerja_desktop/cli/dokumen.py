@@ -42,14 +42,14 @@ def cmd_report_pk(args: argparse.Namespace) -> int:
     """``report pk --tahun Y --out FILE``: the Perjanjian Kinerja."""
     from kinerja_desktop.reports.output import FORMAT, report_format
     from kinerja_desktop.reports.penandatangan import PilihanTtd
-    from kinerja_desktop.reports.pk import export_pk
+    from kinerja_desktop.reports.pk import tulis_pk
     from kinerja_desktop.reports.pk_versi import build_pk_report
 
     report_format(args.out)
     open_db(args)
     ttd = PilihanTtd(tempat=args.tempat, tanggal=args.tanggal)
-    laporan = build_pk_report(args.tahun, args.jabatan, ttd, args.awal)
-    path = export_pk(args.tahun, args.out, args.kertas, args.jabatan, ttd=ttd, awal=args.awal)
+    laporan = build_pk_report(args.tahun, args.jabatan, ttd, args.awal, args.asal_angka)
+    path = tulis_pk(laporan, args.out, args.kertas)
     isi = f"jabatan {args.jabatan}" if args.jabatan else "semua jabatan"
     versi = ", versi yang pertama diterbitkan" if args.awal else ""
     print(
@@ -82,6 +82,11 @@ def register_reports(reports: Any, opsi_ttd: Any, ttd_dari: Any, tanggal: Any) -
         "--awal",
         action="store_true",
         help="cetak PK yang pertama diterbitkan (sebelum perubahan), bukan versi terakhir",
+    )
+    pk.add_argument(
+        "--asal-angka",
+        action="store_true",
+        help="tambahkan lampiran asal angka (dari mana realisasi setiap indikator berasal)",
     )
     grup = pk.add_argument_group(
         "tanda tangan", "Bawaannya: tempat dan tanggal keputusan IKI tahun itu."

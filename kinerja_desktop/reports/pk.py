@@ -6,10 +6,13 @@ PK's pages for another document (the LKjIP appendix).
 """
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinerja_desktop.reports.output import Progress, siapkan_keluaran
 from kinerja_desktop.reports.penandatangan import PilihanTtd
+
+if TYPE_CHECKING:
+    from kinerja_desktop.reports.pk_data import LaporanPk
 
 
 def default_filename(tahun: int, suffix: str, jabatan_kode: str | None = None) -> str:
@@ -26,22 +29,31 @@ def export_pk(
     progress: Progress | None = None,
     ttd: PilihanTtd | None = None,
     awal: bool = False,
+    asal_angka: bool = False,
 ) -> Path:
     """Write the Perjanjian Kinerja of ``tahun`` (all jabatan, or ``jabatan_kode``; ``CAMAT``
     for the Camat's own) to ``target`` (.pdf or .xlsx), atomically.
 
     Each jabatan prints its latest issued version, or its current data when never issued;
     ``awal`` prints the first issued (the original) instead. ``ttd`` sets the place and date of
-    agreements not issued yet.
+    agreements not issued yet; ``asal_angka`` adds the appendix on where realisasi came from.
     """
     from kinerja_desktop.reports.pk_versi import build_pk_report
 
-    target, suffix, kertas = siapkan_keluaran(
-        target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode)
-    )
+    siapkan_keluaran(target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode))
     if progress is not None:
         progress(0, 1, "Membaca data Perjanjian Kinerja")
-    laporan = build_pk_report(tahun, jabatan_kode, ttd, awal)
+    laporan = build_pk_report(tahun, jabatan_kode, ttd, awal, asal_angka)
+    return tulis_pk(laporan, target, kertas, progress)
+
+
+def tulis_pk(
+    laporan: "LaporanPk", target: Path, kertas: str | None, progress: Progress | None = None
+) -> Path:
+    """Write an already read Perjanjian Kinerja to ``target`` (.pdf or .xlsx)."""
+    target, suffix, kertas = siapkan_keluaran(
+        target, kertas, lambda suffix: default_filename(laporan.tahun, suffix)
+    )
     if suffix == ".pdf":
         from kinerja_desktop.reports.pk_pdf import render_pk_pdf
 

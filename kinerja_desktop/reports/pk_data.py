@@ -24,6 +24,7 @@ from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import tahun_
 from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.domain.value_text import format_angka
+from kinerja_desktop.reports.asal_angka import AsalIndikator
 from kinerja_desktop.reports.dokumen_data import (
     JabatanDokumen,
     Pihak,
@@ -181,6 +182,8 @@ class LaporanPk:
     kecamatan: str
     dokumen: tuple[DokumenPk, ...]
     keadaan: tuple[str, ...] = field(default=())  # issue state worth saying (changed since…)
+    # the "asal angka" appendix: per agreement's jabatan, where each realisasi came from
+    asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...] = field(default=())
 
     @property
     def judul(self) -> str:

@@ -9,6 +9,7 @@ pihak pertama on the right, as PermenPANRB 53/2014 lays them out).
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.reports.asal_angka_pdf import lampiran_asal
 from kinerja_desktop.reports.dokumen_data import Pihak
 from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, styles, teks
@@ -21,32 +22,11 @@ from kinerja_desktop.reports.pk_data import (
     teks_rupiah,
     teks_waktu,
 )
+from kinerja_desktop.reports.tabel_pdf import gaya_tabel, sel
 
-PADDING = 3
 LEBAR_INDIKATOR = (0.06, 0.30, 0.40, 0.12, 0.12)
 LEBAR_PROGRAM = (0.06, 0.64, 0.30)
 LEBAR_PERUBAHAN = (0.06, 0.34, 0.30, 0.30)
-
-
-def _gaya_tabel(header_rows: int = 1) -> list[tuple[Any, ...]]:
-    st = styles()
-    return [
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("FONT", (0, 0), (-1, -1), st["sel"].fontName, st["sel"].fontSize),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), "#e4e4e4"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING + 1),
-    ]
-
-
-def _p(text: str, gaya: str = "sel") -> Any:
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(teks(text), styles()[gaya])
 
 
 def _kepala_dokumen(d: DokumenPk) -> list[Any]:
@@ -65,8 +45,8 @@ def _blok_pihak(p: Pihak, width: float) -> Any:
 
     st = styles()
     rows = [
-        ["Nama", ":", _p(p.nama, "normal")],
-        ["Jabatan", ":", _p(p.jabatan, "normal")],
+        ["Nama", ":", sel(p.nama, "normal")],
+        ["Jabatan", ":", sel(p.jabatan, "normal")],
     ]
     table = Table(rows, colWidths=[30 * MM, 5 * MM, width - 35 * MM], hAlign="LEFT")
     table.setStyle(
@@ -148,7 +128,7 @@ def _tabel_indikator(d: DokumenPk, width: float) -> Any:
     st = styles()
     rows: list[list[Any]] = [[Paragraph(k, st["kepala"]) for k in KOLOM_INDIKATOR]]
     rows.append([Paragraph(f"({i})", st["sel_tengah"]) for i in range(1, 6)])
-    commands = _gaya_tabel(2)
+    commands = gaya_tabel(2)
     commands[0] = ("GRID", (0, 0), (-1, 1), 0.5, "black")
     commands += [
         ("GRID", (2, 2), (-1, -1), 0.5, "black"),
@@ -160,11 +140,11 @@ def _tabel_indikator(d: DokumenPk, width: float) -> Any:
         for i, b in enumerate(s.indikator):
             rows.append(
                 [
-                    _p(str(nomor), "sel_tengah") if i == 0 else "",
-                    _p(s.teks) if i == 0 else "",
-                    _p(b.indikator),
-                    _p(b.target, "sel_tengah"),
-                    _p(b.satuan, "sel_tengah"),
+                    sel(str(nomor), "sel_tengah") if i == 0 else "",
+                    sel(s.teks) if i == 0 else "",
+                    sel(b.indikator),
+                    sel(b.target, "sel_tengah"),
+                    sel(b.satuan, "sel_tengah"),
                 ]
             )
         # one box over the sasaran's rows rather than a SPAN: reportlab cannot break a table
@@ -173,7 +153,7 @@ def _tabel_indikator(d: DokumenPk, width: float) -> Any:
         commands += [("BOX", (0, awal), (0, akhir), 0.5, "black")]
         commands += [("BOX", (1, awal), (1, akhir), 0.5, "black")]
     if not d.sasaran:
-        rows.append([_p("Belum ada sasaran dan indikator untuk jabatan ini."), "", "", "", ""])
+        rows.append([sel("Belum ada sasaran dan indikator untuk jabatan ini."), "", "", "", ""])
         commands.append(("SPAN", (0, 2), (-1, 2)))
     table = Table(rows, colWidths=[width * w for w in LEBAR_INDIKATOR], repeatRows=2, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
@@ -185,17 +165,14 @@ def _tabel_program(d: DokumenPk, width: float) -> Any:
 
     st = styles()
     rows: list[list[Any]] = [[Paragraph(k, st["kepala"]) for k in KOLOM_PROGRAM]]
-    kanan = st["sel"].clone("sel_kanan", alignment=2)
-    commands = _gaya_tabel()
+    commands = gaya_tabel()
     for i, p in enumerate(d.program, start=1):
         nama = f"{p.kode} {p.nama}".strip()
-        rows.append(
-            [_p(str(i), "sel_tengah"), _p(nama), Paragraph(teks(teks_rupiah(p.anggaran)), kanan)]
-        )
+        rows.append([sel(str(i), "sel_tengah"), sel(nama), sel(teks_rupiah(p.anggaran), "kanan")])
     if not d.program:
-        rows.append(["", _p("Belum ada program dan anggaran untuk jabatan ini."), ""])
+        rows.append(["", sel("Belum ada program dan anggaran untuk jabatan ini."), ""])
     jumlah = teks_rupiah(d.total_anggaran)
-    rows.append(["", _p("Jumlah", "sel_tebal"), Paragraph(f"<b>{teks(jumlah)}</b>", kanan)])
+    rows.append(["", sel("Jumlah", "sel_tebal"), sel(jumlah, "kanan")])
     table = Table(rows, colWidths=[width * w for w in LEBAR_PROGRAM], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
@@ -214,11 +191,11 @@ def _tabel_perubahan(d: DokumenPk, width: float) -> list[Any]:
     story.append(Spacer(1, 2 * MM))
     rows: list[list[Any]] = [[Paragraph(k, st["kepala"]) for k in KOLOM_PERUBAHAN]]
     for i, b in enumerate(d.perubahan, start=1):
-        rows.append([_p(str(i), "sel_tengah"), _p(b.bagian), _p(b.semula), _p(b.menjadi)])
+        rows.append([sel(str(i), "sel_tengah"), sel(b.bagian), sel(b.semula), sel(b.menjadi)])
     if not d.perubahan:
-        rows.append(["", _p("Tidak ada perubahan isi (hanya diterbitkan ulang)."), "", ""])
+        rows.append(["", sel("Tidak ada perubahan isi (hanya diterbitkan ulang)."), "", ""])
     table = Table(rows, colWidths=[width * w for w in LEBAR_PERUBAHAN], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(_gaya_tabel()))
+    table.setStyle(TableStyle(gaya_tabel()))
     story.append(table)
     return story
 
@@ -256,6 +233,8 @@ def pk_story(laporan: LaporanPk, kertas: str, progress: Progress | None = None) 
         story += [PageBreak(), *_pernyataan(d, width), PageBreak(), *_lampiran(d, width)]
     if not laporan.dokumen:
         story.append(Paragraph("Belum ada jabatan pada tahun ini.", styles()["normal"]))
+    if laporan.asal:
+        story += lampiran_asal(laporan.asal, width)
     return story
 
 

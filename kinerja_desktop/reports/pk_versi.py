@@ -6,6 +6,9 @@ import json
 from dataclasses import replace
 
 from kinerja_desktop.db.pk import PkTersimpan, pk_terbit_tahun
+from kinerja_desktop.db.queries_nilai import kode_indikator_ke_id
+from kinerja_desktop.domain.periode import tahun_
+from kinerja_desktop.reports.asal_angka import AsalIndikator, baca_asal_angka
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.pk_data import (
     BarisPerubahan,
@@ -128,13 +131,15 @@ def build_pk_report(
     jabatan_kode: str | None = None,
     ttd: PilihanTtd | None = None,
     awal: bool = False,
+    asal_angka: bool = False,
 ) -> LaporanPk:
     """The Perjanjian Kinerja of ``tahun`` (all jabatan or ``jabatan_kode``; ``CAMAT`` for
     the Camat's own).
 
     Per jabatan: the latest issued version (``awal``: the first issued, the original), or the
     current data where none was issued. ``keadaan`` names the jabatan whose data changed since
-    their last issue (a PK Perubahan is due).
+    their last issue (a PK Perubahan is due). ``asal_angka`` adds the appendix saying where
+    the year's realisasi of each agreement's indicators came from.
     """
     struktur, terkini = bangun_dokumen(tahun, jabatan_kode, ttd)
     terbit = pk_terbit_tahun(tahun)
@@ -151,4 +156,21 @@ def build_pk_report(
                 f"{j.label}: data berubah sejak PK diterbitkan "
                 f"{teks_waktu(versi[-1].waktu)}; terbitkan PK Perubahan agar tercetak."
             )
-    return LaporanPk(tahun, struktur.kecamatan, tuple(dokumen), tuple(keadaan))
+    asal = _asal(tahun, dokumen) if asal_angka else ()
+    return LaporanPk(tahun, struktur.kecamatan, tuple(dokumen), tuple(keadaan), asal)
+
+
+def _asal(
+    tahun: int, dokumen: list[DokumenPk]
+) -> tuple[tuple[str, tuple[AsalIndikator, ...]], ...]:
+    """The "asal angka" of each agreement's indicators (once per jabatan), over the year."""
+    ke_id = kode_indikator_ke_id(tahun)
+    hasil = []
+    sudah = set()
+    for d in dokumen:
+        if d.kode_jabatan in sudah:
+            continue
+        sudah.add(d.kode_jabatan)
+        indikator = [(ke_id[b.kode], b.kode, b.indikator) for b in d.indikator if b.kode in ke_id]
+        hasil.append((d.nama_jabatan, tuple(baca_asal_angka(indikator, tahun_(tahun)))))
+    return tuple(hasil)

@@ -3,13 +3,12 @@ the statement at the top and the attachment below it on its own printed page. Te
 forced to text; anggaran are whole numbers formatted ``Rp 1.250.000`` so that they add up."""
 
 from pathlib import Path
-from typing import Any
 
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.dokumen_data import Pihak
 from kinerja_desktop.reports.page import check_kertas
-from kinerja_desktop.reports.penandatangan import KOSONG
 from kinerja_desktop.reports.pk_data import (
     KOLOM_INDIKATOR,
     KOLOM_PERUBAHAN,
@@ -18,79 +17,20 @@ from kinerja_desktop.reports.pk_data import (
     LaporanPk,
     teks_waktu,
 )
+from kinerja_desktop.reports.tabel_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS, Lembar, lebar_kolom
 from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
 
 LEBAR = (6, 30, 42, 16, 14)
-FORMAT_RUPIAH = '"Rp "#,##0'
-TINGGI_BARIS = 15.0
-HURUF_PER_SATUAN = 1.0
 
 
-class _Lembar:
-    """Writes rows top-down on one sheet."""
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws
-        self.r = 1
-
-    def teks(
-        self, col: int, value: str, bold: bool = False, sampai: int | None = None, **kw: Any
-    ) -> Any:
-        from openpyxl.styles import Alignment, Font
-
-        cell = sel_teks(self.ws, self.r, col, value)
-        cell.alignment = Alignment(wrap_text=True, vertical="top", **kw)
-        if bold:
-            cell.font = Font(bold=True)
-        if sampai is not None and sampai > col:
-            self.ws.merge_cells(
-                start_row=self.r, start_column=col, end_row=self.r, end_column=sampai
-            )
-        return cell
-
-    def judul(self, value: str) -> None:
-        self.teks(1, value, bold=True, sampai=5, horizontal="center")
-        self.r += 1
-
-    def garis(self, cells: Any) -> None:
-        from openpyxl.styles import Border, Side
-
-        tipis = Side(style="thin")
-        for cell in cells:
-            cell.border = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
-
-    def kepala(self, judul: tuple[str, ...], kolom: tuple[int, ...]) -> None:
-        from openpyxl.styles import PatternFill
-
-        cells = []
-        for k, c in zip(judul, kolom, strict=True):
-            cell = self.teks(c, k, bold=True, horizontal="center")
-            cell.fill = PatternFill("solid", fgColor="E6E6E6")
-            cells.append(cell)
-        self.garis(cells)
-        self.r += 1
-
-    def rupiah(self, col: int, value: int | None, bold: bool = False) -> Any:
-        from openpyxl.styles import Alignment, Font
-
-        if value is None:
-            return self.teks(col, KOSONG, bold=bold)
-        cell = self.ws.cell(row=self.r, column=col, value=value)
-        cell.number_format = FORMAT_RUPIAH
-        cell.alignment = Alignment(vertical="top")
-        if bold:
-            cell.font = Font(bold=True)
-        return cell
-
-
-def _blok_pihak(s: _Lembar, p: Pihak) -> None:
+def _blok_pihak(s: Lembar, p: Pihak) -> None:
     for label, value in (("Nama", p.nama), ("Jabatan", p.jabatan)):
         s.teks(2, f"{label} :")
         s.teks(3, value, sampai=5)
         s.r += 1
 
 
-def _tanda_tangan(s: _Lembar, d: DokumenPk) -> None:
+def _tanda_tangan(s: Lembar, d: DokumenPk) -> None:
     """Place and date, then pihak kedua (left) and pihak pertama (right) side by side."""
     s.r += 1
     s.teks(3, d.tempat_tanggal, sampai=5, horizontal="center")
@@ -108,7 +48,7 @@ def _tanda_tangan(s: _Lembar, d: DokumenPk) -> None:
     s.r = awal + 9
 
 
-def _pernyataan(s: _Lembar, d: DokumenPk) -> None:
+def _pernyataan(s: Lembar, d: DokumenPk) -> None:
     s.judul(d.judul)
     s.judul(f"KECAMATAN {d.kecamatan}".upper())
     s.r += 1
@@ -126,7 +66,7 @@ def _pernyataan(s: _Lembar, d: DokumenPk) -> None:
     _tanda_tangan(s, d)
 
 
-def _lampiran(s: _Lembar, d: DokumenPk) -> None:
+def _lampiran(s: Lembar, d: DokumenPk) -> None:
     s.judul(d.judul)
     s.judul(f"KECAMATAN {d.kecamatan}".upper())
     s.teks(1, f"Jabatan: {d.pihak_pertama.jabatan}", sampai=5)
@@ -189,7 +129,6 @@ def _nama_lembar(kode: str, sudah: set[str]) -> str:
 def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
     """Write ``laporan`` as an .xlsx to ``target`` (atomically), one sheet per agreement."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
 
     kertas = check_kertas(kertas)
@@ -200,9 +139,8 @@ def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
     wb.remove(wb.active)
     for d in laporan.dokumen:
         ws = wb.create_sheet(_nama_lembar(d.kode_jabatan, sudah))
-        for i, w in enumerate(LEBAR, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-        s = _Lembar(ws)
+        lebar_kolom(ws, LEBAR)
+        s = Lembar(ws, 5)
         _pernyataan(s, d)
         ws.row_breaks.append(Break(id=s.r - 1))
         _lampiran(s, d)
@@ -211,5 +149,7 @@ def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
     if not laporan.dokumen:
         ws = wb.create_sheet("PK")
         sel_teks(ws, 1, 1, "Belum ada jabatan pada tahun ini.")
+    if laporan.asal:
+        lembar_asal(wb, laporan.asal, kertas)
     atomic_write(Path(target), lambda temp: wb.save(str(temp)))
     return Path(target)

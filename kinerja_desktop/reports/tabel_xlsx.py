@@ -1,0 +1,119 @@
+"""Writing the planning documents' workbooks top-down (Perjanjian Kinerja, Rencana Aksi,
+monev): text cells that wrap and never become formulas, ruled tables with a grey header,
+Rupiah as whole numbers shown ``Rp 1.250.000`` so that they still add up."""
+
+from typing import Any
+
+from kinerja_desktop.reports.penandatangan import KOSONG
+from kinerja_desktop.workbook import sel_teks
+
+FORMAT_RUPIAH = '"Rp "#,##0'
+TINGGI_BARIS = 15.0  # points per wrapped line of Calibri 11
+HURUF_PER_SATUAN = 1.0  # err taller: a row a little too tall beats cut text
+
+
+def lebar_kolom(ws: Any, lebar: tuple[float, ...]) -> None:
+    """Set the widths of the first columns."""
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(lebar, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+
+class Lembar:
+    """Writes rows top-down on one sheet; ``r`` is the row being written."""
+
+    def __init__(self, ws: Any, kolom: int) -> None:
+        self.ws = ws
+        self.kolom = kolom  # the table width, for titles that span it
+        self.r = 1
+
+    def teks(
+        self,
+        col: int,
+        value: str,
+        bold: bool = False,
+        sampai: int | None = None,
+        horizontal: str | None = None,
+    ) -> Any:
+        """A text cell at (r, col), merged up to column ``sampai``, aligned ``horizontal``
+        ("center", "right"; None: the default)."""
+        from openpyxl.styles import Alignment, Font
+
+        cell = sel_teks(self.ws, self.r, col, value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
+        if bold:
+            cell.font = Font(bold=True)
+        if sampai is not None and sampai > col:
+            self.ws.merge_cells(
+                start_row=self.r, start_column=col, end_row=self.r, end_column=sampai
+            )
+        return cell
+
+    def judul(self, value: str, tengah: bool = True) -> None:
+        """A bold line over the whole table width, then the next row."""
+        self.teks(1, value, bold=True, sampai=self.kolom, horizontal="center" if tengah else None)
+        self.r += 1
+
+    def baris_teks(self, value: str) -> None:
+        """A plain line over the whole table width, then the next row."""
+        self.teks(1, value, sampai=self.kolom)
+        self.r += 1
+
+    def garis(self, cells: Any) -> None:
+        """Thin borders around ``cells``."""
+        from openpyxl.styles import Border, Side
+
+        tipis = Side(style="thin")
+        for cell in cells:
+            cell.border = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
+
+    def kepala(self, judul: tuple[str, ...], kolom: tuple[int, ...] | None = None) -> None:
+        """A grey header row (in columns ``kolom``, else 1, 2, …), then the next row."""
+        from openpyxl.styles import PatternFill
+
+        cells = []
+        for k, c in zip(judul, kolom or range(1, len(judul) + 1), strict=True):
+            cell = self.teks(c, k, bold=True, horizontal="center")
+            cell.fill = PatternFill("solid", fgColor="E6E6E6")
+            cells.append(cell)
+        self.garis(cells)
+        self.r += 1
+
+    def baris(self, nilai: list[Any], tengah: tuple[int, ...] = ()) -> None:
+        """A ruled table row from column 1: text, numbers as they are; then the next row."""
+        from openpyxl.styles import Alignment
+
+        cells = []
+        for c, v in enumerate(nilai, start=1):
+            if isinstance(v, str):
+                cells.append(self.teks(c, v, horizontal="center" if c in tengah else None))
+            else:
+                cell = self.ws.cell(row=self.r, column=c, value=v)
+                cell.alignment = Alignment(vertical="top")
+                cells.append(cell)
+        self.garis(cells)
+        self.r += 1
+
+    def rupiah(self, col: int, value: int | None, bold: bool = False) -> Any:
+        """Whole Rupiah as a number shown ``Rp 1.250.000``; a marked blank when not known."""
+        from openpyxl.styles import Alignment, Font
+
+        if value is None:
+            return self.teks(col, KOSONG, bold=bold)
+        cell = self.ws.cell(row=self.r, column=col, value=value)
+        cell.number_format = FORMAT_RUPIAH
+        cell.alignment = Alignment(vertical="top")
+        if bold:
+            cell.font = Font(bold=True)
+        return cell
+
+    def tanda_tangan(
+        self, tempat_tanggal: str, jabatan: str, nama: str, pangkat: str, nip: str, kolom: int
+    ) -> None:
+        """One signature block from column ``kolom`` to the table's right edge."""
+        self.r += 1
+        for i, value in enumerate((tempat_tanggal, jabatan, "", "", "", nama, pangkat, nip)):
+            if value:
+                self.teks(kolom, value, bold=i in (1, 5), sampai=self.kolom, horizontal="center")
+            self.r += 1
