@@ -32,6 +32,7 @@ OPTIONS: dict[str, Option] = {
     # the folder each report was last written to, remembered per report
     "folder_iki": Option(""),
     "folder_capaian": Option(""),
+    "folder_lkjip": Option(""),
     "folder_templat_desa": Option(""),
     "folder_kelengkapan": Option(""),
     "folder_kabupaten": Option(""),

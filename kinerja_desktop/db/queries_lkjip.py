@@ -3,9 +3,9 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kinerja_desktop.db.models import TargetRenstra, TeksLkjip
+from kinerja_desktop.db.models import Jabatan, Sasaran, TargetRenstra, TeksLkjip
 from kinerja_desktop.domain.capaian import Target
-from kinerja_desktop.domain.lkjip import Asal
+from kinerja_desktop.domain.lkjip import Asal, kunci_sasaran, sasaran_dari_kunci
 
 
 @dataclass(frozen=True)
@@ -68,3 +68,30 @@ def target_renstra(kode: Iterable[str], tahun: int) -> dict[str, TargetLimaTahun
         for k, akhir, nilai, atas in rows.iterator():
             hasil[k] = TargetLimaTahun(Target(nilai, atas), akhir)  # the soonest comes last
     return hasil
+
+
+def teks_tahun_lalu(tahun: int, kunci: str) -> TeksTersimpan | None:
+    """The text the year before ``tahun`` kept for the same part, for the operator to take over
+    by choice: a fixed part by its key; a sasaran's analysis through the sasaran of the same
+    jabatan code and wording in that year (None when there is none)."""
+    sasaran_id = sasaran_dari_kunci(kunci)
+    if sasaran_id is not None:
+        row = (
+            Sasaran.select(Sasaran.teks, Jabatan.kode)
+            .join(Jabatan)
+            .where(Sasaran.id == sasaran_id)
+            .tuples()
+            .first()
+        )
+        if row is None:
+            return None
+        lalu = (
+            Sasaran.select(Sasaran.id)
+            .join(Jabatan)
+            .where(Jabatan.tahun == tahun - 1, Jabatan.kode == row[1], Sasaran.teks == row[0])
+            .scalar()
+        )
+        if lalu is None:
+            return None
+        kunci = kunci_sasaran(lalu)
+    return teks_lkjip(tahun - 1).get(kunci)

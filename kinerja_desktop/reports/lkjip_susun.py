@@ -181,7 +181,7 @@ def _capaian_tabel(laporan: LaporanKinerja) -> Tabel:
             "Kategori",
         ),  # fmt: skip
         tuple(baris),
-        (0.05, 0.2, 0.27, 0.09, 0.09, 0.1, 0.09, 0.11),
+        (0.045, 0.18, 0.245, 0.1, 0.085, 0.11, 0.1, 0.135),
         tuple(gabung),
         catatan=f"{ringkas}. n/a: belum ada data (target atau realisasi belum diisi).",
     )
@@ -341,7 +341,7 @@ def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
             "mengikuti interval berikut."
         ),
         _pita(laporan),
-        *(Paragraf(aturan) for aturan in a.penilaian.aturan),
+        Paragraf("\n".join(f"- {aturan}" for aturan in a.penilaian.aturan)),
         _capaian_tabel(laporan),
         _banding(laporan),
         _renstra(laporan),

@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
             kantor_dialogs,
             keputusan_dialog,
             kirim_dialog,
+            lkjip_dialog,
             nilai_dialogs,
             pengguna_dialogs,
             riwayat_dialog,
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
         )
         self.menu_laporan.addAction(self.act_cetak)
         self.menu_laporan.addActions(capaian_dialog.create_actions(self))
+        self.menu_laporan.addActions(lkjip_dialog.create_actions(self))
         self.menu_laporan.addSeparator()
         self.menu_laporan.addActions(kirim_dialog.create_actions(self))
 

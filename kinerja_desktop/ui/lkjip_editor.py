@@ -1,0 +1,453 @@
+"""The Laporan Kinerja editor: the office writes the report's narrative parts and the Renstra
+targets here, year by year.
+
+Left, every part (Kata Pengantar … Penutup, then the analysis of each sasaran) with its state:
+"usulan otomatis" (the draft written from the figures, not yet accepted), "diterima", or
+"angka berubah" (accepted, but the figures moved since). Right, the text. A draft is never
+stored until the operator accepts or edits it; last year's text comes in only through the
+button that names the year; unsaved edits are never dropped silently (switching part, year or
+closing asks first).
+"""
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.ops_lkjip import remove_teks_lkjip, set_target_renstra, set_teks_lkjip
+from kinerja_desktop.db.queries import latest_year, years
+from kinerja_desktop.db.queries_lkjip import teks_lkjip, teks_tahun_lalu
+from kinerja_desktop.domain.capaian import Target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.lkjip import Asal
+from kinerja_desktop.domain.tanggal import format_waktu
+from kinerja_desktop.domain.value_text import format_cell_target, parse_cell_target
+from kinerja_desktop.errors import DataTidakValid, KinerjaError
+from kinerja_desktop.reports.lkjip_angka import IndikatorLkjip
+from kinerja_desktop.reports.lkjip_data import LaporanKinerja, Narasi, build_lkjip_report
+from kinerja_desktop.ui.operations import explain, show_bug
+
+WARNA_DRAF, WARNA_BERUBAH, WARNA_OK = "#8a4b00", "#b00020", "#1b5e20"
+
+
+def keadaan(n: Narasi) -> tuple[str, str]:
+    """The state of a part as the editor says it, with its colour."""
+    if n.draf:
+        return "usulan otomatis, belum diterima", WARNA_DRAF
+    if n.angka_berubah:
+        return "diterima; angka berubah sesudahnya, periksa lagi", WARNA_BERUBAH
+    return "diterima", WARNA_OK
+
+
+def _isian(i: IndikatorLkjip) -> str:
+    """The Renstra target as typed in its cell: ``95``, ``80-100``."""
+    return i.renstra_target.rstrip("%").replace("–", "-")
+
+
+def label_singkat(n: Narasi) -> str:
+    """The state in the list of parts, short enough not to be cut off."""
+    return "usulan" if n.draf else "angka berubah" if n.angka_berubah else "diterima"
+
+
+class LkjipEditor(QDialog):
+    """Edits the narrative texts and the Renstra targets of one year's Laporan Kinerja."""
+
+    def __init__(self, parent: QWidget | None, tahun: int | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Teks Laporan Kinerja")
+        self.resize(980, 640)
+        self.laporan: LaporanKinerja | None = None
+        self._kunci: str | None = None  # the part shown in the editor
+        self._dasar = ""  # the text the editor started from (to tell an edit)
+        self._dari_tahun_lalu: str | None = None  # last year's text, when taken over
+
+        self.tahun = QComboBox()
+        for y in years():
+            self.tahun.addItem(str(y), y)
+        pilih = tahun if tahun is not None else latest_year()
+        self.tahun.setCurrentIndex(max(self.tahun.findData(pilih), 0))
+        self._tahun_kini = self.tahun.currentData()
+
+        self.daftar = QListWidget()
+        self.daftar.setMinimumWidth(250)
+        self.judul = QLabel()
+        self.judul.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.keadaan = QLabel()
+        self.keadaan.setWordWrap(True)
+        self.teks = QPlainTextEdit()
+        self.teks.setPlaceholderText("Tulis teks bagian ini.")
+        self.usulan = QPlainTextEdit()
+        self.usulan.setReadOnly(True)
+        self.usulan.setMaximumHeight(120)
+        self.terima = QPushButton("&Terima usulan")
+        self.terima.setToolTip("Simpan usulan otomatis apa adanya sebagai teks laporan")
+        self.simpan = QPushButton("&Simpan teks")
+        self.kembalikan = QPushButton("Kembalikan ke &usulan otomatis")
+        self.tahun_lalu = QPushButton()
+        tombol = QHBoxLayout()
+        for b in (self.terima, self.simpan, self.kembalikan, self.tahun_lalu):
+            tombol.addWidget(b)
+        tombol.addStretch(1)
+        kanan = QWidget()
+        kolom = QVBoxLayout(kanan)
+        kolom.setContentsMargins(0, 0, 0, 0)
+        kolom.addWidget(self.judul)
+        kolom.addWidget(self.keadaan)
+        kolom.addWidget(self.teks, 3)
+        kolom.addLayout(tombol)
+        kolom.addWidget(QLabel("Usulan otomatis dari angka terbaru:"))
+        kolom.addWidget(self.usulan, 1)
+        pisah = QSplitter()
+        pisah.addWidget(self.daftar)
+        pisah.addWidget(kanan)
+        pisah.setStretchFactor(1, 1)
+
+        self.renstra_akhir = QSpinBox()
+        self.renstra_akhir.setRange(2000, 2100)
+        self.renstra = QTableWidget(0, 5)
+        self.renstra.setHorizontalHeaderLabels(
+            ["Kode", "Indikator", "Satuan", "Target tahun ini", "Target akhir Renstra"]
+        )
+        self.renstra.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.renstra.verticalHeader().hide()
+        self.simpan_renstra = QPushButton("Simpan target &Renstra")
+        tab_renstra = QWidget()
+        r = QVBoxLayout(tab_renstra)
+        baris = QHBoxLayout()
+        label = QLabel("Tahun akhir &Renstra:")
+        label.setBuddy(self.renstra_akhir)
+        baris.addWidget(label)
+        baris.addWidget(self.renstra_akhir)
+        baris.addStretch(1)
+        r.addLayout(baris)
+        r.addWidget(
+            QLabel(
+                "Isi target akhir Renstra (lima tahunan) indikator kinerja utama; kosongkan "
+                "untuk menghapus. Laporan membandingkan realisasi tahun ini dengannya."
+            )
+        )
+        r.addWidget(self.renstra, 1)
+        r.addWidget(self.simpan_renstra, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.tab = QTabWidget()
+        tab_teks = QWidget()
+        QVBoxLayout(tab_teks).addWidget(pisah)
+        self.tab.addTab(tab_teks, "Teks laporan")
+        self.tab.addTab(tab_renstra, "Target Renstra")
+
+        self.galat = QLabel()
+        self.galat.setWordWrap(True)
+        self.galat.setStyleSheet("color: #b00020;")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.tutup = QPushButton("T&utup")
+        bawah = QHBoxLayout()
+        bawah.addWidget(self.status, 1)
+        bawah.addWidget(self.tutup)
+        atas = QHBoxLayout()
+        label_tahun = QLabel("Ta&hun:")
+        label_tahun.setBuddy(self.tahun)
+        atas.addWidget(label_tahun)
+        atas.addWidget(self.tahun)
+        atas.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(atas)
+        layout.addWidget(self.tab, 1)
+        layout.addWidget(self.galat)
+        layout.addLayout(bawah)
+
+        self.tahun.currentIndexChanged.connect(self._ganti_tahun)
+        self.daftar.currentRowChanged.connect(self._ganti_bagian)
+        self.terima.clicked.connect(self._terima)
+        self.simpan.clicked.connect(self._simpan)
+        self.kembalikan.clicked.connect(self._kembalikan)
+        self.tahun_lalu.clicked.connect(self._ambil_tahun_lalu)
+        self.simpan_renstra.clicked.connect(self._simpan_renstra)
+        self.tutup.clicked.connect(self.reject)
+        self._muat()
+
+    # ----- reading --------------------------------------------------------------------------
+
+    def _jalankan(self, kerja: Callable[[], object]) -> bool:
+        """Run a read or an operation; a refusal is shown in red, a bug in the bug dialog."""
+        self.galat.clear()
+        try:
+            kerja()
+        except Exception as exc:  # noqa: BLE001 - sorted: refusal, environment or bug
+            dijelaskan = explain(exc)
+            if dijelaskan is None:
+                show_bug(self, traceback.format_exc())
+            else:
+                self.galat.setText(dijelaskan.pesan)
+            return False
+        return True
+
+    def _muat(self, kunci: str | None = None) -> None:
+        """Read the year's report and refill the list (keeping ``kunci`` shown)."""
+        tahun = self.tahun.currentData()
+        if tahun is None:
+            self.status.setText("Belum ada tahun di basis data.")
+            return
+
+        def baca() -> None:
+            self.laporan = build_lkjip_report(tahun)
+
+        if not self._jalankan(baca) or self.laporan is None:
+            return
+        self.daftar.blockSignals(True)
+        self.daftar.clear()
+        for n in self.laporan.narasi.values():
+            teks, warna = keadaan(n)
+            item = QListWidgetItem(f"{n.judul} — {label_singkat(n)}")
+            item.setData(Qt.ItemDataRole.UserRole, n.kunci)
+            item.setForeground(QColor(warna))
+            item.setToolTip(self._keterangan_sasaran(n.kunci) or n.judul)
+            self.daftar.addItem(item)
+        self.daftar.blockSignals(False)
+        kunci = kunci or self._kunci
+        baris = next(
+            (i for i in range(self.daftar.count())
+             if self.daftar.item(i).data(Qt.ItemDataRole.UserRole) == kunci),
+            0,
+        )  # fmt: skip
+        self.daftar.blockSignals(True)
+        self.daftar.setCurrentRow(baris)
+        self.daftar.blockSignals(False)
+        self._tampilkan(self.daftar.item(baris).data(Qt.ItemDataRole.UserRole))
+        self._isi_renstra()
+        draf = len(self.laporan.masih_draf)
+        self.status.setText(
+            f"{draf} dari {len(self.laporan.narasi)} bagian masih usulan otomatis."
+            if draf
+            else "Semua bagian sudah diterima."
+        )
+
+    def _keterangan_sasaran(self, kunci: str) -> str:
+        if self.laporan is None:
+            return ""
+        for s in self.laporan.angka.sasaran:
+            if self.laporan.analisis(s.id).kunci == kunci:
+                return f"{s.teks} ({s.jabatan})"
+        return ""
+
+    def _tampilkan(self, kunci: str) -> None:
+        """Show part ``kunci``: its text (stored, or the draft), state and buttons."""
+        if self.laporan is None:
+            return
+        n = self.laporan.bagian(kunci)
+        self._kunci = kunci
+        self._dari_tahun_lalu = None
+        sasaran = self._keterangan_sasaran(kunci)
+        self.judul.setText(f"{n.judul}: {sasaran}" if sasaran else n.judul)
+        teks, warna = keadaan(n)
+        tersimpan = teks_lkjip(self.laporan.tahun).get(kunci)
+        if tersimpan is not None:
+            teks += (
+                f" ({tersimpan.asal.label}, oleh {tersimpan.oleh or '-'}, "
+                f"{format_waktu(tersimpan.diubah)})"
+            )
+        self.keadaan.setText(f"Keadaan: {teks}.")
+        self.keadaan.setStyleSheet(f"color: {warna};")
+        self.teks.setPlainText(n.teks)
+        self._dasar = n.teks
+        self.usulan.setPlainText(n.usulan)
+        self.terima.setEnabled(n.draf or n.teks != n.usulan)
+        self.kembalikan.setEnabled(not n.draf)
+        lalu = teks_tahun_lalu(self.laporan.tahun, kunci)
+        self.tahun_lalu.setText(f"Ambil teks tahun {self.laporan.tahun - 1}")
+        self.tahun_lalu.setEnabled(lalu is not None)
+        self.tahun_lalu.setToolTip(
+            "Tahun lalu tidak menyimpan teks untuk bagian ini."
+            if lalu is None
+            else "Salin teks tahun lalu ke kotak teks; simpan untuk memakainya."
+        )
+
+    # ----- unsaved edits --------------------------------------------------------------------
+
+    @property
+    def ada_suntingan(self) -> bool:
+        """True when the editor holds text the operator changed and did not save."""
+        return self._kunci is not None and self.teks.toPlainText() != self._dasar
+
+    def _boleh_pindah(self) -> bool:
+        """Ask what to do with unsaved edits; True when the editor may show something else."""
+        if not self.ada_suntingan:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Teks belum disimpan")
+        box.setText("Teks bagian ini sudah diubah tetapi belum disimpan. Simpan sekarang?")
+        simpan = box.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
+        buang = box.addButton("Buang perubahan", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is simpan:
+            return self._simpan(muat=False)
+        return box.clickedButton() is buang
+
+    def _ganti_bagian(self, baris: int) -> None:
+        if baris < 0 or self.laporan is None:
+            return
+        kunci = self.daftar.item(baris).data(Qt.ItemDataRole.UserRole)
+        if kunci == self._kunci:
+            return
+        if not self._boleh_pindah():
+            lama = next(
+                i for i in range(self.daftar.count())
+                if self.daftar.item(i).data(Qt.ItemDataRole.UserRole) == self._kunci
+            )  # fmt: skip
+            self.daftar.blockSignals(True)
+            self.daftar.setCurrentRow(lama)
+            self.daftar.blockSignals(False)
+            return
+        self._muat(kunci)  # a save may have changed the states in the list
+
+    def _ganti_tahun(self) -> None:
+        if not self._boleh_pindah():
+            self.tahun.blockSignals(True)
+            self.tahun.setCurrentIndex(self.tahun.findData(self._tahun_kini))
+            self.tahun.blockSignals(False)
+            return
+        self._tahun_kini = self.tahun.currentData()
+        self._kunci = None
+        self._muat()
+
+    def reject(self) -> None:
+        """Close, after asking about unsaved edits."""
+        if self._boleh_pindah():
+            super().reject()
+
+    # ----- saving ---------------------------------------------------------------------------
+
+    def _simpan(self, muat: bool = True) -> bool:
+        """Keep the editor's text as the part's accepted text."""
+        if self.laporan is None or self._kunci is None:
+            return False
+        n = self.laporan.bagian(self._kunci)
+        teks = self.teks.toPlainText()
+        if teks.strip() == n.usulan.strip():
+            asal = Asal.USULAN
+        elif self._dari_tahun_lalu is not None and teks.strip() == self._dari_tahun_lalu.strip():
+            asal = Asal.TAHUN_LALU
+        else:
+            asal = Asal.DIKETIK
+        tahun, kunci = self.laporan.tahun, self._kunci
+        if not self._jalankan(lambda: set_teks_lkjip(tahun, kunci, teks, asal, n.usulan)):
+            return False
+        self._dasar = teks
+        self.status.setText(f"{n.judul} disimpan ({asal.label}).")
+        if muat:
+            self._muat(kunci)
+        return True
+
+    def _terima(self) -> None:
+        if self.laporan is None or self._kunci is None:
+            return
+        self.teks.setPlainText(self.laporan.bagian(self._kunci).usulan)
+        self._simpan()
+
+    def _kembalikan(self) -> None:
+        if self.laporan is None or self._kunci is None:
+            return
+        n = self.laporan.bagian(self._kunci)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Kembali ke usulan otomatis")
+        box.setText(
+            f"Teks {n.judul} yang tersimpan akan dihapus dan laporan memakai usulan otomatis "
+            "lagi (dicetak bertanda usulan). Lanjutkan?"
+        )
+        hapus = box.addButton("Hapus teks tersimpan", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not hapus:
+            return
+        tahun, kunci = self.laporan.tahun, self._kunci
+        if self._jalankan(lambda: remove_teks_lkjip(tahun, kunci)):
+            self._dasar = ""
+            self._kunci = None
+            self._muat(kunci)
+            self.status.setText(f"{n.judul} kembali ke usulan otomatis.")
+
+    def _ambil_tahun_lalu(self) -> None:
+        if self.laporan is None or self._kunci is None:
+            return
+        lalu = teks_tahun_lalu(self.laporan.tahun, self._kunci)
+        if lalu is None:
+            return
+        self.teks.setPlainText(lalu.teks)
+        self._dari_tahun_lalu = lalu.teks
+        self.status.setText(
+            f"Teks tahun {self.laporan.tahun - 1} dimuat ke kotak teks. Periksa angka dan "
+            "tahunnya, lalu klik Simpan teks."
+        )
+
+    # ----- Renstra --------------------------------------------------------------------------
+
+    def _isi_renstra(self) -> None:
+        if self.laporan is None:
+            return
+        indikator = self.laporan.angka.indikator
+        akhir = [i.renstra_tahun for i in indikator if i.renstra_tahun is not None]
+        self.renstra_akhir.setValue(min(akhir) if akhir else self.laporan.tahun)
+        self.renstra.setRowCount(len(indikator))
+        for r, i in enumerate(indikator):
+            teks = (i.kode, i.nama, i.satuan, i.ini.target, _isian(i))
+            for c, t in enumerate(teks):
+                item = QTableWidgetItem(t)
+                if c < 4:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.renstra.setItem(r, c, item)
+        self.renstra.resizeColumnToContents(0)
+
+    def _simpan_renstra(self) -> None:
+        if self.laporan is None:
+            return
+        akhir = self.renstra_akhir.value()
+        indikator = self.laporan.angka.indikator
+        ubah = 0
+
+        def simpan() -> None:
+            nonlocal ubah
+            rencana: list[tuple[str, int, Target | None, Jenis]] = []
+            for r, i in enumerate(indikator):
+                sel = self.renstra.item(r, 4)
+                try:
+                    target = parse_cell_target(sel.text() if sel is not None else "")
+                except KinerjaError as exc:
+                    raise DataTidakValid(f"Baris {r + 1} ({i.kode}): {exc.pesan}") from None
+                if target is None and i.renstra_tahun is not None:
+                    # the target shown is removed, whichever plan it belongs to
+                    rencana.append((i.kode, i.renstra_tahun, None, i.jenis))
+                elif target is not None and (
+                    i.renstra_tahun != akhir or format_cell_target(target) != _isian(i)
+                ):
+                    rencana.append((i.kode, akhir, target, i.jenis))
+            for kode, tahun_akhir, target, jenis in rencana:
+                set_target_renstra(kode, tahun_akhir, target, jenis)
+            ubah = len(rencana)
+
+        if self._jalankan(simpan):
+            self._muat()
+            self.tab.setCurrentIndex(1)
+            self.status.setText(f"Target Renstra disimpan ({ubah} indikator berubah).")
