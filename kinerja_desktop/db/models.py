@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -531,6 +532,132 @@ class PkTerbit(BaseModel):
         table_name = "pk_terbit"
 
 
+# -- programs, budgets, Rencana Aksi and monev notes (schema 10) ----------------------------
+# What the Perjanjian Kinerja, the Rencana Aksi and the quarterly monev print beside the IKI
+# (issue 17). Rupiah are whole numbers (BIGINT: a kecamatan's budget passes 2^31 Rupiah),
+# never floats. Read them through db.queries_program, in bulk.
+
+
+class Program(BaseModel):
+    """A program (Permendagri 90/2019 naming) a jabatan carries in its year, in order.
+
+    ``kode`` is the budget code when the office uses one ("7.01.01"), else empty. ``sasaran``
+    links the program to the sasaran it serves (NULL: not linked). Its anggaran is the sum of
+    its kegiatan's.
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
+        sasaran_id: int | None
+
+    jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE", backref="program")
+    urutan = IntegerField()
+    kode = CharField(default="")
+    nama = TextField()
+    sasaran = ForeignKeyField(Sasaran, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "program"
+
+
+class Kegiatan(BaseModel):
+    """An activity (kegiatan) of a program, in order, with its anggaran in whole Rupiah.
+
+    ``anggaran`` NULL means not yet known (documents print a marked blank), 0 a kegiatan
+    without money. ``indikator`` links it to the indicator it serves (NULL: not linked).
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        program_id: int
+        indikator_id: int | None
+
+    program = ForeignKeyField(Program, on_delete="CASCADE", backref="kegiatan")
+    urutan = IntegerField()
+    kode = CharField(default="")
+    nama = TextField()
+    anggaran = BigIntegerField(null=True)
+    indikator = ForeignKeyField(Indikator, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "kegiatan"
+
+
+class RealisasiAnggaran(BaseModel):
+    """The budget realised by a kegiatan in one triwulan (``2026Q2``), in whole Rupiah.
+
+    The quarter's own spending, not cumulative: the monev adds the quarters up. No row means
+    not reported yet. Locked like realisasi when the jabatan's period is approved.
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        kegiatan_id: int
+
+    kegiatan = ForeignKeyField(Kegiatan, on_delete="CASCADE", backref="realisasi")
+    periode = CharField()
+    nilai = BigIntegerField()
+    sumber = CharField(default=SUMBER_ENTRI)
+    diubah = CharField()  # ISO 8601 time of the last change
+
+    class Meta:
+        table_name = "realisasi_anggaran"
+        indexes = ((("kegiatan", "periode"), True),)
+
+
+class RencanaAksi(BaseModel):
+    """An action of a jabatan's Rencana Aksi, in order; ``induk`` set makes it a sub-action
+    (one level: a sub-action has no sub-actions).
+
+    The penanggung jawab is a jabatan of the same year (``penanggung_jawab``) or, when it is
+    someone else, a text (``penanggung_jawab_teks``); both empty: not named. ``tw1``–``tw4``
+    say what is planned in each triwulan ("✓", "1 dokumen", "25%"; empty: nothing).
+    ``indikator`` and ``kegiatan`` link the action to what it serves (NULL: not linked).
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        jabatan_id: int
+        induk_id: int | None
+        indikator_id: int | None
+        kegiatan_id: int | None
+        penanggung_jawab_id: int | None
+
+    jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE", backref="rencana_aksi")
+    induk = ForeignKeyField("self", null=True, on_delete="CASCADE", backref="sub")
+    urutan = IntegerField()
+    teks = TextField()
+    indikator = ForeignKeyField(Indikator, null=True, on_delete="SET NULL")
+    kegiatan = ForeignKeyField(Kegiatan, null=True, on_delete="SET NULL")
+    penanggung_jawab = ForeignKeyField(
+        Jabatan, null=True, on_delete="SET NULL", backref="aksi_dipertanggungjawabkan"
+    )
+    penanggung_jawab_teks = TextField(default="")
+    tw1 = CharField(default="")
+    tw2 = CharField(default="")
+    tw3 = CharField(default="")
+    tw4 = CharField(default="")
+
+    class Meta:
+        table_name = "rencana_aksi"
+
+
+class Keterangan(BaseModel):
+    """The monev note of an indicator for a period: the obstacle (kendala) and the follow-up
+    (tindak lanjut). No row means no note. Locked like realisasi when the period is approved.
+    """
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        indikator_id: int
+
+    indikator = ForeignKeyField(Indikator, on_delete="CASCADE", backref="keterangan")
+    periode = CharField()
+    kendala = TextField(default="")
+    tindak_lanjut = TextField(default="")
+    diubah = CharField()  # ISO 8601 time of the last change
+
+    class Meta:
+        table_name = "keterangan"
+        indexes = ((("indikator", "periode"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -557,4 +684,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     TargetRenstra,
     NaskahPk,
     PkTerbit,
+    Program,
+    Kegiatan,
+    RealisasiAnggaran,
+    RencanaAksi,
+    Keterangan,
 )

@@ -24,7 +24,7 @@ from kinerja_desktop.db.ops_pita import insert_pita
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
@@ -343,6 +343,71 @@ def _upgrade_8_to_9(db: Database) -> None:
 
 
 UPGRADES[8] = _upgrade_8_to_9
+
+
+# {id}: the id numbers itself (INTEGER on SQLite, SERIAL on PostgreSQL); {rp}: whole Rupiah,
+# 64 bits on both (SQLite's INTEGER is; PostgreSQL's INTEGER is not)
+_V10_SQL = (
+    'CREATE TABLE "program" ("id" {id} NOT NULL PRIMARY KEY, "jabatan_id" INTEGER NOT NULL, '
+    '"urutan" INTEGER NOT NULL, "kode" VARCHAR(255) NOT NULL, "nama" TEXT NOT NULL, '
+    '"sasaran_id" INTEGER, '
+    'FOREIGN KEY ("jabatan_id") REFERENCES "jabatan" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("sasaran_id") REFERENCES "sasaran" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "program_jabatan_id" ON "program" ("jabatan_id")',
+    'CREATE INDEX "program_sasaran_id" ON "program" ("sasaran_id")',
+    'CREATE TABLE "kegiatan" ("id" {id} NOT NULL PRIMARY KEY, "program_id" INTEGER NOT NULL, '
+    '"urutan" INTEGER NOT NULL, "kode" VARCHAR(255) NOT NULL, "nama" TEXT NOT NULL, '
+    '"anggaran" {rp}, "indikator_id" INTEGER, '
+    'FOREIGN KEY ("program_id") REFERENCES "program" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("indikator_id") REFERENCES "indikator" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "kegiatan_program_id" ON "kegiatan" ("program_id")',
+    'CREATE INDEX "kegiatan_indikator_id" ON "kegiatan" ("indikator_id")',
+    'CREATE TABLE "realisasi_anggaran" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"kegiatan_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, "nilai" {rp} NOT NULL, '
+    '"sumber" VARCHAR(255) NOT NULL, "diubah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("kegiatan_id") REFERENCES "kegiatan" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "realisasi_anggaran_kegiatan_id" ON "realisasi_anggaran" ("kegiatan_id")',
+    'CREATE UNIQUE INDEX "realisasi_anggaran_kegiatan_id_periode" '
+    'ON "realisasi_anggaran" ("kegiatan_id", "periode")',
+    'CREATE TABLE "rencana_aksi" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"jabatan_id" INTEGER NOT NULL, "induk_id" INTEGER, "urutan" INTEGER NOT NULL, '
+    '"teks" TEXT NOT NULL, "indikator_id" INTEGER, "kegiatan_id" INTEGER, '
+    '"penanggung_jawab_id" INTEGER, "penanggung_jawab_teks" TEXT NOT NULL, '
+    '"tw1" VARCHAR(255) NOT NULL, "tw2" VARCHAR(255) NOT NULL, "tw3" VARCHAR(255) NOT NULL, '
+    '"tw4" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("jabatan_id") REFERENCES "jabatan" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("induk_id") REFERENCES "rencana_aksi" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("indikator_id") REFERENCES "indikator" ("id") ON DELETE SET NULL, '
+    'FOREIGN KEY ("kegiatan_id") REFERENCES "kegiatan" ("id") ON DELETE SET NULL, '
+    'FOREIGN KEY ("penanggung_jawab_id") REFERENCES "jabatan" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "rencana_aksi_jabatan_id" ON "rencana_aksi" ("jabatan_id")',
+    'CREATE INDEX "rencana_aksi_induk_id" ON "rencana_aksi" ("induk_id")',
+    'CREATE INDEX "rencana_aksi_indikator_id" ON "rencana_aksi" ("indikator_id")',
+    'CREATE INDEX "rencana_aksi_kegiatan_id" ON "rencana_aksi" ("kegiatan_id")',
+    'CREATE INDEX "rencana_aksi_penanggung_jawab_id" ON "rencana_aksi" ("penanggung_jawab_id")',
+    'CREATE TABLE "keterangan" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"indikator_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, '
+    '"kendala" TEXT NOT NULL, "tindak_lanjut" TEXT NOT NULL, "diubah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("indikator_id") REFERENCES "indikator" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "keterangan_indikator_id" ON "keterangan" ("indikator_id")',
+    'CREATE UNIQUE INDEX "keterangan_indikator_id_periode" '
+    'ON "keterangan" ("indikator_id", "periode")',
+)
+
+
+def _upgrade_9_to_10(db: Database) -> None:
+    """Schema 10: programs and kegiatan with their anggaran, the budget realised per triwulan,
+    the Rencana Aksi and the monev notes (kendala, tindak lanjut) of issue 17; all empty."""
+    run_statements(
+        db,
+        (
+            PerMesin(q.format(id="INTEGER", rp="INTEGER"), q.format(id="SERIAL", rp="BIGINT"))
+            for q in _V10_SQL
+        ),
+    )
+
+
+UPGRADES[9] = _upgrade_9_to_10
 
 
 def insert_default_bands() -> None:

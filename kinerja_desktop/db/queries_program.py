@@ -1,0 +1,330 @@
+"""Reading programs, kegiatan, anggaran, budget realised, the Rencana Aksi and the monev notes
+(schema 8) as plain rows, in bulk: one query per table for a whole year or a few jabatan.
+
+This is what the documents (Perjanjian Kinerja, Rencana Aksi, monev, LKjIP, SKP) and the
+window read. Rupiah are ``int`` (whole Rupiah); ``None`` means not entered (print a marked
+blank), never 0. Rows come ordered as documents print them: jabatan in decree order, then
+program, kegiatan and actions by their ``urutan``. Nothing here writes.
+
+Typical use::
+
+    program = read_program(2026, [jabatan_id])       # with each program's anggaran total
+    kegiatan = read_kegiatan(2026, [jabatan_id])     # group by row.program_id
+    aksi = read_rencana_aksi(2026, [jabatan_id])     # sub-actions right after their action
+    ringkas = ringkasan_anggaran(2026, "2026Q2")     # per jabatan: anggaran, realised to Q2
+    catatan = read_keterangan(2026, "2026Q2")        # (indikator_id, periode) -> note
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import peewee
+from peewee import JOIN
+
+from kinerja_desktop.db.models import (
+    Indikator,
+    Jabatan,
+    Kegiatan,
+    Keterangan,
+    Program,
+    RealisasiAnggaran,
+    RencanaAksi,
+    Sasaran,
+)
+from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
+from kinerja_desktop.errors import DataTidakValid
+
+
+class BarisProgram(NamedTuple):
+    """One program of a jabatan. ``anggaran`` is the sum of its kegiatan's anggaran (None when
+    none of them has one); ``lengkap`` says whether every kegiatan has its anggaran."""
+
+    id: int
+    jabatan_id: int
+    urutan: int
+    kode: str
+    nama: str
+    sasaran_id: int | None
+    anggaran: int | None
+    jumlah_kegiatan: int
+    lengkap: bool
+
+
+class BarisKegiatan(NamedTuple):
+    """One kegiatan of a program; ``anggaran`` None: not entered yet."""
+
+    id: int
+    program_id: int
+    jabatan_id: int
+    urutan: int
+    kode: str
+    nama: str
+    anggaran: int | None
+    indikator_id: int | None
+
+
+class BarisAksi(NamedTuple):
+    """One action of the Rencana Aksi. ``induk_id`` None: a main action, else the action it
+    belongs to. ``penanggung_jawab`` is what a document prints: the jabatan's name when a
+    jabatan is responsible (``penanggung_jawab_id``), else the text entered ("" when neither).
+    ``tw`` holds what is planned in TW I–IV ("" where nothing)."""
+
+    id: int
+    jabatan_id: int
+    induk_id: int | None
+    urutan: int
+    teks: str
+    indikator_id: int | None
+    kegiatan_id: int | None
+    penanggung_jawab_id: int | None
+    penanggung_jawab: str
+    tw: tuple[str, str, str, str]
+
+
+class BarisRealisasiAnggaran(NamedTuple):
+    """The budget one kegiatan realised in one triwulan (that quarter alone, not cumulative)."""
+
+    kegiatan_id: int
+    program_id: int
+    jabatan_id: int
+    periode: str  # "2026Q2"
+    nilai: int
+    sumber: str
+    diubah: str
+
+
+class RingkasanAnggaran(NamedTuple):
+    """A jabatan's anggaran and the budget it realised up to a triwulan.
+
+    ``anggaran`` None: no kegiatan has an anggaran; ``realisasi`` None: nothing reported up
+    to that quarter. :attr:`persen` is the share realised.
+    """
+
+    jabatan_id: int
+    anggaran: int | None
+    realisasi: int | None
+
+    @property
+    def persen(self) -> float | None:
+        """Realised as a percentage of the anggaran (None when either is missing or 0)."""
+        if not self.anggaran or self.realisasi is None:
+            return None
+        return self.realisasi * 100 / self.anggaran
+
+
+class BarisKeterangan(NamedTuple):
+    """The monev note of an indicator for a period."""
+
+    indikator_id: int
+    jabatan_id: int
+    periode: str
+    kendala: str
+    tindak_lanjut: str
+    diubah: str
+
+
+def _jabatan_where(
+    tahun: int, jabatan_ids: Iterable[int] | None, query: peewee.ModelSelect
+) -> peewee.ModelSelect:
+    query = query.where(Jabatan.tahun == tahun)
+    if jabatan_ids is not None:
+        query = query.where(Jabatan.id.in_(sorted(set(jabatan_ids))))
+    return query
+
+
+def read_kegiatan(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[BarisKegiatan]:
+    """Every kegiatan of ``tahun`` (or of the jabatan ``jabatan_ids`` of that year), ordered
+    by jabatan, program and kegiatan; one query."""
+    query = (
+        Kegiatan.select(
+            Kegiatan.id,
+            Kegiatan.program,
+            Jabatan.id,
+            Kegiatan.urutan,
+            Kegiatan.kode,
+            Kegiatan.nama,
+            Kegiatan.anggaran,
+            Kegiatan.indikator,
+        )
+        .join(Program)
+        .join(Jabatan)
+        .order_by(Jabatan.urutan, Program.urutan, Program.id, Kegiatan.urutan, Kegiatan.id)
+    )
+    return [BarisKegiatan(*r) for r in _jabatan_where(tahun, jabatan_ids, query).tuples()]
+
+
+def read_program(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[BarisProgram]:
+    """Every program of ``tahun`` (or of the jabatan ``jabatan_ids``) with its anggaran total,
+    ordered by jabatan and program; two queries."""
+    ids = None if jabatan_ids is None else list(jabatan_ids)
+    total: dict[int, int] = defaultdict(int)
+    jumlah: dict[int, int] = defaultdict(int)
+    berisi: dict[int, int] = defaultdict(int)  # kegiatan with an anggaran
+    for k in read_kegiatan(tahun, ids):
+        jumlah[k.program_id] += 1
+        if k.anggaran is not None:
+            total[k.program_id] += k.anggaran
+            berisi[k.program_id] += 1
+    query = (
+        Program.select(
+            Program.id, Jabatan.id, Program.urutan, Program.kode, Program.nama, Program.sasaran
+        )
+        .join(Jabatan)
+        .order_by(Jabatan.urutan, Program.urutan, Program.id)
+    )
+    return [
+        BarisProgram(
+            pid,
+            jid,
+            urutan,
+            kode,
+            nama,
+            sasaran,
+            total[pid] if berisi[pid] else None,
+            jumlah[pid],
+            jumlah[pid] > 0 and berisi[pid] == jumlah[pid],
+        )
+        for pid, jid, urutan, kode, nama, sasaran in _jabatan_where(tahun, ids, query).tuples()
+    ]
+
+
+def read_rencana_aksi(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[BarisAksi]:
+    """The Rencana Aksi of ``tahun`` (or of the jabatan ``jabatan_ids``): per jabatan in decree
+    order, the main actions by ``urutan``, each followed by its sub-actions; one query."""
+    penanggung = Jabatan.alias("penanggung")
+    query = (
+        RencanaAksi.select(
+            RencanaAksi.id,
+            Jabatan.id,
+            RencanaAksi.induk,
+            RencanaAksi.urutan,
+            RencanaAksi.teks,
+            RencanaAksi.indikator,
+            RencanaAksi.kegiatan,
+            RencanaAksi.penanggung_jawab,
+            penanggung.nama,
+            RencanaAksi.penanggung_jawab_teks,
+            RencanaAksi.tw1,
+            RencanaAksi.tw2,
+            RencanaAksi.tw3,
+            RencanaAksi.tw4,
+            Jabatan.urutan,
+        )
+        .join(Jabatan, on=(RencanaAksi.jabatan == Jabatan.id))
+        .switch(RencanaAksi)
+        .join(
+            penanggung,
+            JOIN.LEFT_OUTER,
+            on=(RencanaAksi.penanggung_jawab == penanggung.id),
+        )
+        .order_by(Jabatan.urutan, RencanaAksi.urutan, RencanaAksi.id)
+    )
+    utama: list[BarisAksi] = []
+    sub: dict[int, list[BarisAksi]] = defaultdict(list)
+    urut_jabatan: dict[int, int] = {}
+    for r in _jabatan_where(tahun, jabatan_ids, query).tuples():
+        (aid, jid, induk, urutan, teks, ind, keg, pj_id, pj_nama, pj_teks, *tw, j_urut) = r
+        urut_jabatan[jid] = j_urut
+        baris = BarisAksi(
+            aid, jid, induk, urutan, teks, ind, keg, pj_id,
+            pj_nama if pj_id is not None else pj_teks, (tw[0], tw[1], tw[2], tw[3]),
+        )  # fmt: skip
+        (utama if induk is None else sub[induk]).append(baris)
+    hasil: list[BarisAksi] = []
+    for aksi in utama:
+        hasil.append(aksi)
+        hasil.extend(sub.pop(aksi.id, ()))
+    return hasil
+
+
+def _triwulan(periode: str) -> str:
+    p = parse_periode(periode)
+    if p.jenis is not JenisPeriode.TRIWULAN:
+        raise DataTidakValid(
+            f"Realisasi anggaran dicatat per triwulan: tulis {p.tahun}Q1 sampai {p.tahun}Q4, "
+            f"bukan {periode}."
+        )
+    return p.id
+
+
+def read_realisasi_anggaran(
+    tahun: int, jabatan_ids: Iterable[int] | None = None
+) -> list[BarisRealisasiAnggaran]:
+    """Every budget realised in ``tahun`` (or by the jabatan ``jabatan_ids``), per kegiatan
+    and triwulan, ordered by jabatan, program, kegiatan and quarter; one query."""
+    query = (
+        RealisasiAnggaran.select(
+            RealisasiAnggaran.kegiatan,
+            Program.id,
+            Jabatan.id,
+            RealisasiAnggaran.periode,
+            RealisasiAnggaran.nilai,
+            RealisasiAnggaran.sumber,
+            RealisasiAnggaran.diubah,
+        )
+        .join(Kegiatan)
+        .join(Program)
+        .join(Jabatan)
+        .order_by(
+            Jabatan.urutan, Program.urutan, Kegiatan.urutan, Kegiatan.id, RealisasiAnggaran.periode
+        )
+    )
+    return [
+        BarisRealisasiAnggaran(*r) for r in _jabatan_where(tahun, jabatan_ids, query).tuples()
+    ]
+
+
+def ringkasan_anggaran(
+    tahun: int, sampai: str | None = None, jabatan_ids: Iterable[int] | None = None
+) -> list[RingkasanAnggaran]:
+    """Per jabatan of ``tahun`` that has a program: its anggaran (sum of its kegiatan) and the
+    budget realised from TW I up to the triwulan ``sampai`` ("2026Q2"; None: the whole year).
+    What the monev ("realisasi anggaran and its share") and the LKjIP's 3.2 print."""
+    batas = 4 if sampai is None else parse_periode(_triwulan(sampai)).ke
+    ids = None if jabatan_ids is None else list(jabatan_ids)
+    anggaran: dict[int, int | None] = {}
+    for p in read_program(tahun, ids):
+        if p.anggaran is not None:
+            anggaran[p.jabatan_id] = (anggaran.get(p.jabatan_id) or 0) + p.anggaran
+        else:
+            anggaran.setdefault(p.jabatan_id, None)
+    realisasi: dict[int, int] = {}
+    for r in read_realisasi_anggaran(tahun, ids):
+        if int(r.periode[-1]) <= batas:
+            realisasi[r.jabatan_id] = realisasi.get(r.jabatan_id, 0) + r.nilai
+    return [RingkasanAnggaran(j, a, realisasi.get(j)) for j, a in anggaran.items()]
+
+
+def read_keterangan(
+    tahun: int, periode: str | None = None, jabatan_ids: Iterable[int] | None = None
+) -> dict[tuple[int, str], BarisKeterangan]:
+    """The monev notes of ``tahun``'s indicators (of one ``periode`` when given; of the jabatan
+    ``jabatan_ids`` when given), keyed by ``(indikator_id, periode)``; one query."""
+    query = (
+        Keterangan.select(
+            Keterangan.indikator,
+            Jabatan.id,
+            Keterangan.periode,
+            Keterangan.kendala,
+            Keterangan.tindak_lanjut,
+            Keterangan.diubah,
+        )
+        .join(Indikator)
+        .join(Sasaran)
+        .join(Jabatan)
+    )
+    if periode is not None:
+        query = query.where(Keterangan.periode == parse_periode(periode).id)
+    return {
+        (r[0], r[2]): BarisKeterangan(*r)
+        for r in _jabatan_where(tahun, jabatan_ids, query).tuples()
+    }
+
+
+def kegiatan_per_program(kegiatan: Sequence[BarisKegiatan]) -> dict[int, list[BarisKegiatan]]:
+    """Group kegiatan rows (as :func:`read_kegiatan` returns them) by program, keeping order."""
+    hasil: dict[int, list[BarisKegiatan]] = defaultdict(list)
+    for k in kegiatan:
+        hasil[k.program_id].append(k)
+    return hasil
