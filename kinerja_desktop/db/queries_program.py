@@ -17,9 +17,8 @@ Typical use::
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-import peewee
 from peewee import JOIN
 
 from kinerja_desktop.db.models import (
@@ -124,13 +123,12 @@ class BarisKeterangan(NamedTuple):
     diubah: str
 
 
-def _jabatan_where(
-    tahun: int, jabatan_ids: Iterable[int] | None, query: peewee.ModelSelect
-) -> peewee.ModelSelect:
+def _baris(tahun: int, jabatan_ids: Iterable[int] | None, query: Any) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` (joined to Jabatan) for the jabatan of ``tahun`` or ``jabatan_ids``."""
     query = query.where(Jabatan.tahun == tahun)
     if jabatan_ids is not None:
         query = query.where(Jabatan.id.in_(sorted(set(jabatan_ids))))
-    return query
+    return list(query.tuples())
 
 
 def read_kegiatan(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[BarisKegiatan]:
@@ -151,7 +149,7 @@ def read_kegiatan(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[
         .join(Jabatan)
         .order_by(Jabatan.urutan, Program.urutan, Program.id, Kegiatan.urutan, Kegiatan.id)
     )
-    return [BarisKegiatan(*r) for r in _jabatan_where(tahun, jabatan_ids, query).tuples()]
+    return [BarisKegiatan(*r) for r in _baris(tahun, jabatan_ids, query)]
 
 
 def read_program(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[BarisProgram]:
@@ -185,7 +183,7 @@ def read_program(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[B
             jumlah[pid],
             jumlah[pid] > 0 and berisi[pid] == jumlah[pid],
         )
-        for pid, jid, urutan, kode, nama, sasaran in _jabatan_where(tahun, ids, query).tuples()
+        for pid, jid, urutan, kode, nama, sasaran in _baris(tahun, ids, query)
     ]
 
 
@@ -209,7 +207,6 @@ def read_rencana_aksi(tahun: int, jabatan_ids: Iterable[int] | None = None) -> l
             RencanaAksi.tw2,
             RencanaAksi.tw3,
             RencanaAksi.tw4,
-            Jabatan.urutan,
         )
         .join(Jabatan, on=(RencanaAksi.jabatan == Jabatan.id))
         .switch(RencanaAksi)
@@ -222,10 +219,8 @@ def read_rencana_aksi(tahun: int, jabatan_ids: Iterable[int] | None = None) -> l
     )
     utama: list[BarisAksi] = []
     sub: dict[int, list[BarisAksi]] = defaultdict(list)
-    urut_jabatan: dict[int, int] = {}
-    for r in _jabatan_where(tahun, jabatan_ids, query).tuples():
-        (aid, jid, induk, urutan, teks, ind, keg, pj_id, pj_nama, pj_teks, *tw, j_urut) = r
-        urut_jabatan[jid] = j_urut
+    for r in _baris(tahun, jabatan_ids, query):
+        (aid, jid, induk, urutan, teks, ind, keg, pj_id, pj_nama, pj_teks, *tw) = r
         baris = BarisAksi(
             aid, jid, induk, urutan, teks, ind, keg, pj_id,
             pj_nama if pj_id is not None else pj_teks, (tw[0], tw[1], tw[2], tw[3]),
@@ -271,7 +266,7 @@ def read_realisasi_anggaran(
         )
     )
     return [
-        BarisRealisasiAnggaran(*r) for r in _jabatan_where(tahun, jabatan_ids, query).tuples()
+        BarisRealisasiAnggaran(*r) for r in _baris(tahun, jabatan_ids, query)
     ]
 
 
@@ -318,7 +313,7 @@ def read_keterangan(
         query = query.where(Keterangan.periode == parse_periode(periode).id)
     return {
         (r[0], r[2]): BarisKeterangan(*r)
-        for r in _jabatan_where(tahun, jabatan_ids, query).tuples()
+        for r in _baris(tahun, jabatan_ids, query)
     }
 
 
