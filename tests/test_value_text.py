@@ -53,3 +53,31 @@ def test_typed_forms_round_trip():
 def test_wrong_forms_say_what_to_type(jenis, teks, alasan):
     with pytest.raises(DataTidakValid, match=alasan):
         parse_cell_komponen(jenis, teks, 20)
+
+
+def test_rupiah_is_written_the_indonesian_way_and_read_back_from_what_people_type():
+    from kinerja_desktop.domain.value_text import format_rupiah, parse_rupiah, rupiah_dari_angka
+
+    assert format_rupiah(1_250_000) == "Rp 1.250.000"
+    assert format_rupiah(0) == "Rp 0"
+    assert format_rupiah(-250_000) == "-Rp 250.000"
+    assert format_rupiah(5_250_000_000) == "Rp 5.250.000.000"
+    assert format_rupiah(None) == ""
+    for teks in ("Rp 1.250.000", "1250000", "1.250.000", "rp1.250.000", "Rp. 1.250.000,-",
+                 "1.250.000,00", "1,250,000", " IDR 1250000 ", "1250000.00"):  # fmt: skip
+        assert parse_rupiah(teks) == 1_250_000, teks
+    assert parse_rupiah("0") == 0 and parse_rupiah("  ") is None
+    assert parse_rupiah("Rp 750") == 750
+    assert rupiah_dari_angka(1250000.0) == 1_250_000
+    for teks, pesan in [
+        ("1.250,50", "tanpa sen"),
+        ("1.25", "tanpa sen"),
+        ("12a", "bukan jumlah Rupiah"),
+        ("-5000", "tidak boleh negatif"),
+        ("Rp 5.000.000.000.000", "terlalu besar"),
+        ("١٢", "bukan jumlah Rupiah"),
+    ]:
+        with pytest.raises(DataTidakValid, match=pesan):
+            parse_rupiah(teks, "Realisasi anggaran")
+    with pytest.raises(DataTidakValid, match="tanpa sen"):
+        rupiah_dari_angka(1250.5)

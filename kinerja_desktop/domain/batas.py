@@ -28,6 +28,18 @@ TARGET_PERSEN_MAKS = 100
 CAPAIAN_MAKS = 1000
 """Highest lower bound of a rating band, in percent."""
 
+RUPIAH_MAKS = 1_000_000_000_000
+"""An anggaran or a budget realised of one kegiatan, in Rupiah: a trillion, far above the whole
+budget of any kecamatan (tens of billions), below what a sum of them could overflow."""
+
+
+def masalah_rupiah(nilai: int, apa: str) -> str | None:
+    """Why ``nilai`` Rupiah cannot be an ``apa`` ("Anggaran"): negative or past
+    :data:`RUPIAH_MAKS`; None when it can."""
+    if nilai < 0:
+        return f"{apa} tidak boleh negatif ({nilai}); isi 0 atau lebih."
+    return masalah_batas(nilai, RUPIAH_MAKS, apa)
+
 
 def masalah_batas(nilai: float, maks: float, apa: str) -> str | None:
     """Why ``nilai`` (of ``apa``, "Nilai jumlah") is past its bound ``maks``, or None."""

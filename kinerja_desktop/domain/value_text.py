@@ -7,7 +7,9 @@ range ``80-100``. An empty cell means "no data". Decimal comma and point are bot
 """
 
 import math
+import re
 
+from kinerja_desktop.domain.batas import masalah_rupiah
 from kinerja_desktop.domain.capaian import Komponen, Target, parse_angka, parse_target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.errors import DataTidakValid
@@ -41,6 +43,62 @@ def format_angka(x: float, desimal: int | None = None) -> str:
 def format_capaian(x: float | None) -> str:
     """A capaian as a table cell shows it: ``87,5`` (one decimal, no sign), ``-`` for none."""
     return "-" if x is None else format_angka(x, 1)
+
+
+def format_rupiah(x: int | None) -> str:
+    """Whole Rupiah the Indonesian way: ``Rp 1.250.000``, ``Rp 0``, ``-Rp 250.000``; None (not
+    entered) as an empty string, for the caller to mark as it wants."""
+    if x is None:
+        return ""
+    teks = f"Rp {abs(x):,}".replace(",", ".")
+    return f"-{teks}" if x < 0 else teks
+
+
+# "Rp", "Rp.", "IDR" before the number; ",-" or ",00" (no sen) after it
+_AWALAN_RP = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+_AKHIRAN_NOL = re.compile(r"(?:,-|[.,]0{1,2})$")
+_RIBUAN = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # 1.250.000 or 1,250,000
+
+
+def parse_rupiah(teks: str, apa: str = "Anggaran") -> int | None:
+    """Whole Rupiah from what a person typed: ``Rp 1.250.000``, ``1250000``, ``1.250.000``,
+    ``1,250,000``, ``Rp 1.250.000,-`` or ``1.250.000,00``. Empty means not entered (None).
+
+    Raises :class:`DataTidakValid` naming ``apa`` for anything else: sen (``1.250,50``), a
+    negative amount, one past :data:`~kinerja_desktop.domain.batas.RUPIAH_MAKS`, or grouping
+    that is not in threes (``1.25``, ambiguous)."""
+    bersih = teks.strip()
+    if not bersih:
+        return None
+    angka = _AWALAN_RP.sub("", bersih).replace(" ", "")
+    negatif = angka.startswith("-")
+    angka = angka.lstrip("-")
+    if _RIBUAN.match(angka) is None and not angka.isdigit():
+        angka = _AKHIRAN_NOL.sub("", angka)
+    if _RIBUAN.match(angka):
+        angka = angka.replace(".", "").replace(",", "")
+    if not (angka.isascii() and angka.isdigit()):
+        raise DataTidakValid(
+            f"{apa} {teks.strip()!r} bukan jumlah Rupiah. Tulis Rupiah utuh tanpa sen, misalnya "
+            "1250000, 1.250.000 atau Rp 1.250.000."
+        )
+    nilai = -int(angka) if negatif else int(angka)
+    if masalah := masalah_rupiah(nilai, apa):
+        raise DataTidakValid(masalah)
+    return nilai
+
+
+def rupiah_dari_angka(x: float | int, apa: str = "Anggaran") -> int:
+    """Whole Rupiah from a number read from a workbook cell; refuses sen and out-of-range
+    amounts with :class:`DataTidakValid` naming ``apa``."""
+    if isinstance(x, float) and (not math.isfinite(x) or not x.is_integer()):
+        raise DataTidakValid(
+            f"{apa} {format_angka(x)} bukan jumlah Rupiah utuh; tulis tanpa sen."
+        )
+    nilai = int(x)
+    if masalah := masalah_rupiah(nilai, apa):
+        raise DataTidakValid(masalah)
+    return nilai
 
 
 def format_persen(x: float) -> str:
