@@ -187,6 +187,11 @@ _JENIS = {
     "persetujuan_target": "Persetujuan target",
     "pengguna": "Pengguna",
     "basis_data": "Basis data",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "rencana_aksi": "Rencana aksi",
+    "realisasi_anggaran": "Realisasi anggaran",
+    "keterangan": "Keterangan/kendala",
 }
 
 

@@ -20,6 +20,7 @@ class Perubahan:
     indikator: bool = False  # sasaran, indicators or sub-items
     pemangku: bool = False  # holders of a jabatan, pegawai
     nilai: bool = False  # targets or realisasi
+    program: bool = False  # programs, kegiatan, anggaran, Rencana Aksi, budget realised, notes
 
 
 def everything_changed(pesan: str, tahun: int | None = None) -> Perubahan:
@@ -32,6 +33,7 @@ def everything_changed(pesan: str, tahun: int | None = None) -> Perubahan:
         indikator=True,
         pemangku=True,
         nilai=True,
+        program=True,
     )
 
 
@@ -48,4 +50,5 @@ def combined(semua: Sequence[Perubahan], pesan: str) -> Perubahan:
         indikator=any(p.indikator for p in semua),
         pemangku=any(p.pemangku for p in semua),
         nilai=any(p.nilai for p in semua),
+        program=any(p.program for p in semua),
     )

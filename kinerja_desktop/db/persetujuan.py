@@ -230,6 +230,42 @@ def periksa_kunci(
     return hasil
 
 
+def periksa_kunci_jabatan(
+    kunci: Iterable[tuple[str, int, str]],
+) -> dict[tuple[str, int, str], Kuncian]:
+    """Which of ``kunci`` (kind, jabatan id, period) an approval of the jabatan locks: what
+    is stored per jabatan rather than per indicator (budget realised locks with the jabatan's
+    realisasi, the programs and Rencana Aksi with its targets of the year); one query."""
+    kunci = list(set(kunci))
+    disetujui = _disetujui(j for _, j, _ in kunci)
+    if not disetujui:
+        return {}
+    nama: dict[int, str] = dict(
+        Jabatan.select(Jabatan.id, Jabatan.nama)
+        .where(Jabatan.id.in_(list(disetujui)))
+        .tuples()
+        .iterator()
+    )
+    hasil: dict[tuple[str, int, str], Kuncian] = {}
+    for k in kunci:
+        jenis, jabatan_id, periode = k
+        p = parse_periode(periode)
+        for dalam, info in disetujui.get(jabatan_id, ()):
+            if info.jenis == jenis and dalam.memuat(p):
+                hasil[k] = Kuncian(info, nama[jabatan_id])
+                break
+    return hasil
+
+
+def tolak_kunci_jabatan(kunci: Iterable[tuple[str, int, str]], apa: str) -> None:
+    """Raise :class:`Terkunci` when an approval locks any of ``kunci`` (kind, jabatan id,
+    period); ``apa`` ("Realisasi anggaran") says what could not be changed."""
+    kuncian = periksa_kunci_jabatan(kunci)
+    if kuncian:
+        pertama = sorted(kuncian.values(), key=lambda k: k.info.periode)[0]
+        raise Terkunci(f"{apa} tidak diubah: {pertama.kalimat}")
+
+
 def status_nilai(
     indikator_ids: Iterable[int],
 ) -> dict[tuple[int, str], list[tuple[Periode, Status]]]:

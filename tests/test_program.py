@@ -1,0 +1,143 @@
+"""Programs, kegiatan, anggaran and the Rencana Aksi of a jabatan (db.ops_program), and what the
+monev stores beside realisasi (db.ops_anggaran): checked at the door, undoable, locked by
+approval, logged, and read back in bulk (db.queries_program) on both engines."""
+
+import pytest
+
+from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit_baca import SaringAudit, baca_audit
+from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
+from kinerja_desktop.db.ops_anggaran import (
+    AnggaranMasuk,
+    KeteranganMasuk,
+    set_keterangan,
+    set_realisasi_anggaran,
+)
+from kinerja_desktop.db.ops_program import (
+    IsiAksi,
+    IsiKegiatan,
+    IsiProgram,
+    baca_isi,
+    hapus,
+    pindah,
+    pulihkan,
+    tambah_aksi,
+    tambah_kegiatan,
+    tambah_program,
+    ubah,
+)
+from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.db.queries_program import (
+    read_kegiatan,
+    read_keterangan,
+    read_program,
+    read_realisasi_anggaran,
+    read_rencana_aksi,
+    ringkasan_anggaran,
+)
+from kinerja_desktop.domain.persetujuan import Langkah
+from kinerja_desktop.errors import DataTidakValid, Terkunci
+
+
+def _jabatan(kode: str) -> Jabatan:
+    return Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == kode)
+
+
+def _setujui(jabatan_id: int, jenis: str, periode: str) -> None:
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        ambil_langkah(langkah, jabatan_id, jenis, periode)
+
+
+@pytest.fixture
+def rencana(db):
+    """The Sekretaris Camat with one program of two kegiatan and an action with a sub-action."""
+    sekcam = _jabatan("SEKCAM")
+    sasaran = Sasaran.select().where(Sasaran.jabatan == sekcam).first()
+    program = tambah_program(sekcam.id, IsiProgram("Program Penunjang", "7.01.01", sasaran.id)).id
+    besar = tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", anggaran=3_000_000_000))
+    kecil = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", anggaran=250_000_000))
+    aksi = tambah_aksi(sekcam.id, IsiAksi("Menyusun laporan", penanggung_jawab_id=_jabatan(
+        "BENDAHARA").id, tw1="✓")).id  # fmt: skip
+    tambah_aksi(sekcam.id, IsiAksi("Rekonsiliasi", penanggung_jawab_teks="BPKAD"), induk_id=aksi)
+    return sekcam, program, besar.id, kecil.id, aksi
+
+
+def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
+    sekcam, program, besar, kecil, aksi = rencana
+    [p] = read_program(2020, [sekcam.id])
+    assert (p.nama, p.kode, p.anggaran, p.lengkap) == ("Program Penunjang", "7.01.01",
+                                                      3_250_000_000, True)  # fmt: skip
+    assert [(a.teks, a.penanggung_jawab) for a in read_rencana_aksi(2020)] == [
+        ("Menyusun laporan", "Bendahara"),
+        ("Rekonsiliasi", "BPKAD"),
+    ]
+    # an edit and its undo (writing the old content back)
+    lama = baca_isi("kegiatan", kecil)
+    ubah("kegiatan", kecil, IsiKegiatan("Administrasi Umum", anggaran=None))
+    assert read_program(2020)[0].lengkap is False
+    ubah("kegiatan", kecil, lama)
+    pindah("kegiatan", kecil, -1)
+    assert [k.nama for k in read_kegiatan(2020)] == ["Administrasi Umum", "Administrasi Keuangan"]
+    # removing a program takes its kegiatan and their budget realised; undo puts all back
+    set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 1_000_000_000)])
+    _, cuplikan = hapus("program", [program])
+    assert read_kegiatan(2020) == [] and read_realisasi_anggaran(2020) == []
+    assert all(a.kegiatan_id is None for a in read_rencana_aksi(2020))
+    pulihkan(cuplikan)
+    assert [k.id for k in read_kegiatan(2020)] == [kecil, besar]
+    assert read_realisasi_anggaran(2020)[0].nilai == 1_000_000_000
+    # removing a main action takes its sub-action
+    _, cuplikan = hapus("aksi", [aksi])
+    assert read_rencana_aksi(2020) == []
+    pulihkan(cuplikan)
+    assert len(read_rencana_aksi(2020)) == 2
+    assert periksa().utuh
+    jenis = {b.jenis for b in baca_audit(SaringAudit(tahun=2020))}
+    assert {"Program", "Kegiatan", "Rencana aksi", "Realisasi anggaran"} <= jenis
+
+
+def test_the_door_refuses_what_does_not_fit(rencana):
+    sekcam, program, besar, _, aksi = rencana
+    camat_lain = _jabatan("KASI-KESOS")
+    ind_lain = Indikator.select().join(Sasaran).where(Sasaran.jabatan == camat_lain).first()
+    cases = [
+        (lambda: tambah_kegiatan(program, IsiKegiatan("X", anggaran=-5)), "tidak boleh negatif"),
+        (lambda: tambah_kegiatan(program, IsiKegiatan("  ")), "tidak boleh kosong"),
+        (lambda: tambah_kegiatan(program, IsiKegiatan("X", indikator_id=ind_lain.id)),
+         "bukan indikator jabatan"),
+        (lambda: tambah_aksi(sekcam.id, IsiAksi("X"), induk_id=read_rencana_aksi(2020)[1].id),
+         "tidak dapat punya sub-aksi"),
+        (lambda: set_realisasi_anggaran([AnggaranMasuk(besar, "202001", 5)]), "per triwulan"),
+        (lambda: set_realisasi_anggaran([AnggaranMasuk(besar, "2021Q1", 5)]), "per triwulan"),
+        (lambda: set_keterangan([KeteranganMasuk(ind_lain.id, "2021Q1", "x")]), "bukan tahun"),
+    ]  # fmt: skip
+    for aksi_, pesan in cases:
+        with pytest.raises(DataTidakValid, match=pesan):
+            aksi_()
+    assert len(read_kegiatan(2020)) == 2 and read_realisasi_anggaran(2020) == []
+
+
+def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
+    sekcam, program, besar, kecil, _ = rencana
+    ind = Indikator.select().join(Sasaran).where(Sasaran.jabatan == sekcam).first().id
+    hasil = set_realisasi_anggaran(
+        [AnggaranMasuk(besar, "2020Q1", 750_000_000), AnggaranMasuk(kecil, "2020Q2", 50_000_000)]
+    )
+    assert [m.nilai for m in hasil.lama] == [None, None]
+    catatan = set_keterangan([KeteranganMasuk(ind, "2020Q1", "Hujan deras", "Dijadwal ulang")])
+    assert read_keterangan(2020, "2020Q1")[(ind, "2020Q1")].kendala == "Hujan deras"
+    [ringkas] = ringkasan_anggaran(2020, "2020Q1")
+    assert (ringkas.anggaran, ringkas.realisasi) == (3_250_000_000, 750_000_000)
+    _setujui(sekcam.id, "realisasi", "2020S1")
+    with pytest.raises(Terkunci, match="Semester I 2020"):
+        set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 1)])
+    with pytest.raises(Terkunci, match="Semester I 2020"):
+        set_keterangan(catatan.lama)
+    with pytest.raises(Terkunci):
+        hapus("kegiatan", [besar])
+    set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q3", 5)])  # outside the approved half
+    _setujui(sekcam.id, "target", "2020")
+    with pytest.raises(Terkunci, match="Target Tahun 2020"):
+        ubah("program", program, IsiProgram("Program lain"))
+    assert read_program(2020)[0].nama == "Program Penunjang"
+    assert periksa().utuh
