@@ -141,3 +141,38 @@ def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
         ubah("program", program, IsiProgram("Program lain"))
     assert read_program(2020)[0].nama == "Program Penunjang"
     assert periksa().utuh
+
+
+def test_year_copy_carries_the_plan_but_not_what_was_realised(rencana):
+    from kinerja_desktop.db.years import copy_year, read_isi_tahun
+
+    sekcam, program, besar, _, aksi = rencana
+    ind = Indikator.select().join(Sasaran).where(Sasaran.jabatan == sekcam).first()
+    ubah("kegiatan", besar, IsiKegiatan("Administrasi Keuangan", "", 3_000_000_000, ind.id))
+    ubah("aksi", aksi, IsiAksi("Menyusun laporan", ind.id, besar, _jabatan("BENDAHARA").id))
+    set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 5)])
+    set_keterangan([KeteranganMasuk(ind.id, "2020Q1", "Hujan")])
+    isi = read_isi_tahun(2020)
+    assert (isi.program, isi.kegiatan, isi.rencana_aksi) == (1, 2, 2)
+    assert (isi.realisasi_anggaran, isi.keterangan) == (1, 1)
+    hasil = copy_year(2020, 2021)
+    assert (hasil.program, hasil.rencana_aksi) == (1, 2)
+
+    def tampak(tahun: int) -> list[tuple]:
+        kode_ind = {i.id: i.kode for i in Indikator.select()}
+        kode_jab = {j.id: j.kode for j in Jabatan.select()}
+        nama_keg = {k.id: k.nama for k in read_kegiatan(tahun)}
+        return (
+            [(kode_jab[p.jabatan_id], p.nama, p.kode, p.anggaran) for p in read_program(tahun)]
+            + [(k.nama, k.anggaran, kode_ind.get(k.indikator_id)) for k in read_kegiatan(tahun)]
+            + [
+                (a.teks, a.induk_id is None, a.penanggung_jawab, a.tw,
+                 kode_ind.get(a.indikator_id), nama_keg.get(a.kegiatan_id))
+                for a in read_rencana_aksi(tahun)
+            ]
+        )  # fmt: skip
+
+    assert tampak(2021) == tampak(2020)
+    assert read_realisasi_anggaran(2021) == [] and read_keterangan(2021) == {}
+    baru = read_kegiatan(2021)[0]
+    assert Indikator.get_by_id(baru.indikator_id).tahun_id == 2021

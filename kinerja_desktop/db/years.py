@@ -12,9 +12,14 @@ from kinerja_desktop.db.models import (
     ImporBatch,
     Indikator,
     Jabatan,
+    Kegiatan,
+    Keterangan,
     NilaiRealisasi,
     NilaiTarget,
     Pemangku,
+    Program,
+    RealisasiAnggaran,
+    RencanaAksi,
     Sasaran,
     SubIndikator,
     Tahun,
@@ -42,6 +47,8 @@ class HasilSalinTahun:
     jabatan: int
     indikator: int
     target: int = 0  # targets carried over (realisasi never are)
+    program: int = 0  # programs carried over with their kegiatan and anggaran
+    rencana_aksi: int = 0  # actions and sub-actions carried over
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,11 @@ class IsiTahun:
     target: int
     realisasi: int
     impor: int
+    program: int = 0
+    kegiatan: int = 0
+    rencana_aksi: int = 0
+    realisasi_anggaran: int = 0
+    keterangan: int = 0
 
 
 def read_isi_tahun(tahun: int) -> IsiTahun:
@@ -74,6 +86,15 @@ def read_isi_tahun(tahun: int) -> IsiTahun:
         target=NilaiTarget.select().where(NilaiTarget.indikator.in_(indikator)).count(),
         realisasi=NilaiRealisasi.select().where(NilaiRealisasi.indikator.in_(indikator)).count(),
         impor=ImporBatch.select().where(ImporBatch.tahun == tahun).count(),
+        program=Program.select().where(Program.jabatan.in_(jabatan)).count(),
+        kegiatan=Kegiatan.select().join(Program).where(Program.jabatan.in_(jabatan)).count(),
+        rencana_aksi=RencanaAksi.select().where(RencanaAksi.jabatan.in_(jabatan)).count(),
+        realisasi_anggaran=RealisasiAnggaran.select()
+        .join(Kegiatan)
+        .join(Program)
+        .where(Program.jabatan.in_(jabatan))
+        .count(),
+        keterangan=Keterangan.select().where(Keterangan.indikator.in_(indikator)).count(),
     )
 
 
@@ -119,8 +140,9 @@ def _refuse_existing(ke: int) -> None:
 
 def copy_year(dari: int, ke: int) -> HasilSalinTahun:
     """Copy the whole IKI of year ``dari`` (jabatan tree, tugas, fungsi, sasaran, indicators
-    with sub-items, the holders, and the targets) into the new year ``ke``, in one transaction.
-    Realisasi are never copied: they belong to the year they were achieved in.
+    with sub-items, the holders, and the targets) into the new year ``ke``, in one transaction,
+    with the programs, kegiatan, anggaran and Rencana Aksi. Realisasi, budget realised and
+    monev notes are never copied: they belong to the year they were achieved in.
 
     Refuses when ``dari`` does not exist or ``ke`` exists already.
     """
@@ -190,10 +212,12 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
         ):
             old_sub[sub.indikator_id].append(sub)
         sub_rows = []
+        sasaran_map: dict[int, int] = {}
         for old_sas in old_sasaran:
             new_sas = Sasaran.create(
                 jabatan=jabatan_map[old_sas.jabatan_id], urutan=old_sas.urutan, teks=old_sas.teks
             )
+            sasaran_map[old_sas.id] = new_sas.id
             for old_ind in old_indikator[old_sas.id]:
                 fields = {
                     name: getattr(old_ind, name)
@@ -217,6 +241,67 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
         # The new year starts from last year's targets (marked as copied, shown so in the grid)
         # so the operator adjusts them instead of typing all again; realisasi stay behind.
         target_count = copy_targets(indikator_map, dari, ke)
+        jabatan_ids = {old: new.id for old, new in jabatan_map.items()}
+        program_count, aksi_count = copy_rencana(jabatan_ids, sasaran_map, indikator_map)
     return HasilSalinTahun(
-        dari=dari, ke=ke, jabatan=len(old_jabatan), indikator=indikator_count, target=target_count
+        dari=dari,
+        ke=ke,
+        jabatan=len(old_jabatan),
+        indikator=indikator_count,
+        target=target_count,
+        program=program_count,
+        rencana_aksi=aksi_count,
     )
+
+
+def copy_rencana(
+    jabatan_map: dict[int, int], sasaran_map: dict[int, int], indikator_map: dict[int, int]
+) -> tuple[int, int]:
+    """Copy the programs with their kegiatan and anggaran, and the Rencana Aksi with its
+    sub-actions, of the jabatan in ``jabatan_map`` (old id -> new id), links following the
+    maps; runs in the caller's transaction. The budget realised and the monev notes stay with
+    the year they belong to. Returns (programs, actions) copied."""
+    old_ids = list(jabatan_map)
+    program_map: dict[int, int] = {}
+    for p in Program.select().where(Program.jabatan.in_(old_ids)).order_by(Program.id):
+        program_map[p.id] = Program.create(
+            jabatan=jabatan_map[p.jabatan_id],
+            urutan=p.urutan,
+            kode=p.kode,
+            nama=p.nama,
+            sasaran=sasaran_map.get(p.sasaran_id) if p.sasaran_id else None,
+        ).id
+    kegiatan_map: dict[int, int] = {}
+    for k in Kegiatan.select().where(Kegiatan.program.in_(list(program_map))).order_by(Kegiatan.id):
+        kegiatan_map[k.id] = Kegiatan.create(
+            program=program_map[k.program_id],
+            urutan=k.urutan,
+            kode=k.kode,
+            nama=k.nama,
+            anggaran=k.anggaran,
+            indikator=indikator_map.get(k.indikator_id) if k.indikator_id else None,
+        ).id
+    aksi_map: dict[int, int] = {}
+    # main actions before their sub-actions, so that each sub-action finds its new parent
+    query = (
+        RencanaAksi.select()
+        .where(RencanaAksi.jabatan.in_(old_ids))
+        .order_by(RencanaAksi.induk.is_null(False), RencanaAksi.id)
+    )
+    for a in query:
+        pj = a.penanggung_jawab_id
+        aksi_map[a.id] = RencanaAksi.create(
+            jabatan=jabatan_map[a.jabatan_id],
+            induk=aksi_map[a.induk_id] if a.induk_id else None,
+            urutan=a.urutan,
+            teks=a.teks,
+            indikator=indikator_map.get(a.indikator_id) if a.indikator_id else None,
+            kegiatan=kegiatan_map.get(a.kegiatan_id) if a.kegiatan_id else None,
+            penanggung_jawab=jabatan_map.get(pj) if pj else None,
+            penanggung_jawab_teks=a.penanggung_jawab_teks,
+            tw1=a.tw1,
+            tw2=a.tw2,
+            tw3=a.tw3,
+            tw4=a.tw4,
+        ).id
+    return len(program_map), len(aksi_map)

@@ -37,6 +37,8 @@ class SalinTahunDialog(QDialog):
             f"{isi.sub_indikator} sub-butir, rumus, satuan dan sumber datanya</li>"
             f"<li>{isi.pemangku} pemangku jabatan (pegawai yang sama)</li>"
             f"<li>{isi.target} target, ditandai «Disalin dari tahun lalu» untuk disesuaikan</li>"
+            f"<li>{isi.program} program dengan {isi.kegiatan} kegiatan dan anggarannya, "
+            f"{isi.rencana_aksi} rencana aksi dan sub-aksi dengan penanggung jawabnya</li>"
             "<li>nomor keputusan (dengan tahun baru) dan penandatangan</li></ul>",
             self,
         )
@@ -44,6 +46,8 @@ class SalinTahunDialog(QDialog):
         tidak = QLabel(
             f"<b>Yang tidak disalin:</b><ul>"
             f"<li>{isi.realisasi} realisasi: capaian tahun baru dimulai dari kosong</li>"
+            f"<li>{isi.realisasi_anggaran} realisasi anggaran dan {isi.keterangan} "
+            "keterangan/kendala monev</li>"
             f"<li>riwayat impor ({isi.impor} berkas) dan status persetujuan</li></ul>"
             f"Tahun {dari} tetap utuh; sebelum menyalin, basis data dicadangkan.",
             self,
