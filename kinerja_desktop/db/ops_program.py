@@ -11,6 +11,9 @@ they took, which :func:`pulihkan` puts back with the same ids (undo).
 The plan is locked with the jabatan's targets: once the year's targets are approved, its
 programs, anggaran and actions are too; a kegiatan whose budget realised lies in an approved
 period cannot be removed.
+
+Long because the three kinds share one set of operations (add, edit, move, remove, put back)
+and each kind's door (what it may hold and link to) sits beside them.
 """
 
 from dataclasses import dataclass, fields

@@ -323,3 +323,45 @@ def kegiatan_per_program(kegiatan: Sequence[BarisKegiatan]) -> dict[int, list[Ba
     for k in kegiatan:
         hasil[k.program_id].append(k)
     return hasil
+
+
+class Pilihan(NamedTuple):
+    """What a jabatan's plan can link to, as (id, label) pairs in decree order: its sasaran,
+    its indicators ("KODE nama"), its kegiatan, and the jabatan of its year (penanggung
+    jawab)."""
+
+    sasaran: list[tuple[int, str]]
+    indikator: list[tuple[int, str]]
+    kegiatan: list[tuple[int, str]]
+    jabatan: list[tuple[int, str]]
+
+
+def pilihan_tautan(jabatan_id: int, tahun: int) -> Pilihan:
+    """The choices of :class:`Pilihan` for the jabatan ``jabatan_id`` of ``tahun``."""
+    sasaran = [
+        (i, teks)
+        for i, teks in Sasaran.select(Sasaran.id, Sasaran.teks)
+        .where(Sasaran.jabatan == jabatan_id)
+        .order_by(Sasaran.urutan, Sasaran.id)
+        .tuples()
+        .iterator()
+    ]
+    indikator = [
+        (i, f"{kode} {nama}")
+        for i, kode, nama in Indikator.select(Indikator.id, Indikator.kode, Indikator.nama)
+        .join(Sasaran)
+        .where(Sasaran.jabatan == jabatan_id)
+        .order_by(Sasaran.urutan, Indikator.urutan, Indikator.id)
+        .tuples()
+        .iterator()
+    ]
+    kegiatan = [(k.id, k.nama) for k in read_kegiatan(tahun, [jabatan_id])]
+    jabatan = [
+        (i, nama)
+        for i, nama in Jabatan.select(Jabatan.id, Jabatan.nama)
+        .where(Jabatan.tahun == tahun)
+        .order_by(Jabatan.urutan)
+        .tuples()
+        .iterator()
+    ]
+    return Pilihan(sasaran, indikator, kegiatan, jabatan)
