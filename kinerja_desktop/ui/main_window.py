@@ -56,6 +56,7 @@ TABS: list[tuple[str, str, str]] = [
     ("kinerja_desktop.ui.tabs.indikator_tab", "IndikatorTab", "Indikator"),
     ("kinerja_desktop.ui.tabs.pemangku_tab", "PemangkuTab", "Pemangku"),
     ("kinerja_desktop.ui.tabs.target_tab", "TargetTab", "Target && Realisasi"),
+    ("kinerja_desktop.ui.tabs.program_tab", "ProgramTab", "Program && Aksi"),
 ]
 
 

@@ -1,0 +1,707 @@
+"""The Program tab: a jabatan's programs and kegiatan with their anggaran and the budget
+realised per triwulan, its Rencana Aksi with sub-actions and penanggung jawab, and the monev
+notes (kendala, tindak lanjut) of each indicator per triwulan. Every edit is one undo step.
+"""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db import ops_program
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.ops_anggaran import (
+    AnggaranMasuk,
+    KeteranganMasuk,
+    set_keterangan,
+    set_realisasi_anggaran,
+)
+from kinerja_desktop.db.ops_program import IsiAksi, IsiKegiatan, IsiProgram, Jenis
+from kinerja_desktop.db.persetujuan import keadaan_periode
+from kinerja_desktop.db.queries import find_jabatan
+from kinerja_desktop.db.queries_program import (
+    Pilihan,
+    kegiatan_per_program,
+    pilihan_tautan,
+    read_kegiatan,
+    read_keterangan,
+    read_program,
+    read_realisasi_anggaran,
+    read_rencana_aksi,
+)
+from kinerja_desktop.domain.periode import ROMAWI, parse_periode
+from kinerja_desktop.domain.value_text import parse_rupiah
+from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.ui.tabs.common import Index, PilihanDelegate, TabDasar, TeksDelegate
+from kinerja_desktop.ui.tabs.program_model import (
+    KOLOM_AKSI,
+    KOLOM_KETERANGAN,
+    KOLOM_PROGRAM,
+    Kunci,
+    ModelEdit,
+    isi_aksi,
+    isi_keterangan,
+    isi_program,
+    isi_realisasi,
+    kolom_realisasi,
+)
+
+_NAMA = {"program": "program", "kegiatan": "kegiatan", "aksi": "rencana aksi"}
+
+
+def _pohon(model: ModelEdit) -> QTreeView:
+    view = QTreeView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setUniformRowHeights(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.setMinimumSectionSize(60)
+    LebarNama(view)
+    return view
+
+
+class LebarNama(QObject):
+    """Gives the name column of a tree what the other columns leave, but never less than
+    :attr:`MIN`: in a narrow window the tree scrolls sideways instead of cutting every program
+    name to "Program Pe…"."""
+
+    MIN = 240
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.viewport().installEventFilter(self)
+        view.header().sectionResized.connect(self._lain_berubah)
+
+    def _lain_berubah(self, kolom: int, _lama: int, _baru: int) -> None:
+        if kolom != 0:
+            self.atur()
+
+    def atur(self) -> None:
+        """Fit the name column to the width left."""
+        header = self.view.header()
+        lain = sum(header.sectionSize(k) for k in range(1, header.count()))
+        sisa = self.view.viewport().width() - lain
+        if header.sectionSize(0) != max(self.MIN, sisa):
+            header.resizeSection(0, max(self.MIN, sisa))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.atur()
+        return False
+
+
+class PenanggungJawabDelegate(PilihanDelegate):
+    """The penanggung jawab: a jabatan of the year from the list, or any name typed."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.jabatan: list[tuple[int, str]] = []
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for jabatan_id, nama in self.jabatan:
+            combo.addItem(nama, jabatan_id)
+        combo.setToolTip("Pilih jabatan dari daftar, atau tulis nama penanggung jawab lain.")
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setEditText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+def _tombol(teks: str, tip: str, aksi: Callable[[], None]) -> QPushButton:
+    tombol = QPushButton(teks)
+    tombol.setToolTip(tip)
+    tombol.clicked.connect(lambda _=False: aksi())
+    return tombol
+
+
+def _combo_tautan(label: str) -> tuple[QLabel, QComboBox]:
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(20)
+    return QLabel(label), combo
+
+
+class ProgramTab(TabDasar):
+    """Programs, anggaran, Rencana Aksi and monev notes of the selected jabatan."""
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(undo_stack, parent)
+        self.tahun: int | None = None
+        self.pilihan = Pilihan([], [], [], [])
+        self.halaman = QTabWidget()
+        self.halaman.addTab(self._bangun_program(), "Program && Anggaran")
+        self.halaman.addTab(self._bangun_aksi(), "Rencana Aksi")
+        self.halaman.addTab(self._bangun_monev(), "Monev Triwulan")
+        layout = QVBoxLayout(self.isi)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.halaman)
+        self.set_jabatan(None)
+
+    # -- building -----------------------------------------------------------------------
+    def _bangun_program(self) -> QWidget:
+        self.model_program = ModelEdit(KOLOM_PROGRAM)
+        self.model_program.on_edit = self._edit
+        self.view_program = _pohon(self.model_program)
+        self.view_program.selectionModel().currentChanged.connect(self._update_program)
+        bar = QHBoxLayout()
+        self.btn_program = _tombol(
+            "Tambah program", "Tambahkan program jabatan ini", self._add_program
+        )
+        self.btn_kegiatan = _tombol(
+            "Tambah kegiatan", "Tambahkan kegiatan pada program yang dipilih", self._add_kegiatan
+        )
+        self.btn_hapus_program, self.btn_naik_program, self.btn_turun_program = self._tombol_baris(
+            self.view_program, "Hapus baris yang dipilih"
+        )
+        for b in (
+            self.btn_program,
+            self.btn_kegiatan,
+            self.btn_hapus_program,
+            self.btn_naik_program,
+            self.btn_turun_program,
+        ):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        tautan = QHBoxLayout()
+        self.label_tautan, self.combo_tautan = _combo_tautan("Sasaran terkait:")
+        self.combo_tautan.activated.connect(lambda _: self._link_program())
+        tautan.addWidget(self.label_tautan)
+        tautan.addWidget(self.combo_tautan, 1)
+        petunjuk = QLabel(
+            "Anggaran ditulis dalam Rupiah utuh, misalnya 1.250.000; baris program menjumlahkan "
+            "kegiatannya. Realisasi anggaran diisi per triwulan di halaman Monev Triwulan."
+        )
+        petunjuk.setWordWrap(True)
+        halaman = QWidget()
+        layout = QVBoxLayout(halaman)
+        layout.addLayout(bar)
+        layout.addWidget(self.view_program, 1)
+        layout.addLayout(tautan)
+        layout.addWidget(petunjuk)
+        return halaman
+
+    def _tombol_baris(
+        self, view: QTreeView, tip_hapus: str
+    ) -> tuple[QPushButton, QPushButton, QPushButton]:
+        """The Hapus, Naik and Turun buttons acting on the current row of ``view``."""
+        return (
+            _tombol("Hapus", tip_hapus, lambda: self._remove(view)),
+            _tombol(
+                "Naik",
+                "Pindahkan baris yang dipilih satu baris ke atas",
+                lambda: self._move(view, -1),
+            ),
+            _tombol(
+                "Turun",
+                "Pindahkan baris yang dipilih satu baris ke bawah",
+                lambda: self._move(view, 1),
+            ),
+        )
+
+    def _bangun_aksi(self) -> QWidget:
+        self.model_aksi = ModelEdit(KOLOM_AKSI)
+        self.model_aksi.on_edit = self._edit
+        self.view_aksi = _pohon(self.model_aksi)
+        self.delegate_pj = PenanggungJawabDelegate(self.view_aksi)
+        self.view_aksi.setItemDelegateForColumn(1, self.delegate_pj)
+        header = self.view_aksi.header()
+        for kolom, lebar in ((1, 170), (2, 70), (3, 70), (4, 70), (5, 70)):
+            header.setSectionResizeMode(kolom, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(kolom, lebar)
+        self.view_aksi.selectionModel().currentChanged.connect(self._update_aksi)
+        bar = QHBoxLayout()
+        self.btn_aksi = _tombol("Tambah aksi", "Tambahkan rencana aksi", self._add_aksi)
+        self.btn_sub = _tombol(
+            "Tambah sub-aksi", "Tambahkan sub-aksi di bawah aksi yang dipilih", self._add_sub
+        )
+        self.btn_hapus_aksi, self.btn_naik_aksi, self.btn_turun_aksi = self._tombol_baris(
+            self.view_aksi, "Hapus aksi yang dipilih beserta sub-aksinya"
+        )
+        for b in (
+            self.btn_aksi,
+            self.btn_sub,
+            self.btn_hapus_aksi,
+            self.btn_naik_aksi,
+            self.btn_turun_aksi,
+        ):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        tautan = QHBoxLayout()
+        label_ind, self.combo_aksi_indikator = _combo_tautan("Indikator:")
+        label_keg, self.combo_aksi_kegiatan = _combo_tautan("Kegiatan:")
+        self.combo_aksi_indikator.activated.connect(lambda _: self._link_aksi("indikator_id"))
+        self.combo_aksi_kegiatan.activated.connect(lambda _: self._link_aksi("kegiatan_id"))
+        for w in (label_ind, self.combo_aksi_indikator, label_keg, self.combo_aksi_kegiatan):
+            tautan.addWidget(w, 1 if isinstance(w, QComboBox) else 0)
+        petunjuk = QLabel(
+            "Kolom TW I–IV: apa yang direncanakan pada triwulan itu (mis. ✓, 1 dokumen, 25%). "
+            "Penanggung jawab: pilih jabatan dari daftar atau tulis nama lain."
+        )
+        petunjuk.setWordWrap(True)
+        halaman = QWidget()
+        layout = QVBoxLayout(halaman)
+        layout.addLayout(bar)
+        layout.addWidget(self.view_aksi, 1)
+        layout.addLayout(tautan)
+        layout.addWidget(petunjuk)
+        return halaman
+
+    def _bangun_monev(self) -> QWidget:
+        self.combo_periode = QComboBox()
+        self.combo_periode.activated.connect(lambda _: self._reload_monev())
+        self.label_kunci = QLabel("")
+        self.label_kunci.setWordWrap(True)
+        self.label_kunci.setStyleSheet("QLabel { color: #8a1c1c; }")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Triwulan:"))
+        bar.addWidget(self.combo_periode)
+        bar.addWidget(self.label_kunci, 1)
+
+        self.model_realisasi = ModelEdit(kolom_realisasi(1))
+        self.model_realisasi.on_edit = self._edit
+        self.view_realisasi = _pohon(self.model_realisasi)
+        kotak_realisasi = QGroupBox("Realisasi anggaran (Rupiah, triwulan ini saja)")
+        QVBoxLayout(kotak_realisasi).addWidget(self.view_realisasi)
+
+        self.model_keterangan = ModelEdit(KOLOM_KETERANGAN)
+        self.model_keterangan.on_edit = self._edit
+        self.view_keterangan = QTableView()
+        self.view_keterangan.setModel(self.model_keterangan)
+        self.view_keterangan.setItemDelegate(TeksDelegate(self.view_keterangan))
+        self.view_keterangan.setWordWrap(True)
+        self.view_keterangan.setAlternatingRowColors(True)
+        self.view_keterangan.verticalHeader().hide()
+        self.view_keterangan.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        header = self.view_keterangan.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for kolom in (1, 2, 3):
+            header.setSectionResizeMode(kolom, QHeaderView.ResizeMode.Stretch)
+        kotak_keterangan = QGroupBox(
+            "Kendala dan tindak lanjut per indikator (klik dua kali untuk menulis)"
+        )
+        QVBoxLayout(kotak_keterangan).addWidget(self.view_keterangan)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(kotak_realisasi)
+        splitter.addWidget(kotak_keterangan)
+        splitter.setChildrenCollapsible(False)
+        halaman = QWidget()
+        layout = QVBoxLayout(halaman)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        return halaman
+
+    # -- contract -----------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the shown jabatan's plan, budget realised and notes again."""
+        if self.jabatan_id is None:
+            return
+        jabatan = find_jabatan(self.jabatan_id)
+        if jabatan is None:
+            self.set_jabatan(None)
+            return
+        if jabatan.tahun != self.tahun:
+            self.tahun = jabatan.tahun
+            self._isi_periode(jabatan.tahun)
+        ids = [self.jabatan_id]
+        self.pilihan = pilihan_tautan(self.jabatan_id, jabatan.tahun)
+        self.delegate_pj.jabatan = self.pilihan.jabatan
+        kini = self.model_program.kunci(self.view_program.currentIndex())
+        isi_program(
+            self.model_program,
+            read_program(jabatan.tahun, ids),
+            kegiatan_per_program(read_kegiatan(jabatan.tahun, ids)),
+            read_realisasi_anggaran(jabatan.tahun, ids),
+        )
+        _buka_semua(self.view_program, kini)
+        kini = self.model_aksi.kunci(self.view_aksi.currentIndex())
+        isi_aksi(self.model_aksi, read_rencana_aksi(jabatan.tahun, ids))
+        _buka_semua(self.view_aksi, kini)
+        self._reload_monev()
+        self._update_program()
+        self._update_aksi()
+
+    def concerns(self, perubahan: Perubahan) -> bool:
+        """Plan changes of the shown jabatan, or changes of its indicators or the tree."""
+        return (
+            perubahan.jabatan_tree
+            or perubahan.indikator
+            or (perubahan.program and self.jabatan_id in perubahan.jabatan)
+            or perubahan.nilai  # an approval may lock or unlock a triwulan
+        )
+
+    def copy_selection(self) -> None:
+        """Nothing is copied from this tab: its rows are edited in place."""
+
+    def paste(self) -> None:
+        """Nothing is pasted into this tab."""
+
+    # -- reading ------------------------------------------------------------------------
+    def _isi_periode(self, tahun: int) -> None:
+        self.combo_periode.clear()
+        for tw in range(1, 5):
+            self.combo_periode.addItem(f"Triwulan {ROMAWI[tw - 1]} {tahun}", f"{tahun}Q{tw}")
+        hari_ini = date.today()
+        self.combo_periode.setCurrentIndex(
+            (hari_ini.month - 1) // 3 if hari_ini.year == tahun else 0
+        )
+
+    def _reload_monev(self) -> None:
+        """The budget realised and the notes of the triwulan chosen."""
+        if self.jabatan_id is None or self.tahun is None:
+            return
+        periode = parse_periode(str(self.combo_periode.currentData()))
+        ids = [self.jabatan_id]
+        terkunci = keadaan_periode(ids, periode)[self.jabatan_id].terkunci
+        self.label_kunci.setText(
+            f"{periode.label} sudah disetujui: realisasi anggaran dan keterangannya terkunci."
+            if terkunci
+            else ""
+        )
+        kini = self.model_realisasi.kunci(self.view_realisasi.currentIndex())
+        isi_realisasi(
+            self.model_realisasi,
+            read_program(self.tahun, ids),
+            kegiatan_per_program(read_kegiatan(self.tahun, ids)),
+            read_realisasi_anggaran(self.tahun, ids),
+            periode.ke,
+            terkunci,
+        )
+        _buka_semua(self.view_realisasi, kini)
+        catatan = read_keterangan(self.tahun, periode.id, ids)
+        indikator = [
+            (i, label.split(" ", 1)[0], label.split(" ", 1)[-1])
+            for i, label in self.pilihan.indikator
+        ]
+        isi_keterangan(
+            self.model_keterangan,
+            indikator,
+            {i: c for (i, _), c in catatan.items()},
+            terkunci,
+        )
+
+    # -- edits --------------------------------------------------------------------------
+    def _edit(self, kunci: Kunci, value: Any) -> None:
+        """One cell edited: build the operation and its undo, push it."""
+        try:
+            if kunci.jenis == "realisasi":
+                self._edit_realisasi(kunci, str(value))
+            elif kunci.jenis == "keterangan":
+                self._edit_keterangan(kunci, str(value))
+            else:
+                self._edit_baris(kunci, value)
+        except DataTidakValid as exc:  # refused before anything ran (a Rupiah typed wrong)
+            self.show_error(exc.pesan)
+
+    def _edit_baris(self, kunci: Kunci, value: Any) -> None:
+        jenis: Jenis = kunci.jenis  # type: ignore[assignment]
+        lama = ops_program.baca_isi(jenis, kunci.id)
+        perubahan: dict[str, Any]
+        if kunci.kolom == "anggaran":
+            perubahan = {"anggaran": parse_rupiah(str(value))}
+        elif kunci.kolom == "penanggung_jawab":
+            teks = str(value).strip()
+            cocok = [i for i, nama in self.pilihan.jabatan if nama == teks]
+            perubahan = {
+                "penanggung_jawab_id": cocok[0] if cocok else None,
+                "penanggung_jawab_teks": "" if cocok else teks,
+            }
+        else:
+            perubahan = {kunci.kolom: str(value)}
+        self._push_ubah(jenis, kunci.id, lama, _ganti(lama, perubahan))
+
+    def _push_ubah(self, jenis: Jenis, row_id: int, lama: Any, baru: Any) -> None:
+        self.push(
+            f"Ubah {_NAMA[jenis]}",
+            lambda: ops_program.ubah(jenis, row_id, baru),
+            lambda: ops_program.ubah(jenis, row_id, lama, aksi="urung"),
+        )
+
+    def _edit_realisasi(self, kunci: Kunci, teks: str) -> None:
+        assert self.tahun is not None
+        nilai = parse_rupiah(teks, "Realisasi anggaran")
+        masuk = [AnggaranMasuk(kunci.id, f"{self.tahun}{kunci.kolom}", nilai)]
+        state: dict[str, Any] = {}
+
+        def do() -> Perubahan:
+            hasil = set_realisasi_anggaran(masuk, aksi="ulang" if state else "isian")
+            state.setdefault("lama", hasil.lama)
+            return hasil.perubahan
+
+        self.push(
+            "Ubah realisasi anggaran",
+            do,
+            lambda: set_realisasi_anggaran(state["lama"], aksi="urung").perubahan,
+        )
+
+    def _edit_keterangan(self, kunci: Kunci, teks: str) -> None:
+        periode = str(self.combo_periode.currentData())
+        # the note's other text as stored, not as shown: it may have changed meanwhile
+        sekarang = read_keterangan(self.tahun or 0, periode, [self.jabatan_id or 0]).get(
+            (kunci.id, periode)
+        )
+        kendala = sekarang.kendala if sekarang else ""
+        tindak = sekarang.tindak_lanjut if sekarang else ""
+        if kunci.kolom == "kendala":
+            kendala = teks
+        else:
+            tindak = teks
+        masuk = [KeteranganMasuk(kunci.id, periode, kendala, tindak)]
+        state: dict[str, Any] = {}
+
+        def do() -> Perubahan:
+            hasil = set_keterangan(masuk, aksi="ulang" if state else "isian")
+            state.setdefault("lama", hasil.lama)
+            return hasil.perubahan
+
+        self.push(
+            "Ubah keterangan",
+            do,
+            lambda: set_keterangan(state["lama"], aksi="urung").perubahan,
+        )
+
+    def _add(self, jenis: Jenis, add: Callable[[], ops_program.HasilTambah]) -> int | None:
+        return self.push_add(
+            f"Tambah {_NAMA[jenis]}",
+            add,
+            lambda row_id: ops_program.hapus(jenis, [row_id], aksi="urung"),
+            lambda cuplikan: ops_program.pulihkan(cuplikan, aksi="ulang"),
+        )
+
+    def _add_program(self) -> None:
+        if self.jabatan_id is None:
+            return
+        jabatan_id = self.jabatan_id
+        baru = self._add(
+            "program", lambda: ops_program.tambah_program(jabatan_id, IsiProgram("Program baru"))
+        )
+        self._edit_new(self.view_program, self.model_program, "program", baru)
+
+    def _add_kegiatan(self) -> None:
+        kunci = self.model_program.kunci(self.view_program.currentIndex())
+        if kunci is None:
+            return
+        program_id = kunci.id if kunci.jenis == "program" else _induk_id(self.view_program)
+        if program_id is None:
+            return
+        baru = self._add(
+            "kegiatan",
+            lambda: ops_program.tambah_kegiatan(program_id, IsiKegiatan("Kegiatan baru")),
+        )
+        self._edit_new(self.view_program, self.model_program, "kegiatan", baru)
+
+    def _add_aksi(self) -> None:
+        if self.jabatan_id is None:
+            return
+        jabatan_id = self.jabatan_id
+        baru = self._add(
+            "aksi", lambda: ops_program.tambah_aksi(jabatan_id, IsiAksi("Rencana aksi baru"))
+        )
+        self._edit_new(self.view_aksi, self.model_aksi, "aksi", baru)
+
+    def _add_sub(self) -> None:
+        kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
+        if kunci is None or self.jabatan_id is None:
+            return
+        induk = _induk_id(self.view_aksi) or kunci.id
+        jabatan_id = self.jabatan_id
+        baru = self._add(
+            "aksi",
+            lambda: ops_program.tambah_aksi(jabatan_id, IsiAksi("Sub-aksi baru"), induk_id=induk),
+        )
+        self._edit_new(self.view_aksi, self.model_aksi, "aksi", baru)
+
+    def _edit_new(self, view: QTreeView, model: ModelEdit, jenis: str, row_id: int | None) -> None:
+        """Make the row just added current and open its name for typing."""
+        if row_id is None:
+            return
+        index = _cari(model, jenis, row_id)
+        if index is not None:
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+            view.edit(index)
+
+    def _remove(self, view: QTreeView) -> None:
+        model = view.model()
+        assert isinstance(model, ModelEdit)
+        kunci = model.kunci(view.currentIndex())
+        if kunci is None:
+            return
+        jenis: Jenis = kunci.jenis  # type: ignore[assignment]
+        self.push_remove(
+            f"Hapus {_NAMA[jenis]}",
+            lambda: ops_program.hapus(jenis, [kunci.id]),
+            lambda cuplikan: ops_program.pulihkan(cuplikan),
+        )
+
+    def _move(self, view: QTreeView, langkah: int) -> None:
+        model = view.model()
+        assert isinstance(model, ModelEdit)
+        kunci = model.kunci(view.currentIndex())
+        if kunci is None:
+            return
+        jenis: Jenis = kunci.jenis  # type: ignore[assignment]
+        self.push(
+            f"Pindahkan {_NAMA[jenis]}",
+            lambda: ops_program.pindah(jenis, kunci.id, langkah),
+            lambda: ops_program.pindah(jenis, kunci.id, -langkah),
+        )
+        index = _cari(model, jenis, kunci.id)
+        if index is not None:
+            view.setCurrentIndex(index)
+
+    def _link_program(self) -> None:
+        kunci = self.model_program.kunci(self.view_program.currentIndex())
+        if kunci is None:
+            return
+        jenis: Jenis = kunci.jenis  # type: ignore[assignment]
+        lama = ops_program.baca_isi(jenis, kunci.id)
+        kolom = "sasaran_id" if jenis == "program" else "indikator_id"
+        self._push_ubah(
+            jenis, kunci.id, lama, _ganti(lama, {kolom: self.combo_tautan.currentData()})
+        )
+
+    def _link_aksi(self, kolom: str) -> None:
+        kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
+        if kunci is None:
+            return
+        combo = self.combo_aksi_indikator if kolom == "indikator_id" else self.combo_aksi_kegiatan
+        lama = ops_program.baca_isi("aksi", kunci.id)
+        self._push_ubah("aksi", kunci.id, lama, _ganti(lama, {kolom: combo.currentData()}))
+
+    # -- button and link states ---------------------------------------------------------
+    def _update_program(self, *_: Any) -> None:
+        kunci = self.model_program.kunci(self.view_program.currentIndex())
+        for b in (
+            self.btn_kegiatan,
+            self.btn_hapus_program,
+            self.btn_naik_program,
+            self.btn_turun_program,
+            self.combo_tautan,
+        ):
+            b.setEnabled(kunci is not None)
+        self.combo_tautan.clear()
+        if kunci is None:
+            self.label_tautan.setText("Sasaran terkait:")
+            return
+        if kunci.jenis == "program":
+            self.label_tautan.setText("Sasaran terkait:")
+            pilihan = self.pilihan.sasaran
+        else:
+            self.label_tautan.setText("Indikator terkait:")
+            pilihan = self.pilihan.indikator
+        _isi_combo(self.combo_tautan, pilihan, _tautan_sekarang(kunci))
+
+    def _update_aksi(self, *_: Any) -> None:
+        kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
+        for w in (
+            self.btn_sub,
+            self.btn_hapus_aksi,
+            self.btn_naik_aksi,
+            self.btn_turun_aksi,
+            self.combo_aksi_indikator,
+            self.combo_aksi_kegiatan,
+        ):
+            w.setEnabled(kunci is not None)
+        self.combo_aksi_indikator.clear()
+        self.combo_aksi_kegiatan.clear()
+        if kunci is None:
+            return
+        isi = ops_program.baca_isi("aksi", kunci.id)
+        assert isinstance(isi, IsiAksi)
+        _isi_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
+        _isi_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
+
+
+def _ganti(isi: Any, perubahan: dict[str, Any]) -> Any:
+    return replace(isi, **perubahan)
+
+
+def _tautan_sekarang(kunci: Kunci) -> int | None:
+    isi = ops_program.baca_isi(kunci.jenis, kunci.id)  # type: ignore[arg-type]
+    return isi.sasaran_id if isinstance(isi, IsiProgram) else getattr(isi, "indikator_id", None)
+
+
+def _isi_combo(combo: QComboBox, pilihan: list[tuple[int, str]], kini: int | None) -> None:
+    combo.addItem("(tidak dikaitkan)", None)
+    for i, label in pilihan:
+        combo.addItem(label, i)
+        combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(max(0, combo.findData(kini)) if kini is not None else 0)
+
+
+def _induk_id(view: QTreeView) -> int | None:
+    """The id of the parent row of the current row (None for a top-level row)."""
+    induk = view.currentIndex().parent()
+    model = view.model()
+    if not induk.isValid() or not isinstance(model, ModelEdit):
+        return None
+    kunci = model.kunci(induk)
+    return kunci.id if kunci else None
+
+
+def _cari(model: ModelEdit, jenis: str, row_id: int) -> QModelIndex | None:
+    """The first cell of the row of kind ``jenis`` and id ``row_id``, at any depth."""
+    for r in range(model.rowCount()):
+        atas = model.index(r, 0)
+        for index in (atas, *(model.index(c, 0, atas) for c in range(model.rowCount(atas)))):
+            kunci = model.kunci(index)
+            if kunci is not None and (kunci.jenis, kunci.id) == (jenis, row_id):
+                return index
+    return None
+
+
+def _buka_semua(view: QTreeView, kini: Kunci | None) -> None:
+    """Expand every row (a program has a few kegiatan, an action a few sub-actions) and make
+    the row that was current before a reload current again."""
+    view.expandAll()
+    model = view.model()
+    if kini is not None and isinstance(model, ModelEdit):
+        index = _cari(model, kini.jenis, kini.id)
+        if index is not None:
+            view.setCurrentIndex(index)
