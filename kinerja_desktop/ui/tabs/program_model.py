@@ -9,7 +9,7 @@ tab reloads from the database after the step ran, so what is shown is always wha
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from kinerja_desktop.db.queries_program import (
@@ -92,7 +92,10 @@ class ModelEdit(QStandardItemModel):
         if value == self.data(index, Qt.ItemDataRole.EditRole):
             return True
         if self.on_edit is not None:
-            self.on_edit(kunci, value)
+            # after the editor has closed: the step reloads the model, which must not
+            # remove the rows under an editor that is still committing
+            on_edit = self.on_edit
+            QTimer.singleShot(0, lambda: on_edit(kunci, value))
         return True
 
     def kunci(self, index: Index) -> Kunci | None:

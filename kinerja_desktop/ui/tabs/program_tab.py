@@ -1,6 +1,9 @@
 """The Program tab: a jabatan's programs and kegiatan with their anggaran and the budget
 realised per triwulan, its Rencana Aksi with sub-actions and penanggung jawab, and the monev
 notes (kendala, tindak lanjut) of each indicator per triwulan. Every edit is one undo step.
+
+Long because its three pages share one jabatan, one reload and one way of turning a cell edit
+into an undoable operation; the widgets and models live in program_widgets and program_model.
 """
 
 from collections.abc import Callable
@@ -8,10 +11,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -51,7 +52,10 @@ from kinerja_desktop.db.queries_program import (
 from kinerja_desktop.domain.periode import ROMAWI, parse_periode
 from kinerja_desktop.domain.value_text import parse_rupiah
 from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.ui.tabs.common import Index, PilihanDelegate, TabDasar, TeksDelegate
+from kinerja_desktop.ui.tabs.common import (
+    TabDasar,
+    TeksDelegate,
+)
 from kinerja_desktop.ui.tabs.program_model import (
     KOLOM_AKSI,
     KOLOM_KETERANGAN,
@@ -64,104 +68,19 @@ from kinerja_desktop.ui.tabs.program_model import (
     isi_realisasi,
     kolom_realisasi,
 )
+from kinerja_desktop.ui.tabs.program_widgets import (
+    PenanggungJawabDelegate,
+    Tumpuk,
+    buka_semua,
+    cari,
+    combo_tautan,
+    induk_id,
+    isi_combo,
+    pohon,
+    tombol,
+)
 
 _NAMA = {"program": "program", "kegiatan": "kegiatan", "aksi": "rencana aksi"}
-
-
-def _pohon(model: ModelEdit) -> QTreeView:
-    view = QTreeView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setUniformRowHeights(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-    )
-    header = view.header()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-    header.setMinimumSectionSize(60)
-    LebarNama(view)
-    return view
-
-
-class LebarNama(QObject):
-    """Gives the name column of a tree what the other columns leave, but never less than
-    :attr:`MIN`: in a narrow window the tree scrolls sideways instead of cutting every program
-    name to "Program Pe…"."""
-
-    MIN = 240
-
-    def __init__(self, view: QTreeView) -> None:
-        super().__init__(view)
-        self.view = view
-        view.viewport().installEventFilter(self)
-        view.header().sectionResized.connect(self._lain_berubah)
-
-    def _lain_berubah(self, kolom: int, _lama: int, _baru: int) -> None:
-        if kolom != 0:
-            self.atur()
-
-    def atur(self) -> None:
-        """Fit the name column to the width left."""
-        header = self.view.header()
-        lain = sum(header.sectionSize(k) for k in range(1, header.count()))
-        sisa = self.view.viewport().width() - lain
-        if header.sectionSize(0) != max(self.MIN, sisa):
-            header.resizeSection(0, max(self.MIN, sisa))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self.atur()
-        return False
-
-
-class PenanggungJawabDelegate(PilihanDelegate):
-    """The penanggung jawab: a jabatan of the year from the list, or any name typed."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.jabatan: list[tuple[int, str]] = []
-
-    def createEditor(  # noqa: N802 - Qt's name
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for jabatan_id, nama in self.jabatan:
-            combo.addItem(nama, jabatan_id)
-        combo.setToolTip("Pilih jabatan dari daftar, atau tulis nama penanggung jawab lain.")
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QComboBox):
-            editor.setEditText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
-
-
-def _tombol(teks: str, tip: str, aksi: Callable[[], None]) -> QPushButton:
-    tombol = QPushButton(teks)
-    tombol.setToolTip(tip)
-    tombol.clicked.connect(lambda _=False: aksi())
-    return tombol
-
-
-def _combo_tautan(label: str) -> tuple[QLabel, QComboBox]:
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(20)
-    return QLabel(label), combo
 
 
 class ProgramTab(TabDasar):
@@ -184,13 +103,13 @@ class ProgramTab(TabDasar):
     def _bangun_program(self) -> QWidget:
         self.model_program = ModelEdit(KOLOM_PROGRAM)
         self.model_program.on_edit = self._edit
-        self.view_program = _pohon(self.model_program)
+        self.view_program = pohon(self.model_program)
         self.view_program.selectionModel().currentChanged.connect(self._update_program)
         bar = QHBoxLayout()
-        self.btn_program = _tombol(
+        self.btn_program = tombol(
             "Tambah program", "Tambahkan program jabatan ini", self._add_program
         )
-        self.btn_kegiatan = _tombol(
+        self.btn_kegiatan = tombol(
             "Tambah kegiatan", "Tambahkan kegiatan pada program yang dipilih", self._add_kegiatan
         )
         self.btn_hapus_program, self.btn_naik_program, self.btn_turun_program = self._tombol_baris(
@@ -206,7 +125,7 @@ class ProgramTab(TabDasar):
             bar.addWidget(b)
         bar.addStretch(1)
         tautan = QHBoxLayout()
-        self.label_tautan, self.combo_tautan = _combo_tautan("Sasaran terkait:")
+        self.label_tautan, self.combo_tautan = combo_tautan("Sasaran terkait:")
         self.combo_tautan.activated.connect(lambda _: self._link_program())
         tautan.addWidget(self.label_tautan)
         tautan.addWidget(self.combo_tautan, 1)
@@ -218,7 +137,14 @@ class ProgramTab(TabDasar):
         halaman = QWidget()
         layout = QVBoxLayout(halaman)
         layout.addLayout(bar)
-        layout.addWidget(self.view_program, 1)
+        self.tumpuk_program = Tumpuk(
+            self.view_program,
+            "Jabatan ini belum punya program. Klik “Tambah program”, lalu tambahkan kegiatan "
+            "dan anggarannya.",
+            "Tambah program",
+            self._add_program,
+        )
+        layout.addWidget(self.tumpuk_program, 1)
         layout.addLayout(tautan)
         layout.addWidget(petunjuk)
         return halaman
@@ -228,13 +154,13 @@ class ProgramTab(TabDasar):
     ) -> tuple[QPushButton, QPushButton, QPushButton]:
         """The Hapus, Naik and Turun buttons acting on the current row of ``view``."""
         return (
-            _tombol("Hapus", tip_hapus, lambda: self._remove(view)),
-            _tombol(
+            tombol("Hapus", tip_hapus, lambda: self._remove(view)),
+            tombol(
                 "Naik",
                 "Pindahkan baris yang dipilih satu baris ke atas",
                 lambda: self._move(view, -1),
             ),
-            _tombol(
+            tombol(
                 "Turun",
                 "Pindahkan baris yang dipilih satu baris ke bawah",
                 lambda: self._move(view, 1),
@@ -244,7 +170,7 @@ class ProgramTab(TabDasar):
     def _bangun_aksi(self) -> QWidget:
         self.model_aksi = ModelEdit(KOLOM_AKSI)
         self.model_aksi.on_edit = self._edit
-        self.view_aksi = _pohon(self.model_aksi)
+        self.view_aksi = pohon(self.model_aksi)
         self.delegate_pj = PenanggungJawabDelegate(self.view_aksi)
         self.view_aksi.setItemDelegateForColumn(1, self.delegate_pj)
         header = self.view_aksi.header()
@@ -253,8 +179,8 @@ class ProgramTab(TabDasar):
             header.resizeSection(kolom, lebar)
         self.view_aksi.selectionModel().currentChanged.connect(self._update_aksi)
         bar = QHBoxLayout()
-        self.btn_aksi = _tombol("Tambah aksi", "Tambahkan rencana aksi", self._add_aksi)
-        self.btn_sub = _tombol(
+        self.btn_aksi = tombol("Tambah aksi", "Tambahkan rencana aksi", self._add_aksi)
+        self.btn_sub = tombol(
             "Tambah sub-aksi", "Tambahkan sub-aksi di bawah aksi yang dipilih", self._add_sub
         )
         self.btn_hapus_aksi, self.btn_naik_aksi, self.btn_turun_aksi = self._tombol_baris(
@@ -270,8 +196,8 @@ class ProgramTab(TabDasar):
             bar.addWidget(b)
         bar.addStretch(1)
         tautan = QHBoxLayout()
-        label_ind, self.combo_aksi_indikator = _combo_tautan("Indikator:")
-        label_keg, self.combo_aksi_kegiatan = _combo_tautan("Kegiatan:")
+        label_ind, self.combo_aksi_indikator = combo_tautan("Indikator:")
+        label_keg, self.combo_aksi_kegiatan = combo_tautan("Kegiatan:")
         self.combo_aksi_indikator.activated.connect(lambda _: self._link_aksi("indikator_id"))
         self.combo_aksi_kegiatan.activated.connect(lambda _: self._link_aksi("kegiatan_id"))
         for w in (label_ind, self.combo_aksi_indikator, label_keg, self.combo_aksi_kegiatan):
@@ -284,13 +210,20 @@ class ProgramTab(TabDasar):
         halaman = QWidget()
         layout = QVBoxLayout(halaman)
         layout.addLayout(bar)
-        layout.addWidget(self.view_aksi, 1)
+        self.tumpuk_aksi = Tumpuk(
+            self.view_aksi,
+            "Jabatan ini belum punya rencana aksi. Klik “Tambah aksi” untuk menuliskannya.",
+            "Tambah aksi",
+            self._add_aksi,
+        )
+        layout.addWidget(self.tumpuk_aksi, 1)
         layout.addLayout(tautan)
         layout.addWidget(petunjuk)
         return halaman
 
     def _bangun_monev(self) -> QWidget:
         self.combo_periode = QComboBox()
+        self.combo_periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo_periode.activated.connect(lambda _: self._reload_monev())
         self.label_kunci = QLabel("")
         self.label_kunci.setWordWrap(True)
@@ -302,9 +235,14 @@ class ProgramTab(TabDasar):
 
         self.model_realisasi = ModelEdit(kolom_realisasi(1))
         self.model_realisasi.on_edit = self._edit
-        self.view_realisasi = _pohon(self.model_realisasi)
+        self.view_realisasi = pohon(self.model_realisasi)
         kotak_realisasi = QGroupBox("Realisasi anggaran (Rupiah, triwulan ini saja)")
-        QVBoxLayout(kotak_realisasi).addWidget(self.view_realisasi)
+        self.tumpuk_realisasi = Tumpuk(
+            self.view_realisasi,
+            "Belum ada kegiatan. Tulis program dan kegiatannya di halaman Program & Anggaran; "
+            "realisasi anggarannya diisi di sini per triwulan.",
+        )
+        QVBoxLayout(kotak_realisasi).addWidget(self.tumpuk_realisasi)
 
         self.model_keterangan = ModelEdit(KOLOM_KETERANGAN)
         self.model_keterangan.on_edit = self._edit
@@ -358,10 +296,12 @@ class ProgramTab(TabDasar):
             kegiatan_per_program(read_kegiatan(jabatan.tahun, ids)),
             read_realisasi_anggaran(jabatan.tahun, ids),
         )
-        _buka_semua(self.view_program, kini)
+        buka_semua(self.view_program, kini)
+        self.tumpuk_program.perbarui()
         kini = self.model_aksi.kunci(self.view_aksi.currentIndex())
         isi_aksi(self.model_aksi, read_rencana_aksi(jabatan.tahun, ids))
-        _buka_semua(self.view_aksi, kini)
+        buka_semua(self.view_aksi, kini)
+        self.tumpuk_aksi.perbarui()
         self._reload_monev()
         self._update_program()
         self._update_aksi()
@@ -412,7 +352,8 @@ class ProgramTab(TabDasar):
             periode.ke,
             terkunci,
         )
-        _buka_semua(self.view_realisasi, kini)
+        buka_semua(self.view_realisasi, kini)
+        self.tumpuk_realisasi.perbarui()
         catatan = read_keterangan(self.tahun, periode.id, ids)
         indikator = [
             (i, label.split(" ", 1)[0], label.split(" ", 1)[-1])
@@ -526,7 +467,7 @@ class ProgramTab(TabDasar):
         kunci = self.model_program.kunci(self.view_program.currentIndex())
         if kunci is None:
             return
-        program_id = kunci.id if kunci.jenis == "program" else _induk_id(self.view_program)
+        program_id = kunci.id if kunci.jenis == "program" else induk_id(self.view_program)
         if program_id is None:
             return
         baru = self._add(
@@ -548,7 +489,7 @@ class ProgramTab(TabDasar):
         kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
         if kunci is None or self.jabatan_id is None:
             return
-        induk = _induk_id(self.view_aksi) or kunci.id
+        induk = induk_id(self.view_aksi) or kunci.id
         jabatan_id = self.jabatan_id
         baru = self._add(
             "aksi",
@@ -560,7 +501,7 @@ class ProgramTab(TabDasar):
         """Make the row just added current and open its name for typing."""
         if row_id is None:
             return
-        index = _cari(model, jenis, row_id)
+        index = cari(model, jenis, row_id)
         if index is not None:
             view.setCurrentIndex(index)
             view.scrollTo(index)
@@ -591,7 +532,7 @@ class ProgramTab(TabDasar):
             lambda: ops_program.pindah(jenis, kunci.id, langkah),
             lambda: ops_program.pindah(jenis, kunci.id, -langkah),
         )
-        index = _cari(model, jenis, kunci.id)
+        index = cari(model, jenis, kunci.id)
         if index is not None:
             view.setCurrentIndex(index)
 
@@ -635,7 +576,7 @@ class ProgramTab(TabDasar):
         else:
             self.label_tautan.setText("Indikator terkait:")
             pilihan = self.pilihan.indikator
-        _isi_combo(self.combo_tautan, pilihan, _tautan_sekarang(kunci))
+        isi_combo(self.combo_tautan, pilihan, _tautan_sekarang(kunci))
 
     def _update_aksi(self, *_: Any) -> None:
         kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
@@ -654,8 +595,8 @@ class ProgramTab(TabDasar):
             return
         isi = ops_program.baca_isi("aksi", kunci.id)
         assert isinstance(isi, IsiAksi)
-        _isi_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
-        _isi_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
+        isi_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
+        isi_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
 
 
 def _ganti(isi: Any, perubahan: dict[str, Any]) -> Any:
@@ -665,43 +606,3 @@ def _ganti(isi: Any, perubahan: dict[str, Any]) -> Any:
 def _tautan_sekarang(kunci: Kunci) -> int | None:
     isi = ops_program.baca_isi(kunci.jenis, kunci.id)  # type: ignore[arg-type]
     return isi.sasaran_id if isinstance(isi, IsiProgram) else getattr(isi, "indikator_id", None)
-
-
-def _isi_combo(combo: QComboBox, pilihan: list[tuple[int, str]], kini: int | None) -> None:
-    combo.addItem("(tidak dikaitkan)", None)
-    for i, label in pilihan:
-        combo.addItem(label, i)
-        combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
-    combo.setCurrentIndex(max(0, combo.findData(kini)) if kini is not None else 0)
-
-
-def _induk_id(view: QTreeView) -> int | None:
-    """The id of the parent row of the current row (None for a top-level row)."""
-    induk = view.currentIndex().parent()
-    model = view.model()
-    if not induk.isValid() or not isinstance(model, ModelEdit):
-        return None
-    kunci = model.kunci(induk)
-    return kunci.id if kunci else None
-
-
-def _cari(model: ModelEdit, jenis: str, row_id: int) -> QModelIndex | None:
-    """The first cell of the row of kind ``jenis`` and id ``row_id``, at any depth."""
-    for r in range(model.rowCount()):
-        atas = model.index(r, 0)
-        for index in (atas, *(model.index(c, 0, atas) for c in range(model.rowCount(atas)))):
-            kunci = model.kunci(index)
-            if kunci is not None and (kunci.jenis, kunci.id) == (jenis, row_id):
-                return index
-    return None
-
-
-def _buka_semua(view: QTreeView, kini: Kunci | None) -> None:
-    """Expand every row (a program has a few kegiatan, an action a few sub-actions) and make
-    the row that was current before a reload current again."""
-    view.expandAll()
-    model = view.model()
-    if kini is not None and isinstance(model, ModelEdit):
-        index = _cari(model, kini.jenis, kini.id)
-        if index is not None:
-            view.setCurrentIndex(index)

@@ -1,0 +1,101 @@
+"""The Program & Aksi tab on its own: programs, kegiatan and anggaran typed the Indonesian way,
+actions with sub-actions and penanggung jawab, the quarterly budget realised and kendala; every
+edit undone and redone; an approved quarter read-only."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from kinerja_desktop.db.models import Jabatan
+from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.db.queries_program import (
+    read_kegiatan,
+    read_keterangan,
+    read_program,
+    read_realisasi_anggaran,
+    read_rencana_aksi,
+)
+from kinerja_desktop.domain.persetujuan import Langkah
+from kinerja_desktop.ui.tabs.program_tab import ProgramTab
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture
+def tab(db, qtbot):
+    stack = QUndoStack()
+    widget = ProgramTab(stack)
+    qtbot.addWidget(widget)
+    widget.resize(900, 650)
+    widget.stack_ = stack  # keep the stack alive as long as the tab
+    widget.set_jabatan(Jabatan.get(Jabatan.kode == "SEKCAM", Jabatan.tahun == 2020).id)
+    return widget
+
+
+def _ketik(model, index, teks):
+    assert model.setData(index, teks, Qt.ItemDataRole.EditRole)
+    QApplication.processEvents()  # the edit is pushed once the editor has closed
+
+
+def test_plan_and_monev_typed_in_the_tab_undone_and_redone(tab, qtbot):
+    assert tab.model_program.rowCount() == 0
+    qtbot.mouseClick(tab.btn_program, Qt.MouseButton.LeftButton)
+    m = tab.model_program
+    _ketik(m, m.index(0, 0), "Program Penunjang Urusan Pemerintahan")
+    tab.view_program.setCurrentIndex(m.index(0, 0))
+    qtbot.mouseClick(tab.btn_kegiatan, Qt.MouseButton.LeftButton)
+    _ketik(m, m.index(0, 2, m.index(0, 0)), "Rp 1.250.000.000")
+    assert m.index(0, 2).data() == "Rp 1.250.000.000"  # the program sums its kegiatan
+    assert read_kegiatan(2020)[0].anggaran == 1_250_000_000
+    _ketik(m, m.index(0, 2, m.index(0, 0)), "12a")  # refused in place, nothing pushed
+    assert "bukan jumlah Rupiah" in tab.pesan.text() and tab.stack_.count() == 4
+
+    qtbot.mouseClick(tab.btn_aksi, Qt.MouseButton.LeftButton)
+    a = tab.model_aksi
+    tab.view_aksi.setCurrentIndex(a.index(0, 0))
+    qtbot.mouseClick(tab.btn_sub, Qt.MouseButton.LeftButton)
+    _ketik(a, a.index(0, 1), "Bendahara")  # a jabatan of the year: stored as the jabatan
+    _ketik(a, a.index(0, 1, a.index(0, 0)), "BPKAD Kabupaten Malang")
+    _ketik(a, a.index(0, 2), "✓")
+    utama, sub = read_rencana_aksi(2020)
+    assert utama.penanggung_jawab_id is not None and utama.tw[0] == "✓"
+    assert sub.induk_id == utama.id and sub.penanggung_jawab == "BPKAD Kabupaten Malang"
+
+    tab.halaman.setCurrentIndex(2)
+    r = tab.model_realisasi
+    _ketik(r, r.index(0, 2, r.index(0, 0)), "500.000.000")
+    assert r.index(0, 3).data() == "Rp 500.000.000 (40,0%)"
+    _ketik(tab.model_keterangan, tab.model_keterangan.index(0, 2), "Hujan deras")
+    assert [c.kendala for c in read_keterangan(2020).values()] == ["Hujan deras"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.grab().save(str(ARTIFACTS / "tab_program_monev.png"))
+
+    langkah = tab.stack_.count()
+    for _ in range(langkah):
+        tab.stack_.undo()
+    assert read_program(2020) == [] and read_rencana_aksi(2020) == []
+    assert read_realisasi_anggaran(2020) == [] and read_keterangan(2020) == {}
+    for _ in range(langkah):
+        tab.stack_.redo()
+    assert read_realisasi_anggaran(2020)[0].nilai == 500_000_000
+    assert len(read_rencana_aksi(2020)) == 2 and read_keterangan(2020)
+
+
+def test_an_approved_quarter_is_read_only(tab, qtbot):
+    qtbot.mouseClick(tab.btn_program, Qt.MouseButton.LeftButton)
+    tab.view_program.setCurrentIndex(tab.model_program.index(0, 0))
+    qtbot.mouseClick(tab.btn_kegiatan, Qt.MouseButton.LeftButton)
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        ambil_langkah(langkah, tab.jabatan_id, "realisasi", "2020Q1")
+    tab.reload()
+    r = tab.model_realisasi
+    sel = r.index(0, 2, r.index(0, 0))
+    assert not r.itemFromIndex(sel).isEditable()
+    assert "sudah disetujui" in tab.label_kunci.text()
+    assert not tab.model_keterangan.item(0, 2).isEditable()
+    tab.combo_periode.setCurrentIndex(1)  # Triwulan II stays open
+    tab.combo_periode.activated.emit(1)
+    assert r.itemFromIndex(r.index(0, 2, r.index(0, 0))).isEditable()
