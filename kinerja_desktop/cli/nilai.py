@@ -72,6 +72,40 @@ def cmd_nilai_ekspor(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_monev_impor(args: argparse.Namespace) -> int:
+    """``nilai impor-monev FILE.csv [--coba]``: budget realised and kendala, all or nothing."""
+    from kinerja_desktop.exchange.monev_csv import apply_monev, read_monev_csv
+
+    (open_db if args.coba else open_db_to_write)(args)
+    path = Path(args.berkas)
+    isi = read_monev_csv(path)
+    print(f"Berkas : {path.name}")
+    print(f"Hasil  : {isi.ringkasan()}")
+    if isi.ditolak:
+        print("Ditolak:")
+        for p in isi.ditolak[:BATAS_TAMPIL]:
+            print(f"  {p.kalimat}")
+        if len(isi.ditolak) > BATAS_TAMPIL:
+            print(f"  … dan {len(isi.ditolak) - BATAS_TAMPIL} baris lain.")
+        print("Tidak ada yang disimpan: perbaiki baris yang ditolak lalu impor lagi.")
+        return 1
+    if args.coba:
+        print("Uji coba (--coba): tidak ada yang disimpan.")
+        return 0
+    print(f"Tersimpan: {apply_monev(isi).pesan}")
+    return 0
+
+
+def cmd_monev_ekspor(args: argparse.Namespace) -> int:
+    """``nilai ekspor-monev --tahun Y --out FILE.csv``: budget realised and kendala of a year."""
+    from kinerja_desktop.exchange.monev_csv import write_monev_csv
+
+    open_db(args)
+    jumlah = write_monev_csv(args.tahun, args.out)
+    print(f"{jumlah} baris monev tahun {args.tahun} ditulis ke {args.out}.")
+    return 0
+
+
 def cmd_capaian(args: argparse.Namespace) -> int:
     """``capaian --tahun Y --periode P [--json]``: capaian of every indicator."""
     from kinerja_desktop.db.queries_nilai import capaian_tahun, ringkas_jabatan
@@ -141,6 +175,21 @@ def register(commands: Any) -> None:
     ekspor.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
     ekspor.add_argument("--out", type=Path, required=True, metavar="BERKAS.csv")
     ekspor.set_defaults(func=cmd_nilai_ekspor)
+    impor_monev = nilai_commands.add_parser(
+        "impor-monev",
+        help="impor realisasi anggaran dan kendala/tindak lanjut dari CSV (semua atau tidak)",
+    )
+    impor_monev.add_argument("berkas", metavar="BERKAS.csv", help="berkas CSV monev")
+    impor_monev.add_argument(
+        "--coba", action="store_true", help="uji coba: tampilkan yang akan berubah tanpa menyimpan"
+    )
+    impor_monev.set_defaults(func=cmd_monev_impor)
+    ekspor_monev = nilai_commands.add_parser(
+        "ekspor-monev", help="ekspor realisasi anggaran dan kendala/tindak lanjut satu tahun"
+    )
+    ekspor_monev.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    ekspor_monev.add_argument("--out", type=Path, required=True, metavar="BERKAS.csv")
+    ekspor_monev.set_defaults(func=cmd_monev_ekspor)
 
     capaian = commands.add_parser("capaian", help="capaian setiap indikator pada satu periode")
     capaian.add_argument("--tahun", type=int, required=True, metavar="TAHUN")

@@ -91,27 +91,31 @@ def _kegiatan(ids: set[int]) -> dict[int, tuple[int, int, str, str]]:
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in query.iterator()}
 
 
-def periksa_anggaran(masuk: Sequence[AnggaranMasuk]) -> list[str]:
-    """Why each refused value of ``masuk`` cannot be stored (empty: all can), in order."""
+def periksa_anggaran(masuk: Sequence[AnggaranMasuk]) -> list[tuple[int, str]]:
+    """Which values of ``masuk`` cannot be stored and why: (index in ``masuk``, reason), in
+    order; empty when all can. One query."""
     info = _kegiatan({m.kegiatan_id for m in masuk})
-    alasan: list[str] = []
-    for m in masuk:
+    alasan: list[tuple[int, str]] = []
+    for n, m in enumerate(masuk):
         if m.kegiatan_id not in info:
-            alasan.append(f"Kegiatan nomor {m.kegiatan_id} tidak ada (sudah dihapus?).")
+            alasan.append((n, f"Kegiatan nomor {m.kegiatan_id} tidak ada (sudah dihapus?)."))
             continue
         _, tahun, nama, _ = info[m.kegiatan_id]
         try:
             p = parse_periode(m.periode)
         except DataTidakValid as exc:
-            alasan.append(exc.pesan)
+            alasan.append((n, exc.pesan))
             continue
         if p.jenis is not JenisPeriode.TRIWULAN or p.tahun != tahun:
             alasan.append(
-                f"Realisasi anggaran {nama} dicatat per triwulan tahun {tahun} "
-                f"({tahun}Q1 sampai {tahun}Q4), bukan {m.periode}."
+                (
+                    n,
+                    f"Realisasi anggaran {nama} dicatat per triwulan tahun {tahun} "
+                    f"({tahun}Q1 sampai {tahun}Q4), bukan {m.periode}.",
+                )
             )
         elif m.nilai is not None and (masalah := masalah_rupiah(m.nilai, "Realisasi anggaran")):
-            alasan.append(f"{nama}, {p.label}: {masalah}")
+            alasan.append((n, f"{nama}, {p.label}: {masalah}"))
     return alasan
 
 
@@ -123,7 +127,7 @@ def set_realisasi_anggaran(
     an approved period of the jabatan's realisasi contains a triwulan."""
     if alasan := periksa_anggaran(masuk):
         lagi = f" (dan {len(alasan) - 1} lainnya)" if len(alasan) > 1 else ""
-        raise DataTidakValid(f"{alasan[0]}{lagi} Tidak ada yang disimpan.")
+        raise DataTidakValid(f"{alasan[0][1]}{lagi} Tidak ada yang disimpan.")
     terakhir = {(m.kegiatan_id, parse_periode(m.periode).id): m for m in masuk}
     sesi = pengguna_aktif()
     waktu = sekarang()
@@ -203,15 +207,18 @@ def _bersih_keterangan(m: KeteranganMasuk, kode: str, periode: str) -> Keteranga
     )
 
 
-def periksa_keterangan(masuk: Sequence[KeteranganMasuk]) -> tuple[list[KeteranganMasuk], list[str]]:
-    """The notes of ``masuk`` as they would be stored, and why each refused one cannot be
-    (the period is not of the indicator's year, a text too long or with forbidden characters)."""
+def periksa_keterangan(
+    masuk: Sequence[KeteranganMasuk],
+) -> tuple[list[KeteranganMasuk], list[tuple[int, str]]]:
+    """The notes of ``masuk`` as they would be stored, and which cannot be and why: (index in
+    ``masuk``, reason) for a period not of the indicator's year, a text too long or with
+    forbidden characters. One query."""
     info = _indikator({m.indikator_id for m in masuk})
     bersih: list[KeteranganMasuk] = []
-    alasan: list[str] = []
-    for m in masuk:
+    alasan: list[tuple[int, str]] = []
+    for n, m in enumerate(masuk):
         if m.indikator_id not in info:
-            alasan.append(f"Indikator nomor {m.indikator_id} tidak ada (sudah dihapus?).")
+            alasan.append((n, f"Indikator nomor {m.indikator_id} tidak ada (sudah dihapus?)."))
             continue
         _, tahun, kode = info[m.indikator_id]
         try:
@@ -223,7 +230,7 @@ def periksa_keterangan(masuk: Sequence[KeteranganMasuk]) -> tuple[list[Keteranga
                 )
             bersih.append(_bersih_keterangan(m, kode, p.id))
         except DataTidakValid as exc:
-            alasan.append(exc.pesan)
+            alasan.append((n, exc.pesan))
     return bersih, alasan
 
 
@@ -234,7 +241,7 @@ def set_keterangan(masuk: Sequence[KeteranganMasuk], aksi: str = "isian") -> Has
     bersih, alasan = periksa_keterangan(masuk)
     if alasan:
         lagi = f" (dan {len(alasan) - 1} lainnya)" if len(alasan) > 1 else ""
-        raise DataTidakValid(f"{alasan[0]}{lagi} Tidak ada yang disimpan.")
+        raise DataTidakValid(f"{alasan[0][1]}{lagi} Tidak ada yang disimpan.")
     terakhir = {(m.indikator_id, m.periode): m for m in bersih}
     sesi = pengguna_aktif()
     waktu = sekarang()

@@ -65,7 +65,9 @@ class IsiCsv:
     data: bytes = field(default=b"", repr=False)  # the file's bytes, kept when imported
 
 
-def _baca_teks(path: Path) -> tuple[str, bytes]:
+def baca_teks(path: Path) -> tuple[str, bytes]:
+    """The text of a CSV file and its bytes; refuses a folder, a missing or unreadable file,
+    one too large, and a workbook saved as .csv (UTF-8 with or without BOM, else cp1252)."""
     if path.is_dir():
         raise DataTidakValid(f"{path} adalah folder, bukan berkas CSV. Pilih berkasnya.")
     try:
@@ -94,7 +96,8 @@ def _baca_teks(path: Path) -> tuple[str, bytes]:
     return teks, data
 
 
-def _pemisah(teks: str) -> str:
+def pemisah(teks: str) -> str:
+    """``;`` when the header line has more of them than commas (Excel's regional CSV)."""
     kepala = teks.split("\n", 1)[0]
     return ";" if kepala.count(";") > kepala.count(",") else ","
 
@@ -106,10 +109,10 @@ def read_csv(path: Path) -> IsiCsv:
     a workbook, empty).
     """
     path = Path(path)
-    teks, data = _baca_teks(path)
+    teks, data = baca_teks(path)
     if not teks.strip():
         raise DataTidakValid(f"Berkas {path.name} kosong.")
-    reader = csv.reader(io.StringIO(teks, newline=""), delimiter=_pemisah(teks))
+    reader = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah(teks))
     try:
         return _baca_baris(path, reader, data)
     except csv.Error as exc:

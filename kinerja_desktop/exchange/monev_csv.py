@@ -1,0 +1,307 @@
+"""The quarterly monev beside the values, as CSV: budget realised per kegiatan and triwulan, and
+the kendala / tindak lanjut per indicator and period.
+
+Columns: ``jenis,kode_jabatan,program,kegiatan,kode_indikator,periode,nilai,kendala,
+tindak_lanjut``. A ``realisasi_anggaran`` line names its kegiatan by jabatan code, program name
+and kegiatan name (as exported), its triwulan (``2026Q2``) and ``nilai`` in Rupiah (``1250000``,
+``1.250.000`` or ``Rp 1.250.000``); a ``keterangan`` line names ``kode_indikator`` and
+``periode`` and carries ``kendala`` and ``tindak_lanjut``. An empty ``nilai`` (or both texts
+empty) leaves what is stored alone, as an empty cell does in the values CSV.
+
+Reading never writes. Import is all or nothing: every line is checked by the same doors as the
+window (``db.ops_anggaran``), a refused line refuses the file, an approved period refuses it
+too; what changes is written in one transaction after a verified backup.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
+from kinerja_desktop.db.changes import Perubahan, combined
+from kinerja_desktop.db.models import (
+    SUMBER_IMPOR_CSV,
+    Jabatan,
+    Kegiatan,
+    Keterangan,
+    Program,
+    RealisasiAnggaran,
+    database_proxy,
+)
+from kinerja_desktop.db.ops_anggaran import (
+    AnggaranMasuk,
+    KeteranganMasuk,
+    periksa_anggaran,
+    periksa_keterangan,
+    set_keterangan,
+    set_realisasi_anggaran,
+)
+from kinerja_desktop.db.ops_nilai import Lokasi, Penolakan
+from kinerja_desktop.db.queries_nilai import kode_indikator_ke_id
+from kinerja_desktop.db.queries_program import (
+    read_kegiatan,
+    read_keterangan,
+    read_program,
+    read_realisasi_anggaran,
+)
+from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.domain.value_text import parse_rupiah
+from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.exchange.nilai_csv import baca_teks, pemisah
+from kinerja_desktop.exchange.sel_csv import baris_aman, isi_sel
+from kinerja_desktop.fileio import atomic_write
+
+KOLOM = (
+    "jenis",
+    "kode_jabatan",
+    "program",
+    "kegiatan",
+    "kode_indikator",
+    "periode",
+    "nilai",
+    "kendala",
+    "tindak_lanjut",
+)
+JENIS_ANGGARAN = "realisasi_anggaran"
+JENIS_KETERANGAN = "keterangan"
+
+
+@dataclass
+class IsiMonev:
+    """What a monev CSV holds, checked: values to store (with their line), refusals, and how
+    many lines change, stay the same or are empty."""
+
+    anggaran: list[tuple[Lokasi, AnggaranMasuk]] = field(default_factory=list)
+    keterangan: list[tuple[Lokasi, KeteranganMasuk]] = field(default_factory=list)
+    ditolak: list[Penolakan] = field(default_factory=list)
+    baru: int = 0
+    diubah: int = 0
+    sama: int = 0
+    kosong: int = 0
+
+    def ringkasan(self) -> str:
+        """``2 baru, 1 diubah, 5 sama, 0 ditolak, 3 belum diisi``."""
+        teks = (
+            f"{self.baru} baru, {self.diubah} diubah, {self.sama} sama, {len(self.ditolak)} ditolak"
+        )
+        return teks + (f", {self.kosong} belum diisi" if self.kosong else "")
+
+
+def _kegiatan_tahun(tahun: int) -> dict[tuple[str, str, str], list[int]]:
+    """(jabatan code, program name, kegiatan name) -> kegiatan ids of ``tahun``."""
+    query = (
+        Kegiatan.select(Jabatan.kode, Program.nama, Kegiatan.nama, Kegiatan.id)
+        .join(Program)
+        .join(Jabatan)
+        .where(Jabatan.tahun == tahun)
+        .tuples()
+    )
+    hasil: dict[tuple[str, str, str], list[int]] = {}
+    for kode, program, kegiatan, i in query.iterator():
+        hasil.setdefault((kode, program, kegiatan), []).append(i)
+    return hasil
+
+
+def read_monev_csv(path: Path) -> IsiMonev:
+    """Read and check a monev CSV against the database: every line becomes a value or a
+    refusal naming its line. Raises :class:`DataTidakValid` for a file that is not one."""
+    path = Path(path)
+    teks, _data = baca_teks(path)
+    if not teks.strip():
+        raise DataTidakValid(f"Berkas {path.name} kosong.")
+    reader = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah(teks))
+    try:
+        kepala = [k.strip().lower() for k in next(reader)]
+        kurang = [k for k in KOLOM if k not in kepala]
+        if kurang:
+            raise DataTidakValid(
+                f"Berkas {path.name} bukan berkas monev Kinerja Desktop (kolom yang tidak ada: "
+                f"{', '.join(kurang)}). Baris pertama harus berisi: {','.join(KOLOM)}."
+            )
+        letak = {k: kepala.index(k) for k in KOLOM}
+        isi = IsiMonev()
+        kegiatan: dict[int, dict[tuple[str, str, str], list[int]]] = {}
+        indikator: dict[int, dict[str, int]] = {}
+        for baris in reader:
+            if not any(c.strip() for c in baris):
+                continue
+            sel = {k: isi_sel(baris[i].strip()) if i < len(baris) else "" for k, i in letak.items()}
+            lokasi = Lokasi.baris_csv(reader.line_num)
+            try:
+                _baris(sel, lokasi, isi, kegiatan, indikator)
+            except DataTidakValid as exc:
+                isi.ditolak.append(Penolakan(lokasi, exc.pesan))
+    except csv.Error as exc:
+        raise DataTidakValid(
+            f"Berkas {path.name} baris {reader.line_num}: satu kolom terlalu panjang atau tanda "
+            "petik tidak ditutup. Periksa baris itu, atau ekspor ulang berkasnya."
+        ) from exc
+    _periksa(isi)
+    return isi
+
+
+def _baris(
+    sel: dict[str, str],
+    lokasi: Lokasi,
+    isi: IsiMonev,
+    kegiatan: dict[int, dict[tuple[str, str, str], list[int]]],
+    indikator: dict[int, dict[str, int]],
+) -> None:
+    jenis = sel["jenis"].lower()
+    periode = parse_periode(sel["periode"])
+    if jenis == JENIS_ANGGARAN:
+        nilai = parse_rupiah(sel["nilai"], "Realisasi anggaran")
+        if nilai is None:
+            isi.kosong += 1
+            return
+        if periode.tahun not in kegiatan:
+            kegiatan[periode.tahun] = _kegiatan_tahun(periode.tahun)
+        kunci = (sel["kode_jabatan"], sel["program"], sel["kegiatan"])
+        ids = kegiatan[periode.tahun].get(kunci, [])
+        if len(ids) != 1:
+            apa = "tidak ada" if not ids else "ada lebih dari satu"
+            raise DataTidakValid(
+                f"Kegiatan {sel['kegiatan']!r} pada program {sel['program']!r} jabatan "
+                f"{sel['kode_jabatan']!r} {apa} pada tahun {periode.tahun}; salin nama jabatan, "
+                "program dan kegiatan persis seperti hasil ekspor."
+            )
+        isi.anggaran.append((lokasi, AnggaranMasuk(ids[0], periode.id, nilai)))
+    elif jenis == JENIS_KETERANGAN:
+        if not (sel["kendala"] or sel["tindak_lanjut"]):
+            isi.kosong += 1
+            return
+        if periode.tahun not in indikator:
+            indikator[periode.tahun] = kode_indikator_ke_id(periode.tahun)
+        ind = indikator[periode.tahun].get(sel["kode_indikator"])
+        if ind is None:
+            raise DataTidakValid(
+                f"Indikator {sel['kode_indikator']!r} tidak ada pada tahun {periode.tahun}."
+            )
+        masuk = KeteranganMasuk(ind, periode.id, sel["kendala"], sel["tindak_lanjut"])
+        isi.keterangan.append((lokasi, masuk))
+    else:
+        raise DataTidakValid(
+            f"Jenis {sel['jenis']!r} tidak dikenal; isi {JENIS_ANGGARAN} atau {JENIS_KETERANGAN}."
+        )
+
+
+def _periksa(isi: IsiMonev) -> None:
+    """Check the values read with the window's doors and count what would change."""
+    anggaran = [m for _, m in isi.anggaran]
+    for n, alasan in periksa_anggaran(anggaran):
+        isi.ditolak.append(Penolakan(isi.anggaran[n][0], alasan))
+    bersih, tolak = periksa_keterangan([m for _, m in isi.keterangan])
+    for n, alasan in tolak:
+        isi.ditolak.append(Penolakan(isi.keterangan[n][0], alasan))
+    isi.ditolak.sort(key=lambda p: p.lokasi.baris or 0)
+    tersimpan: dict[tuple[int, str], int] = {
+        (k, p): n
+        for k, p, n in RealisasiAnggaran.select(
+            RealisasiAnggaran.kegiatan, RealisasiAnggaran.periode, RealisasiAnggaran.nilai
+        )
+        .where(RealisasiAnggaran.kegiatan.in_(sorted({m.kegiatan_id for m in anggaran})))
+        .tuples()
+        .iterator()
+    }
+    catatan: dict[tuple[int, str], tuple[str, str]] = {
+        (i, p): (k, t)
+        for i, p, k, t in Keterangan.select(
+            Keterangan.indikator, Keterangan.periode, Keterangan.kendala, Keterangan.tindak_lanjut
+        )
+        .where(Keterangan.indikator.in_(sorted({m.indikator_id for m in bersih})))
+        .tuples()
+        .iterator()
+    }
+    lama: list[Any] = [tersimpan.get((m.kegiatan_id, m.periode)) for m in anggaran]
+    baru: list[Any] = [m.nilai for m in anggaran]
+    lama += [catatan.get((m.indikator_id, m.periode)) for m in bersih]
+    baru += [(m.kendala, m.tindak_lanjut) for m in bersih]
+    for sebelum, sesudah in zip(lama, baru, strict=True):
+        if sebelum is None:
+            isi.baru += 1
+        elif sebelum == sesudah:
+            isi.sama += 1
+        else:
+            isi.diubah += 1
+
+
+def apply_monev(isi: IsiMonev) -> Perubahan:
+    """Store what a checked monev CSV changes, all of it in one transaction after a verified
+    backup, or nothing: :class:`DataTidakValid` when a line was refused, :class:`Terkunci`
+    when a period is approved."""
+    if isi.ditolak:
+        daftar = "; ".join(p.kalimat for p in isi.ditolak[:5])
+        raise DataTidakValid(
+            f"{len(isi.ditolak)} baris ditolak, tidak ada yang disimpan: {daftar}."
+        )
+    if not (isi.baru or isi.diubah):
+        return Perubahan("Tidak ada yang berubah.")
+    backup_before(ALASAN_IMPOR)
+    with database_proxy.atomic():
+        anggaran = set_realisasi_anggaran(
+            [m for _, m in isi.anggaran], sumber=SUMBER_IMPOR_CSV, aksi="impor_csv"
+        )
+        catatan = set_keterangan([m for _, m in isi.keterangan], aksi="impor_csv")
+    return combined(
+        [anggaran.perubahan, catatan.perubahan],
+        f"{len(anggaran.lama)} realisasi anggaran dan {len(catatan.lama)} keterangan disimpan.",
+    )
+
+
+def baris_monev(tahun: int) -> list[list[str]]:
+    """Every budget realised and every note of ``tahun`` as CSV rows (header first), with an
+    empty line for each kegiatan and triwulan not yet reported, ready to be filled in."""
+    kode_jabatan = dict(
+        Jabatan.select(Jabatan.id, Jabatan.kode).where(Jabatan.tahun == tahun).tuples().iterator()
+    )
+    program = {p.id: p.nama for p in read_program(tahun)}
+    tersimpan = {(r.kegiatan_id, r.periode): r.nilai for r in read_realisasi_anggaran(tahun)}
+    rows: list[list[str]] = [list(KOLOM)]
+    for k in read_kegiatan(tahun):
+        for tw in range(1, 5):
+            periode = f"{tahun}Q{tw}"
+            nilai = tersimpan.get((k.id, periode))
+            rows.append(
+                [
+                    JENIS_ANGGARAN,
+                    kode_jabatan[k.jabatan_id],
+                    program[k.program_id],
+                    k.nama,
+                    "",
+                    periode,
+                    "" if nilai is None else str(nilai),
+                    "",
+                    "",
+                ]
+            )
+    indikator = {i: k for k, i in kode_indikator_ke_id(tahun).items()}
+    catatan = read_keterangan(tahun)
+    for (ind, periode), c in sorted(catatan.items(), key=lambda x: (indikator[x[0][0]], x[0][1])):
+        rows.append(
+            [
+                JENIS_KETERANGAN,
+                kode_jabatan[c.jabatan_id],
+                "",
+                "",
+                indikator[ind],
+                periode,
+                "",
+                c.kendala,
+                c.tindak_lanjut,
+            ]
+        )
+    return rows
+
+
+def write_monev_csv(tahun: int, target: Path) -> int:
+    """Write the monev of ``tahun`` to ``target`` atomically; return the number of lines."""
+    rows = baris_monev(tahun)
+
+    def write(temp: Path) -> None:
+        with open(temp, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\r\n").writerows(baris_aman(rows))
+
+    atomic_write(Path(target), write)
+    return len(rows) - 1

@@ -1,0 +1,77 @@
+"""`nilai ekspor-monev` and `nilai impor-monev`: budget realised and kendala out to CSV and back,
+checked by the window's doors, all or nothing, refused in an approved period."""
+
+import csv
+
+from mesin import select
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.db.models import Indikator, Jabatan, database_proxy
+from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
+from kinerja_desktop.db.ops_program import IsiKegiatan, IsiProgram, tambah_kegiatan, tambah_program
+from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.domain.persetujuan import Langkah
+
+
+def run(capsys, db_url, *args):
+    code = main(["--db", str(db_url), *args])
+    database_proxy.initialize(None)
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_monev_round_trip_through_csv(db, db_url, capsys, tmp_path):
+    sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang")).id
+    kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000)).id
+    set_realisasi_anggaran([AnggaranMasuk(kegiatan, "2020Q1", 750_000_000)])
+    database_proxy.obj.close()
+    berkas = tmp_path / "monev.csv"
+
+    ekspor = ["nilai", "ekspor-monev", "--tahun", "2020", "--out", str(berkas)]
+    code, out = run(capsys, db_url, *ekspor)
+    assert code == 0 and "4 baris monev" in out
+    with open(berkas, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1] == ["realisasi_anggaran", "SEKCAM", "Program Penunjang", "Administrasi Umum",
+                       "", "2020Q1", "750000000", "", ""]  # fmt: skip
+    rows[2][6] = "Rp 1.250.000.000"  # TW II typed the Indonesian way
+    rows.append(["keterangan", "SEKCAM", "", "", "SEKCAM.01", "2020Q2", "", "Hujan", "Ulang"])
+    with open(berkas, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+    code, out = run(capsys, db_url, "nilai", "impor-monev", str(berkas), "--coba")
+    assert code == 0 and "2 baru, 0 diubah, 1 sama, 0 ditolak, 2 belum diisi" in out
+    assert select(str(db_url), "SELECT count(*) FROM keterangan") == [(0,)]
+    code, out = run(capsys, db_url, "nilai", "impor-monev", str(berkas))
+    assert code == 0 and "1 realisasi anggaran dan 1 keterangan disimpan" in out
+    assert select(str(db_url), "SELECT nilai FROM realisasi_anggaran WHERE periode = '2020Q2'") == [
+        (1_250_000_000,)
+    ]
+
+    # a refused line refuses the whole file: the good line beside it is not stored either
+    rows[3][6] = "1.500.000"
+    rows.append(["realisasi_anggaran", "SEKCAM", "Program Penunjang", "Tidak Ada", "", "2020Q4",
+                 "5", "", ""])  # fmt: skip
+    rows.append(["realisasi_anggaran", "SEKCAM", "Program Penunjang", "Administrasi Umum", "",
+                 "202004", "5", "", ""])  # fmt: skip
+    with open(berkas, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    code, out = run(capsys, db_url, "nilai", "impor-monev", str(berkas))
+    assert code == 1 and "baris 7: Kegiatan 'Tidak Ada'" in out and "per triwulan" in out
+    assert select(str(db_url), "SELECT count(*) FROM realisasi_anggaran") == [(2,)]
+
+    # an approved quarter refuses the file
+    rows = rows[:-2]
+    with open(berkas, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    from kinerja_desktop.db.connection import open_database
+
+    open_database(db_url)
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        ambil_langkah(langkah, sekcam, "realisasi", "2020")
+    assert Indikator.select().count()
+    database_proxy.obj.close()
+    code, out = run(capsys, db_url, "nilai", "impor-monev", str(berkas))
+    assert code != 0 and "sudah disetujui" in out
+    assert select(str(db_url), "SELECT count(*) FROM realisasi_anggaran") == [(2,)]
