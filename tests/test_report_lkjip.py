@@ -150,6 +150,19 @@ def test_signatory_org_chart_and_staff(halaman):
     assert "IV/a 1" in _bab(halaman, "Tabel 1.2", "1.4 Permasalahan")
 
 
+def test_the_kecamatan_perjanjian_kinerja_is_the_appendix(dokumen, halaman):
+    """The Camat's own agreement (reports/pk), statement and attachment, signed by both."""
+    teks = " ".join(halaman)
+    lampiran = teks[teks.index("LAMPIRAN: PERJANJIAN KINERJA") :]
+    for bagian in ("PERJANJIAN KINERJA TAHUN 2021", "selanjutnya disebut pihak pertama",
+                   "Pihak Kedua,", "Pihak Pertama,", "BUPATI MALANG", "ABAI SALEH, S.Sos., MM",
+                   "Jumlah Laporan kependudukan 12 laporan", "Anggaran (Rp)"):  # fmt: skip
+        assert bagian in lampiran, bagian
+    assert "Perjanjian Kinerja Camat Kepanjen (lampiran) dicetak dengan bagian kosong" in (
+        "\n".join(dokumen[0].kekurangan)
+    )
+
+
 def test_word_document_has_headings_tables_pictures_and_the_same_figures(dokumen):
     from docx import Document
 
@@ -182,6 +195,9 @@ def test_word_document_has_headings_tables_pictures_and_the_same_figures(dokumen
     assert PENUTUP in teks and TANDA_DRAF in teks
     ttd = [t for t in doc.tables if "CAMAT KEPANJEN" in t.cell(0, 0).text]
     assert len(ttd) == 2 and "NIP. 19690505 199009 1 002" in ttd[0].cell(0, 0).text
+    assert "selanjutnya disebut pihak pertama." in teks  # the PK's statement, as in the PDF
+    pk_ttd = [t for t in doc.tables if len(t.columns) == 2 and "Pihak Kedua," in t.cell(1, 0).text]
+    assert len(pk_ttd) == 2 and "ABAI SALEH, S.Sos., MM" in pk_ttd[0].cell(1, 1).text
 
 
 def test_what_is_missing_is_said_before_writing(db):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kinerja_desktop.reports.gambar import Gambar
 from kinerja_desktop.reports.penandatangan import Penandatangan
+from kinerja_desktop.reports.pk_data import LaporanPk
 
 
 @dataclass(frozen=True)
@@ -83,4 +84,12 @@ class HalamanBaru:
     """Start a new page (the appendix)."""
 
 
-Blok = Judul | Paragraf | Tabel | BlokGambar | TandaTangan | Sampul | HalamanBaru
+@dataclass(frozen=True)
+class LampiranPk:
+    """The Perjanjian Kinerja as issued (or as the data stands), each agreement from a new
+    page: the PDF takes the PK's own pages (reports/pk_pdf), Word the same parts as text."""
+
+    pk: LaporanPk
+
+
+Blok = Judul | Paragraf | Tabel | BlokGambar | TandaTangan | Sampul | HalamanBaru | LampiranPk

@@ -21,6 +21,8 @@ from kinerja_desktop.reports.penandatangan import (
     bawaan_ttd,
     penandatangan_tahun,
 )
+from kinerja_desktop.reports.pk_data import LaporanPk
+from kinerja_desktop.reports.pk_versi import build_pk_report
 
 TANDA_DRAF = "[USULAN OTOMATIS — belum diperiksa operator]"
 """Printed above a part that is still the generated draft, so that nobody signs it unread."""
@@ -48,6 +50,7 @@ class LaporanKinerja:
     penandatangan: Penandatangan
     camat: str  # the Camat's name for the organisation chart ("" not recorded)
     jabatan_camat: str  # "CAMAT KEPANJEN"
+    pk: LaporanPk  # the Camat's own Perjanjian Kinerja: the kecamatan's, the appendix
 
     @property
     def tahun(self) -> int:
@@ -105,6 +108,13 @@ class LaporanKinerja:
                 + ", ".join(n.judul for n in draf)
                 + "."
             )
+        for d in self.pk.dokumen:
+            if d.kurang:
+                baris.append(
+                    f"Perjanjian Kinerja {d.nama_jabatan} (lampiran) dicetak dengan bagian "
+                    f"kosong: {'; '.join(d.kurang)}."
+                )
+        baris += [f"Perjanjian Kinerja: {k}" for k in self.pk.keadaan]
         berubah = [n.judul for n in self.narasi.values() if n.angka_berubah]
         if berubah:
             baris.append(
@@ -155,4 +165,5 @@ def build_lkjip_report(tahun: int, ttd: PilihanTtd | None = None) -> LaporanKine
         penandatangan=_ttd(tahun, ttd),
         camat=camat,
         jabatan_camat=ttd_row.jabatan,
+        pk=build_pk_report(tahun, "CAMAT"),
     )

@@ -13,18 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.docx_bagian import field, satu_halaman, tulis_tabel
 from kinerja_desktop.reports.gambar import ke_png
 from kinerja_desktop.reports.lkjip_blok import (
     Blok,
     BlokGambar,
     HalamanBaru,
     Judul,
+    LampiranPk,
     Paragraf,
     Sampul,
     Tabel,
     TandaTangan,
 )
 from kinerja_desktop.reports.lkjip_data import TANDA_DRAF, LaporanKinerja
+from kinerja_desktop.reports.lkjip_docx_pk import tulis_lampiran_pk
 from kinerja_desktop.reports.lkjip_susun import susun_lkjip
 from kinerja_desktop.reports.page import (
     MARGIN_BOTTOM,
@@ -37,58 +40,6 @@ from kinerja_desktop.reports.page import (
 
 HURUF = "Arial"
 _BUTIR = re.compile(r"^(\d{1,2}[.)]|-)\s+(.*)$")
-
-
-def _shading(cell: Any, warna: str) -> None:
-    """Fill a table cell with ``warna`` ("#rrggbb")."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), warna.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(shd)
-
-
-def _ulang_kepala(row: Any) -> None:
-    """Repeat ``row`` at the top of every page the table runs onto."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tanda = OxmlElement("w:tblHeader")
-    tanda.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(tanda)
-
-
-def _field(paragraph: Any, kode: str, isi: str = "") -> None:
-    """A Word field (``PAGE``, ``TOC …``) with ``isi`` shown until Word updates it."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def run_with(el: Any) -> None:
-        r = OxmlElement("w:r")
-        r.append(el)
-        paragraph._p.append(r)
-
-    awal = OxmlElement("w:fldChar")
-    awal.set(qn("w:fldCharType"), "begin")
-    awal.set(qn("w:dirty"), "true")  # Word recomputes it when the document opens
-    run_with(awal)
-    perintah = OxmlElement("w:instrText")
-    perintah.set(qn("xml:space"), "preserve")
-    perintah.text = f" {kode} "
-    run_with(perintah)
-    pisah = OxmlElement("w:fldChar")
-    pisah.set(qn("w:fldCharType"), "separate")
-    run_with(pisah)
-    if isi:
-        t = OxmlElement("w:t")
-        t.text = isi
-        run_with(t)
-    akhir = OxmlElement("w:fldChar")
-    akhir.set(qn("w:fldCharType"), "end")
-    run_with(akhir)
 
 
 def _gaya(doc: Any) -> None:
@@ -124,7 +75,7 @@ def _halaman(doc: Any, kertas: str, footer: str) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = p.add_run(f"{footer} — Halaman ")
     run.font.size = Pt(8)
-    _field(p, "PAGE", "1")
+    field(p, "PAGE", "1")
 
 
 def _paragraf(doc: Any, b: Paragraf) -> None:
@@ -153,71 +104,13 @@ def _paragraf(doc: Any, b: Paragraf) -> None:
             p.paragraph_format.first_line_indent = Pt(22)
 
 
-def _isi_sel(cell: Any, teks: str, tengah: bool, tebal: bool, ukuran: float) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    baris = [t for t in teks.splitlines() if t.strip()] or [""]
-    for i, t in enumerate(baris):
-        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        if t.startswith("- "):
-            t = f"• {t[2:]}"
-            p.paragraph_format.left_indent = Pt(8)
-            p.paragraph_format.first_line_indent = Pt(-8)
-        run = p.add_run(t)
-        run.bold = tebal
-        run.font.size = Pt(ukuran)
-        if tengah:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _tabel(doc: Any, t: Tabel, lebar: float) -> None:
-    from docx.shared import Pt
-
-    doc.add_paragraph(t.judul, style="Caption")
-    kepala = 2 if t.nomor_kolom else 1
-    tabel = doc.add_table(rows=kepala + len(t.baris), cols=len(t.kepala))
-    tabel.style = "Table Grid"
-    tabel.autofit = False
-    for r in range(kepala):
-        _ulang_kepala(tabel.rows[r])
-    for c, k in enumerate(t.kepala):
-        _isi_sel(tabel.cell(0, c), k, True, True, 8.5)
-        _shading(tabel.cell(0, c), "#e6e6e6")
-        if t.nomor_kolom:
-            _isi_sel(tabel.cell(1, c), str(c + 1), True, False, 8)
-            _shading(tabel.cell(1, c), "#e6e6e6")
-    for r, b in enumerate(t.baris, start=kepala):
-        for c, s in enumerate(b):
-            _isi_sel(tabel.cell(r, c), s.teks, s.tengah, s.tebal, 8.5)
-            if s.warna:
-                _shading(tabel.cell(r, c), s.warna)
-    for kolom, awal, akhir in t.gabung:
-        atas = tabel.cell(awal + kepala, kolom)
-        teks_atas = atas.text
-        gabungan = atas.merge(tabel.cell(akhir + kepala, kolom))
-        # merge() joins the cells' paragraphs; the spanned cells were empty
-        for p in gabungan.paragraphs[1:]:
-            p._p.getparent().remove(p._p)
-        gabungan.paragraphs[0].runs[0].text = teks_atas if gabungan.paragraphs[0].runs else ""
-    # Word reads each cell's width, Writer the table grid's: set both
-    for c, w in enumerate(t.lebar):
-        tabel.columns[c].width = Pt(w * lebar)
-        for row in tabel.rows:
-            row.cells[c].width = Pt(w * lebar)
-    catatan = doc.add_paragraph(t.catatan)
-    for run in catatan.runs:
-        run.font.size = Pt(9)
-
-
 def _ttd(doc: Any, b: TandaTangan) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     t = b.penandatangan
-    doc.add_paragraph()
+    doc.add_paragraph().paragraph_format.keep_with_next = True
     tabel = doc.add_table(rows=1, cols=1)
     tabel.alignment = WD_TABLE_ALIGNMENT.RIGHT
     tabel.columns[0].width = Pt(240)
@@ -240,6 +133,7 @@ def _ttd(doc: Any, b: TandaTangan) -> None:
         run = p.add_run(teks)
         run.bold = tebal
         run.underline = garis
+    satu_halaman(tabel)
 
 
 def _blok(doc: Any, b: Blok, lebar: float) -> None:
@@ -255,7 +149,7 @@ def _blok(doc: Any, b: Blok, lebar: float) -> None:
     if isinstance(b, Paragraf):
         _paragraf(doc, b)
     elif isinstance(b, Tabel):
-        _tabel(doc, b, lebar)
+        tulis_tabel(doc, b, lebar)
     elif isinstance(b, BlokGambar):
         doc.add_picture(io.BytesIO(ke_png(b.gambar)), width=Pt(b.gambar.lebar))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -279,6 +173,8 @@ def _blok(doc: Any, b: Blok, lebar: float) -> None:
             run.font.size = Pt(13)
     elif isinstance(b, HalamanBaru):
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif isinstance(b, LampiranPk):
+        tulis_lampiran_pk(doc, b.pk, lebar)
 
 
 def _daftar_isi(doc: Any) -> None:
@@ -287,7 +183,7 @@ def _daftar_isi(doc: Any) -> None:
     h = doc.add_heading("DAFTAR ISI", level=1)
     h.alignment = WD_ALIGN_PARAGRAPH.CENTER
     h.paragraph_format.page_break_before = True
-    _field(
+    field(
         doc.add_paragraph(),
         'TOC \\o "1-2" \\h \\z \\u',
         "Daftar isi: di Word klik kanan di sini lalu Perbarui Bidang (Update Field); di "

@@ -13,6 +13,7 @@ from kinerja_desktop.reports.lkjip_blok import (
     BlokGambar,
     HalamanBaru,
     Judul,
+    LampiranPk,
     Paragraf,
     Sampul,
     Tabel,
@@ -171,7 +172,7 @@ def _tabel(t: Tabel, lebar: float) -> list[Any]:
     return hasil
 
 
-def _blok(b: Blok, lebar: float, pertama: bool) -> list[Any]:
+def _blok(b: Blok, lebar: float, kertas: str, pertama: bool) -> list[Any]:
     from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
     g = _gaya()
@@ -198,6 +199,12 @@ def _blok(b: Blok, lebar: float, pertama: bool) -> list[Any]:
         ]
     if isinstance(b, HalamanBaru):
         return [PageBreak()]
+    if isinstance(b, LampiranPk):
+        from kinerja_desktop.reports.pk_pdf import pk_story
+
+        story = pk_story(b.pk, kertas)
+        # the appendix's heading already opened a page: the first agreement starts on it
+        return story[1:] if story and isinstance(story[0], PageBreak) else story
     raise TypeError(f"unknown block {b!r}")
 
 
@@ -206,7 +213,7 @@ def render_lkjip_pdf(laporan: LaporanKinerja, target: Path, kertas: str) -> Path
     lebar = frame_width(kertas)
     story: list[Any] = []
     for i, b in enumerate(susun_lkjip(laporan, lebar)):
-        story += _blok(b, lebar, pertama=i == 0)
+        story += _blok(b, lebar, kertas, pertama=i == 0)
     a = laporan.angka
     return build_pdf(
         target,

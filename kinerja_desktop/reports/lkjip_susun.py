@@ -27,6 +27,7 @@ from kinerja_desktop.reports.lkjip_blok import (
     Blok,
     BlokGambar,
     Judul,
+    LampiranPk,
     Paragraf,
     Sampul,
     Sel,
@@ -355,6 +356,6 @@ def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
         _narasi(laporan, PENUTUP.kunci),
         TandaTangan(laporan.penandatangan),
         Judul("LAMPIRAN: PERJANJIAN KINERJA", 0),
-        _pk(laporan),
+        LampiranPk(laporan.pk),
     ]
     return blok
