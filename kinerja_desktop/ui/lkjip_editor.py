@@ -18,33 +18,25 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kinerja_desktop.db.ops_lkjip import remove_teks_lkjip, set_target_renstra, set_teks_lkjip
+from kinerja_desktop.db.ops_lkjip import remove_teks_lkjip, set_teks_lkjip
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.db.queries_lkjip import teks_lkjip, teks_tahun_lalu
-from kinerja_desktop.domain.capaian import Target
-from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.lkjip import Asal
 from kinerja_desktop.domain.tanggal import format_waktu
-from kinerja_desktop.domain.value_text import format_cell_target, parse_cell_target
-from kinerja_desktop.errors import DataTidakValid, KinerjaError
-from kinerja_desktop.reports.lkjip_angka import IndikatorLkjip
 from kinerja_desktop.reports.lkjip_data import LaporanKinerja, Narasi, build_lkjip_report
+from kinerja_desktop.ui.lkjip_renstra import TabRenstra
 from kinerja_desktop.ui.operations import explain, show_bug
 
 WARNA_DRAF, WARNA_BERUBAH, WARNA_OK = "#8a4b00", "#b00020", "#1b5e20"
@@ -57,11 +49,6 @@ def keadaan(n: Narasi) -> tuple[str, str]:
     if n.angka_berubah:
         return "diterima; angka berubah sesudahnya, periksa lagi", WARNA_BERUBAH
     return "diterima", WARNA_OK
-
-
-def _isian(i: IndikatorLkjip) -> str:
-    """The Renstra target as typed in its cell: ``95``, ``80-100``."""
-    return i.renstra_target.rstrip("%").replace("–", "-")
 
 
 def label_singkat(n: Narasi) -> str:
@@ -122,38 +109,16 @@ class LkjipEditor(QDialog):
         pisah.addWidget(kanan)
         pisah.setStretchFactor(1, 1)
 
-        self.renstra_akhir = QSpinBox()
-        self.renstra_akhir.setRange(2000, 2100)
-        self.renstra = QTableWidget(0, 5)
-        self.renstra.setHorizontalHeaderLabels(
-            ["Kode", "Indikator", "Satuan", "Target tahun ini", "Target akhir Renstra"]
-        )
-        self.renstra.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.renstra.verticalHeader().hide()
-        self.simpan_renstra = QPushButton("Simpan target &Renstra")
-        tab_renstra = QWidget()
-        r = QVBoxLayout(tab_renstra)
-        baris = QHBoxLayout()
-        label = QLabel("Tahun akhir &Renstra:")
-        label.setBuddy(self.renstra_akhir)
-        baris.addWidget(label)
-        baris.addWidget(self.renstra_akhir)
-        baris.addStretch(1)
-        r.addLayout(baris)
-        r.addWidget(
-            QLabel(
-                "Isi target akhir Renstra (lima tahunan) indikator kinerja utama; kosongkan "
-                "untuk menghapus. Laporan membandingkan realisasi tahun ini dengannya."
-            )
-        )
-        r.addWidget(self.renstra, 1)
-        r.addWidget(self.simpan_renstra, 0, Qt.AlignmentFlag.AlignRight)
-
+        self.tab_renstra = TabRenstra()
+        # the tab's parts under the names the editor's users know
+        self.renstra_akhir = self.tab_renstra.akhir
+        self.renstra = self.tab_renstra.tabel
+        self.simpan_renstra = self.tab_renstra.simpan
         self.tab = QTabWidget()
         tab_teks = QWidget()
         QVBoxLayout(tab_teks).addWidget(pisah)
         self.tab.addTab(tab_teks, "Teks laporan")
-        self.tab.addTab(tab_renstra, "Target Renstra")
+        self.tab.addTab(self.tab_renstra, "Target Renstra")
 
         self.galat = QLabel()
         self.galat.setWordWrap(True)
@@ -234,7 +199,7 @@ class LkjipEditor(QDialog):
         self.daftar.setCurrentRow(baris)
         self.daftar.blockSignals(False)
         self._tampilkan(self.daftar.item(baris).data(Qt.ItemDataRole.UserRole))
-        self._isi_renstra()
+        self.tab_renstra.isi(self.laporan)
         draf = len(self.laporan.masih_draf)
         self.status.setText(
             f"{draf} dari {len(self.laporan.narasi)} bagian masih usulan otomatis."
@@ -404,50 +369,12 @@ class LkjipEditor(QDialog):
 
     # ----- Renstra --------------------------------------------------------------------------
 
-    def _isi_renstra(self) -> None:
-        if self.laporan is None:
-            return
-        indikator = self.laporan.angka.indikator
-        akhir = [i.renstra_tahun for i in indikator if i.renstra_tahun is not None]
-        self.renstra_akhir.setValue(min(akhir) if akhir else self.laporan.tahun)
-        self.renstra.setRowCount(len(indikator))
-        for r, i in enumerate(indikator):
-            teks = (i.kode, i.nama, i.satuan, i.ini.target, _isian(i))
-            for c, t in enumerate(teks):
-                item = QTableWidgetItem(t)
-                if c < 4:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.renstra.setItem(r, c, item)
-        self.renstra.resizeColumnToContents(0)
-
     def _simpan_renstra(self) -> None:
         if self.laporan is None:
             return
-        akhir = self.renstra_akhir.value()
-        indikator = self.laporan.angka.indikator
-        ubah = 0
-
-        def simpan() -> None:
-            nonlocal ubah
-            rencana: list[tuple[str, int, Target | None, Jenis]] = []
-            for r, i in enumerate(indikator):
-                sel = self.renstra.item(r, 4)
-                try:
-                    target = parse_cell_target(sel.text() if sel is not None else "")
-                except KinerjaError as exc:
-                    raise DataTidakValid(f"Baris {r + 1} ({i.kode}): {exc.pesan}") from None
-                if target is None and i.renstra_tahun is not None:
-                    # the target shown is removed, whichever plan it belongs to
-                    rencana.append((i.kode, i.renstra_tahun, None, i.jenis))
-                elif target is not None and (
-                    i.renstra_tahun != akhir or format_cell_target(target) != _isian(i)
-                ):
-                    rencana.append((i.kode, akhir, target, i.jenis))
-            for kode, tahun_akhir, target, jenis in rencana:
-                set_target_renstra(kode, tahun_akhir, target, jenis)
-            ubah = len(rencana)
-
-        if self._jalankan(simpan):
+        laporan = self.laporan
+        ubah: list[int] = []
+        if self._jalankan(lambda: ubah.append(self.tab_renstra.simpan_ke(laporan))):
             self._muat()
             self.tab.setCurrentIndex(1)
-            self.status.setText(f"Target Renstra disimpan ({ubah} indikator berubah).")
+            self.status.setText(f"Target Renstra disimpan ({ubah[0]} indikator berubah).")

@@ -1,0 +1,96 @@
+"""The "Target Renstra" tab of the Laporan Kinerja editor: the end year of the Renstra and the
+five-year target of each organisation indicator, typed in a table (empty removes one)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.ops_lkjip import set_target_renstra
+from kinerja_desktop.domain.capaian import Target
+from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.value_text import format_cell_target, parse_cell_target
+from kinerja_desktop.errors import DataTidakValid, KinerjaError
+from kinerja_desktop.reports.lkjip_angka import IndikatorLkjip
+from kinerja_desktop.reports.lkjip_data import LaporanKinerja
+
+
+def _isian(i: IndikatorLkjip) -> str:
+    """The Renstra target as typed in its cell: ``95``, ``80-100``."""
+    return i.renstra_target.rstrip("%").replace("–", "-")
+
+
+class TabRenstra(QWidget):
+    """The table of Renstra targets; the editor saves it with :meth:`simpan_ke`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.akhir = QSpinBox()
+        self.akhir.setRange(2000, 2100)
+        self.tabel = QTableWidget(0, 5)
+        self.tabel.setHorizontalHeaderLabels(
+            ["Kode", "Indikator", "Satuan", "Target tahun ini", "Target akhir Renstra"]
+        )
+        self.tabel.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tabel.verticalHeader().hide()
+        self.simpan = QPushButton("Simpan target &Renstra")
+        r = QVBoxLayout(self)
+        baris = QHBoxLayout()
+        label = QLabel("Tahun akhir &Renstra:")
+        label.setBuddy(self.akhir)
+        baris.addWidget(label)
+        baris.addWidget(self.akhir)
+        baris.addStretch(1)
+        r.addLayout(baris)
+        keterangan = QLabel(
+            "Isi target akhir Renstra (lima tahunan) indikator kinerja utama; kosongkan untuk "
+            "menghapus. Laporan membandingkan realisasi tahun ini dengannya."
+        )
+        keterangan.setWordWrap(True)
+        r.addWidget(keterangan)
+        r.addWidget(self.tabel, 1)
+        r.addWidget(self.simpan, 0, Qt.AlignmentFlag.AlignRight)
+
+    def isi(self, laporan: LaporanKinerja) -> None:
+        """Show the organisation indicators of ``laporan`` with their Renstra targets."""
+        indikator = laporan.angka.indikator
+        akhir = [i.renstra_tahun for i in indikator if i.renstra_tahun is not None]
+        self.akhir.setValue(min(akhir) if akhir else laporan.tahun)
+        self.tabel.setRowCount(len(indikator))
+        for r, i in enumerate(indikator):
+            for c, t in enumerate((i.kode, i.nama, i.satuan, i.ini.target, _isian(i))):
+                item = QTableWidgetItem(t)
+                if c < 4:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.tabel.setItem(r, c, item)
+        self.tabel.resizeColumnToContents(0)
+
+    def simpan_ke(self, laporan: LaporanKinerja) -> int:
+        """Store what changed in the table; returns how many indicators changed. Every cell
+        is read before anything is stored: a bad one refuses the whole table."""
+        akhir = self.akhir.value()
+        rencana: list[tuple[str, int, Target | None, Jenis]] = []
+        for r, i in enumerate(laporan.angka.indikator):
+            sel = self.tabel.item(r, 4)
+            try:
+                target = parse_cell_target(sel.text() if sel is not None else "")
+            except KinerjaError as exc:
+                raise DataTidakValid(f"Baris {r + 1} ({i.kode}): {exc.pesan}") from None
+            if target is None and i.renstra_tahun is not None:
+                # the target shown is removed, whichever plan it belongs to
+                rencana.append((i.kode, i.renstra_tahun, None, i.jenis))
+            elif target is not None and (
+                i.renstra_tahun != akhir or format_cell_target(target) != _isian(i)
+            ):
+                rencana.append((i.kode, akhir, target, i.jenis))
+        for kode, tahun_akhir, target, jenis in rencana:
+            set_target_renstra(kode, tahun_akhir, target, jenis)
+        return len(rencana)
