@@ -44,6 +44,8 @@ AKSI: dict[str, str] = {
     "pengguna": "Pengguna",
     "naskah_pk": "Naskah Perjanjian Kinerja",
     "terbitkan_pk": "Terbitkan Perjanjian Kinerja",
+    "skp": "SKP pegawai",
+    "skp_aturan": "Aturan SKP",
 }
 """Every action the log names, with its Indonesian label (Riwayat Perubahan, export)."""
 

@@ -192,6 +192,7 @@ _JENIS = {
     "rencana_aksi": "Rencana aksi",
     "realisasi_anggaran": "Realisasi anggaran",
     "keterangan": "Keterangan/kendala",
+    "skp": "SKP",
 }
 
 

@@ -658,6 +658,169 @@ class Keterangan(BaseModel):
         indexes = ((("indikator", "periode"), True),)
 
 
+# -- SKP per pegawai, PermenPANRB 6/2022 (schema 11) ---------------------------------------
+# A pegawai's plan for a year (drawn from the jabatan's IKI), the seven BerAKHLAK behaviours
+# with the atasan's expectation, and the periodic and yearly evaluation. Ratings are stored as
+# domain.skp.Rating values, predikat as the words of the matrix. The matrix and the
+# distribution curve are editable data seeded with the regulation's values.
+
+
+class Skp(BaseModel):
+    """The SKP of a pegawai in a year, for the jabatan held then (one per pegawai and year)."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        pegawai_id: int
+        jabatan_id: int
+        tahun_id: int
+
+    pegawai = ForeignKeyField(Pegawai, on_delete="CASCADE")
+    jabatan = ForeignKeyField(Jabatan, on_delete="CASCADE")
+    tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun")
+    dibuat = CharField()  # ISO 8601 time the plan was drawn
+
+    class Meta:
+        table_name = "skp"
+        indexes = ((("pegawai", "tahun"), True),)
+
+
+class SkpHasilKerja(BaseModel):
+    """One row of the rencana hasil kerja: the atasan's intervened result, the result, the
+    aspek, the indicator and its target; ``iki`` links the IKI indicator it came from, whose
+    stored values then give the realisasi (NULL: typed by hand, or the indicator removed)."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        skp_id: int
+        iki_id: int | None
+
+    skp = ForeignKeyField(Skp, on_delete="CASCADE", backref="hasil_kerja")
+    bagian = CharField()  # domain.skp.Bagian
+    urutan = IntegerField()
+    rhk_atasan = TextField(default="")
+    rhk = TextField()
+    aspek = CharField()  # domain.skp.Aspek
+    indikator = TextField()
+    target = CharField(default="")
+    satuan = CharField(default="")
+    iki = ForeignKeyField(Indikator, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "skp_hasil_kerja"
+
+
+class SkpRealisasi(BaseModel):
+    """Realisasi typed for a rencana hasil kerja in a period (rows without an IKI link) and
+    the atasan's feedback on it."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        hasil_kerja_id: int
+
+    hasil_kerja = ForeignKeyField(SkpHasilKerja, on_delete="CASCADE")
+    periode = CharField()  # "2026Q2" or the year "2026"
+    realisasi = TextField(default="")
+    umpan_balik = TextField(default="")
+
+    class Meta:
+        table_name = "skp_realisasi"
+        indexes = ((("hasil_kerja", "periode"), True),)
+
+
+class SkpPerilaku(BaseModel):
+    """One BerAKHLAK core value in a pegawai's SKP with the atasan's expectation of it."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        skp_id: int
+
+    skp = ForeignKeyField(Skp, on_delete="CASCADE", backref="perilaku")
+    perilaku = CharField()  # domain.skp.Perilaku.kode
+    ekspektasi = TextField(default="")
+
+    class Meta:
+        table_name = "skp_perilaku"
+        indexes = ((("skp", "perilaku"), True),)
+
+
+class SkpUmpanPerilaku(BaseModel):
+    """The atasan's feedback on one core value in a period."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        perilaku_id: int
+
+    perilaku = ForeignKeyField(SkpPerilaku, on_delete="CASCADE")
+    periode = CharField()
+    umpan_balik = TextField(default="")
+
+    class Meta:
+        table_name = "skp_umpan_perilaku"
+        indexes = ((("perilaku", "periode"), True),)
+
+
+class SkpEvaluasi(BaseModel):
+    """The evaluation of an SKP in a period: the application's proposed hasil-kerja rating and
+    why, the atasan's ratings of hasil kerja and perilaku, the predikat from the matrix at the
+    time of the decision, and the notes of the Dokumen Evaluasi Kinerja Pegawai."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        skp_id: int
+
+    skp = ForeignKeyField(Skp, on_delete="CASCADE", backref="evaluasi")
+    periode = CharField()
+    usulan_hasil = CharField(null=True)  # domain.skp.Rating; NULL: no capaian to propose from
+    alasan_usulan = TextField(default="")
+    rating_hasil = CharField(null=True)  # the atasan's decision
+    rating_perilaku = CharField(null=True)
+    predikat = CharField(null=True)
+    catatan = TextField(default="")
+    oleh = CharField(default="")
+    diubah = CharField()
+
+    class Meta:
+        table_name = "skp_evaluasi"
+        indexes = ((("skp", "periode"), True),)
+
+
+class MatriksPredikat(BaseModel):
+    """One cell of the predikat matrix: a rating of hasil kerja and of perilaku → predikat."""
+
+    rating_hasil = CharField()
+    rating_perilaku = CharField()
+    predikat = CharField()
+
+    class Meta:
+        table_name = "skp_matriks_predikat"
+        indexes = ((("rating_hasil", "rating_perilaku"), True),)
+
+
+class KurvaDistribusi(BaseModel):
+    """One rule of the distribution curve (domain.skp.AturanKurva); ``predikat`` holds one or
+    more predikat joined by "|"; the bounds are percent (NULL: none)."""
+
+    organisasi = CharField()
+    predikat = CharField()
+    paling_sedikit = FloatField(null=True)
+    paling_banyak = FloatField(null=True)
+    minimal_orang = IntegerField(default=0)
+    urutan = IntegerField()
+    sumber = TextField(default="")
+
+    class Meta:
+        table_name = "skp_kurva_distribusi"
+
+
+class PredikatOrganisasi(BaseModel):
+    """The kecamatan's own predikat kinerja organisasi of a year (one of
+    domain.skp.PREDIKAT_ORGANISASI)."""
+
+    if TYPE_CHECKING:  # set by peewee's metaclass; declared for mypy
+        tahun_id: int
+
+    tahun = ForeignKeyField(Tahun, on_delete="CASCADE", column_name="tahun", unique=True)
+    predikat = CharField()
+    catatan = TextField(default="")
+
+    class Meta:
+        table_name = "skp_predikat_organisasi"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kantor,
     Desa,
@@ -689,4 +852,13 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     RealisasiAnggaran,
     RencanaAksi,
     Keterangan,
+    Skp,
+    SkpHasilKerja,
+    SkpRealisasi,
+    SkpPerilaku,
+    SkpUmpanPerilaku,
+    SkpEvaluasi,
+    MatriksPredikat,
+    KurvaDistribusi,
+    PredikatOrganisasi,
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Tahun, database_proxy
+from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Skp, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
 from kinerja_desktop.domain.teks import bersihkan, check_teks
@@ -195,6 +195,7 @@ def remove_pemangku(
             hapus_pegawai
             and not Pemangku.select().where(Pemangku.pegawai == pegawai.id).exists()
             and not Tahun.select().where(Tahun.penandatangan == pegawai.id).exists()
+            and not Skp.select().where(Skp.pegawai == pegawai.id).exists()  # keep their SKP
         ):
             pegawai_row = dict(pegawai.__data__)
             pegawai.delete_instance()

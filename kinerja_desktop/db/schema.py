@@ -21,10 +21,11 @@ from kinerja_desktop.db.audit import rantai_baru
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.models import ALL_MODELS
 from kinerja_desktop.db.ops_pita import insert_pita
+from kinerja_desktop.db.skp_aturan import insert_skp_defaults
 from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
@@ -54,6 +55,7 @@ def run_statements(db: Database, statements: Iterable[str | PerMesin]) -> None:
         if isinstance(statement, PerMesin):
             statement = statement.postgresql if server else statement.sqlite
         db.execute_sql(statement)
+
 
 _V2_SQL = (
     # the import log (issue 6 fills it for desa workbooks; `nilai impor` for CSV files)
@@ -410,6 +412,84 @@ def _upgrade_9_to_10(db: Database) -> None:
 UPGRADES[9] = _upgrade_9_to_10
 
 
+# {id}: the id numbers itself (INTEGER on SQLite, SERIAL on PostgreSQL)
+_V11_SQL = (
+    # the SKP per pegawai and year (PermenPANRB 6/2022) and what hangs from it
+    'CREATE TABLE "skp" ("id" {id} NOT NULL PRIMARY KEY, "pegawai_id" INTEGER NOT NULL, '
+    '"jabatan_id" INTEGER NOT NULL, "tahun" INTEGER NOT NULL, "dibuat" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("pegawai_id") REFERENCES "pegawai" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("jabatan_id") REFERENCES "jabatan" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("tahun") REFERENCES "tahun" ("tahun") ON DELETE CASCADE)',
+    'CREATE INDEX "skp_pegawai_id" ON "skp" ("pegawai_id")',
+    'CREATE INDEX "skp_jabatan_id" ON "skp" ("jabatan_id")',
+    'CREATE INDEX "skp_tahun" ON "skp" ("tahun")',
+    'CREATE UNIQUE INDEX "skp_pegawai_id_tahun" ON "skp" ("pegawai_id", "tahun")',
+    'CREATE TABLE "skp_hasil_kerja" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"skp_id" INTEGER NOT NULL, "bagian" VARCHAR(255) NOT NULL, "urutan" INTEGER NOT NULL, '
+    '"rhk_atasan" TEXT NOT NULL, "rhk" TEXT NOT NULL, "aspek" VARCHAR(255) NOT NULL, '
+    '"indikator" TEXT NOT NULL, "target" VARCHAR(255) NOT NULL, '
+    '"satuan" VARCHAR(255) NOT NULL, "iki_id" INTEGER, '
+    'FOREIGN KEY ("skp_id") REFERENCES "skp" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("iki_id") REFERENCES "indikator" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "skp_hasil_kerja_skp_id" ON "skp_hasil_kerja" ("skp_id")',
+    'CREATE INDEX "skp_hasil_kerja_iki_id" ON "skp_hasil_kerja" ("iki_id")',
+    'CREATE TABLE "skp_realisasi" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"hasil_kerja_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, '
+    '"realisasi" TEXT NOT NULL, "umpan_balik" TEXT NOT NULL, FOREIGN KEY ("hasil_kerja_id") '
+    'REFERENCES "skp_hasil_kerja" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "skp_realisasi_hasil_kerja_id" ON "skp_realisasi" ("hasil_kerja_id")',
+    'CREATE UNIQUE INDEX "skp_realisasi_hasil_kerja_id_periode" '
+    'ON "skp_realisasi" ("hasil_kerja_id", "periode")',
+    'CREATE TABLE "skp_perilaku" ("id" {id} NOT NULL PRIMARY KEY, "skp_id" INTEGER NOT NULL, '
+    '"perilaku" VARCHAR(255) NOT NULL, "ekspektasi" TEXT NOT NULL, '
+    'FOREIGN KEY ("skp_id") REFERENCES "skp" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "skp_perilaku_skp_id" ON "skp_perilaku" ("skp_id")',
+    'CREATE UNIQUE INDEX "skp_perilaku_skp_id_perilaku" ON "skp_perilaku" ("skp_id", "perilaku")',
+    'CREATE TABLE "skp_umpan_perilaku" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"perilaku_id" INTEGER NOT NULL, "periode" VARCHAR(255) NOT NULL, '
+    '"umpan_balik" TEXT NOT NULL, '
+    'FOREIGN KEY ("perilaku_id") REFERENCES "skp_perilaku" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "skp_umpan_perilaku_perilaku_id" ON "skp_umpan_perilaku" ("perilaku_id")',
+    'CREATE UNIQUE INDEX "skp_umpan_perilaku_perilaku_id_periode" '
+    'ON "skp_umpan_perilaku" ("perilaku_id", "periode")',
+    'CREATE TABLE "skp_evaluasi" ("id" {id} NOT NULL PRIMARY KEY, "skp_id" INTEGER NOT NULL, '
+    '"periode" VARCHAR(255) NOT NULL, "usulan_hasil" VARCHAR(255), '
+    '"alasan_usulan" TEXT NOT NULL, "rating_hasil" VARCHAR(255), '
+    '"rating_perilaku" VARCHAR(255), "predikat" VARCHAR(255), "catatan" TEXT NOT NULL, '
+    '"oleh" VARCHAR(255) NOT NULL, "diubah" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("skp_id") REFERENCES "skp" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "skp_evaluasi_skp_id" ON "skp_evaluasi" ("skp_id")',
+    'CREATE UNIQUE INDEX "skp_evaluasi_skp_id_periode" ON "skp_evaluasi" ("skp_id", "periode")',
+    # the predikat matrix and the distribution curve, editable, seeded below
+    'CREATE TABLE "skp_matriks_predikat" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"rating_hasil" VARCHAR(255) NOT NULL, "rating_perilaku" VARCHAR(255) NOT NULL, '
+    '"predikat" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "skp_matriks_predikat_rating_hasil_rating_perilaku" '
+    'ON "skp_matriks_predikat" ("rating_hasil", "rating_perilaku")',
+    'CREATE TABLE "skp_kurva_distribusi" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"organisasi" VARCHAR(255) NOT NULL, "predikat" VARCHAR(255) NOT NULL, '
+    '"paling_sedikit" REAL, "paling_banyak" REAL, "minimal_orang" INTEGER NOT NULL, '
+    '"urutan" INTEGER NOT NULL, "sumber" TEXT NOT NULL)',
+    'CREATE TABLE "skp_predikat_organisasi" ("id" {id} NOT NULL PRIMARY KEY, '
+    '"tahun" INTEGER NOT NULL, "predikat" VARCHAR(255) NOT NULL, "catatan" TEXT NOT NULL, '
+    'FOREIGN KEY ("tahun") REFERENCES "tahun" ("tahun") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "skp_predikat_organisasi_tahun" ON "skp_predikat_organisasi" ("tahun")',
+)
+
+
+def _upgrade_10_to_11(db: Database) -> None:
+    """Schema 11: the SKP per pegawai (PermenPANRB 6/2022), the predikat matrix and the
+    distribution curve with the regulation's values."""
+    run_statements(
+        db,
+        (PerMesin(q.format(id="INTEGER"), q.format(id="SERIAL")) for q in _V11_SQL),
+    )
+    insert_skp_defaults(db)
+
+
+UPGRADES[10] = _upgrade_10_to_11
+
+
 def insert_default_bands() -> None:
     """Put the default rating bands (capaian-rules.md) into a new database."""
     insert_pita(PITA_BAWAAN)
@@ -473,8 +553,7 @@ def _application_id(db: Database) -> int:
 def _has_tables(db: Database) -> bool:
     if _on_server(db):
         row = db.execute_sql(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_schema = current_schema()"
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
         ).fetchone()
     else:
         row = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
@@ -492,6 +571,7 @@ def prepare_schema(db: Database, label: str) -> bool:
     if version == 0 and not _has_tables(db):
         db.create_tables(SCHEMA_MODELS)
         insert_default_bands()
+        insert_skp_defaults(db)
         _mark_new(db)
         return True
     if _application_id(db) != APPLICATION_ID:

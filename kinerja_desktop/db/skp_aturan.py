@@ -1,0 +1,205 @@
+"""The SKP rules kept as data: the predikat matrix, the distribution curve (kurva distribusi)
+and the kecamatan's own predikat of each year. Read, edit (audited) and seed.
+"""
+
+import json
+
+from peewee import Database
+
+from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.models import (
+    KurvaDistribusi,
+    MatriksPredikat,
+    PredikatOrganisasi,
+    database_proxy,
+)
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.sesi import harus_administrator, pengguna_aktif
+from kinerja_desktop.domain.skp import (
+    KURVA_BAWAAN,
+    MATRIKS_BAWAAN,
+    PREDIKAT_ORGANISASI,
+    SUMBER_KURVA,
+    AturanKurva,
+    Rating,
+    baca_predikat,
+)
+from kinerja_desktop.domain.teks import check_teks
+from kinerja_desktop.errors import DataTidakValid
+
+JENIS_AUDIT = "skp"
+"""The ``jenis`` of every audit entry of the SKP (plans, evaluations and these rules)."""
+
+
+def insert_skp_defaults(db: Database) -> None:
+    """Put the regulation's matrix and curve into ``db`` at schema 11 (a new database, or the
+    upgrade step, which may run on a copy the models are not bound to); plain SQL so that the
+    step keeps working when the models change."""
+    mark = db.param
+    for (hasil, perilaku), predikat in MATRIKS_BAWAAN.items():
+        db.execute_sql(
+            'INSERT INTO "skp_matriks_predikat" ("rating_hasil", "rating_perilaku", "predikat") '
+            f"VALUES ({mark}, {mark}, {mark})",
+            (hasil.value, perilaku.value, predikat),
+        )
+    for urutan, a in enumerate(KURVA_BAWAAN):
+        db.execute_sql(
+            'INSERT INTO "skp_kurva_distribusi" ("organisasi", "predikat", "paling_sedikit", '
+            '"paling_banyak", "minimal_orang", "urutan", "sumber") '
+            f"VALUES ({', '.join([mark] * 7)})",
+            (
+                a.organisasi,
+                "|".join(a.predikat),
+                a.paling_sedikit,
+                a.paling_banyak,
+                a.minimal_orang,
+                urutan,
+                SUMBER_KURVA,
+            ),
+        )
+
+
+def baca_matriks() -> dict[tuple[Rating, Rating], str]:
+    """The predikat matrix of this database: (rating hasil kerja, rating perilaku) → predikat."""
+    matriks = dict(MATRIKS_BAWAAN)  # a cell removed with another tool falls back to the rule
+    for r in MatriksPredikat.select():
+        matriks[(Rating(r.rating_hasil), Rating(r.rating_perilaku))] = r.predikat
+    return matriks
+
+
+def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Perubahan:
+    """Give one cell of the matrix another predikat (administrator only; audited)."""
+    predikat = baca_predikat(predikat)
+    sesi = harus_administrator("Mengubah matriks predikat")
+    with database_proxy.atomic():
+        lama = baca_matriks()[(hasil, perilaku)]
+        ada = (
+            MatriksPredikat.update(predikat=predikat)
+            .where(
+                (MatriksPredikat.rating_hasil == hasil.value)
+                & (MatriksPredikat.rating_perilaku == perilaku.value)
+            )
+            .execute()
+        )
+        if not ada:
+            MatriksPredikat.create(
+                rating_hasil=hasil.value, rating_perilaku=perilaku.value, predikat=predikat
+            )
+        sel = f"hasil kerja {hasil.label}, perilaku {perilaku.label}"
+        catat(
+            [Entri("skp_aturan", JENIS_AUDIT, lama, predikat, catatan=f"matriks predikat: {sel}")],
+            sekarang(),
+            sesi.nama,
+        )
+    return Perubahan(pesan=f"Matriks predikat ({sel}) sekarang {predikat}.")
+
+
+def baca_kurva() -> list[AturanKurva]:
+    """The distribution rules of this database, in order."""
+    return [
+        AturanKurva(
+            r.organisasi,
+            tuple(r.predikat.split("|")),
+            r.paling_sedikit,
+            r.paling_banyak,
+            r.minimal_orang,
+        )
+        for r in KurvaDistribusi.select().order_by(KurvaDistribusi.urutan, KurvaDistribusi.id)
+    ]
+
+
+def sumber_kurva() -> str:
+    """Where the curve in force comes from (the seeded rows' source, or what was typed)."""
+    row = KurvaDistribusi.select(KurvaDistribusi.sumber).order_by(KurvaDistribusi.urutan).first()
+    return row.sumber if row is not None and row.sumber else SUMBER_KURVA
+
+
+def _cek_aturan(a: AturanKurva) -> AturanKurva:
+    organisasi = baca_predikat(a.organisasi, PREDIKAT_ORGANISASI)
+    predikat = tuple(baca_predikat(p) for p in a.predikat)
+    if not predikat:
+        raise DataTidakValid("Aturan kurva tanpa predikat pegawai.")
+    for batas in (a.paling_sedikit, a.paling_banyak):
+        if batas is not None and not 0 <= batas <= 100:
+            raise DataTidakValid(f"Batas {batas:g}% di luar 0–100%.")
+    if (
+        a.paling_sedikit is not None
+        and a.paling_banyak is not None
+        and a.paling_sedikit > a.paling_banyak
+    ):
+        raise DataTidakValid("Batas paling sedikit lebih besar dari batas paling banyak.")
+    if a.minimal_orang < 0:
+        raise DataTidakValid("Jumlah orang paling sedikit tidak boleh negatif.")
+    if a.paling_sedikit is None and a.paling_banyak is None and not a.minimal_orang:
+        raise DataTidakValid(f"Aturan untuk {', '.join(predikat)} tidak berisi batas apa pun.")
+    return AturanKurva(organisasi, predikat, a.paling_sedikit, a.paling_banyak, a.minimal_orang)
+
+
+def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Perubahan:
+    """Replace the whole curve (a kabupaten's own rules) with its source; administrator only."""
+    bersih = [_cek_aturan(a) for a in aturan]
+    sumber = check_teks(sumber, "Sumber aturan kurva (peraturan atau surat edaran)", maks=500)
+    sesi = harus_administrator("Mengubah kurva distribusi")
+    with database_proxy.atomic():
+        lama = [a.teks for a in baca_kurva()]
+        KurvaDistribusi.delete().execute()
+        for urutan, a in enumerate(bersih):
+            KurvaDistribusi.create(
+                organisasi=a.organisasi,
+                predikat="|".join(a.predikat),
+                paling_sedikit=a.paling_sedikit,
+                paling_banyak=a.paling_banyak,
+                minimal_orang=a.minimal_orang,
+                urutan=urutan,
+                sumber=sumber,
+            )
+        catat(
+            [
+                Entri(
+                    "skp_aturan",
+                    JENIS_AUDIT,
+                    json.dumps(lama, ensure_ascii=False),
+                    json.dumps([a.teks for a in bersih], ensure_ascii=False),
+                    catatan=f"kurva distribusi ({sumber})",
+                )
+            ],
+            sekarang(),
+            sesi.nama,
+        )
+    return Perubahan(pesan=f"Kurva distribusi diganti: {len(bersih)} aturan.")
+
+
+def predikat_organisasi(tahun: int) -> str | None:
+    """The kecamatan's predikat of ``tahun`` (None: not entered yet)."""
+    row = PredikatOrganisasi.get_or_none(PredikatOrganisasi.tahun == tahun)
+    return None if row is None else row.predikat
+
+
+def simpan_predikat_organisasi(tahun: int, predikat: str | None) -> Perubahan:
+    """Enter (or with None clear) the kecamatan's predikat of ``tahun``; audited."""
+    require_year(tahun)
+    baru = None if predikat is None else baca_predikat(predikat, PREDIKAT_ORGANISASI)
+    sesi = pengguna_aktif()
+    with database_proxy.atomic():
+        lama = predikat_organisasi(tahun)
+        PredikatOrganisasi.delete().where(PredikatOrganisasi.tahun == tahun).execute()
+        if baru is not None:
+            PredikatOrganisasi.create(tahun=tahun, predikat=baru)
+        catat(
+            [
+                Entri(
+                    "skp_aturan",
+                    JENIS_AUDIT,
+                    lama,
+                    baru,
+                    periode=str(tahun),
+                    catatan="predikat kinerja organisasi",
+                )
+            ],
+            sekarang(),
+            sesi.nama,
+        )
+    if baru is None:
+        return Perubahan(pesan=f"Predikat organisasi tahun {tahun} dikosongkan.")
+    return Perubahan(pesan=f"Predikat organisasi tahun {tahun}: {baru}.")

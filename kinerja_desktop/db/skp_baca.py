@@ -1,0 +1,342 @@
+"""Reading one SKP: the plan with both parties, and the evaluation of a period (realisasi
+from the stored IKI values, the proposed rating and the atasan's decision). The whole year's
+list and checks are in :mod:`skp_tahun`.
+
+The pejabat penilai is the holder of the atasan's jabatan, or the Camat (the year's signatory)
+for a jabatan directly under the Camat; the atasan of the penilai likewise. Nothing here writes.
+"""
+
+from dataclasses import dataclass
+
+from kinerja_desktop.db.models import (
+    Jabatan,
+    Kantor,
+    Pangkat,
+    Pegawai,
+    Pemangku,
+    SkpEvaluasi,
+    SkpHasilKerja,
+    SkpPerilaku,
+    SkpRealisasi,
+    SkpUmpanPerilaku,
+    Tahun,
+)
+from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.queries_nilai import NilaiIndikator, nilai_jabatan, penilaian
+from kinerja_desktop.db.skp import periode_skp, require_skp
+from kinerja_desktop.domain.capaian import Penilaian
+from kinerja_desktop.domain.periode import Periode
+from kinerja_desktop.domain.skp import (
+    PERILAKU,
+    Aspek,
+    Bagian,
+    Rating,
+    Usulan,
+    aturan_usulan,
+    usul_rating_hasil,
+)
+from kinerja_desktop.domain.value_text import teks_realisasi
+
+
+@dataclass(frozen=True)
+class Pihak:
+    """A party of the SKP as the form prints it (empty strings: not recorded)."""
+
+    pegawai_id: int | None
+    nama: str
+    nip: str  # 18 digits or ""
+    golongan: str  # "III/c" or ""
+    pangkat: str  # "Penata" or ""
+    jabatan: str
+    unit_kerja: str
+
+    @property
+    def pangkat_golongan(self) -> str:
+        """``Penata (III/c)``, the golongan alone, or ""."""
+        if self.pangkat and self.golongan:
+            return f"{self.pangkat} ({self.golongan})"
+        return self.pangkat or self.golongan
+
+
+@dataclass(frozen=True)
+class RencanaHasilKerja:
+    """One row of the plan."""
+
+    id: int
+    bagian: Bagian
+    urutan: int
+    rhk_atasan: str
+    rhk: str
+    aspek: Aspek
+    indikator: str
+    target: str
+    satuan: str
+    iki_id: int | None
+
+    @property
+    def target_satuan(self) -> str:
+        """``36 Laporan``, ``90 %``: the target with its unit."""
+        return f"{self.target} {self.satuan}".strip()
+
+
+@dataclass(frozen=True)
+class PerilakuSkp:
+    """A core value with the atasan's expectation."""
+
+    kode: str
+    nama: str
+    panduan: str
+    ekspektasi: str
+
+
+@dataclass(frozen=True)
+class DataSkp:
+    """An SKP as the editor and the documents show it."""
+
+    id: int
+    tahun: int
+    jabatan_id: int
+    pegawai: Pihak
+    penilai: Pihak | None  # None: nobody recorded for the atasan's jabatan
+    atasan_penilai: Pihak | None  # None: not recorded (the Camat's own atasan is outside)
+    hasil_kerja: tuple[RencanaHasilKerja, ...]
+    perilaku: tuple[PerilakuSkp, ...]
+
+    def bagian(self, bagian: Bagian) -> list[RencanaHasilKerja]:
+        """The rows of one section, in order."""
+        return [r for r in self.hasil_kerja if r.bagian is bagian]
+
+
+@dataclass(frozen=True)
+class RealisasiRhk:
+    """The realisasi of one row in a period: from the IKI values or typed, with feedback."""
+
+    hasil_kerja: RencanaHasilKerja
+    realisasi: str  # "" when none
+    capaian: float | None  # IKI-linked rows only
+    dari_iki: bool
+    umpan_balik: str
+
+
+@dataclass(frozen=True)
+class Keputusan:
+    """What was stored for a period: the proposal of that moment and the atasan's decision."""
+
+    usulan_hasil: Rating | None
+    alasan_usulan: str
+    rating_hasil: Rating | None
+    rating_perilaku: Rating | None
+    predikat: str | None
+    catatan: str
+    oleh: str
+    diubah: str
+
+
+@dataclass(frozen=True)
+class EvaluasiSkp:
+    """The evaluation of an SKP in a period."""
+
+    periode: Periode
+    realisasi: tuple[RealisasiRhk, ...]
+    umpan_perilaku: dict[str, str]
+    usulan: Usulan  # computed now from the stored values
+    aturan_usulan: str
+    keputusan: Keputusan | None
+
+
+def _opt_rating(x: str | None) -> Rating | None:
+    return None if x is None else Rating(x)
+
+
+def _unit_kerja() -> str:
+    kantor = Kantor.get_or_none()
+    if kantor is None:
+        return ""
+    return f"Kecamatan {kantor.kecamatan} {kantor.nama_kabupaten}"
+
+
+def _pangkat() -> dict[str, str]:
+    return dict(Pangkat.select(Pangkat.golongan, Pangkat.nama).tuples().iterator())
+
+
+def _pihak(pegawai_id: int | None, jabatan: str, pangkat: dict[str, str], unit: str) -> Pihak:
+    row = (
+        Pegawai.select(Pegawai.nama, Pegawai.nip, Pegawai.pangkat)
+        .where(Pegawai.id == pegawai_id)
+        .tuples()
+        .first()
+    )
+    if row is None:
+        return Pihak(None, "", "", "", "", jabatan, unit)
+    nama, nip, golongan = row
+    return Pihak(pegawai_id, nama, nip or "", golongan or "", pangkat.get(golongan or "", ""),
+                 jabatan, unit)  # fmt: skip
+
+
+def pemegang_jabatan(tahun: int) -> dict[int, int]:
+    """Jabatan id → the pegawai holding it in ``tahun`` (the first recorded when several)."""
+    hasil: dict[int, int] = {}
+    query = (
+        Pemangku.select(Pemangku.jabatan, Pemangku.pegawai)
+        .join(Jabatan)
+        .where(Jabatan.tahun == tahun)
+        .order_by(Pemangku.id)
+        .tuples()
+        .iterator()
+    )
+    for jabatan_id, pegawai_id in query:
+        hasil.setdefault(jabatan_id, pegawai_id)
+    return hasil
+
+
+def _camat(tahun: Tahun, pangkat: dict[str, str], unit: str) -> Pihak | None:
+    kantor = Kantor.get_or_none()
+    jabatan = tahun.jabatan_penandatangan or (
+        f"Camat {kantor.kecamatan}" if kantor is not None else "Camat"
+    )
+    if tahun.penandatangan_id is None:
+        return None
+    return _pihak(tahun.penandatangan_id, jabatan, pangkat, unit)
+
+
+def _atasan(
+    jabatan_id: int | None, tahun: Tahun, pangkat: dict[str, str], unit: str
+) -> Pihak | None:
+    """The holder of ``jabatan_id`` (None: the Camat); None when nobody is recorded."""
+    if jabatan_id is None:
+        return _camat(tahun, pangkat, unit)
+    pemegang = pemegang_jabatan(tahun.tahun).get(jabatan_id)
+    if pemegang is None:
+        return None
+    nama = Jabatan.select(Jabatan.nama).where(Jabatan.id == jabatan_id).scalar()
+    return _pihak(pemegang, nama, pangkat, unit)
+
+
+def baca_skp(skp_id: int) -> DataSkp:
+    """The SKP with both parties, its plan and the seven core values."""
+    skp = require_skp(skp_id)
+    tahun = require_year(skp.tahun_id)
+    pangkat, unit = _pangkat(), _unit_kerja()
+    jabatan = Jabatan.get_by_id(skp.jabatan_id)
+    pegawai = _pihak(skp.pegawai_id, jabatan.nama, pangkat, unit)
+    penilai = _atasan(jabatan.atasan_id, tahun, pangkat, unit)
+    atasan_penilai = None
+    if jabatan.atasan_id is not None:
+        atas = Jabatan.get_or_none(Jabatan.id == jabatan.atasan_id)
+        atasan_penilai = _atasan(atas.atasan_id if atas else None, tahun, pangkat, unit)
+    rows = (
+        SkpHasilKerja.select(
+            SkpHasilKerja.id,
+            SkpHasilKerja.bagian,
+            SkpHasilKerja.urutan,
+            SkpHasilKerja.rhk_atasan,
+            SkpHasilKerja.rhk,
+            SkpHasilKerja.aspek,
+            SkpHasilKerja.indikator,
+            SkpHasilKerja.target,
+            SkpHasilKerja.satuan,
+            SkpHasilKerja.iki,
+        )
+        .where(SkpHasilKerja.skp == skp_id)
+        .order_by(SkpHasilKerja.urutan, SkpHasilKerja.id)
+        .tuples()
+        .iterator()
+    )
+    hasil_kerja = tuple(
+        RencanaHasilKerja(i, Bagian(b), u, ra, r, Aspek(a), ind, t, s, iki)
+        for i, b, u, ra, r, a, ind, t, s, iki in rows
+    )
+    ekspektasi = dict(
+        SkpPerilaku.select(SkpPerilaku.perilaku, SkpPerilaku.ekspektasi)
+        .where(SkpPerilaku.skp == skp_id)
+        .tuples()
+        .iterator()
+    )
+    perilaku = tuple(
+        PerilakuSkp(p.kode, p.nama, p.panduan, ekspektasi.get(p.kode, "")) for p in PERILAKU
+    )
+    return DataSkp(
+        skp.id, skp.tahun_id, skp.jabatan_id, pegawai, penilai, atasan_penilai, hasil_kerja,
+        perilaku,
+    )  # fmt: skip
+
+
+def _realisasi_iki(
+    nilai: NilaiIndikator | None, periode: Periode, aturan: Penilaian
+) -> tuple[str, float | None]:
+    if nilai is None:
+        return "", None
+    baris = nilai.capaian(periode, aturan)
+    return teks_realisasi(nilai.info.jenis, baris.realisasi.nilai), baris.capaian.persen
+
+
+def evaluasi_skp(
+    data: DataSkp,
+    periode: str,
+    nilai: dict[int, NilaiIndikator] | None = None,
+    aturan: Penilaian | None = None,
+) -> EvaluasiSkp:
+    """The evaluation of ``data`` in ``periode`` (a triwulan or the year).
+
+    ``nilai`` (indicator id → values) and ``aturan`` may be read once by the caller for many
+    SKP; by default they are read for this SKP's jabatan.
+    """
+    skp = require_skp(data.id)
+    p = periode_skp(skp, periode)
+    aturan = aturan if aturan is not None else penilaian()
+    if nilai is None:
+        nilai = {n.info.id: n for n in nilai_jabatan(data.jabatan_id)}
+    ketik = {
+        h: (r, u)
+        for h, r, u in SkpRealisasi.select(
+            SkpRealisasi.hasil_kerja, SkpRealisasi.realisasi, SkpRealisasi.umpan_balik
+        )
+        .join(SkpHasilKerja)
+        .where((SkpHasilKerja.skp == data.id) & (SkpRealisasi.periode == p.id))
+        .tuples()
+        .iterator()
+    }
+    baris = []
+    for rhk in data.hasil_kerja:
+        typed, umpan = ketik.get(rhk.id, ("", ""))
+        if rhk.iki_id is not None:
+            teks, capaian = _realisasi_iki(nilai.get(rhk.iki_id), p, aturan)
+            baris.append(RealisasiRhk(rhk, teks, capaian, True, umpan))
+        else:
+            baris.append(RealisasiRhk(rhk, typed, None, False, umpan))
+    umpan_perilaku = dict(
+        SkpUmpanPerilaku.select(SkpPerilaku.perilaku, SkpUmpanPerilaku.umpan_balik)
+        .join(SkpPerilaku)
+        .where((SkpPerilaku.skp == data.id) & (SkpUmpanPerilaku.periode == p.id))
+        .tuples()
+        .iterator()
+    )
+    utama = [b.capaian for b in baris if b.dari_iki and b.hasil_kerja.bagian is Bagian.UTAMA]
+    batas_sesuai = _batas_sesuai(aturan)
+    usulan = usul_rating_hasil(utama, batas_sesuai)
+    row = SkpEvaluasi.get_or_none((SkpEvaluasi.skp == data.id) & (SkpEvaluasi.periode == p.id))
+    keputusan = None
+    if row is not None:
+        keputusan = Keputusan(
+            _opt_rating(row.usulan_hasil),
+            row.alasan_usulan,
+            _opt_rating(row.rating_hasil),
+            _opt_rating(row.rating_perilaku),
+            row.predikat,
+            row.catatan,
+            row.oleh,
+            row.diubah,
+        )
+    return EvaluasiSkp(
+        p, tuple(baris), umpan_perilaku, usulan, aturan_usulan(batas_sesuai), keputusan
+    )
+
+
+def _batas_sesuai(aturan: Penilaian) -> float:
+    """The lower bound of the highest rating band (91% by default)."""
+    return max((p.batas_bawah for p in aturan.pita), default=91.0)
+
+
+def usulan_skp(skp_id: int, periode: str) -> Usulan:
+    """The hasil-kerja rating the application proposes now for ``periode``."""
+    return evaluasi_skp(baca_skp(skp_id), periode).usulan
