@@ -25,6 +25,7 @@ from kinerja_desktop.cli import (
     pengguna,
     persetujuan,
     report,
+    skp,
 )
 from kinerja_desktop.cli.common import release_locks
 from kinerja_desktop.domain.teks import tanpa_kendali
@@ -46,6 +47,7 @@ COMMAND_MODULES = [
     persetujuan,
     audit,
     pengguna,
+    skp,
 ]
 
 # argparse writes its own messages through gettext; these are the ones a user can meet.
