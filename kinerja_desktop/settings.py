@@ -37,6 +37,7 @@ OPTIONS: dict[str, Option] = {
     "folder_kelengkapan": Option(""),
     "folder_kabupaten": Option(""),
     "folder_kirim": Option(""),
+    "folder_skp": Option(""),
     # when and where the last "cadangan --out"/"Cadangkan ke…" was written (ISO time; path)
     "cadangan_luar_waktu": Option(""),
     "cadangan_luar_berkas": Option(""),

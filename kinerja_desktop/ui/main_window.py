@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
             nilai_dialogs,
             pengguna_dialogs,
             riwayat_dialog,
+            skp_editor,
         )
 
         bar = self.menuBar()
@@ -335,6 +336,7 @@ class MainWindow(QMainWindow):
         self.menu_laporan.addAction(self.act_cetak)
         self.menu_laporan.addActions(capaian_dialog.create_actions(self))
         self.menu_laporan.addActions(lkjip_dialog.create_actions(self))
+        self.menu_laporan.addActions(skp_editor.create_actions(self))
         self.menu_laporan.addSeparator()
         self.menu_laporan.addActions(kirim_dialog.create_actions(self))
 

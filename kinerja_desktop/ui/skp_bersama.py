@@ -1,0 +1,68 @@
+"""What the SKP editor's tabs and the Cetak SKP dialog share: table cells, rows that follow
+their wrapped text, the evaluation periods, and the runner of one core operation."""
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
+
+from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.ui.operations import explain, show_bug
+
+
+def pilihan_periode_skp(tahun: int) -> list[tuple[str, str]]:
+    """(label, id) of the SKP evaluation periods: the year first, then the four triwulan."""
+    hasil = [(f"Tahunan {tahun}", str(tahun))]
+    hasil += [(parse_periode(f"{tahun}Q{k}").label, f"{tahun}Q{k}") for k in range(1, 5)]
+    return hasil
+
+
+def item_baca(teks: str, tip: str = "") -> QTableWidgetItem:
+    """A table cell the operator cannot edit."""
+    item = QTableWidgetItem(teks)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def tinggi_ikut_lebar(tabel: QTableWidget) -> None:
+    """Keep the rows of ``tabel`` as tall as their wrapped text whenever a column's width
+    changes (the first layout, a resized window), never cut and never needlessly tall."""
+    tabel.horizontalHeader().sectionResized.connect(lambda *_: tabel.resizeRowsToContents())
+
+
+def item_isi(teks: str) -> QTableWidgetItem:
+    """An editable table cell (the whole text as its tooltip, for long texts)."""
+    item = QTableWidgetItem(teks)
+    item.setToolTip(teks)
+    return item
+
+
+class Pelaksana:
+    """Runs one core operation for a tab: a refusal goes to ``tampil_galat`` (red line), a bug
+    to the bug dialog; a success to ``sesudah`` (the status line and refreshes)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        tampil_galat: Callable[[str], None],
+        sesudah: Callable[[Perubahan], None],
+    ) -> None:
+        self.parent, self.tampil_galat, self.sesudah = parent, tampil_galat, sesudah
+
+    def __call__(self, op: Callable[[], Perubahan]) -> bool:
+        """Run ``op``; True when it went through."""
+        try:
+            perubahan = op()
+        except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal, environment or bug
+            explained = explain(exc)
+            if explained is None:
+                show_bug(self.parent, traceback.format_exc())
+            else:
+                self.tampil_galat(explained.pesan)
+            return False
+        self.sesudah(perubahan)
+        return True
