@@ -29,8 +29,8 @@ from kinerja_desktop.reports.skp_data import (
     teks_nip,
 )
 
-LEBAR_RENCANA = (0.045, 0.21, 0.23, 0.09, 0.285, 0.14)
-LEBAR_EVALUASI = (0.042, 0.14, 0.15, 0.08, 0.19, 0.1, 0.1, 0.198)
+LEBAR_RENCANA = (0.045, 0.2, 0.23, 0.1, 0.285, 0.14)
+LEBAR_EVALUASI = (0.042, 0.15, 0.15, 0.1, 0.188, 0.1, 0.1, 0.17)
 ISI_NANTI = "……"  # a target not set yet, to write in by hand beside its unit
 GRID = 0.5
 
@@ -102,9 +102,9 @@ def _identitas(dok: DokumenSkp, width: float) -> Any:
     return _tabel(rows, (0.15, 0.35, 0.15, 0.35), gaya, 1, width)
 
 
-def _ttd_dua(dok: DokumenSkp, tempat_tanggal: str, width: float) -> Any:
+def _ttd_dua(dok: DokumenSkp, tempat_tanggal: str, width: float) -> list[Any]:
     """Two signature blocks: the pegawai on the left, the pejabat penilai on the right."""
-    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     def blok(peran: str, p: Pihak | None) -> list[Any]:
         nama = f"<u>{teks(p.nama)}</u>" if p is not None and p.nama else KOSONG
@@ -129,7 +129,7 @@ def _ttd_dua(dok: DokumenSkp, tempat_tanggal: str, width: float) -> Any:
     table.setStyle(
         TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
-    return KeepTogether([Spacer(1, 6 * MM), table])
+    return [Spacer(1, 6 * MM), table]
 
 
 def _baris_rencana(dok: DokumenSkp, evaluasi: bool) -> tuple[list[list[Any]], list[Any]]:
@@ -175,8 +175,10 @@ def _kecil() -> Any:
     return ParagraphStyle("sel_kecil", parent=styles()["sel"], fontSize=7.5, leading=9)
 
 
-def _rencana(dok: DokumenSkp, width: float) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer
+def _rencana(dok: DokumenSkp, ttd: list[Any], width: float) -> list[Any]:
+    """The plan's two tables; the core values stay on one page with the signatures ``ttd``,
+    so that a signature never stands alone on a page."""
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     rows, gaya = _baris_rencana(dok, evaluasi=False)
     perilaku = [[_p(k, "kepala") for k in ("No", "Perilaku Kerja", "Ekspektasi Khusus Pimpinan")]]
@@ -189,14 +191,20 @@ def _rencana(dok: DokumenSkp, width: float) -> list[Any]:
         Spacer(1, 1.5 * MM),
         _tabel(rows, LEBAR_RENCANA, _gaya() + gaya, 1, width),
         Spacer(1, 4 * MM),
-        _p("PERILAKU KERJA", "tebal"),
-        Spacer(1, 1.5 * MM),
-        _tabel(perilaku, (0.05, 0.6, 0.35), _gaya(), 1, width),
+        KeepTogether(
+            [
+                _p("PERILAKU KERJA", "tebal"),
+                Spacer(1, 1.5 * MM),
+                _tabel(perilaku, (0.05, 0.6, 0.35), _gaya(), 1, width),
+                *ttd,
+            ]
+        ),
     ]
 
 
-def _evaluasi(dok: DokumenSkp, width: float) -> list[Any]:
-    from reportlab.platypus import Spacer
+def _evaluasi(dok: DokumenSkp, ttd: list[Any], width: float) -> list[Any]:
+    """The evaluation's tables; behaviour, ratings and the signatures ``ttd`` kept together."""
+    from reportlab.platypus import KeepTogether, Spacer
 
     rows, gaya = _baris_rencana(dok, evaluasi=True)
     rating = [
@@ -229,10 +237,15 @@ def _evaluasi(dok: DokumenSkp, width: float) -> list[Any]:
         _tabel(rows, LEBAR_EVALUASI, _gaya() + gaya, 1, width),
         _tabel(rating, (0.3, 0.7), _gaya(0), 0, width),
         Spacer(1, 4 * MM),
-        _p("PERILAKU KERJA", "tebal"),
-        Spacer(1, 1.5 * MM),
-        _tabel(perilaku, (0.05, 0.25, 0.35, 0.35), _gaya(), 1, width),
-        _tabel(akhir, (0.3, 0.7), _gaya(0), 0, width),
+        KeepTogether(
+            [
+                _p("PERILAKU KERJA", "tebal"),
+                Spacer(1, 1.5 * MM),
+                _tabel(perilaku, (0.05, 0.25, 0.35, 0.35), _gaya(), 1, width),
+                _tabel(akhir, (0.3, 0.7), _gaya(0), 0, width),
+                *ttd,
+            ]
+        ),
     ]
 
 
@@ -349,8 +362,7 @@ def render_skp_pdf(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
                 f"PERIODE PENILAIAN: {laporan.masa_penilaian.upper()}",
             ),
             _identitas(dok, width),
-            *_rencana(dok, width),
-            _ttd_dua(dok, laporan.tempat_tanggal, width),
+            *_rencana(dok, _ttd_dua(dok, laporan.tempat_tanggal, width), width),
             PageBreak(),
             *_judul(
                 "EVALUASI KINERJA PEGAWAI",
@@ -358,8 +370,7 @@ def render_skp_pdf(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
                 f"({laporan.masa_evaluasi})",
             ),
             _identitas(dok, width),
-            *_evaluasi(dok, width),
-            _ttd_dua(dok, laporan.tempat_tanggal, width),
+            *_evaluasi(dok, _ttd_dua(dok, laporan.tempat_tanggal, width), width),
             PageBreak(),
             *_dokumen_evaluasi(dok, laporan, width),
             PageBreak(),
