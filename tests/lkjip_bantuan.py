@@ -13,6 +13,8 @@ from kinerja_desktop.domain.lkjip import Asal
 
 SEKCAM = "Drs. SUGENG RAHARJO, M.Si"
 KASI_PEM = "SITI AMINAH, S.Sos"  # no NIP recorded: listed before writing
+PROGRAM = "Program Penunjang Urusan Pemerintahan Daerah"
+KEGIATAN = "Penyediaan administrasi perkantoran"
 PENUTUP = "Demikian Laporan Kinerja ini kami sampaikan sebagai pertanggungjawaban."
 
 
@@ -60,3 +62,23 @@ def isi_dua_tahun() -> None:
     )
     set_target_renstra("SEKCAM.02", 2026, Target(95), Jenis.PERSENTASE)
     set_teks_lkjip(2021, "penutup", PENUTUP, Asal.DIKETIK)
+    _anggaran()
+
+
+def _anggaran() -> None:
+    """2021: one program of the Sekcam with two kegiatan, Rp 10.000.000 and one not entered;
+    Rp 2.500.000 realised in TW I and Rp 5.000.000 in TW III → Rp 7.500.000, 75,0%."""
+    from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
+    from kinerja_desktop.db.ops_program import (
+        IsiKegiatan,
+        IsiProgram,
+        tambah_kegiatan,
+        tambah_program,
+    )
+
+    program = tambah_program(_jab(2021, "SEKCAM"), IsiProgram(PROGRAM, "7.01.01")).id
+    kegiatan = tambah_kegiatan(program, IsiKegiatan(KEGIATAN, "7.01.01.1.01", 10_000_000)).id
+    tambah_kegiatan(program, IsiKegiatan("Penyediaan jasa kebersihan kantor"))
+    set_realisasi_anggaran(
+        [AnggaranMasuk(kegiatan, "2021Q1", 2_500_000), AnggaranMasuk(kegiatan, "2021Q3", 5_000_000)]
+    )

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from lkjip_bantuan import KASI_PEM, PENUTUP, SEKCAM, isi_dua_tahun
+from lkjip_bantuan import KASI_PEM, KEGIATAN, PENUTUP, PROGRAM, SEKCAM, isi_dua_tahun
 from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
@@ -116,6 +116,24 @@ def test_comparison_with_the_year_before_and_the_renstra(halaman):
     assert re.search(r"administrasi perkantoran 95% \(2026\) 90,0% 94,7", renstra)
 
 
+def test_budget_realised_per_program_kegiatan_and_triwulan(dokumen, halaman):
+    anggaran = _bab(halaman, "3.2 Realisasi Anggaran", "BAB IV PENUTUP")
+    assert (
+        "Realisasi anggaran tahun 2021 sebesar Rp 7.500.000 dari anggaran Rp 10.000.000 (75,0%)."
+    ) in anggaran
+    assert f"1 7.01.01 {PROGRAM} Rp 10.000.000 Rp 7.500.000 75,0" in anggaran
+    assert f"{KEGIATAN} Rp 10.000.000 Rp 7.500.000 75,0" in anggaran
+    assert "Penyediaan jasa kebersihan kantor n/a n/a n/a" in anggaran
+    assert "kantor n/a n/a n/a Jumlah Rp 10.000.000 Rp 7.500.000 75,0" in anggaran
+    assert "Realisasi triwulan Rp 2.500.000 n/a Rp 5.000.000 n/a" in anggaran
+    assert "Kumulatif Rp 2.500.000 Rp 2.500.000 Rp 7.500.000 Rp 7.500.000" in anggaran
+    assert "Kegiatan tanpa anggaran (1): Penyediaan jasa kebersihan kantor." in (
+        dokumen[0].kekurangan
+    )
+    ikhtisar = _bab(halaman, "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN")
+    assert "Realisasi anggaran tahun 2021 sebesar Rp 7.500.000" in ikhtisar
+
+
 def test_rating_intervals_in_force(halaman):
     pita = _bab(halaman, "Tabel 3.1", "Tabel 3.2")
     for baris in ("≥ 91% Sangat Tinggi", "76% – < 91% Tinggi", "0% – < 51% Sangat Rendah"):
@@ -189,6 +207,8 @@ def test_word_document_has_headings_tables_pictures_and_the_same_figures(dokumen
     assert per_indikator["Jumlah Laporan kependudukan"] == [
         "laporan", "12", "13", "108,3", "Sangat Tinggi"]  # fmt: skip
     assert per_indikator["Pembinaan perangkat desa"] == ["kegiatan", "n/a", "n/a", "n/a", "n/a"]
+    anggaran = baris(tabel["No|Realisasi (%)"])
+    assert anggaran[-1][1:] == ["Jumlah", "Rp 10.000.000", "Rp 7.500.000", "75,0"]
     banding = {r[1]: r[2:] for r in baris(tabel["No|Perubahan (poin)"])[1:]}
     assert banding["Jumlah Laporan kependudukan"] == ["8", "66,7", "13", "108,3", "+41,7"]
     teks = "\n".join(p.text for p in doc.paragraphs)

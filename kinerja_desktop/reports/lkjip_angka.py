@@ -30,6 +30,7 @@ from kinerja_desktop.domain.capaian import Penilaian, compute_capaian, rata_rata
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_text import teks_realisasi, teks_target
+from kinerja_desktop.reports.lkjip_anggaran import AnggaranLkjip, build_lkjip_anggaran
 
 NA = "n/a"
 """What a cell says where there is no data (the word LKjIP reviewers expect)."""
@@ -133,6 +134,7 @@ class AngkaLkjip:
     penilaian: Penilaian
     golongan: tuple[tuple[str, int], ...]  # holders per golongan ("III/b", 3), "-" unknown
     pegawai_kurang: tuple[PegawaiKurang, ...]
+    anggaran: AnggaranLkjip
 
     @property
     def indikator(self) -> list[IndikatorLkjip]:
@@ -331,4 +333,5 @@ def build_lkjip_angka(tahun: int) -> AngkaLkjip:
         penilaian=aturan,
         golongan=tuple(golongan),
         pegawai_kurang=tuple(kurang),
+        anggaran=build_lkjip_anggaran(tahun),
     )

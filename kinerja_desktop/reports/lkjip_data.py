@@ -108,6 +108,12 @@ class LaporanKinerja:
                 + ", ".join(n.judul for n in draf)
                 + "."
             )
+        if a.anggaran.tanpa_anggaran:
+            baris.append(
+                f"Kegiatan tanpa anggaran ({len(a.anggaran.tanpa_anggaran)}): "
+                + "; ".join(a.anggaran.tanpa_anggaran)
+                + "."
+            )
         for d in self.pk.dokumen:
             if d.kurang:
                 baris.append(

@@ -20,7 +20,7 @@ from kinerja_desktop.domain.lkjip import (
     SUMBER_DAYA,
     kunci_sasaran,
 )
-from kinerja_desktop.domain.value_text import format_angka, format_persen
+from kinerja_desktop.domain.value_text import format_angka, format_persen, format_rupiah
 from kinerja_desktop.reports.lkjip_angka import NA, AngkaLkjip, IndikatorLkjip, SasaranLkjip
 
 
@@ -126,13 +126,29 @@ def _kata_pengantar(a: AngkaLkjip) -> str:
     )
 
 
+def kalimat_anggaran(a: AngkaLkjip) -> str:
+    """``Realisasi anggaran tahun 2026 sebesar Rp 1.250.000 dari anggaran Rp 2.000.000
+    (62,5%).``, or "" when no anggaran is entered."""
+    jumlah = a.anggaran.jumlah
+    if jumlah.anggaran is None:
+        return ""
+    realisasi = format_rupiah(jumlah.realisasi or 0)
+    persen = "" if jumlah.persen is None else f" ({_persen(jumlah.persen)})"
+    return (
+        f"Realisasi anggaran tahun {a.tahun} sebesar {realisasi} dari anggaran "
+        f"{format_rupiah(jumlah.anggaran)}{persen}."
+    )
+
+
 def _ikhtisar(a: AngkaLkjip) -> str:
     capai, kurang, tanpa = _hitung(a)
+    anggaran = kalimat_anggaran(a)
     return (
         f"Pada tahun {a.tahun}, Kecamatan {a.kecamatan} menetapkan {len(a.sasaran)} sasaran "
         f"dengan {a.total} indikator kinerja. {_ringkas(a)}\n"
         f"Sebanyak {capai} indikator mencapai atau melampaui target, {kurang} indikator belum "
         f"mencapai target, dan {tanpa} indikator belum memiliki data capaian."
+        + (f"\n{anggaran}" if anggaran else "")
     )
 
 

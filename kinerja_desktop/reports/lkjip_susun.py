@@ -19,7 +19,7 @@ from kinerja_desktop.domain.lkjip import (
     RENSTRA,
     SUMBER_DAYA,
 )
-from kinerja_desktop.domain.value_text import format_angka, format_capaian
+from kinerja_desktop.domain.value_text import format_angka, format_capaian, format_rupiah
 from kinerja_desktop.reports.capaian_data import rentang_pita
 from kinerja_desktop.reports.lkjip_angka import NA, IndikatorLkjip, SasaranLkjip
 from kinerja_desktop.reports.lkjip_bagan import bagan_organisasi, grafik_sasaran
@@ -35,6 +35,7 @@ from kinerja_desktop.reports.lkjip_blok import (
     TandaTangan,
 )
 from kinerja_desktop.reports.lkjip_data import LaporanKinerja
+from kinerja_desktop.reports.lkjip_draf import kalimat_anggaran
 
 
 def _narasi(laporan: LaporanKinerja, kunci: str) -> Paragraf:
@@ -286,6 +287,67 @@ def _analisis(laporan: LaporanKinerja) -> list[Blok]:
     return blok
 
 
+def _rupiah(x: int | None) -> str:
+    return NA if x is None else format_rupiah(x)
+
+
+def _anggaran(laporan: LaporanKinerja) -> list[Blok]:
+    """3.2: a sentence, programs with their kegiatan, and the budget realised per triwulan."""
+    a = laporan.angka
+    ang = a.anggaran
+    if not ang.baris:
+        return [
+            Paragraf(
+                f"Program, kegiatan dan anggaran tahun {a.tahun} belum dicatat. Isi di tab "
+                "Program & Aksi setiap jabatan, lalu buat laporan ini lagi."
+            )
+        ]
+    baris = []
+    no = 0
+    jumlah = ang.jumlah
+    for b in (*ang.baris, jumlah):
+        akhir = b is jumlah
+        if b.program and not akhir:
+            no += 1
+        persen = NA if b.persen is None else format_capaian(b.persen)
+        baris.append(
+            (
+                Sel("" if akhir or not b.program else str(no), tengah=True),
+                Sel(b.nama if b.program else f"- {b.nama}", tebal=b.program),
+                Sel(_rupiah(b.anggaran), tebal=akhir),
+                Sel(_rupiah(b.realisasi), tebal=akhir),
+                Sel(persen, tengah=True, tebal=akhir),
+            )
+        )
+    tw = ang.per_triwulan
+    kumulatif: list[int | None] = []
+    for t in tw:
+        sebelum = kumulatif[-1] if kumulatif else None
+        kumulatif.append(None if t is None and sebelum is None else (sebelum or 0) + (t or 0))
+    kalimat = kalimat_anggaran(a) or (
+        "Anggaran kegiatan belum diisi, sehingga persentase realisasi belum dapat dihitung."
+    )
+    return [
+        Paragraf(kalimat),
+        Tabel(
+            f"Tabel 3.5 Anggaran dan realisasi per program dan kegiatan tahun {a.tahun}",
+            ("No", "Program / Kegiatan", "Anggaran", "Realisasi", "Realisasi (%)"),
+            tuple(baris),
+            (0.06, 0.46, 0.18, 0.18, 0.12),
+            catatan="n/a: belum diisi atau belum dilaporkan.",
+        ),
+        Tabel(
+            f"Tabel 3.6 Realisasi anggaran per triwulan tahun {a.tahun}",
+            ("", "TW I", "TW II", "TW III", "TW IV"),
+            (
+                (Sel("Realisasi triwulan", tebal=True), *(Sel(_rupiah(t)) for t in tw)),
+                (Sel("Kumulatif", tebal=True), *(Sel(_rupiah(t)) for t in kumulatif)),
+            ),
+            (0.2, 0.2, 0.2, 0.2, 0.2),
+        ),
+    ]
+
+
 def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
     """The whole report as blocks; ``lebar`` is the text width in points (for the pictures)."""
     a = laporan.angka
@@ -349,9 +411,7 @@ def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
         Judul("Analisis capaian per sasaran", 1),
         *_analisis(laporan),
         Judul("3.2 Realisasi Anggaran", 1),
-        Paragraf(
-            "Data program, kegiatan dan anggaran belum dicatat dalam aplikasi untuk tahun ini."
-        ),
+        *_anggaran(laporan),
         Judul("BAB IV PENUTUP", 0),
         _narasi(laporan, PENUTUP.kunci),
         TandaTangan(laporan.penandatangan),
