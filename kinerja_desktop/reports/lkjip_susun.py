@@ -7,8 +7,6 @@ The outline follows PermenPANRB 53/2014's Laporan Kinerja as kecamatan write it
 no data, never 0.
 """
 
-from collections.abc import Callable
-
 from kinerja_desktop.domain.lkjip import (
     DASAR_HUKUM,
     GAMBARAN_UMUM,
@@ -19,9 +17,8 @@ from kinerja_desktop.domain.lkjip import (
     RENSTRA,
     SUMBER_DAYA,
 )
-from kinerja_desktop.domain.value_text import format_angka, format_capaian, format_rupiah
+from kinerja_desktop.domain.value_text import format_capaian
 from kinerja_desktop.reports.capaian_data import rentang_pita
-from kinerja_desktop.reports.lkjip_angka import NA, IndikatorLkjip, SasaranLkjip
 from kinerja_desktop.reports.lkjip_bagan import bagan_organisasi, grafik_sasaran
 from kinerja_desktop.reports.lkjip_blok import (
     Blok,
@@ -30,245 +27,25 @@ from kinerja_desktop.reports.lkjip_blok import (
     LampiranPk,
     Paragraf,
     Sampul,
-    Sel,
-    Tabel,
     TandaTangan,
 )
 from kinerja_desktop.reports.lkjip_data import LaporanKinerja
-from kinerja_desktop.reports.lkjip_draf import kalimat_anggaran
+from kinerja_desktop.reports.lkjip_tabel import (
+    banding_renstra,
+    banding_tahun_lalu,
+    blok_anggaran,
+    tabel_capaian,
+    tabel_iku,
+    tabel_pegawai,
+    tabel_pita,
+    tabel_pk,
+    tabel_tugas_fungsi,
+)
 
 
 def _narasi(laporan: LaporanKinerja, kunci: str) -> Paragraf:
     n = laporan.bagian(kunci)
     return Paragraf(n.teks, draf=n.draf)
-
-
-def _capaian(x: float | None) -> str:
-    return NA if x is None else format_capaian(x)
-
-
-def _sel_kategori(nama: str, warna: str | None) -> Sel:
-    return Sel(nama, tengah=True, warna=warna)
-
-
-def _baris_sasaran(
-    sasaran: tuple[SasaranLkjip, ...], sel_indikator: Callable[[IndikatorLkjip], tuple[Sel, ...]]
-) -> tuple[list[tuple[Sel, ...]], list[tuple[int, int, int]]]:
-    """Rows grouped by sasaran (its cell spanning its indicators) and the spans."""
-    baris: list[tuple[Sel, ...]] = []
-    gabung = []
-    no = 0
-    for s in sasaran:
-        awal = len(baris)
-        for i, ind in enumerate(s.indikator):
-            no += 1
-            baris.append((Sel(str(no), tengah=True), Sel(s.teks if i == 0 else ""),
-                          *sel_indikator(ind)))  # fmt: skip
-        if len(baris) - awal > 1:
-            gabung.append((1, awal, len(baris) - 1))
-    return baris, gabung
-
-
-def _tugas_fungsi(laporan: LaporanKinerja) -> Tabel:
-    baris = []
-    for no, u in enumerate((u for u in laporan.angka.unit if u.kedalaman == 0), start=1):
-        tugas = "\n".join(f"- {t}" for t in u.tugas) or "-"
-        fungsi = "\n".join(f"- {f}" for f in u.fungsi if f.strip() != "-") or "-"
-        baris.append((Sel(str(no), tengah=True), Sel(u.nama, tebal=True), Sel(tugas), Sel(fungsi)))
-    return Tabel(
-        "Tabel 1.1 Tugas dan fungsi jabatan di bawah Camat",
-        ("No", "Jabatan", "Tugas", "Fungsi"),
-        tuple(baris),
-        (0.06, 0.2, 0.44, 0.30),
-        catatan="Uraian tugas seluruh jabatan tercantum dalam Keputusan Camat tentang Indikator "
-        f"Kinerja Individu tahun {laporan.tahun}.",
-    )
-
-
-def _pegawai(laporan: LaporanKinerja) -> Tabel:
-    a = laporan.angka
-    baris = [
-        (
-            Sel(str(i), tengah=True),
-            Sel("belum dicatat" if g == "-" else g),
-            Sel(str(n), tengah=True),
-        )
-        for i, (g, n) in enumerate(a.golongan, start=1)
-    ]
-    jumlah = sum(n for _, n in a.golongan)
-    baris.append((Sel(""), Sel("Jumlah pegawai", tebal=True), Sel(str(jumlah), True, True)))
-    baris.append(
-        (Sel(""), Sel("Jabatan tanpa pemangku"), Sel(str(len(a.jabatan_kosong)), tengah=True))
-    )
-    return Tabel(
-        f"Tabel 1.2 Pemangku jabatan tahun {a.tahun} menurut golongan",
-        ("No", "Golongan", "Jumlah"),
-        tuple(baris),
-        (0.1, 0.6, 0.3),
-    )
-
-
-def _iku(laporan: LaporanKinerja) -> Tabel:
-    def sel(i: IndikatorLkjip) -> tuple[Sel, ...]:
-        akhir = f"{i.renstra_target} ({i.renstra_tahun})" if i.renstra_target else "-"
-        return Sel(i.nama), Sel(i.satuan, tengah=True), Sel(akhir, tengah=True)
-
-    baris, gabung = _baris_sasaran(laporan.angka.sasaran, sel)
-    return Tabel(
-        "Tabel 2.1 Indikator Kinerja Utama",
-        ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target akhir Renstra (tahun)"),
-        tuple(baris),
-        (0.05, 0.3, 0.37, 0.12, 0.16),
-        tuple(gabung),
-    )
-
-
-def _pk(laporan: LaporanKinerja) -> Tabel:
-    def sel(i: IndikatorLkjip) -> tuple[Sel, ...]:
-        return Sel(i.nama), Sel(i.ini.target, tengah=True), Sel(i.satuan, tengah=True)
-
-    baris, gabung = _baris_sasaran(laporan.angka.sasaran, sel)
-    return Tabel(
-        f"Tabel 2.2 Perjanjian Kinerja tahun {laporan.tahun}",
-        ("No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Satuan"),
-        tuple(baris),
-        (0.05, 0.3, 0.41, 0.12, 0.12),
-        tuple(gabung),
-        nomor_kolom=True,
-    )
-
-
-def _pita(laporan: LaporanKinerja) -> Tabel:
-    baris = tuple(
-        (Sel(rentang, tengah=True), _sel_kategori(nama, warna))
-        for rentang, nama, warna in rentang_pita(laporan.angka.penilaian.pita)
-    )
-    return Tabel(
-        "Tabel 3.1 Interval nilai capaian dan kategorinya",
-        ("Capaian", "Kategori"),
-        baris,
-        (0.4, 0.6),
-    )
-
-
-def _capaian_tabel(laporan: LaporanKinerja) -> Tabel:
-    def sel(i: IndikatorLkjip) -> tuple[Sel, ...]:
-        return (
-            Sel(i.nama),
-            Sel(i.satuan, tengah=True),
-            Sel(i.ini.target, tengah=True),
-            Sel(i.ini.realisasi, tengah=True),
-            Sel(_capaian(i.ini.capaian), tengah=True, warna=i.ini.warna),
-            _sel_kategori(i.ini.kategori, i.ini.warna),
-        )
-
-    baris, gabung = _baris_sasaran(laporan.angka.sasaran, sel)
-    a = laporan.angka
-    ringkas = (
-        f"Rata-rata capaian: {_capaian(a.capaian)}% ({a.kategori}), dari {a.ada} dari {a.total} "
-        "indikator yang memiliki data"
-        if a.capaian is not None
-        else f"Belum ada indikator yang memiliki data capaian ({a.total} indikator)"
-    )
-    return Tabel(
-        f"Tabel 3.2 Capaian kinerja organisasi tahun {a.tahun}",
-        (
-            "No",
-            "Sasaran",
-            "Indikator Kinerja",
-            "Satuan",
-            "Target",
-            "Realisasi",
-            "Capaian (%)",
-            "Kategori",
-        ),  # fmt: skip
-        tuple(baris),
-        (0.045, 0.18, 0.245, 0.1, 0.085, 0.11, 0.1, 0.135),
-        tuple(gabung),
-        catatan=f"{ringkas}. n/a: belum ada data (target atau realisasi belum diisi).",
-    )
-
-
-def _banding(laporan: LaporanKinerja) -> Tabel | Paragraf:
-    a = laporan.angka
-    if not a.ada_tahun_lalu:
-        return Paragraf(
-            f"Tahun {a.tahun_lalu} tidak ada dalam basis data, sehingga capaian belum dapat "
-            "dibandingkan dengan tahun sebelumnya."
-        )
-    baris = []
-    for no, i in enumerate(a.indikator, start=1):
-        lalu_real = NA if i.lalu is None else i.lalu.realisasi
-        lalu_cap = None if i.lalu is None else i.lalu.capaian
-        beda = i.selisih
-        baris.append(
-            (
-                Sel(str(no), tengah=True),
-                Sel(i.nama),
-                Sel(lalu_real, tengah=True),
-                Sel(_capaian(lalu_cap), tengah=True),
-                Sel(i.ini.realisasi, tengah=True),
-                Sel(_capaian(i.ini.capaian), tengah=True),
-                Sel(
-                    NA if beda is None else f"{'+' if beda > 0 else ''}{format_angka(beda, 1)}",
-                    tengah=True,
-                ),  # fmt: skip
-            )
-        )
-    rata = ""
-    if a.capaian is not None and a.capaian_lalu is not None:
-        rata = (
-            f"Rata-rata capaian {format_capaian(a.capaian_lalu)}% pada tahun {a.tahun_lalu} "
-            f"dan {format_capaian(a.capaian)}% pada tahun {a.tahun}. "
-        )
-    return Tabel(
-        f"Tabel 3.3 Perbandingan capaian tahun {a.tahun} dengan tahun {a.tahun_lalu}",
-        (
-            "No",
-            "Indikator Kinerja",
-            f"Realisasi {a.tahun_lalu}",
-            f"Capaian {a.tahun_lalu} (%)",
-            f"Realisasi {a.tahun}",
-            f"Capaian {a.tahun} (%)",
-            "Perubahan (poin)",
-        ),  # fmt: skip
-        tuple(baris),
-        (0.05, 0.35, 0.11, 0.11, 0.11, 0.11, 0.16),
-        catatan=f"{rata}n/a: tidak ada data pada tahun itu.",
-    )
-
-
-def _renstra(laporan: LaporanKinerja) -> Tabel | Paragraf:
-    a = laporan.angka
-    ada = [i for i in a.indikator if i.renstra_target]
-    if not ada:
-        return Paragraf(
-            "Belum ada target akhir Renstra (lima tahunan) yang dicatat, sehingga capaian "
-            "belum dapat dibandingkan dengan target jangka menengah. Target itu diisi di menu "
-            "Laporan › Laporan Kinerja…, tab Target Renstra."
-        )
-    baris = tuple(
-        (
-            Sel(str(no), tengah=True),
-            Sel(i.nama),
-            Sel(f"{i.renstra_target} ({i.renstra_tahun})", tengah=True),
-            Sel(i.ini.realisasi, tengah=True),
-            Sel(_capaian(i.renstra_capaian), tengah=True),
-        )
-        for no, i in enumerate(ada, start=1)
-    )
-    return Tabel(
-        f"Tabel 3.4 Realisasi tahun {a.tahun} terhadap target akhir Renstra",
-        (
-            "No",
-            "Indikator Kinerja",
-            "Target akhir Renstra (tahun)",
-            f"Realisasi {a.tahun}",
-            "Capaian terhadap Renstra (%)",
-        ),  # fmt: skip
-        baris,
-        (0.06, 0.46, 0.18, 0.14, 0.16),
-    )
 
 
 def _analisis(laporan: LaporanKinerja) -> list[Blok]:
@@ -285,67 +62,6 @@ def _analisis(laporan: LaporanKinerja) -> list[Blok]:
         n = laporan.analisis(s.id)
         blok.append(Paragraf(n.teks, draf=n.draf))
     return blok
-
-
-def _rupiah(x: int | None) -> str:
-    return NA if x is None else format_rupiah(x)
-
-
-def _anggaran(laporan: LaporanKinerja) -> list[Blok]:
-    """3.2: a sentence, programs with their kegiatan, and the budget realised per triwulan."""
-    a = laporan.angka
-    ang = a.anggaran
-    if not ang.baris:
-        return [
-            Paragraf(
-                f"Program, kegiatan dan anggaran tahun {a.tahun} belum dicatat. Isi di tab "
-                "Program & Aksi setiap jabatan, lalu buat laporan ini lagi."
-            )
-        ]
-    baris = []
-    no = 0
-    jumlah = ang.jumlah
-    for b in (*ang.baris, jumlah):
-        akhir = b is jumlah
-        if b.program and not akhir:
-            no += 1
-        persen = NA if b.persen is None else format_capaian(b.persen)
-        baris.append(
-            (
-                Sel("" if akhir or not b.program else str(no), tengah=True),
-                Sel(b.nama if b.program else f"- {b.nama}", tebal=b.program),
-                Sel(_rupiah(b.anggaran), tebal=akhir),
-                Sel(_rupiah(b.realisasi), tebal=akhir),
-                Sel(persen, tengah=True, tebal=akhir),
-            )
-        )
-    tw = ang.per_triwulan
-    kumulatif: list[int | None] = []
-    for t in tw:
-        sebelum = kumulatif[-1] if kumulatif else None
-        kumulatif.append(None if t is None and sebelum is None else (sebelum or 0) + (t or 0))
-    kalimat = kalimat_anggaran(a) or (
-        "Anggaran kegiatan belum diisi, sehingga persentase realisasi belum dapat dihitung."
-    )
-    return [
-        Paragraf(kalimat),
-        Tabel(
-            f"Tabel 3.5 Anggaran dan realisasi per program dan kegiatan tahun {a.tahun}",
-            ("No", "Program / Kegiatan", "Anggaran", "Realisasi", "Realisasi (%)"),
-            tuple(baris),
-            (0.06, 0.46, 0.18, 0.18, 0.12),
-            catatan="n/a: belum diisi atau belum dilaporkan.",
-        ),
-        Tabel(
-            f"Tabel 3.6 Realisasi anggaran per triwulan tahun {a.tahun}",
-            ("", "TW I", "TW II", "TW III", "TW IV"),
-            (
-                (Sel("Realisasi triwulan", tebal=True), *(Sel(_rupiah(t)) for t in tw)),
-                (Sel("Kumulatif", tebal=True), *(Sel(_rupiah(t)) for t in kumulatif)),
-            ),
-            (0.2, 0.2, 0.2, 0.2, 0.2),
-        ),
-    ]
 
 
 def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
@@ -377,10 +93,10 @@ def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
             f"Gambar 1.1 Struktur organisasi Kecamatan {a.kecamatan} tahun {a.tahun}",
         ),
         Judul("1.2 Tugas dan Fungsi", 1),
-        _tugas_fungsi(laporan),
+        tabel_tugas_fungsi(laporan),
         Judul("1.3 Sumber Daya Manusia dan Sarana", 1),
         _narasi(laporan, SUMBER_DAYA.kunci),
-        _pegawai(laporan),
+        tabel_pegawai(laporan),
         Judul("1.4 Permasalahan Utama (Isu Strategis)", 1),
         _narasi(laporan, ISU_STRATEGIS.kunci),
         Judul("1.5 Dasar Hukum", 1),
@@ -389,13 +105,13 @@ def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
         Judul("2.1 Rencana Strategis", 1),
         _narasi(laporan, RENSTRA.kunci),
         Judul("2.2 Indikator Kinerja Utama", 1),
-        _iku(laporan),
+        tabel_iku(laporan),
         Judul(f"2.3 Perjanjian Kinerja Tahun {a.tahun}", 1),
         Paragraf(
             f"Perjanjian Kinerja tahun {a.tahun} memuat sasaran, indikator dan target berikut; "
             "dokumen lengkapnya terlampir."
         ),
-        _pk(laporan),
+        tabel_pk(laporan),
         Judul("BAB III AKUNTABILITAS KINERJA", 0),
         Judul("3.1 Capaian Kinerja Organisasi", 1),
         Paragraf(
@@ -403,15 +119,15 @@ def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
             "indikator yang makin kecil makin baik perbandingannya dibalik. Kategori capaian "
             "mengikuti interval berikut."
         ),
-        _pita(laporan),
+        tabel_pita(laporan),
         Paragraf("\n".join(f"- {aturan}" for aturan in a.penilaian.aturan)),
-        _capaian_tabel(laporan),
-        _banding(laporan),
-        _renstra(laporan),
+        tabel_capaian(laporan),
+        banding_tahun_lalu(laporan),
+        banding_renstra(laporan),
         Judul("Analisis capaian per sasaran", 1),
         *_analisis(laporan),
         Judul("3.2 Realisasi Anggaran", 1),
-        *_anggaran(laporan),
+        *blok_anggaran(laporan),
         Judul("BAB IV PENUTUP", 0),
         _narasi(laporan, PENUTUP.kunci),
         TandaTangan(laporan.penandatangan),
