@@ -7,7 +7,7 @@ indicators; the rules used; the signatory. Every text is final Indonesian text: 
 lay it out. "Belum ada data" is written out wherever a value is missing, never 0.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +17,7 @@ from kinerja_desktop.db.persetujuan import InfoPersetujuan, keadaan_periode
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
 from kinerja_desktop.db.queries_nilai import (
     BarisCapaian,
+    NilaiIndikator,
     capaian_tahun,
     daftar_desa,
     nilai_tahun,
@@ -218,19 +219,17 @@ def rentang_pita(pita: Iterable[Pita]) -> list[tuple[str, str, str]]:
     return rentang
 
 
-def build_capaian_report(
-    tahun: int, periode: str | Periode, ttd: PilihanTtd | None = None
-) -> LaporanCapaian:
-    """Read and compute the capaian report of ``tahun`` for ``periode`` (e.g. ``2020Q1``).
+def capaian_jabatan(
+    tahun: int, p: Periode, nilai: Sequence[NilaiIndikator] | None = None
+) -> list[JabatanCapaian]:
+    """Every jabatan of ``tahun`` with its table and capaian for ``p``, in the order of the
+    IKI decree: the report's recap, its chart and the Beranda's chart all read this.
 
-    Signed by default by the year's signatory at the end of the period; ``ttd`` changes that.
-    """
-    tahun_row = require_year(tahun)
-    p = parse_periode(periode) if isinstance(periode, str) else periode
-    if p.tahun != tahun:
-        raise DataTidakValid(f"Periode {p.id} bukan bagian dari tahun {tahun}.")
+    ``nilai`` is the year's values when the caller has read them already (else read here)."""
     aturan = penilaian()
-    semua = capaian_tahun(tahun, p)
+    semua = (
+        capaian_tahun(tahun, p) if nilai is None else [n.capaian(p, aturan) for n in nilai]
+    )
     per_jabatan: dict[int, list[BarisCapaian]] = {}
     for b in semua:
         per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
@@ -259,6 +258,22 @@ def build_capaian_report(
                 persetujuan=_kalimat_persetujuan(persetujuan[jabatan_id], p),
             )
         )
+    return jabatan
+
+
+def build_capaian_report(
+    tahun: int, periode: str | Periode, ttd: PilihanTtd | None = None
+) -> LaporanCapaian:
+    """Read and compute the capaian report of ``tahun`` for ``periode`` (e.g. ``2020Q1``).
+
+    Signed by default by the year's signatory at the end of the period; ``ttd`` changes that.
+    """
+    tahun_row = require_year(tahun)
+    p = parse_periode(periode) if isinstance(periode, str) else periode
+    if p.tahun != tahun:
+        raise DataTidakValid(f"Periode {p.id} bukan bagian dari tahun {tahun}.")
+    aturan = penilaian()
+    jabatan = capaian_jabatan(tahun, p)
     desa = daftar_desa()
     aktif = {d.id for d in desa_aktif(p)}
     tabel_desa, tanpa = [], []

@@ -5,9 +5,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.domain.value_text import format_angka, format_capaian
+from kinerja_desktop.domain.value_text import format_capaian
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, JabatanCapaian, LaporanCapaian
 from kinerja_desktop.reports.fonts import FONT, FONT_BOLD
+from kinerja_desktop.reports.grafik import GARIS_TARGET, grafik_capaian, teks_tanda
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
 
 # No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian | Kategori | Keterangan: the
@@ -97,42 +98,40 @@ def _potong(teks_: str, lebar: float, ukuran: float) -> str:
 
 
 def _chart(laporan: LaporanCapaian, width: float) -> Any:
-    """Horizontal bars of capaian per jabatan (named, not coded), with a line at 100%.
+    """The capaian chart (:mod:`kinerja_desktop.reports.grafik`, the one the Beranda shows):
+    horizontal bars per jabatan (named, not coded) with a dashed line at 100%.
 
     The 100% line is drawn only beside bars: it never runs through a "belum ada data" label.
     """
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
 
+    grafik = grafik_capaian(laporan.jabatan, laporan.pita, "Grafik capaian per jabatan (%)")
     bar, gap, label_w, top, ukuran = 4.2 * MM, 1.6 * MM, 70 * MM, 8 * MM, 6.5
-    n = len(laporan.jabatan)
+    n = len(grafik.batang)
     height = top + n * (bar + gap) + 8 * MM
     d = Drawing(width, height)
-    d.add(
-        String(0, height - 5 * MM, "Grafik capaian per jabatan (%)", fontName=FONT_BOLD, fontSize=9)
-    )
-    nilai = [j.capaian for j in laporan.jabatan if j.capaian is not None]
-    skala_max = max([120.0, *nilai])
+    d.add(String(0, height - 5 * MM, grafik.judul, fontName=FONT_BOLD, fontSize=9))
     area = width - label_w - 22 * MM
     x0 = label_w
-    x100 = x0 + area * 100 / skala_max
+    x100 = x0 + area * grafik.bagian(GARIS_TARGET)
     garis = {"strokeColor": colors.black, "strokeWidth": 0.6, "strokeDashArray": [2, 2]}
-    for i, j in enumerate(laporan.jabatan):
+    for i, b in enumerate(grafik.batang):
         y = height - top - (i + 1) * (bar + gap)
-        nama = _potong(j.label, label_w - 2 * MM, ukuran)
+        nama = _potong(b.label, label_w - 2 * MM, ukuran)
         d.add(String(0, y + 1.2, nama, fontName=FONT, fontSize=ukuran))
-        if j.capaian is None:
-            d.add(String(x0 + 1, y + 1.2, BELUM, fontName=FONT, fontSize=ukuran,
+        if b.capaian is None or b.warna is None:
+            d.add(String(x0 + 1, y + 1.2, b.teks, fontName=FONT, fontSize=ukuran,
                          fillColor=colors.HexColor("#666666")))  # fmt: skip
             continue
-        w = max(0.5, area * j.capaian / skala_max)
-        d.add(Rect(x0, y, w, bar, fillColor=colors.HexColor(j.warna or "#bbbbbb"),
+        w = max(0.5, area * grafik.bagian(b.capaian))
+        d.add(Rect(x0, y, w, bar, fillColor=colors.HexColor(b.warna),
                    strokeColor=colors.HexColor("#555555"), strokeWidth=0.3))  # fmt: skip
-        d.add(String(x0 + w + 1.5, y + 1.2, format_angka(j.capaian, 1),
-                     fontName=FONT, fontSize=ukuran))  # fmt: skip
+        d.add(String(x0 + w + 1.5, y + 1.2, b.teks, fontName=FONT, fontSize=ukuran))
         d.add(Line(x100, y - gap / 2, x100, y + bar + gap / 2, **garis))
     bottom = height - top - n * (bar + gap) - 1 * MM
-    d.add(String(x100 - 4 * MM, bottom - 3.5 * MM, "100%", fontName=FONT, fontSize=7))
+    d.add(String(x100 - 4 * MM, bottom - 3.5 * MM, teks_tanda(GARIS_TARGET), fontName=FONT,
+                 fontSize=7))  # fmt: skip
     return d
 
 

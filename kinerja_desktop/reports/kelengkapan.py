@@ -72,10 +72,12 @@ class SelKelengkapan:
         }
 
 
-def _lengkap(jenis: Jenis, n: NilaiRealisasi) -> bool:
+def _lengkap(
+    jenis: Jenis, nilai: float | None, pembilang: float | None, penyebut: float | None
+) -> bool:
     if jenis is Jenis.PERSENTASE:
-        return n.pembilang is not None and n.penyebut is not None
-    return n.nilai is not None
+        return pembilang is not None and penyebut is not None
+    return nilai is not None
 
 
 @dataclass(frozen=True)
@@ -123,17 +125,27 @@ def kelengkapan(
     # (possible through the CSV) covers each of its months, and is counted once per month
     # even where monthly values exist beside it.
     ada_nilai: set[tuple[int, int, int]] = set()
-    query = NilaiRealisasi.select().where(
-        NilaiRealisasi.indikator.in_(list(jenis))
-        & NilaiRealisasi.desa.is_null(False)
-        & NilaiRealisasi.periode.startswith(str(tahun))
+    # plain rows, not one model object per value: a filled year holds thousands
+    query = (
+        NilaiRealisasi.select(
+            NilaiRealisasi.desa,
+            NilaiRealisasi.indikator,
+            NilaiRealisasi.periode,
+            NilaiRealisasi.nilai,
+            NilaiRealisasi.pembilang,
+            NilaiRealisasi.penyebut,
+        )
+        .where(
+            NilaiRealisasi.indikator.in_(list(jenis))
+            & NilaiRealisasi.desa.is_null(False)
+            & NilaiRealisasi.periode.startswith(str(tahun))
+        )
+        .tuples()
     )
-    for n in query:
-        if n.desa_id is None:  # excluded by the query; says so to the type checker
-            continue
-        if _lengkap(jenis[n.indikator_id], n):
-            for m in parse_periode(n.periode).bulan:
-                ada_nilai.add((n.desa_id, n.indikator_id, m))
+    for desa_id, indikator_id, kode_periode, nilai, pembilang, penyebut in query.iterator():
+        if _lengkap(jenis[indikator_id], nilai, pembilang, penyebut):
+            for m in parse_periode(kode_periode).bulan:
+                ada_nilai.add((desa_id, indikator_id, m))
     terisi: dict[tuple[int, int], int] = {}
     for desa_id, _, m in ada_nilai:
         terisi[(desa_id, m)] = terisi.get((desa_id, m), 0) + 1
