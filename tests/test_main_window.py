@@ -85,6 +85,7 @@ def window(qtbot, db, db_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.tampilkan_kerja()  # the window opens on the Beranda; these tests drive the tree
     yield win
     win.tasks.wait()
 
@@ -587,6 +588,7 @@ def test_a_year_without_jabatan_explains_itself(qtbot, db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
+    win.tampilkan_kerja()
     win.year_combo.setCurrentIndex(win.year_combo.findData(2027))
     assert _visible_titles(win) == ["Camat Kepanjen"]
     assert "belum memiliki jabatan" in win.tree.empty_label.text()

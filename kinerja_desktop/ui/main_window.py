@@ -10,9 +10,10 @@ job whose parts call each other; the dialogs and tabs it opens live in their own
 """
 
 import importlib
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +41,8 @@ from kinerja_desktop.db.location import DatabaseLocation, parse_location, short_
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
+from kinerja_desktop.ui.beranda import BerandaView
+from kinerja_desktop.ui.beranda_tujuan import buka_tujuan
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
 from kinerja_desktop.ui.operations import show_bug
@@ -97,7 +100,15 @@ class MainWindow(QMainWindow):
         # (a wide grid) and squeeze the tree; a tab narrower than its content scrolls instead.
         self.right.setMinimumWidth(420)
         self.splitter.setSizes([440, 760])
-        self.setCentralWidget(self.splitter)
+        # the Beranda first; the jabatan tree and tabs beside it, one toolbar click away
+        local = self.db_path if isinstance(self.db_path, Path) else None
+        self.beranda = BerandaView(self.tasks, local, self.kecamatan, self)
+        self.beranda.tujuan_dipilih.connect(lambda tujuan: buka_tujuan(self, tujuan))
+        self.pusat = QStackedWidget(self)
+        self.pusat.addWidget(self.beranda)
+        self.pusat.addWidget(self.splitter)
+        self.setCentralWidget(self.pusat)
+        self._dilukis = False
 
         self._build_actions()
         self._build_menus()
@@ -116,7 +127,6 @@ class MainWindow(QMainWindow):
 
         self.resize(1200, 760)
         self._restore_state()
-        QTimer.singleShot(0, self._finish_start)
         # the tree takes the keyboard first: arrows move between jabatan at once
         self.setFocusProxy(self.tree.view)
         self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -206,10 +216,29 @@ class MainWindow(QMainWindow):
         """Every tab of the selected jabatan, in order (built now if still pending)."""
         return [self._build_tab(i) for i in range(self.tab_widget.count())]  # type: ignore[misc]
 
+    def event(self, event: QEvent) -> bool:
+        """The first paint starts the work kept out of the start-up (:meth:`_finish_start`)."""
+        if event.type() == QEvent.Type.Paint and not self._dilukis:
+            self._dilukis = True
+            QTimer.singleShot(0, self._finish_start)
+        return super().event(event)
+
     def _finish_start(self) -> None:
-        """After the first paint: build the tabs not built yet."""
+        """After the first paint: read the Beranda's figures, build the tabs not built yet."""
+        self.beranda.muat_bila_tampil()
         for index in range(self.tab_widget.count()):
             self._build_tab(index)
+
+    def tampilkan_beranda(self) -> None:
+        """Show the Beranda (toolbar, Ctrl+B)."""
+        self.pusat.setCurrentWidget(self.beranda)
+        self.act_beranda.setChecked(True)
+
+    def tampilkan_kerja(self) -> None:
+        """Show the jabatan tree and the tabs of the selected jabatan (toolbar, Ctrl+J)."""
+        self.pusat.setCurrentWidget(self.splitter)
+        self.act_jabatan.setChecked(True)
+        self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _action(
         self,
@@ -229,6 +258,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.act_keluar = self._action("&Keluar", self.close, "Ctrl+Q", "Menutup aplikasi")
+        self.act_beranda = self._action(
+            "&Beranda", self.tampilkan_beranda, "Ctrl+B", "Yang perlu dikerjakan bulan ini (Ctrl+B)"
+        )
+        self.act_jabatan = self._action(
+            "&Jabatan", self.tampilkan_kerja, "Ctrl+J", "Pohon jabatan dan IKI-nya (Ctrl+J)"
+        )
+        for action in (self.act_beranda, self.act_jabatan):
+            action.setCheckable(True)
+        self.act_beranda.setChecked(True)
         self.act_urungkan = self._action(
             "&Urungkan", self.undo_stack.undo, None, "Membatalkan perubahan terakhir"
         )
@@ -348,6 +386,8 @@ class MainWindow(QMainWindow):
         bar.setObjectName("toolbar_utama")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.act_beranda, self.act_jabatan])
+        bar.addSeparator()
         label = QLabel(" Ta&hun: ", bar)  # Alt+H: the letter no tab or menu uses
         self.year_combo = QComboBox(bar)
         self.year_combo.setToolTip("Tahun IKI yang ditampilkan dan disunting")
@@ -454,6 +494,7 @@ class MainWindow(QMainWindow):
             select = items[0].id
         self.tree.load(self._build_tree(items), select=select)
         self._update_actions()
+        self.beranda.set_tahun(tahun)
 
     def _build_tree(self, items: list[ops_jabatan.JabatanInfo]) -> Node:
         if self.tahun is None:
@@ -595,6 +636,7 @@ class MainWindow(QMainWindow):
             self.tree.model.set_indikator(ops_jabatan.indikator_jabatan(self.tahun))
         for tab in self._built_tabs():
             tab.apply_changes(perubahan)  # type: ignore[attr-defined]
+        self.beranda.apply_changes(perubahan)
 
     def show_error(self, judul: str, pesan: str) -> None:
         """Show a refusal the operator can act on, as plain text: it quotes names the operator
@@ -689,6 +731,7 @@ class MainWindow(QMainWindow):
 
     def focus_filter(self) -> None:
         """Sunting › Cari Jabatan: put the cursor in the filter box."""
+        self.tampilkan_kerja()
         self.tree.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.tree.filter_box.selectAll()
 
