@@ -203,7 +203,7 @@ def build_beranda(
     nilai = nilai_tahun(tahun)
     grafik = grafik_capaian(
         capaian_jabatan(tahun, periode, nilai),
-        rentang_pita(aturan),
+        rentang_pita(aturan.pita),
         f"Capaian per jabatan, {periode.label}",
     )
     data = DataBeranda(
