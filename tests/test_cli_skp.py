@@ -71,3 +71,33 @@ def test_skp_from_the_command_line(capsys, db_url, db_target):
     assert code == 0, err
     code, out, _ = run(capsys, db_url, "skp", "matriks")
     assert "Diatas Ekspektasi     Butuh Perbaikan       Baik" in out
+
+
+def test_the_curve_is_changed_through_a_csv_file_with_its_source(capsys, db_url, tmp_path):
+    berkas = tmp_path / "kurva.csv"
+    code, out, err = run(capsys, db_url, "skp", "aturan-kurva", "--ekspor", str(berkas))
+    assert code == 0, err
+    isi = berkas.read_text("utf-8-sig").splitlines()
+    assert isi[0] == "organisasi,predikat,paling_sedikit,paling_banyak,minimal_orang"
+    assert "Baik,Butuh Perbaikan + Kurang/Misconduct,,,1" in isi
+    assert len(isi) == 12
+    # a kabupaten allows at most 60% Baik for an organisation rated Baik
+    berkas.write_text("\n".join(isi).replace("Baik,Baik,,70,0", "Baik,Baik,,60,0"), "utf-8")
+    code, out, err = run(capsys, db_url, "skp", "aturan-kurva", "--ganti", str(berkas))
+    assert code != 0 and "--sumber" in err
+    argv = ["skp", "aturan-kurva", "--ganti", str(berkas), "--sumber", "SE Bupati Malang 2026"]
+    code, out, err = run(capsys, db_url, *argv)
+    assert code == 0, err
+    assert "Kurva distribusi diganti: 11 aturan." in out
+    code, out, _ = run(capsys, db_url, "skp", "aturan-kurva")
+    assert "(SE Bupati Malang 2026)" in out and "organisasi Baik: Baik: paling banyak 60%" in out
+    berkas.write_text(isi[0] + "\nBaik,Luar Biasa,,60,0\n", "utf-8")
+    code, out, err = run(capsys, db_url, *argv)
+    assert code != 0 and "Predikat 'Luar Biasa' tidak dikenal" in err
+    berkas.write_text(isi[0] + "\nBaik,Baik,,enam puluh,0\n", "utf-8")
+    code, out, err = run(capsys, db_url, *argv)
+    assert code != 0 and "Baris 2:" in err
+    code, out, err = run(capsys, db_url, "skp", "aturan-kurva", "--bawaan")
+    assert code == 0, err
+    code, out, _ = run(capsys, db_url, "skp", "aturan-kurva")
+    assert "organisasi Baik: Baik: paling banyak 70%" in out and "PermenPANRB 6/2022" in out

@@ -1,8 +1,9 @@
 """``skp``: the SKP per pegawai (PermenPANRB 6/2022) from the command line, and ``report skp``.
 
 ``skp daftar``, ``skp buat``, ``skp nilai`` (the proposal, and the atasan's decision),
-``skp organisasi`` (the kecamatan's own predikat), ``skp kurva`` (the distribution check) and
-``skp matriks``. The plan itself is edited in the window (Laporan › SKP Pegawai).
+``skp organisasi`` (the kecamatan's own predikat), ``skp kurva`` (the distribution check),
+``skp aturan-kurva`` (its rules, through a CSV file) and ``skp matriks``. The plan itself is
+edited in the window (Laporan › SKP Pegawai).
 """
 
 import argparse
@@ -151,6 +152,39 @@ def cmd_kurva(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_aturan_kurva(args: argparse.Namespace) -> int:
+    """``skp aturan-kurva [--ekspor CSV | --ganti CSV --sumber TEKS | --bawaan]``: the curve's
+    rules, written to a CSV file to edit, replaced from one, or put back to the regulation's."""
+    from kinerja_desktop.db.skp_aturan import baca_kurva, ganti_kurva, sumber_kurva
+    from kinerja_desktop.domain.skp import KURVA_BAWAAN, SUMBER_KURVA
+    from kinerja_desktop.errors import DataTidakValid
+    from kinerja_desktop.exchange.kurva_csv import baca_kurva_csv, tulis_kurva_csv
+
+    if args.ekspor is not None:
+        open_db(args)
+        path = tulis_kurva_csv(baca_kurva(), args.ekspor)
+        print(f"Aturan kurva distribusi ({sumber_kurva()}) ditulis ke {path}")
+        return 0
+    if args.ganti is not None:
+        if not args.sumber:
+            raise DataTidakValid(
+                "Sebutkan sumber aturan baru dengan --sumber (peraturan atau surat edaran)."
+            )
+        aturan = baca_kurva_csv(args.ganti)
+        open_db_to_write(args)
+        print(ganti_kurva(aturan, args.sumber).pesan)
+        return 0
+    if args.bawaan:
+        open_db_to_write(args)
+        print(ganti_kurva(list(KURVA_BAWAAN), SUMBER_KURVA).pesan)
+        return 0
+    open_db(args)
+    print(f"Aturan kurva distribusi ({sumber_kurva()}):")
+    for a in baca_kurva():
+        print(f"  organisasi {a.organisasi}: {a.teks}")
+    return 0
+
+
 def cmd_matriks(args: argparse.Namespace) -> int:
     """``skp matriks [--hasil R --perilaku R --predikat P]``: show or change the matrix."""
     from kinerja_desktop.db.skp_aturan import baca_matriks, ubah_matriks
@@ -273,6 +307,19 @@ def register(commands: Any) -> None:
     kurva = sub.add_parser("kurva", help="memeriksa sebaran predikat pegawai (kurva distribusi)")
     kurva.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
     kurva.set_defaults(func=cmd_kurva)
+
+    aturan = sub.add_parser(
+        "aturan-kurva",
+        help="melihat, mengekspor ke CSV, mengganti dari CSV, atau mengembalikan aturan kurva",
+        description="Aturan kurva distribusi (bawaan: PermenPANRB 6/2022). Ekspor ke CSV, ubah "
+        "di lembar kerja, lalu ganti dengan --ganti dan sebutkan sumbernya.",
+    )
+    pilih = aturan.add_mutually_exclusive_group()
+    pilih.add_argument("--ekspor", type=Path, metavar="BERKAS.csv", help="menulis aturan ke CSV")
+    pilih.add_argument("--ganti", type=Path, metavar="BERKAS.csv", help="mengganti dari CSV")
+    pilih.add_argument("--bawaan", action="store_true", help="kembali ke PermenPANRB 6/2022")
+    aturan.add_argument("--sumber", metavar="TEKS", help="sumber aturan baru (dengan --ganti)")
+    aturan.set_defaults(func=cmd_aturan_kurva)
 
     matriks = sub.add_parser("matriks", help="melihat atau mengubah matriks predikat")
     matriks.add_argument("--hasil", metavar="RATING", help="baris: rating hasil kerja")
