@@ -301,3 +301,19 @@ def test_the_stored_curve_checks_the_years_yearly_predikat(db):
         ganti_kurva([AturanKurva("Baik", (BAIK,))], "SE Bupati")
     with pytest.raises(DataTidakValid, match="Predikat 'Luar Biasa' tidak dikenal"):
         simpan_predikat_organisasi(2020, "Luar Biasa")
+
+
+def test_removing_a_jabatan_names_its_skp_and_undo_brings_them_back(db):
+    from kinerja_desktop.db.models import Skp
+    from kinerja_desktop.db.ops_jabatan import reinsert_jabatan, removal_summary, remove_jabatan
+
+    kantor = isi_kantor()
+    tetapkan_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.SESUAI, Rating.SESUAI)
+    kesos = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "KASI-KESOS").id
+    assert "2 SKP pegawai (beserta evaluasinya)" in removal_summary(kesos).kalimat
+    _, cuplikan = remove_jabatan(kesos)
+    assert not Skp.select().where(Skp.id == kantor.skp["OD-KESOS"]).exists()
+    reinsert_jabatan(cuplikan)
+    data = baca_skp(kantor.skp["OD-KESOS"])
+    assert len(data.hasil_kerja) == 4
+    assert evaluasi_skp(data, "2020").keputusan is not None

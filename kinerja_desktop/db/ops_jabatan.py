@@ -24,6 +24,7 @@ from kinerja_desktop.db.models import (
     Pegawai,
     Pemangku,
     Sasaran,
+    Skp,
     Tahun,
     Tugas,
     database_proxy,
@@ -77,6 +78,7 @@ class RingkasanHapus:
     indikator: int
     pemangku: tuple[str, ...]
     nilai: int = 0  # targets and realisasi of those indicators
+    skp: int = 0  # SKP of the holders for these jabatan, with their evaluations
 
     @property
     def kalimat(self) -> str:
@@ -89,6 +91,7 @@ class RingkasanHapus:
             (self.sasaran, "sasaran"),
             (self.indikator, "indikator"),
             (self.nilai, "nilai target/realisasi"),
+            (self.skp, "SKP pegawai (beserta evaluasinya)"),
         ):
             if jumlah:
                 bagian.append(f"{jumlah} {kata}")
@@ -353,6 +356,7 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
             model.select().where(model.indikator.in_(indikator)).count()
             for model in (NilaiTarget, NilaiRealisasi)
         ),
+        skp=Skp.select().where(Skp.jabatan.in_(ids)).count(),
     )
 
 
