@@ -70,14 +70,14 @@ def test_each_kind_of_change_is_logged_with_who_what_and_old_new(admin):
     assert e.aksi == "tempel" and json.loads(e.lama)["nilai"] == 3.0
     assert json.loads(e.baru)["nilai"] == 4.0
 
-    revert_values(hasil.lama)  # undo of the first edit: the value goes again
+    revert_values(hasil.data.lama)  # undo of the first edit: the value goes again
     [e] = entri()
     assert (e.aksi, json.loads(e.lama)["nilai"], e.baru) == ("urung", 4.0, None)
 
     desa = Desa.select().order_by(Desa.urutan).first().id
     info = BatchInfo("a.csv", "00" * 32, "csv", SUMBER_IMPOR_CSV)
     masuk_ = [real("KASI-KESOS.01", "202001", 2, desa), real("KASI-KESOS.01", "202002", 5, desa)]
-    batch = apply_plan(plan_values(masuk_), SUMBER_IMPOR_CSV, info).batch_id
+    batch = apply_plan(plan_values(masuk_), SUMBER_IMPOR_CSV, info).data.batch_id
     assert [(e.aksi, e.batch_id, e.desa_id) for e in entri(2)] == [("impor_csv", batch, desa)] * 2
     assert entri(2)[0].hash is None and entri(2)[1].hash  # one hash per operation
 

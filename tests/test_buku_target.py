@@ -90,12 +90,12 @@ def test_filled_back_in_new_changed_removed_and_not_filled(buku, tmp_path):
     assert len(r.belum_diisi) == 84 * 5 - 4  # empty cells are not "sama"
     assert "3 target baru, 1 diubah" in p.ringkasan() and "416 sel belum diisi" in p.ringkasan()
     hasil = apply_buku_target(p)
-    assert hasil.batch_id is not None
+    assert hasil.data.batch_id is not None
     assert parse_cell_target(ind("KASUBAG-UMUM.02").id, "2020") == Target(8)
     assert parse_cell_target(ind("KASUBAG-UMUM.02").id, "2020Q1") == Target(2)
     assert parse_cell_target(ind("SEKCAM.02").id, "2020") == Target(95)
     assert parse_cell_target(ind("KASI-KESOS.01").id, "2020Q2") == Target(12.5)
-    batch = ImporBatch.get(ImporBatch.id == hasil.batch_id)
+    batch = ImporBatch.get(ImporBatch.id == hasil.data.batch_id)
     assert batch.jenis == "target" and batch.tahun == 2020
     # the same file again changes nothing and says it was imported
     again = read_buku_target(buku, 2020)
@@ -105,7 +105,7 @@ def test_filled_back_in_new_changed_removed_and_not_filled(buku, tmp_path):
     p = read_buku_target(tmp_path / "kosong.xlsx", 2020)
     assert len(p.rencana.dihapus) == 1 and "termasuk 1 dihapus" in p.ringkasan(), p.ringkasan()
     # the import is undone whole
-    undo_batch(hasil.batch_id)
+    undo_batch(hasil.data.batch_id)
     assert parse_cell_target(ind("SEKCAM.02").id, "2020") == Target(90, 100)
     assert parse_cell_target(ind("KASUBAG-UMUM.02").id, "2020") is None
 

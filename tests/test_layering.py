@@ -120,3 +120,19 @@ def test_a_module_over_400_lines_says_why_it_is_long():
         if text.count("\n") > 400 and "Long because" not in opening:
             silent.append(str(path.relative_to(PACKAGE)))
     assert silent == []
+
+
+def test_operations_return_one_result_shape():
+    """A public function of the core that changes data returns a ``Hasil`` (db/changes.py):
+    never a bare ``Perubahan`` and never a tuple carrying one beside its undo data."""
+    offenders = []
+    for path in CORE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or node.returns is None:
+                continue
+            returns = ast.unparse(node.returns)
+            bare = returns in ("Perubahan", "Perubahan | None") and not node.name.startswith("_")
+            if bare or ("tuple[" in returns and "Perubahan" in returns):
+                offenders.append(f"{path.relative_to(PACKAGE)}: {node.name} -> {returns}")
+    allowed = {"db/changes.py: everything_changed", "db/changes.py: combined"}
+    assert [o for o in offenders if o.rsplit(" ->", 1)[0] not in allowed] == []

@@ -40,8 +40,9 @@ def test_list_follows_document_order_and_names_holders(db):
 
 def test_add_under_an_atasan_with_a_suggested_code(db):
     atasan = _by_kode("KASI-PEM")
-    change = add_jabatan(2020, "  Pengolah   Data Kependudukan ", atasan.id)
-    (new_id,) = change.jabatan
+    hasil = add_jabatan(2020, "  Pengolah   Data Kependudukan ", atasan.id)
+    new_id, change = hasil.data, hasil.perubahan
+    assert change.jabatan == {new_id}
     new = Jabatan.get_by_id(new_id)
     assert (new.nama, new.kode, new.atasan_id) == (
         "Pengolah Data Kependudukan",
@@ -68,9 +69,8 @@ def test_rename_changes_name_and_code(db):
     change = rename_jabatan(jab.id, "Pramu Kebersihan", kode="PRAMU-1")
     jab = Jabatan.get_by_id(jab.id)
     assert (jab.nama, jab.kode) == ("Pramu Kebersihan", "PRAMU-1")
-    assert (
-        change.pesan == "Nama jabatan «Pramu Kebersihan Kantor» diubah menjadi «Pramu Kebersihan»."
-    )
+    pesan = change.perubahan.pesan
+    assert pesan == "Nama jabatan «Pramu Kebersihan Kantor» diubah menjadi «Pramu Kebersihan»."
 
 
 def test_move_under_another_atasan_and_back(db):
@@ -82,7 +82,7 @@ def test_move_under_another_atasan_and_back(db):
     assert letak_jabatan(jab.id) == before
     change = move_jabatan(jab.id, None)
     assert Jabatan.get_by_id(jab.id).atasan_id is None
-    assert change.pesan == "Jabatan «Bendahara» dipindahkan ke bawah Camat."
+    assert change.perubahan.pesan == "Jabatan «Bendahara» dipindahkan ke bawah Camat."
 
 
 def test_move_refuses_cycles(db):
@@ -107,16 +107,17 @@ def test_summary_counts_what_goes_with_the_subtree(db):
 def test_remove_then_restore_gives_back_every_row_with_its_id(db):
     Pemangku.create(jabatan=_by_kode("BENDAHARA"), pegawai=Pegawai.get())
     before = _everything()
-    change, cuplikan = remove_jabatan(_by_kode("SEKCAM").id)
+    change = remove_jabatan(_by_kode("SEKCAM").id)
+    cuplikan = change.data
     assert Jabatan.select().count() == 22 - 7
     assert Pemangku.select().count() == 0
-    assert "beserta 6 jabatan bawahan dihapus" in change.pesan
+    assert "beserta 6 jabatan bawahan dihapus" in change.perubahan.pesan
     reinsert_jabatan(cuplikan)
     assert _everything() == before
 
 
 def test_restore_refuses_when_the_code_was_taken_meanwhile(db):
-    _, cuplikan = remove_jabatan(_by_kode("PRAMU").id)
+    cuplikan = remove_jabatan(_by_kode("PRAMU").id).data
     add_jabatan(2020, "Petugas Baru", None, kode="PRAMU")
     with pytest.raises(DataTidakValid, match="kode PRAMU kini dipakai"):
         reinsert_jabatan(cuplikan)

@@ -101,7 +101,7 @@ def test_undo_restores_the_old_rows_exactly(db):
     i = ind("KASUBAG-UMUM.02")
     set_values([real(i, "202001", nilai=1)])
     hasil = set_values([real(i, "202001", nilai=3), real(i, "202002", nilai=4)])
-    revert_values(hasil.lama)
+    revert_values(hasil.data.lama)
     assert baca_realisasi(i.id, "202001") == Komponen(nilai=1)
     assert baca_realisasi(i.id, "202002") is None
 
@@ -115,7 +115,7 @@ def test_batch_is_logged_and_undone_as_a_whole(db):
     )
     info = BatchInfo("data.csv", "ab" * 32, "csv", SUMBER_IMPOR_CSV, tahun=2020)
     hasil = apply_plan(rencana, SUMBER_IMPOR_CSV, info)
-    batch = ImporBatch.get_by_id(hasil.batch_id)
+    batch = ImporBatch.get_by_id(hasil.data.batch_id)
     assert (batch.baru, batch.diubah, batch.sama) == (1, 1, 0)
     assert CatatanAudit.select().where(CatatanAudit.batch_id == batch.id).count() == 2
     row = NilaiRealisasi.get(NilaiRealisasi.desa == desa[1].id)
@@ -134,9 +134,9 @@ def test_batch_undo_refused_after_a_later_edit(db):
     hasil = apply_plan(plan_values([real(i, "202001", nilai=1)]), SUMBER_IMPOR_CSV, info)
     set_values([real(i, "202001", nilai=2)])
     with pytest.raises(DataTidakValid, match="sudah diubah lagi"):
-        undo_batch(hasil.batch_id)
+        undo_batch(hasil.data.batch_id)
     assert baca_realisasi(i.id, "202001") == Komponen(nilai=2)
-    old = json.loads(CatatanAudit.get(CatatanAudit.batch_id == hasil.batch_id).baru)
+    old = json.loads(CatatanAudit.get(CatatanAudit.batch_id == hasil.data.batch_id).baru)
     assert old["nilai"] == 1
 
 

@@ -19,7 +19,7 @@ def test_uraian_insert_remove_restore_move(db):
     teks = [u.teks for u in ops_uraian.list_uraian(j, "tugas")]
     assert teks[:2] == ["menyusun SPJ;", "mengarsipkan"]
     before = ops_uraian.list_uraian(j, "tugas")
-    _, snaps = ops_uraian.remove_uraian("tugas", [hasil.ids[0]])
+    snaps = ops_uraian.remove_uraian("tugas", [hasil.data[0]]).data
     ops_uraian.reinsert_uraian(snaps)
     assert ops_uraian.list_uraian(j, "tugas") == before
     with pytest.raises(DataTidakValid, match="paling bawah"):
@@ -31,11 +31,11 @@ def test_uraian_insert_remove_restore_move(db):
 def test_new_indicator_codes_are_unique_in_the_year(db):
     j = jid("PENGEMUDI")
     sasaran = ops_indikator.load_sasaran(j)[0]
-    first = Indikator.get_by_id(ops_indikator.add_indikator(sasaran.id).id)
+    first = Indikator.get_by_id(ops_indikator.add_indikator(sasaran.id).data)
     assert first.kode == "PENGEMUDI.02" and first.tahun_id == 2020
     # A code taken by hand further on is skipped.
     ops_indikator.update_indikator(first.id, {"kode": "PENGEMUDI.03"})
-    second = Indikator.get_by_id(ops_indikator.add_indikator(sasaran.id).id)
+    second = Indikator.get_by_id(ops_indikator.add_indikator(sasaran.id).data)
     assert second.kode == "PENGEMUDI.04"
     with pytest.raises(DataTidakValid, match="sudah dipakai"):
         ops_indikator.update_indikator(second.id, {"kode": "BENDAHARA.01"})
@@ -49,8 +49,9 @@ def test_removed_sasaran_comes_back_whole(db):
     j = jid("ADM-SEKDES")
     before = ops_indikator.load_sasaran(j)
     subs = SubIndikator.select().count()
-    perubahan, snap = ops_indikator.remove_sasaran(before[0].id)
-    assert "beserta 1 indikatornya" in perubahan.pesan
+    hasil = ops_indikator.remove_sasaran(before[0].id)
+    snap = hasil.data
+    assert "beserta 1 indikatornya" in hasil.perubahan.pesan
     assert SubIndikator.select().count() == subs - 16
     ops_indikator.reinsert_sasaran(snap)
     assert ops_indikator.load_sasaran(j) == before
@@ -78,12 +79,12 @@ def test_pegawai_rules(db):
     assert holder.nip == "" and holder.golongan == "III/a"
     ops_pemangku.update_pegawai(holder.pegawai_id, {"nip": "19850312 201001 2 004"})
     assert Pegawai.get_by_id(holder.pegawai_id).nip == "198503122010012004"
-    _, snap = ops_pemangku.remove_pemangku(hasil.id, hapus_pegawai=True)
+    snap = ops_pemangku.remove_pemangku(hasil.data, hapus_pegawai=True).data
     assert not Pegawai.select().where(Pegawai.nama == "SITI").exists()
     ops_pemangku.reinsert_pemangku(snap)
-    assert ops_pemangku.list_pemangku(j)[0].id == hasil.id
+    assert ops_pemangku.list_pemangku(j)[0].id == hasil.data
     # The Camat signs the decree: removing a holding never removes him.
     camat = Pegawai.get(Pegawai.nip == "196905051990091002")
     held = ops_pemangku.add_pemangku(jid("SEKCAM"), camat.id)
-    ops_pemangku.remove_pemangku(held.id, hapus_pegawai=True)
+    ops_pemangku.remove_pemangku(held.data, hapus_pegawai=True)
     assert Pegawai.get_or_none(Pegawai.id == camat.id) is not None

@@ -133,7 +133,7 @@ def test_an_approved_period_refuses_grid_paste_undo_and_redo(kantor):
     assert "Tidak ada yang diubah" in exc.value.pesan
     assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202004") is None  # all or nothing
     with pytest.raises(Terkunci):  # undo of the edit made before the approval
-        revert_values(hasil.lama)
+        revert_values(hasil.data.lama)
     with pytest.raises(Terkunci):  # emptying a cell is a change too
         set_values([NilaiMasuk(KunciNilai("realisasi", ind("KASUBAG-UMUM.02").id, "202002"))])
     assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202002") == Komponen(5)
@@ -181,7 +181,7 @@ def test_csv_import_skips_locked_periods_after_saying_which(kantor, tmp_path):
     # the batch undo is refused once its period is approved
     setujui(jabatan_of("KASUBAG-UMUM.02"), "2020Q1")
     with pytest.raises(Terkunci, match="Triwulan I 2020"):
-        undo_batch(hasil.batch_id)
+        undo_batch(hasil.data.batch_id)
     assert baca_realisasi(i, "202002") == Komponen(6)
 
 

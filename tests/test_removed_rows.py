@@ -83,13 +83,14 @@ def test_all_models_lists_parents_first():
 
 def test_removed_indicator_comes_back_with_its_values(isi):
     before = semua()
-    perubahan, snap = ops_indikator.remove_indikator(isi.id)
+    hasil = ops_indikator.remove_indikator(isi.id)
+    snap, perubahan = hasil.data, hasil.perubahan
     assert perubahan.nilai and "6 nilai target/realisasi" in perubahan.pesan
     assert nilai_of(isi.id) == 0 and CatatanAudit.select().count() == 6
-    assert ops_indikator.reinsert_indikator(snap).nilai
+    assert ops_indikator.reinsert_indikator(snap).perubahan.nilai
     assert semua() == before
     # redo takes them away again, and a second undo brings them back again
-    _, snap = ops_indikator.remove_indikator(isi.id)
+    snap = ops_indikator.remove_indikator(isi.id).data
     assert nilai_of(isi.id) == 0
     ops_indikator.reinsert_indikator(snap)
     assert semua() == before
@@ -97,12 +98,13 @@ def test_removed_indicator_comes_back_with_its_values(isi):
 
 def test_removed_sasaran_comes_back_with_every_value(isi):
     before = semua()
-    perubahan, snap = ops_indikator.remove_sasaran(isi.sasaran_id)
-    assert "beserta 4 indikatornya dan 6 nilai" in perubahan.pesan
+    hasil = ops_indikator.remove_sasaran(isi.sasaran_id)
+    snap = hasil.data
+    assert "beserta 4 indikatornya dan 6 nilai" in hasil.perubahan.pesan
     assert nilai_of(isi.id) == 0
     ops_indikator.reinsert_sasaran(snap)
     assert semua() == before
-    _, snap = ops_indikator.remove_sasaran(isi.sasaran_id)
+    snap = ops_indikator.remove_sasaran(isi.sasaran_id).data
     assert not Indikator.select().where(Indikator.id == isi.id).exists()
     ops_indikator.reinsert_sasaran(snap)
     assert semua() == before
@@ -113,11 +115,11 @@ def test_removed_jabatan_comes_back_with_every_value(isi):
     jabatan = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "OD-PEM")
     # the confirmation says the values go too
     assert "dan 6 nilai target/realisasi." in ops_jabatan.removal_summary(jabatan.id).kalimat
-    _, cuplikan = ops_jabatan.remove_jabatan(jabatan.id)
+    cuplikan = ops_jabatan.remove_jabatan(jabatan.id).data
     assert nilai_of(isi.id) == 0
     ops_jabatan.reinsert_jabatan(cuplikan)
     assert semua() == before
-    _, cuplikan = ops_jabatan.remove_jabatan(jabatan.id)
+    cuplikan = ops_jabatan.remove_jabatan(jabatan.id).data
     assert nilai_of(isi.id) == 0
     ops_jabatan.reinsert_jabatan(cuplikan)
     assert semua() == before
@@ -127,14 +129,14 @@ def test_an_import_batch_can_still_be_undone_after_remove_and_restore(isi):
     from kinerja_desktop.db.models import ImporBatch
     from kinerja_desktop.db.ops_nilai import undo_batch
 
-    _, snap = ops_indikator.remove_indikator(isi.id)
+    snap = ops_indikator.remove_indikator(isi.id).data
     ops_indikator.reinsert_indikator(snap)
     undo_batch(ImporBatch.get().id)
     assert nilai_of(isi.id) == 3  # the imported values went, the typed ones stayed
 
 
 def test_restore_refuses_when_the_code_was_taken_meanwhile(isi):
-    _, snap = ops_indikator.remove_indikator(isi.id)
+    snap = ops_indikator.remove_indikator(isi.id).data
     other = ind("OD-PEM.04")
     ops_indikator.update_indikator(other.id, {"kode": "OD-PEM.05"})
     before = semua()

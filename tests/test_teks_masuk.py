@@ -59,12 +59,12 @@ def _doors(db: object) -> dict[str, Callable[[str], object]]:
     j = jid("BENDAHARA")
     sasaran = Sasaran.select().where(Sasaran.jabatan == j).first()
     ind = Indikator.select().where(Indikator.sasaran == sasaran).first()
-    sub = ops_indikator.add_sub(ind.id).id
+    sub = ops_indikator.add_sub(ind.id).data
     return {
-        "jabatan baru": lambda t: ops_jabatan.add_jabatan(2020, t, j).jabatan,
+        "jabatan baru": lambda t: ops_jabatan.add_jabatan(2020, t, j).data,
         "ganti nama jabatan": lambda t: ops_jabatan.rename_jabatan(j, t),
-        "tugas": lambda t: ops_uraian.insert_uraian(j, "tugas", [t]).ids,
-        "fungsi tempel": lambda t: ops_uraian.insert_uraian(j, "fungsi", [t, "lain"]).ids,
+        "tugas": lambda t: ops_uraian.insert_uraian(j, "tugas", [t]).data,
+        "fungsi tempel": lambda t: ops_uraian.insert_uraian(j, "fungsi", [t, "lain"]).data,
         "sasaran": lambda t: ops_indikator.edit_sasaran(sasaran.id, t),
         "nama indikator": lambda t: ops_indikator.update_indikator(ind.id, {"nama": t}),
         "formulasi": lambda t: ops_indikator.update_indikator(ind.id, {"formula": t}),

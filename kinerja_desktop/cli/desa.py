@@ -113,7 +113,7 @@ def cmd_impor_batal(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.ops_nilai import undo_batch
 
     open_db_to_write(args)
-    print(undo_batch(args.nomor).pesan)
+    print(undo_batch(args.nomor).perubahan.pesan)
     return 0
 
 

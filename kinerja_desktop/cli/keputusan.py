@@ -73,7 +73,7 @@ def cmd_keputusan_atur(args: argparse.Namespace) -> int:
                 args.nip, args.nama or "", args.golongan or ""
             )
         hasil = simpan_kepala(args.tahun, perubahan)
-    print(hasil.pesan)
+    print(hasil.perubahan.pesan)
     _cetak(baca_kepala(args.tahun))
     return 0
 

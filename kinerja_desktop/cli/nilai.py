@@ -55,10 +55,10 @@ def cmd_nilai_impor(args: argparse.Namespace) -> int:
         print("Uji coba (--coba): tidak ada yang disimpan.")
         return 0
     hasil = apply_csv(isi, rencana)
-    if hasil.batch_id is None:
+    if hasil.data.batch_id is None:
         print("Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah.")
         return 0
-    print(f"Tersimpan: {hasil.perubahan.pesan} (catatan impor nomor {hasil.batch_id})")
+    print(f"Tersimpan: {hasil.perubahan.pesan} (catatan impor nomor {hasil.data.batch_id})")
     return 0
 
 
@@ -227,13 +227,13 @@ def cmd_pita(args: argparse.Namespace) -> int:
                 )
             warna = WARNA_URUT[min(i, len(WARNA_URUT) - 1)]
             pita.append(Pita(parse_angka(batas, "batas"), nama, warna))
-        print(set_pita(pita).pesan)
+        print(set_pita(pita).perubahan.pesan)
     elif args.aksi == "bawaan":
-        print(pita_bawaan().pesan)
+        print(pita_bawaan().perubahan.pesan)
     if args.batas_atas is not None:
         tanpa = args.batas_atas.strip().lower() in ("tanpa", "tidak", "-")
         batas = None if tanpa else parse_angka(args.batas_atas.rstrip("%"), "batas atas")
-        print(set_batas_atas(batas).pesan)
+        print(set_batas_atas(batas).perubahan.pesan)
     aturan = penilaian()
     daftar = aturan.pita
     if args.json:

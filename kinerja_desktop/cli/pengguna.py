@@ -54,7 +54,7 @@ def cmd_tambah(args: argparse.Namespace) -> int:
 
     open_db_to_write(args)
     sandi = _sandi_baru(args.nama)
-    print(tambah_pengguna(args.nama, Peran(args.peran), sandi, args.nama_lengkap).pesan)
+    print(tambah_pengguna(args.nama, Peran(args.peran), sandi, args.nama_lengkap).perubahan.pesan)
     return 0
 
 
@@ -65,7 +65,7 @@ def cmd_ubah(args: argparse.Namespace) -> int:
 
     open_db_to_write(args)
     peran = Peran(args.peran) if args.peran else None
-    print(ubah_pengguna(args.nama, peran, args.aktif, args.nama_lengkap).pesan)
+    print(ubah_pengguna(args.nama, peran, args.aktif, args.nama_lengkap).perubahan.pesan)
     return 0
 
 
@@ -79,7 +79,7 @@ def cmd_sandi(args: argparse.Namespace) -> int:
     lama = None
     if sesi.nama == args.nama.lower() and sesi.peran.value != "administrator":
         lama = baca_sandi(f"Sandi lama {args.nama}: ")
-    print(ganti_sandi(args.nama, _sandi_baru(args.nama), lama).pesan)
+    print(ganti_sandi(args.nama, _sandi_baru(args.nama), lama).perubahan.pesan)
     return 0
 
 
@@ -91,7 +91,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     open_db_to_write(args)
     folder = data_dir()
     if args.lanjut:
-        print(pulihkan_sandi(args.nama, _sandi_baru(args.nama), folder).pesan)
+        print(pulihkan_sandi(args.nama, _sandi_baru(args.nama), folder).perubahan.pesan)
         return 0
     berkas = minta_pemulihan(args.nama, folder)
     print("Untuk membuktikan Anda berada di komputer ini:")

@@ -32,10 +32,10 @@ def cmd_langkah(args: argparse.Namespace) -> int:
     open_db_to_write(args)
     jenis = "target" if args.target else "realisasi"
     periode = args.periode or str(args.tahun)
-    perubahan = ambil_langkah(
+    hasil = ambil_langkah(
         Langkah(args.langkah), _jabatan_id(args.tahun, args.jabatan), jenis, periode, args.catatan
     )
-    print(perubahan.pesan)
+    print(hasil.perubahan.pesan)
     return 0
 
 

@@ -1,11 +1,16 @@
-"""What an operation changed: every operation that edits data returns one ``Perubahan``.
+"""What an operation did: every operation that edits data returns one :class:`Hasil`.
 
-The window hands it to every view, and each view decides whether to refresh (after Anki's
-``OpChanges``). ``pesan`` is the Indonesian line for the status bar.
+A ``Hasil`` carries the :class:`Perubahan` (what changed: the window hands it to every view,
+and each view decides whether to refresh, after Anki's ``OpChanges``; ``pesan`` is the
+Indonesian line for the status bar) and ``data``, whatever the operation that takes it back
+needs: the new row's id, the rows a removal took, the values an edit replaced.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+D = TypeVar("D")
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,21 @@ class Perubahan:
     pemangku: bool = False  # holders of a jabatan, pegawai
     nilai: bool = False  # targets or realisasi
     program: bool = False  # programs, kegiatan, anggaran, Rencana Aksi, budget realised, notes
+
+
+@dataclass(frozen=True)
+class Hasil(Generic[D]):
+    """The one result shape of every operation that changes data.
+
+    ``perubahan`` is the change record for the views; ``data`` is what the undo of this
+    operation needs, and what its caller may want to show (None when nothing): the id of a
+    new row (``add_*``), the snapshot of removed rows (``remove_*``, which ``reinsert_*``
+    takes back), the record of a paste (``paste_*``, which ``revert_paste`` takes), the rows
+    written values replaced (``set_values``, which ``revert_values`` takes).
+    """
+
+    perubahan: Perubahan
+    data: D
 
 
 def everything_changed(pesan: str, tahun: int | None = None) -> Perubahan:

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pangkat, Pegawai
 from kinerja_desktop.db.ops_pemangku import PegawaiPilihan, parse_golongan
 from kinerja_desktop.db.queries import require_year
@@ -101,7 +101,7 @@ def _tanggal(tahun: int, bulan: int | None, hari: int | None) -> tuple[int | Non
     return bulan, hari
 
 
-def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Perubahan:
+def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
     """Change the header fields in ``perubahan`` (keys of :class:`KepalaKeputusanTahun`:
     nomor, tempat, bulan, hari, jabatan_penandatangan, penandatangan_id); the rest stay."""
     row = require_year(tahun)
@@ -125,7 +125,7 @@ def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Perubahan:
             raise TidakDitemukan("Pegawai penandatangan itu sudah tidak ada; pilih pegawai lain.")
         row.penandatangan = pegawai_id
     row.save()
-    return Perubahan(f"Kepala keputusan tahun {tahun} disimpan.", tahun=tahun)
+    return Hasil(Perubahan(f"Kepala keputusan tahun {tahun} disimpan.", tahun=tahun), None)
 
 
 def daftar_pegawai() -> list[PegawaiPilihan]:

@@ -1,11 +1,12 @@
 """Editing the sasaran of a jabatan, their indicators and the indicators' sub-items.
 
-Every operation runs in one transaction and returns a :class:`Perubahan`. Removals return
-snapshots (:mod:`kinerja_desktop.db.removed_rows`: the rows named and every row that cascades
-from them, targets and realisasi included) that the matching ``reinsert_*`` function puts back
-with the same ids, which is what undo needs. An indicator's jenis cannot change while values are
-stored under the old one (they would be hidden, not converted). New indicator codes are made
-from the jabatan's code (``BENDAHARA.05``) and are unique within the year.
+Every operation runs in one transaction and returns a :class:`Hasil`. A removal's result
+carries snapshots (:mod:`kinerja_desktop.db.removed_rows`: the rows named and every row that
+cascades from them, targets and realisasi included) that the matching ``reinsert_*`` function
+puts back with the same ids, which is what undo needs. An indicator's jenis cannot change
+while values are stored under the old one (they would be hidden, not converted). New
+indicator codes are made from the jabatan's code (``BENDAHARA.05``) and are unique within the
+year.
 
 Long because three kinds of row (sasaran, indicator, sub-item), each with add, update, move,
 remove, reinsert and paste.
@@ -16,7 +17,7 @@ from typing import Any
 
 import peewee
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
     Jabatan,
@@ -102,22 +103,14 @@ class SasaranSnapshot(_Snapshot):
 
 
 @dataclass(frozen=True)
-class Hasil:
-    """What an adding operation made: the change record and the new row's id."""
-
-    perubahan: Perubahan
-    id: int
-
-
-@dataclass
-class HasilTempel:
+class TempelIndikator:
     """What :func:`paste_indikator` did, enough to revert and re-apply it."""
 
-    perubahan: Perubahan
     jabatan_id: int
-    dibuat: list[int]
-    diubah: list[tuple[int, dict[str, str], dict[str, str]]]  # id, before, after
+    dibuat: tuple[int, ...]
+    diubah: tuple[tuple[int, dict[str, str], dict[str, str]], ...]  # id, before, after
     sasaran_baru: int | None = None
+    pesan: str = ""
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -254,17 +247,20 @@ def _check_fields(changes: dict[str, str], tahun: int, indikator_id: int | None)
 
 
 # -- sasaran ------------------------------------------------------------------------------
-def add_sasaran(jabatan_id: int, teks: str = "Sasaran baru", posisi: int | None = None) -> Hasil:
-    """Add a sasaran to a jabatan at ``posisi`` (the end when None)."""
+def add_sasaran(
+    jabatan_id: int, teks: str = "Sasaran baru", posisi: int | None = None
+) -> Hasil[int]:
+    """Add a sasaran to a jabatan at ``posisi`` (the end when None); the result carries its id."""
     teks = _text(teks, "Sasaran")
     with database_proxy.atomic():
         jabatan = require_jabatan(jabatan_id)
         urutan = _place(Sasaran, Sasaran.jabatan, jabatan_id, posisi)
         sasaran = Sasaran.create(jabatan=jabatan_id, urutan=urutan, teks=teks)
-    return Hasil(_perubahan(jabatan, f"Sasaran baru ditambahkan pada {jabatan.nama}."), sasaran.id)
+    pesan = f"Sasaran baru ditambahkan pada {jabatan.nama}."
+    return Hasil(_perubahan(jabatan, pesan), sasaran.id)
 
 
-def edit_sasaran(sasaran_id: int, teks: str) -> Perubahan:
+def edit_sasaran(sasaran_id: int, teks: str) -> Hasil[None]:
     """Replace the text of a sasaran."""
     teks = _text(teks, "Sasaran")
     with database_proxy.atomic():
@@ -272,7 +268,7 @@ def edit_sasaran(sasaran_id: int, teks: str) -> Perubahan:
         sasaran.teks = teks
         sasaran.save()
         jabatan = sasaran.jabatan
-    return _perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan.")
+    return Hasil(_perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan."), None)
 
 
 def _perubahan_nilai(jabatan: Jabatan, pesan: str, isi: RemovedRows) -> Perubahan:
@@ -307,7 +303,7 @@ def _pulihkan(isi: RemovedRows, apa: str) -> None:
         ) from exc
 
 
-def remove_sasaran(sasaran_id: int) -> tuple[Perubahan, SasaranSnapshot]:
+def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
     """Remove a sasaran with its indicators and everything under them (sub-items, values)."""
     with database_proxy.atomic():
         sasaran = _sasaran(sasaran_id)
@@ -320,7 +316,7 @@ def remove_sasaran(sasaran_id: int) -> tuple[Perubahan, SasaranSnapshot]:
     n = snapshot.isi.jumlah(Indikator)
     beserta = f" beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
     pesan = f"Sasaran dihapus dari {jabatan.nama}{beserta}."
-    return _perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot)
 
 
 def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
@@ -329,21 +325,23 @@ def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
     _pulihkan(snapshot.isi, "Indikator")
 
 
-def reinsert_sasaran(snapshot: SasaranSnapshot) -> Perubahan:
+def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
     """Put a removed sasaran back with its indicators and values, all with their former ids."""
     with database_proxy.atomic():
         row = snapshot.row
         jabatan = require_jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
         _pulihkan(snapshot.isi, "Sasaran")
-    return _perubahan_nilai(jabatan, f"Sasaran dikembalikan ke {jabatan.nama}.", snapshot.isi)
+    pesan = f"Sasaran dikembalikan ke {jabatan.nama}."
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), None)
 
 
 # -- indicators ---------------------------------------------------------------------------
 def add_indikator(
     sasaran_id: int, posisi: int | None = None, fields: dict[str, str] | None = None
-) -> Hasil:
-    """Add an indicator under a sasaran with a new unique code; ``fields`` fill it in."""
+) -> Hasil[int]:
+    """Add an indicator under a sasaran with a new unique code; ``fields`` fill it in. The
+    result carries the new id."""
     with database_proxy.atomic():
         sasaran = _sasaran(sasaran_id)
         jabatan = sasaran.jabatan
@@ -387,7 +385,7 @@ def _check_jenis(ind: Indikator, baru: str) -> None:
     )
 
 
-def update_indikator(indikator_id: int, changes: dict[str, str]) -> Perubahan:
+def update_indikator(indikator_id: int, changes: dict[str, str]) -> Hasil[None]:
     """Change fields (:data:`FIELDS`) of an indicator; refuses a code taken in the year and a
     new jenis while values are stored under the old one."""
     with database_proxy.atomic():
@@ -399,7 +397,7 @@ def update_indikator(indikator_id: int, changes: dict[str, str]) -> Perubahan:
             setattr(ind, name, value)
         ind.save()
         jabatan = ind.sasaran.jabatan
-    return _perubahan(jabatan, f"Indikator {ind.kode} disimpan.")
+    return Hasil(_perubahan(jabatan, f"Indikator {ind.kode} disimpan."), None)
 
 
 def indikator_fields(indikator_id: int) -> dict[str, str]:
@@ -408,7 +406,7 @@ def indikator_fields(indikator_id: int) -> dict[str, str]:
     return {name: getattr(ind, name) for name in FIELDS}
 
 
-def remove_indikator(indikator_id: int) -> tuple[Perubahan, IndikatorSnapshot]:
+def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
     """Remove an indicator with its sub-items, targets and realisasi (kept for undo)."""
     with database_proxy.atomic():
         ind = _indikator(indikator_id)
@@ -418,21 +416,23 @@ def remove_indikator(indikator_id: int) -> tuple[Perubahan, IndikatorSnapshot]:
         Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
     pesan = f"Indikator {ind.kode}{_beserta_nilai(snapshot.isi)} dihapus dari {jabatan.nama}."
-    return _perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot)
 
 
-def reinsert_indikator(snapshot: IndikatorSnapshot) -> Perubahan:
+def reinsert_indikator(snapshot: IndikatorSnapshot) -> Hasil[None]:
     """Put a removed indicator back with its id, code, sub-items and values."""
     with database_proxy.atomic():
         jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
         _insert_indikator(snapshot)
     pesan = f"Indikator {snapshot.row['kode']} dikembalikan."
-    return _perubahan_nilai(jabatan, pesan, snapshot.isi)
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), None)
 
 
 # -- sub-items ----------------------------------------------------------------------------
-def add_sub(indikator_id: int, posisi: int | None = None, teks: str = "Sub-butir baru") -> Hasil:
-    """Add a sub-item (a., b., …) to an indicator."""
+def add_sub(
+    indikator_id: int, posisi: int | None = None, teks: str = "Sub-butir baru"
+) -> Hasil[int]:
+    """Add a sub-item (a., b., …) to an indicator; the result carries its id."""
     teks = _text(teks, "Sub-butir")
     with database_proxy.atomic():
         ind = _indikator(indikator_id)
@@ -442,7 +442,7 @@ def add_sub(indikator_id: int, posisi: int | None = None, teks: str = "Sub-butir
     return Hasil(_perubahan(jabatan, f"Sub-butir ditambahkan pada indikator {ind.kode}."), sub.id)
 
 
-def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None) -> Perubahan:
+def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None) -> Hasil[None]:
     """Change the text and/or the formula line of a sub-item."""
     with database_proxy.atomic():
         sub = _sub(sub_id)
@@ -453,10 +453,10 @@ def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None)
         sub.save()
         ind = sub.indikator
         jabatan = ind.sasaran.jabatan
-    return _perubahan(jabatan, f"Sub-butir indikator {ind.kode} disimpan.")
+    return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} disimpan."), None)
 
 
-def remove_sub(sub_id: int) -> tuple[Perubahan, SubSnapshot]:
+def remove_sub(sub_id: int) -> Hasil[SubSnapshot]:
     """Remove a sub-item."""
     with database_proxy.atomic():
         sub = _sub(sub_id)
@@ -465,10 +465,10 @@ def remove_sub(sub_id: int) -> tuple[Perubahan, SubSnapshot]:
         snapshot = SubSnapshot(tangkap(SubIndikator, [dict(sub.__data__)]))
         SubIndikator.delete().where(SubIndikator.id == sub.id).execute()
         _shift(SubIndikator, SubIndikator.indikator, ind.id, sub.urutan, -1)
-    return _perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot
+    return Hasil(_perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot)
 
 
-def reinsert_sub(snapshot: SubSnapshot) -> Perubahan:
+def reinsert_sub(snapshot: SubSnapshot) -> Hasil[None]:
     """Put a removed sub-item back with its id and place."""
     with database_proxy.atomic():
         row = snapshot.row
@@ -476,13 +476,13 @@ def reinsert_sub(snapshot: SubSnapshot) -> Perubahan:
         _shift(SubIndikator, SubIndikator.indikator, ind.id, row["urutan"], 1)
         _pulihkan(snapshot.isi, "Sub-butir")
         jabatan = ind.sasaran.jabatan
-    return _perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan.")
+    return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan."), None)
 
 
 # -- pasting many rows --------------------------------------------------------------------
 def paste_indikator(
     jabatan_id: int, sasaran_id: int | None, rows: list[dict[str, str]]
-) -> HasilTempel:
+) -> Hasil[TempelIndikator]:
     """Add or update indicators from pasted rows (fields of :data:`FIELDS`), all or nothing.
 
     A row whose code belongs to an indicator of this jabatan updates it; any other row becomes
@@ -505,7 +505,7 @@ def paste_indikator(
                 .first()
             )
             if last is None:
-                sasaran_id = sasaran_baru = add_sasaran(jabatan_id).id
+                sasaran_id = sasaran_baru = add_sasaran(jabatan_id).data
             else:
                 sasaran_id = last.id
         dibuat: list[int] = []
@@ -523,7 +523,7 @@ def paste_indikator(
                     if not kode or kode_problem(jabatan.tahun_id, kode) is not None:
                         values.pop("kode", None)
                     values = {k: v for k, v in values.items() if k == "nama" or v.strip()}
-                    dibuat.append(add_indikator(sasaran_id, None, values).id)
+                    dibuat.append(add_indikator(sasaran_id, None, values).data)
             except DataTidakValid as exc:
                 raise DataTidakValid(
                     f"Baris {number} tidak dapat ditempel: {exc.pesan} Tidak ada yang diubah."
@@ -534,7 +534,8 @@ def paste_indikator(
     if diubah:
         bagian.append(f"{len(diubah)} indikator diperbarui")
     pesan = " dan ".join(bagian).capitalize() + f" pada {jabatan.nama}."
-    return HasilTempel(_perubahan(jabatan, pesan), jabatan_id, dibuat, diubah, sasaran_baru)
+    tempel = TempelIndikator(jabatan_id, tuple(dibuat), tuple(diubah), sasaran_baru, pesan)
+    return Hasil(_perubahan(jabatan, pesan), tempel)
 
 
 @dataclass(frozen=True)
@@ -545,30 +546,31 @@ class PasteSnapshot:
     sasaran: SasaranSnapshot | None
 
 
-def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, PasteSnapshot]:
+def revert_paste(tempel: TempelIndikator) -> Hasil[PasteSnapshot]:
     """Undo :func:`paste_indikator`: remove what it added, restore what it changed."""
     with database_proxy.atomic():
-        jabatan = require_jabatan(hasil.jabatan_id)
+        jabatan = require_jabatan(tempel.jabatan_id)
         sasaran = None
         snapshots: list[IndikatorSnapshot] = []
-        if hasil.sasaran_baru is not None:
+        if tempel.sasaran_baru is not None:
             # Everything added went into the new sasaran: removing it removes them too.
-            sasaran = remove_sasaran(hasil.sasaran_baru)[1]
+            sasaran = remove_sasaran(tempel.sasaran_baru).data
         else:
-            snapshots = [remove_indikator(i)[1] for i in reversed(hasil.dibuat)]
-        for indikator_id, before, _ in hasil.diubah:
+            snapshots = [remove_indikator(i).data for i in reversed(tempel.dibuat)]
+        for indikator_id, before, _ in tempel.diubah:
             update_indikator(indikator_id, before)
     pesan = f"Tempel indikator pada {jabatan.nama} dibatalkan."
-    return _perubahan(jabatan, pesan), PasteSnapshot(snapshots, sasaran)
+    return Hasil(_perubahan(jabatan, pesan), PasteSnapshot(snapshots, sasaran))
 
 
-def reapply_paste(hasil: HasilTempel, snapshot: PasteSnapshot) -> Perubahan:
+def reapply_paste(tempel: TempelIndikator, snapshot: PasteSnapshot) -> Hasil[None]:
     """Redo :func:`paste_indikator` after :func:`revert_paste`, with the same ids."""
     with database_proxy.atomic():
+        jabatan = require_jabatan(tempel.jabatan_id)
         if snapshot.sasaran is not None:
             reinsert_sasaran(snapshot.sasaran)
         for ind in reversed(snapshot.indikator):
             _insert_indikator(ind)
-        for indikator_id, _, after in hasil.diubah:
+        for indikator_id, _, after in tempel.diubah:
             update_indikator(indikator_id, after)
-    return hasil.perubahan
+    return Hasil(_perubahan(jabatan, tempel.pesan), None)

@@ -1,9 +1,10 @@
 """Operations on the jabatan tree of a year: list, add, rename, move, remove and reinsert.
 
 Each operation that changes data runs in one transaction and returns a
-:class:`~kinerja_desktop.db.changes.Perubahan` with an Indonesian line for the status bar.
-Removing a jabatan removes its whole subtree; the removal returns a :class:`JabatanSnapshot`
-(every row that went, with its id) so that undo can put everything back exactly as it was.
+:class:`~kinerja_desktop.db.changes.Hasil` whose change record has an Indonesian line for the
+status bar. Removing a jabatan removes its whole subtree; the removal's result carries a
+:class:`JabatanSnapshot` (every row that went, with its id) so that undo can put everything
+back exactly as it was.
 
 Long because every operation on the jabatan tree with the reads the undo steps need.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Fungsi,
     Indikator,
@@ -239,12 +240,9 @@ def _check_atasan(tahun: int, atasan_id: int | None) -> Jabatan | None:
     return atasan
 
 
-def add_jabatan(tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> Perubahan:
-    """Add a jabatan under ``atasan_id`` (None: directly under the Camat), last in order.
-
-    An empty ``kode`` gets a suggested one. The new id is the only member of
-    ``Perubahan.jabatan``.
-    """
+def add_jabatan(tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> Hasil[int]:
+    """Add a jabatan under ``atasan_id`` (None: directly under the Camat), last in order;
+    the result carries the new id. An empty ``kode`` gets a suggested one."""
     require_year(tahun)
     nama = _clean_nama(nama)
     with database_proxy.atomic():
@@ -253,15 +251,16 @@ def add_jabatan(tahun: int, nama: str, atasan_id: int | None, kode: str = "") ->
         new = Jabatan.create(
             tahun=tahun, kode=kode, nama=nama, atasan=atasan_id, urutan=_next_urutan(tahun)
         )
-    return Perubahan(
+    perubahan = Perubahan(
         pesan=f"Jabatan «{nama}» ({kode}) ditambahkan.",
         tahun=tahun,
         jabatan_tree=True,
         jabatan=frozenset({new.id}),
     )
+    return Hasil(perubahan, new.id)
 
 
-def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan:
+def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Hasil[None]:
     """Give a jabatan a new name (and, when ``kode`` is given, a new code)."""
     nama = _clean_nama(nama)
     with database_proxy.atomic():
@@ -276,9 +275,10 @@ def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Perub
         if lama != nama
         else f"Jabatan «{nama}» disimpan dengan kode {jab.kode}."
     )
-    return Perubahan(
+    perubahan = Perubahan(
         pesan=pesan, tahun=jab.tahun_id, jabatan_tree=True, jabatan=frozenset({jab.id})
     )
+    return Hasil(perubahan, None)
 
 
 def _subtree_ids(root: Jabatan) -> list[int]:
@@ -300,11 +300,11 @@ def letak_jabatan(jabatan_id: int) -> Letak:
     return Letak(atasan_id=jab.atasan_id, urutan=jab.urutan)
 
 
-def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = None) -> Perubahan:
+def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = None) -> Hasil[Letak]:
     """Put a jabatan (with its subtree) under ``atasan_id``; None puts it under the Camat.
 
-    Without ``urutan`` it becomes the last one in order; undo passes the old ``urutan`` back.
-    Refuses a move under itself or under one of its own bawahan.
+    Without ``urutan`` it becomes the last one in order. The result carries where it was
+    (undo moves it back there). Refuses a move under itself or under one of its own bawahan.
     """
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
@@ -316,16 +316,18 @@ def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = No
                 f"Jabatan «{jab.nama}» tidak dapat dipindahkan ke bawah «{atasan.nama}», "
                 "karena «" + atasan.nama + "» adalah bawahannya sendiri."
             )
+        lama = Letak(atasan_id=jab.atasan_id, urutan=jab.urutan)
         jab.atasan = atasan_id
         jab.urutan = _next_urutan(jab.tahun_id) if urutan is None else urutan
         jab.save()
     tujuan = f"«{atasan.nama}»" if atasan is not None else "Camat"
-    return Perubahan(
+    perubahan = Perubahan(
         pesan=f"Jabatan «{jab.nama}» dipindahkan ke bawah {tujuan}.",
         tahun=jab.tahun_id,
         jabatan_tree=True,
         jabatan=frozenset({jab.id}),
     )
+    return Hasil(perubahan, lama)
 
 
 def removal_summary(jabatan_id: int) -> RingkasanHapus:
@@ -394,10 +396,10 @@ def _perubahan_subtree(pesan: str, tahun: int, ids: list[int]) -> Perubahan:
     )
 
 
-def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, JabatanSnapshot]:
+def remove_jabatan(jabatan_id: int) -> Hasil[JabatanSnapshot]:
     """Remove a jabatan with its whole subtree and everything in it, in one transaction.
 
-    Returns the change and the removed rows, which :func:`reinsert_jabatan` puts back.
+    The result carries the removed rows, which :func:`reinsert_jabatan` puts back.
     """
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
@@ -409,12 +411,11 @@ def remove_jabatan(jabatan_id: int) -> tuple[Perubahan, JabatanSnapshot]:
         Jabatan.delete().where(Jabatan.id.in_(ids)).execute()
     jumlah = len(ids) - 1
     tambahan = f" beserta {jumlah} jabatan bawahan" if jumlah else ""
-    return _perubahan_subtree(
-        f"Jabatan «{jab.nama}»{tambahan} dihapus.", jab.tahun_id, ids
-    ), cuplikan
+    pesan = f"Jabatan «{jab.nama}»{tambahan} dihapus."
+    return Hasil(_perubahan_subtree(pesan, jab.tahun_id, ids), cuplikan)
 
 
-def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Perubahan:
+def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
     """Put back a removed subtree with the same ids (undo of :func:`remove_jabatan`).
 
     When the former atasan is gone meanwhile, the jabatan goes directly under the Camat.
@@ -451,4 +452,5 @@ def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Perubahan:
                 f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "
                 "sudah berubah."
             ) from exc
-    return _perubahan_subtree(f"Jabatan «{cuplikan.nama}» dipulihkan.", cuplikan.tahun, ids)
+    pesan = f"Jabatan «{cuplikan.nama}» dipulihkan."
+    return Hasil(_perubahan_subtree(pesan, cuplikan.tahun, ids), None)

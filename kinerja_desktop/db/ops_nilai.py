@@ -8,9 +8,9 @@ a CSV file (``nilai impor``) or a desa workbook (issue 6):
 2. :func:`plan_values` checks each one against its indicator (kind, year, desa, rules of
    :func:`~kinerja_desktop.domain.capaian.check_komponen`) and compares it with what is
    stored: new, changed (with the old value), unchanged or refused (with the reason);
-3. :func:`apply_plan` writes a plan without refusals in one transaction and returns a
-   :class:`Perubahan` and the :class:`NilaiSnapshot` of the old rows, which
-   :func:`revert_values` puts back exactly (undo). With a :class:`BatchInfo` the plan is
+3. :func:`apply_plan` writes a plan without refusals in one transaction; its :class:`Hasil`
+   carries the :class:`NilaiSnapshot` of the old rows, which :func:`revert_values` puts back
+   exactly (undo). With a :class:`BatchInfo` the plan is
    logged as an import batch, with every old and new value in the audit log, so
    :func:`undo_batch` can undo it later.
 
@@ -30,7 +30,7 @@ from typing import Any, cast
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
 from kinerja_desktop.db.audit_nilai import angka_baris, json_baris, json_nilai
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_NILAI, take_lock
 from kinerja_desktop.db.models import (
     STATUS_DRAF,
@@ -209,10 +209,10 @@ class BatchInfo:
 
 
 @dataclass(frozen=True)
-class HasilTerap:
-    """The result of :func:`apply_plan`."""
+class NilaiTertulis:
+    """What :func:`apply_plan` wrote: the rows it replaced (what :func:`revert_values` puts
+    back) and the import batch it logged (None: not an import, or nothing changed)."""
 
-    perubahan: Perubahan
     lama: list[NilaiSnapshot]
     batch_id: int | None = None
 
@@ -602,7 +602,7 @@ def apply_plan(
     sumber: str = SUMBER_ENTRI,
     batch: BatchInfo | None = None,
     aksi: str | None = None,
-) -> HasilTerap:
+) -> Hasil[NilaiTertulis]:
     """Write a plan in one transaction: all of it, or nothing when it has refusals.
 
     Raises :class:`DataTidakValid` listing the refusals, :class:`Terkunci` when a value to
@@ -660,14 +660,13 @@ def apply_plan(
         catat(entri_nilai(log, aksi or AKSI_SUMBER.get(sumber, sumber), batch_id), waktu, sesi.nama)
     n = len(rencana.perlu_ditulis)
     pesan = f"{n} nilai disimpan." if n else "Tidak ada nilai yang berubah."
-    return HasilTerap(
-        _perubahan([m.kunci for m in rencana.perlu_ditulis], pesan), cuplikan, batch_id
-    )
+    perubahan = _perubahan([m.kunci for m in rencana.perlu_ditulis], pesan)
+    return Hasil(perubahan, NilaiTertulis(cuplikan, batch_id))
 
 
 def set_values(
     masuk: Sequence[NilaiMasuk], sumber: str = SUMBER_ENTRI, aksi: str = "isian"
-) -> HasilTerap:
+) -> Hasil[NilaiTertulis]:
     """Check and store values typed or pasted in the grid, all or nothing.
 
     Raises :class:`DataTidakValid` with the first refusal's reason (the grid shows it in place)
@@ -681,7 +680,7 @@ def set_values(
     return apply_plan(rencana, sumber, aksi=aksi)
 
 
-def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Perubahan:
+def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Hasil[None]:
     """Put rows back exactly as captured (undo of :func:`apply_plan`), in one transaction.
 
     Refuses with :class:`Terkunci` when one of them lies in an approved period.
@@ -694,14 +693,15 @@ def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Per
         _tulis_banyak([(c.kunci, c.baris) for c in cuplikan])
         log = [(c.kunci, sekarang_.get(c.kunci), c.baris) for c in cuplikan]
         catat(entri_nilai(log, aksi), waktu, sesi.nama)
-    return _perubahan([c.kunci for c in cuplikan], f"{len(cuplikan)} nilai dikembalikan.")
+    pesan = f"{len(cuplikan)} nilai dikembalikan."
+    return Hasil(_perubahan([c.kunci for c in cuplikan], pesan), None)
 
 
 AKSI_IMPOR = ("impor_csv", "impor_desa", "impor_target")
 """The audit actions that wrote an import batch's values (what batch undo reads)."""
 
 
-def undo_batch(batch_id: int) -> Perubahan:
+def undo_batch(batch_id: int) -> Hasil[None]:
     """Undo a whole import batch: every value it wrote returns to what it was before.
 
     Refuses when a value of the batch was changed again after the import (the newer change
@@ -743,4 +743,4 @@ def undo_batch(batch_id: int) -> Perubahan:
         catat(entri_nilai(log, "batal_impor", batch_id), waktu, sesi.nama)
         batch.dibatalkan = waktu
         batch.save()
-    return _perubahan(kunci_semua, f"Impor {batch.nama_berkas} dibatalkan.")
+    return Hasil(_perubahan(kunci_semua, f"Impor {batch.nama_berkas} dibatalkan."), None)

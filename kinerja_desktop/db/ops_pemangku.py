@@ -1,6 +1,6 @@
 """Who holds a jabatan (Pemangku) and the pegawai's own data: name, NIP, pangkat.
 
-Every operation runs in one transaction and returns a :class:`Perubahan`. A pegawai is shared
+Every operation runs in one transaction and returns a :class:`Hasil`. A pegawai is shared
 by all years, so editing one changes how every year shows them; removing a holder leaves the
 pegawai in the database unless the pegawai was created for that holding and holds nothing else.
 """
@@ -8,7 +8,7 @@ pegawai in the database unless the pegawai was created for that holding and hold
 from dataclasses import dataclass
 from typing import Any
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Skp, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
@@ -42,14 +42,6 @@ class PemangkuSnapshot:
 
     row: dict[str, Any]
     pegawai: dict[str, Any] | None
-
-
-@dataclass(frozen=True)
-class Hasil:
-    """What an adding operation made: the change record and the new Pemangku id."""
-
-    perubahan: Perubahan
-    id: int
 
 
 @dataclass(frozen=True)
@@ -155,8 +147,9 @@ def _check(changes: dict[str, str], pegawai_id: int | None) -> dict[str, Any]:
     return clean
 
 
-def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil:
-    """Make an existing pegawai a holder of the jabatan."""
+def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil[int]:
+    """Make an existing pegawai a holder of the jabatan; the result carries the new Pemangku
+    id."""
     with database_proxy.atomic():
         jabatan = require_jabatan(jabatan_id)
         pegawai = _pegawai(pegawai_id)
@@ -167,8 +160,9 @@ def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil:
     return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), holding.id)
 
 
-def add_pegawai_baru(jabatan_id: int, nama: str, nip: str = "", golongan: str = "") -> Hasil:
-    """Create a pegawai and make them a holder of the jabatan."""
+def add_pegawai_baru(jabatan_id: int, nama: str, nip: str = "", golongan: str = "") -> Hasil[int]:
+    """Create a pegawai and make them a holder of the jabatan; the result carries the new
+    Pemangku id."""
     with database_proxy.atomic():
         jabatan = require_jabatan(jabatan_id)
         values = _check({"nama": nama, "nip": nip, "golongan": golongan}, None)
@@ -178,9 +172,7 @@ def add_pegawai_baru(jabatan_id: int, nama: str, nip: str = "", golongan: str = 
     return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), holding.id)
 
 
-def remove_pemangku(
-    pemangku_id: int, hapus_pegawai: bool = False
-) -> tuple[Perubahan, PemangkuSnapshot]:
+def remove_pemangku(pemangku_id: int, hapus_pegawai: bool = False) -> Hasil[PemangkuSnapshot]:
     """End a holding. With ``hapus_pegawai`` the pegawai is removed too, but only when they
     hold no other jabatan and sign no decree (undoing the creation of a new pegawai)."""
     with database_proxy.atomic():
@@ -200,10 +192,11 @@ def remove_pemangku(
             pegawai_row = dict(pegawai.__data__)
             pegawai.delete_instance()
     pesan = f"{pegawai.nama} tidak lagi tercatat sebagai pemangku {jabatan.nama}."
-    return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id), PemangkuSnapshot(row, pegawai_row)
+    snapshot = PemangkuSnapshot(row, pegawai_row)
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), snapshot)
 
 
-def reinsert_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
+def reinsert_pemangku(snapshot: PemangkuSnapshot) -> Hasil[None]:
     """Put a removed holding back (and its pegawai, when removed with it) with the same ids."""
     with database_proxy.atomic():
         if snapshot.pegawai is not None:
@@ -217,10 +210,10 @@ def reinsert_pemangku(snapshot: PemangkuSnapshot) -> Perubahan:
         jabatan = require_jabatan(snapshot.row["jabatan"])
         pegawai = _pegawai(snapshot.row["pegawai"])
     pesan = f"{pegawai.nama} kembali tercatat sebagai pemangku {jabatan.nama}."
-    return _perubahan(pesan, {jabatan.id}, jabatan.tahun_id)
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), None)
 
 
-def update_pegawai(pegawai_id: int, changes: dict[str, str]) -> Perubahan:
+def update_pegawai(pegawai_id: int, changes: dict[str, str]) -> Hasil[None]:
     """Change a pegawai's name, NIP (validated, unique) or pangkat."""
     with database_proxy.atomic():
         pegawai = _pegawai(pegawai_id)
@@ -229,19 +222,19 @@ def update_pegawai(pegawai_id: int, changes: dict[str, str]) -> Perubahan:
         pegawai.save()
         held = {p.jabatan_id for p in Pemangku.select().where(Pemangku.pegawai == pegawai_id)}
     # A pegawai belongs to every year, so the record names no single year.
-    return _perubahan(f"Data pegawai {pegawai.nama} disimpan.", held, None)
+    return Hasil(_perubahan(f"Data pegawai {pegawai.nama} disimpan.", held, None), None)
 
 
-@dataclass
-class HasilTempel:
+@dataclass(frozen=True)
+class TempelPemangku:
     """What :func:`paste_pemangku` did: the holdings made and which pegawai were new."""
 
-    perubahan: Perubahan
-    pemangku: list[int]
-    pegawai_baru: set[int]
+    jabatan_id: int
+    pemangku: tuple[int, ...]
+    pegawai_baru: frozenset[int]
 
 
-def paste_pemangku(jabatan_id: int, rows: list[dict[str, str]]) -> HasilTempel:
+def paste_pemangku(jabatan_id: int, rows: list[dict[str, str]]) -> Hasil[TempelPemangku]:
     """Add holders from pasted rows (nama, nip, golongan), all or nothing.
 
     A row whose NIP is known adds that pegawai; any other row creates a new pegawai.
@@ -257,36 +250,40 @@ def paste_pemangku(jabatan_id: int, rows: list[dict[str, str]]) -> HasilTempel:
                 nip = normalize_nip(row.get("nip", ""))
                 known = Pegawai.get_or_none(Pegawai.nip == nip) if nip else None
                 if known is not None:
-                    made.append(add_pemangku(jabatan_id, known.id).id)
+                    made.append(add_pemangku(jabatan_id, known.id).data)
                 else:
                     hasil = add_pegawai_baru(
                         jabatan_id, row.get("nama", ""), row.get("nip", ""), row.get("golongan", "")
                     )
-                    made.append(hasil.id)
-                    new.add(Pemangku.get_by_id(hasil.id).pegawai_id)
+                    made.append(hasil.data)
+                    new.add(Pemangku.get_by_id(hasil.data).pegawai_id)
             except DataTidakValid as exc:
                 raise DataTidakValid(
                     f"Baris {number} tidak dapat ditempel: {exc.pesan} Tidak ada yang diubah."
                 ) from exc
     pesan = f"{len(made)} pemangku ditambahkan pada {jabatan.nama}."
-    return HasilTempel(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), made, new)
+    tempel = TempelPemangku(jabatan_id, tuple(made), frozenset(new))
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), tempel)
 
 
-def revert_paste(hasil: HasilTempel) -> tuple[Perubahan, list[PemangkuSnapshot]]:
+def revert_paste(tempel: TempelPemangku) -> Hasil[list[PemangkuSnapshot]]:
     """Undo :func:`paste_pemangku`, removing the pegawai it created."""
     with database_proxy.atomic():
+        jabatan = require_jabatan(tempel.jabatan_id)
         snapshots = []
-        for pemangku_id in reversed(hasil.pemangku):
+        for pemangku_id in reversed(tempel.pemangku):
             pegawai_id = Pemangku.get_by_id(pemangku_id).pegawai_id
-            snapshots.append(remove_pemangku(pemangku_id, pegawai_id in hasil.pegawai_baru)[1])
-    perubahan = hasil.perubahan
-    pesan = f"Tempel {len(hasil.pemangku)} pemangku dibatalkan."
-    return _perubahan(pesan, set(perubahan.jabatan), perubahan.tahun), snapshots
+            hapus_pegawai = pegawai_id in tempel.pegawai_baru
+            snapshots.append(remove_pemangku(pemangku_id, hapus_pegawai).data)
+    pesan = f"Tempel {len(tempel.pemangku)} pemangku dibatalkan."
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), snapshots)
 
 
-def reapply_paste(hasil: HasilTempel, snapshots: list[PemangkuSnapshot]) -> Perubahan:
+def reapply_paste(tempel: TempelPemangku, snapshots: list[PemangkuSnapshot]) -> Hasil[None]:
     """Redo :func:`paste_pemangku` after :func:`revert_paste`, with the same ids."""
     with database_proxy.atomic():
+        jabatan = require_jabatan(tempel.jabatan_id)
         for snap in reversed(snapshots):
             reinsert_pemangku(snap)
-    return hasil.perubahan
+    pesan = f"{len(tempel.pemangku)} pemangku ditambahkan pada {jabatan.nama}."
+    return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), None)

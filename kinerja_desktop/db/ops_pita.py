@@ -3,7 +3,7 @@ them, not the code."""
 
 from collections.abc import Sequence
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
 from kinerja_desktop.db.sesi import harus_administrator
 from kinerja_desktop.domain.batas import CAPAIAN_MAKS
@@ -50,17 +50,19 @@ def insert_pita(urut: Sequence[Pita]) -> None:
     ).execute()
 
 
-def set_pita(pita: Sequence[Pita]) -> Perubahan:
+def set_pita(pita: Sequence[Pita]) -> Hasil[None]:
     """Replace the rating bands in one transaction (every capaian category may change)."""
     urut = check_pita(pita)
     harus_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
         PitaCapaian.delete().execute()
         insert_pita(urut)
-    return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori).", nilai=True)
+    return Hasil(
+        Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori).", nilai=True), None
+    )
 
 
-def pita_bawaan() -> Perubahan:
+def pita_bawaan() -> Hasil[None]:
     """Put back the default bands of capaian-rules.md."""
     return set_pita(PITA_BAWAAN)
 
@@ -92,7 +94,7 @@ def insert_batas_atas(batas_atas: float | None) -> None:
         AturanCapaian.create(batas_atas=batas_atas)
 
 
-def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
+def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Hasil[None]:
     """Replace the rating bands and the ceiling together, in one transaction."""
     urut = check_pita(pita)
     batas = check_batas_atas(batas_atas)
@@ -102,15 +104,18 @@ def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Perubahan:
         insert_pita(urut)
         insert_batas_atas(batas)
     atas = "tanpa batas atas" if batas is None else f"batas atas {batas:g}%"
-    return Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori, {atas}).", nilai=True)
+    return Hasil(
+        Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori, {atas}).", nilai=True),
+        None,
+    )
 
 
-def set_batas_atas(batas_atas: float | None) -> Perubahan:
+def set_batas_atas(batas_atas: float | None) -> Hasil[None]:
     """Set (or, with None, remove) the capaian ceiling; the bands stay."""
     batas = check_batas_atas(batas_atas)
     harus_administrator("Mengubah batas atas capaian")
     with database_proxy.atomic():
         insert_batas_atas(batas)
     if batas is None:
-        return Perubahan(pesan="Capaian tidak lagi dibatasi ke atas.", nilai=True)
-    return Perubahan(pesan=f"Batas atas capaian sekarang {batas:g}%.", nilai=True)
+        return Hasil(Perubahan(pesan="Capaian tidak lagi dibatasi ke atas.", nilai=True), None)
+    return Hasil(Perubahan(pesan=f"Batas atas capaian sekarang {batas:g}%.", nilai=True), None)

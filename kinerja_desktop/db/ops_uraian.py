@@ -1,14 +1,14 @@
 """Editing the tugas and fungsi of a jabatan: two ordered lists of texts.
 
-Every operation runs in one transaction and returns a :class:`Perubahan`. Removing returns
-snapshots that :func:`reinsert_uraian` puts back with the same ids and places, which is what
-undo needs.
+Every operation runs in one transaction and returns a :class:`Hasil`. A removal's result
+carries snapshots that :func:`reinsert_uraian` puts back with the same ids and places, which is
+what undo needs.
 """
 
 from dataclasses import dataclass
 from typing import Literal
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Fungsi, Jabatan, Tugas, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.teks import check_teks
@@ -39,14 +39,6 @@ class UraianSnapshot:
     jabatan_id: int
     urutan: int
     teks: str
-
-
-@dataclass(frozen=True)
-class HasilTambah:
-    """What :func:`insert_uraian` created: the change record and the new ids in order."""
-
-    perubahan: Perubahan
-    ids: list[int]
 
 
 def _model(daftar: str) -> type[Tugas] | type[Fungsi]:
@@ -89,8 +81,9 @@ def list_uraian(jabatan_id: int, daftar: Daftar) -> list[Uraian]:
 
 def insert_uraian(
     jabatan_id: int, daftar: Daftar, teks: list[str], posisi: int | None = None
-) -> HasilTambah:
-    """Insert the texts ``teks`` into a list at ``posisi`` (the end when None)."""
+) -> Hasil[list[int]]:
+    """Insert the texts ``teks`` into a list at ``posisi`` (the end when None); the result
+    carries the new ids in order."""
     model = _model(daftar)
     cleaned = [_clean(t) for t in teks]
     if not cleaned:
@@ -108,10 +101,10 @@ def insert_uraian(
             for i, t in enumerate(cleaned)
         ]
     jumlah = f"{len(ids)} {_NAMA[daftar]}" if len(ids) > 1 else _NAMA[daftar].capitalize()
-    return HasilTambah(_perubahan(jabatan, f"{jumlah} ditambahkan pada {jabatan.nama}."), ids)
+    return Hasil(_perubahan(jabatan, f"{jumlah} ditambahkan pada {jabatan.nama}."), ids)
 
 
-def edit_uraian(daftar: Daftar, uraian_id: int, teks: str) -> Perubahan:
+def edit_uraian(daftar: Daftar, uraian_id: int, teks: str) -> Hasil[None]:
     """Replace the text of one item."""
     model = _model(daftar)
     cleaned = _clean(teks)
@@ -122,11 +115,14 @@ def edit_uraian(daftar: Daftar, uraian_id: int, teks: str) -> Perubahan:
         row.teks = cleaned
         row.save()
         jabatan = row.jabatan
-    return _perubahan(jabatan, f"{_NAMA[daftar].capitalize()} {jabatan.nama} disimpan.")
+    return Hasil(
+        _perubahan(jabatan, f"{_NAMA[daftar].capitalize()} {jabatan.nama} disimpan."), None
+    )
 
 
-def remove_uraian(daftar: Daftar, ids: list[int]) -> tuple[Perubahan, list[UraianSnapshot]]:
-    """Remove items; returns the snapshots :func:`reinsert_uraian` needs to put them back."""
+def remove_uraian(daftar: Daftar, ids: list[int]) -> Hasil[list[UraianSnapshot]]:
+    """Remove items; the result carries the snapshots :func:`reinsert_uraian` needs to put
+    them back."""
     model = _model(daftar)
     with database_proxy.atomic():
         rows: list[Tugas | Fungsi] = list(
@@ -148,10 +144,10 @@ def remove_uraian(daftar: Daftar, ids: list[int]) -> tuple[Perubahan, list[Uraia
         for jabatan_id in {r.jabatan_id for r in rows}:
             _renumber(daftar, jabatan_id)
     jumlah = f"{len(rows)} butir {_NAMA[daftar]}" if len(rows) > 1 else f"Satu {_NAMA[daftar]}"
-    return _perubahan(jabatan, f"{jumlah} dihapus dari {jabatan.nama}."), snapshots
+    return Hasil(_perubahan(jabatan, f"{jumlah} dihapus dari {jabatan.nama}."), snapshots)
 
 
-def reinsert_uraian(snapshots: list[UraianSnapshot]) -> Perubahan:
+def reinsert_uraian(snapshots: list[UraianSnapshot]) -> Hasil[None]:
     """Put removed items back with their ids, at their former places."""
     if not snapshots:
         raise DataTidakValid("Tidak ada yang dikembalikan.")
@@ -167,10 +163,11 @@ def reinsert_uraian(snapshots: list[UraianSnapshot]) -> Perubahan:
             ).execute()
             _renumber(snap.daftar, snap.jabatan_id)
     nama = _NAMA[snapshots[0].daftar]
-    return _perubahan(jabatan, f"{len(snapshots)} butir {nama} dikembalikan ke {jabatan.nama}.")
+    pesan = f"{len(snapshots)} butir {nama} dikembalikan ke {jabatan.nama}."
+    return Hasil(_perubahan(jabatan, pesan), None)
 
 
-def move_uraian(daftar: Daftar, uraian_id: int, langkah: int) -> Perubahan:
+def move_uraian(daftar: Daftar, uraian_id: int, langkah: int) -> Hasil[None]:
     """Move one item ``langkah`` places (negative: up); refuses to move past either end."""
     model = _model(daftar)
     with database_proxy.atomic():
@@ -193,6 +190,5 @@ def move_uraian(daftar: Daftar, uraian_id: int, langkah: int) -> Perubahan:
         for index, item_id in enumerate(order):
             model.update(urutan=index).where(model.id == item_id).execute()
         jabatan = row.jabatan
-    return _perubahan(
-        jabatan, f"Urutan {_NAMA[daftar]} {jabatan.nama} diubah (butir {old + 1} → {new + 1})."
-    )
+    pesan = f"Urutan {_NAMA[daftar]} {jabatan.nama} diubah (butir {old + 1} → {new + 1})."
+    return Hasil(_perubahan(jabatan, pesan), None)

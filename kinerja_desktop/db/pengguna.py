@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pengguna, database_proxy
 from kinerja_desktop.db.sesi import Sesi, harus_administrator, pengguna_aktif
 from kinerja_desktop.domain.persetujuan import Peran
@@ -118,7 +118,7 @@ def _admin_aktif(selain: int | None = None) -> int:
     return query.count()
 
 
-def tambah_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "") -> Perubahan:
+def tambah_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "") -> Hasil[None]:
     """Add a user (administrator only; the first user must be an administrator)."""
     nama = _nama_sah(nama)
     _sandi_sah(sandi)
@@ -135,7 +135,7 @@ def tambah_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "")
             nama=nama, nama_lengkap=nama_lengkap.strip(), peran=peran.value, sandi=hash_sandi(sandi)
         )
         _catat(sesi.nama, None, _ringkas(baru), "pengguna ditambahkan")
-    return Perubahan(pesan=f"Pengguna {nama} ({peran.label}) ditambahkan.")
+    return Hasil(Perubahan(pesan=f"Pengguna {nama} ({peran.label}) ditambahkan."), None)
 
 
 def _cari(nama: str) -> Pengguna:
@@ -152,7 +152,7 @@ def ubah_pengguna(
     peran: Peran | None = None,
     aktif: bool | None = None,
     nama_lengkap: str | None = None,
-) -> Perubahan:
+) -> Hasil[None]:
     """Change a user's role, active state or full name (administrator only)."""
     sesi = harus_administrator("Mengubah pengguna")
     with database_proxy.atomic():
@@ -172,10 +172,10 @@ def ubah_pengguna(
             )
         row.save()
         _catat(sesi.nama, sebelum, _ringkas(row), "pengguna diubah")
-    return Perubahan(pesan=f"Pengguna {row.nama} diubah.")
+    return Hasil(Perubahan(pesan=f"Pengguna {row.nama} diubah."), None)
 
 
-def ganti_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> Perubahan:
+def ganti_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> Hasil[None]:
     """Set a new password: one's own with the old password, anyone's as administrator."""
     _sandi_sah(sandi_baru)
     sesi = pengguna_aktif()
@@ -191,7 +191,7 @@ def ganti_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> Pe
         row.gagal = 0
         row.save()
         _catat(sesi.nama, None, None, f"sandi {row.nama} diganti")
-    return Perubahan(pesan=f"Sandi {row.nama} diganti.")
+    return Hasil(Perubahan(pesan=f"Sandi {row.nama} diganti."), None)
 
 
 def masuk(nama: str, sandi: str, waktu: datetime | None = None) -> Sesi:
@@ -244,7 +244,7 @@ def minta_pemulihan(nama: str, folder: Path) -> Path:
     return folder / NAMA_BERKAS_PEMULIHAN.format(kode=kode)
 
 
-def pulihkan_sandi(nama: str, sandi_baru: str, folder: Path) -> Perubahan:
+def pulihkan_sandi(nama: str, sandi_baru: str, folder: Path) -> Hasil[None]:
     """Finish the reset begun by :func:`minta_pemulihan` once its file exists in ``folder``;
     the file is removed and the reset is logged."""
     _sandi_sah(sandi_baru)
@@ -266,4 +266,4 @@ def pulihkan_sandi(nama: str, sandi_baru: str, folder: Path) -> Perubahan:
         ).where(Pengguna.id == row.id).execute()
         _catat(row.nama, None, None, "sandi dipulihkan dengan berkas di komputer ini")
     berkas.unlink(missing_ok=True)
-    return Perubahan(pesan=f"Sandi {row.nama} diganti. Berkas pemulihan dihapus.")
+    return Hasil(Perubahan(pesan=f"Sandi {row.nama} diganti. Berkas pemulihan dihapus."), None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
 from kinerja_desktop.db.audit_nilai import JENIS_PERSETUJUAN
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Indikator, Jabatan, Persetujuan, Sasaran, database_proxy
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, parse_periode
@@ -106,7 +106,7 @@ def _periode_sah(jabatan: Jabatan, jenis: str, periode: str) -> Periode:
 
 def ambil_langkah(
     langkah: Langkah, jabatan_id: int, jenis: str, periode: str, catatan: str = ""
-) -> Perubahan:
+) -> Hasil[None]:
     """Take an approval step as the user at work, logged in the same transaction.
 
     Raises :class:`TidakBerwenang` when the role may not take it, :class:`DataTidakValid`
@@ -159,11 +159,14 @@ def ambil_langkah(
             sesi.nama,
         )
     apa = "target" if jenis == "target" else "realisasi"
-    return Perubahan(
-        pesan=f"{langkah.label}: {apa} {p.label} {jabatan.nama} sekarang {ke.label.lower()}.",
-        tahun=jabatan.tahun_id,
-        jabatan=frozenset({jabatan_id}),
-        nilai=True,
+    return Hasil(
+        Perubahan(
+            pesan=f"{langkah.label}: {apa} {p.label} {jabatan.nama} sekarang {ke.label.lower()}.",
+            tahun=jabatan.tahun_id,
+            jabatan=frozenset({jabatan_id}),
+            nilai=True,
+        ),
+        None,
     )
 
 

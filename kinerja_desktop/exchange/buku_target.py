@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_TARGET,
     ImporBatch,
@@ -30,10 +31,10 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
-    HasilTerap,
     KunciNilai,
     Lokasi,
     NilaiMasuk,
+    NilaiTertulis,
     Penolakan,
     Rencana,
     apply_plan,
@@ -463,7 +464,7 @@ def _kalimat(p: Penolakan) -> str:
     return f"{p.lokasi}: {p.alasan}"
 
 
-def apply_buku_target(pratinjau: PratinjauTarget) -> HasilTerap:
+def apply_buku_target(pratinjau: PratinjauTarget) -> Hasil[NilaiTertulis]:
     """Write a checked targets workbook as one import batch (backup first, copy kept).
 
     Raises :class:`DataTidakValid` for a refused file; a file that changes nothing writes
@@ -476,7 +477,7 @@ def apply_buku_target(pratinjau: PratinjauTarget) -> HasilTerap:
         return apply_plan(rencana, SUMBER_IMPOR_TARGET)
     backup_before(ALASAN_IMPOR)
 
-    def tulis(berkas_simpan: str) -> HasilTerap:
+    def tulis(berkas_simpan: str) -> Hasil[NilaiTertulis]:
         info = BatchInfo(
             pratinjau.nama,
             pratinjau.sha256,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.archive import stored_file
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_database_path
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.connection import explain_failure
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
@@ -30,10 +30,10 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
-    HasilTerap,
     KunciNilai,
     Lokasi,
     NilaiMasuk,
+    NilaiTertulis,
     Rencana,
     apply_plan,
     komponen_baris,
@@ -726,7 +726,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     assert pratinjau._buku is not None
     rencana = pratinjau.rencana
     desa = Desa.get(Desa.kode == pratinjau.kode_desa)
-    diterapkan: list[HasilTerap] = []
+    diterapkan: list[Hasil[NilaiTertulis]] = []
 
     def tulis(berkas_simpan: str) -> int | None:
         info = BatchInfo(
@@ -740,7 +740,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
             berkas_simpan=berkas_simpan,
         )
         diterapkan.append(apply_plan(rencana, SUMBER_IMPOR_DESA, info))
-        return diterapkan[-1].batch_id
+        return diterapkan[-1].data.batch_id
 
     batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None

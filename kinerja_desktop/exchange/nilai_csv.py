@@ -22,14 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.models import SUMBER_IMPOR_CSV
 from kinerja_desktop.db.ops_nilai import (
     KOMPONEN_KOLOM,
     BatchInfo,
-    HasilTerap,
     KunciNilai,
     Lokasi,
     NilaiMasuk,
+    NilaiTertulis,
     Penolakan,
     Rencana,
     apply_plan,
@@ -208,7 +209,7 @@ def _baris(
     return NilaiMasuk(kunci, komponen=Komponen(**angka_), lokasi=lokasi)
 
 
-def apply_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
+def apply_csv(isi: IsiCsv, rencana: Rencana) -> Hasil[NilaiTertulis]:
     """Write the plan of a read CSV file as one import batch, keeping a copy of the file.
 
     A plan that changes nothing writes nothing and keeps no copy (``batch_id`` None), like a
@@ -221,7 +222,7 @@ def apply_csv(isi: IsiCsv, rencana: Rencana) -> HasilTerap:
         return apply_plan(rencana, SUMBER_IMPOR_CSV)
     backup_before(ALASAN_IMPOR)
 
-    def tulis(berkas_simpan: str) -> HasilTerap:
+    def tulis(berkas_simpan: str) -> Hasil[NilaiTertulis]:
         info = BatchInfo(
             isi.nama, isi.sha256, "csv", SUMBER_IMPOR_CSV, tahun=tahun, berkas_simpan=berkas_simpan
         )

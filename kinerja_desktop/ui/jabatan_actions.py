@@ -1,7 +1,7 @@
 """Add, rename, move and remove jabatan as undoable steps on the window's undo stack.
 
 Each step calls an operation of :mod:`kinerja_desktop.db.ops_jabatan` (one transaction, a
-Perubahan back) through :func:`~kinerja_desktop.ui.operations.push_change`, so a refusal, a
+Hasil back) through :func:`~kinerja_desktop.ui.operations.push_change`, so a refusal, a
 full disk or a bug never leaves a step on the stack; undo and redo call the matching
 operations later. Methods given all their values run without dialogs (tests and other views
 use them) and raise :class:`~kinerja_desktop.errors.KinerjaError`; the ``*_dialog`` methods ask
@@ -9,13 +9,14 @@ the operator and show refusals themselves.
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kinerja_desktop.db import ops_jabatan
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog, PindahkanDialog
 from kinerja_desktop.ui.jabatan_tree import Node
@@ -42,8 +43,8 @@ class JabatanActions(QObject):
         self.show_error = show_error
 
     def _push(
-        self, teks: str, do: Callable[[], Perubahan], undo: Callable[[], Perubahan]
-    ) -> Perubahan | None:
+        self, teks: str, do: Callable[[], Hasil[Any]], undo: Callable[[], Hasil[Any]]
+    ) -> Hasil[Any] | None:
         """Perform ``do`` as an undoable step; a refusal of it is raised, a bug is shown and
         gives None."""
         return push_change(
@@ -68,17 +69,17 @@ class JabatanActions(QObject):
         removed: list[ops_jabatan.JabatanSnapshot] = []
         added: list[int] = []
 
-        def do() -> Perubahan:
+        def do() -> Hasil[Any]:
             if removed:  # redo after an undo: the same jabatan again, same id
                 return ops_jabatan.reinsert_jabatan(removed[0])
-            perubahan = ops_jabatan.add_jabatan(tahun, nama, atasan_id, kode)
-            added[:] = perubahan.jabatan
-            return perubahan
+            hasil = ops_jabatan.add_jabatan(tahun, nama, atasan_id, kode)
+            added[:] = [hasil.data]
+            return hasil
 
-        def undo() -> Perubahan:
-            change, cuplikan = ops_jabatan.remove_jabatan(added[0])
-            removed[:] = [cuplikan]
-            return change
+        def undo() -> Hasil[ops_jabatan.JabatanSnapshot]:
+            hasil = ops_jabatan.remove_jabatan(added[0])
+            removed[:] = [hasil.data]
+            return hasil
 
         self._push(f"Tambah jabatan «{' '.join(nama.split())}»", do, undo)
         return added[0] if added else None
@@ -88,51 +89,55 @@ class JabatanActions(QObject):
         lama = ops_jabatan.jabatan_info(jabatan_id)
         baru: list[ops_jabatan.JabatanInfo] = []
 
-        def do() -> Perubahan:
+        def do() -> Hasil[None]:
             if baru:
                 return ops_jabatan.rename_jabatan(jabatan_id, baru[0].nama, baru[0].kode)
-            perubahan = ops_jabatan.rename_jabatan(jabatan_id, nama, kode)
+            hasil = ops_jabatan.rename_jabatan(jabatan_id, nama, kode)
             baru[:] = [ops_jabatan.jabatan_info(jabatan_id)]
-            return perubahan
+            return hasil
 
-        return self._push(
+        hasil = self._push(
             f"Ganti nama jabatan «{lama.nama}»",
             do,
             lambda: ops_jabatan.rename_jabatan(jabatan_id, lama.nama, lama.kode),
         )
+        return hasil.perubahan if hasil is not None else None
 
     def move(self, jabatan_id: int, atasan_id: int | None) -> Perubahan | None:
         """Put a jabatan under ``atasan_id`` (None: directly under the Camat)."""
-        lama = ops_jabatan.letak_jabatan(jabatan_id)
         nama = ops_jabatan.jabatan_info(jabatan_id).nama
+        lama: list[ops_jabatan.Letak] = []
         baru: list[ops_jabatan.Letak] = []
 
-        def do() -> Perubahan:
+        def do() -> Hasil[ops_jabatan.Letak]:
             if baru:
                 return ops_jabatan.move_jabatan(jabatan_id, baru[0].atasan_id, baru[0].urutan)
-            perubahan = ops_jabatan.move_jabatan(jabatan_id, atasan_id)
+            hasil = ops_jabatan.move_jabatan(jabatan_id, atasan_id)
+            lama[:] = [hasil.data]
             baru[:] = [ops_jabatan.letak_jabatan(jabatan_id)]
-            return perubahan
+            return hasil
 
-        return self._push(
+        hasil = self._push(
             f"Pindahkan jabatan «{nama}»",
             do,
-            lambda: ops_jabatan.move_jabatan(jabatan_id, lama.atasan_id, lama.urutan),
+            lambda: ops_jabatan.move_jabatan(jabatan_id, lama[0].atasan_id, lama[0].urutan),
         )
+        return hasil.perubahan if hasil is not None else None
 
     def remove(self, jabatan_id: int) -> Perubahan | None:
         """Remove a jabatan with its subtree (without asking: see :meth:`remove_dialog`)."""
         nama = ops_jabatan.jabatan_info(jabatan_id).nama
         kept: list[ops_jabatan.JabatanSnapshot] = []
 
-        def do() -> Perubahan:
-            change, cuplikan = ops_jabatan.remove_jabatan(jabatan_id)
-            kept[:] = [cuplikan]
-            return change
+        def do() -> Hasil[ops_jabatan.JabatanSnapshot]:
+            hasil = ops_jabatan.remove_jabatan(jabatan_id)
+            kept[:] = [hasil.data]
+            return hasil
 
-        return self._push(
+        hasil = self._push(
             f"Hapus jabatan «{nama}»", do, lambda: ops_jabatan.reinsert_jabatan(kept[0])
         )
+        return hasil.perubahan if hasil is not None else None
 
     # --- asking the operator ---------------------------------------------------------------
 

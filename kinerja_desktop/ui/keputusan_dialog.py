@@ -122,7 +122,7 @@ class KeputusanDialog(QDialog):
                         "jabatan_penandatangan": self.jabatan.text(),
                         "penandatangan_id": pegawai,
                     },
-                )
+                ).perubahan
         except KinerjaError as exc:
             self.pesan.setText(f"<span style='color:#b00020'>{exc.pesan}</span>")
             return

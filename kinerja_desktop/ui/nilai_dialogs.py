@@ -12,7 +12,7 @@ class of its own here.
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices
@@ -32,8 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
+
+if TYPE_CHECKING:  # the values module is imported when a dialog needs it
+    from kinerja_desktop.db.ops_nilai import NilaiTertulis
 
 ABU, MERAH = QColor("#eeeeee"), QColor("#f4b6b0")
 BATAS_TAMPIL = 200  # refusals listed in a preview; the count says how many there were
@@ -229,7 +232,7 @@ class RiwayatImporDialog(QDialog):
             if jawab != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            perubahan = undo_batch(c.nomor)
+            perubahan = undo_batch(c.nomor).perubahan
         except KinerjaError as exc:
             self.keterangan.setText(exc.pesan)
             return False
@@ -294,8 +297,10 @@ class PratinjauDialog(QDialog):
             QApplication.restoreOverrideCursor()
 
 
-def _sesudah_impor(hasil: Any, on_changes: Callable[[Perubahan], None] | None) -> str:
-    if hasil.batch_id is None:
+def _sesudah_impor(
+    hasil: "Hasil[NilaiTertulis]", on_changes: Callable[[Perubahan], None] | None
+) -> str:
+    if hasil.data.batch_id is None:
         return "Semua nilai sudah sama dengan yang tersimpan; tidak ada yang diubah."
     if on_changes is not None:
         on_changes(hasil.perubahan)

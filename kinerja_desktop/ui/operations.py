@@ -17,11 +17,12 @@ A step whose operation failed is never left on the undo stack: it marks itself o
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
 
 OnRefused = Callable[[str, KinerjaError], None]
@@ -61,12 +62,12 @@ class Outcome:
     """What the first run of a step gave, kept outside the command: Qt deletes an obsolete
     command as soon as ``push`` returns."""
 
-    result: Perubahan | None = None
+    result: Hasil[Any] | None = None
     failure: KinerjaError | None = None
 
 
 class ChangeCommand(QUndoCommand):
-    """An undoable step: ``do`` and ``undo`` run core operations that return a Perubahan.
+    """An undoable step: ``do`` and ``undo`` run core operations, each returning a Hasil.
 
     The first ``redo`` (run by ``QUndoStack.push``) performs the change. Whatever stops an
     operation, the command shows it (:func:`explain`) and marks itself obsolete, so the stack
@@ -77,8 +78,8 @@ class ChangeCommand(QUndoCommand):
     def __init__(
         self,
         teks: str,
-        do: Callable[[], Perubahan],
-        undo: Callable[[], Perubahan],
+        do: Callable[[], Hasil[Any]],
+        undo: Callable[[], Hasil[Any]],
         on_done: Callable[[Perubahan], None],
         on_refused: OnRefused,
         parent: QWidget | None,
@@ -94,10 +95,10 @@ class ChangeCommand(QUndoCommand):
         self._raise_first = raise_first
         self._outcome = outcome
 
-    def _run(self, action: Callable[[], Perubahan], judul: str) -> None:
+    def _run(self, action: Callable[[], Hasil[Any]], judul: str) -> None:
         first, self._first = self._first, False
         try:
-            perubahan = action()
+            hasil = action()
         except Exception as exc:  # noqa: BLE001 - sorted below: refusal, environment or bug
             self.setObsolete(True)
             explained = explain(exc)
@@ -109,8 +110,8 @@ class ChangeCommand(QUndoCommand):
                 self._on_refused(judul, explained)
             return
         if first:
-            self._outcome.result = perubahan
-        self._on_done(perubahan)
+            self._outcome.result = hasil
+        self._on_done(hasil.perubahan)
 
     def redo(self) -> None:
         """Perform the change (on push) or perform it again after an undo."""
@@ -124,16 +125,16 @@ class ChangeCommand(QUndoCommand):
 def push_change(
     stack: QUndoStack,
     teks: str,
-    do: Callable[[], Perubahan],
-    undo: Callable[[], Perubahan],
+    do: Callable[[], Hasil[Any]],
+    undo: Callable[[], Hasil[Any]],
     *,
     on_done: Callable[[Perubahan], None],
     on_refused: OnRefused,
     parent: QWidget | None,
     judul: str = "Perubahan tidak disimpan",
     raise_first: bool = False,
-) -> Perubahan | None:
-    """Perform ``do`` as the step ``teks`` on ``stack``; returns its Perubahan.
+) -> Hasil[Any] | None:
+    """Perform ``do`` as the step ``teks`` on ``stack``; returns the Hasil of that first run.
 
     ``on_done`` receives the Perubahan of every run (the change, its undo, its redo) and
     ``on_refused`` every refusal, titled ``judul`` for the first run. None is returned when

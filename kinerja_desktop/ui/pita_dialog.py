@@ -137,7 +137,7 @@ class PitaDialog(QDialog):
         """Save and close, or show why not."""
         try:
             batas = self.batas_atas.value() if self.pakai_batas.isChecked() else None
-            self.perubahan = set_penilaian(self.pita(), batas)
+            self.perubahan = set_penilaian(self.pita(), batas).perubahan
         except DataTidakValid as exc:
             self.pesan.setText(exc.pesan)
             return

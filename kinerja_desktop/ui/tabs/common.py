@@ -5,7 +5,7 @@ would make each tab import four modules for one contract.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -41,10 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.ui.operations import push_change
 
 Index = QModelIndex | QPersistentModelIndex
+S = TypeVar("S")  # what a removal carries for its undo
 
 
 class KeadaanKosong(QWidget):
@@ -175,10 +176,13 @@ class TabDasar(QWidget):
         """Whether ``perubahan`` changes what this tab shows."""
         raise NotImplementedError
 
-    def push(self, teks: str, do: Callable[[], Perubahan], undo: Callable[[], Perubahan]) -> None:
+    def push(
+        self, teks: str, do: Callable[[], Hasil[Any]], undo: Callable[[], Hasil[Any]]
+    ) -> Hasil[Any] | None:
         """Perform an edit as an undoable step on the window's undo stack; a refusal (or a
-        full disk, a locked database...) is shown above the content and leaves no step."""
-        push_change(
+        full disk, a locked database...) is shown above the content and leaves no step.
+        Returns the Hasil of the edit (None when it failed)."""
+        return push_change(
             self.undo_stack,
             teks,
             do,
@@ -191,45 +195,48 @@ class TabDasar(QWidget):
     def push_add(
         self,
         teks: str,
-        add: Callable[[], Any],
-        remove: Callable[[int], tuple[Perubahan, Any]],
-        restore: Callable[[Any], Perubahan],
+        add: Callable[[], Hasil[int]],
+        remove: Callable[[int], Hasil[S]],
+        reinsert: Callable[[S], Hasil[Any]],
     ) -> int | None:
-        """Push an adding edit: ``add()`` returns a result with ``perubahan`` and ``id``;
-        undo removes that id (keeping its snapshot) and redo restores the snapshot.
+        """Push an adding edit: ``add()`` carries the new row's id; undo removes that id
+        (keeping what the removal carries) and redo reinserts it.
 
         Returns the new id, or None when the core refused the edit.
         """
-        state: dict[str, Any] = {}
+        ids: list[int] = []
+        kept: list[S] = []
 
-        def do() -> Perubahan:
-            if "snapshot" in state:
-                return restore(state["snapshot"])
+        def do() -> Hasil[Any]:
+            if kept:
+                return reinsert(kept[0])
             hasil = add()
-            state["id"] = hasil.id
-            return hasil.perubahan
+            ids[:] = [hasil.data]
+            return hasil
 
-        def undo() -> Perubahan:
-            perubahan, state["snapshot"] = remove(state["id"])
-            return perubahan
+        def undo() -> Hasil[S]:
+            hasil = remove(ids[0])
+            kept[:] = [hasil.data]
+            return hasil
 
         self.push(teks, do, undo)
-        return state.get("id")
+        return ids[0] if ids else None
 
     def push_remove(
         self,
         teks: str,
-        remove: Callable[[], tuple[Perubahan, Any]],
-        restore: Callable[[Any], Perubahan],
+        remove: Callable[[], Hasil[S]],
+        reinsert: Callable[[S], Hasil[Any]],
     ) -> None:
-        """Push a removing edit: undo restores the snapshot ``remove()`` returned."""
-        state: dict[str, Any] = {}
+        """Push a removing edit: undo reinserts what ``remove()`` carries."""
+        kept: list[S] = []
 
-        def do() -> Perubahan:
-            perubahan, state["snapshot"] = remove()
-            return perubahan
+        def do() -> Hasil[S]:
+            hasil = remove()
+            kept[:] = [hasil.data]
+            return hasil
 
-        self.push(teks, do, lambda: restore(state["snapshot"]))
+        self.push(teks, do, lambda: reinsert(kept[0]))
 
     def after_edit(self, perubahan: Perubahan) -> None:
         """Refresh after an edit of this tab (or its undo) and tell the window."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db import ops_indikator
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.ui.tabs.common import (
     Index,
@@ -251,17 +251,20 @@ class IndikatorTab(TabDasar):
         current = self._current()
         jabatan_id = self.jabatan_id
         sasaran_id = current.sasaran_id if current else None
-        state: dict[str, Any] = {}
+        tempel: list[ops_indikator.TempelIndikator] = []
+        kept: list[ops_indikator.PasteSnapshot] = []
 
-        def do() -> Perubahan:
-            if "snapshot" in state:
-                return ops_indikator.reapply_paste(state["hasil"], state["snapshot"])
-            state["hasil"] = ops_indikator.paste_indikator(jabatan_id, sasaran_id, rows)
-            return state["hasil"].perubahan
+        def do() -> Hasil[Any]:
+            if kept:
+                return ops_indikator.reapply_paste(tempel[0], kept[0])
+            hasil = ops_indikator.paste_indikator(jabatan_id, sasaran_id, rows)
+            tempel[:] = [hasil.data]
+            return hasil
 
-        def undo() -> Perubahan:
-            perubahan, state["snapshot"] = ops_indikator.revert_paste(state["hasil"])
-            return perubahan
+        def undo() -> Hasil[ops_indikator.PasteSnapshot]:
+            hasil = ops_indikator.revert_paste(tempel[0])
+            kept[:] = [hasil.data]
+            return hasil
 
         self.push(f"Tempel {len(rows)} indikator", do, undo)
 

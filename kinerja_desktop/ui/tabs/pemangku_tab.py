@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db import ops_pemangku
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.ops_pemangku import PemangkuData
 from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem
@@ -263,17 +263,20 @@ class PemangkuTab(TabDasar):
             self.show_error("Papan klip tidak berisi baris pegawai untuk ditempel.")
             return
         jabatan_id = self.jabatan_id
-        state: dict[str, Any] = {}
+        tempel: list[ops_pemangku.TempelPemangku] = []
+        kept: list[list[ops_pemangku.PemangkuSnapshot]] = []
 
-        def do() -> Perubahan:
-            if "snapshots" in state:
-                return ops_pemangku.reapply_paste(state["hasil"], state["snapshots"])
-            state["hasil"] = ops_pemangku.paste_pemangku(jabatan_id, rows)
-            return state["hasil"].perubahan
+        def do() -> Hasil[Any]:
+            if kept:
+                return ops_pemangku.reapply_paste(tempel[0], kept[0])
+            hasil = ops_pemangku.paste_pemangku(jabatan_id, rows)
+            tempel[:] = [hasil.data]
+            return hasil
 
-        def undo() -> Perubahan:
-            perubahan, state["snapshots"] = ops_pemangku.revert_paste(state["hasil"])
-            return perubahan
+        def undo() -> Hasil[list[ops_pemangku.PemangkuSnapshot]]:
+            hasil = ops_pemangku.revert_paste(tempel[0])
+            kept[:] = [hasil.data]
+            return hasil
 
         self.push(f"Tempel {len(rows)} pemangku", do, undo)
 

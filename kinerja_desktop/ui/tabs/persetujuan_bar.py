@@ -143,9 +143,9 @@ class PersetujuanBar(QWidget):
             if not ok:
                 return
         try:
-            perubahan = ambil_langkah(langkah, self.jabatan_id, *pilihan, catatan)
+            hasil = ambil_langkah(langkah, self.jabatan_id, *pilihan, catatan)
         except KinerjaError as exc:
             self._galat(exc.pesan)
             return
         self.muat()
-        self._kirim(perubahan)
+        self._kirim(hasil.perubahan)

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.ops_nilai import (
     NilaiBerubah,
     NilaiMasuk,
+    NilaiSnapshot,
+    NilaiTertulis,
     plan_values,
     revert_values,
     set_values,
@@ -487,19 +489,19 @@ class TargetTab(TabDasar):
             return False
         if not rencana.perlu_ditulis:
             return True
-        lama: list = []
+        lama: list[NilaiSnapshot] = []
 
-        def do() -> Perubahan:
+        def do() -> Hasil[NilaiTertulis]:
             try:
                 # the log names the first run by its kind and a later run a redo
                 hasil = set_values(masuk, aksi="ulang" if lama else aksi)
             except NilaiBerubah:
                 self.reload()  # the command shows the refusal above the new value
                 raise
-            lama[:] = hasil.lama
-            return hasil.perubahan
+            lama[:] = hasil.data.lama
+            return hasil
 
-        def undo() -> Perubahan:
+        def undo() -> Hasil[None]:
             return revert_values(lama)
 
         self.push(teks, do, undo)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db import ops_uraian
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.ops_uraian import Daftar
 from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.ui.tabs.common import (
@@ -217,22 +217,24 @@ class UraianTab(TabDasar):
     def _insert(self, daftar: Daftar, texts: list[str], posisi: int | None) -> list[int]:
         jabatan_id = self.jabatan_id
         assert jabatan_id is not None
-        state: dict[str, Any] = {}
+        ids: list[int] = []
+        kept: list[list[ops_uraian.UraianSnapshot]] = []
 
-        def do() -> Perubahan:
-            if "snapshots" in state:
-                return ops_uraian.reinsert_uraian(state["snapshots"])
+        def do() -> Hasil[Any]:
+            if kept:
+                return ops_uraian.reinsert_uraian(kept[0])
             hasil = ops_uraian.insert_uraian(jabatan_id, daftar, texts, posisi)
-            state["ids"] = hasil.ids
-            return hasil.perubahan
+            ids[:] = hasil.data
+            return hasil
 
-        def undo() -> Perubahan:
-            perubahan, state["snapshots"] = ops_uraian.remove_uraian(daftar, state["ids"])
-            return perubahan
+        def undo() -> Hasil[list[ops_uraian.UraianSnapshot]]:
+            hasil = ops_uraian.remove_uraian(daftar, ids)
+            kept[:] = [hasil.data]
+            return hasil
 
         nama = JUDUL[daftar].lower()
         self.push(f"Tambah {nama}" if len(texts) == 1 else f"Tempel {len(texts)} {nama}", do, undo)
-        return state.get("ids", [])
+        return ids
 
     def add_item(self, daftar: Daftar) -> None:
         """Add a new item below the current one and open its editor."""
@@ -262,16 +264,11 @@ class UraianTab(TabDasar):
         ids = [panel.model.item(r).id for r in panel.selected_rows()]
         if not ids:
             return
-        state: dict[str, Any] = {}
-
-        def do() -> Perubahan:
-            perubahan, state["snapshots"] = ops_uraian.remove_uraian(daftar, ids)
-            return perubahan
-
-        def undo() -> Perubahan:
-            return ops_uraian.reinsert_uraian(state["snapshots"])
-
-        self.push(f"Hapus {JUDUL[daftar].lower()}", do, undo)
+        self.push_remove(
+            f"Hapus {JUDUL[daftar].lower()}",
+            lambda: ops_uraian.remove_uraian(daftar, ids),
+            ops_uraian.reinsert_uraian,
+        )
 
     def move_current(self, daftar: Daftar, langkah: int) -> None:
         """Move the current item up (-1) or down (+1)."""
