@@ -28,7 +28,7 @@ from kinerja_desktop.db.ops_nilai import (
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import DataTidakValid
 
-TABEL = (Sasaran, Indikator, SubIndikator, NilaiTarget, NilaiRealisasi, CatatanAudit)
+TABEL = (Sasaran, Indikator, SubIndikator, NilaiTarget, NilaiRealisasi)
 
 
 def ind(kode: str) -> Indikator:
@@ -36,8 +36,13 @@ def ind(kode: str) -> Indikator:
 
 
 def semua() -> dict[str, list[tuple]]:
-    """Every row, ids included, of the tables a removal touches."""
-    return {m.__name__: list(m.select().order_by(m.id).tuples()) for m in TABEL}
+    """Every row, ids included, of the tables a removal touches, and the values' history in
+    the audit log (the removal and its undo add their own entries; the values' stay as they
+    were)."""
+    rows = {m.__name__: list(m.select().order_by(m.id).tuples()) for m in TABEL}
+    sejarah = CatatanAudit.select().where(CatatanAudit.jenis.in_(["target", "realisasi"]))
+    rows["riwayat nilai"] = list(sejarah.order_by(CatatanAudit.id).tuples())
+    return rows
 
 
 def nilai_of(indikator_id: int) -> int:
@@ -86,7 +91,7 @@ def test_removed_indicator_comes_back_with_its_values(isi):
     hasil = ops_indikator.remove_indikator(isi.id)
     snap, perubahan = hasil.data, hasil.perubahan
     assert perubahan.nilai and "6 nilai target/realisasi" in perubahan.pesan
-    assert nilai_of(isi.id) == 0 and CatatanAudit.select().count() == 6
+    assert nilai_of(isi.id) == 0 and CatatanAudit.select().count() == 6 + 1  # + the removal
     assert ops_indikator.reinsert_indikator(snap).perubahan.nilai
     assert semua() == before
     # redo takes them away again, and a second undo brings them back again

@@ -16,7 +16,9 @@ against edits with other tools, not a signature.)
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +48,11 @@ AKSI: dict[str, str] = {
     "terbitkan_pk": "Terbitkan Perjanjian Kinerja",
     "skp": "SKP pegawai",
     "skp_aturan": "Aturan SKP",
+    "tambah": "Tambah",
+    "ubah": "Ubah",
+    "pindah": "Pindahkan",
+    "hapus": "Hapus",
+    "impor_iki": "Impor buku kerja IKI",
 }
 """Every action the log names, with its Indonesian label (Riwayat Perubahan, export)."""
 
@@ -81,6 +88,24 @@ class Entri:
     catatan: str | None = None
 
 
+_aksi_langkah: ContextVar[str | None] = ContextVar("aksi_langkah", default=None)
+
+
+@contextmanager
+def as_step(aksi: str) -> Iterator[None]:
+    """Log every entry written inside the block under the action ``aksi``: the runner's undo
+    (``urung``) and redo (``ulang``) of a step, a paste (``tempel``) of several rows. The
+    outermost block wins: the operations a paste's undo runs are all logged as its undo."""
+    if _aksi_langkah.get() is not None:
+        yield
+        return
+    token = _aksi_langkah.set(aksi)
+    try:
+        yield
+    finally:
+        _aksi_langkah.reset(token)
+
+
 def sekarang() -> str:
     """The local time as stored in ``diubah`` and ``waktu`` columns."""
     return datetime.now().isoformat(timespec="seconds")
@@ -107,6 +132,9 @@ def catat(entri: Sequence[Entri], waktu: str, pengguna: str) -> None:
     if not entri:
         return
     assert database_proxy.in_transaction(), "audit entries belong in the change's transaction"
+    langkah = _aksi_langkah.get()
+    if langkah is not None:
+        entri = [replace(e, aksi=langkah) for e in entri]
     kepala = _kepala()
     h = kepala.hash
     rows = []

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from kinerja_desktop.db.audit import AKSI
+from kinerja_desktop.db.audit_iki import JENIS_IKI
 from kinerja_desktop.db.models import CatatanAudit, Desa, Indikator, Jabatan, database_proxy
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.indikator import Jenis
@@ -98,7 +99,8 @@ def _teks_nilai(jenis: str, teks: str | None, jenis_ind: Jenis | None) -> str:
 def _syarat(saring: SaringAudit) -> Any:
     syarat = CatatanAudit.id > 0
     if saring.tahun is not None:
-        syarat &= CatatanAudit.periode.startswith(str(saring.tahun))
+        # a year's values and IKI, and what every year shares (users, pegawai, bands, restores)
+        syarat &= CatatanAudit.periode.startswith(str(saring.tahun)) | (CatatanAudit.periode == "")
     if saring.dari:
         syarat &= CatatanAudit.waktu >= saring.dari
     if saring.sampai:
@@ -193,6 +195,7 @@ _JENIS = {
     "realisasi_anggaran": "Realisasi anggaran",
     "keterangan": "Keterangan/kendala",
     "skp": "SKP",
+    **JENIS_IKI,
 }
 
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from peewee import Database, fn
 
+from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.location import DatabaseLocation
-from kinerja_desktop.db.models import Desa, Kantor
+from kinerja_desktop.db.models import Desa, Kantor, database_proxy
+from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.daftar_wilayah import (
     Kecamatan,
     check_kode_desa,
@@ -131,16 +133,24 @@ def add_desa(kode: str, nama: str) -> DesaKantor:
             "pakai kode lain, atau ganti namanya dengan: kinerja-desktop kantor desa ubah "
             f"{kode} NAMA"
         )
-    urutan = (Desa.select(fn.MAX(Desa.urutan)).scalar() or 0) + 1
-    Desa.create(kode=kode, nama=nama, jenis=jenis, urutan=urutan)
+    pengguna_aktif()  # asked before the transaction, not while it holds the database
+    with database_proxy.atomic():
+        urutan = (Desa.select(fn.MAX(Desa.urutan)).scalar() or 0) + 1
+        Desa.create(kode=kode, nama=nama, jenis=jenis, urutan=urutan)
+        log_iki("tambah", "desa", baru=f"{nama_desa_lengkap(jenis, nama)} ({kode})")
     return DesaKantor(kode, nama, jenis, None)
 
 
 def rename_desa(kode: str, nama: str) -> DesaKantor:
     """Rename a desa; the code stays, so every stored value stays with it."""
     desa = _desa(kode)
+    lama = f"{nama_desa_lengkap(desa.jenis, desa.nama)} ({desa.kode})"
     desa.nama = _nama_bersih(nama)
-    desa.save()
+    pengguna_aktif()
+    with database_proxy.atomic():
+        desa.save()
+        baru = f"{nama_desa_lengkap(desa.jenis, desa.nama)} ({desa.kode})"
+        log_iki("ubah", "desa", lama=lama, baru=baru)
     return DesaKantor(desa.kode, desa.nama, desa.jenis, desa.nonaktif_sejak)
 
 
@@ -151,8 +161,14 @@ def nonaktifkan_desa(kode: str, sejak: str | None = None) -> DesaKantor:
     template and no completeness row from that month on.
     """
     desa = _desa(kode)
+    lama = f"nonaktif sejak {desa.nonaktif_sejak}" if desa.nonaktif_sejak else "aktif"
     desa.nonaktif_sejak = _bulan_id(sejak)
-    desa.save()
+    pengguna_aktif()
+    with database_proxy.atomic():
+        desa.save()
+        catatan = f"{nama_desa_lengkap(desa.jenis, desa.nama)} ({desa.kode})"
+        baru = f"nonaktif sejak {desa.nonaktif_sejak}"
+        log_iki("ubah", "desa", lama=lama, baru=baru, catatan=catatan)
     return DesaKantor(desa.kode, desa.nama, desa.jenis, desa.nonaktif_sejak)
 
 

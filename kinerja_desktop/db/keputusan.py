@@ -6,10 +6,12 @@ import calendar
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from kinerja_desktop.db.audit_iki import fields_text, log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
-from kinerja_desktop.db.models import Pangkat, Pegawai
+from kinerja_desktop.db.models import Pangkat, Pegawai, database_proxy
 from kinerja_desktop.db.ops_pemangku import PegawaiPilihan, parse_golongan
 from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.nip import validate_nip
 from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -78,12 +80,30 @@ def pegawai_penandatangan(nip: str, nama: str = "", golongan: str = "") -> int:
                 f"Belum ada pegawai dengan NIP {nip}; tulis juga namanya (--nama) agar dapat "
                 "dicatat sebagai penandatangan."
             )
-        return int(Pegawai.create(nama=nama, nip=nip, pangkat=gol).id)
+        pengguna_aktif()  # asked before the transaction, not while it holds the database
+        with database_proxy.atomic():
+            baru = Pegawai.create(nama=nama, nip=nip, pangkat=gol)
+            log_iki("tambah", "pegawai", baru=f"{nama} (NIP {nip})", catatan="penandatangan")
+        return int(baru.id)
+    sebelum = {"nama": pegawai.nama, "pangkat": pegawai.__data__.get("pangkat")}
     if nama:
         pegawai.nama = nama
     if gol:
         pegawai.golongan = gol
-    pegawai.save()
+    sesudah = {"nama": pegawai.nama, "pangkat": pegawai.__data__.get("pangkat")}
+    beda = [k for k in sebelum if sebelum[k] != sesudah[k]]
+    if beda:
+        label = {"nama": "Nama", "pangkat": "Golongan"}
+        pengguna_aktif()
+        with database_proxy.atomic():
+            pegawai.save()
+            log_iki(
+                "ubah",
+                "pegawai",
+                lama=fields_text({k: sebelum[k] for k in beda}, label),
+                baru=fields_text({k: sesudah[k] for k in beda}, label),
+                catatan=f"NIP {nip}",
+            )
     return int(pegawai.id)
 
 
@@ -104,7 +124,25 @@ def _tanggal(tahun: int, bulan: int | None, hari: int | None) -> tuple[int | Non
 def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
     """Change the header fields in ``perubahan`` (keys of :class:`KepalaKeputusanTahun`:
     nomor, tempat, bulan, hari, jabatan_penandatangan, penandatangan_id); the rest stay."""
+    pengguna_aktif()  # who is working is asked (on the command line) before the transaction
+    with database_proxy.atomic():
+        _simpan_kepala(tahun, perubahan)
+    return Hasil(Perubahan(f"Kepala keputusan tahun {tahun} disimpan.", tahun=tahun), None)
+
+
+_LABEL_KEPALA = {
+    "nomor": "Nomor",
+    "tempat": "Tempat",
+    "bulan": "Bulan",
+    "hari": "Tanggal",
+    "jabatan_penandatangan": "Jabatan penandatangan",
+    "penandatangan": "Penandatangan",
+}
+
+
+def _simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> None:
     row = require_year(tahun)
+    sebelum = asdict(baca_kepala(tahun))
     for medan, apa in (
         ("nomor", "Nomor keputusan"),
         ("tempat", "Tempat"),
@@ -125,7 +163,16 @@ def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
             raise TidakDitemukan("Pegawai penandatangan itu sudah tidak ada; pilih pegawai lain.")
         row.penandatangan = pegawai_id
     row.save()
-    return Hasil(Perubahan(f"Kepala keputusan tahun {tahun} disimpan.", tahun=tahun), None)
+    sesudah = asdict(baca_kepala(tahun))
+    beda = [k for k in _LABEL_KEPALA if sebelum[k] != sesudah[k]]
+    if beda:
+        log_iki(
+            "ubah",
+            "keputusan",
+            tahun=tahun,
+            lama=fields_text({k: sebelum[k] for k in beda}, _LABEL_KEPALA),
+            baru=fields_text({k: sesudah[k] for k in beda}, _LABEL_KEPALA),
+        )
 
 
 def daftar_pegawai() -> list[PegawaiPilihan]:

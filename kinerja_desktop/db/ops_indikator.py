@@ -17,6 +17,8 @@ from typing import Any
 
 import peewee
 
+from kinerja_desktop.db.audit import as_step
+from kinerja_desktop.db.audit_iki import fields_text, log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
@@ -39,6 +41,14 @@ FIELDS = ("kode", "nama", "formula", "satuan", "polaritas", "jenis", "sumber_dat
 """The indicator fields edited in the Indikator tab, in the order of its columns."""
 
 _LABEL = {"formula": "Formulasi", "satuan": "Satuan", "sumber_data": "Sumber data"}
+_LABEL_LOG = {
+    "kode": "Kode",
+    "nama": "Indikator",
+    "polaritas": "Polaritas",
+    "jenis": "Jenis",
+    "sub": "Sub-butir",
+    **_LABEL,
+}
 
 
 @dataclass(frozen=True)
@@ -138,6 +148,27 @@ def _sub(sub_id: int) -> SubIndikator:
 def _perubahan(jabatan: Jabatan, pesan: str) -> Perubahan:
     return Perubahan(
         pesan=pesan, tahun=jabatan.tahun_id, jabatan=frozenset({jabatan.id}), indikator=True
+    )
+
+
+def _log(
+    aksi: str,
+    jenis: str,
+    jabatan: Jabatan,
+    indikator_id: int | None = None,
+    lama: str | None = None,
+    baru: str | None = None,
+    catatan: str | None = None,
+) -> None:
+    log_iki(
+        aksi,
+        jenis,
+        tahun=jabatan.tahun_id,
+        lama=lama,
+        baru=baru,
+        jabatan_id=jabatan.id,
+        indikator_id=indikator_id,
+        catatan=catatan or None,
     )
 
 
@@ -256,6 +287,7 @@ def add_sasaran(
         jabatan = require_jabatan(jabatan_id)
         urutan = _place(Sasaran, Sasaran.jabatan, jabatan_id, posisi)
         sasaran = Sasaran.create(jabatan=jabatan_id, urutan=urutan, teks=teks)
+        _log("tambah", "sasaran", jabatan, baru=teks)
     pesan = f"Sasaran baru ditambahkan pada {jabatan.nama}."
     return Hasil(_perubahan(jabatan, pesan), sasaran.id)
 
@@ -265,9 +297,11 @@ def edit_sasaran(sasaran_id: int, teks: str) -> Hasil[None]:
     teks = _text(teks, "Sasaran")
     with database_proxy.atomic():
         sasaran = _sasaran(sasaran_id)
+        lama = sasaran.teks
         sasaran.teks = teks
         sasaran.save()
         jabatan = sasaran.jabatan
+        _log("ubah", "sasaran", jabatan, lama=lama, baru=teks)
     return Hasil(_perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan."), None)
 
 
@@ -313,8 +347,9 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
         # SQLite's ON DELETE CASCADE removes exactly what tangkap() read
         Sasaran.delete().where(Sasaran.id == sasaran.id).execute()
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
-    n = snapshot.isi.jumlah(Indikator)
-    beserta = f" beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
+        n = snapshot.isi.jumlah(Indikator)
+        beserta = f" beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
+        _log("hapus", "sasaran", jabatan, lama=sasaran.teks, catatan=beserta.strip() or None)
     pesan = f"Sasaran dihapus dari {jabatan.nama}{beserta}."
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot)
 
@@ -332,6 +367,9 @@ def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
         jabatan = require_jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
         _pulihkan(snapshot.isi, "Sasaran")
+        n = snapshot.isi.jumlah(Indikator)
+        beserta = f"beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else None
+        _log("tambah", "sasaran", jabatan, baru=row["teks"], catatan=beserta)
     pesan = f"Sasaran dikembalikan ke {jabatan.nama}."
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), None)
 
@@ -349,6 +387,7 @@ def add_indikator(
         values.update(_check_fields(dict(fields or {}), jabatan.tahun_id, None))
         urutan = _place(Indikator, Indikator.sasaran, sasaran_id, posisi)
         ind = Indikator.create(sasaran=sasaran_id, tahun=jabatan.tahun_id, urutan=urutan, **values)
+        _log("tambah", "indikator", jabatan, ind.id, baru=f"{ind.kode} {ind.nama}")
     return Hasil(
         _perubahan(jabatan, f"Indikator {ind.kode} ditambahkan pada {jabatan.nama}."), ind.id
     )
@@ -393,10 +432,15 @@ def update_indikator(indikator_id: int, changes: dict[str, str]) -> Hasil[None]:
         clean = _check_fields(changes, ind.tahun_id, ind.id)
         if "jenis" in clean:
             _check_jenis(ind, clean["jenis"])
+        lama = {k: getattr(ind, k) for k, v in clean.items() if getattr(ind, k) != v}
         for name, value in clean.items():
             setattr(ind, name, value)
         ind.save()
         jabatan = ind.sasaran.jabatan
+        if lama:
+            baru = {k: clean[k] for k in lama}
+            lama_teks, baru_teks = fields_text(lama, _LABEL_LOG), fields_text(baru, _LABEL_LOG)
+            _log("ubah", "indikator", jabatan, ind.id, lama=lama_teks, baru=baru_teks)
     return Hasil(_perubahan(jabatan, f"Indikator {ind.kode} disimpan."), None)
 
 
@@ -415,6 +459,8 @@ def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
         tolak_hapus_terkunci(snapshot.isi)
         Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
+        beserta = _beserta_nilai(snapshot.isi).strip()
+        _log("hapus", "indikator", jabatan, ind.id, lama=f"{ind.kode} {ind.nama}", catatan=beserta)
     pesan = f"Indikator {ind.kode}{_beserta_nilai(snapshot.isi)} dihapus dari {jabatan.nama}."
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot)
 
@@ -424,6 +470,16 @@ def reinsert_indikator(snapshot: IndikatorSnapshot) -> Hasil[None]:
     with database_proxy.atomic():
         jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
         _insert_indikator(snapshot)
+        row = snapshot.row
+        beserta = _beserta_nilai(snapshot.isi).strip()
+        _log(
+            "tambah",
+            "indikator",
+            jabatan,
+            row["id"],
+            baru=f"{row['kode']} {row['nama']}",
+            catatan=beserta,
+        )
     pesan = f"Indikator {snapshot.row['kode']} dikembalikan."
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), None)
 
@@ -439,6 +495,7 @@ def add_sub(
         urutan = _place(SubIndikator, SubIndikator.indikator, indikator_id, posisi)
         sub = SubIndikator.create(indikator=indikator_id, urutan=urutan, teks=teks)
         jabatan = ind.sasaran.jabatan
+        _log("tambah", "sub_indikator", jabatan, ind.id, baru=teks)
     return Hasil(_perubahan(jabatan, f"Sub-butir ditambahkan pada indikator {ind.kode}."), sub.id)
 
 
@@ -446,6 +503,7 @@ def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None)
     """Change the text and/or the formula line of a sub-item."""
     with database_proxy.atomic():
         sub = _sub(sub_id)
+        sebelum = {"sub": sub.teks, "formula": sub.formula}
         if teks is not None:
             sub.teks = _text(teks, "Sub-butir")
         if formula is not None:
@@ -453,6 +511,11 @@ def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None)
         sub.save()
         ind = sub.indikator
         jabatan = ind.sasaran.jabatan
+        sesudah = {"sub": sub.teks, "formula": sub.formula}
+        lama = {k: v for k, v in sebelum.items() if sesudah[k] != v}
+        if lama:
+            baru = fields_text({k: sesudah[k] for k in lama}, _LABEL_LOG)
+            _log("ubah", "sub_indikator", jabatan, ind.id, fields_text(lama, _LABEL_LOG), baru)
     return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} disimpan."), None)
 
 
@@ -465,6 +528,7 @@ def remove_sub(sub_id: int) -> Hasil[SubSnapshot]:
         snapshot = SubSnapshot(tangkap(SubIndikator, [dict(sub.__data__)]))
         SubIndikator.delete().where(SubIndikator.id == sub.id).execute()
         _shift(SubIndikator, SubIndikator.indikator, ind.id, sub.urutan, -1)
+        _log("hapus", "sub_indikator", jabatan, ind.id, lama=sub.teks)
     return Hasil(_perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot)
 
 
@@ -476,6 +540,7 @@ def reinsert_sub(snapshot: SubSnapshot) -> Hasil[None]:
         _shift(SubIndikator, SubIndikator.indikator, ind.id, row["urutan"], 1)
         _pulihkan(snapshot.isi, "Sub-butir")
         jabatan = ind.sasaran.jabatan
+        _log("tambah", "sub_indikator", jabatan, ind.id, baru=row["teks"])
     return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan."), None)
 
 
@@ -491,7 +556,7 @@ def paste_indikator(
     """
     if not rows:
         raise DataTidakValid("Tidak ada baris indikator untuk ditempel.")
-    with database_proxy.atomic():
+    with database_proxy.atomic(), as_step("tempel"):
         jabatan = require_jabatan(jabatan_id)
         own = {
             i.kode: i for i in Indikator.select().join(Sasaran).where(Sasaran.jabatan == jabatan_id)

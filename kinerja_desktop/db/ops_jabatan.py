@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
+from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Fungsi,
@@ -197,6 +198,31 @@ def kepala_kantor(tahun: int) -> tuple[str, str | None]:
     return title, pegawai.nama if pegawai is not None else None
 
 
+def _label(jab: Jabatan) -> str:
+    return f"{jab.nama} ({jab.kode})"
+
+
+def _di_bawah(atasan: Jabatan | None) -> str:
+    return f"«{atasan.nama}»" if atasan is not None else "Camat"
+
+
+def _beserta(isi: RemovedRows) -> str | None:
+    """``beserta 2 jabatan bawahan, 5 indikator, 12 nilai target/realisasi``: what went or
+    came back with a jabatan, for its audit entry (None: the jabatan alone)."""
+    bagian = [
+        f"{n} {kata}"
+        for n, kata in (
+            (len(isi.akar) - 1, "jabatan bawahan"),
+            (isi.jumlah(Tugas) + isi.jumlah(Fungsi), "tugas/fungsi"),
+            (isi.jumlah(Indikator), "indikator"),
+            (isi.jumlah(Pemangku), "pemangku"),
+            (isi.jumlah(NilaiTarget) + isi.jumlah(NilaiRealisasi), "nilai target/realisasi"),
+        )
+        if n
+    ]
+    return "beserta " + ", ".join(bagian) if bagian else None
+
+
 def _clean_nama(nama: str) -> str:
     return check_teks(nama, "Nama jabatan", satu_baris=True, maks=NAMA_MAX)
 
@@ -246,10 +272,18 @@ def add_jabatan(tahun: int, nama: str, atasan_id: int | None, kode: str = "") ->
     require_year(tahun)
     nama = _clean_nama(nama)
     with database_proxy.atomic():
-        _check_atasan(tahun, atasan_id)
+        atasan = _check_atasan(tahun, atasan_id)
         kode = _clean_kode(kode, tahun) if kode.strip() else suggest_kode(tahun, nama)
         new = Jabatan.create(
             tahun=tahun, kode=kode, nama=nama, atasan=atasan_id, urutan=_next_urutan(tahun)
+        )
+        log_iki(
+            "tambah",
+            "jabatan",
+            tahun=tahun,
+            baru=_label(new),
+            jabatan_id=new.id,
+            catatan=f"di bawah {_di_bawah(atasan)}",
         )
     perubahan = Perubahan(
         pesan=f"Jabatan «{nama}» ({kode}) ditambahkan.",
@@ -265,11 +299,14 @@ def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Hasil
     nama = _clean_nama(nama)
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
-        lama = jab.nama
+        lama, sebelum = jab.nama, _label(jab)
         if kode is not None:
             jab.kode = _clean_kode(kode, jab.tahun_id, kecuali_id=jab.id)
         jab.nama = nama
         jab.save()
+        log_iki(
+            "ubah", "jabatan", tahun=jab.tahun_id, lama=sebelum, baru=_label(jab), jabatan_id=jab.id
+        )
     pesan = (
         f"Nama jabatan «{lama}» diubah menjadi «{nama}»."
         if lama != nama
@@ -317,10 +354,20 @@ def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = No
                 "karena «" + atasan.nama + "» adalah bawahannya sendiri."
             )
         lama = Letak(atasan_id=jab.atasan_id, urutan=jab.urutan)
+        atasan_lama = Jabatan.get_or_none(Jabatan.id == jab.atasan_id) if jab.atasan_id else None
         jab.atasan = atasan_id
         jab.urutan = _next_urutan(jab.tahun_id) if urutan is None else urutan
         jab.save()
-    tujuan = f"«{atasan.nama}»" if atasan is not None else "Camat"
+        log_iki(
+            "pindah",
+            "jabatan",
+            tahun=jab.tahun_id,
+            lama=f"di bawah {_di_bawah(atasan_lama)}",
+            baru=f"di bawah {_di_bawah(atasan)}",
+            jabatan_id=jab.id,
+            catatan=_label(jab),
+        )
+    tujuan = _di_bawah(atasan)
     perubahan = Perubahan(
         pesan=f"Jabatan «{jab.nama}» dipindahkan ke bawah {tujuan}.",
         tahun=jab.tahun_id,
@@ -409,6 +456,14 @@ def remove_jabatan(jabatan_id: int) -> Hasil[JabatanSnapshot]:
         # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the
         # root alone would lift its bawahan to the top instead of removing them
         Jabatan.delete().where(Jabatan.id.in_(ids)).execute()
+        log_iki(
+            "hapus",
+            "jabatan",
+            tahun=jab.tahun_id,
+            lama=_label(jab),
+            jabatan_id=jab.id,
+            catatan=_beserta(cuplikan.isi),
+        )
     jumlah = len(ids) - 1
     tambahan = f" beserta {jumlah} jabatan bawahan" if jumlah else ""
     pesan = f"Jabatan «{jab.nama}»{tambahan} dihapus."
@@ -452,5 +507,13 @@ def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
                 f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "
                 "sudah berubah."
             ) from exc
+        log_iki(
+            "tambah",
+            "jabatan",
+            tahun=cuplikan.tahun,
+            baru=f"{root['nama']} ({root['kode']})",
+            jabatan_id=root["id"],
+            catatan=_beserta(cuplikan.isi),
+        )
     pesan = f"Jabatan «{cuplikan.nama}» dipulihkan."
     return Hasil(_perubahan_subtree(pesan, cuplikan.tahun, ids), None)

@@ -8,6 +8,8 @@ pegawai in the database unless the pegawai was created for that holding and hold
 from dataclasses import dataclass
 from typing import Any
 
+from kinerja_desktop.db.audit import as_step
+from kinerja_desktop.db.audit_iki import fields_text, log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Skp, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
@@ -67,6 +69,25 @@ def _pegawai(pegawai_id: int) -> Pegawai:
 
 def _perubahan(pesan: str, jabatan_ids: set[int], tahun: int | None) -> Perubahan:
     return Perubahan(pesan=pesan, tahun=tahun, jabatan=frozenset(jabatan_ids), pemangku=True)
+
+
+def _label(pegawai: Pegawai | dict[str, Any]) -> str:
+    """``Siti Aminah (NIP 19850312 201001 2 004)`` for the audit log."""
+    row = pegawai if isinstance(pegawai, dict) else pegawai.__data__
+    nip = row.get("nip")
+    return f"{row['nama']} (NIP {format_nip(nip)})" if nip else str(row["nama"])
+
+
+def _log_holding(aksi: str, jabatan: Any, pegawai: Pegawai, catatan: str | None = None) -> None:
+    log_iki(
+        aksi,
+        "pemangku",
+        tahun=jabatan.tahun_id,
+        lama=_label(pegawai) if aksi == "hapus" else None,
+        baru=None if aksi == "hapus" else _label(pegawai),
+        jabatan_id=jabatan.id,
+        catatan=catatan,
+    )
 
 
 def list_pemangku(jabatan_id: int) -> list[PemangkuData]:
@@ -156,6 +177,7 @@ def add_pemangku(jabatan_id: int, pegawai_id: int) -> Hasil[int]:
         if Pemangku.get_or_none(jabatan=jabatan_id, pegawai=pegawai_id) is not None:
             raise DataTidakValid(f"{pegawai.nama} sudah memangku jabatan {jabatan.nama}.")
         holding = Pemangku.create(jabatan=jabatan_id, pegawai=pegawai_id)
+        _log_holding("tambah", jabatan, pegawai)
     pesan = f"{pegawai.nama} ditambahkan sebagai pemangku {jabatan.nama}."
     return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), holding.id)
 
@@ -168,6 +190,7 @@ def add_pegawai_baru(jabatan_id: int, nama: str, nip: str = "", golongan: str = 
         values = _check({"nama": nama, "nip": nip, "golongan": golongan}, None)
         pegawai = Pegawai.create(**values)
         holding = Pemangku.create(jabatan=jabatan_id, pegawai=pegawai.id)
+        _log_holding("tambah", jabatan, pegawai, "pegawai baru")
     pesan = f"Pegawai baru {pegawai.nama} ditambahkan sebagai pemangku {jabatan.nama}."
     return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), holding.id)
 
@@ -191,6 +214,7 @@ def remove_pemangku(pemangku_id: int, hapus_pegawai: bool = False) -> Hasil[Pema
         ):
             pegawai_row = dict(pegawai.__data__)
             pegawai.delete_instance()
+        _log_holding("hapus", jabatan, pegawai, "pegawai dihapus juga" if pegawai_row else None)
     pesan = f"{pegawai.nama} tidak lagi tercatat sebagai pemangku {jabatan.nama}."
     snapshot = PemangkuSnapshot(row, pegawai_row)
     return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), snapshot)
@@ -209,6 +233,7 @@ def reinsert_pemangku(snapshot: PemangkuSnapshot) -> Hasil[None]:
         Pemangku.insert(snapshot.row).execute()
         jabatan = require_jabatan(snapshot.row["jabatan"])
         pegawai = _pegawai(snapshot.row["pegawai"])
+        _log_holding("tambah", jabatan, pegawai, "pegawai baru" if snapshot.pegawai else None)
     pesan = f"{pegawai.nama} kembali tercatat sebagai pemangku {jabatan.nama}."
     return Hasil(_perubahan(pesan, {jabatan.id}, jabatan.tahun_id), None)
 
@@ -217,9 +242,24 @@ def update_pegawai(pegawai_id: int, changes: dict[str, str]) -> Hasil[None]:
     """Change a pegawai's name, NIP (validated, unique) or pangkat."""
     with database_proxy.atomic():
         pegawai = _pegawai(pegawai_id)
-        for name, value in _check(changes, pegawai_id).items():
+        clean = _check(changes, pegawai_id)
+        # raw columns: pangkat is a foreign key whose stored value is the golongan
+        lama = {
+            k: pegawai.__data__.get(k) for k, v in clean.items() if pegawai.__data__.get(k) != v
+        }
+        sebelum = _label(pegawai)
+        for name, value in clean.items():
             setattr(pegawai, name, value)
         pegawai.save()
+        if lama:
+            label = {"nama": "Nama", "nip": "NIP", "pangkat": "Golongan"}
+            log_iki(
+                "ubah",
+                "pegawai",
+                lama=fields_text(lama, label),
+                baru=fields_text({k: pegawai.__data__.get(k) for k in lama}, label),
+                catatan=sebelum,
+            )
         held = {p.jabatan_id for p in Pemangku.select().where(Pemangku.pegawai == pegawai_id)}
     # A pegawai belongs to every year, so the record names no single year.
     return Hasil(_perubahan(f"Data pegawai {pegawai.nama} disimpan.", held, None), None)
@@ -241,7 +281,7 @@ def paste_pemangku(jabatan_id: int, rows: list[dict[str, str]]) -> Hasil[TempelP
     """
     if not rows:
         raise DataTidakValid("Tidak ada baris pegawai untuk ditempel.")
-    with database_proxy.atomic():
+    with database_proxy.atomic(), as_step("tempel"):
         jabatan = require_jabatan(jabatan_id)
         made: list[int] = []
         new: set[int] = set()

@@ -3,6 +3,7 @@ them, not the code."""
 
 from collections.abc import Sequence
 
+from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
 from kinerja_desktop.db.sesi import harus_administrator
@@ -50,13 +51,31 @@ def insert_pita(urut: Sequence[Pita]) -> None:
     ).execute()
 
 
+def _penilaian_teks() -> str:
+    """``≥ 90% Sangat Baik; ≥ 75% Baik; …; batas atas 120%``: the stored bands and ceiling as
+    the audit log keeps them."""
+    pita = PitaCapaian.select().order_by(PitaCapaian.batas_bawah.desc())
+    teks = "; ".join(f"≥ {p.batas_bawah:g}% {p.nama}" for p in pita)
+    aturan = AturanCapaian.select().first()
+    batas = aturan.batas_atas if aturan is not None else None
+    return teks + ("; tanpa batas atas" if batas is None else f"; batas atas {batas:g}%")
+
+
+def _log_penilaian(lama: str) -> None:
+    baru = _penilaian_teks()
+    if baru != lama:
+        log_iki("ubah", "penilaian", lama=lama, baru=baru)
+
+
 def set_pita(pita: Sequence[Pita]) -> Hasil[None]:
     """Replace the rating bands in one transaction (every capaian category may change)."""
     urut = check_pita(pita)
     harus_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
+        lama = _penilaian_teks()
         PitaCapaian.delete().execute()
         insert_pita(urut)
+        _log_penilaian(lama)
     return Hasil(
         Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori).", nilai=True), None
     )
@@ -100,9 +119,11 @@ def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Hasil[None]
     batas = check_batas_atas(batas_atas)
     harus_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
+        lama = _penilaian_teks()
         PitaCapaian.delete().execute()
         insert_pita(urut)
         insert_batas_atas(batas)
+        _log_penilaian(lama)
     atas = "tanpa batas atas" if batas is None else f"batas atas {batas:g}%"
     return Hasil(
         Perubahan(pesan=f"Kategori capaian diganti ({len(urut)} kategori, {atas}).", nilai=True),
@@ -115,7 +136,9 @@ def set_batas_atas(batas_atas: float | None) -> Hasil[None]:
     batas = check_batas_atas(batas_atas)
     harus_administrator("Mengubah batas atas capaian")
     with database_proxy.atomic():
+        lama = _penilaian_teks()
         insert_batas_atas(batas)
+        _log_penilaian(lama)
     if batas is None:
         return Hasil(Perubahan(pesan="Capaian tidak lagi dibatasi ke atas.", nilai=True), None)
     return Hasil(Perubahan(pesan=f"Batas atas capaian sekarang {batas:g}%.", nilai=True), None)

@@ -8,6 +8,7 @@ what undo needs.
 from dataclasses import dataclass
 from typing import Literal
 
+from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Fungsi, Jabatan, Tugas, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
@@ -61,6 +62,25 @@ def _perubahan(jabatan: Jabatan, pesan: str) -> Perubahan:
     )
 
 
+def _log(
+    aksi: str,
+    daftar: str,
+    jabatan: Jabatan,
+    lama: str | None = None,
+    baru: str | None = None,
+    catatan: str | None = None,
+) -> None:
+    log_iki(
+        aksi,
+        daftar,
+        tahun=jabatan.tahun_id,
+        lama=lama,
+        baru=baru,
+        jabatan_id=jabatan.id,
+        catatan=catatan,
+    )
+
+
 def _renumber(daftar: str, jabatan_id: int) -> None:
     # Keep urutan dense (0..n-1) so positions in the view and in the database agree.
     model = _model(daftar)
@@ -100,6 +120,8 @@ def insert_uraian(
             model.create(jabatan=jabatan_id, urutan=start + i, teks=t).id
             for i, t in enumerate(cleaned)
         ]
+        for i, t in enumerate(cleaned):
+            _log("tambah", daftar, jabatan, baru=t, catatan=f"butir {start + i + 1}")
     jumlah = f"{len(ids)} {_NAMA[daftar]}" if len(ids) > 1 else _NAMA[daftar].capitalize()
     return Hasil(_perubahan(jabatan, f"{jumlah} ditambahkan pada {jabatan.nama}."), ids)
 
@@ -112,9 +134,11 @@ def edit_uraian(daftar: Daftar, uraian_id: int, teks: str) -> Hasil[None]:
         row = model.get_or_none(model.id == uraian_id)
         if row is None:
             raise TidakDitemukan(f"Butir {_NAMA[daftar]} ini sudah tidak ada.")
+        lama = row.teks
         row.teks = cleaned
         row.save()
         jabatan = row.jabatan
+        _log("ubah", daftar, jabatan, lama=lama, baru=cleaned)
     return Hasil(
         _perubahan(jabatan, f"{_NAMA[daftar].capitalize()} {jabatan.nama} disimpan."), None
     )
@@ -143,6 +167,8 @@ def remove_uraian(daftar: Daftar, ids: list[int]) -> Hasil[list[UraianSnapshot]]
         model.delete().where(model.id.in_(ids)).execute()
         for jabatan_id in {r.jabatan_id for r in rows}:
             _renumber(daftar, jabatan_id)
+        for snap in snapshots:
+            _log("hapus", daftar, jabatan, lama=snap.teks, catatan=f"butir {snap.urutan + 1}")
     jumlah = f"{len(rows)} butir {_NAMA[daftar]}" if len(rows) > 1 else f"Satu {_NAMA[daftar]}"
     return Hasil(_perubahan(jabatan, f"{jumlah} dihapus dari {jabatan.nama}."), snapshots)
 
@@ -162,6 +188,7 @@ def reinsert_uraian(snapshots: list[UraianSnapshot]) -> Hasil[None]:
                 id=snap.id, jabatan=snap.jabatan_id, urutan=snap.urutan, teks=snap.teks
             ).execute()
             _renumber(snap.daftar, snap.jabatan_id)
+            _log("tambah", snap.daftar, jabatan, baru=snap.teks, catatan=f"butir {snap.urutan + 1}")
     nama = _NAMA[snapshots[0].daftar]
     pesan = f"{len(snapshots)} butir {nama} dikembalikan ke {jabatan.nama}."
     return Hasil(_perubahan(jabatan, pesan), None)
@@ -190,5 +217,13 @@ def move_uraian(daftar: Daftar, uraian_id: int, langkah: int) -> Hasil[None]:
         for index, item_id in enumerate(order):
             model.update(urutan=index).where(model.id == item_id).execute()
         jabatan = row.jabatan
+        _log(
+            "pindah",
+            daftar,
+            jabatan,
+            lama=f"butir {old + 1}",
+            baru=f"butir {new + 1}",
+            catatan=row.teks,
+        )
     pesan = f"Urutan {_NAMA[daftar]} {jabatan.nama} diubah (butir {old + 1} → {new + 1})."
     return Hasil(_perubahan(jabatan, pesan), None)

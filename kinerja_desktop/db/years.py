@@ -4,6 +4,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import (
@@ -243,6 +244,17 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
         target_count = copy_targets(indikator_map, dari, ke)
         jabatan_ids = {old: new.id for old, new in jabatan_map.items()}
         program_count, aksi_count = copy_rencana(jabatan_ids, sasaran_map, indikator_map)
+        log_iki(
+            "salin_tahun",
+            "tahun",
+            tahun=ke,
+            baru=f"IKI tahun {ke}",
+            catatan=(
+                f"disalin dari tahun {dari}: {len(old_jabatan)} jabatan, {indikator_count} "
+                f"indikator, {target_count} target, {program_count} program, {aksi_count} "
+                "rencana aksi"
+            ),
+        )
     return HasilSalinTahun(
         dari=dari,
         ke=ke,

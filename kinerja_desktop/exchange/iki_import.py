@@ -583,6 +583,7 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
     A year that already has an IKI is refused unless ``ganti``; then its jabatan tree (with
     holders) is replaced, the decree header stays. Returns the backup made first.
     """
+    from kinerja_desktop.db.audit_iki import log_iki
     from kinerja_desktop.db.backup import backup_before
     from kinerja_desktop.db.builtin import load_jabatan
     from kinerja_desktop.db.persetujuan import tolak_tahun_terkunci
@@ -604,4 +605,16 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
         else:
             Jabatan.delete().where(Jabatan.tahun == pratinjau.tahun).execute()
         load_jabatan(tahun_row, [j.as_decree() for j in pratinjau.jabatan])
+        jumlah = pratinjau.jumlah
+        log_iki(
+            "impor_iki",
+            "tahun",
+            tahun=pratinjau.tahun,
+            lama=f"IKI tahun {pratinjau.tahun}" if pratinjau.ganti else None,
+            baru=f"IKI dari {pratinjau.path.name}",
+            catatan=(
+                f"{jumlah['jabatan']} jabatan, {jumlah['indikator']} indikator"
+                + (", menggantikan IKI sebelumnya" if pratinjau.ganti else "")
+            ),
+        )
     return cadangan

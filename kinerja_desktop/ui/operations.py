@@ -10,6 +10,9 @@ Either way a failure is sorted by :func:`explain` into one of three kinds:
   :func:`kinerja_desktop.db.connection.explain_failure` gives, the one place those are worded;
 - anything else is a bug, shown by :func:`show_bug`, the one "Kesalahan program" dialog.
 
+Every entry an undo or a redo writes to the audit log is logged as ``urung`` or ``ulang``
+(:func:`kinerja_desktop.db.audit.as_step`), whatever operation it runs.
+
 A step whose operation failed is never left on the undo stack: it marks itself obsolete, and
 ``QUndoStack`` drops an obsolete command after ``redo`` (on push) and after ``undo``.
 """
@@ -22,6 +25,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from kinerja_desktop.db.audit import as_step
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
 
@@ -95,10 +99,14 @@ class ChangeCommand(QUndoCommand):
         self._raise_first = raise_first
         self._outcome = outcome
 
-    def _run(self, action: Callable[[], Hasil[Any]], judul: str) -> None:
+    def _run(self, action: Callable[[], Hasil[Any]], judul: str, aksi: str | None) -> None:
         first, self._first = self._first, False
         try:
-            hasil = action()
+            if aksi is None:
+                hasil = action()
+            else:
+                with as_step(aksi):  # the audit log names an undo and a redo as such
+                    hasil = action()
         except Exception as exc:  # noqa: BLE001 - sorted below: refusal, environment or bug
             self.setObsolete(True)
             explained = explain(exc)
@@ -115,11 +123,14 @@ class ChangeCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Perform the change (on push) or perform it again after an undo."""
-        self._run(self._do, self._judul if self._first else JUDUL_ULANGI)
+        if self._first:
+            self._run(self._do, self._judul, None)
+        else:
+            self._run(self._do, JUDUL_ULANGI, "ulang")
 
     def undo(self) -> None:
         """Take the change back."""
-        self._run(self._undo, JUDUL_URUNGKAN)
+        self._run(self._undo, JUDUL_URUNGKAN, "urung")
 
 
 def push_change(

@@ -54,6 +54,7 @@ def isi_tabel(tabel: QTableWidget, baris: Iterable[BarisAudit]) -> int:
             if kolom == "periode" and teks:
                 teks = _label_periode(teks)
             item = QTableWidgetItem(teks)
+            item.setToolTip(teks)  # a changed name or field can be longer than its column
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             tabel.setItem(i, j, item)
     return len(daftar)
@@ -74,7 +75,7 @@ def _tabel(parent: QWidget) -> QTableWidget:
     tabel.setWordWrap(False)
     header = tabel.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for j, lebar in enumerate((50, 150, 90, 120, 130, 170, 130, 110, 100, 90, 90, 220)):
+    for j, lebar in enumerate((50, 140, 90, 110, 130, 170, 130, 100, 100, 170, 170, 220)):
         tabel.setColumnWidth(j, lebar)
     header.setStretchLastSection(True)
     tabel.setAccessibleName("Riwayat perubahan")
@@ -108,7 +109,7 @@ class DialogRiwayat(QDialog):
             self.jabatan.addItem(f"{j.nama} ({j.kode})", j.id)
         self.periode.addItem(_SEMUA, "")
         if tahun is not None:
-            self.periode.addItem(f"Target/realisasi tahun {tahun}", str(tahun))
+            self.periode.addItem(f"Tahun {tahun} (target tahunan, perubahan IKI)", str(tahun))
             for p in semua_periode(tahun)[1:]:
                 self.periode.addItem(p.label, p.id)
         self.pengguna.addItem(_SEMUA, "")

@@ -493,8 +493,8 @@ class TargetTab(TabDasar):
 
         def do() -> Hasil[NilaiTertulis]:
             try:
-                # the log names the first run by its kind and a later run a redo
-                hasil = set_values(masuk, aksi="ulang" if lama else aksi)
+                # the log names the first run by its kind; the runner names a redo "ulang"
+                hasil = set_values(masuk, aksi=aksi)
             except NilaiBerubah:
                 self.reload()  # the command shows the refusal above the new value
                 raise
