@@ -341,6 +341,49 @@ def test_locked_values_show_and_cannot_change(tab):
         )
 
 
+def test_approved_targets_and_empty_cells_of_approved_periods_show_locked(tab):
+    """Target cells are grey when the year's targets are approved, like approved realisasi;
+    an empty month of an approved period is grey too, in the jabatan grid and per desa."""
+    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.domain.persetujuan import Langkah
+
+    umum, kesos = jabatan_id("KASUBAG-UMUM"), jabatan_id("KASI-KESOS")
+    tab.set_jabatan(umum)
+    assert tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020"), "12")
+    for jabatan in (umum, kesos):
+        for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+            ambil_langkah(langkah, jabatan, "target", "2020")
+            ambil_langkah(langkah, jabatan, "realisasi", "2020Q1")
+    tab.set_jabatan(umum)
+    for periode in ("2020", "2020Q1", "202001"):  # typed, typed-able and derived cells
+        index = cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, periode)
+        assert index.data(ROLE_KEADAAN) == "terkunci", periode
+        assert not (tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+    tahun = cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020")
+    assert tahun.data() == "12"
+    assert "Terkunci (disetujui)" in tahun.data(Qt.ItemDataRole.ToolTipRole)
+    assert "sudah disetujui dan dikunci" in tab.model.alasan_tetap(tahun.row(), tahun.column())
+    kosong = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202002")
+    assert kosong.data(ROLE_KEADAAN) == "terkunci" and kosong.data() == "–"
+    assert not (tab.model.flags(kosong) & Qt.ItemFlag.ItemIsEditable)
+    bebas = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202004")
+    assert bebas.data(ROLE_KEADAAN) == "kosong"
+    assert tab.model.flags(bebas) & Qt.ItemFlag.ItemIsEditable
+    tab.show()
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.grab().save(str(ARTIFACTS / "target_tab_terkunci.png"))
+    # per desa: an empty desa cell of the approved triwulan is locked, April is not
+    tab.set_jabatan(kesos)
+    tab.buka_desa(ind("KASI-KESOS.01").id)
+    md = tab.model_desa
+    januari = md.index(0, col_of(tab, "202001") - 1)
+    april = md.index(0, col_of(tab, "202004") - 1)
+    assert januari.data(ROLE_KEADAAN) == "terkunci"
+    assert not (md.flags(januari) & Qt.ItemFlag.ItemIsEditable)
+    assert april.data(ROLE_KEADAAN) == "kosong" and md.flags(april) & Qt.ItemFlag.ItemIsEditable
+    tab.grab().save(str(ARTIFACTS / "target_tab_terkunci_desa.png"))
+
+
 def test_value_of_another_kind_is_marked_not_hidden(tab):
     i = ind("KASUBAG-UMUM.02")
     set_values([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])

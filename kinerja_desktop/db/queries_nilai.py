@@ -47,6 +47,7 @@ from kinerja_desktop.domain.indikator import (
     Polaritas,
 )
 from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.domain.persetujuan import Status
 from kinerja_desktop.domain.value_slot import SifatIndikator
 
 
@@ -142,10 +143,22 @@ class NilaiIndikator:
     target: dict[Periode, Target] = field(default_factory=dict)
     target_sumber: dict[Periode, str] = field(default_factory=dict)
     realisasi: dict[int | None, dict[Periode, StoredRealisasi]] = field(default_factory=dict)
+    # the approval states recorded for the jabatan's targets (per year) and realisasi
+    persetujuan_target: list[tuple[Periode, Status]] = field(default_factory=list)
+    persetujuan_realisasi: list[tuple[Periode, Status]] = field(default_factory=list)
     _cache: dict[int | None, tuple[list[Any], bool]] | None = field(
         default=None, repr=False, compare=False
     )
     _bulan: list[tuple[float, float, int]] | None = field(default=None, repr=False, compare=False)
+
+    def target_terkunci(self) -> bool:
+        """Whether the targets of the year are approved, so no target may change."""
+        return any(s is Status.DISETUJUI for _, s in self.persetujuan_target)
+
+    def realisasi_terkunci(self, periode: Periode) -> bool:
+        """Whether the realisasi of ``periode`` lie in an approved period (a value there, or
+        the empty cell for one, may not change)."""
+        return status_dari(self.persetujuan_realisasi, periode) is Status.DISETUJUI
 
     def sel(self, periode: Periode, desa_id: int | None = None) -> StoredRealisasi | None:
         """The value stored for exactly this period and desa (None: no data)."""
@@ -363,6 +376,9 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
         ).where(NilaiRealisasi.indikator.in_(bagian))
         # the approval state of each value comes from its jabatan's periods (db.persetujuan)
         keadaan = status_nilai(bagian)
+        for ind in bagian:
+            hasil[ind].persetujuan_target = keadaan.get((ind, "target"), [])
+            hasil[ind].persetujuan_realisasi = keadaan.get((ind, "realisasi"), [])
         for r in _mentah(realisasi):
             per_desa = hasil[r[0]].realisasi.setdefault(r[2], {})
             p = parse_periode(r[1])

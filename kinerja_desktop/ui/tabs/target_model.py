@@ -10,7 +10,7 @@ of cell.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -219,7 +219,7 @@ class _DasarModel(QAbstractTableModel):
             return self._data_tetap(index.row(), index.column(), role)
         sel = self._sel(index.row(), index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return sel.teks or (TEKS_KOSONG if sel.keadaan == "kosong" else "")
+            return sel.teks or (TEKS_KOSONG if sel.keadaan in ("kosong", "terkunci") else "")
         if role == Qt.ItemDataRole.EditRole:
             return sel.isian
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -369,12 +369,12 @@ class NilaiModel(_DasarModel):
         n = self.indikator(row)
         jenis_baris = row % 3
         if jenis_baris == BARIS_TARGET:
-            return slot_refusal("target", n.info.sifat, p, per_desa=False) is None
+            bebas = slot_refusal("target", n.info.sifat, p, per_desa=False) is None
+            return bebas and not n.target_terkunci()
         if jenis_baris == BARIS_REALISASI:
             if slot_refusal("realisasi", n.info.sifat, p, per_desa=False) is not None:
                 return False
-            sel = n.sel(p)
-            return sel is None or sel.status not in STATUS_TERKUNCI
+            return not n.realisasi_terkunci(p)
         return False
 
     def alasan_tetap(self, row: int, column: int) -> str:
@@ -385,14 +385,15 @@ class NilaiModel(_DasarModel):
         n = self.indikator(row)
         jenis_baris = row % 3
         if jenis_baris == BARIS_TARGET:
+            if n.target_terkunci():
+                return f"Target {n.info.kode} tahun {p.tahun} sudah disetujui dan dikunci."
             return (
                 f"Target {n.info.kode} diisi per tahun atau per triwulan, tidak per bulan: ketik "
                 "di kolom TW atau Tahun. Target bulan dihitung otomatis dari target itu."
             )
         if jenis_baris == BARIS_CAPAIAN:
             return "Capaian dihitung dari target dan realisasi; tidak diketik."
-        sel = n.sel(p)
-        if sel is not None and sel.status in STATUS_TERKUNCI:
+        if n.realisasi_terkunci(p) and not n.info.dari_desa:
             return f"Realisasi {n.info.kode} {p.label} sudah disetujui dan dikunci."
         if n.info.dari_desa:
             return (
@@ -413,26 +414,12 @@ class NilaiModel(_DasarModel):
         jenis = n.info.jenis
         jenis_baris = row % 3
         if jenis_baris == BARIS_TARGET:
-            if p in n.target:
-                t = n.target[p]
-                return _CellView(
-                    teks_target(t, jenis),
-                    _keadaan_target(n.target_sumber.get(p)),
-                    format_cell_target(t),
-                    f"Target {p.label}: {teks_target(t, jenis)}",
-                )
-            dibagi, _ = n.target_periode(p)
-            if dibagi is None:
-                return _CellView("", "kosong", "", f"Belum ada target untuk {p.label}.")
-            # shown (capaian is computed against it), in italics, named in the legend
-            return _CellView(
-                teks_target(dibagi, jenis),
-                "otomatis",
-                "",
-                f"Target otomatis {p.label}: {teks_target(dibagi, jenis)}\n"
-                f"{KEADAAN_PENJELASAN['otomatis']}",
-                miring=True,
-            )
+            view = self._sel_target(n, p)
+            if n.target_terkunci():
+                # the year's targets are approved: every target cell shows it is locked
+                tip = f"{view.tooltip}\n{KEADAAN_LABEL['terkunci']}".strip()
+                return replace(view, keadaan="terkunci", tooltip=tip)
+            return view
         b = self.capaian(n, p)
         if jenis_baris == BARIS_REALISASI:
             sel = None if n.info.dari_desa else n.sel(p)
@@ -445,6 +432,11 @@ class NilaiModel(_DasarModel):
                     f"{KEADAAN_LABEL[keadaan]}\n{tooltip_capaian(b)}",
                 )
             teks = teks_realisasi(jenis, b.realisasi.nilai)
+            diketik = slot_refusal("realisasi", n.info.sifat, p, per_desa=False) is None
+            if diketik and not n.info.dari_desa and n.realisasi_terkunci(p):
+                # an empty cell of an approved period: locked like the values beside it
+                tip = f"{KEADAAN_LABEL['terkunci']}\n{tooltip_capaian(b)}"
+                return _CellView(teks, "terkunci", "", tip)
             return _CellView(
                 teks,
                 "hitung" if teks else "kosong",
@@ -462,6 +454,29 @@ class NilaiModel(_DasarModel):
             tooltip_capaian(b),
             warna=b.kategori.warna if b.kategori else None,
             tebal=p.jenis is not JenisPeriode.BULAN,
+        )
+
+    def _sel_target(self, n: NilaiIndikator, p: Periode) -> _CellView:
+        jenis = n.info.jenis
+        if p in n.target:
+            t = n.target[p]
+            return _CellView(
+                teks_target(t, jenis),
+                _keadaan_target(n.target_sumber.get(p)),
+                format_cell_target(t),
+                f"Target {p.label}: {teks_target(t, jenis)}",
+            )
+        dibagi, _ = n.target_periode(p)
+        if dibagi is None:
+            return _CellView("", "kosong", "", f"Belum ada target untuk {p.label}.")
+        # shown (capaian is computed against it), in italics, named in the legend
+        return _CellView(
+            teks_target(dibagi, jenis),
+            "otomatis",
+            "",
+            f"Target otomatis {p.label}: {teks_target(dibagi, jenis)}\n"
+            f"{KEADAAN_PENJELASAN['otomatis']}",
+            miring=True,
         )
 
     def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
@@ -541,8 +556,7 @@ class DesaModel(_DasarModel):
             return False
         if slot_refusal("realisasi", self.n.info.sifat, p, per_desa=True) is not None:
             return False
-        sel = self.n.sel(p, self.desa[row].id)
-        return sel is None or sel.status not in STATUS_TERKUNCI
+        return not self.n.realisasi_terkunci(p)
 
     def alasan_tetap(self, row: int, column: int) -> str:
         """Why a cell of the desa grid takes no typed value, and what to do instead."""
@@ -551,8 +565,7 @@ class DesaModel(_DasarModel):
             return "Kolom ini nama desa/kelurahan; ketik angka pada kolom bulan."
         if row >= len(self.desa):
             return "Jumlah kecamatan dihitung dari nilai desa/kelurahan; tidak diketik."
-        sel = self.n.sel(p, self.desa[row].id)
-        if sel is not None and sel.status in STATUS_TERKUNCI:
+        if self.n.realisasi_terkunci(p):
             return f"Realisasi {self.desa[row].nama} {p.label} sudah disetujui dan dikunci."
         return "Triwulan dan tahun dijumlahkan dari bulan-bulannya; isi di kolom bulan."
 
@@ -584,6 +597,10 @@ class DesaModel(_DasarModel):
             return _CellView(teks, keadaan, format_cell_komponen(jenis, sel.komponen), tip)
         g = n.realisasi_desa(p, d.id)
         teks = teks_realisasi(jenis, g.nilai)
+        if not teks and n.realisasi_terkunci(p):
+            # no value, but the period is approved: nothing may be typed here any more
+            tip = f"{nama}, {p.label}: belum ada data.\n{KEADAAN_LABEL['terkunci']}"
+            return _CellView("", "terkunci", "", tip)
         if not teks:
             return _CellView("", "kosong", "", f"{nama}, {p.label}: belum ada data.")
         return _CellView(
