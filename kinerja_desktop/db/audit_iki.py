@@ -27,6 +27,8 @@ JENIS_IKI: dict[str, str] = {
     "penilaian": "Kategori capaian",
     "tahun": "Tahun",
     "desa": "Desa/kelurahan",
+    "teks_lkjip": "Teks laporan kinerja",
+    "target_renstra": "Target Renstra",
 }
 """The ``jenis`` of an IKI entry with its Indonesian label (Riwayat Perubahan, export)."""
 

@@ -1,8 +1,10 @@
 """Changing what the office wrote for its Laporan Kinerja: the narrative parts of a year and
-the five-year (Renstra) targets. Each call is one transaction and returns a ``Perubahan``."""
+the five-year (Renstra) targets. Each call is one transaction, logged in the audit log, and
+returns a ``Hasil``."""
 
 from kinerja_desktop.db.audit import sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.audit_iki import log_iki
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Jabatan, Sasaran, TargetRenstra, TeksLkjip, database_proxy
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.sesi import pengguna_aktif
@@ -15,7 +17,7 @@ from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 TAHUN_RENSTRA = range(2000, 2101)
 
 
-def set_teks_lkjip(tahun: int, kunci: str, teks: str, asal: Asal, usulan: str = "") -> Perubahan:
+def set_teks_lkjip(tahun: int, kunci: str, teks: str, asal: Asal, usulan: str = "") -> Hasil[None]:
     """Keep ``teks`` as the accepted text of part ``kunci`` of ``tahun``'s report.
 
     ``usulan`` is the generated draft the operator saw when accepting (kept to tell later
@@ -38,6 +40,7 @@ def set_teks_lkjip(tahun: int, kunci: str, teks: str, asal: Asal, usulan: str = 
         )
     oleh = pengguna_aktif().nama
     with database_proxy.atomic():
+        lama = TeksLkjip.get_or_none(TeksLkjip.tahun == tahun, TeksLkjip.bagian == kunci)
         TeksLkjip.insert(
             tahun=tahun,
             bagian=kunci,
@@ -56,21 +59,29 @@ def set_teks_lkjip(tahun: int, kunci: str, teks: str, asal: Asal, usulan: str = 
                 TeksLkjip.diubah: sekarang(),
             },
         ).execute()
-    return Perubahan(pesan=f"Teks laporan kinerja {tahun} disimpan.", tahun=tahun)
+        lama_teks = lama.teks if lama is not None else None
+        if lama_teks != bersih:
+            log_iki("ubah", "teks_lkjip", tahun=tahun, lama=lama_teks, baru=bersih, catatan=kunci)
+    return Hasil(Perubahan(pesan=f"Teks laporan kinerja {tahun} disimpan.", tahun=tahun), None)
 
 
-def remove_teks_lkjip(tahun: int, kunci: str) -> Perubahan:
+def remove_teks_lkjip(tahun: int, kunci: str) -> Hasil[None]:
     """Forget the accepted text of part ``kunci``: the report prints the generated draft again."""
     require_year(tahun)
     kunci = check_kunci(kunci)
+    pengguna_aktif()  # asked before the transaction, not while it holds the database
     with database_proxy.atomic():
+        lama = TeksLkjip.get_or_none(TeksLkjip.tahun == tahun, TeksLkjip.bagian == kunci)
         TeksLkjip.delete().where(TeksLkjip.tahun == tahun, TeksLkjip.bagian == kunci).execute()
-    return Perubahan(pesan=f"Teks laporan kinerja {tahun} kembali ke usulan otomatis.", tahun=tahun)
+        if lama is not None:
+            log_iki("hapus", "teks_lkjip", tahun=tahun, lama=lama.teks, catatan=kunci)
+    pesan = f"Teks laporan kinerja {tahun} kembali ke usulan otomatis."
+    return Hasil(Perubahan(pesan=pesan, tahun=tahun), None)
 
 
 def set_target_renstra(
     kode_indikator: str, tahun_akhir: int, target: Target | None, jenis: Jenis
-) -> Perubahan:
+) -> Hasil[None]:
     """Set (or with None remove) the Renstra target of an indicator for the plan ending in
     ``tahun_akhir``; checked like a yearly target of its ``jenis``."""
     if tahun_akhir not in TAHUN_RENSTRA:
@@ -79,7 +90,12 @@ def set_target_renstra(
         )
     if target is not None:
         check_target(jenis, target)
+    pengguna_aktif()
     with database_proxy.atomic():
+        lama = TargetRenstra.get_or_none(
+            TargetRenstra.kode_indikator == kode_indikator,
+            TargetRenstra.tahun_akhir == tahun_akhir,
+        )
         TargetRenstra.delete().where(
             TargetRenstra.kode_indikator == kode_indikator,
             TargetRenstra.tahun_akhir == tahun_akhir,
@@ -92,5 +108,15 @@ def set_target_renstra(
                 nilai_atas=target.atas,
                 diubah=sekarang(),
             )
+        lama_teks = None if lama is None else Target(lama.nilai, lama.nilai_atas).teks
+        baru_teks = None if target is None else target.teks
+        if lama_teks != baru_teks:
+            log_iki(
+                "ubah",
+                "target_renstra",
+                lama=lama_teks,
+                baru=baru_teks,
+                catatan=f"{kode_indikator}, Renstra sampai {tahun_akhir}",
+            )
     pesan = "dihapus" if target is None else "disimpan"
-    return Perubahan(pesan=f"Target Renstra {kode_indikator} ({tahun_akhir}) {pesan}.")
+    return Hasil(Perubahan(pesan=f"Target Renstra {kode_indikator} ({tahun_akhir}) {pesan}."), None)
