@@ -113,7 +113,7 @@ def cmd_pk_naskah(args: argparse.Namespace) -> int:
             args.bupati if args.bupati is not None else lama.nama_kepala_daerah,
             args.sebutan_bupati if args.sebutan_bupati is not None else lama.jabatan_kepala_daerah,
         )
-        print(hasil.pesan)
+        print(hasil.perubahan.pesan)
     else:
         open_db(args)
     naskah = baca_naskah(args.tahun)

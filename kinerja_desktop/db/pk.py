@@ -9,7 +9,7 @@ agreement holds is built by ``reports.pk_data``.
 from dataclasses import dataclass
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import Kantor, NaskahPk, PkTerbit, database_proxy
 from kinerja_desktop.db.queries import require_year
@@ -86,7 +86,7 @@ def simpan_naskah(
     janji: str,
     nama_kepala_daerah: str,
     jabatan_kepala_daerah: str,
-) -> Perubahan:
+) -> Hasil[None]:
     """Keep the statement text and the Bupati of ``tahun`` (other years keep theirs).
 
     An empty opening or promise is refused; an empty Bupati name prints a marked blank.
@@ -116,7 +116,7 @@ def simpan_naskah(
             sekarang(),
             sesi.nama,
         )
-    return Perubahan(f"Naskah Perjanjian Kinerja tahun {tahun} disimpan.", tahun=tahun)
+    return Hasil(Perubahan(f"Naskah Perjanjian Kinerja tahun {tahun} disimpan.", tahun=tahun), None)
 
 
 @dataclass(frozen=True)
