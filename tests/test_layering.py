@@ -135,5 +135,14 @@ def test_operations_return_one_result_shape():
             bare = returns in ("Perubahan", "Perubahan | None") and not node.name.startswith("_")
             if bare or ("tuple[" in returns and re.search(r"\bPerubahan\b", returns)):
                 offenders.append(f"{path.relative_to(PACKAGE)}: {node.name} -> {returns}")
+    # nor a result class of its own beside Hasil that carries a change record
+    for path in CORE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name != "Hasil":
+                for item in node.body:
+                    if isinstance(item, ast.AnnAssign) and ast.unparse(item.annotation) == (
+                        "Perubahan"
+                    ):
+                        offenders.append(f"{path.relative_to(PACKAGE)}: {node.name} -> class")
     allowed = {"db/changes.py: everything_changed", "db/changes.py: combined"}
     assert [o for o in offenders if o.rsplit(" ->", 1)[0] not in allowed] == []

@@ -22,8 +22,8 @@ def run(capsys, db_url, *args):
 
 def test_monev_round_trip_through_csv(db, db_url, capsys, tmp_path):
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang")).id
-    kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000)).id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang")).data
+    kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000)).data
     set_realisasi_anggaran([AnggaranMasuk(kegiatan, "2020Q1", 750_000_000)])
     database_proxy.obj.close()
     berkas = tmp_path / "monev.csv"

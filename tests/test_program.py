@@ -53,13 +53,13 @@ def rencana(db):
     """The Sekretaris Camat with one program of two kegiatan and an action with a sub-action."""
     sekcam = _jabatan("SEKCAM")
     sasaran = Sasaran.select().where(Sasaran.jabatan == sekcam).first()
-    program = tambah_program(sekcam.id, IsiProgram("Program Penunjang", "7.01.01", sasaran.id)).id
+    program = tambah_program(sekcam.id, IsiProgram("Program Penunjang", "7.01.01", sasaran.id)).data
     besar = tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", anggaran=3_000_000_000))
     kecil = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", anggaran=250_000_000))
     aksi = tambah_aksi(sekcam.id, IsiAksi("Menyusun laporan", penanggung_jawab_id=_jabatan(
-        "BENDAHARA").id, tw1="✓")).id  # fmt: skip
+        "BENDAHARA").id, tw1="✓")).data  # fmt: skip
     tambah_aksi(sekcam.id, IsiAksi("Rekonsiliasi", penanggung_jawab_teks="BPKAD"), induk_id=aksi)
-    return sekcam, program, besar.id, kecil.id, aksi
+    return sekcam, program, besar.data, kecil.data, aksi
 
 
 def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
@@ -80,14 +80,14 @@ def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
     assert [k.nama for k in read_kegiatan(2020)] == ["Administrasi Umum", "Administrasi Keuangan"]
     # removing a program takes its kegiatan and their budget realised; undo puts all back
     set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 1_000_000_000)])
-    _, cuplikan = hapus("program", [program])
+    cuplikan = hapus("program", [program]).data
     assert read_kegiatan(2020) == [] and read_realisasi_anggaran(2020) == []
     assert all(a.kegiatan_id is None for a in read_rencana_aksi(2020))
     pulihkan(cuplikan)
     assert [k.id for k in read_kegiatan(2020)] == [kecil, besar]
     assert read_realisasi_anggaran(2020)[0].nilai == 1_000_000_000
     # removing a main action takes its sub-action
-    _, cuplikan = hapus("aksi", [aksi])
+    cuplikan = hapus("aksi", [aksi]).data
     assert read_rencana_aksi(2020) == []
     pulihkan(cuplikan)
     assert len(read_rencana_aksi(2020)) == 2
@@ -123,7 +123,7 @@ def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
     hasil = set_realisasi_anggaran(
         [AnggaranMasuk(besar, "2020Q1", 750_000_000), AnggaranMasuk(kecil, "2020Q2", 50_000_000)]
     )
-    assert [m.nilai for m in hasil.lama] == [None, None]
+    assert [m.nilai for m in hasil.data] == [None, None]
     catatan = set_keterangan([KeteranganMasuk(ind, "2020Q1", "Hujan deras", "Dijadwal ulang")])
     assert read_keterangan(2020, "2020Q1")[(ind, "2020Q1")].kendala == "Hujan deras"
     [ringkas] = ringkasan_anggaran(2020, "2020Q1")
@@ -132,7 +132,7 @@ def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
     with pytest.raises(Terkunci, match="Semester I 2020"):
         set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 1)])
     with pytest.raises(Terkunci, match="Semester I 2020"):
-        set_keterangan(catatan.lama)
+        set_keterangan(catatan.data)
     with pytest.raises(Terkunci):
         hapus("kegiatan", [besar])
     set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q3", 5)])  # outside the approved half

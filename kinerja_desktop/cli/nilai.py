@@ -92,7 +92,7 @@ def cmd_monev_impor(args: argparse.Namespace) -> int:
     if args.coba:
         print("Uji coba (--coba): tidak ada yang disimpan.")
         return 0
-    print(f"Tersimpan: {apply_monev(isi).pesan}")
+    print(f"Tersimpan: {apply_monev(isi).perubahan.pesan}")
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_NILAI, take_lock
 from kinerja_desktop.db.models import (
     SUMBER_ENTRI,
@@ -62,22 +62,6 @@ class KeteranganMasuk:
         return not (self.kendala.strip() or self.tindak_lanjut.strip())
 
 
-@dataclass(frozen=True)
-class HasilAnggaran:
-    """What :func:`set_realisasi_anggaran` did, and the values it replaced (its undo)."""
-
-    perubahan: Perubahan
-    lama: list[AnggaranMasuk]
-
-
-@dataclass(frozen=True)
-class HasilKeterangan:
-    """What :func:`set_keterangan` did, and the notes it replaced (its undo)."""
-
-    perubahan: Perubahan
-    lama: list[KeteranganMasuk]
-
-
 # -- budget realised ----------------------------------------------------------------------
 def _kegiatan(ids: set[int]) -> dict[int, tuple[int, int, str, str]]:
     """kegiatan id -> (jabatan id, year, kegiatan name, jabatan name)."""
@@ -121,7 +105,7 @@ def periksa_anggaran(masuk: Sequence[AnggaranMasuk]) -> list[tuple[int, str]]:
 
 def set_realisasi_anggaran(
     masuk: Sequence[AnggaranMasuk], sumber: str = SUMBER_ENTRI, aksi: str = "isian"
-) -> HasilAnggaran:
+) -> Hasil[list[AnggaranMasuk]]:
     """Store (or remove, ``nilai`` None) the budget realised of kegiatan per triwulan, all or
     nothing. Raises :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when
     an approved period of the jabatan's realisasi contains a triwulan."""
@@ -179,7 +163,7 @@ def set_realisasi_anggaran(
     jabatan = frozenset(info[m.kegiatan_id][0] for m in lama)
     tahun = {info[m.kegiatan_id][1] for m in lama}
     pesan = f"{len(lama)} realisasi anggaran disimpan." if lama else "Tidak ada nilai yang berubah."
-    return HasilAnggaran(
+    return Hasil(
         Perubahan(pesan, tahun.pop() if len(tahun) == 1 else None, jabatan=jabatan, program=True),
         lama,
     )
@@ -234,7 +218,9 @@ def periksa_keterangan(
     return bersih, alasan
 
 
-def set_keterangan(masuk: Sequence[KeteranganMasuk], aksi: str = "isian") -> HasilKeterangan:
+def set_keterangan(
+    masuk: Sequence[KeteranganMasuk], aksi: str = "isian"
+) -> Hasil[list[KeteranganMasuk]]:
     """Store (or remove, both texts empty) monev notes, all or nothing. Raises
     :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when the indicator's
     realisasi of that period is approved."""
@@ -301,7 +287,7 @@ def set_keterangan(masuk: Sequence[KeteranganMasuk], aksi: str = "isian") -> Has
         catat(entri, waktu, sesi.nama)
     tahun = {info[m.indikator_id][1] for m in lama}
     pesan = f"{len(lama)} keterangan disimpan." if lama else "Tidak ada keterangan yang berubah."
-    return HasilKeterangan(
+    return Hasil(
         Perubahan(
             pesan,
             tahun.pop() if len(tahun) == 1 else None,

@@ -5,8 +5,8 @@ Three kinds of rows (:data:`Jenis`), each an ordered list under its parent: prog
 jabatan, kegiatan under a program, actions under the jabatan (main actions) or under a main
 action (sub-actions). Every operation checks what it stores (texts through ``domain.teks``,
 Rupiah through ``domain.batas``, links only to the same jabatan or year), runs in one
-transaction with its audit entry, and returns a :class:`Perubahan`; removals return the rows
-they took, which :func:`pulihkan` puts back with the same ids (undo).
+transaction with its audit entry, and returns a :class:`Hasil`; a removal's carries the rows
+it took, which :func:`pulihkan` puts back with the same ids (undo).
 
 The plan is locked with the jabatan's targets: once the year's targets are approved, its
 programs, anggaran and actions are too; a kegiatan whose budget realised lies in an approved
@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
     Jabatan,
@@ -91,14 +91,6 @@ class IsiAksi:
 
 
 Isi = IsiProgram | IsiKegiatan | IsiAksi
-
-
-@dataclass(frozen=True)
-class HasilTambah:
-    """What an adding operation made: the change record and the new row's id."""
-
-    perubahan: Perubahan
-    id: int
 
 
 @dataclass(frozen=True)
@@ -299,7 +291,7 @@ def _urutkan(model: Any, syarat: Any) -> list[int]:
 # -- operations ---------------------------------------------------------------------------
 def _tambah(
     jenis: Jenis, jabatan: Jabatan, induk: dict[str, Any], isi: Isi, posisi: int | None, aksi: str
-) -> HasilTambah:
+) -> Hasil[int]:
     model = _MODEL[jenis]
     with database_proxy.atomic():
         _tolak_rencana_terkunci(jabatan)
@@ -311,21 +303,19 @@ def _tambah(
         model.update(urutan=model.urutan + 1).where(syarat & (model.urutan >= mulai)).execute()
         baru = model.create(**induk, urutan=mulai, **kolom)
         _catat(jenis, jabatan, aksi, None, _ringkas(jenis, kolom))
-    return HasilTambah(
-        _perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id
-    )
+    return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id)
 
 
 def tambah_program(
     jabatan_id: int, isi: IsiProgram, posisi: int | None = None, aksi: str = "isian"
-) -> HasilTambah:
+) -> Hasil[int]:
     """Add a program to a jabatan at ``posisi`` (the end when None)."""
     return _tambah("program", _jabatan(jabatan_id), {"jabatan": jabatan_id}, isi, posisi, aksi)
 
 
 def tambah_kegiatan(
     program_id: int, isi: IsiKegiatan, posisi: int | None = None, aksi: str = "isian"
-) -> HasilTambah:
+) -> Hasil[int]:
     """Add a kegiatan to a program at ``posisi`` (the end when None)."""
     program = _row("program", program_id)
     return _tambah(
@@ -339,7 +329,7 @@ def tambah_aksi(
     induk_id: int | None = None,
     posisi: int | None = None,
     aksi: str = "isian",
-) -> HasilTambah:
+) -> Hasil[int]:
     """Add an action to a jabatan's Rencana Aksi, or a sub-action under the main action
     ``induk_id``, at ``posisi`` (the end when None)."""
     jabatan = _jabatan(jabatan_id)
@@ -354,7 +344,7 @@ def tambah_aksi(
     return _tambah("aksi", jabatan, {"jabatan": jabatan_id, "induk": induk_id}, isi, posisi, aksi)
 
 
-def ubah(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Perubahan:
+def ubah(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Hasil[None]:
     """Replace what a program, kegiatan or action holds by ``isi`` (its place stays)."""
     with database_proxy.atomic():
         row = _row(jenis, row_id)
@@ -363,14 +353,14 @@ def ubah(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Perubahan:
         kolom = _bersih(jenis, isi, jabatan)
         lama = {k: getattr(row, k if k not in _FK else f"{k}_id") for k in kolom}
         if lama == kolom:
-            return _perubahan(jabatan, "Tidak ada yang berubah.")
+            return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model = _MODEL[jenis]
         model.update(**kolom).where(model.id == row_id).execute()
         _catat(jenis, jabatan, aksi, _ringkas(jenis, lama), _ringkas(jenis, kolom))
-    return _perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah.")
+    return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah."), None)
 
 
-def pindah(jenis: Jenis, row_id: int, langkah: int) -> Perubahan:
+def pindah(jenis: Jenis, row_id: int, langkah: int) -> Hasil[None]:
     """Move a row up (-1) or down (+1) in its own list."""
     model = _MODEL[jenis]
     with database_proxy.atomic():
@@ -381,16 +371,16 @@ def pindah(jenis: Jenis, row_id: int, langkah: int) -> Perubahan:
         lama = ids.index(row_id)
         baru = lama + langkah
         if not 0 <= baru < len(ids):
-            return _perubahan(jabatan, "Tidak ada yang berubah.")
+            return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model.update(urutan=lama).where(model.id == ids[baru]).execute()
         model.update(urutan=baru).where(model.id == row_id).execute()
-    return _perubahan(jabatan, f"{_NAMA[jenis]} dipindahkan.")
+    return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} dipindahkan."), None)
 
 
-def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> tuple[Perubahan, CuplikanHapus]:
+def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[CuplikanHapus]:
     """Remove rows of one kind of one jabatan with everything under them (a program's
-    kegiatan and their budget realised, an action's sub-actions); returns what went, for
-    :func:`pulihkan`. Refused when the plan or a removed budget realised is locked."""
+    kegiatan and their budget realised, an action's sub-actions); the result carries what
+    went, for :func:`pulihkan`. Refused when the plan or a removed budget realised is locked."""
     if not ids:
         raise DataTidakValid("Tidak ada yang dipilih untuk dihapus.")
     model = _MODEL[jenis]
@@ -422,7 +412,7 @@ def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> tuple[Perubahan,
             _catat(jenis, jab, aksi, _ringkas(jenis, _kolom_dict(r)), None)
     n = len(rows)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
-    return _perubahan(jab, f"{apa} dihapus dari {jab.nama}."), CuplikanHapus(jenis, cuplikan)
+    return Hasil(_perubahan(jab, f"{apa} dihapus dari {jab.nama}."), CuplikanHapus(jenis, cuplikan))
 
 
 def _kolom_dict(row: Any) -> dict[str, Any]:
@@ -430,7 +420,7 @@ def _kolom_dict(row: Any) -> dict[str, Any]:
             "anggaran": getattr(row, "anggaran", None)}  # fmt: skip
 
 
-def pulihkan(cuplikan: CuplikanHapus, aksi: str = "urung") -> Perubahan:
+def pulihkan(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
     """Put removed rows back with their ids and places (undo of :func:`hapus`)."""
     model = _MODEL[cuplikan.jenis]
     akar = cuplikan.baris.akar
@@ -450,4 +440,5 @@ def pulihkan(cuplikan: CuplikanHapus, aksi: str = "urung") -> Perubahan:
                 or r["induk"] not in {a["id"] for a in akar}
             ):
                 _catat(cuplikan.jenis, jabatan, aksi, None, _ringkas(cuplikan.jenis, r))
-    return _perubahan(jabatan, f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}.")
+    pesan = f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."
+    return Hasil(_perubahan(jabatan, pesan), None)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
-from kinerja_desktop.db.changes import Perubahan, combined
+from kinerja_desktop.db.changes import Hasil, Perubahan, combined
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_CSV,
     Jabatan,
@@ -227,7 +227,7 @@ def _periksa(isi: IsiMonev) -> None:
             isi.diubah += 1
 
 
-def apply_monev(isi: IsiMonev) -> Perubahan:
+def apply_monev(isi: IsiMonev) -> Hasil[None]:
     """Store what a checked monev CSV changes, all of it in one transaction after a verified
     backup, or nothing: :class:`DataTidakValid` when a line was refused, :class:`Terkunci`
     when a period is approved."""
@@ -237,17 +237,15 @@ def apply_monev(isi: IsiMonev) -> Perubahan:
             f"{len(isi.ditolak)} baris ditolak, tidak ada yang disimpan: {daftar}."
         )
     if not (isi.baru or isi.diubah):
-        return Perubahan("Tidak ada yang berubah.")
+        return Hasil(Perubahan("Tidak ada yang berubah."), None)
     backup_before(ALASAN_IMPOR)
     with database_proxy.atomic():
         anggaran = set_realisasi_anggaran(
             [m for _, m in isi.anggaran], sumber=SUMBER_IMPOR_CSV, aksi="impor_csv"
         )
         catatan = set_keterangan([m for _, m in isi.keterangan], aksi="impor_csv")
-    return combined(
-        [anggaran.perubahan, catatan.perubahan],
-        f"{len(anggaran.lama)} realisasi anggaran dan {len(catatan.lama)} keterangan disimpan.",
-    )
+    pesan = f"{len(anggaran.data)} realisasi anggaran dan {len(catatan.data)} keterangan disimpan."
+    return Hasil(combined([anggaran.perubahan, catatan.perubahan], pesan), None)
 
 
 def baris_monev(tahun: int) -> list[list[str]]:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db import ops_program
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.ops_anggaran import (
     AnggaranMasuk,
     KeteranganMasuk,
@@ -409,15 +409,15 @@ class ProgramTab(TabDasar):
         masuk = [AnggaranMasuk(kunci.id, f"{self.tahun}{kunci.kolom}", nilai)]
         state: dict[str, Any] = {}
 
-        def do() -> Perubahan:
+        def do() -> Hasil[list[AnggaranMasuk]]:
             hasil = set_realisasi_anggaran(masuk, aksi="ulang" if state else "isian")
-            state.setdefault("lama", hasil.lama)
-            return hasil.perubahan
+            state.setdefault("lama", hasil.data)
+            return hasil
 
         self.push(
             "Ubah realisasi anggaran",
             do,
-            lambda: set_realisasi_anggaran(state["lama"], aksi="urung").perubahan,
+            lambda: set_realisasi_anggaran(state["lama"], aksi="urung"),
         )
 
     def _edit_keterangan(self, kunci: Kunci, teks: str) -> None:
@@ -435,18 +435,18 @@ class ProgramTab(TabDasar):
         masuk = [KeteranganMasuk(kunci.id, periode, kendala, tindak)]
         state: dict[str, Any] = {}
 
-        def do() -> Perubahan:
+        def do() -> Hasil[list[KeteranganMasuk]]:
             hasil = set_keterangan(masuk, aksi="ulang" if state else "isian")
-            state.setdefault("lama", hasil.lama)
-            return hasil.perubahan
+            state.setdefault("lama", hasil.data)
+            return hasil
 
         self.push(
             "Ubah keterangan",
             do,
-            lambda: set_keterangan(state["lama"], aksi="urung").perubahan,
+            lambda: set_keterangan(state["lama"], aksi="urung"),
         )
 
-    def _add(self, jenis: Jenis, add: Callable[[], ops_program.HasilTambah]) -> int | None:
+    def _add(self, jenis: Jenis, add: Callable[[], Hasil[int]]) -> int | None:
         return self.push_add(
             f"Tambah {_NAMA[jenis]}",
             add,
