@@ -50,5 +50,5 @@ def isi_kantor() -> KantorSkp:
         for p, n in REALISASI_OD_KESOS_01.items()
     ]
     set_values(masuk)
-    skp = {kode: buat_skp(pegawai[kode], 2020).id for kode in pegawai}
+    skp = {kode: buat_skp(pegawai[kode], 2020).data for kode in pegawai}
     return KantorSkp(skp, pegawai, ind)

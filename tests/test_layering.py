@@ -144,5 +144,10 @@ def test_operations_return_one_result_shape():
                         "Perubahan"
                     ):
                         offenders.append(f"{path.relative_to(PACKAGE)}: {node.name} -> class")
-    allowed = {"db/changes.py: everything_changed", "db/changes.py: combined"}
+    # the constructors of a change record, which operations put into their Hasil
+    allowed = {
+        "db/changes.py: everything_changed",
+        "db/changes.py: combined",
+        "db/skp.py: perubahan_skp",
+    }
     assert [o for o in offenders if o.rsplit(" ->", 1)[0] not in allowed] == []

@@ -73,7 +73,7 @@ def kantor(tmp_path_factory, seeded_db_template):
                     "target": "1",
                     "satuan": "laporan",
                 },
-            ).id
+            ).data
             simpan_realisasi(tambahan, "2020", "1 laporan", "Laporan rapi dan lengkap")
             ubah_ekspektasi(ani, "kolaboratif", "Membantu rekan saat pendataan DTKS")
             simpan_umpan_perilaku(ani, "kolaboratif", "2020", "Sigap membantu seksi lain")

@@ -136,7 +136,7 @@ def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_de
         skp,
         Bagian.TAMBAHAN,
         {"rhk": "Panitia Hari Jadi Kabupaten", "indikator": "Laporan kepanitiaan", "target": "1"},
-    ).id
+    ).data
     simpan_realisasi(tambahan, "2020Q1", "1 laporan", "Laporan rapi")
     data = baca_skp(skp)
     iki = data.bagian(Bagian.UTAMA)[0]

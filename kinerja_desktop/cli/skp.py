@@ -108,7 +108,8 @@ def cmd_nilai(args: argparse.Namespace) -> int:
     if memutuskan:
         hasil = baca_rating(args.hasil) if args.hasil else None
         perilaku = baca_rating(args.perilaku) if args.perilaku else None
-        print(tetapkan_evaluasi(skp_id, periode, hasil, perilaku, args.catatan or "").pesan)
+        ditetapkan = tetapkan_evaluasi(skp_id, periode, hasil, perilaku, args.catatan or "")
+        print(ditetapkan.perubahan.pesan)
         if periode == str(args.tahun):
             _cetak_periksa(args.tahun)
     elif evaluasi.keputusan is not None:
@@ -133,7 +134,8 @@ def cmd_organisasi(args: argparse.Namespace) -> int:
         print(f"Predikat organisasi tahun {args.tahun}: {ada or 'belum diisi'}")
         return 0
     open_db_to_write(args)
-    print(simpan_predikat_organisasi(args.tahun, None if args.kosongkan else args.predikat).pesan)
+    disimpan = simpan_predikat_organisasi(args.tahun, None if args.kosongkan else args.predikat)
+    print(disimpan.perubahan.pesan)
     _cetak_periksa(args.tahun)
     return 0
 
@@ -196,9 +198,8 @@ def cmd_matriks(args: argparse.Namespace) -> int:
 
             raise DataTidakValid("Sebutkan sel yang diubah dengan --hasil dan --perilaku.")
         open_db_to_write(args)
-        print(
-            ubah_matriks(baca_rating(args.hasil), baca_rating(args.perilaku), args.predikat).pesan
-        )
+        diubah = ubah_matriks(baca_rating(args.hasil), baca_rating(args.perilaku), args.predikat)
+        print(diubah.perubahan.pesan)
         return 0
     open_db(args)
     matriks = baca_matriks()

@@ -7,13 +7,12 @@ with its audit entries (``jenis`` "skp", the jabatan and the period named) and r
 """
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from peewee import JOIN
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
     Jabatan,
@@ -186,15 +185,7 @@ def _rencana_dari_iki(jabatan: Jabatan) -> list[dict[str, Any]]:
     return rows
 
 
-@dataclass(frozen=True)
-class HasilBuat:
-    """A new SKP: the change record and its id."""
-
-    perubahan: Perubahan
-    id: int
-
-
-def buat_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> HasilBuat:
+def buat_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> Hasil[int]:
     """Draw the SKP of a pegawai for ``tahun`` from the IKI of the jabatan held (``jabatan_id``
     when several are held), with the seven core values, each with no expectation yet."""
     require_year(tahun)
@@ -232,10 +223,10 @@ def buat_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> Hasi
         ).execute()
         catat_skp(skp, f"dibuat dari IKI {jabatan.nama} ({len(rows)} rencana hasil kerja)")
     pesan = f"SKP {pegawai.nama} tahun {tahun} dibuat dari IKI {jabatan.nama}."
-    return HasilBuat(perubahan_skp(pesan, skp), skp.id)
+    return Hasil(perubahan_skp(pesan, skp), skp.id)
 
 
-def hapus_skp(skp_id: int) -> Perubahan:
+def hapus_skp(skp_id: int) -> Hasil[None]:
     """Remove an SKP with its plan and evaluations (audited with what it held)."""
     with database_proxy.atomic():
         skp = require_skp(skp_id)
@@ -249,7 +240,7 @@ def hapus_skp(skp_id: int) -> Perubahan:
         ]
         catat_skp(skp, "dihapus", lama=isi)
         skp.delete_instance(recursive=False)
-    return Perubahan(pesan=f"SKP {nama} tahun {tahun} dihapus.", tahun=tahun)
+    return Hasil(Perubahan(pesan=f"SKP {nama} tahun {tahun} dihapus.", tahun=tahun), None)
 
 
 # -- the plan ------------------------------------------------------------------------------
@@ -270,7 +261,7 @@ def _cek_kolom(kolom: str, nilai: str) -> str:
     return check_teks(nilai, _LABEL_KOLOM[kolom], wajib=wajib, satu_baris=satu_baris)
 
 
-def tambah_hasil_kerja(skp_id: int, bagian: Bagian, isi: dict[str, str]) -> HasilBuat:
+def tambah_hasil_kerja(skp_id: int, bagian: Bagian, isi: dict[str, str]) -> Hasil[int]:
     """Add a rencana hasil kerja typed by hand (no IKI link) at the end of ``bagian``."""
     bersih = {k: _cek_kolom(k, v) for k, v in isi.items()}
     for wajib in ("rhk", "indikator"):
@@ -289,12 +280,10 @@ def tambah_hasil_kerja(skp_id: int, bagian: Bagian, isi: dict[str, str]) -> Hasi
             skp=skp_id, bagian=bagian.value, urutan=(urutan or 0) + 1, **bersih
         )
         catat_skp(skp, f"rencana hasil kerja ditambahkan ({bagian.label})", baru=bersih)
-    return HasilBuat(
-        perubahan_skp(f"Rencana hasil kerja ditambahkan ke {bagian.label}.", skp), row.id
-    )
+    return Hasil(perubahan_skp(f"Rencana hasil kerja ditambahkan ke {bagian.label}.", skp), row.id)
 
 
-def ubah_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Perubahan:
+def ubah_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Hasil[None]:
     """Change texts of a rencana hasil kerja (any of :data:`KOLOM_HASIL_KERJA`)."""
     bersih = {k: _cek_kolom(k, v) for k, v in perubahan.items()}
     with database_proxy.atomic():
@@ -303,13 +292,13 @@ def ubah_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Perubaha
             raise TidakDitemukan("Rencana hasil kerja ini sudah tidak ada.")
         lama = {k: getattr(row, k) for k in bersih}
         if lama == bersih:
-            return perubahan_skp("Tidak ada yang berubah.", row.skp)
+            return Hasil(perubahan_skp("Tidak ada yang berubah.", row.skp), None)
         SkpHasilKerja.update(**bersih).where(SkpHasilKerja.id == hasil_kerja_id).execute()
         catat_skp(row.skp, "rencana hasil kerja diubah", lama=lama, baru=bersih)
-    return perubahan_skp("Rencana hasil kerja diubah.", row.skp)
+    return Hasil(perubahan_skp("Rencana hasil kerja diubah.", row.skp), None)
 
 
-def hapus_hasil_kerja(hasil_kerja_id: int) -> Perubahan:
+def hapus_hasil_kerja(hasil_kerja_id: int) -> Hasil[None]:
     """Remove a rencana hasil kerja with its realisasi and feedback (audited)."""
     with database_proxy.atomic():
         row = SkpHasilKerja.get_or_none(SkpHasilKerja.id == hasil_kerja_id)
@@ -319,7 +308,7 @@ def hapus_hasil_kerja(hasil_kerja_id: int) -> Perubahan:
         skp = row.skp
         row.delete_instance()
         catat_skp(skp, "rencana hasil kerja dihapus", lama=lama)
-    return perubahan_skp("Rencana hasil kerja dihapus.", skp)
+    return Hasil(perubahan_skp("Rencana hasil kerja dihapus.", skp), None)
 
 
 def baris_perilaku(skp_id: int, kode: str) -> SkpPerilaku:
@@ -332,16 +321,16 @@ def baris_perilaku(skp_id: int, kode: str) -> SkpPerilaku:
     return row
 
 
-def ubah_ekspektasi(skp_id: int, perilaku: str, teks: str) -> Perubahan:
+def ubah_ekspektasi(skp_id: int, perilaku: str, teks: str) -> Hasil[None]:
     """Set the atasan's expectation (ekspektasi khusus) of one core value."""
     bersih = check_teks(teks, "Ekspektasi khusus pimpinan", wajib=False)
     with database_proxy.atomic():
         skp = require_skp(skp_id)
         row = baris_perilaku(skp_id, perilaku)
         if row.ekspektasi == bersih:
-            return perubahan_skp("Tidak ada yang berubah.", skp)
+            return Hasil(perubahan_skp("Tidak ada yang berubah.", skp), None)
         lama = row.ekspektasi
         row.ekspektasi = bersih
         row.save()
         catat_skp(skp, f"ekspektasi {PERILAKU_KODE[perilaku].nama}", lama=lama, baru=bersih)
-    return perubahan_skp(f"Ekspektasi {PERILAKU_KODE[perilaku].nama} disimpan.", skp)
+    return Hasil(perubahan_skp(f"Ekspektasi {PERILAKU_KODE[perilaku].nama} disimpan.", skp), None)

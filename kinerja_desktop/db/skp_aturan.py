@@ -7,7 +7,7 @@ import json
 from peewee import Database
 
 from kinerja_desktop.db.audit import Entri, catat, sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     KurvaDistribusi,
     MatriksPredikat,
@@ -68,7 +68,7 @@ def baca_matriks() -> dict[tuple[Rating, Rating], str]:
     return matriks
 
 
-def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Perubahan:
+def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
     """Give one cell of the matrix another predikat (administrator only; audited)."""
     predikat = baca_predikat(predikat)
     sesi = harus_administrator("Mengubah matriks predikat")
@@ -92,7 +92,7 @@ def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Perubahan:
             sekarang(),
             sesi.nama,
         )
-    return Perubahan(pesan=f"Matriks predikat ({sel}) sekarang {predikat}.")
+    return Hasil(Perubahan(pesan=f"Matriks predikat ({sel}) sekarang {predikat}."), None)
 
 
 def baca_kurva() -> list[AturanKurva]:
@@ -136,7 +136,7 @@ def _cek_aturan(a: AturanKurva) -> AturanKurva:
     return AturanKurva(organisasi, predikat, a.paling_sedikit, a.paling_banyak, a.minimal_orang)
 
 
-def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Perubahan:
+def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Hasil[None]:
     """Replace the whole curve (a kabupaten's own rules) with its source; administrator only."""
     bersih = [_cek_aturan(a) for a in aturan]
     sumber = check_teks(sumber, "Sumber aturan kurva (peraturan atau surat edaran)", maks=500)
@@ -167,7 +167,7 @@ def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Perubahan:
             sekarang(),
             sesi.nama,
         )
-    return Perubahan(pesan=f"Kurva distribusi diganti: {len(bersih)} aturan.")
+    return Hasil(Perubahan(pesan=f"Kurva distribusi diganti: {len(bersih)} aturan."), None)
 
 
 def predikat_organisasi(tahun: int) -> str | None:
@@ -176,7 +176,7 @@ def predikat_organisasi(tahun: int) -> str | None:
     return None if row is None else row.predikat
 
 
-def simpan_predikat_organisasi(tahun: int, predikat: str | None) -> Perubahan:
+def simpan_predikat_organisasi(tahun: int, predikat: str | None) -> Hasil[None]:
     """Enter (or with None clear) the kecamatan's predikat of ``tahun``; audited."""
     require_year(tahun)
     baru = None if predikat is None else baca_predikat(predikat, PREDIKAT_ORGANISASI)
@@ -201,5 +201,5 @@ def simpan_predikat_organisasi(tahun: int, predikat: str | None) -> Perubahan:
             sesi.nama,
         )
     if baru is None:
-        return Perubahan(pesan=f"Predikat organisasi tahun {tahun} dikosongkan.")
-    return Perubahan(pesan=f"Predikat organisasi tahun {tahun}: {baru}.")
+        return Hasil(Perubahan(pesan=f"Predikat organisasi tahun {tahun} dikosongkan."), None)
+    return Hasil(Perubahan(pesan=f"Predikat organisasi tahun {tahun}: {baru}."), None)

@@ -4,7 +4,7 @@ proposal. Each operation is one transaction with its audit entry.
 """
 
 from kinerja_desktop.db.audit import sekarang
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.models import (
     SkpEvaluasi,
     SkpHasilKerja,
@@ -32,7 +32,7 @@ def simpan_realisasi(
     periode: str,
     realisasi: str | None = None,
     umpan_balik: str | None = None,
-) -> Perubahan:
+) -> Hasil[None]:
     """Store the typed realisasi and/or the atasan's feedback of a rencana hasil kerja in a
     period (None leaves a part as it is). A row linked to an IKI indicator takes its realisasi
     from the stored values: typing one there is refused."""
@@ -57,17 +57,17 @@ def simpan_realisasi(
         )
         lama = {k: getattr(ada, k) if ada else "" for k in baru}
         if lama == baru:
-            return perubahan_skp("Tidak ada yang berubah.", skp)
+            return Hasil(perubahan_skp("Tidak ada yang berubah.", skp), None)
         if ada is None:
             SkpRealisasi.create(hasil_kerja=hasil_kerja_id, periode=p.id, **baru)
         else:
             SkpRealisasi.update(**baru).where(SkpRealisasi.id == ada.id).execute()
         apa = f"realisasi/umpan balik: {row.indikator}"
         catat_skp(skp, apa, lama=lama, baru=baru, periode=p.id)
-    return perubahan_skp(f"Realisasi dan umpan balik {p.label} disimpan.", skp)
+    return Hasil(perubahan_skp(f"Realisasi dan umpan balik {p.label} disimpan.", skp), None)
 
 
-def simpan_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -> Perubahan:
+def simpan_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -> Hasil[None]:
     """Store the atasan's feedback on one core value in a period."""
     bersih = check_teks(teks, "Umpan balik perilaku", wajib=False)
     with database_proxy.atomic():
@@ -79,7 +79,7 @@ def simpan_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -
         )
         lama = ada.umpan_balik if ada else ""
         if lama == bersih:
-            return perubahan_skp("Tidak ada yang berubah.", skp)
+            return Hasil(perubahan_skp("Tidak ada yang berubah.", skp), None)
         if ada is None:
             SkpUmpanPerilaku.create(perilaku=row.id, periode=p.id, umpan_balik=bersih)
         else:
@@ -87,7 +87,7 @@ def simpan_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -
             ada.save()
         nama = PERILAKU_KODE[perilaku].nama
         catat_skp(skp, f"umpan balik {nama}", lama=lama, baru=bersih, periode=p.id)
-    return perubahan_skp(f"Umpan balik {nama} {p.label} disimpan.", skp)
+    return Hasil(perubahan_skp(f"Umpan balik {nama} {p.label} disimpan.", skp), None)
 
 
 def tetapkan_evaluasi(
@@ -96,7 +96,7 @@ def tetapkan_evaluasi(
     rating_hasil: Rating | None,
     rating_perilaku: Rating | None,
     catatan: str = "",
-) -> Perubahan:
+) -> Hasil[None]:
     """Keep the atasan's decision for a period beside the application's proposal of the
     moment (both stored and audited); the predikat follows from the matrix once both ratings
     are given. None leaves a rating undecided."""
@@ -119,7 +119,7 @@ def tetapkan_evaluasi(
         ada = SkpEvaluasi.get_or_none((SkpEvaluasi.skp == skp_id) & (SkpEvaluasi.periode == p.id))
         lama = None if ada is None else {k: getattr(ada, k) for k in baru}
         if lama == baru:
-            return perubahan_skp("Tidak ada yang berubah.", skp)
+            return Hasil(perubahan_skp("Tidak ada yang berubah.", skp), None)
         oleh = pengguna_aktif().nama
         if ada is None:
             SkpEvaluasi.create(skp=skp_id, periode=p.id, oleh=oleh, diubah=sekarang(), **baru)
@@ -129,4 +129,4 @@ def tetapkan_evaluasi(
             ).execute()
         catat_skp(skp, "evaluasi (usulan aplikasi dan keputusan atasan)", lama, baru, p.id)
     hasil = f", predikat {predikat}" if predikat else ""
-    return perubahan_skp(f"Evaluasi {p.label} disimpan{hasil}.", skp)
+    return Hasil(perubahan_skp(f"Evaluasi {p.label} disimpan{hasil}.", skp), None)

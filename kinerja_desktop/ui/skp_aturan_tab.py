@@ -3,6 +3,7 @@ distribution check of the staff's yearly predikat against the curve of that pred
 about before the Camat signs), and the predikat matrix, each cell editable by an administrator."""
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.domain.skp import PREDIKAT, PREDIKAT_ORGANISASI, Rating
 
-Jalankan = Callable[[Callable[[], Perubahan]], bool]
+Jalankan = Callable[[Callable[[], Hasil[Any]]], bool]
 BARIS = (Rating.DIATAS, Rating.SESUAI, Rating.DIBAWAH)
 KOLOM = (Rating.DIBAWAH, Rating.SESUAI, Rating.DIATAS)
 

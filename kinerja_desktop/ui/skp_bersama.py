@@ -3,11 +3,12 @@ their wrapped text, the evaluation periods, and the runner of one core operation
 
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.ui.operations import explain, show_bug
 
@@ -53,10 +54,10 @@ class Pelaksana:
     ) -> None:
         self.parent, self.tampil_galat, self.sesudah = parent, tampil_galat, sesudah
 
-    def __call__(self, op: Callable[[], Perubahan]) -> bool:
+    def __call__(self, op: Callable[[], Hasil[Any]]) -> bool:
         """Run ``op``; True when it went through."""
         try:
-            perubahan = op()
+            hasil = op()
         except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal, environment or bug
             explained = explain(exc)
             if explained is None:
@@ -64,5 +65,5 @@ class Pelaksana:
             else:
                 self.tampil_galat(explained.pesan)
             return False
-        self.sesudah(perubahan)
+        self.sesudah(hasil.perubahan)
         return True

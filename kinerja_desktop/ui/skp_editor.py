@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.db.skp_baca import DataSkp
 from kinerja_desktop.domain.skp import Bagian
@@ -208,10 +208,10 @@ class SkpEditor(QDialog):
         c = calon[label.index(pilih)]
         hasil: list[int] = []
 
-        def op() -> Perubahan:
+        def op() -> Hasil[int]:
             dibuat = buat_skp(c.pegawai_id, tahun, c.jabatan_id)
-            hasil.append(dibuat.id)
-            return dibuat.perubahan
+            hasil.append(dibuat.data)
+            return dibuat
 
         if self.jalankan(op):
             self._isi_pegawai(hasil[0])
@@ -324,7 +324,7 @@ class SkpEditor(QDialog):
         dialog = TambahRhkDialog(self, bagian)
         skp_id = self.data.id
         while dialog.exec():
-            if self.jalankan(lambda: tambah_hasil_kerja(skp_id, bagian, dialog.isi()).perubahan):
+            if self.jalankan(lambda: tambah_hasil_kerja(skp_id, bagian, dialog.isi())):
                 self.muat()
                 return
 

@@ -4,6 +4,7 @@ results and behaviour, and at the right the application's proposed rating of has
 rule behind it, and the atasan's decision (both kept) with the predikat from the matrix."""
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.skp_baca import DataSkp, EvaluasiSkp
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.domain.tanggal import format_waktu
@@ -35,7 +36,7 @@ from kinerja_desktop.ui.skp_bersama import (
     tinggi_ikut_lebar,
 )
 
-Jalankan = Callable[[Callable[[], Perubahan]], bool]
+Jalankan = Callable[[Callable[[], Hasil[Any]]], bool]
 BELUM = "— belum ditetapkan —"
 
 

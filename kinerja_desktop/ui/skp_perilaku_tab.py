@@ -2,6 +2,7 @@
 and the atasan's expectation (ekspektasi khusus pimpinan) of each, saved as it is typed."""
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.skp_baca import DataSkp
 from kinerja_desktop.ui.skp_bersama import item_baca, item_isi, tinggi_ikut_lebar
 
@@ -22,7 +23,7 @@ class PerilakuTab(QWidget):
     """See the module's description; ``sesudah`` reloads the editor after a change."""
 
     def __init__(
-        self, jalankan: Callable[[Callable[[], Perubahan]], bool], sesudah: Callable[[], None]
+        self, jalankan: Callable[[Callable[[], Hasil[Any]]], bool], sesudah: Callable[[], None]
     ) -> None:
         super().__init__()
         self.jalankan, self.sesudah = jalankan, sesudah
