@@ -42,7 +42,7 @@ def isi_kantor() -> KantorSkp:
     for kode, nama, nip, golongan in PEGAWAI:
         jabatan = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == kode)
         hasil = add_pegawai_baru(jabatan.id, nama, nip, golongan)
-        pegawai[kode] = Pemangku.get_by_id(hasil.id).pegawai_id
+        pegawai[kode] = Pemangku.get_by_id(hasil.data).pegawai_id
     ind = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "OD-KESOS.01").id
     masuk = [NilaiMasuk(KunciNilai("target", ind, "2020"), target=Target(12))]
     masuk += [
