@@ -174,11 +174,11 @@ def cmd_aturan_kurva(args: argparse.Namespace) -> int:
             )
         aturan = baca_kurva_csv(args.ganti)
         open_db_to_write(args)
-        print(ganti_kurva(aturan, args.sumber).pesan)
+        print(ganti_kurva(aturan, args.sumber).perubahan.pesan)
         return 0
     if args.bawaan:
         open_db_to_write(args)
-        print(ganti_kurva(list(KURVA_BAWAAN), SUMBER_KURVA).pesan)
+        print(ganti_kurva(list(KURVA_BAWAAN), SUMBER_KURVA).perubahan.pesan)
         return 0
     open_db(args)
     print(f"Aturan kurva distribusi ({sumber_kurva()}):")
