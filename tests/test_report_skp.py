@@ -147,6 +147,7 @@ def test_ratings_proposal_and_predikat_are_printed(kantor):
     assert "PREDIKAT KINERJA PEGAWAI Baik" in evaluasi
     dokumen = ani[ani.index("DOKUMEN EVALUASI KINERJA PEGAWAI") :]
     assert "Predikat Kinerja Organisasi Baik" in dokumen
+    assert "Capaian Kinerja Organisasi 116,7% (rata-rata capaian 1 dari 84 indikator" in dokumen
     assert "Rating Hasil Kerja Sesuai Ekspektasi" in dokumen
     assert "Predikat Kinerja Pegawai Baik" in dokumen
     assert "Ikut pelatihan SIKS-NG" in dokumen

@@ -106,6 +106,7 @@ class LaporanSkp:
     dokumen: tuple[DokumenSkp, ...]
     kantor: bool  # the whole office (with the recap page), not one pegawai
     capaian_organisasi: float | None
+    indikator_organisasi: tuple[int, int]  # indicators with capaian, of all the year's
     predikat_organisasi: str | None
     kurva: HasilKurva
     sumber_kurva: str
@@ -132,9 +133,13 @@ class LaporanSkp:
     @property
     def teks_capaian_organisasi(self) -> str:
         """The kecamatan's capaian of the period as printed."""
+        ada, semua = self.indikator_organisasi
         if self.capaian_organisasi is None:
-            return "belum ada data"
-        return f"{format_persen(self.capaian_organisasi)} (rata-rata capaian IKI kecamatan)"
+            return f"belum ada data (0 dari {semua} indikator IKI kecamatan)"
+        return (
+            f"{format_persen(self.capaian_organisasi)} (rata-rata capaian {ada} dari {semua} "
+            "indikator IKI kecamatan yang ada datanya)"
+        )
 
 
 def kelompok_rhk(baris: list[RencanaHasilKerja]) -> list[list[RencanaHasilKerja]]:
@@ -208,7 +213,7 @@ def build_skp_report(
     for skp_id in ids:
         data = baca_skp(skp_id)
         dokumen.append(DokumenSkp(data, evaluasi_skp(data, p.id, nilai, aturan)))
-    capaian, _, _ = ringkas_jabatan(n.capaian(p, aturan) for n in semua)
+    capaian, ada, total = ringkas_jabatan(n.capaian(p, aturan) for n in semua)
     camat = penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd)
     kurva = cek_kurva(tahun)
     return LaporanSkp(
@@ -220,6 +225,7 @@ def build_skp_report(
         dokumen=tuple(dokumen),
         kantor=nip is None,
         capaian_organisasi=capaian,
+        indikator_organisasi=(ada, total),
         predikat_organisasi=kurva.organisasi,
         kurva=kurva,
         sumber_kurva=sumber_kurva(),

@@ -70,7 +70,7 @@ class SkpEditor(QDialog):
         pilih = tahun if tahun is not None else latest_year()
         self.tahun.setCurrentIndex(max(self.tahun.findData(pilih), 0))
         self.pegawai = QComboBox()
-        self.pegawai.setMinimumContentsLength(30)
+        self.pegawai.setMinimumContentsLength(42)
         self.pegawai.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
