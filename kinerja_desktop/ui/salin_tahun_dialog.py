@@ -48,6 +48,8 @@ class SalinTahunDialog(QDialog):
             f"<li>{isi.realisasi} realisasi: capaian tahun baru dimulai dari kosong</li>"
             f"<li>{isi.realisasi_anggaran} realisasi anggaran dan {isi.keterangan} "
             "keterangan/kendala monev</li>"
+            "<li>SKP pegawai dan evaluasinya: SKP tahun baru dibuat dari IKI tahun baru "
+            "(Laporan › SKP Pegawai)</li>"
             f"<li>riwayat impor ({isi.impor} berkas) dan status persetujuan</li></ul>"
             f"Tahun {dari} tetap utuh; sebelum menyalin, basis data dicadangkan.",
             self,
