@@ -311,7 +311,7 @@ def test_removing_a_jabatan_names_its_skp_and_undo_brings_them_back(db):
     tetapkan_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.SESUAI, Rating.SESUAI)
     kesos = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "KASI-KESOS").id
     assert "2 SKP pegawai (beserta evaluasinya)" in removal_summary(kesos).kalimat
-    _, cuplikan = remove_jabatan(kesos)
+    cuplikan = remove_jabatan(kesos).data
     assert not Skp.select().where(Skp.id == kantor.skp["OD-KESOS"]).exists()
     reinsert_jabatan(cuplikan)
     data = baca_skp(kantor.skp["OD-KESOS"])
