@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.models import Indikator, Jabatan, Pegawai, Pemangku
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
-from kinerja_desktop.db.pk import JANJI_BAWAAN, PEMBUKA_BAWAAN, simpan_naskah
+from kinerja_desktop.db.pk import JANJI_BAWAAN, PEMBUKA_BAWAAN, set_naskah
 from kinerja_desktop.domain.capaian import Komponen, Target
 
 BUPATI = "Drs. H. M. SANUSI, M.M."
@@ -100,7 +100,74 @@ def impor_csv(folder: Path, tahun: int = 2020) -> tuple[str, str]:
 
 def isi_naskah(tahun: int = 2020) -> None:
     """The default statement text with the Bupati's name entered."""
-    simpan_naskah(tahun, PEMBUKA_BAWAAN, JANJI_BAWAAN, BUPATI, "")
+    set_naskah(tahun, PEMBUKA_BAWAAN, JANJI_BAWAAN, BUPATI, "")
+
+
+KEGIATAN_PEM = ("Koordinasi Pemerintahan Desa", 125_000_000)
+KEGIATAN_MUSDES = ("Fasilitasi Musyawarah Desa", 50_000_000)
+PROGRAM_PEM = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+PROGRAM_SEKCAM = "Program Penunjang Urusan Pemerintahan Daerah"
+
+
+def isi_program(tahun: int = 2020) -> dict[str, int]:
+    """Programs, kegiatan, Rencana Aksi, budget realised and a monev note:
+
+    - KASI-PEM: PROGRAM_PEM (code 7.01.02) with KEGIATAN_PEM (Rp 125.000.000, serving
+      KASI-PEM.01) and KEGIATAN_MUSDES (Rp 50.000.000); realised Rp 20.000.000 in TW I and
+      Rp 35.000.000 in TW II on the first, Rp 10.000.000 in TW III; two actions, the first with
+      two sub-actions; the note of KASI-PEM.01 in 2020Q2.
+    - SEKCAM: PROGRAM_SEKCAM with one kegiatan of Rp 1.250.000.000 and one without anggaran.
+
+    Returns the ids of the kegiatan by name."""
+    from kinerja_desktop.db.ops_anggaran import (
+        AnggaranMasuk,
+        KeteranganMasuk,
+        set_keterangan,
+        set_realisasi_anggaran,
+    )
+    from kinerja_desktop.db.ops_program import (
+        IsiAksi,
+        IsiKegiatan,
+        IsiProgram,
+        tambah_aksi,
+        tambah_kegiatan,
+        tambah_program,
+    )
+
+    pem = jabatan_id("KASI-PEM", tahun)
+    program = tambah_program(pem, IsiProgram(PROGRAM_PEM, "7.01.02")).id
+    ind = indikator_id("KASI-PEM.01", tahun)
+    keg = tambah_kegiatan(program, IsiKegiatan(KEGIATAN_PEM[0], "", KEGIATAN_PEM[1], ind)).id
+    musdes = tambah_kegiatan(program, IsiKegiatan(*KEGIATAN_MUSDES[:1], "", KEGIATAN_MUSDES[1])).id
+    aksi = tambah_aksi(
+        pem,
+        IsiAksi(
+            "Menyusun jadwal pembinaan perangkat desa", ind, keg, pem, "", "Jadwal", "", "", ""
+        ),
+    ).id
+    tambah_aksi(pem, IsiAksi("Rapat koordinasi dengan desa", tw1="1 kali"), aksi)
+    tambah_aksi(
+        pem, IsiAksi("Menyusun undangan", penanggung_jawab_teks="Staf Seksi Pemerintahan"), aksi
+    )
+    tambah_aksi(pem, IsiAksi("Melaksanakan pembinaan", tw2="6 kali", tw3="6 kali", tw4="6 kali"))
+    set_realisasi_anggaran(
+        [
+            AnggaranMasuk(keg, f"{tahun}Q1", 20_000_000),
+            AnggaranMasuk(keg, f"{tahun}Q2", 35_000_000),
+            AnggaranMasuk(keg, f"{tahun}Q3", 10_000_000),
+        ]
+    )
+    set_keterangan(
+        [
+            KeteranganMasuk(
+                ind, f"{tahun}Q2", "Jadwal desa bentrok dengan Musdes", "Jadwal digeser ke Juli"
+            )
+        ]
+    )
+    sekcam = tambah_program(jabatan_id("SEKCAM", tahun), IsiProgram(PROGRAM_SEKCAM)).id
+    tambah_kegiatan(sekcam, IsiKegiatan("Administrasi Keuangan", "", 1_250_000_000))
+    tambah_kegiatan(sekcam, IsiKegiatan("Administrasi Umum"))
+    return {KEGIATAN_PEM[0]: keg, KEGIATAN_MUSDES[0]: musdes}
 
 
 def isi_semua(tahun: int = 2020) -> None:
@@ -109,3 +176,4 @@ def isi_semua(tahun: int = 2020) -> None:
     isi_target(tahun)
     isi_realisasi(tahun)
     isi_naskah(tahun)
+    isi_program(tahun)

@@ -14,17 +14,26 @@ from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.connection import open_database
-from kinerja_desktop.db.models import PkTerbit, database_proxy
+from kinerja_desktop.db.models import Kegiatan, PkTerbit, database_proxy
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
+from kinerja_desktop.db.ops_program import IsiKegiatan, ubah
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 from kinerja_desktop.reports.penandatangan import KOSONG
 from kinerja_desktop.reports.pk import export_pk, halaman_pk
-from kinerja_desktop.reports.pk_terbit import keadaan_terbit, terbitkan_pk
+from kinerja_desktop.reports.pk_terbit import issue_pk, keadaan_terbit
 from kinerja_desktop.reports.pk_versi import build_pk_report
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dokumen_bantuan import BUPATI, impor_csv, indikator_id, isi_semua  # noqa: E402
+from dokumen_bantuan import (
+    BUPATI,
+    KEGIATAN_MUSDES,
+    PROGRAM_PEM,
+    PROGRAM_SEKCAM,
+    impor_csv,
+    indikator_id,
+    isi_semua,
+)  # noqa: E402
 
 F4_POINTS = (215 * 72 / 25.4, 330 * 72 / 25.4)
 
@@ -48,7 +57,7 @@ def pk(tmp_path_factory, seeded_db_template):
             hasil["laporan"] = build_pk_report(2020)
             hasil["pdf"] = export_pk(2020, folder / "PK-2020.pdf", kertas="f4")
             hasil["xlsx"] = export_pk(2020, folder / "PK-2020.xlsx", kertas="f4")
-            hasil["terbit"] = terbitkan_pk(2020)
+            hasil["terbit"] = issue_pk(2020)
             set_values(
                 [
                     NilaiMasuk(
@@ -57,10 +66,12 @@ def pk(tmp_path_factory, seeded_db_template):
                     )
                 ]
             )
+            musdes = Kegiatan.get(Kegiatan.nama == KEGIATAN_MUSDES[0]).id
+            ubah("kegiatan", musdes, IsiKegiatan(KEGIATAN_MUSDES[0], "", 60_000_000))
             hasil["keadaan"] = keadaan_terbit(2020)
             with pytest.raises(DataTidakValid, match="tulis alasan PK Perubahan"):
-                terbitkan_pk(2020, "KASI-PEM")
-            hasil["perubahan"] = terbitkan_pk(2020, alasan="APBD Perubahan")
+                issue_pk(2020, "KASI-PEM")
+            hasil["perubahan"] = issue_pk(2020, alasan="APBD Perubahan")
             hasil["pdf_ubah"] = export_pk(2020, folder / "PK-ubah.pdf", jabatan_kode="KASI-PEM")
             hasil["xlsx_ubah"] = export_pk(2020, folder / "PK-ubah.xlsx", jabatan_kode="KASI-PEM")
             hasil["pdf_awal"] = export_pk(
@@ -86,12 +97,17 @@ def pdf_pages(pk):
 
 
 def agreement(pdf_pages: list[str], holder: str, jabatan: str) -> tuple[str, str]:
-    """The statement page and the attachment of the agreement of ``holder`` as ``jabatan``."""
+    """The statement page and the attachment (all its pages) of the agreement of ``holder``
+    as ``jabatan``."""
     for i, page in enumerate(pdf_pages):
         if "kami yang bertanda tangan" in page and f"Nama : {holder} Jabatan : {jabatan}" in page:
-            lampiran = pdf_pages[i + 1]
-            assert lampiran.startswith("PERJANJIAN KINERJA TAHUN 2020")
-            return page, lampiran
+            assert pdf_pages[i + 1].startswith("PERJANJIAN KINERJA TAHUN 2020")
+            lampiran = [pdf_pages[i + 1]]
+            for lanjut in pdf_pages[i + 2 :]:
+                if lanjut.startswith("PERJANJIAN KINERJA"):
+                    break
+                lampiran.append(lanjut)
+            return page, " ".join(lampiran)
     raise AssertionError(f"no agreement of {holder} as {jabatan}")
 
 
@@ -213,6 +229,8 @@ def test_revised_pk_keeps_the_original_and_lists_what_changed(pk):
     assert "Perubahan terhadap Perjanjian Kinerja yang diterbitkan" in ubah
     assert "Alasan perubahan: APBD Perubahan" in ubah
     assert "Target Pembinaan perangkat desa 24 kegiatan 30 kegiatan" in ubah
+    assert f"Anggaran {PROGRAM_PEM} Rp 175.000.000 Rp 185.000.000" in ubah
+    assert "Jumlah anggaran Rp 175.000.000 Rp 185.000.000" in ubah
     assert "Pembinaan perangkat desa 30 kegiatan" in ubah
     awal = " ".join(pages(pk["pdf_awal"]))
     assert "PERUBAHAN" not in awal and "Pembinaan perangkat desa 24 kegiatan" in awal
@@ -234,12 +252,12 @@ def test_pages_for_the_lkjip_appendix_start_with_a_page_break(pk):
 
 def test_issue_and_revise_on_both_engines(db):
     isi_semua()
-    assert len(terbitkan_pk(2020, "SEKCAM").awal) == 1
-    assert terbitkan_pk(2020, "SEKCAM").tetap == ("Sekretaris Kecamatan",)
+    assert len(issue_pk(2020, "SEKCAM").awal) == 1
+    assert issue_pk(2020, "SEKCAM").tetap == ("Sekretaris Kecamatan",)
     set_values(
         [NilaiMasuk(KunciNilai("target", indikator_id("SEKCAM.01"), "2020"), target=Target(97))]
     )
-    assert terbitkan_pk(2020, "SEKCAM", alasan="Revisi").perubahan == ("Sekretaris Kecamatan",)
+    assert issue_pk(2020, "SEKCAM", alasan="Revisi").perubahan == ("Sekretaris Kecamatan",)
     assert list(PkTerbit.select(PkTerbit.ke).order_by(PkTerbit.ke).tuples()) == [(0,), (1,)]
     dokumen = build_pk_report(2020, "SEKCAM").dokumen[0]
     assert dokumen.ke == 1 and dokumen.alasan == "Revisi"
@@ -288,3 +306,20 @@ def test_asal_angka_says_where_each_realisasi_came_from(pk):
     assert csv_row[4] == sha and csv_row[6] == 2
     typed = next(r for r in rows if r[2] == "Diketik di aplikasi")
     assert typed[1].startswith("KASI-PEM.01") and typed[6] == 6
+
+
+def test_programs_and_anggaran_with_their_total(pk, pdf_pages):
+    _, kasi = agreement(pdf_pages, "SITI RAHAYU, S.Sos.", "Kasi Pemerintahan Kecamatan Kepanjen")
+    assert "No Program Anggaran (Rp)" in kasi
+    assert f"1 7.01.02 {PROGRAM_PEM} Rp 175.000.000 Jumlah Rp 175.000.000" in kasi
+    # a kegiatan without anggaran: the program's and the total's are marked blanks
+    _, sekcam = agreement(pdf_pages, "Drs. BUDI SANTOSO", "Sekretaris Kecamatan Kecamatan Kepanjen")
+    assert f"1 {PROGRAM_SEKCAM} {KOSONG} Jumlah {KOSONG}" in sekcam
+    # the Camat's agreement carries every program of the kecamatan
+    _, camat = agreement(pdf_pages, "ABAI SALEH, S.Sos., MM", "Camat Kepanjen")
+    assert PROGRAM_PEM in camat and PROGRAM_SEKCAM in camat
+    assert f"Sekretaris Kecamatan (SEKCAM): anggaran {PROGRAM_SEKCAM}" in pk["laporan"].kurang
+    rows = [list(r) for r in load_workbook(pk["xlsx"])["KASI-PEM"].iter_rows(values_only=True)]
+    program = next(r for r in rows if r[1] == f"7.01.02 {PROGRAM_PEM}")
+    assert program[3] == 175_000_000
+    assert next(r for r in rows if r[1] == "Jumlah")[3] == 175_000_000

@@ -42,14 +42,14 @@ def cmd_report_pk(args: argparse.Namespace) -> int:
     """``report pk --tahun Y --out FILE``: the Perjanjian Kinerja."""
     from kinerja_desktop.reports.output import FORMAT, report_format
     from kinerja_desktop.reports.penandatangan import PilihanTtd
-    from kinerja_desktop.reports.pk import tulis_pk
+    from kinerja_desktop.reports.pk import write_pk
     from kinerja_desktop.reports.pk_versi import build_pk_report
 
     report_format(args.out)
     open_db(args)
     ttd = PilihanTtd(tempat=args.tempat, tanggal=args.tanggal)
     laporan = build_pk_report(args.tahun, args.jabatan, ttd, args.awal, args.asal_angka)
-    path = tulis_pk(laporan, args.out, args.kertas)
+    path = write_pk(laporan, args.out, args.kertas)
     isi = f"jabatan {args.jabatan}" if args.jabatan else "semua jabatan"
     versi = ", versi yang pertama diterbitkan" if args.awal else ""
     print(
@@ -60,8 +60,45 @@ def cmd_report_pk(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_rencana_aksi(args: argparse.Namespace) -> int:
+    """``report rencana-aksi --tahun Y --out FILE``: the Rencana Aksi."""
+    from kinerja_desktop.reports.output import FORMAT, report_format
+    from kinerja_desktop.reports.rencana_aksi import write_rencana_aksi
+    from kinerja_desktop.reports.rencana_aksi_data import build_rencana_aksi
+
+    report_format(args.out)
+    open_db(args)
+    laporan = build_rencana_aksi(args.tahun, args.jabatan, args.ttd_dari(args))
+    path = write_rencana_aksi(laporan, args.out, args.kertas)
+    isi = f"jabatan {args.jabatan}" if args.jabatan else "semua jabatan"
+    print(
+        f"Rencana Aksi tahun {args.tahun} ({isi}, {FORMAT[path.suffix.lower()]}) ditulis ke {path}"
+    )
+    _cetak_kurang(laporan.kurang)
+    return 0
+
+
+def cmd_report_monev(args: argparse.Namespace) -> int:
+    """``report monev --tahun Y --periode 2026Q2 --out FILE``: the quarterly monev."""
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.reports.monev import write_monev
+    from kinerja_desktop.reports.monev_data import build_monev
+    from kinerja_desktop.reports.output import FORMAT, report_format
+
+    report_format(args.out)
+    periode = parse_periode(args.periode)
+    open_db(args)
+    laporan = build_monev(
+        args.tahun, periode, args.jabatan, args.ttd_dari(args), not args.tanpa_asal_angka
+    )
+    path = write_monev(laporan, args.out, args.kertas)
+    print(f"Monev {periode.label} ({FORMAT[path.suffix.lower()]}) ditulis ke {path}")
+    _cetak_kurang(laporan.kurang)
+    return 0
+
+
 def register_reports(reports: Any, opsi_ttd: Any, ttd_dari: Any, tanggal: Any) -> None:
-    """Add ``pk`` to the ``report`` group. From cli.report:
+    """Add ``pk``, ``rencana-aksi`` and ``monev`` to the ``report`` group. From cli.report:
     ``opsi_ttd`` adds the signature options, ``ttd_dari(args)`` reads them, ``tanggal`` reads
     a date argument."""
     pk = reports.add_parser(
@@ -95,18 +132,51 @@ def register_reports(reports: Any, opsi_ttd: Any, ttd_dari: Any, tanggal: Any) -
     grup.add_argument("--tanggal", type=tanggal, metavar="TANGGAL", help="mis. 2026-01-05")
     pk.set_defaults(func=cmd_report_pk)
 
+    ra = reports.add_parser(
+        "rencana-aksi",
+        help="Rencana Aksi per jabatan (PDF lanskap atau Excel)",
+        description="Menulis Rencana Aksi: indikator dengan target TW I–IV, program, anggaran, "
+        "rencana aksi dan sub rencana aksi, penanggung jawab; setiap jabatan di halaman baru.",
+    )
+    ra.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    ra.add_argument(
+        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.pdf atau .xlsx)"
+    )
+    _kertas(ra)
+    _jabatan(ra)
+    opsi_ttd(ra, "tempat, tanggal dan penandatangan keputusan IKI tahun itu (Camat)")
+    ra.set_defaults(func=cmd_report_rencana_aksi, ttd_dari=ttd_dari)
+
+    monev = reports.add_parser(
+        "monev",
+        help="monitoring dan evaluasi triwulanan (PDF lanskap atau Excel)",
+        description="Menulis monev satu triwulan: target tahun dan triwulan, realisasi "
+        "triwulan dan kumulatif, capaian, kategori, realisasi anggaran dan keterangan/kendala, "
+        "dengan lampiran asal angka (dari mana setiap realisasi berasal).",
+    )
+    monev.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
+    monev.add_argument("--periode", required=True, metavar="PERIODE", help="triwulan, mis. 2026Q2")
+    monev.add_argument(
+        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.pdf atau .xlsx)"
+    )
+    _kertas(monev)
+    _jabatan(monev)
+    monev.add_argument("--tanpa-asal-angka", action="store_true", help="tanpa lampiran asal angka")
+    opsi_ttd(monev, "tempat dan penandatangan keputusan IKI tahun itu (Camat), akhir triwulan")
+    monev.set_defaults(func=cmd_report_monev, ttd_dari=ttd_dari)
+
 
 def cmd_pk_naskah(args: argparse.Namespace) -> int:
     """``pk naskah --tahun Y [--pembuka …] [--janji …] [--bupati …]``: show or keep the
     statement text of a year."""
-    from kinerja_desktop.db.pk import baca_naskah, simpan_naskah
+    from kinerja_desktop.db.pk import read_naskah, set_naskah
 
     ubah = any(v is not None for v in (args.pembuka, args.janji, args.bupati, args.sebutan_bupati))
     if ubah:
         open_db_to_write(args)
-        lama = baca_naskah(args.tahun)
+        lama = read_naskah(args.tahun)
         janji = args.janji.replace("\\n", "\n") if args.janji is not None else lama.janji
-        hasil = simpan_naskah(
+        hasil = set_naskah(
             args.tahun,
             args.pembuka if args.pembuka is not None else lama.pembuka,
             janji,
@@ -116,7 +186,7 @@ def cmd_pk_naskah(args: argparse.Namespace) -> int:
         print(hasil.perubahan.pesan)
     else:
         open_db(args)
-    naskah = baca_naskah(args.tahun)
+    naskah = read_naskah(args.tahun)
     if args.json:
         print_json(
             {
@@ -141,10 +211,10 @@ def cmd_pk_naskah(args: argparse.Namespace) -> int:
 
 def cmd_pk_terbitkan(args: argparse.Namespace) -> int:
     """``pk terbitkan --tahun Y [--jabatan K] [--alasan TEKS]``: issue the PK as it is now."""
-    from kinerja_desktop.reports.pk_terbit import terbitkan_pk
+    from kinerja_desktop.reports.pk_terbit import issue_pk
 
     open_db_to_write(args)
-    hasil = terbitkan_pk(args.tahun, args.jabatan, args.alasan or "")
+    hasil = issue_pk(args.tahun, args.jabatan, args.alasan or "")
     print(hasil.pesan)
     for judul, daftar in (
         ("PK", hasil.awal),

@@ -2,7 +2,7 @@
 office, with the Bupati as entered) and the issued agreements frozen as JSON.
 
 A year whose text was never edited uses the latest earlier year's text, else the defaults
-below (the usual wording of PermenPANRB 53/2014). Issuing is :func:`simpan_terbit`; what an
+below (the usual wording of PermenPANRB 53/2014). Issuing is :func:`add_pk_terbit`; what an
 agreement holds is built by ``reports.pk_data``.
 """
 
@@ -64,7 +64,7 @@ def jabatan_kepala_daerah_bawaan() -> str:
     return f"{sebutan} {kantor.kabupaten.upper()}"
 
 
-def baca_naskah(tahun: int) -> Naskah:
+def read_naskah(tahun: int) -> Naskah:
     """The statement text of ``tahun`` (its own, the latest earlier year's, or the defaults)."""
     require_year(tahun)
     row = NaskahPk.select().where(NaskahPk.tahun <= tahun).order_by(NaskahPk.tahun.desc()).first()
@@ -80,7 +80,7 @@ def baca_naskah(tahun: int) -> Naskah:
     )
 
 
-def simpan_naskah(
+def set_naskah(
     tahun: int,
     pembuka: str,
     janji: str,
@@ -149,7 +149,7 @@ _KOLOM = (
 )
 
 
-def pk_terbit_tahun(tahun: int) -> dict[int | None, list[PkTersimpan]]:
+def read_pk_terbit(tahun: int) -> dict[int | None, list[PkTersimpan]]:
     """Every issued agreement of ``tahun`` by jabatan id (None: the Camat), oldest first."""
     hasil: dict[int | None, list[PkTersimpan]] = {}
     query = (
@@ -163,7 +163,7 @@ def pk_terbit_tahun(tahun: int) -> dict[int | None, list[PkTersimpan]]:
     return hasil
 
 
-def simpan_terbit(
+def add_pk_terbit(
     tahun: int, terbit: list[tuple[int | None, str, str]], alasan: str
 ) -> list[PkTersimpan]:
     """Store issued agreements: ``(jabatan id or None, label, JSON)`` each, numbered after the
@@ -176,7 +176,7 @@ def simpan_terbit(
     hasil = []
     with database_proxy.atomic():
         take_lock(KUNCI_TAHUN)
-        sudah = pk_terbit_tahun(tahun)
+        sudah = read_pk_terbit(tahun)
         entri = []
         for jabatan_id, label, isi in terbit:
             ke = len(sudah.get(jabatan_id, []))

@@ -167,6 +167,25 @@ def parse_periode(teks: str) -> Periode:
     return tahun_(tahun)
 
 
+def sampai_triwulan(tahun: int, ke: int) -> Periode:
+    """January to the end of triwulan ``ke`` (1-4): the span of a cumulative figure ("s.d.
+    TW III"). TW I is the triwulan itself, TW II the first semester and TW IV the year. TW III
+    has no period of its own: it is given as a triwulan-kind period stretched over nine
+    months, which the roll-ups and the target rule read by its months alone; it is never
+    stored, printed by its id or label, or read back."""
+    if ke == 1:
+        return triwulan(tahun, 1)
+    if ke == 2:
+        return semester(tahun, 1)
+    if ke == 4:
+        return tahun_(tahun)
+    if ke != 3:
+        raise DataTidakValid(f"Triwulan {ke} tidak ada; tulis 1 sampai 4.")
+    sembilan = Periode(tahun, 1, JenisPeriode.TRIWULAN, 3)
+    object.__setattr__(sembilan, "akhir", 9)
+    return sembilan
+
+
 def bulan_setahun(tahun: int) -> list[Periode]:
     """The twelve months of ``tahun``."""
     return [bulan(tahun, m) for m in range(1, 13)]

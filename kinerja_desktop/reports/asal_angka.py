@@ -57,7 +57,7 @@ class AsalIndikator:
         return sum(a.jumlah for a in self.asal)
 
 
-def baca_asal_angka(indikator: list[tuple[int, str, str]], sampai: Periode) -> list[AsalIndikator]:
+def read_asal_angka(indikator: list[tuple[int, str, str]], sampai: Periode) -> list[AsalIndikator]:
     """Where the realisasi of ``indikator`` (id, code, name; in document order) came from, for
     every stored value of ``sampai``'s year up to its end."""
     ids = [i for i, _, _ in indikator]

@@ -29,7 +29,8 @@ def lampiran_asal(
         Paragraph(teks(PENJELASAN), st["normal"]),
     ]
     for jabatan, daftar in asal:
-        story += [Spacer(1, 4 * MM), Paragraph(teks(jabatan), st["tebal"]), Spacer(1, 1.5 * MM)]
+        gaya = st["tebal"].clone("asal_judul", keepWithNext=1, spaceAfter=1.5 * MM)
+        story += [Spacer(1, 4 * MM), Paragraph(teks(jabatan), gaya)]
         rows = [kepala(KOLOM)]
         for i, ind in enumerate(daftar, start=1):
             if not ind.asal:

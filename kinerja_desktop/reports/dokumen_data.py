@@ -112,7 +112,7 @@ def sebutan_jabatan(nama: str, kecamatan: str) -> str:
     return f"{nama} Kecamatan {kecamatan}".strip() if kecamatan else nama
 
 
-def baca_struktur(tahun: int) -> StrukturTahun:
+def read_struktur(tahun: int) -> StrukturTahun:
     """The jabatan of ``tahun`` with their holders, in three queries."""
     tahun_row: Tahun = require_year(tahun)
     kantor = Kantor.get_or_none()

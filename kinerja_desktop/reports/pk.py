@@ -44,10 +44,10 @@ def export_pk(
     if progress is not None:
         progress(0, 1, "Membaca data Perjanjian Kinerja")
     laporan = build_pk_report(tahun, jabatan_kode, ttd, awal, asal_angka)
-    return tulis_pk(laporan, target, kertas, progress)
+    return write_pk(laporan, target, kertas, progress)
 
 
-def tulis_pk(
+def write_pk(
     laporan: "LaporanPk", target: Path, kertas: str | None, progress: Progress | None = None
 ) -> Path:
     """Write an already read Perjanjian Kinerja to ``target`` (.pdf or .xlsx)."""

@@ -17,21 +17,22 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from kinerja_desktop.db.pk import Naskah, baca_naskah
+from kinerja_desktop.db.pk import Naskah, read_naskah
 from kinerja_desktop.db.queries_nilai import NilaiIndikator, nilai_tahun
+from kinerja_desktop.db.queries_program import read_program
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import tahun_
 from kinerja_desktop.domain.tanggal import format_tanggal
-from kinerja_desktop.domain.value_text import format_angka
+from kinerja_desktop.domain.value_text import format_angka, format_rupiah
 from kinerja_desktop.reports.asal_angka import AsalIndikator
 from kinerja_desktop.reports.dokumen_data import (
     JabatanDokumen,
     Pihak,
     StrukturTahun,
     atasan_dari,
-    baca_struktur,
     pihak_kosong,
+    read_struktur,
     sebutan_jabatan,
 )
 from kinerja_desktop.reports.penandatangan import KOSONG, PilihanTtd, penandatangan_tahun
@@ -246,18 +247,19 @@ def _isi_jabatan(
     return per_jabatan
 
 
-def bangun_dokumen(
+def build_dokumen(
     tahun: int, jabatan_kode: str | None = None, ttd: PilihanTtd | None = None
 ) -> tuple[StrukturTahun, list[tuple[JabatanDokumen, list[DokumenPk]]]]:
     """The agreements of ``tahun`` from the current data (all jabatan or one), one per holder
     (one with marked blanks for a jabatan nobody holds), grouped by jabatan."""
-    struktur = baca_struktur(tahun)
+    struktur = read_struktur(tahun)
     pilihan = struktur.pilih(jabatan_kode)
-    naskah: Naskah = baca_naskah(tahun)
+    naskah: Naskah = read_naskah(tahun)
     from kinerja_desktop.db.queries import require_year
 
     tempat_tanggal = penandatangan_tahun(require_year(tahun), None, ttd).tempat_tanggal
     per_jabatan = _isi_jabatan(struktur, nilai_tahun(tahun))
+    program = _program(tahun)
     hasil = []
     for j in pilihan:
         kedua, sebutan_atasan = atasan_dari(
@@ -279,16 +281,27 @@ def bangun_dokumen(
             janji=tuple(naskah.paragraf_janji),
             tempat_tanggal=tempat_tanggal,
             sasaran=_sasaran(per_jabatan.get(j.id, [])),
-            program=(),
+            program=tuple(program.get(j.id, [])),
         )
         pertama = j.pemangku or (pihak_kosong(sebutan_jabatan(j.nama, struktur.kecamatan)),)
         hasil.append((j, [DokumenPk(pihak_pertama=p, **isi) for p in pertama]))  # type: ignore[arg-type]
     return struktur, hasil
 
 
+def _program(tahun: int) -> dict[int | None, list[ProgramPk]]:
+    """Each jabatan's programs with their anggaran (None unless every kegiatan has one); the
+    Camat's agreement (None) carries every program of the year."""
+    hasil: dict[int | None, list[ProgramPk]] = {None: []}
+    for p in read_program(tahun):
+        program = ProgramPk(p.kode, p.nama, p.anggaran if p.lengkap else None)
+        hasil.setdefault(p.jabatan_id, []).append(program)
+        hasil[None].append(program)
+    return hasil
+
+
 def teks_rupiah(x: int | None) -> str:
     """``Rp 1.250.000``; a marked blank when not known."""
-    return KOSONG if x is None else f"Rp {format_angka(x)}"
+    return KOSONG if x is None else format_rupiah(x)
 
 
 def teks_waktu(waktu: str) -> str:

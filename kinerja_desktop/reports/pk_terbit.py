@@ -4,10 +4,10 @@ original and lists what changed."""
 
 from dataclasses import dataclass
 
-from kinerja_desktop.db.pk import pk_terbit_tahun, simpan_terbit
+from kinerja_desktop.db.pk import add_pk_terbit, read_pk_terbit
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.penandatangan import PilihanTtd
-from kinerja_desktop.reports.pk_data import bangun_dokumen, teks_waktu
+from kinerja_desktop.reports.pk_data import build_dokumen, teks_waktu
 from kinerja_desktop.reports.pk_versi import isi_terbit, sama_dengan_terbit
 
 
@@ -35,7 +35,7 @@ class HasilTerbit:
         return kalimat[0].upper() + kalimat[1:] + "."
 
 
-def terbitkan_pk(
+def issue_pk(
     tahun: int, jabatan_kode: str | None = None, alasan: str = "", ttd: PilihanTtd | None = None
 ) -> HasilTerbit:
     """Issue the agreements of ``tahun`` (all jabatan or one) as they are now.
@@ -43,8 +43,8 @@ def terbitkan_pk(
     A jabatan issued before and changed since gets a PK Perubahan, which needs ``alasan`` (why:
     "APBD Perubahan", "mutasi pejabat"); one unchanged since is left as it is.
     """
-    _, terkini = bangun_dokumen(tahun, jabatan_kode, ttd)
-    terbit = pk_terbit_tahun(tahun)
+    _, terkini = build_dokumen(tahun, jabatan_kode, ttd)
+    terbit = read_pk_terbit(tahun)
     awal: list[str] = []
     perubahan: list[str] = []
     tetap: list[str] = []
@@ -63,7 +63,7 @@ def terbitkan_pk(
             '"pergantian pejabat").'
         )
     if simpan:
-        simpan_terbit(tahun, simpan, alasan if perubahan else "")
+        add_pk_terbit(tahun, simpan, alasan if perubahan else "")
     return HasilTerbit(tuple(awal), tuple(perubahan), tuple(tetap))
 
 
@@ -101,8 +101,8 @@ class KeadaanPk:
 
 def keadaan_terbit(tahun: int, jabatan_kode: str | None = None) -> list[KeadaanPk]:
     """The issue state of every agreement of ``tahun`` (or one), the Camat first."""
-    _, terkini = bangun_dokumen(tahun, jabatan_kode)
-    terbit = pk_terbit_tahun(tahun)
+    _, terkini = build_dokumen(tahun, jabatan_kode)
+    terbit = read_pk_terbit(tahun)
     hasil = []
     for j, dokumen in terkini:
         versi = terbit.get(j.id, [])

@@ -5,17 +5,17 @@ data where none was issued)."""
 import json
 from dataclasses import replace
 
-from kinerja_desktop.db.pk import PkTersimpan, pk_terbit_tahun
+from kinerja_desktop.db.pk import PkTersimpan, read_pk_terbit
 from kinerja_desktop.db.queries_nilai import kode_indikator_ke_id
 from kinerja_desktop.domain.periode import tahun_
-from kinerja_desktop.reports.asal_angka import AsalIndikator, baca_asal_angka
+from kinerja_desktop.reports.asal_angka import AsalIndikator, read_asal_angka
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.pk_data import (
     BarisPerubahan,
     BarisPk,
     DokumenPk,
     LaporanPk,
-    bangun_dokumen,
+    build_dokumen,
     dokumen_dari_json,
     teks_rupiah,
     teks_waktu,
@@ -141,8 +141,8 @@ def build_pk_report(
     their last issue (a PK Perubahan is due). ``asal_angka`` adds the appendix saying where
     the year's realisasi of each agreement's indicators came from.
     """
-    struktur, terkini = bangun_dokumen(tahun, jabatan_kode, ttd)
-    terbit = pk_terbit_tahun(tahun)
+    struktur, terkini = build_dokumen(tahun, jabatan_kode, ttd)
+    terbit = read_pk_terbit(tahun)
     dokumen: list[DokumenPk] = []
     keadaan: list[str] = []
     for j, sekarang in terkini:
@@ -172,5 +172,5 @@ def _asal(
             continue
         sudah.add(d.kode_jabatan)
         indikator = [(ke_id[b.kode], b.kode, b.indikator) for b in d.indikator if b.kode in ke_id]
-        hasil.append((d.nama_jabatan, tuple(baca_asal_angka(indikator, tahun_(tahun)))))
+        hasil.append((d.nama_jabatan, tuple(read_asal_angka(indikator, tahun_(tahun)))))
     return tuple(hasil)

@@ -1,0 +1,143 @@
+"""The quarterly monev as a workbook: one sheet per jabatan (its code) with the indicator and
+budget tables, a sheet "Keterangan" with the bands, the rules and the signatory, and the sheet
+"Asal Angka". Capaian are numbers (the kabupaten computes with them), Rupiah whole numbers."""
+
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop import APP_NAME
+from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
+from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev, LaporanMonev
+from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.reports.tabel_xlsx import (
+    HURUF_PER_SATUAN,
+    TINGGI_BARIS,
+    Lembar,
+    lebar_kolom,
+)
+from kinerja_desktop.workbook import cetak_selebar_halaman, sesuaikan_tinggi_baris
+
+LEBAR = (5, 24, 34, 10, 11, 11, 13, 15, 12, 13, 34)
+
+
+def _warna(cell: Any, warna: str | None) -> None:
+    from openpyxl.styles import PatternFill
+
+    if warna:
+        cell.fill = PatternFill("solid", fgColor=warna.lstrip("#").upper())
+
+
+def _anggaran(s: Lembar, a: BarisAnggaranMonev) -> None:
+    """One budget row: anggaran (a marked blank when not known), realised ("-" when nothing
+    was reported) and the share realised as a number."""
+    from openpyxl.styles import Alignment
+
+    cells = [s.teks(1, a.nomor), s.teks(2, a.nama, bold=not a.kegiatan, sampai=3)]
+    cells.append(s.rupiah(4, a.anggaran, bold=not a.kegiatan))
+    for col, nilai in ((5, a.realisasi_tw), (6, a.realisasi_kumulatif)):
+        if nilai is None:
+            cells.append(s.teks(col, "-", horizontal="right"))
+        else:
+            cells.append(s.rupiah(col, nilai, bold=not a.kegiatan))
+    if a.persen is None:
+        cells.append(s.teks(7, "-", horizontal="right"))
+    else:
+        persen = s.ws.cell(row=s.r, column=7, value=round(a.persen, 2))
+        persen.number_format = "0.0"
+        persen.alignment = Alignment(vertical="top")
+        cells.append(persen)
+    s.garis(cells)
+    s.r += 1
+
+
+def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
+    from openpyxl.styles import Alignment
+
+    s.judul("MONITORING DAN EVALUASI KINERJA")
+    s.judul(f"KECAMATAN {laporan.kecamatan} — {laporan.periode.label}".upper())
+    s.r += 1
+    s.baris_teks(f"Jabatan: {j.nama}")
+    s.baris_teks(f"Pejabat: {j.nama_pejabat}")
+    s.r += 1
+    s.judul("A. Capaian indikator", tengah=False)
+    s.kepala(laporan.kolom)
+    for i, b in enumerate(j.baris, start=1):
+        s.baris(
+            [
+                str(i),
+                b.sasaran,
+                b.indikator,
+                b.satuan,
+                b.target_tahun,
+                b.target_tw,
+                b.realisasi_tw,
+                b.realisasi_kumulatif,
+                b.capaian,
+                b.kategori,
+                b.keterangan,
+            ],
+            tengah=(4, 5, 6, 7, 8, 10),
+        )
+        r = s.r - 1
+        if b.capaian_persen is not None:
+            cell = s.ws.cell(row=r, column=9, value=round(b.capaian_persen, 2))
+            cell.data_type = "n"
+            cell.number_format = "0.0"
+            cell.alignment = Alignment(vertical="top", horizontal="center")
+        _warna(s.ws.cell(row=r, column=9), b.warna)
+        _warna(s.ws.cell(row=r, column=10), b.warna)
+    if not j.baris:
+        s.baris_teks("Belum ada indikator untuk jabatan ini.")
+    s.baris_teks(j.ringkasan)
+    s.r += 1
+    s.judul("B. Realisasi anggaran", tengah=False)
+    s.kepala(laporan.kolom_anggaran, (1, 2, 4, 5, 6, 7))
+    s.ws.merge_cells(start_row=s.r - 1, start_column=2, end_row=s.r - 1, end_column=3)
+    for a in j.anggaran:
+        _anggaran(s, a)
+    if not j.anggaran:
+        s.teks(2, "Belum ada program dan anggaran untuk jabatan ini.", sampai=3)
+        s.r += 1
+    _anggaran(s, j.jumlah)
+
+
+def _keterangan(wb: Any, laporan: LaporanMonev, kertas: str) -> None:
+    ws = wb.create_sheet("Keterangan")
+    lebar_kolom(ws, (30, 70))
+    s = Lembar(ws, 2)
+    s.judul("Kategori capaian", tengah=False)
+    for rentang, nama, warna in laporan.pita:
+        s.teks(1, rentang)
+        _warna(s.teks(2, nama), warna)
+        s.r += 1
+    s.r += 1
+    s.judul("Aturan penghitungan", tengah=False)
+    for aturan in laporan.aturan:
+        s.baris_teks(f"• {aturan}")
+    ttd = laporan.penandatangan
+    s.tanda_tangan(ttd.tempat_tanggal, ttd.jabatan, ttd.nama, ttd.pangkat, ttd.nip, 2)
+    cetak_selebar_halaman(ws, kertas)
+    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+
+
+def render_monev_xlsx(laporan: LaporanMonev, target: Path, kertas: str) -> Path:
+    """Write ``laporan`` as an .xlsx to ``target`` (atomically)."""
+    from openpyxl import Workbook
+
+    kertas = check_kertas(kertas)
+    wb = Workbook()
+    wb.properties.creator = APP_NAME
+    wb.properties.title = laporan.judul
+    wb.remove(wb.active)
+    for j in laporan.jabatan:
+        ws = wb.create_sheet(j.kode[:31])
+        lebar_kolom(ws, LEBAR)
+        _jabatan(Lembar(ws, len(LEBAR)), laporan, j)
+        cetak_selebar_halaman(ws, kertas, orientasi="landscape")
+        sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+    _keterangan(wb, laporan, kertas)
+    if laporan.asal:
+        lembar_asal(wb, laporan.asal, kertas)
+    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
+    return Path(target)
