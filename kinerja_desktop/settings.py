@@ -38,6 +38,9 @@ OPTIONS: dict[str, Option] = {
     "folder_kabupaten": Option(""),
     "folder_kirim": Option(""),
     "folder_skp": Option(""),
+    "folder_pk": Option(""),
+    "folder_rencana_aksi": Option(""),
+    "folder_monev": Option(""),
     # when and where the last "cadangan --out"/"Cadangkan ke…" was written (ISO time; path)
     "cadangan_luar_waktu": Option(""),
     "cadangan_luar_berkas": Option(""),

@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
         from kinerja_desktop.ui import (
             backup_dialogs,
             capaian_dialog,
+            dokumen_dialogs,
             iki_import_dialog,
             import_wizard,
             kantor_dialogs,
@@ -375,6 +376,8 @@ class MainWindow(QMainWindow):
         self.menu_laporan.addActions(capaian_dialog.create_actions(self))
         self.menu_laporan.addActions(lkjip_dialog.create_actions(self))
         self.menu_laporan.addActions(skp_editor.create_actions(self))
+        self.menu_laporan.addSeparator()
+        self.menu_laporan.addActions(dokumen_dialogs.create_actions(self))
         self.menu_laporan.addSeparator()
         self.menu_laporan.addActions(kirim_dialog.create_actions(self))
 
