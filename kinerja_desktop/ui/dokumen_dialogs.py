@@ -138,8 +138,8 @@ class PkDialog(_DialogDokumen):
         self.tambah_baris("&Versi:", self.versi)
         self.asal = QCheckBox("Lampirkan asal angka (dari mana realisasi berasal)")
         self.tambah_baris("", self.asal)
-        self.naskah = QPushButton("&Naskah Perjanjian…")
-        self.terbitkan = QPushButton("Ter&bitkan PK / PK Perubahan…")
+        self.naskah = QPushButton("Naskah Perjanj&ian…")
+        self.terbitkan = QPushButton("Terbitkan PK / PK Per&ubahan…")
         tombol = QHBoxLayout()
         tombol.addWidget(self.naskah)
         tombol.addWidget(self.terbitkan)
@@ -258,7 +258,7 @@ class MonevDialog(_DialogDokumen):
         """Triwulan, jabatan and the appendix."""
         self.triwulan = QComboBox()
         self._isi_triwulan()
-        self.tambah_baris("T&riwulan:", self.triwulan)
+        self.tambah_baris("Triw&ulan:", self.triwulan)
         super().baris_isi()
         self.asal = QCheckBox("Lampirkan asal angka (dari mana realisasi berasal)")
         self.asal.setChecked(True)
@@ -348,12 +348,12 @@ def create_actions(window: Any) -> list[QAction]:
             lambda: PkDialog(window, tahun(), runner()).exec(),
         ),
         aksi(
-            "Naskah Perjanjian Kinerja…",
+            "&Naskah Perjanjian Kinerja…",
             "Mengubah naskah pernyataan Perjanjian Kinerja tahun ini dan nama Bupati",
             lambda: open_naskah(window, tahun()),
         ),
         aksi(
-            "Terbitkan PK / PK Perubahan…",
+            "Terbitkan PK / PK Perub&ahan…",
             "Membekukan Perjanjian Kinerja; bila datanya berubah, menerbitkan PK Perubahan",
             lambda: open_terbitkan(window, tahun()),
         ),

@@ -63,7 +63,7 @@ class NaskahPkDialog(QDialog):
             ("Kalimat &pembuka:", self.pembuka),
             ("&Isi perjanjian:", self.janji),
             ("&Nama Bupati/Wali Kota:", self.nama_bupati),
-            ("&Sebutan Bupati/Wali Kota:", self.sebutan_bupati),
+            ("Seb&utan Bupati/Wali Kota:", self.sebutan_bupati),
         ):
             teks = QLabel(label)
             teks.setBuddy(widget)
