@@ -343,7 +343,7 @@ def create_actions(window: Any) -> list[QAction]:
 
     return [
         aksi(
-            "&Perjanjian Kinerja…",
+            "Perjan&jian Kinerja…",
             "Menulis Perjanjian Kinerja setiap jabatan (pernyataan dan lampiran) ke PDF atau Excel",
             lambda: PkDialog(window, tahun(), runner()).exec(),
         ),
