@@ -135,16 +135,18 @@ def isi_program(tahun: int = 2020) -> dict[str, int]:
     )
 
     pem = jabatan_id("KASI-PEM", tahun)
-    program = tambah_program(pem, IsiProgram(PROGRAM_PEM, "7.01.02")).id
+    program = tambah_program(pem, IsiProgram(PROGRAM_PEM, "7.01.02")).data
     ind = indikator_id("KASI-PEM.01", tahun)
-    keg = tambah_kegiatan(program, IsiKegiatan(KEGIATAN_PEM[0], "", KEGIATAN_PEM[1], ind)).id
-    musdes = tambah_kegiatan(program, IsiKegiatan(*KEGIATAN_MUSDES[:1], "", KEGIATAN_MUSDES[1])).id
+    keg = tambah_kegiatan(program, IsiKegiatan(KEGIATAN_PEM[0], "", KEGIATAN_PEM[1], ind)).data
+    musdes = tambah_kegiatan(
+        program, IsiKegiatan(*KEGIATAN_MUSDES[:1], "", KEGIATAN_MUSDES[1])
+    ).data
     aksi = tambah_aksi(
         pem,
         IsiAksi(
             "Menyusun jadwal pembinaan perangkat desa", ind, keg, pem, "", "Jadwal", "", "", ""
         ),
-    ).id
+    ).data
     tambah_aksi(pem, IsiAksi("Rapat koordinasi dengan desa", tw1="1 kali"), aksi)
     tambah_aksi(
         pem, IsiAksi("Menyusun undangan", penanggung_jawab_teks="Staf Seksi Pemerintahan"), aksi
@@ -164,7 +166,7 @@ def isi_program(tahun: int = 2020) -> dict[str, int]:
             )
         ]
     )
-    sekcam = tambah_program(jabatan_id("SEKCAM", tahun), IsiProgram(PROGRAM_SEKCAM)).id
+    sekcam = tambah_program(jabatan_id("SEKCAM", tahun), IsiProgram(PROGRAM_SEKCAM)).data
     tambah_kegiatan(sekcam, IsiKegiatan("Administrasi Keuangan", "", 1_250_000_000))
     tambah_kegiatan(sekcam, IsiKegiatan("Administrasi Umum"))
     return {KEGIATAN_PEM[0]: keg, KEGIATAN_MUSDES[0]: musdes}

@@ -104,7 +104,7 @@ class NaskahPkDialog(QDialog):
                 self.janji.toPlainText(),
                 self.nama_bupati.text(),
                 self.sebutan_bupati.text(),
-            )
+            ).perubahan
         except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal or bug
             alasan = explain(exc)
             if alasan is None:
