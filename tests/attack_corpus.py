@@ -29,6 +29,7 @@ DOORS: dict[str, Callable[[Path], list[str]]] = {
     "pulihkan": lambda p: ["pulihkan", str(p), "--ya"],
     "iki impor": lambda p: ["iki", "impor", str(p), "--tahun", "2030"],
     "iki impor --coba": lambda p: ["iki", "impor", str(p), "--tahun", "2030", "--coba"],
+    "nilai impor-monev": lambda p: ["nilai", "impor-monev", str(p)],
 }
 """Every door a file comes in by: the command-line arguments that push ``p`` through it."""
 
@@ -47,6 +48,20 @@ def _csv(nama: str, isi_csv: str) -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
         path = folder / nama
         path.write_text(CSV_KEPALA + isi_csv, encoding="utf-8")
+        return path
+
+    return build
+
+
+MONEV_KEPALA = (
+    "jenis,kode_jabatan,program,kegiatan,kode_indikator,periode,nilai,kendala,tindak_lanjut\n"
+)
+
+
+def _monev(nama: str, isi_csv: str) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        path = folder / nama
+        path.write_text(MONEV_KEPALA + isi_csv, encoding="utf-8")
         return path
 
     return build
@@ -213,6 +228,37 @@ ATTACKS: list[Attack] = [
         "iki-name-20000",
         "iki impor",
         _iki(_sel_iki("indikator", "B", "nama " * 4000)),
+        "terlalu panjang",
+    ),
+    # issue 17: budget realised and monev notes come in through the same doors
+    Attack(
+        "monev-rupiah-1e308",
+        "nilai impor-monev",
+        _monev("m.csv", "realisasi_anggaran,SEKCAM,P,K,,2020Q1,1e308,,\n"),
+        "baris 2: Realisasi anggaran '1e308' bukan jumlah Rupiah",
+    ),
+    Attack(
+        "monev-rupiah-negatif",
+        "nilai impor-monev",
+        _monev("m.csv", "realisasi_anggaran,SEKCAM,P,K,,2020Q1,-5000,,\n"),
+        "tidak boleh negatif",
+    ),
+    Attack(
+        "monev-rupiah-sen",
+        "nilai impor-monev",
+        _monev("m.csv", "realisasi_anggaran,SEKCAM,P,K,,2020Q1,\"1.250,50\",,\n"),
+        "tanpa sen",
+    ),
+    Attack(
+        "monev-formula-kegiatan",
+        "nilai impor-monev",
+        _monev("m.csv", "realisasi_anggaran,SEKCAM,P,=cmd|'/Ccalc'!A0,,2020Q1,5,,\n"),
+        "tidak ada pada tahun 2020",
+    ),
+    Attack(
+        "monev-kendala-20000",
+        "nilai impor-monev",
+        _monev("m.csv", "keterangan,SEKCAM,,,SEKCAM.01,2020Q1,," + "kata " * 4000 + ",\n"),
         "terlalu panjang",
     ),
 ]

@@ -51,6 +51,33 @@ def _kecamatan_db(template: Path, folder: Path, kode: str, nama: str) -> Path:
     return path
 
 
+def _program_kepanjen(db: Path) -> None:
+    """A program of the Sekretaris Camat with an anggaran past 2^31 Rupiah, budget realised in
+    TW I (in the TW I package) and TW II (not in it)."""
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.models import Jabatan
+    from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
+    from kinerja_desktop.db.ops_program import (
+        IsiKegiatan,
+        IsiProgram,
+        tambah_kegiatan,
+        tambah_program,
+    )
+
+    open_database(db)
+    sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).id
+    kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
+    set_realisasi_anggaran(
+        [
+            AnggaranMasuk(kegiatan.id, "2020Q1", 1_250_000_000),
+            AnggaranMasuk(kegiatan.id, "2020Q2", 9),
+        ]
+    )
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+
+
 def _values_csv(kode: str, folder: Path) -> Path:
     pb, py, kesos = ISIAN[kode]
     rows = HEADER + "SEKCAM.02,2020,,target,90-100,,\nKASI-KESOS.01,2020,,target,36,,\n"
@@ -77,6 +104,8 @@ def paket(seeded_db_template, tmp_path_factory):
         for kode, nama in KECAMATAN[:3]:
             db = _kecamatan_db(seeded_db_template, tmp / "kec", kode, nama)
             assert main(["--db", str(db), "nilai", "impor", str(_values_csv(kode, tmp))]) == 0
+            if kode == "35.07.13":
+                _program_kepanjen(db)
             argv = ["--db", str(db), "kirim", "--tahun", "2020", "--periode", "2020Q1"]
             assert main([*argv, "--out", str(out)]) == 0
             printed.truncate(0)

@@ -4,7 +4,8 @@ The manifest's SHA-256 proves the members arrived as written, not that they were
 application: a package can be made by hand. So, like every other door: texts are cleaned of
 control characters (a lone surrogate, which SQLite cannot store, becomes U+FFFD), and every
 number of ``nilai.csv`` and ``capaian.json`` must be a plain, finite number within the bounds a
-kecamatan's values can have (:mod:`kinerja_desktop.domain.batas`).
+kecamatan's values can have (:mod:`kinerja_desktop.domain.batas`), and every Rupiah amount of
+``anggaran.json`` a whole number within the bounds of an anggaran.
 """
 
 import math
@@ -15,6 +16,7 @@ from kinerja_desktop.domain.batas import (
     NILAI_MAKS,
     PEGAWAI_MAKS,
     masalah_batas,
+    masalah_rupiah,
 )
 from kinerja_desktop.domain.capaian import parse_angka, parse_target
 from kinerja_desktop.domain.teks import aman_untuk_sel
@@ -96,4 +98,52 @@ def masalah_capaian(capaian: list[Any]) -> str:
         for kunci in ("kategori", "catatan"):
             if item.get(kunci) is not None and not isinstance(item.get(kunci), str):
                 return f"data/capaian.json: {kunci} indikator {kode} bukan teks."
+    return ""
+
+
+def _rupiah(x: Any, apa: str) -> str | None:
+    """Why ``x`` is not a whole Rupiah amount within bounds (a float, text or bool is not)."""
+    if not isinstance(x, int) or isinstance(x, bool):
+        return f"{apa} ({x!r}) bukan jumlah Rupiah utuh."
+    return masalah_rupiah(x, apa)
+
+
+def _masalah_kegiatan(k: Any, triwulan: set[str]) -> str | None:
+    if not isinstance(k, dict) or not isinstance(k.get("nama"), str) or not k["nama"].strip():
+        return "kegiatan tanpa nama."
+    if not isinstance(k.get("kode", ""), str):
+        return f"kode kegiatan {k['nama']!r} bukan teks."
+    if k.get("anggaran") is not None and (masalah := _rupiah(k["anggaran"], "Anggaran")):
+        return f"kegiatan {k['nama']!r}: {masalah}"
+    realisasi = k.get("realisasi", {})
+    if not isinstance(realisasi, dict):
+        return f"realisasi kegiatan {k['nama']!r} bukan daftar per triwulan."
+    for periode, nilai in realisasi.items():
+        if periode not in triwulan:
+            return f"kegiatan {k['nama']!r}: triwulan {periode!r} bukan triwulan paket ini."
+        if masalah := _rupiah(nilai, "Realisasi anggaran"):
+            return f"kegiatan {k['nama']!r}, {periode}: {masalah}"
+    return None
+
+
+def masalah_anggaran(anggaran: Any, kode_jabatan: set[str], triwulan: set[str]) -> str:
+    """Why ``anggaran.json`` cannot be stored, or "": a jabatan not in the IKI, a program or
+    kegiatan without a name, an amount that is not whole Rupiah within bounds, budget realised
+    in a triwulan that is not of the package (``triwulan``: those ended by its period's end)."""
+    if not isinstance(anggaran, dict) or not isinstance(anggaran.get("jabatan"), list):
+        return "data/anggaran.json bukan daftar program per jabatan."
+    for j in anggaran["jabatan"]:
+        if not isinstance(j, dict) or j.get("kode") not in kode_jabatan:
+            kode = j.get("kode") if isinstance(j, dict) else j
+            return f"data/anggaran.json: jabatan {kode!r} tidak ada di IKI."
+        if not isinstance(j.get("program"), list):
+            return f"data/anggaran.json: program jabatan {j['kode']} bukan daftar."
+        for p in j["program"]:
+            if not isinstance(p, dict) or not isinstance(p.get("nama"), str) or not p["nama"]:
+                return f"data/anggaran.json: jabatan {j['kode']}: program tanpa nama."
+            if not isinstance(p.get("kegiatan", []), list):
+                return f"data/anggaran.json: kegiatan program {p['nama']!r} bukan daftar."
+            for k in p.get("kegiatan", []):
+                if masalah := _masalah_kegiatan(k, triwulan):
+                    return f"data/anggaran.json: jabatan {j['kode']}, {masalah}"
     return ""

@@ -19,8 +19,18 @@ from typing import Any
 
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
-from kinerja_desktop.exchange.paket_isi import masalah_capaian, masalah_nilai, teks_bersih
-from kinerja_desktop.exchange.paket_writer import FORMAT_PAKET, MANIFEST, VERSI_FORMAT
+from kinerja_desktop.exchange.paket_isi import (
+    masalah_anggaran,
+    masalah_capaian,
+    masalah_nilai,
+    teks_bersih,
+)
+from kinerja_desktop.exchange.paket_writer import (
+    FORMAT_PAKET,
+    MANIFEST,
+    VERSI_FORMAT,
+    triwulan_sampai,
+)
 from kinerja_desktop.exchange.sel_csv import isi_sel
 
 # A year of a large kecamatan is about 1 MB of data and 1 MB of reports; the limits leave a
@@ -31,6 +41,7 @@ UKURAN_MANIFEST_MAKS = 1024 * 1024
 ANGGOTA_MAKS = 50
 RASIO_MAKS = 100
 ANGGOTA_DATA = ("data/kantor.json", "data/iki.json", "data/nilai.csv", "data/capaian.json")
+ANGGARAN = "data/anggaran.json"  # since schema 10; packages written before have none
 
 
 class PaketDitolak(KinerjaError):
@@ -63,6 +74,7 @@ class IsiPaket:
     iki: dict[str, Any]
     nilai: list[dict[str, str]]
     capaian: list[dict[str, Any]]
+    anggaran: dict[str, Any] | None = None  # None: a package of an older version
 
     @property
     def kode_wilayah(self) -> str:
@@ -237,13 +249,24 @@ def read_paket(path: Path) -> IsiPaket:
         capaian = _json(isi["data/capaian.json"])
         baca = csv.DictReader(io.StringIO(isi["data/nilai.csv"].decode("utf-8")))
         nilai = [{k: isi_sel(v) if isinstance(v, str) else v for k, v in b.items()} for b in baca]
+        anggaran = _json(isi[ANGGARAN]) if ANGGARAN in isi else None
     except (UnicodeDecodeError, ValueError, csv.Error) as exc:
         raise PaketDitolak(path, "data di dalam paket tidak dapat dibaca.") from exc
-    kantor, iki, nilai, capaian = teks_bersih([kantor, iki, nilai, capaian])
+    kantor, iki, nilai, capaian, anggaran = teks_bersih([kantor, iki, nilai, capaian, anggaran])
     alasan = _contradicts(manifest, kantor, iki, nilai, capaian)
     if alasan:
         raise PaketDitolak(path, f"datanya bertentangan dengan manifestnya: {alasan}")
     alasan = masalah_nilai(nilai) or masalah_capaian(capaian)
+    if not alasan and anggaran is not None:
+        kode_jabatan = {
+            j["kode"]
+            for j in iki.get("jabatan", [])
+            if isinstance(j, dict) and isinstance(j.get("kode"), str)
+        }
+        triwulan = set(triwulan_sampai(parse_periode(str(manifest["periode"]))))
+        alasan = masalah_anggaran(anggaran, kode_jabatan, triwulan)
     if alasan:
         raise PaketDitolak(path, f"berisi angka yang tidak wajar: {alasan}")
-    return IsiPaket(path, hashlib.sha256(data).hexdigest(), manifest, kantor, iki, nilai, capaian)
+    return IsiPaket(
+        path, hashlib.sha256(data).hexdigest(), manifest, kantor, iki, nilai, capaian, anggaran
+    )

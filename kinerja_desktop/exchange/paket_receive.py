@@ -220,7 +220,12 @@ def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> 
             PaketDokumen,
             [
                 {"paket": paket.id, "nama": nama, "isi": json.dumps(data, ensure_ascii=False)}
-                for nama, data in (("data/iki.json", isi.iki), ("data/kantor.json", isi.kantor))
+                for nama, data in (
+                    ("data/iki.json", isi.iki),
+                    ("data/kantor.json", isi.kantor),
+                    ("data/anggaran.json", isi.anggaran),
+                )
+                if data is not None  # a package of an older version has no anggaran
             ],
         )
     return rencana

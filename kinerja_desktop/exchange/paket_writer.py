@@ -5,8 +5,9 @@ report (each PDF and XLSX) under ``laporan/``; for machines, under ``data/``, th
 desa (``kantor.json``), the year's IKI (``iki.json``), every target of the year and every
 realisasi of the period (``nilai.csv``, the columns of ``nilai ekspor`` plus ``status``) and the
 kecamatan's own capaian of the period (``capaian.json``, exactly what ``capaian --json`` says),
-and ``manifest.json`` with the versions, the office, year, period, time written and the SHA-256
-and size of every other member. The formats are described in ``docs/paket.md``; a reader
+the programs with anggaran and budget realised (``anggaran.json``), and ``manifest.json`` with
+the versions, the office, year, period, time written and the SHA-256 and size of every other
+member. The formats are described in ``docs/paket.md``; a reader
 refuses a package whose ``versi_format`` it does not know.
 """
 
@@ -199,6 +200,71 @@ def _iki_json(tahun: int) -> dict[str, Any]:
     }
 
 
+def triwulan_sampai(periode: Periode) -> list[str]:
+    """The triwulan of ``periode``'s year that have ended by its end (``2026Q2`` for May: Q1)."""
+    return [f"{periode.tahun}Q{q}" for q in range(1, 5) if q * 3 <= periode.akhir]
+
+
+def _anggaran_json(tahun: int, periode: Periode) -> dict[str, Any]:
+    """The year's programs with their kegiatan, anggaran and the budget realised in every
+    triwulan ended by the end of ``periode``, per jabatan in decree order."""
+    from kinerja_desktop.db.queries_program import (
+        kegiatan_per_program,
+        read_kegiatan,
+        read_program,
+        read_realisasi_anggaran,
+    )
+
+    selesai = set(triwulan_sampai(periode))
+    kode_jabatan = dict(
+        Jabatan.select(Jabatan.id, Jabatan.kode).where(Jabatan.tahun == tahun).tuples().iterator()
+    )
+    kode_indikator = dict(
+        Indikator.select(Indikator.id, Indikator.kode)
+        .where(Indikator.tahun == tahun)
+        .tuples()
+        .iterator()
+    )
+    sasaran = dict(
+        Sasaran.select(Sasaran.id, Sasaran.teks)
+        .join(Jabatan)
+        .where(Jabatan.tahun == tahun)
+        .tuples()
+        .iterator()
+    )
+    realisasi: dict[int, dict[str, int]] = {}
+    for r in read_realisasi_anggaran(tahun):
+        if r.periode in selesai:
+            realisasi.setdefault(r.kegiatan_id, {})[r.periode] = r.nilai
+    kegiatan = kegiatan_per_program(read_kegiatan(tahun))
+    jabatan: dict[int, list[dict[str, Any]]] = {}
+    for p in read_program(tahun):
+        jabatan.setdefault(p.jabatan_id, []).append(
+            {
+                "kode": p.kode,
+                "nama": p.nama,
+                "sasaran": sasaran.get(p.sasaran_id) if p.sasaran_id else None,
+                "kegiatan": [
+                    {
+                        "kode": k.kode,
+                        "nama": k.nama,
+                        "anggaran": k.anggaran,
+                        "kode_indikator": kode_indikator.get(k.indikator_id)
+                        if k.indikator_id
+                        else None,
+                        "realisasi": realisasi.get(k.id, {}),
+                    }
+                    for k in kegiatan.get(p.id, [])
+                ],
+            }
+        )
+    return {
+        "tahun": tahun,
+        "periode": periode.id,
+        "jabatan": [{"kode": kode_jabatan[j], "program": p} for j, p in jabatan.items()],
+    }
+
+
 def _csv_bytes(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(baris_aman(rows))
@@ -260,6 +326,7 @@ def write_paket(
         "data/iki.json": _json_bytes(iki),
         "data/nilai.csv": _csv_bytes(nilai),
         "data/capaian.json": _json_bytes(_capaian_json(tahun, periode)),
+        "data/anggaran.json": _json_bytes(_anggaran_json(tahun, periode)),
     }
     folder = Path(folder)
     target = folder / paket_filename(kantor["kode_wilayah"], kantor["kecamatan"], periode)
