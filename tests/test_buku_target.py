@@ -168,3 +168,31 @@ def test_libreoffice_round_trip(buku, tmp_path):
     apply_buku_target(p)
     assert parse_cell_target(ind("KASUBAG-UMUM.02").id, "2020") == Target(8)
     assert parse_cell_target(ind("SEKCAM.02").id, "2020Q2") == Target(90, 100)
+
+
+def test_the_workbook_shows_the_programs_and_anggaran_the_targets_are_planned_with(db, tmp_path):
+    from kinerja_desktop.db.models import Jabatan
+    from kinerja_desktop.db.ops_program import (
+        IsiKegiatan,
+        IsiProgram,
+        tambah_kegiatan,
+        tambah_program,
+    )
+
+    path = tmp_path / "kosong.xlsx"
+    write_buku_target(2020, path)
+    assert "Belum ada program" in load_workbook(path)["Anggaran"]["A3"].value
+    sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).id
+    tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
+    tambah_kegiatan(program, IsiKegiatan("Administrasi Umum"))
+    write_buku_target(2020, path)
+    ws = load_workbook(path)["Anggaran"]
+    rows = [[ws.cell(row=r, column=c).value for c in range(1, 5)] for r in range(6, 9)]
+    assert rows == [
+        ["Sekretaris Kecamatan", "Program Penunjang", "7.01.01", "Rp 5.250.000.000"],
+        [None, "   Administrasi Keuangan", None, "Rp 5.250.000.000"],
+        [None, "   Administrasi Umum", None, "(belum diisi)"],
+    ]
+    assert ws.protection.sheet
+    assert read_buku_target(path, 2020).penolakan is None  # the extra sheet does not disturb import

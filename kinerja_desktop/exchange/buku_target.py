@@ -17,6 +17,7 @@ without the other.
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
 from kinerja_desktop.db.changes import Hasil
@@ -59,6 +60,7 @@ VERSI = 1
 LEMBAR_PETUNJUK = "Petunjuk"
 LEMBAR_TARGET = "Target"
 LEMBAR_META = "_meta"
+LEMBAR_ANGGARAN = "Anggaran"  # read-only: the programs the targets are planned with
 BARIS_JUDUL_KOLOM = 5
 BARIS_DATA_AWAL = 6
 JUDUL_KOLOM = (
@@ -149,6 +151,7 @@ def write_buku_target(tahun: int, target: Path) -> int:
         .tuples()
         .iterator()
     }
+    anggaran = _baris_anggaran(tahun)
     kantor = Kantor.get_or_none()
     meta = {
         "jenis": JENIS_BERKAS,
@@ -161,7 +164,7 @@ def write_buku_target(tahun: int, target: Path) -> int:
     judul = f"Kecamatan {kantor.kecamatan}" if kantor is not None else ""
 
     def tulis(tmp: Path) -> None:
-        _tulis(tahun, baris, kolom, tersimpan, meta, judul, tmp)
+        _tulis(tahun, baris, kolom, tersimpan, meta, judul, anggaran, tmp)
 
     atomic_write(Path(target), tulis)
     return len(baris)
@@ -174,6 +177,7 @@ def _tulis(
     tersimpan: dict[tuple[int, str], Target],
     meta: dict[str, str],
     kantor: str,
+    anggaran: list[tuple[str, str, str, str, bool]],
     target: Path,
 ) -> None:
     from openpyxl import Workbook
@@ -191,6 +195,7 @@ def _tulis(
     petunjuk = wb.active
     petunjuk.title = LEMBAR_PETUNJUK
     lembar = wb.create_sheet(LEMBAR_TARGET)
+    _tulis_anggaran(wb.create_sheet(LEMBAR_ANGGARAN), tahun, kantor, anggaran)
     lembar_meta = wb.create_sheet(LEMBAR_META)
 
     for i, teks in enumerate(
@@ -275,6 +280,67 @@ def _tulis(
     lembar_meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
     wb.save(target)
+
+
+def _baris_anggaran(tahun: int) -> list[tuple[str, str, str, str, bool]]:
+    """The rows of the Anggaran sheet: (jabatan, program or kegiatan, code, Rupiah, whether
+    it is a program row), programs before their kegiatan, in decree order."""
+    from kinerja_desktop.db.queries_program import (
+        kegiatan_per_program,
+        read_kegiatan,
+        read_program,
+    )
+    from kinerja_desktop.domain.value_text import format_rupiah
+
+    nama_jabatan = dict(
+        Jabatan.select(Jabatan.id, Jabatan.nama).where(Jabatan.tahun == tahun).tuples().iterator()
+    )
+    kegiatan = kegiatan_per_program(read_kegiatan(tahun))
+    hasil: list[tuple[str, str, str, str, bool]] = []
+    for p in read_program(tahun):
+        jumlah = format_rupiah(p.anggaran) if p.anggaran is not None else "(belum diisi)"
+        hasil.append((nama_jabatan[p.jabatan_id], p.nama, p.kode, jumlah, True))
+        for k in kegiatan.get(p.id, []):
+            teks = format_rupiah(k.anggaran) if k.anggaran is not None else "(belum diisi)"
+            hasil.append(("", k.nama, k.kode, teks, False))
+    return hasil
+
+
+def _tulis_anggaran(
+    lembar: Any, tahun: int, kantor: str, baris: list[tuple[str, str, str, str, bool]]
+) -> None:
+    """The read-only Anggaran sheet: what each jabatan's targets are planned with."""
+    from openpyxl.styles import Alignment, Font
+
+    from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+
+    sel_teks(lembar, 1, 1, f"PROGRAM DAN ANGGARAN TAHUN {tahun}").font = Font(bold=True, size=13)
+    sel_teks(lembar, 2, 1, kantor).font = Font(bold=True)
+    sel_teks(
+        lembar,
+        3,
+        1,
+        "Untuk dibaca saja: program, kegiatan dan anggaran diubah di tab Program & Aksi "
+        "jabatannya di Kinerja Desktop."
+        if baris
+        else "Belum ada program dan anggaran tahun ini; isi di tab Program & Aksi jabatannya.",
+    ).font = Font(italic=True)
+    for c, label in enumerate(("Jabatan", "Program / Kegiatan", "Kode", "Anggaran"), start=1):
+        sel_teks(lembar, BARIS_JUDUL_KOLOM, c, label).font = Font(bold=True)
+    for i, (jabatan, nama, kode, rupiah, program) in enumerate(baris):
+        r = BARIS_DATA_AWAL + i
+        for c, teks in enumerate((jabatan, nama if program else f"   {nama}", kode), start=1):
+            sel = sel_teks(lembar, r, c, teks)
+            sel.alignment = Alignment(wrap_text=True, vertical="top")
+            sel.font = Font(bold=program)
+        sel = sel_teks(lembar, r, 4, rupiah)
+        sel.alignment = Alignment(horizontal="right", vertical="top")
+        sel.font = Font(bold=program)
+    for kolom, lebar in zip("ABCD", (28, 60, 16, 22), strict=True):
+        lembar.column_dimensions[kolom].width = lebar
+    sesuaikan_tinggi_baris(lembar, 15, 1.1)
+    cetak_selebar_halaman(lembar, "f4", "portrait", BARIS_JUDUL_KOLOM)
+    lembar.protection.sheet = True
 
 
 # -- back in ---------------------------------------------------------------------------------
