@@ -56,6 +56,7 @@ def test_package_holds_reports_data_and_a_manifest_that_proves_them(capsys, db_p
             "data/iki.json",
             "data/nilai.csv",
             "data/capaian.json",
+            "data/anggaran.json",
             "laporan/IKI-2020.pdf",
             "laporan/IKI-2020.xlsx",
             "laporan/Capaian-2020Q1.pdf",
