@@ -76,8 +76,8 @@ def _anggaran() -> None:
         tambah_program,
     )
 
-    program = tambah_program(_jab(2021, "SEKCAM"), IsiProgram(PROGRAM, "7.01.01")).id
-    kegiatan = tambah_kegiatan(program, IsiKegiatan(KEGIATAN, "7.01.01.1.01", 10_000_000)).id
+    program = tambah_program(_jab(2021, "SEKCAM"), IsiProgram(PROGRAM, "7.01.01")).data
+    kegiatan = tambah_kegiatan(program, IsiKegiatan(KEGIATAN, "7.01.01.1.01", 10_000_000)).data
     tambah_kegiatan(program, IsiKegiatan("Penyediaan jasa kebersihan kantor"))
     set_realisasi_anggaran(
         [AnggaranMasuk(kegiatan, "2021Q1", 2_500_000), AnggaranMasuk(kegiatan, "2021Q3", 5_000_000)]

@@ -183,7 +183,7 @@ def test_the_workbook_shows_the_programs_and_anggaran_the_targets_are_planned_wi
     write_buku_target(2020, path)
     assert "Belum ada program" in load_workbook(path)["Anggaran"]["A3"].value
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
     tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
     tambah_kegiatan(program, IsiKegiatan("Administrasi Umum"))
     write_buku_target(2020, path)

@@ -66,12 +66,12 @@ def _program_kepanjen(db: Path) -> None:
 
     open_database(db)
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
     kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
     set_realisasi_anggaran(
         [
-            AnggaranMasuk(kegiatan.id, "2020Q1", 1_250_000_000),
-            AnggaranMasuk(kegiatan.id, "2020Q2", 9),
+            AnggaranMasuk(kegiatan.data, "2020Q1", 1_250_000_000),
+            AnggaranMasuk(kegiatan.data, "2020Q2", 9),
         ]
     )
     database_proxy.obj.close()
