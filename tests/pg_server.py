@@ -50,10 +50,15 @@ def _free_port() -> int:
 class ThrowawayServer:
     """One PostgreSQL server in its own temporary folder; :meth:`stop` removes everything."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, small_disk_mb: int | None = None) -> None:
         self.bin_dir = bin_dir
         self.folder = Path(tempfile.mkdtemp(prefix="kinerja-pg-"))
         self.data = self.folder / "data"
+        # small_disk_mb: the server sees a tmpfs of that size at ``small_disk`` (mounted in
+        # a mount namespace of its own, so only the server and nsenter see it), for a
+        # tablespace that fills up; needs root
+        self.small_disk_mb = small_disk_mb
+        self.small_disk = self.folder / "disk-kecil"
         self.port = _free_port()
         # initdb and the server refuse to run as root: then they run as Debian's postgres user
         self._user = "postgres" if os.geteuid() == 0 else None
@@ -95,9 +100,34 @@ class ThrowawayServer:
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
         )
-        self._run(
-            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w",
-            "start",
+        start = [
+            str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options,
+            "-l", str(self.folder / "log"), "-w", "start",
+        ]
+        if self.small_disk_mb is None:
+            self._run("pg_ctl", *start[1:])
+            return
+        self.small_disk.mkdir()
+        script = (
+            f"mount -t tmpfs -o size={self.small_disk_mb}m tmpfs '{self.small_disk}' && "
+            f"chown {self._user}: '{self.small_disk}' && "
+            f"exec runuser -u {self._user} -- {' '.join(repr(a) for a in start)}"
+        )
+        subprocess.run(
+            ["unshare", "-m", "--propagation", "private", "sh", "-c", script],
+            check=True,
+            capture_output=True,
+            cwd=self.folder,
+        )
+
+    def on_small_disk(self, script: str) -> subprocess.CompletedProcess:
+        """Run the shell ``script`` where the server's small disk is mounted (as root)."""
+        pid = (self.data / "postmaster.pid").read_text().split()[0]
+        return subprocess.run(
+            ["nsenter", "-t", pid, "-m", "sh", "-c", script],
+            check=False,
+            capture_output=True,
+            text=True,
         )
 
     def url(self, name: str, user: str = SUPERUSER, password: str = PASSWORD) -> str:

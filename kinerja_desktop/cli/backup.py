@@ -43,10 +43,9 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state."""
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
-    from kinerja_desktop.db.location import ServerAddress
+    from kinerja_desktop.db.location import ServerAddress, stand_in
     from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
-    from kinerja_desktop.db.server_copy import stand_in
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
@@ -82,7 +81,8 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
         else:
             hasil = restore_from_file(args.berkas, args.db)
         db = open_database(args.db)  # upgrades an older schema and checks the result
-        catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
+        if not hasil.dicatat:
+            catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
         db.close()
     print(f"Data dipulihkan dari {hasil.sumber}.")
     if hasil.cadangan_sebelumnya is not None:

@@ -19,9 +19,13 @@ def print_json(data: Any) -> None:
 def open_db(args: argparse.Namespace) -> None:
     """Open the database chosen by ``--db``/``KINERJA_DB`` and bind the models to it."""
     from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.location import ServerAddress
+    from kinerja_desktop.db.server_copy import finish_server_restore
     from kinerja_desktop.db.sesi import masuk_sebagai, tanya_bila_perlu
 
     open_database(args.db)
+    if isinstance(args.db, ServerAddress):
+        finish_server_restore(args.db)  # a restore this PC was killed in after its commit
     masuk_sebagai(None)  # each command says anew who runs it
     tanya_bila_perlu(lambda: _masuk(args))
 

@@ -117,32 +117,43 @@ def _impor_members(folder: Path) -> list[tuple[str, Path]]:
 
 
 def write_archive(
-    db_path: Path, target: Path, now: datetime | None = None, work_parent: Path | None = None
+    db_path: Path,
+    target: Path,
+    now: datetime | None = None,
+    work_parent: Path | None = None,
+    files_of: Path | None = None,
 ) -> Path:
     """Write the database at ``db_path`` and the stored import files to the zip ``target``.
 
     The database is snapshotted with the backup API and verified first; the zip is written to
     a temporary file and moved onto ``target`` only when complete. Raises
     :class:`KinerjaError` (full disk, read-only folder, unreadable database); nothing is lost.
-    ``work_parent`` holds the work folder (bawaan: beside the database).
+    ``work_parent`` holds the work folder (bawaan: beside the database). ``files_of`` is the
+    database whose import files and name go in (bawaan: ``db_path``; for a copy of a server
+    database, the name standing for the server).
     """
-    _write_archive(db_path, target, now, work_parent)
+    _write_archive(db_path, target, now, work_parent, files_of)
     return Path(target)
 
 
 def _write_archive(
-    db_path: Path, target: Path, now: datetime | None, work_parent: Path | None = None
+    db_path: Path,
+    target: Path,
+    now: datetime | None,
+    work_parent: Path | None = None,
+    files_of: Path | None = None,
 ) -> dict:
     """:func:`write_archive`, returning the manifest it wrote."""
     now = now or datetime.now()
     target = Path(target)
+    asal = Path(files_of or db_path)
     with temporary_folder(work_parent or Path(db_path).parent, "cadangan") as work:
         snapshot = Path(work) / DB_MEMBER
         info = snapshot_to(db_path, snapshot)
         members = [
             (DB_MEMBER, snapshot),
-            *_impor_members(impor_dir(db_path)),
-            *_shared_stored_files(snapshot, Path(db_path)),
+            *_impor_members(impor_dir(asal)),
+            *_shared_stored_files(snapshot, asal),
         ]
         try:
             berkas = {
@@ -158,7 +169,7 @@ def _write_archive(
             "versi_skema": info.versi_skema,
             "dibuat": now.isoformat(timespec="seconds"),
             # which database this is a backup of (shown before a restore)
-            "basis_data_asal": str(Path(db_path).resolve()),
+            "basis_data_asal": str(asal.resolve()),
             "basis_data": DB_MEMBER,
             "berkas": berkas,
         }
@@ -303,8 +314,11 @@ class HasilCadangan:
     ukuran: int  # bytes of the zip
 
 
-def export_backup(db_path: Path, folder: Path, now: datetime | None = None) -> HasilCadangan:
-    """Write the backup zip into ``folder`` (e.g. a USB stick) under a dated name.
+def export_backup(
+    db_path: Path, folder: Path, now: datetime | None = None, files_of: Path | None = None
+) -> HasilCadangan:
+    """Write the backup zip into ``folder`` (e.g. a USB stick) under a dated name;
+    ``files_of`` as for :func:`write_archive`.
 
     Remembers the time and file in the settings (the About dialog shows them). Raises
     :class:`KinerjaError` for a missing, full or read-only folder or an unreadable database.
@@ -318,7 +332,7 @@ def export_backup(db_path: Path, folder: Path, now: datetime | None = None) -> H
     while target.exists():
         target = folder / f"{Path(archive_name(now)).stem}-{n}.zip"
         n += 1
-    manifest = _write_archive(db_path, target, now)
+    manifest = _write_archive(db_path, target, now, files_of=files_of)
     try:
         settings.set_value("cadangan_luar_waktu", now.isoformat(timespec="seconds"))
         settings.set_value("cadangan_luar_berkas", str(target))

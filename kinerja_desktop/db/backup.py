@@ -343,6 +343,19 @@ def bound_database_path() -> Path | None:
     return Path(name)
 
 
+def bound_local_path() -> Path | None:
+    """The file whose own folder (:func:`~kinerja_desktop.paths.files_dir`) holds the bound
+    database's import copies and backups on this PC: the database file, or for a server the
+    name standing for it (:func:`~kinerja_desktop.db.location.stand_in`); None in memory or
+    unbound."""
+    from kinerja_desktop.db.location import stand_in
+    from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.server import address_of
+
+    address = address_of(database_proxy.obj)
+    return stand_in(address) if address is not None else bound_database_path()
+
+
 def backup_before(alasan: str) -> Path | None:
     """Back up the bound database before an operation named by ``alasan``; return the copy.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.paths import default_db_path
+from kinerja_desktop.paths import data_dir, default_db_path
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 # two letters or more before the colon: "C:\data" and "C:/data" stay Windows file names
@@ -44,6 +44,13 @@ class ServerAddress:
 
 
 DatabaseLocation = Path | ServerAddress
+
+
+def stand_in(address: ServerAddress) -> Path:
+    """The file name standing for a server database on this PC: its own folder
+    (:func:`~kinerja_desktop.paths.files_dir`) in the data folder holds the backups, the
+    copies of imported files and the work folders of a restore made from this PC."""
+    return data_dir() / f"{address.name}.server"
 
 
 def _driver_installed() -> bool:

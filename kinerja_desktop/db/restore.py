@@ -68,6 +68,9 @@ class HasilPemulihan:
     cadangan_sebelumnya: Path | None  # the copy of the state before (None: there was none)
     versi_skema: int  # schema version of the restored data (upgraded on the next open)
     berkas_impor: int  # stored import files restored (0 when the file held none)
+    # the restore is in the restored database's log already (a server's, logged in the same
+    # transaction); else the caller logs it once the database is open again
+    dicatat: bool = False
 
 
 def _backup_current(db_path: Path, now: datetime, work: Path) -> Path | None:
@@ -233,7 +236,8 @@ _STAGED_IMPOR = "impor-baru"
 _OLD_IMPOR = "impor-lama"
 
 
-def _stage_impor(sumber: SumberPemulihan, work: Path) -> Path:
+def stage_impor(sumber: SumberPemulihan, work: Path) -> Path:
+    """Move the checked import files of ``sumber`` into the work folder's staging folder."""
     staged = work / _STAGED_IMPOR
     try:
         staged.mkdir()
@@ -246,17 +250,28 @@ def _stage_impor(sumber: SumberPemulihan, work: Path) -> Path:
     return staged
 
 
-def _write_plan(work: Path, plan: dict) -> None:
+def write_plan(work: Path, plan: dict) -> None:
+    """Record the decided restore's ``plan`` in its work folder (atomically)."""
     def write(temp: Path) -> None:
         temp.write_text(json.dumps(plan), encoding="utf-8")
 
     atomic_write(work / _PLAN, write)
 
 
+def read_plan(work: Path) -> dict | None:
+    """The plan of the restore whose work folder is ``work``; None when it was killed before
+    it decided (nothing had changed)."""
+    plan_file = work / _PLAN
+    if not plan_file.is_file():
+        return None
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    return plan if isinstance(plan, dict) else None
+
+
 def _carry_out(work: Path, db_path: Path, plan: dict) -> None:
     """Put the checked database and import files in place; safe to run again after a kill."""
     _copy_database(work, db_path, plan)
-    _put_impor_in_place(work, db_path, plan)
+    put_impor_in_place(work, db_path, plan)
 
 
 def _copy_database(work: Path, db_path: Path, plan: dict) -> None:
@@ -267,11 +282,14 @@ def _copy_database(work: Path, db_path: Path, plan: dict) -> None:
         _copy_into_live(db_file, db_path)
 
 
-def _impor_done(work: Path) -> bool:
+def impor_done(work: Path) -> bool:
+    """Are the staged import files in place (and the old ones gone) for this work folder?"""
     return not (work / _STAGED_IMPOR).exists() and not (work / _OLD_IMPOR).exists()
 
 
-def _put_impor_in_place(work: Path, db_path: Path, plan: dict) -> None:
+def put_impor_in_place(work: Path, db_path: Path, plan: dict) -> None:
+    """Swap the staged import files in as the import folder of ``db_path``; safe to run
+    again after a kill."""
     if not plan["impor"]:
         return
     current = impor_dir(db_path)
@@ -310,7 +328,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
         # a zip holds the whole import folder (perhaps empty) and replaces it; a plain
         # database file holds none, so the folder stays as it is
         if sumber.arsip:
-            _stage_impor(sumber, work)
+            stage_impor(sumber, work)
         plan = {
             "basis_data": sumber.db_file.relative_to(work).as_posix(),
             "ganti_berkas": previous is not None and previous.name.endswith(".rusak"),
@@ -318,7 +336,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
             "simpan_impor_lama": previous is None or previous.suffix != ".zip",
             "waktu": f"{now:%Y%m%d-%H%M%S}",
         }
-        _write_plan(work, plan)
+        write_plan(work, plan)
         try:
             _copy_database(work, db_path, plan)
         except sqlite3.Error as exc:
@@ -328,7 +346,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
                 "Tutup jendela Kinerja Desktop yang lain lalu coba lagi."
             ) from exc
         decided = True  # the database is replaced: from here the restore is only completed
-        _put_impor_in_place(work, db_path, plan)
+        put_impor_in_place(work, db_path, plan)
     except LingkunganBermasalah as exc:
         if decided:
             raise LingkunganBermasalah(
@@ -337,7 +355,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
             ) from exc
         raise
     finally:
-        if not decided or _impor_done(work):  # else the next start completes it
+        if not decided or impor_done(work):  # else the next start completes it
             shutil.rmtree(work, ignore_errors=True)
     return HasilPemulihan(Path(source), previous, sumber.versi_skema, len(sumber.impor_files))
 
@@ -357,9 +375,8 @@ def finish_interrupted_restore(db_path: Path) -> bool:
     """
     completed = False
     for work in sorted(work_parent(db_path).glob(f"{TEMP_PREFIX}{PURPOSE_RESTORE}-*")):
-        plan_file = work / _PLAN
-        if plan_file.is_file():
-            plan = json.loads(plan_file.read_text(encoding="utf-8"))
+        plan = read_plan(work)
+        if plan is not None:
             try:
                 _carry_out(work, db_path, plan)
             except sqlite3.Error as exc:

@@ -6,12 +6,14 @@ the zip exactly as a file database does. ``pulihkan`` into a server does the rev
 transaction: the current server state is first saved as such an archive in the backup folder,
 then every table is emptied and filled from the archive's database (upgraded to the current
 schema first), so an office can move from a file to a server and back with nothing lost.
+The import files this PC keeps for the server (in the folder named for it, :func:`stand_in`)
+go into the archive and come back with a restore, as a file's import folder does.
 """
 
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -21,12 +23,25 @@ from peewee import AutoField, BooleanField, Model, SchemaManager, SqliteDatabase
 from kinerja_desktop.db.archive import HasilCadangan, export_backup, write_archive
 from kinerja_desktop.db.backup import ALASAN_PEMULIHAN, new_backup_path
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
-from kinerja_desktop.db.location import ServerAddress
+from kinerja_desktop.db.location import ServerAddress, stand_in
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_PAKET, KUNCI_TAHUN, take_lock
-from kinerja_desktop.db.models import ALL_MODELS, database_proxy
-from kinerja_desktop.db.restore import HasilPemulihan, check_restore_source
-from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION, prepare_schema
-from kinerja_desktop.paths import data_dir
+from kinerja_desktop.db.models import ALL_MODELS, CatatanAudit, database_proxy
+from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan, tolak_pemulihan_terkunci
+from kinerja_desktop.db.restore import (
+    PURPOSE_RESTORE,
+    HasilPemulihan,
+    check_restore_source,
+    impor_done,
+    put_impor_in_place,
+    read_plan,
+    stage_impor,
+    work_parent,
+    write_plan,
+)
+from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.errors import LingkunganBermasalah
+from kinerja_desktop.fileio import TEMP_PREFIX, make_temporary_folder
+from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
 
 # rows per INSERT batch: a year of 18 desa holds tens of thousands of values
 _BATCH = 2000
@@ -86,9 +101,10 @@ def server_to_file(target: Path) -> Path:
     return target
 
 
-def file_to_server(source: Path) -> None:
+def file_to_server(source: Path, then: Callable[[], None] | None = None) -> None:
     """Replace every table of the bound server database by the rows of the SQLite file
-    ``source`` (a database of the current schema), in one transaction: all or nothing."""
+    ``source`` (a database of the current schema), then run ``then`` (e.g. log it), in one
+    transaction: all or nothing."""
     raw = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
     try:
         with database_proxy.atomic():
@@ -99,6 +115,8 @@ def file_to_server(source: Path) -> None:
             cursor = database_proxy.cursor()
             for model in _tables():
                 _fill(raw, cursor, model)
+            if then is not None:
+                then()
     finally:
         raw.close()
 
@@ -130,46 +148,110 @@ def _fill(raw: sqlite3.Connection, cursor: object, model: type[Model]) -> None:
         )
 
 
-def stand_in(address: ServerAddress) -> Path:
-    """The file name standing for a server database on this PC: its backups and the work
-    folders of a restore go to the folder named for it in the data folder."""
-    return data_dir() / f"{address.name}.server"
-
-
 def export_server_backup(
     address: ServerAddress, folder: Path, now: datetime | None = None
 ) -> HasilCadangan:
-    """``cadangan`` of the bound server database: the same zip as for a file, in ``folder``."""
+    """``cadangan`` of the bound server database: the same zip as for a file, in ``folder``,
+    carrying the import files this PC keeps for it (:func:`stand_in`)."""
     with tempfile.TemporaryDirectory(prefix=".cadangan-") as work:
-        return export_backup(server_to_file(Path(work) / "kinerja.sqlite3"), folder, now)
-
-
-def _upgrade_copy(db_file: Path, work: Path) -> Path:
-    """A copy of the archive's database at the current schema (an older one is upgraded;
-    one of a newer version or of another program is refused)."""
-    copy = work / "pulihkan.sqlite3"
-    shutil.copyfile(db_file, copy)
-    file_db = SqliteDatabase(str(copy))
-    try:
-        with file_db.atomic():
-            prepare_schema(file_db, str(db_file))
-    finally:
-        file_db.close()
-    return copy
+        return export_backup(
+            server_to_file(Path(work) / "kinerja.sqlite3"), folder, now, files_of=stand_in(address)
+        )
 
 
 def restore_server(
     source: Path, address: ServerAddress, now: datetime | None = None
 ) -> HasilPemulihan:
     """``pulihkan`` into the bound server database from the backup ``source`` (the zip, or a
-    plain .sqlite3 copy): checked first, the current state saved as an archive in the backup
-    folder, then every table replaced in one transaction. Raises :class:`KinerjaError`."""
+    plain .sqlite3 copy), as :func:`~kinerja_desktop.db.restore.restore_from_file` does for a
+    file: checked whole first (approved periods included); the current state and this PC's
+    import files for the server saved as an archive in the backup folder; then every table
+    replaced in one transaction, which also logs the restore; then the import files put in
+    place. A failure before the commit changes nothing; a kill after it is completed the next
+    time this PC opens the server (:func:`finish_server_restore`). Raises
+    :class:`KinerjaError`; the restore is logged (:attr:`HasilPemulihan.dicatat`).
+    """
     now = now or datetime.now()
-    with tempfile.TemporaryDirectory(prefix=".pulihkan-") as folder:
-        work = Path(folder)
-        sumber = check_restore_source(Path(source), work)
-        baru = _upgrade_copy(sumber.db_file, work)
-        sebelum = new_backup_path(stand_in(address), ALASAN_PEMULIHAN, "zip", now)
-        write_archive(server_to_file(work / "sebelum.sqlite3"), sebelum, now)
-        file_to_server(baru)
-    return HasilPemulihan(Path(source), sebelum, sumber.versi_skema, 0)
+    local = stand_in(address)
+    # the server's own locks keep other PCs out; this one keeps a second restore from this PC
+    # (and its completion at start) away from the work folder
+    with acquire_instance_lock(local, tanpa_jendela=True):
+        _finish_restores(local)
+        work = make_temporary_folder(work_parent(local), PURPOSE_RESTORE)
+        decided = False
+        try:
+            sumber = check_restore_source(Path(source), work)
+            kini = server_to_file(work / "sebelum.sqlite3")
+            tolak_pemulihan_terkunci(kini, sumber.db_file)
+            sebelum = new_backup_path(local, ALASAN_PEMULIHAN, "zip", now)
+            write_archive(kini, sebelum, now, work_parent=work, files_of=local)
+            if sumber.arsip:
+                stage_impor(sumber, work)
+            # the backup of the state before has a name no other restore has: the log entry
+            # naming it, committed with the data, tells whether this restore was committed
+            plan = {
+                "server": True,
+                "penanda": sebelum.name,
+                "impor": sumber.arsip,
+                "simpan_impor_lama": False,  # they are in the archive of the state before
+                "waktu": f"{now:%Y%m%d-%H%M%S}",
+            }
+            write_plan(work, plan)
+            file_to_server(sumber.db_file, lambda: catat_pemulihan(Path(source), sebelum))
+            decided = True
+            put_impor_in_place(work, local, plan)
+        except LingkunganBermasalah as exc:
+            if decided:
+                raise LingkunganBermasalah(
+                    f"Data sudah dipulihkan, tetapi berkas impor belum dapat dipindahkan: "
+                    f"{exc.pesan} Pemulihan diselesaikan otomatis saat aplikasi dibuka lagi."
+                ) from exc
+            raise
+        finally:
+            if not decided or impor_done(work):  # else the next opening completes it
+                shutil.rmtree(work, ignore_errors=True)
+    return HasilPemulihan(
+        Path(source), sebelum, sumber.versi_skema, len(sumber.impor_files), dicatat=True
+    )
+
+
+def finish_server_restore(address: ServerAddress) -> bool:
+    """Complete a restore into the bound server database ``address`` that this PC's process
+    was killed in after the commit (put the import files in place), and remove the work
+    folders of restores killed before it; True when one was completed. Skipped while a
+    restore from this PC is running."""
+    local = stand_in(address)
+    if not _work_folders(local):
+        return False  # the usual case: no lock file is made for nothing
+    try:
+        lock = acquire_instance_lock(local, tanpa_jendela=True)
+    except SudahBerjalan:
+        return False  # that restore finishes its own work
+    with lock:
+        return _finish_restores(local)
+
+
+def _work_folders(local: Path) -> list[Path]:
+    return sorted(work_parent(local).glob(f"{TEMP_PREFIX}{PURPOSE_RESTORE}-*"))
+
+
+def _finish_restores(local: Path) -> bool:
+    completed = False
+    for work in _work_folders(local):
+        plan = read_plan(work)
+        if plan is not None and _committed(str(plan.get("penanda", ""))):
+            put_impor_in_place(work, local, plan)
+            completed = True
+        shutil.rmtree(work, ignore_errors=True)
+    return completed
+
+
+def _committed(penanda: str) -> bool:
+    """Does the server's log hold the entry of the restore whose state before was saved as
+    ``penanda``?"""
+    if not penanda:
+        return False
+    entri = CatatanAudit.select().where(
+        (CatatanAudit.aksi == "pulih_cadangan") & CatatanAudit.catatan.endswith(penanda)
+    )
+    return bool(entri.exists())

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kinerja_desktop.db.archive import stored_file
-from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_database_path
+from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_local_path
 from kinerja_desktop.db.changes import Hasil, Perubahan
-from kinerja_desktop.db.connection import explain_failure
+from kinerja_desktop.db.connection import explain_bound_failure
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
     Desa,
@@ -744,7 +744,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
 
     batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
-    salinan = stored_file(bound_database_path(), batch.berkas_simpan) if batch is not None else None
+    salinan = stored_file(bound_local_path(), batch.berkas_simpan) if batch is not None else None
     perubahan = diterapkan[-1].perubahan if diterapkan else None
     return HasilImpor(pratinjau, batch_id, salinan, perubahan)
 
@@ -849,7 +849,7 @@ def _apply_all(
             # a full disk half-way: this file was rolled back and the files before it are
             # saved; say both rather than only the failure, and stop (the next file would
             # meet the same disk)
-            explained = explain_failure(exc, bound_database_path() or Path("basis data"))
+            explained = explain_bound_failure(exc)
             if explained is None:
                 raise
             akhir[n] = replace(p, penolakan=f"{explained.pesan} Berkas ini tidak disimpan.")

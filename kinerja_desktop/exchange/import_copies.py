@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from kinerja_desktop.db.backup import bound_database_path
+from kinerja_desktop.db.backup import bound_local_path
 from kinerja_desktop.db.models import ImporBatch
 from kinerja_desktop.fileio import atomic_write, explain_os_error
 from kinerja_desktop.paths import files_dir
@@ -23,8 +23,9 @@ T = TypeVar("T")
 
 
 def _folder_berkas() -> Path:
-    """The own folder of the bound database (paths.files_dir)."""
-    return files_dir(bound_database_path())
+    """The own folder of the bound database (paths.files_dir); a server database's is the
+    folder named for it in this PC's data folder, never the default database's."""
+    return files_dir(bound_local_path())
 
 
 def keep_copy(nama: str, sha256: str, isi: bytes) -> Path:

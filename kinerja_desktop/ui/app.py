@@ -83,6 +83,10 @@ def run_gui(db_path: "DatabaseLocation") -> int:
 
             if not isinstance(db_path, Path) or not offer_restore_at_start(exc.pesan, db_path):
                 return 1
+        if not isinstance(db_path, Path):
+            from kinerja_desktop.db.server_copy import finish_server_restore
+
+            finish_server_restore(db_path)  # a restore this PC was killed in after its commit
     except KinerjaError as exc:
         QMessageBox.critical(None, APP_NAME, exc.pesan)
         return 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, settings
 from kinerja_desktop.db.changes import Perubahan, everything_changed
-from kinerja_desktop.db.location import DatabaseLocation, ServerAddress
+from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, stand_in
 from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
@@ -167,7 +167,6 @@ def restore_from_file(
     from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.db.restore import restore_from_file as restore_core
-    from kinerja_desktop.db.server_copy import stand_in
 
     # where this PC keeps the database's backups: beside the file, or for a server its folder
     # in the data folder
@@ -198,7 +197,8 @@ def restore_from_file(
             if old is not None:
                 old.close()
             open_database(db_path)  # upgrades an older schema, checks, binds the models
-            catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
+            if not hasil.dicatat:
+                catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
     except KinerjaError as exc:
         QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None

@@ -1,0 +1,165 @@
+"""The stored import files of a server database: kept in the folder named for the server on
+this PC (never the default database's), carried by ``cadangan`` from the server, and put back
+by ``pulihkan`` into a server with the same checks and all-or-nothing as into a file."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import psycopg
+import pytest
+from conftest import drop_server_database, new_server_database
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.db.archive import impor_dir
+from kinerja_desktop.db.location import parse_location, stand_in
+from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.restore import PURPOSE_RESTORE
+from kinerja_desktop.fileio import TEMP_PREFIX
+from kinerja_desktop.paths import data_dir, files_dir
+
+pytestmark = pytest.mark.hanya_server
+
+
+def cli(*args: object) -> int:
+    code = main([str(a) for a in args])
+    database_proxy.initialize(None)
+    return code
+
+
+def _csv(folder: Path, name: str, nilai: int) -> Path:
+    path = folder / name
+    path.write_text(
+        "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+        f"KASUBAG-UMUM.02,2020,,target,{nilai},,\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """name -> bytes of every stored import file under ``folder``."""
+    return {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _restore_entries(url: str) -> int:
+    with psycopg.connect(url) as raw:
+        return raw.execute(
+            "SELECT count(*) FROM audit_log WHERE aksi = 'pulih_cadangan'"
+        ).fetchone()[0]
+
+
+@pytest.fixture
+def server_name(pg_server):
+    name = new_server_database(pg_server)
+    yield name
+    database_proxy.initialize(None)
+    drop_server_database(pg_server, name)
+
+
+def test_import_files_move_from_a_file_to_a_server_and_back(
+    pg_server, server_name, db_path, tmp_path
+):
+    url = pg_server.url(server_name)
+    assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "target-a.csv", 8)) == 0
+    di_berkas = _files(impor_dir(db_path))
+    assert len(di_berkas) == 1
+    usb = tmp_path / "usb"
+    assert cli("--db", db_path, "cadangan", "--out", usb) == 0
+    [dari_berkas] = usb.glob("*.zip")
+
+    assert cli("--db", url, "pulihkan", dari_berkas, "--ya") == 0
+    milik_server = impor_dir(stand_in(parse_location(url)))
+    assert milik_server == data_dir() / f"{server_name}-berkas" / "impor"
+    assert _files(milik_server) == di_berkas
+    assert _restore_entries(url) == 1  # logged once, with the data
+
+    # an import on the server keeps its copy in the server's folder, never in the default
+    # database's (db_path is the default one: its folder is the data folder)
+    assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "target-b.csv", 9)) == 0
+    assert _files(impor_dir(db_path)) == di_berkas
+    di_server = _files(milik_server)
+    assert set(di_server) > set(di_berkas) and len(di_server) == 2
+
+    ke_berkas = tmp_path / "usb2"
+    assert cli("--db", url, "cadangan", "--out", ke_berkas) == 0
+    [dari_server] = ke_berkas.glob("*.zip")
+    with zipfile.ZipFile(dari_server) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        dalam_zip = {Path(n).name: zf.read(n) for n in zf.namelist() if n.startswith("impor/")}
+    assert dalam_zip == di_server
+    # the backup says whose it is: the server's, not a temporary file
+    assert manifest["basis_data_asal"] == str(stand_in(parse_location(url)).resolve())
+
+    kembali = tmp_path / "kembali" / "kinerja.sqlite3"
+    assert cli("--db", kembali, "pulihkan", dari_server, "--ya") == 0
+    assert _files(impor_dir(kembali)) == di_server
+
+
+def test_a_refused_restore_into_a_server_changes_nothing(pg_server, server_name, tmp_path, capsys):
+    """The same checks as into a file: an approved period the backup would change refuses
+    the restore, and neither the server nor this PC's import files change."""
+    url = pg_server.url(server_name)
+    usb = tmp_path / "usb"
+    assert cli("--db", url, "stats") == 0
+    assert cli("--db", url, "cadangan", "--out", usb) == 0
+    [lama] = usb.glob("*.zip")
+    assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "target-a.csv", 8)) == 0
+    milik_server = impor_dir(stand_in(parse_location(url)))
+    sebelum = _files(milik_server)
+    with psycopg.connect(url) as raw:
+        raw.execute(
+            "INSERT INTO persetujuan (jabatan_id, jenis, periode, status, oleh, waktu, catatan) "
+            "SELECT id, 'target', '2020', 'disetujui', 'admin', '2026-11-29T05:00:00', '' "
+            "FROM jabatan WHERE kode = 'KASUBAG-UMUM' AND tahun = 2020"
+        )
+        nilai_sebelum = raw.execute("SELECT count(*) FROM nilai_target").fetchone()[0]
+
+    capsys.readouterr()
+    assert cli("--db", url, "pulihkan", lama, "--ya") == 1
+    assert "disetujui oleh admin" in capsys.readouterr().err
+    assert _files(milik_server) == sebelum
+    with psycopg.connect(url) as raw:
+        assert raw.execute("SELECT count(*) FROM nilai_target").fetchone()[0] == nilai_sebelum
+    assert _restore_entries(url) == 0
+    assert not list(files_dir(stand_in(parse_location(url))).glob(f"{TEMP_PREFIX}*"))
+
+
+def test_a_restore_killed_after_its_commit_is_completed_when_the_server_is_opened_again(
+    pg_server, server_name, db_path, tmp_path
+):
+    """What a kill between the commit and the moving of the import files leaves: the work
+    folder with its plan and the staged files. Opening the server from this PC puts them in
+    place when the server's log holds the restore (it was committed), and throws them away
+    when it does not (it was not: the folder stays as it was)."""
+    url = pg_server.url(server_name)
+    assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "target-a.csv", 8)) == 0
+    usb = tmp_path / "usb"
+    assert cli("--db", db_path, "cadangan", "--out", usb) == 0
+    [arsip] = usb.glob("*.zip")
+    assert cli("--db", url, "pulihkan", arsip, "--ya") == 0
+    local = stand_in(parse_location(url))
+    [sebelum] = (files_dir(local) / "cadangan").glob("*_sebelum-pemulihan.zip")
+    dipulihkan = _files(impor_dir(local))
+
+    def killed(penanda: str, isi: bytes) -> Path:
+        work = files_dir(local) / f"{TEMP_PREFIX}{PURPOSE_RESTORE}-{penanda[:8]}"
+        (work / "impor-baru").mkdir(parents=True)
+        (work / "impor-baru" / "baru.csv").write_bytes(isi)
+        plan = {
+            "server": True,
+            "penanda": penanda,
+            "impor": True,
+            "simpan_impor_lama": False,
+            "waktu": "20261129-050000",
+        }
+        (work / "rencana.json").write_text(json.dumps(plan), encoding="utf-8")
+        return work
+
+    belum = killed("tidak-pernah-tercatat.zip", b"tidak")
+    assert cli("--db", url, "stats") == 0
+    assert not belum.exists() and _files(impor_dir(local)) == dipulihkan
+
+    sudah = killed(sebelum.name, b"ya")
+    assert cli("--db", url, "stats") == 0
+    assert not sudah.exists() and _files(impor_dir(local)) == {"baru.csv": b"ya"}
