@@ -329,3 +329,20 @@ def test_an_approved_year_is_never_replaced(capsys, db_path, ekspor):
     assert code == 1
     assert "Mengganti IKI tahun 2021 akan menghapus jabatan yang periodenya sudah disetujui." in err
     assert "Realisasi Tahun 2021 jabatan Sekretaris Kecamatan sudah disetujui" in err
+
+
+def test_a_continuation_row_below_no_indicator_is_refused_with_its_cell(
+    capsys, ekspor, kantor_lain, tmp_path
+):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(ekspor)
+    ws = wb["Pengadministrasi Pemerintahan…"]
+    [lanjutan] = [c.row for c in ws["E"] if c.value == "lanjutan"][:1]
+    ws.cell(row=lanjutan - 1, column=5).value = "sasaran"
+    rusak = tmp_path / "rusak.xlsx"
+    wb.save(rusak)
+    code, _, err = run(capsys, "--db", kantor_lain, "iki", "impor", rusak, "--tahun", 2026)
+    assert code == 1
+    assert f"Pengadministrasi Pemerintahan…, sel E{lanjutan}" in err
+    assert "baris lanjutan tidak berada tepat di bawah baris indikator" in err

@@ -330,11 +330,58 @@ def test_excel_rows_are_tall_enough_for_every_wrapped_cell(decree):
                 width = ws.column_dimensions[cell.column_letter].width
                 lines = baris_terbungkus(cell.value, width, CHARS_PER_UNIT)
                 height = ws.row_dimensions[cell.row].height
-                # (a text longer than Excel's tallest row is handled by its own test)
-                assert height is not None and height >= min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT), (
+                # an indicator taller than Excel's tallest row goes on in the rows below it:
+                # every cell fits its row
+                assert height is not None and height >= lines * LINE_HEIGHT, (
                     ws.title,
                     cell.coordinate,
                 )
+                assert height <= MAX_ROW_HEIGHT
                 checked += 1
     assert checked > 150
     assert baris_terbungkus("Sub Bagian Umum, Kepegawaian, Keuangan dan Aset", 22, 1.2) == 3
+
+
+def test_an_indicator_taller_than_a_row_goes_on_in_the_rows_below_seen_in_libreoffice(decree):
+    """ADM-SEKDES's sub-items need more than Excel's 409 pt: LibreOffice cut them after "k."
+    when they were one row. Now they go on in continuation rows, one cell block to the eye."""
+    import subprocess
+
+    from kinerja_desktop.reports.iki_struktur import BARIS_LANJUTAN, PENANDA_LANJUTAN
+
+    laporan, _, xlsx = decree
+    wb = load_workbook(xlsx)
+    ws = wb["Pengadministrasi Pemerintahan…"]
+    kinds = {r: ws.cell(row=r, column=5).value for r in range(1, ws.max_row + 1)}
+    lanjutan = [r for r, k in kinds.items() if k == BARIS_LANJUTAN]
+    assert len(lanjutan) == 2 and kinds[lanjutan[0] - 1] == "indikator"
+    assert PENANDA_LANJUTAN in kinds.values()  # older applications refuse, never drop text
+    first, last = lanjutan[0] - 1, lanjutan[-1]
+    # no line between the rows of one indicator; the block is closed above and below
+    def line(row: int, side: str) -> str | None:
+        drawn = getattr(ws.cell(row=row, column=2).border, side)
+        return drawn.style if drawn is not None else None
+
+    assert line(first, "bottom") is None and line(lanjutan[0], "top") is None
+    assert line(first, "top") == line(last, "bottom") == "thin"
+    # a sheet without so long an indicator keeps the first format's mark and one row each
+    assert BARIS_LANJUTAN not in [c.value for c in wb["Pengadministrasi Pemerintahan"]["E"]]
+
+    folder = xlsx.parent / "lo"
+    subprocess.run(
+        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(xlsx)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    text = flat(
+        subprocess.run(
+            ["pdftotext", str(folder / "IKI-2020.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+    )
+    [sekdes] = [j for j in laporan.jabatan if "(Sekretaris Desa)" in j.nama]
+    [panjang] = [i for i in sekdes.indikator if len(i.sub) > 11]
+    # (pdftotext reads the columns side by side, line by line: each sub-item's first line)
+    for butir in panjang.sub:
+        assert " ".join([f"{butir.huruf}.", *butir.teks.split()[:2]]) in text, butir.huruf
+    assert " ".join(panjang.sub[-1].teks.split()[-3:]) in text  # the end of the last one

@@ -41,6 +41,7 @@ from kinerja_desktop.reports.iki_struktur import (
     BARIS_FUNGSI,
     BARIS_INDIKATOR,
     BARIS_JABATAN,
+    BARIS_LANJUTAN,
     BARIS_SASARAN,
     BARIS_TUGAS,
     KOLOM_JENIS,
@@ -167,16 +168,28 @@ class _Pembaca:
     def __init__(self, lembar: Lembar, masalah: list[MasalahIKI]) -> None:
         self.lembar = lembar
         self.masalah = masalah
+        # indicator row -> the continuation rows below it (iki_struktur.BARIS_LANJUTAN)
+        self.lanjutan: dict[int, list[int]] = {}
 
-    def teks(self, baris: int, kolom: int, satu_baris: bool = False) -> str:
-        """The cell's text cleaned as every door cleans it (domain.teks); "" when empty."""
+    def _mentah(self, baris: int, kolom: int) -> str:
         sel = self.lembar.sel.get((baris, kolom))
         if sel is None or sel.nilai is None:
             return ""
         if sel.jenis is CellKind.ANGKA and isinstance(sel.nilai, float) and sel.nilai.is_integer():
             return str(int(sel.nilai))
+        return str(sel.nilai)
+
+    def teks(self, baris: int, kolom: int, satu_baris: bool = False) -> str:
+        """The cell's text cleaned as every door cleans it (domain.teks); "" when empty.
+        A printed cell of an indicator row reads on in its continuation rows."""
+        mentah = self._mentah(baris, kolom)
+        if kolom < KOLOM_JENIS and baris in self.lanjutan:
+            bagian = [mentah, *(self._mentah(b, kolom) for b in self.lanjutan[baris])]
+            mentah = "\n".join(t for t in bagian if t.strip())
+        if not mentah:
+            return ""
         try:
-            bersih = bersihkan(str(sel.nilai), "Isi sel", satu_baris)
+            bersih = bersihkan(mentah, "Isi sel", satu_baris)
         except DataTidakValid as exc:
             self.salah(baris, kolom, exc.pesan)
             return ""
@@ -203,6 +216,7 @@ class _Pembaca:
     def baca(self) -> JabatanMasuk | None:
         baris_semua = sorted({b for b, _ in self.lembar.sel})
         jenis_baris = {b: self.teks(b, KOLOM_JENIS) for b in baris_semua}
+        self._sambung(jenis_baris)
         jabatan: JabatanMasuk | None = None
         kelompok: dict[int, dict[str, Any]] = {}
         for b in baris_semua:
@@ -225,6 +239,23 @@ class _Pembaca:
                 else:
                     self._baris_tabel(b, jenis, jabatan, kelompok)
         return jabatan
+
+    def _sambung(self, jenis_baris: dict[int, str]) -> None:
+        """Note which continuation rows read on each indicator row; one that follows no
+        indicator row is a problem of its cell."""
+        indikator: int | None = None
+        for b, jenis in jenis_baris.items():
+            if jenis == BARIS_LANJUTAN:
+                if indikator is None:
+                    self.salah(
+                        b,
+                        KOLOM_JENIS,
+                        "baris lanjutan tidak berada tepat di bawah baris indikator.",
+                    )
+                else:
+                    self.lanjutan.setdefault(indikator, []).append(b)
+            elif jenis:
+                indikator = b if jenis == BARIS_INDIKATOR else None
 
     def _jabatan(self, b: int) -> JabatanMasuk | None:
         nama = _tanpa_prefiks(self.teks(b, 2, satu_baris=True))

@@ -11,10 +11,15 @@ import json
 
 from kinerja_desktop.reports.iki_data import IndikatorIKI, JabatanIKI
 
-VERSI = 1
+VERSI = 2
+"""The newest format this application reads (and writes when a sheet needs it)."""
 AWAL_PENANDA = "Kinerja Desktop IKI v"
-PENANDA = f"{AWAL_PENANDA}{VERSI}"
+PENANDA = f"{AWAL_PENANDA}1"
 """Written in column E of every jabatan sheet's table header: an IKI workbook of ours."""
+PENANDA_LANJUTAN = f"{AWAL_PENANDA}2"
+"""The mark of a sheet with continuation rows (:data:`BARIS_LANJUTAN`, format 2): an older
+application, which would drop their text, refuses the workbook instead; a sheet without them
+keeps the format-1 mark, so that older applications still read it."""
 
 KOLOM_JENIS = 5  # column E: the kind of the row
 BARIS_JABATAN = "jabatan"
@@ -22,6 +27,9 @@ BARIS_TUGAS = "tugas"
 BARIS_FUNGSI = "fungsi"
 BARIS_INDIKATOR = "indikator"
 BARIS_SASARAN = "sasaran"  # a sasaran without indicators
+# An indicator taller than a spreadsheet row may be (409 pt) goes on over the rows below it,
+# marked so; its printed cells are the indicator row's, read on: the import joins them again
+BARIS_LANJUTAN = "lanjutan"
 
 MEDAN_JABATAN = ("kode", "atasan")
 MEDAN_INDIKATOR = (

@@ -20,6 +20,7 @@ from kinerja_desktop.reports.iki_struktur import (
     BARIS_FUNGSI,
     BARIS_INDIKATOR,
     BARIS_JABATAN,
+    BARIS_LANJUTAN,
     BARIS_SASARAN,
     BARIS_TUGAS,
     JUDUL_MEDAN,
@@ -27,6 +28,7 @@ from kinerja_desktop.reports.iki_struktur import (
     KOLOM_TERAKHIR,
     MEDAN_INDIKATOR,
     PENANDA,
+    PENANDA_LANJUTAN,
     medan_indikator,
     medan_jabatan,
 )
@@ -84,9 +86,13 @@ def _line_count(text: str, width_chars: float) -> int:
 
 
 def _height(lines: float) -> float:
-    # Excel refuses rows taller than 409 points; a longer cell still shows its text when
-    # the row is enlarged by hand, and it prints in full in PDF.
+    # Excel refuses rows taller than 409 points: a longer indicator goes on over several
+    # rows (baris_indikator); other cells are never that long
     return min(lines * LINE_HEIGHT + 4, MAX_ROW_HEIGHT)
+
+
+# the most wrapped lines a row holds within Excel's 409 points
+MAX_LINES = int((MAX_ROW_HEIGHT - 4) // LINE_HEIGHT)
 
 
 def teks_indikator(ind: IndikatorIKI) -> tuple[str, str, str]:
@@ -100,6 +106,41 @@ def teks_indikator(ind: IndikatorIKI) -> tuple[str, str, str]:
         + [f"{s.huruf}. {s.formula or s.teks}" for s in ind.sub]
     )
     return nama, formula or "-", ind.sumber_data.strip() or "-"
+
+
+def _lines_of(texts: tuple[str, ...]) -> int:
+    """The wrapped lines of an indicator row holding ``texts`` in columns B, C and D."""
+    return max(_line_count(t, LEBAR[col]) for col, t in enumerate(texts, start=1))
+
+
+def baris_indikator(ind: IndikatorIKI) -> list[tuple[str, str, str]]:
+    """The printed cells of an indicator (:func:`teks_indikator`), over as many rows as
+    needed so that none is taller than a spreadsheet row may be.
+
+    An indicator with many sub-items (ADM-SEKDES's a-l) would need a taller row; then its
+    sub-items go on in the rows below, each sub-item beside its own formula. Joining each
+    column's non-empty cells with line breaks gives :func:`teks_indikator` again.
+    """
+    whole = teks_indikator(ind)
+    if not ind.sub or _lines_of(whole) <= MAX_LINES:
+        return [whole]
+    parts = [(ind.nama, ind.formula_satu_baris.strip(), whole[2])] + [
+        (f"{s.huruf}. {s.teks}", f"{s.huruf}. {s.formula or s.teks}", "") for s in ind.sub
+    ]
+    rows: list[list[tuple[str, str, str]]] = [[]]
+    for part in parts:
+        candidate = [*rows[-1], part]
+        if rows[-1] and _lines_of(_joined(candidate)) > MAX_LINES:
+            rows.append([part])
+        else:
+            rows[-1] = candidate
+    return [_joined(row) for row in rows]
+
+
+def _joined(parts: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    columns = zip(*parts, strict=True)
+    nama, formula, sumber = ("\n".join(t for t in column if t) for column in columns)
+    return nama, formula, sumber
 
 
 class _Sheet:
@@ -202,6 +243,13 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
 
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    # the rows of one indicator look like one cell: no line between them
+    borders = {
+        (True, True): border,
+        (True, False): Border(left=thin, right=thin, top=thin),
+        (False, False): Border(left=thin, right=thin),
+        (False, True): Border(left=thin, right=thin, bottom=thin),
+    }
     fill = PatternFill("solid", fgColor="E4E4E4")
     header = sh.row
     for col, text in enumerate(KOLOM, start=1):
@@ -212,22 +260,28 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
     sh.mark(header, PENANDA, [JUDUL_MEDAN[m] for m in MEDAN_INDIKATOR])
     sh.row += 1
 
-    def row_of(texts: tuple[str, ...], first_col: int = 2) -> float:
+    def row_of(texts: tuple[str, ...], first_col: int = 2, edge: Any = border) -> float:
         lines = 1
         for offset, text in enumerate(texts):
             col = first_col + offset
-            sh.put(sh.row, col, text).border = border
+            sh.put(sh.row, col, text).border = edge
             lines = max(lines, _line_count(text, LEBAR[col - 1]))
         sh.height(sh.row, lines)
         sh.row += 1
         return _height(lines)
 
+    continued = False
     for sasaran_ke, sasaran in enumerate(jabatan.sasaran, start=1):
         first = sh.row
         heights = []
         for ind in sasaran.indikator:
+            rows = baris_indikator(ind)
             sh.mark(sh.row, BARIS_INDIKATOR, medan_indikator(ind, sasaran_ke))
-            heights.append(row_of(teks_indikator(ind)))
+            for n, texts in enumerate(rows):
+                if n:
+                    sh.mark(sh.row, BARIS_LANJUTAN)
+                heights.append(row_of(texts, edge=borders[n == 0, n == len(rows) - 1]))
+            continued = continued or len(rows) > 1
         if not heights:
             sh.mark(sh.row, BARIS_SASARAN, [str(sasaran_ke)])
             heights.append(row_of(("-", "-", "-")))
@@ -253,6 +307,8 @@ def _table(sh: _Sheet, jabatan: JabatanIKI) -> int:
         for col in range(1, 5):
             sh.ws.cell(row=sh.row, column=col).border = border
         sh.row += 1
+    if continued:
+        sel_teks(sh.ws, header, KOLOM_JENIS, PENANDA_LANJUTAN)
     return header
 
 
