@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from desa_bantuan import KEMIRI, SENGGURUH, isi, templat
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kinerja_desktop.db.models import ImporBatch, NilaiRealisasi
@@ -114,24 +115,38 @@ def test_completeness_table(qtbot, db, tmp_path):
     dlg = KelengkapanDialog(None, 2020)
     qtbot.addWidget(dlg)
     dlg.show()
-    assert dlg.tabel.rowCount() == 18 and dlg.tabel.columnCount() == 12
-    kemiri = [dlg.tabel.verticalHeaderItem(r).text() for r in range(18)].index("Desa Kemiri")
-    assert dlg.tabel.item(kemiri, 0).text() == "1/42"
-    assert dlg.tabel.item(kemiri, 1).text() == "Belum"  # 2020 is over: every month is due
+    assert dlg.tabel.rowCount() == 18 and dlg.tabel.columnCount() == 13
+    desa = [dlg.tabel.item(r, 0).text() for r in range(18)]
+    assert desa[0] == "Kelurahan Penarukan"  # the order of their codes until a click
+    kemiri = desa.index("Desa Kemiri")
+    assert dlg.tabel.item(kemiri, 1).text() == "1/42"
+    assert dlg.tabel.item(kemiri, 2).text() == "Belum"  # 2020 is over: every month is due
     assert "belum ada, periodenya sudah berakhir" in " ".join(
         w.text() for w in dlg.findChildren(QLabel)
     )  # the legend
     # a chosen cell says which indicators are missing, by name
-    dlg.tabel.setCurrentCell(kemiri, 0)
+    dlg.tabel.setCurrentCell(kemiri, 1)
     rincian = dlg.rincian.toPlainText()
     assert rincian.startswith("Desa Kemiri, Januari 2020: 1 dari 42 nilai ada.")
     assert "Belum ada (41 indikator):" in rincian
     assert "KASI-KESOS.02 Jumlah monitoring dan fasilitasi kegiatan Tenaga" in rincian
     assert "KASI-KESOS.01 " not in rincian  # the one sent
     # templates for the desa missing data in the chosen month: all 18
-    assert dlg.desa_kurang() == ("202001", [dlg._sel[(r, 0)].kode_desa for r in range(18)])
-    dlg.per.setCurrentIndex(1)
-    assert dlg.tabel.columnCount() == 4 and dlg.tabel.item(kemiri, 0).text() == "1/126"
+    kode = dlg.desa_kurang()
+    assert kode[0] == "202001" and len(kode[1]) == 18
+    # a click on a header sorts: the desa by name whatever their kind, a month by how much
+    # arrived (the desa that sent something last when ascending)
+    dlg.tabel.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    nama = [dlg.tabel.item(r, 0).text() for r in range(18)]
+    tanpa_jenis = [n.split(" ", 1)[1] for n in nama]
+    assert tanpa_jenis == sorted(tanpa_jenis) and "Kelurahan" in " ".join(nama[:6])
+    dlg.tabel.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert dlg.tabel.item(0, 0).text() == "Desa Kemiri"
+    dlg.tabel.setCurrentCell(0, 1)  # the detail follows the sorted row
+    assert dlg.rincian.toPlainText().startswith("Desa Kemiri, Januari 2020")
+    dlg.per.setCurrentIndex(1)  # the order chosen stays when the table is counted again
+    assert dlg.tabel.columnCount() == 5 and dlg.tabel.item(0, 0).text() == "Desa Kemiri"
+    assert dlg.tabel.item(0, 1).text() == "1/126"
     ARTIFACTS.mkdir(exist_ok=True)
     dlg.resize(1024 - 40, 700)
     dlg.grab().save(str(ARTIFACTS / "kelengkapan_desa.png"))

@@ -215,3 +215,35 @@ def test_a_long_heading_wraps_in_a_narrow_tab(tab, qtbot):
     assert judul.wordWrap()
     assert judul.geometry().right() <= tab.hapus.geometry().left()
     assert judul.height() >= 2 * judul.fontMetrics().height()  # on two lines
+
+
+def test_a_click_on_a_header_sorts_as_a_reader_expects_and_the_order_stays(tab, qtmodeltester):
+    jid = jabatan_id("PENGEMUDI")
+    tab.set_jabatan(jid)
+    QGuiApplication.clipboard().setText(
+        "budi santoso 10\t\tIV/a\n"
+        "Budi Santoso 2\t\tII/d\n"
+        "ABAI SALEH, S.Sos., MM\t19690505 199009 1 002\t\n"
+        "Ádi Nugroho\t\tIII/b\n"
+    )
+    tab.paste()
+
+    def shown(column: int = 0) -> list[str]:
+        return [tab.model.index(r, column).data() for r in range(tab.model.rowCount())]
+
+    # names without regard to case or accents, numbers inside them by value
+    assert shown() == ["ABAI SALEH, S.Sos., MM", "Ádi Nugroho", "Budi Santoso 2", "budi santoso 10"]
+    tab.view.selectRow(2)
+    header = tab.view.horizontalHeader()
+    tab.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # pangkat by golongan, empty last
+    assert [p.rsplit("(", 1)[-1] for p in shown(2)] == ["II/d)", "III/b)", "IV/a)", "IV/b)"]
+    assert header.sortIndicatorSection() == 2
+    # the selection follows its pegawai
+    assert tab.model.item(tab.view.currentIndex().row()).nama == "Budi Santoso 2"
+    tab.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # NIP; none last
+    assert shown()[0] == "ABAI SALEH, S.Sos., MM"
+    tab.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    tab.set_jabatan(jabatan_id("SEKCAM"))
+    tab.set_jabatan(jid)  # read again: still in the order chosen
+    assert shown() == ["budi santoso 10", "Budi Santoso 2", "Ádi Nugroho", "ABAI SALEH, S.Sos., MM"]
+    qtmodeltester.check(tab.model)

@@ -15,15 +15,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from kinerja_desktop.domain.urut import kunci_desa
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.flow_layout import FlowLayout
+from kinerja_desktop.ui.sel_urut import SelUrut
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 WARNA = {"diterima": "#a8d5a2", "sebagian": "#fff2b3", "belum": "#f4b6b0"}
@@ -184,7 +185,7 @@ class KelengkapanDialog(QDialog):
         self.setWindowTitle(f"Kelengkapan Data Desa {tahun}")
         self.tahun = tahun
         self.runner = runner
-        self._sel: dict[tuple[int, int], Any] = {}
+        self._sel: list[Any] = []  # every cell's SelKelengkapan; a cell holds its index
         self._nama_indikator: dict[str, str] = {}
         self.per = QComboBox(self)
         self.per.addItem("Per bulan", "bulan")
@@ -196,6 +197,11 @@ class KelengkapanDialog(QDialog):
         self.tabel.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tabel.horizontalHeader().setMinimumSectionSize(52)
+        self.tabel.verticalHeader().hide()
+        # a click on a header sorts: the desa by name, a period by how complete it is; until
+        # then the desa stay in the order of their codes
+        self.tabel.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.tabel.setSortingEnabled(True)
         self.tabel.currentCellChanged.connect(lambda r, c, *_: self._rinci(r, c))
         self.ringkas = QLabel("", self)
         self.ringkas.setWordWrap(True)
@@ -255,29 +261,39 @@ class KelengkapanDialog(QDialog):
         for s in sel:
             if s.nama_desa not in desa:
                 desa.append(s.nama_desa)
-        kolom = {p.id: i for i, p in enumerate(periode)}
+        kolom = {p.id: i + 1 for i, p in enumerate(periode)}
+        urutan = self.tabel.horizontalHeader()
+        dipilih = (urutan.sortIndicatorSection(), urutan.sortIndicatorOrder())
+        self.tabel.setSortingEnabled(False)  # rows stay put while they are filled
         self.tabel.clear()
         self.tabel.setRowCount(len(desa))
-        self.tabel.setColumnCount(len(periode))
-        self.tabel.setHorizontalHeaderLabels([p.label_pendek for p in periode])
-        self.tabel.setVerticalHeaderLabels(desa)
-        self._sel = {}
+        self.tabel.setColumnCount(len(periode) + 1)
+        self.tabel.setHorizontalHeaderLabels(["Desa/Kelurahan", *(p.label_pendek for p in periode)])
+        self.tabel.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        for r, nama in enumerate(desa):
+            self.tabel.setItem(r, 0, SelUrut(nama, kunci_desa(nama)))
+        self._sel = list(sel)
         hitung = {"diterima": 0, "sebagian": 0, "belum": 0, "belum_waktunya": 0}
-        for s in sel:
+        for nomor, s in enumerate(sel):
             r, c = desa.index(s.nama_desa), kolom[s.periode]
-            self._sel[(r, c)] = s
             keadaan = s.status.value
             if not s.jatuh_tempo and keadaan != "diterima":
                 keadaan = "belum_waktunya" if keadaan == "belum" else keadaan
             teks = {"diterima": "Lengkap", "belum": "Belum", "belum_waktunya": "–"}.get(
                 keadaan, f"{s.terisi}/{s.diharapkan}"
             )
-            item = QTableWidgetItem(teks)
+            # what is missing first: ended periods by the share received, then those not due
+            item = SelUrut(teks, (not s.jatuh_tempo, s.terisi / max(s.diharapkan, 1)))
+            item.setData(Qt.ItemDataRole.UserRole, nomor)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setBackground(QBrush(QColor(WARNA.get(keadaan, WARNA_BELUM_WAKTUNYA))))
             item.setToolTip(self._kalimat(s))
             self.tabel.setItem(r, c, item)
             hitung[keadaan] += 1
+        self.tabel.setSortingEnabled(True)
+        self.tabel.sortByColumn(*dipilih)
         jatuh = [p for p in periode if any(s.jatuh_tempo for s in sel if s.periode == p.id)]
         sampai = f"sampai {jatuh[-1].label}" if jatuh else "belum ada periode yang berakhir"
         self.ringkas.setText(
@@ -297,8 +313,14 @@ class KelengkapanDialog(QDialog):
             kepala += " Periodenya belum berakhir."
         return kepala
 
+    def _sel_di(self, row: int, col: int) -> Any | None:
+        """The SelKelengkapan of the cell at ``row``, ``col`` (None: the desa column)."""
+        item = self.tabel.item(row, col)
+        nomor = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self._sel[nomor] if isinstance(nomor, int) else None
+
     def _rinci(self, row: int, col: int) -> None:
-        s = self._sel.get((row, col))
+        s = self._sel_di(row, col)
         if s is None:
             self.rincian.clear()
             return
@@ -320,10 +342,10 @@ class KelengkapanDialog(QDialog):
         """The period of the chosen column (None: the whole year) and the desa codes whose
         data is missing in it, counting only periods that have ended."""
         col = self.tabel.currentColumn()
-        periode = self.periode[col].id if 0 <= col < len(self.periode) else None
+        periode = self.periode[col - 1].id if 1 <= col <= len(self.periode) else None
         kode: list[str] = []
-        for (_, c), s in self._sel.items():
-            if periode is not None and c != col:
+        for s in self._sel:
+            if periode is not None and s.periode != periode:
                 continue
             if s.jatuh_tempo and s.status.value != "diterima" and s.kode_desa not in kode:
                 kode.append(s.kode_desa)

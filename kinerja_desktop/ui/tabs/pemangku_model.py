@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kinerja_desktop.db.ops_pemangku import FIELDS, PemangkuData
 from kinerja_desktop.domain.nip import format_nip, nip_problem
+from kinerja_desktop.domain.urut import kunci_golongan, kunci_teks
 from kinerja_desktop.ui.tabs.row_model import Index, RowListModel
 
 KOLOM = ("Nama", "NIP", "Pangkat/Golongan")
@@ -31,6 +32,15 @@ class PemangkuModel(RowListModel[PemangkuData]):
     def __init__(self, on_edit: Callable[[PemangkuData, str, str], None] | None = None) -> None:
         super().__init__()
         self.on_edit = on_edit
+
+    def kunci_urut(self, item: PemangkuData, column: int) -> Any:
+        """Name as a reader sorts it, NIP by its digits, pangkat by golongan (rank); an empty
+        NIP or golongan last."""
+        if column == KOLOM_NIP:
+            return (not item.nip, item.nip)
+        if column == KOLOM_PANGKAT:
+            return kunci_golongan(item.golongan)
+        return kunci_teks(item.nama)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -22,6 +22,8 @@ class RowListModel(QAbstractTableModel, Generic[RowT]):
 
     ``set_rows`` keeps open editors when only the values of the same rows changed, and resets
     the model otherwise (in try/finally, so a failure never leaves the view half reset).
+    A list whose view sorts by a click on a header (Pemangku) gives :meth:`kunci_urut`; rows
+    shown later keep the order chosen. A list in decree order (Uraian) never sorts.
     """
 
     KOLOM: tuple[str, ...] = ()
@@ -29,9 +31,41 @@ class RowListModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[RowT] = []
+        self._urutan: tuple[int, Qt.SortOrder] | None = None  # None: as given
+
+    def kunci_urut(self, item: RowT, column: int) -> Any:
+        """The key ``item`` sorts by in ``column`` (domain.urut); only for sortable lists."""
+        raise NotImplementedError(f"{type(self).__name__} does not sort")
+
+    def _urut(self, rows: list[RowT]) -> list[RowT]:
+        if self._urutan is None:
+            return list(rows)
+        column, order = self._urutan
+        return sorted(
+            rows,
+            key=lambda item: self.kunci_urut(item, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` (a click on its header); the selection follows."""
+        if not 0 <= column < len(self.KOLOM):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._urutan = (column, order)
+        lama = [item.id for item in self._rows]
+        self._rows = self._urut(self._rows)
+        baru = {item.id: row for row, item in enumerate(self._rows)}
+        indexes = self.persistentIndexList()
+        self.changePersistentIndexList(
+            indexes,
+            [self.index(baru[lama[i.row()]], i.column()) for i in indexes],
+        )
+        self.layoutChanged.emit()
 
     def set_rows(self, rows: list[RowT]) -> None:
-        """Show ``rows``."""
+        """Show ``rows`` (in the order chosen by a click on a header, if any)."""
+        rows = self._urut(rows)
         if [r.id for r in rows] == [r.id for r in self._rows]:
             self._rows = list(rows)
             if rows:
