@@ -311,16 +311,27 @@ def test_both_engines_give_the_same_outputs(pg_copy, db_path, tmp_path, capsys):
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_window_backup_and_restore_on_a_server(server_db, qtbot, tmp_path, monkeypatch):
+def test_window_backup_and_restore_on_a_server(server_db, qtbot, tmp_path):
     """Berkas › Cadangkan ke… and Pulihkan… with the window on a server database."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from kinerja_desktop.db.queries import years
     from kinerja_desktop.db.years import copy_year
     from kinerja_desktop.ui.backup_dialogs import backup_to_folder, restore_from_file
     from kinerja_desktop.ui.tasks import TaskRunner
 
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    said: list[str] = []
+
+    def read_and_close() -> None:  # the operator reads "Cadangan ditulis" and clicks OK
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            said.append(box.text())
+            box.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(read_and_close)
+    timer.start(20)
     address = parse_location(server_db.url)
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -330,6 +341,8 @@ def test_window_backup_and_restore_on_a_server(server_db, qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: bool(finished), timeout=20000)
     [zip_path] = usb.iterdir()
     assert finished == [zip_path]
+    timer.stop()
+    assert said and said[0].startswith("Cadangan ditulis ke:")
 
     copy_year(2020, 2021)
     perubahan = restore_from_file(None, address, runner, source=zip_path, confirm=lambda a: True)

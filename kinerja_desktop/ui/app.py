@@ -5,10 +5,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.pesan import galat
 
 if TYPE_CHECKING:
     from kinerja_desktop.db.location import DatabaseLocation
@@ -88,7 +89,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
 
             finish_server_restore(db_path)  # a restore this PC was killed in after its commit
     except KinerjaError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.pesan)
+        galat(None, APP_NAME, exc.pesan)
         return 1
     if lock is not None:
         _HELD_LOCKS.append(lock)  # released when the process ends

@@ -30,6 +30,7 @@ from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.fileio import size_text
 from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.pesan import informasi, kotak_pesan, peringatan
 from kinerja_desktop.ui.tasks import TaskRunner
 
 BACKUP_FILTER = "Berkas cadangan Kinerja Desktop (*.zip *.sqlite3);;Semua berkas (*)"
@@ -77,7 +78,7 @@ def backup_to_folder(
         QApplication.restoreOverrideCursor()
         with contextlib.suppress(KinerjaError):
             settings.set_value("folder_terakhir", str(folder))
-        QMessageBox.information(
+        informasi(
             parent,
             "Cadangan dibuat",
             f"Cadangan ditulis ke:\n{hasil.path}\n\nUkuran {size_text(hasil.ukuran)}; berisi "
@@ -89,7 +90,7 @@ def backup_to_folder(
 
     def failed(exc: KinerjaError) -> None:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, "Cadangan tidak dibuat", exc.pesan)
+        peringatan(parent, "Cadangan tidak dibuat", exc.pesan)
         if on_finished is not None:
             on_finished(None)
 
@@ -114,10 +115,12 @@ def confirmation_box(
     from kinerja_desktop.db.backup import backup_dir
 
     dibuat = format_waktu(about.dibuat) if about.dibuat else "tidak diketahui"
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Pulihkan Data")
-    box.setText("Ganti semua data sekarang dengan isi cadangan ini?")
+    box = kotak_pesan(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Pulihkan Data",
+        "Ganti semua data sekarang dengan isi cadangan ini?",
+    )
     asal = f"basis data {about.asal}" if about.asal else "tidak tercatat"
     lain = (
         "\nPerhatian: cadangan ini dibuat dari basis data lain.\n"
@@ -181,7 +184,7 @@ def restore_from_file(
         with _busy():
             about = describe_restore_source(source, local)
     except KinerjaError as exc:
-        QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
+        peringatan(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None
     if not (confirm or (lambda a: _ask(parent, a, local)))(about):
         return None
@@ -200,7 +203,7 @@ def restore_from_file(
             if not hasil.dicatat:
                 catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
     except KinerjaError as exc:
-        QMessageBox.warning(parent, "Tidak dapat dipulihkan", exc.pesan)
+        peringatan(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None
     sebelumnya = (
         f" Keadaan sebelumnya disimpan di {hasil.cadangan_sebelumnya.name}."
@@ -245,7 +248,7 @@ def offer_restore_at_start(pesan: str, db_path: Path) -> bool:
     from kinerja_desktop.db.backup import latest_backup
 
     latest = latest_backup(db_path)
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, pesan)
+    box = kotak_pesan(None, QMessageBox.Icon.Critical, APP_NAME, pesan)
     tutup = box.addButton("Tutup", QMessageBox.ButtonRole.RejectRole)
     pulihkan_terakhir = None
     if latest is not None:

@@ -50,6 +50,7 @@ from kinerja_desktop.paths import data_dir
 from kinerja_desktop.reports.page import KERTAS, kertas_label
 from kinerja_desktop.reports.penandatangan import BawaanTtd, PilihanTtd
 from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 TANGGAL_KOSONG = QDate(2000, 1, 1)  # the date field's "as the decree records" value
@@ -425,10 +426,12 @@ class DialogLaporan(QDialog):
         return self._berjalan
 
     def _boleh_timpa(self, target: Path) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Berkas sudah ada")
-        box.setText(f"Berkas {target.name} sudah ada di {target.parent}.\nTimpa berkas itu?")
+        box = kotak_pesan(
+            self,
+            QMessageBox.Icon.Question,
+            "Berkas sudah ada",
+            f"Berkas {target.name} sudah ada di {target.parent}.\nTimpa berkas itu?",
+        )
         timpa = box.addButton("Timpa", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.changes import Perubahan, combined
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.pesan import informasi, peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:  # imported when an import runs: it costs start-up time
@@ -214,7 +214,7 @@ class ImportDesaDialog(QDialog):
         self._ingat_folder(Path(folder))
         berkas = berkas_di_folder(Path(folder))
         if not berkas:
-            QMessageBox.information(
+            informasi(
                 self, "Tidak ada isian", f"Folder {folder} tidak berisi berkas .xlsx."
             )
             return
@@ -313,7 +313,7 @@ class ImportDesaDialog(QDialog):
         self._sibuk(False)
         self.keterangan.setText(exc.pesan)
         if not isinstance(exc, Dibatalkan):
-            QMessageBox.warning(self, "Impor tidak dijalankan", exc.pesan)
+            peringatan(self, "Impor tidak dijalankan", exc.pesan)
 
     def _crash(self, detail: str) -> None:
         self._sibuk(False)

@@ -11,7 +11,7 @@ the operator and show refusals themselves.
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -21,6 +21,7 @@ from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog, PindahkanDialog
 from kinerja_desktop.ui.jabatan_tree import Node
 from kinerja_desktop.ui.operations import push_change
+from kinerja_desktop.ui.pesan import kotak_pesan
 
 Notify = Callable[[Perubahan], None]
 ShowError = Callable[[str, str], None]
@@ -197,14 +198,7 @@ class JabatanActions(QObject):
         except KinerjaError as exc:
             self.show_error("Jabatan tidak dihapus", exc.pesan)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Hapus Jabatan",
-            ringkasan.kalimat,
-            QMessageBox.StandardButton.NoButton,
-            self.window,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the names are the operator's, not markup
+        box = kotak_pesan(self.window, QMessageBox.Icon.Warning, "Hapus Jabatan", ringkasan.kalimat)
         box.setInformativeText(
             "Penghapusan dapat dibatalkan dengan Sunting › Urungkan (Ctrl+Z) "
             "selama aplikasi belum ditutup."

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.pesan import peringatan, tanya_ya
 
 KODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -227,15 +227,15 @@ def basis_data_baru(window: Any) -> Path | None:
     try:
         _buat_terpisah(target, picker.kode, picker.contoh.isChecked())
     except KinerjaError as exc:
-        QMessageBox.warning(window, "Basis data tidak dibuat", exc.pesan)
+        peringatan(window, "Basis data tidak dibuat", exc.pesan)
         return None
-    jawab = QMessageBox.question(
+    jawab = tanya_ya(
         window,
         "Basis data dibuat",
         f"Basis data Kecamatan {kec.nama} dengan {len(kec.desa)} desa/kelurahan dibuat di\n"
         f"{target}\n\nBuka sekarang di jendela baru?",
     )
-    if jawab == QMessageBox.StandardButton.Yes:
+    if jawab:
         buka_jendela_baru(target)
     return target
 

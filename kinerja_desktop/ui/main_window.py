@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QSizePolicy,
     QSplitter,
@@ -46,6 +45,7 @@ from kinerja_desktop.ui.beranda_tujuan import buka_tujuan
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
 from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.pesan import peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 WINDOW_SETTINGS_FILENAME = "jendela.ini"
@@ -644,9 +644,7 @@ class MainWindow(QMainWindow):
     def show_error(self, judul: str, pesan: str) -> None:
         """Show a refusal the operator can act on, as plain text: it quotes names the operator
         typed or a file carried, and Qt would take one holding "<b>" for markup."""
-        box = QMessageBox(QMessageBox.Icon.Warning, judul, pesan, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        peringatan(self, judul, pesan)
 
     # --- jabatan operations --------------------------------------------------------------------
 

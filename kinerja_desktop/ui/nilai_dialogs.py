@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.pesan import informasi, kotak_pesan, peringatan, tanya_ya
 
 if TYPE_CHECKING:  # the values module is imported when a dialog needs it
     from kinerja_desktop.db.ops_nilai import NilaiTertulis
@@ -223,13 +224,13 @@ class RiwayatImporDialog(QDialog):
         if c is None or c.dibatalkan:
             return False
         if tanya:
-            jawab = QMessageBox.question(
+            jawab = tanya_ya(
                 self,
                 "Batalkan impor",
                 f"Batalkan impor {c.nama_berkas}? {c.baru} nilai baru akan dihapus dan "
                 f"{c.diubah} nilai yang diubah kembali seperti sebelum impor.",
             )
-            if jawab != QMessageBox.StandardButton.Yes:
+            if not jawab:
                 return False
         try:
             perubahan = undo_batch(c.nomor).perubahan
@@ -383,7 +384,7 @@ def _simpan_ke(window: Any, judul: str, nama: str, saring: str) -> Path | None:
 
 def kabar_tertulis(window: Any, judul: str, teks: str, path: Path) -> None:
     """Say what was written, with a button that opens the folder."""
-    box = QMessageBox(QMessageBox.Icon.Information, judul, teks, parent=window)
+    box = kotak_pesan(window, QMessageBox.Icon.Information, judul, teks)
     buka = box.addButton("Buka &Folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton("&Tutup", QMessageBox.ButtonRole.RejectRole)
     box.exec()
@@ -395,7 +396,7 @@ def _jalankan(window: Any, judul: str, kerja: Callable[[], object]) -> None:
     try:
         kerja()
     except KinerjaError as exc:
-        QMessageBox.warning(window, judul, exc.pesan)
+        peringatan(window, judul, exc.pesan)
 
 
 def create_actions(window: Any) -> list[QAction]:
@@ -403,7 +404,7 @@ def create_actions(window: Any) -> list[QAction]:
 
     def tahun() -> int | None:
         if window.tahun is None:
-            QMessageBox.information(window, "Belum ada tahun", "Pilih dulu tahun di kotak Tahun.")
+            informasi(window, "Belum ada tahun", "Pilih dulu tahun di kotak Tahun.")
         return window.tahun
 
     def riwayat() -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kinerja_desktop.db.audit import as_step
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.pesan import kotak_pesan
 
 OnRefused = Callable[[str, KinerjaError], None]
 """Shows a refusal: (title such as "Tidak dapat mengurungkan", the refusal)."""
@@ -52,10 +53,12 @@ def explain(exc: BaseException) -> KinerjaError | None:
 
 def show_bug(parent: QWidget | None, detail: str) -> None:
     """The one dialog for a bug: says it is not the operator's fault, details for the developer."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Kesalahan program", "", parent=parent)
-    box.setText(
+    box = kotak_pesan(
+        parent,
+        QMessageBox.Icon.Critical,
+        "Kesalahan program",
         "Terjadi kesalahan pada program (bukan kesalahan Anda). Data yang sudah tersimpan tetap "
-        "aman. Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi."
+        "aman. Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi.",
     )
     box.setDetailedText(detail)
     box.exec()

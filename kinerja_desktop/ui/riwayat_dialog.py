@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +39,7 @@ from kinerja_desktop.db.audit_baca import (
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
 from kinerja_desktop.domain.periode import parse_periode, semua_periode
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.pesan import informasi, peringatan
 
 _SEMUA = "(semua)"
 
@@ -212,7 +212,7 @@ class DialogRiwayat(QDialog):
         try:
             path = tulis_audit(baca_audit(self.saring(), batas=None), Path(nama))
         except KinerjaError as exc:
-            QMessageBox.warning(self, "Tidak tersimpan", exc.pesan)
+            peringatan(self, "Tidak tersimpan", exc.pesan)
             return
         self.jumlah.setText(f"Riwayat disimpan ke {path}.")
 
@@ -220,14 +220,14 @@ class DialogRiwayat(QDialog):
         """Check the hash chain and the stored data against the log."""
         hasil = periksa()
         if hasil.utuh:
-            QMessageBox.information(
+            informasi(
                 self,
                 "Log utuh",
                 f"{hasil.jumlah} catatan: rantai hash cocok, dan setiap nilai serta keadaan "
                 "persetujuan sama dengan perubahan terakhir yang tercatat.",
             )
             return
-        QMessageBox.warning(
+        peringatan(
             self,
             "Log diubah di luar aplikasi",
             "Ditemukan:\n• " + "\n• ".join(hasil.masalah) + "\n\nBandingkan dengan cadangan "
