@@ -249,6 +249,9 @@ def _refusals(src: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
     kantor = json.loads(zipfile.ZipFile(src).read("data/kantor.json"))
     lain = json.dumps({**kantor, "kode_wilayah": "35.07.19"}).encode()
     kab_lain = {"kode_wilayah": "35.08.01", "kecamatan": "Tempursari"}
+    desa = [{**d, "nonaktif_sejak": "2026-07"} if d["kode"] == "35.07.13.2001" else d
+            for d in kantor["desa"]]  # fmt: skip
+    bulan_salah = json.dumps({**kantor, "desa": desa}).encode()
     kosong = tmp / "kosong.zip"
     kosong.write_bytes(src.read_bytes()[:1000])
     asing = tmp / "asing.zip"
@@ -287,6 +290,10 @@ def _refusals(src: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
         "bertentangan": (
             _rewrite(src, tmp / "tentang.zip", {"data/kantor.json": lain}),
             "bertentangan dengan manifestnya",
+        ),
+        "bulan nonaktif": (
+            _rewrite(src, tmp / "nonaktif.zip", {"data/kantor.json": bulan_salah}),
+            "nonaktif_sejak desa 35.07.13.2001 bukan bulan (YYYYMM)",
         ),
     }
 
@@ -413,3 +420,17 @@ def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, pa
     finally:
         db.close()
         database_proxy.initialize(None)
+
+
+def test_a_package_from_before_desa_could_be_retired_is_received(capsys, kab, paket, tmp_path):
+    """Packages written before kantor.json said when a desa was retired have no
+    nonaktif_sejak: their desa are all active, and the package is received as before."""
+    folder, _, _ = paket
+    src = folder / "Kinerja-35.07.13-Kepanjen-2020Q1.zip"
+    kantor = json.loads(zipfile.ZipFile(src).read("data/kantor.json"))
+    assert all("nonaktif_sejak" in d for d in kantor["desa"])
+    lama = {**kantor, "desa": [{k: v for k, v in d.items() if k != "nonaktif_sejak"}
+                               for d in kantor["desa"]]}  # fmt: skip
+    path = _rewrite(src, tmp_path / "lama.zip", {"data/kantor.json": json.dumps(lama).encode()})
+    code, out, _ = run(capsys, kab, "kabupaten", "terima", str(path))
+    assert code == 0, out

@@ -194,6 +194,28 @@ def test_add_rename_and_retire_a_desa(capsys, db_path, tmp_path):
     assert baris["Desa Sengguruh"][2:] == ["."]  # TW I only: no cells after it was retired
     assert ", kosong = desa nonaktif;" in out
 
+    # its values: still for March, no longer from April; one stored before may be cleared
+    csv = tmp_path / "nilai.csv"
+    kepala = "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+
+    def impor(*baris: str) -> tuple[int, str, str]:
+        csv.write_text(kepala + "".join(f"{b}\n" for b in baris), encoding="utf-8")
+        return run(capsys, "--db", db_path, "nilai", "impor", csv)
+
+    code, out, err = impor("KASI-KESOS.01,202003,35.07.13.2002,realisasi,4,,")
+    assert code == 0, err
+    code, out, err = impor("KASI-KESOS.01,202004,35.07.13.2002,realisasi,5,,")
+    assert code == 1
+    assert "Desa Sengguruh nonaktif sejak April 2020; realisasi April 2020 tidak dicatat" in (
+        out + err
+    )
+    with sqlite3.connect(db_path) as raw:
+        sengguruh = raw.execute(
+            "SELECT r.periode FROM nilai_realisasi r JOIN desa d ON d.id = r.desa_id "
+            "WHERE d.kode = '35.07.13.2002' ORDER BY 1"
+        ).fetchall()
+    assert sengguruh == [("202003",)]
+
 
 def test_completeness_of_a_year_not_yet_begun_is_not_late(capsys, db_path):
     assert run(capsys, "--db", db_path, "tahun", "salin", "--dari", 2020, "--ke", 2099)[0] == 0

@@ -102,6 +102,23 @@ def test_package_holds_reports_data_and_a_manifest_that_proves_them(capsys, db_p
     load_workbook(io.BytesIO(isi["laporan/Capaian-2020Q1.xlsx"]))
 
 
+def test_a_retired_desa_says_since_when_in_the_package(capsys, db_path, tmp_path):
+    code, _, err = run(
+        capsys, db_path, "kantor", "desa", "nonaktif", "35.07.13.2002", "--sejak", "2020-03"
+    )
+    assert code == 0, err
+    code, _, err = run(
+        capsys, db_path, "kirim", "--tahun", "2020", "--periode", "2020Q1", "--out", str(tmp_path)
+    )
+    assert code == 0, err
+    kantor = json.loads(
+        _members(tmp_path / "Kinerja-35.07.13-Kepanjen-2020Q1.zip")["data/kantor.json"]
+    )
+    sejak = {d["kode"]: d["nonaktif_sejak"] for d in kantor["desa"]}
+    assert sejak["35.07.13.2002"] == "202003"
+    assert sejak["35.07.13.2001"] is None and len(sejak) == 18
+
+
 def test_year_package_and_a_period_of_another_year(capsys, db_path, tmp_path):
     _filled(capsys, db_path, tmp_path)
     code, _, err = run(capsys, db_path, "kirim", "--tahun", "2020", "--out", str(tmp_path))

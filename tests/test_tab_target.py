@@ -556,10 +556,61 @@ def test_desa_page_shows_every_desa_at_once(qtbot, db, db_path, size):
     assert tab.model_desa.rowCount() == 19
     last = tab.model_desa.rowCount() - 1
     bottom = view.rowViewportPosition(last) + view.rowHeight(last)
+    win.grab().save("/tmp/desa30.png")
     assert bottom <= view.viewport().height(), (bottom, view.viewport().height())
     ARTIFACTS.mkdir(exist_ok=True)
     win.grab().save(str(ARTIFACTS / f"target_desa_page_{size[0]}.png"))
     win.tasks.wait()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_a_kecamatan_of_30_desa_and_a_retired_desa_in_the_desa_page(qtbot, db, db_path, size):
+    """30 desa fit a 1366 × 768 window (rows of one line of text); beside the tree of a
+    1024-pixel window the last rows are a scroll away, their names scrolling with them. A desa
+    retired in June reads so, and its cells from June on take no value, saying why."""
+    from kinerja_desktop.db.kantor import add_desa, nonaktifkan_desa
+
+    for n in range(12):
+        add_desa(f"35.07.13.20{30 + n}", f"Tambahan {n + 1}")
+    nonaktifkan_desa("35.07.13.2001", "2020-06")  # Kemiri
+    nonaktifkan_desa("35.07.13.2002", "2020-01")  # Sengguruh: retired before 2020 began
+    win, tab = _main_window(qtbot, db_path, *size)
+    _choose(win, tab, qtbot, "KASI-KESOS")
+    assert tab.buka_desa(ind("KASI-KESOS.01").id)
+    QApplication.processEvents()
+    view, model = tab.view_desa, tab.model_desa
+    assert model.rowCount() == 18 + 12 - 1 + 1  # Sengguruh reports nothing in 2020
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Desa Kemiri (nonaktif)" in names
+    assert not any("Sengguruh" in n for n in names)
+    last = model.rowCount() - 1
+    assert view.rowHeight(0) > view.fontMetrics().height()  # still a readable line
+    # the names are the rows beside them
+    assert [view.frozen.rowHeight(r) for r in range(last + 1)] == [
+        view.rowHeight(r) for r in range(last + 1)
+    ]
+    if size[0] == 1366:
+        bottom = view.rowViewportPosition(last) + view.rowHeight(last)
+        assert bottom <= view.viewport().height(), (bottom, view.viewport().height())
+    view.scrollTo(model.index(last, 3))
+    QApplication.processEvents()
+    rect = view.frozen.visualRect(model.index(last, 0))
+    assert view.frozen.viewport().rect().contains(rect)  # "Jumlah kecamatan" in sight
+    kemiri = names.index("Desa Kemiri (nonaktif)")
+    assert "Nonaktif sejak Juni 2020" in model.index(kemiri, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.dapat_diisi(kemiri, col_of_desa(tab, "202005"))
+    juni = col_of_desa(tab, "202006")
+    assert not model.dapat_diisi(kemiri, juni)
+    assert "nonaktif sejak Juni 2020" in model.alasan_tetap(kemiri, juni)
+    ARTIFACTS.mkdir(exist_ok=True)
+    win.grab().save(str(ARTIFACTS / f"target_desa_30_{size[0]}.png"))
+    win.tasks.wait()
+
+
+def col_of_desa(tab, periode_id):
+    model = tab.model_desa
+    kolom = {c: model.periode_kolom(c) for c in range(model.columnCount())}
+    return next(c for c, p in kolom.items() if p is not None and p.id == periode_id)
 
 
 def test_typing_in_a_month_target_says_where_targets_go(tab, qtbot):

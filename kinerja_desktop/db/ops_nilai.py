@@ -57,6 +57,7 @@ from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
 from kinerja_desktop.domain.value_text import format_cell_komponen, format_cell_target
+from kinerja_desktop.domain.wilayah import aktif_pada, nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, Terkunci, TidakDitemukan
 
 SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
@@ -320,7 +321,9 @@ def _sama(masuk: NilaiMasuk, row: dict[str, Any]) -> bool:
     return all(row[k] == getattr(masuk.komponen, k) for k in KOMPONEN_KOLOM)
 
 
-def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | None:
+def _alasan(
+    masuk: NilaiMasuk, ind: _Ind | None, desa: dict[int, tuple[str, str | None]]
+) -> str | None:
     kunci = masuk.kunci
     if ind is None:
         return "Indikator tidak ditemukan."
@@ -347,8 +350,16 @@ def _alasan(masuk: NilaiMasuk, ind: _Ind | None, desa_ids: set[int]) -> str | No
             except DataTidakValid as exc:
                 return exc.pesan
         return None
-    if kunci.desa_id is not None and kunci.desa_id not in desa_ids:
+    if kunci.desa_id is not None and kunci.desa_id not in desa:
         return "Desa tidak ditemukan."
+    if kunci.desa_id is not None and (masuk.komponen is not None or masuk.target is not None):
+        nama, sejak = desa[kunci.desa_id]
+        if not aktif_pada(sejak, periode):
+            # a value stored before it was retired may still be cleared
+            return (
+                f"{nama} nonaktif sejak {parse_periode(sejak or '').label}; realisasi "
+                f"{periode.label} tidak dicatat untuknya."
+            )
     if masuk.target is not None:
         return "Realisasi tidak dapat berupa rentang."
     if masuk.komponen is not None:
@@ -399,12 +410,15 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
     """
     rencana = Rencana()
     indikator = _indikator(m.kunci.indikator_id for m in masuk)
-    desa_ids = {d for (d,) in Desa.select(Desa.id).tuples().iterator()}
+    baris_desa = Desa.select(Desa.id, Desa.nama, Desa.jenis, Desa.nonaktif_sejak).tuples()
+    desa: dict[int, tuple[str, str | None]] = {
+        r[0]: (nama_desa_lengkap(r[2], r[1]), r[3]) for r in baris_desa.iterator()
+    }
     stored = _stored_rows({m.kunci for m in masuk})
     kuncian = _kuncian(m.kunci for m in masuk)
     dilihat: dict[KunciNilai, Lokasi] = {}
     for m in masuk:
-        alasan = _alasan(m, indikator.get(m.kunci.indikator_id), desa_ids)
+        alasan = _alasan(m, indikator.get(m.kunci.indikator_id), desa)
         if alasan is None and m.kunci in dilihat:
             sebelumnya = dilihat[m.kunci].teks or "isian sebelumnya"
             alasan = f"Nilai yang sama sudah diisi pada {sebelumnya}."

@@ -46,9 +46,10 @@ from kinerja_desktop.domain.indikator import (
     Jenis,
     Polaritas,
 )
-from kinerja_desktop.domain.periode import Periode, parse_periode
+from kinerja_desktop.domain.periode import Periode, bulan, parse_periode
 from kinerja_desktop.domain.persetujuan import Status
 from kinerja_desktop.domain.value_slot import SifatIndikator
+from kinerja_desktop.domain.wilayah import aktif_pada
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,11 @@ class DesaInfo:
     kode: str
     nama: str
     jenis: str
+    nonaktif_sejak: str | None = None  # first month it no longer reports ("202607")
+
+    def aktif_pada(self, periode: Periode) -> bool:
+        """Does the desa still report for ``periode`` (domain.wilayah.aktif_pada)?"""
+        return aktif_pada(self.nonaktif_sejak, periode)
 
 
 @dataclass(frozen=True)
@@ -281,9 +287,14 @@ def penilaian() -> Penilaian:
     return Penilaian(tuple(daftar_pita()), None if aturan is None else aturan.batas_atas)
 
 
-def daftar_desa() -> list[DesaInfo]:
-    """The desa/kelurahan in their usual order."""
-    return [DesaInfo(d.id, d.kode, d.nama, d.jenis) for d in Desa.select().order_by(Desa.urutan)]
+def daftar_desa(tahun: int | None = None) -> list[DesaInfo]:
+    """The desa/kelurahan in their usual order; with ``tahun``, without those retired before
+    it began (they report nothing that year)."""
+    query = Desa.select().order_by(Desa.urutan)
+    if tahun is not None:
+        awal = bulan(tahun, 1).id
+        query = query.where(Desa.nonaktif_sejak.is_null() | (Desa.nonaktif_sejak > awal))
+    return [DesaInfo(d.id, d.kode, d.nama, d.jenis, d.nonaktif_sejak) for d in query]
 
 
 def _muat(where: Any) -> list[NilaiIndikator]:

@@ -1,4 +1,7 @@
-"""How a desa or kelurahan is named to people: always with its kind."""
+"""How a desa or kelurahan is named to people (always with its kind), and whether it still
+reports for a period."""
+
+from kinerja_desktop.domain.periode import Periode, bulan
 
 
 def nama_desa_lengkap(jenis: str, nama: str) -> str:
@@ -9,3 +12,9 @@ def nama_desa_lengkap(jenis: str, nama: str) -> str:
     """
     kata = " ".join(w.capitalize() for w in (jenis or "desa").split())
     return f"{kata} {nama}"
+
+
+def aktif_pada(nonaktif_sejak: str | None, periode: Periode) -> bool:
+    """Does a desa retired from month ``nonaktif_sejak`` ("202607"; None: never) still report
+    for ``periode``? Only a period that begins before it was retired."""
+    return nonaktif_sejak is None or nonaktif_sejak > bulan(periode.tahun, periode.awal).id

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ UKURAN_ANGGOTA_MAKS = 50 * 1024 * 1024
 UKURAN_MANIFEST_MAKS = 1024 * 1024
 ANGGOTA_MAKS = 50
 RASIO_MAKS = 100
+_BULAN = re.compile(r"\d{4}(0[1-9]|1[0-2])")  # a month as the package writes it: 202607
 ANGGOTA_DATA = ("data/kantor.json", "data/iki.json", "data/nilai.csv", "data/capaian.json")
 ANGGARAN = "data/anggaran.json"  # since schema 10; packages written before have none
 
@@ -157,6 +159,11 @@ def _contradicts(manifest: dict[str, Any], kantor: Any, iki: Any, nilai: list, c
     tahun, periode = manifest["tahun"], parse_periode(str(manifest["periode"]))
     if not isinstance(kantor, dict) or kantor.get("kode_wilayah") != manifest["kode_wilayah"]:
         return "data kantor tidak sama dengan kode wilayah di manifest."
+    for desa in kantor.get("desa") or []:
+        # (a package written before desa could be retired has no nonaktif_sejak: all active)
+        sejak = desa.get("nonaktif_sejak") if isinstance(desa, dict) else None
+        if sejak is not None and not (isinstance(sejak, str) and _BULAN.fullmatch(sejak)):
+            return f"data/kantor.json: nonaktif_sejak desa {desa.get('kode')} bukan bulan (YYYYMM)."
     if not isinstance(iki, dict) or iki.get("tahun") != tahun:
         return "data IKI bukan untuk tahun di manifest."
     kode = {

@@ -74,8 +74,11 @@ def _kantor_json() -> dict[str, Any]:
     kantor = Kantor.select().dicts().first()
     if kantor is None:
         raise DataTidakValid("Data kantor belum diisi: paket tidak dapat dibuat.")
+    # a retired desa says since when, so that its missing months are not read as late
     desa = list(
-        Desa.select(Desa.kode, Desa.nama, Desa.jenis).order_by(Desa.urutan, Desa.kode).dicts()
+        Desa.select(Desa.kode, Desa.nama, Desa.jenis, Desa.nonaktif_sejak)
+        .order_by(Desa.urutan, Desa.kode)
+        .dicts()
     )
     return {
         "kode_wilayah": kantor["kode_wilayah"],

@@ -69,6 +69,10 @@ class FrozenTableView(QTableView):
             self.frozen.setColumnHidden(c, c >= self.beku)
             if c < self.beku:
                 self.frozen.setColumnWidth(c, self.columnWidth(c))
+        # (the minimum first: a row lower than the style's minimum would be made taller)
+        self.frozen.verticalHeader().setMinimumSectionSize(
+            self.verticalHeader().minimumSectionSize()
+        )
         self.frozen.verticalHeader().setDefaultSectionSize(
             self.verticalHeader().defaultSectionSize()
         )

@@ -25,6 +25,7 @@ from kinerja_desktop.domain.periode import (
     JenisPeriode,
     Periode,
     bulan,
+    parse_periode,
     tahun_,
     triwulan,
 )
@@ -77,6 +78,8 @@ WARNA_KEADAAN = {
     "terkunci": "#cfcfcf",
     "hitung": "#f3f3f9",
     "otomatis": "#f3f3f9",
+    # a retired desa's months (its row says so; not in the legend, which every grid shows)
+    "nonaktif": "#d9d9d9",
 }
 TEKS_KOSONG = "–"
 
@@ -505,6 +508,11 @@ class NilaiModel(_DasarModel):
         )
 
 
+def _nonaktif(d: DesaInfo, bentuk: str) -> str:
+    """``bentuk`` with the month ``d`` was retired from ("" for a desa still active)."""
+    return bentuk.format(parse_periode(d.nonaktif_sejak).label) if d.nonaktif_sejak else ""
+
+
 class DesaModel(_DasarModel):
     """One desa-based indicator: a row per desa/kelurahan and the kecamatan total × periods."""
 
@@ -538,10 +546,12 @@ class DesaModel(_DasarModel):
             if row == len(self.desa):
                 return "Jumlah kecamatan"
             d = self.desa[row]
-            return nama_desa_lengkap(d.jenis, d.nama)
+            # the month is in the tooltip: the name column is narrow
+            return nama_desa_lengkap(d.jenis, d.nama) + (" (nonaktif)" if d.nonaktif_sejak else "")
         if role == Qt.ItemDataRole.ToolTipRole and row < len(self.desa):
             d = self.desa[row]
-            return f"{nama_desa_lengkap(d.jenis, d.nama)} ({d.kode})"
+            sejak = _nonaktif(d, "\nNonaktif sejak {}: sejak itu tidak mengisi realisasi.")
+            return f"{nama_desa_lengkap(d.jenis, d.nama)} ({d.kode}){sejak}"
         if role == Qt.ItemDataRole.FontRole and row == len(self.desa):
             font = QFont()
             font.setBold(True)
@@ -556,6 +566,8 @@ class DesaModel(_DasarModel):
             return False
         if slot_refusal("realisasi", self.n.info.sifat, p, per_desa=True) is not None:
             return False
+        if not self.desa[row].aktif_pada(p):
+            return False
         return not self.n.realisasi_terkunci(p)
 
     def alasan_tetap(self, row: int, column: int) -> str:
@@ -565,8 +577,15 @@ class DesaModel(_DasarModel):
             return "Kolom ini nama desa/kelurahan; ketik angka pada kolom bulan."
         if row >= len(self.desa):
             return "Jumlah kecamatan dihitung dari nilai desa/kelurahan; tidak diketik."
+        d = self.desa[row]
+        if not d.aktif_pada(p):
+            return (
+                f"{nama_desa_lengkap(d.jenis, d.nama)} nonaktif sejak "
+                f"{parse_periode(d.nonaktif_sejak or '').label}; realisasi {p.label} tidak "
+                "diisi untuknya."
+            )
         if self.n.realisasi_terkunci(p):
-            return f"Realisasi {self.desa[row].nama} {p.label} sudah disetujui dan dikunci."
+            return f"Realisasi {d.nama} {p.label} sudah disetujui dan dikunci."
         return "Triwulan dan tahun dijumlahkan dari bulan-bulannya; isi di kolom bulan."
 
     def _sel(self, row: int, column: int) -> _CellView:
@@ -597,6 +616,9 @@ class DesaModel(_DasarModel):
             return _CellView(teks, keadaan, format_cell_komponen(jenis, sel.komponen), tip)
         g = n.realisasi_desa(p, d.id)
         teks = teks_realisasi(jenis, g.nilai)
+        if not teks and not d.aktif_pada(p):
+            sejak = _nonaktif(d, "nonaktif sejak {}")
+            return _CellView("", "nonaktif", "", f"{nama}, {p.label}: {sejak}, tidak diisi lagi.")
         if not teks and n.realisasi_terkunci(p):
             # no value, but the period is approved: nothing may be typed here any more
             tip = f"{nama}, {p.label}: belum ada data.\n{KEADAAN_LABEL['terkunci']}"

@@ -99,7 +99,7 @@ LEBAR_BULAN = 58  # "200,0%" fits
 TINGGI_BARIS = 26  # one line of numbers with room around it
 LEBAR_TEPI = 8  # the cell's text margin on each side, with room to spare
 LEBAR_RINGKASAN = 66  # triwulan and year columns hold ranges such as 90–100%
-TINGGI_BARIS_DESA = 21  # 18 desa and the total fit a 768-pixel-high window
+TINGGI_BARIS_DESA = 21  # the desa grid's rows at most: 18 desa and the total fit in 768 px
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,6 +124,11 @@ class GridView(FrozenTableView):
         self.horizontalHeader().setMinimumSectionSize(40)
         self.verticalHeader().hide()
         self.setItemDelegate(IsianDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self is getattr(self.tab, "view_desa", None):  # (not yet made while the tab is)
+            self.tab.tinggi_baris_desa()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if self.state() != QAbstractItemView.State.EditingState:
@@ -205,7 +210,7 @@ def _legend() -> QWidget:
     w = QWidget()
     row = FlowLayout(w)
     row.addWidget(QLabel("Keterangan warna:"))
-    for keadaan in ("kosong", "entri", "impor", "salin", "terkunci", "hitung", "otomatis"):
+    for keadaan in KEADAAN_LABEL:
         label = QLabel(KEADAAN_LABEL[keadaan])
         miring = " font-style: italic;" if keadaan == "otomatis" else ""
         label.setStyleSheet(
@@ -221,7 +226,8 @@ class TargetTab(TabDasar):
     """Targets, realisasi and capaian of the selected jabatan.
 
     Two pages: the jabatan's grid, and the desa grid of one desa-based indicator, which takes
-    the whole height so that all 18 desa/kelurahan show at once.
+    the whole height; its rows shrink (down to one line of text) so that every desa/kelurahan
+    and the total show at once where they can, and it scrolls beside its frozen names beyond.
     """
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -646,6 +652,21 @@ class TargetTab(TabDasar):
         else:
             self.judul.setText(html.escape(self._judul_jabatan))
 
+    def tinggi_baris_desa(self) -> None:
+        """Rows of the desa grid as tall as fits every desa and the total in its height,
+        between one line of text and :data:`TINGGI_BARIS_DESA` (a kecamatan of 30 desa)."""
+        view = self.view_desa
+        baris = self.model_desa.rowCount()
+        if not baris:
+            return
+        satu_baris = view.fontMetrics().height() + 1
+        muat = view.viewport().height() // baris
+        view.verticalHeader().setMinimumSectionSize(satu_baris)  # the style's is taller
+        view.verticalHeader().setDefaultSectionSize(
+            max(satu_baris, min(TINGGI_BARIS_DESA, muat))
+        )
+        view.sync_frozen()
+
     def _isi_desa(self) -> None:
         n = next((x for x in self.model.nilai if x.info.id == self._indikator_desa), None)
         if n is None:
@@ -653,10 +674,10 @@ class TargetTab(TabDasar):
             if self.desa_terbuka():
                 self.tutup_desa(fokus=False)
             return
-        self.model_desa.set_content(n, daftar_desa(), self.model.periode)
+        self.model_desa.set_content(n, daftar_desa(n.info.tahun), self.model.periode)
         self._judul_halaman()
         self.view_desa.setColumnWidth(0, 170)
         _lebar_periode(self.view_desa, self.model_desa)
         self.view_desa.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view_desa.verticalHeader().setDefaultSectionSize(TINGGI_BARIS_DESA)
+        self.tinggi_baris_desa()
         self.view_desa.sync_frozen()
