@@ -10,6 +10,7 @@ import pytest
 from desa_bantuan import KEMIRI, SENGGURUH, isi, templat
 
 from kinerja_desktop.cli import main
+from kinerja_desktop.db.backup import bound_local_path
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
     Desa,
@@ -22,7 +23,7 @@ from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.exchange.desa_import import check_berkas_desa
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
 from kinerja_desktop.exchange.desa_template import make_desa_templates
-from kinerja_desktop.paths import data_dir
+from kinerja_desktop.paths import data_dir, files_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
@@ -96,8 +97,9 @@ def test_full_round_trip_of_two_desa_for_a_whole_year(db, tmp_path, capsys):
         (KEMIRI, 2020, "2020", 504),
         (SENGGURUH, 2020, "2020", 504),
     ]
-    # the original bytes are kept beside the database under their SHA-256
-    simpan = data_dir() / batch[0].berkas_simpan
+    # the original bytes are kept in the database's own folder under their SHA-256 (a
+    # server's is the folder named for it on this PC)
+    simpan = files_dir(bound_local_path()) / batch[0].berkas_simpan
     assert simpan.read_bytes() == berkas[0].read_bytes()
     import hashlib
 
@@ -118,7 +120,7 @@ def test_reimport_changes_nothing_and_says_so(db, tmp_path, capsys):
     assert batch.waktu not in out
     assert [(n.id, n.nilai, n.diubah, n.batch_id) for n in NilaiRealisasi.select()] == sebelum
     assert ImporBatch.select().count() == 1  # nothing to undo, nothing logged
-    assert len(list((data_dir() / "impor").iterdir())) == 1
+    assert len(list((files_dir(bound_local_path()) / "impor").iterdir())) == 1
 
 
 def test_corrected_file_replaces_only_its_own_desa_and_periods(db, tmp_path, capsys):
@@ -212,7 +214,7 @@ def test_dry_run_writes_nothing(db, tmp_path, capsys):
     assert "1 baru, 0 diubah, 0 sama, 125 sel belum diisi" in out
     assert "tidak ada yang disimpan" in out
     assert NilaiRealisasi.select().count() == 0 and ImporBatch.select().count() == 0
-    assert not (data_dir() / "impor").exists()
+    assert not (files_dir(bound_local_path()) / "impor").exists()
 
 
 def test_a_backup_is_taken_before_writing(db, db_path, tmp_path, capsys):
