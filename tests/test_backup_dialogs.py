@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kinerja_desktop import __version__, settings
@@ -310,6 +310,12 @@ def test_the_restore_picker_lists_this_database_s_backups_and_whose_each_is(qtbo
     for r, row in enumerate([today, *rows]):
         for c, teks in enumerate(row):
             assert dialog.tabel.columnWidth(c) >= metrics.horizontalAdvance(teks), (r, c, teks)
+    # a click on a header sorts (the kind by name, the time as time); the choice follows
+    dialog.tabel.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [dialog.tabel.item(r, 1).text() for r in range(3)][-1] == "Harian (otomatis)"
+    assert dialog.tabel.item(0, 1).text() == "Sebelum impor"
+    dialog.tabel.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert dialog.tabel.item(0, 0).text() == "20 November 2026 09.15"
     dialog.tabel.selectRow(1)
     dialog.tombol_lanjut.click()
     assert dialog.result() and dialog.dipilih.name.startswith("kinerja_20261122-080000_harian")

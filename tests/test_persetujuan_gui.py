@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from nilai_bantuan import baca_realisasi
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -127,6 +127,13 @@ def test_riwayat_perubahan_filters_and_the_cell_history(tab, qtbot):
     dialog = DialogRiwayat(None, 2020)
     qtbot.addWidget(dialog)
     assert dialog.tabel.rowCount() == 3
+    assert dialog.tabel.item(0, 7).text() == "Februari 2020"
+    # a click on a header sorts: periods by their place in the year, not "F" before "J"
+    dialog.tabel.sortByColumn(7, Qt.SortOrder.AscendingOrder)
+    assert [dialog.tabel.item(r, 7).text() for r in range(3)] == ["Januari 2020"] * 2 + [
+        "Februari 2020"
+    ]
+    dialog.tabel.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first again
     assert dialog.tabel.item(0, 7).text() == "Februari 2020"
     dialog.periode.setCurrentIndex(dialog.periode.findData("202001"))
     dialog.muat()

@@ -1,6 +1,7 @@
 """Berkas › Pulihkan…: choose a backup of this database (newest first), seeing for each when it
 was made, why, and which database it belongs to; or another file, such as a flashdisk's zip."""
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,14 +12,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kinerja_desktop.db.backup import Cadangan, backup_dir, list_backups
 from kinerja_desktop.domain.tanggal import format_waktu
+from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.fileio import size_text
+from kinerja_desktop.ui.sel_urut import SelUrut
 
 _JENIS = {
     "harian": "Harian (otomatis)",
@@ -33,6 +35,13 @@ KOLOM = ("Waktu", "Jenis", "Basis data", "Ukuran")
 def jenis_cadangan(alasan: str) -> str:
     """Why a backup was made, as the operator reads it."""
     return _JENIS.get(alasan, alasan.replace("-", " ").capitalize())
+
+
+def _bita(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 def _ukuran(path: Path) -> str:
@@ -54,12 +63,16 @@ class PilihCadanganDialog(QDialog):
         self._cadangan = list(reversed(list_backups(db_path)))  # newest first
 
         layout = QVBoxLayout(self)
-        folder = backup_dir(db_path)
+        folder = html.escape(str(backup_dir(db_path)))
+        # a name is never markup; a server's stands for it on this PC (db.location.stand_in)
+        berkas = Path(db_path)
+        server = berkas.suffix == ".server"
+        nama = html.escape(f"{berkas.stem} di server" if server else berkas.name)
         keterangan = QLabel(
-            f"Cadangan otomatis basis data <b>{Path(db_path).name}</b> (folder {folder}). "
+            f"Cadangan otomatis basis data <b>{nama}</b> (folder {folder}). "
             "Pilih satu untuk dipulihkan, atau pilih berkas lain (mis. cadangan di flashdisk)."
             if self._cadangan
-            else f"Belum ada cadangan otomatis basis data <b>{Path(db_path).name}</b> di "
+            else f"Belum ada cadangan otomatis basis data <b>{nama}</b> di "
             f"folder {folder}. Pilih berkas cadangan lain (mis. di flashdisk)."
         )
         keterangan.setWordWrap(True)
@@ -72,8 +85,12 @@ class PilihCadanganDialog(QDialog):
         self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for baris, c in enumerate(self._cadangan):
-            for kolom, teks in enumerate(self._isi(c, Path(db_path))):
-                item = QTableWidgetItem(teks)
+            teks_kolom = self._isi(c, Path(db_path))
+            # a click on a header sorts: by time, kind, database, size (bytes, not "9 KB")
+            kunci = (c.waktu, kunci_teks(teks_kolom[1]), kunci_teks(teks_kolom[2]), _bita(c.path))
+            for kolom, teks in enumerate(teks_kolom):
+                item = SelUrut(teks, kunci[kolom])
+                item.setData(Qt.ItemDataRole.UserRole, baris)
                 item.setToolTip(self._keterangan(c))
                 if KOLOM[kolom] == "Ukuran":
                     item.setTextAlignment(
@@ -83,6 +100,8 @@ class PilihCadanganDialog(QDialog):
         header = self.tabel.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KOLOM.index("Basis data"), QHeaderView.ResizeMode.Stretch)
+        self.tabel.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.tabel.setSortingEnabled(True)  # newest first until a click
         self.tabel.setVisible(bool(self._cadangan))
         layout.addWidget(self.tabel)
 
@@ -120,7 +139,8 @@ class PilihCadanganDialog(QDialog):
     def _lanjut(self) -> None:
         rows = self.tabel.selectionModel().selectedRows()
         if rows:
-            self.dipilih = self._cadangan[rows[0].row()].path
+            baris = rows[0].data(Qt.ItemDataRole.UserRole)  # its place before any sorting
+            self.dipilih = self._cadangan[baris].path
             self.accept()
 
     def _pilih_lain(self) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,25 +37,36 @@ from kinerja_desktop.db.audit_baca import (
 )
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
 from kinerja_desktop.domain.periode import parse_periode, semua_periode
+from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.pesan import informasi, peringatan
+from kinerja_desktop.ui.sel_urut import SelUrut
 
 _SEMUA = "(semua)"
 
 
 def isi_tabel(tabel: QTableWidget, baris: Iterable[BarisAudit]) -> int:
-    """Fill ``tabel`` with the entries; return how many."""
+    """Fill ``tabel`` with the entries; return how many. A click on a header sorts them:
+    the number and the time in the order things happened, a period by its place in the
+    year, texts and values as a reader sorts them (domain.urut)."""
     daftar = list(baris)
+    urutan = tabel.isSortingEnabled()
+    tabel.setSortingEnabled(False)  # rows stay put while they are filled
     tabel.setRowCount(len(daftar))
     for i, b in enumerate(daftar):
         for j, kolom in enumerate(KOLOM):
             teks = str(getattr(b, kolom))
-            if kolom == "periode" and teks:
-                teks = _label_periode(teks)
-            item = QTableWidgetItem(teks)
+            kunci: Any = kunci_teks(teks)
+            if kolom in ("nomor", "waktu"):
+                kunci = b.nomor  # the log's order is the order of time
+            elif kolom == "periode":
+                kunci = teks
+                teks = _label_periode(teks) if teks else teks
+            item = SelUrut(teks, kunci)
             item.setToolTip(teks)  # a changed name or field can be longer than its column
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             tabel.setItem(i, j, item)
+    tabel.setSortingEnabled(urutan)
     return len(daftar)
 
 
@@ -78,6 +88,8 @@ def _tabel(parent: QWidget) -> QTableWidget:
     for j, lebar in enumerate((50, 140, 90, 110, 130, 170, 130, 100, 100, 170, 170, 220)):
         tabel.setColumnWidth(j, lebar)
     header.setStretchLastSection(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the log's order until a click
+    tabel.setSortingEnabled(True)
     tabel.setAccessibleName("Riwayat perubahan")
     return tabel
 
