@@ -58,7 +58,7 @@ def server_name(pg_server):
 
 
 def test_import_files_move_from_a_file_to_a_server_and_back(
-    pg_server, server_name, db_path, tmp_path
+    pg_server, server_name, db_path, tmp_path, capsys
 ):
     url = pg_server.url(server_name)
     assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "target-a.csv", 8)) == 0
@@ -92,7 +92,9 @@ def test_import_files_move_from_a_file_to_a_server_and_back(
     assert manifest["basis_data_asal"] == str(stand_in(parse_location(url)).resolve())
 
     kembali = tmp_path / "kembali" / "kinerja.sqlite3"
+    capsys.readouterr()
     assert cli("--db", kembali, "pulihkan", dari_server, "--ya") == 0
+    assert f"Asal            : basis data {server_name} di server" in capsys.readouterr().out
     assert _files(impor_dir(kembali)) == di_server
 
 

@@ -43,7 +43,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state."""
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
-    from kinerja_desktop.db.location import ServerAddress, stand_in
+    from kinerja_desktop.db.location import ServerAddress, nama_asal, stand_in
     from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
     from kinerja_desktop.domain.tanggal import format_waktu
@@ -64,7 +64,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
             f"Isi             : basis data skema {about.versi_skema}, "
             f"{about.berkas_impor} berkas impor"
         )
-        asal = f"basis data {about.asal}" if about.asal else "tidak tercatat"
+        asal = nama_asal(about.asal) if about.asal else "tidak tercatat"
         print(f"Asal            : {asal}")
         if about.dari_basis_data_lain(stand_in(args.db) if server else args.db):
             print("Perhatian: cadangan ini dibuat dari basis data lain.")

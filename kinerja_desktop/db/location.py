@@ -46,6 +46,14 @@ class ServerAddress:
 DatabaseLocation = Path | ServerAddress
 
 
+def nama_asal(asal: Path) -> str:
+    """How a backup's database of origin is named to people: the file, or for a server's
+    backup (recorded by its :func:`stand_in`) the server database's name."""
+    if asal.suffix == ".server":
+        return f"basis data {asal.stem} di server"
+    return f"basis data {asal}"
+
+
 def stand_in(address: ServerAddress) -> Path:
     """The file name standing for a server database on this PC: its own folder
     (:func:`~kinerja_desktop.paths.files_dir`) in the data folder holds the backups, the

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, settings
 from kinerja_desktop.db.changes import Perubahan, everything_changed
-from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, stand_in
+from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, nama_asal, stand_in
 from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
@@ -121,7 +121,7 @@ def confirmation_box(
         "Pulihkan Data",
         "Ganti semua data sekarang dengan isi cadangan ini?",
     )
-    asal = f"basis data {about.asal}" if about.asal else "tidak tercatat"
+    asal = nama_asal(about.asal) if about.asal else "tidak tercatat"
     lain = (
         "\nPerhatian: cadangan ini dibuat dari basis data lain.\n"
         if about.dari_basis_data_lain(db_path)
