@@ -203,6 +203,7 @@ class DialogLaporan(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.galat = QLabel()
+        self.galat.setTextFormat(Qt.TextFormat.PlainText)  # it shows file and desa names
         self.galat.setWordWrap(True)
         self.galat.setStyleSheet("color: #b00020;")
         self.galat.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -157,6 +157,7 @@ class ImportDesaDialog(QDialog):
         self.kemajuan = QProgressBar(self)
         self.kemajuan.setVisible(False)
         self.keterangan = QLabel("", self)
+        self.keterangan.setTextFormat(Qt.TextFormat.PlainText)  # it shows file and desa names
         self.keterangan.setWordWrap(True)
         self.tombol = QDialogButtonBox(self)
         self.btn_impor = self.tombol.addButton("&Impor", QDialogButtonBox.ButtonRole.ActionRole)

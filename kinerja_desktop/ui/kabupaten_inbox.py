@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -93,6 +93,7 @@ class TerimaDialog(QDialog):
             "paket. Setiap paket diperiksa dulu (asal kecamatan, sidik SHA-256, versi); tidak "
             "ada yang disimpan sebelum tombol Terima ditekan."
         )
+        self.keterangan.setTextFormat(Qt.TextFormat.PlainText)  # it shows file and desa names
         self.keterangan.setWordWrap(True)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Berkas", "Hasil pemeriksaan"])

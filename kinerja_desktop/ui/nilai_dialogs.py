@@ -134,6 +134,7 @@ class RiwayatImporDialog(QDialog):
         )
         self.kosong.setWordWrap(True)
         self.keterangan = QLabel("", self)
+        self.keterangan.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names
         self.keterangan.setWordWrap(True)
         tombol = QDialogButtonBox(self)
         self.btn_batal = tombol.addButton(
@@ -272,6 +273,7 @@ class PratinjauDialog(QDialog):
             else "Tidak ada yang dapat diimpor dari berkas ini; tidak ada yang disimpan.",
             self,
         )
+        self.keterangan.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names
         self.keterangan.setWordWrap(True)
         tombol = QDialogButtonBox(self)
         self.btn_impor = tombol.addButton("&Impor", QDialogButtonBox.ButtonRole.ActionRole)

@@ -3,6 +3,7 @@ user in the status bar, and Berkas › Ganti Pengguna."""
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +40,7 @@ class DialogMasuk(QDialog):
             "Komputer ini dipakai beberapa orang: pilih nama Anda dan ketik sandi. Setiap "
             "perubahan dicatat atas nama Anda."
         )
+        self.pesan.setTextFormat(Qt.TextFormat.PlainText)  # it shows typed names
         self.pesan.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Nama:", self.nama)

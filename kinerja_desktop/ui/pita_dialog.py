@@ -70,6 +70,7 @@ class PitaDialog(QDialog):
         baris_batas.addWidget(self.batas_atas)
         baris_batas.addStretch(1)
         self.pesan = QLabel()
+        self.pesan.setTextFormat(Qt.TextFormat.PlainText)  # it shows typed names
         self.pesan.setWordWrap(True)
         self.pesan.setStyleSheet("QLabel { color: #8a1c1c; }")
 
