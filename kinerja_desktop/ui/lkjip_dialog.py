@@ -18,6 +18,7 @@ from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.lkjip import default_filename, export_lkjip
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 
@@ -103,8 +104,7 @@ class LkjipDialog(DialogLaporan):
         return super().mulai()
 
     def _tulis_dengan_usulan(self) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
+        box = kotak_pesan(self, QMessageBox.Icon.Question, "", "")
         box.setWindowTitle("Masih ada usulan otomatis")
         box.setText(
             f"{self._draf} bagian teks masih usulan otomatis yang belum diperiksa; bagian itu "

@@ -38,6 +38,7 @@ from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.reports.lkjip_data import LaporanKinerja, Narasi, build_lkjip_report
 from kinerja_desktop.ui.lkjip_renstra import TabRenstra
 from kinerja_desktop.ui.operations import explain, show_bug
+from kinerja_desktop.ui.pesan import kotak_pesan
 
 WARNA_DRAF, WARNA_BERUBAH, WARNA_OK = "#8a4b00", "#b00020", "#1b5e20"
 
@@ -258,8 +259,7 @@ class LkjipEditor(QDialog):
         """Ask what to do with unsaved edits; True when the editor may show something else."""
         if not self.ada_suntingan:
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
+        box = kotak_pesan(self, QMessageBox.Icon.Question, "", "")
         box.setWindowTitle("Teks belum disimpan")
         box.setText("Teks bagian ini sudah diubah tetapi belum disimpan. Simpan sekarang?")
         simpan = box.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
@@ -335,8 +335,7 @@ class LkjipEditor(QDialog):
         if self.laporan is None or self._kunci is None:
             return
         n = self.laporan.bagian(self._kunci)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
+        box = kotak_pesan(self, QMessageBox.Icon.Question, "", "")
         box.setWindowTitle("Kembali ke usulan otomatis")
         box.setText(
             f"Teks {n.judul} yang tersimpan akan dihapus dan laporan memakai usulan otomatis "

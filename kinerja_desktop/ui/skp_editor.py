@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +33,7 @@ from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.db.skp_baca import DataSkp
 from kinerja_desktop.domain.skp import Bagian
+from kinerja_desktop.ui.pesan import tanya_ya
 from kinerja_desktop.ui.skp_bersama import Pelaksana, item_baca, item_isi, tinggi_ikut_lebar
 from kinerja_desktop.ui.skp_perilaku_tab import PerilakuTab
 from kinerja_desktop.ui.skp_tambah import TambahRhkDialog
@@ -221,13 +221,13 @@ class SkpEditor(QDialog):
 
         if self.data is None:
             return
-        tanya = QMessageBox.question(
+        tanya = tanya_ya(
             self,
             "Hapus SKP",
             f"Hapus SKP {self.data.pegawai.nama} tahun {self.data.tahun} beserta evaluasinya? "
             "Penghapusan tercatat di Riwayat Perubahan.",
         )
-        if tanya == QMessageBox.StandardButton.Yes and self.jalankan(
+        if tanya and self.jalankan(
             lambda: hapus_skp(self.data.id if self.data else 0)
         ):
             self._isi_pegawai()
@@ -339,10 +339,10 @@ class SkpEditor(QDialog):
         hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
         sel_indikator = self.tabel_rencana.item(row, 4)
         indikator = sel_indikator.text() if sel_indikator is not None else ""
-        tanya = QMessageBox.question(
+        tanya = tanya_ya(
             self, "Hapus baris", f"Hapus rencana hasil kerja «{indikator}» beserta realisasinya?"
         )
-        if tanya == QMessageBox.StandardButton.Yes and self.jalankan(
+        if tanya and self.jalankan(
             lambda: hapus_hasil_kerja(hasil_kerja)
         ):
             self.muat()
