@@ -155,14 +155,22 @@ def catat(entri: Sequence[Entri], waktu: str, pengguna: str) -> None:
         )
         h = _hash(h, baris)
         rows.append(baris)
-    kolom = [getattr(CatatanAudit, k) for k in _KOLOM]
-    for bagian in peewee.chunked(rows[:-1], 70):
-        CatatanAudit.insert_many(list(bagian), fields=kolom).execute()
-    terakhir = CatatanAudit.insert_many([(*rows[-1], h)], fields=[*kolom, CatatanAudit.hash])
-    terakhir_id = terakhir.execute()
-    if not isinstance(terakhir_id, int):  # PostgreSQL returns the id through a cursor
-        terakhir_id = CatatanAudit.select(peewee.fn.MAX(CatatanAudit.id)).scalar()
+    _insert_rows([(*baris, None) for baris in rows[:-1]] + [(*rows[-1], h)])
+    terakhir_id = CatatanAudit.select(peewee.fn.MAX(CatatanAudit.id)).scalar()
     KepalaAudit.update(terakhir_id=terakhir_id, hash=h).where(KepalaAudit.id == kepala.id).execute()
+
+
+def _insert_rows(rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert log rows (``_KOLOM`` and the hash) with one statement run over all of them.
+
+    peewee writes the statement of one row (its placeholders and quoting for the engine at
+    hand); the driver's ``executemany`` runs it for every row. Building one multi-row INSERT
+    through peewee instead cost most of a desa import's time: it renders every value.
+    """
+    kolom = [*(getattr(CatatanAudit, k) for k in _KOLOM), CatatanAudit.hash]
+    satu = CatatanAudit.insert_many([rows[0]], fields=kolom).returning()
+    sql, _ = satu.sql()
+    database_proxy.cursor().executemany(sql, list(rows))
 
 
 def rantai_baru(rows: Sequence[Sequence[Any]]) -> list[str | None]:
