@@ -92,6 +92,9 @@ class BerandaView(QScrollArea):
         self.data: DataBeranda | None = None
         self._memuat = False
         self._basi = True  # the figures shown are older than the data
+        # nothing is read before the window's first paint (mulai): a read on the worker
+        # thread would compete with the start-up for the processor and the interpreter
+        self._boleh_muat = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -220,9 +223,14 @@ class BerandaView(QScrollArea):
             self._basi = True
             self.muat_bila_tampil()
 
+    def mulai(self) -> None:
+        """After the window's first paint: from now on the figures are read when needed."""
+        self._boleh_muat = True
+        self.muat_bila_tampil()
+
     def muat_bila_tampil(self) -> None:
         """Read the figures now if shown and out of date (else when next shown)."""
-        if self._basi and self.isVisible():
+        if self._basi and self._boleh_muat and self.isVisible():
             self.muat()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name

@@ -1,16 +1,19 @@
 """Taking the operator from a Beranda line to where it is done: a jabatan's tab, the jabatan
 tree, or the import, template, completeness or backup dialog."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from kinerja_desktop.reports.pekerjaan import Tab, Tempat, Tujuan
+if TYPE_CHECKING:
+    from kinerja_desktop.reports.pekerjaan import Tujuan
 
 
 def buka_tujuan(window: Any, tujuan: "Tujuan") -> None:
     """Take the operator where ``tujuan`` says: a jabatan's tab, the jabatan tree, or the
     import, template, completeness or backup dialog of ``window`` (the main window)."""
+    from kinerja_desktop.reports.pekerjaan import Tab, Tempat
+
     if tujuan.tempat is Tempat.JABATAN:
         window.tampilkan_kerja()
         window.select_jabatan(tujuan.jabatan_id)

@@ -148,16 +148,15 @@ class MainWindow(QMainWindow):
 
         self.tab_widget = QTabWidget(self.right)
         self.tab_widget.setDocumentMode(True)
-        # Only the first tab is built before the first paint; the others start as empty pages
-        # under their titles and are built right after it (or when opened, if sooner), which
-        # keeps their imports and queries out of the start-up time.
-        for index, (module_name, class_name, title) in enumerate(TABS):
+        # No tab is built before the first paint (the window opens on the Beranda): each
+        # starts as an empty page under its title and is built right after it (or when
+        # opened, if sooner), which keeps their imports and queries out of the start-up time.
+        self._mulai_selesai = False
+        for module_name, class_name, title in TABS:
             page = QWidget(self.tab_widget)
             page.setProperty("tab_spec", f"{module_name}:{class_name}")
             self.tab_widget.addTab(page, title)
-            if index == 0:
-                self._build_tab(0)
-        self.tab_widget.currentChanged.connect(self._build_tab)
+        self.tab_widget.currentChanged.connect(self._tab_chosen)
         self.tab_widget.currentChanged.connect(
             lambda index: self.settings.setValue("terakhir/tab", index)
         )
@@ -225,8 +224,16 @@ class MainWindow(QMainWindow):
 
     def _finish_start(self) -> None:
         """After the first paint: read the Beranda's figures, build the tabs not built yet."""
-        self.beranda.muat_bila_tampil()
+        self._mulai_selesai = True
+        self.lengkapi_menu()
+        self.beranda.mulai()
         for index in range(self.tab_widget.count()):
+            self._build_tab(index)
+
+    def _tab_chosen(self, index: int) -> None:
+        # a tab chosen before the first paint (the one remembered from the last run) is built
+        # with the others after it: the window opens on the Beranda, where no tab shows
+        if self._mulai_selesai or self.pusat.currentWidget() is self.splitter:
             self._build_tab(index)
 
     def tampilkan_beranda(self) -> None:
@@ -236,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def tampilkan_kerja(self) -> None:
         """Show the jabatan tree and the tabs of the selected jabatan (toolbar, Ctrl+J)."""
+        self._build_tab(self.tab_widget.currentIndex())  # when asked before it was built
         self.pusat.setCurrentWidget(self.splitter)
         self.act_jabatan.setChecked(True)
         self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -314,74 +322,85 @@ class MainWindow(QMainWindow):
         self.act_salin_tahun = self._action(
             "&Salin Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
         )
+        self.act_cetak = self._action(
+            "&Cetak IKI…", self.print_iki, "Ctrl+P", "Mencetak IKI ke PDF atau Excel"
+        )
         self.act_tentang = self._action(
             "&Tentang Kinerja Desktop", self.show_about, None, "Versi dan keterangan aplikasi"
         )
         self._update_undo_actions()
 
     def _build_menus(self) -> None:
-        # the dialogs offer their own menu actions (create_actions); importing them here keeps
-        # reportlab and openpyxl out of start-up, as they import those only when used
-        from kinerja_desktop.ui import (
-            backup_dialogs,
-            capaian_dialog,
-            dokumen_dialogs,
-            iki_import_dialog,
-            import_wizard,
-            kantor_dialogs,
-            keputusan_dialog,
-            kirim_dialog,
-            lkjip_dialog,
-            nilai_dialogs,
-            pengguna_dialogs,
-            riwayat_dialog,
-            skp_editor,
-        )
-
         bar = self.menuBar()
         self.menu_berkas = bar.addMenu("&Berkas")
-        self.menu_berkas.addActions(backup_dialogs.create_actions(self))
+        self.menu_sunting = bar.addMenu("&Sunting")
+        self.menu_data = bar.addMenu("&Data")
+        self.menu_laporan = bar.addMenu("&Laporan")
+        self.menu_bantuan = bar.addMenu("B&antuan")
+        # The menus hold the window's own actions at once; the dialogs' actions
+        # (create_actions) join them right after the first paint, or when a menu is first
+        # opened if sooner: importing every dialog module to ask for its actions took half
+        # of the window's construction.
+        self._menu_lengkap = False
+        for menu in (self.menu_berkas, self.menu_data, self.menu_laporan):
+            menu.aboutToShow.connect(self.lengkapi_menu)
+        self._isi_menu()
+
+    def lengkapi_menu(self) -> None:
+        """Add every dialog's actions to the menus (once; after the first paint)."""
+        if not self._menu_lengkap:
+            self._menu_lengkap = True
+            self._isi_menu()
+
+    def _isi_menu(self) -> None:
+        """Fill the menus in order; the dialogs' actions once :meth:`lengkapi_menu` asked."""
+
+        def dari(modul: str) -> list[QAction]:
+            if not self._menu_lengkap:
+                return []
+            actions: list[QAction] = importlib.import_module(
+                f"kinerja_desktop.ui.{modul}"
+            ).create_actions(self)
+            return actions
+
+        menus = (self.menu_berkas, self.menu_sunting, self.menu_data, self.menu_laporan)
+        for menu in (*menus, self.menu_bantuan):
+            menu.clear()  # the window's own actions stay its own; the dialogs' are new
+        self.menu_berkas.addActions(dari("backup_dialogs"))
         self.menu_berkas.addSeparator()
-        self.menu_berkas.addActions(kantor_dialogs.create_actions(self))
+        self.menu_berkas.addActions(dari("kantor_dialogs"))
         self.menu_berkas.addSeparator()
-        self.menu_berkas.addActions(pengguna_dialogs.create_actions(self))
+        self.menu_berkas.addActions(dari("pengguna_dialogs"))
         self.menu_berkas.addAction(self.act_keluar)
 
-        self.menu_sunting = bar.addMenu("&Sunting")
         self.menu_sunting.addActions([self.act_urungkan, self.act_ulangi])
         self.menu_sunting.addSeparator()
         self.menu_sunting.addActions([self.act_salin, self.act_tempel])
         self.menu_sunting.addSeparator()
         self.menu_sunting.addAction(self.act_cari)
 
-        self.menu_data = bar.addMenu("&Data")
         self.menu_data.addActions(
             [self.act_tambah, self.act_ganti_nama, self.act_pindahkan, self.act_hapus]
         )
         self.menu_data.addSeparator()
         self.menu_data.addAction(self.act_salin_tahun)
-        self.menu_data.addActions(keputusan_dialog.create_actions(self))
-        self.menu_data.addActions(iki_import_dialog.create_actions(self))
-        self.menu_data.addActions(riwayat_dialog.create_actions(self))
+        self.menu_data.addActions(dari("keputusan_dialog"))
+        self.menu_data.addActions(dari("iki_import_dialog"))
+        self.menu_data.addActions(dari("riwayat_dialog"))
         self.menu_data.addSeparator()
-        self.menu_data.addActions(import_wizard.create_actions(self))
+        self.menu_data.addActions(dari("import_wizard"))
         self.menu_data.addSeparator()
-        self.menu_data.addActions(nilai_dialogs.create_actions(self))
+        self.menu_data.addActions(dari("nilai_dialogs"))
 
-        self.menu_laporan = bar.addMenu("&Laporan")
-        self.act_cetak = self._action(
-            "&Cetak IKI…", self.print_iki, "Ctrl+P", "Mencetak IKI ke PDF atau Excel"
-        )
         self.menu_laporan.addAction(self.act_cetak)
-        self.menu_laporan.addActions(capaian_dialog.create_actions(self))
-        self.menu_laporan.addActions(lkjip_dialog.create_actions(self))
-        self.menu_laporan.addActions(skp_editor.create_actions(self))
+        self.menu_laporan.addActions(dari("capaian_dialog"))
+        self.menu_laporan.addActions(dari("lkjip_dialog"))
+        self.menu_laporan.addActions(dari("skp_editor"))
         self.menu_laporan.addSeparator()
-        self.menu_laporan.addActions(dokumen_dialogs.create_actions(self))
+        self.menu_laporan.addActions(dari("dokumen_dialogs"))
         self.menu_laporan.addSeparator()
-        self.menu_laporan.addActions(kirim_dialog.create_actions(self))
+        self.menu_laporan.addActions(dari("kirim_dialog"))
 
-        self.menu_bantuan = bar.addMenu("B&antuan")
         self.menu_bantuan.addAction(self.act_tentang)
 
     def _build_toolbar(self) -> None:
