@@ -5,6 +5,7 @@ every part still a generated draft marked as one."""
 
 import re
 import shutil
+import subprocess
 
 import pytest
 from lkjip_bantuan import KASI_PEM, KEGIATAN, PENUTUP, PROGRAM, SEKCAM, isi_dua_tahun
@@ -50,12 +51,13 @@ def halaman(dokumen):
 
 
 def _bab(halaman: list[str], awal: str, akhir: str) -> str:
-    teks = " ".join(halaman)
+    """The text from heading ``awal`` to ``akhir`` (the contents page left out)."""
+    teks = " ".join(h for h in halaman if not h.startswith("DAFTAR ISI"))
     return teks[teks.index(awal) : teks.index(akhir, teks.index(awal))]
 
 
 def test_the_outline_in_order_on_f4_with_embedded_fonts(dokumen, halaman):
-    teks = " ".join(halaman)
+    teks = " ".join(h for h in halaman if not h.startswith("DAFTAR ISI"))
     urutan = [
         "LAPORAN KINERJA INSTANSI PEMERINTAH",
         "KATA PENGANTAR",
@@ -89,6 +91,20 @@ def test_the_outline_in_order_on_f4_with_embedded_fonts(dokumen, halaman):
         assert f"Halaman {n} dari {total}" in page.extract_text()
         for font in page["/Resources"]["/Font"].values():
             assert "/FontFile2" in font.get_object()["/FontDescriptor"].get_object()
+
+
+def test_pdf_contents_page_points_at_each_chapter(dokumen, halaman):
+    nomor_isi = next(i for i, h in enumerate(halaman, start=1) if h.startswith("DAFTAR ISI"))
+    # laid out as on paper: each title with its dots and page number on one line
+    isi = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(nomor_isi), "-l", str(nomor_isi), str(dokumen[1]), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    for judul in ("KATA PENGANTAR", "BAB I PENDAHULUAN", "1.2 Tugas dan Fungsi",
+                  "BAB III AKUNTABILITAS KINERJA", "3.2 Realisasi Anggaran",
+                  "LAMPIRAN: PERJANJIAN KINERJA"):  # fmt: skip
+        nomor = int(re.search(re.escape(judul) + r"[ .]+(\d+)\s*$", isi, re.M).group(1))
+        assert judul in halaman[nomor - 1], judul
 
 
 def test_bab_iii_has_every_indicator_target_realisasi_and_capaian(dokumen, halaman):

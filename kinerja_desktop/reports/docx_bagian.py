@@ -82,6 +82,7 @@ def isi_sel(cell: Any, teks: str, tengah: bool, tebal: bool, ukuran: float) -> N
 
 
 def tulis_tabel(doc: Any, t: Tabel, lebar: float) -> None:
+    """``t`` as a Word table under its caption, with its note under it."""
     from docx.shared import Pt
 
     doc.add_paragraph(t.judul, style="Caption")
@@ -89,32 +90,33 @@ def tulis_tabel(doc: Any, t: Tabel, lebar: float) -> None:
     tabel = doc.add_table(rows=kepala + len(t.baris), cols=len(t.kepala))
     tabel.style = "Table Grid"
     tabel.autofit = False
+    # the cells read once: python-docx's table.cell() walks the whole table on every call
+    sel = [list(row.cells) for row in tabel.rows]
     for r in range(kepala):
         ulang_kepala(tabel.rows[r])
     for c, k in enumerate(t.kepala):
-        isi_sel(tabel.cell(0, c), k, True, True, 8.5)
-        shading(tabel.cell(0, c), "#e6e6e6")
+        isi_sel(sel[0][c], k, True, True, 8.5)
+        shading(sel[0][c], "#e6e6e6")
         if t.nomor_kolom:
-            isi_sel(tabel.cell(1, c), str(c + 1), True, False, 8)
-            shading(tabel.cell(1, c), "#e6e6e6")
+            isi_sel(sel[1][c], str(c + 1), True, False, 8)
+            shading(sel[1][c], "#e6e6e6")
     for r, b in enumerate(t.baris, start=kepala):
         for c, s in enumerate(b):
-            isi_sel(tabel.cell(r, c), s.teks, s.tengah, s.tebal, 8.5)
+            isi_sel(sel[r][c], s.teks, s.tengah, s.tebal, 8.5)
             if s.warna:
-                shading(tabel.cell(r, c), s.warna)
-    for kolom, awal, akhir in t.gabung:
-        atas = tabel.cell(awal + kepala, kolom)
-        teks_atas = atas.text
-        gabungan = atas.merge(tabel.cell(akhir + kepala, kolom))
-        # merge() joins the cells' paragraphs; the spanned cells were empty
-        for p in gabungan.paragraphs[1:]:
-            p._p.getparent().remove(p._p)
-        gabungan.paragraphs[0].runs[0].text = teks_atas if gabungan.paragraphs[0].runs else ""
+                shading(sel[r][c], s.warna)
     # Word reads each cell's width, Writer the table grid's: set both
     for c, w in enumerate(t.lebar):
         tabel.columns[c].width = Pt(w * lebar)
-        for row in tabel.rows:
-            row.cells[c].width = Pt(w * lebar)
+        for baris in sel:
+            baris[c].width = Pt(w * lebar)
+    for kolom, awal, akhir in t.gabung:
+        atas = sel[awal + kepala][kolom]
+        milik = len(atas.paragraphs)
+        gabungan = atas.merge(sel[akhir + kepala][kolom])
+        # merge() appends the spanned cells' (empty) paragraphs to the top cell's own
+        for p in gabungan.paragraphs[milik:]:
+            p._p.getparent().remove(p._p)
     catatan = doc.add_paragraph(t.catatan)
     for run in catatan.runs:
         run.font.size = Pt(9)

@@ -21,7 +21,16 @@ from kinerja_desktop.reports.lkjip_blok import (
 )
 from kinerja_desktop.reports.lkjip_data import TANDA_DRAF, LaporanKinerja
 from kinerja_desktop.reports.lkjip_susun import susun_lkjip
-from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
+from kinerja_desktop.reports.page import (
+    MM,
+    build_pdf,
+    daftar_isi_flowable,
+    frame_width,
+    masuk_daftar_isi,
+    signature_block,
+    styles,
+    teks,
+)
 
 _BUTIR = re.compile(r"^(\d{1,2}[.)]|-)\s+(.*)$")
 
@@ -178,9 +187,11 @@ def _blok(b: Blok, lebar: float, kertas: str, pertama: bool) -> list[Any]:
     g = _gaya()
     if isinstance(b, Judul):
         if b.tingkat == 0:
-            return [*([] if pertama else [PageBreak()]), Paragraph(teks(b.teks), g["bab"])]
+            judul = masuk_daftar_isi(Paragraph(teks(b.teks), g["bab"]), 0)
+            return [*([] if pertama else [PageBreak()]), judul]
         gaya = g["sub"] if b.tingkat == 1 else g["subsub"]
-        return [CondPageBreak(30 * MM), Paragraph(teks(b.teks), gaya)]
+        judul = Paragraph(teks(b.teks), gaya)
+        return [CondPageBreak(30 * MM), masuk_daftar_isi(judul, 1) if b.tingkat == 1 else judul]
     if isinstance(b, Paragraf):
         return _paragraf(b)
     if isinstance(b, Tabel):
@@ -210,9 +221,17 @@ def _blok(b: Blok, lebar: float, kertas: str, pertama: bool) -> list[Any]:
 
 def render_lkjip_pdf(laporan: LaporanKinerja, target: Path, kertas: str) -> Path:
     """Write ``laporan`` as a PDF on ``kertas`` to ``target`` (atomically)."""
+    from reportlab.platypus import PageBreak, Paragraph
+
     lebar = frame_width(kertas)
     story: list[Any] = []
+    bab = 0
     for i, b in enumerate(susun_lkjip(laporan, lebar)):
+        if isinstance(b, Judul) and b.tingkat == 0:
+            bab += 1
+            if bab == 2:  # the contents come after the Kata Pengantar, as in the Word file
+                story += [PageBreak(), Paragraph("DAFTAR ISI", _gaya()["bab"]),
+                          daftar_isi_flowable()]  # fmt: skip
         story += _blok(b, lebar, kertas, pertama=i == 0)
     a = laporan.angka
     return build_pdf(
@@ -222,4 +241,5 @@ def render_lkjip_pdf(laporan: LaporanKinerja, target: Path, kertas: str) -> Path
         judul=laporan.judul,
         footer=f"LKjIP Kecamatan {a.kecamatan} Tahun {a.tahun}",
         penulis=f"Kecamatan {a.kecamatan}",
+        daftar_isi=True,
     )

@@ -203,11 +203,14 @@ def build_pdf(
     footer: str = "",
     penulis: str = "",
     lanskap: bool = False,
+    daftar_isi: bool = False,
 ) -> Path:
     """Lay out ``story`` on ``kertas`` pages (landscape with ``lanskap``) and write the PDF
     atomically to ``target``.
 
-    Every page gets the footer text at the left and "Halaman X dari Y" at the right.
+    Every page gets the footer text at the left and "Halaman X dari Y" at the right. With
+    ``daftar_isi`` the story may hold :func:`daftar_isi_flowable`, filled with every
+    paragraph marked by :func:`masuk_daftar_isi` (the layout runs until the pages settle).
     Raises :class:`~kinerja_desktop.errors.LingkunganBermasalah` for disk problems.
     """
     from reportlab.platypus import SimpleDocTemplate
@@ -216,7 +219,7 @@ def build_pdf(
     pagesize = page_size(kertas, lanskap)
 
     def write(temp: Path) -> None:
-        doc = SimpleDocTemplate(
+        doc = (_doc_berdaftar_isi() if daftar_isi else SimpleDocTemplate)(
             str(temp),
             pagesize=pagesize,
             leftMargin=MARGIN_LEFT,
@@ -230,6 +233,57 @@ def build_pdf(
             # Without it every page references Helvetica, which is not embedded.
             initialFontName=FONT,
         )
-        doc.build(list(story), canvasmaker=_canvas_maker(footer))
+        if daftar_isi:
+            doc.multiBuild(list(story), canvasmaker=_canvas_maker(footer))
+        else:
+            doc.build(list(story), canvasmaker=_canvas_maker(footer))
 
     return atomic_write(Path(target), write)
+
+
+def masuk_daftar_isi(paragraf: Any, tingkat: int) -> Any:
+    """Mark a heading paragraph for the table of contents at ``tingkat`` (0 = chapter)."""
+    paragraf.tingkat_isi = tingkat
+    return paragraf
+
+
+def daftar_isi_flowable() -> Any:
+    """The table of contents of a document built with ``daftar_isi=True``."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import TableStyle
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    st = styles()
+    toc = TableOfContents()
+    toc.levelStyles = [
+        ParagraphStyle("isi0", parent=st["tebal"], leftIndent=0, firstLineIndent=0,
+                       spaceBefore=3, leading=14),  # fmt: skip
+        ParagraphStyle("isi1", parent=st["normal"], leftIndent=8 * MM, firstLineIndent=0,
+                       leading=13),  # fmt: skip
+    ]
+    toc.dotsMinLevel = 0
+    # its table would name Helvetica (not embedded) on every page without a font of its own
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 10),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return toc
+
+
+@functools.cache
+def _doc_berdaftar_isi() -> type:
+    from reportlab.platypus import SimpleDocTemplate
+
+    class DocBerdaftarIsi(SimpleDocTemplate):
+        """Tells the table of contents where each marked heading landed."""
+
+        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
+            tingkat = getattr(flowable, "tingkat_isi", None)
+            if tingkat is not None:
+                self.notify("TOCEntry", (tingkat, flowable.getPlainText(), self.page))
+
+    return DocBerdaftarIsi

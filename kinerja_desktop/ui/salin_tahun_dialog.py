@@ -50,6 +50,8 @@ class SalinTahunDialog(QDialog):
             "keterangan/kendala monev</li>"
             "<li>SKP pegawai dan evaluasinya: SKP tahun baru dibuat dari IKI tahun baru "
             "(Laporan › SKP Pegawai)</li>"
+            "<li>teks Laporan Kinerja: tahun baru mulai dari usulan otomatis; teks tahun lalu "
+            "dapat diambil per bagian di Laporan › Teks Laporan Kinerja</li>"
             f"<li>riwayat impor ({isi.impor} berkas) dan status persetujuan</li></ul>"
             f"Tahun {dari} tetap utuh; sebelum menyalin, basis data dicadangkan.",
             self,
