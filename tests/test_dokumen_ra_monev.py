@@ -21,6 +21,7 @@ from kinerja_desktop.reports.monev import export_monev
 from kinerja_desktop.reports.monev_data import build_monev
 from kinerja_desktop.reports.rencana_aksi import export_rencana_aksi
 from kinerja_desktop.reports.rencana_aksi_data import build_rencana_aksi
+from kinerja_desktop.reports.tabel_xlsx import FORMAT_RUPIAH
 
 sys.path.insert(0, str(Path(__file__).parent))
 from dokumen_bantuan import (  # noqa: E402
@@ -117,7 +118,7 @@ def test_rencana_aksi_workbook(dokumen):
     assert target[3:9] == ["kegiatan", "24", "6*", "6*", "6*", "6*"]
     program = next(r for r in rows if r[1] and str(r[1]).startswith("7.01.02"))
     assert program[4] == 175_000_000
-    assert ws.cell(row=rows.index(program) + 1, column=5).number_format == '"Rp "#,##0'
+    assert ws.cell(row=rows.index(program) + 1, column=5).number_format == FORMAT_RUPIAH
     jumlah = next(r for r in rows if r[1] == "Jumlah")
     assert jumlah[4] == 175_000_000
     sub = next(r for r in rows if r[0] == "1.b")
@@ -173,7 +174,8 @@ def test_monev_workbook(dokumen):
     assert baris[4:10] == ["24", "6*", "15", "30", 250.0, "Sangat Tinggi"]
     assert baris[10].startswith("Kendala: Jadwal desa bentrok")
     kegiatan = next(r for r in rows if r[1] == KEGIATAN_PEM[0])
-    assert kegiatan[3:7] == [125_000_000, 35_000_000, 55_000_000, 44.0]
+    # Anggaran, Realisasi TW II and s.d. TW II each over two merged columns (E, G, I), then %
+    assert [kegiatan[c] for c in (4, 6, 8, 10)] == [125_000_000, 35_000_000, 55_000_000, 44.0]
     ws = wb["KASI-PEM"]
     assert ws.page_setup.orientation == "landscape"
 

@@ -11,6 +11,7 @@ from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev, LaporanMonev
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.tabel_xlsx import (
+    FORMAT_PERSEN,
     HURUF_PER_SATUAN,
     TINGGI_BARIS,
     Lembar,
@@ -28,23 +29,30 @@ def _warna(cell: Any, warna: str | None) -> None:
         cell.fill = PatternFill("solid", fgColor=warna.lstrip("#").upper())
 
 
+# the budget table's columns over the indicator table's: No | Program/Kegiatan (B-D) |
+# Anggaran (E-F) | Realisasi TW (G-H) | Realisasi s.d. TW (I-J) | Persentase (K)
+KOLOM_ANGGARAN = (1, 2, 5, 7, 9, 11)
+SAMPAI_ANGGARAN: tuple[int | None, ...] = (None, 4, 6, 8, 10, None)
+
+
 def _anggaran(s: Lembar, a: BarisAnggaranMonev) -> None:
     """One budget row: anggaran (a marked blank when not known), realised ("-" when nothing
     was reported) and the share realised as a number."""
     from openpyxl.styles import Alignment
 
-    cells = [s.teks(1, a.nomor), s.teks(2, a.nama, bold=not a.kegiatan, sampai=3)]
-    cells.append(s.rupiah(4, a.anggaran, bold=not a.kegiatan))
-    for col, nilai in ((5, a.realisasi_tw), (6, a.realisasi_kumulatif)):
+    tebal = not a.kegiatan
+    cells = [s.teks(1, a.nomor), s.teks(2, a.nama, bold=tebal, sampai=4)]
+    cells.append(s.rupiah(5, a.anggaran, bold=tebal, sampai=6))
+    for col, nilai in ((7, a.realisasi_tw), (9, a.realisasi_kumulatif)):
         if nilai is None:
-            cells.append(s.teks(col, "-", horizontal="right"))
+            cells.append(s.teks(col, "-", sampai=col + 1, horizontal="right"))
         else:
-            cells.append(s.rupiah(col, nilai, bold=not a.kegiatan))
+            cells.append(s.rupiah(col, nilai, bold=tebal, sampai=col + 1))
     if a.persen is None:
-        cells.append(s.teks(7, "-", horizontal="right"))
+        cells.append(s.teks(11, "-", horizontal="right"))
     else:
-        persen = s.ws.cell(row=s.r, column=7, value=round(a.persen, 2))
-        persen.number_format = "0.0"
+        persen = s.ws.cell(row=s.r, column=11, value=round(a.persen, 2))
+        persen.number_format = FORMAT_PERSEN
         persen.alignment = Alignment(vertical="top")
         cells.append(persen)
     s.garis(cells)
@@ -83,7 +91,7 @@ def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
         if b.capaian_persen is not None:
             cell = s.ws.cell(row=r, column=9, value=round(b.capaian_persen, 2))
             cell.data_type = "n"
-            cell.number_format = "0.0"
+            cell.number_format = FORMAT_PERSEN
             cell.alignment = Alignment(vertical="top", horizontal="center")
         _warna(s.ws.cell(row=r, column=9), b.warna)
         _warna(s.ws.cell(row=r, column=10), b.warna)
@@ -92,12 +100,11 @@ def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
     s.baris_teks(j.ringkasan)
     s.r += 1
     s.judul("B. Realisasi anggaran", tengah=False)
-    s.kepala(laporan.kolom_anggaran, (1, 2, 4, 5, 6, 7))
-    s.ws.merge_cells(start_row=s.r - 1, start_column=2, end_row=s.r - 1, end_column=3)
+    s.kepala(laporan.kolom_anggaran, KOLOM_ANGGARAN, SAMPAI_ANGGARAN)
     for a in j.anggaran:
         _anggaran(s, a)
     if not j.anggaran:
-        s.teks(2, "Belum ada program dan anggaran untuk jabatan ini.", sampai=3)
+        s.teks(2, "Belum ada program dan anggaran untuk jabatan ini.", sampai=4)
         s.r += 1
     _anggaran(s, j.jumlah)
 

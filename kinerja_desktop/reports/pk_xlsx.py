@@ -87,16 +87,16 @@ def _lampiran(s: Lembar, d: DokumenPk) -> None:
         s.teks(1, "Belum ada sasaran dan indikator untuk jabatan ini.", sampai=5)
         s.r += 1
     s.r += 1
-    s.kepala(KOLOM_PROGRAM, (1, 2, 4))
-    s.ws.merge_cells(start_row=s.r - 1, start_column=2, end_row=s.r - 1, end_column=3)
+    s.kepala(KOLOM_PROGRAM, (1, 2, 4), (None, 3, 5))
     for i, p in enumerate(d.program, start=1):
         s.garis([s.teks(1, str(i)), s.teks(2, f"{p.kode} {p.nama}".strip(), sampai=3)])
-        s.garis([s.rupiah(4, p.anggaran)])
+        s.garis([s.rupiah(4, p.anggaran, sampai=5)])
         s.r += 1
     if not d.program:
         s.teks(2, "Belum ada program dan anggaran untuk jabatan ini.", sampai=3)
         s.r += 1
-    s.garis([s.teks(2, "Jumlah", bold=True, sampai=3), s.rupiah(4, d.total_anggaran, bold=True)])
+    s.garis([s.teks(2, "Jumlah", bold=True, sampai=3)])
+    s.garis([s.rupiah(4, d.total_anggaran, bold=True, sampai=5)])
     s.r += 1
     if d.ke:
         s.r += 1
@@ -108,8 +108,7 @@ def _lampiran(s: Lembar, d: DokumenPk) -> None:
         if d.alasan:
             s.teks(1, f"Alasan perubahan: {d.alasan}", sampai=5)
             s.r += 1
-        s.kepala(KOLOM_PERUBAHAN, (1, 2, 3, 4))
-        s.ws.merge_cells(start_row=s.r - 1, start_column=4, end_row=s.r - 1, end_column=5)
+        s.kepala(KOLOM_PERUBAHAN, (1, 2, 3, 4), (None, None, None, 5))
         for i, ubah in enumerate(d.perubahan, start=1):
             s.garis([s.teks(1, str(i)), s.teks(2, ubah.bagian), s.teks(3, ubah.semula)])
             s.garis([s.teks(4, ubah.menjadi, sampai=5)])

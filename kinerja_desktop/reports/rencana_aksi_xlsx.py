@@ -45,16 +45,16 @@ def _jabatan(s: Lembar, laporan: LaporanRa, j: JabatanRa) -> None:
         s.baris_teks(KETERANGAN_OTOMATIS)
     s.r += 1
     s.judul("B. Program, kegiatan dan anggaran", tengah=False)
-    s.kepala(KOLOM_PROGRAM, (1, 2, 5))
-    s.ws.merge_cells(start_row=s.r - 1, start_column=2, end_row=s.r - 1, end_column=4)
+    s.kepala(KOLOM_PROGRAM, (1, 2, 5), (None, 4, 7))
     for a in j.anggaran:
         s.garis([s.teks(1, a.nomor), s.teks(2, a.nama, bold=not a.kegiatan, sampai=4)])
-        s.garis([s.rupiah(5, a.rupiah, bold=not a.kegiatan)])
+        s.garis([s.rupiah(5, a.rupiah, bold=not a.kegiatan, sampai=7)])
         s.r += 1
     if not j.anggaran:
         s.teks(2, "Belum ada program dan anggaran untuk jabatan ini.", sampai=4)
         s.r += 1
-    s.garis([s.teks(2, "Jumlah", bold=True, sampai=4), s.rupiah(5, j.total_anggaran, bold=True)])
+    s.garis([s.teks(2, "Jumlah", bold=True, sampai=4)])
+    s.garis([s.rupiah(5, j.total_anggaran, bold=True, sampai=7)])
     s.r += 2
     s.judul("C. Rencana aksi", tengah=False)
     s.kepala(KOLOM_AKSI)

@@ -7,7 +7,10 @@ from typing import Any
 from kinerja_desktop.reports.penandatangan import KOSONG
 from kinerja_desktop.workbook import sel_teks
 
-FORMAT_RUPIAH = '"Rp "#,##0'
+# the Indonesian language tag makes LibreOffice group with dots (Rp 1.250.000) whatever its own
+# locale; Excel groups as the PC's regional settings say (dots on an Indonesian Windows)
+FORMAT_RUPIAH = '[$-421]"Rp "#,##0'
+FORMAT_PERSEN = "[$-421]0.0"  # 87,5 with the decimal comma, for the same reason
 TINGGI_BARIS = 15.0  # points per wrapped line of Calibri 11
 HURUF_PER_SATUAN = 1.0  # err taller: a row a little too tall beats cut text
 
@@ -68,16 +71,25 @@ class Lembar:
         for cell in cells:
             cell.border = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
 
-    def kepala(self, judul: tuple[str, ...], kolom: tuple[int, ...] | None = None) -> None:
-        """A grey header row (in columns ``kolom``, else 1, 2, …), then the next row."""
+    def kepala(
+        self,
+        judul: tuple[str, ...],
+        kolom: tuple[int, ...] | None = None,
+        sampai: tuple[int | None, ...] | None = None,
+    ) -> None:
+        """A grey header row (in columns ``kolom``, else 1, 2, …, each merged up to its
+        ``sampai`` column), two lines tall for wrapped headings; then the next row."""
         from openpyxl.styles import PatternFill
 
         cells = []
-        for k, c in zip(judul, kolom or range(1, len(judul) + 1), strict=True):
-            cell = self.teks(c, k, bold=True, horizontal="center")
+        kolom = tuple(kolom or range(1, len(judul) + 1))
+        for i, (k, c) in enumerate(zip(judul, kolom, strict=True)):
+            akhir = sampai[i] if sampai else None
+            cell = self.teks(c, k, bold=True, sampai=akhir, horizontal="center")
             cell.fill = PatternFill("solid", fgColor="E6E6E6")
             cells.append(cell)
         self.garis(cells)
+        self.ws.row_dimensions[self.r].height = 2 * TINGGI_BARIS + 3
         self.r += 1
 
     def baris(self, nilai: list[Any], tengah: tuple[int, ...] = ()) -> None:
@@ -95,12 +107,19 @@ class Lembar:
         self.garis(cells)
         self.r += 1
 
-    def rupiah(self, col: int, value: int | None, bold: bool = False) -> Any:
-        """Whole Rupiah as a number shown ``Rp 1.250.000``; a marked blank when not known."""
+    def rupiah(
+        self, col: int, value: int | None, bold: bool = False, sampai: int | None = None
+    ) -> Any:
+        """Whole Rupiah as a number shown ``Rp 1.250.000`` (merged up to column ``sampai``);
+        a marked blank when not known."""
         from openpyxl.styles import Alignment, Font
 
         if value is None:
-            return self.teks(col, KOSONG, bold=bold)
+            return self.teks(col, KOSONG, bold=bold, sampai=sampai)
+        if sampai is not None and sampai > col:
+            self.ws.merge_cells(
+                start_row=self.r, start_column=col, end_row=self.r, end_column=sampai
+            )
         cell = self.ws.cell(row=self.r, column=col, value=value)
         cell.number_format = FORMAT_RUPIAH
         cell.alignment = Alignment(vertical="top")
