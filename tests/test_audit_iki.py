@@ -7,7 +7,13 @@ import sqlite3
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from kinerja_desktop.db import ops_indikator, ops_jabatan, ops_pemangku, ops_uraian
+from kinerja_desktop.db import (
+    ops_indikator,
+    ops_indikator_paste,
+    ops_jabatan,
+    ops_pemangku,
+    ops_uraian,
+)
 from kinerja_desktop.db.audit import periksa
 from kinerja_desktop.db.audit_baca import SaringAudit, baca_audit
 from kinerja_desktop.db.kantor import rename_desa
@@ -154,14 +160,14 @@ def test_undo_and_redo_in_the_window_are_logged_as_such(qtbot, admin):
 
     # a paste of indicators is logged as a paste, every row of it; its undo as an undo
     sebelum = CatatanAudit.select().count()
-    tempel: list[ops_indikator.TempelIndikator] = []
+    tempel: list[ops_indikator_paste.TempelIndikator] = []
 
     def paste():
-        hasil = ops_indikator.paste_indikator(pem, None, [{"nama": "Satu"}, {"nama": "Dua"}])
+        hasil = ops_indikator_paste.paste_indikator(pem, None, [{"nama": "Satu"}, {"nama": "Dua"}])
         tempel.append(hasil.data)
         return hasil
 
-    step("Tempel", paste, lambda: ops_indikator.revert_paste(tempel[0]))
+    step("Tempel", paste, lambda: ops_indikator_paste.revert_paste(tempel[0]))
     assert [(a, j) for a, j, *_ in entri(2)] == [("tempel", "indikator")] * 2
     stack.undo()
     assert [(a, j) for a, j, *_ in entri(2)] == [("urung", "indikator")] * 2

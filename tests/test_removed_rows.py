@@ -4,7 +4,7 @@ log keeps its entries through it all."""
 
 import pytest
 
-from kinerja_desktop.db import ops_indikator, ops_jabatan
+from kinerja_desktop.db import ops_indikator, ops_indikator_paste, ops_jabatan
 from kinerja_desktop.db.models import (
     ALL_MODELS,
     SUMBER_IMPOR_DESA,
@@ -173,10 +173,10 @@ def test_paste_cannot_change_jenis_of_an_indicator_with_values(isi):
         {"kode": "OD-PEM.05", "nama": "Nama baru", "jenis": "kehadiran"},
     ]
     with pytest.raises(DataTidakValid, match="Baris 2 tidak dapat ditempel: Jenis indikator"):
-        ops_indikator.paste_indikator(jabatan_id, None, rows)
+        ops_indikator_paste.paste_indikator(jabatan_id, None, rows)
     assert semua() == before
     rows[1]["jenis"] = "jumlah"
-    ops_indikator.paste_indikator(jabatan_id, None, rows)
+    ops_indikator_paste.paste_indikator(jabatan_id, None, rows)
     assert ind("OD-PEM.05").nama == "Nama baru"
 
 

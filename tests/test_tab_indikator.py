@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from kinerja_desktop.db import ops_indikator
+from kinerja_desktop.db import queries_indikator
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran, SubIndikator
 from kinerja_desktop.ui.tabs.indikator_model import Jenisbaris
 from kinerja_desktop.ui.tabs.indikator_tab import IndikatorTab
@@ -143,20 +143,20 @@ def test_add_and_remove_indicator_sub_and_sasaran(tab):
 def test_removing_a_sasaran_takes_its_indicators_and_undo_brings_them_back(tab, qtbot):
     jid = jabatan_id("KASUBAG-UMUM")
     tab.set_jabatan(jid)
-    before = ops_indikator.load_sasaran(jid)
+    before = queries_indikator.load_sasaran(jid)
     tab.select(Jenisbaris.SASARAN, before[0].id)
     with qtbot.waitSignal(tab.changed) as signal:
         tab.remove_current()
     assert "beserta" in signal.args[0].pesan
-    assert len(ops_indikator.load_sasaran(jid)) == len(before) - 1
+    assert len(queries_indikator.load_sasaran(jid)) == len(before) - 1
     tab.stack_.undo()
-    assert ops_indikator.load_sasaran(jid) == before
+    assert queries_indikator.load_sasaran(jid) == before
 
 
 def test_paste_several_rows_adds_and_updates_in_one_step(tab):
     jid = jabatan_id("PENGEMUDI")
     tab.set_jabatan(jid)
-    before = ops_indikator.load_sasaran(jid)
+    before = queries_indikator.load_sasaran(jid)
     QGuiApplication.clipboard().setText(
         "Kode\tIndikator\tFormulasi Penghitungan\tSatuan\tPolaritas\tJenis\tSumber Data\n"
         "PENGEMUDI.01\tJumlah perjalanan dinas yang dilayani\tJumlah perjalanan\tkali\t"
@@ -167,16 +167,16 @@ def test_paste_several_rows_adds_and_updates_in_one_step(tab):
     )
     tab.paste()
     assert tab.stack_.count() == 1
-    after = ops_indikator.load_sasaran(jid)[0].indikator
+    after = queries_indikator.load_sasaran(jid)[0].indikator
     assert [i.kode for i in after] == ["PENGEMUDI.01", "PENGEMUDI.02", "PENGEMUDI.03"]
     assert after[0].nama == "Jumlah perjalanan dinas yang dilayani"
     assert after[1].jenis == "persentase" and after[1].formula.startswith("Σ kendaraan laik /\n")
     assert after[2].nama == "Jumlah servis kendaraan"  # a code of another jabatan gets a new one
     assert indikator("BENDAHARA.01").nama.startswith("Jumlah Surat Permintaan")
     tab.stack_.undo()
-    assert ops_indikator.load_sasaran(jid) == before
+    assert queries_indikator.load_sasaran(jid) == before
     tab.stack_.redo()
-    assert [i.kode for i in ops_indikator.load_sasaran(jid)[0].indikator] == [
+    assert [i.kode for i in queries_indikator.load_sasaran(jid)[0].indikator] == [
         "PENGEMUDI.01",
         "PENGEMUDI.02",
         "PENGEMUDI.03",
@@ -186,11 +186,11 @@ def test_paste_several_rows_adds_and_updates_in_one_step(tab):
 def test_bad_paste_changes_nothing_and_says_which_row(tab):
     jid = jabatan_id("PENGEMUDI")
     tab.set_jabatan(jid)
-    before = ops_indikator.load_sasaran(jid)
+    before = queries_indikator.load_sasaran(jid)
     QGuiApplication.clipboard().setText("\tIndikator A\t\t\t\tJumlah\n\tIndikator B\t\t\t\tLain\n")
     tab.paste()
     assert "Baris 2" in tab.pesan.text() and "Tidak ada yang diubah" in tab.pesan.text()
-    assert ops_indikator.load_sasaran(jid) == before
+    assert queries_indikator.load_sasaran(jid) == before
     assert tab.stack_.count() == 0
 
 
@@ -209,15 +209,15 @@ def test_copy_gives_tab_separated_rows_that_paste_back(tab):
 def test_jabatan_without_indicators_says_so_and_offers_to_add(tab, qtbot):
     jid = jabatan_id("PRAMU")
     tab.set_jabatan(jid)
-    tab.select(Jenisbaris.SASARAN, ops_indikator.load_sasaran(jid)[0].id)
+    tab.select(Jenisbaris.SASARAN, queries_indikator.load_sasaran(jid)[0].id)
     tab.remove_current()
     assert tab.tabel_stack.currentWidget() is tab.tanpa_indikator
     assert "belum punya sasaran dan indikator" in tab.tanpa_indikator.label.text()
     qtbot.mouseClick(tab.tanpa_indikator.button, Qt.MouseButton.LeftButton)
-    sasaran = ops_indikator.load_sasaran(jid)
+    sasaran = queries_indikator.load_sasaran(jid)
     assert len(sasaran) == 1 and sasaran[0].indikator[0].kode == "PRAMU.01"
     tab.stack_.undo()  # sasaran and indicator went in as one step
-    assert ops_indikator.load_sasaran(jid) == []
+    assert queries_indikator.load_sasaran(jid) == []
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -237,7 +237,7 @@ def test_screenshots(tab):
     tab.view.closePersistentEditor(tab.model.index(row, 2))
     jid = jabatan_id("PRAMU")
     tab.set_jabatan(jid)
-    tab.select(Jenisbaris.SASARAN, ops_indikator.load_sasaran(jid)[0].id)
+    tab.select(Jenisbaris.SASARAN, queries_indikator.load_sasaran(jid)[0].id)
     tab.remove_current()
     QApplication.processEvents()
     tab.grab().save(str(ARTIFACTS / "tab_indikator_tanpa_indikator.png"))

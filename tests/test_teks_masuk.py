@@ -10,7 +10,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
-from kinerja_desktop.db import ops_indikator, ops_jabatan, ops_pemangku, ops_pita, ops_uraian
+from kinerja_desktop.db import (
+    ops_indikator,
+    ops_indikator_paste,
+    ops_jabatan,
+    ops_pemangku,
+    ops_pita,
+    ops_uraian,
+)
 from kinerja_desktop.db.models import (
     Desa,
     Indikator,
@@ -68,7 +75,7 @@ def _doors(db: object) -> dict[str, Callable[[str], object]]:
         "sasaran": lambda t: ops_indikator.edit_sasaran(sasaran.id, t),
         "nama indikator": lambda t: ops_indikator.update_indikator(ind.id, {"nama": t}),
         "formulasi": lambda t: ops_indikator.update_indikator(ind.id, {"formula": t}),
-        "tempel indikator": lambda t: ops_indikator.paste_indikator(
+        "tempel indikator": lambda t: ops_indikator_paste.paste_indikator(
             j, sasaran.id, [{"kode": "", "nama": t, "satuan": t}]
         ),
         "sub-butir": lambda t: ops_indikator.update_sub(sub, teks=t, formula=t),

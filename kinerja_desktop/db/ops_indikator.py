@@ -1,23 +1,24 @@
 """Editing the sasaran of a jabatan, their indicators and the indicators' sub-items.
 
-Every operation runs in one transaction and returns a :class:`Hasil`. A removal's result
-carries snapshots (:mod:`kinerja_desktop.db.removed_rows`: the rows named and every row that
-cascades from them, targets and realisasi included) that the matching ``reinsert_*`` function
-puts back with the same ids, which is what undo needs. An indicator's jenis cannot change
-while values are stored under the old one (they would be hidden, not converted). New
-indicator codes are made from the jabatan's code (``BENDAHARA.05``) and are unique within the
-year.
+Every operation runs in one transaction, logs what it changed (db.audit_iki) and returns a
+:class:`Hasil`. A removal's result carries snapshots (:mod:`kinerja_desktop.db.removed_rows`:
+the rows named and every row that cascades from them, targets and realisasi included) that the
+matching ``reinsert_*`` function puts back with the same ids, which is what undo needs. An
+indicator's jenis cannot change while values are stored under the old one (they would be
+hidden, not converted). New indicator codes are made from the jabatan's code
+(``BENDAHARA.05``) and are unique within the year. Reading is in
+:mod:`~kinerja_desktop.db.queries_indikator`, pasting many rows in
+:mod:`~kinerja_desktop.db.ops_indikator_paste`.
 
-Long because three kinds of row (sasaran, indicator, sub-item), each with add, update, move,
-remove, reinsert and paste.
+Long because three kinds of row (sasaran, indicator, sub-item), each with add, update,
+remove and reinsert, share the helpers that keep their order and log them.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import peewee
 
-from kinerja_desktop.db.audit import as_step
 from kinerja_desktop.db.audit_iki import fields_text, log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
@@ -31,14 +32,12 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.ops_nilai import tolak_hapus_terkunci
 from kinerja_desktop.db.queries import require_jabatan
+from kinerja_desktop.db.queries_indikator import FIELDS, jumlah_nilai, kode_problem, next_kode
 from kinerja_desktop.db.removed_rows import RemovedRows, reinsert_rows, tangkap
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
-from kinerja_desktop.domain.kode import bentuk_kode, masalah_kode
+from kinerja_desktop.domain.kode import bentuk_kode
 from kinerja_desktop.domain.teks import bersihkan, check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
-
-FIELDS = ("kode", "nama", "formula", "satuan", "polaritas", "jenis", "sumber_data")
-"""The indicator fields edited in the Indikator tab, in the order of its columns."""
 
 _LABEL = {"formula": "Formulasi", "satuan": "Satuan", "sumber_data": "Sumber data"}
 _LABEL_LOG = {
@@ -49,43 +48,6 @@ _LABEL_LOG = {
     "sub": "Sub-butir",
     **_LABEL,
 }
-
-
-@dataclass(frozen=True)
-class SubData:
-    """A sub-item as views show it."""
-
-    id: int
-    teks: str
-    formula: str
-
-
-@dataclass(frozen=True)
-class IndikatorData:
-    """An indicator as views show it: the editable fields and the sub-items."""
-
-    id: int
-    kode: str
-    nama: str
-    formula: str
-    satuan: str
-    polaritas: str
-    jenis: str
-    sumber_data: str
-    sub: list[SubData] = field(default_factory=list)
-
-    def fields(self) -> dict[str, str]:
-        """The editable fields (:data:`FIELDS`) as a dictionary."""
-        return {name: getattr(self, name) for name in FIELDS}
-
-
-@dataclass(frozen=True)
-class SasaranData:
-    """A sasaran with its indicators, in order."""
-
-    id: int
-    teks: str
-    indikator: list[IndikatorData] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -110,17 +72,6 @@ class IndikatorSnapshot(_Snapshot):
 
 class SasaranSnapshot(_Snapshot):
     """A removed sasaran with its indicators and everything under them."""
-
-
-@dataclass(frozen=True)
-class TempelIndikator:
-    """What :func:`paste_indikator` did, enough to revert and re-apply it."""
-
-    jabatan_id: int
-    dibuat: tuple[int, ...]
-    diubah: tuple[tuple[int, dict[str, str], dict[str, str]], ...]  # id, before, after
-    sasaran_baru: int | None = None
-    pesan: str = ""
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -188,62 +139,6 @@ def _place(model: Any, parent_field: Any, parent_id: int, posisi: int | None) ->
 
 def _text(value: str, what: str, required: bool = True) -> str:
     return check_teks(value, what, wajib=required)
-
-
-# -- reading ------------------------------------------------------------------------------
-def load_sasaran(jabatan_id: int) -> list[SasaranData]:
-    """The sasaran of a jabatan with their indicators and sub-items, in document order."""
-    sasaran = list(Sasaran.select().where(Sasaran.jabatan == jabatan_id).order_by(Sasaran.urutan))
-    indikator = list(
-        Indikator.select()
-        .where(Indikator.sasaran.in_([s.id for s in sasaran]))
-        .order_by(Indikator.urutan, Indikator.id)
-    )
-    subs: dict[int, list[SubData]] = {}
-    for sub in (
-        SubIndikator.select()
-        .where(SubIndikator.indikator.in_([i.id for i in indikator]))
-        .order_by(SubIndikator.urutan, SubIndikator.id)
-    ):
-        subs.setdefault(sub.indikator_id, []).append(SubData(sub.id, sub.teks, sub.formula))
-    by_sasaran: dict[int, list[IndikatorData]] = {}
-    for ind in indikator:
-        by_sasaran.setdefault(ind.sasaran_id, []).append(
-            IndikatorData(
-                id=ind.id,
-                sub=subs.get(ind.id, []),
-                **{name: getattr(ind, name) for name in FIELDS},
-            )
-        )
-    return [SasaranData(s.id, s.teks, by_sasaran.get(s.id, [])) for s in sasaran]
-
-
-def kode_problem(tahun: int, kode: str, kecuali_id: int | None = None) -> str | None:
-    """Why ``kode`` cannot be an indicator code in ``tahun`` (Indonesian), or None."""
-    try:
-        kode = bentuk_kode(kode, "Kode indikator")
-    except DataTidakValid as exc:
-        return exc.pesan
-    masalah = masalah_kode(kode, "Kode indikator")
-    if masalah is not None:
-        return masalah
-    other = Indikator.get_or_none((Indikator.tahun == tahun) & (Indikator.kode == kode))
-    if other is not None and other.id != kecuali_id:
-        pemilik = other.sasaran.jabatan.nama
-        return f"Kode {kode} sudah dipakai indikator lain tahun {tahun} ({pemilik})."
-    return None
-
-
-def next_kode(jabatan_id: int) -> str:
-    """A new indicator code for a jabatan, unique within its year (``KODE.NN``)."""
-    jabatan = require_jabatan(jabatan_id)
-    taken = {
-        i.kode for i in Indikator.select(Indikator.kode).where(Indikator.tahun == jabatan.tahun_id)
-    }
-    number = 1 + sum(1 for k in taken if k.startswith(f"{jabatan.kode}."))
-    while f"{jabatan.kode}.{number:02d}" in taken:
-        number += 1
-    return f"{jabatan.kode}.{number:02d}"
 
 
 def parse_pilihan(enum: type[Jenis] | type[Polaritas], value: str) -> str:
@@ -393,14 +288,6 @@ def add_indikator(
     )
 
 
-def jumlah_nilai(indikator_id: int) -> tuple[int, int]:
-    """How many targets and realisasi are stored for an indicator."""
-    return (
-        NilaiTarget.select().where(NilaiTarget.indikator == indikator_id).count(),
-        NilaiRealisasi.select().where(NilaiRealisasi.indikator == indikator_id).count(),
-    )
-
-
 def _check_jenis(ind: Indikator, baru: str) -> None:
     """Refuse a new jenis while values stored under the old one exist.
 
@@ -442,12 +329,6 @@ def update_indikator(indikator_id: int, changes: dict[str, str]) -> Hasil[None]:
             lama_teks, baru_teks = fields_text(lama, _LABEL_LOG), fields_text(baru, _LABEL_LOG)
             _log("ubah", "indikator", jabatan, ind.id, lama=lama_teks, baru=baru_teks)
     return Hasil(_perubahan(jabatan, f"Indikator {ind.kode} disimpan."), None)
-
-
-def indikator_fields(indikator_id: int) -> dict[str, str]:
-    """The current values of the editable fields of an indicator (what undo restores)."""
-    ind = _indikator(indikator_id)
-    return {name: getattr(ind, name) for name in FIELDS}
 
 
 def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
@@ -542,100 +423,3 @@ def reinsert_sub(snapshot: SubSnapshot) -> Hasil[None]:
         jabatan = ind.sasaran.jabatan
         _log("tambah", "sub_indikator", jabatan, ind.id, baru=row["teks"])
     return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan."), None)
-
-
-# -- pasting many rows --------------------------------------------------------------------
-def paste_indikator(
-    jabatan_id: int, sasaran_id: int | None, rows: list[dict[str, str]]
-) -> Hasil[TempelIndikator]:
-    """Add or update indicators from pasted rows (fields of :data:`FIELDS`), all or nothing.
-
-    A row whose code belongs to an indicator of this jabatan updates it; any other row becomes
-    a new indicator under ``sasaran_id`` (the jabatan's last sasaran when None, a new one when
-    it has none), keeping its code when the year has it free and getting a new code otherwise.
-    """
-    if not rows:
-        raise DataTidakValid("Tidak ada baris indikator untuk ditempel.")
-    with database_proxy.atomic(), as_step("tempel"):
-        jabatan = require_jabatan(jabatan_id)
-        own = {
-            i.kode: i for i in Indikator.select().join(Sasaran).where(Sasaran.jabatan == jabatan_id)
-        }
-        sasaran_baru = None
-        if sasaran_id is None:
-            last = (
-                Sasaran.select()
-                .where(Sasaran.jabatan == jabatan_id)
-                .order_by(Sasaran.urutan.desc())
-                .first()
-            )
-            if last is None:
-                sasaran_id = sasaran_baru = add_sasaran(jabatan_id).data
-            else:
-                sasaran_id = last.id
-        dibuat: list[int] = []
-        diubah: list[tuple[int, dict[str, str], dict[str, str]]] = []
-        for number, row in enumerate(rows, start=1):
-            values = {k: v for k, v in row.items() if k in FIELDS}
-            try:
-                kode = bentuk_kode(values.get("kode", ""), "Kode indikator")
-                if kode in own:
-                    ind = own[kode]
-                    before = indikator_fields(ind.id)
-                    update_indikator(ind.id, values)
-                    diubah.append((ind.id, before, indikator_fields(ind.id)))
-                else:
-                    if not kode or kode_problem(jabatan.tahun_id, kode) is not None:
-                        values.pop("kode", None)
-                    values = {k: v for k, v in values.items() if k == "nama" or v.strip()}
-                    dibuat.append(add_indikator(sasaran_id, None, values).data)
-            except DataTidakValid as exc:
-                raise DataTidakValid(
-                    f"Baris {number} tidak dapat ditempel: {exc.pesan} Tidak ada yang diubah."
-                ) from exc
-    bagian = []
-    if dibuat:
-        bagian.append(f"{len(dibuat)} indikator ditambahkan")
-    if diubah:
-        bagian.append(f"{len(diubah)} indikator diperbarui")
-    pesan = " dan ".join(bagian).capitalize() + f" pada {jabatan.nama}."
-    tempel = TempelIndikator(jabatan_id, tuple(dibuat), tuple(diubah), sasaran_baru, pesan)
-    return Hasil(_perubahan(jabatan, pesan), tempel)
-
-
-@dataclass(frozen=True)
-class PasteSnapshot:
-    """What :func:`revert_paste` removed, for :func:`reapply_paste`."""
-
-    indikator: list[IndikatorSnapshot]
-    sasaran: SasaranSnapshot | None
-
-
-def revert_paste(tempel: TempelIndikator) -> Hasil[PasteSnapshot]:
-    """Undo :func:`paste_indikator`: remove what it added, restore what it changed."""
-    with database_proxy.atomic():
-        jabatan = require_jabatan(tempel.jabatan_id)
-        sasaran = None
-        snapshots: list[IndikatorSnapshot] = []
-        if tempel.sasaran_baru is not None:
-            # Everything added went into the new sasaran: removing it removes them too.
-            sasaran = remove_sasaran(tempel.sasaran_baru).data
-        else:
-            snapshots = [remove_indikator(i).data for i in reversed(tempel.dibuat)]
-        for indikator_id, before, _ in tempel.diubah:
-            update_indikator(indikator_id, before)
-    pesan = f"Tempel indikator pada {jabatan.nama} dibatalkan."
-    return Hasil(_perubahan(jabatan, pesan), PasteSnapshot(snapshots, sasaran))
-
-
-def reapply_paste(tempel: TempelIndikator, snapshot: PasteSnapshot) -> Hasil[None]:
-    """Redo :func:`paste_indikator` after :func:`revert_paste`, with the same ids."""
-    with database_proxy.atomic():
-        jabatan = require_jabatan(tempel.jabatan_id)
-        if snapshot.sasaran is not None:
-            reinsert_sasaran(snapshot.sasaran)
-        for ind in reversed(snapshot.indikator):
-            _insert_indikator(ind)
-        for indikator_id, _, after in tempel.diubah:
-            update_indikator(indikator_id, after)
-    return Hasil(_perubahan(jabatan, tempel.pesan), None)

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kinerja_desktop.db.ops_indikator import (
+from kinerja_desktop.db.queries_indikator import (
     FIELDS,
     IndikatorData,
     SasaranData,

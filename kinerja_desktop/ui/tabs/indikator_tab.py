@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db import ops_indikator
+from kinerja_desktop.db import ops_indikator, ops_indikator_paste, queries_indikator
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.ui.tabs.common import (
@@ -195,7 +195,7 @@ class IndikatorTab(TabDasar):
             self.set_jabatan(None)
             return
         self.tahun = jabatan.tahun
-        sasaran = ops_indikator.load_sasaran(self.jabatan_id)
+        sasaran = queries_indikator.load_sasaran(self.jabatan_id)
         kode = [i.kode for s in sasaran for i in s.indikator]
         if kode:
             # The code column fits this jabatan's longest code.
@@ -244,25 +244,25 @@ class IndikatorTab(TabDasar):
             if len(cells) == 1:
                 rows.append({"nama": cells[0]})
             else:
-                rows.append(dict(zip(ops_indikator.FIELDS, cells, strict=False)))
+                rows.append(dict(zip(queries_indikator.FIELDS, cells, strict=False)))
         if not rows:
             self.show_error("Papan klip tidak berisi baris indikator untuk ditempel.")
             return
         current = self._current()
         jabatan_id = self.jabatan_id
         sasaran_id = current.sasaran_id if current else None
-        tempel: list[ops_indikator.TempelIndikator] = []
-        kept: list[ops_indikator.PasteSnapshot] = []
+        tempel: list[ops_indikator_paste.TempelIndikator] = []
+        kept: list[ops_indikator_paste.PasteSnapshot] = []
 
         def do() -> Hasil[Any]:
             if kept:
-                return ops_indikator.reapply_paste(tempel[0], kept[0])
-            hasil = ops_indikator.paste_indikator(jabatan_id, sasaran_id, rows)
+                return ops_indikator_paste.reapply_paste(tempel[0], kept[0])
+            hasil = ops_indikator_paste.paste_indikator(jabatan_id, sasaran_id, rows)
             tempel[:] = [hasil.data]
             return hasil
 
-        def undo() -> Hasil[ops_indikator.PasteSnapshot]:
-            hasil = ops_indikator.revert_paste(tempel[0])
+        def undo() -> Hasil[ops_indikator_paste.PasteSnapshot]:
+            hasil = ops_indikator_paste.revert_paste(tempel[0])
             kept[:] = [hasil.data]
             return hasil
 
@@ -331,7 +331,7 @@ class IndikatorTab(TabDasar):
             )
         elif baris.jenis is Jenisbaris.INDIKATOR:
             self.push(
-                f"Ubah {KOLOM[ops_indikator.FIELDS.index(name)].lower()} indikator",
+                f"Ubah {KOLOM[queries_indikator.FIELDS.index(name)].lower()} indikator",
                 lambda: ops_indikator.update_indikator(item_id, {name: value}),
                 lambda: ops_indikator.update_indikator(item_id, {name: lama}),
             )
