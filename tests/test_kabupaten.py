@@ -346,6 +346,8 @@ def test_kabupaten_report_as_pdf_and_workbook(capsys, kab, paket, tmp_path):
 
 
 def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, paket, tmp_path):
+    from PySide6.QtCore import Qt
+
     from kinerja_desktop.ui.kabupaten_inbox import TerimaDialog
     from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
 
@@ -393,14 +395,24 @@ def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, pa
         assert ticked.count("✓") == 3
         assert window.penerimaan.rowCount() == 3
         assert window.penerimaan.item(0, 2).text() == "Triwulan I 2020"
+        # the summary sorts by a click on a header: the senders first by capaian, the 30
+        # without a package last; back by name, "Dau" before "Kepanjen"
+        window.ringkasan.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        dikirim = [window.ringkasan.item(i, 1).text() for i in range(33)]
+        assert dikirim[3:] == ["belum ada paket"] * 30
+        window.ringkasan.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        kecamatan = [window.ringkasan.item(i, 0).text() for i in range(33)]
+        assert kecamatan.index("Dau (35.07.22)") < kecamatan.index("Kepanjen (35.07.13)")
+        window.ringkasan.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        assert [window.ringkasan.item(i, 1).text() for i in range(33)][3:] == [
+            "belum ada paket"
+        ] * 30
         for size in ((1366, 768), (1024, 768)):
             window.resize(*size)
             window.tabs.setCurrentIndex(0)
             window.grab().save(str(tmp_path / f"kabupaten-{size[0]}.png"))
 
         # Laporan Kabupaten: the dialog every report shares, written in the background
-        from PySide6.QtCore import Qt
-
         from kinerja_desktop import settings
         from kinerja_desktop.ui.kabupaten_inbox import LaporanKabupatenDialog
 

@@ -45,15 +45,20 @@ from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.periode import Periode, parse_periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
+from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.domain.value_text import format_angka, format_capaian
+from kinerja_desktop.ui.sel_urut import SelUrut
 
 TEPAT = "#c8e6c9"  # on time
 TERLAMBAT = "#ffe0b2"  # late
 BELUM = "belum ada data"
 
 
-def _item(teks: str, warna: str | None = None, tengah: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(teks)
+def _item(
+    teks: str, warna: str | None = None, tengah: bool = False, kunci: Any = None
+) -> QTableWidgetItem:
+    # kunci: what a click on the column's header sorts by (domain.urut); None: the text
+    item = SelUrut(teks, kunci_teks(teks) if kunci is None else kunci)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if warna:
         item.setBackground(QBrush(QColor(warna)))
@@ -62,8 +67,13 @@ def _item(teks: str, warna: str | None = None, tengah: bool = False) -> QTableWi
     return item
 
 
-def _table(kolom: list[str]) -> QTableWidget:
+def _table(kolom: list[str], urut: bool = False) -> QTableWidget:
+    """A read-only table; ``urut``: sorted by a click on a header (the IKI ones keep the
+    decree's order)."""
     table = QTableWidget(0, len(kolom))
+    if urut:
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
     table.setHorizontalHeaderLabels(kolom)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
@@ -92,7 +102,7 @@ class KabupatenWindow(QMainWindow):
         self.ringkasan_label.setWordWrap(True)
         self.ringkasan = _table(
             ["Kecamatan", "Paket ditulis", "Indikator ada data", "Capaian rata-rata (%)",
-             "Kategori"]
+             "Kategori"], urut=True,
         )  # fmt: skip
         halaman = QWidget()
         layout = QVBoxLayout(halaman)
@@ -121,7 +131,8 @@ class KabupatenWindow(QMainWindow):
         split.setSizes([260, 640])
         self.tabs.addTab(split, "IKI Kecamatan")
         self.penerimaan = _table(
-            ["Diterima", "Kecamatan", "Periode", "Berkas", "Ditulis", "Keadaan", "SHA-256"]
+            ["Diterima", "Kecamatan", "Periode", "Berkas", "Ditulis", "Keadaan", "SHA-256"],
+            urut=True,
         )
         self.tabs.addTab(self.penerimaan, "Penerimaan")
 
@@ -225,6 +236,7 @@ class KabupatenWindow(QMainWindow):
             f"{format_tanggal(r.tenggat)}. Angka setiap kecamatan persis seperti dihitung "
             "kecamatan itu."
         )
+        self.ringkasan.setSortingEnabled(False)  # rows stay put while they are filled
         self.ringkasan.setRowCount(len(r.kecamatan))
         for i, k in enumerate(r.kecamatan):
             rata, ada, total = k.capaian_rata
@@ -236,15 +248,18 @@ class KabupatenWindow(QMainWindow):
                 tepat = "tepat waktu" if k.tepat_waktu else "terlambat"
                 ditulis = f"{format_waktu(k.waktu_tulis)} ({tepat})"
                 warna_kirim = TEPAT if k.tepat_waktu else TERLAMBAT
+            # no data sorts as the lowest capaian: last when the best come first
+            nilai = -1.0 if rata is None else rata
             cells = [
                 _item(f"{k.nama} ({k.kode})"),
-                _item(ditulis, warna_kirim),
-                _item(f"{ada} dari {total}" if total else "-", tengah=True),
-                _item(format_capaian(rata), warna, tengah=True),
-                _item(pita.nama if pita else BELUM, warna, tengah=True),
+                _item(ditulis, warna_kirim, kunci=(k.waktu_tulis is None, str(k.waktu_tulis))),
+                _item(f"{ada} dari {total}" if total else "-", tengah=True, kunci=ada),
+                _item(format_capaian(rata), warna, tengah=True, kunci=nilai),
+                _item(pita.nama if pita else BELUM, warna, tengah=True, kunci=nilai),
             ]
             for c, item in enumerate(cells):
                 self.ringkasan.setItem(i, c, item)
+        self.ringkasan.setSortingEnabled(True)
         self.ringkasan.resizeColumnsToContents()
 
     def _show_kiriman(self, tahun: int) -> None:
@@ -273,20 +288,22 @@ class KabupatenWindow(QMainWindow):
 
     def _show_penerimaan(self) -> None:
         rows = receipts()
+        self.penerimaan.setSortingEnabled(False)  # rows stay put while they are filled
         self.penerimaan.setRowCount(len(rows))
         for i, r in enumerate(rows):
             keadaan = "berlaku" if r["berlaku"] else f"diganti {format_waktu(r['diganti'])}"
             cells = [
-                format_waktu(r["waktu_terima"]),
-                r["nama"],
-                parse_periode(r["periode"]).label,
-                r["nama_berkas"],
-                format_waktu(r["waktu_tulis"]),
-                keadaan,
-                r["sha256"],
+                _item(format_waktu(r["waktu_terima"]), kunci=str(r["waktu_terima"])),
+                _item(r["nama"]),
+                _item(parse_periode(r["periode"]).label, kunci=str(r["periode"])),
+                _item(r["nama_berkas"]),
+                _item(format_waktu(r["waktu_tulis"]), kunci=str(r["waktu_tulis"])),
+                _item(keadaan),
+                _item(r["sha256"]),
             ]
-            for c, teks in enumerate(cells):
-                self.penerimaan.setItem(i, c, _item(teks))
+            for c, item in enumerate(cells):
+                self.penerimaan.setItem(i, c, item)
+        self.penerimaan.setSortingEnabled(True)
         self.penerimaan.resizeColumnsToContents()
 
     def _selected(self) -> Any:
