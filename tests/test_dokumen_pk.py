@@ -6,6 +6,7 @@ original and lists what changed."""
 import re
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from kinerja_desktop.db.models import Kegiatan, PkTerbit, database_proxy
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.db.ops_program import IsiKegiatan, ubah
 from kinerja_desktop.domain.capaian import Target
+from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 from kinerja_desktop.reports.penandatangan import KOSONG
 from kinerja_desktop.reports.pk import export_pk, halaman_pk
@@ -261,6 +263,8 @@ def test_issue_and_revise_on_both_engines(db):
     assert list(PkTerbit.select(PkTerbit.ke).order_by(PkTerbit.ke).tuples()) == [(0,), (1,)]
     dokumen = build_pk_report(2020, "SEKCAM").dokumen[0]
     assert dokumen.ke == 1 and dokumen.alasan == "Revisi"
+    # signed the day it is issued, not on the IKI decree's date as the first PK
+    assert dokumen.tempat_tanggal == f"Kepanjen, {format_tanggal(date.today())}"
     assert [(b.bagian, b.semula, b.menjadi) for b in dokumen.perubahan] == [
         ("Target Persentase Tingkat Kehadiran PNS lingkup Kecamatan", "95 %", "97 %")
     ]

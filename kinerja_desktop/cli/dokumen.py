@@ -214,7 +214,10 @@ def cmd_pk_terbitkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.reports.pk_terbit import issue_pk
 
     open_db_to_write(args)
-    hasil = issue_pk(args.tahun, args.jabatan, args.alasan or "")
+    from kinerja_desktop.reports.penandatangan import PilihanTtd
+
+    ttd = PilihanTtd(tempat=args.tempat, tanggal=args.tanggal)
+    hasil = issue_pk(args.tahun, args.jabatan, args.alasan or "", ttd)
     print(hasil.pesan)
     for judul, daftar in (
         ("PK", hasil.awal),
@@ -240,8 +243,8 @@ def cmd_pk_daftar(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
-    """Add the ``pk`` group."""
+def register_pk(commands: Any, tanggal: Any) -> None:
+    """Add the ``pk`` group (``tanggal`` reads a date argument, from cli.report)."""
     pk = commands.add_parser(
         "pk",
         help="Perjanjian Kinerja: naskah, terbitkan (dan PK Perubahan), daftar terbitan",
@@ -278,6 +281,13 @@ def register(commands: Any) -> None:
     terbit.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
     _jabatan(terbit)
     terbit.add_argument("--alasan", metavar="TEKS", help="alasan PK Perubahan")
+    terbit.add_argument("--tempat", metavar="TEMPAT", help="tempat penandatanganan")
+    terbit.add_argument(
+        "--tanggal",
+        type=tanggal,
+        metavar="TANGGAL",
+        help="tanggal penandatanganan (bawaan: PK tanggal keputusan IKI, PK Perubahan hari ini)",
+    )
     terbit.set_defaults(func=cmd_pk_terbitkan)
 
     daftar = sub.add_parser("daftar", help="PK yang sudah diterbitkan tiap jabatan")

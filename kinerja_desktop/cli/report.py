@@ -181,6 +181,7 @@ def register(commands: Any) -> None:
     from kinerja_desktop.cli import dokumen
 
     dokumen.register_reports(reports, _opsi_ttd, _ttd, _tanggal)
+    dokumen.register_pk(commands, _tanggal)
 
     from kinerja_desktop.cli.skp import register_report
 

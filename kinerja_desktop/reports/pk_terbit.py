@@ -3,6 +3,7 @@ first time as the PK, afterwards, when something changed, as a "PK Perubahan" th
 original and lists what changed."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from kinerja_desktop.db.pk import add_pk_terbit, read_pk_terbit
 from kinerja_desktop.errors import DataTidakValid
@@ -41,7 +42,9 @@ def issue_pk(
     """Issue the agreements of ``tahun`` (all jabatan or one) as they are now.
 
     A jabatan issued before and changed since gets a PK Perubahan, which needs ``alasan`` (why:
-    "APBD Perubahan", "mutasi pejabat"); one unchanged since is left as it is.
+    "APBD Perubahan", "mutasi pejabat"); one unchanged since is left as it is. The place and
+    date signed are ``ttd``'s; without a date a PK Perubahan is dated the day it is issued (the
+    first PK keeps the IKI decree's date).
     """
     _, terkini = build_dokumen(tahun, jabatan_kode, ttd)
     terbit = read_pk_terbit(tahun)
@@ -55,6 +58,9 @@ def issue_pk(
             tetap.append(j.label)
             continue
         (perubahan if versi else awal).append(j.label)
+        if versi and (ttd is None or ttd.tanggal is None):
+            hari_ini = PilihanTtd(ttd.tempat if ttd else None, date.today())
+            _, [(_, dokumen)] = build_dokumen(tahun, j.kode, hari_ini)
         simpan.append((j.id, j.label, isi_terbit(dokumen)))
     if perubahan and not alasan.strip():
         raise DataTidakValid(
