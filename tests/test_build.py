@@ -36,6 +36,13 @@ def test_one_folder_build_runs_version_and_stats(tmp_path):
         folder / ("KinerjaDesktop.exe" if sys.platform == "win32" else "KinerjaDesktop")
     ).exists()
 
+    # the user guide with its pictures, and PDFium for printing, travel with the program
+    internal = folder / "_internal"
+    panduan = internal / "kinerja_desktop" / "resources" / "panduan"
+    assert (panduan / "panduan.html").is_file()
+    assert len(list((panduan / "gambar").glob("*.png"))) >= 8
+    assert [p.name for p in internal.rglob("*pdfium*") if p.suffix in (".so", ".dll", ".dylib")]
+
     version = subprocess.run([exe, "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.startswith("Kinerja Desktop ")
 

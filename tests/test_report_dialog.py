@@ -127,8 +127,8 @@ def test_every_field_and_button_has_its_own_alt_letter(dialog):
     letters = _mnemonics(dialog)
     assert len(letters) == len(set(letters)), letters
     # year, jabatan, PDF, Excel, paper, default paper, folder, choose folder, name, the four
-    # signature fields and the four buttons
-    assert len(letters) == 17
+    # signature fields and the five buttons (Bantuan is F1, as in every dialog)
+    assert len(letters) == 18
 
 
 def test_the_progress_bar_shows_no_percentage_before_writing(qtbot, dialog, tmp_path):

@@ -17,12 +17,15 @@ from kinerja_desktop.db.queries import latest_year
 from kinerja_desktop.domain.periode import parse_periode, periode_terakhir_selesai, pilihan_periode
 from kinerja_desktop.reports.capaian import default_filename, export_capaian
 from kinerja_desktop.reports.penandatangan import PilihanTtd
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 
 class CapaianDialog(DialogLaporan):
     """Writes the capaian report of one year and period to a PDF or Excel file."""
+
+    bagian_bantuan = Bagian.LAPORAN_CAPAIAN
 
     def __init__(
         self, parent: QWidget | None, tahun: int | None, runner: TaskRunner | None = None

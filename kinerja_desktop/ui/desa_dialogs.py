@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.urut import kunci_desa
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.sel_urut import SelUrut
@@ -37,6 +38,8 @@ class TemplatDialog(DialogLaporan):
     flashdisk) is shown in the dialog, which keeps every choice; "Buka folder" afterwards.
     ``desa_kurang`` offers "the desa whose data is missing" as one choice (from Kelengkapan).
     """
+
+    bagian_bantuan = Bagian.TEMPLAT_DESA
 
     def __init__(
         self,
@@ -138,6 +141,8 @@ LEGENDA = (
 
 class KekuranganDialog(DialogLaporan):
     """Writes the list of missing desa data (PDF to print, Excel to send)."""
+
+    bagian_bantuan = Bagian.KELENGKAPAN
 
     def __init__(
         self, parent: QWidget | None, tahun: int, per: str, runner: TaskRunner | None = None

@@ -5,8 +5,11 @@ Rows, top to bottom: Tahun; what the report covers (a subclass adds it: jabatan,
 desa); Jenis berkas (PDF or Excel); Ukuran kertas with "Jadikan bawaan"; Folder tujuan with
 "Pilih folder…"; Nama berkas; the full path that will be written; the signature (place, date,
 signer, office line) for signed reports. Then a progress bar, a status line, a red error line
-and the buttons "Buka berkas", "Buka folder", "Buat …", "Tutup". The dialog stays open after
-writing or after an error, with every choice kept.
+and the buttons "Bantuan", "Buka berkas", "Buka folder", "Cetak…", "Buat …", "Tutup". The
+dialog stays open after writing or after an error, with every choice kept.
+
+"Cetak…" prints the PDF these choices write: the one written already when nothing changed
+since, else it is written first. The printed sheets are that PDF's pages (:mod:`cetak_dialog`).
 
 The folder is remembered per report (``settings``: ``folder_iki`` …) and starts in the
 Documents folder, never in the application's hidden data folder.
@@ -19,11 +22,12 @@ import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -49,9 +53,13 @@ from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.reports.page import KERTAS, kertas_label
 from kinerja_desktop.reports.penandatangan import BawaanTtd, PilihanTtd
+from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
+
+if TYPE_CHECKING:  # Qt's print support is loaded only when something is printed
+    from kinerja_desktop.ui.cetak_dialog import CetakDialog
 
 TANGGAL_KOSONG = QDate(2000, 1, 1)  # the date field's "as the decree records" value
 
@@ -68,6 +76,29 @@ def folder_awal(kunci: str) -> str:
     return str(Path.home())
 
 
+def buka_di_sistem(path: Path) -> str | None:
+    """Open ``path`` (a file or folder) with the program the system uses for it; returns None,
+    or what to tell the operator when no program could open it."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return None
+    if path.is_dir():
+        return (
+            f"Folder {path} tidak dapat dibuka dari sini: komputer ini tidak punya pengelola "
+            "berkas yang dapat dipanggil. Buka folder itu sendiri; letaknya tertulis di sini."
+        )
+    jenis = "penampil PDF" if path.suffix.lower() == ".pdf" else "aplikasi lembar kerja"
+    contoh = (
+        "mis. SumatraPDF, Okular atau Adobe Acrobat Reader"
+        if path.suffix.lower() == ".pdf"
+        else "mis. LibreOffice Calc atau Microsoft Excel"
+    )
+    return (
+        f"Berkas {path.name} sudah ditulis, tetapi komputer ini belum punya {jenis} untuk "
+        f"membukanya ({contoh}). Pasang salah satunya, atau salin berkas dari {path.parent} "
+        "ke komputer lain. Laporan PDF tetap dapat dicetak dengan tombol Cetak…."
+    )
+
+
 def _di_folder_data(folder: Path) -> bool:
     try:
         return folder.resolve().is_relative_to(data_dir().resolve())
@@ -80,8 +111,11 @@ class DialogLaporan(QDialog):
 
     A subclass calls ``super().__init__`` with what it needs, adds its own rows with
     :meth:`tambah_baris` inside :meth:`baris_isi`, and implements :meth:`nama_bawaan` (a file
-    name without extension) and :meth:`pekerjaan` (the job run on the worker thread).
+    name without extension) and :meth:`pekerjaan` (the job run on the worker thread). Its
+    ``bagian_bantuan`` is the section of the guide its "Bantuan" button opens.
     """
+
+    bagian_bantuan: Bagian = Bagian.LAPORAN
 
     def __init__(
         self,
@@ -104,6 +138,9 @@ class DialogLaporan(QDialog):
         self._nama_diubah = False  # the operator typed a file name: stop proposing one
         self._berkas = berkas
         self._pilihan: list[QWidget] = []  # every choice, disabled while writing
+        self._cetak_nanti = False  # print once the report being written is there
+        self._ditulis_dengan: tuple[object, ...] | None = None  # the choices of self.hasil
+        self.dialog_cetak: CetakDialog | None = None  # the print dialog last opened
 
         self.tahun = QComboBox()
         # the years of this database (a kabupaten workspace passes the years it received)
@@ -213,15 +250,19 @@ class DialogLaporan(QDialog):
         self.buat.setDefault(True)
         self.buka_berkas = QPushButton("Buka be&rkas")
         self.buka_folder = QPushButton("Buka f&older")
+        self.cetak = QPushButton("&Cetak…")
         self.tutup = QPushButton("&Tutup")
         for button in (self.buka_berkas, self.buka_folder):
             button.setEnabled(False)
         if not berkas:
             self.buka_berkas.hide()
+            self.cetak.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(tombol_bantuan(self, self.bagian_bantuan))
         buttons.addWidget(self.buka_berkas)
         buttons.addWidget(self.buka_folder)
         buttons.addStretch(1)
+        buttons.addWidget(self.cetak)
         buttons.addWidget(self.buat)
         buttons.addWidget(self.tutup)
 
@@ -237,6 +278,7 @@ class DialogLaporan(QDialog):
 
         self.tahun.currentIndexChanged.connect(self._tahun_berubah)
         self.pdf.toggled.connect(self.usul_nama)
+        self.pdf.toggled.connect(self._perbarui_cetak)
         self.kertas.currentIndexChanged.connect(self._perbarui_bawaan)
         self.jadikan_bawaan.clicked.connect(self._simpan_bawaan)
         self.pilih_folder.clicked.connect(self._pilih_folder)
@@ -246,7 +288,9 @@ class DialogLaporan(QDialog):
         self.buat.clicked.connect(self.mulai)
         self.buka_berkas.clicked.connect(self._buka_berkas)
         self.buka_folder.clicked.connect(self._buka_folder)
+        self.cetak.clicked.connect(self.mulai_cetak)
         self.tutup.clicked.connect(self.reject)
+        self._perbarui_cetak()
 
     def selesai_dibangun(self) -> None:
         """Fill the proposals once the subclass's rows exist (call at the end of __init__)."""
@@ -415,6 +459,7 @@ class DialogLaporan(QDialog):
         if self._berkas and target.exists() and not self._boleh_timpa(target):
             return None
         job = self.pekerjaan(target, self.pilihan_ttd())
+        self._ditulis_dengan = self._keadaan()
         self._sibuk(True)
         self.status.setText(f"Menulis {target.name} …")
         self._berjalan = self.runner.run(
@@ -450,6 +495,7 @@ class DialogLaporan(QDialog):
             self.progress.setTextVisible(True)
         else:
             self._perbarui_bawaan()
+        self._perbarui_cetak()
 
     def _kemajuan(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -470,6 +516,10 @@ class DialogLaporan(QDialog):
         self.status.setText(self.pesan_selesai(hasil))
         self.buka_berkas.setEnabled(self._berkas)
         self.buka_folder.setEnabled(True)
+        if self._cetak_nanti:
+            self._cetak_nanti = False
+            if self.hasil is not None:
+                self.cetak_berkas(self.hasil)
         folder = self.hasil.parent if self._berkas and self.hasil else self.hasil
         # Remember the folder (often a USB stick) for this report; failing to remember it is
         # not worth an error, the report itself was written.
@@ -480,6 +530,7 @@ class DialogLaporan(QDialog):
 
     def _gagal(self, exc: KinerjaError) -> None:
         self._berjalan = None
+        self._cetak_nanti = False
         self._sibuk(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -489,6 +540,7 @@ class DialogLaporan(QDialog):
 
     def _rusak(self, traceback_text: str) -> None:
         self._berjalan = None
+        self._cetak_nanti = False
         self._sibuk(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -505,12 +557,88 @@ class DialogLaporan(QDialog):
 
     def _buka_berkas(self) -> None:
         if self.hasil is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.hasil)))
+            self._buka(self.hasil)
 
     def _buka_folder(self) -> None:
         if self.hasil is not None:
-            folder = self.hasil.parent if self._berkas else self.hasil
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            self._buka(self.hasil.parent if self._berkas else self.hasil)
+
+    def _buka(self, path: Path) -> None:
+        self.galat.hide()
+        masalah = buka_di_sistem(path)
+        if masalah is not None:
+            self.tampilkan_galat(masalah)
+
+    # ----- printing ----------------------------------------------------------------------------
+
+    def _perbarui_cetak(self) -> None:
+        bisa = self._berkas and self.pdf.isChecked() and self._berjalan is None
+        self.cetak.setEnabled(bisa)
+        self.cetak.setToolTip(
+            "Mencetak laporan PDF ini ke printer, dengan pratinjau halaman"
+            if self.pdf.isChecked()
+            else "Pilih jenis berkas PDF untuk mencetak"
+        )
+
+    def _keadaan(self) -> tuple[object, ...]:
+        """Every choice as it stands, to tell whether the file written still matches them."""
+        nilai: list[object] = []
+        for widget in self._pilihan:
+            if isinstance(widget, QComboBox):
+                nilai.append((widget.currentText(), widget.currentData()))
+            elif isinstance(widget, QLineEdit):
+                nilai.append(widget.text())
+            elif isinstance(widget, QAbstractButton):
+                nilai.append(widget.isChecked())
+            elif isinstance(widget, QDateEdit):
+                nilai.append(widget.date().toJulianDay())
+        return (*nilai, self.kertas.currentData(), str(self.target(diam=True)))
+
+    def pdf_terkini(self) -> Path | None:
+        """The PDF written with the choices shown now, if it is still there."""
+        if (
+            self.hasil is not None
+            and self.hasil.suffix.lower() == ".pdf"
+            and self.hasil.is_file()
+            and self._ditulis_dengan == self._keadaan()
+        ):
+            return self.hasil
+        return None
+
+    def mulai_cetak(self) -> TaskState | None:
+        """ "Cetak…": print the PDF of these choices, writing it first unless it is there.
+
+        Returns the task state when the report is being written first."""
+        if not self.pdf.isChecked() or self._berjalan is not None:
+            return None
+        terkini = self.pdf_terkini()
+        if terkini is not None:
+            self.cetak_berkas(terkini)
+            return None
+        self._cetak_nanti = True
+        state = self.mulai()
+        if state is None:
+            self._cetak_nanti = False
+        return state
+
+    def cetak_berkas(self, path: Path) -> None:
+        """Open the print dialog on the PDF at ``path`` (window-modal; see ``dialog_cetak``)."""
+        from kinerja_desktop.ui.cetak_dialog import CetakDialog
+
+        try:
+            dialog = CetakDialog(self, path)
+        except KinerjaError as exc:
+            self.tampilkan_galat(exc.pesan)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog_cetak = dialog
+
+        def selesai(hasil: int) -> None:
+            if hasil and dialog.pesan:
+                self.status.setText(dialog.pesan)
+
+        dialog.finished.connect(selesai)
+        dialog.open()
 
     def reject(self) -> None:
         """Close, but never while a file is being written (it takes about a second)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.periode import pilihan_periode
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.exchange.paket_reader import IsiPaket
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -187,6 +188,8 @@ class TerimaDialog(QDialog):
 class LaporanKabupatenDialog(DialogLaporan):
     """Laporan Kabupaten…: the same dialog as every report (period, PDF or Excel, paper,
     folder remembered, full path, progress, Buka berkas/Buka folder)."""
+
+    bagian_bantuan = Bagian.KABUPATEN
 
     def __init__(
         self, parent: QWidget | None, daftar_tahun: list[int], tahun: int, periode: str

@@ -13,6 +13,7 @@ from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.exchange.paket_writer import HasilPaket, write_paket
 from kinerja_desktop.fileio import size_text
 from kinerja_desktop.reports.penandatangan import PilihanTtd
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.capaian_dialog import CapaianDialog
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
@@ -25,6 +26,8 @@ class KirimDialog(CapaianDialog):
     first) but writes a whole package, so it sets the shared dialog up without file name,
     file type or signature rows (the reports inside are signed as their defaults say).
     """
+
+    bagian_bantuan = Bagian.KIRIM_KABUPATEN
 
     def __init__(
         self, parent: QWidget | None, tahun: int | None, runner: TaskRunner | None = None

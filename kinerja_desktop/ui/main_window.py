@@ -401,6 +401,7 @@ class MainWindow(QMainWindow):
         self.menu_laporan.addSeparator()
         self.menu_laporan.addActions(dari("kirim_dialog"))
 
+        self.menu_bantuan.addActions(dari("bantuan"))  # Panduan (F1)
         self.menu_bantuan.addAction(self.act_tentang)
 
     def _build_toolbar(self) -> None:

@@ -16,6 +16,7 @@ from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.reports.iki import default_filename, export_iki
 from kinerja_desktop.reports.iki_data import daftar_jabatan
 from kinerja_desktop.reports.penandatangan import PilihanTtd
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -24,6 +25,8 @@ SEMUA_JABATAN = "Semua jabatan"
 
 class ReportDialog(DialogLaporan):
     """Writes the IKI decree of a year to a PDF or Excel file chosen by the operator."""
+
+    bagian_bantuan = Bagian.CETAK_IKI
 
     def __init__(
         self,
