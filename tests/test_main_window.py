@@ -448,7 +448,8 @@ def test_window_remembers_year_jabatan_and_splitter(qtbot, db, db_path):
 
 
 def test_heavy_libraries_wait_until_used(db_path, tmp_path):
-    """openpyxl and reportlab are not loaded when the window first shows (start-up time)."""
+    """openpyxl, reportlab and printing (PDFium, Qt's print support) are not loaded when the
+    window first shows (start-up time)."""
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -460,7 +461,8 @@ def test_heavy_libraries_wait_until_used(db_path, tmp_path):
         f"w = MainWindow(Path({str(db_path)!r}))\n"
         "w.show()\n"
         "app.processEvents()\n"
-        "print(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules))\n"
+        "heavy = ('openpyxl', 'reportlab', 'pypdfium2', 'PySide6.QtPrintSupport')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(

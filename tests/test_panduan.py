@@ -11,13 +11,17 @@ from PySide6.QtWidgets import QPushButton
 
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.capaian_dialog import CapaianDialog
-from kinerja_desktop.ui.desa_dialogs import KekuranganDialog, TemplatDialog
+from kinerja_desktop.ui.desa_dialogs import KekuranganDialog, KelengkapanDialog, TemplatDialog
+from kinerja_desktop.ui.import_wizard import ImportDesaDialog
 from kinerja_desktop.ui.kirim_dialog import KirimDialog
 from kinerja_desktop.ui.panduan import PanduanWindow, path_panduan
+from kinerja_desktop.ui.pilih_cadangan import PilihCadanganDialog
 from kinerja_desktop.ui.report_dialog import ReportDialog
+from kinerja_desktop.ui.tasks import TaskRunner
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 UKURAN_GAMBAR_PALING_BESAR = 100 * 1024
+_DB: list[Path] = []  # this test's database file, for the dialogs that take it
 # the offscreen platform neither sizes nor raises windows
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "support raise")
 
@@ -71,9 +75,13 @@ def test_every_picture_exists_and_is_small(isi):
         (lambda: TemplatDialog(None, 2020), Bagian.TEMPLAT_DESA),
         (lambda: KekuranganDialog(None, 2020, "bulan"), Bagian.KELENGKAPAN),
         (lambda: KirimDialog(None, 2020), Bagian.KIRIM_KABUPATEN),
+        (lambda: ImportDesaDialog(None, TaskRunner(), None, 2020), Bagian.IMPOR_DESA),
+        (lambda: KelengkapanDialog(None, 2020), Bagian.KELENGKAPAN),
+        (lambda: PilihCadanganDialog(None, _DB[0]), Bagian.CADANGAN),
     ],
 )
-def test_a_dialogs_bantuan_button_opens_its_section(qtbot, db, buat, bagian):
+def test_a_dialogs_bantuan_button_opens_its_section(qtbot, db, db_path, buat, bagian):
+    _DB[:] = [db_path]
     dialog = buat()
     qtbot.addWidget(dialog)
     tombol = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Bantuan")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.urut import kunci_desa
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.bantuan import Bagian
+from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.sel_urut import SelUrut
@@ -235,6 +235,7 @@ class KelengkapanDialog(QDialog):
         tutup = QPushButton("T&utup", self)
         tutup.clicked.connect(self.reject)
         tombol = QHBoxLayout()
+        tombol.addWidget(tombol_bantuan(self, Bagian.KELENGKAPAN))
         tombol.addWidget(self.simpan)
         tombol.addWidget(self.templat)
         tombol.addStretch(1)

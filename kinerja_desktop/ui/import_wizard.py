@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan, combined
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.pesan import informasi, peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
@@ -163,6 +164,9 @@ class ImportDesaDialog(QDialog):
         self.btn_impor = self.tombol.addButton("&Impor", QDialogButtonBox.ButtonRole.ActionRole)
         self.btn_henti = self.tombol.addButton("&Hentikan", QDialogButtonBox.ButtonRole.ActionRole)
         self.btn_tutup = self.tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        self.tombol.addButton(
+            tombol_bantuan(self, Bagian.IMPOR_DESA), QDialogButtonBox.ButtonRole.HelpRole
+        )
         self.btn_impor.setEnabled(False)
         self.btn_henti.setVisible(False)
         self.btn_impor.clicked.connect(self.impor)

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             "&Salin Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
         )
         self.act_cetak = self._action(
-            "&Cetak IKI…", self.print_iki, "Ctrl+P", "Mencetak IKI ke PDF atau Excel"
+            "&Cetak IKI…", self.print_iki, None, "Mencetak IKI ke PDF atau Excel"
         )
         self.act_tentang = self._action(
             "&Tentang Kinerja Desktop", self.show_about, None, "Versi dan keterangan aplikasi"
@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         self.menu_data.addSeparator()
         self.menu_data.addActions(dari("nilai_dialogs"))
 
+        self.menu_laporan.addActions(dari("cetak_tampilan"))  # Ctrl+P
         self.menu_laporan.addAction(self.act_cetak)
         self.menu_laporan.addActions(dari("capaian_dialog"))
         self.menu_laporan.addActions(dari("lkjip_dialog"))

@@ -20,6 +20,7 @@ from kinerja_desktop.db.backup import Cadangan, backup_dir, list_backups
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.fileio import size_text
+from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.sel_urut import SelUrut
 
 _JENIS = {
@@ -109,6 +110,9 @@ class PilihCadanganDialog(QDialog):
         self.tombol_lanjut = tombol.addButton("Lanjutkan…", QDialogButtonBox.ButtonRole.AcceptRole)
         lain = tombol.addButton("Pilih Berkas Lain…", QDialogButtonBox.ButtonRole.ActionRole)
         tombol.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        tombol.addButton(
+            tombol_bantuan(self, Bagian.CADANGAN), QDialogButtonBox.ButtonRole.HelpRole
+        )
         self.tombol_lanjut.setEnabled(False)
         self.tombol_lanjut.clicked.connect(self._lanjut)
         lain.clicked.connect(self._pilih_lain)

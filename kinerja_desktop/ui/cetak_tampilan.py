@@ -1,0 +1,150 @@
+"""Laporan › Cetak Tampilan Ini (Ctrl+P): print the report of what the main window shows.
+
+- the tab Target & Realisasi: the capaian report of the shown year for its last closed period
+  (the period the Laporan Capaian dialog proposes);
+- the other tabs of a jabatan: that jabatan's IKI; the Camat (or no jabatan): the whole IKI.
+
+The report is written with the dialogs' defaults (the paper of the settings, the signature as
+the decree records it) into a temporary folder on the window's worker thread, then the print
+dialog opens on it; the folder goes when that dialog closes. To keep the file, or to change
+the signature first, use the report's own dialog in the Laporan menu.
+"""
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.jabatan_tree import JenisNode
+from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.tasks import TaskState
+
+# the title of the tab whose report is the capaian (main_window.TABS)
+TAB_CAPAIAN = "Target & Realisasi"
+
+
+@dataclass(frozen=True)
+class LaporanTampilan:
+    """What Ctrl+P prints: a name for messages, a file name and the writer of the PDF."""
+
+    nama: str
+    berkas: str
+    tulis: Callable[[Path], Path]
+
+
+def laporan_tampilan(window: Any) -> LaporanTampilan | None:
+    """The report of what ``window`` shows now (None: no year to print)."""
+    tahun = window.tahun
+    if tahun is None:
+        return None
+    tab = window.tab_widget
+    if (
+        window.pages.currentWidget() is tab
+        and tab.tabText(tab.currentIndex()).replace("&&", "&") == TAB_CAPAIAN
+    ):
+        from kinerja_desktop.domain.periode import parse_periode, periode_terakhir_selesai
+
+        periode = periode_terakhir_selesai(tahun, date.today()).id
+
+        def tulis_capaian(target: Path) -> Path:
+            from kinerja_desktop.reports.capaian import export_capaian
+
+            return export_capaian(tahun, periode, target)
+
+        label = parse_periode(periode).label
+        return LaporanTampilan(f"laporan capaian {label}", f"Capaian-{periode}", tulis_capaian)
+
+    node = window.tree.selected_node()
+    kode = node.kode if node is not None and node.jenis is JenisNode.JABATAN else None
+
+    def tulis_iki(target: Path) -> Path:
+        from kinerja_desktop.reports.iki import export_iki
+
+        return export_iki(tahun, target, jabatan_kode=kode)
+
+    nama = f"IKI {tahun}" + (f" jabatan {kode}" if kode else " (semua jabatan)")
+    return LaporanTampilan(nama, f"IKI-{tahun}" + (f"-{kode}" if kode else ""), tulis_iki)
+
+
+class CetakTampilan(QObject):
+    """Writes the report of the window's view and opens the print dialog on it."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: Any = None  # the print dialog last opened (CetakDialog)
+        self._berjalan: TaskState | None = None
+
+    def mulai(self) -> TaskState | None:
+        """Write the report in the background; the print dialog opens when it is there."""
+        if self._berjalan is not None:
+            return None
+        laporan = laporan_tampilan(self.window)
+        status = self.window.statusBar()
+        if laporan is None:
+            status.showMessage("Belum ada tahun IKI untuk dicetak.", 5000)
+            return None
+        folder = Path(tempfile.mkdtemp(prefix=".kinerja-sementara-cetak-"))
+        status.showMessage(f"Menyiapkan {laporan.nama} untuk dicetak …")
+
+        def job(_state: TaskState) -> Path:
+            return laporan.tulis(folder / f"{laporan.berkas}.pdf")
+
+        def selesai(path: Path) -> None:
+            self._berjalan = None
+            status.clearMessage()
+            self._buka_dialog(path, folder)
+
+        def gagal(exc: KinerjaError) -> None:
+            self._berjalan = None
+            shutil.rmtree(folder, ignore_errors=True)
+            self.window.show_error("Laporan tidak dapat dicetak", exc.pesan)
+
+        def rusak(detail: str) -> None:
+            self._berjalan = None
+            shutil.rmtree(folder, ignore_errors=True)
+            show_bug(self.window, detail)
+
+        self._berjalan = self.window.tasks.run(job, selesai, gagal, on_crash=rusak)
+        return self._berjalan
+
+    def _buka_dialog(self, path: Path, folder: Path) -> None:
+        from kinerja_desktop.ui.cetak_dialog import CetakDialog
+
+        try:
+            dialog = CetakDialog(self.window, path)
+        except KinerjaError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.window.show_error("Laporan tidak dapat dicetak", exc.pesan)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+
+        def tutup(hasil: int) -> None:
+            # the PDF was closed with the dialog; its temporary folder goes now
+            shutil.rmtree(folder, ignore_errors=True)
+            if hasil and dialog.pesan:
+                self.window.statusBar().showMessage(dialog.pesan, 10000)
+
+        dialog.finished.connect(tutup)
+        dialog.open()
+
+
+def create_actions(window: Any) -> list[QAction]:
+    """Laporan › Cetak Tampilan Ini… (Ctrl+P)."""
+    pencetak = CetakTampilan(window)
+    action = QAction("Cetak &Tampilan Ini…", window)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    action.setStatusTip(
+        "Mencetak laporan dari tampilan ini: IKI jabatan terpilih, atau laporan capaian dari "
+        "tab Target & Realisasi"
+    )
+    action.triggered.connect(lambda *_: pencetak.mulai())
+    return [action]
