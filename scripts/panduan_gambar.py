@@ -28,6 +28,8 @@ TMP = Path(tempfile.gettempdir()) / "Kantor Kecamatan"
 shutil.rmtree(TMP, ignore_errors=True)
 os.environ["KINERJA_DATA_DIR"] = str(TMP / "data")
 os.environ["HOME"] = str(TMP / "home")
+# an office without users signs approvals with the computer's user name: one like an office's
+os.environ["LOGNAME"] = os.environ["USER"] = "operator"
 (TMP / "home" / "Documents").mkdir(parents=True)
 
 from PySide6.QtCore import QTimer  # noqa: E402
@@ -144,6 +146,16 @@ def main() -> None:
     window.tab_widget.setCurrentIndex(3)  # Target & Realisasi
     app.processEvents()
     simpan(window, "target-realisasi")
+
+    # Triwulan I approved (one person's office: every step is open to it): its cells lock
+    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.domain.persetujuan import Langkah
+
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        window.apply_changes(ambil_langkah(langkah, kode["KASI-KESOS"], "realisasi", "2020Q1"))
+    tab = window.tab_widget.currentWidget()
+    tab.persetujuan.periode.setCurrentIndex(tab.persetujuan.periode.findData("realisasi:2020Q1"))
+    app.processEvents()
     simpan(window.right, "persetujuan")
 
     from kinerja_desktop.ui.desa_dialogs import KelengkapanDialog, TemplatDialog

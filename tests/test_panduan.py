@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from kinerja_desktop.ui.bantuan import Bagian
@@ -139,3 +140,22 @@ def test_search_marks_every_place_and_steps_through_them(qtbot):
     assert panduan.hasil_cari.text() == "Tidak ditemukan"
     assert panduan.teks.extraSelections() == []
     assert not panduan.berikutnya.isEnabled()
+
+
+def test_bantuan_panduan_is_f1_and_opens_one_guide(qtbot, db, db_path):
+    from kinerja_desktop.ui.app import create_app
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    create_app()
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    panduan_action = window.menu_bantuan.actions()[0]
+    assert panduan_action.text() == "&Panduan"
+    assert panduan_action.shortcut() == QKeySequence("F1")
+    panduan_action.trigger()
+    panduan = window.findChild(PanduanWindow)
+    assert panduan is not None and panduan.isVisible()
+    panduan_action.trigger()
+    assert window.findChildren(PanduanWindow) == [panduan]  # the same window, not a second
+    panduan.close()
+    window.tasks.wait()
