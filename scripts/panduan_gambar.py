@@ -39,6 +39,7 @@ from kinerja_desktop.db.connection import open_database  # noqa: E402
 
 GAMBAR = ROOT / "kinerja_desktop" / "resources" / "panduan" / "gambar"
 UKURAN_PALING_BESAR = 100 * 1024
+LEBAR_PALING_BESAR = 760  # fits the guide's text beside its list of sections at 1024 × 768
 TAHUN = 2020
 
 
@@ -49,6 +50,11 @@ def simpan(widget: QWidget, nama: str) -> None:
     mentah = TMP / f"{nama}.png"
     widget.grab().save(str(mentah))
     gambar = Image.open(mentah).convert("RGB")
+    if gambar.width > LEBAR_PALING_BESAR:
+        # the guide shows pictures at their own size: reduced here, smoothly, rather than by
+        # the viewer, whose reduction drops pixels and breaks the letters
+        tinggi = round(gambar.height * LEBAR_PALING_BESAR / gambar.width)
+        gambar = gambar.resize((LEBAR_PALING_BESAR, tinggi), Image.Resampling.LANCZOS)
     for warna in (128, 64, 32):
         kecil = gambar.quantize(colors=warna, method=Image.Quantize.MEDIANCUT, dither=None)
         tujuan = GAMBAR / f"{nama}.png"
