@@ -1,6 +1,7 @@
 """Ctrl+P in the main window prints the report of what it shows: the selected jabatan's IKI
-from its IKI tabs, the capaian report from Target & Realisasi."""
+from its IKI tabs, the capaian report from Target & Realisasi and from the Beranda."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ def _teks(dialog, tmp_path: Path) -> tuple[int, str]:
 
 def test_ctrl_p_on_a_jabatan_prints_its_iki(qtbot, window, tmp_path):
     kasi_pem = Jabatan.get((Jabatan.tahun == 2020) & (Jabatan.kode == "KASI-PEM")).id
+    window.tampilkan_kerja()
     window.select_jabatan(kasi_pem)
     window.tab_widget.setCurrentIndex(1)  # Indikator
     dialog = _ctrl_p(qtbot, window)
@@ -61,10 +63,28 @@ def test_ctrl_p_on_a_jabatan_prints_its_iki(qtbot, window, tmp_path):
 
 
 def test_ctrl_p_on_target_realisasi_prints_the_capaian(qtbot, window, tmp_path):
+    window.tampilkan_kerja()
     window.tab_widget.setCurrentIndex(3)  # Target & Realisasi
     dialog = _ctrl_p(qtbot, window)
     # the period the Laporan Capaian dialog proposes: 2020 is over, so the whole year
     assert dialog.dokumen.path.name == "Capaian-2020.pdf"
     _, teks = _teks(dialog, tmp_path)
     assert "LAPORAN CAPAIAN" in teks.upper() and "TAHUN 2020" in teks.upper()
+    dialog.close()
+
+
+def test_ctrl_p_on_the_beranda_prints_the_capaian_of_its_chart(qtbot, window, tmp_path):
+    assert window.pusat.currentWidget() is window.beranda  # the window opens on it
+    window.beranda.hari_ini = lambda: date(2020, 5, 12)  # in the middle of the year
+    window.beranda.muat()
+    qtbot.waitUntil(
+        lambda: window.beranda.data is not None and not window.beranda.sedang_memuat,
+        timeout=20000,
+    )
+    periode = window.beranda.data.periode_capaian
+    assert periode.id != "2020"  # not the whole year, which the tabs would print
+    dialog = _ctrl_p(qtbot, window)
+    assert dialog.dokumen.path.name == f"Capaian-{periode.id}.pdf"
+    _, teks = _teks(dialog, tmp_path)
+    assert periode.label.upper() in teks.upper()
     dialog.close()

@@ -1,5 +1,6 @@
 """Laporan › Cetak Tampilan Ini (Ctrl+P): print the report of what the main window shows.
 
+- the Beranda: the capaian report of the period its chart shows;
 - the tab Target & Realisasi: the capaian report of the shown year for its last closed period
   (the period the Laporan Capaian dialog proposes);
 - the other tabs of a jabatan: that jabatan's IKI; the Camat (or no jabatan): the whole IKI.
@@ -45,13 +46,20 @@ def laporan_tampilan(window: Any) -> LaporanTampilan | None:
     if tahun is None:
         return None
     tab = window.tab_widget
-    if (
+    beranda = window.pusat.currentWidget() is window.beranda
+    if beranda or (
         window.pages.currentWidget() is tab
         and tab.tabText(tab.currentIndex()).replace("&&", "&") == TAB_CAPAIAN
     ):
         from kinerja_desktop.domain.periode import parse_periode, periode_terakhir_selesai
 
-        periode = periode_terakhir_selesai(tahun, date.today()).id
+        # the Beranda's chart shows its own period (read with its figures): print that one
+        data = window.beranda.data if beranda else None
+        periode = (
+            data.periode_capaian.id
+            if data is not None and data.tahun == tahun
+            else periode_terakhir_selesai(tahun, date.today()).id
+        )
 
         def tulis_capaian(target: Path) -> Path:
             from kinerja_desktop.reports.capaian import export_capaian
@@ -140,7 +148,7 @@ class CetakTampilan(QObject):
 def create_actions(window: Any) -> list[QAction]:
     """Laporan › Cetak Tampilan Ini… (Ctrl+P)."""
     pencetak = CetakTampilan(window)
-    action = QAction("Cetak &Tampilan Ini…", window)
+    action = QAction("Cet&ak Tampilan Ini…", window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     action.setStatusTip(
         "Mencetak laporan dari tampilan ini: IKI jabatan terpilih, atau laporan capaian dari "
