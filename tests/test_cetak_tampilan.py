@@ -24,6 +24,7 @@ def window(qtbot, db, db_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.lengkapi_menu()  # as after the first paint: Ctrl+P is one of the menus' items
     yield win
     win.tasks.wait()
 

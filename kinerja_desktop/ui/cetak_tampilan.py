@@ -148,7 +148,7 @@ class CetakTampilan(QObject):
 def create_actions(window: Any) -> list[QAction]:
     """Laporan › Cetak Tampilan Ini… (Ctrl+P)."""
     pencetak = CetakTampilan(window)
-    action = QAction("Cet&ak Tampilan Ini…", window)
+    action = QAction("C&etak Tampilan Ini…", window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     action.setStatusTip(
         "Mencetak laporan dari tampilan ini: IKI jabatan terpilih, atau laporan capaian dari "
