@@ -13,11 +13,14 @@ from PySide6.QtWidgets import QPushButton
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.capaian_dialog import CapaianDialog
 from kinerja_desktop.ui.desa_dialogs import KekuranganDialog, KelengkapanDialog, TemplatDialog
+from kinerja_desktop.ui.dokumen_dialogs import MonevDialog, PkDialog
 from kinerja_desktop.ui.import_wizard import ImportDesaDialog
 from kinerja_desktop.ui.kirim_dialog import KirimDialog
+from kinerja_desktop.ui.lkjip_dialog import LkjipDialog
 from kinerja_desktop.ui.panduan import PanduanWindow, path_panduan
 from kinerja_desktop.ui.pilih_cadangan import PilihCadanganDialog
 from kinerja_desktop.ui.report_dialog import ReportDialog
+from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
 from kinerja_desktop.ui.tasks import TaskRunner
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -79,6 +82,10 @@ def test_every_picture_exists_and_is_small(isi):
         (lambda: ImportDesaDialog(None, TaskRunner(), None, 2020), Bagian.IMPOR_DESA),
         (lambda: KelengkapanDialog(None, 2020), Bagian.KELENGKAPAN),
         (lambda: PilihCadanganDialog(None, _DB[0]), Bagian.CADANGAN),
+        (lambda: PkDialog(None, 2020), Bagian.DOKUMEN_KINERJA),
+        (lambda: MonevDialog(None, 2020), Bagian.DOKUMEN_KINERJA),
+        (lambda: LkjipDialog(None, 2020), Bagian.LKJIP),
+        (lambda: SkpLaporanDialog(None, 2020), Bagian.SKP),
     ],
 )
 def test_a_dialogs_bantuan_button_opens_its_section(qtbot, db, db_path, buat, bagian):

@@ -27,6 +27,9 @@ class Bagian(StrEnum):
     LAPORAN_CAPAIAN = "laporan-capaian"
     CETAK = "cetak"
     KIRIM_KABUPATEN = "kirim-kabupaten"
+    DOKUMEN_KINERJA = "dokumen-kinerja"
+    LKJIP = "lkjip"
+    SKP = "skp"
     CADANGAN = "cadangan"
     KABUPATEN = "kabupaten"
 

@@ -28,6 +28,7 @@ from kinerja_desktop.domain.periode import periode_terakhir_selesai, triwulan_se
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.iki_data import daftar_jabatan
 from kinerja_desktop.reports.penandatangan import PilihanTtd
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -39,6 +40,7 @@ class _DialogDokumen(DialogLaporan):
     """A planning document's dialog: a jabatan row (the Camat too, where ``camat``) and the
     list of what is missing, refreshed whenever a choice changes."""
 
+    bagian_bantuan = Bagian.DOKUMEN_KINERJA
     camat = False
 
     def __init__(self, parent: QWidget | None, judul: str, tahun: int | None, kunci: str,

@@ -17,6 +17,7 @@ from kinerja_desktop.db.queries import latest_year
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.lkjip import default_filename, export_lkjip
 from kinerja_desktop.reports.penandatangan import PilihanTtd
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
@@ -24,6 +25,8 @@ from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 class LkjipDialog(DialogLaporan):
     """Writes the Laporan Kinerja of one year to a PDF or a Word document."""
+
+    bagian_bantuan = Bagian.LKJIP
 
     def __init__(
         self, parent: QWidget | None, tahun: int | None, runner: TaskRunner | None = None

@@ -61,6 +61,9 @@ class PanduanWindow(QWidget):
 
         self.daftar = QListWidget(self)
         self.daftar.setAccessibleName("Daftar isi")
+        # a long heading wraps rather than being cut off or pushing a scroll bar in
+        self.daftar.setWordWrap(True)
+        self.daftar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.teks = QTextBrowser(self)
         self.teks.setOpenExternalLinks(True)  # a web address (none yet) opens in the browser
         self.teks.setSource(QUrl.fromLocalFile(str(path_panduan())))

@@ -20,6 +20,7 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.skp import default_filename, export_skp
+from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.skp_bersama import pilihan_periode_skp
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
@@ -27,6 +28,8 @@ from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 class SkpLaporanDialog(DialogLaporan):
     """Writes the SKP documents of one year and period to a PDF or an Excel workbook."""
+
+    bagian_bantuan = Bagian.SKP
 
     def __init__(
         self,
