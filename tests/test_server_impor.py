@@ -3,6 +3,10 @@ this PC (never the default database's), carried by ``cadangan`` from the server,
 by ``pulihkan`` into a server with the same checks and all-or-nothing as into a file."""
 
 import json
+import os
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -165,3 +169,60 @@ def test_a_restore_killed_after_its_commit_is_completed_when_the_server_is_opene
     sudah = killed(sebelum.name, b"ya")
     assert cli("--db", url, "stats") == 0
     assert not sudah.exists() and _files(impor_dir(local)) == {"baru.csv": b"ya"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_restore_into_a_server_killed_at_any_moment_is_all_or_nothing(
+    pg_server, server_name, db_path, tmp_path
+):
+    """The real ``pulihkan`` in a child process, killed at moments spread over its run (seen
+    landing both before and after the commit): after the server is opened again from this PC,
+    the server's import log and this PC's import files belong to the same state, the one
+    before or the one restored, never a mix."""
+    url = pg_server.url(server_name)
+    local = impor_dir(stand_in(parse_location(url)))
+    assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "di-server.csv", 7)) == 0
+    assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "di-berkas.csv", 9)) == 0
+    usb = tmp_path / "usb"
+    assert cli("--db", url, "cadangan", "--out", usb / "server") == 0
+    assert cli("--db", db_path, "cadangan", "--out", usb / "berkas") == 0
+    [dari_server] = (usb / "server").glob("*.zip")
+    [dari_berkas] = (usb / "berkas").glob("*.zip")
+    env = {**os.environ}
+
+    def pulihkan(arsip: Path) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "kinerja_desktop", "--db", url, "pulihkan", str(arsip), "--ya"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def state() -> str:
+        """Which file's import the server holds, checked against this PC's kept copies."""
+        with psycopg.connect(url) as raw:
+            sha = {r[0][:12] for r in raw.execute("SELECT sha256 FROM impor_batch")}
+        kept = {p.name.split("_")[1] for p in local.iterdir()} if local.is_dir() else set()
+        assert kept == sha, (kept, sha)  # the log and the files agree
+        [nama] = [p.name.split("_", 2)[2] for p in local.iterdir()]
+        return nama
+
+    start = time.monotonic()
+    done = pulihkan(dari_berkas)
+    assert done.wait(timeout=120) == 0, done.stderr.read() if done.stderr else ""
+    whole = time.monotonic() - start
+    assert state() == "di-berkas.csv"
+    for n, fraction in enumerate((0.35, 0.55, 0.7, 0.8, 0.9, 0.97)):
+        arsip = dari_server if n % 2 == 0 else dari_berkas
+        before = state()
+        child = pulihkan(arsip)
+        time.sleep(whole * fraction)
+        child.kill()
+        child.wait()
+        assert cli("--db", url, "stats") == 0  # opening completes a decided restore
+        after = state()
+        assert after in (before, "di-server.csv" if arsip == dari_server else "di-berkas.csv")
+        if after == before:  # put the other state in place for the next kill
+            done = pulihkan(arsip)
+            assert done.wait(timeout=120) == 0
+    assert not list(files_dir(stand_in(parse_location(url))).glob(f"{TEMP_PREFIX}*"))
