@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kinerja_desktop.db.connection import open_database  # noqa: E402
 from kinerja_desktop.db.location import DatabaseLocation, parse_location  # noqa: E402
 from kinerja_desktop.db.models import database_proxy  # noqa: E402
-from kinerja_desktop.db.sesi import masuk_sebagai, tanya_bila_perlu  # noqa: E402
+from kinerja_desktop.db.sesi import ask_when_needed, log_in_as  # noqa: E402
 
 ENGINES = ("sqlite", "postgresql")
 _TEMPLATE = "templat"
@@ -58,11 +58,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def nobody_logged_in() -> Iterator[None]:
     """Each test starts and ends without a logged-in user (db.sesi keeps one per process)."""
-    masuk_sebagai(None)
-    tanya_bila_perlu(None)
+    log_in_as(None)
+    ask_when_needed(None)
     yield
-    masuk_sebagai(None)
-    tanya_bila_perlu(None)
+    log_in_as(None)
+    ask_when_needed(None)
 
 
 @pytest.fixture(scope="session")

@@ -18,9 +18,9 @@ from kinerja_desktop.db.ops_nilai import (
     set_values,
     undo_batch,
 )
-from kinerja_desktop.db.pengguna import masuk, tambah_pengguna, ubah_pengguna
-from kinerja_desktop.db.persetujuan import ambil_langkah
-from kinerja_desktop.db.sesi import masuk_sebagai
+from kinerja_desktop.db.pengguna import add_pengguna, masuk, update_pengguna
+from kinerja_desktop.db.persetujuan import take_step
+from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.db.years import copy_year
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.persetujuan import Langkah, Peran
@@ -43,9 +43,9 @@ def entri(n: int = 1) -> list[CatatanAudit]:
 
 @pytest.fixture
 def admin(db):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
-    tambah_pengguna("siti", Peran.OPERATOR, "sandi-siti")
-    masuk_sebagai(masuk("admin", "sandi-admin"))
+    add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
+    add_pengguna("siti", Peran.OPERATOR, "sandi-siti")
+    log_in_as(masuk("admin", "sandi-admin"))
     return db
 
 
@@ -84,7 +84,7 @@ def test_each_kind_of_change_is_logged_with_who_what_and_old_new(admin):
     undo_batch(batch)
     assert [(e.aksi, e.baru) for e in entri(2)] == [("batal_impor", None)] * 2
 
-    ambil_langkah(Langkah.AJUKAN, jab, "realisasi", "202001")
+    take_step(Langkah.AJUKAN, jab, "realisasi", "202001")
     [e] = entri()
     assert (e.aksi, e.jenis, e.jabatan_id, e.periode, e.lama, e.baru) == (
         "ajukan",
@@ -94,13 +94,13 @@ def test_each_kind_of_change_is_logged_with_who_what_and_old_new(admin):
         "draf",
         "diajukan",
     )
-    ambil_langkah(Langkah.VERIFIKASI, jab, "realisasi", "202001")
-    ambil_langkah(Langkah.SETUJUI, jab, "realisasi", "202001")
-    ambil_langkah(Langkah.BUKA_KUNCI, jab, "realisasi", "202001", "Salah ketik")
+    take_step(Langkah.VERIFIKASI, jab, "realisasi", "202001")
+    take_step(Langkah.SETUJUI, jab, "realisasi", "202001")
+    take_step(Langkah.BUKA_KUNCI, jab, "realisasi", "202001", "Salah ketik")
     [e] = entri()
     assert (e.aksi, e.lama, e.baru, e.catatan) == ("buka-kunci", "disetujui", "draf", "Salah ketik")
 
-    ubah_pengguna("siti", peran=Peran.VERIFIKATOR)
+    update_pengguna("siti", peran=Peran.VERIFIKATOR)
     [e] = entri()
     assert (e.aksi, e.lama, e.baru) == ("pengguna", "siti (operator)", "siti (verifikator)")
 
@@ -128,7 +128,7 @@ def dicatat(admin):
     """Three operations on values and an approval step in the log."""
     set_values([real("KASUBAG-UMUM.02", "202001", 3), real("KASUBAG-UMUM.02", "202002", 4)])
     set_values([real("KASUBAG-UMUM.02", "202001", 5)])
-    ambil_langkah(Langkah.AJUKAN, ind("KASUBAG-UMUM.02").sasaran.jabatan_id, "realisasi", "2020")
+    take_step(Langkah.AJUKAN, ind("KASUBAG-UMUM.02").sasaran.jabatan_id, "realisasi", "2020")
     set_values([real("KASUBAG-UMUM.02", "202003", 6)])
     hasil = periksa()
     assert hasil.utuh and hasil.jumlah == CatatanAudit.select().count()

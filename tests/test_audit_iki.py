@@ -15,13 +15,13 @@ from kinerja_desktop.db import (
     ops_uraian,
 )
 from kinerja_desktop.db.audit import periksa
-from kinerja_desktop.db.audit_baca import SaringAudit, baca_audit
+from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
 from kinerja_desktop.db.kantor import rename_desa
-from kinerja_desktop.db.keputusan import simpan_kepala
+from kinerja_desktop.db.keputusan import set_kepala
 from kinerja_desktop.db.models import CatatanAudit, Desa, Indikator, Jabatan
 from kinerja_desktop.db.ops_pita import set_batas_atas
-from kinerja_desktop.db.pengguna import masuk, tambah_pengguna
-from kinerja_desktop.db.sesi import masuk_sebagai
+from kinerja_desktop.db.pengguna import add_pengguna, masuk
+from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.ui.operations import push_change
 
@@ -38,8 +38,8 @@ def entri(n: int = 1) -> list[tuple[object, ...]]:
 
 @pytest.fixture
 def admin(db):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
-    masuk_sebagai(masuk("admin", "sandi-admin"))
+    add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
+    log_in_as(masuk("admin", "sandi-admin"))
     return db
 
 
@@ -113,7 +113,7 @@ def test_every_change_to_the_iki_is_logged_with_who_and_old_new(admin):
     assert entri()[0][3] == "Pengolah Data Kependudukan (PENGOLAH-DUK)"
     assert entri()[0][:2] == ("tambah", "jabatan")
 
-    simpan_kepala(2020, {"tempat": "Malang", "nomor": "188.45/12/35.07.13/2020"})
+    set_kepala(2020, {"tempat": "Malang", "nomor": "188.45/12/35.07.13/2020"})
     assert entri()[0][:2] == ("ubah", "keputusan") and "Tempat: Malang" in str(entri()[0][3])
     set_batas_atas(120)
     assert entri()[0][:2] == ("ubah", "penilaian") and "batas atas 120%" in str(entri()[0][3])
@@ -123,7 +123,7 @@ def test_every_change_to_the_iki_is_logged_with_who_and_old_new(admin):
 
     assert periksa().utuh
     # Riwayat Perubahan of the year lists them with Indonesian words, what every year shares too
-    terlihat = {(b.aksi, b.jenis) for b in baca_audit(SaringAudit(tahun=2020))}
+    terlihat = {(b.aksi, b.jenis) for b in read_audit(SaringAudit(tahun=2020))}
     assert {("Pindahkan", "Jabatan"), ("Ubah", "Pegawai"), ("Ubah", "Kategori capaian")} <= terlihat
     assert ("Ubah", "Kepala keputusan") in terlihat and ("Hapus", "Sub-butir indikator") in terlihat
 

@@ -13,7 +13,7 @@ from tahun_terisi import DESA_BELUM, JABATAN_KOSONG, TANPA_TARGET, isi_tahun
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.models import SUMBER_ENTRI, Indikator, Jabatan
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, apply_plan, plan_values
-from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.periode import triwulan
 from kinerja_desktop.domain.persetujuan import Langkah
@@ -42,7 +42,7 @@ def _indikator(kode: str) -> int:
 
 def test_figures_equal_the_completeness_table_and_the_capaian_report(db):
     isi_tahun(2020, 10)
-    ambil_langkah(Langkah.AJUKAN, _jabatan("SEKCAM"), "realisasi", "2020Q3")
+    take_step(Langkah.AJUKAN, _jabatan("SEKCAM"), "realisasi", "2020Q3")
     data = build_beranda(2020, HARI)
     assert not data.kosong
     assert data.bulan_selesai is not None and data.bulan_selesai.id == "202010"
@@ -141,7 +141,7 @@ def _buka(qtbot, db_path: Path, lebar: int = 1366, tinggi: int = 768) -> MainWin
 @pytest.fixture
 def terisi(db, db_path):
     isi_tahun(2020, 10)
-    ambil_langkah(Langkah.AJUKAN, _jabatan("SEKCAM"), "realisasi", "2020Q3")
+    take_step(Langkah.AJUKAN, _jabatan("SEKCAM"), "realisasi", "2020Q3")
     return db_path
 
 

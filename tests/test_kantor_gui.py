@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kinerja_desktop.db.keputusan import baca_kepala
+from kinerja_desktop.db.keputusan import read_kepala
 from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.ui.keputusan_dialog import PEGAWAI_BARU, KeputusanDialog
 
@@ -30,10 +30,10 @@ def test_decree_header_dialog_saves_a_new_signatory(qtbot, db):
     dialog.simpan()
     dialog.grab().save(str(ARTIFACTS / "kepala_keputusan.png"))
     assert "NIP" in dialog.pesan.text() and dialog.perubahan is None  # stays open, nothing lost
-    assert baca_kepala(2020).nomor == "188.45/      /35.07.13/2020"
+    assert read_kepala(2020).nomor == "188.45/      /35.07.13/2020"
     dialog.nip.setText("19700101 199001 1 001")
     dialog.simpan()
-    kepala = baca_kepala(2020)
+    kepala = read_kepala(2020)
     assert dialog.perubahan is not None
     assert (kepala.nomor, kepala.bulan, kepala.hari) == ("188.45/9/35.07.13/2020", 1, 15)
     assert (kepala.penandatangan, kepala.nip) == ("Budi Santoso", "197001011990011001")

@@ -10,7 +10,7 @@ from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import Jabatan, Sasaran, TeksLkjip, database_proxy
 from kinerja_desktop.db.ops_lkjip import remove_teks_lkjip, set_target_renstra, set_teks_lkjip
 from kinerja_desktop.db.queries_lkjip import target_renstra, teks_lkjip
-from kinerja_desktop.db.sesi import Sesi, masuk_sebagai
+from kinerja_desktop.db.sesi import Sesi, log_in_as
 from kinerja_desktop.db.years import copy_year
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.indikator import Jenis
@@ -78,7 +78,7 @@ def buka(tmp_path):
 def test_upgrade_from_v7_starts_with_drafts_only(buka):
     buka("schema_v7.sqlite3")
     assert teks_lkjip(2021) == {}
-    masuk_sebagai(Sesi("siti", Peran.OPERATOR))  # the v7 fixture has users
+    log_in_as(Sesi("siti", Peran.OPERATOR))  # the v7 fixture has users
     set_teks_lkjip(2021, "penutup", "Demikian.", Asal.DIKETIK)
     assert teks_lkjip(2021)["penutup"].teks == "Demikian."
 

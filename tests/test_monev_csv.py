@@ -9,7 +9,7 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import Indikator, Jabatan, database_proxy
 from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
 from kinerja_desktop.db.ops_program import IsiKegiatan, IsiProgram, tambah_kegiatan, tambah_program
-from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.domain.persetujuan import Langkah
 
 
@@ -69,7 +69,7 @@ def test_monev_round_trip_through_csv(db, db_url, capsys, tmp_path):
 
     open_database(db_url)
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
-        ambil_langkah(langkah, sekcam, "realisasi", "2020")
+        take_step(langkah, sekcam, "realisasi", "2020")
     assert Indikator.select().count()
     database_proxy.obj.close()
     code, out = run(capsys, db_url, "nilai", "impor-monev", str(berkas))

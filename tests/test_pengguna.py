@@ -10,15 +10,15 @@ import pytest
 from kinerja_desktop.db.models import CatatanAudit, Indikator
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.db.pengguna import (
+    add_pengguna,
+    change_sandi,
     daftar_pengguna,
-    ganti_sandi,
     masuk,
-    minta_pemulihan,
-    pulihkan_sandi,
-    tambah_pengguna,
-    ubah_pengguna,
+    request_sandi_reset,
+    reset_sandi,
+    update_pengguna,
 )
-from kinerja_desktop.db.sesi import masuk_sebagai, pengguna_aktif, perlu_masuk
+from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif, perlu_masuk
 from kinerja_desktop.domain.capaian import Komponen
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.errors import DataTidakValid, TidakBerwenang
@@ -36,7 +36,7 @@ def test_an_office_with_one_user_is_never_asked_to_log_in(db):
     assert sesi.peran is Peran.ADMINISTRATOR
     isian(1)
     assert CatatanAudit.select().order_by(CatatanAudit.id.desc()).first().pengguna == sesi.nama
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1", "Kepala Subbag")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1", "Kepala Subbag")
     assert not perlu_masuk()
     assert pengguna_aktif().nama == "admin"  # the one user, without a password
     isian(2)
@@ -44,22 +44,22 @@ def test_an_office_with_one_user_is_never_asked_to_log_in(db):
 
 
 def test_a_second_user_means_everyone_logs_in(db):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
-    tambah_pengguna("siti", Peran.OPERATOR, "rahasia2")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
+    add_pengguna("siti", Peran.OPERATOR, "rahasia2")
     assert perlu_masuk()
     with pytest.raises(TidakBerwenang, match="masuk dulu"):
         isian(1)
-    masuk_sebagai(masuk("siti", "rahasia2"))
+    log_in_as(masuk("siti", "rahasia2"))
     isian(1)
     assert CatatanAudit.select().order_by(CatatanAudit.id.desc()).first().pengguna == "siti"
     with pytest.raises(TidakBerwenang, match="hanya boleh dilakukan oleh Administrator"):
-        tambah_pengguna("budi", Peran.VERIFIKATOR, "rahasia3")
+        add_pengguna("budi", Peran.VERIFIKATOR, "rahasia3")
 
 
 def test_passwords_are_stored_only_as_salted_scrypt(db, db_path):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "rahasia-kantor")
-    masuk_sebagai(masuk("admin", "rahasia-kantor"))
-    tambah_pengguna("siti", Peran.OPERATOR, "rahasia-kantor")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia-kantor")
+    log_in_as(masuk("admin", "rahasia-kantor"))
+    add_pengguna("siti", Peran.OPERATOR, "rahasia-kantor")
     with sqlite3.connect(db_path) as raw:
         sandi = [r[0] for r in raw.execute("SELECT sandi FROM pengguna")]
         log = " ".join(str(r) for r in raw.execute("SELECT * FROM audit_log"))
@@ -69,7 +69,7 @@ def test_passwords_are_stored_only_as_salted_scrypt(db, db_path):
 
 
 def test_three_wrong_passwords_slow_the_next_try(db):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
     mulai = datetime(2026, 3, 2, 8, 0, 0)
     for _ in range(2):
         with pytest.raises(TidakBerwenang, match="Sandi salah untuk admin.$"):
@@ -89,44 +89,44 @@ def test_three_wrong_passwords_slow_the_next_try(db):
 
 def test_the_office_always_keeps_an_administrator(db):
     with pytest.raises(DataTidakValid, match="Pengguna pertama harus administrator"):
-        tambah_pengguna("siti", Peran.OPERATOR, "rahasia2")
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
-    tambah_pengguna("siti", Peran.OPERATOR, "rahasia2")
-    masuk_sebagai(masuk("admin", "rahasia1"))
+        add_pengguna("siti", Peran.OPERATOR, "rahasia2")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
+    add_pengguna("siti", Peran.OPERATOR, "rahasia2")
+    log_in_as(masuk("admin", "rahasia1"))
     with pytest.raises(DataTidakValid, match="administrator aktif terakhir"):
-        ubah_pengguna("admin", peran=Peran.OPERATOR)
+        update_pengguna("admin", peran=Peran.OPERATOR)
     with pytest.raises(DataTidakValid, match="sudah ada"):
-        tambah_pengguna("Siti", Peran.OPERATOR, "rahasia2")
+        add_pengguna("Siti", Peran.OPERATOR, "rahasia2")
     with pytest.raises(DataTidakValid, match="terlalu pendek"):
-        tambah_pengguna("budi", Peran.OPERATOR, "123")
-    ubah_pengguna("siti", aktif=False)
+        add_pengguna("budi", Peran.OPERATOR, "123")
+    update_pengguna("siti", aktif=False)
     assert [(p.nama, p.aktif) for p in daftar_pengguna()] == [("admin", True), ("siti", False)]
     assert not perlu_masuk()  # one active user left
 
 
 def test_own_password_needs_the_old_one(db):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
-    tambah_pengguna("siti", Peran.OPERATOR, "rahasia2")
-    masuk_sebagai(masuk("siti", "rahasia2"))
+    add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
+    add_pengguna("siti", Peran.OPERATOR, "rahasia2")
+    log_in_as(masuk("siti", "rahasia2"))
     with pytest.raises(TidakBerwenang, match="Sandi lama salah"):
-        ganti_sandi("siti", "baru-sekali", "keliru")
+        change_sandi("siti", "baru-sekali", "keliru")
     with pytest.raises(TidakBerwenang):
-        ganti_sandi("admin", "baru-sekali")
-    ganti_sandi("siti", "baru-sekali", "rahasia2")
+        change_sandi("admin", "baru-sekali")
+    change_sandi("siti", "baru-sekali", "rahasia2")
     assert masuk("siti", "baru-sekali").nama == "siti"
 
 
 def test_forgotten_administrator_password_needs_a_file_on_the_pc(db, tmp_path):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "lupa-sandi")
-    tambah_pengguna("siti", Peran.OPERATOR, "rahasia2")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "lupa-sandi")
+    add_pengguna("siti", Peran.OPERATOR, "rahasia2")
     with pytest.raises(DataTidakValid, match="Belum ada permintaan pemulihan"):
-        pulihkan_sandi("admin", "sandi-baru", tmp_path)
-    berkas = minta_pemulihan("admin", tmp_path)
+        reset_sandi("admin", "sandi-baru", tmp_path)
+    berkas = request_sandi_reset("admin", tmp_path)
     assert berkas.parent == tmp_path and berkas.name.startswith("pulihkan-sandi-")
     with pytest.raises(TidakBerwenang, match="belum ada. Buat berkas kosong"):
-        pulihkan_sandi("admin", "sandi-baru", tmp_path)
+        reset_sandi("admin", "sandi-baru", tmp_path)
     berkas.write_text("")
-    pulihkan_sandi("admin", "sandi-baru", tmp_path)
+    reset_sandi("admin", "sandi-baru", tmp_path)
     assert not berkas.exists()
     assert masuk("admin", "sandi-baru").nama == "admin"
     entri = CatatanAudit.select().order_by(CatatanAudit.id.desc()).first()

@@ -14,9 +14,9 @@ from kinerja_desktop.db.ops_nilai import (
     set_values,
     undo_batch,
 )
-from kinerja_desktop.db.pengguna import masuk, tambah_pengguna
-from kinerja_desktop.db.persetujuan import ambil_langkah, persetujuan_tahun, status_persetujuan
-from kinerja_desktop.db.sesi import masuk_sebagai
+from kinerja_desktop.db.pengguna import add_pengguna, masuk
+from kinerja_desktop.db.persetujuan import persetujuan_tahun, status_persetujuan, take_step
+from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.persetujuan import Langkah, Peran, Status
 from kinerja_desktop.errors import DataTidakValid, Terkunci, TidakBerwenang
@@ -30,15 +30,15 @@ SANDI = {"admin": "sandi-admin", "siti": "sandi-siti", "budi": "sandi-budi"}
 @pytest.fixture
 def kantor(db):
     """An office with an administrator, an operator (siti) and a verifikator (budi)."""
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, SANDI["admin"], "Kepala Subbag")
-    masuk_sebagai(masuk("admin", SANDI["admin"]))
-    tambah_pengguna("siti", Peran.OPERATOR, SANDI["siti"], "Siti Aminah")
-    tambah_pengguna("budi", Peran.VERIFIKATOR, SANDI["budi"], "Budi Santoso")
+    add_pengguna("admin", Peran.ADMINISTRATOR, SANDI["admin"], "Kepala Subbag")
+    log_in_as(masuk("admin", SANDI["admin"]))
+    add_pengguna("siti", Peran.OPERATOR, SANDI["siti"], "Siti Aminah")
+    add_pengguna("budi", Peran.VERIFIKATOR, SANDI["budi"], "Budi Santoso")
     return db
 
 
 def sebagai(nama: str) -> None:
-    masuk_sebagai(masuk(nama, SANDI[nama]))
+    log_in_as(masuk(nama, SANDI[nama]))
 
 
 def ind(kode: str) -> Indikator:
@@ -56,48 +56,48 @@ def real(kode: str, periode: str, nilai: float) -> NilaiMasuk:
 def setujui(jabatan_id: int, periode: str, jenis: str = "realisasi") -> None:
     """Take a period through every step up to disetujui, each by its own role."""
     sebagai("siti")
-    ambil_langkah(Langkah.AJUKAN, jabatan_id, jenis, periode)
+    take_step(Langkah.AJUKAN, jabatan_id, jenis, periode)
     sebagai("budi")
-    ambil_langkah(Langkah.VERIFIKASI, jabatan_id, jenis, periode)
+    take_step(Langkah.VERIFIKASI, jabatan_id, jenis, periode)
     sebagai("admin")
-    ambil_langkah(Langkah.SETUJUI, jabatan_id, jenis, periode)
+    take_step(Langkah.SETUJUI, jabatan_id, jenis, periode)
 
 
 def test_each_role_takes_only_its_own_steps(kantor):
     jab = jabatan_of("KASUBAG-UMUM.02")
     sebagai("budi")
     with pytest.raises(TidakBerwenang, match="hanya boleh dilakukan oleh Operator atau Admin"):
-        ambil_langkah(Langkah.AJUKAN, jab, "realisasi", "2020Q1")
+        take_step(Langkah.AJUKAN, jab, "realisasi", "2020Q1")
     sebagai("siti")
-    ambil_langkah(Langkah.AJUKAN, jab, "realisasi", "2020Q1")
+    take_step(Langkah.AJUKAN, jab, "realisasi", "2020Q1")
     for langkah in (Langkah.VERIFIKASI, Langkah.SETUJUI, Langkah.KEMBALIKAN):
         with pytest.raises(TidakBerwenang):
-            ambil_langkah(langkah, jab, "realisasi", "2020Q1", "catatan")
+            take_step(langkah, jab, "realisasi", "2020Q1", "catatan")
     sebagai("budi")
-    ambil_langkah(Langkah.VERIFIKASI, jab, "realisasi", "2020Q1")
+    take_step(Langkah.VERIFIKASI, jab, "realisasi", "2020Q1")
     with pytest.raises(TidakBerwenang, match="hanya boleh dilakukan oleh Administrator"):
-        ambil_langkah(Langkah.SETUJUI, jab, "realisasi", "2020Q1")
+        take_step(Langkah.SETUJUI, jab, "realisasi", "2020Q1")
     sebagai("admin")
-    ambil_langkah(Langkah.SETUJUI, jab, "realisasi", "2020Q1")
+    take_step(Langkah.SETUJUI, jab, "realisasi", "2020Q1")
     info = status_persetujuan(jab, "realisasi", "2020Q1")
     assert (info.status, info.oleh) == (Status.DISETUJUI, "admin")
     sebagai("budi")
     with pytest.raises(TidakBerwenang, match="Administrator"):
-        ambil_langkah(Langkah.BUKA_KUNCI, jab, "realisasi", "2020Q1", "salah ketik")
+        take_step(Langkah.BUKA_KUNCI, jab, "realisasi", "2020Q1", "salah ketik")
 
 
 def test_steps_follow_the_order_and_a_return_needs_a_note(kantor):
     jab = jabatan_of("KASUBAG-UMUM.02")
     with pytest.raises(DataTidakValid, match="hanya dari keadaan diverifikasi; keadaan sekarang"):
-        ambil_langkah(Langkah.SETUJUI, jab, "realisasi", "202001")
+        take_step(Langkah.SETUJUI, jab, "realisasi", "202001")
     sebagai("siti")
-    ambil_langkah(Langkah.AJUKAN, jab, "realisasi", "202001")
+    take_step(Langkah.AJUKAN, jab, "realisasi", "202001")
     with pytest.raises(DataTidakValid, match="keadaan sekarang diajukan"):
-        ambil_langkah(Langkah.AJUKAN, jab, "realisasi", "202001")
+        take_step(Langkah.AJUKAN, jab, "realisasi", "202001")
     sebagai("budi")
     with pytest.raises(DataTidakValid, match="Isi catatan"):
-        ambil_langkah(Langkah.KEMBALIKAN, jab, "realisasi", "202001", "  ")
-    ambil_langkah(Langkah.KEMBALIKAN, jab, "realisasi", "202001", "Angka Januari belum lengkap")
+        take_step(Langkah.KEMBALIKAN, jab, "realisasi", "202001", "  ")
+    take_step(Langkah.KEMBALIKAN, jab, "realisasi", "202001", "Angka Januari belum lengkap")
     info = status_persetujuan(jab, "realisasi", "202001")
     assert (info.status, info.catatan, info.oleh) == (
         Status.DRAF,
@@ -112,7 +112,7 @@ def test_targets_are_approved_per_year_and_lock_every_target_of_it(kantor):
     i = ind("KASUBAG-UMUM.02").id
     set_values([NilaiMasuk(KunciNilai("target", i, "2020Q1"), target=Target(2))])
     with pytest.raises(DataTidakValid, match="Target disetujui per tahun: tulis periode 2020"):
-        ambil_langkah(Langkah.AJUKAN, jab, "target", "2020Q1")
+        take_step(Langkah.AJUKAN, jab, "target", "2020Q1")
     setujui(jab, "2020", "target")
     with pytest.raises(Terkunci, match="Target Tahun 2020 jabatan .* sudah disetujui oleh admin"):
         set_values([NilaiMasuk(KunciNilai("target", i, "2020Q1"), target=Target(3))])
@@ -151,8 +151,8 @@ def test_unlock_only_by_an_administrator_with_a_reason_back_to_draf(kantor):
     setujui(jab, "202001")
     sebagai("admin")
     with pytest.raises(DataTidakValid, match="Isi alasan membuka kunci"):
-        ambil_langkah(Langkah.BUKA_KUNCI, jab, "realisasi", "202001")
-    ambil_langkah(Langkah.BUKA_KUNCI, jab, "realisasi", "202001", "Salah ketik jumlah surat")
+        take_step(Langkah.BUKA_KUNCI, jab, "realisasi", "202001")
+    take_step(Langkah.BUKA_KUNCI, jab, "realisasi", "202001", "Salah ketik jumlah surat")
     info = status_persetujuan(jab, "realisasi", "202001")
     assert (info.status, info.catatan) == (Status.DRAF, "Salah ketik jumlah surat")
     sebagai("siti")
@@ -217,9 +217,9 @@ def test_desa_import_skips_locked_periods_and_applies_the_rest(kantor, tmp_path)
 def test_a_jabatan_of_another_year_or_an_unknown_kind_is_refused(kantor):
     jab = Jabatan.get(Jabatan.tahun == 2020).id
     with pytest.raises(DataTidakValid, match="bukan tahun 2020"):
-        ambil_langkah(Langkah.AJUKAN, jab, "realisasi", "202101")
+        take_step(Langkah.AJUKAN, jab, "realisasi", "202101")
     with pytest.raises(DataTidakValid, match="Jenis"):
-        ambil_langkah(Langkah.AJUKAN, jab, "capaian", "2020")
+        take_step(Langkah.AJUKAN, jab, "capaian", "2020")
 
 
 def test_restoring_a_backup_from_before_an_approval_is_refused_until_unlocked(
@@ -251,7 +251,7 @@ def test_restoring_a_backup_from_before_an_approval_is_refused_until_unlocked(
     restore_from_file(sesudah, db_path)
     open_database(db_path)
     sebagai("admin")
-    ambil_langkah(Langkah.BUKA_KUNCI, jab, "realisasi", "2020Q1", "Data Januari dari cadangan")
+    take_step(Langkah.BUKA_KUNCI, jab, "realisasi", "2020Q1", "Data Januari dari cadangan")
     database_proxy.obj.close()
     hasil = restore_from_file(lama, db_path)
     open_database(db_path)
@@ -272,7 +272,7 @@ def test_the_capaian_report_states_each_jabatans_approval(kantor, tmp_path):
 
     setujui(jabatan_of("KASUBAG-UMUM.02"), "2020Q1")
     sebagai("siti")
-    ambil_langkah(Langkah.AJUKAN, jabatan_of("SEKCAM.02"), "realisasi", "2020Q1")
+    take_step(Langkah.AJUKAN, jabatan_of("SEKCAM.02"), "realisasi", "2020Q1")
     laporan = build_capaian_report(2020, "2020Q1")
     keadaan = {j.kode: j.persetujuan for j in laporan.jabatan}
     assert keadaan["KASUBAG-UMUM"].startswith("Disetujui oleh admin, ")

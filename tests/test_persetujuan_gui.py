@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 
 from kinerja_desktop.db.models import Indikator, Jabatan
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
-from kinerja_desktop.db.pengguna import masuk, tambah_pengguna
+from kinerja_desktop.db.pengguna import add_pengguna, masuk
 from kinerja_desktop.db.persetujuan import status_persetujuan
-from kinerja_desktop.db.sesi import masuk_sebagai, pengguna_aktif
+from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif
 from kinerja_desktop.domain.capaian import Komponen
 from kinerja_desktop.domain.persetujuan import Langkah, Peran, Status
 from kinerja_desktop.ui.pengguna_dialogs import DialogMasuk, minta_masuk, teks_pengguna
@@ -84,9 +84,9 @@ def test_the_approval_line_takes_a_period_to_approved_and_locks_its_cells(tab, m
 
 
 def test_an_operator_sees_only_the_submit_step(tab):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
-    tambah_pengguna("siti", Peran.OPERATOR, "sandi-siti")
-    masuk_sebagai(masuk("siti", "sandi-siti"))
+    add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
+    add_pengguna("siti", Peran.OPERATOR, "sandi-siti")
+    log_in_as(masuk("siti", "sandi-siti"))
     tab.persetujuan.pilih("realisasi", "202001")
     assert tampak(tab) == ["ajukan"]
     tab.persetujuan.tombol[Langkah.AJUKAN].click()
@@ -98,14 +98,14 @@ def test_an_operator_sees_only_the_submit_step(tab):
 def test_a_single_user_office_is_never_asked_to_log_in(db, qtbot):
     assert minta_masuk() is True  # no dialog at all
     assert teks_pengguna() == ""
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
     assert minta_masuk() is True
     assert teks_pengguna() == ""
 
 
 def test_the_login_dialog_keeps_a_refusal_in_view(db, qtbot):
-    tambah_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
-    tambah_pengguna("siti", Peran.OPERATOR, "sandi-siti", "Siti Aminah")
+    add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
+    add_pengguna("siti", Peran.OPERATOR, "sandi-siti", "Siti Aminah")
     dialog = DialogMasuk()
     qtbot.addWidget(dialog)
     dialog.nama.setCurrentIndex(dialog.nama.findData("siti"))

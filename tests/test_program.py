@@ -5,7 +5,7 @@ approval, logged, and read back in bulk (db.queries_program) on both engines."""
 import pytest
 
 from kinerja_desktop.db.audit import periksa
-from kinerja_desktop.db.audit_baca import SaringAudit, baca_audit
+from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
 from kinerja_desktop.db.ops_anggaran import (
     AnggaranMasuk,
@@ -26,7 +26,7 @@ from kinerja_desktop.db.ops_program import (
     tambah_program,
     ubah,
 )
-from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.db.queries_program import (
     read_kegiatan,
     read_keterangan,
@@ -45,7 +45,7 @@ def _jabatan(kode: str) -> Jabatan:
 
 def _setujui(jabatan_id: int, jenis: str, periode: str) -> None:
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
-        ambil_langkah(langkah, jabatan_id, jenis, periode)
+        take_step(langkah, jabatan_id, jenis, periode)
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
     pulihkan(cuplikan)
     assert len(read_rencana_aksi(2020)) == 2
     assert periksa().utuh
-    jenis = {b.jenis for b in baca_audit(SaringAudit(tahun=2020))}
+    jenis = {b.jenis for b in read_audit(SaringAudit(tahun=2020))}
     assert {"Program", "Kegiatan", "Rencana aksi", "Realisasi anggaran"} <= jenis
 
 

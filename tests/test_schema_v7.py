@@ -77,9 +77,9 @@ def test_v7_fixture_keeps_users_approvals_and_the_chain(buka):
     kembali = status_persetujuan(sekcam, "target", "2021")
     assert (kembali.status, kembali.catatan) == (Status.DRAF, "Target kehadiran terlalu rendah")
     assert periksa().utuh
-    from kinerja_desktop.db.sesi import masuk_sebagai
+    from kinerja_desktop.db.sesi import log_in_as
 
-    masuk_sebagai(masuk("admin", "rahasia-admin"))
+    log_in_as(masuk("admin", "rahasia-admin"))
     i = Indikator.get(Indikator.tahun == 2021, Indikator.kode == "SEKCAM.01").id
     kunci = KunciNilai("realisasi", i, "202101")
     with pytest.raises(Terkunci, match="Januari 2021"):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from kinerja_desktop.db.models import Jabatan
-from kinerja_desktop.db.persetujuan import ambil_langkah
+from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.db.queries_program import (
     read_kegiatan,
     read_keterangan,
@@ -89,7 +89,7 @@ def test_an_approved_quarter_is_read_only(tab, qtbot):
     tab.view_program.setCurrentIndex(tab.model_program.index(0, 0))
     qtbot.mouseClick(tab.btn_kegiatan, Qt.MouseButton.LeftButton)
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
-        ambil_langkah(langkah, tab.jabatan_id, "realisasi", "2020Q1")
+        take_step(langkah, tab.jabatan_id, "realisasi", "2020Q1")
     tab.reload()
     r = tab.model_realisasi
     sel = r.index(0, 2, r.index(0, 0))

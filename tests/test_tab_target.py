@@ -317,14 +317,14 @@ def test_keyboard_entry_and_delete(tab, qtbot):
 
 
 def test_locked_values_show_and_cannot_change(tab):
-    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.db.persetujuan import take_step
     from kinerja_desktop.domain.persetujuan import Langkah
 
     i = ind("KASUBAG-UMUM.02")
     set_values([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(nilai=2))])
     jabatan = i.sasaran.jabatan_id
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
-        ambil_langkah(langkah, jabatan, "realisasi", "2020Q1")
+        take_step(langkah, jabatan, "realisasi", "2020Q1")
     tab.set_jabatan(i.sasaran.jabatan_id)
     index = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202001")
     assert index.data(ROLE_KEADAAN) == "terkunci"
@@ -344,7 +344,7 @@ def test_locked_values_show_and_cannot_change(tab):
 def test_approved_targets_and_empty_cells_of_approved_periods_show_locked(tab):
     """Target cells are grey when the year's targets are approved, like approved realisasi;
     an empty month of an approved period is grey too, in the jabatan grid and per desa."""
-    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.db.persetujuan import take_step
     from kinerja_desktop.domain.persetujuan import Langkah
 
     umum, kesos = jabatan_id("KASUBAG-UMUM"), jabatan_id("KASI-KESOS")
@@ -352,8 +352,8 @@ def test_approved_targets_and_empty_cells_of_approved_periods_show_locked(tab):
     assert tab.model.setData(cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020"), "12")
     for jabatan in (umum, kesos):
         for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
-            ambil_langkah(langkah, jabatan, "target", "2020")
-            ambil_langkah(langkah, jabatan, "realisasi", "2020Q1")
+            take_step(langkah, jabatan, "target", "2020")
+            take_step(langkah, jabatan, "realisasi", "2020Q1")
     tab.set_jabatan(umum)
     for periode in ("2020", "2020Q1", "202001"):  # typed, typed-able and derived cells
         index = cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, periode)
@@ -568,12 +568,12 @@ def test_a_kecamatan_of_30_desa_and_a_retired_desa_in_the_desa_page(qtbot, db, d
     """30 desa fit a 1366 × 768 window (rows of one line of text); beside the tree of a
     1024-pixel window the last rows are a scroll away, their names scrolling with them. A desa
     retired in June reads so, and its cells from June on take no value, saying why."""
-    from kinerja_desktop.db.kantor import add_desa, nonaktifkan_desa
+    from kinerja_desktop.db.kantor import add_desa, retire_desa
 
     for n in range(12):
         add_desa(f"35.07.13.20{30 + n}", f"Tambahan {n + 1}")
-    nonaktifkan_desa("35.07.13.2001", "2020-06")  # Kemiri
-    nonaktifkan_desa("35.07.13.2002", "2020-01")  # Sengguruh: retired before 2020 began
+    retire_desa("35.07.13.2001", "2020-06")  # Kemiri
+    retire_desa("35.07.13.2002", "2020-01")  # Sengguruh: retired before 2020 began
     win, tab = _main_window(qtbot, db_path, *size)
     _choose(win, tab, qtbot, "KASI-KESOS")
     assert tab.buka_desa(ind("KASI-KESOS.01").id)

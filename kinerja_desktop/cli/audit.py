@@ -24,7 +24,7 @@ def _tanggal(teks: str) -> str:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """``audit [--tahun] [--dari --sampai] [--pengguna-log] [--json] [--out X.csv|xlsx]``."""
-    from kinerja_desktop.db.audit_baca import SaringAudit, baca_audit
+    from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
     from kinerja_desktop.domain.tanggal import format_waktu
 
     open_db(args)
@@ -34,7 +34,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         sampai=_tanggal(args.sampai) if args.sampai else "",
         pengguna=args.oleh or "",
     )
-    baris = baca_audit(saring, batas=None)
+    baris = read_audit(saring, batas=None)
     if args.out:
         from kinerja_desktop.exchange.audit_ekspor import tulis_audit
 

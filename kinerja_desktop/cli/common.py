@@ -21,13 +21,13 @@ def open_db(args: argparse.Namespace) -> None:
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.location import ServerAddress
     from kinerja_desktop.db.server_copy import finish_server_restore
-    from kinerja_desktop.db.sesi import masuk_sebagai, tanya_bila_perlu
+    from kinerja_desktop.db.sesi import ask_when_needed, log_in_as
 
     open_database(args.db)
     if isinstance(args.db, ServerAddress):
         finish_server_restore(args.db)  # a restore this PC was killed in after its commit
-    masuk_sebagai(None)  # each command says anew who runs it
-    tanya_bila_perlu(lambda: _masuk(args))
+    log_in_as(None)  # each command says anew who runs it
+    ask_when_needed(lambda: _masuk(args))
 
 
 def baca_sandi(ajakan: str) -> str:

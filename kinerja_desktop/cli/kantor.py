@@ -79,12 +79,12 @@ def cmd_desa_ubah(args: argparse.Namespace) -> int:
 
 def cmd_desa_nonaktif(args: argparse.Namespace) -> int:
     """``kantor desa nonaktif KODE [--sejak 2026-07]``."""
-    from kinerja_desktop.db.kantor import nonaktifkan_desa
+    from kinerja_desktop.db.kantor import retire_desa
     from kinerja_desktop.db.models import database_proxy
 
     open_db_to_write(args)
     with database_proxy.atomic():
-        d = nonaktifkan_desa(args.kode, args.sejak)
+        d = retire_desa(args.kode, args.sejak)
     print(
         f"{d.nama_lengkap} ({d.kode}) nonaktif sejak {d.label_nonaktif}: tidak lagi mendapat "
         "templat dan baris kelengkapan; nilai yang sudah tersimpan tetap ada dan tetap dihitung."

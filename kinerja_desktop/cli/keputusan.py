@@ -34,14 +34,14 @@ def _cetak(k: Any) -> None:
 
 def cmd_keputusan(args: argparse.Namespace) -> int:
     """``keputusan --tahun Y [--json]``: show the decree header."""
-    from kinerja_desktop.db.keputusan import baca_kepala
+    from kinerja_desktop.db.keputusan import read_kepala
 
     if args.tahun is None:
         from kinerja_desktop.errors import DataTidakValid
 
         raise DataTidakValid("Tulis tahunnya, mis.: kinerja-desktop keputusan --tahun 2026")
     open_db(args)
-    kepala = baca_kepala(args.tahun)
+    kepala = read_kepala(args.tahun)
     if args.json:
         print_json(kepala.as_dict())
     else:
@@ -51,7 +51,7 @@ def cmd_keputusan(args: argparse.Namespace) -> int:
 
 def cmd_keputusan_atur(args: argparse.Namespace) -> int:
     """``keputusan atur --tahun Y [--nomor …] [--tempat …] [--bulan M] [--hari D] …``."""
-    from kinerja_desktop.db.keputusan import baca_kepala, pegawai_penandatangan, simpan_kepala
+    from kinerja_desktop.db.keputusan import pegawai_penandatangan, read_kepala, set_kepala
     from kinerja_desktop.db.models import database_proxy
 
     open_db_to_write(args)
@@ -72,9 +72,9 @@ def cmd_keputusan_atur(args: argparse.Namespace) -> int:
             perubahan["penandatangan_id"] = pegawai_penandatangan(
                 args.nip, args.nama or "", args.golongan or ""
             )
-        hasil = simpan_kepala(args.tahun, perubahan)
+        hasil = set_kepala(args.tahun, perubahan)
     print(hasil.perubahan.pesan)
-    _cetak(baca_kepala(args.tahun))
+    _cetak(read_kepala(args.tahun))
     return 0
 
 

@@ -49,29 +49,29 @@ def cmd_daftar(args: argparse.Namespace) -> int:
 
 def cmd_tambah(args: argparse.Namespace) -> int:
     """``pengguna tambah NAMA --peran P [--nama-lengkap X]``; the password is asked twice."""
-    from kinerja_desktop.db.pengguna import tambah_pengguna
+    from kinerja_desktop.db.pengguna import add_pengguna
     from kinerja_desktop.domain.persetujuan import Peran
 
     open_db_to_write(args)
     sandi = _sandi_baru(args.nama)
-    print(tambah_pengguna(args.nama, Peran(args.peran), sandi, args.nama_lengkap).perubahan.pesan)
+    print(add_pengguna(args.nama, Peran(args.peran), sandi, args.nama_lengkap).perubahan.pesan)
     return 0
 
 
 def cmd_ubah(args: argparse.Namespace) -> int:
     """``pengguna ubah NAMA [--peran P] [--nama-lengkap X] [--nonaktif|--aktif]``."""
-    from kinerja_desktop.db.pengguna import ubah_pengguna
+    from kinerja_desktop.db.pengguna import update_pengguna
     from kinerja_desktop.domain.persetujuan import Peran
 
     open_db_to_write(args)
     peran = Peran(args.peran) if args.peran else None
-    print(ubah_pengguna(args.nama, peran, args.aktif, args.nama_lengkap).perubahan.pesan)
+    print(update_pengguna(args.nama, peran, args.aktif, args.nama_lengkap).perubahan.pesan)
     return 0
 
 
 def cmd_sandi(args: argparse.Namespace) -> int:
     """``pengguna sandi NAMA``: a new password (one's own asks the old one first)."""
-    from kinerja_desktop.db.pengguna import ganti_sandi
+    from kinerja_desktop.db.pengguna import change_sandi
     from kinerja_desktop.db.sesi import pengguna_aktif
 
     open_db_to_write(args)
@@ -79,21 +79,21 @@ def cmd_sandi(args: argparse.Namespace) -> int:
     lama = None
     if sesi.nama == args.nama.lower() and sesi.peran.value != "administrator":
         lama = baca_sandi(f"Sandi lama {args.nama}: ")
-    print(ganti_sandi(args.nama, _sandi_baru(args.nama), lama).perubahan.pesan)
+    print(change_sandi(args.nama, _sandi_baru(args.nama), lama).perubahan.pesan)
     return 0
 
 
 def cmd_pulihkan(args: argparse.Namespace) -> int:
     """``pengguna pulihkan NAMA``: reset a forgotten administrator password at this PC."""
-    from kinerja_desktop.db.pengguna import minta_pemulihan, pulihkan_sandi
+    from kinerja_desktop.db.pengguna import request_sandi_reset, reset_sandi
     from kinerja_desktop.paths import data_dir
 
     open_db_to_write(args)
     folder = data_dir()
     if args.lanjut:
-        print(pulihkan_sandi(args.nama, _sandi_baru(args.nama), folder).perubahan.pesan)
+        print(reset_sandi(args.nama, _sandi_baru(args.nama), folder).perubahan.pesan)
         return 0
-    berkas = minta_pemulihan(args.nama, folder)
+    berkas = request_sandi_reset(args.nama, folder)
     print("Untuk membuktikan Anda berada di komputer ini:")
     print("  1. buat berkas kosong (mis. dengan Notepad) bernama")
     print(f"     {berkas}")

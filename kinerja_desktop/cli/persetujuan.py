@@ -26,13 +26,13 @@ def _jabatan_id(tahun: int, kode: str) -> int:
 
 def cmd_langkah(args: argparse.Namespace) -> int:
     """``persetujuan ajukan|verifikasi|setujui|kembalikan|buka-kunci``: one step."""
-    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.db.persetujuan import take_step
     from kinerja_desktop.domain.persetujuan import Langkah
 
     open_db_to_write(args)
     jenis = "target" if args.target else "realisasi"
     periode = args.periode or str(args.tahun)
-    hasil = ambil_langkah(
+    hasil = take_step(
         Langkah(args.langkah), _jabatan_id(args.tahun, args.jabatan), jenis, periode, args.catatan
     )
     print(hasil.perubahan.pesan)

@@ -1,6 +1,6 @@
 """The audit log: every change of stored data, recorded in the transaction that makes it.
 
-Each operation calls :func:`catat` with its entries inside its own ``atomic()`` block, so a
+Each operation calls :func:`record_entries` with its entries inside its own ``atomic()`` block, so a
 change without its entry (or an entry without its change) cannot be committed. The log is
 append-only through the application: nothing here updates or deletes an entry.
 
@@ -74,7 +74,7 @@ _KOLOM = (
 
 @dataclass(frozen=True)
 class Entri:
-    """One change to record; ``waktu`` and ``pengguna`` come from :func:`catat`."""
+    """One change to record; ``waktu`` and ``pengguna`` come from :func:`record_entries`."""
 
     aksi: str
     jenis: str
@@ -124,7 +124,7 @@ def _kepala() -> KepalaAudit:
     return KepalaAudit.get()
 
 
-def catat(entri: Sequence[Entri], waktu: str, pengguna: str) -> None:
+def record_entries(entri: Sequence[Entri], waktu: str, pengguna: str) -> None:
     """Append ``entri`` to the log and the chain, in the caller's transaction.
 
     Raises AssertionError outside a transaction: an entry must commit with its change.

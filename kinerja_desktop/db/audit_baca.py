@@ -121,7 +121,7 @@ def _syarat(saring: SaringAudit) -> Any:
     return syarat
 
 
-def baca_audit(saring: SaringAudit, batas: int | None = BATAS_BAWAAN) -> list[BarisAudit]:
+def read_audit(saring: SaringAudit, batas: int | None = BATAS_BAWAAN) -> list[BarisAudit]:
     """The entries matching ``saring``, newest first (at most ``batas``; None: all)."""
     query = (
         CatatanAudit.select(

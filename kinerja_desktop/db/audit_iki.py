@@ -11,7 +11,7 @@ year lists the changes to its IKI beside its values.
 
 from collections.abc import Mapping
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.sesi import pengguna_aktif
 
 JENIS_IKI: dict[str, str] = {
@@ -57,7 +57,7 @@ def log_iki(
         periode="" if tahun is None else str(tahun),
         catatan=catatan,
     )
-    catat([entri], sekarang(), pengguna_aktif().nama)
+    record_entries([entri], sekarang(), pengguna_aktif().nama)
 
 
 def fields_text(fields: Mapping[str, object], labels: Mapping[str, str]) -> str:

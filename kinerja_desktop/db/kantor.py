@@ -154,7 +154,7 @@ def rename_desa(kode: str, nama: str) -> DesaKantor:
     return DesaKantor(desa.kode, desa.nama, desa.jenis, desa.nonaktif_sejak)
 
 
-def nonaktifkan_desa(kode: str, sejak: str | None = None) -> DesaKantor:
+def retire_desa(kode: str, sejak: str | None = None) -> DesaKantor:
     """Retire a desa from month ``sejak`` (``2026-07`` or ``202607``; default this month).
 
     Its stored values stay and count in the periods they were entered for; it gets no

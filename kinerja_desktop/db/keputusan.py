@@ -40,7 +40,7 @@ class KepalaKeputusanTahun:
         return asdict(self)
 
 
-def baca_kepala(tahun: int) -> KepalaKeputusanTahun:
+def read_kepala(tahun: int) -> KepalaKeputusanTahun:
     """The header of ``tahun``'s decree; :class:`TidakDitemukan` for an unknown year."""
     row = require_year(tahun)
     nama = nip = golongan = pangkat = ""
@@ -121,7 +121,7 @@ def _tanggal(tahun: int, bulan: int | None, hari: int | None) -> tuple[int | Non
     return bulan, hari
 
 
-def simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
+def set_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
     """Change the header fields in ``perubahan`` (keys of :class:`KepalaKeputusanTahun`:
     nomor, tempat, bulan, hari, jabatan_penandatangan, penandatangan_id); the rest stay."""
     pengguna_aktif()  # who is working is asked (on the command line) before the transaction
@@ -142,7 +142,7 @@ _LABEL_KEPALA = {
 
 def _simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> None:
     row = require_year(tahun)
-    sebelum = asdict(baca_kepala(tahun))
+    sebelum = asdict(read_kepala(tahun))
     for medan, apa in (
         ("nomor", "Nomor keputusan"),
         ("tempat", "Tempat"),
@@ -163,7 +163,7 @@ def _simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> None:
             raise TidakDitemukan("Pegawai penandatangan itu sudah tidak ada; pilih pegawai lain.")
         row.penandatangan = pegawai_id
     row.save()
-    sesudah = asdict(baca_kepala(tahun))
+    sesudah = asdict(read_kepala(tahun))
     beda = [k for k in _LABEL_KEPALA if sebelum[k] != sesudah[k]]
     if beda:
         log_iki(

@@ -356,7 +356,7 @@ class Pengguna(BaseModel):
 
     ``gagal`` counts wrong passwords in a row and ``gagal_terakhir`` says when the last one
     was, so that the next try can be slowed down; ``pemulihan`` holds the name of the file a
-    forgotten-password reset waits for (see db.pengguna.minta_pemulihan).
+    forgotten-password reset waits for (see db.pengguna.request_sandi_reset).
     """
 
     nama = CharField(unique=True)  # the login name, lower case

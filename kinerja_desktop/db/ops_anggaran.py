@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_NILAI, take_lock
 from kinerja_desktop.db.models import (
@@ -27,7 +27,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.persetujuan import periksa_kunci, tolak_kunci_jabatan
+from kinerja_desktop.db.persetujuan import check_locks, tolak_kunci_jabatan
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_rupiah
 from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
@@ -159,7 +159,7 @@ def set_realisasi_anggaran(
                     catatan=info[k][2],
                 )
             )
-        catat(entri, waktu, sesi.nama)
+        record_entries(entri, waktu, sesi.nama)
     jabatan = frozenset(info[m.kegiatan_id][0] for m in lama)
     tahun = {info[m.kegiatan_id][1] for m in lama}
     pesan = f"{len(lama)} realisasi anggaran disimpan." if lama else "Tidak ada nilai yang berubah."
@@ -233,7 +233,7 @@ def set_keterangan(
     waktu = sekarang()
     with database_proxy.atomic():
         take_lock(KUNCI_NILAI)
-        kuncian = periksa_kunci(("realisasi", i, p) for i, p in terakhir)
+        kuncian = check_locks(("realisasi", i, p) for i, p in terakhir)
         if kuncian:
             pertama = sorted(kuncian.values(), key=lambda k: k.info.periode)[0]
             raise Terkunci(f"Keterangan tidak diubah: {pertama.kalimat}")
@@ -284,7 +284,7 @@ def set_keterangan(
                     baru=None if m.kosong else _teks_log(m),
                 )
             )
-        catat(entri, waktu, sesi.nama)
+        record_entries(entri, waktu, sesi.nama)
     tahun = {info[m.indikator_id][1] for m in lama}
     pesan = f"{len(lama)} keterangan disimpan." if lama else "Tidak ada keterangan yang berubah."
     return Hasil(

@@ -30,7 +30,7 @@ from kinerja_desktop.db.models import (
     SubIndikator,
     database_proxy,
 )
-from kinerja_desktop.db.ops_nilai import tolak_hapus_terkunci
+from kinerja_desktop.db.ops_nilai import refuse_locked_removal
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.db.queries_indikator import FIELDS, jumlah_nilai, kode_problem, next_kode
 from kinerja_desktop.db.removed_rows import RemovedRows, reinsert_rows, tangkap
@@ -238,7 +238,7 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
         sasaran = _sasaran(sasaran_id)
         jabatan = sasaran.jabatan
         snapshot = SasaranSnapshot(tangkap(Sasaran, [dict(sasaran.__data__)]))
-        tolak_hapus_terkunci(snapshot.isi)
+        refuse_locked_removal(snapshot.isi)
         # SQLite's ON DELETE CASCADE removes exactly what tangkap() read
         Sasaran.delete().where(Sasaran.id == sasaran.id).execute()
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
@@ -337,7 +337,7 @@ def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
         ind = _indikator(indikator_id)
         jabatan = ind.sasaran.jabatan
         snapshot = IndikatorSnapshot(tangkap(Indikator, [dict(ind.__data__)]))
-        tolak_hapus_terkunci(snapshot.isi)
+        refuse_locked_removal(snapshot.isi)
         Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
         beserta = _beserta_nilai(snapshot.isi).strip()

@@ -31,7 +31,7 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
-from kinerja_desktop.db.ops_nilai import tolak_hapus_terkunci
+from kinerja_desktop.db.ops_nilai import refuse_locked_removal
 from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
@@ -451,7 +451,7 @@ def remove_jabatan(jabatan_id: int) -> Hasil[JabatanSnapshot]:
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
         cuplikan = _capture(jab)
-        tolak_hapus_terkunci(cuplikan.isi)
+        refuse_locked_removal(cuplikan.isi)
         ids = [r["id"] for r in cuplikan.isi.akar]
         # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the
         # root alone would lift its bawahan to the top instead of removing them

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.audit_nilai import angka_baris, json_baris, json_nilai
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_NILAI, take_lock
@@ -48,7 +48,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.persetujuan import Kuncian, periksa_kunci
+from kinerja_desktop.db.persetujuan import Kuncian, check_locks
 from kinerja_desktop.db.removed_rows import RemovedRows
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_hari_kerja
@@ -374,7 +374,7 @@ def _alasan(
 def _kuncian(kunci: Iterable[KunciNilai]) -> dict[KunciNilai, Kuncian]:
     """The keys among ``kunci`` that an approval locks."""
     semua = set(kunci)
-    terkunci = periksa_kunci((k.jenis, k.indikator_id, k.periode) for k in semua)
+    terkunci = check_locks((k.jenis, k.indikator_id, k.periode) for k in semua)
     return {
         k: terkunci[(k.jenis, k.indikator_id, k.periode)]
         for k in semua
@@ -382,7 +382,7 @@ def _kuncian(kunci: Iterable[KunciNilai]) -> dict[KunciNilai, Kuncian]:
     }
 
 
-def tolak_terkunci(kunci: Iterable[KunciNilai]) -> None:
+def refuse_locked(kunci: Iterable[KunciNilai]) -> None:
     """Raise :class:`Terkunci` naming the approval when any of ``kunci`` is locked."""
     kuncian = _kuncian(kunci)
     if kuncian:
@@ -392,7 +392,7 @@ def tolak_terkunci(kunci: Iterable[KunciNilai]) -> None:
         raise Terkunci(f"{pertama.kalimat}{tambahan} Tidak ada yang diubah.")
 
 
-def tolak_hapus_terkunci(isi: RemovedRows) -> None:
+def refuse_locked_removal(isi: RemovedRows) -> None:
     """Refuse a removal (of a jabatan, sasaran or indicator) that would take values of an
     approved period with it (:class:`Terkunci`)."""
     kunci = [KunciNilai("target", r["indikator"], r["periode"]) for r in isi.baris(NilaiTarget)]
@@ -400,7 +400,7 @@ def tolak_hapus_terkunci(isi: RemovedRows) -> None:
         KunciNilai("realisasi", r["indikator"], r["periode"], r["desa"])
         for r in isi.baris(NilaiRealisasi)
     ]
-    tolak_terkunci(kunci)
+    refuse_locked(kunci)
 
 
 def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
@@ -642,7 +642,7 @@ def apply_plan(
     with database_proxy.atomic():
         take_lock(KUNCI_NILAI)
         _periksa_belum_berubah(rencana, lama)
-        tolak_terkunci(m.kunci for m in rencana.perlu_ditulis)
+        refuse_locked(m.kunci for m in rencana.perlu_ditulis)
         if batch is not None and rencana.perlu_ditulis:
             batch_id = ImporBatch.create(
                 nama_berkas=batch.nama_berkas,
@@ -671,7 +671,8 @@ def apply_plan(
             langkah.append((m.kunci, baru))
             log.append((m.kunci, sebelum.baris, baru))
         _tulis_banyak(langkah)
-        catat(entri_nilai(log, aksi or AKSI_SUMBER.get(sumber, sumber), batch_id), waktu, sesi.nama)
+        entri = entri_nilai(log, aksi or AKSI_SUMBER.get(sumber, sumber), batch_id)
+        record_entries(entri, waktu, sesi.nama)
     n = len(rencana.perlu_ditulis)
     pesan = f"{n} nilai disimpan." if n else "Tidak ada nilai yang berubah."
     perubahan = _perubahan([m.kunci for m in rencana.perlu_ditulis], pesan)
@@ -690,7 +691,7 @@ def set_values(
     if rencana.ditolak:
         raise DataTidakValid(rencana.ditolak[0].kalimat)
     if rencana.dilewati:
-        tolak_terkunci(m.kunci for m in masuk)
+        refuse_locked(m.kunci for m in masuk)
     return apply_plan(rencana, sumber, aksi=aksi)
 
 
@@ -702,11 +703,11 @@ def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Has
     sesi = pengguna_aktif()
     waktu = sekarang()
     with database_proxy.atomic():
-        tolak_terkunci(c.kunci for c in cuplikan)
+        refuse_locked(c.kunci for c in cuplikan)
         sekarang_ = _stored_rows({c.kunci for c in cuplikan})
         _tulis_banyak([(c.kunci, c.baris) for c in cuplikan])
         log = [(c.kunci, sekarang_.get(c.kunci), c.baris) for c in cuplikan]
-        catat(entri_nilai(log, aksi), waktu, sesi.nama)
+        record_entries(entri_nilai(log, aksi), waktu, sesi.nama)
     pesan = f"{len(cuplikan)} nilai dikembalikan."
     return Hasil(_perubahan([c.kunci for c in cuplikan], pesan), None)
 
@@ -747,14 +748,14 @@ def undo_batch(batch_id: int) -> Hasil[None]:
     sesi = pengguna_aktif()
     waktu = sekarang()
     with database_proxy.atomic():
-        tolak_terkunci(kunci_semua)
+        refuse_locked(kunci_semua)
         kembali = [
             (k, None if r.lama is None else json.loads(r.lama))
             for k, r in zip(kunci_semua, langkah, strict=True)
         ]
         _tulis_banyak(kembali)
         log = [(k, tersimpan.get(k), baris) for k, baris in kembali]
-        catat(entri_nilai(log, "batal_impor", batch_id), waktu, sesi.nama)
+        record_entries(entri_nilai(log, "batal_impor", batch_id), waktu, sesi.nama)
         batch.dibatalkan = waktu
         batch.save()
     return Hasil(_perubahan(kunci_semua, f"Impor {batch.nama_berkas} dibatalkan."), None)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import AturanCapaian, PitaCapaian, database_proxy
-from kinerja_desktop.db.sesi import harus_administrator
+from kinerja_desktop.db.sesi import require_administrator
 from kinerja_desktop.domain.batas import CAPAIAN_MAKS
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita
 from kinerja_desktop.domain.teks import check_teks
@@ -70,7 +70,7 @@ def _log_penilaian(lama: str) -> None:
 def set_pita(pita: Sequence[Pita]) -> Hasil[None]:
     """Replace the rating bands in one transaction (every capaian category may change)."""
     urut = check_pita(pita)
-    harus_administrator("Mengubah kategori capaian")
+    require_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
         lama = _penilaian_teks()
         PitaCapaian.delete().execute()
@@ -117,7 +117,7 @@ def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Hasil[None]
     """Replace the rating bands and the ceiling together, in one transaction."""
     urut = check_pita(pita)
     batas = check_batas_atas(batas_atas)
-    harus_administrator("Mengubah kategori capaian")
+    require_administrator("Mengubah kategori capaian")
     with database_proxy.atomic():
         lama = _penilaian_teks()
         PitaCapaian.delete().execute()
@@ -134,7 +134,7 @@ def set_penilaian(pita: Sequence[Pita], batas_atas: float | None) -> Hasil[None]
 def set_batas_atas(batas_atas: float | None) -> Hasil[None]:
     """Set (or, with None, remove) the capaian ceiling; the bands stay."""
     batas = check_batas_atas(batas_atas)
-    harus_administrator("Mengubah batas atas capaian")
+    require_administrator("Mengubah batas atas capaian")
     with database_proxy.atomic():
         lama = _penilaian_teks()
         insert_batas_atas(batas)

@@ -19,7 +19,7 @@ and each kind's door (what it may hold and link to) sits beside them.
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
@@ -243,7 +243,7 @@ def _ringkas(jenis: str, kolom: dict[str, Any]) -> str:
 
 
 def _catat(jenis: str, jabatan: Jabatan, aksi: str, lama: str | None, baru: str | None) -> None:
-    catat(
+    record_entries(
         [
             Entri(
                 aksi=aksi,

@@ -73,7 +73,7 @@ def tolak_pemulihan_terkunci(kini: Path, cadangan: Path) -> None:
 def catat_pemulihan(sumber: Path, sebelumnya: Path | None) -> None:
     """Log a restore in the restored database (opened and upgraded by the caller): the log
     then says which backup the data came from and where the replaced state was kept."""
-    from kinerja_desktop.db.audit import Entri, catat, sekarang
+    from kinerja_desktop.db.audit import Entri, record_entries, sekarang
     from kinerja_desktop.db.models import database_proxy
     from kinerja_desktop.db.sesi import pengguna_aktif
 
@@ -82,4 +82,4 @@ def catat_pemulihan(sumber: Path, sebelumnya: Path | None) -> None:
         aksi="pulih_cadangan", jenis="basis_data", catatan=f"dari {Path(sumber).name}{simpan}"
     )
     with database_proxy.atomic():
-        catat([entri], sekarang(), pengguna_aktif().nama)
+        record_entries([entri], sekarang(), pengguna_aktif().nama)

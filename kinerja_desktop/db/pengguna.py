@@ -7,9 +7,9 @@ window or command does not start the count again.
 
 The first user must be an administrator, and the last active administrator can be neither
 removed nor demoted, so an office never ends up without one. A forgotten password of the only
-administrator is reset from the PC itself: :func:`minta_pemulihan` names a file that the
+administrator is reset from the PC itself: :func:`request_sandi_reset` names a file that the
 person must create in the data folder, which only someone logged in to that computer can do,
-and :func:`pulihkan_sandi` then sets the new password (see README, "Lupa sandi
+and :func:`reset_sandi` then sets the new password (see README, "Lupa sandi
 administrator"). Every change is logged in the audit log.
 """
 
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pengguna, database_proxy
-from kinerja_desktop.db.sesi import Sesi, harus_administrator, pengguna_aktif
+from kinerja_desktop.db.sesi import Sesi, pengguna_aktif, require_administrator
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.errors import DataTidakValid, TidakBerwenang, TidakDitemukan
 
@@ -100,7 +100,7 @@ def _sandi_sah(sandi: str) -> str:
 
 def _catat(oleh: str, lama: str | None, baru: str | None, catatan: str) -> None:
     entri = Entri(aksi="pengguna", jenis="pengguna", lama=lama, baru=baru, catatan=catatan)
-    catat([entri], sekarang(), oleh)
+    record_entries([entri], sekarang(), oleh)
 
 
 def _ringkas(p: Pengguna) -> str:
@@ -118,11 +118,11 @@ def _admin_aktif(selain: int | None = None) -> int:
     return query.count()
 
 
-def tambah_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "") -> Hasil[None]:
+def add_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "") -> Hasil[None]:
     """Add a user (administrator only; the first user must be an administrator)."""
     nama = _nama_sah(nama)
     _sandi_sah(sandi)
-    sesi = harus_administrator("Menambah pengguna")
+    sesi = require_administrator("Menambah pengguna")
     with database_proxy.atomic():
         if not Pengguna.select().exists() and peran is not Peran.ADMINISTRATOR:
             raise DataTidakValid(
@@ -147,14 +147,14 @@ def _cari(nama: str) -> Pengguna:
     return row
 
 
-def ubah_pengguna(
+def update_pengguna(
     nama: str,
     peran: Peran | None = None,
     aktif: bool | None = None,
     nama_lengkap: str | None = None,
 ) -> Hasil[None]:
     """Change a user's role, active state or full name (administrator only)."""
-    sesi = harus_administrator("Mengubah pengguna")
+    sesi = require_administrator("Mengubah pengguna")
     with database_proxy.atomic():
         row = _cari(nama)
         sebelum = _ringkas(row)
@@ -175,14 +175,14 @@ def ubah_pengguna(
     return Hasil(Perubahan(pesan=f"Pengguna {row.nama} diubah."), None)
 
 
-def ganti_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> Hasil[None]:
+def change_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> Hasil[None]:
     """Set a new password: one's own with the old password, anyone's as administrator."""
     _sandi_sah(sandi_baru)
     sesi = pengguna_aktif()
     with database_proxy.atomic():
         row = _cari(nama)
         if row.nama != sesi.nama:
-            harus_administrator("Mengganti sandi pengguna lain")
+            require_administrator("Mengganti sandi pengguna lain")
         elif sesi.peran is not Peran.ADMINISTRATOR and not (
             sandi_lama is not None and cocok_sandi(sandi_lama, row.sandi)
         ):
@@ -230,7 +230,7 @@ def masuk(nama: str, sandi: str, waktu: datetime | None = None) -> Sesi:
 NAMA_BERKAS_PEMULIHAN = "pulihkan-sandi-{kode}.txt"
 
 
-def minta_pemulihan(nama: str, folder: Path) -> Path:
+def request_sandi_reset(nama: str, folder: Path) -> Path:
     """Start the reset of a forgotten administrator password: return the file (in ``folder``,
     the data folder) whose existence proves the person sits at this PC."""
     row = _cari(nama)
@@ -244,8 +244,8 @@ def minta_pemulihan(nama: str, folder: Path) -> Path:
     return folder / NAMA_BERKAS_PEMULIHAN.format(kode=kode)
 
 
-def pulihkan_sandi(nama: str, sandi_baru: str, folder: Path) -> Hasil[None]:
-    """Finish the reset begun by :func:`minta_pemulihan` once its file exists in ``folder``;
+def reset_sandi(nama: str, sandi_baru: str, folder: Path) -> Hasil[None]:
+    """Finish the reset begun by :func:`request_sandi_reset` once its file exists in ``folder``;
     the file is removed and the reset is logged."""
     _sandi_sah(sandi_baru)
     row = _cari(nama)

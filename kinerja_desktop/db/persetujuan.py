@@ -3,14 +3,14 @@
 Realisasi are approved per jabatan and period (a month, triwulan, semester or the year);
 targets per jabatan and year. Approving a period locks every value of the jabatan's
 indicators whose period lies inside it (approving 2026Q1 locks January to March and the
-triwulan itself). :func:`periksa_kunci` is what every writer of values asks before writing.
+triwulan itself). :func:`check_locks` is what every writer of values asks before writing.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.audit_nilai import JENIS_PERSETUJUAN
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Indikator, Jabatan, Persetujuan, Sasaran, database_proxy
@@ -104,7 +104,7 @@ def _periode_sah(jabatan: Jabatan, jenis: str, periode: str) -> Periode:
     return p
 
 
-def ambil_langkah(
+def take_step(
     langkah: Langkah, jabatan_id: int, jenis: str, periode: str, catatan: str = ""
 ) -> Hasil[None]:
     """Take an approval step as the user at work, logged in the same transaction.
@@ -143,7 +143,7 @@ def ambil_langkah(
                 Persetujuan.catatan: catatan.strip(),
             },
         ).execute()
-        catat(
+        record_entries(
             [
                 Entri(
                     aksi=langkah.value,
@@ -196,7 +196,7 @@ def _disetujui(jabatan_ids: Iterable[int]) -> dict[int, list[tuple[Periode, Info
     return hasil
 
 
-def periksa_kunci(
+def check_locks(
     kunci: Iterable[tuple[str, int, str]],
 ) -> dict[tuple[str, int, str], Kuncian]:
     """Which of ``kunci`` (kind, indicator id, period) are locked, with the approval that
@@ -326,7 +326,7 @@ def keadaan_periode(jabatan_ids: Iterable[int], periode: Periode) -> dict[int, I
     return hasil
 
 
-def tolak_tahun_terkunci(tahun: int, apa: str) -> None:
+def refuse_locked_year(tahun: int, apa: str) -> None:
     """Raise :class:`Terkunci` when a period of ``tahun`` is approved: ``apa`` ("Mengganti IKI
     tahun 2026") would remove approved jabatan with their locked values."""
     row = (

@@ -8,7 +8,7 @@ agreement holds is built by ``reports.pk_data``.
 
 from dataclasses import dataclass
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import Kantor, NaskahPk, PkTerbit, database_proxy
@@ -111,7 +111,7 @@ def set_naskah(
         }
         if not NaskahPk.update(**isi).where(NaskahPk.tahun == tahun).execute():
             NaskahPk.create(tahun=tahun, **isi)
-        catat(
+        record_entries(
             [Entri(AKSI_NASKAH, "pk", periode=str(tahun), catatan="Naskah PK disimpan.")],
             sekarang(),
             sesi.nama,
@@ -200,5 +200,5 @@ def add_pk_terbit(
                 )
             )
             hasil.append(PkTersimpan(row.id, tahun, jabatan_id, ke, waktu, sesi.nama, alasan, isi))
-        catat(entri, waktu, sesi.nama)
+        record_entries(entri, waktu, sesi.nama)
     return hasil

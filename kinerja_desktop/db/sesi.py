@@ -1,7 +1,7 @@
 """Who is working: the user every change is recorded for and whose role is checked.
 
 The window (after its login dialog) and the command line (after ``--pengguna`` and the
-password) call :func:`masuk_sebagai`. An office with no user, or with a single one, is never
+password) call :func:`log_in_as`. An office with no user, or with a single one, is never
 asked to log in: with no user the person at the PC is an administrator under the name of the
 computer account, with one user it is that user. Only when several users exist must someone
 log in before data can change (:func:`pengguna_aktif` refuses otherwise).
@@ -34,13 +34,13 @@ _aktif: Sesi | None = None
 _penanya: Callable[[], Sesi] | None = None
 
 
-def masuk_sebagai(sesi: Sesi | None) -> None:
+def log_in_as(sesi: Sesi | None) -> None:
     """Set the user at work (None: nobody logged in)."""
     global _aktif
     _aktif = sesi
 
 
-def tanya_bila_perlu(penanya: Callable[[], Sesi] | None) -> None:
+def ask_when_needed(penanya: Callable[[], Sesi] | None) -> None:
     """Let :func:`pengguna_aktif` log someone in when a change needs it: the command line asks
     for the password only then, so reading commands never ask."""
     global _penanya
@@ -83,7 +83,7 @@ def pengguna_aktif() -> Sesi:
             return _aktif  # the implicit administrator of an office without users
     if _penanya is not None:
         ditanya = _penanya()
-        masuk_sebagai(ditanya)
+        log_in_as(ditanya)
         return ditanya
     sesi = sesi_tanpa_masuk()
     if sesi is None:
@@ -95,7 +95,7 @@ def pengguna_aktif() -> Sesi:
     return sesi
 
 
-def harus_administrator(apa: str) -> Sesi:
+def require_administrator(apa: str) -> Sesi:
     """The user at work when an administrator; else :class:`TidakBerwenang` saying that
     ``apa`` ("Mengubah kategori capaian") is the administrator's."""
     sesi = pengguna_aktif()

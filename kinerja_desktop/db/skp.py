@@ -11,7 +11,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
@@ -70,7 +70,7 @@ def catat_skp(
             return x
         return json.dumps(x, ensure_ascii=False, sort_keys=True)
 
-    catat(
+    record_entries(
         [
             Entri(
                 AKSI_SKP,

@@ -6,7 +6,7 @@ import json
 
 from peewee import Database
 
-from kinerja_desktop.db.audit import Entri, catat, sekarang
+from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     KurvaDistribusi,
@@ -15,7 +15,7 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.queries import require_year
-from kinerja_desktop.db.sesi import harus_administrator, pengguna_aktif
+from kinerja_desktop.db.sesi import pengguna_aktif, require_administrator
 from kinerja_desktop.domain.skp import (
     KURVA_BAWAAN,
     MATRIKS_BAWAAN,
@@ -71,7 +71,7 @@ def baca_matriks() -> dict[tuple[Rating, Rating], str]:
 def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
     """Give one cell of the matrix another predikat (administrator only; audited)."""
     predikat = baca_predikat(predikat)
-    sesi = harus_administrator("Mengubah matriks predikat")
+    sesi = require_administrator("Mengubah matriks predikat")
     with database_proxy.atomic():
         lama = baca_matriks()[(hasil, perilaku)]
         ada = (
@@ -87,7 +87,7 @@ def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
                 rating_hasil=hasil.value, rating_perilaku=perilaku.value, predikat=predikat
             )
         sel = f"hasil kerja {hasil.label}, perilaku {perilaku.label}"
-        catat(
+        record_entries(
             [Entri("skp_aturan", JENIS_AUDIT, lama, predikat, catatan=f"matriks predikat: {sel}")],
             sekarang(),
             sesi.nama,
@@ -140,7 +140,7 @@ def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Hasil[None]:
     """Replace the whole curve (a kabupaten's own rules) with its source; administrator only."""
     bersih = [_cek_aturan(a) for a in aturan]
     sumber = check_teks(sumber, "Sumber aturan kurva (peraturan atau surat edaran)", maks=500)
-    sesi = harus_administrator("Mengubah kurva distribusi")
+    sesi = require_administrator("Mengubah kurva distribusi")
     with database_proxy.atomic():
         lama = [a.teks for a in baca_kurva()]
         KurvaDistribusi.delete().execute()
@@ -154,7 +154,7 @@ def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Hasil[None]:
                 urutan=urutan,
                 sumber=sumber,
             )
-        catat(
+        record_entries(
             [
                 Entri(
                     "skp_aturan",
@@ -186,7 +186,7 @@ def simpan_predikat_organisasi(tahun: int, predikat: str | None) -> Hasil[None]:
         PredikatOrganisasi.delete().where(PredikatOrganisasi.tahun == tahun).execute()
         if baru is not None:
             PredikatOrganisasi.create(tahun=tahun, predikat=baru)
-        catat(
+        record_entries(
             [
                 Entri(
                     "skp_aturan",

@@ -32,7 +32,7 @@ from kinerja_desktop.db.ops_nilai import (
     NilaiMasuk,
     apply_plan,
     plan_values,
-    tolak_terkunci,
+    refuse_locked,
 )
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
@@ -113,7 +113,7 @@ def copy_targets(indikator_map: dict[int, int], dari: int, ke: int) -> int:
     ]
     rencana = plan_values(masuk)
     if rencana.dilewati:
-        tolak_terkunci(m.kunci for m in masuk)
+        refuse_locked(m.kunci for m in masuk)
     apply_plan(rencana, SUMBER_SALIN)
     return len(masuk)
 

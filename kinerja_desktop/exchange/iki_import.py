@@ -617,7 +617,7 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
     from kinerja_desktop.db.audit_iki import log_iki
     from kinerja_desktop.db.backup import backup_before
     from kinerja_desktop.db.builtin import load_jabatan
-    from kinerja_desktop.db.persetujuan import tolak_tahun_terkunci
+    from kinerja_desktop.db.persetujuan import refuse_locked_year
 
     _periksa_tahun(pratinjau)
     if pratinjau.ganti and not ganti:
@@ -626,10 +626,10 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
             "buku kerja, ulangi dengan --ganti (di jendela: pilih Ganti); atau impor ke tahun "
             "lain."
         )
-    tolak_tahun_terkunci(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
+    refuse_locked_year(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
     cadangan = backup_before(ALASAN_IMPOR_IKI)
     with database_proxy.atomic():
-        tolak_tahun_terkunci(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
+        refuse_locked_year(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
         tahun_row = Tahun.get_or_none(Tahun.tahun == pratinjau.tahun)
         if tahun_row is None:
             tahun_row = Tahun.create(tahun=pratinjau.tahun)

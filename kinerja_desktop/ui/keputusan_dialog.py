@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.keputusan import (
-    baca_kepala,
     daftar_pegawai,
     pegawai_penandatangan,
-    simpan_kepala,
+    read_kepala,
+    set_kepala,
 )
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.ops_pemangku import pangkat_list
@@ -39,7 +39,7 @@ class KeputusanDialog(QDialog):
         self.tahun = tahun
         self.perubahan: Perubahan | None = None
         self.setWindowTitle(f"Kepala Keputusan IKI Tahun {tahun}")
-        kepala = baca_kepala(tahun)
+        kepala = read_kepala(tahun)
         self.nomor = QLineEdit(kepala.nomor, self)
         self.nomor.setPlaceholderText("mis. 188.45/12/35.07.12/2026")
         self.tempat = QLineEdit(kepala.tempat, self)
@@ -112,7 +112,7 @@ class KeputusanDialog(QDialog):
                     pegawai = pegawai_penandatangan(
                         self.nip.text(), self.nama.text(), self.golongan.currentData() or ""
                     )
-                self.perubahan = simpan_kepala(
+                self.perubahan = set_kepala(
                     self.tahun,
                     {
                         "nomor": self.nomor.text(),

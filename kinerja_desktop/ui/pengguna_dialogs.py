@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.pengguna import daftar_pengguna, masuk
-from kinerja_desktop.db.sesi import masuk_sebagai, pengguna_aktif, perlu_masuk
+from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif, perlu_masuk
 from kinerja_desktop.errors import KinerjaError
 
 
@@ -70,7 +70,7 @@ class DialogMasuk(QDialog):
             self.sandi.selectAll()
             self.sandi.setFocus()
             return
-        masuk_sebagai(sesi)
+        log_in_as(sesi)
         self.accept()
 
 

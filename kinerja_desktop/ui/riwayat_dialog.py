@@ -32,8 +32,8 @@ from kinerja_desktop.db.audit_baca import (
     KOLOM,
     BarisAudit,
     SaringAudit,
-    baca_audit,
     pengguna_di_log,
+    read_audit,
 )
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
 from kinerja_desktop.domain.periode import parse_periode, semua_periode
@@ -198,7 +198,7 @@ class DialogRiwayat(QDialog):
 
     def muat(self) -> None:
         """Read the entries matching the filter, newest first."""
-        n = isi_tabel(self.tabel, baca_audit(self.saring()))
+        n = isi_tabel(self.tabel, read_audit(self.saring()))
         if n == 0:
             self.jumlah.setText("Tidak ada perubahan yang cocok dengan saringan ini.")
         elif n >= BATAS_BAWAAN:
@@ -222,7 +222,7 @@ class DialogRiwayat(QDialog):
         if not nama:
             return
         try:
-            path = tulis_audit(baca_audit(self.saring(), batas=None), Path(nama))
+            path = tulis_audit(read_audit(self.saring(), batas=None), Path(nama))
         except KinerjaError as exc:
             peringatan(self, "Tidak tersimpan", exc.pesan)
             return
@@ -254,7 +254,7 @@ class DialogRiwayatSel(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Riwayat: {judul}")
         self.tabel = _tabel(self)
-        n = isi_tabel(self.tabel, baca_audit(saring))
+        n = isi_tabel(self.tabel, read_audit(saring))
         keterangan = QLabel(
             f"{n} perubahan, terbaru di atas." if n else "Nilai ini belum pernah diubah sejak "
             "log perubahan ada."

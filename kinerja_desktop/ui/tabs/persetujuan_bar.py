@@ -1,7 +1,7 @@
 """The approval line of the Target & Realisasi tab: the state of the chosen period of the
 jabatan, who took the last step and when, and the steps the user at work may take.
 
-The steps are the core's (db.persetujuan.ambil_langkah); a return or an unlock asks for its
+The steps are the core's (db.persetujuan.take_step); a return or an unlock asks for its
 note first. A step is not undoable (it is a decision, logged with its author); unlocking is
 the way back from an approval.
 """
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.persetujuan import InfoPersetujuan, ambil_langkah, status_persetujuan
+from kinerja_desktop.db.persetujuan import InfoPersetujuan, status_persetujuan, take_step
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.periode import semua_periode, tahun_
 from kinerja_desktop.domain.persetujuan import Langkah, Status, langkah_tersedia
@@ -143,7 +143,7 @@ class PersetujuanBar(QWidget):
             if not ok:
                 return
         try:
-            hasil = ambil_langkah(langkah, self.jabatan_id, *pilihan, catatan)
+            hasil = take_step(langkah, self.jabatan_id, *pilihan, catatan)
         except KinerjaError as exc:
             self._galat(exc.pesan)
             return
