@@ -152,6 +152,6 @@ def test_riwayat_perubahan_filters_and_the_cell_history(tab, qtbot):
 
     tab.view.setCurrentIndex(cell(tab, "KASUBAG-UMUM.02", "202001"))
     QTimer.singleShot(0, tutup)
-    tab.riwayat_sel(tab.view)
+    tab.show_cell_history(tab.view)
     assert dilihat and dilihat[0].tabel.rowCount() == 2
     assert dilihat[0].windowTitle() == "Riwayat: realisasi KASUBAG-UMUM.02 Januari 2020"

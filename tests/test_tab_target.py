@@ -69,7 +69,7 @@ def test_models_pass_the_model_tester(tab, qtmodeltester):
     assert tab.model.rowCount() == 11 * 3
     assert tab.model.columnCount() == 2 + 12 + 4 + 1
     qtmodeltester.check(tab.model)
-    tab.pilih_indikator(ind("KASI-KESOS.01").id)
+    tab.select_indikator(ind("KASI-KESOS.01").id)
     assert tab.model_desa.rowCount() == 18 + 1
     qtmodeltester.check(tab.model_desa)
 
@@ -218,7 +218,7 @@ def test_desa_grid_edits_and_states(tab):
     tab.set_jabatan(d.sasaran.jabatan_id)
     main_cell = cell(tab, "KASI-KESOS.01", BARIS_REALISASI, "202001")
     assert not (tab.model.flags(main_cell) & Qt.ItemFlag.ItemIsEditable)
-    tab.pilih_indikator(d.id)
+    tab.select_indikator(d.id)
     md = tab.model_desa
     c1 = col_of(tab, "202001")
     assert md.setData(md.index(0, c1 - 1), "4")
@@ -252,7 +252,7 @@ def test_screenshots(tab):
         m.setData(cell(tab, "KASI-KESOS.02", BARIS_REALISASI, bulan), nilai)
     d = ind("KASI-KESOS.01")
     m.setData(cell(tab, "KASI-KESOS.01", BARIS_TARGET, "2020"), "36")
-    tab.pilih_indikator(d.id)
+    tab.select_indikator(d.id)
     for r, nilai in enumerate(("3", "0", "2", "1")):
         tab.model_desa.setData(tab.model_desa.index(r, col_of(tab, "202001") - 1), nilai)
     tab.show()
@@ -362,7 +362,7 @@ def test_approved_targets_and_empty_cells_of_approved_periods_show_locked(tab):
     tahun = cell(tab, "KASUBAG-UMUM.02", BARIS_TARGET, "2020")
     assert tahun.data() == "12"
     assert "Terkunci (disetujui)" in tahun.data(Qt.ItemDataRole.ToolTipRole)
-    assert "sudah disetujui dan dikunci" in tab.model.alasan_tetap(tahun.row(), tahun.column())
+    assert "sudah disetujui dan dikunci" in tab.model.why_fixed(tahun.row(), tahun.column())
     kosong = cell(tab, "KASUBAG-UMUM.02", BARIS_REALISASI, "202002")
     assert kosong.data(ROLE_KEADAAN) == "terkunci" and kosong.data() == "–"
     assert not (tab.model.flags(kosong) & Qt.ItemFlag.ItemIsEditable)
@@ -374,7 +374,7 @@ def test_approved_targets_and_empty_cells_of_approved_periods_show_locked(tab):
     tab.grab().save(str(ARTIFACTS / "target_tab_terkunci.png"))
     # per desa: an empty desa cell of the approved triwulan is locked, April is not
     tab.set_jabatan(kesos)
-    tab.buka_desa(ind("KASI-KESOS.01").id)
+    tab.open_desa(ind("KASI-KESOS.01").id)
     md = tab.model_desa
     januari = md.index(0, col_of(tab, "202001") - 1)
     april = md.index(0, col_of(tab, "202004") - 1)
@@ -450,11 +450,11 @@ def test_desa_page_names_the_indicator_and_goes_back(tab, qtbot):
     tab.view.setCurrentIndex(cell(tab, "KASI-KESOS.01", BARIS_TARGET, "2020"))
     assert tab.tombol_desa.isEnabled()
     qtbot.mouseClick(tab.tombol_desa, Qt.MouseButton.LeftButton)
-    assert tab.desa_terbuka() and tab.view_desa.isVisible()
+    assert tab.is_desa_open() and tab.view_desa.isVisible()
     assert ind("KASI-KESOS.01").nama in tab.judul.text()
     assert not tab.ringkasan.isVisible()
     qtbot.keyClick(tab.view_desa, Qt.Key.Key_Escape)
-    assert not tab.desa_terbuka() and tab.view.isVisible()
+    assert not tab.is_desa_open() and tab.view.isVisible()
     assert "Target dan realisasi Kasi Kesejahteraan" in tab.judul.text()
     # a jabatan without desa indicators has no such button
     tab.set_jabatan(jabatan_id("KASUBAG-UMUM"))
@@ -550,7 +550,7 @@ def test_label_columns_stay_and_scroll_resets_for_another_jabatan(qtbot, db, db_
 def test_desa_page_shows_every_desa_at_once(qtbot, db, db_path, size):
     win, tab = _main_window(qtbot, db_path, *size)
     _choose(win, tab, qtbot, "KASI-KESOS")
-    assert tab.buka_desa(ind("KASI-KESOS.01").id)
+    assert tab.open_desa(ind("KASI-KESOS.01").id)
     QApplication.processEvents()
     view = tab.view_desa
     assert tab.model_desa.rowCount() == 19
@@ -576,7 +576,7 @@ def test_a_kecamatan_of_30_desa_and_a_retired_desa_in_the_desa_page(qtbot, db, d
     retire_desa("35.07.13.2002", "2020-01")  # Sengguruh: retired before 2020 began
     win, tab = _main_window(qtbot, db_path, *size)
     _choose(win, tab, qtbot, "KASI-KESOS")
-    assert tab.buka_desa(ind("KASI-KESOS.01").id)
+    assert tab.open_desa(ind("KASI-KESOS.01").id)
     QApplication.processEvents()
     view, model = tab.view_desa, tab.model_desa
     assert model.rowCount() == 18 + 12 - 1 + 1  # Sengguruh reports nothing in 2020
@@ -598,10 +598,10 @@ def test_a_kecamatan_of_30_desa_and_a_retired_desa_in_the_desa_page(qtbot, db, d
     assert view.frozen.viewport().rect().contains(rect)  # "Jumlah kecamatan" in sight
     kemiri = names.index("Desa Kemiri (nonaktif)")
     assert "Nonaktif sejak Juni 2020" in model.index(kemiri, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert model.dapat_diisi(kemiri, col_of_desa(tab, "202005"))
+    assert model.is_editable(kemiri, col_of_desa(tab, "202005"))
     juni = col_of_desa(tab, "202006")
-    assert not model.dapat_diisi(kemiri, juni)
-    assert "nonaktif sejak Juni 2020" in model.alasan_tetap(kemiri, juni)
+    assert not model.is_editable(kemiri, juni)
+    assert "nonaktif sejak Juni 2020" in model.why_fixed(kemiri, juni)
     ARTIFACTS.mkdir(exist_ok=True)
     win.grab().save(str(ARTIFACTS / f"target_desa_30_{size[0]}.png"))
     win.tasks.wait()

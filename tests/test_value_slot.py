@@ -44,7 +44,7 @@ def test_a_desa_value_of_a_kecamatan_indicator_is_refused_by_every_way_in(
     panel.set_content(n, daftar_desa(), [parse_periode("202001")])
     baris = next(i for i, d in enumerate(daftar_desa()) if d.id == kemiri.id)
     kolom = next(c for c in range(panel.columnCount()) if panel.periode_kolom(c) is not None)
-    assert not panel.dapat_diisi(baris, kolom)
+    assert not panel.is_editable(baris, kolom)
     assert not panel.setData(panel.index(baris, kolom), "4") and edits == []
 
     # the values CSV
@@ -73,8 +73,8 @@ def test_a_triwulan_realisasi_of_a_monthly_indicator_is_refused_by_grid_and_csv(
     grid = NilaiModel(lambda masuk: None)
     grid.set_content([n], [parse_periode("2020Q1"), parse_periode("202001")], Penilaian())
     kolom = {p.id: c for c in range(grid.columnCount()) if (p := grid.periode_kolom(c))}
-    assert grid.dapat_diisi(1, kolom["202001"])  # row 1: realisasi
-    assert not grid.dapat_diisi(1, kolom["2020Q1"])
+    assert grid.is_editable(1, kolom["202001"])  # row 1: realisasi
+    assert not grid.is_editable(1, kolom["2020Q1"])
 
     csv = tmp_path / "nilai.csv"
     csv.write_text(

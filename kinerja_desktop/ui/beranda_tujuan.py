@@ -24,8 +24,8 @@ def buka_tujuan(window: Any, tujuan: "Tujuan") -> None:
         }[tujuan.tab or Tab.TARGET]
         tab = next(t for t in window.tabs if type(t).__module__.endswith(modul))
         window.tab_widget.setCurrentWidget(tab)
-        if tujuan.indikator_id is not None and hasattr(tab, "pilih_indikator"):
-            tab.pilih_indikator(tujuan.indikator_id)
+        if tujuan.indikator_id is not None and hasattr(tab, "select_indikator"):
+            tab.select_indikator(tujuan.indikator_id)
         if tujuan.persetujuan is not None and hasattr(tab, "persetujuan"):
             tab.persetujuan.pilih(*tujuan.persetujuan)
         tab.setFocus(Qt.FocusReason.OtherFocusReason)

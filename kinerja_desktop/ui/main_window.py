@@ -569,9 +569,7 @@ class MainWindow(QMainWindow):
             return
         indikator_id = cocok[0][0]
         for tab in self._built_tabs():
-            if hasattr(tab, "pilih_indikator"):
-                tab.pilih_indikator(indikator_id)
-            elif hasattr(tab, "select_indikator"):
+            if hasattr(tab, "select_indikator"):
                 tab.select_indikator(indikator_id)
 
     def _show_heading(self) -> None:

@@ -45,7 +45,7 @@ from kinerja_desktop.ui.sel_urut import SelUrut
 _SEMUA = "(semua)"
 
 
-def isi_tabel(tabel: QTableWidget, baris: Iterable[BarisAudit]) -> int:
+def fill_table(tabel: QTableWidget, baris: Iterable[BarisAudit]) -> int:
     """Fill ``tabel`` with the entries; return how many. A click on a header sorts them:
     the number and the time in the order things happened, a period by its place in the
     year, texts and values as a reader sorts them (domain.urut)."""
@@ -127,8 +127,8 @@ class DialogRiwayat(QDialog):
         self.pengguna.addItem(_SEMUA, "")
         for nama in pengguna_di_log():
             self.pengguna.addItem(nama, nama)
-        self._isi_indikator()
-        self.jabatan.currentIndexChanged.connect(lambda _: self._isi_indikator())
+        self._fill_indikator()
+        self.jabatan.currentIndexChanged.connect(lambda _: self._fill_indikator())
 
         form = QFormLayout()
         form.addRow("&Jabatan:", self.jabatan)
@@ -151,9 +151,9 @@ class DialogRiwayat(QDialog):
         self.jumlah.setWordWrap(True)
         self.tabel = _tabel(self)
         self.simpan = QPushButton("&Simpan ke Excel/CSV…")
-        self.simpan.clicked.connect(self.simpan_berkas)
+        self.simpan.clicked.connect(self.save_file)
         self.cek = QPushButton("Periksa &keutuhan log")
-        self.cek.clicked.connect(self.periksa_log)
+        self.cek.clicked.connect(self.check_log)
         tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         tombol.button(QDialogButtonBox.StandardButton.Close).setText("&Tutup")
         tombol.rejected.connect(self.reject)
@@ -171,7 +171,7 @@ class DialogRiwayat(QDialog):
         self.resize(1100, 620)
         self.muat()
 
-    def _isi_indikator(self) -> None:
+    def _fill_indikator(self) -> None:
         self.indikator.clear()
         self.indikator.addItem(_SEMUA, None)
         jabatan_id = self.jabatan.currentData()
@@ -198,7 +198,7 @@ class DialogRiwayat(QDialog):
 
     def muat(self) -> None:
         """Read the entries matching the filter, newest first."""
-        n = isi_tabel(self.tabel, read_audit(self.saring()))
+        n = fill_table(self.tabel, read_audit(self.saring()))
         if n == 0:
             self.jumlah.setText("Tidak ada perubahan yang cocok dengan saringan ini.")
         elif n >= BATAS_BAWAAN:
@@ -209,7 +209,7 @@ class DialogRiwayat(QDialog):
         else:
             self.jumlah.setText(f"{n} perubahan, terbaru di atas.")
 
-    def simpan_berkas(self) -> None:
+    def save_file(self) -> None:
         """Save every entry matching the filter to a CSV or XLSX file."""
         from kinerja_desktop.exchange.audit_ekspor import tulis_audit
 
@@ -228,7 +228,7 @@ class DialogRiwayat(QDialog):
             return
         self.jumlah.setText(f"Riwayat disimpan ke {path}.")
 
-    def periksa_log(self) -> None:
+    def check_log(self) -> None:
         """Check the hash chain and the stored data against the log."""
         hasil = periksa()
         if hasil.utuh:
@@ -254,7 +254,7 @@ class DialogRiwayatSel(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Riwayat: {judul}")
         self.tabel = _tabel(self)
-        n = isi_tabel(self.tabel, read_audit(saring))
+        n = fill_table(self.tabel, read_audit(saring))
         keterangan = QLabel(
             f"{n} perubahan, terbaru di atas." if n else "Nilai ini belum pernah diubah sejak "
             "log perubahan ada."

@@ -94,13 +94,13 @@ class PesanMelayang(QLabel):
     def tampilkan(self, teks: str) -> None:
         """Show ``teks`` over the bottom of the parent for a time fitting its length."""
         self.setText(teks)
-        self.letakkan()
+        self.place()
         self.raise_()
         self.show()
         # about 15 characters a second of reading, never less than MIN_DETIK
         self.timer.start(max(self.MIN_DETIK, len(teks) // 15) * 1000)
 
-    def letakkan(self) -> None:
+    def place(self) -> None:
         """Lie along the bottom edge of the parent, as tall as the wrapped text needs."""
         induk = self.parentWidget()
         if induk is None:
@@ -259,7 +259,7 @@ class TabDasar(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self.pesan.isVisible():
-            self.pesan.letakkan()
+            self.pesan.place()
 
 
 class PilihanDelegate(QStyledItemDelegate):

@@ -179,11 +179,11 @@ class _DasarModel(QAbstractTableModel):
     def _sel(self, row: int, column: int) -> _CellView:
         raise NotImplementedError
 
-    def dapat_diisi(self, row: int, column: int) -> bool:
+    def is_editable(self, row: int, column: int) -> bool:
         """Whether the cell takes typed values."""
         raise NotImplementedError
 
-    def alasan_tetap(self, row: int, column: int) -> str:
+    def why_fixed(self, row: int, column: int) -> str:
         """Why a cell takes no typed value, and where the value goes instead."""
         raise NotImplementedError
 
@@ -249,7 +249,7 @@ class _DasarModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.dapat_diisi(index.row(), index.column()):
+        if self.is_editable(index.row(), index.column()):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -258,7 +258,7 @@ class _DasarModel(QAbstractTableModel):
     ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        if not self.dapat_diisi(index.row(), index.column()):
+        if not self.is_editable(index.row(), index.column()):
             return False
         teks = str(value if value is not None else "").strip()
         if teks == self._sel(index.row(), index.column()).isian:
@@ -365,7 +365,7 @@ class NilaiModel(_DasarModel):
             return "label"
         return None
 
-    def dapat_diisi(self, row: int, column: int) -> bool:
+    def is_editable(self, row: int, column: int) -> bool:
         p = self.periode_kolom(column)
         if p is None or row >= self.rowCount():
             return False
@@ -380,7 +380,7 @@ class NilaiModel(_DasarModel):
             return not n.realisasi_terkunci(p)
         return False
 
-    def alasan_tetap(self, row: int, column: int) -> str:
+    def why_fixed(self, row: int, column: int) -> str:
         """Why a cell of the jabatan grid takes no typed value, and what to do instead."""
         p = self.periode_kolom(column)
         if p is None or row >= self.rowCount():
@@ -560,7 +560,7 @@ class DesaModel(_DasarModel):
             return "label"
         return None
 
-    def dapat_diisi(self, row: int, column: int) -> bool:
+    def is_editable(self, row: int, column: int) -> bool:
         p = self.periode_kolom(column)
         if p is None or self.n is None or row >= len(self.desa):
             return False
@@ -570,7 +570,7 @@ class DesaModel(_DasarModel):
             return False
         return not self.n.realisasi_terkunci(p)
 
-    def alasan_tetap(self, row: int, column: int) -> str:
+    def why_fixed(self, row: int, column: int) -> str:
         """Why a cell of the desa grid takes no typed value, and what to do instead."""
         p = self.periode_kolom(column)
         if p is None or self.n is None:

@@ -133,22 +133,22 @@ class GridView(FrozenTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() == Qt.Key.Key_Escape and self is self.tab.view_desa:
-                self.tab.tutup_desa()
+                self.tab.close_desa()
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.tab.kosongkan(self)
+                self.tab.clear_cells(self)
                 return
             index = self.currentIndex()
             model = self.model()
             if (
                 index.isValid()
                 and isinstance(model, _DasarModel)
-                and not model.dapat_diisi(index.row(), index.column())
+                and not model.is_editable(index.row(), index.column())
             ):
-                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tab.buka_desa():
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tab.open_desa():
                     return
                 if event.text().strip():
-                    self.tab.show_error(model.alasan_tetap(index.row(), index.column()))
+                    self.tab.show_error(model.why_fixed(index.row(), index.column()))
                     return
         super().keyPressEvent(event)
 
@@ -180,7 +180,7 @@ class IsianDelegate(QStyledItemDelegate):
         teks = editor.text()
         if model.setData(index, teks, Qt.ItemDataRole.EditRole):
             return
-        if not teks.strip() or not model.dapat_diisi(index.row(), index.column()):
+        if not teks.strip() or not model.is_editable(index.row(), index.column()):
             return
         # refused: open the cell again with the typed text once this editor has closed
         tetap = QPersistentModelIndex(index)
@@ -233,8 +233,8 @@ class TargetTab(TabDasar):
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(undo_stack, parent)
         self.tahun: int | None = None
-        self.model = NilaiModel(self._terapkan)
-        self.model_desa = DesaModel(self._terapkan)
+        self.model = NilaiModel(self._apply_values)
+        self.model_desa = DesaModel(self._apply_values)
         self.model.ditolak.connect(self.show_error)
         self.model_desa.ditolak.connect(self.show_error)
         self._jabatan_tampil: int | None = None
@@ -272,15 +272,20 @@ class TargetTab(TabDasar):
         )
         self.view.setAccessibleName("Target dan realisasi")
         self.view.selectionModel().currentChanged.connect(lambda *_: self._indikator_dipilih())
-        self.view.doubleClicked.connect(lambda _: self.buka_desa())
-        self.view.frozen.doubleClicked.connect(lambda _: self.buka_desa())
+        self.view.doubleClicked.connect(lambda _: self.open_desa())
+        self.view.frozen.doubleClicked.connect(lambda _: self.open_desa())
 
         self.view_desa = GridView(self, len(DesaModel.TETAP))
         self.view_desa.setModel(self.model_desa)
         self.view_desa.setAccessibleName("Realisasi per desa")
-        add_view_action(self.view, "Riwayat Sel Ini…", None, lambda: self.riwayat_sel(self.view))
         add_view_action(
-            self.view_desa, "Riwayat Sel Ini…", None, lambda: self.riwayat_sel(self.view_desa)
+            self.view, "Riwayat Sel Ini…", None, lambda: self.show_cell_history(self.view)
+        )
+        add_view_action(
+            self.view_desa,
+            "Riwayat Sel Ini…",
+            None,
+            lambda: self.show_cell_history(self.view_desa),
         )
         self.halaman = QStackedWidget()
         self.halaman.addWidget(self.view)
@@ -334,7 +339,7 @@ class TargetTab(TabDasar):
             # another jabatan opens at its first month and first indicator, not where the
             # previous one was scrolled to
             self._indikator_desa = None
-            self.tutup_desa(fokus=False)
+            self.close_desa(fokus=False)
             self.view.kembali_ke_awal()
         if not nilai:
             self.isi_stack.setCurrentWidget(self.kosong_indikator)
@@ -344,7 +349,7 @@ class TargetTab(TabDasar):
         self._atur_tampilan()
         self.tombol_desa.setVisible(any(n.info.dari_desa for n in nilai))
         self._indikator_dipilih()
-        self._isi_desa()
+        self._fill_desa()
         self.ringkasan.setText(self._teks_ringkasan())
 
     def _teks_ringkasan(self) -> str:
@@ -413,7 +418,7 @@ class TargetTab(TabDasar):
             return
         if len(rows) == 1 and len(rows[0]) == 1:
             sasaran = [(i.row(), i.column(), rows[0][0]) for i in view.selectedIndexes()]
-            sasaran = [(r, c, t) for r, c, t in sasaran if model.dapat_diisi(r, c)]
+            sasaran = [(r, c, t) for r, c, t in sasaran if model.is_editable(r, c)]
             if not sasaran:
                 self.show_error(
                     "Sel yang dipilih tidak dapat diisi (nilai hitungan, data desa yang diisi "
@@ -432,7 +437,7 @@ class TargetTab(TabDasar):
             ]
         masuk: list[NilaiMasuk] = []
         for r, c, teks in sasaran:
-            if not model.dapat_diisi(r, c):
+            if not model.is_editable(r, c):
                 judul = model.headerData(c, Qt.Orientation.Horizontal) or ""
                 self.show_error(
                     f"Tempel ditolak: sel baris {r + 1} kolom {judul} tidak dapat diisi "
@@ -445,10 +450,10 @@ class TargetTab(TabDasar):
                 self.show_error(f"Tempel ditolak: {exc.pesan} Tidak ada yang diubah.")
                 return
         if masuk:
-            self._terapkan(masuk, f"Tempel {len(masuk)} nilai", "tempel")
+            self._apply_values(masuk, f"Tempel {len(masuk)} nilai", "tempel")
 
     # -- editing ------------------------------------------------------------------------
-    def riwayat_sel(self, view: QTableView) -> None:
+    def show_cell_history(self, view: QTableView) -> None:
         """Show every logged change of the value under the current cell."""
         from kinerja_desktop.db.audit_baca import SaringAudit
         from kinerja_desktop.ui.riwayat_dialog import DialogRiwayatSel
@@ -470,23 +475,23 @@ class TargetTab(TabDasar):
         )
         DialogRiwayatSel(self, saring, sel.lokasi.teks).exec()
 
-    def kosongkan(self, view: QTableView) -> None:
+    def clear_cells(self, view: QTableView) -> None:
         """Empty the selected cells that hold typed values (they become "no data")."""
         model = view.model()
         assert isinstance(model, _DasarModel)
         masuk = []
         for i in view.selectedIndexes():
-            if model.dapat_diisi(i.row(), i.column()) and i.data(Qt.ItemDataRole.EditRole):
+            if model.is_editable(i.row(), i.column()) and i.data(Qt.ItemDataRole.EditRole):
                 masuk.append(model.masuk(i.row(), i.column(), ""))
         if masuk:
-            self._terapkan(masuk, f"Kosongkan {len(masuk)} nilai", "kosongkan")
+            self._apply_values(masuk, f"Kosongkan {len(masuk)} nilai", "kosongkan")
 
-    def _terapkan(self, masuk: list[NilaiMasuk], teks: str, aksi: str = "isian") -> bool:
+    def _apply_values(self, masuk: list[NilaiMasuk], teks: str, aksi: str = "isian") -> bool:
         """Check ``masuk``; refuse in place with the reason, or push one undo command."""
         try:
             rencana = plan_values(masuk)
         except NilaiBerubah as exc:
-            self._tampilkan_terbaru(exc)
+            self._show_latest(exc)
             return False
         # a refused value, or one in an approved (locked) period: nothing is written
         alasan = [p.kalimat for p in rencana.ditolak] + [a for _, a in rencana.dilewati]
@@ -513,7 +518,7 @@ class TargetTab(TabDasar):
         self.push(teks, do, undo)
         return True
 
-    def _tampilkan_terbaru(self, exc: NilaiBerubah) -> None:
+    def _show_latest(self, exc: NilaiBerubah) -> None:
         """Another PC changed a value meanwhile: show its value and say why nothing was saved."""
         self.reload()
         self.show_error(exc.pesan)
@@ -588,10 +593,10 @@ class TargetTab(TabDasar):
             dari_desa = n.info.dari_desa
             if dari_desa:
                 self._indikator_desa = n.info.id
-                self._isi_desa()
-        self.tombol_desa.setEnabled(dari_desa or self.desa_terbuka())
+                self._fill_desa()
+        self.tombol_desa.setEnabled(dari_desa or self.is_desa_open())
 
-    def pilih_indikator(self, indikator_id: int) -> None:
+    def select_indikator(self, indikator_id: int) -> None:
         """Make ``indikator_id`` current (its desa grid is filled when it is desa-based)."""
         for i, n in enumerate(self.model.nilai):
             if n.info.id == indikator_id:
@@ -601,51 +606,51 @@ class TargetTab(TabDasar):
                 )
                 return
 
-    def desa_terbuka(self) -> bool:
+    def is_desa_open(self) -> bool:
         """Whether the desa grid of one indicator fills the tab."""
         return self.halaman.currentWidget() is self.view_desa
 
     def _tombol_desa_ditekan(self) -> None:
-        if self.desa_terbuka():
-            self.tutup_desa()
+        if self.is_desa_open():
+            self.close_desa()
         else:
-            self.buka_desa()
+            self.open_desa()
 
-    def buka_desa(self, indikator_id: int | None = None) -> bool:
+    def open_desa(self, indikator_id: int | None = None) -> bool:
         """Show the desa grid of ``indikator_id`` (default: the current indicator) over the
         whole tab; False when that indicator is not filled per desa."""
         if indikator_id is not None:
-            self.pilih_indikator(indikator_id)
+            self.select_indikator(indikator_id)
         index = self.view.currentIndex()
         if not index.isValid() or not self.model.indikator(index.row()).info.dari_desa:
             return False
-        self._isi_desa()
+        self._fill_desa()
         self.halaman.setCurrentWidget(self.view_desa)
         self.tombol_desa.setText("◂ &Kembali ke semua indikator")
         self.tombol_desa.setToolTip("Kembali ke tabel semua indikator jabatan ini (Esc)")
         self.tombol_desa.setEnabled(True)
-        self._judul_halaman()
+        self._set_page_title()
         self.view_desa.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.view_desa.currentIndex().isValid():
             self.view_desa.setCurrentIndex(self.model_desa.index(0, len(DesaModel.TETAP)))
         return True
 
-    def tutup_desa(self, fokus: bool = True) -> None:
+    def close_desa(self, fokus: bool = True) -> None:
         """Back from the desa grid to the jabatan's grid, on the same indicator (taking the
         keyboard focus unless ``fokus`` is False, as when another jabatan is shown)."""
         self.halaman.setCurrentWidget(self.view)
         self.tombol_desa.setText("Isi per &Desa…")
         self.tombol_desa.setToolTip(TIP_ISI_DESA)
         self._indikator_dipilih()
-        self._judul_halaman()
+        self._set_page_title()
         if fokus:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _judul_halaman(self) -> None:
+    def _set_page_title(self) -> None:
         n = self.model_desa.n
         # the jabatan's capaian line says nothing about one indicator's desa: room for rows
-        self.ringkasan.setVisible(not self.desa_terbuka())
-        if self.desa_terbuka() and n is not None:
+        self.ringkasan.setVisible(not self.is_desa_open())
+        if self.is_desa_open() and n is not None:
             satuan = f" ({n.info.satuan})" if n.info.satuan else ""
             nama = html.escape(f"{n.info.kode} {n.info.nama}{satuan}")  # a name is never markup
             self.judul.setText(f"<b>Realisasi per desa/kelurahan</b> — {nama}")
@@ -667,15 +672,15 @@ class TargetTab(TabDasar):
         )
         view.sync_frozen()
 
-    def _isi_desa(self) -> None:
+    def _fill_desa(self) -> None:
         n = next((x for x in self.model.nilai if x.info.id == self._indikator_desa), None)
         if n is None:
             self.model_desa.set_content(None, [], [])
-            if self.desa_terbuka():
-                self.tutup_desa(fokus=False)
+            if self.is_desa_open():
+                self.close_desa(fokus=False)
             return
         self.model_desa.set_content(n, daftar_desa(n.info.tahun), self.model.periode)
-        self._judul_halaman()
+        self._set_page_title()
         self.view_desa.setColumnWidth(0, 170)
         _lebar_periode(self.view_desa, self.model_desa)
         self.view_desa.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
