@@ -19,7 +19,8 @@ from kinerja_desktop.domain.capaian import Komponen
 from kinerja_desktop.domain.persetujuan import Langkah, Peran, Status
 from kinerja_desktop.ui.pengguna_dialogs import DialogMasuk, minta_masuk, teks_pengguna
 from kinerja_desktop.ui.riwayat_dialog import DialogRiwayat, DialogRiwayatSel
-from kinerja_desktop.ui.tabs.target_model import BARIS_REALISASI, ROLE_KEADAAN
+from kinerja_desktop.ui.tabs.grid_model import ROLE_KEADAAN
+from kinerja_desktop.ui.tabs.target_model import BARIS_REALISASI
 from kinerja_desktop.ui.tabs.target_tab import TargetTab
 
 ARTIFACTS = Path(__file__).parent / "artifacts"

@@ -12,14 +12,8 @@ from kinerja_desktop.db.models import Desa, Indikator, Jabatan
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, read_row, set_values
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.errors import Terkunci
-from kinerja_desktop.ui.tabs.target_model import (
-    BARIS_CAPAIAN,
-    BARIS_REALISASI,
-    BARIS_TARGET,
-    KEADAAN_LABEL,
-    MODE_TRIWULAN,
-    ROLE_KEADAAN,
-)
+from kinerja_desktop.ui.tabs.grid_model import KEADAAN_LABEL, MODE_TRIWULAN, ROLE_KEADAAN
+from kinerja_desktop.ui.tabs.target_model import BARIS_CAPAIAN, BARIS_REALISASI, BARIS_TARGET
 from kinerja_desktop.ui.tabs.target_tab import TargetTab
 
 ARTIFACTS = Path(__file__).parent / "artifacts"

@@ -12,7 +12,8 @@ from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.exchange.desa_import import import_berkas_desa
 from kinerja_desktop.paths import data_dir
-from kinerja_desktop.ui.tabs.target_model import DesaModel, NilaiModel
+from kinerja_desktop.ui.tabs.desa_model import DesaModel
+from kinerja_desktop.ui.tabs.target_model import NilaiModel
 
 ALASAN = "diisi untuk kecamatan, bukan per desa"
 

@@ -68,19 +68,19 @@ from kinerja_desktop.ui.tabs.common import (
     set_clipboard_text,
     to_tsv,
 )
+from kinerja_desktop.ui.tabs.desa_model import DesaModel
 from kinerja_desktop.ui.tabs.frozen_view import FrozenTableView
-from kinerja_desktop.ui.tabs.persetujuan_bar import PersetujuanBar
-from kinerja_desktop.ui.tabs.target_model import (
+from kinerja_desktop.ui.tabs.grid_model import (
     KEADAAN_LABEL,
     KEADAAN_PENJELASAN,
     MODE_BULAN,
     MODE_TRIWULAN,
     WARNA_KEADAAN,
-    DesaModel,
-    NilaiModel,
-    _DasarModel,
+    GridModel,
     kolom_periode,
 )
+from kinerja_desktop.ui.tabs.persetujuan_bar import PersetujuanBar
+from kinerja_desktop.ui.tabs.target_model import NilaiModel
 
 ATURAN_RINGKASAN = (
     "Capaian jabatan pada satu kolom = rata-rata capaian indikator yang memiliki capaian pada "
@@ -142,7 +142,7 @@ class GridView(FrozenTableView):
             model = self.model()
             if (
                 index.isValid()
-                and isinstance(model, _DasarModel)
+                and isinstance(model, GridModel)
                 and not model.is_editable(index.row(), index.column())
             ):
                 if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tab.open_desa():
@@ -196,7 +196,7 @@ class IsianDelegate(QStyledItemDelegate):
         self.view.edit(target)
 
 
-def _lebar_periode(view: QTableView, model: _DasarModel) -> None:
+def _lebar_periode(view: QTableView, model: GridModel) -> None:
     for c in range(model.columnCount()):
         p = model.periode_kolom(c)
         if p is not None:
@@ -411,7 +411,7 @@ class TargetTab(TabDasar):
         """
         view = self._view_aktif()
         model = view.model()
-        assert isinstance(model, _DasarModel)
+        assert isinstance(model, GridModel)
         rows = from_tsv(clipboard_text())
         if not rows:
             self.show_error("Papan klip kosong; salin dulu sel dari Excel atau tabel ini.")
@@ -459,7 +459,7 @@ class TargetTab(TabDasar):
         from kinerja_desktop.ui.riwayat_dialog import DialogRiwayatSel
 
         model = view.model()
-        assert isinstance(model, _DasarModel)
+        assert isinstance(model, GridModel)
         index = view.currentIndex()
         p = model.periode_kolom(index.column()) if index.isValid() else None
         if p is None or (isinstance(model, DesaModel) and index.row() >= len(model.desa)):
@@ -478,7 +478,7 @@ class TargetTab(TabDasar):
     def clear_cells(self, view: QTableView) -> None:
         """Empty the selected cells that hold typed values (they become "no data")."""
         model = view.model()
-        assert isinstance(model, _DasarModel)
+        assert isinstance(model, GridModel)
         masuk = []
         for i in view.selectedIndexes():
             if model.is_editable(i.row(), i.column()) and i.data(Qt.ItemDataRole.EditRole):
