@@ -58,7 +58,10 @@ def test_pdf_report(capsys, db_url, tmp_path):
     ):
         assert expected in text, expected
     assert "Target bertanda *" not in text and "turunan" not in text
-    assert "Helvetica" not in str(reader.pages[0].get("/Resources"))
+    fonts = {
+        f.get_object()["/BaseFont"] for p in reader.pages for f in p["/Resources"]["/Font"].values()
+    }
+    assert all("DejaVuSans" in f for f in fonts), fonts  # only the embedded report font
 
 
 def test_xlsx_report(capsys, db_url, tmp_path):

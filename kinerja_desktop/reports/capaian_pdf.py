@@ -111,6 +111,7 @@ def _chart(laporan: LaporanCapaian, width: float) -> Any:
     n = len(grafik.batang)
     height = top + n * (bar + gap) + 8 * MM
     d = Drawing(width, height)
+    d.initialFontName = FONT  # else every page names Helvetica, which is not embedded
     d.add(String(0, height - 5 * MM, grafik.judul, fontName=FONT_BOLD, fontSize=9))
     area = width - label_w - 22 * MM
     x0 = label_w
