@@ -192,13 +192,18 @@ class GrafikCapaianWidget(QWidget):
         p.setPen(QPen(QColor(WARNA_GARIS)))
         p.drawLine(tata.x0, tata.sumbu, tata.x0 + tata.area, tata.sumbu)
         p.setPen(QColor(Qt.GlobalColor.black))
-        for tanda in grafik.tanda:
+        # every mark gets its tick; a number only where it does not touch another, 100% first
+        terpakai: list[tuple[int, int]] = []
+        for tanda in sorted(grafik.tanda, key=lambda t: (t != GARIS_TARGET, t)):
             x = tata.x0 + round(tata.area * grafik.bagian(tanda))
             p.drawLine(x, tata.sumbu, x, tata.sumbu + 3)
             teks = teks_tanda(tanda)
             tw = fm.horizontalAdvance(teks)
-            p.drawText(max(0, min(x - tw // 2, self.width() - tw)), tata.sumbu + 4 + fm.ascent(),
-                       teks)  # fmt: skip
+            kiri = max(0, min(x - tw // 2, self.width() - tw))
+            if any(kiri < b + 6 and a < kiri + tw + 6 for a, b in terpakai):
+                continue
+            terpakai.append((kiri, kiri + tw))
+            p.drawText(kiri, tata.sumbu + 4 + fm.ascent(), teks)
         isi = [(w, f"{n} {r}") for r, n, w in grafik.legenda]
         _kotak_legenda(p, fm, 0, tata.legenda, self.width(), isi)
         p.end()
