@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from tahun_terisi import DESA_BELUM, JABATAN_KOSONG, TANPA_TARGET, isi_tahun
 
@@ -190,7 +190,7 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
         terlihat: list[str] = []
         if tujuan.tempat is not Tempat.JABATAN:
             _tutup_dialog_nanti(terlihat)
-        label.linkActivated.emit(label.property("kerja"))  # what a click on the link sends
+        label.linkActivated.emit(str(label.property("kerja")))  # what a click on the link sends
         if tujuan.tempat is Tempat.JABATAN:
             assert win.pusat.currentWidget() is win.splitter, kerja.teks
             assert win.tree.selected_id() == tujuan.jabatan_id
@@ -206,6 +206,16 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
                 Tempat.CADANGAN: "QFileDialog",
             }[tujuan.tempat]
             assert terlihat == [expected], kerja.teks
+
+    # a bar of the chart opens its jabatan's Target & Realisasi
+    win.tampilkan_beranda()
+    grafik = beranda.grafik
+    i = next(i for i, b in enumerate(grafik.grafik.batang) if b.kode == JABATAN_KOSONG)
+    top, tinggi = grafik._tata(grafik.width()).baris[i]
+    qtbot.mouseClick(grafik, Qt.MouseButton.LeftButton, pos=QPoint(5, top + tinggi // 2))
+    assert win.pusat.currentWidget() is win.splitter
+    assert win.tree.selected_id() == _jabatan(JABATAN_KOSONG)
+    assert isinstance(win.tab_widget.currentWidget(), TargetTab)
     win.tasks.wait()
 
 
@@ -220,6 +230,7 @@ def test_a_new_office_is_welcomed_and_the_view_follows_changes(qtbot, db, db_pat
                                    "tahun 2020; ubah yang berbeda di kantor ini.</a>")  # fmt: skip
     awal[0].linkActivated.emit("0")
     assert win.pusat.currentWidget() is win.splitter and win.act_jabatan.isChecked()
+    win.tampilkan_kerja()
 
     # a value typed in the grid: the change record reaches the Beranda, which reads again
     ind = _indikator("KASUBAG-UMUM.02")
@@ -235,4 +246,19 @@ def test_a_new_office_is_welcomed_and_the_view_follows_changes(qtbot, db, db_pat
     assert beranda.gambar.isVisible() and not beranda.sambutan.isVisible()
     kasubag = next(b for b in beranda.grafik.grafik.batang if b.kode == "KASUBAG-UMUM")
     assert kasubag.capaian is not None
+    win.tasks.wait()
+
+
+def test_the_first_steps_of_a_new_office_open_their_dialogs(qtbot, db, db_path):
+    win = _buka(qtbot, db_path)
+    awal = win.beranda.label_kerja()[-5:]
+    for label, expected in zip(
+        awal[2:], ("TemplatDialog", "ImportDesaDialog", "QFileDialog"), strict=True
+    ):
+        win.tampilkan_beranda()
+        terlihat: list[str] = []
+        _tutup_dialog_nanti(terlihat)
+        label.linkActivated.emit(str(label.property("kerja")))
+        qtbot.waitUntil(lambda t=terlihat: bool(t), timeout=5000)
+        assert terlihat == [expected], label.text()
     win.tasks.wait()

@@ -81,6 +81,7 @@ def _per_jabatan(
 
 
 def pekerjaan_target(nilai: Sequence[NilaiIndikator], tahun: int) -> list[Pekerjaan]:
+    """Per jabatan: its indicators without a target for the year (none typed or derived)."""
     setahun = tahun_(tahun)
     tanpa = {n.info.id: "" for n in nilai if n.target_periode(setahun)[0] is None}
     return [
@@ -123,6 +124,7 @@ _MENUNGGU = {
 
 
 def pekerjaan_persetujuan(tahun: int) -> list[Pekerjaan]:
+    """Every approval of ``tahun`` waiting for verification or approval."""
     query = (
         Persetujuan.select(
             Persetujuan.jabatan,
@@ -144,7 +146,7 @@ def pekerjaan_persetujuan(tahun: int) -> list[Pekerjaan]:
         hasil.append(
             Pekerjaan(
                 f"{apa} {parse_periode(periode).label} {nama} {_MENUNGGU[status]} "
-                f"(diajukan oleh {oleh}, {format_waktu(waktu)}).",
+                f"({Status(status).label.lower()} oleh {oleh}, {format_waktu(waktu)}).",
                 Tujuan(Tempat.JABATAN, jabatan_id, Tab.TARGET, persetujuan=(jenis, periode)),
             )
         )
@@ -175,6 +177,7 @@ def cadangan_flashdisk(hari_ini: date) -> Pekerjaan:
 
 
 def langkah_awal(tahun: int) -> list[Pekerjaan]:
+    """The first steps of an office without any value yet, each with where it is done."""
     daftar = Tujuan(Tempat.DAFTAR_JABATAN)
     return [
         Pekerjaan(
