@@ -262,3 +262,16 @@ def test_the_first_steps_of_a_new_office_open_their_dialogs(qtbot, db, db_path):
         qtbot.waitUntil(lambda t=terlihat: bool(t), timeout=5000)
         assert terlihat == [expected], label.text()
     win.tasks.wait()
+
+
+def test_a_database_without_years_says_what_to_do(qtbot, db, db_path):
+    from kinerja_desktop.db.models import Tahun
+
+    Tahun.delete().execute()
+    win = _buka(qtbot, db_path, 1024, 768)
+    beranda = win.beranda
+    assert "belum berisi tahun IKI" in beranda.keterangan.text()
+    assert "Data › Impor IKI dari Excel…" in beranda.keterangan.text()
+    # no empty boxes without a word: only the sentence saying what to do
+    assert not beranda.atas.isVisible() and not beranda.gambar.isVisible()
+    assert not beranda.sambutan.isVisible()

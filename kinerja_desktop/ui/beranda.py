@@ -114,16 +114,18 @@ class BerandaView(QScrollArea):
         layout.addWidget(self.judul)
         layout.addWidget(self.keterangan)
 
-        atas = QHBoxLayout()
+        self.atas = QWidget(isi)  # the to-do list and the recent imports and backups
+        atas = QHBoxLayout(self.atas)
+        atas.setContentsMargins(0, 0, 0, 0)
         atas.setSpacing(10)
-        kotak_kerja, self.daftar_kerja = _kotak(isi)
+        kotak_kerja, self.daftar_kerja = _kotak(self.atas)
         self.judul_kerja = _judul("Yang perlu dikerjakan", kotak_kerja)
         self.daftar_kerja.addWidget(self.judul_kerja)
         self.baris_kerja = QVBoxLayout()
         self.baris_kerja.setSpacing(4)
         self.daftar_kerja.addLayout(self.baris_kerja)
         self.daftar_kerja.addStretch(1)
-        kotak_terakhir, terakhir = _kotak(isi)
+        kotak_terakhir, terakhir = _kotak(self.atas)
         terakhir.addWidget(_judul("Impor terakhir", kotak_terakhir))
         self.impor = QLabel(kotak_terakhir)
         terakhir.addWidget(self.impor)
@@ -137,7 +139,7 @@ class BerandaView(QScrollArea):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         atas.addWidget(kotak_kerja, 3)
         atas.addWidget(kotak_terakhir, 2)
-        layout.addLayout(atas)
+        layout.addWidget(self.atas)
 
         # the pictures, or the first steps of a new office in their place
         self.gambar = QWidget(isi)
@@ -291,6 +293,7 @@ class BerandaView(QScrollArea):
             "melalui Data › Impor IKI dari Excel…, atau pulihkan cadangan melalui menu Berkas."
         )
         _kosongkan(self.baris_kerja)
+        self.atas.hide()  # nothing to do or list before a year exists: the sentence says what
         self.gambar.hide()
         self.sambutan.hide()
         self.dimuat.emit()
@@ -304,6 +307,7 @@ class BerandaView(QScrollArea):
             data.bulan_selesai) else "; belum ada bulan yang berakhir"  # fmt: skip
         self.keterangan.setText(f"Keadaan {format_tanggal(data.hari_ini)}{bulan}.")
         self._isi_baris(self.baris_kerja, data.pekerjaan, bernomor=False)
+        self.atas.show()
         self.impor.setText(
             "\n".join(f"{k.waktu} — {k.teks}" for k in data.impor)
             or "Belum ada berkas yang diimpor untuk tahun ini."
