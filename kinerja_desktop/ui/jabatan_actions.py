@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kinerja_desktop.db import ops_jabatan
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog, PindahkanDialog
 from kinerja_desktop.ui.jabatan_tree import Node
 from kinerja_desktop.ui.operations import push_change
 from kinerja_desktop.ui.pesan import kotak_pesan
@@ -144,6 +143,8 @@ class JabatanActions(QObject):
 
     def add_dialog(self, tahun: int, atasan: Node | None) -> int | None:
         """Ask for the title and code of a new jabatan under ``atasan``; returns its id."""
+        from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog  # its window, when opened
+
         under = atasan.nama if atasan is not None else "Camat"
         dialog = JabatanDialog(
             self.window,
@@ -161,6 +162,8 @@ class JabatanActions(QObject):
 
     def rename_dialog(self, node: Node) -> None:
         """Ask for a new title and code of the jabatan ``node``."""
+        from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog  # its window, when opened
+
         if node.jabatan_id is None:
             return
         dialog = JabatanDialog(
@@ -179,6 +182,8 @@ class JabatanActions(QObject):
 
     def move_dialog(self, node: Node, root: Node) -> None:
         """Ask for the new atasan of the jabatan ``node`` ("Pindahkan ke…")."""
+        from kinerja_desktop.ui.jabatan_dialogs import PindahkanDialog  # when opened
+
         if node.jabatan_id is None:
             return
         dialog = PindahkanDialog(self.window, root, node)
