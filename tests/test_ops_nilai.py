@@ -171,7 +171,7 @@ def test_copying_a_year_carries_targets_but_not_realisasi(db):
 
     i = ind("KASUBAG-UMUM.02")
     set_values([targ(i, "2020", 8), targ(i, "2020Q1", 2, 3), real(i, "202001", nilai=1)])
-    hasil = copy_year(2020, 2021)
+    hasil = copy_year(2020, 2021).data
     assert hasil.target == 2
     baru = Indikator.get(Indikator.tahun == 2021, Indikator.kode == "KASUBAG-UMUM.02")
     assert parse_cell_target(baru.id, "2021") == Target(8)

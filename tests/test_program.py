@@ -155,7 +155,7 @@ def test_year_copy_carries_the_plan_but_not_what_was_realised(rencana):
     isi = read_isi_tahun(2020)
     assert (isi.program, isi.kegiatan, isi.rencana_aksi) == (1, 2, 2)
     assert (isi.realisasi_anggaran, isi.keterangan) == (1, 1)
-    hasil = copy_year(2020, 2021)
+    hasil = copy_year(2020, 2021).data
     assert (hasil.program, hasil.rencana_aksi) == (1, 2)
 
     def tampak(tahun: int) -> list[tuple]:

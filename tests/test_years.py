@@ -45,7 +45,7 @@ def _snapshot(tahun: int) -> list[tuple]:
 
 
 def test_copy_year_reproduces_the_whole_iki(db):
-    result = copy_year(2020, 2026)
+    result = copy_year(2020, 2026).data
     assert (result.jabatan, result.indikator) == (22, 84)
     assert _snapshot(2026) == _snapshot(2020)
     new = Tahun.get_by_id(2026)

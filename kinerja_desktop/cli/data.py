@@ -55,7 +55,7 @@ def cmd_tahun_salin(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.years import copy_year
 
     open_db_to_write(args)
-    hasil = copy_year(args.dari, args.ke)
+    hasil = copy_year(args.dari, args.ke).data
     print(
         f"Tahun {hasil.dari} disalin ke tahun {hasil.ke}: "
         f"{hasil.jabatan} jabatan dan {hasil.indikator} indikator, beserta {hasil.target} "

@@ -40,7 +40,7 @@ def cmd_iki_impor(args: argparse.Namespace) -> int:
         if not args.json:
             print("Uji coba: tidak ada yang disimpan.")
         return 0
-    cadangan = apply_iki(pratinjau, args.ganti)
+    cadangan = apply_iki(pratinjau, args.ganti).data
     if not args.json:
         simpan = f" Cadangan sebelum impor: {cadangan}." if cadangan else ""
         print(f"IKI tahun {pratinjau.tahun} tersimpan.{simpan}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
+from kinerja_desktop.db.changes import Hasil, everything_changed
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import (
     SUMBER_SALIN,
@@ -40,8 +41,8 @@ from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 
 @dataclass(frozen=True)
-class HasilSalinTahun:
-    """What a year copy created."""
+class SalinanTahun:
+    """What a year copy created (carried by its :class:`Hasil`)."""
 
     dari: int
     ke: int
@@ -139,7 +140,7 @@ def _refuse_existing(ke: int) -> None:
         )
 
 
-def copy_year(dari: int, ke: int) -> HasilSalinTahun:
+def copy_year(dari: int, ke: int) -> Hasil[SalinanTahun]:
     """Copy the whole IKI of year ``dari`` (jabatan tree, tugas, fungsi, sasaran, indicators
     with sub-items, the holders, and the targets) into the new year ``ke``, in one transaction,
     with the programs, kegiatan, anggaran and Rencana Aksi. Realisasi, budget realised and
@@ -255,7 +256,7 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
                 "rencana aksi"
             ),
         )
-    return HasilSalinTahun(
+    salinan = SalinanTahun(
         dari=dari,
         ke=ke,
         jabatan=len(old_jabatan),
@@ -264,6 +265,11 @@ def copy_year(dari: int, ke: int) -> HasilSalinTahun:
         program=program_count,
         rencana_aksi=aksi_count,
     )
+    pesan = (
+        f"IKI tahun {dari} disalin ke tahun {ke}: {salinan.jabatan} jabatan, "
+        f"{salinan.indikator} indikator, {salinan.target} target; realisasi tidak disalin."
+    )
+    return Hasil(everything_changed(pesan, ke), salinan)
 
 
 def copy_rencana(

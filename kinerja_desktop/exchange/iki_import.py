@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
     Jabatan,
@@ -608,11 +609,11 @@ def _periksa_tahun(pratinjau: PratinjauIKI) -> None:
     pratinjau.pemangku_lepas = Pemangku.select().join(Jabatan).where(Jabatan.tahun == tahun).count()
 
 
-def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
+def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None]:
     """Write the previewed IKI into its year, all or nothing, after a backup.
 
     A year that already has an IKI is refused unless ``ganti``; then its jabatan tree (with
-    holders) is replaced, the decree header stays. Returns the backup made first.
+    holders) is replaced, the decree header stays. The result carries the backup made first.
     """
     from kinerja_desktop.db.audit_iki import log_iki
     from kinerja_desktop.db.backup import backup_before
@@ -648,4 +649,13 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Path | None:
                 + (", menggantikan IKI sebelumnya" if pratinjau.ganti else "")
             ),
         )
-    return cadangan
+    perubahan = Perubahan(
+        f"IKI tahun {pratinjau.tahun} diimpor dari {pratinjau.path.name}: {jumlah['jabatan']} "
+        f"jabatan, {jumlah['indikator']} indikator.",
+        tahun=pratinjau.tahun,
+        jabatan_tree=True,
+        uraian=True,
+        indikator=True,
+        pemangku=True,
+    )
+    return Hasil(perubahan, cadangan)

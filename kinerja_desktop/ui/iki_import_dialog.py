@@ -64,7 +64,6 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
     """Ask for the workbook and year (unless given), preview, import; True when imported."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from kinerja_desktop.db.changes import Perubahan
     from kinerja_desktop.errors import KinerjaError
     from kinerja_desktop.exchange.iki_import import apply_iki, read_iki
 
@@ -91,23 +90,12 @@ def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None)
     if not dialog.exec():
         return False
     try:
-        apply_iki(pratinjau, dialog.ganti.isChecked())
+        hasil = apply_iki(pratinjau, dialog.ganti.isChecked())
     except KinerjaError as exc:
         window.show_error("IKI tidak diimpor", exc.pesan)
         return False
-    n = pratinjau.jumlah
     window.show_year(tahun)
-    window.apply_changes(
-        Perubahan(
-            f"IKI tahun {tahun} diimpor dari {berkas.name}: {n['jabatan']} jabatan, "
-            f"{n['indikator']} indikator.",
-            tahun=tahun,
-            jabatan_tree=True,
-            uraian=True,
-            indikator=True,
-            pemangku=True,
-        )
-    )
+    window.apply_changes(hasil.perubahan)
     return True
 
 

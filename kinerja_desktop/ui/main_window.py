@@ -792,12 +792,7 @@ class MainWindow(QMainWindow):
             finish()
             self._fill_years()
             self.set_tahun(ke, kode=self._selected_kode())
-            self.statusBar().showMessage(
-                f"IKI tahun {dari} disalin ke tahun {ke}: {hasil.jabatan} jabatan, "  # type: ignore[attr-defined]
-                f"{hasil.indikator} indikator, {hasil.target} target; realisasi tidak "  # type: ignore[attr-defined]
-                "disalin.",
-                10000,
-            )
+            self.statusBar().showMessage(hasil.perubahan.pesan, 10000)  # type: ignore[attr-defined]
 
         def failed(exc: KinerjaError) -> None:
             finish()
