@@ -151,6 +151,8 @@ def isi_combo(combo: QComboBox, pilihan: list[tuple[int, str]], kini: int | None
         combo.addItem(label, i)
         combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(max(0, combo.findData(kini)) if kini is not None else 0)
+    # a long sasaran is cut in a narrow window: the whole text on hover
+    combo.setToolTip(combo.currentText())
 
 
 def induk_id(view: QTreeView) -> int | None:
