@@ -99,3 +99,21 @@ def test_an_approved_quarter_is_read_only(tab, qtbot):
     tab.combo_periode.setCurrentIndex(1)  # Triwulan II stays open
     tab.combo_periode.activated.emit(1)
     assert r.itemFromIndex(r.index(0, 2, r.index(0, 0))).isEditable()
+
+
+def test_a_penanggung_jawab_picked_from_the_list_is_that_jabatan_even_when_names_repeat(tab):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    sama_nama = [j for j in tab.pilihan.jabatan if j[1] == "Pengadministrasi Pemerintahan"]
+    assert len(sama_nama) == 2  # the decree has two positions of that title
+    tab.btn_aksi.click()
+    a = tab.model_aksi
+    sel = a.index(0, 1)
+    editor = tab.delegate_pj.createEditor(tab.view_aksi, QStyleOptionViewItem(), sel)
+    editor.setCurrentIndex(editor.findData(sama_nama[1][0]))
+    tab.delegate_pj.setModelData(editor, a, sel)
+    QApplication.processEvents()
+    [aksi] = read_rencana_aksi(2020)
+    assert aksi.penanggung_jawab_id == sama_nama[1][0]
+    assert aksi.penanggung_jawab == "Pengadministrasi Pemerintahan"
+    editor.deleteLater()

@@ -70,6 +70,7 @@ from kinerja_desktop.ui.tabs.program_model import (
 )
 from kinerja_desktop.ui.tabs.program_widgets import (
     PenanggungJawabDelegate,
+    PilihJabatan,
     Tumpuk,
     buka_semua,
     cari,
@@ -385,8 +386,11 @@ class ProgramTab(TabDasar):
         perubahan: dict[str, Any]
         if kunci.kolom == "anggaran":
             perubahan = {"anggaran": parse_rupiah(str(value))}
+        elif kunci.kolom == "penanggung_jawab" and isinstance(value, PilihJabatan):
+            perubahan = {"penanggung_jawab_id": value.jabatan_id, "penanggung_jawab_teks": ""}
         elif kunci.kolom == "penanggung_jawab":
             teks = str(value).strip()
+            # a name typed exactly as a jabatan of the year is that jabatan
             cocok = [i for i, nama in self.pilihan.jabatan if nama == teks]
             perubahan = {
                 "penanggung_jawab_id": cocok[0] if cocok else None,

@@ -2,7 +2,7 @@
 its empty state, the penanggung jawab editor, and small helpers to find and keep rows."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
@@ -99,9 +99,19 @@ class PenanggungJawabDelegate(PilihanDelegate):
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            i = editor.currentIndex()
+            # a jabatan picked from the list goes by its id: two jabatan may share a name
+            dipilih = i >= 0 and editor.itemText(i) == editor.currentText()
+            value = PilihJabatan(editor.itemData(i)) if dipilih else editor.currentText()
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+
+class PilihJabatan(NamedTuple):
+    """A penanggung jawab picked from the list of jabatan (not typed)."""
+
+    jabatan_id: int
 
 
 class Tumpuk(QStackedWidget):
