@@ -139,8 +139,40 @@ def test_the_data_menu_offers_every_step(jendela):
         "Impor Buku Kerja Target…",
         "Impor CSV Nilai…",
         "Ekspor CSV Nilai…",
+        "Impor CSV Monev…",
+        "Ekspor CSV Monev…",
         "Riwayat Impor…",
     ]
+
+
+def test_monev_csv_previews_then_imports(jendela, qtbot, tmp_path):
+    from kinerja_desktop.db.models import Jabatan
+    from kinerja_desktop.db.ops_program import (
+        IsiKegiatan,
+        IsiProgram,
+        tambah_kegiatan,
+        tambah_program,
+    )
+    from kinerja_desktop.db.queries_program import read_realisasi_anggaran
+    from kinerja_desktop.exchange.monev_csv import write_monev_csv
+    from kinerja_desktop.ui.nilai_dialogs import pratinjau_monev
+
+    sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+    program = tambah_program(sekcam, IsiProgram("Program Penunjang")).data
+    tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 400_000_000))
+    berkas = tmp_path / "monev.csv"
+    write_monev_csv(2020, berkas)
+    baris = berkas.read_text(encoding="utf-8").split("\n")
+    baris[1] = baris[1].replace("2020Q1,,", '2020Q1,"Rp 100.000.000",')
+    berkas.write_text("\n".join(baris), encoding="utf-8")
+    dlg = pratinjau_monev(jendela, berkas)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert "1 baru, 0 diubah, 0 sama, 0 ditolak, 3 belum diisi" in dlg.ringkasan.text()
+    assert dlg.btn_impor.isEnabled()
+    dlg.impor()
+    assert [r.nilai for r in read_realisasi_anggaran(2020)] == [100_000_000]
+    assert jendela.perubahan[-1].program
 
 
 def test_no_window_message_sends_the_operator_to_the_command_line():

@@ -1,10 +1,11 @@
 """Targets and realisasi in and out from the window: the import history with undo, CSV import
-and export, and the targets workbook of the year (out, and back in after a check).
+and export, the monev CSV (budget realised, kendala), and the targets workbook of the year (out,
+and back in after a check).
 
 Every step the command line offers for the monthly cycle is here too, in the operator's words:
 nothing in these windows sends the operator to a command.
 
-Long because the five Data menu steps share what makes them alike (the preview before Impor,
+Long because the seven Data menu steps share what makes them alike (the preview before Impor,
 choosing and remembering files, "Buka Folder" afterwards); the history window is the one
 class of its own here.
 """
@@ -367,6 +368,35 @@ def pratinjau_buku_target(window: Any, path: Path, tahun: int) -> PratinjauDialo
     )
 
 
+def pratinjau_monev(window: Any, path: Path) -> PratinjauDialog:
+    """Check a monev CSV (budget realised, kendala) and show what importing it would do."""
+    from kinerja_desktop.exchange.monev_csv import apply_monev, read_monev_csv
+
+    isi = read_monev_csv(path)
+    rincian = [p.kalimat for p in isi.ditolak[:BATAS_TAMPIL]]
+    if len(isi.ditolak) > BATAS_TAMPIL:
+        rincian.append(f"… dan {len(isi.ditolak) - BATAS_TAMPIL} baris lain.")
+    if isi.ditolak:
+        rincian.append(
+            "Berkas diimpor semua atau tidak sama sekali: perbaiki baris yang ditolak lalu "
+            "impor lagi."
+        )
+
+    def apply() -> str:
+        hasil = apply_monev(isi)
+        window.apply_changes(hasil.perubahan)
+        return f"Tersimpan: {hasil.perubahan.pesan}"
+
+    return PratinjauDialog(
+        window,
+        "Impor Realisasi Anggaran dan Kendala (CSV)",
+        f"{path.name}: {isi.ringkasan()}.",
+        rincian,
+        not isi.ditolak and bool(isi.baru or isi.diubah),
+        apply,
+    )
+
+
 def _pilih_berkas(window: Any, judul: str, saring: str) -> Path | None:
     nama, _ = QFileDialog.getOpenFileName(window, judul, _folder_awal(), saring)
     if not nama:
@@ -475,11 +505,52 @@ def create_actions(window: Any) -> list[QAction]:
                 lambda: pratinjau_buku_target(window, path, t).exec(),
             )
 
+    def impor_monev() -> None:
+        path = _pilih_berkas(
+            window, "Pilih berkas CSV monev", "Berkas CSV (*.csv *.txt);;Semua (*)"
+        )
+        if path is not None:
+            _jalankan(window, "Impor CSV Monev", lambda: pratinjau_monev(window, path).exec())
+
+    def ekspor_monev() -> None:
+        from kinerja_desktop.exchange.monev_csv import write_monev_csv
+
+        t = tahun()
+        if t is None:
+            return
+        path = _simpan_ke(
+            window, "Ekspor realisasi anggaran dan kendala", f"monev-{t}.csv", "CSV (*.csv)"
+        )
+        if path is None:
+            return
+
+        def kerja() -> None:
+            jumlah = write_monev_csv(t, path)
+            kabar_tertulis(
+                window,
+                "Ekspor CSV Monev",
+                f"{jumlah} baris monev tahun {t} ditulis ke {path}. Isi kolom nilai yang "
+                "kosong, lalu impor lewat menu Data › Impor CSV Monev.",
+                path,
+            )
+
+        _jalankan(window, "Ekspor CSV Monev", kerja)
+
     daftar = (
         ("Buat B&uku Kerja Target…", "Buku kerja Excel untuk target tahun ini", buat_target),
         ("I&mpor Buku Kerja Target…", "Memeriksa lalu mengimpor buku kerja target", impor_target),
         ("Impor &CSV Nilai…", "Memeriksa lalu mengimpor target dan realisasi dari CSV", impor_csv),
         ("Ekspor CSV &Nilai…", "Menulis semua target dan realisasi tahun ini ke CSV", ekspor_csv),
+        (
+            "Impor CSV M&onev…",
+            "Memeriksa lalu mengimpor realisasi anggaran dan kendala dari CSV",
+            impor_monev,
+        ),
+        (
+            "Ekspor CSV Mon&ev…",
+            "Menulis realisasi anggaran dan kendala tahun ini ke CSV",
+            ekspor_monev,
+        ),
         ("Ri&wayat Impor…", "Berkas yang sudah diimpor; membatalkan satu impor", riwayat),
     )
     hasil = []
