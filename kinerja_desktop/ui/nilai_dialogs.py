@@ -542,12 +542,12 @@ def create_actions(window: Any) -> list[QAction]:
         ("Impor &CSV Nilai…", "Memeriksa lalu mengimpor target dan realisasi dari CSV", impor_csv),
         ("Ekspor CSV &Nilai…", "Menulis semua target dan realisasi tahun ini ke CSV", ekspor_csv),
         (
-            "Impor CSV M&onev…",
+            "Impor CSV Mone&v…",
             "Memeriksa lalu mengimpor realisasi anggaran dan kendala dari CSV",
             impor_monev,
         ),
         (
-            "Ekspor CSV Mon&ev…",
+            "Ekspor CSV Monev…",
             "Menulis realisasi anggaran dan kendala tahun ini ke CSV",
             ekspor_monev,
         ),
