@@ -809,6 +809,8 @@ def test_salin_tahun_says_what_is_copied_and_what_is_not(window, qtbot, tmp_path
     teks = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "22 jabatan" in teks and "84 indikator" in teks and "1 target" in teks
     assert "Yang tidak disalin" in teks and "1 realisasi" in teks
+    assert "0 program dengan 0 kegiatan dan anggarannya" in teks
+    assert "0 realisasi anggaran dan 0 keterangan/kendala monev" in teks
     assert dialog.ke.value() == 2021 and dialog.btn_salin.isEnabled()
     dialog.ke.setValue(2020)  # a year that exists is refused before anything runs
     assert not dialog.btn_salin.isEnabled() and "sudah ada" in dialog.pesan.text()
