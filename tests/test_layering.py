@@ -140,8 +140,9 @@ def test_operations_return_one_result_shape():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef) and node.name != "Hasil":
                 for item in node.body:
-                    if isinstance(item, ast.AnnAssign) and ast.unparse(item.annotation) == (
-                        "Perubahan"
+                    if isinstance(item, ast.AnnAssign) and ast.unparse(item.annotation) in (
+                        "Perubahan",
+                        "Perubahan | None",
                     ):
                         offenders.append(f"{path.relative_to(PACKAGE)}: {node.name} -> class")
     # the constructors of a change record, which operations put into their Hasil

@@ -196,7 +196,7 @@ def test_desa_import_skips_locked_periods_and_applies_the_rest(kantor, tmp_path)
         "disetujui." in (pratinjau.ringkasan())
     )
     assert pratinjau.dilewati[0].startswith("1 nilai dilewati: Realisasi Januari 2020")
-    assert hasil.batch_id is not None
+    assert hasil.data.batch_id is not None
     desa = {
         (r.periode, r.nilai)
         for r in NilaiRealisasi.select().where(NilaiRealisasi.indikator == pertama.id)
@@ -205,7 +205,7 @@ def test_desa_import_skips_locked_periods_and_applies_the_rest(kantor, tmp_path)
     assert KEMIRI in pratinjau.kode_desa
     from kinerja_desktop.db.models import CatatanAudit, Desa
 
-    [entri] = CatatanAudit.select().where(CatatanAudit.batch_id == hasil.batch_id)
+    [entri] = CatatanAudit.select().where(CatatanAudit.batch_id == hasil.data.batch_id)
     assert (entri.aksi, entri.pengguna, entri.periode, entri.desa_id) == (
         "impor_desa",
         "siti",

@@ -84,7 +84,7 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
             {
                 "coba": args.coba,
                 "berkas": [_pratinjau_json(p) for p in pratinjau],
-                "batch": [h.batch_id for h in hasil if h.batch_id is not None],
+                "batch": [h.data.batch_id for h in hasil if h.data.batch_id is not None],
             }
         )
     else:
@@ -97,8 +97,8 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
                 f"berkas dapat diimpor, {ditolak} ditolak."
             )
         else:
-            berubah = [h for h in hasil if h.pratinjau.ada_perubahan]
-            nomor = ", ".join(str(h.batch_id) for h in berubah)
+            berubah = [h for h in hasil if h.data.pratinjau.ada_perubahan]
+            nomor = ", ".join(str(h.data.batch_id) for h in berubah)
             print(
                 f"\n{len(berubah)} berkas diimpor dengan perubahan (nomor impor: {nomor or '-'}), "
                 f"{len(hasil) - len(berubah)} tanpa perubahan, {ditolak} ditolak."

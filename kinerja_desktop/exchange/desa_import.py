@@ -193,13 +193,13 @@ class PratinjauBerkas:
 
 
 @dataclass(frozen=True)
-class HasilImpor:
-    """One applied file: its batch in the import log, the kept copy and what it changed."""
+class ImporBerkas:
+    """One applied file (carried by its :class:`Hasil`): its preview, its batch in the import
+    log and the kept copy (both None when the file changed nothing)."""
 
     pratinjau: PratinjauBerkas
     batch_id: int | None
     berkas_simpan: Path | None
-    perubahan: Perubahan | None = None
 
 
 def _teks(sel: WorkbookCell | None) -> str:
@@ -709,7 +709,7 @@ def check_berkas_desa(
     return _plan_all([_check_isi(path, tahun, kode_desa)])[0]
 
 
-def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
+def apply_berkas(pratinjau: PratinjauBerkas) -> Hasil[ImporBerkas]:
     """Apply one checked file in one transaction and log it as an import batch, keeping a
     copy of the file in the database's import folder (:mod:`.import_copies`).
 
@@ -722,7 +722,8 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     if not pratinjau.ada_perubahan:
         # like db.ops_nilai.terapkan: a file that changes nothing leaves no batch and no copy, so
         # the log lists only imports that can be undone
-        return HasilImpor(pratinjau, None, None)
+        tetap = Perubahan(f"{pratinjau.nama}: tidak ada nilai yang berubah.")
+        return Hasil(tetap, ImporBerkas(pratinjau, None, None))
     assert pratinjau._buku is not None
     rencana = pratinjau.rencana
     desa = Desa.get(Desa.kode == pratinjau.kode_desa)
@@ -745,8 +746,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> HasilImpor:
     batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
     salinan = stored_file(bound_local_path(), batch.berkas_simpan) if batch is not None else None
-    perubahan = diterapkan[-1].perubahan if diterapkan else None
-    return HasilImpor(pratinjau, batch_id, salinan, perubahan)
+    return Hasil(diterapkan[-1].perubahan, ImporBerkas(pratinjau, batch_id, salinan))
 
 
 def import_berkas_desa(
@@ -755,7 +755,7 @@ def import_berkas_desa(
     tahun: int | None = None,
     kode_desa: str | None = None,
     kemajuan: Callable[[int, int, str], None] | None = None,
-) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
+) -> tuple[list[PratinjauBerkas], list[Hasil[ImporBerkas]]]:
     """Check every file, then (unless ``coba``) apply each accepted one in its own transaction.
 
     A refused file never stops the others. A backup is taken once before the first write.
@@ -776,7 +776,7 @@ def import_berkas_desa(
 def apply_previews(
     pratinjau: Sequence[PratinjauBerkas],
     kemajuan: Callable[[int, int, str], None] | None = None,
-) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
+) -> tuple[list[PratinjauBerkas], list[Hasil[ImporBerkas]]]:
     """Apply exactly what ``pratinjau`` showed the operator, without reading the files again.
 
     A file whose bytes on the stick are no longer the ones checked (saved again, replaced,
@@ -819,10 +819,10 @@ def _apply_all(
     kemajuan: Callable[[int, int, str], None] | None,
     sudah: int,
     total: int,
-) -> tuple[list[PratinjauBerkas], list[HasilImpor]]:
+) -> tuple[list[PratinjauBerkas], list[Hasil[ImporBerkas]]]:
     """Apply every file not refused, each in its own transaction, after one backup; return the
     previews as applied (refusals added) and the results."""
-    hasil: list[HasilImpor] = []
+    hasil: list[Hasil[ImporBerkas]] = []
     akhir = list(pratinjau)
     if any(p.ada_perubahan for p in akhir if not p.ditolak):
         backup_before(ALASAN_IMPOR)

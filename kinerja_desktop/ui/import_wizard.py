@@ -37,7 +37,8 @@ from kinerja_desktop.ui.pesan import informasi, peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:  # imported when an import runs: it costs start-up time
-    from kinerja_desktop.exchange.desa_import import HasilImpor, PratinjauBerkas
+    from kinerja_desktop.db.changes import Hasil
+    from kinerja_desktop.exchange.desa_import import ImporBerkas, PratinjauBerkas
 
 KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Belum diisi", "Keadaan")
 KOLOM_ANGKA = (3, 4, 5, 6)
@@ -292,14 +293,14 @@ class ImportDesaDialog(QDialog):
         def job(state: TaskState) -> object:
             return apply_previews(pratinjau, kemajuan=state.progress)
 
-        def done(hasil: "tuple[list[PratinjauBerkas], list[HasilImpor]]") -> None:
+        def done(hasil: "tuple[list[PratinjauBerkas], list[Hasil[ImporBerkas]]]") -> None:
             pratinjau, terap = hasil
             baru = {p.path: p for p in pratinjau}
             self.pratinjau = [baru.get(p.path, p) for p in self.pratinjau]
             self.sudah_diimpor = True
             self._isi_daftar(terap)
             self._sibuk(False)
-            berubah = [h for h in terap if h.pratinjau.ada_perubahan]
+            berubah = [h for h in terap if h.data.pratinjau.ada_perubahan]
             ditolak = sum(1 for p in self.pratinjau if p.ditolak)
             pesan = (
                 f"{len(berubah)} berkas diimpor dengan perubahan, "
@@ -309,7 +310,7 @@ class ImportDesaDialog(QDialog):
                 pesan += " Setiap impor dapat dibatalkan lewat menu Data › Riwayat Impor."
             self.keterangan.setText(pesan)
             if self.on_changes is not None and berubah:
-                self.on_changes(combined([h.perubahan for h in berubah if h.perubahan], pesan))
+                self.on_changes(combined([h.perubahan for h in berubah], pesan))
 
         self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
         return self.state
@@ -329,7 +330,7 @@ class ImportDesaDialog(QDialog):
     def _isi_daftar(self, terap: list[Any] | None = None) -> None:
         from kinerja_desktop.domain.periode import parse_periode
 
-        diimpor = {h.pratinjau.path for h in terap or []}
+        diimpor = {h.data.pratinjau.path for h in terap or []}
         self.daftar.setSortingEnabled(False)
         self.daftar.clear()
         for i, p in enumerate(self.pratinjau):
