@@ -327,8 +327,13 @@ def test_kabupaten_report_as_pdf_and_workbook(capsys, kab, paket, tmp_path):
         code, text, err = run(capsys, kab, "report", "kabupaten", "--tahun", "2020",
                               "--periode", "2020Q1", "--out", str(out))  # fmt: skip
         assert code == 0, err
-    pdf = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "rekap.pdf").pages)
+    reader = PdfReader(tmp_path / "rekap.pdf")
+    pdf = "\n".join(p.extract_text() for p in reader.pages)
     assert "Kabupaten Malang — Triwulan I 2020" in pdf
+    fonts = {
+        f.get_object()["/BaseFont"] for p in reader.pages for f in p["/Resources"]["/Font"].values()
+    }
+    assert all("DejaVuSans" in f for f in fonts), fonts  # only the embedded font, no Helvetica
     assert "3 dari 33" in pdf and "Dau (35.07.22)" in pdf and "belum ada paket" in pdf
     assert "Kecamatan Sumberpucung (35.07.12)" in pdf and "INDIKATOR BERSAMA" in pdf
     wb = load_workbook(tmp_path / "rekap.xlsx")

@@ -79,6 +79,7 @@ def _chart(r: Rekap, nilai: Penilaian, width: float) -> Any:
     n = len(r.kecamatan)
     height = top + n * (bar + gap) + 8 * MM
     d = Drawing(width, height)
+    d.initialFontName = FONT  # else every page names Helvetica, which is not embedded
     d.add(String(0, height - 5 * MM, "Grafik capaian rata-rata per kecamatan (%)",
                  fontName=FONT_BOLD, fontSize=9))  # fmt: skip
     rata = [(k, k.capaian_rata[0]) for k in r.kecamatan]
