@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 TMP = Path(tempfile.mkdtemp(prefix="bench-audit-"))
 os.environ["KINERJA_DATA_DIR"] = str(TMP / "data")
 
-from kinerja_desktop.db.audit import periksa  # noqa: E402
+from kinerja_desktop.db.audit import check_log  # noqa: E402
 from kinerja_desktop.db.connection import open_database  # noqa: E402
 from kinerja_desktop.db.models import SUMBER_IMPOR_DESA, Desa, database_proxy  # noqa: E402
 from kinerja_desktop.db.ops_nilai import (  # noqa: E402
@@ -112,7 +112,7 @@ def main() -> None:
     _isi(1)
     _bandingkan(path, "ditambah koreksi setiap nilai (lama dan baru dicatat)")
     mulai = time.perf_counter()
-    hasil = periksa()
+    hasil = check_log()
     print(f"audit periksa atas {hasil.jumlah:,} entri: {time.perf_counter() - mulai:.2f} s")
     assert hasil.utuh, hasil.masalah
     db.close()

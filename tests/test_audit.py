@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.models import SUMBER_IMPOR_CSV, CatatanAudit, Desa, Indikator, Tahun
 from kinerja_desktop.db.ops_nilai import (
     BatchInfo,
@@ -18,7 +18,7 @@ from kinerja_desktop.db.ops_nilai import (
     set_values,
     undo_batch,
 )
-from kinerja_desktop.db.pengguna import add_pengguna, masuk, update_pengguna
+from kinerja_desktop.db.pengguna import add_pengguna, log_in, update_pengguna
 from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.db.years import copy_year
@@ -45,7 +45,7 @@ def entri(n: int = 1) -> list[CatatanAudit]:
 def admin(db):
     add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
     add_pengguna("siti", Peran.OPERATOR, "sandi-siti")
-    log_in_as(masuk("admin", "sandi-admin"))
+    log_in_as(log_in("admin", "sandi-admin"))
     return db
 
 
@@ -115,7 +115,7 @@ def test_each_kind_of_change_is_logged_with_who_what_and_old_new(admin):
         ind("KASUBAG-UMUM.02", 2021).id,
     )
     assert Tahun.get_or_none(Tahun.tahun == 2021) is not None
-    assert periksa().utuh
+    assert check_log().utuh
 
 
 def _tamper(db_path, sql: str) -> None:
@@ -130,7 +130,7 @@ def dicatat(admin):
     set_values([real("KASUBAG-UMUM.02", "202001", 5)])
     take_step(Langkah.AJUKAN, ind("KASUBAG-UMUM.02").sasaran.jabatan_id, "realisasi", "2020")
     set_values([real("KASUBAG-UMUM.02", "202003", 6)])
-    hasil = periksa()
+    hasil = check_log()
     assert hasil.utuh and hasil.jumlah == CatatanAudit.select().count()
     return admin
 
@@ -140,7 +140,7 @@ def test_an_edited_entry_is_caught(dicatat, db_path):
         db_path,
         """UPDATE audit_log SET baru = '{"nilai":9}' WHERE baru = '{"nilai":5}'""",
     )
-    masalah = periksa().masalah
+    masalah = check_log().masalah
     assert "tidak cocok dengan rantai hash" in masalah[0]
     # the value it claims is not what is stored either
     assert "Realisasi KASUBAG-UMUM.02 periode 202001 berbeda dengan catatan" in masalah[1]
@@ -148,12 +148,12 @@ def test_an_edited_entry_is_caught(dicatat, db_path):
 
 def test_a_deleted_entry_is_caught(dicatat, db_path):
     _tamper(db_path, "DELETE FROM audit_log WHERE aksi = 'ajukan'")
-    assert any("rantai hash" in m for m in periksa().masalah)
+    assert any("rantai hash" in m for m in check_log().masalah)
 
 
 def test_entries_cut_from_the_end_are_caught(dicatat, db_path):
     _tamper(db_path, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
-    masalah = periksa().masalah
+    masalah = check_log().masalah
     assert any("hilang dari akhir log" in m for m in masalah)
     assert any("KASUBAG-UMUM.02 periode 202003 (diubah" in m for m in masalah)
     assert any("tidak ada di log: ditulis di luar aplikasi" in m for m in masalah)
@@ -161,13 +161,13 @@ def test_entries_cut_from_the_end_are_caught(dicatat, db_path):
 
 def test_a_value_changed_with_another_tool_is_caught(dicatat, db_path):
     _tamper(db_path, "UPDATE nilai_realisasi SET nilai = 50 WHERE periode = '202002'")
-    [masalah] = periksa().masalah
+    [masalah] = check_log().masalah
     assert "Realisasi KASUBAG-UMUM.02 periode 202002 berbeda dengan catatan terakhir" in masalah
 
 
 def test_an_approval_set_with_another_tool_is_caught(dicatat, db_path):
     _tamper(db_path, "UPDATE persetujuan SET status = 'disetujui'")
-    [masalah] = periksa().masalah
+    [masalah] = check_log().masalah
     assert "Keadaan persetujuan periode 2020" in masalah
 
 
@@ -178,4 +178,4 @@ def test_removing_an_indicator_keeps_its_history_and_the_check_passes(dicatat):
     ops_indikator.remove_indikator(ind("KASUBAG-UMUM.02").id)
     assert CatatanAudit.select().count() == n + 1  # the removal itself, the values' stay
     assert (entri()[0].aksi, entri()[0].jenis) == ("hapus", "indikator")
-    assert periksa().utuh
+    assert check_log().utuh

@@ -14,13 +14,13 @@ from kinerja_desktop.db import (
     ops_pemangku,
     ops_uraian,
 )
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
 from kinerja_desktop.db.kantor import rename_desa
 from kinerja_desktop.db.keputusan import set_kepala
 from kinerja_desktop.db.models import CatatanAudit, Desa, Indikator, Jabatan
 from kinerja_desktop.db.ops_pita import set_batas_atas
-from kinerja_desktop.db.pengguna import add_pengguna, masuk
+from kinerja_desktop.db.pengguna import add_pengguna, log_in
 from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.ui.operations import push_change
@@ -39,7 +39,7 @@ def entri(n: int = 1) -> list[tuple[object, ...]]:
 @pytest.fixture
 def admin(db):
     add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin", "Kepala Subbag")
-    log_in_as(masuk("admin", "sandi-admin"))
+    log_in_as(log_in("admin", "sandi-admin"))
     return db
 
 
@@ -121,7 +121,7 @@ def test_every_change_to_the_iki_is_logged_with_who_and_old_new(admin):
     rename_desa(desa.kode, "Kemiri Baru")
     assert entri()[0][:2] == ("ubah", "desa") and "Kemiri Baru" in str(entri()[0][3])
 
-    assert periksa().utuh
+    assert check_log().utuh
     # Riwayat Perubahan of the year lists them with Indonesian words, what every year shares too
     terlihat = {(b.aksi, b.jenis) for b in read_audit(SaringAudit(tahun=2020))}
     assert {("Pindahkan", "Jabatan"), ("Ubah", "Pegawai"), ("Ubah", "Kategori capaian")} <= terlihat
@@ -173,13 +173,13 @@ def test_undo_and_redo_in_the_window_are_logged_as_such(qtbot, admin):
     assert [(a, j) for a, j, *_ in entri(2)] == [("urung", "indikator")] * 2
     assert CatatanAudit.select().count() == sebelum + 4
     assert not Indikator.select().where(Indikator.nama == "Satu").exists()
-    assert refused == [] and periksa().utuh
+    assert refused == [] and check_log().utuh
 
 
 def test_an_iki_entry_edited_with_another_tool_is_caught(admin, db_path):
     ops_jabatan.rename_jabatan(jab("BENDAHARA"), "Bendahara Pengeluaran")
     ops_jabatan.rename_jabatan(jab("PRAMU"), "Pramu Kantor")
-    assert periksa().utuh
+    assert check_log().utuh
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE audit_log SET baru = 'Bendahara Umum' WHERE baru LIKE 'Bendahara%'")
-    assert "tidak cocok dengan rantai hash" in periksa().masalah[0]
+    assert "tidak cocok dengan rantai hash" in check_log().masalah[0]

@@ -13,7 +13,7 @@ from kinerja_desktop.db.pengguna import (
     add_pengguna,
     change_sandi,
     daftar_pengguna,
-    masuk,
+    log_in,
     request_sandi_reset,
     reset_sandi,
     update_pengguna,
@@ -49,7 +49,7 @@ def test_a_second_user_means_everyone_logs_in(db):
     assert perlu_masuk()
     with pytest.raises(TidakBerwenang, match="masuk dulu"):
         isian(1)
-    log_in_as(masuk("siti", "rahasia2"))
+    log_in_as(log_in("siti", "rahasia2"))
     isian(1)
     assert CatatanAudit.select().order_by(CatatanAudit.id.desc()).first().pengguna == "siti"
     with pytest.raises(TidakBerwenang, match="hanya boleh dilakukan oleh Administrator"):
@@ -58,7 +58,7 @@ def test_a_second_user_means_everyone_logs_in(db):
 
 def test_passwords_are_stored_only_as_salted_scrypt(db, db_path):
     add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia-kantor")
-    log_in_as(masuk("admin", "rahasia-kantor"))
+    log_in_as(log_in("admin", "rahasia-kantor"))
     add_pengguna("siti", Peran.OPERATOR, "rahasia-kantor")
     with sqlite3.connect(db_path) as raw:
         sandi = [r[0] for r in raw.execute("SELECT sandi FROM pengguna")]
@@ -73,18 +73,18 @@ def test_three_wrong_passwords_slow_the_next_try(db):
     mulai = datetime(2026, 3, 2, 8, 0, 0)
     for _ in range(2):
         with pytest.raises(TidakBerwenang, match="Sandi salah untuk admin.$"):
-            masuk("admin", "salah", mulai)
+            log_in("admin", "salah", mulai)
     with pytest.raises(TidakBerwenang, match="Tunggu 5 detik"):
-        masuk("admin", "salah", mulai)
+        log_in("admin", "salah", mulai)
     # even the right password must wait now
     with pytest.raises(TidakBerwenang, match="3 kali sandi salah berturut-turut. Coba lagi"):
-        masuk("admin", "rahasia1", mulai + timedelta(seconds=2))
+        log_in("admin", "rahasia1", mulai + timedelta(seconds=2))
     with pytest.raises(TidakBerwenang, match="Tunggu 10 detik"):
-        masuk("admin", "salah", mulai + timedelta(seconds=6))
-    assert masuk("admin", "rahasia1", mulai + timedelta(seconds=17)).nama == "admin"
+        log_in("admin", "salah", mulai + timedelta(seconds=6))
+    assert log_in("admin", "rahasia1", mulai + timedelta(seconds=17)).nama == "admin"
     for detik in (18, 19):  # the count started again: no wait after one or two
         with pytest.raises(TidakBerwenang, match="Sandi salah untuk admin.$"):
-            masuk("admin", "salah", mulai + timedelta(seconds=detik))
+            log_in("admin", "salah", mulai + timedelta(seconds=detik))
 
 
 def test_the_office_always_keeps_an_administrator(db):
@@ -92,7 +92,7 @@ def test_the_office_always_keeps_an_administrator(db):
         add_pengguna("siti", Peran.OPERATOR, "rahasia2")
     add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
     add_pengguna("siti", Peran.OPERATOR, "rahasia2")
-    log_in_as(masuk("admin", "rahasia1"))
+    log_in_as(log_in("admin", "rahasia1"))
     with pytest.raises(DataTidakValid, match="administrator aktif terakhir"):
         update_pengguna("admin", peran=Peran.OPERATOR)
     with pytest.raises(DataTidakValid, match="sudah ada"):
@@ -107,13 +107,13 @@ def test_the_office_always_keeps_an_administrator(db):
 def test_own_password_needs_the_old_one(db):
     add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
     add_pengguna("siti", Peran.OPERATOR, "rahasia2")
-    log_in_as(masuk("siti", "rahasia2"))
+    log_in_as(log_in("siti", "rahasia2"))
     with pytest.raises(TidakBerwenang, match="Sandi lama salah"):
         change_sandi("siti", "baru-sekali", "keliru")
     with pytest.raises(TidakBerwenang):
         change_sandi("admin", "baru-sekali")
     change_sandi("siti", "baru-sekali", "rahasia2")
-    assert masuk("siti", "baru-sekali").nama == "siti"
+    assert log_in("siti", "baru-sekali").nama == "siti"
 
 
 def test_forgotten_administrator_password_needs_a_file_on_the_pc(db, tmp_path):
@@ -128,7 +128,7 @@ def test_forgotten_administrator_password_needs_a_file_on_the_pc(db, tmp_path):
     berkas.write_text("")
     reset_sandi("admin", "sandi-baru", tmp_path)
     assert not berkas.exists()
-    assert masuk("admin", "sandi-baru").nama == "admin"
+    assert log_in("admin", "sandi-baru").nama == "admin"
     entri = CatatanAudit.select().order_by(CatatanAudit.id.desc()).first()
     assert (entri.pengguna, entri.aksi) == ("admin", "pengguna")
     assert "dipulihkan dengan berkas" in entri.catatan

@@ -14,7 +14,7 @@ from kinerja_desktop.db.ops_nilai import (
     set_values,
     undo_batch,
 )
-from kinerja_desktop.db.pengguna import add_pengguna, masuk
+from kinerja_desktop.db.pengguna import add_pengguna, log_in
 from kinerja_desktop.db.persetujuan import persetujuan_tahun, status_persetujuan, take_step
 from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.domain.capaian import Komponen, Target
@@ -31,14 +31,14 @@ SANDI = {"admin": "sandi-admin", "siti": "sandi-siti", "budi": "sandi-budi"}
 def kantor(db):
     """An office with an administrator, an operator (siti) and a verifikator (budi)."""
     add_pengguna("admin", Peran.ADMINISTRATOR, SANDI["admin"], "Kepala Subbag")
-    log_in_as(masuk("admin", SANDI["admin"]))
+    log_in_as(log_in("admin", SANDI["admin"]))
     add_pengguna("siti", Peran.OPERATOR, SANDI["siti"], "Siti Aminah")
     add_pengguna("budi", Peran.VERIFIKATOR, SANDI["budi"], "Budi Santoso")
     return db
 
 
 def sebagai(nama: str) -> None:
-    log_in_as(masuk(nama, SANDI[nama]))
+    log_in_as(log_in(nama, SANDI[nama]))
 
 
 def ind(kode: str) -> Indikator:

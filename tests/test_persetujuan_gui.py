@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 
 from kinerja_desktop.db.models import Indikator, Jabatan
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
-from kinerja_desktop.db.pengguna import add_pengguna, masuk
+from kinerja_desktop.db.pengguna import add_pengguna, log_in
 from kinerja_desktop.db.persetujuan import status_persetujuan
 from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif
 from kinerja_desktop.domain.capaian import Komponen
@@ -87,7 +87,7 @@ def test_the_approval_line_takes_a_period_to_approved_and_locks_its_cells(tab, m
 def test_an_operator_sees_only_the_submit_step(tab):
     add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
     add_pengguna("siti", Peran.OPERATOR, "sandi-siti")
-    log_in_as(masuk("siti", "sandi-siti"))
+    log_in_as(log_in("siti", "sandi-siti"))
     tab.persetujuan.pilih("realisasi", "202001")
     assert tampak(tab) == ["ajukan"]
     tab.persetujuan.tombol[Langkah.AJUKAN].click()

@@ -4,7 +4,7 @@ approval, logged, and read back in bulk (db.queries_program) on both engines."""
 
 import pytest
 
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
 from kinerja_desktop.db.ops_anggaran import (
@@ -91,7 +91,7 @@ def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
     assert read_rencana_aksi(2020) == []
     pulihkan(cuplikan)
     assert len(read_rencana_aksi(2020)) == 2
-    assert periksa().utuh
+    assert check_log().utuh
     jenis = {b.jenis for b in read_audit(SaringAudit(tahun=2020))}
     assert {"Program", "Kegiatan", "Rencana aksi", "Realisasi anggaran"} <= jenis
 
@@ -140,7 +140,7 @@ def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
     with pytest.raises(Terkunci, match="Target Tahun 2020"):
         ubah("program", program, IsiProgram("Program lain"))
     assert read_program(2020)[0].nama == "Program Penunjang"
-    assert periksa().utuh
+    assert check_log().utuh
 
 
 def test_year_copy_carries_the_plan_but_not_what_was_realised(rencana):

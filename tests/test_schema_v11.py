@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import Pegawai, Skp, database_proxy
 from kinerja_desktop.db.skp_aturan import baca_kurva, baca_matriks, predikat_organisasi
@@ -35,7 +35,7 @@ def test_upgrade_from_v10_seeds_the_matrix_and_the_curve(buka):
     assert baca_matriks() == MATRIKS_BAWAAN
     assert baca_kurva() == list(KURVA_BAWAAN)
     assert Skp.select().count() == 0
-    assert periksa().utuh
+    assert check_log().utuh
 
 
 def test_v11_fixture_keeps_the_skp_its_evaluation_and_the_rules(buka):
@@ -53,4 +53,4 @@ def test_v11_fixture_keeps_the_skp_its_evaluation_and_the_rules(buka):
     assert (keputusan.predikat, keputusan.catatan) == ("Baik", "Pertahankan")
     assert predikat_organisasi(2021) == "Baik"
     assert baca_matriks()[(Rating.DIATAS, Rating.DIBAWAH)] == BUTUH_PERBAIKAN
-    assert periksa().utuh
+    assert check_log().utuh

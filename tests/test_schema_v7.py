@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import CatatanAudit, ImporBatch, Indikator, Jabatan, database_proxy
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values, undo_batch
-from kinerja_desktop.db.pengguna import daftar_pengguna, masuk
+from kinerja_desktop.db.pengguna import daftar_pengguna, log_in
 from kinerja_desktop.db.persetujuan import status_persetujuan
 from kinerja_desktop.db.sesi import perlu_masuk
 from kinerja_desktop.domain.capaian import Komponen
@@ -59,27 +59,27 @@ def test_upgrade_from_v6_moves_the_import_history_into_the_chained_log(buka, tmp
     )
     assert pindah == lama
     assert {(e.aksi, e.pengguna) for e in CatatanAudit.select()} == {("impor_csv", "")}
-    assert periksa().utuh
+    assert check_log().utuh
     assert daftar_pengguna() == [] and not perlu_masuk()
     # the old import is undone from the moved entries, and the undo is logged and chained
     batch = ImporBatch.select().first()
     undo_batch(batch.id)
     assert CatatanAudit.select().where(CatatanAudit.aksi == "batal_impor").count() == len(lama)
-    assert periksa().utuh
+    assert check_log().utuh
 
 
 def test_v7_fixture_keeps_users_approvals_and_the_chain(buka):
     buka("schema_v7.sqlite3")
     assert perlu_masuk()
-    assert masuk("siti", "rahasia-siti").nama == "siti"
+    assert log_in("siti", "rahasia-siti").nama == "siti"
     sekcam = Jabatan.get(Jabatan.tahun == 2021, Jabatan.kode == "SEKCAM").id
     assert status_persetujuan(sekcam, "realisasi", "202101").status is Status.DISETUJUI
     kembali = status_persetujuan(sekcam, "target", "2021")
     assert (kembali.status, kembali.catatan) == (Status.DRAF, "Target kehadiran terlalu rendah")
-    assert periksa().utuh
+    assert check_log().utuh
     from kinerja_desktop.db.sesi import log_in_as
 
-    log_in_as(masuk("admin", "rahasia-admin"))
+    log_in_as(log_in("admin", "rahasia-admin"))
     i = Indikator.get(Indikator.tahun == 2021, Indikator.kode == "SEKCAM.01").id
     kunci = KunciNilai("realisasi", i, "202101")
     with pytest.raises(Terkunci, match="Januari 2021"):

@@ -5,7 +5,7 @@ predikat matrix cell by cell and the distribution check (kurva distribusi)."""
 import pytest
 from skp_bantuan import isi_kantor
 
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.models import CatatanAudit, Jabatan, Pegawai, Pemangku, Sasaran, SkpEvaluasi
 from kinerja_desktop.db.ops_pemangku import remove_pemangku
 from kinerja_desktop.db.skp import (
@@ -183,7 +183,7 @@ def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_de
     assert len(keputusan_log) == 1 and keputusan_log[0].periode == "2020Q1"
     assert '"usulan_hasil": "diatas"' in keputusan_log[0].baru
     assert '"rating_hasil": "sesuai"' in keputusan_log[0].baru
-    assert periksa().utuh
+    assert check_log().utuh
 
     # editing the plan is logged as well, and a typed row can go again
     ubah_hasil_kerja(tambahan, {"target": "2", "aspek": "waktu"})

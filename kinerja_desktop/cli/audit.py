@@ -63,10 +63,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_periksa(args: argparse.Namespace) -> int:
     """``audit periksa``: walk the hash chain and compare the log with the stored data."""
-    from kinerja_desktop.db.audit import periksa
+    from kinerja_desktop.db.audit import check_log
 
     open_db(args)
-    hasil = periksa()
+    hasil = check_log()
     if hasil.utuh:
         print(
             f"Log utuh: {hasil.jumlah} catatan, rantai hash cocok, dan setiap nilai serta "
@@ -101,5 +101,5 @@ def register(commands: Any) -> None:
     )
     audit.set_defaults(func=cmd_audit)
     sub = audit.add_subparsers(title="perintah", metavar="PERINTAH")
-    periksa = sub.add_parser("periksa", help="periksa rantai hash log dan data")
-    periksa.set_defaults(func=cmd_periksa)
+    check_log = sub.add_parser("periksa", help="periksa rantai hash log dan data")
+    check_log.set_defaults(func=cmd_periksa)

@@ -40,7 +40,7 @@ def baca_sandi(ajakan: str) -> str:
 def _masuk(args: argparse.Namespace) -> Sesi:
     """Who runs a changing command: ``--pengguna`` or KINERJA_PENGGUNA with the password, or
     nobody asked when the office has a single user."""
-    from kinerja_desktop.db.pengguna import masuk
+    from kinerja_desktop.db.pengguna import log_in
     from kinerja_desktop.db.sesi import sesi_tanpa_masuk
     from kinerja_desktop.errors import TidakBerwenang
 
@@ -53,7 +53,7 @@ def _masuk(args: argparse.Namespace) -> Sesi:
                 "(atau variabel KINERJA_PENGGUNA); sandinya akan ditanyakan."
             )
         return sesi
-    return masuk(nama, baca_sandi(f"Sandi untuk {nama}: "))
+    return log_in(nama, baca_sandi(f"Sandi untuk {nama}: "))
 
 
 # The instance lock of a command that writes: held until the command ends.

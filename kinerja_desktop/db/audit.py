@@ -6,7 +6,7 @@ append-only through the application: nothing here updates or deletes an entry.
 
 The entries are chained: ``h(n) = SHA-256(h(n-1) + entry n)`` over a canonical JSON of every
 column but the id. The last entry of each operation stores its ``h``, and the head row
-(``audit_kepala``) keeps the last id and hash. :func:`periksa` walks the chain again and
+(``audit_kepala``) keeps the last id and hash. :func:`check_log` walks the chain again and
 compares the last logged value of every key with what is stored, so an entry edited, deleted or
 inserted outside the application, an entry cut from the end, or a value changed with another
 tool, are all reported. (Anyone with the file can recompute the chain; it is a tamper check
@@ -188,7 +188,7 @@ def rantai_baru(rows: Sequence[Sequence[Any]]) -> list[str | None]:
 
 @dataclass(frozen=True)
 class HasilPeriksa:
-    """The result of :func:`periksa`: the number of entries read and what is wrong."""
+    """The result of :func:`check_log`: the number of entries read and what is wrong."""
 
     jumlah: int
     masalah: list[str]
@@ -206,7 +206,7 @@ def _baris_urut() -> Iterator[tuple[Any, ...]]:
     yield from database_proxy.execute(query)
 
 
-def periksa(maks_masalah: int = 20) -> HasilPeriksa:
+def check_log(maks_masalah: int = 20) -> HasilPeriksa:
     """Walk the chain and compare the log with the stored values and approvals.
 
     Reports (in Indonesian) an entry whose hash does not match (edited, removed or inserted

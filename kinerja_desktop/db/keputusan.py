@@ -126,7 +126,7 @@ def set_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
     nomor, tempat, bulan, hari, jabatan_penandatangan, penandatangan_id); the rest stay."""
     pengguna_aktif()  # who is working is asked (on the command line) before the transaction
     with database_proxy.atomic():
-        _simpan_kepala(tahun, perubahan)
+        _set_kepala(tahun, perubahan)
     return Hasil(Perubahan(f"Kepala keputusan tahun {tahun} disimpan.", tahun=tahun), None)
 
 
@@ -140,7 +140,7 @@ _LABEL_KEPALA = {
 }
 
 
-def _simpan_kepala(tahun: int, perubahan: dict[str, Any]) -> None:
+def _set_kepala(tahun: int, perubahan: dict[str, Any]) -> None:
     row = require_year(tahun)
     sebelum = asdict(read_kepala(tahun))
     for medan, apa in (

@@ -27,7 +27,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.persetujuan import check_locks, tolak_kunci_jabatan
+from kinerja_desktop.db.persetujuan import check_locks, refuse_locked_jabatan
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_rupiah
 from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
@@ -118,7 +118,7 @@ def set_realisasi_anggaran(
     with database_proxy.atomic():
         take_lock(KUNCI_NILAI)
         info = _kegiatan({k for k, _ in terakhir})
-        tolak_kunci_jabatan(
+        refuse_locked_jabatan(
             [("realisasi", info[k][0], p) for k, p in terakhir], "Realisasi anggaran"
         )
         tersimpan: dict[tuple[int, str], int] = {

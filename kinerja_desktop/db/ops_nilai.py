@@ -516,7 +516,7 @@ def _kolom(m: NilaiMasuk) -> dict[str, Any]:
 _BAWAAN_TULIS = {"sumber": SUMBER_ENTRI, "status": STATUS_DRAF, "batch": None, "diubah": ""}
 
 
-def _tulis_banyak(langkah: Sequence[tuple[KunciNilai, dict[str, Any] | None]]) -> None:
+def _write_rows(langkah: Sequence[tuple[KunciNilai, dict[str, Any] | None]]) -> None:
     """Write many values at once with plain executemany (peewee statements per value cost
     about 0.5 ms each: 9,000 desa values would take seconds). Runs in the caller's
     transaction; every key's old row goes first, then the new rows are inserted."""
@@ -595,7 +595,7 @@ def entri_nilai(
     ]
 
 
-def _periksa_belum_berubah(rencana: Rencana, lama: dict[KunciNilai, NilaiSnapshot]) -> None:
+def _check_unchanged(rencana: Rencana, lama: dict[KunciNilai, NilaiSnapshot]) -> None:
     """Inside the writing transaction (its lock taken): is every value still what the plan
     read? Another PC may have written between planning (an import preview can stay open for
     minutes) and now; writing anyway would silently undo its change and spoil the undo."""
@@ -641,7 +641,7 @@ def apply_plan(
     batch_id: int | None = None
     with database_proxy.atomic():
         take_lock(KUNCI_NILAI)
-        _periksa_belum_berubah(rencana, lama)
+        _check_unchanged(rencana, lama)
         refuse_locked(m.kunci for m in rencana.perlu_ditulis)
         if batch is not None and rencana.perlu_ditulis:
             batch_id = ImporBatch.create(
@@ -670,7 +670,7 @@ def apply_plan(
                     baru["status"] = STATUS_DRAF
             langkah.append((m.kunci, baru))
             log.append((m.kunci, sebelum.baris, baru))
-        _tulis_banyak(langkah)
+        _write_rows(langkah)
         entri = entri_nilai(log, aksi or AKSI_SUMBER.get(sumber, sumber), batch_id)
         record_entries(entri, waktu, sesi.nama)
     n = len(rencana.perlu_ditulis)
@@ -705,7 +705,7 @@ def revert_values(cuplikan: Sequence[NilaiSnapshot], aksi: str = "urung") -> Has
     with database_proxy.atomic():
         refuse_locked(c.kunci for c in cuplikan)
         sekarang_ = _stored_rows({c.kunci for c in cuplikan})
-        _tulis_banyak([(c.kunci, c.baris) for c in cuplikan])
+        _write_rows([(c.kunci, c.baris) for c in cuplikan])
         log = [(c.kunci, sekarang_.get(c.kunci), c.baris) for c in cuplikan]
         record_entries(entri_nilai(log, aksi), waktu, sesi.nama)
     pesan = f"{len(cuplikan)} nilai dikembalikan."
@@ -753,7 +753,7 @@ def undo_batch(batch_id: int) -> Hasil[None]:
             (k, None if r.lama is None else json.loads(r.lama))
             for k, r in zip(kunci_semua, langkah, strict=True)
         ]
-        _tulis_banyak(kembali)
+        _write_rows(kembali)
         log = [(k, tersimpan.get(k), baris) for k, baris in kembali]
         record_entries(entri_nilai(log, "batal_impor", batch_id), waktu, sesi.nama)
         batch.dibatalkan = waktu

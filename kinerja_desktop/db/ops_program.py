@@ -31,7 +31,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.persetujuan import tolak_kunci_jabatan
+from kinerja_desktop.db.persetujuan import refuse_locked_jabatan
 from kinerja_desktop.db.removed_rows import RemovedRows, ada_yang_terpakai, reinsert_rows, tangkap
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_rupiah
@@ -133,7 +133,7 @@ def _jabatan_of(jenis: str, row: Any) -> Jabatan:
 
 def _tolak_rencana_terkunci(jabatan: Jabatan) -> None:
     # the plan is signed with the targets: approved targets of the year lock it
-    tolak_kunci_jabatan([("target", jabatan.id, str(jabatan.tahun_id))], "Rencana jabatan")
+    refuse_locked_jabatan([("target", jabatan.id, str(jabatan.tahun_id))], "Rencana jabatan")
 
 
 def _indikator_jabatan(indikator_id: int | None, jabatan: Jabatan) -> int | None:
@@ -403,7 +403,7 @@ def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[CuplikanHa
                 .dicts()
             )
         cuplikan = tangkap(model, akar)
-        tolak_kunci_jabatan(
+        refuse_locked_jabatan(
             [("realisasi", jab.id, r["periode"]) for r in cuplikan.baris(RealisasiAnggaran)],
             "Butir yang realisasi anggarannya sudah disetujui",
         )

@@ -98,12 +98,12 @@ def _sandi_sah(sandi: str) -> str:
     return sandi
 
 
-def _catat(oleh: str, lama: str | None, baru: str | None, catatan: str) -> None:
+def _record(oleh: str, lama: str | None, baru: str | None, catatan: str) -> None:
     entri = Entri(aksi="pengguna", jenis="pengguna", lama=lama, baru=baru, catatan=catatan)
     record_entries([entri], sekarang(), oleh)
 
 
-def _ringkas(p: Pengguna) -> str:
+def _summary(p: Pengguna) -> str:
     # the log names who and which role, never the password hash
     status = "" if p.aktif else ", nonaktif"
     return f"{p.nama} ({p.peran}{status})"
@@ -134,11 +134,11 @@ def add_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "") ->
         baru = Pengguna.create(
             nama=nama, nama_lengkap=nama_lengkap.strip(), peran=peran.value, sandi=hash_sandi(sandi)
         )
-        _catat(sesi.nama, None, _ringkas(baru), "pengguna ditambahkan")
+        _record(sesi.nama, None, _summary(baru), "pengguna ditambahkan")
     return Hasil(Perubahan(pesan=f"Pengguna {nama} ({peran.label}) ditambahkan."), None)
 
 
-def _cari(nama: str) -> Pengguna:
+def _find(nama: str) -> Pengguna:
     row = Pengguna.get_or_none(Pengguna.nama == nama.strip().lower())
     if row is None:
         raise TidakDitemukan(
@@ -156,8 +156,8 @@ def update_pengguna(
     """Change a user's role, active state or full name (administrator only)."""
     sesi = require_administrator("Mengubah pengguna")
     with database_proxy.atomic():
-        row = _cari(nama)
-        sebelum = _ringkas(row)
+        row = _find(nama)
+        sebelum = _summary(row)
         if peran is not None:
             row.peran = peran.value
         if aktif is not None:
@@ -171,7 +171,7 @@ def update_pengguna(
                 "administrator lain dulu."
             )
         row.save()
-        _catat(sesi.nama, sebelum, _ringkas(row), "pengguna diubah")
+        _record(sesi.nama, sebelum, _summary(row), "pengguna diubah")
     return Hasil(Perubahan(pesan=f"Pengguna {row.nama} diubah."), None)
 
 
@@ -180,7 +180,7 @@ def change_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> H
     _sandi_sah(sandi_baru)
     sesi = pengguna_aktif()
     with database_proxy.atomic():
-        row = _cari(nama)
+        row = _find(nama)
         if row.nama != sesi.nama:
             require_administrator("Mengganti sandi pengguna lain")
         elif sesi.peran is not Peran.ADMINISTRATOR and not (
@@ -190,11 +190,11 @@ def change_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> H
         row.sandi = hash_sandi(sandi_baru)
         row.gagal = 0
         row.save()
-        _catat(sesi.nama, None, None, f"sandi {row.nama} diganti")
+        _record(sesi.nama, None, None, f"sandi {row.nama} diganti")
     return Hasil(Perubahan(pesan=f"Sandi {row.nama} diganti."), None)
 
 
-def masuk(nama: str, sandi: str, waktu: datetime | None = None) -> Sesi:
+def log_in(nama: str, sandi: str, waktu: datetime | None = None) -> Sesi:
     """Check a login; return the session or raise :class:`TidakBerwenang`.
 
     After three wrong passwords in a row, a try before the waiting time is refused without
@@ -233,7 +233,7 @@ NAMA_BERKAS_PEMULIHAN = "pulihkan-sandi-{kode}.txt"
 def request_sandi_reset(nama: str, folder: Path) -> Path:
     """Start the reset of a forgotten administrator password: return the file (in ``folder``,
     the data folder) whose existence proves the person sits at this PC."""
-    row = _cari(nama)
+    row = _find(nama)
     if row.peran != Peran.ADMINISTRATOR.value:
         raise DataTidakValid(
             f"{row.nama} bukan administrator; sandinya diganti oleh administrator "
@@ -248,7 +248,7 @@ def reset_sandi(nama: str, sandi_baru: str, folder: Path) -> Hasil[None]:
     """Finish the reset begun by :func:`request_sandi_reset` once its file exists in ``folder``;
     the file is removed and the reset is logged."""
     _sandi_sah(sandi_baru)
-    row = _cari(nama)
+    row = _find(nama)
     if not row.pemulihan:
         raise DataTidakValid(
             f"Belum ada permintaan pemulihan untuk {row.nama}; jalankan dulu "
@@ -264,6 +264,6 @@ def reset_sandi(nama: str, sandi_baru: str, folder: Path) -> Hasil[None]:
         Pengguna.update(
             sandi=hash_sandi(sandi_baru), pemulihan=None, gagal=0, gagal_terakhir=None
         ).where(Pengguna.id == row.id).execute()
-        _catat(row.nama, None, None, "sandi dipulihkan dengan berkas di komputer ini")
+        _record(row.nama, None, None, "sandi dipulihkan dengan berkas di komputer ini")
     berkas.unlink(missing_ok=True)
     return Hasil(Perubahan(pesan=f"Sandi {row.nama} diganti. Berkas pemulihan dihapus."), None)

@@ -233,7 +233,7 @@ def check_locks(
     return hasil
 
 
-def periksa_kunci_jabatan(
+def check_jabatan_locks(
     kunci: Iterable[tuple[str, int, str]],
 ) -> dict[tuple[str, int, str], Kuncian]:
     """Which of ``kunci`` (kind, jabatan id, period) an approval of the jabatan locks: what
@@ -260,10 +260,10 @@ def periksa_kunci_jabatan(
     return hasil
 
 
-def tolak_kunci_jabatan(kunci: Iterable[tuple[str, int, str]], apa: str) -> None:
+def refuse_locked_jabatan(kunci: Iterable[tuple[str, int, str]], apa: str) -> None:
     """Raise :class:`Terkunci` when an approval locks any of ``kunci`` (kind, jabatan id,
     period); ``apa`` ("Realisasi anggaran") says what could not be changed."""
-    kuncian = periksa_kunci_jabatan(kunci)
+    kuncian = check_jabatan_locks(kunci)
     if kuncian:
         pertama = sorted(kuncian.values(), key=lambda k: k.info.periode)[0]
         raise Terkunci(f"{apa} tidak diubah: {pertama.kalimat}")

@@ -297,7 +297,7 @@ def daftar_desa(tahun: int | None = None) -> list[DesaInfo]:
     return [DesaInfo(d.id, d.kode, d.nama, d.jenis, d.nonaktif_sejak) for d in query]
 
 
-def _muat(where: Any) -> list[NilaiIndikator]:
+def _load(where: Any) -> list[NilaiIndikator]:
     query = (
         Indikator.select(
             Indikator.id,
@@ -347,7 +347,7 @@ def _muat(where: Any) -> list[NilaiIndikator]:
                 sasaran=r[16],
             )
         )
-    _isi(hasil)
+    _fill_values(hasil)
     return list(hasil.values())
 
 
@@ -358,7 +358,7 @@ def _mentah(query: Any) -> list[tuple[Any, ...]]:
     return database_proxy.execute_sql(sql, params).fetchall()
 
 
-def _isi(hasil: dict[int, NilaiIndikator]) -> None:
+def _fill_values(hasil: dict[int, NilaiIndikator]) -> None:
     ids = list(hasil)
     for i in range(0, len(ids), 500):
         bagian = ids[i : i + 500]
@@ -400,13 +400,13 @@ def _isi(hasil: dict[int, NilaiIndikator]) -> None:
 def nilai_jabatan(jabatan_id: int) -> list[NilaiIndikator]:
     """The indicators of a jabatan, in document order, with their values."""
     require_jabatan(jabatan_id)
-    return _muat(Sasaran.jabatan == jabatan_id)
+    return _load(Sasaran.jabatan == jabatan_id)
 
 
 def nilai_tahun(tahun: int) -> list[NilaiIndikator]:
     """Every indicator of a year, in document order, with their values."""
     require_year(tahun)
-    return _muat(Indikator.tahun == tahun)
+    return _load(Indikator.tahun == tahun)
 
 
 def capaian_tahun(tahun: int, periode: Periode) -> list[BarisCapaian]:

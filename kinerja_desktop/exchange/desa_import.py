@@ -431,7 +431,7 @@ def _angka_sel(sel: WorkbookCell | None, jumlah: bool) -> tuple[float | None, st
     return nilai, None
 
 
-def _baca_nilai(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], list[MasalahSel]]:
+def _read_values(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], list[MasalahSel]]:
     """Every input cell, checked: the values to plan and the invalid cells."""
     masuk: list[NilaiMasuk] = []
     masalah: list[MasalahSel] = []
@@ -495,7 +495,7 @@ def _baca_nilai(isian: Lembar, ident: _Identitas) -> tuple[list[NilaiMasuk], lis
     return masuk, masalah
 
 
-def _tampil(komponen: Komponen | None) -> str | None:
+def _display(komponen: Komponen | None) -> str | None:
     if komponen is None:
         return None
     if komponen.pembilang is not None or komponen.penyebut is not None:
@@ -526,7 +526,7 @@ def _check_isi(
         _check_bentuk(path, isian, ident)
     except BerkasDitolak as exc:
         return replace(hasil, penolakan=exc.alasan)
-    masuk, masalah = _baca_nilai(isian, ident)
+    masuk, masalah = _read_values(isian, ident)
     return replace(
         hasil,
         _masuk=tuple(masuk),
@@ -537,7 +537,7 @@ def _check_isi(
     )
 
 
-def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
+def _with_plan(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
     """``hasil`` with the plan: what it would change, or the refused cells."""
     masalah = hasil.masalah + tuple(
         MasalahSel(LEMBAR_ISIAN, p.lokasi.sel or "-", p.alasan) for p in rencana.ditolak
@@ -550,7 +550,7 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
             kode[m.kunci.indikator_id],
             m.kunci.periode,
             None,
-            _tampil(m.komponen),
+            _display(m.komponen),
             nama.get(m.kunci.indikator_id, ""),
         )
         for m in rencana.baru
@@ -559,8 +559,8 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
         PerubahanNilai(
             kode[m.kunci.indikator_id],
             m.kunci.periode,
-            _tampil(komponen_baris(lama.baris)),
-            _tampil(m.komponen),
+            _display(komponen_baris(lama.baris)),
+            _display(m.komponen),
             nama.get(m.kunci.indikator_id, ""),
         )
         for m, lama in rencana.diubah + rencana.dihapus
@@ -592,7 +592,7 @@ def _isi_rencana(hasil: PratinjauBerkas, rencana: Rencana) -> PratinjauBerkas:
     )
 
 
-def _bagi(rencana: Rencana) -> dict[int | None, Rencana]:
+def _split_by_desa(rencana: Rencana) -> dict[int | None, Rencana]:
     """A plan split by desa, in one pass."""
     hasil: dict[int | None, Rencana] = {}
 
@@ -637,15 +637,15 @@ def _plan_all(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBerkas]:
         rencana = plan_values([m for n in k for m in semua[n]._masuk])
         if rencana.ditolak and len(k) > 1:
             for n in k:
-                hasil[n] = _isi_rencana(semua[n], plan_values(semua[n]._masuk))
+                hasil[n] = _with_plan(semua[n], plan_values(semua[n]._masuk))
             continue
-        per_desa = {semua[k[0]]._desa_id: rencana} if len(k) == 1 else _bagi(rencana)
+        per_desa = {semua[k[0]]._desa_id: rencana} if len(k) == 1 else _split_by_desa(rencana)
         for n in k:
-            hasil[n] = _isi_rencana(semua[n], per_desa.get(semua[n]._desa_id, Rencana()))
+            hasil[n] = _with_plan(semua[n], per_desa.get(semua[n]._desa_id, Rencana()))
     return hasil
 
 
-def _tolak_tumpang_tindih(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBerkas]:
+def _refuse_overlaps(semua: Sequence[PratinjauBerkas]) -> list[PratinjauBerkas]:
     """Refuse every file of a run that shares a desa and a month with another file of it.
 
     Which one should win is not for the application to guess (the later name? the later
@@ -767,7 +767,7 @@ def import_berkas_desa(
         if kemajuan:
             kemajuan(i, total, f"Memeriksa {Path(path).name}")
         diperiksa.append(_check_isi(path, tahun, kode_desa))
-    pratinjau = _plan_all(_tolak_tumpang_tindih(diperiksa))
+    pratinjau = _plan_all(_refuse_overlaps(diperiksa))
     if coba:
         return pratinjau, []
     return _apply_all(pratinjau, kemajuan, len(paths), total)
@@ -784,11 +784,11 @@ def apply_previews(
     are no longer what would happen, is refused with the reason and nothing of it is written;
     the operator checks it again. Returns the previews (refusals added) and the results.
     """
-    semua = [p if p.ditolak else _tolak_bila_berubah(p) for p in pratinjau]
+    semua = [p if p.ditolak else _refuse_if_changed(p) for p in pratinjau]
     return _apply_all(semua, kemajuan, 0, len(semua))
 
 
-def _tolak_bila_berubah(p: PratinjauBerkas) -> PratinjauBerkas:
+def _refuse_if_changed(p: PratinjauBerkas) -> PratinjauBerkas:
     """``p`` as it will be applied, or refused when the file or the stored values changed."""
     try:
         isi = p.path.read_bytes()

@@ -147,7 +147,7 @@ class ImportDesaDialog(QDialog):
         self.daftar.setUniformRowHeights(False)
         self.daftar.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.daftar.header().setStretchLastSection(True)
-        self.daftar.currentItemChanged.connect(lambda *_: self._tampilkan_rincian())
+        self.daftar.currentItemChanged.connect(lambda *_: self._show_details())
         self.rincian = QPlainTextEdit(self)
         self.rincian.setReadOnly(True)
         self.rincian.setPlaceholderText("Pilih satu berkas di atas untuk melihat rinciannya.")
@@ -268,7 +268,7 @@ class ImportDesaDialog(QDialog):
 
         def done(pratinjau: object) -> None:
             self.pratinjau = list(pratinjau)  # type: ignore[call-overload]
-            self._isi_daftar()
+            self._fill_list()
             self._sibuk(False)
             n, ditolak = len(self.pratinjau), len(self.pratinjau) - self._bisa_diimpor()
             self.keterangan.setText(
@@ -298,7 +298,7 @@ class ImportDesaDialog(QDialog):
             baru = {p.path: p for p in pratinjau}
             self.pratinjau = [baru.get(p.path, p) for p in self.pratinjau]
             self.sudah_diimpor = True
-            self._isi_daftar(terap)
+            self._fill_list(terap)
             self._sibuk(False)
             berubah = [h for h in terap if h.data.pratinjau.ada_perubahan]
             ditolak = sum(1 for p in self.pratinjau if p.ditolak)
@@ -327,7 +327,7 @@ class ImportDesaDialog(QDialog):
 
     # --- showing ---------------------------------------------------------------------------
 
-    def _isi_daftar(self, terap: list[Any] | None = None) -> None:
+    def _fill_list(self, terap: list[Any] | None = None) -> None:
         from kinerja_desktop.domain.periode import parse_periode
 
         diimpor = {h.data.pratinjau.path for h in terap or []}
@@ -370,7 +370,7 @@ class ImportDesaDialog(QDialog):
         if (pertama := self.daftar.topLevelItem(0)) is not None:
             self.daftar.setCurrentItem(pertama)
 
-    def _tampilkan_rincian(self) -> None:
+    def _show_details(self) -> None:
         item = self.daftar.currentItem()
         if item is None:
             self.rincian.clear()

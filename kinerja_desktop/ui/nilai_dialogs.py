@@ -397,7 +397,7 @@ def pratinjau_monev(window: Any, path: Path) -> PratinjauDialog:
     )
 
 
-def _pilih_berkas(window: Any, judul: str, saring: str) -> Path | None:
+def _choose_file(window: Any, judul: str, saring: str) -> Path | None:
     nama, _ = QFileDialog.getOpenFileName(window, judul, _folder_awal(), saring)
     if not nama:
         return None
@@ -405,7 +405,7 @@ def _pilih_berkas(window: Any, judul: str, saring: str) -> Path | None:
     return Path(nama)
 
 
-def _simpan_ke(window: Any, judul: str, nama: str, saring: str) -> Path | None:
+def _save_to(window: Any, judul: str, nama: str, saring: str) -> Path | None:
     awal = str(Path(_folder_awal() or Path.home()) / nama)
     pilihan, _ = QFileDialog.getSaveFileName(window, judul, awal, saring)
     if not pilihan:
@@ -424,7 +424,7 @@ def kabar_tertulis(window: Any, judul: str, teks: str, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def _jalankan(window: Any, judul: str, kerja: Callable[[], object]) -> None:
+def _run(window: Any, judul: str, kerja: Callable[[], object]) -> None:
     try:
         kerja()
     except KinerjaError as exc:
@@ -443,11 +443,11 @@ def create_actions(window: Any) -> list[QAction]:
         RiwayatImporDialog(window, window.apply_changes).exec()
 
     def impor_csv() -> None:
-        path = _pilih_berkas(
+        path = _choose_file(
             window, "Pilih berkas CSV nilai", "Berkas CSV (*.csv *.txt);;Semua (*)"
         )
         if path is not None:
-            _jalankan(window, "Impor CSV", lambda: pratinjau_csv(window, path).exec())
+            _run(window, "Impor CSV", lambda: pratinjau_csv(window, path).exec())
 
     def ekspor_csv() -> None:
         from kinerja_desktop.exchange.nilai_csv import write_csv
@@ -455,7 +455,7 @@ def create_actions(window: Any) -> list[QAction]:
         t = tahun()
         if t is None:
             return
-        path = _simpan_ke(window, "Ekspor target dan realisasi", f"nilai-{t}.csv", "CSV (*.csv)")
+        path = _save_to(window, "Ekspor target dan realisasi", f"nilai-{t}.csv", "CSV (*.csv)")
         if path is None:
             return
 
@@ -465,7 +465,7 @@ def create_actions(window: Any) -> list[QAction]:
                 window, "Ekspor CSV", f"{jumlah} nilai tahun {t} ditulis ke {path}.", path
             )
 
-        _jalankan(window, "Ekspor CSV", kerja)
+        _run(window, "Ekspor CSV", kerja)
 
     def buat_target() -> None:
         from kinerja_desktop.exchange.buku_target import nama_berkas_target, write_buku_target
@@ -473,7 +473,7 @@ def create_actions(window: Any) -> list[QAction]:
         t = tahun()
         if t is None:
             return
-        path = _simpan_ke(
+        path = _save_to(
             window, "Simpan buku kerja target", nama_berkas_target(t), "Buku kerja Excel (*.xlsx)"
         )
         if path is None:
@@ -489,28 +489,28 @@ def create_actions(window: Any) -> list[QAction]:
                 path,
             )
 
-        _jalankan(window, "Buku kerja target", kerja)
+        _run(window, "Buku kerja target", kerja)
 
     def impor_target() -> None:
         t = tahun()
         if t is None:
             return
-        path = _pilih_berkas(
+        path = _choose_file(
             window, "Pilih buku kerja target", "Buku kerja Excel (*.xlsx);;Semua (*)"
         )
         if path is not None:
-            _jalankan(
+            _run(
                 window,
                 "Impor buku kerja target",
                 lambda: pratinjau_buku_target(window, path, t).exec(),
             )
 
     def impor_monev() -> None:
-        path = _pilih_berkas(
+        path = _choose_file(
             window, "Pilih berkas CSV monev", "Berkas CSV (*.csv *.txt);;Semua (*)"
         )
         if path is not None:
-            _jalankan(window, "Impor CSV Monev", lambda: pratinjau_monev(window, path).exec())
+            _run(window, "Impor CSV Monev", lambda: pratinjau_monev(window, path).exec())
 
     def ekspor_monev() -> None:
         from kinerja_desktop.exchange.monev_csv import write_monev_csv
@@ -518,7 +518,7 @@ def create_actions(window: Any) -> list[QAction]:
         t = tahun()
         if t is None:
             return
-        path = _simpan_ke(
+        path = _save_to(
             window, "Ekspor realisasi anggaran dan kendala", f"monev-{t}.csv", "CSV (*.csv)"
         )
         if path is None:
@@ -534,7 +534,7 @@ def create_actions(window: Any) -> list[QAction]:
                 path,
             )
 
-        _jalankan(window, "Ekspor CSV Monev", kerja)
+        _run(window, "Ekspor CSV Monev", kerja)
 
     daftar = (
         ("Buat B&uku Kerja Target…", "Buku kerja Excel untuk target tahun ini", buat_target),

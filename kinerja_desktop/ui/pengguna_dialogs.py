@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.pengguna import daftar_pengguna, masuk
+from kinerja_desktop.db.pengguna import daftar_pengguna, log_in
 from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif, perlu_masuk
 from kinerja_desktop.errors import KinerjaError
 
@@ -63,7 +63,7 @@ class DialogMasuk(QDialog):
     def coba_masuk(self) -> None:
         """Check the password; accept, or say why not and stay open."""
         try:
-            sesi = masuk(self.nama.currentData() or "", self.sandi.text())
+            sesi = log_in(self.nama.currentData() or "", self.sandi.text())
         except KinerjaError as exc:
             self.pesan.setText(exc.pesan)
             self.pesan.setStyleSheet("color: #b71c1c;")

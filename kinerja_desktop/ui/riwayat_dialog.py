@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.audit import periksa
+from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.audit_baca import (
     BATAS_BAWAAN,
     JUDUL,
@@ -230,7 +230,7 @@ class DialogRiwayat(QDialog):
 
     def check_log(self) -> None:
         """Check the hash chain and the stored data against the log."""
-        hasil = periksa()
+        hasil = check_log()
         if hasil.utuh:
             informasi(
                 self,

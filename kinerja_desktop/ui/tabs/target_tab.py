@@ -185,9 +185,9 @@ class IsianDelegate(QStyledItemDelegate):
         # refused: open the cell again with the typed text once this editor has closed
         tetap = QPersistentModelIndex(index)
         self._tertunda = (tetap, teks)
-        QTimer.singleShot(0, lambda: self._buka_lagi(tetap))
+        QTimer.singleShot(0, lambda: self._reopen(tetap))
 
-    def _buka_lagi(self, index: QPersistentModelIndex) -> None:
+    def _reopen(self, index: QPersistentModelIndex) -> None:
         if not index.isValid():
             self._tertunda = None
             return
@@ -346,7 +346,7 @@ class TargetTab(TabDasar):
             self.tombol_desa.hide()
             return
         self.isi_stack.setCurrentIndex(0)
-        self._atur_tampilan()
+        self._arrange_view()
         self.tombol_desa.setVisible(any(n.info.dari_desa for n in nilai))
         self._indikator_dipilih()
         self._fill_desa()
@@ -550,7 +550,7 @@ class TargetTab(TabDasar):
             # only the widths chosen here follow the tab; one the operator dragged stays
             self.view.setColumnWidth(0, lebar)
 
-    def _atur_tampilan(self) -> None:
+    def _arrange_view(self) -> None:
         self.view.clearSpans()
         for i in range(len(self.model.nilai)):
             self.view.setSpan(i * 3, 0, 3, 1)
