@@ -169,11 +169,11 @@ def main() -> None:
     simpan(window, "target-realisasi")
 
     # Triwulan I approved (one person's office: every step is open to it): its cells lock
-    from kinerja_desktop.db.persetujuan import ambil_langkah
+    from kinerja_desktop.db.persetujuan import take_step
     from kinerja_desktop.domain.persetujuan import Langkah
 
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
-        hasil = ambil_langkah(langkah, kode["KASI-KESOS"], "realisasi", "2020Q1")
+        hasil = take_step(langkah, kode["KASI-KESOS"], "realisasi", "2020Q1")
         window.apply_changes(hasil.perubahan)
     tab = window.tab_widget.currentWidget()
     tab.persetujuan.periode.setCurrentIndex(tab.persetujuan.periode.findData("realisasi:2020Q1"))
