@@ -85,6 +85,17 @@ def test_rencana_aksi_is_landscape_f4_one_jabatan_per_page(dokumen):
     assert len(starts) == len(dokumen["ra"].jabatan) == 22  # the Camat has no Rencana Aksi
 
 
+def test_rencana_aksi_signature_never_stands_alone_on_a_page(dokumen):
+    ttd = dokumen["ra"].penandatangan
+    pages = [flat(p.extract_text()) for p in PdfReader(dokumen["ra_pdf"]).pages]
+    with_signature = [p for p in pages if ttd.nama in p]
+    assert len(with_signature) == 22  # one per jabatan
+    # the action table (or its last rows) is on the signature's page, above it
+    assert all(not p.startswith(ttd.tempat_tanggal) for p in with_signature)
+    kasi = next(p for p in with_signature if "Melaksanakan pembinaan" in p)
+    assert kasi.index("Melaksanakan pembinaan") < kasi.index(ttd.tempat_tanggal)
+
+
 def test_rencana_aksi_targets_programs_and_actions_where_they_belong(dokumen):
     kasi = halaman(dokumen["ra_pdf"], "Kasi Pemerintahan")
     # KASI-PEM.01: 24 a year, no quarterly target typed: 6 per triwulan, marked derived

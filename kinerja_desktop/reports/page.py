@@ -166,7 +166,15 @@ def _canvas_maker(footer_left: str) -> Callable[..., Any]:
 
 def signature_block(ttd: Penandatangan) -> Any:
     """The signatory block at the right, kept together on one page (never split)."""
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether
+
+    return KeepTogether(signature_flowables(ttd))
+
+
+def signature_flowables(ttd: Penandatangan) -> list[Any]:
+    """The flowables of :func:`signature_block`, for a caller that keeps them together with
+    what precedes them (a KeepTogether inside another always claims a whole page)."""
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     st = styles()
     width = 85 * MM
@@ -192,7 +200,7 @@ def signature_block(ttd: Penandatangan) -> Any:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 8 * MM), table])
+    return [Spacer(1, 8 * MM), table]
 
 
 def build_pdf(
@@ -256,10 +264,12 @@ def daftar_isi_flowable() -> Any:
     st = styles()
     toc = TableOfContents()
     toc.levelStyles = [
-        ParagraphStyle("isi0", parent=st["tebal"], leftIndent=0, firstLineIndent=0,
-                       spaceBefore=3, leading=14),  # fmt: skip
-        ParagraphStyle("isi1", parent=st["normal"], leftIndent=8 * MM, firstLineIndent=0,
-                       leading=13),  # fmt: skip
+        ParagraphStyle(
+            "isi0", parent=st["tebal"], leftIndent=0, firstLineIndent=0, spaceBefore=3, leading=14
+        ),  # fmt: skip
+        ParagraphStyle(
+            "isi1", parent=st["normal"], leftIndent=8 * MM, firstLineIndent=0, leading=13
+        ),  # fmt: skip
     ]
     toc.dotsMinLevel = 0
     # its table would name Helvetica (not embedded) on every page without a font of its own

@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.reports.output import Progress
-from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
+from kinerja_desktop.reports.page import (
+    MM,
+    build_pdf,
+    frame_width,
+    signature_flowables,
+    styles,
+    teks,
+)
 from kinerja_desktop.reports.pk_data import teks_rupiah
 from kinerja_desktop.reports.rencana_aksi_data import (
     KETERANGAN_OTOMATIS,
@@ -17,7 +24,7 @@ from kinerja_desktop.reports.rencana_aksi_data import (
     JabatanRa,
     LaporanRa,
 )
-from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel
+from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel, tabel_lalu_penutup
 
 LEBAR_TARGET = (0.04, 0.22, 0.34, 0.08, 0.08, 0.06, 0.06, 0.06, 0.06)
 LEBAR_PROGRAM = (0.06, 0.70, 0.24)
@@ -57,7 +64,8 @@ def _program(j: JabatanRa, width: float) -> Any:
     return tabel(rows, [width * w for w in LEBAR_PROGRAM], tambahan=tambahan)
 
 
-def _aksi(j: JabatanRa, width: float) -> Any:
+def _aksi(j: JabatanRa, width: float, pembuka: list[Any], penutup: list[Any]) -> list[Any]:
+    """Section C with the signature after it, kept on the page of the table's last rows."""
     rows = [kepala(KOLOM_AKSI)]
     for a in j.aksi:
         rows.append(
@@ -74,7 +82,8 @@ def _aksi(j: JabatanRa, width: float) -> Any:
     if not j.aksi:
         rows.append([sel("Belum ada rencana aksi untuk jabatan ini."), *[""] * 8])
         tambahan.append(("SPAN", (0, 1), (-1, 1)))
-    return tabel(rows, [width * w for w in LEBAR_AKSI], tambahan=tambahan)
+    lebar = [width * w for w in LEBAR_AKSI]
+    return tabel_lalu_penutup(pembuka, rows, lebar, penutup, tambahan=tambahan)
 
 
 def _jabatan(laporan: LaporanRa, j: JabatanRa, width: float) -> list[Any]:
@@ -99,13 +108,13 @@ def _jabatan(laporan: LaporanRa, j: JabatanRa, width: float) -> list[Any]:
         Paragraph("B. Program, kegiatan dan anggaran", st["tebal"]),
         Spacer(1, 1.5 * MM),
         _program(j, width),
+    ]
+    pembuka = [
         Spacer(1, 4 * MM),
         Paragraph("C. Rencana aksi", st["tebal"]),
         Spacer(1, 1.5 * MM),
-        _aksi(j, width),
-        signature_block(laporan.penandatangan),
     ]
-    return story
+    return story + _aksi(j, width, pembuka, signature_flowables(laporan.penandatangan))
 
 
 def render_rencana_aksi_pdf(
