@@ -57,7 +57,9 @@ def simpan(widget: QWidget, nama: str) -> None:
         tinggi = round(gambar.height * LEBAR_PALING_BESAR / gambar.width)
         gambar = gambar.resize((LEBAR_PALING_BESAR, tinggi), Image.Resampling.LANCZOS)
     for warna in (128, 64, 32):
-        kecil = gambar.quantize(colors=warna, method=Image.Quantize.MEDIANCUT, dither=None)
+        kecil = gambar.quantize(
+            colors=warna, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
         tujuan = GAMBAR / f"{nama}.png"
         kecil.save(tujuan, optimize=True)
         if tujuan.stat().st_size <= UKURAN_PALING_BESAR:
@@ -111,16 +113,20 @@ def isi_data(folder: Path) -> list[Path]:
 
     # the year's targets, as an office sets them in January: counts for the desa totals,
     # 95% for percentages and attendance
+    indikator: list[tuple[int, str]] = list(
+        Indikator.select(Indikator.id, Indikator.jenis)
+        .join(Sasaran)
+        .join(Jabatan)
+        .where(Jabatan.tahun == TAHUN)
+        .tuples()
+        .iterator()
+    )
     masuk = [
         NilaiMasuk(
             KunciNilai("target", ind_id, str(TAHUN)),
             target=Target(float(acak.randint(45, 80) * 10) if jenis == "jumlah" else 95.0),
         )
-        for ind_id, jenis in Indikator.select(Indikator.id, Indikator.jenis)
-        .join(Sasaran)
-        .join(Jabatan)
-        .where(Jabatan.tahun == TAHUN)
-        .tuples()
+        for ind_id, jenis in indikator
     ]
     apply_plan(plan_values(masuk))
     return berkas[-2:]
@@ -152,7 +158,9 @@ def main() -> None:
     simpan(window, "beranda")
     # the capaian chart, below the to-do list and the completeness grid
     grafik = window.beranda.grafik
-    atas = grafik.mapTo(window.beranda.widget(), grafik.rect().topLeft()).y()
+    isi = window.beranda.widget()
+    assert isi is not None
+    atas = grafik.mapTo(isi, grafik.rect().topLeft()).y()
     window.beranda.verticalScrollBar().setValue(atas - 40)
     app.processEvents()
     simpan(window.beranda, "beranda-grafik")
@@ -175,7 +183,10 @@ def main() -> None:
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
         hasil = take_step(langkah, kode["KASI-KESOS"], "realisasi", "2020Q1")
         window.apply_changes(hasil.perubahan)
+    from kinerja_desktop.ui.tabs.target_tab import TargetTab
+
     tab = window.tab_widget.currentWidget()
+    assert isinstance(tab, TargetTab)
     tab.persetujuan.periode.setCurrentIndex(tab.persetujuan.periode.findData("realisasi:2020Q1"))
     app.processEvents()
     simpan(window.right, "persetujuan")
@@ -193,7 +204,9 @@ def main() -> None:
     impor.resize(900, 560)
     impor.periksa(belum)
     tunggu(app, lambda: bool(impor.pratinjau))
-    impor.daftar.setCurrentItem(impor.daftar.topLevelItem(0))
+    pertama = impor.daftar.topLevelItem(0)
+    assert pertama is not None
+    impor.daftar.setCurrentItem(pertama)
     app.processEvents()
     simpan(impor, "impor-desa")
 
