@@ -117,3 +117,41 @@ def test_a_penanggung_jawab_picked_from_the_list_is_that_jabatan_even_when_names
     assert aksi.penanggung_jawab_id == sama_nama[1][0]
     assert aksi.penanggung_jawab == "Pengadministrasi Pemerintahan"
     editor.deleteLater()
+
+
+# the offscreen platform (no screen in tests) warns that it cannot size a modal dialog's window
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_kendala_typed_from_the_target_grid_cell_menu_is_one_undo_step(db, qtbot):
+    from PySide6.QtCore import QTimer
+
+    from kinerja_desktop.ui.keterangan_dialog import KeteranganDialog
+    from kinerja_desktop.ui.tabs.target_tab import TargetTab
+
+    stack = QUndoStack()
+    grid = TargetTab(stack)
+    qtbot.addWidget(grid)
+    grid.resize(1100, 700)
+    grid.set_jabatan(Jabatan.get(Jabatan.kode == "SEKCAM", Jabatan.tahun == 2020).id)
+    kolom = next(
+        c
+        for c in range(grid.model.columnCount())
+        if (p := grid.model.periode_kolom(c)) is not None and p.id == "2020Q1"
+    )
+    grid.view.setCurrentIndex(grid.model.index(1, kolom))
+
+    def isi() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, KeteranganDialog)
+        dialog.kendala.setPlainText("Dua pegawai cuti")
+        ARTIFACTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(ARTIFACTS / "kendala_dialog.png"))
+        dialog.accept()
+
+    QTimer.singleShot(0, isi)
+    grid.edit_kendala()
+    [(kunci, catatan)] = read_keterangan(2020).items()
+    assert kunci[1] == "2020Q1" and catatan.kendala == "Dua pegawai cuti"
+    stack.undo()
+    assert read_keterangan(2020) == {}
+    stack.redo()
+    assert read_keterangan(2020)

@@ -281,6 +281,7 @@ class TargetTab(TabDasar):
         add_view_action(
             self.view, "Riwayat Sel Ini…", None, lambda: self.show_cell_history(self.view)
         )
+        add_view_action(self.view, "Kendala dan Tindak Lanjut…", None, self.edit_kendala)
         add_view_action(
             self.view_desa,
             "Riwayat Sel Ini…",
@@ -474,6 +475,18 @@ class TargetTab(TabDasar):
             satu_desa=True,
         )
         DialogRiwayatSel(self, saring, sel.lokasi.teks).exec()
+
+    def edit_kendala(self) -> None:
+        """The monev note (kendala, tindak lanjut) of the current cell's indicator and period."""
+        from kinerja_desktop.ui.keterangan_dialog import ubah_keterangan
+
+        index = self.view.currentIndex()
+        p = self.model.periode_kolom(index.column()) if index.isValid() else None
+        if p is None:
+            self.show_error("Pilih sel nilai (bulan, triwulan atau tahun) untuk menulis kendala.")
+            return
+        n = self.model.indikator(index.row())
+        ubah_keterangan(self, n.info.id, n.info.kode, p.id)
 
     def clear_cells(self, view: QTableView) -> None:
         """Empty the selected cells that hold typed values (they become "no data")."""
