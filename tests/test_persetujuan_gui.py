@@ -156,3 +156,16 @@ def test_riwayat_perubahan_filters_and_the_cell_history(tab, qtbot):
     tab.show_cell_history(tab.view)
     assert dilihat and dilihat[0].tabel.rowCount() == 2
     assert dilihat[0].windowTitle() == "Riwayat: realisasi KASUBAG-UMUM.02 Januari 2020"
+
+
+def test_the_desa_sums_of_an_approved_period_show_locked(tab):
+    tab.set_jabatan(Jabatan.get(Jabatan.kode == "KASI-KESOS", Jabatan.tahun == 2020).id)
+    bar = tab.persetujuan
+    bar.pilih("realisasi", "2020Q1")
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        bar.tombol[langkah].click()
+    # the Σ desa row is filled per desa, but its cells of the approved quarter look locked too
+    for periode in ("202001", "202003", "2020Q1"):
+        assert cell(tab, "KASI-KESOS.01", periode).data(ROLE_KEADAAN) == "terkunci", periode
+    for periode in ("202004", "2020Q2"):
+        assert cell(tab, "KASI-KESOS.01", periode).data(ROLE_KEADAAN) != "terkunci", periode

@@ -195,10 +195,11 @@ class NilaiModel(GridModel):
                 )
             teks = teks_realisasi(jenis, b.realisasi.nilai)
             diketik = slot_refusal("realisasi", n.info.sifat, p, per_desa=False) is None
-            if diketik and not n.info.dari_desa and n.realisasi_terkunci(p):
-                # an empty cell of an approved period: locked like the values beside it
+            if (diketik or n.info.dari_desa) and n.realisasi_terkunci(p):
+                # an empty cell, or a sum of the desa, in an approved period: locked like the
+                # values beside it (the desa cells behind a sum are locked in their own grid)
                 tip = f"{KEADAAN_LABEL['terkunci']}\n{tooltip_capaian(b)}"
-                return CellView(teks, "terkunci", "", tip)
+                return CellView(teks, "terkunci", "", tip, tebal=p.jenis is not JenisPeriode.BULAN)
             return CellView(
                 teks,
                 "hitung" if teks else "kosong",
