@@ -133,7 +133,7 @@ def isi_data(folder: Path) -> list[Path]:
 
 
 def main() -> None:
-    from kinerja_desktop.db import ops_jabatan
+    from kinerja_desktop.db import queries_jabatan
     from kinerja_desktop.ui.i18n import install_translator
 
     GAMBAR.mkdir(parents=True, exist_ok=True)
@@ -166,7 +166,7 @@ def main() -> None:
     simpan(window.beranda, "beranda-grafik")
 
     window.tampilkan_kerja()
-    kode = {j.kode: j.id for j in ops_jabatan.list_jabatan(TAHUN)}
+    kode = {j.kode: j.id for j in queries_jabatan.list_jabatan(TAHUN)}
     window.select_jabatan(kode["KASI-KESOS"])
     window.tab_widget.setCurrentIndex(1)  # Indikator
     app.processEvents()

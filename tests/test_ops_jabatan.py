@@ -4,14 +4,13 @@ from kinerja_desktop.db.models import Indikator, Jabatan, Pegawai, Pemangku, Sub
 from kinerja_desktop.db.ops_jabatan import (
     add_jabatan,
     letak_jabatan,
-    list_jabatan,
     move_jabatan,
     reinsert_jabatan,
-    removal_summary,
     remove_jabatan,
     rename_jabatan,
     suggest_kode,
 )
+from kinerja_desktop.db.queries_jabatan import list_jabatan, removal_summary
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 

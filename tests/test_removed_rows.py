@@ -4,7 +4,7 @@ log keeps its entries through it all."""
 
 import pytest
 
-from kinerja_desktop.db import ops_indikator, ops_indikator_paste, ops_jabatan
+from kinerja_desktop.db import ops_indikator, ops_indikator_paste, ops_jabatan, queries_jabatan
 from kinerja_desktop.db.models import (
     ALL_MODELS,
     SUMBER_IMPOR_DESA,
@@ -119,7 +119,7 @@ def test_removed_jabatan_comes_back_with_every_value(isi):
     before = semua()
     jabatan = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "OD-PEM")
     # the confirmation says the values go too
-    assert "dan 6 nilai target/realisasi." in ops_jabatan.removal_summary(jabatan.id).kalimat
+    assert "dan 6 nilai target/realisasi." in queries_jabatan.removal_summary(jabatan.id).kalimat
     cuplikan = ops_jabatan.remove_jabatan(jabatan.id).data
     assert nilai_of(isi.id) == 0
     ops_jabatan.reinsert_jabatan(cuplikan)

@@ -305,7 +305,8 @@ def test_the_stored_curve_checks_the_years_yearly_predikat(db):
 
 def test_removing_a_jabatan_names_its_skp_and_undo_brings_them_back(db):
     from kinerja_desktop.db.models import Skp
-    from kinerja_desktop.db.ops_jabatan import reinsert_jabatan, removal_summary, remove_jabatan
+    from kinerja_desktop.db.ops_jabatan import reinsert_jabatan, remove_jabatan
+    from kinerja_desktop.db.queries_jabatan import removal_summary
 
     kantor = isi_kantor()
     tetapkan_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.SESUAI, Rating.SESUAI)

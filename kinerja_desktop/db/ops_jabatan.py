@@ -1,12 +1,11 @@
-"""Operations on the jabatan tree of a year: list, add, rename, move, remove and reinsert.
+"""Operations on the jabatan tree of a year: add, rename, move, remove and reinsert (reading
+the tree is :mod:`~kinerja_desktop.db.queries_jabatan`).
 
 Each operation that changes data runs in one transaction and returns a
 :class:`~kinerja_desktop.db.changes.Hasil` whose change record has an Indonesian line for the
 status bar. Removing a jabatan removes its whole subtree; the removal's result carries a
 :class:`JabatanSnapshot` (every row that went, with its id) so that undo can put everything
 back exactly as it was.
-
-Long because every operation on the jabatan tree with the reads the undo steps need.
 """
 
 import re
@@ -20,19 +19,15 @@ from kinerja_desktop.db.models import (
     Fungsi,
     Indikator,
     Jabatan,
-    Kantor,
     NilaiRealisasi,
     NilaiTarget,
-    Pegawai,
     Pemangku,
-    Sasaran,
-    Skp,
-    Tahun,
     Tugas,
     database_proxy,
 )
 from kinerja_desktop.db.ops_nilai import refuse_locked_removal
 from kinerja_desktop.db.queries import require_jabatan, require_year
+from kinerja_desktop.db.queries_jabatan import subtree_ids
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
     ada_yang_terpakai,
@@ -47,63 +42,11 @@ NAMA_MAX = 200
 
 
 @dataclass(frozen=True)
-class JabatanInfo:
-    """One jabatan as the tree shows it."""
-
-    id: int
-    kode: str
-    nama: str
-    atasan_id: int | None
-    urutan: int
-    pemangku: tuple[str, ...] = ()  # names of the pegawai holding it
-    indikator: tuple[tuple[int, str, str], ...] = ()  # (id, kode, nama): found by the search
-
-
-@dataclass(frozen=True)
 class Letak:
     """Where a jabatan sits: its atasan (None = directly under the Camat) and its order."""
 
     atasan_id: int | None
     urutan: int
-
-
-@dataclass(frozen=True)
-class RingkasanHapus:
-    """What goes when a jabatan is removed; ``kalimat`` is the confirmation text."""
-
-    nama: str
-    kode: str
-    bawahan: int
-    tugas: int
-    fungsi: int
-    sasaran: int
-    indikator: int
-    pemangku: tuple[str, ...]
-    nilai: int = 0  # targets and realisasi of those indicators
-    skp: int = 0  # SKP of the holders for these jabatan, with their evaluations
-
-    @property
-    def kalimat(self) -> str:
-        """The Indonesian sentence for the confirmation dialog."""
-        bagian = []
-        for jumlah, kata in (
-            (self.bawahan, "jabatan bawahan (beserta seluruh isinya)"),
-            (self.tugas, "tugas"),
-            (self.fungsi, "fungsi"),
-            (self.sasaran, "sasaran"),
-            (self.indikator, "indikator"),
-            (self.nilai, "nilai target/realisasi"),
-            (self.skp, "SKP pegawai (beserta evaluasinya)"),
-        ):
-            if jumlah:
-                bagian.append(f"{jumlah} {kata}")
-        if self.pemangku:
-            bagian.append(f"{len(self.pemangku)} pemangku ({', '.join(self.pemangku)})")
-        judul = f"Jabatan «{self.nama}» ({self.kode}) akan dihapus"
-        if not bagian:
-            return f"{judul}. Jabatan ini belum berisi data apa pun."
-        daftar = bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
-        return f"{judul} beserta {daftar}."
 
 
 @dataclass(frozen=True)
@@ -114,88 +57,6 @@ class JabatanSnapshot:
     root_id: int
     nama: str
     isi: RemovedRows = field(repr=False)
-
-
-def list_jabatan(tahun: int) -> list[JabatanInfo]:
-    """The jabatan of ``tahun`` in document order, with the names of their holders."""
-    holders: dict[int, list[str]] = {}
-    query = (
-        Pemangku.select(Pemangku.jabatan, Pegawai.nama)
-        .join(Pegawai)
-        .switch(Pemangku)
-        .join(Jabatan)
-        .where(Jabatan.tahun == tahun)
-        .order_by(Pegawai.nama)
-        .tuples()
-        .iterator()
-    )
-    for jabatan_id, nama in query:
-        holders.setdefault(jabatan_id, []).append(nama)
-    indikator = indikator_jabatan(tahun)
-    rows = (
-        Jabatan.select(Jabatan.id, Jabatan.kode, Jabatan.nama, Jabatan.atasan, Jabatan.urutan)
-        .where(Jabatan.tahun == tahun)
-        .order_by(Jabatan.urutan, Jabatan.id)
-        .tuples()
-        .iterator()
-    )
-    return [
-        JabatanInfo(
-            id=i,
-            kode=k,
-            nama=n,
-            atasan_id=a,
-            urutan=u,
-            pemangku=tuple(holders.get(i, ())),
-            indikator=indikator.get(i, ()),
-        )
-        for i, k, n, a, u in rows
-    ]
-
-
-def indikator_jabatan(tahun: int) -> dict[int, tuple[tuple[int, str, str], ...]]:
-    """The indicators (id, kode, nama) of every jabatan of ``tahun``, in one query."""
-    hasil: dict[int, list[tuple[int, str, str]]] = {}
-    for jabatan_id, ind_id, kode, nama in (
-        Indikator.select(Sasaran.jabatan, Indikator.id, Indikator.kode, Indikator.nama)
-        .join(Sasaran)
-        .where(Indikator.tahun == tahun)
-        .order_by(Sasaran.urutan, Indikator.urutan)
-        .tuples()
-        .iterator()
-    ):
-        hasil.setdefault(jabatan_id, []).append((ind_id, kode, nama))
-    return {k: tuple(v) for k, v in hasil.items()}
-
-
-def jabatan_info(jabatan_id: int) -> JabatanInfo:
-    """One jabatan as :func:`list_jabatan` gives it; raises TidakDitemukan when it is gone."""
-    jab = require_jabatan(jabatan_id)
-    holders = (
-        Pegawai.select(Pegawai.nama)
-        .join(Pemangku)
-        .where(Pemangku.jabatan == jab.id)
-        .order_by(Pegawai.nama)
-        .tuples()
-        .iterator()
-    )
-    return JabatanInfo(
-        id=jab.id,
-        kode=jab.kode,
-        nama=jab.nama,
-        atasan_id=jab.atasan_id,
-        urutan=jab.urutan,
-        pemangku=tuple(n for (n,) in holders),
-    )
-
-
-def kepala_kantor(tahun: int) -> tuple[str, str | None]:
-    """The root of the tree: "Camat <kecamatan>" and the name of the year's signatory."""
-    kantor = Kantor.get_or_none()
-    title = f"Camat {kantor.kecamatan}" if kantor is not None else "Camat"
-    year = Tahun.get_or_none(Tahun.tahun == tahun)
-    pegawai = year.penandatangan if year is not None and year.penandatangan_id else None
-    return title, pegawai.nama if pegawai is not None else None
 
 
 def _label(jab: Jabatan) -> str:
@@ -318,19 +179,6 @@ def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Hasil
     return Hasil(perubahan, None)
 
 
-def _subtree_ids(root: Jabatan) -> list[int]:
-    children: dict[int | None, list[int]] = {}
-    query = Jabatan.select(Jabatan.id, Jabatan.atasan).where(Jabatan.tahun == root.tahun_id)
-    for jid, atasan in query.tuples().iterator():
-        children.setdefault(atasan, []).append(jid)
-    found, todo = [], [root.id]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, ()))
-    return found
-
-
 def letak_jabatan(jabatan_id: int) -> Letak:
     """Where a jabatan sits now (kept by the window to undo a move)."""
     jab = require_jabatan(jabatan_id)
@@ -346,7 +194,7 @@ def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = No
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
         atasan = _check_atasan(jab.tahun_id, atasan_id)
-        if atasan is not None and atasan.id in _subtree_ids(jab):
+        if atasan is not None and atasan.id in subtree_ids(jab):
             if atasan.id == jab.id:
                 raise DataTidakValid(f"Jabatan «{jab.nama}» tidak dapat menjadi atasannya sendiri.")
             raise DataTidakValid(
@@ -377,42 +225,10 @@ def move_jabatan(jabatan_id: int, atasan_id: int | None, urutan: int | None = No
     return Hasil(perubahan, lama)
 
 
-def removal_summary(jabatan_id: int) -> RingkasanHapus:
-    """What removing the jabatan would take with it, for the confirmation dialog."""
-    jab = require_jabatan(jabatan_id)
-    ids = _subtree_ids(jab)
-    sasaran = Sasaran.select(Sasaran.id).where(Sasaran.jabatan.in_(ids))
-    indikator = Indikator.select(Indikator.id).where(Indikator.sasaran.in_(sasaran))
-    pemangku = (
-        Pegawai.select(Pegawai.nama)
-        .join(Pemangku)
-        .where(Pemangku.jabatan.in_(ids))
-        .distinct()
-        .order_by(Pegawai.nama)
-        .tuples()
-        .iterator()
-    )
-    return RingkasanHapus(
-        nama=jab.nama,
-        kode=jab.kode,
-        bawahan=len(ids) - 1,
-        tugas=Tugas.select().where(Tugas.jabatan.in_(ids)).count(),
-        fungsi=Fungsi.select().where(Fungsi.jabatan.in_(ids)).count(),
-        sasaran=sasaran.count(),
-        indikator=Indikator.select().where(Indikator.sasaran.in_(sasaran)).count(),
-        pemangku=tuple(n for (n,) in pemangku),
-        nilai=sum(
-            model.select().where(model.indikator.in_(indikator)).count()
-            for model in (NilaiTarget, NilaiRealisasi)
-        ),
-        skp=Skp.select().where(Skp.jabatan.in_(ids)).count(),
-    )
-
-
 def _capture(root: Jabatan) -> JabatanSnapshot:
     """Every row that goes with ``root``: the subtree, then every row that cascades from it
     (tugas, fungsi, sasaran, indicators, sub-items, pemangku, targets, realisasi, riwayat)."""
-    ids = _subtree_ids(root)
+    ids = subtree_ids(root)
     jabatan_rows = list(Jabatan.select().where(Jabatan.id.in_(ids)).dicts().iterator())
     depth = {root.id: 0}
     by_id = {r["id"]: r for r in jabatan_rows}

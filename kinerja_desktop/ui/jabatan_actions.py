@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kinerja_desktop.db import ops_jabatan
+from kinerja_desktop.db import ops_jabatan, queries_jabatan
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_tree import Node
@@ -86,14 +86,14 @@ class JabatanActions(QObject):
 
     def rename(self, jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan | None:
         """Rename a jabatan (and change its code when ``kode`` is given)."""
-        lama = ops_jabatan.jabatan_info(jabatan_id)
-        baru: list[ops_jabatan.JabatanInfo] = []
+        lama = queries_jabatan.jabatan_info(jabatan_id)
+        baru: list[queries_jabatan.JabatanInfo] = []
 
         def do() -> Hasil[None]:
             if baru:
                 return ops_jabatan.rename_jabatan(jabatan_id, baru[0].nama, baru[0].kode)
             hasil = ops_jabatan.rename_jabatan(jabatan_id, nama, kode)
-            baru[:] = [ops_jabatan.jabatan_info(jabatan_id)]
+            baru[:] = [queries_jabatan.jabatan_info(jabatan_id)]
             return hasil
 
         hasil = self._push(
@@ -105,7 +105,7 @@ class JabatanActions(QObject):
 
     def move(self, jabatan_id: int, atasan_id: int | None) -> Perubahan | None:
         """Put a jabatan under ``atasan_id`` (None: directly under the Camat)."""
-        nama = ops_jabatan.jabatan_info(jabatan_id).nama
+        nama = queries_jabatan.jabatan_info(jabatan_id).nama
         lama: list[ops_jabatan.Letak] = []
         baru: list[ops_jabatan.Letak] = []
 
@@ -126,7 +126,7 @@ class JabatanActions(QObject):
 
     def remove(self, jabatan_id: int) -> Perubahan | None:
         """Remove a jabatan with its subtree (without asking: see :meth:`remove_dialog`)."""
-        nama = ops_jabatan.jabatan_info(jabatan_id).nama
+        nama = queries_jabatan.jabatan_info(jabatan_id).nama
         kept: list[ops_jabatan.JabatanSnapshot] = []
 
         def do() -> Hasil[ops_jabatan.JabatanSnapshot]:
@@ -199,7 +199,7 @@ class JabatanActions(QObject):
         if node.jabatan_id is None:
             return
         try:
-            ringkasan = ops_jabatan.removal_summary(node.jabatan_id)
+            ringkasan = queries_jabatan.removal_summary(node.jabatan_id)
         except KinerjaError as exc:
             self.show_error("Jabatan tidak dihapus", exc.pesan)
             return

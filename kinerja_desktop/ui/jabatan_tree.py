@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.ops_jabatan import JabatanInfo
+from kinerja_desktop.db.queries_jabatan import JabatanInfo
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_NAME
-from kinerja_desktop.db import ops_jabatan
+from kinerja_desktop.db import queries_jabatan
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.kantor import nama_kecamatan
@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
             self.year_combo.blockSignals(True)
             self.year_combo.setCurrentIndex(index)
             self.year_combo.blockSignals(False)
-        items = ops_jabatan.list_jabatan(tahun) if tahun is not None else []
+        items = queries_jabatan.list_jabatan(tahun) if tahun is not None else []
         select = None
         if kode is not None:
             select = next((i.id for i in items if i.kode == kode), None)
@@ -520,15 +520,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.beranda.set_tahun(tahun)
 
-    def _build_tree(self, items: list[ops_jabatan.JabatanInfo]) -> Node:
+    def _build_tree(self, items: list[queries_jabatan.JabatanInfo]) -> Node:
         if self.tahun is None:
             return build_tree([], f"Camat {self.kecamatan}", None)
-        camat, penandatangan = ops_jabatan.kepala_kantor(self.tahun)
+        camat, penandatangan = queries_jabatan.kepala_kantor(self.tahun)
         return build_tree(items, camat, penandatangan)
 
     def reload_tree(self) -> None:
         """Read the jabatan of the shown year again, keeping the selection when possible."""
-        items = ops_jabatan.list_jabatan(self.tahun) if self.tahun is not None else []
+        items = queries_jabatan.list_jabatan(self.tahun) if self.tahun is not None else []
         self.tree.load(self._build_tree(items))
         self._update_actions()
 
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
             self.reload_tree()
             self._show_heading()
         elif perubahan.indikator and self.tahun is not None:
-            self.tree.model.set_indikator(ops_jabatan.indikator_jabatan(self.tahun))
+            self.tree.model.set_indikator(queries_jabatan.indikator_jabatan(self.tahun))
         for tab in self._built_tabs():
             tab.apply_changes(perubahan)  # type: ignore[attr-defined]
         self.beranda.apply_changes(perubahan)
