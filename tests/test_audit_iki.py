@@ -107,6 +107,12 @@ def test_every_change_to_the_iki_is_logged_with_who_and_old_new(admin):
     ]
 
     removed = ops_jabatan.remove_jabatan(baru).data
+    # the log names a removed jabatan by what it was, and says it is gone
+    dihapus = read_audit(SaringAudit(jabatan_id=baru), batas=1)[0]
+    assert (dihapus.jabatan, dihapus.lama) == (
+        "(jabatan dihapus)",
+        "Pengolah Data Kependudukan (PENGOLAH-DUK)",
+    )
     assert entri()[0][:3] == ("hapus", "jabatan", "Pengolah Data Kependudukan (PENGOLAH-DUK)")
     assert "1 indikator" in str(entri()[0][4])
     ops_jabatan.reinsert_jabatan(removed)
