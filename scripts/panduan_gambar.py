@@ -202,7 +202,7 @@ def main() -> None:
 
     impor = ImportDesaDialog(window, window.tasks, window.apply_changes, TAHUN)
     impor.resize(900, 560)
-    impor.periksa(belum)
+    impor.check_files(belum)
     tunggu(app, lambda: bool(impor.pratinjau))
     pertama = impor.daftar.topLevelItem(0)
     assert pertama is not None

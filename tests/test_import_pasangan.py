@@ -18,7 +18,7 @@ def test_a_pair_of_files_for_one_desa_is_refused_in_the_check(qtbot, dialog, tmp
     asli = templat(tmp_path / "templat")
     a = isi(asli, {(0, 0): 4}, tmp_path / "a-kemiri.xlsx")
     b = isi(asli, {(0, 0): 7}, tmp_path / "b-kemiri-perbaikan.xlsx")
-    dialog.periksa([a, b])
+    dialog.check_files([a, b])
     _tunggu(qtbot, dialog)
     keadaan = _kolom(dialog, 7)
     assert all(k.startswith("Ditolak: ") and "sama-sama berisi isian" in k for k in keadaan)

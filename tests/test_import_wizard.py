@@ -42,7 +42,7 @@ def _kolom(dlg, kolom):
 def test_check_then_import_several_files(qtbot, dialog, tmp_path):
     baik = isi(templat(tmp_path / "a"), {(0, 0): 5, (1, 1): 0})
     salah = isi(templat(tmp_path / "b", desa=SENGGURUH), {(0, 0): "lima"})
-    dialog.periksa([baik, salah])
+    dialog.check_files([baik, salah])
     _tunggu(qtbot, dialog)
     assert _kolom(dialog, 1) == ["Desa Kemiri", "Desa Sengguruh"]
     keadaan = _kolom(dialog, 7)
@@ -61,7 +61,7 @@ def test_check_then_import_several_files(qtbot, dialog, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "impor_desa_pratinjau.png"))
 
-    dialog.impor()
+    dialog.import_files()
     _tunggu(qtbot, dialog)
     assert _kolom(dialog, 7)[0] == "Diimpor" and _kolom(dialog, 7)[1].startswith("Ditolak: ")
     assert "1 berkas diimpor dengan perubahan, 0 tanpa perubahan, 1 ditolak." in (
@@ -85,7 +85,7 @@ def test_a_workbook_of_another_year_is_refused(qtbot, dialog, tmp_path):
 
     copy_year(2020, 2021)
     lain = isi(templat(tmp_path / "a", periode="2021Q1", tahun=2021), {(0, 0): 1})
-    dialog.periksa([lain])
+    dialog.check_files([lain])
     _tunggu(qtbot, dialog)
     [keadaan] = _kolom(dialog, 7)
     assert keadaan.startswith("Ditolak: ") and "untuk tahun 2021, bukan tahun 2020" in keadaan
@@ -98,7 +98,7 @@ def test_a_file_imported_before_says_so_in_the_list(qtbot, dialog, tmp_path):
 
     berkas = isi(templat(tmp_path / "a"), {(0, 0): 5})
     import_berkas_desa([berkas])
-    dialog.periksa([berkas])
+    dialog.check_files([berkas])
     _tunggu(qtbot, dialog)
     [keadaan] = _kolom(dialog, 7)
     assert keadaan.startswith("Sudah diimpor pada ") and "tidak ada perubahan" in keadaan
@@ -181,14 +181,14 @@ def test_import_applies_what_the_check_showed_and_refuses_a_file_changed_since(
 ):
     tetap = isi(templat(tmp_path / "a"), {(0, 0): 5})
     berubah = isi(templat(tmp_path / "b", desa=SENGGURUH), {(0, 0): 3})
-    dialog.periksa([tetap, berubah])
+    dialog.check_files([tetap, berubah])
     _tunggu(qtbot, dialog)
     assert _kolom(dialog, 7) == ["Siap diimpor", "Siap diimpor"]
     with pytest.raises(FrozenInstanceError):  # what was shown cannot be changed afterwards
         dialog.pratinjau[0].penolakan = None
     # the desa saves its workbook again with another figure while the check is on screen
     isi(berubah, {(0, 0): 30})
-    dialog.impor()
+    dialog.import_files()
     _tunggu(qtbot, dialog)
     keadaan = _kolom(dialog, 7)
     assert keadaan[0] == "Diimpor" and keadaan[1].startswith("Ditolak: ")

@@ -130,8 +130,8 @@ class ImportDesaDialog(QDialog):
         pengantar.setWordWrap(True)
         self.btn_berkas = QPushButton("Pilih &Berkas…", self)
         self.btn_folder = QPushButton("Pilih &Folder…", self)
-        self.btn_berkas.clicked.connect(self.pilih_berkas)
-        self.btn_folder.clicked.connect(self.pilih_folder)
+        self.btn_berkas.clicked.connect(self.choose_files)
+        self.btn_folder.clicked.connect(self.choose_folder)
         pilih = QHBoxLayout()
         pilih.addWidget(self.btn_berkas)
         pilih.addWidget(self.btn_folder)
@@ -170,7 +170,7 @@ class ImportDesaDialog(QDialog):
         )
         self.btn_impor.setEnabled(False)
         self.btn_henti.setVisible(False)
-        self.btn_impor.clicked.connect(self.impor)
+        self.btn_impor.clicked.connect(self.import_files)
         self.btn_henti.clicked.connect(self._hentikan)
         self.btn_tutup.clicked.connect(self.reject)
 
@@ -199,16 +199,16 @@ class ImportDesaDialog(QDialog):
         with contextlib.suppress(KinerjaError):  # remembering the folder is a convenience
             settings.set_value("folder_terakhir", str(folder))
 
-    def pilih_berkas(self) -> None:
+    def choose_files(self) -> None:
         """Ask for one or more .xlsx files, then check them."""
         nama, _ = QFileDialog.getOpenFileNames(
             self, "Pilih isian desa", self._folder_awal(), "Buku kerja Excel (*.xlsx);;Semua (*)"
         )
         if nama:
             self._ingat_folder(Path(nama[0]).parent)
-            self.periksa([Path(n) for n in nama])
+            self.check_files([Path(n) for n in nama])
 
-    def pilih_folder(self) -> None:
+    def choose_folder(self) -> None:
         """Ask for a folder (a USB stick) and check every .xlsx in it."""
         folder = QFileDialog.getExistingDirectory(
             self, "Pilih folder isian desa", self._folder_awal()
@@ -224,7 +224,7 @@ class ImportDesaDialog(QDialog):
                 self, "Tidak ada isian", f"Folder {folder} tidak berisi berkas .xlsx."
             )
             return
-        self.periksa(berkas)
+        self.check_files(berkas)
 
     # --- checking and importing ------------------------------------------------------------
 
@@ -248,7 +248,7 @@ class ImportDesaDialog(QDialog):
         if self.state is not None:
             self.state.cancel()
 
-    def periksa(self, berkas: list[Path]) -> TaskState:
+    def check_files(self, berkas: list[Path]) -> TaskState:
         """Check ``berkas`` on the worker thread (a dry run) and list the outcome."""
         from kinerja_desktop.exchange.desa_import import import_berkas_desa
 
@@ -279,7 +279,7 @@ class ImportDesaDialog(QDialog):
         self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
         return self.state
 
-    def impor(self) -> TaskState | None:
+    def import_files(self) -> TaskState | None:
         """Import exactly what the check showed for every file that passed it, each in its own
         transaction; a file changed on the stick since the check is refused, not re-read."""
         from kinerja_desktop.exchange.desa_import import apply_previews
@@ -386,11 +386,11 @@ def create_actions(window: Any) -> list[QAction]:
     impor = QAction("&Impor Isian Desa…", window)
     impor.setStatusTip("Memeriksa lalu mengimpor buku kerja isian dari desa/kelurahan")
 
-    def buka_impor() -> None:
+    def open_import() -> None:
         dialog = ImportDesaDialog(window, window.tasks, window.apply_changes, window.tahun)
         dialog.exec()
 
-    impor.triggered.connect(buka_impor)
+    impor.triggered.connect(open_import)
     templat = QAction("&Buat Templat Desa…", window)
     templat.setStatusTip("Membuat satu buku kerja isian per desa/kelurahan")
     templat.triggered.connect(lambda: show_templat(window))
