@@ -166,6 +166,12 @@ def test_parties_sign_with_name_pangkat_and_nip(pdf_pages):
         agreement(pdf_pages, nama, "Pengadministrasi Pemerintahan Kecamatan Kepanjen")
     # nobody holds the Kasubag Umum: a marked blank, never someone else's name
     agreement(pdf_pages, KOSONG, "Kasubag Umum, Kepegawaian, Keuangan dan Aset Kecamatan Kepanjen")
+    # a jabatan named "... Kecamatan" is not followed by a second "Kecamatan"
+    assert not any("Kecamatan Kecamatan" in page for page in pdf_pages)
+    pernyataan, _ = agreement(
+        pdf_pages, KOSONG, "Kasubag Umum, Kepegawaian, Keuangan dan Aset Kecamatan Kepanjen"
+    )
+    assert "Nama : Drs. BUDI SANTOSO Jabatan : Sekretaris Kecamatan Kepanjen" in pernyataan
 
 
 def test_every_indicator_with_its_target_in_its_own_agreement(pk, pdf_pages):
@@ -174,7 +180,7 @@ def test_every_indicator_with_its_target_in_its_own_agreement(pk, pdf_pages):
     assert "Pembinaan perangkat desa 24 kegiatan" in kasi
     # typed per triwulan only (2+3+3+4): the year's target is their sum
     assert "tentang RPJMDes, APBDes, ADD/DD 12 kegiatan" in kasi
-    _, sekcam = agreement(pdf_pages, "Drs. BUDI SANTOSO", "Sekretaris Kecamatan Kecamatan Kepanjen")
+    _, sekcam = agreement(pdf_pages, "Drs. BUDI SANTOSO", "Sekretaris Kecamatan Kepanjen")
     assert "95 %" in sekcam and "90–100 %" in sekcam
     assert "(1) (2) (3) (4) (5)" in sekcam
     whole = " ".join(pdf_pages)
@@ -317,7 +323,7 @@ def test_programs_and_anggaran_with_their_total(pk, pdf_pages):
     assert "No Program Anggaran (Rp)" in kasi
     assert f"1 7.01.02 {PROGRAM_PEM} Rp 175.000.000 Jumlah Rp 175.000.000" in kasi
     # a kegiatan without anggaran: the program's and the total's are marked blanks
-    _, sekcam = agreement(pdf_pages, "Drs. BUDI SANTOSO", "Sekretaris Kecamatan Kecamatan Kepanjen")
+    _, sekcam = agreement(pdf_pages, "Drs. BUDI SANTOSO", "Sekretaris Kecamatan Kepanjen")
     assert f"1 {PROGRAM_SEKCAM} {KOSONG} Jumlah {KOSONG}" in sekcam
     # the Camat's agreement carries every program of the kecamatan
     _, camat = agreement(pdf_pages, "ABAI SALEH, S.Sos., MM", "Camat Kepanjen")

@@ -108,8 +108,14 @@ def pihak_pegawai(
 
 
 def sebutan_jabatan(nama: str, kecamatan: str) -> str:
-    """``Kasi Pemerintahan Kecamatan Kepanjen``: the jabatan as a signature block names it."""
-    return f"{nama} Kecamatan {kecamatan}".strip() if kecamatan else nama
+    """``Kasi Pemerintahan Kecamatan Kepanjen``: the jabatan as a signature block names it;
+    a name that ends in "Kecamatan" takes the place name only (``Sekretaris Kecamatan
+    Kepanjen``, never "Sekretaris Kecamatan Kecamatan Kepanjen")."""
+    if not kecamatan:
+        return nama
+    if nama.rstrip().lower().endswith("kecamatan"):
+        return f"{nama.rstrip()} {kecamatan}"
+    return f"{nama} Kecamatan {kecamatan}".strip()
 
 
 def read_struktur(tahun: int) -> StrukturTahun:
