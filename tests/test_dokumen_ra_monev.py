@@ -148,6 +148,8 @@ def test_monev_of_the_quarter_and_up_to_it(dokumen):
         assert kolom in kasi, kolom
     # 5 a month typed: 15 in TW II, 30 since January; target up to TW II 24 × 6/12 = 12
     assert "Pembinaan perangkat desa kegiatan 24 6* 15 30 250,0 Sangat Tinggi" in kasi
+    # the derived target's mark is explained under the table, as in the Rencana Aksi
+    assert "* Target otomatis: target triwulan yang tidak diisi dihitung" in kasi
     assert (
         "Kendala: Jadwal desa bentrok dengan Musdes Tindak lanjut: Jadwal digeser ke Juli" in kasi
     )
@@ -184,6 +186,7 @@ def test_monev_workbook(dokumen):
     baris = next(r for r in rows if r[2] == "Pembinaan perangkat desa")
     assert baris[4:10] == ["24", "6*", "15", "30", 250.0, "Sangat Tinggi"]
     assert baris[10].startswith("Kendala: Jadwal desa bentrok")
+    assert any(str(r[0] or "").startswith("* Target otomatis") for r in rows)
     kegiatan = next(r for r in rows if r[1] == KEGIATAN_PEM[0])
     # Anggaran, Realisasi TW II and s.d. TW II each over two merged columns (E, G, I), then %
     assert [kegiatan[c] for c in (4, 6, 8, 10)] == [125_000_000, 35_000_000, 55_000_000, 44.0]

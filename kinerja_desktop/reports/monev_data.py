@@ -36,7 +36,11 @@ from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.asal_angka import AsalIndikator, read_asal_angka
 from kinerja_desktop.reports.dokumen_data import Pihak
 from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun
-from kinerja_desktop.reports.rencana_aksi_data import jabatan_dokumen, teks_nilai_target
+from kinerja_desktop.reports.rencana_aksi_data import (
+    TANDA_OTOMATIS,
+    jabatan_dokumen,
+    teks_nilai_target,
+)
 
 BELUM = "belum ada data"
 KOLOM_ANGGARAN_DASAR = ("No", "Program / Kegiatan", "Anggaran")
@@ -101,6 +105,11 @@ class JabatanMonev:
     def nama_pejabat(self) -> str:
         """The holders by name ("belum ada pemangku" when none)."""
         return ", ".join(p.nama for p in self.pejabat) or "belum ada pemangku"
+
+    @property
+    def ada_target_otomatis(self) -> bool:
+        """Whether a target of the triwulan was derived (marked, to be explained below)."""
+        return any(b.target_tw.endswith(TANDA_OTOMATIS) for b in self.baris)
 
     @property
     def jumlah(self) -> BarisAnggaranMonev:

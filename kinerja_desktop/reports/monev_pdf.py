@@ -10,6 +10,7 @@ from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev,
 from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
 from kinerja_desktop.reports.pk_data import teks_rupiah
+from kinerja_desktop.reports.rencana_aksi_data import KETERANGAN_OTOMATIS
 from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel
 
 LEBAR_INDIKATOR = (0.03, 0.13, 0.19, 0.06, 0.06, 0.06, 0.07, 0.09, 0.07, 0.08, 0.16)
@@ -70,9 +71,10 @@ def _anggaran(laporan: LaporanMonev, j: JabatanMonev, width: float) -> Any:
 
 
 def _jabatan(laporan: LaporanMonev, j: JabatanMonev, width: float) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     st = styles()
+    keterangan = [Paragraph(teks(KETERANGAN_OTOMATIS), st["kaki"])] if j.ada_target_otomatis else []
     return [
         Paragraph("MONITORING DAN EVALUASI KINERJA", st["judul"]),
         Paragraph(
@@ -86,12 +88,18 @@ def _jabatan(laporan: LaporanMonev, j: JabatanMonev, width: float) -> list[Any]:
         Paragraph("A. Capaian indikator", st["tebal"]),
         Spacer(1, 1.5 * MM),
         _indikator(laporan, j, width),
+        *keterangan,
         Spacer(1, 1.5 * MM),
         Paragraph(teks(j.ringkasan), st["normal"]),
         Spacer(1, 4 * MM),
-        Paragraph("B. Realisasi anggaran", st["tebal"]),
-        Spacer(1, 1.5 * MM),
-        _anggaran(laporan, j, width),
+        # a short budget table moves whole with its heading rather than leave its total behind
+        KeepTogether(
+            [
+                Paragraph("B. Realisasi anggaran", st["tebal"]),
+                Spacer(1, 1.5 * MM),
+                _anggaran(laporan, j, width),
+            ]
+        ),
     ]
 
 

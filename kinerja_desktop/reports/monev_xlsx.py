@@ -10,6 +10,7 @@ from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev, LaporanMonev
 from kinerja_desktop.reports.page import check_kertas
+from kinerja_desktop.reports.rencana_aksi_data import KETERANGAN_OTOMATIS
 from kinerja_desktop.reports.tabel_xlsx import (
     FORMAT_PERSEN,
     HURUF_PER_SATUAN,
@@ -97,6 +98,8 @@ def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
         _warna(s.ws.cell(row=r, column=10), b.warna)
     if not j.baris:
         s.baris_teks("Belum ada indikator untuk jabatan ini.")
+    if j.ada_target_otomatis:
+        s.baris_teks(KETERANGAN_OTOMATIS)
     s.baris_teks(j.ringkasan)
     s.r += 1
     s.judul("B. Realisasi anggaran", tengah=False)
