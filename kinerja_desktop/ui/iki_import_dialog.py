@@ -129,7 +129,7 @@ def create_actions(window: Any) -> list[QAction]:
     action = QAction("Impor IKI dari &Excel…", window)
     action.setStatusTip("Membaca IKI satu tahun dari buku kerja hasil Cetak IKI (Excel)")
     action.triggered.connect(lambda: impor_iki(window))
-    templat = QAction("Templat IKI Kos&ong…", window)
+    templat = QAction("Temp&lat IKI Kosong…", window)
     templat.setStatusTip("Menulis buku kerja IKI kosong untuk diisi lalu diimpor")
     templat.triggered.connect(lambda: write_template(window))
     return [action, templat]

@@ -547,7 +547,7 @@ def create_actions(window: Any) -> list[QAction]:
             impor_monev,
         ),
         (
-            "Ekspor CSV Monev…",
+            "Ekspor CSV M&onev…",
             "Menulis realisasi anggaran dan kendala tahun ini ke CSV",
             ekspor_monev,
         ),
