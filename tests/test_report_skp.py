@@ -250,6 +250,10 @@ def test_workbook_in_ekinerja_column_order(kantor):
     assert evaluasi["Ani Rahmawati"][5].startswith("Diatas Ekspektasi (Rata-rata capaian 116,7%")
     assert evaluasi["Dewi Lestari, S.STP"][8] == "Butuh Perbaikan"
     kurva = " ".join(str(c.value) for c in wb["Kurva Distribusi"]["A"] if c.value)
+    # LibreOffice printed the sheet at full size, a 110-wide column cut at the page's edge;
+    # 72 units is the widest it printed whole on a portrait page (text wraps inside it)
+    assert wb["Kurva Distribusi"].column_dimensions["A"].width <= 70
+    assert all(c.alignment.wrap_text for c in wb["Kurva Distribusi"]["A"] if c.value)
     assert "Predikat organisasi: Baik." in kurva and "Ani Rahmawati (pegawai" in kurva
 
 

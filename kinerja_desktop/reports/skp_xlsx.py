@@ -14,6 +14,8 @@ from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.skp_data import LaporanSkp, teks_nip
 from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
 
+LEBAR_KURVA = 68  # LibreOffice prints a width unit ~0,096 in: 68 fit a portrait A4 or F4
+
 BARIS_KEPALA = 3
 """The header row of every sheet; data start on the row below it."""
 
@@ -150,7 +152,9 @@ def render_skp_xlsx(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
             _teks(evaluasi, r_evaluasi, c, v)
 
     kurva = wb.create_sheet("Kurva Distribusi")
-    kurva.column_dimensions["A"].width = 110
+    # one column that prints whole on a portrait page without shrinking: LibreOffice printed a
+    # 110-wide column cut at the page's edge, ignoring fit-to-width for a one-column sheet
+    kurva.column_dimensions["A"].width = LEBAR_KURVA
     baris = [
         (f"Kurva distribusi predikat (predikat tahunan {laporan.tahun})", True),
         *[(b, b.startswith("PERINGATAN")) for b in laporan.kurva.ringkasan()],
