@@ -7,6 +7,10 @@ triwulan (against the target up to it) and its category, and the Keterangan/Kend
 the indicator and period; then the budget: anggaran per program and kegiatan, realised in the
 triwulan and up to it, and the share realised. An appendix "asal angka" says where every
 realisasi came from. "Belum ada data" is written where a value is missing, never 0.
+
+Long because both tables of the monev (indicators and budget) are built here from one reading
+of the period, so their triwulan arithmetic cannot drift apart; splitting the budget rows out
+is the next cut when the file grows.
 """
 
 from collections import defaultdict

@@ -9,7 +9,6 @@ button that names the year; unsaved edits are never dropped silently (switching 
 closing asks first).
 """
 
-import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -37,7 +36,7 @@ from kinerja_desktop.domain.lkjip import Asal
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.reports.lkjip_data import LaporanKinerja, Narasi, build_lkjip_report
 from kinerja_desktop.ui.lkjip_renstra import TabRenstra
-from kinerja_desktop.ui.operations import explain, show_bug
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pesan import kotak_pesan
 
 WARNA_DRAF, WARNA_BERUBAH, WARNA_OK = "#8a4b00", "#b00020", "#1b5e20"
@@ -157,16 +156,12 @@ class LkjipEditor(QDialog):
     def _jalankan(self, kerja: Callable[[], object]) -> bool:
         """Run a read or an operation; a refusal is shown in red, a bug in the bug dialog."""
         self.galat.clear()
-        try:
+
+        def selesai() -> bool:
             kerja()
-        except Exception as exc:  # noqa: BLE001 - sorted: refusal, environment or bug
-            dijelaskan = explain(exc)
-            if dijelaskan is None:
-                show_bug(self, traceback.format_exc())
-            else:
-                self.galat.setText(dijelaskan.pesan)
-            return False
-        return True
+            return True
+
+        return run_once(self, selesai, self.galat.setText) is not None
 
     def _muat(self, kunci: str | None = None) -> None:
         """Read the year's report and refill the list (keeping ``kunci`` shown)."""

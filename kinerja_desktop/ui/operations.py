@@ -1,9 +1,11 @@
 """The one path every change of the window takes (after Anki's ``CollectionOp``).
 
-A core operation (``db.ops_*``, an import, a backup) runs either as an undoable step on the GUI
-thread (:func:`push_change`: the quick edits of the tabs and the jabatan tree) or on the one
-worker thread (:class:`~kinerja_desktop.ui.tasks.TaskRunner`: anything that can take long).
-Either way a failure is sorted by :func:`explain` into one of three kinds:
+A core operation (``db.ops_*``, an import, a backup) runs as an undoable step on the GUI
+thread (:func:`push_change`: the quick edits of the tabs and the jabatan tree), as a step of a
+dialog that is not undone from the Sunting menu (:func:`run_once`: a dialog's Simpan, the SKP
+and Laporan Kinerja editors), or on the one worker thread
+(:class:`~kinerja_desktop.ui.tasks.TaskRunner`: anything that can take long). Every way a
+failure is sorted by :func:`explain` into one of three kinds:
 
 - a :class:`~kinerja_desktop.errors.KinerjaError` is the core's refusal, shown as it is;
 - an environment failure (disk full, read-only, locked, damaged database) becomes the message
@@ -20,7 +22,7 @@ A step whose operation failed is never left on the undo stack: it marks itself o
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -35,6 +37,8 @@ OnRefused = Callable[[str, KinerjaError], None]
 
 JUDUL_URUNGKAN = "Tidak dapat mengurungkan"
 JUDUL_ULANGI = "Tidak dapat mengulangi"
+
+T = TypeVar("T")
 
 
 def explain(exc: BaseException) -> KinerjaError | None:
@@ -62,6 +66,23 @@ def show_bug(parent: QWidget | None, detail: str) -> None:
     )
     box.setDetailedText(detail)
     box.exec()
+
+
+def run_once(
+    parent: QWidget | None, op: Callable[[], T], on_refused: Callable[[str], None]
+) -> T | None:
+    """Run ``op``, a change (or a read) that is no undo step; returns its result, None when it
+    failed. A refusal or an environment failure goes to ``on_refused`` as its Indonesian
+    message (a dialog shows it in red and stays open); a bug goes to the bug dialog."""
+    try:
+        return op()
+    except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal, environment or bug
+        explained = explain(exc)
+        if explained is None:
+            show_bug(parent, traceback.format_exc())
+        else:
+            on_refused(explained.pesan)
+        return None
 
 
 @dataclass

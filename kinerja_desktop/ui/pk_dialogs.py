@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.pk import JANJI_BAWAAN, PEMBUKA_BAWAAN, read_naskah, set_naskah
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.iki_data import daftar_jabatan
 from kinerja_desktop.reports.pk_terbit import HasilTerbit, issue_pk, keadaan_terbit
-from kinerja_desktop.ui.operations import explain, show_bug
+from kinerja_desktop.ui.operations import run_once
 
 MERAH = "color: #b00020;"
 
@@ -97,28 +96,21 @@ class NaskahPkDialog(QDialog):
 
     def save(self) -> None:
         """Keep the text of this year; on a refusal say why and stay open."""
-        try:
-            self.perubahan = set_naskah(
+        hasil = run_once(
+            self,
+            lambda: set_naskah(
                 self.tahun,
                 self.pembuka.toPlainText(),
                 self.janji.toPlainText(),
                 self.nama_bupati.text(),
                 self.sebutan_bupati.text(),
-            ).perubahan
-        except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal or bug
-            alasan = explain(exc)
-            if alasan is None:
-                show_bug(self, _jejak(exc))
-                return
-            self.pesan.setText(alasan.pesan)
+            ),
+            self.pesan.setText,
+        )
+        if hasil is None:
             return
+        self.perubahan = hasil.perubahan
         self.accept()
-
-
-def _jejak(exc: BaseException) -> str:
-    import traceback
-
-    return "".join(traceback.format_exception(exc))
 
 
 class TerbitkanPkDialog(QDialog):
@@ -195,18 +187,14 @@ class TerbitkanPkDialog(QDialog):
 
     def issue(self) -> None:
         """Issue; on a refusal (no reason for a PK Perubahan) say why and stay open."""
-        try:
-            self.hasil = issue_pk(self.tahun, self.jabatan.currentData(), self.alasan.text())
-        except KinerjaError as exc:
-            self.pesan.setText(exc.pesan)
+        hasil = run_once(
+            self,
+            lambda: issue_pk(self.tahun, self.jabatan.currentData(), self.alasan.text()),
+            self.pesan.setText,
+        )
+        if hasil is None:
             return
-        except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal or bug
-            alasan = explain(exc)
-            if alasan is None:
-                show_bug(self, _jejak(exc))
-            else:
-                self.pesan.setText(alasan.pesan)
-            return
+        self.hasil = hasil
         self.accept()
 
 

@@ -1,7 +1,6 @@
 """What the SKP editor's tabs and the Cetak SKP dialog share: table cells, rows that follow
 their wrapped text, the evaluation periods, and the runner of one core operation."""
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.domain.periode import parse_periode
-from kinerja_desktop.ui.operations import explain, show_bug
+from kinerja_desktop.ui.operations import run_once
 
 
 def pilihan_periode_skp(tahun: int) -> list[tuple[str, str]]:
@@ -56,14 +55,8 @@ class Pelaksana:
 
     def __call__(self, op: Callable[[], Hasil[Any]]) -> bool:
         """Run ``op``; True when it went through."""
-        try:
-            hasil = op()
-        except Exception as exc:  # noqa: BLE001 - sorted by explain: refusal, environment or bug
-            explained = explain(exc)
-            if explained is None:
-                show_bug(self.parent, traceback.format_exc())
-            else:
-                self.tampil_galat(explained.pesan)
+        hasil = run_once(self.parent, op, self.tampil_galat)
+        if hasil is None:
             return False
         self.sesudah(hasil.perubahan)
         return True
