@@ -192,6 +192,12 @@ def test_monev_workbook(dokumen):
     assert [kegiatan[c] for c in (4, 6, 8, 10)] == [125_000_000, 35_000_000, 55_000_000, 44.0]
     ws = wb["KASI-PEM"]
     assert ws.page_setup.orientation == "landscape"
+    # titles and headers bold in the sheet's own font: a bold font without a name printed
+    # in LibreOffice's serif default
+    for path in (dokumen["monev_xlsx"], dokumen["ra_xlsx"]):
+        for sheet in load_workbook(path):
+            tebal = [c for r in sheet.iter_rows() for c in r if c.value and c.font.b]
+            assert tebal and {(c.font.name, c.font.sz) for c in tebal} == {("Calibri", 11)}
 
 
 def test_documents_on_both_engines(db):

@@ -254,6 +254,9 @@ def test_workbook_in_ekinerja_column_order(kantor):
     # 72 units is the widest it printed whole on a portrait page (text wraps inside it)
     assert wb["Kurva Distribusi"].column_dimensions["A"].width <= 70
     assert all(c.alignment.wrap_text for c in wb["Kurva Distribusi"]["A"] if c.value)
+    # a bold font without a name printed in LibreOffice's serif default
+    tebal = [c for ws in wb for r in ws.iter_rows() for c in r if c.value and c.font.b]
+    assert tebal and {(c.font.name, c.font.sz) for c in tebal} == {("Calibri", 11)}
     assert "Predikat organisasi: Baik." in kurva and "Ani Rahmawati (pegawai" in kurva
 
 

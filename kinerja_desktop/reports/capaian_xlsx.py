@@ -9,16 +9,21 @@ from kinerja_desktop import APP_NAME
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
 from kinerja_desktop.reports.page import check_kertas
-from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import (
+    cetak_selebar_halaman,
+    huruf_tebal,
+    sel_teks,
+    sesuaikan_tinggi_baris,
+)
 
 
 def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     cell = sel_teks(ws, row, col, value)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = huruf_tebal()
     return cell
 
 

@@ -10,20 +10,25 @@ from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
-from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import (
+    cetak_selebar_halaman,
+    huruf_tebal,
+    sel_teks,
+    sesuaikan_tinggi_baris,
+)
 
 BELUM = "belum ada data"
 
 
 def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False, tengah: bool = False) -> Any:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     cell = sel_teks(ws, row, col, value)
     cell.alignment = Alignment(
         wrap_text=True, vertical="top", horizontal="center" if tengah else None
     )
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = huruf_tebal()
     return cell
 
 

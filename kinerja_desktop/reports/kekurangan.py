@@ -163,11 +163,12 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
     """One row per missing indicator (Excel's tallest row cannot hold 41 lines), desa and
     period on every row so that the sheet can be filtered and sorted."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
 
     from kinerja_desktop import APP_NAME
     from kinerja_desktop.workbook import (
         cetak_selebar_halaman,
+        huruf_tebal,
         sel_teks,
         sesuaikan_tinggi_baris,
     )
@@ -182,11 +183,11 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
         ws.column_dimensions[huruf].width = w
     for r, teks_ in ((1, daftar.judul), (2, daftar.sub_judul)):
         sel = sel_teks(ws, r, 1, teks_)
-        sel.font, sel.alignment = Font(bold=True), bungkus
+        sel.font, sel.alignment = huruf_tebal(), bungkus
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(kolom))
     for c, k in enumerate(kolom, start=1):
         sel = sel_teks(ws, 4, c, k)
-        sel.font, sel.alignment = Font(bold=True), bungkus
+        sel.font, sel.alignment = huruf_tebal(), bungkus
         sel.fill = PatternFill("solid", fgColor="E6E6E6")
     r = 4
     for b in daftar.baris:

@@ -12,7 +12,12 @@ from kinerja_desktop.domain.skp import Bagian
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.skp_data import LaporanSkp, teks_nip
-from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import (
+    cetak_selebar_halaman,
+    huruf_tebal,
+    sel_teks,
+    sesuaikan_tinggi_baris,
+)
 
 LEBAR_KURVA = 68  # LibreOffice prints a width unit ~0,096 in: 68 fit a portrait A4 or F4
 
@@ -58,12 +63,12 @@ HURUF_PER_SATUAN = 1.0
 
 
 def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     cell = sel_teks(ws, row, col, value)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = huruf_tebal()
     return cell
 
 

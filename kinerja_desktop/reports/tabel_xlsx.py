@@ -5,7 +5,7 @@ Rupiah as whole numbers shown ``Rp 1.250.000`` so that they still add up."""
 from typing import Any
 
 from kinerja_desktop.reports.penandatangan import KOSONG
-from kinerja_desktop.workbook import sel_teks
+from kinerja_desktop.workbook import huruf_tebal, sel_teks
 
 # the Indonesian language tag makes LibreOffice group with dots (Rp 1.250.000) whatever its own
 # locale; Excel groups as the PC's regional settings say (dots on an Indonesian Windows)
@@ -41,12 +41,12 @@ class Lembar:
     ) -> Any:
         """A text cell at (r, col), merged up to column ``sampai``, aligned ``horizontal``
         ("center", "right"; None: the default)."""
-        from openpyxl.styles import Alignment, Font
+        from openpyxl.styles import Alignment
 
         cell = sel_teks(self.ws, self.r, col, value)
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
         if bold:
-            cell.font = Font(bold=True)
+            cell.font = huruf_tebal()
         if sampai is not None and sampai > col:
             self.ws.merge_cells(
                 start_row=self.r, start_column=col, end_row=self.r, end_column=sampai
@@ -112,7 +112,7 @@ class Lembar:
     ) -> Any:
         """Whole Rupiah as a number shown ``Rp 1.250.000`` (merged up to column ``sampai``);
         a marked blank when not known."""
-        from openpyxl.styles import Alignment, Font
+        from openpyxl.styles import Alignment
 
         if value is None:
             return self.teks(col, KOSONG, bold=bold, sampai=sampai)
@@ -124,7 +124,7 @@ class Lembar:
         cell.number_format = FORMAT_RUPIAH
         cell.alignment = Alignment(vertical="top")
         if bold:
-            cell.font = Font(bold=True)
+            cell.font = huruf_tebal()
         return cell
 
     def tanda_tangan(
