@@ -234,6 +234,16 @@ def test_word_document_has_headings_tables_pictures_and_the_same_figures(dokumen
     assert "selanjutnya disebut pihak pertama." in teks  # the PK's statement, as in the PDF
     pk_ttd = [t for t in doc.tables if len(t.columns) == 2 and "Pihak Kedua," in t.cell(1, 0).text]
     assert len(pk_ttd) == 2 and "ABAI SALEH, S.Sos., MM" in pk_ttd[0].cell(1, 1).text
+    # the attachment's signature never alone on a page (LibreOffice put it on the last page
+    # by itself): the program table's last rows are kept with it, unbroken
+    program = [t for t in doc.tables if t.rows[0].cells[-1].text == "Anggaran (Rp)"][-1]
+    assert program.rows[-1].cells[1].text == "Jumlah"
+    for row in program.rows[-2:]:
+        assert row._tr.trPr is not None and row._tr.trPr.xpath("./w:cantSplit")
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+    assert not any(
+        p.paragraph_format.keep_with_next for c in program.rows[0].cells for p in c.paragraphs
+    )
 
 
 def test_what_is_missing_is_said_before_writing(db):

@@ -81,8 +81,9 @@ def isi_sel(cell: Any, teks: str, tengah: bool, tebal: bool, ukuran: float) -> N
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def tulis_tabel(doc: Any, t: Tabel, lebar: float) -> None:
-    """``t`` as a Word table under its caption, with its note under it."""
+def tulis_tabel(doc: Any, t: Tabel, lebar: float, ikat_akhir: int = 0) -> None:
+    """``t`` as a Word table under its caption, with its note under it; its last
+    ``ikat_akhir`` rows and the note kept on the page of what follows (a signature)."""
     from docx.shared import Pt
 
     doc.add_paragraph(t.judul, style="Caption")
@@ -120,15 +121,24 @@ def tulis_tabel(doc: Any, t: Tabel, lebar: float) -> None:
     catatan = doc.add_paragraph(t.catatan)
     for run in catatan.runs:
         run.font.size = Pt(9)
+    if ikat_akhir:
+        satu_halaman_baris(tabel.rows[-ikat_akhir:])
+        catatan.paragraph_format.keep_with_next = True
 
 
 def satu_halaman(tabel: Any) -> None:
     """Keep a signature table on one page: no row breaks, each row kept with the next."""
+    tabel.autofit = False
+    satu_halaman_baris(tabel.rows)
+
+
+def satu_halaman_baris(rows: Any) -> None:
+    """Keep ``rows`` unbroken, each with what follows it (the next row, or after the last
+    one the next paragraph)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    tabel.autofit = False
-    for row in tabel.rows:
+    for row in rows:
         tanda = OxmlElement("w:cantSplit")
         tanda.set(qn("w:val"), "true")
         row._tr.get_or_add_trPr().append(tanda)

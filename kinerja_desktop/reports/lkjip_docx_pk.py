@@ -122,7 +122,7 @@ def _perubahan(doc: Any, d: DokumenPk, lebar: float) -> None:
         (Sel(str(i), tengah=True), Sel(b.bagian), Sel(b.semula), Sel(b.menjadi))
         for i, b in enumerate(d.perubahan, start=1)
     ] or [(Sel(""), Sel("Tidak ada perubahan isi (hanya diterbitkan ulang)."), Sel(""), Sel(""))]
-    tulis_tabel(doc, Tabel("", KOLOM_PERUBAHAN, tuple(baris), LEBAR_PERUBAHAN), lebar)
+    tulis_tabel(doc, Tabel("", KOLOM_PERUBAHAN, tuple(baris), LEBAR_PERUBAHAN), lebar, 2)
 
 
 def tulis_lampiran_pk(doc: Any, pk: LaporanPk, lebar: float) -> None:
@@ -147,7 +147,8 @@ def tulis_lampiran_pk(doc: Any, pk: LaporanPk, lebar: float) -> None:
         _kepala(doc, d)
         doc.add_paragraph(f"Jabatan: {d.pihak_pertama.jabatan}")
         tulis_tabel(doc, _indikator(d), lebar)
-        tulis_tabel(doc, _program(d), lebar)
+        # the signature never alone on a page: the last rows of the table above go with it
+        tulis_tabel(doc, _program(d), lebar, ikat_akhir=0 if d.ke else 2)
         if d.ke:
             _perubahan(doc, d, lebar)
         tanda_tangan_dua(doc, d, lebar)
