@@ -145,6 +145,10 @@ def test_ratings_proposal_and_predikat_are_printed(kantor):
     assert "Usulan aplikasi Diatas Ekspektasi (Rata-rata capaian 116,7%" in evaluasi
     assert "RATING PERILAKU KERJA Diatas Ekspektasi" in evaluasi
     assert "PREDIKAT KINERJA PEGAWAI Baik" in evaluasi
+    # Dewi's indicators have no capaian: the reason says "tidak ada usulan" once
+    dewi = _halaman_pegawai(pages, "Dewi Lestari, S.STP")
+    assert "Usulan aplikasi Belum ada capaian (0 dari 3 indikator): tidak ada usulan." in dewi
+    assert "tidak ada usulan (" not in dewi
     dokumen = ani[ani.index("DOKUMEN EVALUASI KINERJA PEGAWAI") :]
     assert "Predikat Kinerja Organisasi Baik" in dokumen
     assert "Capaian Kinerja Organisasi 116,7% (rata-rata capaian 1 dari 84 indikator" in dokumen

@@ -84,8 +84,9 @@ class DokumenSkp:
             rating, alasan = k.usulan_hasil, k.alasan_usulan
         else:
             rating, alasan = self.evaluasi.usulan.rating, self.evaluasi.usulan.alasan
-        nama = rating.label if isinstance(rating, Rating) else "tidak ada usulan"
-        return f"{nama} ({alasan})"
+        if not isinstance(rating, Rating):
+            return alasan  # "Belum ada capaian …: tidak ada usulan." says it once
+        return f"{rating.label} ({alasan})"
 
     @property
     def catatan(self) -> str:
