@@ -172,6 +172,8 @@ def test_monev_asal_angka(dokumen):
     nama, sha = dokumen["csv"]
     whole = " ".join(flat(p.extract_text()) for p in PdfReader(dokumen["monev_pdf"]).pages)
     lampiran = whole[whole.index("LAMPIRAN: ASAL ANGKA") :]
+    # the last column counts stored values; headed "Nilai" it read as a value of 0
+    assert "Waktu Jumlah nilai" in lampiran and "Jumlah nilai: berapa nilai realisasi" in lampiran
     assert "KASI-PEM.01 Pembinaan perangkat desa Diketik di aplikasi" in lampiran
     assert nama in lampiran and sha[:24] in lampiran.replace(" ", "")
     rows = sel(dokumen["monev_xlsx"], "Asal Angka")

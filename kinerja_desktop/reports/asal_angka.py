@@ -29,7 +29,7 @@ JENIS_SUMBER = {
 }
 """The origin of a value in the operator's words; any other origin is shown as stored."""
 
-KOLOM = ("No", "Indikator", "Asal", "Berkas / oleh", "SHA-256", "Waktu", "Nilai")
+KOLOM = ("No", "Indikator", "Asal", "Berkas / oleh", "SHA-256", "Waktu", "Jumlah nilai")
 
 
 @dataclass(frozen=True)

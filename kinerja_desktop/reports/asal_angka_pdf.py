@@ -12,7 +12,8 @@ JUDUL = "LAMPIRAN: ASAL ANGKA"
 PENJELASAN = (
     "Dari mana setiap realisasi dalam dokumen ini berasal: diketik di aplikasi (oleh siapa, "
     "kapan terakhir), berkas CSV atau isian desa yang diimpor (nama berkas, sidik SHA-256 "
-    "untuk mencocokkan berkas aslinya, dan waktu impor)."
+    "untuk mencocokkan berkas aslinya, dan waktu impor). Jumlah nilai: berapa nilai realisasi "
+    "yang tersimpan dari asal itu."
 )
 
 
