@@ -135,8 +135,8 @@ def tabel_capaian(laporan: LaporanKinerja) -> Tabel:
     baris, gabung = _baris_sasaran(laporan.angka.sasaran, sel)
     a = laporan.angka
     ringkas = (
-        f"Rata-rata capaian: {_capaian(a.capaian)}% ({a.kategori}), dari {a.ada} dari {a.total} "
-        "indikator yang memiliki data"
+        f"Rata-rata capaian: {_capaian(a.capaian)}% ({a.kategori}), dari {a.ada} indikator "
+        f"yang memiliki data (seluruhnya {a.total})"
         if a.capaian is not None
         else f"Belum ada indikator yang memiliki data capaian ({a.total} indikator)"
     )
