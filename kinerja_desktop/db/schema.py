@@ -17,12 +17,8 @@ from typing import NamedTuple
 import peewee
 from peewee import Database, PostgresqlDatabase
 
-from kinerja_desktop.db.audit import rantai_baru
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.models import ALL_MODELS
-from kinerja_desktop.db.ops_pita import insert_pita
-from kinerja_desktop.db.skp_aturan import insert_skp_defaults
-from kinerja_desktop.domain.capaian import PITA_BAWAAN
 from kinerja_desktop.errors import BasisDataBermasalah
 
 SCHEMA_VERSION = 11
@@ -255,6 +251,8 @@ def _upgrade_6_to_7(db: Database) -> None:
             for q in _V7_SQL
         ),
     )
+    from kinerja_desktop.db.audit import rantai_baru
+
     mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
     lama = db.execute_sql(
         'SELECT r."id", r."waktu", r."batch_id", r."jenis", r."indikator_id", r."periode", '
@@ -484,6 +482,8 @@ def _upgrade_10_to_11(db: Database) -> None:
         db,
         (PerMesin(q.format(id="INTEGER"), q.format(id="SERIAL")) for q in _V11_SQL),
     )
+    from kinerja_desktop.db.skp_aturan import insert_skp_defaults
+
     insert_skp_defaults(db)
 
 
@@ -492,6 +492,9 @@ UPGRADES[10] = _upgrade_10_to_11
 
 def insert_default_bands() -> None:
     """Put the default rating bands (capaian-rules.md) into a new database."""
+    from kinerja_desktop.db.ops_pita import insert_pita
+    from kinerja_desktop.domain.capaian import PITA_BAWAAN
+
     insert_pita(PITA_BAWAAN)
 
 
@@ -569,6 +572,9 @@ def prepare_schema(db: Database, label: str) -> bool:
     """
     version = schema_version(db)
     if version == 0 and not _has_tables(db):
+        # what only a new or upgraded database needs is imported here, not at every start
+        from kinerja_desktop.db.skp_aturan import insert_skp_defaults
+
         db.create_tables(SCHEMA_MODELS)
         insert_default_bands()
         insert_skp_defaults(db)

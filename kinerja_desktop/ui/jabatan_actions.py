@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kinerja_desktop.db import ops_jabatan, queries_jabatan
+from kinerja_desktop.db import queries_jabatan
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_tree import Node
@@ -66,6 +66,8 @@ class JabatanActions(QObject):
 
     def add(self, tahun: int, nama: str, atasan_id: int | None, kode: str = "") -> int | None:
         """Add a jabatan; returns its id (None after a bug, which is shown)."""
+        from kinerja_desktop.db import ops_jabatan  # its writers load on first use, not at start-up
+
         removed: list[ops_jabatan.JabatanSnapshot] = []
         added: list[int] = []
 
@@ -86,6 +88,8 @@ class JabatanActions(QObject):
 
     def rename(self, jabatan_id: int, nama: str, kode: str | None = None) -> Perubahan | None:
         """Rename a jabatan (and change its code when ``kode`` is given)."""
+        from kinerja_desktop.db import ops_jabatan  # its writers load on first use, not at start-up
+
         lama = queries_jabatan.jabatan_info(jabatan_id)
         baru: list[queries_jabatan.JabatanInfo] = []
 
@@ -105,6 +109,8 @@ class JabatanActions(QObject):
 
     def move(self, jabatan_id: int, atasan_id: int | None) -> Perubahan | None:
         """Put a jabatan under ``atasan_id`` (None: directly under the Camat)."""
+        from kinerja_desktop.db import ops_jabatan  # its writers load on first use, not at start-up
+
         nama = queries_jabatan.jabatan_info(jabatan_id).nama
         lama: list[ops_jabatan.Letak] = []
         baru: list[ops_jabatan.Letak] = []
@@ -126,6 +132,8 @@ class JabatanActions(QObject):
 
     def remove(self, jabatan_id: int) -> Perubahan | None:
         """Remove a jabatan with its subtree (without asking: see :meth:`remove_dialog`)."""
+        from kinerja_desktop.db import ops_jabatan  # its writers load on first use, not at start-up
+
         nama = queries_jabatan.jabatan_info(jabatan_id).nama
         kept: list[ops_jabatan.JabatanSnapshot] = []
 
@@ -143,6 +151,7 @@ class JabatanActions(QObject):
 
     def add_dialog(self, tahun: int, atasan: Node | None) -> int | None:
         """Ask for the title and code of a new jabatan under ``atasan``; returns its id."""
+        from kinerja_desktop.db import ops_jabatan  # its writers load on first use, not at start-up
         from kinerja_desktop.ui.jabatan_dialogs import JabatanDialog  # its window, when opened
 
         under = atasan.nama if atasan is not None else "Camat"
