@@ -24,21 +24,16 @@ from kinerja_desktop.domain.value_text import format_angka, format_persen, forma
 from kinerja_desktop.reports.lkjip_angka import NA, AngkaLkjip, IndikatorLkjip, SasaranLkjip
 
 
-def _persen(x: float) -> str:
-    return format_persen(x)
-
-
 def banding(sekarang: float | None, lalu: float | None, tahun_lalu: int) -> str:
     """``naik 4,1 poin dibanding tahun 2025 (98,1%)``, or "" when either is missing."""
     if sekarang is None or lalu is None:
         return ""
     beda = sekarang - lalu
     if abs(beda) < 0.05:
-        return f"sama dengan tahun {tahun_lalu} ({_persen(lalu)})"
+        return f"sama dengan tahun {tahun_lalu} ({format_persen(lalu)})"
     arah = "naik" if beda > 0 else "turun"
-    return (
-        f"{arah} {format_angka(abs(beda), 1)} poin dibanding tahun {tahun_lalu} ({_persen(lalu)})"
-    )
+    beda_teks = format_angka(abs(beda), 1)
+    return f"{arah} {beda_teks} poin dibanding tahun {tahun_lalu} ({format_persen(lalu)})"
 
 
 def _dengan_satuan(teks: str, satuan: str) -> str:
@@ -60,7 +55,8 @@ def kalimat_indikator(ind: IndikatorLkjip, tahun_lalu: int) -> str:
         return f"Indikator {nama} (target {target}) belum dapat diukur: belum ada data realisasi."
     kalimat = (
         f"Target indikator {nama} sebesar {target} tercapai sebesar "
-        f"{_persen(ind.ini.capaian)} (realisasi {_dengan_satuan(ind.ini.realisasi, ind.satuan)})"
+        f"{format_persen(ind.ini.capaian)} "
+        f"(realisasi {_dengan_satuan(ind.ini.realisasi, ind.satuan)})"
     )
     lalu = banding(ind.ini.capaian, None if ind.lalu is None else ind.lalu.capaian, tahun_lalu)
     return f"{kalimat}, {lalu}." if lalu else f"{kalimat}."
@@ -76,7 +72,7 @@ def draf_sasaran(s: SasaranLkjip, angka: AngkaLkjip) -> str:
     else:
         awal = (
             f"Sasaran \u201c{s.teks}\u201d ({s.jabatan}) diukur dengan {s.total} indikator, "
-            f"dengan rata-rata capaian {_persen(s.capaian)} (kategori {s.kategori})."
+            f"dengan rata-rata capaian {format_persen(s.capaian)} (kategori {s.kategori})."
         )
     kalimat = [kalimat_indikator(i, angka.tahun_lalu) for i in s.indikator]
     belum = [i for i in s.indikator if i.ini.capaian is not None and i.ini.capaian < 100]
@@ -97,7 +93,7 @@ def _ringkas(angka: AngkaLkjip) -> str:
         )
     kalimat = (
         f"Dari {angka.total} indikator kinerja, {angka.ada} indikator memiliki data capaian "
-        f"dengan rata-rata capaian {_persen(angka.capaian)} (kategori {angka.kategori})"
+        f"dengan rata-rata capaian {format_persen(angka.capaian)} (kategori {angka.kategori})"
     )
     lalu = banding(angka.capaian, angka.capaian_lalu, angka.tahun_lalu)
     return f"{kalimat}, {lalu}." if lalu else f"{kalimat}."
@@ -133,7 +129,7 @@ def kalimat_anggaran(a: AngkaLkjip) -> str:
     if jumlah.anggaran is None:
         return ""
     realisasi = format_rupiah(jumlah.realisasi or 0)
-    persen = "" if jumlah.persen is None else f" ({_persen(jumlah.persen)})"
+    persen = "" if jumlah.persen is None else f" ({format_persen(jumlah.persen)})"
     return (
         f"Realisasi anggaran tahun {a.tahun} sebesar {realisasi} dari anggaran "
         f"{format_rupiah(jumlah.anggaran)}{persen}."
@@ -182,7 +178,7 @@ def _isu(a: AngkaLkjip) -> str:
     kurang = [i for i in a.indikator if i.ini.capaian is not None and i.ini.capaian < 100]
     tanpa = [i for i in a.indikator if i.ini.capaian is None]
     baris = [f"Permasalahan utama pada tahun {a.tahun} tampak dari indikator berikut:"]
-    baris += [f"- {i.nama}: capaian {_persen(i.ini.capaian or 0)}" for i in kurang]
+    baris += [f"- {i.nama}: capaian {format_persen(i.ini.capaian or 0)}" for i in kurang]
     if not kurang:
         baris = [f"Pada tahun {a.tahun} tidak ada indikator dengan capaian di bawah target."]
     if tanpa:

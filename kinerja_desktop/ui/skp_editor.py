@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import latest_year, years
+from kinerja_desktop.db.queries_indikator import kode_indikator
 from kinerja_desktop.db.skp_baca import DataSkp
 from kinerja_desktop.domain.skp import Bagian
 from kinerja_desktop.ui.pesan import tanya_ya
@@ -227,9 +228,7 @@ class SkpEditor(QDialog):
             f"Hapus SKP {self.data.pegawai.nama} tahun {self.data.tahun} beserta evaluasinya? "
             "Penghapusan tercatat di Riwayat Perubahan.",
         )
-        if tanya and self.jalankan(
-            lambda: hapus_skp(self.data.id if self.data else 0)
-        ):
+        if tanya and self.jalankan(lambda: hapus_skp(self.data.id if self.data else 0)):
             self._isi_pegawai()
 
     def _cetak(self) -> None:
@@ -278,20 +277,10 @@ class SkpEditor(QDialog):
         return tab
 
     def _isi_rencana(self) -> None:
-        from kinerja_desktop.db.models import Indikator
-
         self._mengisi = True
         tabel = self.tabel_rencana
         baris = self.data.hasil_kerja if self.data is not None else ()
-        kode = {}
-        if self.data is not None:
-            ids = [r.iki_id for r in baris if r.iki_id is not None]
-            kode = dict(
-                Indikator.select(Indikator.id, Indikator.kode)
-                .where(Indikator.id.in_(ids))
-                .tuples()
-                .iterator()
-            )
+        kode = kode_indikator(r.iki_id for r in baris if r.iki_id is not None)
         tabel.setRowCount(len(baris))
         for i, r in enumerate(baris):
             sumber = f"IKI {kode[r.iki_id]}" if r.iki_id in kode else "diketik"
@@ -342,9 +331,7 @@ class SkpEditor(QDialog):
         tanya = tanya_ya(
             self, "Hapus baris", f"Hapus rencana hasil kerja «{indikator}» beserta realisasinya?"
         )
-        if tanya and self.jalankan(
-            lambda: hapus_hasil_kerja(hasil_kerja)
-        ):
+        if tanya and self.jalankan(lambda: hapus_hasil_kerja(hasil_kerja)):
             self.muat()
 
     # ----- messages ------------------------------------------------------------------------
