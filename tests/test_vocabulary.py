@@ -1,0 +1,303 @@
+"""One vocabulary: functions are named with English verbs (docs/GLOSSARY.md, "Verbs"), while
+domain nouns stay Indonesian. A function whose name starts with an Indonesian verb is refused."""
+
+import ast
+from pathlib import Path
+
+import kinerja_desktop
+
+PACKAGE = Path(kinerja_desktop.__file__).parent
+
+# Indonesian verbs seen at the head of function names. Nouns that look alike stay allowed:
+# pilihan (choice), isian (entry), kunci_* (a sort key), bagian (part), aturan (rule), rekap.
+INDONESIAN_VERBS = frozenset(
+    [
+        "ambil",
+        "atur",
+        "bandingkan",
+        "bangun",
+        "baca",
+        "bersihkan",
+        "buat",
+        "buka",
+        "cari",
+        "catat",
+        "cek",
+        "cetak",
+        "ekspor",
+        "gabung",
+        "gambar",
+        "ganti",
+        "hapus",
+        "hentikan",
+        "hitung",
+        "impor",
+        "isi",
+        "jalankan",
+        "kembalikan",
+        "kirim",
+        "kosongkan",
+        "lengkapi",
+        "lihat",
+        "muat",
+        "mulai",
+        "pasang",
+        "perbarui",
+        "periksa",
+        "pilih",
+        "pindah",
+        "pulihkan",
+        "salin",
+        "segarkan",
+        "setel",
+        "siapkan",
+        "simpan",
+        "susun",
+        "tambah",
+        "tampil",
+        "tampilkan",
+        "tandai",
+        "terapkan",
+        "terbitkan",
+        "terima",
+        "tetapkan",
+        "tolak",
+        "tulis",
+        "tutup",
+        "ubah",
+        "urutkan",
+        "usulkan",
+    ]
+)
+
+# Names still waiting for their English verb, by module. Remove a name here when you rename
+# it; the list must end empty, and then this dict and its use go away.
+NOT_YET_RENAMED: dict[str, set[str]] = {
+    "cli/common.py": {"baca_sandi"},
+    "cli/desa.py": {"_cetak"},
+    "cli/dokumen.py": {"_cetak_kurang"},
+    "cli/kantor.py": {"_cetak_desa"},
+    "cli/keputusan.py": {"_cetak"},
+    "cli/skp.py": {"_cetak_periksa"},
+    "db/archive.py": {"_impor_members", "impor_dir"},
+    "db/driver_server.py": {"pasang_driver_server"},
+    "db/kabupaten.py": {"isi"},
+    "db/kantor.py": {"bersihkan", "ganti", "isi"},
+    "db/ops_anggaran.py": {"periksa_anggaran", "periksa_keterangan"},
+    "db/ops_indikator.py": {"_pulihkan"},
+    "db/ops_program.py": {
+        "_catat",
+        "_tambah",
+        "_tolak_rencana_terkunci",
+        "_urutkan",
+        "baca_isi",
+        "hapus",
+        "pindah",
+        "pulihkan",
+        "tambah_aksi",
+        "tambah_kegiatan",
+        "tambah_program",
+        "ubah",
+    },
+    "db/pemulihan_kunci.py": {"catat_pemulihan", "tolak_pemulihan_terkunci"},
+    "db/restore.py": {"impor_done"},
+    "db/skp.py": {
+        "_cek_kolom",
+        "buat_skp",
+        "catat_skp",
+        "hapus_hasil_kerja",
+        "hapus_skp",
+        "tambah_hasil_kerja",
+        "ubah_ekspektasi",
+        "ubah_hasil_kerja",
+    },
+    "db/skp_aturan.py": {
+        "_cek_aturan",
+        "baca_kurva",
+        "baca_matriks",
+        "ganti_kurva",
+        "simpan_predikat_organisasi",
+        "ubah_matriks",
+    },
+    "db/skp_baca.py": {"baca_skp"},
+    "db/skp_evaluasi.py": {"simpan_realisasi", "simpan_umpan_perilaku", "tetapkan_evaluasi"},
+    "db/skp_tahun.py": {"cek_kurva"},
+    "domain/batas.py": {"_tampil"},
+    "domain/capaian.py": {"_hitung_capaian", "gabung_desa", "pilih_penutup"},
+    "domain/skp.py": {"baca_predikat", "baca_rating", "periksa_kurva"},
+    "domain/teks.py": {"bersihkan"},
+    "exchange/audit_ekspor.py": {"tulis", "tulis_audit"},
+    "exchange/buku_target.py": {"_tulis", "_tulis_anggaran", "tulis"},
+    "exchange/desa_import.py": {"tulis"},
+    "exchange/desa_template.py": {"_tulis"},
+    "exchange/guard.py": {"_baca_berkas"},
+    "exchange/iki_import.py": {"_periksa_pohon", "_periksa_tahun", "baca"},
+    "exchange/kurva_csv.py": {"baca_kurva_csv", "tulis_kurva_csv"},
+    "exchange/monev_csv.py": {"_periksa"},
+    "exchange/nilai_csv.py": {"_baca_baris", "baca_teks", "tulis"},
+    "exchange/paket_reader.py": {"tolak"},
+    "exchange/sel_csv.py": {"isi_sel"},
+    "reports/beranda.py": {"_impor_terakhir", "hitung"},
+    "reports/docx_bagian.py": {"isi_sel", "tulis_tabel"},
+    "reports/dokumen_data.py": {"cari", "pilih"},
+    "reports/lkjip_bagan.py": {"_isi_kotak"},
+    "reports/lkjip_docx_pk.py": {"tulis_lampiran_pk"},
+    "reports/lkjip_draf.py": {"_hitung"},
+    "reports/lkjip_susun.py": {"susun_lkjip"},
+    "reports/output.py": {"siapkan_keluaran"},
+    "reports/pk_data.py": {"_isi_jabatan", "isi_json"},
+    "reports/pk_versi.py": {"_isi_sama", "bandingkan", "isi_terbit"},
+    "reports/skp.py": {"tulis_skp"},
+    "reports/skp_data.py": {"_pilih_skp"},
+    "ui/backup_dialogs.py": {"pulihkan_data"},
+    "ui/bantuan.py": {"buka_panduan"},
+    "ui/beranda.py": {
+        "_isi_baris",
+        "_isi_peta",
+        "_kosongkan",
+        "_tampilkan",
+        "muat",
+        "muat_bila_tampil",
+        "mulai",
+    },
+    "ui/beranda_tujuan.py": {"buka_tujuan"},
+    "ui/capaian_dialog.py": {"_isi_periode", "buka", "ubah_pita"},
+    "ui/cetak_dialog.py": {"_cetak", "cetak_ke", "siapkan"},
+    "ui/cetak_tampilan.py": {"_buka_dialog", "mulai", "tulis_capaian", "tulis_iki", "tutup"},
+    "ui/desa_dialogs.py": {"_buat_templat", "_isi_periode", "_simpan_daftar", "muat"},
+    "ui/dialog_laporan.py": {
+        "_buka",
+        "_buka_berkas",
+        "_buka_folder",
+        "_isi_ttd",
+        "_perbarui_bawaan",
+        "_perbarui_cetak",
+        "_perbarui_tujuan",
+        "_pilih_folder",
+        "_simpan_bawaan",
+        "buka_di_sistem",
+        "cetak_berkas",
+        "isi_berubah",
+        "mulai",
+        "mulai_cetak",
+        "tambah_baris",
+        "tampilkan_galat",
+    },
+    "ui/dokumen_dialogs.py": {"_isi_jabatan", "_isi_triwulan", "_terbitkan", "isi_berubah"},
+    "ui/iki_import_dialog.py": {"impor_iki"},
+    "ui/import_wizard.py": {"_hentikan"},
+    "ui/kabupaten_inbox.py": {"_isi_periode", "terima_semua"},
+    "ui/kantor_dialogs.py": {
+        "_buat_terpisah",
+        "_pilih_lain",
+        "buat_basis_data",
+        "buka_jendela_baru",
+    },
+    "ui/keputusan_dialog.py": {"_tampil_baru", "buka", "simpan"},
+    "ui/keterangan_dialog.py": {"ubah_keterangan"},
+    "ui/kirim_dialog.py": {"buka"},
+    "ui/lkjip_dialog.py": {"_tulis_dengan_usulan", "buka", "mulai", "periksa"},
+    "ui/lkjip_editor.py": {
+        "_ambil_tahun_lalu",
+        "_ganti_bagian",
+        "_ganti_tahun",
+        "_jalankan",
+        "_kembalikan",
+        "_muat",
+        "_simpan",
+        "_simpan_renstra",
+        "_tampilkan",
+        "_terima",
+        "baca",
+    },
+    "ui/lkjip_renstra.py": {"isi", "simpan_ke"},
+    "ui/main_window.py": {"_isi_menu", "lengkapi_menu", "tampilkan_beranda", "tampilkan_kerja"},
+    "ui/nilai_dialogs.py": {
+        "buat_target",
+        "ekspor_csv",
+        "ekspor_monev",
+        "impor",
+        "impor_csv",
+        "impor_monev",
+        "impor_target",
+        "muat",
+        "pilih",
+    },
+    "ui/panduan.py": {"_isi_daftar", "_perbarui_tombol", "_tandai", "buka", "tampilkan_panduan"},
+    "ui/pdf_halaman.py": {"atur_kertas", "gambar"},
+    "ui/pengguna_dialogs.py": {"ganti_pengguna", "pasang_label"},
+    "ui/pilih_cadangan.py": {"_isi", "_pilih_lain"},
+    "ui/pita_dialog.py": {"_hapus", "_isi", "_tambah", "simpan"},
+    "ui/pk_dialogs.py": {"_isi_bawaan", "_perbarui"},
+    "ui/report_dialog.py": {"_isi_jabatan"},
+    "ui/riwayat_dialog.py": {"muat"},
+    "ui/salin_tahun_dialog.py": {"_periksa"},
+    "ui/skp_aturan_tab.py": {"_simpan_organisasi", "muat"},
+    "ui/skp_dialog.py": {"_isi_pilihan", "_periksa"},
+    "ui/skp_editor.py": {
+        "_buat",
+        "_cetak",
+        "_hapus",
+        "_hapus_baris",
+        "_isi_pegawai",
+        "_isi_rencana",
+        "_tambah",
+        "buka_cetak",
+        "buka_editor",
+        "muat",
+        "tampil_galat",
+    },
+    "ui/skp_evaluasi_tab.py": {
+        "_isi_keputusan",
+        "_isi_tabel",
+        "_pilih_rating",
+        "_simpan",
+        "muat",
+        "segarkan",
+    },
+    "ui/skp_perilaku_tab.py": {"muat"},
+    "ui/skp_tambah.py": {"isi"},
+    "ui/tabs/common.py": {"tampilkan"},
+    "ui/tabs/indikator_tab.py": {"_atur_kolom_panjang"},
+    "ui/tabs/persetujuan_bar.py": {"ambil", "muat", "pilih"},
+    "ui/tabs/program_model.py": {"isi_aksi", "isi_keterangan", "isi_program", "isi_realisasi"},
+    "ui/tabs/program_tab.py": {
+        "_bangun_aksi",
+        "_bangun_monev",
+        "_bangun_program",
+        "_ganti",
+        "_isi_periode",
+    },
+    "ui/tabs/program_widgets.py": {"atur", "buka_semua", "cari", "isi_combo", "perbarui"},
+    "workbook.py": {"cetak_selebar_halaman"},
+}
+
+
+def _indonesian_verb_names() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            is_function = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            if is_function and node.name.lstrip("_").split("_")[0] in INDONESIAN_VERBS:
+                found.setdefault(str(path.relative_to(PACKAGE)), set()).add(node.name)
+    return found
+
+
+def test_function_names_use_english_verbs():
+    found = _indonesian_verb_names()
+    new = {
+        module: sorted(names - NOT_YET_RENAMED.get(module, set()))
+        for module, names in found.items()
+        if names - NOT_YET_RENAMED.get(module, set())
+    }
+    assert new == {}
+
+
+def test_the_list_of_names_not_yet_renamed_is_current():
+    found = _indonesian_verb_names()
+    renamed = {
+        module: sorted(names - found.get(module, set()))
+        for module, names in NOT_YET_RENAMED.items()
+        if names - found.get(module, set())
+    }
+    assert renamed == {}, "remove these from NOT_YET_RENAMED"
