@@ -152,7 +152,7 @@ def main() -> None:
     window.show()
     # the Beranda on the 5th of November: October's workbooks are not all in yet
     window.beranda.hari_ini = lambda: date(TAHUN, 11, 5)
-    window.beranda.muat()
+    window.beranda.load()
     tunggu(app, lambda: window.beranda.data is not None and not window.beranda.sedang_memuat)
     app.processEvents()
     simpan(window, "beranda")

@@ -77,7 +77,7 @@ def test_ctrl_p_on_target_realisasi_prints_the_capaian(qtbot, window, tmp_path):
 def test_ctrl_p_on_the_beranda_prints_the_capaian_of_its_chart(qtbot, window, tmp_path):
     assert window.pusat.currentWidget() is window.beranda  # the window opens on it
     window.beranda.hari_ini = lambda: date(2020, 5, 12)  # in the middle of the year
-    window.beranda.muat()
+    window.beranda.load()
     qtbot.waitUntil(
         lambda: window.beranda.data is not None and not window.beranda.sedang_memuat,
         timeout=20000,

@@ -27,12 +27,12 @@ def test_decree_header_dialog_saves_a_new_signatory(qtbot, db):
     dialog.nip.setText("12345")
     dialog.nama.setText("Budi Santoso")
     ARTIFACTS.mkdir(exist_ok=True)
-    dialog.simpan()
+    dialog.save()
     dialog.grab().save(str(ARTIFACTS / "kepala_keputusan.png"))
     assert "NIP" in dialog.pesan.text() and dialog.perubahan is None  # stays open, nothing lost
     assert read_kepala(2020).nomor == "188.45/      /35.07.13/2020"
     dialog.nip.setText("19700101 199001 1 001")
-    dialog.simpan()
+    dialog.save()
     kepala = read_kepala(2020)
     assert dialog.perubahan is not None
     assert (kepala.nomor, kepala.bulan, kepala.hari) == ("188.45/9/35.07.13/2020", 1, 15)
@@ -42,7 +42,7 @@ def test_decree_header_dialog_saves_a_new_signatory(qtbot, db):
 def test_window_imports_an_iki_workbook_into_a_new_year(qtbot, db, db_path, tmp_path):
     from kinerja_desktop.reports.iki import export_iki
     from kinerja_desktop.ui.app import create_app
-    from kinerja_desktop.ui.iki_import_dialog import impor_iki
+    from kinerja_desktop.ui.iki_import_dialog import import_iki
     from kinerja_desktop.ui.main_window import MainWindow
 
     create_app()
@@ -70,7 +70,7 @@ def test_window_imports_an_iki_workbook_into_a_new_year(qtbot, db, db_path, tmp_
 
     ARTIFACTS.mkdir(exist_ok=True)
     QTimer.singleShot(0, setujui)
-    assert impor_iki(win, berkas, 2027)
+    assert import_iki(win, berkas, 2027)
     assert dilihat[0] == "Impor IKI Tahun 2027"
     assert any("mengisi IKI tahun 2027 dengan 22 jabatan" in t for t in dilihat)
     assert win.tahun == 2027

@@ -37,7 +37,7 @@ def _first_start(db_path: "DatabaseLocation") -> bool:
     Returns False when the operator closes the welcome (no database is made).
     """
     from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog, buat_basis_data, perlu_sambutan
+    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog, make_database, perlu_sambutan
 
     if not perlu_sambutan(db_path):
         open_database(db_path)
@@ -45,7 +45,7 @@ def _first_start(db_path: "DatabaseLocation") -> bool:
     sambutan = SambutanDialog(db_path)
     if not sambutan.exec():
         return False
-    buat_basis_data(db_path, sambutan.kode, sambutan.contoh)
+    make_database(db_path, sambutan.kode, sambutan.contoh)
     return True
 
 

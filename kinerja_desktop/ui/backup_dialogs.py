@@ -297,12 +297,12 @@ def create_actions(window: Any) -> list[QAction]:
     cadangkan.setStatusTip("Menyimpan basis data dan berkas impor ke folder lain, mis. flashdisk")
     cadangkan.triggered.connect(lambda: backup_to_folder(window, window.db_path, window.tasks))
 
-    def pulihkan_data() -> None:
+    def restore_and_reload() -> None:
         perubahan = restore_from_file(window, window.db_path, window.tasks)
         if perubahan is not None:
             reload_window(window, perubahan)
 
     pulihkan = QAction("&Pulihkan…", window)
     pulihkan.setStatusTip("Mengganti data dengan isi berkas cadangan")
-    pulihkan.triggered.connect(pulihkan_data)
+    pulihkan.triggered.connect(restore_and_reload)
     return [cadangkan, pulihkan]

@@ -34,15 +34,15 @@ class Bagian(StrEnum):
     KABUPATEN = "kabupaten"
 
 
-def buka_panduan(parent: QWidget | None, bagian: Bagian | None = None) -> QWidget:
+def open_panduan(parent: QWidget | None, bagian: Bagian | None = None) -> QWidget:
     """Show the guide (at ``bagian`` when given) and return its window.
 
     The guide is a window of the window that asked for it (one each): a modal dialog lets
     only its own windows take the mouse, and the guide closes with the window it helps.
     """
-    from kinerja_desktop.ui.panduan import tampilkan_panduan
+    from kinerja_desktop.ui.panduan import show_panduan
 
-    return tampilkan_panduan(parent, bagian)
+    return show_panduan(parent, bagian)
 
 
 def tombol_bantuan(parent: QWidget, bagian: Bagian) -> QPushButton:
@@ -53,7 +53,7 @@ def tombol_bantuan(parent: QWidget, bagian: Bagian) -> QPushButton:
     tombol.setToolTip("Membuka panduan pada bagian tentang jendela ini (F1)")
     tombol.setAutoDefault(False)
     tombol.setProperty("bagian_bantuan", bagian.value)  # read by the tests
-    tombol.clicked.connect(lambda *_: buka_panduan(parent, bagian))
+    tombol.clicked.connect(lambda *_: open_panduan(parent, bagian))
     return tombol
 
 
@@ -62,5 +62,5 @@ def create_actions(window: Any) -> list[QAction]:
     action = QAction("&Panduan", window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     action.setStatusTip("Panduan langkah demi langkah siklus bulanan, bisa dicari")
-    action.triggered.connect(lambda *_: buka_panduan(window))
+    action.triggered.connect(lambda *_: open_panduan(window))
     return [action]

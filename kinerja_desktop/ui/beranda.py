@@ -62,7 +62,7 @@ def _kotak(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-def _kosongkan(layout: QVBoxLayout | QGridLayout) -> None:
+def _clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
@@ -92,7 +92,7 @@ class BerandaView(QScrollArea):
         self.data: DataBeranda | None = None
         self._memuat = False
         self._basi = True  # the figures shown are older than the data
-        # nothing is read before the window's first paint (mulai): a read on the worker
+        # nothing is read before the window's first paint (start): a read on the worker
         # thread would compete with the start-up for the processor and the interpreter
         self._boleh_muat = False
         self.setWidgetResizable(True)
@@ -154,7 +154,7 @@ class BerandaView(QScrollArea):
         self.per.addItem("Per bulan", "bulan")
         self.per.addItem("Per triwulan", "triwulan")
         self.per.setAccessibleName("Kelengkapan per bulan atau per triwulan")
-        self.per.currentIndexChanged.connect(lambda _: self._isi_peta())
+        self.per.currentIndexChanged.connect(lambda _: self._fill_peta())
         kepala_peta.addWidget(self.per)
         peta.addLayout(kepala_peta)
         self.ringkas_peta = QLabel(kotak_peta)
@@ -217,31 +217,31 @@ class BerandaView(QScrollArea):
             return
         self.tahun = tahun
         self._basi = True
-        self.muat_bila_tampil()
+        self.load_when_visible()
 
     def apply_changes(self, perubahan: Perubahan) -> None:
         """Read the figures again when values, indicators, holders or jabatan changed."""
         if perubahan.nilai or perubahan.indikator or perubahan.jabatan_tree or perubahan.pemangku:
             self._basi = True
-            self.muat_bila_tampil()
+            self.load_when_visible()
 
-    def mulai(self) -> None:
+    def start(self) -> None:
         """After the window's first paint: from now on the figures are read when needed."""
         self._boleh_muat = True
-        self.muat_bila_tampil()
+        self.load_when_visible()
 
-    def muat_bila_tampil(self) -> None:
+    def load_when_visible(self) -> None:
         """Read the figures now if shown and out of date (else when next shown)."""
         if self._basi and self._boleh_muat and self.isVisible():
-            self.muat()
+            self.load()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         """Coming back to the Beranda reads again what changed meanwhile (a backup, a change)."""
         super().showEvent(event)
         self._basi = True  # a backup or an import elsewhere leaves no change record here
-        self.muat_bila_tampil()
+        self.load_when_visible()
 
-    def muat(self) -> None:
+    def load(self) -> None:
         """Read the figures of the year on the task runner; the view fills when they arrive."""
         if self._memuat:
             self._basi = True  # read once more when this read ends
@@ -262,8 +262,8 @@ class BerandaView(QScrollArea):
         def done(data: "DataBeranda") -> None:
             self._memuat = False
             if data.tahun == self.tahun:
-                self._tampilkan(data)
-            self.muat_bila_tampil()
+                self._show_data(data)
+            self.load_when_visible()
 
         def failed(exc: KinerjaError) -> None:
             self._memuat = False
@@ -292,13 +292,13 @@ class BerandaView(QScrollArea):
             "Basis data ini belum berisi tahun IKI. Impor IKI satu tahun dari buku kerja Excel "
             "melalui Data › Impor IKI dari Excel…, atau pulihkan cadangan melalui menu Berkas."
         )
-        _kosongkan(self.baris_kerja)
+        _clear_layout(self.baris_kerja)
         self.atas.hide()  # nothing to do or list before a year exists: the sentence says what
         self.gambar.hide()
         self.sambutan.hide()
         self.dimuat.emit()
 
-    def _tampilkan(self, data: "DataBeranda") -> None:
+    def _show_data(self, data: "DataBeranda") -> None:
         from kinerja_desktop.domain.tanggal import format_tanggal
 
         self.data = data
@@ -306,7 +306,7 @@ class BerandaView(QScrollArea):
         bulan = f"; bulan terakhir yang sudah berakhir: {data.bulan_selesai.label}" if (
             data.bulan_selesai) else "; belum ada bulan yang berakhir"  # fmt: skip
         self.keterangan.setText(f"Keadaan {format_tanggal(data.hari_ini)}{bulan}.")
-        self._isi_baris(self.baris_kerja, data.pekerjaan, bernomor=False)
+        self._fill_baris(self.baris_kerja, data.pekerjaan, bernomor=False)
         self.atas.show()
         self.impor.setText(
             "\n".join(f"{k.waktu} — {k.teks}" for k in data.impor)
@@ -322,11 +322,11 @@ class BerandaView(QScrollArea):
                 "Grafik kelengkapan dan capaian akan tampil di sini setelah data pertama "
                 "masuk. Langkah pertama:"
             )
-            self._isi_baris(self.baris_awal, data.langkah_awal, bernomor=True)
+            self._fill_baris(self.baris_awal, data.langkah_awal, bernomor=True)
             self.sambutan.show()
         else:
             self.sambutan.hide()
-            self._isi_peta()
+            self._fill_peta()
             self.grafik.set_grafik(data.grafik)
             self.catatan_grafik.setText(
                 "Rata-rata capaian indikator yang memiliki target dan realisasi; «belum ada "
@@ -335,7 +335,7 @@ class BerandaView(QScrollArea):
             self.gambar.show()
         self.dimuat.emit()
 
-    def _isi_peta(self) -> None:
+    def _fill_peta(self) -> None:
         data = self.data
         if data is None:
             return
@@ -349,8 +349,8 @@ class BerandaView(QScrollArea):
             "melihat indikator yang kurang."
         )
 
-    def _isi_baris(self, layout: QVBoxLayout, daftar: list["Pekerjaan"], bernomor: bool) -> None:
-        _kosongkan(layout)
+    def _fill_baris(self, layout: QVBoxLayout, daftar: list["Pekerjaan"], bernomor: bool) -> None:
+        _clear_layout(layout)
         for i, kerja in enumerate(daftar, start=1):
             tanda = f"{i}." if bernomor else "•"
             warna = WARNA_PENTING if kerja.penting and not bernomor else "#333333"

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from kinerja_desktop.reports.pekerjaan import Tujuan
 
 
-def buka_tujuan(window: Any, tujuan: "Tujuan") -> None:
+def open_tujuan(window: Any, tujuan: "Tujuan") -> None:
     """Take the operator where ``tujuan`` says: a jabatan's tab, the jabatan tree, or the
     import, template, completeness or backup dialog of ``window`` (the main window)."""
     from kinerja_desktop.reports.pekerjaan import Tab, Tempat
@@ -48,5 +48,5 @@ def buka_tujuan(window: Any, tujuan: "Tujuan") -> None:
 
         beranda = window.beranda
         backup_to_folder(
-            window, window.db_path, window.tasks, on_finished=lambda _path: beranda.muat()
+            window, window.db_path, window.tasks, on_finished=lambda _path: beranda.load()
         )

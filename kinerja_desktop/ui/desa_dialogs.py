@@ -68,7 +68,7 @@ class TemplatDialog(DialogLaporan):
         from kinerja_desktop.db.queries_nilai import daftar_desa
 
         self.periode = QComboBox(self)
-        self._isi_periode(self._periode_awal)
+        self._fill_periode(self._periode_awal)
         self.tambah_baris("Per&iode:", self.periode)
         self.desa = QComboBox(self)
         self.desa.addItem("Semua desa/kelurahan", None)
@@ -80,7 +80,7 @@ class TemplatDialog(DialogLaporan):
             self.desa.addItem(nama_desa_lengkap(d.jenis, d.nama), d.kode)
         self.tambah_baris("Desa/&kelurahan:", self.desa)
 
-    def _isi_periode(self, pilih: str | None) -> None:
+    def _fill_periode(self, pilih: str | None) -> None:
         from kinerja_desktop.domain.periode import pilihan_periode
 
         self.periode.clear()
@@ -94,7 +94,7 @@ class TemplatDialog(DialogLaporan):
 
     def tahun_berubah(self) -> None:
         """The periods of the new year."""
-        self._isi_periode(None)
+        self._fill_periode(None)
 
     def pekerjaan(self, target: Path, ttd: object) -> Callable[[Any], Any]:
         """Write the workbooks into ``target`` (the folder) on the worker thread."""
@@ -195,7 +195,7 @@ class KelengkapanDialog(QDialog):
         self.per = QComboBox(self)
         self.per.addItem("Per bulan", "bulan")
         self.per.addItem("Per triwulan", "triwulan")
-        self.per.currentIndexChanged.connect(lambda _: self.muat())
+        self.per.currentIndexChanged.connect(lambda _: self.load())
         self.tabel = QTableWidget(self)
         self.tabel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tabel.setWordWrap(False)  # one short word a cell, never two lines
@@ -229,9 +229,9 @@ class KelengkapanDialog(QDialog):
             legenda.addWidget(kotak)
         self.simpan = QPushButton("&Simpan daftar kekurangan…", self)
         self.simpan.setToolTip("Daftar desa dan indikator yang belum ada datanya, PDF atau Excel")
-        self.simpan.clicked.connect(self._simpan_daftar)
+        self.simpan.clicked.connect(self._save_daftar)
         self.templat = QPushButton("Buat &templat untuk desa yang kurang…", self)
-        self.templat.clicked.connect(self._buat_templat)
+        self.templat.clicked.connect(self._make_templates)
         tutup = QPushButton("T&utup", self)
         tutup.clicked.connect(self.reject)
         tombol = QHBoxLayout()
@@ -254,9 +254,9 @@ class KelengkapanDialog(QDialog):
         layout.addWidget(self.rincian)
         layout.addLayout(tombol)
         self.resize(980, 640)
-        self.muat()
+        self.load()
 
-    def muat(self) -> None:
+    def load(self) -> None:
         """Count again from the database and fill the table."""
         from kinerja_desktop.reports.kelengkapan import indikator_desa, kelengkapan
 
@@ -341,7 +341,7 @@ class KelengkapanDialog(QDialog):
             self.runner = TaskRunner(self)
         return self.runner
 
-    def _simpan_daftar(self) -> None:
+    def _save_daftar(self) -> None:
         KekuranganDialog(self, self.tahun, self.per.currentData(), self._runner()).exec()
 
     def desa_kurang(self) -> tuple[str | None, list[str]]:
@@ -357,7 +357,7 @@ class KelengkapanDialog(QDialog):
                 kode.append(s.kode_desa)
         return periode, kode
 
-    def _buat_templat(self) -> None:
+    def _make_templates(self) -> None:
         periode, kode = self.desa_kurang()
         if not kode:
             self.rincian.setPlainText(

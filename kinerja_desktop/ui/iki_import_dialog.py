@@ -60,7 +60,7 @@ class PratinjauIKIDialog(QDialog):
         self.resize(640, 460)
 
 
-def impor_iki(window: Any, berkas: Path | None = None, tahun: int | None = None) -> bool:
+def import_iki(window: Any, berkas: Path | None = None, tahun: int | None = None) -> bool:
     """Ask for the workbook and year (unless given), preview, import; True when imported."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -128,7 +128,7 @@ def create_actions(window: Any) -> list[QAction]:
     """The Data menu's "Impor IKI dari Excel…" and "Templat IKI Kosong…"."""
     action = QAction("Impor IKI dari &Excel…", window)
     action.setStatusTip("Membaca IKI satu tahun dari buku kerja hasil Cetak IKI (Excel)")
-    action.triggered.connect(lambda: impor_iki(window))
+    action.triggered.connect(lambda: import_iki(window))
     templat = QAction("Temp&lat IKI Kosong…", window)
     templat.setStatusTip("Menulis buku kerja IKI kosong untuk diisi lalu diimpor")
     templat.triggered.connect(lambda: write_template(window))

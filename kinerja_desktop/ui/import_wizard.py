@@ -171,7 +171,7 @@ class ImportDesaDialog(QDialog):
         self.btn_impor.setEnabled(False)
         self.btn_henti.setVisible(False)
         self.btn_impor.clicked.connect(self.import_files)
-        self.btn_henti.clicked.connect(self._hentikan)
+        self.btn_henti.clicked.connect(self._stop)
         self.btn_tutup.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -244,7 +244,7 @@ class ImportDesaDialog(QDialog):
         self.kemajuan.setValue(done)
         self.keterangan.setText(label)
 
-    def _hentikan(self) -> None:
+    def _stop(self) -> None:
         if self.state is not None:
             self.state.cancel()
 

@@ -60,7 +60,7 @@ def check_berkas(paths: list[Path]) -> list[Pemeriksaan]:
     return hasil
 
 
-def terima_semua(daftar: list[Pemeriksaan]) -> list[str]:
+def receive_all(daftar: list[Pemeriksaan]) -> list[str]:
     """Take in every checked package that changes something (a backup first); one line each."""
     from kinerja_desktop.db.backup import backup_before
     from kinerja_desktop.exchange.paket_receive import ALASAN_TERIMA, receive
@@ -182,7 +182,7 @@ class TerimaDialog(QDialog):
             self.daftar = []
             self.received.emit()
 
-        self.runner.run(lambda _s: terima_semua(daftar), done, self._refused)
+        self.runner.run(lambda _s: receive_all(daftar), done, self._refused)
 
 
 class LaporanKabupatenDialog(DialogLaporan):
@@ -209,10 +209,10 @@ class LaporanKabupatenDialog(DialogLaporan):
     def baris_isi(self) -> None:
         """The period row, in the order every dialog uses."""
         self.periode = QComboBox()
-        self._isi_periode(self._periode_awal)
+        self._fill_periode(self._periode_awal)
         self.tambah_baris("Per&iode:", self.periode)
 
-    def _isi_periode(self, pilih: str | None) -> None:
+    def _fill_periode(self, pilih: str | None) -> None:
         self.periode.blockSignals(True)
         self.periode.clear()
         for p in pilihan_periode(self.tahun.currentData()):
@@ -222,7 +222,7 @@ class LaporanKabupatenDialog(DialogLaporan):
 
     def tahun_berubah(self) -> None:
         """The periods of the new year."""
-        self._isi_periode(None)
+        self._fill_periode(None)
 
     def nama_bawaan(self) -> str:
         """The report's file name without extension."""

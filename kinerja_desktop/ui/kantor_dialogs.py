@@ -172,11 +172,11 @@ class SambutanDialog(QDialog):
         batal.rejected.connect(self.reject)
         layout.addWidget(batal)
         self.kepanjen.clicked.connect(self.accept)
-        self.lain.clicked.connect(self._pilih_lain)
+        self.lain.clicked.connect(self._choose_other)
         self.kepanjen.setFocus()
         self.setMinimumWidth(480)
 
-    def _pilih_lain(self) -> None:
+    def _choose_other(self) -> None:
         picker = PilihKecamatanDialog(self, "Kecamatan Lain")
         if picker.exec() and picker.kode is not None:
             self.kode = picker.kode
@@ -192,7 +192,7 @@ def perlu_sambutan(db_path: DatabaseLocation) -> bool:
     return not has_content(db_path)
 
 
-def buat_basis_data(db_path: DatabaseLocation, kode: str | None, contoh: bool) -> None:
+def make_database(db_path: DatabaseLocation, kode: str | None, contoh: bool) -> None:
     """Open (and so create) the database: Kepanjen's built-in data, or kecamatan ``kode``."""
     if kode is None:
         from kinerja_desktop.db.connection import open_database
@@ -225,7 +225,7 @@ def basis_data_baru(window: Any) -> Path | None:
         return None
     target = Path(nama)
     try:
-        _buat_terpisah(target, picker.kode, picker.contoh.isChecked())
+        _make_separate(target, picker.kode, picker.contoh.isChecked())
     except KinerjaError as exc:
         peringatan(window, "Basis data tidak dibuat", exc.pesan)
         return None
@@ -236,11 +236,11 @@ def basis_data_baru(window: Any) -> Path | None:
         f"{target}\n\nBuka sekarang di jendela baru?",
     )
     if jawab:
-        buka_jendela_baru(target)
+        open_new_window(target)
     return target
 
 
-def _buat_terpisah(target: Path, kode: str, contoh: bool) -> None:
+def _make_separate(target: Path, kode: str, contoh: bool) -> None:
     """Create the new database without touching the window's own open database."""
     from kinerja_desktop.db.kantor import make_kantor_database
     from kinerja_desktop.db.models import database_proxy
@@ -252,7 +252,7 @@ def _buat_terpisah(target: Path, kode: str, contoh: bool) -> None:
         database_proxy.initialize(lama)
 
 
-def buka_jendela_baru(db_path: Path) -> bool:
+def open_new_window(db_path: Path) -> bool:
     """Start another window of the application on ``db_path``."""
     if getattr(sys, "frozen", False):
         program, args = sys.executable, ["--db", str(db_path)]

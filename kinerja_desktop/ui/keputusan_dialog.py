@@ -88,22 +88,22 @@ class KeputusanDialog(QDialog):
         )
         tombol.button(QDialogButtonBox.StandardButton.Save).setText("Simpan")
         tombol.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        tombol.accepted.connect(self.simpan)
+        tombol.accepted.connect(self.save)
         tombol.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pesan)
         layout.addWidget(tombol)
-        self.penandatangan.currentIndexChanged.connect(lambda _: self._tampil_baru())
-        self._tampil_baru()
+        self.penandatangan.currentIndexChanged.connect(lambda _: self._show_new_pegawai())
+        self._show_new_pegawai()
         self.setMinimumWidth(520)
 
-    def _tampil_baru(self) -> None:
+    def _show_new_pegawai(self) -> None:
         baru = self.penandatangan.currentData() == PEGAWAI_BARU
         for _, widget in self.baris_baru:
             self.form.setRowVisible(widget, baru)
 
-    def simpan(self) -> None:
+    def save(self) -> None:
         """Save every field in one transaction; on a refusal say why and stay open."""
         try:
             with database_proxy.atomic():
@@ -134,7 +134,7 @@ def create_actions(window: Any) -> list[QAction]:
     action = QAction("Kep&ala Keputusan…", window)
     action.setStatusTip("Nomor, tempat, tanggal dan penandatangan keputusan IKI tahun ini")
 
-    def buka() -> None:
+    def open_dialog() -> None:
         tahun = getattr(window, "tahun", None)
         if tahun is None:
             window.show_error("Belum ada tahun", "Buat atau impor IKI satu tahun dahulu.")
@@ -143,5 +143,5 @@ def create_actions(window: Any) -> list[QAction]:
         if dialog.exec() and dialog.perubahan is not None:
             window.apply_changes(dialog.perubahan)
 
-    action.triggered.connect(buka)
+    action.triggered.connect(open_dialog)
     return [action]

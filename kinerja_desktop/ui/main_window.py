@@ -41,7 +41,7 @@ from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.beranda import BerandaView
-from kinerja_desktop.ui.beranda_tujuan import buka_tujuan
+from kinerja_desktop.ui.beranda_tujuan import open_tujuan
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
 from kinerja_desktop.ui.operations import show_bug
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         # the Beranda first; the jabatan tree and tabs beside it, one toolbar click away
         local = self.db_path if isinstance(self.db_path, Path) else None
         self.beranda = BerandaView(self.tasks, local, self.kecamatan, self)
-        self.beranda.tujuan_dipilih.connect(lambda tujuan: buka_tujuan(self, tujuan))
+        self.beranda.tujuan_dipilih.connect(lambda tujuan: open_tujuan(self, tujuan))
         self.pusat = QStackedWidget(self)
         self.pusat.addWidget(self.beranda)
         self.pusat.addWidget(self.splitter)
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         """After the first paint: read the Beranda's figures, build the tabs not built yet."""
         self._mulai_selesai = True
         self.lengkapi_menu()
-        self.beranda.mulai()
+        self.beranda.start()
         for index in range(self.tab_widget.count()):
             self._build_tab(index)
 
@@ -433,9 +433,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(f"Basis data: {short_name(self.db_path)}", self)
         self.db_label.setToolTip(str(self.db_path))
         self.statusBar().addPermanentWidget(self.db_label)
-        from kinerja_desktop.ui.pengguna_dialogs import pasang_label
+        from kinerja_desktop.ui.pengguna_dialogs import add_user_label
 
-        self.label_pengguna = pasang_label(self)
+        self.label_pengguna = add_user_label(self)
         self.statusBar().showMessage("Siap. Setiap perubahan langsung tersimpan.")
         problem = daily_backup_problem()
         if problem:

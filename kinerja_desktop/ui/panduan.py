@@ -67,7 +67,7 @@ class PanduanWindow(QWidget):
         self.teks = QTextBrowser(self)
         self.teks.setOpenExternalLinks(True)  # a web address (none yet) opens in the browser
         self.teks.setSource(QUrl.fromLocalFile(str(path_panduan())))
-        self._isi_daftar()
+        self._fill_daftar()
 
         atas = QHBoxLayout()
         atas.addWidget(label_cari)
@@ -94,10 +94,10 @@ class PanduanWindow(QWidget):
         self.berikutnya.clicked.connect(lambda: self.lompat(1))
         self.sebelumnya.clicked.connect(lambda: self.lompat(-1))
         self.daftar.currentItemChanged.connect(self._bagian_dipilih)
-        self._perbarui_tombol()
+        self._update_buttons()
         self.resize(980, 680)
 
-    def _isi_daftar(self) -> None:
+    def _fill_daftar(self) -> None:
         """The headings (h2, h3) whose text starts with an anchor (``<h2 id=…>``), indented
         by level."""
         block = self.teks.document().begin()
@@ -122,7 +122,7 @@ class PanduanWindow(QWidget):
             for i in range(self.daftar.count())
         ]
 
-    def buka(self, bagian: str | None) -> None:
+    def show_bagian(self, bagian: str | None) -> None:
         """Show the section with the anchor ``bagian`` (a ``bantuan.Bagian``) at the top."""
         if bagian is None:
             return
@@ -138,7 +138,7 @@ class PanduanWindow(QWidget):
 
     def _bagian_dipilih(self, item: QListWidgetItem | None) -> None:
         if item is not None:
-            self.buka(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.show_bagian(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter in the search box goes to the next place found, Shift+Enter back."""
@@ -170,7 +170,7 @@ class PanduanWindow(QWidget):
                 self._temuan.append(cursor)
                 cursor = dokumen.find(kata, cursor, QTextDocument.FindFlag(0))
         self._ke = 0 if self._temuan else -1
-        self._tandai()
+        self._mark_found()
         if not kata:
             self.hasil_cari.setText("")
         elif not self._temuan:
@@ -181,9 +181,9 @@ class PanduanWindow(QWidget):
         """Go to the next (1) or previous (-1) place found, round the end."""
         if self._temuan:
             self._ke = (self._ke + arah) % len(self._temuan)
-            self._tandai()
+            self._mark_found()
 
-    def _tandai(self) -> None:
+    def _mark_found(self) -> None:
         pilihan = []
         for i, cursor in enumerate(self._temuan):
             sel = QTextEdit.ExtraSelection()
@@ -199,20 +199,20 @@ class PanduanWindow(QWidget):
             self.teks.setTextCursor(cursor)
             self.teks.ensureCursorVisible()
             self.hasil_cari.setText(f"{self._ke + 1} dari {len(self._temuan)} tempat")
-        self._perbarui_tombol()
+        self._update_buttons()
 
-    def _perbarui_tombol(self) -> None:
+    def _update_buttons(self) -> None:
         for tombol in (self.sebelumnya, self.berikutnya):
             tombol.setEnabled(len(self._temuan) > 1)
 
 
-def tampilkan_panduan(parent: QWidget | None, bagian: str | None = None) -> PanduanWindow:
-    """Show the guide at ``bagian`` (see :func:`kinerja_desktop.ui.bantuan.buka_panduan`)."""
+def show_panduan(parent: QWidget | None, bagian: str | None = None) -> PanduanWindow:
+    """Show the guide at ``bagian`` (see :func:`kinerja_desktop.ui.bantuan.open_panduan`)."""
     pemilik = parent.window() if parent is not None else None
     jendela = pemilik.findChild(PanduanWindow) if pemilik is not None else None
     if jendela is None:
         jendela = PanduanWindow(pemilik)
-    jendela.buka(bagian)
+    jendela.show_bagian(bagian)
     jendela.show()
     jendela.raise_()
     jendela.activateWindow()

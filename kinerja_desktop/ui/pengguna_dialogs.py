@@ -94,7 +94,7 @@ def teks_pengguna() -> str:
         return "Belum masuk"
 
 
-def pasang_label(window: Any) -> QLabel:
+def add_user_label(window: Any) -> QLabel:
     """Add the user label to the window's status bar (empty for a single-user office)."""
     label = QLabel(teks_pengguna(), window)
     label.setAccessibleName("Pengguna yang bekerja")
@@ -102,7 +102,7 @@ def pasang_label(window: Any) -> QLabel:
     return label
 
 
-def ganti_pengguna(window: Any) -> None:
+def switch_user(window: Any) -> None:
     """Berkas › Ganti Pengguna: log in as someone else; every view shows what they may do."""
     if not perlu_masuk():
         window.statusBar().showMessage(
@@ -124,5 +124,5 @@ def create_actions(window: Any) -> list[QAction]:
     """Berkas › Ganti Pengguna… for the main window."""
     action = QAction("&Ganti Pengguna…", window)
     action.setStatusTip("Masuk sebagai pengguna lain (bila komputer ini dipakai beberapa orang)")
-    action.triggered.connect(lambda *_: ganti_pengguna(window))
+    action.triggered.connect(lambda *_: switch_user(window))
     return [action]

@@ -86,7 +86,7 @@ class PilihCadanganDialog(QDialog):
         self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for baris, c in enumerate(self._cadangan):
-            teks_kolom = self._isi(c, Path(db_path))
+            teks_kolom = self._column_texts(c, Path(db_path))
             # a click on a header sorts: by time, kind, database, size (bytes, not "9 KB")
             kunci = (c.waktu, kunci_teks(teks_kolom[1]), kunci_teks(teks_kolom[2]), _bita(c.path))
             for kolom, teks in enumerate(teks_kolom):
@@ -115,7 +115,7 @@ class PilihCadanganDialog(QDialog):
         )
         self.tombol_lanjut.setEnabled(False)
         self.tombol_lanjut.clicked.connect(self._lanjut)
-        lain.clicked.connect(self._pilih_lain)
+        lain.clicked.connect(self._choose_other)
         tombol.rejected.connect(self.reject)
         self.tabel.itemSelectionChanged.connect(
             lambda: self.tombol_lanjut.setEnabled(bool(self.tabel.selectedItems()))
@@ -127,7 +127,7 @@ class PilihCadanganDialog(QDialog):
         self.resize(760, 420)
 
     @staticmethod
-    def _isi(c: Cadangan, db_path: Path) -> tuple[str, str, str, str]:
+    def _column_texts(c: Cadangan, db_path: Path) -> tuple[str, str, str, str]:
         pemilik = f"{c.stem} (folder bersama lama)" if c.folder_bersama else db_path.name
         return (format_waktu(c.waktu), jenis_cadangan(c.alasan), pemilik, _ukuran(c.path))
 
@@ -147,6 +147,6 @@ class PilihCadanganDialog(QDialog):
             self.dipilih = self._cadangan[baris].path
             self.accept()
 
-    def _pilih_lain(self) -> None:
+    def _choose_other(self) -> None:
         self.berkas_lain = True
         self.accept()

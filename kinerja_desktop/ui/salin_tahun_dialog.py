@@ -28,7 +28,7 @@ class SalinTahunDialog(QDialog):
         self.ke = QSpinBox(self)
         self.ke.setRange(TAHUN_MIN, TAHUN_MAX)
         self.ke.setValue(max(self.ada | {dari}) + 1)
-        self.ke.valueChanged.connect(lambda _: self._periksa())
+        self.ke.valueChanged.connect(lambda _: self._check())
         disalin = QLabel(
             f"<b>Yang disalin dari tahun {dari}:</b><ul>"
             f"<li>{isi.jabatan} jabatan dengan susunan atasan-bawahannya, {isi.tugas_fungsi} "
@@ -74,9 +74,9 @@ class SalinTahunDialog(QDialog):
         layout.addWidget(self.pesan)
         layout.addWidget(self.tombol)
         self.setMinimumWidth(520)
-        self._periksa()
+        self._check()
 
-    def _periksa(self) -> None:
+    def _check(self) -> None:
         ke = self.ke.value()
         if ke in self.ada:
             self.pesan.setText(
