@@ -129,29 +129,29 @@ def isi_program(tahun: int = 2020) -> dict[str, int]:
         IsiAksi,
         IsiKegiatan,
         IsiProgram,
-        tambah_aksi,
-        tambah_kegiatan,
-        tambah_program,
+        add_aksi,
+        add_kegiatan,
+        add_program,
     )
 
     pem = jabatan_id("KASI-PEM", tahun)
-    program = tambah_program(pem, IsiProgram(PROGRAM_PEM, "7.01.02")).data
+    program = add_program(pem, IsiProgram(PROGRAM_PEM, "7.01.02")).data
     ind = indikator_id("KASI-PEM.01", tahun)
-    keg = tambah_kegiatan(program, IsiKegiatan(KEGIATAN_PEM[0], "", KEGIATAN_PEM[1], ind)).data
-    musdes = tambah_kegiatan(
+    keg = add_kegiatan(program, IsiKegiatan(KEGIATAN_PEM[0], "", KEGIATAN_PEM[1], ind)).data
+    musdes = add_kegiatan(
         program, IsiKegiatan(*KEGIATAN_MUSDES[:1], "", KEGIATAN_MUSDES[1])
     ).data
-    aksi = tambah_aksi(
+    aksi = add_aksi(
         pem,
         IsiAksi(
             "Menyusun jadwal pembinaan perangkat desa", ind, keg, pem, "", "Jadwal", "", "", ""
         ),
     ).data
-    tambah_aksi(pem, IsiAksi("Rapat koordinasi dengan desa", tw1="1 kali"), aksi)
-    tambah_aksi(
+    add_aksi(pem, IsiAksi("Rapat koordinasi dengan desa", tw1="1 kali"), aksi)
+    add_aksi(
         pem, IsiAksi("Menyusun undangan", penanggung_jawab_teks="Staf Seksi Pemerintahan"), aksi
     )
-    tambah_aksi(pem, IsiAksi("Melaksanakan pembinaan", tw2="6 kali", tw3="6 kali", tw4="6 kali"))
+    add_aksi(pem, IsiAksi("Melaksanakan pembinaan", tw2="6 kali", tw3="6 kali", tw4="6 kali"))
     set_realisasi_anggaran(
         [
             AnggaranMasuk(keg, f"{tahun}Q1", 20_000_000),
@@ -166,9 +166,9 @@ def isi_program(tahun: int = 2020) -> dict[str, int]:
             )
         ]
     )
-    sekcam = tambah_program(jabatan_id("SEKCAM", tahun), IsiProgram(PROGRAM_SEKCAM)).data
-    tambah_kegiatan(sekcam, IsiKegiatan("Administrasi Keuangan", "", 1_250_000_000))
-    tambah_kegiatan(sekcam, IsiKegiatan("Administrasi Umum"))
+    sekcam = add_program(jabatan_id("SEKCAM", tahun), IsiProgram(PROGRAM_SEKCAM)).data
+    add_kegiatan(sekcam, IsiKegiatan("Administrasi Keuangan", "", 1_250_000_000))
+    add_kegiatan(sekcam, IsiKegiatan("Administrasi Umum"))
     return {KEGIATAN_PEM[0]: keg, KEGIATAN_MUSDES[0]: musdes}
 
 

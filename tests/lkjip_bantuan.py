@@ -72,13 +72,13 @@ def _anggaran() -> None:
     from kinerja_desktop.db.ops_program import (
         IsiKegiatan,
         IsiProgram,
-        tambah_kegiatan,
-        tambah_program,
+        add_kegiatan,
+        add_program,
     )
 
-    program = tambah_program(_jab(2021, "SEKCAM"), IsiProgram(PROGRAM, "7.01.01")).data
-    kegiatan = tambah_kegiatan(program, IsiKegiatan(KEGIATAN, "7.01.01.1.01", 10_000_000)).data
-    tambah_kegiatan(program, IsiKegiatan("Penyediaan jasa kebersihan kantor"))
+    program = add_program(_jab(2021, "SEKCAM"), IsiProgram(PROGRAM, "7.01.01")).data
+    kegiatan = add_kegiatan(program, IsiKegiatan(KEGIATAN, "7.01.01.1.01", 10_000_000)).data
+    add_kegiatan(program, IsiKegiatan("Penyediaan jasa kebersihan kantor"))
     set_realisasi_anggaran(
         [AnggaranMasuk(kegiatan, "2021Q1", 2_500_000), AnggaranMasuk(kegiatan, "2021Q3", 5_000_000)]
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kinerja_desktop.db.models import Indikator, Jabatan, Pemangku
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.db.ops_pemangku import add_pegawai_baru
-from kinerja_desktop.db.skp import buat_skp
+from kinerja_desktop.db.skp import add_skp
 from kinerja_desktop.domain.capaian import Komponen, Target
 
 PEGAWAI = (
@@ -50,5 +50,5 @@ def isi_kantor() -> KantorSkp:
         for p, n in REALISASI_OD_KESOS_01.items()
     ]
     set_values(masuk)
-    skp = {kode: buat_skp(pegawai[kode], 2020).data for kode in pegawai}
+    skp = {kode: add_skp(pegawai[kode], 2020).data for kode in pegawai}
     return KantorSkp(skp, pegawai, ind)

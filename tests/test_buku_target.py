@@ -175,17 +175,17 @@ def test_the_workbook_shows_the_programs_and_anggaran_the_targets_are_planned_wi
     from kinerja_desktop.db.ops_program import (
         IsiKegiatan,
         IsiProgram,
-        tambah_kegiatan,
-        tambah_program,
+        add_kegiatan,
+        add_program,
     )
 
     path = tmp_path / "kosong.xlsx"
     write_buku_target(2020, path)
     assert "Belum ada program" in load_workbook(path)["Anggaran"]["A3"].value
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
-    tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
-    tambah_kegiatan(program, IsiKegiatan("Administrasi Umum"))
+    program = add_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
+    add_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
+    add_kegiatan(program, IsiKegiatan("Administrasi Umum"))
     write_buku_target(2020, path)
     ws = load_workbook(path)["Anggaran"]
     rows = [[ws.cell(row=r, column=c).value for c in range(1, 5)] for r in range(6, 9)]

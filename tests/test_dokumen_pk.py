@@ -17,7 +17,7 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import Kegiatan, PkTerbit, database_proxy
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
-from kinerja_desktop.db.ops_program import IsiKegiatan, ubah
+from kinerja_desktop.db.ops_program import IsiKegiatan, update_butir
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -69,7 +69,7 @@ def pk(tmp_path_factory, seeded_db_template):
                 ]
             )
             musdes = Kegiatan.get(Kegiatan.nama == KEGIATAN_MUSDES[0]).id
-            ubah("kegiatan", musdes, IsiKegiatan(KEGIATAN_MUSDES[0], "", 60_000_000))
+            update_butir("kegiatan", musdes, IsiKegiatan(KEGIATAN_MUSDES[0], "", 60_000_000))
             hasil["keadaan"] = keadaan_terbit(2020)
             with pytest.raises(DataTidakValid, match="tulis alasan PK Perubahan"):
                 issue_pk(2020, "KASI-PEM")

@@ -60,14 +60,14 @@ def _program_kepanjen(db: Path) -> None:
     from kinerja_desktop.db.ops_program import (
         IsiKegiatan,
         IsiProgram,
-        tambah_kegiatan,
-        tambah_program,
+        add_kegiatan,
+        add_program,
     )
 
     open_database(db)
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
-    kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
+    program = add_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
+    kegiatan = add_kegiatan(program, IsiKegiatan("Administrasi Keuangan", "", 5_250_000_000))
     set_realisasi_anggaran(
         [
             AnggaranMasuk(kegiatan.data, "2020Q1", 1_250_000_000),

@@ -8,7 +8,7 @@ from mesin import select
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import Indikator, Jabatan, database_proxy
 from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
-from kinerja_desktop.db.ops_program import IsiKegiatan, IsiProgram, tambah_kegiatan, tambah_program
+from kinerja_desktop.db.ops_program import IsiKegiatan, IsiProgram, add_kegiatan, add_program
 from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.domain.persetujuan import Langkah
 
@@ -22,8 +22,8 @@ def run(capsys, db_url, *args):
 
 def test_monev_round_trip_through_csv(db, db_url, capsys, tmp_path):
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang")).data
-    kegiatan = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000)).data
+    program = add_program(sekcam, IsiProgram("Program Penunjang")).data
+    kegiatan = add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000)).data
     set_realisasi_anggaran([AnggaranMasuk(kegiatan, "2020Q1", 750_000_000)])
     database_proxy.obj.close()
     berkas = tmp_path / "monev.csv"

@@ -150,16 +150,16 @@ def test_monev_csv_previews_then_imports(jendela, qtbot, tmp_path):
     from kinerja_desktop.db.ops_program import (
         IsiKegiatan,
         IsiProgram,
-        tambah_kegiatan,
-        tambah_program,
+        add_kegiatan,
+        add_program,
     )
     from kinerja_desktop.db.queries_program import read_realisasi_anggaran
     from kinerja_desktop.exchange.monev_csv import write_monev_csv
     from kinerja_desktop.ui.nilai_dialogs import pratinjau_monev
 
     sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-    program = tambah_program(sekcam, IsiProgram("Program Penunjang")).data
-    tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 400_000_000))
+    program = add_program(sekcam, IsiProgram("Program Penunjang")).data
+    add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 400_000_000))
     berkas = tmp_path / "monev.csv"
     write_monev_csv(2020, berkas)
     baris = berkas.read_text(encoding="utf-8").split("\n")

@@ -228,7 +228,7 @@ def test_restoring_a_backup_from_before_an_approval_is_refused_until_unlocked(
     from kinerja_desktop.db.archive import export_backup
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.models import CatatanAudit, database_proxy
-    from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
+    from kinerja_desktop.db.pemulihan_kunci import log_restore
     from kinerja_desktop.db.restore import restore_from_file
 
     jab = jabatan_of("KASUBAG-UMUM.02")
@@ -255,7 +255,7 @@ def test_restoring_a_backup_from_before_an_approval_is_refused_until_unlocked(
     database_proxy.obj.close()
     hasil = restore_from_file(lama, db_path)
     open_database(db_path)
-    catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
+    log_restore(hasil.sumber, hasil.cadangan_sebelumnya)
     assert baca_realisasi(ind("KASUBAG-UMUM.02").id, "202001") == Komponen(3)
     entri = CatatanAudit.select().order_by(CatatanAudit.id.desc()).first()
     assert (entri.aksi, entri.pengguna) == ("pulih_cadangan", "admin")

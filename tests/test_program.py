@@ -17,14 +17,14 @@ from kinerja_desktop.db.ops_program import (
     IsiAksi,
     IsiKegiatan,
     IsiProgram,
-    baca_isi,
-    hapus,
-    pindah,
-    pulihkan,
-    tambah_aksi,
-    tambah_kegiatan,
-    tambah_program,
-    ubah,
+    add_aksi,
+    add_kegiatan,
+    add_program,
+    move_butir,
+    read_isi,
+    reinsert_butir,
+    remove_butir,
+    update_butir,
 )
 from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.db.queries_program import (
@@ -53,12 +53,12 @@ def rencana(db):
     """The Sekretaris Camat with one program of two kegiatan and an action with a sub-action."""
     sekcam = _jabatan("SEKCAM")
     sasaran = Sasaran.select().where(Sasaran.jabatan == sekcam).first()
-    program = tambah_program(sekcam.id, IsiProgram("Program Penunjang", "7.01.01", sasaran.id)).data
-    besar = tambah_kegiatan(program, IsiKegiatan("Administrasi Keuangan", anggaran=3_000_000_000))
-    kecil = tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", anggaran=250_000_000))
-    aksi = tambah_aksi(sekcam.id, IsiAksi("Menyusun laporan", penanggung_jawab_id=_jabatan(
+    program = add_program(sekcam.id, IsiProgram("Program Penunjang", "7.01.01", sasaran.id)).data
+    besar = add_kegiatan(program, IsiKegiatan("Administrasi Keuangan", anggaran=3_000_000_000))
+    kecil = add_kegiatan(program, IsiKegiatan("Administrasi Umum", anggaran=250_000_000))
+    aksi = add_aksi(sekcam.id, IsiAksi("Menyusun laporan", penanggung_jawab_id=_jabatan(
         "BENDAHARA").id, tw1="✓")).data  # fmt: skip
-    tambah_aksi(sekcam.id, IsiAksi("Rekonsiliasi", penanggung_jawab_teks="BPKAD"), induk_id=aksi)
+    add_aksi(sekcam.id, IsiAksi("Rekonsiliasi", penanggung_jawab_teks="BPKAD"), induk_id=aksi)
     return sekcam, program, besar.data, kecil.data, aksi
 
 
@@ -72,24 +72,24 @@ def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
         ("Rekonsiliasi", "BPKAD"),
     ]
     # an edit and its undo (writing the old content back)
-    lama = baca_isi("kegiatan", kecil)
-    ubah("kegiatan", kecil, IsiKegiatan("Administrasi Umum", anggaran=None))
+    lama = read_isi("kegiatan", kecil)
+    update_butir("kegiatan", kecil, IsiKegiatan("Administrasi Umum", anggaran=None))
     assert read_program(2020)[0].lengkap is False
-    ubah("kegiatan", kecil, lama)
-    pindah("kegiatan", kecil, -1)
+    update_butir("kegiatan", kecil, lama)
+    move_butir("kegiatan", kecil, -1)
     assert [k.nama for k in read_kegiatan(2020)] == ["Administrasi Umum", "Administrasi Keuangan"]
     # removing a program takes its kegiatan and their budget realised; undo puts all back
     set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 1_000_000_000)])
-    cuplikan = hapus("program", [program]).data
+    cuplikan = remove_butir("program", [program]).data
     assert read_kegiatan(2020) == [] and read_realisasi_anggaran(2020) == []
     assert all(a.kegiatan_id is None for a in read_rencana_aksi(2020))
-    pulihkan(cuplikan)
+    reinsert_butir(cuplikan)
     assert [k.id for k in read_kegiatan(2020)] == [kecil, besar]
     assert read_realisasi_anggaran(2020)[0].nilai == 1_000_000_000
     # removing a main action takes its sub-action
-    cuplikan = hapus("aksi", [aksi]).data
+    cuplikan = remove_butir("aksi", [aksi]).data
     assert read_rencana_aksi(2020) == []
-    pulihkan(cuplikan)
+    reinsert_butir(cuplikan)
     assert len(read_rencana_aksi(2020)) == 2
     assert check_log().utuh
     jenis = {b.jenis for b in read_audit(SaringAudit(tahun=2020))}
@@ -101,11 +101,11 @@ def test_the_door_refuses_what_does_not_fit(rencana):
     camat_lain = _jabatan("KASI-KESOS")
     ind_lain = Indikator.select().join(Sasaran).where(Sasaran.jabatan == camat_lain).first()
     cases = [
-        (lambda: tambah_kegiatan(program, IsiKegiatan("X", anggaran=-5)), "tidak boleh negatif"),
-        (lambda: tambah_kegiatan(program, IsiKegiatan("  ")), "tidak boleh kosong"),
-        (lambda: tambah_kegiatan(program, IsiKegiatan("X", indikator_id=ind_lain.id)),
+        (lambda: add_kegiatan(program, IsiKegiatan("X", anggaran=-5)), "tidak boleh negatif"),
+        (lambda: add_kegiatan(program, IsiKegiatan("  ")), "tidak boleh kosong"),
+        (lambda: add_kegiatan(program, IsiKegiatan("X", indikator_id=ind_lain.id)),
          "bukan indikator jabatan"),
-        (lambda: tambah_aksi(sekcam.id, IsiAksi("X"), induk_id=read_rencana_aksi(2020)[1].id),
+        (lambda: add_aksi(sekcam.id, IsiAksi("X"), induk_id=read_rencana_aksi(2020)[1].id),
          "tidak dapat punya sub-aksi"),
         (lambda: set_realisasi_anggaran([AnggaranMasuk(besar, "202001", 5)]), "per triwulan"),
         (lambda: set_realisasi_anggaran([AnggaranMasuk(besar, "2021Q1", 5)]), "per triwulan"),
@@ -134,11 +134,11 @@ def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
     with pytest.raises(Terkunci, match="Semester I 2020"):
         set_keterangan(catatan.data)
     with pytest.raises(Terkunci):
-        hapus("kegiatan", [besar])
+        remove_butir("kegiatan", [besar])
     set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q3", 5)])  # outside the approved half
     _setujui(sekcam.id, "target", "2020")
     with pytest.raises(Terkunci, match="Target Tahun 2020"):
-        ubah("program", program, IsiProgram("Program lain"))
+        update_butir("program", program, IsiProgram("Program lain"))
     assert read_program(2020)[0].nama == "Program Penunjang"
     assert check_log().utuh
 
@@ -148,8 +148,8 @@ def test_year_copy_carries_the_plan_but_not_what_was_realised(rencana):
 
     sekcam, program, besar, _, aksi = rencana
     ind = Indikator.select().join(Sasaran).where(Sasaran.jabatan == sekcam).first()
-    ubah("kegiatan", besar, IsiKegiatan("Administrasi Keuangan", "", 3_000_000_000, ind.id))
-    ubah("aksi", aksi, IsiAksi("Menyusun laporan", ind.id, besar, _jabatan("BENDAHARA").id))
+    update_butir("kegiatan", besar, IsiKegiatan("Administrasi Keuangan", "", 3_000_000_000, ind.id))
+    update_butir("aksi", aksi, IsiAksi("Menyusun laporan", ind.id, besar, _jabatan("BENDAHARA").id))
     set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 5)])
     set_keterangan([KeteranganMasuk(ind.id, "2020Q1", "Hujan")])
     isi = read_isi_tahun(2020)

@@ -13,12 +13,12 @@ from skp_bantuan import isi_kantor
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.skp import tambah_hasil_kerja, ubah_ekspektasi
-from kinerja_desktop.db.skp_aturan import simpan_predikat_organisasi
+from kinerja_desktop.db.skp import add_hasil_kerja, update_ekspektasi
+from kinerja_desktop.db.skp_aturan import set_predikat_organisasi
 from kinerja_desktop.db.skp_evaluasi import (
-    simpan_realisasi,
-    simpan_umpan_perilaku,
-    tetapkan_evaluasi,
+    set_evaluasi,
+    set_realisasi_skp,
+    set_umpan_perilaku,
 )
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.skp import Bagian, Rating
@@ -64,7 +64,7 @@ def kantor(tmp_path_factory, seeded_db_template):
         try:
             ids = isi_kantor()
             ani = ids.skp["OD-KESOS"]
-            tambahan = tambah_hasil_kerja(
+            tambahan = add_hasil_kerja(
                 ani,
                 Bagian.TAMBAHAN,
                 {
@@ -74,13 +74,13 @@ def kantor(tmp_path_factory, seeded_db_template):
                     "satuan": "laporan",
                 },
             ).data
-            simpan_realisasi(tambahan, "2020", "1 laporan", "Laporan rapi dan lengkap")
-            ubah_ekspektasi(ani, "kolaboratif", "Membantu rekan saat pendataan DTKS")
-            simpan_umpan_perilaku(ani, "kolaboratif", "2020", "Sigap membantu seksi lain")
-            tetapkan_evaluasi(ani, "2020", Rating.SESUAI, Rating.DIATAS, "Ikut pelatihan SIKS-NG")
-            tetapkan_evaluasi(ani, "2020Q1", Rating.DIATAS, Rating.DIATAS)
-            tetapkan_evaluasi(ids.skp["SEKCAM"], "2020", Rating.DIBAWAH, Rating.SESUAI)
-            simpan_predikat_organisasi(2020, "Baik")
+            set_realisasi_skp(tambahan, "2020", "1 laporan", "Laporan rapi dan lengkap")
+            update_ekspektasi(ani, "kolaboratif", "Membantu rekan saat pendataan DTKS")
+            set_umpan_perilaku(ani, "kolaboratif", "2020", "Sigap membantu seksi lain")
+            set_evaluasi(ani, "2020", Rating.SESUAI, Rating.DIATAS, "Ikut pelatihan SIKS-NG")
+            set_evaluasi(ani, "2020Q1", Rating.DIATAS, Rating.DIATAS)
+            set_evaluasi(ids.skp["SEKCAM"], "2020", Rating.DIBAWAH, Rating.SESUAI)
+            set_predikat_organisasi(2020, "Baik")
             laporan = build_skp_report(2020)
             pdf, _ = export_skp(2020, folder / "SKP-2020.pdf", kertas="f4")
             xlsx, _ = export_skp(2020, folder / "SKP-2020.xlsx")

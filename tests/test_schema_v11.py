@@ -10,8 +10,8 @@ import pytest
 from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import Pegawai, Skp, database_proxy
-from kinerja_desktop.db.skp_aturan import baca_kurva, baca_matriks, predikat_organisasi
-from kinerja_desktop.db.skp_baca import baca_skp, evaluasi_skp
+from kinerja_desktop.db.skp_aturan import predikat_organisasi, read_kurva, read_matriks
+from kinerja_desktop.db.skp_baca import evaluasi_skp, read_skp
 from kinerja_desktop.domain.skp import BUTUH_PERBAIKAN, KURVA_BAWAAN, MATRIKS_BAWAAN, Bagian, Rating
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -32,8 +32,8 @@ def buka(tmp_path):
 
 def test_upgrade_from_v10_seeds_the_matrix_and_the_curve(buka):
     buka("schema_v10.sqlite3")
-    assert baca_matriks() == MATRIKS_BAWAAN
-    assert baca_kurva() == list(KURVA_BAWAAN)
+    assert read_matriks() == MATRIKS_BAWAAN
+    assert read_kurva() == list(KURVA_BAWAAN)
     assert Skp.select().count() == 0
     assert check_log().utuh
 
@@ -42,7 +42,7 @@ def test_v11_fixture_keeps_the_skp_its_evaluation_and_the_rules(buka):
     buka("schema_v11.sqlite3")
     siti = Pegawai.get(Pegawai.nip == "198203142006042001").id
     skp = Skp.get(Skp.pegawai == siti, Skp.tahun == 2021)
-    data = baca_skp(skp.id)
+    data = read_skp(skp.id)
     assert data.bagian(Bagian.UTAMA) and data.bagian(Bagian.TAMBAHAN)[0].rhk == "Panitia HUT RI"
     assert {p.kode: p.ekspektasi for p in data.perilaku}["akuntabel"] == "SPJ tertib setiap bulan"
     evaluasi = evaluasi_skp(data, "2021")
@@ -52,5 +52,5 @@ def test_v11_fixture_keeps_the_skp_its_evaluation_and_the_rules(buka):
     assert (keputusan.rating_hasil, keputusan.rating_perilaku) == (Rating.SESUAI, Rating.DIATAS)
     assert (keputusan.predikat, keputusan.catatan) == ("Baik", "Pertahankan")
     assert predikat_organisasi(2021) == "Baik"
-    assert baca_matriks()[(Rating.DIATAS, Rating.DIBAWAH)] == BUTUH_PERBAIKAN
+    assert read_matriks()[(Rating.DIATAS, Rating.DIBAWAH)] == BUTUH_PERBAIKAN
     assert check_log().utuh

@@ -15,7 +15,7 @@ import pytest
 from conftest import drop_server_database, new_server_database
 
 from kinerja_desktop.cli import main
-from kinerja_desktop.db.archive import impor_dir
+from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.location import parse_location, stand_in
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.restore import PURPOSE_RESTORE
@@ -66,14 +66,14 @@ def test_import_files_move_from_a_file_to_a_server_and_back(
 ):
     url = pg_server.url(server_name)
     assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "target-a.csv", 8)) == 0
-    di_berkas = _files(impor_dir(db_path))
+    di_berkas = _files(import_files_dir(db_path))
     assert len(di_berkas) == 1
     usb = tmp_path / "usb"
     assert cli("--db", db_path, "cadangan", "--out", usb) == 0
     [dari_berkas] = usb.glob("*.zip")
 
     assert cli("--db", url, "pulihkan", dari_berkas, "--ya") == 0
-    milik_server = impor_dir(stand_in(parse_location(url)))
+    milik_server = import_files_dir(stand_in(parse_location(url)))
     assert milik_server == data_dir() / f"{server_name}-berkas" / "impor"
     assert _files(milik_server) == di_berkas
     assert _restore_entries(url) == 1  # logged once, with the data
@@ -81,7 +81,7 @@ def test_import_files_move_from_a_file_to_a_server_and_back(
     # an import on the server keeps its copy in the server's folder, never in the default
     # database's (db_path is the default one: its folder is the data folder)
     assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "target-b.csv", 9)) == 0
-    assert _files(impor_dir(db_path)) == di_berkas
+    assert _files(import_files_dir(db_path)) == di_berkas
     di_server = _files(milik_server)
     assert set(di_server) > set(di_berkas) and len(di_server) == 2
 
@@ -99,7 +99,7 @@ def test_import_files_move_from_a_file_to_a_server_and_back(
     capsys.readouterr()
     assert cli("--db", kembali, "pulihkan", dari_server, "--ya") == 0
     assert f"Asal            : basis data {server_name} di server" in capsys.readouterr().out
-    assert _files(impor_dir(kembali)) == di_server
+    assert _files(import_files_dir(kembali)) == di_server
 
 
 def test_a_refused_restore_into_a_server_changes_nothing(pg_server, server_name, tmp_path, capsys):
@@ -111,7 +111,7 @@ def test_a_refused_restore_into_a_server_changes_nothing(pg_server, server_name,
     assert cli("--db", url, "cadangan", "--out", usb) == 0
     [lama] = usb.glob("*.zip")
     assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "target-a.csv", 8)) == 0
-    milik_server = impor_dir(stand_in(parse_location(url)))
+    milik_server = import_files_dir(stand_in(parse_location(url)))
     sebelum = _files(milik_server)
     with psycopg.connect(url) as raw:
         raw.execute(
@@ -146,7 +146,7 @@ def test_a_restore_killed_after_its_commit_is_completed_when_the_server_is_opene
     assert cli("--db", url, "pulihkan", arsip, "--ya") == 0
     local = stand_in(parse_location(url))
     [sebelum] = (files_dir(local) / "cadangan").glob("*_sebelum-pemulihan.zip")
-    dipulihkan = _files(impor_dir(local))
+    dipulihkan = _files(import_files_dir(local))
 
     def killed(penanda: str, isi: bytes) -> Path:
         work = files_dir(local) / f"{TEMP_PREFIX}{PURPOSE_RESTORE}-{penanda[:8]}"
@@ -164,11 +164,11 @@ def test_a_restore_killed_after_its_commit_is_completed_when_the_server_is_opene
 
     belum = killed("tidak-pernah-tercatat.zip", b"tidak")
     assert cli("--db", url, "stats") == 0
-    assert not belum.exists() and _files(impor_dir(local)) == dipulihkan
+    assert not belum.exists() and _files(import_files_dir(local)) == dipulihkan
 
     sudah = killed(sebelum.name, b"ya")
     assert cli("--db", url, "stats") == 0
-    assert not sudah.exists() and _files(impor_dir(local)) == {"baru.csv": b"ya"}
+    assert not sudah.exists() and _files(import_files_dir(local)) == {"baru.csv": b"ya"}
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -180,7 +180,7 @@ def test_a_restore_into_a_server_killed_at_any_moment_is_all_or_nothing(
     the server's import log and this PC's import files belong to the same state, the one
     before or the one restored, never a mix."""
     url = pg_server.url(server_name)
-    local = impor_dir(stand_in(parse_location(url)))
+    local = import_files_dir(stand_in(parse_location(url)))
     assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "di-server.csv", 7)) == 0
     assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "di-berkas.csv", 9)) == 0
     usb = tmp_path / "usb"

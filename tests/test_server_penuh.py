@@ -10,7 +10,7 @@ import sys
 import psycopg
 import pytest
 
-from kinerja_desktop.db.archive import impor_dir
+from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.location import parse_location, stand_in
 from kinerja_desktop.fileio import TEMP_PREFIX
 from kinerja_desktop.paths import files_dir
@@ -100,7 +100,7 @@ def test_a_full_server_disk_is_explained_and_nothing_is_half_written(
     assert PENUH in pulih.stderr, pulih.stderr
     assert _years(url) == [2020]  # the server's data unchanged, not emptied
     local = stand_in(parse_location(url))
-    assert not impor_dir(local).exists()  # the backup's import files were not put in place
+    assert not import_files_dir(local).exists()  # the backup's import files were not put in place
     assert not list(files_dir(local).glob(f"{TEMP_PREFIX}*"))
 
     small_server.on_small_disk(f"rm '{small_server.small_disk}/pengisi'")

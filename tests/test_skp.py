@@ -9,25 +9,25 @@ from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.models import CatatanAudit, Jabatan, Pegawai, Pemangku, Sasaran, SkpEvaluasi
 from kinerja_desktop.db.ops_pemangku import remove_pemangku
 from kinerja_desktop.db.skp import (
-    hapus_hasil_kerja,
-    tambah_hasil_kerja,
-    ubah_ekspektasi,
-    ubah_hasil_kerja,
+    add_hasil_kerja,
+    remove_hasil_kerja,
+    update_ekspektasi,
+    update_hasil_kerja,
 )
 from kinerja_desktop.db.skp_aturan import (
-    baca_kurva,
-    baca_matriks,
-    ganti_kurva,
-    simpan_predikat_organisasi,
-    ubah_matriks,
+    read_kurva,
+    read_matriks,
+    set_kurva,
+    set_matriks,
+    set_predikat_organisasi,
 )
-from kinerja_desktop.db.skp_baca import baca_skp, evaluasi_skp
+from kinerja_desktop.db.skp_baca import evaluasi_skp, read_skp
 from kinerja_desktop.db.skp_evaluasi import (
-    simpan_realisasi,
-    simpan_umpan_perilaku,
-    tetapkan_evaluasi,
+    set_evaluasi,
+    set_realisasi_skp,
+    set_umpan_perilaku,
 )
-from kinerja_desktop.db.skp_tahun import cek_kurva, daftar_skp, kekurangan_skp
+from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 from kinerja_desktop.domain.skp import (
     BAIK,
     BUTUH_PERBAIKAN,
@@ -64,9 +64,9 @@ def test_the_default_matrix_is_the_regulation_cell_by_cell(hasil, perilaku, pred
 def test_all_nine_cells_give_their_predikat_through_the_stored_matrix(db):
     kantor = isi_kantor()
     skp = kantor.skp["BENDAHARA"]
-    assert baca_matriks() == MATRIKS_BAWAAN
+    assert read_matriks() == MATRIKS_BAWAAN
     for hasil, perilaku, predikat in SEL:
-        tetapkan_evaluasi(skp, "2020Q4", hasil, perilaku)
+        set_evaluasi(skp, "2020Q4", hasil, perilaku)
         row = SkpEvaluasi.get(SkpEvaluasi.skp == skp, SkpEvaluasi.periode == "2020Q4")
         assert (row.rating_hasil, row.rating_perilaku, row.predikat) == (
             hasil.value,
@@ -74,16 +74,16 @@ def test_all_nine_cells_give_their_predikat_through_the_stored_matrix(db):
             predikat,
         )
     # the matrix is data: a kabupaten that reads a cell differently changes it
-    ubah_matriks(A, D, "butuh perbaikan")
-    tetapkan_evaluasi(skp, "2020Q4", A, D)
+    set_matriks(A, D, "butuh perbaikan")
+    set_evaluasi(skp, "2020Q4", A, D)
     assert SkpEvaluasi.get(SkpEvaluasi.skp == skp).predikat == BUTUH_PERBAIKAN
     with pytest.raises(DataTidakValid, match="Predikat 'Luar Biasa' tidak dikenal"):
-        ubah_matriks(A, D, "Luar Biasa")
+        set_matriks(A, D, "Luar Biasa")
 
 
 def test_the_plan_is_drawn_from_the_iki_with_both_parties(db):
     kantor = isi_kantor()
-    data = baca_skp(kantor.skp["OD-KESOS"])
+    data = read_skp(kantor.skp["OD-KESOS"])
     assert data.pegawai.nama == "Ani Rahmawati" and data.pegawai.nip == ""
     assert data.penilai is not None and data.penilai.nama == "Budi Santoso, S.Sos"
     assert data.penilai.pangkat_golongan == "Penata Tingkat I (III/d)"
@@ -113,10 +113,10 @@ def test_the_plan_is_drawn_from_the_iki_with_both_parties(db):
         "Kolaboratif",
     ]
     # a jabatan directly under the Camat is assessed by the Camat, whose atasan is outside
-    sekcam = baca_skp(kantor.skp["SEKCAM"])
+    sekcam = read_skp(kantor.skp["SEKCAM"])
     assert sekcam.penilai is not None and sekcam.penilai.jabatan == "CAMAT KEPANJEN"
     assert sekcam.atasan_penilai is None
-    bendahara = baca_skp(kantor.skp["BENDAHARA"])
+    bendahara = read_skp(kantor.skp["BENDAHARA"])
     assert bendahara.penilai is not None and bendahara.penilai.nama == "Eko Prasetyo, SE"
     assert bendahara.atasan_penilai is not None
     assert bendahara.atasan_penilai.nama == "Dewi Lestari, S.STP"
@@ -132,23 +132,23 @@ def test_the_plan_is_drawn_from_the_iki_with_both_parties(db):
 def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_decision(db):
     kantor = isi_kantor()
     skp = kantor.skp["OD-KESOS"]
-    tambahan = tambah_hasil_kerja(
+    tambahan = add_hasil_kerja(
         skp,
         Bagian.TAMBAHAN,
         {"rhk": "Panitia Hari Jadi Kabupaten", "indikator": "Laporan kepanitiaan", "target": "1"},
     ).data
-    simpan_realisasi(tambahan, "2020Q1", "1 laporan", "Laporan rapi")
-    data = baca_skp(skp)
+    set_realisasi_skp(tambahan, "2020Q1", "1 laporan", "Laporan rapi")
+    data = read_skp(skp)
     iki = data.bagian(Bagian.UTAMA)[0]
-    simpan_realisasi(iki.id, "2020Q1", umpan_balik="Lampaui target, pertahankan")
+    set_realisasi_skp(iki.id, "2020Q1", umpan_balik="Lampaui target, pertahankan")
     with pytest.raises(DataTidakValid, match="diambil dari nilai IKI"):
-        simpan_realisasi(iki.id, "2020Q1", "99")
+        set_realisasi_skp(iki.id, "2020Q1", "99")
     with pytest.raises(DataTidakValid, match="triwulan"):
-        simpan_realisasi(iki.id, "202001", umpan_balik="x")
-    simpan_umpan_perilaku(skp, "kolaboratif", "2020Q1", "Aktif membantu seksi lain")
-    ubah_ekspektasi(skp, "kolaboratif", "Membantu rekan saat pendataan DTKS")
+        set_realisasi_skp(iki.id, "202001", umpan_balik="x")
+    set_umpan_perilaku(skp, "kolaboratif", "2020Q1", "Aktif membantu seksi lain")
+    update_ekspektasi(skp, "kolaboratif", "Membantu rekan saat pendataan DTKS")
 
-    evaluasi = evaluasi_skp(baca_skp(skp), "2020Q1")
+    evaluasi = evaluasi_skp(read_skp(skp), "2020Q1")
     pertama = evaluasi.realisasi[0]
     assert (pertama.realisasi, pertama.capaian, pertama.dari_iki) == ("6", 200.0, True)
     assert pertama.umpan_balik == "Lampaui target, pertahankan"
@@ -165,15 +165,15 @@ def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_de
     assert "200%" in evaluasi.usulan.alasan and "1 dari 4 indikator" in evaluasi.usulan.alasan
     assert "≥ 110% = Diatas Ekspektasi" in evaluasi.aturan_usulan
     assert "≥ 91%" in evaluasi.aturan_usulan
-    tahun = evaluasi_skp(baca_skp(skp), "2020")
+    tahun = evaluasi_skp(read_skp(skp), "2020")
     assert (tahun.realisasi[0].realisasi, round(tahun.realisasi[0].capaian or 0, 1)) == (
         "14",
         116.7,
     )
 
     # the atasan decides otherwise: both are kept
-    tetapkan_evaluasi(skp, "2020Q1", Rating.SESUAI, Rating.DIATAS, "Dokumentasi perlu rapi")
-    keputusan = evaluasi_skp(baca_skp(skp), "2020Q1").keputusan
+    set_evaluasi(skp, "2020Q1", Rating.SESUAI, Rating.DIATAS, "Dokumentasi perlu rapi")
+    keputusan = evaluasi_skp(read_skp(skp), "2020Q1").keputusan
     assert keputusan is not None
     assert keputusan.usulan_hasil is Rating.DIATAS and "200%" in keputusan.alasan_usulan
     assert (keputusan.rating_hasil, keputusan.rating_perilaku) == (Rating.SESUAI, Rating.DIATAS)
@@ -186,9 +186,9 @@ def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_de
     assert check_log().utuh
 
     # editing the plan is logged as well, and a typed row can go again
-    ubah_hasil_kerja(tambahan, {"target": "2", "aspek": "waktu"})
-    hapus_hasil_kerja(tambahan)
-    assert len(baca_skp(skp).hasil_kerja) == 4
+    update_hasil_kerja(tambahan, {"target": "2", "aspek": "waktu"})
+    remove_hasil_kerja(tambahan)
+    assert len(read_skp(skp).hasil_kerja) == 4
     assert CatatanAudit.select().where(CatatanAudit.jenis == "skp").count() == len(entri) + 2
 
 
@@ -219,7 +219,7 @@ def test_removing_a_new_pegawai_with_an_skp_keeps_the_pegawai(db):
     ani = Pemangku.get(Pemangku.pegawai == kantor.pegawai["OD-KESOS"])
     remove_pemangku(ani.id, hapus_pegawai=True)
     assert Pegawai.get_or_none(Pegawai.id == kantor.pegawai["OD-KESOS"]) is not None
-    assert baca_skp(kantor.skp["OD-KESOS"]).pegawai.nama == "Ani Rahmawati"
+    assert read_skp(kantor.skp["OD-KESOS"]).pegawai.nama == "Ani Rahmawati"
 
 
 def _predikat(**jumlah: int) -> list[str | None]:
@@ -282,25 +282,25 @@ def test_without_the_organisation_predikat_nothing_can_be_checked():
 
 def test_the_stored_curve_checks_the_years_yearly_predikat(db):
     kantor = isi_kantor()
-    assert baca_kurva() == list(KURVA_BAWAAN)
-    assert "belum diisi" in cek_kurva(2020).ringkasan()[0]
-    simpan_predikat_organisasi(2020, "baik")
+    assert read_kurva() == list(KURVA_BAWAAN)
+    assert "belum diisi" in check_kurva_tahun(2020).ringkasan()[0]
+    set_predikat_organisasi(2020, "baik")
     for kode in ("SEKCAM", "KASUBAG-UMUM", "BENDAHARA", "KASI-KESOS"):
-        tetapkan_evaluasi(kantor.skp[kode], "2020", Rating.SESUAI, Rating.SESUAI)
-    hasil = cek_kurva(2020)
+        set_evaluasi(kantor.skp[kode], "2020", Rating.SESUAI, Rating.SESUAI)
+    hasil = check_kurva_tahun(2020)
     assert (hasil.organisasi, hasil.jumlah, hasil.belum_dinilai) == ("Baik", {BAIK: 4}, 1)
     assert len(hasil.pelanggaran) == 2
-    tetapkan_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.DIBAWAH, Rating.SESUAI)
-    tetapkan_evaluasi(kantor.skp["SEKCAM"], "2020", Rating.DIATAS, Rating.DIATAS)
-    hasil = cek_kurva(2020)
+    set_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.DIBAWAH, Rating.SESUAI)
+    set_evaluasi(kantor.skp["SEKCAM"], "2020", Rating.DIATAS, Rating.DIATAS)
+    hasil = check_kurva_tahun(2020)
     assert hasil.sesuai, hasil.pelanggaran  # 3 Baik of 5 = 60%, one Butuh Perbaikan
     # a kabupaten's own curve replaces the regulation's, with its source
-    ganti_kurva([AturanKurva("Baik", (BAIK,), paling_banyak=50)], "SE Bupati Malang 2026")
-    assert not cek_kurva(2020).sesuai
+    set_kurva([AturanKurva("Baik", (BAIK,), paling_banyak=50)], "SE Bupati Malang 2026")
+    assert not check_kurva_tahun(2020).sesuai
     with pytest.raises(DataTidakValid, match="tidak berisi batas"):
-        ganti_kurva([AturanKurva("Baik", (BAIK,))], "SE Bupati")
+        set_kurva([AturanKurva("Baik", (BAIK,))], "SE Bupati")
     with pytest.raises(DataTidakValid, match="Predikat 'Luar Biasa' tidak dikenal"):
-        simpan_predikat_organisasi(2020, "Luar Biasa")
+        set_predikat_organisasi(2020, "Luar Biasa")
 
 
 def test_removing_a_jabatan_names_its_skp_and_undo_brings_them_back(db):
@@ -309,12 +309,12 @@ def test_removing_a_jabatan_names_its_skp_and_undo_brings_them_back(db):
     from kinerja_desktop.db.queries_jabatan import removal_summary
 
     kantor = isi_kantor()
-    tetapkan_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.SESUAI, Rating.SESUAI)
+    set_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.SESUAI, Rating.SESUAI)
     kesos = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "KASI-KESOS").id
     assert "2 SKP pegawai (beserta evaluasinya)" in removal_summary(kesos).kalimat
     cuplikan = remove_jabatan(kesos).data
     assert not Skp.select().where(Skp.id == kantor.skp["OD-KESOS"]).exists()
     reinsert_jabatan(cuplikan)
-    data = baca_skp(kantor.skp["OD-KESOS"])
+    data = read_skp(kantor.skp["OD-KESOS"])
     assert len(data.hasil_kerja) == 4
     assert evaluasi_skp(data, "2020").keputusan is not None

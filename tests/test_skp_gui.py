@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.models import SkpEvaluasi, SkpHasilKerja, SkpPerilaku
-from kinerja_desktop.db.skp import hapus_skp
+from kinerja_desktop.db.skp import remove_skp
 from kinerja_desktop.db.skp_aturan import predikat_organisasi
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
@@ -99,7 +99,7 @@ def test_editor_plan_expectations_and_the_decision_beside_the_proposal(qtbot, db
 
 def test_buat_skp_offers_the_holders_without_one(qtbot, db, monkeypatch):
     kantor = isi_kantor()
-    hapus_skp(kantor.skp["BENDAHARA"])
+    remove_skp(kantor.skp["BENDAHARA"])
     editor = SkpEditor(None, 2020)
     qtbot.addWidget(editor)
     ditawarkan: list[list[str]] = []

@@ -44,7 +44,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.db.location import ServerAddress, nama_asal, stand_in
-    from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
+    from kinerja_desktop.db.pemulihan_kunci import log_restore
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
@@ -82,7 +82,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
             hasil = restore_from_file(args.berkas, args.db)
         db = open_database(args.db)  # upgrades an older schema and checks the result
         if not hasil.dicatat:
-            catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
+            log_restore(hasil.sumber, hasil.cadangan_sebelumnya)
         db.close()
     print(f"Data dipulihkan dari {hasil.sumber}.")
     if hasil.cadangan_sebelumnya is not None:

@@ -30,7 +30,7 @@ def open_db(args: argparse.Namespace) -> None:
     ask_when_needed(lambda: _masuk(args))
 
 
-def baca_sandi(ajakan: str) -> str:
+def ask_sandi(ajakan: str) -> str:
     """Read a password: hidden at a terminal, one line of standard input from a script."""
     if sys.stdin.isatty():
         return getpass.getpass(ajakan)
@@ -53,7 +53,7 @@ def _masuk(args: argparse.Namespace) -> Sesi:
                 "(atau variabel KINERJA_PENGGUNA); sandinya akan ditanyakan."
             )
         return sesi
-    return log_in(nama, baca_sandi(f"Sandi untuk {nama}: "))
+    return log_in(nama, ask_sandi(f"Sandi untuk {nama}: "))
 
 
 # The instance lock of a command that writes: held until the command ends.

@@ -51,7 +51,7 @@ def _pratinjau_json(p: Any) -> dict[str, Any]:
     }
 
 
-def _cetak(p: Any) -> None:
+def _print_pratinjau(p: Any) -> None:
     print(p.ringkasan())
     for m in p.masalah:
         print(f"  - {m.kalimat}")
@@ -89,7 +89,7 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
         )
     else:
         for p in pratinjau:
-            _cetak(p)
+            _print_pratinjau(p)
         ditolak = sum(1 for p in pratinjau if p.ditolak)
         if args.coba:
             print(

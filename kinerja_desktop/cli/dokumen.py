@@ -29,7 +29,7 @@ def _jabatan(parser: Any) -> None:
     )
 
 
-def _cetak_kurang(kurang: list[str], keadaan: tuple[str, ...] = ()) -> None:
+def _print_kurang(kurang: list[str], keadaan: tuple[str, ...] = ()) -> None:
     if kurang:
         print(f"Belum tercatat (dicetak sebagai titik-titik untuk diisi tangan): {len(kurang)}")
         for baris in kurang:
@@ -56,7 +56,7 @@ def cmd_report_pk(args: argparse.Namespace) -> int:
         f"Perjanjian Kinerja tahun {args.tahun} ({isi}{versi}, {len(laporan.dokumen)} "
         f"perjanjian, {FORMAT[path.suffix.lower()]}) ditulis ke {path}"
     )
-    _cetak_kurang(laporan.kurang, laporan.keadaan)
+    _print_kurang(laporan.kurang, laporan.keadaan)
     return 0
 
 
@@ -74,7 +74,7 @@ def cmd_report_rencana_aksi(args: argparse.Namespace) -> int:
     print(
         f"Rencana Aksi tahun {args.tahun} ({isi}, {FORMAT[path.suffix.lower()]}) ditulis ke {path}"
     )
-    _cetak_kurang(laporan.kurang)
+    _print_kurang(laporan.kurang)
     return 0
 
 
@@ -93,7 +93,7 @@ def cmd_report_monev(args: argparse.Namespace) -> int:
     )
     path = write_monev(laporan, args.out, args.kertas)
     print(f"Monev {periode.label} ({FORMAT[path.suffix.lower()]}) ditulis ke {path}")
-    _cetak_kurang(laporan.kurang)
+    _print_kurang(laporan.kurang)
     return 0
 
 

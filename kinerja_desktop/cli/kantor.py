@@ -30,7 +30,7 @@ def cmd_kantor_baru(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cetak_desa(d: Any) -> str:
+def _format_desa(d: Any) -> str:
     status = f"  (nonaktif sejak {d.label_nonaktif})" if d.nonaktif_sejak else ""
     return f"  {d.kode:<15} {d.nama_lengkap}{status}"
 
@@ -49,7 +49,7 @@ def cmd_kantor(args: argparse.Namespace) -> int:
     aktif = sum(1 for d in info.desa if d.nonaktif_sejak is None)
     print(f"\n{len(info.desa)} desa/kelurahan ({aktif} aktif):")
     for d in info.desa:
-        print(_cetak_desa(d))
+        print(_format_desa(d))
     return 0
 
 

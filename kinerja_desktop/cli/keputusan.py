@@ -8,7 +8,7 @@ from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
 _KOSONG = "(belum diisi)"
 
 
-def _cetak(k: Any) -> None:
+def _print_kepala(k: Any) -> None:
     from kinerja_desktop.domain.nip import format_nip
     from kinerja_desktop.domain.tanggal import nama_bulan
 
@@ -45,7 +45,7 @@ def cmd_keputusan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(kepala.as_dict())
     else:
-        _cetak(kepala)
+        _print_kepala(kepala)
     return 0
 
 
@@ -74,7 +74,7 @@ def cmd_keputusan_atur(args: argparse.Namespace) -> int:
             )
         hasil = set_kepala(args.tahun, perubahan)
     print(hasil.perubahan.pesan)
-    _cetak(read_kepala(args.tahun))
+    _print_kepala(read_kepala(args.tahun))
     return 0
 
 

@@ -3,7 +3,7 @@
 import argparse
 from typing import Any
 
-from kinerja_desktop.cli.common import baca_sandi, open_db, open_db_to_write, print_json
+from kinerja_desktop.cli.common import ask_sandi, open_db, open_db_to_write, print_json
 
 _PERAN = ("operator", "verifikator", "administrator")
 
@@ -11,8 +11,8 @@ _PERAN = ("operator", "verifikator", "administrator")
 def _sandi_baru(nama: str) -> str:
     from kinerja_desktop.errors import DataTidakValid
 
-    sandi = baca_sandi(f"Sandi baru untuk {nama}: ")
-    if baca_sandi("Ulangi sandi baru: ") != sandi:
+    sandi = ask_sandi(f"Sandi baru untuk {nama}: ")
+    if ask_sandi("Ulangi sandi baru: ") != sandi:
         raise DataTidakValid("Kedua sandi tidak sama; sandi tidak disimpan. Ulangi perintah.")
     return sandi
 
@@ -78,7 +78,7 @@ def cmd_sandi(args: argparse.Namespace) -> int:
     sesi = pengguna_aktif()
     lama = None
     if sesi.nama == args.nama.lower() and sesi.peran.value != "administrator":
-        lama = baca_sandi(f"Sandi lama {args.nama}: ")
+        lama = ask_sandi(f"Sandi lama {args.nama}: ")
     print(change_sandi(args.nama, _sandi_baru(args.nama), lama).perubahan.pesan)
     return 0
 

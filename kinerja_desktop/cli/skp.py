@@ -33,9 +33,9 @@ def _skp_id(tahun: int, nip: str) -> int:
     return int(skp.id)
 
 
-def _cetak_periksa(tahun: int, skp_ids: list[int] | None = None) -> None:
+def _print_check(tahun: int, skp_ids: list[int] | None = None) -> None:
     """What is missing and the distribution check, as the Camat should read them first."""
-    from kinerja_desktop.db.skp_tahun import cek_kurva, kekurangan_skp
+    from kinerja_desktop.db.skp_tahun import check_kurva_tahun, kekurangan_skp
 
     kurang = kekurangan_skp(tahun, skp_ids)
     if kurang:
@@ -43,7 +43,7 @@ def _cetak_periksa(tahun: int, skp_ids: list[int] | None = None) -> None:
         for m in kurang:
             print(f"- {m}")
     print("Kurva distribusi predikat (predikat tahunan):")
-    for baris in cek_kurva(tahun).ringkasan():
+    for baris in check_kurva_tahun(tahun).ringkasan():
         print(f"  {baris}")
 
 
@@ -70,7 +70,7 @@ def cmd_daftar(args: argparse.Namespace) -> int:
 
 def cmd_buat(args: argparse.Namespace) -> int:
     """``skp buat --tahun Y (--nip NIP | --semua)``: draw SKP from the IKI."""
-    from kinerja_desktop.db.skp import buat_skp
+    from kinerja_desktop.db.skp import add_skp
     from kinerja_desktop.db.skp_tahun import calon_skp
 
     open_db_to_write(args)
@@ -81,26 +81,26 @@ def cmd_buat(args: argparse.Namespace) -> int:
             if c.pegawai_id in {x.pegawai_id for x in calon if x is not c}:
                 print(f"{c.nama} memangku beberapa jabatan; buat SKP-nya di jendela.")
                 continue
-            print(buat_skp(c.pegawai_id, args.tahun, c.jabatan_id).perubahan.pesan)
+            print(add_skp(c.pegawai_id, args.tahun, c.jabatan_id).perubahan.pesan)
             dibuat += 1
         print(f"{dibuat} SKP dibuat.")
         return 0
-    print(buat_skp(_pegawai_id(args.nip), args.tahun).perubahan.pesan)
+    print(add_skp(_pegawai_id(args.nip), args.tahun).perubahan.pesan)
     return 0
 
 
 def cmd_nilai(args: argparse.Namespace) -> int:
     """``skp nilai --tahun Y --nip NIP --periode P [--hasil R --perilaku R]``: the proposal,
     and with ratings the atasan's decision."""
-    from kinerja_desktop.db.skp_baca import baca_skp, evaluasi_skp
-    from kinerja_desktop.db.skp_evaluasi import tetapkan_evaluasi
+    from kinerja_desktop.db.skp_baca import evaluasi_skp, read_skp
+    from kinerja_desktop.db.skp_evaluasi import set_evaluasi
     from kinerja_desktop.domain.skp import baca_rating
 
     memutuskan = args.hasil is not None or args.perilaku is not None
     (open_db_to_write if memutuskan else open_db)(args)
     skp_id = _skp_id(args.tahun, args.nip)
     periode = args.periode or str(args.tahun)
-    evaluasi = evaluasi_skp(baca_skp(skp_id), periode)
+    evaluasi = evaluasi_skp(read_skp(skp_id), periode)
     usulan = evaluasi.usulan
     print(f"Usulan aplikasi: {usulan.rating.label if usulan.rating else 'tidak ada'}")
     print(f"  {usulan.alasan}")
@@ -108,10 +108,10 @@ def cmd_nilai(args: argparse.Namespace) -> int:
     if memutuskan:
         hasil = baca_rating(args.hasil) if args.hasil else None
         perilaku = baca_rating(args.perilaku) if args.perilaku else None
-        ditetapkan = tetapkan_evaluasi(skp_id, periode, hasil, perilaku, args.catatan or "")
+        ditetapkan = set_evaluasi(skp_id, periode, hasil, perilaku, args.catatan or "")
         print(ditetapkan.perubahan.pesan)
         if periode == str(args.tahun):
-            _cetak_periksa(args.tahun)
+            _print_check(args.tahun)
     elif evaluasi.keputusan is not None:
         k = evaluasi.keputusan
         print(
@@ -125,7 +125,7 @@ def cmd_nilai(args: argparse.Namespace) -> int:
 def cmd_organisasi(args: argparse.Namespace) -> int:
     """``skp organisasi --tahun Y [--predikat P | --kosongkan]``: the kecamatan's predikat."""
     from kinerja_desktop.db.queries import require_year
-    from kinerja_desktop.db.skp_aturan import predikat_organisasi, simpan_predikat_organisasi
+    from kinerja_desktop.db.skp_aturan import predikat_organisasi, set_predikat_organisasi
 
     if args.predikat is None and not args.kosongkan:
         open_db(args)
@@ -134,22 +134,22 @@ def cmd_organisasi(args: argparse.Namespace) -> int:
         print(f"Predikat organisasi tahun {args.tahun}: {ada or 'belum diisi'}")
         return 0
     open_db_to_write(args)
-    disimpan = simpan_predikat_organisasi(args.tahun, None if args.kosongkan else args.predikat)
+    disimpan = set_predikat_organisasi(args.tahun, None if args.kosongkan else args.predikat)
     print(disimpan.perubahan.pesan)
-    _cetak_periksa(args.tahun)
+    _print_check(args.tahun)
     return 0
 
 
 def cmd_kurva(args: argparse.Namespace) -> int:
     """``skp kurva --tahun Y``: the distribution check of the year's predikat."""
     from kinerja_desktop.db.queries import require_year
-    from kinerja_desktop.db.skp_aturan import baca_kurva, sumber_kurva
+    from kinerja_desktop.db.skp_aturan import read_kurva, sumber_kurva
 
     open_db(args)
     require_year(args.tahun)
-    _cetak_periksa(args.tahun)
+    _print_check(args.tahun)
     print(f"Aturan yang berlaku ({sumber_kurva()}):")
-    for a in baca_kurva():
+    for a in read_kurva():
         print(f"  organisasi {a.organisasi}: {a.teks}")
     return 0
 
@@ -157,14 +157,14 @@ def cmd_kurva(args: argparse.Namespace) -> int:
 def cmd_aturan_kurva(args: argparse.Namespace) -> int:
     """``skp aturan-kurva [--ekspor CSV | --ganti CSV --sumber TEKS | --bawaan]``: the curve's
     rules, written to a CSV file to edit, replaced from one, or put back to the regulation's."""
-    from kinerja_desktop.db.skp_aturan import baca_kurva, ganti_kurva, sumber_kurva
+    from kinerja_desktop.db.skp_aturan import read_kurva, set_kurva, sumber_kurva
     from kinerja_desktop.domain.skp import KURVA_BAWAAN, SUMBER_KURVA
     from kinerja_desktop.errors import DataTidakValid
     from kinerja_desktop.exchange.kurva_csv import baca_kurva_csv, tulis_kurva_csv
 
     if args.ekspor is not None:
         open_db(args)
-        path = tulis_kurva_csv(baca_kurva(), args.ekspor)
+        path = tulis_kurva_csv(read_kurva(), args.ekspor)
         print(f"Aturan kurva distribusi ({sumber_kurva()}) ditulis ke {path}")
         return 0
     if args.ganti is not None:
@@ -174,22 +174,22 @@ def cmd_aturan_kurva(args: argparse.Namespace) -> int:
             )
         aturan = baca_kurva_csv(args.ganti)
         open_db_to_write(args)
-        print(ganti_kurva(aturan, args.sumber).perubahan.pesan)
+        print(set_kurva(aturan, args.sumber).perubahan.pesan)
         return 0
     if args.bawaan:
         open_db_to_write(args)
-        print(ganti_kurva(list(KURVA_BAWAAN), SUMBER_KURVA).perubahan.pesan)
+        print(set_kurva(list(KURVA_BAWAAN), SUMBER_KURVA).perubahan.pesan)
         return 0
     open_db(args)
     print(f"Aturan kurva distribusi ({sumber_kurva()}):")
-    for a in baca_kurva():
+    for a in read_kurva():
         print(f"  organisasi {a.organisasi}: {a.teks}")
     return 0
 
 
 def cmd_matriks(args: argparse.Namespace) -> int:
     """``skp matriks [--hasil R --perilaku R --predikat P]``: show or change the matrix."""
-    from kinerja_desktop.db.skp_aturan import baca_matriks, ubah_matriks
+    from kinerja_desktop.db.skp_aturan import read_matriks, set_matriks
     from kinerja_desktop.domain.skp import Rating, baca_rating
 
     if args.predikat is not None:
@@ -198,11 +198,11 @@ def cmd_matriks(args: argparse.Namespace) -> int:
 
             raise DataTidakValid("Sebutkan sel yang diubah dengan --hasil dan --perilaku.")
         open_db_to_write(args)
-        diubah = ubah_matriks(baca_rating(args.hasil), baca_rating(args.perilaku), args.predikat)
+        diubah = set_matriks(baca_rating(args.hasil), baca_rating(args.perilaku), args.predikat)
         print(diubah.perubahan.pesan)
         return 0
     open_db(args)
-    matriks = baca_matriks()
+    matriks = read_matriks()
     print("Matriks predikat (baris: rating hasil kerja; kolom: rating perilaku)")
     kolom = (Rating.DIBAWAH, Rating.SESUAI, Rating.DIATAS)
     print(f"{'':22}" + "".join(f"{k.label:22}" for k in kolom))
@@ -221,7 +221,7 @@ def cmd_report_skp(args: argparse.Namespace, ttd: Callable[[argparse.Namespace],
     report_format(args.out)
     open_db(args)
     laporan = build_skp_report(args.tahun, args.periode, args.nip, ttd(args))
-    _cetak_periksa(args.tahun, [d.data.id for d in laporan.dokumen])
+    _print_check(args.tahun, [d.data.id for d in laporan.dokumen])
     path = tulis_skp(laporan, args.out, args.kertas)
     siapa = laporan.dokumen[0].data.pegawai.nama if args.nip else f"{len(laporan.dokumen)} pegawai"
     print(f"SKP {laporan.label_periode} ({siapa}, {FORMAT[path.suffix.lower()]}) ditulis ke {path}")

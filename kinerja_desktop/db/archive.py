@@ -55,7 +55,7 @@ class IsiArsip:
     info: InfoBasisData
 
 
-def impor_dir(db_path: Path | None = None) -> Path:
+def import_files_dir(db_path: Path | None = None) -> Path:
     """The folder of the stored import files of ``db_path`` (None: the default database);
     may not exist."""
     return files_dir(db_path) / IMPOR_FOLDER
@@ -105,7 +105,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _impor_members(folder: Path) -> list[tuple[str, Path]]:
+def _import_file_members(folder: Path) -> list[tuple[str, Path]]:
     if not folder.is_dir():
         return []
     return [
@@ -152,7 +152,7 @@ def _write_archive(
         info = snapshot_to(db_path, snapshot)
         members = [
             (DB_MEMBER, snapshot),
-            *_impor_members(impor_dir(asal)),
+            *_import_file_members(import_files_dir(asal)),
             *_shared_stored_files(snapshot, asal),
         ]
         try:

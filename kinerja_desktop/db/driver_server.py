@@ -6,7 +6,7 @@ on this machine (``python -X importtime``), a third of what the window adds to a
 window, although most offices open a file and never a server. So peewee is imported with the
 drivers hidden (:func:`import_peewee`, from ``kinerja_desktop.db``), and a server connection
 first hands peewee the driver exactly as its own import would have
-(:func:`pasang_driver_server`, from :func:`kinerja_desktop.db.server.connect_server`).
+(:func:`install_server_driver`, from :func:`kinerja_desktop.db.server.connect_server`).
 
 The server tests (every ``db``/``db_target`` test runs on PostgreSQL too) go through this path,
 so a peewee release that changes its driver import fails them rather than an office.
@@ -48,7 +48,7 @@ def import_peewee() -> None:
         sys.meta_path.remove(finder)
 
 
-def pasang_driver_server() -> None:
+def install_server_driver() -> None:
     """Give peewee the psycopg driver it was imported without (does nothing when it has one,
     or when psycopg is not installed: peewee then says the driver is missing, as before)."""
     # peewee's stubs do not declare its driver globals: set them through a plain module

@@ -98,11 +98,11 @@ def make_workspace_database(path: DatabaseLocation, kode: str) -> Any:
             "baru. Pilih nama berkas lain dengan --db (basis data yang ada tidak diubah)."
         )
 
-    def isi() -> None:
+    def populate() -> None:
         load_pangkat()
         create_workspace(kode.strip(), nama, provinsi, [(k.kode, k.nama) for k in kecamatan])
 
-    return open_database(path, isi)
+    return open_database(path, populate)
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ Everything that used to assume Kecamatan Kepanjen reads the office from here.
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -217,23 +216,23 @@ def contoh_iki(kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
     data = read_builtin_decree()
     jumlah = len(kecamatan.desa)
 
-    def ganti(teks: str) -> str:
+    def localise(teks: str) -> str:
         teks = re.sub(r"\b18 desa/kel", f"{jumlah} desa/kel", teks)
         teks = re.sub(r"Pemerintah Desa Kepanjen", "Pemerintah Desa/Kelurahan", teks)
         return re.sub(r"(?i)kecamatan kepanjen", f"Kecamatan {kecamatan.nama}", teks)
 
-    def bersihkan(nilai: Any) -> Any:
+    def localise_tree(nilai: Any) -> Any:
         if isinstance(nilai, str):
-            return ganti(nilai)
+            return localise(nilai)
         if isinstance(nilai, list):
-            return [bersihkan(x) for x in nilai]
+            return [localise_tree(x) for x in nilai]
         if isinstance(nilai, dict):
-            return {k: bersihkan(v) for k, v in nilai.items() if k != "pemangku"}
+            return {k: localise_tree(v) for k, v in nilai.items() if k != "pemangku"}
         return nilai
 
     return {
         "keputusan": {"tahun": tahun},
-        "jabatan": bersihkan(data["jabatan"]),
+        "jabatan": localise_tree(data["jabatan"]),
     }
 
 
@@ -258,11 +257,10 @@ def make_kantor_database(
         )
     tahun_contoh = tahun or date.today().year
 
-    def isi() -> None:
+    def populate() -> None:
         load_pangkat()
         insert_kantor(kecamatan)
         if contoh:
             load_decree(contoh_iki(kecamatan, tahun_contoh))
 
-    isi_baru: Callable[[], None] = isi
-    return open_database(path, isi_baru)
+    return open_database(path, populate)

@@ -11,7 +11,7 @@ Only names of our own (``.kinerja-sementara-*``) are ever removed.
 
 from pathlib import Path
 
-from kinerja_desktop.db.archive import impor_dir
+from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.backup import backup_dir
 from kinerja_desktop.db.restore import (
     PURPOSE_CHECK,
@@ -33,5 +33,5 @@ def tidy_after_kill(db_path: Path) -> bool:
     for folder in {Path(db_path).parent, work_parent(db_path)}:
         remove_stale_temporaries(folder, (PURPOSE_ARCHIVE, PURPOSE_PAKET))
     remove_stale_temporaries(backup_dir(db_path))
-    remove_stale_temporaries(impor_dir(db_path))
+    remove_stale_temporaries(import_files_dir(db_path))
     return completed

@@ -75,7 +75,7 @@ def _kegiatan(ids: set[int]) -> dict[int, tuple[int, int, str, str]]:
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in query.iterator()}
 
 
-def periksa_anggaran(masuk: Sequence[AnggaranMasuk]) -> list[tuple[int, str]]:
+def check_anggaran(masuk: Sequence[AnggaranMasuk]) -> list[tuple[int, str]]:
     """Which values of ``masuk`` cannot be stored and why: (index in ``masuk``, reason), in
     order; empty when all can. One query."""
     info = _kegiatan({m.kegiatan_id for m in masuk})
@@ -109,7 +109,7 @@ def set_realisasi_anggaran(
     """Store (or remove, ``nilai`` None) the budget realised of kegiatan per triwulan, all or
     nothing. Raises :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when
     an approved period of the jabatan's realisasi contains a triwulan."""
-    if alasan := periksa_anggaran(masuk):
+    if alasan := check_anggaran(masuk):
         lagi = f" (dan {len(alasan) - 1} lainnya)" if len(alasan) > 1 else ""
         raise DataTidakValid(f"{alasan[0][1]}{lagi} Tidak ada yang disimpan.")
     terakhir = {(m.kegiatan_id, parse_periode(m.periode).id): m for m in masuk}
@@ -191,7 +191,7 @@ def _bersih_keterangan(m: KeteranganMasuk, kode: str, periode: str) -> Keteranga
     )
 
 
-def periksa_keterangan(
+def check_keterangan(
     masuk: Sequence[KeteranganMasuk],
 ) -> tuple[list[KeteranganMasuk], list[tuple[int, str]]]:
     """The notes of ``masuk`` as they would be stored, and which cannot be and why: (index in
@@ -224,7 +224,7 @@ def set_keterangan(
     """Store (or remove, both texts empty) monev notes, all or nothing. Raises
     :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when the indicator's
     realisasi of that period is approved."""
-    bersih, alasan = periksa_keterangan(masuk)
+    bersih, alasan = check_keterangan(masuk)
     if alasan:
         lagi = f" (dan {len(alasan) - 1} lainnya)" if len(alasan) > 1 else ""
         raise DataTidakValid(f"{alasan[0][1]}{lagi} Tidak ada yang disimpan.")

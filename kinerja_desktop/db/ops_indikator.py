@@ -218,7 +218,7 @@ def _beserta_nilai(isi: RemovedRows) -> str:
     return f" dan {n} nilai target/realisasi" if n else ""
 
 
-def _pulihkan(isi: RemovedRows, apa: str) -> None:
+def _reinsert_checked(isi: RemovedRows, apa: str) -> None:
     """Insert a snapshot's rows back, after checking that their indicator codes are free."""
     for row in isi.baris(Indikator):
         problem = kode_problem(row["tahun"], row["kode"], row["id"])
@@ -252,7 +252,7 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
 def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
     row = snapshot.row
     _shift(Indikator, Indikator.sasaran, row["sasaran"], row["urutan"], 1)
-    _pulihkan(snapshot.isi, "Indikator")
+    _reinsert_checked(snapshot.isi, "Indikator")
 
 
 def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
@@ -261,7 +261,7 @@ def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
         row = snapshot.row
         jabatan = require_jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
-        _pulihkan(snapshot.isi, "Sasaran")
+        _reinsert_checked(snapshot.isi, "Sasaran")
         n = snapshot.isi.jumlah(Indikator)
         beserta = f"beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else None
         _log("tambah", "sasaran", jabatan, baru=row["teks"], catatan=beserta)
@@ -419,7 +419,7 @@ def reinsert_sub(snapshot: SubSnapshot) -> Hasil[None]:
         row = snapshot.row
         ind = _indikator(row["indikator"])
         _shift(SubIndikator, SubIndikator.indikator, ind.id, row["urutan"], 1)
-        _pulihkan(snapshot.isi, "Sub-butir")
+        _reinsert_checked(snapshot.isi, "Sub-butir")
         jabatan = ind.sasaran.jabatan
         _log("tambah", "sub_indikator", jabatan, ind.id, baru=row["teks"])
     return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan."), None)

@@ -6,7 +6,7 @@ jabatan, kegiatan under a program, actions under the jabatan (main actions) or u
 action (sub-actions). Every operation checks what it stores (texts through ``domain.teks``,
 Rupiah through ``domain.batas``, links only to the same jabatan or year), runs in one
 transaction with its audit entry, and returns a :class:`Hasil`; a removal's carries the rows
-it took, which :func:`pulihkan` puts back with the same ids (undo).
+it took, which :func:`reinsert_butir` puts back with the same ids (undo).
 
 The plan is locked with the jabatan's targets: once the year's targets are approved, its
 programs, anggaran and actions are too; a kegiatan whose budget realised lies in an approved
@@ -95,14 +95,14 @@ Isi = IsiProgram | IsiKegiatan | IsiAksi
 
 @dataclass(frozen=True)
 class CuplikanHapus:
-    """Rows a removal took (the rows named and all under them), for :func:`pulihkan`."""
+    """Rows a removal took (the rows named and all under them), for :func:`reinsert_butir`."""
 
     jenis: Jenis
     baris: RemovedRows
 
 
 # -- reading one row as its Isi -----------------------------------------------------------
-def baca_isi(jenis: Jenis, row_id: int) -> Isi:
+def read_isi(jenis: Jenis, row_id: int) -> Isi:
     """The stored content of one row (what an edit replaces and its undo puts back)."""
     row = _row(jenis, row_id)
     kelas = {"program": IsiProgram, "kegiatan": IsiKegiatan, "aksi": IsiAksi}[jenis]
@@ -131,7 +131,7 @@ def _jabatan_of(jenis: str, row: Any) -> Jabatan:
     return _jabatan(row.jabatan_id)
 
 
-def _tolak_rencana_terkunci(jabatan: Jabatan) -> None:
+def _refuse_locked_plan(jabatan: Jabatan) -> None:
     # the plan is signed with the targets: approved targets of the year lock it
     refuse_locked_jabatan([("target", jabatan.id, str(jabatan.tahun_id))], "Rencana jabatan")
 
@@ -242,7 +242,7 @@ def _ringkas(jenis: str, kolom: dict[str, Any]) -> str:
     return str(nama)
 
 
-def _catat(jenis: str, jabatan: Jabatan, aksi: str, lama: str | None, baru: str | None) -> None:
+def _log(jenis: str, jabatan: Jabatan, aksi: str, lama: str | None, baru: str | None) -> None:
     record_entries(
         [
             Entri(
@@ -277,7 +277,7 @@ def _saudara(jenis: str, row: Any) -> Any:
     return (RencanaAksi.jabatan == row.jabatan_id) & induk
 
 
-def _urutkan(model: Any, syarat: Any) -> list[int]:
+def _renumber(model: Any, syarat: Any) -> list[int]:
     """Make ``urutan`` dense (0..n-1) in one list; return its ids in order."""
     rows: list[tuple[int, int]] = list(
         model.select(model.id, model.urutan).where(syarat).order_by(model.urutan, model.id).tuples()
@@ -289,41 +289,41 @@ def _urutkan(model: Any, syarat: Any) -> list[int]:
 
 
 # -- operations ---------------------------------------------------------------------------
-def _tambah(
+def _add(
     jenis: Jenis, jabatan: Jabatan, induk: dict[str, Any], isi: Isi, posisi: int | None, aksi: str
 ) -> Hasil[int]:
     model = _MODEL[jenis]
     with database_proxy.atomic():
-        _tolak_rencana_terkunci(jabatan)
+        _refuse_locked_plan(jabatan)
         kolom = _bersih(jenis, isi, jabatan)
         contoh = model(**induk)
         syarat = _saudara(jenis, contoh)
-        ids = _urutkan(model, syarat)
+        ids = _renumber(model, syarat)
         mulai = len(ids) if posisi is None else max(0, min(posisi, len(ids)))
         model.update(urutan=model.urutan + 1).where(syarat & (model.urutan >= mulai)).execute()
         baru = model.create(**induk, urutan=mulai, **kolom)
-        _catat(jenis, jabatan, aksi, None, _ringkas(jenis, kolom))
+        _log(jenis, jabatan, aksi, None, _ringkas(jenis, kolom))
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id)
 
 
-def tambah_program(
+def add_program(
     jabatan_id: int, isi: IsiProgram, posisi: int | None = None, aksi: str = "isian"
 ) -> Hasil[int]:
     """Add a program to a jabatan at ``posisi`` (the end when None)."""
-    return _tambah("program", _jabatan(jabatan_id), {"jabatan": jabatan_id}, isi, posisi, aksi)
+    return _add("program", _jabatan(jabatan_id), {"jabatan": jabatan_id}, isi, posisi, aksi)
 
 
-def tambah_kegiatan(
+def add_kegiatan(
     program_id: int, isi: IsiKegiatan, posisi: int | None = None, aksi: str = "isian"
 ) -> Hasil[int]:
     """Add a kegiatan to a program at ``posisi`` (the end when None)."""
     program = _row("program", program_id)
-    return _tambah(
+    return _add(
         "kegiatan", _jabatan(program.jabatan_id), {"program": program_id}, isi, posisi, aksi
     )
 
 
-def tambah_aksi(
+def add_aksi(
     jabatan_id: int,
     isi: IsiAksi,
     induk_id: int | None = None,
@@ -341,33 +341,33 @@ def tambah_aksi(
             raise DataTidakValid(
                 "Sub-aksi tidak dapat punya sub-aksi lagi; tambahkan di bawah aksi utamanya."
             )
-    return _tambah("aksi", jabatan, {"jabatan": jabatan_id, "induk": induk_id}, isi, posisi, aksi)
+    return _add("aksi", jabatan, {"jabatan": jabatan_id, "induk": induk_id}, isi, posisi, aksi)
 
 
-def ubah(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Hasil[None]:
+def update_butir(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Hasil[None]:
     """Replace what a program, kegiatan or action holds by ``isi`` (its place stays)."""
     with database_proxy.atomic():
         row = _row(jenis, row_id)
         jabatan = _jabatan_of(jenis, row)
-        _tolak_rencana_terkunci(jabatan)
+        _refuse_locked_plan(jabatan)
         kolom = _bersih(jenis, isi, jabatan)
         lama = {k: getattr(row, k if k not in _FK else f"{k}_id") for k in kolom}
         if lama == kolom:
             return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model = _MODEL[jenis]
         model.update(**kolom).where(model.id == row_id).execute()
-        _catat(jenis, jabatan, aksi, _ringkas(jenis, lama), _ringkas(jenis, kolom))
+        _log(jenis, jabatan, aksi, _ringkas(jenis, lama), _ringkas(jenis, kolom))
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah."), None)
 
 
-def pindah(jenis: Jenis, row_id: int, langkah: int) -> Hasil[None]:
+def move_butir(jenis: Jenis, row_id: int, langkah: int) -> Hasil[None]:
     """Move a row up (-1) or down (+1) in its own list."""
     model = _MODEL[jenis]
     with database_proxy.atomic():
         row = _row(jenis, row_id)
         jabatan = _jabatan_of(jenis, row)
-        _tolak_rencana_terkunci(jabatan)
-        ids = _urutkan(model, _saudara(jenis, row))
+        _refuse_locked_plan(jabatan)
+        ids = _renumber(model, _saudara(jenis, row))
         lama = ids.index(row_id)
         baru = lama + langkah
         if not 0 <= baru < len(ids):
@@ -377,10 +377,11 @@ def pindah(jenis: Jenis, row_id: int, langkah: int) -> Hasil[None]:
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} dipindahkan."), None)
 
 
-def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[CuplikanHapus]:
+def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[CuplikanHapus]:
     """Remove rows of one kind of one jabatan with everything under them (a program's
     kegiatan and their budget realised, an action's sub-actions); the result carries what
-    went, for :func:`pulihkan`. Refused when the plan or a removed budget realised is locked."""
+    went, for :func:`reinsert_butir`. Refused when the plan or a removed budget realised is
+    locked."""
     if not ids:
         raise DataTidakValid("Tidak ada yang dipilih untuk dihapus.")
     model = _MODEL[jenis]
@@ -390,7 +391,7 @@ def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[CuplikanHa
         if len(jabatan) != 1:
             raise DataTidakValid("Hapus butir dari satu jabatan sekaligus.")
         (jab,) = jabatan.values()
-        _tolak_rencana_terkunci(jab)
+        _refuse_locked_plan(jab)
         akar: list[dict[str, Any]] = list(
             model.select().where(model.id.in_(ids)).order_by(model.id).dicts()  # type: ignore[arg-type]
         )
@@ -409,7 +410,7 @@ def hapus(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[CuplikanHa
         )
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
         for r in rows:
-            _catat(jenis, jab, aksi, _ringkas(jenis, _kolom_dict(r)), None)
+            _log(jenis, jab, aksi, _ringkas(jenis, _kolom_dict(r)), None)
     n = len(rows)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
     return Hasil(_perubahan(jab, f"{apa} dihapus dari {jab.nama}."), CuplikanHapus(jenis, cuplikan))
@@ -420,8 +421,8 @@ def _kolom_dict(row: Any) -> dict[str, Any]:
             "anggaran": getattr(row, "anggaran", None)}  # fmt: skip
 
 
-def pulihkan(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
-    """Put removed rows back with their ids and places (undo of :func:`hapus`)."""
+def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
+    """Put removed rows back with their ids and places (undo of :func:`remove_butir`)."""
     model = _MODEL[cuplikan.jenis]
     akar = cuplikan.baris.akar
     with database_proxy.atomic():
@@ -431,7 +432,7 @@ def pulihkan(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
             )
         pertama = model(**{k: v for k, v in akar[0].items()})
         jabatan = _jabatan_of(cuplikan.jenis, pertama)
-        _tolak_rencana_terkunci(jabatan)
+        _refuse_locked_plan(jabatan)
         reinsert_rows(cuplikan.baris)
         for r in akar:
             if (
@@ -439,6 +440,6 @@ def pulihkan(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
                 or r["induk"] is None
                 or r["induk"] not in {a["id"] for a in akar}
             ):
-                _catat(cuplikan.jenis, jabatan, aksi, None, _ringkas(cuplikan.jenis, r))
+                _log(cuplikan.jenis, jabatan, aksi, None, _ringkas(cuplikan.jenis, r))
     pesan = f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."
     return Hasil(_perubahan(jabatan, pesan), None)

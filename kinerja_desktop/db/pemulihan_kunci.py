@@ -2,7 +2,7 @@
 and the audit entry after it.
 
 A backup made before a period was approved holds other values for it (or none), so restoring
-it would change locked values unseen. :func:`tolak_pemulihan_terkunci` compares the approved
+it would change locked values unseen. :func:`refuse_locked_restore` compares the approved
 periods of the live database with the backup's and refuses unless the backup holds the same
 approval (the same step at the same time: then its values are the locked ones). The
 administrator unlocks the period first when the older data is really wanted.
@@ -42,7 +42,7 @@ def _disetujui(path: Path) -> dict[tuple[int, str, str], tuple[str, str, str]] |
         return None
 
 
-def tolak_pemulihan_terkunci(kini: Path, cadangan: Path) -> None:
+def refuse_locked_restore(kini: Path, cadangan: Path) -> None:
     """Raise :class:`Terkunci` when restoring the database file ``cadangan`` over ``kini``
     would change a period approved in ``kini``."""
     if not Path(kini).exists():
@@ -70,7 +70,7 @@ def tolak_pemulihan_terkunci(kini: Path, cadangan: Path) -> None:
     )
 
 
-def catat_pemulihan(sumber: Path, sebelumnya: Path | None) -> None:
+def log_restore(sumber: Path, sebelumnya: Path | None) -> None:
     """Log a restore in the restored database (opened and upgraded by the caller): the log
     then says which backup the data came from and where the replaced state was kept."""
     from kinerja_desktop.db.audit import Entri, record_entries, sekarang

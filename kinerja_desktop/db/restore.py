@@ -27,7 +27,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from kinerja_desktop.db.archive import DB_MEMBER, impor_dir, open_archive, write_archive
+from kinerja_desktop.db.archive import DB_MEMBER, import_files_dir, open_archive, write_archive
 from kinerja_desktop.db.backup import (
     ALASAN_PEMULIHAN,
     SQLITE_HEADER,
@@ -40,7 +40,7 @@ from kinerja_desktop.db.backup import (
     rotate,
 )
 from kinerja_desktop.db.connection import explain_failure
-from kinerja_desktop.db.pemulihan_kunci import tolak_pemulihan_terkunci
+from kinerja_desktop.db.pemulihan_kunci import refuse_locked_restore
 from kinerja_desktop.db.schema import SkemaTidakSesuai, upgrade_schema
 from kinerja_desktop.db.schema_check import check_shape
 from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah
@@ -282,7 +282,7 @@ def _copy_database(work: Path, db_path: Path, plan: dict) -> None:
         _copy_into_live(db_file, db_path)
 
 
-def impor_done(work: Path) -> bool:
+def import_files_in_place(work: Path) -> bool:
     """Are the staged import files in place (and the old ones gone) for this work folder?"""
     return not (work / _STAGED_IMPOR).exists() and not (work / _OLD_IMPOR).exists()
 
@@ -292,7 +292,7 @@ def put_impor_in_place(work: Path, db_path: Path, plan: dict) -> None:
     again after a kill."""
     if not plan["impor"]:
         return
-    current = impor_dir(db_path)
+    current = import_files_dir(db_path)
     staged, old = work / _STAGED_IMPOR, work / _OLD_IMPOR
     try:
         if staged.exists():
@@ -323,7 +323,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
     decided = False
     try:
         sumber = check_restore_source(source, work)
-        tolak_pemulihan_terkunci(db_path, sumber.db_file)
+        refuse_locked_restore(db_path, sumber.db_file)
         previous = _backup_current(db_path, now, work)
         # a zip holds the whole import folder (perhaps empty) and replaces it; a plain
         # database file holds none, so the folder stays as it is
@@ -355,7 +355,7 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
             ) from exc
         raise
     finally:
-        if not decided or impor_done(work):  # else the next start completes it
+        if not decided or import_files_in_place(work):  # else the next start completes it
             shutil.rmtree(work, ignore_errors=True)
     return HasilPemulihan(Path(source), previous, sumber.versi_skema, len(sumber.impor_files))
 

@@ -13,7 +13,7 @@ from typing import Any
 import peewee
 
 from kinerja_desktop.db.builtin import load_builtin_dataset
-from kinerja_desktop.db.driver_server import pasang_driver_server
+from kinerja_desktop.db.driver_server import install_server_driver
 from kinerja_desktop.db.location import ServerAddress
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import APPLICATION_ID, prepare_schema
@@ -33,7 +33,7 @@ class ServerBermasalah(LingkunganBermasalah):
 
 def connect_server(address: ServerAddress) -> peewee.PostgresqlDatabase:
     """A peewee database for ``address`` (not yet connected), through ``playhouse.db_url``."""
-    pasang_driver_server()  # peewee was imported without it (db.driver_server)
+    install_server_driver()  # peewee was imported without it (db.driver_server)
     from playhouse.db_url import connect  # type: ignore[import-untyped]
 
     db = connect(

@@ -26,12 +26,12 @@ from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.location import ServerAddress, stand_in
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_PAKET, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import ALL_MODELS, CatatanAudit, database_proxy
-from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan, tolak_pemulihan_terkunci
+from kinerja_desktop.db.pemulihan_kunci import log_restore, refuse_locked_restore
 from kinerja_desktop.db.restore import (
     PURPOSE_RESTORE,
     HasilPemulihan,
     check_restore_source,
-    impor_done,
+    import_files_in_place,
     put_impor_in_place,
     read_plan,
     stage_impor,
@@ -182,7 +182,7 @@ def restore_server(
         try:
             sumber = check_restore_source(Path(source), work)
             kini = server_to_file(work / "sebelum.sqlite3")
-            tolak_pemulihan_terkunci(kini, sumber.db_file)
+            refuse_locked_restore(kini, sumber.db_file)
             sebelum = new_backup_path(local, ALASAN_PEMULIHAN, "zip", now)
             write_archive(kini, sebelum, now, work_parent=work, files_of=local)
             if sumber.arsip:
@@ -197,7 +197,7 @@ def restore_server(
                 "waktu": f"{now:%Y%m%d-%H%M%S}",
             }
             write_plan(work, plan)
-            file_to_server(sumber.db_file, lambda: catat_pemulihan(Path(source), sebelum))
+            file_to_server(sumber.db_file, lambda: log_restore(Path(source), sebelum))
             decided = True
             put_impor_in_place(work, local, plan)
         except LingkunganBermasalah as exc:
@@ -208,7 +208,7 @@ def restore_server(
                 ) from exc
             raise
         finally:
-            if not decided or impor_done(work):  # else the next opening completes it
+            if not decided or import_files_in_place(work):  # else the next opening completes it
                 shutil.rmtree(work, ignore_errors=True)
     return HasilPemulihan(
         Path(source), sebelum, sumber.versi_skema, len(sumber.impor_files), dicatat=True

@@ -59,7 +59,7 @@ def require_skp(skp_id: int) -> Skp:
     return skp
 
 
-def catat_skp(
+def log_skp(
     skp: Skp, catatan: str, lama: Any = None, baru: Any = None, periode: str = ""
 ) -> None:
     """Log a change of ``skp`` (in the caller's transaction): what, old → new (text or JSON),
@@ -185,7 +185,7 @@ def _rencana_dari_iki(jabatan: Jabatan) -> list[dict[str, Any]]:
     return rows
 
 
-def buat_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> Hasil[int]:
+def add_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> Hasil[int]:
     """Draw the SKP of a pegawai for ``tahun`` from the IKI of the jabatan held (``jabatan_id``
     when several are held), with the seven core values, each with no expectation yet."""
     require_year(tahun)
@@ -221,12 +221,12 @@ def buat_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> Hasi
         SkpPerilaku.insert_many(
             [{"skp": skp.id, "perilaku": p.kode, "ekspektasi": ""} for p in PERILAKU]
         ).execute()
-        catat_skp(skp, f"dibuat dari IKI {jabatan.nama} ({len(rows)} rencana hasil kerja)")
+        log_skp(skp, f"dibuat dari IKI {jabatan.nama} ({len(rows)} rencana hasil kerja)")
     pesan = f"SKP {pegawai.nama} tahun {tahun} dibuat dari IKI {jabatan.nama}."
     return Hasil(perubahan_skp(pesan, skp), skp.id)
 
 
-def hapus_skp(skp_id: int) -> Hasil[None]:
+def remove_skp(skp_id: int) -> Hasil[None]:
     """Remove an SKP with its plan and evaluations (audited with what it held)."""
     with database_proxy.atomic():
         skp = require_skp(skp_id)
@@ -238,7 +238,7 @@ def hapus_skp(skp_id: int) -> Hasil[None]:
             .tuples()
             .iterator()
         ]
-        catat_skp(skp, "dihapus", lama=isi)
+        log_skp(skp, "dihapus", lama=isi)
         skp.delete_instance(recursive=False)
     return Hasil(Perubahan(pesan=f"SKP {nama} tahun {tahun} dihapus.", tahun=tahun), None)
 
@@ -246,7 +246,7 @@ def hapus_skp(skp_id: int) -> Hasil[None]:
 # -- the plan ------------------------------------------------------------------------------
 
 
-def _cek_kolom(kolom: str, nilai: str) -> str:
+def _check_kolom(kolom: str, nilai: str) -> str:
     if kolom not in KOLOM_HASIL_KERJA:
         raise DataTidakValid(f"Kolom {kolom} tidak dikenal.")
     if kolom == "aspek":
@@ -261,9 +261,9 @@ def _cek_kolom(kolom: str, nilai: str) -> str:
     return check_teks(nilai, _LABEL_KOLOM[kolom], wajib=wajib, satu_baris=satu_baris)
 
 
-def tambah_hasil_kerja(skp_id: int, bagian: Bagian, isi: dict[str, str]) -> Hasil[int]:
+def add_hasil_kerja(skp_id: int, bagian: Bagian, isi: dict[str, str]) -> Hasil[int]:
     """Add a rencana hasil kerja typed by hand (no IKI link) at the end of ``bagian``."""
-    bersih = {k: _cek_kolom(k, v) for k, v in isi.items()}
+    bersih = {k: _check_kolom(k, v) for k, v in isi.items()}
     for wajib in ("rhk", "indikator"):
         if not bersih.get(wajib):
             raise DataTidakValid(f"{_LABEL_KOLOM[wajib]} tidak boleh kosong.")
@@ -279,13 +279,13 @@ def tambah_hasil_kerja(skp_id: int, bagian: Bagian, isi: dict[str, str]) -> Hasi
         row = SkpHasilKerja.create(
             skp=skp_id, bagian=bagian.value, urutan=(urutan or 0) + 1, **bersih
         )
-        catat_skp(skp, f"rencana hasil kerja ditambahkan ({bagian.label})", baru=bersih)
+        log_skp(skp, f"rencana hasil kerja ditambahkan ({bagian.label})", baru=bersih)
     return Hasil(perubahan_skp(f"Rencana hasil kerja ditambahkan ke {bagian.label}.", skp), row.id)
 
 
-def ubah_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Hasil[None]:
+def update_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Hasil[None]:
     """Change texts of a rencana hasil kerja (any of :data:`KOLOM_HASIL_KERJA`)."""
-    bersih = {k: _cek_kolom(k, v) for k, v in perubahan.items()}
+    bersih = {k: _check_kolom(k, v) for k, v in perubahan.items()}
     with database_proxy.atomic():
         row = SkpHasilKerja.get_or_none(SkpHasilKerja.id == hasil_kerja_id)
         if row is None:
@@ -294,11 +294,11 @@ def ubah_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Hasil[No
         if lama == bersih:
             return Hasil(perubahan_skp("Tidak ada yang berubah.", row.skp), None)
         SkpHasilKerja.update(**bersih).where(SkpHasilKerja.id == hasil_kerja_id).execute()
-        catat_skp(row.skp, "rencana hasil kerja diubah", lama=lama, baru=bersih)
+        log_skp(row.skp, "rencana hasil kerja diubah", lama=lama, baru=bersih)
     return Hasil(perubahan_skp("Rencana hasil kerja diubah.", row.skp), None)
 
 
-def hapus_hasil_kerja(hasil_kerja_id: int) -> Hasil[None]:
+def remove_hasil_kerja(hasil_kerja_id: int) -> Hasil[None]:
     """Remove a rencana hasil kerja with its realisasi and feedback (audited)."""
     with database_proxy.atomic():
         row = SkpHasilKerja.get_or_none(SkpHasilKerja.id == hasil_kerja_id)
@@ -307,7 +307,7 @@ def hapus_hasil_kerja(hasil_kerja_id: int) -> Hasil[None]:
         lama = {k: getattr(row, k) for k in KOLOM_HASIL_KERJA}
         skp = row.skp
         row.delete_instance()
-        catat_skp(skp, "rencana hasil kerja dihapus", lama=lama)
+        log_skp(skp, "rencana hasil kerja dihapus", lama=lama)
     return Hasil(perubahan_skp("Rencana hasil kerja dihapus.", skp), None)
 
 
@@ -321,7 +321,7 @@ def baris_perilaku(skp_id: int, kode: str) -> SkpPerilaku:
     return row
 
 
-def ubah_ekspektasi(skp_id: int, perilaku: str, teks: str) -> Hasil[None]:
+def update_ekspektasi(skp_id: int, perilaku: str, teks: str) -> Hasil[None]:
     """Set the atasan's expectation (ekspektasi khusus) of one core value."""
     bersih = check_teks(teks, "Ekspektasi khusus pimpinan", wajib=False)
     with database_proxy.atomic():
@@ -332,5 +332,5 @@ def ubah_ekspektasi(skp_id: int, perilaku: str, teks: str) -> Hasil[None]:
         lama = row.ekspektasi
         row.ekspektasi = bersih
         row.save()
-        catat_skp(skp, f"ekspektasi {PERILAKU_KODE[perilaku].nama}", lama=lama, baru=bersih)
+        log_skp(skp, f"ekspektasi {PERILAKU_KODE[perilaku].nama}", lama=lama, baru=bersih)
     return Hasil(perubahan_skp(f"Ekspektasi {PERILAKU_KODE[perilaku].nama} disimpan.", skp), None)

@@ -60,7 +60,7 @@ def insert_skp_defaults(db: Database) -> None:
         )
 
 
-def baca_matriks() -> dict[tuple[Rating, Rating], str]:
+def read_matriks() -> dict[tuple[Rating, Rating], str]:
     """The predikat matrix of this database: (rating hasil kerja, rating perilaku) → predikat."""
     matriks = dict(MATRIKS_BAWAAN)  # a cell removed with another tool falls back to the rule
     for r in MatriksPredikat.select():
@@ -68,12 +68,12 @@ def baca_matriks() -> dict[tuple[Rating, Rating], str]:
     return matriks
 
 
-def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
+def set_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
     """Give one cell of the matrix another predikat (administrator only; audited)."""
     predikat = baca_predikat(predikat)
     sesi = require_administrator("Mengubah matriks predikat")
     with database_proxy.atomic():
-        lama = baca_matriks()[(hasil, perilaku)]
+        lama = read_matriks()[(hasil, perilaku)]
         ada = (
             MatriksPredikat.update(predikat=predikat)
             .where(
@@ -95,7 +95,7 @@ def ubah_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
     return Hasil(Perubahan(pesan=f"Matriks predikat ({sel}) sekarang {predikat}."), None)
 
 
-def baca_kurva() -> list[AturanKurva]:
+def read_kurva() -> list[AturanKurva]:
     """The distribution rules of this database, in order."""
     return [
         AturanKurva(
@@ -115,7 +115,7 @@ def sumber_kurva() -> str:
     return row.sumber if row is not None and row.sumber else SUMBER_KURVA
 
 
-def _cek_aturan(a: AturanKurva) -> AturanKurva:
+def _check_aturan(a: AturanKurva) -> AturanKurva:
     organisasi = baca_predikat(a.organisasi, PREDIKAT_ORGANISASI)
     predikat = tuple(baca_predikat(p) for p in a.predikat)
     if not predikat:
@@ -136,13 +136,13 @@ def _cek_aturan(a: AturanKurva) -> AturanKurva:
     return AturanKurva(organisasi, predikat, a.paling_sedikit, a.paling_banyak, a.minimal_orang)
 
 
-def ganti_kurva(aturan: list[AturanKurva], sumber: str) -> Hasil[None]:
+def set_kurva(aturan: list[AturanKurva], sumber: str) -> Hasil[None]:
     """Replace the whole curve (a kabupaten's own rules) with its source; administrator only."""
-    bersih = [_cek_aturan(a) for a in aturan]
+    bersih = [_check_aturan(a) for a in aturan]
     sumber = check_teks(sumber, "Sumber aturan kurva (peraturan atau surat edaran)", maks=500)
     sesi = require_administrator("Mengubah kurva distribusi")
     with database_proxy.atomic():
-        lama = [a.teks for a in baca_kurva()]
+        lama = [a.teks for a in read_kurva()]
         KurvaDistribusi.delete().execute()
         for urutan, a in enumerate(bersih):
             KurvaDistribusi.create(
@@ -176,7 +176,7 @@ def predikat_organisasi(tahun: int) -> str | None:
     return None if row is None else row.predikat
 
 
-def simpan_predikat_organisasi(tahun: int, predikat: str | None) -> Hasil[None]:
+def set_predikat_organisasi(tahun: int, predikat: str | None) -> Hasil[None]:
     """Enter (or with None clear) the kecamatan's predikat of ``tahun``; audited."""
     require_year(tahun)
     baru = None if predikat is None else baca_predikat(predikat, PREDIKAT_ORGANISASI)

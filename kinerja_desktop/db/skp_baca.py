@@ -212,7 +212,7 @@ def _atasan(
     return _pihak(pemegang, nama, pangkat, unit)
 
 
-def baca_skp(skp_id: int) -> DataSkp:
+def read_skp(skp_id: int) -> DataSkp:
     """The SKP with both parties, its plan and the seven core values."""
     skp = require_skp(skp_id)
     tahun = require_year(skp.tahun_id)
@@ -339,4 +339,4 @@ def _batas_sesuai(aturan: Penilaian) -> float:
 
 def usulan_skp(skp_id: int, periode: str) -> Usulan:
     """The hasil-kerja rating the application proposes now for ``periode``."""
-    return evaluasi_skp(baca_skp(skp_id), periode).usulan
+    return evaluasi_skp(read_skp(skp_id), periode).usulan

@@ -15,19 +15,19 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.db.skp import (
     baris_perilaku,
-    catat_skp,
+    log_skp,
     periode_skp,
     perubahan_skp,
     require_skp,
 )
-from kinerja_desktop.db.skp_aturan import baca_matriks
+from kinerja_desktop.db.skp_aturan import read_matriks
 from kinerja_desktop.db.skp_baca import usulan_skp
 from kinerja_desktop.domain.skp import PERILAKU_KODE, Rating
 from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 
-def simpan_realisasi(
+def set_realisasi_skp(
     hasil_kerja_id: int,
     periode: str,
     realisasi: str | None = None,
@@ -63,11 +63,11 @@ def simpan_realisasi(
         else:
             SkpRealisasi.update(**baru).where(SkpRealisasi.id == ada.id).execute()
         apa = f"realisasi/umpan balik: {row.indikator}"
-        catat_skp(skp, apa, lama=lama, baru=baru, periode=p.id)
+        log_skp(skp, apa, lama=lama, baru=baru, periode=p.id)
     return Hasil(perubahan_skp(f"Realisasi dan umpan balik {p.label} disimpan.", skp), None)
 
 
-def simpan_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -> Hasil[None]:
+def set_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -> Hasil[None]:
     """Store the atasan's feedback on one core value in a period."""
     bersih = check_teks(teks, "Umpan balik perilaku", wajib=False)
     with database_proxy.atomic():
@@ -86,11 +86,11 @@ def simpan_umpan_perilaku(skp_id: int, perilaku: str, periode: str, teks: str) -
             ada.umpan_balik = bersih
             ada.save()
         nama = PERILAKU_KODE[perilaku].nama
-        catat_skp(skp, f"umpan balik {nama}", lama=lama, baru=bersih, periode=p.id)
+        log_skp(skp, f"umpan balik {nama}", lama=lama, baru=bersih, periode=p.id)
     return Hasil(perubahan_skp(f"Umpan balik {nama} {p.label} disimpan.", skp), None)
 
 
-def tetapkan_evaluasi(
+def set_evaluasi(
     skp_id: int,
     periode: str,
     rating_hasil: Rating | None,
@@ -107,7 +107,7 @@ def tetapkan_evaluasi(
         usulan = usulan_skp(skp_id, p.id)
         predikat = None
         if rating_hasil is not None and rating_perilaku is not None:
-            predikat = baca_matriks()[(rating_hasil, rating_perilaku)]
+            predikat = read_matriks()[(rating_hasil, rating_perilaku)]
         baru = {
             "usulan_hasil": None if usulan.rating is None else usulan.rating.value,
             "alasan_usulan": usulan.alasan,
@@ -127,6 +127,6 @@ def tetapkan_evaluasi(
             SkpEvaluasi.update(oleh=oleh, diubah=sekarang(), **baru).where(
                 SkpEvaluasi.id == ada.id
             ).execute()
-        catat_skp(skp, "evaluasi (usulan aplikasi dan keputusan atasan)", lama, baru, p.id)
+        log_skp(skp, "evaluasi (usulan aplikasi dan keputusan atasan)", lama, baru, p.id)
     hasil = f", predikat {predikat}" if predikat else ""
     return Hasil(perubahan_skp(f"Evaluasi {p.label} disimpan{hasil}.", skp), None)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Skp, SkpEvaluasi
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
-from kinerja_desktop.db.skp_aturan import baca_kurva, predikat_organisasi
-from kinerja_desktop.db.skp_baca import baca_skp
+from kinerja_desktop.db.skp_aturan import predikat_organisasi, read_kurva
+from kinerja_desktop.db.skp_baca import read_skp
 from kinerja_desktop.domain.skp import HasilKurva, periksa_kurva
 
 
@@ -88,7 +88,7 @@ def kekurangan_skp(tahun: int, skp_ids: Iterable[int] | None = None) -> list[str
     dilihat: set[int | None] = set()
     camat_ditulis = False
     for skp_id in ids:
-        data = baca_skp(skp_id)
+        data = read_skp(skp_id)
         for peran, pihak in (("pegawai", data.pegawai), ("pejabat penilai", data.penilai)):
             if pihak is None:
                 jab = Jabatan.get_by_id(data.jabatan_id)
@@ -134,9 +134,9 @@ def kekurangan_skp(tahun: int, skp_ids: Iterable[int] | None = None) -> list[str
     return masalah
 
 
-def cek_kurva(tahun: int) -> HasilKurva:
+def check_kurva_tahun(tahun: int) -> HasilKurva:
     """The distribution check of ``tahun``: the yearly predikat of every SKP against the
     curve for the kecamatan's own predikat (if entered)."""
     require_year(tahun)
     semua = [r.predikat_tahunan for r in daftar_skp(tahun)]
-    return periksa_kurva(predikat_organisasi(tahun), semua, baca_kurva())
+    return periksa_kurva(predikat_organisasi(tahun), semua, read_kurva())

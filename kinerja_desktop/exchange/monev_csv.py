@@ -33,8 +33,8 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.ops_anggaran import (
     AnggaranMasuk,
     KeteranganMasuk,
-    periksa_anggaran,
-    periksa_keterangan,
+    check_anggaran,
+    check_keterangan,
     set_keterangan,
     set_realisasi_anggaran,
 )
@@ -190,9 +190,9 @@ def _baris(
 def _periksa(isi: IsiMonev) -> None:
     """Check the values read with the window's doors and count what would change."""
     anggaran = [m for _, m in isi.anggaran]
-    for n, alasan in periksa_anggaran(anggaran):
+    for n, alasan in check_anggaran(anggaran):
         isi.ditolak.append(Penolakan(isi.anggaran[n][0], alasan))
-    bersih, tolak = periksa_keterangan([m for _, m in isi.keterangan])
+    bersih, tolak = check_keterangan([m for _, m in isi.keterangan])
     for n, alasan in tolak:
         isi.ditolak.append(Penolakan(isi.keterangan[n][0], alasan))
     isi.ditolak.sort(key=lambda p: p.lokasi.baris or 0)

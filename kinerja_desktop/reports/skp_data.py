@@ -19,10 +19,10 @@ from kinerja_desktop.db.skp_baca import (
     EvaluasiSkp,
     Pihak,
     RencanaHasilKerja,
-    baca_skp,
     evaluasi_skp,
+    read_skp,
 )
-from kinerja_desktop.db.skp_tahun import cek_kurva, daftar_skp, kekurangan_skp
+from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, parse_periode
 from kinerja_desktop.domain.skp import HasilKurva, Rating
@@ -212,11 +212,11 @@ def build_skp_report(
     nilai = {n.info.id: n for n in semua}
     dokumen = []
     for skp_id in ids:
-        data = baca_skp(skp_id)
+        data = read_skp(skp_id)
         dokumen.append(DokumenSkp(data, evaluasi_skp(data, p.id, nilai, aturan)))
     capaian, ada, total = ringkas_jabatan(n.capaian(p, aturan) for n in semua)
     camat = penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd)
-    kurva = cek_kurva(tahun)
+    kurva = check_kurva_tahun(tahun)
     return LaporanSkp(
         tahun=tahun,
         periode=p,

@@ -167,7 +167,7 @@ def restore_from_file(
     """
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.models import database_proxy
-    from kinerja_desktop.db.pemulihan_kunci import catat_pemulihan
+    from kinerja_desktop.db.pemulihan_kunci import log_restore
     from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.db.restore import restore_from_file as restore_core
 
@@ -201,7 +201,7 @@ def restore_from_file(
                 old.close()
             open_database(db_path)  # upgrades an older schema, checks, binds the models
             if not hasil.dicatat:
-                catat_pemulihan(hasil.sumber, hasil.cadangan_sebelumnya)
+                log_restore(hasil.sumber, hasil.cadangan_sebelumnya)
     except KinerjaError as exc:
         peringatan(parent, "Tidak dapat dipulihkan", exc.pesan)
         return None

@@ -91,26 +91,26 @@ class AturanTab(QWidget):
     def muat(self, tahun: int | None) -> None:
         """Show the predikat, the check and the matrix for ``tahun``."""
         from kinerja_desktop.db.skp_aturan import (
-            baca_kurva,
-            baca_matriks,
             predikat_organisasi,
+            read_kurva,
+            read_matriks,
             sumber_kurva,
         )
-        from kinerja_desktop.db.skp_tahun import cek_kurva
+        from kinerja_desktop.db.skp_tahun import check_kurva_tahun
 
         self.tahun = tahun
         self._mengisi = True
         ada = predikat_organisasi(tahun) if tahun is not None else None
         self.organisasi.setCurrentIndex(max(self.organisasi.findData(ada), 0))
-        matriks = baca_matriks()
+        matriks = read_matriks()
         for kunci, combo in self.sel.items():
             combo.setCurrentText(matriks[kunci])
         self._mengisi = False
         if tahun is None:
             self.kurva.setText("")
             return
-        hasil = cek_kurva(tahun)
-        aturan = [f"organisasi {a.organisasi}: {a.teks}" for a in baca_kurva()]
+        hasil = check_kurva_tahun(tahun)
+        aturan = [f"organisasi {a.organisasi}: {a.teks}" for a in read_kurva()]
         self.kurva.setText(
             "\n".join(
                 [
@@ -124,19 +124,19 @@ class AturanTab(QWidget):
         self.kurva.setStyleSheet("" if hasil.sesuai else "color: #b00020;")
 
     def _simpan_organisasi(self) -> None:
-        from kinerja_desktop.db.skp_aturan import simpan_predikat_organisasi
+        from kinerja_desktop.db.skp_aturan import set_predikat_organisasi
 
         tahun = self.tahun
         if tahun is None:
             return
         pilih = self.organisasi.currentData()
-        if self.jalankan(lambda: simpan_predikat_organisasi(tahun, pilih)):
+        if self.jalankan(lambda: set_predikat_organisasi(tahun, pilih)):
             self.muat(tahun)
 
     def _sel_diubah(self, hasil: Rating, perilaku: Rating, predikat: str) -> None:
-        from kinerja_desktop.db.skp_aturan import ubah_matriks
+        from kinerja_desktop.db.skp_aturan import set_matriks
 
         if self._mengisi:
             return
-        self.jalankan(lambda: ubah_matriks(hasil, perilaku, predikat))
+        self.jalankan(lambda: set_matriks(hasil, perilaku, predikat))
         self.muat(self.tahun)  # a refused change shows the stored cell again

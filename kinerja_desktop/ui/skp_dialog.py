@@ -86,7 +86,7 @@ class SkpLaporanDialog(DialogLaporan):
 
     def _periksa(self) -> None:
         """List what is missing and the distribution check for the chosen year."""
-        from kinerja_desktop.db.skp_tahun import cek_kurva, daftar_skp, kekurangan_skp
+        from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 
         tahun = self.tahun.currentData()
         if tahun is None:
@@ -103,7 +103,7 @@ class SkpLaporanDialog(DialogLaporan):
         if nip:
             ids = [r.id for r in daftar_skp(tahun) if r.nip == nip]
         kurang = kekurangan_skp(tahun, ids)
-        kurva = cek_kurva(tahun)
+        kurva = check_kurva_tahun(tahun)
         baris = [f"• {m}" for m in kurang] or ["• Data pegawai dan penilai lengkap."]
         baris += [f"• {b}" for b in kurva.ringkasan()]
         self.periksa.setText("\n".join(baris))

@@ -163,10 +163,10 @@ class SkpEditor(QDialog):
 
     def muat(self) -> None:
         """Show the chosen SKP in every tab (or an explanation when there is none)."""
-        from kinerja_desktop.db.skp_baca import baca_skp
+        from kinerja_desktop.db.skp_baca import read_skp
 
         skp_id = self.pegawai.currentData()
-        self.data = baca_skp(skp_id) if skp_id is not None else None
+        self.data = read_skp(skp_id) if skp_id is not None else None
         ada = self.data is not None
         for w in (self.hapus, self.tambah_utama, self.tambah_tambahan, self.hapus_baris):
             w.setEnabled(ada)
@@ -187,7 +187,7 @@ class SkpEditor(QDialog):
         self.evaluasi.muat(self.data)
 
     def _buat(self) -> None:
-        from kinerja_desktop.db.skp import buat_skp
+        from kinerja_desktop.db.skp import add_skp
         from kinerja_desktop.db.skp_tahun import calon_skp
 
         tahun = self.tahun.currentData()
@@ -210,7 +210,7 @@ class SkpEditor(QDialog):
         hasil: list[int] = []
 
         def op() -> Hasil[int]:
-            dibuat = buat_skp(c.pegawai_id, tahun, c.jabatan_id)
+            dibuat = add_skp(c.pegawai_id, tahun, c.jabatan_id)
             hasil.append(dibuat.data)
             return dibuat
 
@@ -218,7 +218,7 @@ class SkpEditor(QDialog):
             self._isi_pegawai(hasil[0])
 
     def _hapus(self) -> None:
-        from kinerja_desktop.db.skp import hapus_skp
+        from kinerja_desktop.db.skp import remove_skp
 
         if self.data is None:
             return
@@ -228,7 +228,7 @@ class SkpEditor(QDialog):
             f"Hapus SKP {self.data.pegawai.nama} tahun {self.data.tahun} beserta evaluasinya? "
             "Penghapusan tercatat di Riwayat Perubahan.",
         )
-        if tanya and self.jalankan(lambda: hapus_skp(self.data.id if self.data else 0)):
+        if tanya and self.jalankan(lambda: remove_skp(self.data.id if self.data else 0)):
             self._isi_pegawai()
 
     def _cetak(self) -> None:
@@ -295,30 +295,30 @@ class SkpEditor(QDialog):
         self._mengisi = False
 
     def _rencana_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp import ubah_hasil_kerja
+        from kinerja_desktop.db.skp import update_hasil_kerja
 
         kunci = _KUNCI_RENCANA[item.column()]
         if self._mengisi or kunci is None:
             return
         hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
-        if not self.jalankan(lambda: ubah_hasil_kerja(hasil_kerja, {kunci: item.text()})):
+        if not self.jalankan(lambda: update_hasil_kerja(hasil_kerja, {kunci: item.text()})):
             return  # the typed text stays in the cell to correct; the red line says why
         self.muat()
 
     def _tambah(self, bagian: Bagian) -> None:
-        from kinerja_desktop.db.skp import tambah_hasil_kerja
+        from kinerja_desktop.db.skp import add_hasil_kerja
 
         if self.data is None:
             return
         dialog = TambahRhkDialog(self, bagian)
         skp_id = self.data.id
         while dialog.exec():
-            if self.jalankan(lambda: tambah_hasil_kerja(skp_id, bagian, dialog.isi())):
+            if self.jalankan(lambda: add_hasil_kerja(skp_id, bagian, dialog.isi())):
                 self.muat()
                 return
 
     def _hapus_baris(self) -> None:
-        from kinerja_desktop.db.skp import hapus_hasil_kerja
+        from kinerja_desktop.db.skp import remove_hasil_kerja
 
         row = self.tabel_rencana.currentRow()
         item = self.tabel_rencana.item(row, 1) if row >= 0 else None
@@ -331,7 +331,7 @@ class SkpEditor(QDialog):
         tanya = tanya_ya(
             self, "Hapus baris", f"Hapus rencana hasil kerja «{indikator}» beserta realisasinya?"
         )
-        if tanya and self.jalankan(lambda: hapus_hasil_kerja(hasil_kerja)):
+        if tanya and self.jalankan(lambda: remove_hasil_kerja(hasil_kerja)):
             self.muat()
 
     # ----- messages ------------------------------------------------------------------------

@@ -241,41 +241,41 @@ class EvaluasiTab(QWidget):
         return None if nilai is None else Rating(nilai)
 
     def _pratinjau_predikat(self) -> None:
-        from kinerja_desktop.db.skp_aturan import baca_matriks
+        from kinerja_desktop.db.skp_aturan import read_matriks
 
         hasil, perilaku = self._rating(self.rating_hasil), self._rating(self.rating_perilaku)
         if hasil is None or perilaku is None:
             self.predikat.setText("(ditetapkan setelah kedua rating dipilih)")
             return
-        self.predikat.setText(baca_matriks()[(hasil, perilaku)])
+        self.predikat.setText(read_matriks()[(hasil, perilaku)])
 
     def _simpan(self) -> None:
-        from kinerja_desktop.db.skp_evaluasi import tetapkan_evaluasi
+        from kinerja_desktop.db.skp_evaluasi import set_evaluasi
 
         if self.data is None:
             return
         skp_id, periode = self.data.id, self.periode.currentData()
         hasil, perilaku = self._rating(self.rating_hasil), self._rating(self.rating_perilaku)
         catatan = self.catatan.toPlainText()
-        if self.jalankan(lambda: tetapkan_evaluasi(skp_id, periode, hasil, perilaku, catatan)):
+        if self.jalankan(lambda: set_evaluasi(skp_id, periode, hasil, perilaku, catatan)):
             self.segarkan()
 
     def _hasil_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp_evaluasi import simpan_realisasi
+        from kinerja_desktop.db.skp_evaluasi import set_realisasi_skp
 
         if self._mengisi or item.column() not in (2, 4):
             return
         hasil_kerja, periode = item.data(Qt.ItemDataRole.UserRole), self.periode.currentData()
         teks = item.text()
         if item.column() == 2:
-            ok = self.jalankan(lambda: simpan_realisasi(hasil_kerja, periode, realisasi=teks))
+            ok = self.jalankan(lambda: set_realisasi_skp(hasil_kerja, periode, realisasi=teks))
         else:
-            ok = self.jalankan(lambda: simpan_realisasi(hasil_kerja, periode, umpan_balik=teks))
+            ok = self.jalankan(lambda: set_realisasi_skp(hasil_kerja, periode, umpan_balik=teks))
         if ok:
             self.segarkan()
 
     def _perilaku_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp_evaluasi import simpan_umpan_perilaku
+        from kinerja_desktop.db.skp_evaluasi import set_umpan_perilaku
 
         if self._mengisi or item.column() != 2 or self.data is None:
             return
@@ -285,5 +285,5 @@ class EvaluasiTab(QWidget):
             self.periode.currentData(),
         )
         teks = item.text()
-        if self.jalankan(lambda: simpan_umpan_perilaku(skp_id, kode, periode, teks)):
+        if self.jalankan(lambda: set_umpan_perilaku(skp_id, kode, periode, teks)):
             self.segarkan()

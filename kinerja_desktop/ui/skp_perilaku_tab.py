@@ -64,10 +64,10 @@ class PerilakuTab(QWidget):
         self._mengisi = False
 
     def _ekspektasi_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp import ubah_ekspektasi
+        from kinerja_desktop.db.skp import update_ekspektasi
 
         if self._mengisi or item.column() != 1 or self.data is None:
             return
         skp_id, kode, teks = self.data.id, item.data(Qt.ItemDataRole.UserRole), item.text()
-        if self.jalankan(lambda: ubah_ekspektasi(skp_id, kode, teks)):
+        if self.jalankan(lambda: update_ekspektasi(skp_id, kode, teks)):
             self.sesudah()

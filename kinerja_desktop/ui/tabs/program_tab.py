@@ -382,7 +382,7 @@ class ProgramTab(TabDasar):
 
     def _edit_baris(self, kunci: Kunci, value: Any) -> None:
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
-        lama = ops_program.baca_isi(jenis, kunci.id)
+        lama = ops_program.read_isi(jenis, kunci.id)
         perubahan: dict[str, Any]
         if kunci.kolom == "anggaran":
             perubahan = {"anggaran": parse_rupiah(str(value))}
@@ -403,8 +403,8 @@ class ProgramTab(TabDasar):
     def _push_ubah(self, jenis: Jenis, row_id: int, lama: Any, baru: Any) -> None:
         self.push(
             f"Ubah {_NAMA[jenis]}",
-            lambda: ops_program.ubah(jenis, row_id, baru),
-            lambda: ops_program.ubah(jenis, row_id, lama, aksi="urung"),
+            lambda: ops_program.update_butir(jenis, row_id, baru),
+            lambda: ops_program.update_butir(jenis, row_id, lama, aksi="urung"),
         )
 
     def _edit_realisasi(self, kunci: Kunci, teks: str) -> None:
@@ -454,8 +454,8 @@ class ProgramTab(TabDasar):
         return self.push_add(
             f"Tambah {_NAMA[jenis]}",
             add,
-            lambda row_id: ops_program.hapus(jenis, [row_id], aksi="urung"),
-            lambda cuplikan: ops_program.pulihkan(cuplikan, aksi="ulang"),
+            lambda row_id: ops_program.remove_butir(jenis, [row_id], aksi="urung"),
+            lambda cuplikan: ops_program.reinsert_butir(cuplikan, aksi="ulang"),
         )
 
     def _add_program(self) -> None:
@@ -463,7 +463,7 @@ class ProgramTab(TabDasar):
             return
         jabatan_id = self.jabatan_id
         baru = self._add(
-            "program", lambda: ops_program.tambah_program(jabatan_id, IsiProgram("Program baru"))
+            "program", lambda: ops_program.add_program(jabatan_id, IsiProgram("Program baru"))
         )
         self._edit_new(self.view_program, self.model_program, "program", baru)
 
@@ -476,7 +476,7 @@ class ProgramTab(TabDasar):
             return
         baru = self._add(
             "kegiatan",
-            lambda: ops_program.tambah_kegiatan(program_id, IsiKegiatan("Kegiatan baru")),
+            lambda: ops_program.add_kegiatan(program_id, IsiKegiatan("Kegiatan baru")),
         )
         self._edit_new(self.view_program, self.model_program, "kegiatan", baru)
 
@@ -485,7 +485,7 @@ class ProgramTab(TabDasar):
             return
         jabatan_id = self.jabatan_id
         baru = self._add(
-            "aksi", lambda: ops_program.tambah_aksi(jabatan_id, IsiAksi("Rencana aksi baru"))
+            "aksi", lambda: ops_program.add_aksi(jabatan_id, IsiAksi("Rencana aksi baru"))
         )
         self._edit_new(self.view_aksi, self.model_aksi, "aksi", baru)
 
@@ -497,7 +497,7 @@ class ProgramTab(TabDasar):
         jabatan_id = self.jabatan_id
         baru = self._add(
             "aksi",
-            lambda: ops_program.tambah_aksi(jabatan_id, IsiAksi("Sub-aksi baru"), induk_id=induk),
+            lambda: ops_program.add_aksi(jabatan_id, IsiAksi("Sub-aksi baru"), induk_id=induk),
         )
         self._edit_new(self.view_aksi, self.model_aksi, "aksi", baru)
 
@@ -520,8 +520,8 @@ class ProgramTab(TabDasar):
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
         self.push_remove(
             f"Hapus {_NAMA[jenis]}",
-            lambda: ops_program.hapus(jenis, [kunci.id]),
-            lambda cuplikan: ops_program.pulihkan(cuplikan),
+            lambda: ops_program.remove_butir(jenis, [kunci.id]),
+            lambda cuplikan: ops_program.reinsert_butir(cuplikan),
         )
 
     def _move(self, view: QTreeView, langkah: int) -> None:
@@ -533,8 +533,8 @@ class ProgramTab(TabDasar):
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
         self.push(
             f"Pindahkan {_NAMA[jenis]}",
-            lambda: ops_program.pindah(jenis, kunci.id, langkah),
-            lambda: ops_program.pindah(jenis, kunci.id, -langkah),
+            lambda: ops_program.move_butir(jenis, kunci.id, langkah),
+            lambda: ops_program.move_butir(jenis, kunci.id, -langkah),
         )
         index = cari(model, jenis, kunci.id)
         if index is not None:
@@ -545,7 +545,7 @@ class ProgramTab(TabDasar):
         if kunci is None:
             return
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
-        lama = ops_program.baca_isi(jenis, kunci.id)
+        lama = ops_program.read_isi(jenis, kunci.id)
         kolom = "sasaran_id" if jenis == "program" else "indikator_id"
         self._push_ubah(
             jenis, kunci.id, lama, _ganti(lama, {kolom: self.combo_tautan.currentData()})
@@ -556,7 +556,7 @@ class ProgramTab(TabDasar):
         if kunci is None:
             return
         combo = self.combo_aksi_indikator if kolom == "indikator_id" else self.combo_aksi_kegiatan
-        lama = ops_program.baca_isi("aksi", kunci.id)
+        lama = ops_program.read_isi("aksi", kunci.id)
         self._push_ubah("aksi", kunci.id, lama, _ganti(lama, {kolom: combo.currentData()}))
 
     # -- button and link states ---------------------------------------------------------
@@ -597,7 +597,7 @@ class ProgramTab(TabDasar):
         self.combo_aksi_kegiatan.clear()
         if kunci is None:
             return
-        isi = ops_program.baca_isi("aksi", kunci.id)
+        isi = ops_program.read_isi("aksi", kunci.id)
         assert isinstance(isi, IsiAksi)
         isi_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
         isi_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
@@ -608,5 +608,5 @@ def _ganti(isi: Any, perubahan: dict[str, Any]) -> Any:
 
 
 def _tautan_sekarang(kunci: Kunci) -> int | None:
-    isi = ops_program.baca_isi(kunci.jenis, kunci.id)  # type: ignore[arg-type]
+    isi = ops_program.read_isi(kunci.jenis, kunci.id)  # type: ignore[arg-type]
     return isi.sasaran_id if isinstance(isi, IsiProgram) else getattr(isi, "indikator_id", None)
