@@ -176,3 +176,24 @@ def test_year_copy_carries_the_plan_but_not_what_was_realised(rencana):
     assert read_realisasi_anggaran(2021) == [] and read_keterangan(2021) == {}
     baru = read_kegiatan(2021)[0]
     assert Indikator.get_by_id(baru.indikator_id).tahun_id == 2021
+
+
+def test_removing_a_jabatan_or_indicator_takes_no_budget_or_note_of_an_approved_period(rencana):
+    """An approved period locks what the monev stored beside its realisasi: removing the jabatan
+    (with its programs and their budget realised) or the indicator (with its note) is refused,
+    as it is for the values themselves, and nothing goes."""
+    from kinerja_desktop.db.ops_indikator import remove_indikator
+    from kinerja_desktop.db.ops_jabatan import remove_jabatan
+
+    sekcam, _, besar, _, _ = rencana
+    ind = Indikator.select().join(Sasaran).where(Sasaran.jabatan == sekcam).first().id
+    set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 750_000_000)])
+    set_keterangan([KeteranganMasuk(ind, "2020Q1", "Hujan deras", "Dijadwal ulang")])
+    _setujui(sekcam.id, "realisasi", "2020Q1")
+    with pytest.raises(Terkunci, match="Triwulan I 2020"):
+        remove_jabatan(sekcam.id)
+    with pytest.raises(Terkunci, match="Triwulan I 2020"):
+        remove_indikator(ind)
+    assert read_realisasi_anggaran(2020)[0].nilai == 750_000_000
+    assert read_keterangan(2020, "2020Q1")[(ind, "2020Q1")].kendala == "Hujan deras"
+    assert Jabatan.get_or_none(Jabatan.id == sekcam.id) is not None

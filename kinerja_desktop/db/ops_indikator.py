@@ -30,9 +30,9 @@ from kinerja_desktop.db.models import (
     SubIndikator,
     database_proxy,
 )
-from kinerja_desktop.db.ops_nilai import refuse_locked_removal
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.db.queries_indikator import FIELDS, jumlah_nilai, kode_problem, next_kode
+from kinerja_desktop.db.removal_locks import refuse_locked_removal
 from kinerja_desktop.db.removed_rows import RemovedRows, reinsert_rows, tangkap
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.domain.kode import bentuk_kode

@@ -25,9 +25,9 @@ from kinerja_desktop.db.models import (
     Tugas,
     database_proxy,
 )
-from kinerja_desktop.db.ops_nilai import refuse_locked_removal
 from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.db.queries_jabatan import subtree_ids
+from kinerja_desktop.db.removal_locks import refuse_locked_removal
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
     ada_yang_terpakai,

@@ -48,8 +48,7 @@ from kinerja_desktop.db.models import (
     Sasaran,
     database_proxy,
 )
-from kinerja_desktop.db.persetujuan import Kuncian, check_locks
-from kinerja_desktop.db.removed_rows import RemovedRows
+from kinerja_desktop.db.persetujuan import Kuncian, check_locks, refuse_kuncian
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_hari_kerja
 from kinerja_desktop.domain.capaian import Komponen, Target, check_komponen, check_target
@@ -58,7 +57,7 @@ from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
 from kinerja_desktop.domain.value_text import format_cell_komponen, format_cell_target
 from kinerja_desktop.domain.wilayah import aktif_pada, nama_desa_lengkap
-from kinerja_desktop.errors import DataTidakValid, Terkunci, TidakDitemukan
+from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
 KOMPONEN_KOLOM = ("nilai", "pembilang", "penyebut", "pegawai", "hari_kerja", "hari_tidak_masuk")
@@ -384,23 +383,7 @@ def _kuncian(kunci: Iterable[KunciNilai]) -> dict[KunciNilai, Kuncian]:
 
 def refuse_locked(kunci: Iterable[KunciNilai]) -> None:
     """Raise :class:`Terkunci` naming the approval when any of ``kunci`` is locked."""
-    kuncian = _kuncian(kunci)
-    if kuncian:
-        pertama = sorted(kuncian.values(), key=lambda k: k.info.periode)[0]
-        lagi = len({(k.info.jabatan_id, k.info.periode) for k in kuncian.values()}) - 1
-        tambahan = f" (dan {lagi} periode terkunci lainnya)" if lagi > 0 else ""
-        raise Terkunci(f"{pertama.kalimat}{tambahan} Tidak ada yang diubah.")
-
-
-def refuse_locked_removal(isi: RemovedRows) -> None:
-    """Refuse a removal (of a jabatan, sasaran or indicator) that would take values of an
-    approved period with it (:class:`Terkunci`)."""
-    kunci = [KunciNilai("target", r["indikator"], r["periode"]) for r in isi.baris(NilaiTarget)]
-    kunci += [
-        KunciNilai("realisasi", r["indikator"], r["periode"], r["desa"])
-        for r in isi.baris(NilaiRealisasi)
-    ]
-    refuse_locked(kunci)
+    refuse_kuncian(list(_kuncian(kunci).values()))
 
 
 def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:

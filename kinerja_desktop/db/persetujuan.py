@@ -7,7 +7,7 @@ triwulan itself). :func:`check_locks` is what every writer of values asks before
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from kinerja_desktop.db.audit import Entri, record_entries, sekarang
@@ -258,6 +258,16 @@ def check_jabatan_locks(
                 hasil[k] = Kuncian(info, nama[jabatan_id])
                 break
     return hasil
+
+
+def refuse_kuncian(kuncian: Collection[Kuncian]) -> None:
+    """Raise :class:`Terkunci` naming the earliest of ``kuncian`` and how many other approved
+    periods lock what was to change; nothing when it is empty."""
+    if kuncian:
+        pertama = sorted(kuncian, key=lambda k: k.info.periode)[0]
+        lagi = len({(k.info.jabatan_id, k.info.periode) for k in kuncian}) - 1
+        tambahan = f" (dan {lagi} periode terkunci lainnya)" if lagi > 0 else ""
+        raise Terkunci(f"{pertama.kalimat}{tambahan} Tidak ada yang diubah.")
 
 
 def refuse_locked_jabatan(kunci: Iterable[tuple[str, int, str]], apa: str) -> None:
