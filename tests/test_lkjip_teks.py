@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_desktop.db.connection import open_database
-from kinerja_desktop.db.models import Jabatan, Sasaran, TeksLkjip, database_proxy
+from kinerja_desktop.db.models import Jabatan, Sasaran, TargetRenstra, TeksLkjip, database_proxy
 from kinerja_desktop.db.ops_lkjip import remove_teks_lkjip, set_target_renstra, set_teks_lkjip
 from kinerja_desktop.db.queries_lkjip import target_renstra, teks_lkjip
 from kinerja_desktop.db.sesi import Sesi, log_in_as
@@ -47,7 +47,15 @@ def test_refusals(db):
         set_target_renstra("SEKCAM.02", 26, Target(95), Jenis.PERSENTASE)
     with pytest.raises(DataTidakValid):
         set_target_renstra("SEKCAM.02", 2026, Target(5000), Jenis.PERSENTASE)
-    assert TeksLkjip.select().count() == 0
+    for kode in ("=HYPERLINK(\"http://x\")", "SEKCAM 02", ""):  # the door of every code
+        with pytest.raises(DataTidakValid, match="Kode indikator"):
+            set_target_renstra(kode, 2026, Target(95), Jenis.PERSENTASE)
+    assert TeksLkjip.select().count() == 0 and TargetRenstra.select().count() == 0
+
+
+def test_a_renstra_code_is_stored_as_the_indicator_codes_are(db):
+    set_target_renstra(" sekcam.02\t", 2026, Target(95), Jenis.PERSENTASE)
+    assert target_renstra(["SEKCAM.02"], 2025)["SEKCAM.02"].target == Target(95)
 
 
 def test_the_renstra_target_of_the_plan_covering_the_year(db):

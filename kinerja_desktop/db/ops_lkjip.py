@@ -10,6 +10,7 @@ from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.capaian import Target, check_target
 from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.kode import check_kode
 from kinerja_desktop.domain.lkjip import Asal, check_kunci, sasaran_dari_kunci
 from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -83,11 +84,13 @@ def set_target_renstra(
     kode_indikator: str, tahun_akhir: int, target: Target | None, jenis: Jenis
 ) -> Hasil[None]:
     """Set (or with None remove) the Renstra target of an indicator for the plan ending in
-    ``tahun_akhir``; checked like a yearly target of its ``jenis``."""
+    ``tahun_akhir``; the code checked like every indicator code, the target like a yearly
+    target of its ``jenis``."""
     if tahun_akhir not in TAHUN_RENSTRA:
         raise DataTidakValid(
             f"Tahun akhir Renstra {tahun_akhir} tidak masuk akal; tulis tahun seperti 2026."
         )
+    kode_indikator = check_kode(kode_indikator, "Kode indikator")
     if target is not None:
         check_target(jenis, target)
     pengguna_aktif()
