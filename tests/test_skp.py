@@ -299,6 +299,9 @@ def test_the_stored_curve_checks_the_years_yearly_predikat(db):
     assert not check_kurva_tahun(2020).sesuai
     with pytest.raises(DataTidakValid, match="tidak berisi batas"):
         set_kurva([AturanKurva("Baik", (BAIK,))], "SE Bupati")
+    with pytest.raises(DataTidakValid, match="terlalu besar"):  # not a raw overflow
+        set_kurva([AturanKurva("Baik", (BAIK,), minimal_orang=10**20)], "SE Bupati")
+    assert "paling banyak 50%" in " ".join(a.teks for a in read_kurva())  # kept as it was
     with pytest.raises(DataTidakValid, match="Predikat 'Luar Biasa' tidak dikenal"):
         set_predikat_organisasi(2020, "Luar Biasa")
 

@@ -16,6 +16,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.sesi import pengguna_aktif, require_administrator
+from kinerja_desktop.domain.batas import PEGAWAI_MAKS, masalah_batas
 from kinerja_desktop.domain.skp import (
     KURVA_BAWAAN,
     MATRIKS_BAWAAN,
@@ -131,6 +132,8 @@ def _check_aturan(a: AturanKurva) -> AturanKurva:
         raise DataTidakValid("Batas paling sedikit lebih besar dari batas paling banyak.")
     if a.minimal_orang < 0:
         raise DataTidakValid("Jumlah orang paling sedikit tidak boleh negatif.")
+    if masalah := masalah_batas(a.minimal_orang, PEGAWAI_MAKS, "Jumlah orang paling sedikit"):
+        raise DataTidakValid(masalah)
     if a.paling_sedikit is None and a.paling_banyak is None and not a.minimal_orang:
         raise DataTidakValid(f"Aturan untuk {', '.join(predikat)} tidak berisi batas apa pun.")
     return AturanKurva(organisasi, predikat, a.paling_sedikit, a.paling_banyak, a.minimal_orang)
