@@ -81,6 +81,17 @@ def test_all_nine_cells_give_their_predikat_through_the_stored_matrix(db):
         set_matriks(A, D, "Luar Biasa")
 
 
+def test_setting_a_rule_to_what_it_already_is_changes_and_logs_nothing(db):
+    isi_kantor()
+    aturan = CatatanAudit.select().where(CatatanAudit.aksi == "skp_aturan")
+    set_predikat_organisasi(2020, "baik")
+    set_matriks(A, D, "butuh perbaikan")
+    n = aturan.count()
+    assert n == 2
+    assert set_predikat_organisasi(2020, "Baik").perubahan.pesan == "Tidak ada yang berubah."
+    assert set_matriks(A, D, BUTUH_PERBAIKAN).perubahan.pesan == "Tidak ada yang berubah."
+    assert aturan.count() == n
+
 def test_the_plan_is_drawn_from_the_iki_with_both_parties(db):
     kantor = isi_kantor()
     data = read_skp(kantor.skp["OD-KESOS"])

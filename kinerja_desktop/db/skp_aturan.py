@@ -70,11 +70,14 @@ def read_matriks() -> dict[tuple[Rating, Rating], str]:
 
 
 def set_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
-    """Give one cell of the matrix another predikat (administrator only; audited)."""
+    """Give one cell of the matrix another predikat (administrator only; audited, nothing
+    written when it already holds it)."""
     predikat = baca_predikat(predikat)
     sesi = require_administrator("Mengubah matriks predikat")
     with database_proxy.atomic():
         lama = read_matriks()[(hasil, perilaku)]
+        if lama == predikat:
+            return Hasil(Perubahan(pesan="Tidak ada yang berubah."), None)
         ada = (
             MatriksPredikat.update(predikat=predikat)
             .where(
@@ -180,12 +183,15 @@ def predikat_organisasi(tahun: int) -> str | None:
 
 
 def set_predikat_organisasi(tahun: int, predikat: str | None) -> Hasil[None]:
-    """Enter (or with None clear) the kecamatan's predikat of ``tahun``; audited."""
+    """Enter (or with None clear) the kecamatan's predikat of ``tahun``; audited, nothing
+    written when it is already so."""
     require_year(tahun)
     baru = None if predikat is None else baca_predikat(predikat, PREDIKAT_ORGANISASI)
     sesi = pengguna_aktif()
     with database_proxy.atomic():
         lama = predikat_organisasi(tahun)
+        if lama == baru:
+            return Hasil(Perubahan(pesan="Tidak ada yang berubah.", tahun=tahun), None)
         PredikatOrganisasi.delete().where(PredikatOrganisasi.tahun == tahun).execute()
         if baru is not None:
             PredikatOrganisasi.create(tahun=tahun, predikat=baru)
