@@ -278,6 +278,19 @@ def test_issue_and_revise_on_both_engines(db):
         build_pk_report(2020, "TIDAK-ADA")
 
 
+def test_a_changed_statement_text_keeps_what_it_replaced_in_the_log(db):
+    from kinerja_desktop.db.models import CatatanAudit
+    from kinerja_desktop.db.pk import AKSI_NASKAH, JANJI_BAWAAN, PEMBUKA_BAWAAN, set_naskah
+
+    entri = CatatanAudit.select().where(CatatanAudit.aksi == AKSI_NASKAH).order_by(CatatanAudit.id)
+    set_naskah(2020, PEMBUKA_BAWAAN, JANJI_BAWAAN, "Drs. SANUSI", "")
+    set_naskah(2020, PEMBUKA_BAWAAN, JANJI_BAWAAN, "Drs. H. M. SANUSI, M.M.", "")
+    terakhir = list(entri)[-1]
+    assert "Drs. SANUSI" in terakhir.lama and "Drs. H. M. SANUSI, M.M." in terakhir.baru
+    assert PEMBUKA_BAWAAN not in terakhir.baru  # only what changed
+    sama = set_naskah(2020, PEMBUKA_BAWAAN, JANJI_BAWAAN, "Drs. H. M. SANUSI, M.M.", "")
+    assert sama.perubahan.pesan == "Tidak ada yang berubah." and entri.count() == 2
+
 def test_command_line_writes_the_pk_and_keeps_the_statement_text(capsys, db_path, tmp_path):
     def run(*args):
         code = main(["--db", str(db_path), *args])

@@ -6,6 +6,7 @@ below (the usual wording of PermenPANRB 53/2014). Issuing is :func:`add_pk_terbi
 agreement holds is built by ``reports.pk_data``.
 """
 
+import json
 from dataclasses import dataclass
 
 from kinerja_desktop.db.audit import Entri, record_entries, sekarang
@@ -89,7 +90,9 @@ def set_naskah(
 ) -> Hasil[None]:
     """Keep the statement text and the Bupati of ``tahun`` (other years keep theirs).
 
-    An empty opening or promise is refused; an empty Bupati name prints a marked blank.
+    An empty opening or promise is refused; an empty Bupati name prints a marked blank. The
+    audit entry keeps the parts replaced and their new text; nothing is written when nothing
+    changed.
     """
     require_year(tahun)
     pembuka = check_teks(pembuka, "Kalimat pembuka", maks=TEKS_NASKAH_MAKS)
@@ -109,14 +112,35 @@ def set_naskah(
             "nama_kepala_daerah": nama,
             "jabatan_kepala_daerah": jabatan,
         }
-        if not NaskahPk.update(**isi).where(NaskahPk.tahun == tahun).execute():
+        row = NaskahPk.get_or_none(NaskahPk.tahun == tahun)
+        lama = None if row is None else {k: getattr(row, k) for k in isi}
+        if lama == isi:
+            return Hasil(Perubahan("Tidak ada yang berubah.", tahun=tahun), None)
+        if row is None:
             NaskahPk.create(tahun=tahun, **isi)
+        else:
+            NaskahPk.update(**isi).where(NaskahPk.tahun == tahun).execute()
+        # the log keeps what the edit replaced (only the parts that changed)
+        beda = [k for k in isi if lama is None or lama[k] != isi[k]]
         record_entries(
-            [Entri(AKSI_NASKAH, "pk", periode=str(tahun), catatan="Naskah PK disimpan.")],
+            [
+                Entri(
+                    AKSI_NASKAH,
+                    "pk",
+                    None if lama is None else _json({k: lama[k] for k in beda}),
+                    _json({k: isi[k] for k in beda}),
+                    periode=str(tahun),
+                    catatan="Naskah PK disimpan.",
+                )
+            ],
             sekarang(),
             sesi.nama,
         )
     return Hasil(Perubahan(f"Naskah Perjanjian Kinerja tahun {tahun} disimpan.", tahun=tahun), None)
+
+
+def _json(isi: dict[str, str]) -> str:
+    return json.dumps(isi, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
