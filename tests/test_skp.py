@@ -6,7 +6,15 @@ import pytest
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.audit import check_log
-from kinerja_desktop.db.models import CatatanAudit, Jabatan, Pegawai, Pemangku, Sasaran, SkpEvaluasi
+from kinerja_desktop.db.models import (
+    CatatanAudit,
+    Jabatan,
+    Pegawai,
+    Pemangku,
+    Sasaran,
+    SkpEvaluasi,
+    database_proxy,
+)
 from kinerja_desktop.db.ops_pemangku import remove_pemangku
 from kinerja_desktop.db.skp import (
     add_hasil_kerja,
@@ -224,6 +232,25 @@ def test_what_is_missing_is_listed_before_writing(db):
     masalah = kekurangan_skp(2020, [kantor.skp["OD-KESOS"]])
     assert any("jabatan atasan (Kasi Kesejahteraan" in m for m in masalah)
 
+
+def test_the_check_before_writing_reads_in_bulk_whatever_the_number_of_skp(db, monkeypatch):
+    """Not one read of each party per SKP: the statements sent for five SKP are those for one
+    (a server database over the office network pays for every round trip)."""
+    kantor = isi_kantor()
+    database = database_proxy.obj
+    dikirim: list[str] = []
+    asli = database.execute_sql
+
+    def catat(sql, *args, **kwargs):
+        dikirim.append(sql)
+        return asli(sql, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", catat)
+    satu = kekurangan_skp(2020, [kantor.skp["OD-KESOS"]])
+    n_satu, dikirim[:] = len(dikirim), []
+    semua = kekurangan_skp(2020, list(kantor.skp.values()))
+    assert len(dikirim) == n_satu
+    assert satu == semua and any("Ani Rahmawati (pegawai" in m for m in semua)
 
 def test_removing_a_new_pegawai_with_an_skp_keeps_the_pegawai(db):
     kantor = isi_kantor()

@@ -19,7 +19,6 @@ from kinerja_desktop.db.models import (
     SkpPerilaku,
     SkpRealisasi,
     SkpUmpanPerilaku,
-    Tahun,
 )
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.queries_nilai import NilaiIndikator, nilai_jabatan, penilaian
@@ -155,24 +154,6 @@ def _unit_kerja() -> str:
     return f"Kecamatan {kantor.kecamatan} {kantor.nama_kabupaten}"
 
 
-def _pangkat() -> dict[str, str]:
-    return dict(Pangkat.select(Pangkat.golongan, Pangkat.nama).tuples().iterator())
-
-
-def _pihak(pegawai_id: int | None, jabatan: str, pangkat: dict[str, str], unit: str) -> Pihak:
-    row = (
-        Pegawai.select(Pegawai.nama, Pegawai.nip, Pegawai.pangkat)
-        .where(Pegawai.id == pegawai_id)
-        .tuples()
-        .first()
-    )
-    if row is None:
-        return Pihak(None, "", "", "", "", jabatan, unit)
-    nama, nip, golongan = row
-    return Pihak(pegawai_id, nama, nip or "", golongan or "", pangkat.get(golongan or "", ""),
-                 jabatan, unit)  # fmt: skip
-
-
 def pemegang_jabatan(tahun: int) -> dict[int, int]:
     """Jabatan id → the pegawai holding it in ``tahun`` (the first recorded when several)."""
     hasil: dict[int, int] = {}
@@ -189,41 +170,88 @@ def pemegang_jabatan(tahun: int) -> dict[int, int]:
     return hasil
 
 
-def _camat(tahun: Tahun, pangkat: dict[str, str], unit: str) -> Pihak | None:
-    kantor = Kantor.get_or_none()
-    jabatan = tahun.jabatan_penandatangan or (
-        f"Camat {kantor.kecamatan}" if kantor is not None else "Camat"
-    )
-    if tahun.penandatangan_id is None:
-        return None
-    return _pihak(tahun.penandatangan_id, jabatan, pangkat, unit)
+@dataclass(frozen=True)
+class PihakTahun:
+    """Who can be a party of the SKP of one year, read in bulk once (:meth:`read`): the
+    jabatan with their atasan and holders, the pegawai, the pangkat names, the Camat."""
+
+    tahun: int
+    unit: str
+    pangkat: dict[str, str]  # golongan → pangkat name
+    pegawai: dict[int, tuple[str, str | None, str | None]]  # id → (nama, nip, golongan)
+    jabatan: dict[int, tuple[str, int | None]]  # id → (nama, atasan id)
+    pemegang: dict[int, int]  # jabatan id → pegawai id
+    camat_id: int | None  # the year's signatory
+    camat_jabatan: str
+
+    @classmethod
+    def read(cls, tahun: int) -> "PihakTahun":
+        """The parties of ``tahun``; a fixed number of queries, whatever the number of SKP."""
+        row = require_year(tahun)
+        kantor = Kantor.get_or_none()
+        camat = row.jabatan_penandatangan or (
+            f"Camat {kantor.kecamatan}" if kantor is not None else "Camat"
+        )
+        return cls(
+            tahun,
+            _unit_kerja(),
+            dict(Pangkat.select(Pangkat.golongan, Pangkat.nama).tuples().iterator()),
+            {
+                r[0]: (r[1], r[2], r[3])
+                for r in Pegawai.select(Pegawai.id, Pegawai.nama, Pegawai.nip, Pegawai.pangkat)
+                .tuples()
+                .iterator()
+            },
+            {
+                r[0]: (r[1], r[2])
+                for r in Jabatan.select(Jabatan.id, Jabatan.nama, Jabatan.atasan)
+                .where(Jabatan.tahun == tahun)
+                .tuples()
+                .iterator()
+            },
+            pemegang_jabatan(tahun),
+            row.penandatangan_id,
+            camat,
+        )
+
+    def pihak(self, pegawai_id: int | None, jabatan: str) -> Pihak:
+        """``pegawai_id`` as a party holding ``jabatan`` (empty fields: not recorded)."""
+        row = self.pegawai.get(pegawai_id) if pegawai_id is not None else None
+        if row is None:
+            return Pihak(None, "", "", "", "", jabatan, self.unit)
+        nama, nip, golongan = row
+        return Pihak(pegawai_id, nama, nip or "", golongan or "",
+                     self.pangkat.get(golongan or "", ""), jabatan, self.unit)  # fmt: skip
+
+    def atasan(self, jabatan_id: int | None) -> Pihak | None:
+        """The holder of ``jabatan_id`` (None: the Camat); None when nobody is recorded."""
+        if jabatan_id is None:
+            if self.camat_id is None:
+                return None
+            return self.pihak(self.camat_id, self.camat_jabatan)
+        pemegang = self.pemegang.get(jabatan_id)
+        if pemegang is None:
+            return None
+        return self.pihak(pemegang, self.jabatan.get(jabatan_id, ("", None))[0])
+
+    def atasan_id(self, jabatan_id: int) -> int | None:
+        """The atasan of ``jabatan_id`` (None: the Camat, or a jabatan not of this year)."""
+        return self.jabatan.get(jabatan_id, ("", None))[1]
 
 
-def _atasan(
-    jabatan_id: int | None, tahun: Tahun, pangkat: dict[str, str], unit: str
-) -> Pihak | None:
-    """The holder of ``jabatan_id`` (None: the Camat); None when nobody is recorded."""
-    if jabatan_id is None:
-        return _camat(tahun, pangkat, unit)
-    pemegang = pemegang_jabatan(tahun.tahun).get(jabatan_id)
-    if pemegang is None:
-        return None
-    nama = Jabatan.select(Jabatan.nama).where(Jabatan.id == jabatan_id).scalar()
-    return _pihak(pemegang, nama, pangkat, unit)
-
-
-def read_skp(skp_id: int) -> DataSkp:
-    """The SKP with both parties, its plan and the seven core values."""
+def read_skp(skp_id: int, pihak: PihakTahun | None = None) -> DataSkp:
+    """The SKP with both parties, its plan and the seven core values. ``pihak`` (the parties
+    of the SKP's year) may be read once by a caller reading many SKP."""
     skp = require_skp(skp_id)
-    tahun = require_year(skp.tahun_id)
-    pangkat, unit = _pangkat(), _unit_kerja()
-    jabatan = Jabatan.get_by_id(skp.jabatan_id)
-    pegawai = _pihak(skp.pegawai_id, jabatan.nama, pangkat, unit)
-    penilai = _atasan(jabatan.atasan_id, tahun, pangkat, unit)
+    if pihak is None or pihak.tahun != skp.tahun_id:
+        pihak = PihakTahun.read(skp.tahun_id)
+    jabatan = pihak.jabatan[skp.jabatan_id][0]
+    atasan_id = pihak.atasan_id(skp.jabatan_id)
+    pegawai = pihak.pihak(skp.pegawai_id, jabatan)
+    penilai = pihak.atasan(atasan_id)
     atasan_penilai = None
-    if jabatan.atasan_id is not None:
-        atas = Jabatan.get_or_none(Jabatan.id == jabatan.atasan_id)
-        atasan_penilai = _atasan(atas.atasan_id if atas else None, tahun, pangkat, unit)
+    if atasan_id is not None:
+        atasan_penilai = pihak.atasan(pihak.atasan_id(atasan_id))
     rows = (
         SkpHasilKerja.select(
             SkpHasilKerja.id,

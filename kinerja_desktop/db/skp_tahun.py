@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Skp, SkpEvaluasi
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
+from kinerja_desktop.db.skp import require_skp
 from kinerja_desktop.db.skp_aturan import predikat_organisasi, read_kurva
-from kinerja_desktop.db.skp_baca import read_skp
+from kinerja_desktop.db.skp_baca import PihakTahun
 from kinerja_desktop.domain.skp import HasilKurva, periksa_kurva
 
 
@@ -84,15 +85,26 @@ def kekurangan_skp(tahun: int, skp_ids: Iterable[int] | None = None) -> list[str
     jabatan without a holder are always listed, since their staff get no SKP."""
     tahun_row = require_year(tahun)
     ids = [r.id for r in daftar_skp(tahun)] if skp_ids is None else list(skp_ids)
+    pihak = PihakTahun.read(tahun)
+    skp_of: dict[int, tuple[int, int]] = {
+        r[0]: (r[1], r[2])
+        for r in Skp.select(Skp.id, Skp.pegawai, Skp.jabatan)
+        .where(Skp.id.in_(ids))
+        .tuples()
+        .iterator()
+    }
     masalah: list[str] = []
     dilihat: set[int | None] = set()
     camat_ditulis = False
     for skp_id in ids:
-        data = read_skp(skp_id)
-        for peran, pihak in (("pegawai", data.pegawai), ("pejabat penilai", data.penilai)):
-            if pihak is None:
-                jab = Jabatan.get_by_id(data.jabatan_id)
-                if jab.atasan_id is None:
+        if skp_id not in skp_of:
+            require_skp(skp_id)  # gone meanwhile: refused as reading it would be
+        pegawai_id, jabatan_id = skp_of[skp_id]
+        atasan_id = pihak.atasan_id(jabatan_id)
+        pegawai = pihak.pihak(pegawai_id, pihak.jabatan.get(jabatan_id, ("", None))[0])
+        for peran, orang in (("pegawai", pegawai), ("pejabat penilai", pihak.atasan(atasan_id))):
+            if orang is None:
+                if atasan_id is None:
                     if not camat_ditulis:
                         masalah.append(
                             f"Camat (penandatangan tahun {tahun}) belum dicatat: isi di Data › "
@@ -101,20 +113,20 @@ def kekurangan_skp(tahun: int, skp_ids: Iterable[int] | None = None) -> list[str
                         camat_ditulis = True
                 else:
                     masalah.append(
-                        f"SKP {data.pegawai.nama}: jabatan atasan "
-                        f"({Jabatan.get_by_id(jab.atasan_id).nama}) belum memiliki pemangku, "
+                        f"SKP {pegawai.nama}: jabatan atasan "
+                        f"({pihak.jabatan[atasan_id][0]}) belum memiliki pemangku, "
                         "jadi pejabat penilai tidak diketahui."
                     )
                 continue
-            if pihak.pegawai_id in dilihat:
+            if orang.pegawai_id in dilihat:
                 continue
-            dilihat.add(pihak.pegawai_id)
+            dilihat.add(orang.pegawai_id)
             kurang = [
-                apa for apa, isi in (("NIP", pihak.nip), ("pangkat", pihak.golongan)) if not isi
+                apa for apa, isi in (("NIP", orang.nip), ("pangkat", orang.golongan)) if not isi
             ]
             if kurang:
                 masalah.append(
-                    f"{pihak.nama} ({peran}, {pihak.jabatan}) belum memiliki "
+                    f"{orang.nama} ({peran}, {orang.jabatan}) belum memiliki "
                     f"{' dan '.join(kurang)}: lengkapi di tab Pemangku."
                 )
     kosong = (
