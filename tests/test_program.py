@@ -197,3 +197,35 @@ def test_removing_a_jabatan_or_indicator_takes_no_budget_or_note_of_an_approved_
     assert read_realisasi_anggaran(2020)[0].nilai == 750_000_000
     assert read_keterangan(2020, "2020Q1")[(ind, "2020Q1")].kendala == "Hujan deras"
     assert Jabatan.get_or_none(Jabatan.id == sekcam.id) is not None
+
+
+
+def test_a_move_is_logged_and_a_removal_of_several_rows_reads_them_in_bulk(rencana, monkeypatch):
+    from kinerja_desktop.db.models import database_proxy
+
+    _, _, besar, kecil, _ = rencana
+    move_butir("kegiatan", kecil, -1)
+    [pindah] = [b for b in read_audit(SaringAudit(tahun=2020)) if "urutan" in (b.lama or "")]
+    assert (pindah.jenis, pindah.lama, pindah.baru) == (
+        "Kegiatan", "Administrasi Umum (urutan 2)", "Administrasi Umum (urutan 1)"
+    )  # fmt: skip
+    database = database_proxy.obj
+    dikirim: list[str] = []
+    asli = database.execute_sql
+
+    def catat(sql, *args, **kwargs):
+        dikirim.append(sql)
+        return asli(sql, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", catat)
+    cuplikan = remove_butir("kegiatan", [besar]).data
+    satu = len(dikirim)
+    reinsert_butir(cuplikan)
+    dikirim[:] = []
+    remove_butir("kegiatan", [besar, kecil])
+    assert len(dikirim) == satu  # not one read (and one log append) per row
+    monkeypatch.undo()
+    assert read_kegiatan(2020) == []
+    dihapus = [b.lama for b in read_audit(SaringAudit(tahun=2020)) if not b.baru]
+    keduanya = {"Administrasi Keuangan (Rp 3.000.000.000)", "Administrasi Umum (Rp 250.000.000)"}
+    assert keduanya <= set(dihapus)

@@ -242,7 +242,10 @@ def _ringkas(jenis: str, kolom: dict[str, Any]) -> str:
     return str(nama)
 
 
-def _log(jenis: str, jabatan: Jabatan, aksi: str, lama: str | None, baru: str | None) -> None:
+def _log(
+    jenis: str, jabatan: Jabatan, aksi: str, perubahan: list[tuple[str | None, str | None]]
+) -> None:
+    """One audit entry per (old, new) text of ``perubahan``, all in one append."""
     record_entries(
         [
             Entri(
@@ -253,6 +256,7 @@ def _log(jenis: str, jabatan: Jabatan, aksi: str, lama: str | None, baru: str | 
                 lama=lama,
                 baru=baru,
             )
+            for lama, baru in perubahan
         ],
         sekarang(),
         pengguna_aktif().nama,
@@ -302,7 +306,7 @@ def _add(
         mulai = len(ids) if posisi is None else max(0, min(posisi, len(ids)))
         model.update(urutan=model.urutan + 1).where(syarat & (model.urutan >= mulai)).execute()
         baru = model.create(**induk, urutan=mulai, **kolom)
-        _log(jenis, jabatan, aksi, None, _ringkas(jenis, kolom))
+        _log(jenis, jabatan, aksi, [(None, _ringkas(jenis, kolom))])
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id)
 
 
@@ -356,12 +360,12 @@ def update_butir(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Ha
             return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model = _MODEL[jenis]
         model.update(**kolom).where(model.id == row_id).execute()
-        _log(jenis, jabatan, aksi, _ringkas(jenis, lama), _ringkas(jenis, kolom))
+        _log(jenis, jabatan, aksi, [(_ringkas(jenis, lama), _ringkas(jenis, kolom))])
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah."), None)
 
 
-def move_butir(jenis: Jenis, row_id: int, langkah: int) -> Hasil[None]:
-    """Move a row up (-1) or down (+1) in its own list."""
+def move_butir(jenis: Jenis, row_id: int, langkah: int, aksi: str = "isian") -> Hasil[None]:
+    """Move a row up (-1) or down (+1) in its own list (logged with both places)."""
     model = _MODEL[jenis]
     with database_proxy.atomic():
         row = _row(jenis, row_id)
@@ -374,6 +378,8 @@ def move_butir(jenis: Jenis, row_id: int, langkah: int) -> Hasil[None]:
             return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model.update(urutan=lama).where(model.id == ids[baru]).execute()
         model.update(urutan=baru).where(model.id == row_id).execute()
+        nama = getattr(row, "nama", None) or getattr(row, "teks", "")
+        _log(jenis, jabatan, aksi, [(f"{nama} (urutan {lama + 1})", f"{nama} (urutan {baru + 1})")])
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} dipindahkan."), None)
 
 
@@ -381,20 +387,29 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
     """Remove rows of one kind of one jabatan with everything under them (a program's
     kegiatan and their budget realised, an action's sub-actions); the result carries what
     went, for :func:`reinsert_butir`. Refused when the plan or a removed budget realised is
-    locked."""
+    locked. The rows are read in bulk, whatever their number."""
     if not ids:
         raise DataTidakValid("Tidak ada yang dipilih untuk dihapus.")
     model = _MODEL[jenis]
     with database_proxy.atomic():
-        rows = [_row(jenis, i) for i in ids]
-        jabatan = {_jabatan_of(jenis, r).id: _jabatan_of(jenis, r) for r in rows}
-        if len(jabatan) != 1:
-            raise DataTidakValid("Hapus butir dari satu jabatan sekaligus.")
-        (jab,) = jabatan.values()
-        _refuse_locked_plan(jab)
-        akar: list[dict[str, Any]] = list(
+        dipilih: list[dict[str, Any]] = list(
             model.select().where(model.id.in_(ids)).order_by(model.id).dicts()  # type: ignore[arg-type]
         )
+        hilang = sorted(set(ids) - {r["id"] for r in dipilih})
+        if hilang:
+            _row(jenis, hilang[0])  # refused: gone meanwhile
+        if jenis == "kegiatan":
+            program = Program.select(Program.jabatan).where(
+                Program.id.in_(sorted({r["program"] for r in dipilih}))
+            )
+            jabatan_ids: set[int] = {r[0] for r in program.tuples().iterator()}
+        else:
+            jabatan_ids = {r["jabatan"] for r in dipilih}
+        if len(jabatan_ids) != 1:
+            raise DataTidakValid("Hapus butir dari satu jabatan sekaligus.")
+        jab = _jabatan(jabatan_ids.pop())
+        _refuse_locked_plan(jab)
+        akar = list(dipilih)
         if jenis == "aksi":  # sub-actions first go with their main action (same table)
             induk = [r["id"] for r in akar]
             akar += list(
@@ -409,16 +424,10 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
             "Butir yang realisasi anggarannya sudah disetujui",
         )
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
-        for r in rows:
-            _log(jenis, jab, aksi, _ringkas(jenis, _kolom_dict(r)), None)
-    n = len(rows)
+        _log(jenis, jab, aksi, [(_ringkas(jenis, r), None) for r in dipilih])
+    n = len(dipilih)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
     return Hasil(_perubahan(jab, f"{apa} dihapus dari {jab.nama}."), CuplikanHapus(jenis, cuplikan))
-
-
-def _kolom_dict(row: Any) -> dict[str, Any]:
-    return {"nama": getattr(row, "nama", None), "teks": getattr(row, "teks", None),
-            "anggaran": getattr(row, "anggaran", None)}  # fmt: skip
 
 
 def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
@@ -434,12 +443,16 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
         jabatan = _jabatan_of(cuplikan.jenis, pertama)
         _refuse_locked_plan(jabatan)
         reinsert_rows(cuplikan.baris)
-        for r in akar:
-            if (
-                cuplikan.jenis != "aksi"
-                or r["induk"] is None
-                or r["induk"] not in {a["id"] for a in akar}
-            ):
-                _log(cuplikan.jenis, jabatan, aksi, None, _ringkas(cuplikan.jenis, r))
+        dikembalikan = {a["id"] for a in akar}
+        _log(
+            cuplikan.jenis,
+            jabatan,
+            aksi,
+            [
+                (None, _ringkas(cuplikan.jenis, r))
+                for r in akar  # a sub-action back with its main action is not named again
+                if cuplikan.jenis != "aksi" or r["induk"] not in dikembalikan
+            ],
+        )
     pesan = f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."
     return Hasil(_perubahan(jabatan, pesan), None)
