@@ -229,3 +229,24 @@ def test_a_move_is_logged_and_a_removal_of_several_rows_reads_them_in_bulk(renca
     dihapus = [b.lama for b in read_audit(SaringAudit(tahun=2020)) if not b.baru]
     keduanya = {"Administrasi Keuangan (Rp 3.000.000.000)", "Administrasi Umum (Rp 250.000.000)"}
     assert keduanya <= set(dihapus)
+
+
+def test_undo_puts_nothing_back_into_a_period_approved_since_the_removal(rencana):
+    """A removal made before an approval cannot be undone into the approved period: the rows
+    would change what was approved (the budget realised of a kegiatan, an indicator's note)."""
+    from kinerja_desktop.db.ops_indikator import reinsert_indikator, remove_indikator
+
+    sekcam, _, besar, _, _ = rencana
+    ind = Indikator.select().join(Sasaran).where(Sasaran.jabatan == sekcam).first().id
+    set_realisasi_anggaran([AnggaranMasuk(besar, "2020Q1", 750_000_000)])
+    set_keterangan([KeteranganMasuk(ind, "2020Q1", "Hujan deras")])
+    kegiatan = remove_butir("kegiatan", [besar]).data
+    indikator = remove_indikator(ind).data
+    _setujui(sekcam.id, "realisasi", "2020Q1")
+    with pytest.raises(Terkunci, match="Triwulan I 2020"):
+        reinsert_butir(kegiatan)
+    with pytest.raises(Terkunci, match="Triwulan I 2020"):
+        reinsert_indikator(indikator)
+    assert [k.nama for k in read_kegiatan(2020)] == ["Administrasi Umum"]
+    assert read_realisasi_anggaran(2020) == [] and read_keterangan(2020) == {}
+    assert Indikator.get_or_none(Indikator.id == ind) is None

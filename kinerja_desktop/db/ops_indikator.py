@@ -32,7 +32,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.db.queries_indikator import FIELDS, jumlah_nilai, kode_problem, next_kode
-from kinerja_desktop.db.removal_locks import refuse_locked_removal
+from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import RemovedRows, reinsert_rows, tangkap
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.domain.kode import bentuk_kode
@@ -238,7 +238,7 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
         sasaran = _sasaran(sasaran_id)
         jabatan = sasaran.jabatan
         snapshot = SasaranSnapshot(tangkap(Sasaran, [dict(sasaran.__data__)]))
-        refuse_locked_removal(snapshot.isi)
+        refuse_locked_rows(snapshot.isi)
         # SQLite's ON DELETE CASCADE removes exactly what tangkap() read
         Sasaran.delete().where(Sasaran.id == sasaran.id).execute()
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
@@ -262,6 +262,7 @@ def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
         jabatan = require_jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
         _reinsert_checked(snapshot.isi, "Sasaran")
+        refuse_locked_rows(snapshot.isi)  # approved since the removal: rolled back
         n = snapshot.isi.jumlah(Indikator)
         beserta = f"beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else None
         _log("tambah", "sasaran", jabatan, baru=row["teks"], catatan=beserta)
@@ -337,7 +338,7 @@ def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
         ind = _indikator(indikator_id)
         jabatan = ind.sasaran.jabatan
         snapshot = IndikatorSnapshot(tangkap(Indikator, [dict(ind.__data__)]))
-        refuse_locked_removal(snapshot.isi)
+        refuse_locked_rows(snapshot.isi)
         Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
         beserta = _beserta_nilai(snapshot.isi).strip()
@@ -351,6 +352,7 @@ def reinsert_indikator(snapshot: IndikatorSnapshot) -> Hasil[None]:
     with database_proxy.atomic():
         jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
         _insert_indikator(snapshot)
+        refuse_locked_rows(snapshot.isi)  # approved since the removal: rolled back
         row = snapshot.row
         beserta = _beserta_nilai(snapshot.isi).strip()
         _log(

@@ -27,7 +27,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_jabatan, require_year
 from kinerja_desktop.db.queries_jabatan import subtree_ids
-from kinerja_desktop.db.removal_locks import refuse_locked_removal
+from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
     ada_yang_terpakai,
@@ -267,7 +267,7 @@ def remove_jabatan(jabatan_id: int) -> Hasil[JabatanSnapshot]:
     with database_proxy.atomic():
         jab = require_jabatan(jabatan_id)
         cuplikan = _capture(jab)
-        refuse_locked_removal(cuplikan.isi)
+        refuse_locked_rows(cuplikan.isi)
         ids = [r["id"] for r in cuplikan.isi.akar]
         # the whole subtree in one statement: atasan is ON DELETE SET NULL, and deleting the
         # root alone would lift its bawahan to the top instead of removing them

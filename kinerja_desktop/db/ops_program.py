@@ -10,7 +10,7 @@ it took, which :func:`reinsert_butir` puts back with the same ids (undo).
 
 The plan is locked with the jabatan's targets: once the year's targets are approved, its
 programs, anggaran and actions are too; a kegiatan whose budget realised lies in an approved
-period cannot be removed.
+period cannot be removed, nor its removal undone into a period approved since.
 
 Long because the three kinds share one set of operations (add, edit, move, remove, put back)
 and each kind's door (what it may hold and link to) sits beside them.
@@ -26,12 +26,12 @@ from kinerja_desktop.db.models import (
     Jabatan,
     Kegiatan,
     Program,
-    RealisasiAnggaran,
     RencanaAksi,
     Sasaran,
     database_proxy,
 )
 from kinerja_desktop.db.persetujuan import refuse_locked_jabatan
+from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import RemovedRows, ada_yang_terpakai, reinsert_rows, tangkap
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_rupiah
@@ -419,10 +419,7 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
                 .dicts()
             )
         cuplikan = tangkap(model, akar)
-        refuse_locked_jabatan(
-            [("realisasi", jab.id, r["periode"]) for r in cuplikan.baris(RealisasiAnggaran)],
-            "Butir yang realisasi anggarannya sudah disetujui",
-        )
+        refuse_locked_rows(cuplikan)  # a budget realised in an approved period
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
         _log(jenis, jab, aksi, [(_ringkas(jenis, r), None) for r in dipilih])
     n = len(dipilih)
@@ -443,6 +440,7 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
         jabatan = _jabatan_of(cuplikan.jenis, pertama)
         _refuse_locked_plan(jabatan)
         reinsert_rows(cuplikan.baris)
+        refuse_locked_rows(cuplikan.baris)  # approved since the removal: rolled back
         dikembalikan = {a["id"] for a in akar}
         _log(
             cuplikan.jenis,

@@ -1,12 +1,14 @@
-"""What an approved period keeps a removal from taking: the check every removal of a jabatan,
-sasaran or indicator makes before it deletes.
+"""What an approved period keeps a removal from taking, and its undo from putting back: the
+check every removal of a jabatan, sasaran, indicator or plan row makes before it deletes, and
+every undo of one after it has put the rows back in its transaction.
 
 A removal cascades: a jabatan takes its indicators with their values and monev notes, and its
 programs with their kegiatan, budget realised and Rencana Aksi. Each of these is locked by the
 approval that locks it when written (values and notes by their indicator's period, budget
 realised by the jabatan's realisasi of the period holding the triwulan, the plan by the
 jabatan's approved targets of the year), so a removal that would take any of them is refused
-as a whole, before anything is deleted.
+as a whole, before anything is deleted; and an undo that would bring any of them back into a
+period approved since the removal is refused as a whole, rolling back what it put back.
 """
 
 from typing import Any
@@ -27,9 +29,11 @@ from kinerja_desktop.db.persetujuan import Kuncian, check_jabatan_locks, check_l
 from kinerja_desktop.db.removed_rows import RemovedRows
 
 
-def refuse_locked_removal(isi: RemovedRows) -> None:
-    """Raise :class:`~kinerja_desktop.errors.Terkunci` when the rows of ``isi`` (captured, not
-    yet deleted) hold anything an approved period locks; the caller then deletes nothing."""
+def refuse_locked_rows(isi: RemovedRows) -> None:
+    """Raise :class:`~kinerja_desktop.errors.Terkunci` when the rows of ``isi`` hold anything an
+    approved period locks. A removal asks before it deletes them; an undo after it has put
+    them back (the rows must be in the database to find their jabatan), and its transaction
+    then takes them out again."""
     per_indikator = [("target", r["indikator"], r["periode"]) for r in isi.baris(NilaiTarget)]
     per_indikator += [
         ("realisasi", r["indikator"], r["periode"])
