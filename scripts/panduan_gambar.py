@@ -165,7 +165,7 @@ def main() -> None:
     app.processEvents()
     simpan(window.beranda, "beranda-grafik")
 
-    window.tampilkan_kerja()
+    window.show_jabatan_view()
     kode = {j.kode: j.id for j in queries_jabatan.list_jabatan(TAHUN)}
     window.select_jabatan(kode["KASI-KESOS"])
     window.tab_widget.setCurrentIndex(1)  # Indikator

@@ -234,7 +234,7 @@ def test_main_window_menu_restore_reloads_everything(qtbot, db, db_path, usb):
     window = MainWindow(db_path)
     qtbot.addWidget(window)
     window.show()
-    window.lengkapi_menu()  # the dialogs' items join the menus after the first paint
+    window.complete_menus()  # the dialogs' items join the menus after the first paint
     texts = [a.text() for a in window.menu_berkas.actions()]
     assert texts[:2] == ["&Cadangkan ke…", "&Pulihkan…"]
 

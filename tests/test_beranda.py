@@ -185,7 +185,7 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
     lines = beranda.label_kerja()
     assert len(lines) == len(beranda.data.pekerjaan)
     for label, kerja in zip(lines, beranda.data.pekerjaan, strict=True):
-        win.tampilkan_beranda()
+        win.show_beranda()
         tujuan = kerja.tujuan
         terlihat: list[str] = []
         if tujuan.tempat is not Tempat.JABATAN:
@@ -208,7 +208,7 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
             assert terlihat == [expected], kerja.teks
 
     # a bar of the chart opens its jabatan's Target & Realisasi
-    win.tampilkan_beranda()
+    win.show_beranda()
     grafik = beranda.grafik
     i = next(i for i, b in enumerate(grafik.grafik.batang) if b.kode == JABATAN_KOSONG)
     top, tinggi = grafik._tata(grafik.width()).baris[i]
@@ -230,7 +230,7 @@ def test_a_new_office_is_welcomed_and_the_view_follows_changes(qtbot, db, db_pat
                                    "tahun 2020; ubah yang berbeda di kantor ini.</a>")  # fmt: skip
     awal[0].linkActivated.emit("0")
     assert win.pusat.currentWidget() is win.splitter and win.act_jabatan.isChecked()
-    win.tampilkan_kerja()
+    win.show_jabatan_view()
 
     # a value typed in the grid: the change record reaches the Beranda, which reads again
     ind = _indikator("KASUBAG-UMUM.02")
@@ -255,7 +255,7 @@ def test_the_first_steps_of_a_new_office_open_their_dialogs(qtbot, db, db_path):
     for label, expected in zip(
         awal[2:], ("TemplatDialog", "ImportDesaDialog", "QFileDialog"), strict=True
     ):
-        win.tampilkan_beranda()
+        win.show_beranda()
         terlihat: list[str] = []
         _tutup_dialog_nanti(terlihat)
         label.linkActivated.emit(str(label.property("kerja")))

@@ -24,7 +24,7 @@ def window(qtbot, db, db_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.lengkapi_menu()  # as after the first paint: Ctrl+P is one of the menus' items
+    win.complete_menus()  # as after the first paint: Ctrl+P is one of the menus' items
     yield win
     win.tasks.wait()
 
@@ -50,7 +50,7 @@ def _teks(dialog, tmp_path: Path) -> tuple[int, str]:
 
 def test_ctrl_p_on_a_jabatan_prints_its_iki(qtbot, window, tmp_path):
     kasi_pem = Jabatan.get((Jabatan.tahun == 2020) & (Jabatan.kode == "KASI-PEM")).id
-    window.tampilkan_kerja()
+    window.show_jabatan_view()
     window.select_jabatan(kasi_pem)
     window.tab_widget.setCurrentIndex(1)  # Indikator
     dialog = _ctrl_p(qtbot, window)
@@ -64,7 +64,7 @@ def test_ctrl_p_on_a_jabatan_prints_its_iki(qtbot, window, tmp_path):
 
 
 def test_ctrl_p_on_target_realisasi_prints_the_capaian(qtbot, window, tmp_path):
-    window.tampilkan_kerja()
+    window.show_jabatan_view()
     window.tab_widget.setCurrentIndex(3)  # Target & Realisasi
     dialog = _ctrl_p(qtbot, window)
     # the period the Laporan Capaian dialog proposes: 2020 is over, so the whole year

@@ -158,7 +158,7 @@ def test_main_window_offers_the_desa_actions(qtbot, db, db_path):
     create_app()
     win = MainWindow(db_path)
     qtbot.addWidget(win)
-    win.lengkapi_menu()  # the dialogs' items join the menus after the first paint
+    win.complete_menus()  # the dialogs' items join the menus after the first paint
     teks = [a.text() for a in win.menu_data.actions()]
     assert {"&Buat Templat Desa…", "&Impor Isian Desa…", "&Kelengkapan Data Desa…"} <= set(teks)
     win.tasks.wait()

@@ -48,7 +48,7 @@ def test_window_imports_an_iki_workbook_into_a_new_year(qtbot, db, db_path, tmp_
     create_app()
     win = MainWindow(db_path)
     qtbot.addWidget(win)
-    win.lengkapi_menu()  # the dialogs' items join the menus after the first paint
+    win.complete_menus()  # the dialogs' items join the menus after the first paint
     data = [a.text() for a in win.menu_data.actions()]
     assert "Kep&ala Keputusan…" in data and "Impor IKI dari &Excel…" in data
     assert "Basis Data &Baru untuk Kecamatan Lain…" in [a.text() for a in win.menu_berkas.actions()]

@@ -85,7 +85,7 @@ def window(qtbot, db, db_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.tampilkan_kerja()  # the window opens on the Beranda; these tests drive the tree
+    win.show_jabatan_view()  # the window opens on the Beranda; these tests drive the tree
     yield win
     win.tasks.wait()
 
@@ -504,7 +504,7 @@ def test_laporan_opens_the_report_dialog_for_the_selected_jabatan(window):
 
 
 def test_berkas_and_bantuan_offer_backup_restore_and_about(window):
-    window.lengkapi_menu()  # the dialogs' items join the menus after the first paint
+    window.complete_menus()  # the dialogs' items join the menus after the first paint
     berkas = [a.text().replace("&", "") for a in window.menu_berkas.actions() if a.text()]
     assert berkas[:2] == ["Cadangkan ke…", "Pulihkan…"]
     assert berkas[-1] == "Keluar"
@@ -591,7 +591,7 @@ def test_a_year_without_jabatan_explains_itself(qtbot, db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
-    win.tampilkan_kerja()
+    win.show_jabatan_view()
     win.year_combo.setCurrentIndex(win.year_combo.findData(2027))
     assert _visible_titles(win) == ["Camat Kepanjen"]
     assert "belum memiliki jabatan" in win.tree.empty_label.text()
@@ -731,7 +731,7 @@ def test_each_menu_item_has_its_own_letter(window):
     """Inside a menu every item has its own underlined letter, so one key press chooses it
     (Tambah Jabatan, Salin Tahun and Buat Templat Desa all had T; Cetak IKI and Laporan
     Capaian both C)."""
-    window.lengkapi_menu()  # the dialogs' items join the menus after the first paint
+    window.complete_menus()  # the dialogs' items join the menus after the first paint
     for menu in (
         window.menu_berkas,
         window.menu_sunting,

@@ -66,7 +66,7 @@ def test_history_lists_imports_and_undoes_one(jendela, qtbot, tmp_path):
     assert row[6:] == ["2", "0", "0", "Berlaku"]
     assert "2026" in row[1] or any(m in row[1] for m in ("Januari", "November"))
     assert not dlg.btn_batal.isEnabled()  # nothing chosen yet
-    dlg.pilih(ImporBatch.get().id)
+    dlg.select(ImporBatch.get().id)
     assert dlg.btn_batal.isEnabled()
     ARTIFACTS.mkdir(exist_ok=True)
     dlg.grab().save(str(ARTIFACTS / "riwayat_impor.png"))
@@ -75,7 +75,7 @@ def test_history_lists_imports_and_undoes_one(jendela, qtbot, tmp_path):
     assert dlg.tabel.item(0, 9).text().startswith("Dibatalkan ")
     assert jendela.perubahan and jendela.perubahan[0].nilai
     assert "dibatalkan" in dlg.keterangan.text()
-    dlg.pilih(ImporBatch.get().id)
+    dlg.select(ImporBatch.get().id)
     assert not dlg.btn_batal.isEnabled()  # an undone import cannot be undone again
 
 
@@ -95,7 +95,7 @@ def test_csv_import_previews_then_imports(jendela, qtbot, tmp_path):
     dlg.show()
     assert "2 baru, 0 diubah, 0 sama, 0 ditolak" in dlg.ringkasan.text()
     assert dlg.btn_impor.isEnabled() and "Belum ada yang disimpan" in dlg.keterangan.text()
-    dlg.impor()
+    dlg.apply_import()
     assert parse_cell_target(ind("KASUBAG-UMUM.02").id, "2020") == Target(8)
     assert "Riwayat Impor" in dlg.keterangan.text() and "nomor" not in dlg.keterangan.text()
     assert jendela.perubahan
@@ -127,7 +127,7 @@ def test_targets_workbook_out_and_back_in(jendela, qtbot, tmp_path):
     qtbot.addWidget(dlg)
     dlg.show()
     assert "1 target baru" in dlg.ringkasan.text() and dlg.btn_impor.isEnabled()
-    dlg.impor()
+    dlg.apply_import()
     assert parse_cell_target(ind("SEKCAM.02").id, "2020") == Target(90, 100)
     assert ImporBatch.get().jenis == "target"
 
@@ -170,7 +170,7 @@ def test_monev_csv_previews_then_imports(jendela, qtbot, tmp_path):
     dlg.show()
     assert "1 baru, 0 diubah, 0 sama, 0 ditolak, 3 belum diisi" in dlg.ringkasan.text()
     assert dlg.btn_impor.isEnabled()
-    dlg.impor()
+    dlg.apply_import()
     assert [r.nilai for r in read_realisasi_anggaran(2020)] == [100_000_000]
     assert jendela.perubahan[-1].program
 

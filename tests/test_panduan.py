@@ -156,7 +156,7 @@ def test_bantuan_panduan_is_f1_and_opens_one_guide(qtbot, db, db_path):
     create_app()
     window = MainWindow(db_path)
     qtbot.addWidget(window)
-    window.lengkapi_menu()  # the dialogs' menu items join after the first paint
+    window.complete_menus()  # the dialogs' menu items join after the first paint
     panduan_action = window.menu_bantuan.actions()[0]
     assert panduan_action.text() == "&Panduan"
     assert panduan_action.shortcut() == QKeySequence("F1")

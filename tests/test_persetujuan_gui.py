@@ -58,7 +58,7 @@ def test_the_approval_line_takes_a_period_to_approved_and_locks_its_cells(tab, m
     i = ind("KASUBAG-UMUM.02")
     set_values([NilaiMasuk(KunciNilai("realisasi", i.id, "202001"), komponen=Komponen(3))])
     bar = tab.persetujuan
-    bar.pilih("realisasi", "2020Q1")
+    bar.select("realisasi", "2020Q1")
     assert bar.status.text() == "Draf (belum diajukan)"
     assert tampak(tab) == ["ajukan"]  # the administrator of a one-person office
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
@@ -88,7 +88,7 @@ def test_an_operator_sees_only_the_submit_step(tab):
     add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
     add_pengguna("siti", Peran.OPERATOR, "sandi-siti")
     log_in_as(log_in("siti", "sandi-siti"))
-    tab.persetujuan.pilih("realisasi", "202001")
+    tab.persetujuan.select("realisasi", "202001")
     assert tampak(tab) == ["ajukan"]
     tab.persetujuan.tombol[Langkah.AJUKAN].click()
     assert tampak(tab) == []  # verifying is the verifikator's
@@ -137,7 +137,7 @@ def test_riwayat_perubahan_filters_and_the_cell_history(tab, qtbot):
     dialog.tabel.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first again
     assert dialog.tabel.item(0, 7).text() == "Februari 2020"
     dialog.periode.setCurrentIndex(dialog.periode.findData("202001"))
-    dialog.muat()
+    dialog.load()
     assert dialog.tabel.rowCount() == 2
     assert [dialog.tabel.item(0, j).text() for j in (9, 10)] == ["3", "4"]
     dialog.resize(1366, 600)
@@ -161,7 +161,7 @@ def test_riwayat_perubahan_filters_and_the_cell_history(tab, qtbot):
 def test_the_desa_sums_of_an_approved_period_show_locked(tab):
     tab.set_jabatan(Jabatan.get(Jabatan.kode == "KASI-KESOS", Jabatan.tahun == 2020).id)
     bar = tab.persetujuan
-    bar.pilih("realisasi", "2020Q1")
+    bar.select("realisasi", "2020Q1")
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
         bar.tombol[langkah].click()
     # the Σ desa row is filled per desa, but its cells of the approved quarter look locked too

@@ -157,7 +157,7 @@ def test_main_window_offers_the_editor_and_the_print(qtbot, db, db_path):
     create_app()
     win = MainWindow(db_path)
     qtbot.addWidget(win)
-    win.lengkapi_menu()  # the dialogs' items join the menus after the first paint
+    win.complete_menus()  # the dialogs' items join the menus after the first paint
     teks = [a.text() for a in win.menu_laporan.actions()]
     assert teks.count("&SKP Pegawai…") == 1 and teks.count("Cetak SK&P…") == 1
     win.tasks.wait()

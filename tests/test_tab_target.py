@@ -270,7 +270,7 @@ def test_tab_in_the_main_window(qtbot, db, db_path):
     win.resize(1500, 900)
     win.show()
     qtbot.waitExposed(win)
-    win.tampilkan_kerja()  # the window opens on the Beranda
+    win.show_jabatan_view()  # the window opens on the Beranda
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
     assert "Target && Realisasi" in titles  # shown as "Target & Realisasi"
     tab = next(t for t in win.tabs if isinstance(t, TargetTab))
@@ -397,7 +397,7 @@ def test_legend_fits_a_normal_window(qtbot, db, db_path):
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
-    win.tampilkan_kerja()  # the window opens on the Beranda
+    win.show_jabatan_view()  # the window opens on the Beranda
     tab = next(t for t in win.tabs if isinstance(t, TargetTab))
     win.tab_widget.setCurrentWidget(tab)
     win.tree.select_jabatan(jabatan_id("KASI-KESOS"))
@@ -495,7 +495,7 @@ def _main_window(qtbot, db_path, width, height):
     win.resize(width, height)
     win.show()
     qtbot.waitExposed(win)
-    win.tampilkan_kerja()  # the window opens on the Beranda
+    win.show_jabatan_view()  # the window opens on the Beranda
     tab = next(t for t in win.tabs if isinstance(t, TargetTab))
     win.tab_widget.setCurrentWidget(tab)
     return win, tab

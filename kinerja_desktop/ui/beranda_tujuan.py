@@ -15,7 +15,7 @@ def open_tujuan(window: Any, tujuan: "Tujuan") -> None:
     from kinerja_desktop.reports.pekerjaan import Tab, Tempat
 
     if tujuan.tempat is Tempat.JABATAN:
-        window.tampilkan_kerja()
+        window.show_jabatan_view()
         window.select_jabatan(tujuan.jabatan_id)
         modul = {
             Tab.URAIAN: "uraian_tab",
@@ -27,10 +27,10 @@ def open_tujuan(window: Any, tujuan: "Tujuan") -> None:
         if tujuan.indikator_id is not None and hasattr(tab, "select_indikator"):
             tab.select_indikator(tujuan.indikator_id)
         if tujuan.persetujuan is not None and hasattr(tab, "persetujuan"):
-            tab.persetujuan.pilih(*tujuan.persetujuan)
+            tab.persetujuan.select(*tujuan.persetujuan)
         tab.setFocus(Qt.FocusReason.OtherFocusReason)
     elif tujuan.tempat is Tempat.DAFTAR_JABATAN:
-        window.tampilkan_kerja()
+        window.show_jabatan_view()
     elif tujuan.tempat is Tempat.IMPOR_DESA:
         from kinerja_desktop.ui.import_wizard import ImportDesaDialog
 

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
     def _finish_start(self) -> None:
         """After the first paint: read the Beranda's figures, build the tabs not built yet."""
         self._mulai_selesai = True
-        self.lengkapi_menu()
+        self.complete_menus()
         self.beranda.start()
         for index in range(self.tab_widget.count()):
             self._build_tab(index)
@@ -236,12 +236,12 @@ class MainWindow(QMainWindow):
         if self._mulai_selesai or self.pusat.currentWidget() is self.splitter:
             self._build_tab(index)
 
-    def tampilkan_beranda(self) -> None:
+    def show_beranda(self) -> None:
         """Show the Beranda (toolbar, Ctrl+B)."""
         self.pusat.setCurrentWidget(self.beranda)
         self.act_beranda.setChecked(True)
 
-    def tampilkan_kerja(self) -> None:
+    def show_jabatan_view(self) -> None:
         """Show the jabatan tree and the tabs of the selected jabatan (toolbar, Ctrl+J)."""
         self._build_tab(self.tab_widget.currentIndex())  # when asked before it was built
         self.pusat.setCurrentWidget(self.splitter)
@@ -267,10 +267,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_keluar = self._action("&Keluar", self.close, "Ctrl+Q", "Menutup aplikasi")
         self.act_beranda = self._action(
-            "&Beranda", self.tampilkan_beranda, "Ctrl+B", "Yang perlu dikerjakan bulan ini (Ctrl+B)"
+            "&Beranda", self.show_beranda, "Ctrl+B", "Yang perlu dikerjakan bulan ini (Ctrl+B)"
         )
         self.act_jabatan = self._action(
-            "&Jabatan", self.tampilkan_kerja, "Ctrl+J", "Pohon jabatan dan IKI-nya (Ctrl+J)"
+            "&Jabatan", self.show_jabatan_view, "Ctrl+J", "Pohon jabatan dan IKI-nya (Ctrl+J)"
         )
         for action in (self.act_beranda, self.act_jabatan):
             action.setCheckable(True)
@@ -343,17 +343,17 @@ class MainWindow(QMainWindow):
         # of the window's construction.
         self._menu_lengkap = False
         for menu in (self.menu_berkas, self.menu_data, self.menu_laporan):
-            menu.aboutToShow.connect(self.lengkapi_menu)
-        self._isi_menu()
+            menu.aboutToShow.connect(self.complete_menus)
+        self._fill_menus()
 
-    def lengkapi_menu(self) -> None:
+    def complete_menus(self) -> None:
         """Add every dialog's actions to the menus (once; after the first paint)."""
         if not self._menu_lengkap:
             self._menu_lengkap = True
-            self._isi_menu()
+            self._fill_menus()
 
-    def _isi_menu(self) -> None:
-        """Fill the menus in order; the dialogs' actions once :meth:`lengkapi_menu` asked."""
+    def _fill_menus(self) -> None:
+        """Fill the menus in order; the dialogs' actions once :meth:`complete_menus` asked."""
 
         def dari(modul: str) -> list[QAction]:
             if not self._menu_lengkap:
@@ -751,7 +751,7 @@ class MainWindow(QMainWindow):
 
     def focus_filter(self) -> None:
         """Sunting › Cari Jabatan: put the cursor in the filter box."""
-        self.tampilkan_kerja()
+        self.show_jabatan_view()
         self.tree.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.tree.filter_box.selectAll()
 

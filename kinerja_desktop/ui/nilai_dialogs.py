@@ -153,9 +153,9 @@ class RiwayatImporDialog(QDialog):
         layout.addWidget(tombol)
         self.resize(980, 480)
         self.catatan: dict[int, Any] = {}
-        self.muat()
+        self.load()
 
-    def muat(self) -> None:
+    def load(self) -> None:
         """Read the import log again."""
         from kinerja_desktop.db.queries_impor import read_riwayat_impor
         from kinerja_desktop.domain.periode import parse_periode
@@ -210,7 +210,7 @@ class RiwayatImporDialog(QDialog):
         c = self._terpilih()
         self.btn_batal.setEnabled(c is not None and not c.dibatalkan)
 
-    def pilih(self, nomor: int) -> None:
+    def select(self, nomor: int) -> None:
         """Select the import ``nomor``."""
         for r in range(self.tabel.rowCount()):
             item = self.tabel.item(r, 0)
@@ -242,7 +242,7 @@ class RiwayatImporDialog(QDialog):
         self.keterangan.setText(perubahan.pesan)
         if self.on_changes is not None:
             self.on_changes(perubahan)
-        self.muat()
+        self.load()
         return True
 
 
@@ -279,7 +279,7 @@ class PratinjauDialog(QDialog):
         tombol = QDialogButtonBox(self)
         self.btn_impor = tombol.addButton("&Impor", QDialogButtonBox.ButtonRole.ActionRole)
         self.btn_impor.setEnabled(bisa_diimpor)
-        self.btn_impor.clicked.connect(self.impor)
+        self.btn_impor.clicked.connect(self.apply_import)
         self.btn_tutup = tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
         self.btn_tutup.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -289,7 +289,7 @@ class PratinjauDialog(QDialog):
         layout.addWidget(tombol)
         self.resize(760, 460 if rincian else 180)
 
-    def impor(self) -> None:
+    def apply_import(self) -> None:
         """Write what was checked; the result (or the refusal) is said in the dialog."""
         self.btn_impor.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -442,14 +442,12 @@ def create_actions(window: Any) -> list[QAction]:
     def riwayat() -> None:
         RiwayatImporDialog(window, window.apply_changes).exec()
 
-    def impor_csv() -> None:
-        path = _choose_file(
-            window, "Pilih berkas CSV nilai", "Berkas CSV (*.csv *.txt);;Semua (*)"
-        )
+    def import_csv() -> None:
+        path = _choose_file(window, "Pilih berkas CSV nilai", "Berkas CSV (*.csv *.txt);;Semua (*)")
         if path is not None:
             _run(window, "Impor CSV", lambda: pratinjau_csv(window, path).exec())
 
-    def ekspor_csv() -> None:
+    def export_csv() -> None:
         from kinerja_desktop.exchange.nilai_csv import write_csv
 
         t = tahun()
@@ -467,7 +465,7 @@ def create_actions(window: Any) -> list[QAction]:
 
         _run(window, "Ekspor CSV", kerja)
 
-    def buat_target() -> None:
+    def make_target_workbook() -> None:
         from kinerja_desktop.exchange.buku_target import nama_berkas_target, write_buku_target
 
         t = tahun()
@@ -491,7 +489,7 @@ def create_actions(window: Any) -> list[QAction]:
 
         _run(window, "Buku kerja target", kerja)
 
-    def impor_target() -> None:
+    def import_target_workbook() -> None:
         t = tahun()
         if t is None:
             return
@@ -505,14 +503,12 @@ def create_actions(window: Any) -> list[QAction]:
                 lambda: pratinjau_buku_target(window, path, t).exec(),
             )
 
-    def impor_monev() -> None:
-        path = _choose_file(
-            window, "Pilih berkas CSV monev", "Berkas CSV (*.csv *.txt);;Semua (*)"
-        )
+    def import_monev() -> None:
+        path = _choose_file(window, "Pilih berkas CSV monev", "Berkas CSV (*.csv *.txt);;Semua (*)")
         if path is not None:
             _run(window, "Impor CSV Monev", lambda: pratinjau_monev(window, path).exec())
 
-    def ekspor_monev() -> None:
+    def export_monev() -> None:
         from kinerja_desktop.exchange.monev_csv import write_monev_csv
 
         t = tahun()
@@ -537,19 +533,27 @@ def create_actions(window: Any) -> list[QAction]:
         _run(window, "Ekspor CSV Monev", kerja)
 
     daftar = (
-        ("Buat B&uku Kerja Target…", "Buku kerja Excel untuk target tahun ini", buat_target),
-        ("I&mpor Buku Kerja Target…", "Memeriksa lalu mengimpor buku kerja target", impor_target),
-        ("Impor &CSV Nilai…", "Memeriksa lalu mengimpor target dan realisasi dari CSV", impor_csv),
-        ("Ekspor CSV &Nilai…", "Menulis semua target dan realisasi tahun ini ke CSV", ekspor_csv),
+        (
+            "Buat B&uku Kerja Target…",
+            "Buku kerja Excel untuk target tahun ini",
+            make_target_workbook,
+        ),
+        (
+            "I&mpor Buku Kerja Target…",
+            "Memeriksa lalu mengimpor buku kerja target",
+            import_target_workbook,
+        ),
+        ("Impor &CSV Nilai…", "Memeriksa lalu mengimpor target dan realisasi dari CSV", import_csv),
+        ("Ekspor CSV &Nilai…", "Menulis semua target dan realisasi tahun ini ke CSV", export_csv),
         (
             "Impor CSV Mone&v…",
             "Memeriksa lalu mengimpor realisasi anggaran dan kendala dari CSV",
-            impor_monev,
+            import_monev,
         ),
         (
             "Ekspor CSV M&onev…",
             "Menulis realisasi anggaran dan kendala tahun ini ke CSV",
-            ekspor_monev,
+            export_monev,
         ),
         ("Ri&wayat Impor…", "Berkas yang sudah diimpor; membatalkan satu impor", riwayat),
     )

@@ -145,7 +145,7 @@ class DialogRiwayat(QDialog):
         form.addRow("Tanggal:", tanggal)
 
         self.tampilkan = QPushButton("&Tampilkan")
-        self.tampilkan.clicked.connect(self.muat)
+        self.tampilkan.clicked.connect(self.load)
         self.tampilkan.setDefault(True)
         self.jumlah = QLabel()
         self.jumlah.setWordWrap(True)
@@ -169,7 +169,7 @@ class DialogRiwayat(QDialog):
         layout.addWidget(self.tabel, 1)
         layout.addWidget(tombol)
         self.resize(1100, 620)
-        self.muat()
+        self.load()
 
     def _fill_indikator(self) -> None:
         self.indikator.clear()
@@ -196,7 +196,7 @@ class DialogRiwayat(QDialog):
             ),
         )
 
-    def muat(self) -> None:
+    def load(self) -> None:
         """Read the entries matching the filter, newest first."""
         n = fill_table(self.tabel, read_audit(self.saring()))
         if n == 0:

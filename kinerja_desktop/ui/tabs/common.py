@@ -91,7 +91,7 @@ class PesanMelayang(QLabel):
         self.timer.timeout.connect(self.hide)
         self.hide()
 
-    def tampilkan(self, teks: str) -> None:
+    def show_text(self, teks: str) -> None:
         """Show ``teks`` over the bottom of the parent for a time fitting its length."""
         self.setText(teks)
         self.place()
@@ -249,7 +249,7 @@ class TabDasar(QWidget):
     def show_error(self, teks: str) -> None:
         """Show a refusal over the bottom of the tab (until the next successful edit, a click
         on it, or a few seconds)."""
-        self.pesan.tampilkan(teks)
+        self.pesan.show_text(teks)
 
     def hide_error(self) -> None:
         """Hide the refusal line."""

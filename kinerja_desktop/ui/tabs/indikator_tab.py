@@ -109,7 +109,7 @@ class IndikatorTab(TabDasar):
             if column in self._lebar_tetap:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, self._lebar_tetap[column])
-        self._atur_kolom_panjang()
+        self._fit_long_columns()
         self.view.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -156,10 +156,10 @@ class IndikatorTab(TabDasar):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.view and event.type() == QEvent.Type.Resize:
-            self._atur_kolom_panjang()
+            self._fit_long_columns()
         return super().eventFilter(obj, event)
 
-    def _atur_kolom_panjang(self) -> None:
+    def _fit_long_columns(self) -> None:
         """Let the long columns share the width, or keep a readable width when too narrow."""
         header = self.view.horizontalHeader()
         tetap = sum(header.sectionSize(c) for c in self._lebar_tetap)
@@ -203,7 +203,7 @@ class IndikatorTab(TabDasar):
             widest = max(metrics.horizontalAdvance(k) for k in kode) + 16
             self.view.horizontalHeader().resizeSection(0, max(widest, self._lebar_tetap[3]))
             self._sempit = None  # the code column changed: decide again
-            self._atur_kolom_panjang()
+            self._fit_long_columns()
         self.model.set_content(sasaran, self.tahun)
         self.tabel_stack.setCurrentWidget(self.view if sasaran else self.tanpa_indikator)
         self._update_buttons()

@@ -63,7 +63,7 @@ class PersetujuanBar(QWidget):
         self.periode.setAccessibleName("Periode persetujuan")
         self.periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.periode.setToolTip("Periode realisasi (atau target setahun) yang disetujui")
-        self.periode.currentIndexChanged.connect(lambda _: self.muat())
+        self.periode.currentIndexChanged.connect(lambda _: self.load())
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Keadaan persetujuan")
@@ -77,7 +77,7 @@ class PersetujuanBar(QWidget):
         layout.addWidget(self.status, 1)
         for langkah in Langkah:
             tombol = QPushButton(langkah.label + ("…" if langkah in _CATATAN else ""))
-            tombol.clicked.connect(lambda *_, lk=langkah: self.ambil(lk))
+            tombol.clicked.connect(lambda *_, lk=langkah: self.take_step(lk))
             self.tombol[langkah] = tombol
             layout.addWidget(tombol)
 
@@ -93,7 +93,7 @@ class PersetujuanBar(QWidget):
                     self.periode.addItem(f"Realisasi {p.label}", f"realisasi:{p.id}")
                 self.periode.addItem(f"Target {tahun_(tahun).label}", f"target:{tahun}")
             self.periode.blockSignals(False)
-        self.muat()
+        self.load()
 
     def pilihan(self) -> tuple[str, str] | None:
         """The chosen kind and period, e.g. ``("realisasi", "2026Q1")``."""
@@ -103,13 +103,13 @@ class PersetujuanBar(QWidget):
         jenis, periode = str(data).split(":")
         return jenis, periode
 
-    def pilih(self, jenis: str, periode: str) -> None:
+    def select(self, jenis: str, periode: str) -> None:
         """Choose a kind and period (as the grid's selection or a test asks)."""
         index = self.periode.findData(f"{jenis}:{periode}")
         if index >= 0:
             self.periode.setCurrentIndex(index)
 
-    def muat(self) -> None:
+    def load(self) -> None:
         """Read the state again and show the buttons the user may use."""
         pilihan = self.pilihan()
         if self.jabatan_id is None or pilihan is None:
@@ -130,7 +130,7 @@ class PersetujuanBar(QWidget):
         for langkah, tombol in self.tombol.items():
             tombol.setVisible(langkah in boleh)
 
-    def ambil(self, langkah: Langkah) -> None:
+    def take_step(self, langkah: Langkah) -> None:
         """Take ``langkah`` for the chosen period; a return or unlock asks for its note."""
         pilihan = self.pilihan()
         if self.jabatan_id is None or pilihan is None:
@@ -147,5 +147,5 @@ class PersetujuanBar(QWidget):
         except KinerjaError as exc:
             self._galat(exc.pesan)
             return
-        self.muat()
+        self.load()
         self._kirim(hasil.perubahan)

@@ -121,7 +121,7 @@ def _tebal(baris: list[QStandardItem]) -> list[QStandardItem]:
     return baris
 
 
-def isi_program(
+def fill_program(
     model: ModelEdit,
     program: Sequence[BarisProgram],
     kegiatan: dict[int, list[BarisKegiatan]],
@@ -167,7 +167,7 @@ def kolom_realisasi(tw: int) -> list[str]:
             f"Sampai TW {ROMAWI[tw - 1]}"]  # fmt: skip
 
 
-def isi_realisasi(
+def fill_realisasi(
     model: ModelEdit,
     program: Sequence[BarisProgram],
     kegiatan: dict[int, list[BarisKegiatan]],
@@ -230,7 +230,7 @@ def _jumlah(total: int | None, anggaran: int | None) -> str:
     return f"{format_rupiah(total)} ({format_persen(total * 100 / anggaran)})"
 
 
-def isi_aksi(model: ModelEdit, aksi: Sequence[BarisAksi]) -> None:
+def fill_aksi(model: ModelEdit, aksi: Sequence[BarisAksi]) -> None:
     """Fill ``model`` with the main actions, each with its sub-actions as children."""
     model.reset()
     induk: dict[int, QStandardItem] = {}
@@ -255,7 +255,7 @@ def isi_aksi(model: ModelEdit, aksi: Sequence[BarisAksi]) -> None:
             induk[a.induk_id].appendRow(baris)
 
 
-def isi_keterangan(
+def fill_keterangan(
     model: ModelEdit,
     indikator: Sequence[tuple[int, str, str]],
     catatan: dict[int, BarisKeterangan],

@@ -62,21 +62,21 @@ from kinerja_desktop.ui.tabs.program_model import (
     KOLOM_PROGRAM,
     Kunci,
     ModelEdit,
-    isi_aksi,
-    isi_keterangan,
-    isi_program,
-    isi_realisasi,
+    fill_aksi,
+    fill_keterangan,
+    fill_program,
+    fill_realisasi,
     kolom_realisasi,
 )
 from kinerja_desktop.ui.tabs.program_widgets import (
     PenanggungJawabDelegate,
     PilihJabatan,
     Tumpuk,
-    buka_semua,
-    cari,
     combo_tautan,
+    expand_all,
+    fill_combo,
+    find_row,
     induk_id,
-    isi_combo,
     pohon,
     tombol,
 )
@@ -92,16 +92,16 @@ class ProgramTab(TabDasar):
         self.tahun: int | None = None
         self.pilihan = Pilihan([], [], [], [])
         self.halaman = QTabWidget()
-        self.halaman.addTab(self._bangun_program(), "Program && Anggaran")
-        self.halaman.addTab(self._bangun_aksi(), "Rencana Aksi")
-        self.halaman.addTab(self._bangun_monev(), "Monev Triwulan")
+        self.halaman.addTab(self._build_program_page(), "Program && Anggaran")
+        self.halaman.addTab(self._build_aksi_page(), "Rencana Aksi")
+        self.halaman.addTab(self._build_monev_page(), "Monev Triwulan")
         layout = QVBoxLayout(self.isi)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.halaman)
         self.set_jabatan(None)
 
     # -- building -----------------------------------------------------------------------
-    def _bangun_program(self) -> QWidget:
+    def _build_program_page(self) -> QWidget:
         self.model_program = ModelEdit(KOLOM_PROGRAM)
         self.model_program.on_edit = self._edit
         self.view_program = pohon(self.model_program)
@@ -168,7 +168,7 @@ class ProgramTab(TabDasar):
             ),
         )
 
-    def _bangun_aksi(self) -> QWidget:
+    def _build_aksi_page(self) -> QWidget:
         self.model_aksi = ModelEdit(KOLOM_AKSI)
         self.model_aksi.on_edit = self._edit
         self.view_aksi = pohon(self.model_aksi)
@@ -222,7 +222,7 @@ class ProgramTab(TabDasar):
         layout.addWidget(petunjuk)
         return halaman
 
-    def _bangun_monev(self) -> QWidget:
+    def _build_monev_page(self) -> QWidget:
         self.combo_periode = QComboBox()
         self.combo_periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo_periode.activated.connect(lambda _: self._reload_monev())
@@ -286,23 +286,23 @@ class ProgramTab(TabDasar):
             return
         if jabatan.tahun != self.tahun:
             self.tahun = jabatan.tahun
-            self._isi_periode(jabatan.tahun)
+            self._fill_periode(jabatan.tahun)
         ids = [self.jabatan_id]
         self.pilihan = pilihan_tautan(self.jabatan_id, jabatan.tahun)
         self.delegate_pj.jabatan = self.pilihan.jabatan
         kini = self.model_program.kunci(self.view_program.currentIndex())
-        isi_program(
+        fill_program(
             self.model_program,
             read_program(jabatan.tahun, ids),
             kegiatan_per_program(read_kegiatan(jabatan.tahun, ids)),
             read_realisasi_anggaran(jabatan.tahun, ids),
         )
-        buka_semua(self.view_program, kini)
-        self.tumpuk_program.perbarui()
+        expand_all(self.view_program, kini)
+        self.tumpuk_program.refresh()
         kini = self.model_aksi.kunci(self.view_aksi.currentIndex())
-        isi_aksi(self.model_aksi, read_rencana_aksi(jabatan.tahun, ids))
-        buka_semua(self.view_aksi, kini)
-        self.tumpuk_aksi.perbarui()
+        fill_aksi(self.model_aksi, read_rencana_aksi(jabatan.tahun, ids))
+        expand_all(self.view_aksi, kini)
+        self.tumpuk_aksi.refresh()
         self._reload_monev()
         self._update_program()
         self._update_aksi()
@@ -323,7 +323,7 @@ class ProgramTab(TabDasar):
         """Nothing is pasted into this tab."""
 
     # -- reading ------------------------------------------------------------------------
-    def _isi_periode(self, tahun: int) -> None:
+    def _fill_periode(self, tahun: int) -> None:
         self.combo_periode.clear()
         for tw in range(1, 5):
             self.combo_periode.addItem(f"Triwulan {ROMAWI[tw - 1]} {tahun}", f"{tahun}Q{tw}")
@@ -345,7 +345,7 @@ class ProgramTab(TabDasar):
             else ""
         )
         kini = self.model_realisasi.kunci(self.view_realisasi.currentIndex())
-        isi_realisasi(
+        fill_realisasi(
             self.model_realisasi,
             read_program(self.tahun, ids),
             kegiatan_per_program(read_kegiatan(self.tahun, ids)),
@@ -353,14 +353,14 @@ class ProgramTab(TabDasar):
             periode.ke,
             terkunci,
         )
-        buka_semua(self.view_realisasi, kini)
-        self.tumpuk_realisasi.perbarui()
+        expand_all(self.view_realisasi, kini)
+        self.tumpuk_realisasi.refresh()
         catatan = read_keterangan(self.tahun, periode.id, ids)
         indikator = [
             (i, label.split(" ", 1)[0], label.split(" ", 1)[-1])
             for i, label in self.pilihan.indikator
         ]
-        isi_keterangan(
+        fill_keterangan(
             self.model_keterangan,
             indikator,
             {i: c for (i, _), c in catatan.items()},
@@ -398,7 +398,7 @@ class ProgramTab(TabDasar):
             }
         else:
             perubahan = {kunci.kolom: str(value)}
-        self._push_ubah(jenis, kunci.id, lama, _ganti(lama, perubahan))
+        self._push_ubah(jenis, kunci.id, lama, replace(lama, **perubahan))
 
     def _push_ubah(self, jenis: Jenis, row_id: int, lama: Any, baru: Any) -> None:
         self.push(
@@ -505,7 +505,7 @@ class ProgramTab(TabDasar):
         """Make the row just added current and open its name for typing."""
         if row_id is None:
             return
-        index = cari(model, jenis, row_id)
+        index = find_row(model, jenis, row_id)
         if index is not None:
             view.setCurrentIndex(index)
             view.scrollTo(index)
@@ -536,7 +536,7 @@ class ProgramTab(TabDasar):
             lambda: ops_program.move_butir(jenis, kunci.id, langkah),
             lambda: ops_program.move_butir(jenis, kunci.id, -langkah),
         )
-        index = cari(model, jenis, kunci.id)
+        index = find_row(model, jenis, kunci.id)
         if index is not None:
             view.setCurrentIndex(index)
 
@@ -548,7 +548,7 @@ class ProgramTab(TabDasar):
         lama = ops_program.read_isi(jenis, kunci.id)
         kolom = "sasaran_id" if jenis == "program" else "indikator_id"
         self._push_ubah(
-            jenis, kunci.id, lama, _ganti(lama, {kolom: self.combo_tautan.currentData()})
+            jenis, kunci.id, lama, replace(lama, **{kolom: self.combo_tautan.currentData()})
         )
 
     def _link_aksi(self, kolom: str) -> None:
@@ -557,7 +557,7 @@ class ProgramTab(TabDasar):
             return
         combo = self.combo_aksi_indikator if kolom == "indikator_id" else self.combo_aksi_kegiatan
         lama = ops_program.read_isi("aksi", kunci.id)
-        self._push_ubah("aksi", kunci.id, lama, _ganti(lama, {kolom: combo.currentData()}))
+        self._push_ubah("aksi", kunci.id, lama, replace(lama, **{kolom: combo.currentData()}))
 
     # -- button and link states ---------------------------------------------------------
     def _update_program(self, *_: Any) -> None:
@@ -580,7 +580,7 @@ class ProgramTab(TabDasar):
         else:
             self.label_tautan.setText("Indikator terkait:")
             pilihan = self.pilihan.indikator
-        isi_combo(self.combo_tautan, pilihan, _tautan_sekarang(kunci))
+        fill_combo(self.combo_tautan, pilihan, _tautan_sekarang(kunci))
 
     def _update_aksi(self, *_: Any) -> None:
         kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
@@ -599,12 +599,8 @@ class ProgramTab(TabDasar):
             return
         isi = ops_program.read_isi("aksi", kunci.id)
         assert isinstance(isi, IsiAksi)
-        isi_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
-        isi_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
-
-
-def _ganti(isi: Any, perubahan: dict[str, Any]) -> Any:
-    return replace(isi, **perubahan)
+        fill_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
+        fill_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
 
 
 def _tautan_sekarang(kunci: Kunci) -> int | None:

@@ -57,9 +57,9 @@ class LebarNama(QObject):
 
     def _lain_berubah(self, kolom: int, _lama: int, _baru: int) -> None:
         if kolom != 0:
-            self.atur()
+            self.fit_name_column()
 
-    def atur(self) -> None:
+    def fit_name_column(self) -> None:
         """Fit the name column to the width left."""
         header = self.view.header()
         lain = sum(header.sectionSize(k) for k in range(1, header.count()))
@@ -69,7 +69,7 @@ class LebarNama(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
-            self.atur()
+            self.fit_name_column()
         return False
 
 
@@ -132,7 +132,7 @@ class Tumpuk(QStackedWidget):
         self.addWidget(view)
         self.addWidget(self.kosong)
 
-    def perbarui(self) -> None:
+    def refresh(self) -> None:
         """Show the tree when it has rows, else the empty state."""
         model = self.view.model()
         self.setCurrentWidget(self.view if model.rowCount() else self.kosong)
@@ -154,7 +154,7 @@ def combo_tautan(label: str) -> tuple[QLabel, QComboBox]:
     return QLabel(label), combo
 
 
-def isi_combo(combo: QComboBox, pilihan: list[tuple[int, str]], kini: int | None) -> None:
+def fill_combo(combo: QComboBox, pilihan: list[tuple[int, str]], kini: int | None) -> None:
     """Fill a link drop-down: "not linked" first, then ``pilihan``; ``kini`` chosen."""
     combo.addItem("(tidak dikaitkan)", None)
     for i, label in pilihan:
@@ -175,7 +175,7 @@ def induk_id(view: QTreeView) -> int | None:
     return kunci.id if kunci else None
 
 
-def cari(model: ModelEdit, jenis: str, row_id: int) -> QModelIndex | None:
+def find_row(model: ModelEdit, jenis: str, row_id: int) -> QModelIndex | None:
     """The first cell of the row of kind ``jenis`` and id ``row_id``, at any depth."""
     for r in range(model.rowCount()):
         atas = model.index(r, 0)
@@ -186,12 +186,12 @@ def cari(model: ModelEdit, jenis: str, row_id: int) -> QModelIndex | None:
     return None
 
 
-def buka_semua(view: QTreeView, kini: Kunci | None) -> None:
+def expand_all(view: QTreeView, kini: Kunci | None) -> None:
     """Expand every row (a program has a few kegiatan, an action a few sub-actions) and make
     the row that was current before a reload current again."""
     view.expandAll()
     model = view.model()
     if kini is not None and isinstance(model, ModelEdit):
-        index = cari(model, kini.jenis, kini.id)
+        index = find_row(model, kini.jenis, kini.id)
         if index is not None:
             view.setCurrentIndex(index)
