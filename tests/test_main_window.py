@@ -97,7 +97,7 @@ def test_opens_on_the_latest_year_with_the_tree_and_tabs(window):
     assert titles[0] == "Camat Kepanjen"
     assert len(titles) == 23  # the Camat and 22 jabatan
     assert window.tree.selected_id() == _id("SEKCAM")
-    assert window.judul.text() == "Sekretaris Kecamatan"
+    assert window.right.judul.text() == "Sekretaris Kecamatan"
     assert [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())][:1] == [
         "Uraian"
     ]
@@ -116,15 +116,15 @@ def test_clicking_a_jabatan_shows_it_in_the_tabs(window, qtbot):
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
     )
     assert window.tree.selected_id() == _id("BENDAHARA")
-    assert window.judul.text() == "Bendahara"
-    assert "Kode BENDAHARA" in window.keterangan.text()
+    assert window.right.judul.text() == "Bendahara"
+    assert "Kode BENDAHARA" in window.right.keterangan.text()
     assert all(tab.jabatan_id == _id("BENDAHARA") for tab in window.tabs)
 
 
 def test_selecting_the_camat_explains_itself(window):
     window.select_jabatan(None)
-    assert window.pages.currentWidget() is window.kosong
-    assert "Pilih salah satu jabatan" in window.kosong.text()
+    assert window.right.pages.currentWidget() is window.right.kosong
+    assert "Pilih salah satu jabatan" in window.right.kosong.text()
     assert not window.act_hapus.isEnabled()
 
 
@@ -145,8 +145,8 @@ def test_filter_finds_by_title_code_and_pegawai(window, qtbot, db):
     assert window.tree.empty_label.isVisible()
     assert "Tidak ada jabatan yang cocok" in window.tree.empty_label.text()
     # the right side says so too, instead of showing the Camat
-    assert window.judul.text() == "Tidak ada jabatan yang cocok"
-    assert "Esc" in window.kosong.text()
+    assert window.right.judul.text() == "Tidak ada jabatan yang cocok"
+    assert "Esc" in window.right.kosong.text()
     window.tree.filter_box.clear()
     assert len(_visible_titles(window)) == 23
 
@@ -190,7 +190,7 @@ def test_add_rename_move_remove_with_undo_and_redo(window):
     assert window.act_urungkan.text() == "&Urungkan: Tambah jabatan «Pengolah Data Kependudukan»"
 
     actions.rename(new_id, "Pengolah Data Kependudukan dan Catatan Sipil")
-    assert window.judul.text() == "Pengolah Data Kependudukan dan Catatan Sipil"
+    assert window.right.judul.text() == "Pengolah Data Kependudukan dan Catatan Sipil"
 
     actions.move(new_id, _id("KASI-PP"))
     assert "PENGOLAH-DATA-KEPENDUDUKAN" in _tree_children(window, "KASI-PP")
@@ -524,11 +524,11 @@ def test_pasting_a_holder_updates_the_tree_heading_and_filter(window, qtbot):
     pemangku.view.setFocus()
     QGuiApplication.clipboard().setText("Siti Rahayu\t19800101 200501 2 001\tIII/a\n")
     window.act_tempel.trigger()
-    assert "Pemangku: Siti Rahayu" in window.keterangan.text()
+    assert "Pemangku: Siti Rahayu" in window.right.keterangan.text()
     window.tree.filter_box.setText("siti")
     assert window.tree.selected_id() == _id("BENDAHARA")
     window.act_urungkan.trigger()
-    assert "belum ada pemangku" in window.keterangan.text()
+    assert "belum ada pemangku" in window.right.keterangan.text()
     assert window.tree.filter_box.text() == ""  # the filter no longer hides the jabatan shown
 
 
@@ -613,8 +613,8 @@ def test_a_database_without_years_explains_itself(qtbot, db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
-    assert win.judul.text() == "Belum ada tahun IKI"
-    assert "belum berisi tahun IKI" in win.kosong.text()
+    assert win.right.judul.text() == "Belum ada tahun IKI"
+    assert "belum berisi tahun IKI" in win.right.kosong.text()
     assert not win.act_tambah.isEnabled() and not win.act_salin_tahun.isEnabled()
 
 
@@ -646,7 +646,7 @@ def test_tambah_jabatan_dialog_under_the_selected_jabatan(window, qtbot):
     seen = _answer_dialog(qtbot, fill)
     window.act_tambah.trigger()
     assert seen
-    assert window.judul.text() == "Pengolah Data Kependudukan"  # the new jabatan is selected
+    assert window.right.judul.text() == "Pengolah Data Kependudukan"  # the new jabatan is selected
     assert "PENGOLAH-DATA-KEPENDUDUKAN" in _tree_children(window, "KASI-PEM")
 
 

@@ -279,11 +279,11 @@ def reload_window(window: Any, perubahan: Perubahan) -> None:
     undo = getattr(window, "undo_stack", None)
     if undo is not None:
         undo.clear()  # the undo steps refer to rows of the data that was replaced
-    window._fill_years()
+    window.fill_years()
     from kinerja_desktop.db.queries import latest_year, years
 
     tahun = window.tahun if window.tahun in years() else latest_year()
-    window.set_tahun(tahun, kode=window._selected_kode())
+    window.set_tahun(tahun, kode=window.selected_kode())
     window.apply_changes(everything_changed(perubahan.pesan, tahun))
 
 

@@ -27,7 +27,7 @@ from kinerja_desktop.ui.jabatan_tree import JenisNode
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskState
 
-# the title of the tab whose report is the capaian (main_window.TABS)
+# the title of the tab whose report is the capaian (jabatan_pane.TABS)
 TAB_CAPAIAN = "Target & Realisasi"
 
 
@@ -48,7 +48,7 @@ def laporan_tampilan(window: Any) -> LaporanTampilan | None:
     tab = window.tab_widget
     beranda = window.pusat.currentWidget() is window.beranda
     if beranda or (
-        window.pages.currentWidget() is tab
+        window.right.pages.currentWidget() is tab
         and tab.tabText(tab.currentIndex()).replace("&&", "&") == TAB_CAPAIAN
     ):
         from kinerja_desktop.domain.periode import parse_periode, periode_terakhir_selesai

@@ -1,66 +1,45 @@
-"""The main window: the year selector, the jabatan tree on the left, the tabs of the selected
-jabatan on the right, menus, toolbar, status bar and the shared undo stack.
+"""The main window: the jabatan tree on the left, the heading and tabs of the selected jabatan
+on the right (:mod:`~kinerja_desktop.ui.jabatan_pane`), the Beranda in front of both, and the
+year they show; its actions, menus, toolbar and status bar are
+:class:`~kinerja_desktop.ui.window_menus.WindowMenus`.
 
 Every edit goes through a core operation that returns a :class:`Perubahan`; the window shows
-its ``pesan`` in the status bar and hands it to the tree and to every tab
+its ``pesan`` in the status bar and hands it to the tree, the tabs and the Beranda
 (:meth:`MainWindow.apply_changes`), and each decides whether to refresh.
-
-Long because the window's wiring (menus, toolbar, tree and tabs, year, settings, undo) is one
-job whose parts call each other; the dialogs and tabs it opens live in their own modules.
 """
 
-import importlib
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QLabel,
     QMainWindow,
-    QMenu,
     QProgressDialog,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.db import queries_jabatan
-from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.kantor import nama_kecamatan
-from kinerja_desktop.db.location import DatabaseLocation, parse_location, short_name
+from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.beranda import BerandaView
 from kinerja_desktop.ui.beranda_tujuan import open_tujuan
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
+from kinerja_desktop.ui.jabatan_pane import JabatanPane
 from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.pesan import peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
+from kinerja_desktop.ui.window_menus import WindowMenus
 
 WINDOW_SETTINGS_FILENAME = "jendela.ini"
-
-# The tabs of the selected jabatan, in order: (module, class, title). A new tab is one line
-# here. Each class follows the tab contract: ``__init__(undo_stack, parent)``,
-# ``set_jabatan(id | None)``, ``apply_changes(perubahan)``, a ``changed`` signal carrying a
-# Perubahan, ``copy_selection()`` and ``paste()``.
-TABS: list[tuple[str, str, str]] = [
-    ("kinerja_desktop.ui.tabs.uraian_tab", "UraianTab", "Uraian"),
-    ("kinerja_desktop.ui.tabs.indikator_tab", "IndikatorTab", "Indikator"),
-    ("kinerja_desktop.ui.tabs.pemangku_tab", "PemangkuTab", "Pemangku"),
-    ("kinerja_desktop.ui.tabs.target_tab", "TargetTab", "Target && Realisasi"),
-    ("kinerja_desktop.ui.tabs.program_tab", "ProgramTab", "Program && Aksi"),
-]
 
 
 def window_settings() -> QSettings:
@@ -69,7 +48,7 @@ def window_settings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     """The operator's window on the open database."""
 
     def __init__(self, db_path: DatabaseLocation | str, settings: QSettings | None = None) -> None:
@@ -87,8 +66,8 @@ class MainWindow(QMainWindow):
         self.jabatan_actions = JabatanActions(
             self.undo_stack, self, self.apply_changes, self.show_error
         )
-        self._jabatan_shown: int | None = None
-        self._build_right_pane()
+        self.right = JabatanPane(self.undo_stack, self.settings, self.apply_changes, self)
+        self.tab_widget = self.right.tab_widget
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.right)
@@ -110,20 +89,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pusat)
         self._dilukis = False
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
+        self.build_commands()
 
         self.tree.jabatan_selected.connect(self._jabatan_selected)
         # a search that matches nothing leaves no selection to report: the heading says so
         self.tree.filter_box.textChanged.connect(lambda _: self._show_heading())
         self.tree.move_requested.connect(self._move_requested)
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.view.customContextMenuRequested.connect(self._tree_menu)
-        self.undo_stack.canUndoChanged.connect(lambda _: self._update_undo_actions())
-        self.undo_stack.canRedoChanged.connect(lambda _: self._update_undo_actions())
-        self.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
+        self.tree.view.customContextMenuRequested.connect(self.show_tree_menu)
+        self.undo_stack.canUndoChanged.connect(lambda _: self.update_undo_actions())
+        self.undo_stack.canRedoChanged.connect(lambda _: self.update_undo_actions())
+        self.undo_stack.indexChanged.connect(lambda _: self.update_undo_actions())
 
         self.resize(1200, 760)
         self._restore_state()
@@ -131,89 +107,12 @@ class MainWindow(QMainWindow):
         self.setFocusProxy(self.tree.view)
         self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # --- building ----------------------------------------------------------------------------
-
-    def _build_right_pane(self) -> None:
-        self.right = QWidget(self)
-        self.judul = QLabel(self.right)
-        self.judul.setWordWrap(True)
-        self.judul.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.judul.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.judul.setFont(font)
-        self.keterangan = QLabel(self.right)
-        self.keterangan.setWordWrap(True)
-        self.keterangan.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.tab_widget = QTabWidget(self.right)
-        self.tab_widget.setDocumentMode(True)
-        # No tab is built before the first paint (the window opens on the Beranda): each
-        # starts as an empty page under its title and is built right after it (or when
-        # opened, if sooner), which keeps their imports and queries out of the start-up time.
-        self._mulai_selesai = False
-        for module_name, class_name, title in TABS:
-            page = QWidget(self.tab_widget)
-            page.setProperty("tab_spec", f"{module_name}:{class_name}")
-            self.tab_widget.addTab(page, title)
-        self.tab_widget.currentChanged.connect(self._tab_chosen)
-        self.tab_widget.currentChanged.connect(
-            lambda index: self.settings.setValue("terakhir/tab", index)
-        )
-
-        self.kosong = QLabel(self.right)
-        self.kosong.setWordWrap(True)
-        self.kosong.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.kosong.setMargin(24)
-        # Long wrapped texts must not claim width from the splitter and squeeze the tree:
-        # they take the width they are given and wrap within it.
-        for label in (self.judul, self.keterangan, self.kosong):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.pages = QStackedWidget(self.right)
-        self.pages.addWidget(self.kosong)
-        self.pages.addWidget(self.tab_widget)
-
-        layout = QVBoxLayout(self.right)
-        layout.setContentsMargins(8, 4, 4, 0)
-        layout.addWidget(self.judul)
-        layout.addWidget(self.keterangan)
-        layout.addWidget(self.pages, 1)
-
-    def _build_tab(self, index: int) -> QWidget | None:
-        """The tab at ``index``, built now if it is still an empty page."""
-        page = self.tab_widget.widget(index)
-        spec = page.property("tab_spec") if page is not None else None
-        if page is None or not spec:
-            return page
-        module_name, class_name = str(spec).split(":")
-        tab_class = getattr(importlib.import_module(module_name), class_name)
-        tab = tab_class(self.undo_stack, self.tab_widget)
-        tab.changed.connect(self.apply_changes)
-        current = self.tab_widget.currentIndex()
-        self.tab_widget.blockSignals(True)
-        try:
-            title = self.tab_widget.tabText(index)
-            self.tab_widget.insertTab(index, tab, title)
-            self.tab_widget.removeTab(index + 1)
-            self.tab_widget.setCurrentIndex(current)
-        finally:
-            self.tab_widget.blockSignals(False)
-        page.deleteLater()
-        if self._jabatan_shown is not None or self.tahun is not None:
-            tab.set_jabatan(self._jabatan_shown)
-        return tab
-
-    def _built_tabs(self) -> list[QWidget]:
-        return [
-            page
-            for page in (self.tab_widget.widget(i) for i in range(self.tab_widget.count()))
-            if page is not None and not page.property("tab_spec")
-        ]
-
     @property
     def tabs(self) -> list[QWidget]:
         """Every tab of the selected jabatan, in order (built now if still pending)."""
-        return [self._build_tab(i) for i in range(self.tab_widget.count())]  # type: ignore[misc]
+        return self.right.tabs
+
+    # --- start, and the two views --------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
         """The first paint starts the work kept out of the start-up (:meth:`_finish_start`)."""
@@ -224,17 +123,9 @@ class MainWindow(QMainWindow):
 
     def _finish_start(self) -> None:
         """After the first paint: read the Beranda's figures, build the tabs not built yet."""
-        self._mulai_selesai = True
         self.complete_menus()
         self.beranda.start()
-        for index in range(self.tab_widget.count()):
-            self._build_tab(index)
-
-    def _tab_chosen(self, index: int) -> None:
-        # a tab chosen before the first paint (the one remembered from the last run) is built
-        # with the others after it: the window opens on the Beranda, where no tab shows
-        if self._mulai_selesai or self.pusat.currentWidget() is self.splitter:
-            self._build_tab(index)
+        self.right.build_all()
 
     def show_beranda(self) -> None:
         """Show the Beranda (toolbar, Ctrl+B)."""
@@ -243,221 +134,13 @@ class MainWindow(QMainWindow):
 
     def show_jabatan_view(self) -> None:
         """Show the jabatan tree and the tabs of the selected jabatan (toolbar, Ctrl+J)."""
-        self._build_tab(self.tab_widget.currentIndex())  # when asked before it was built
+        self.right.building_allowed = True  # a tab opened from now on is built at once
+        self.right.build_tab(self.tab_widget.currentIndex())  # when asked before it was built
         self.pusat.setCurrentWidget(self.splitter)
         self.act_jabatan.setChecked(True)
         self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda *_: slot())  # type: ignore[operator]
-        return action
-
-    def _build_actions(self) -> None:
-        self.act_keluar = self._action("&Keluar", self.close, "Ctrl+Q", "Menutup aplikasi")
-        self.act_beranda = self._action(
-            "&Beranda", self.show_beranda, "Ctrl+B", "Yang perlu dikerjakan bulan ini (Ctrl+B)"
-        )
-        self.act_jabatan = self._action(
-            "&Jabatan", self.show_jabatan_view, "Ctrl+J", "Pohon jabatan dan IKI-nya (Ctrl+J)"
-        )
-        for action in (self.act_beranda, self.act_jabatan):
-            action.setCheckable(True)
-        self.act_beranda.setChecked(True)
-        self.act_urungkan = self._action(
-            "&Urungkan", self.undo_stack.undo, None, "Membatalkan perubahan terakhir"
-        )
-        self.act_urungkan.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_ulangi = self._action(
-            "U&langi", self.undo_stack.redo, None, "Mengulangi perubahan yang diurungkan"
-        )
-        self.act_ulangi.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.act_salin = self._action(
-            "&Salin",
-            self.copy_selection,
-            "Ctrl+C",
-            "Menyalin baris terpilih (bisa ditempel di Excel)",
-        )
-        self.act_tempel = self._action(
-            "&Tempel", self.paste, "Ctrl+V", "Menempel baris dari Excel atau LibreOffice"
-        )
-        self.act_cari = self._action(
-            "&Cari Jabatan",
-            self.focus_filter,
-            "Ctrl+F",
-            "Mencari jabatan menurut nama, kode atau pegawai",
-        )
-        self.act_tambah = self._action(
-            "&Tambah Jabatan…",
-            self.add_jabatan,
-            "Ctrl+N",
-            "Menambah jabatan di bawah jabatan terpilih",
-        )
-        self.act_ganti_nama = self._action(
-            "&Ganti Nama Jabatan…", self.rename_jabatan, "F2", "Mengubah nama atau kode jabatan"
-        )
-        self.act_pindahkan = self._action(
-            "&Pindahkan ke…", self.move_jabatan, "Ctrl+M", "Memindahkan jabatan ke atasan lain"
-        )
-        self.act_hapus = self._action(
-            "&Hapus Jabatan…", self.remove_jabatan, None, "Menghapus jabatan beserta isinya"
-        )
-        # Del and F2 act on the jabatan only while the tree has the focus: in the tables Del
-        # removes rows and F2 edits the current cell
-        self.act_hapus.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        for action in (self.act_hapus, self.act_ganti_nama):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.tree.view.addAction(action)
-        self.act_salin_tahun = self._action(
-            "&Salin Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
-        )
-        self.act_cetak = self._action(
-            "&Cetak IKI…", self.print_iki, None, "Mencetak IKI ke PDF atau Excel"
-        )
-        self.act_tentang = self._action(
-            "&Tentang Kinerja Desktop", self.show_about, None, "Versi dan keterangan aplikasi"
-        )
-        self._update_undo_actions()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_berkas = bar.addMenu("&Berkas")
-        self.menu_sunting = bar.addMenu("&Sunting")
-        self.menu_data = bar.addMenu("&Data")
-        self.menu_laporan = bar.addMenu("&Laporan")
-        self.menu_bantuan = bar.addMenu("B&antuan")
-        # The menus hold the window's own actions at once; the dialogs' actions
-        # (create_actions) join them right after the first paint, or when a menu is first
-        # opened if sooner: importing every dialog module to ask for its actions took half
-        # of the window's construction.
-        self._menu_lengkap = False
-        for menu in (self.menu_berkas, self.menu_data, self.menu_laporan):
-            menu.aboutToShow.connect(self.complete_menus)
-        self._fill_menus()
-
-    def complete_menus(self) -> None:
-        """Add every dialog's actions to the menus (once; after the first paint)."""
-        if not self._menu_lengkap:
-            self._menu_lengkap = True
-            self._fill_menus()
-
-    def _fill_menus(self) -> None:
-        """Fill the menus in order; the dialogs' actions once :meth:`complete_menus` asked."""
-
-        def dari(modul: str) -> list[QAction]:
-            if not self._menu_lengkap:
-                return []
-            actions: list[QAction] = importlib.import_module(
-                f"kinerja_desktop.ui.{modul}"
-            ).create_actions(self)
-            return actions
-
-        menus = (self.menu_berkas, self.menu_sunting, self.menu_data, self.menu_laporan)
-        for menu in (*menus, self.menu_bantuan):
-            menu.clear()  # the window's own actions stay its own; the dialogs' are new
-        self.menu_berkas.addActions(dari("backup_dialogs"))
-        self.menu_berkas.addSeparator()
-        self.menu_berkas.addActions(dari("kantor_dialogs"))
-        self.menu_berkas.addSeparator()
-        self.menu_berkas.addActions(dari("pengguna_dialogs"))
-        self.menu_berkas.addAction(self.act_keluar)
-
-        self.menu_sunting.addActions([self.act_urungkan, self.act_ulangi])
-        self.menu_sunting.addSeparator()
-        self.menu_sunting.addActions([self.act_salin, self.act_tempel])
-        self.menu_sunting.addSeparator()
-        self.menu_sunting.addAction(self.act_cari)
-
-        self.menu_data.addActions(
-            [self.act_tambah, self.act_ganti_nama, self.act_pindahkan, self.act_hapus]
-        )
-        self.menu_data.addSeparator()
-        self.menu_data.addAction(self.act_salin_tahun)
-        self.menu_data.addActions(dari("keputusan_dialog"))
-        self.menu_data.addActions(dari("iki_import_dialog"))
-        self.menu_data.addActions(dari("riwayat_dialog"))
-        self.menu_data.addSeparator()
-        self.menu_data.addActions(dari("import_wizard"))
-        self.menu_data.addSeparator()
-        self.menu_data.addActions(dari("nilai_dialogs"))
-
-        self.menu_laporan.addActions(dari("cetak_tampilan"))  # Ctrl+P
-        self.menu_laporan.addAction(self.act_cetak)
-        self.menu_laporan.addActions(dari("capaian_dialog"))
-        self.menu_laporan.addActions(dari("lkjip_dialog"))
-        self.menu_laporan.addActions(dari("skp_editor"))
-        self.menu_laporan.addSeparator()
-        self.menu_laporan.addActions(dari("dokumen_dialogs"))
-        self.menu_laporan.addSeparator()
-        self.menu_laporan.addActions(dari("kirim_dialog"))
-
-        self.menu_bantuan.addActions(dari("bantuan"))  # Panduan (F1)
-        self.menu_bantuan.addAction(self.act_tentang)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Alat", self)
-        bar.setObjectName("toolbar_utama")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([self.act_beranda, self.act_jabatan])
-        bar.addSeparator()
-        label = QLabel(" Ta&hun: ", bar)  # Alt+H: the letter no tab or menu uses
-        self.year_combo = QComboBox(bar)
-        self.year_combo.setToolTip("Tahun IKI yang ditampilkan dan disunting")
-        self.year_combo.setAccessibleName("Tahun")
-        self.year_combo.setMinimumContentsLength(6)
-        label.setBuddy(self.year_combo)
-        bar.addWidget(label)
-        bar.addWidget(self.year_combo)
-        bar.addSeparator()
-        bar.addActions([self.act_tambah, self.act_ganti_nama, self.act_pindahkan, self.act_hapus])
-        bar.addSeparator()
-        bar.addActions([self.act_urungkan, self.act_ulangi])
-        self.addToolBar(bar)
-        self.toolbar = bar
-        self._fill_years()
-        self.year_combo.currentIndexChanged.connect(self._year_chosen)
-
-    def _build_status_bar(self) -> None:
-        self.db_label = QLabel(f"Basis data: {short_name(self.db_path)}", self)
-        self.db_label.setToolTip(str(self.db_path))
-        self.statusBar().addPermanentWidget(self.db_label)
-        from kinerja_desktop.ui.pengguna_dialogs import add_user_label
-
-        self.label_pengguna = add_user_label(self)
-        self.statusBar().showMessage("Siap. Setiap perubahan langsung tersimpan.")
-        problem = daily_backup_problem()
-        if problem:
-            # a failed automatic backup never stops the start, but must not go unnoticed
-            self.backup_warning = QLabel("Cadangan otomatis hari ini gagal", self)
-            self.backup_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
-            self.backup_warning.setToolTip(
-                f"{problem}\nLihat Bantuan › Tentang, atau cadangkan ke flashdisk lewat "
-                "Berkas › Cadangkan ke…."
-            )
-            self.statusBar().addPermanentWidget(self.backup_warning)
-
-    def _fill_years(self) -> None:
-        self.year_combo.blockSignals(True)
-        try:
-            self.year_combo.clear()
-            for tahun in years():
-                self.year_combo.addItem(str(tahun), tahun)
-        finally:
-            self.year_combo.blockSignals(False)
-
-    # --- state between runs ------------------------------------------------------------------
+    # --- state between runs ---------------------------------------------------------------
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("jendela/geometri")
@@ -500,7 +183,17 @@ class MainWindow(QMainWindow):
         self.tasks.wait()
         super().closeEvent(event)
 
-    # --- year and jabatan ----------------------------------------------------------------------
+    # --- year and jabatan -----------------------------------------------------------------
+
+    def fill_years(self) -> None:
+        """List the years of the database in the year selector."""
+        self.year_combo.blockSignals(True)
+        try:
+            self.year_combo.clear()
+            for tahun in years():
+                self.year_combo.addItem(str(tahun), tahun)
+        finally:
+            self.year_combo.blockSignals(False)
 
     def set_tahun(self, tahun: int | None, kode: str | None = None) -> None:
         """Show the year ``tahun``; select the jabatan with ``kode`` when given and present."""
@@ -517,7 +210,7 @@ class MainWindow(QMainWindow):
         if select is None and items:
             select = items[0].id
         self.tree.load(self._build_tree(items), select=select)
-        self._update_actions()
+        self.update_actions()
         self.beranda.set_tahun(tahun)
 
     def _build_tree(self, items: list[queries_jabatan.JabatanInfo]) -> Node:
@@ -530,12 +223,12 @@ class MainWindow(QMainWindow):
         """Read the jabatan of the shown year again, keeping the selection when possible."""
         items = queries_jabatan.list_jabatan(self.tahun) if self.tahun is not None else []
         self.tree.load(self._build_tree(items))
-        self._update_actions()
+        self.update_actions()
 
     def show_year(self, tahun: int) -> None:
         """Show ``tahun``, also when it is new (an import or a copy made it)."""
-        self._fill_years()
-        self.set_tahun(tahun, kode=self._selected_kode())
+        self.fill_years()
+        self.set_tahun(tahun, kode=self.selected_kode())
 
     def _year_chosen(self, index: int) -> None:
         tahun = self.year_combo.itemData(index)
@@ -549,11 +242,9 @@ class MainWindow(QMainWindow):
         return self.tree.select_jabatan(jabatan_id)
 
     def _jabatan_selected(self, jabatan_id: int | None) -> None:
-        self._jabatan_shown = jabatan_id
-        for tab in self._built_tabs():
-            tab.set_jabatan(jabatan_id)  # type: ignore[attr-defined]
+        self.right.set_jabatan(jabatan_id)
         self._show_heading()
-        self._update_actions()
+        self.update_actions()
         node = self.tree.selected_node()
         if node is not None and node.jenis is JenisNode.JABATAN:
             self.settings.setValue("terakhir/jabatan", node.kode)
@@ -565,82 +256,21 @@ class MainWindow(QMainWindow):
         """A jabatan found through one of its indicators ("PKH"): that indicator is made
         current in the Indikator and Target & Realisasi tabs."""
         cocok = node.indikator_cocok(self.tree.filter_box.text().strip().lower())
-        if not cocok:
-            return
-        indikator_id = cocok[0][0]
-        for tab in self._built_tabs():
-            if hasattr(tab, "select_indikator"):
-                tab.select_indikator(indikator_id)
+        if cocok:
+            self.right.select_indikator(cocok[0][0])
 
     def _show_heading(self) -> None:
+        no_match = bool(self.tree.filter_box.text().strip()) and not self.tree.proxy.rowCount()
+        self.right.show_heading(
+            self.tahun, self.tree.selected_node(), self.tree.model.root, no_match
+        )
+
+    def selected_kode(self) -> str | None:
+        """The code of the selected jabatan (None for the Camat or no selection)."""
         node = self.tree.selected_node()
-        if self.tahun is None:
-            self.judul.setText("Belum ada tahun IKI")
-            self.keterangan.setText("")
-            self.kosong.setText(
-                "Basis data ini belum berisi tahun IKI. Impor IKI satu tahun dari buku kerja "
-                "Excel (mis. hasil Cetak IKI kantor lain, atau Templat IKI yang sudah diisi) "
-                "melalui Data › Impor IKI dari Excel…, atau pulihkan cadangan melalui menu Berkas."
-            )
-            self.pages.setCurrentWidget(self.kosong)
-            return
-        if node is None and self.tree.filter_box.text().strip() and not self.tree.proxy.rowCount():
-            # nothing matches the search: say so here too, rather than show the Camat
-            self.judul.setText("Tidak ada jabatan yang cocok")
-            self.keterangan.setText("")
-            self.kosong.setText(
-                "Tidak ada jabatan yang cocok dengan pencarian. Ubah kata pencarian di atas "
-                "pohon jabatan, atau tekan Esc di kotak pencarian untuk menampilkan semua jabatan."
-            )
-            self.pages.setCurrentWidget(self.kosong)
-            return
-        if node is None or node.jenis is JenisNode.CAMAT:
-            camat = self.tree.model.root
-            self.judul.setText(camat.nama if camat is not None else "Camat")
-            nama = camat.pemangku[0] if camat is not None and camat.pemangku else "belum diisi"
-            self.keterangan.setText(f"Tahun {self.tahun} · Penandatangan IKI: {nama}")
-            self.kosong.setText(
-                "Camat memimpin kecamatan; IKI disusun untuk setiap jabatan di bawahnya. "
-                "Pilih salah satu jabatan pada pohon di sebelah kiri untuk melihat uraian tugas, "
-                "indikator dan pemangkunya, atau tambahkan jabatan baru dengan Data › Tambah "
-                "Jabatan."
-            )
-            self.pages.setCurrentWidget(self.kosong)
-            return
-        self.judul.setText(node.nama)
-        pemangku = ", ".join(node.pemangku) if node.pemangku else "belum ada pemangku"
-        self.keterangan.setText(f"Kode {node.kode} · Tahun {self.tahun} · Pemangku: {pemangku}")
-        if self.tab_widget.count():
-            self.pages.setCurrentWidget(self.tab_widget)
-        else:
-            self.kosong.setText("Rincian jabatan belum dapat ditampilkan pada versi ini.")
-            self.pages.setCurrentWidget(self.kosong)
+        return node.kode if node is not None and node.jenis is JenisNode.JABATAN else None
 
-    def _update_actions(self) -> None:
-        node = self.tree.selected_node()
-        editable = node is not None and node.jenis.can_edit
-        for action in (self.act_ganti_nama, self.act_pindahkan, self.act_hapus):
-            action.setEnabled(editable)
-        has_year = self.tahun is not None
-        self.act_tambah.setEnabled(has_year)
-        self.act_salin_tahun.setEnabled(has_year)
-
-    def _update_undo_actions(self) -> None:
-        stack = self.undo_stack
-        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.act_ulangi):
-            return  # the window is being destroyed: the stack clears itself on the way out
-        self.act_urungkan.setEnabled(stack.canUndo())
-        self.act_ulangi.setEnabled(stack.canRedo())
-        # the menu names the step; the toolbar keeps its short word and names it in the tooltip
-        for action, word, can, step in (
-            (self.act_urungkan, "&Urungkan", stack.canUndo(), stack.undoText()),
-            (self.act_ulangi, "U&langi", stack.canRedo(), stack.redoText()),
-        ):
-            action.setText(f"{word}: {step}" if can and step else word)
-            action.setIconText(word.replace("&", ""))
-            action.setToolTip(action.text().replace("&", ""))
-
-    # --- changes -------------------------------------------------------------------------------
+    # --- changes --------------------------------------------------------------------------
 
     def apply_changes(self, perubahan: Perubahan) -> None:
         """Show ``perubahan.pesan`` and hand the change to the tree and to every tab."""
@@ -656,8 +286,7 @@ class MainWindow(QMainWindow):
             self._show_heading()
         elif perubahan.indikator and self.tahun is not None:
             self.tree.model.set_indikator(queries_jabatan.indikator_jabatan(self.tahun))
-        for tab in self._built_tabs():
-            tab.apply_changes(perubahan)  # type: ignore[attr-defined]
+        self.right.apply_changes(perubahan)
         self.beranda.apply_changes(perubahan)
 
     def show_error(self, judul: str, pesan: str) -> None:
@@ -665,65 +294,7 @@ class MainWindow(QMainWindow):
         typed or a file carried, and Qt would take one holding "<b>" for markup."""
         peringatan(self, judul, pesan)
 
-    # --- jabatan operations --------------------------------------------------------------------
-
-    def add_jabatan(self) -> None:
-        """Ask for a new jabatan under the selected one (or under the Camat)."""
-        if self.tahun is None:
-            return
-        node = self.tree.selected_node()
-        atasan = node if node is not None and node.jenis is JenisNode.JABATAN else None
-        new_id = self.jabatan_actions.add_dialog(self.tahun, atasan)
-        if new_id is not None:
-            self.tree.select_jabatan(new_id)
-
-    def rename_jabatan(self) -> None:
-        """Rename the selected jabatan."""
-        node = self.tree.selected_node()
-        if node is not None:
-            self.jabatan_actions.rename_dialog(node)
-
-    def move_jabatan(self) -> None:
-        """ "Pindahkan ke…": choose the new atasan of the selected jabatan."""
-        node, root = self.tree.selected_node(), self.tree.model.root
-        if node is not None and root is not None:
-            self.jabatan_actions.move_dialog(node, root)
-
-    def remove_jabatan(self) -> None:
-        """Remove the selected jabatan after saying what goes with it."""
-        node = self.tree.selected_node()
-        if node is not None:
-            self.jabatan_actions.remove_dialog(node)
-
-    def _move_requested(self, jabatan_id: int, atasan_id: int | None) -> None:
-        try:
-            self.jabatan_actions.move(jabatan_id, atasan_id)
-        except KinerjaError as exc:
-            self.show_error("Jabatan tidak dipindahkan", exc.pesan)
-            return
-        self.tree.select_jabatan(jabatan_id)
-
-    def _tree_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        tambah = menu.addAction("Tambah Jabatan Bawahan…")
-        tambah.triggered.connect(lambda *_: self.add_jabatan())
-        menu.addSeparator()
-        menu.addActions([self.act_ganti_nama, self.act_pindahkan, self.act_hapus])
-        menu.exec(self.tree.view.viewport().mapToGlobal(pos))
-
-    # --- editing: copy, paste, filter ----------------------------------------------------------
-
-    def focused_tab(self) -> QWidget | None:
-        """The tab holding the keyboard focus, else the tab shown."""
-        focus = QApplication.focusWidget()
-        built = self._built_tabs()
-        for tab in built:
-            if focus is not None and (focus is tab or tab.isAncestorOf(focus)):
-                return tab
-        current = self.tab_widget.currentWidget()
-        return (
-            current if current in built and self.pages.currentWidget() is self.tab_widget else None
-        )
+    # --- editing: copy, paste, filter -----------------------------------------------------
 
     def copy_selection(self) -> None:
         """Sunting › Salin: the focused tab copies its selected rows as tab-separated text;
@@ -735,7 +306,7 @@ class MainWindow(QMainWindow):
                 QApplication.clipboard().setText(row + "\n")
                 self.statusBar().showMessage(f"Jabatan «{node.nama}» disalin.", 5000)
             return
-        tab = self.focused_tab()
+        tab = self.right.focused_tab()
         if tab is None:
             self.statusBar().showMessage("Pilih baris pada tabel yang akan disalin.", 5000)
             return
@@ -743,7 +314,7 @@ class MainWindow(QMainWindow):
 
     def paste(self) -> None:
         """Sunting › Tempel: the focused tab pastes tab-separated rows (one undo step)."""
-        tab = self.focused_tab()
+        tab = self.right.focused_tab()
         if tab is None:
             self.statusBar().showMessage("Pilih tabel tujuan sebelum menempel.", 5000)
             return
@@ -755,7 +326,7 @@ class MainWindow(QMainWindow):
         self.tree.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.tree.filter_box.selectAll()
 
-    # --- data: copy a year ---------------------------------------------------------------------
+    # --- data: copy a year ----------------------------------------------------------------
 
     def copy_year(self, ke: int | None = None) -> TaskState | None:
         """Data › Salin Tahun: copy the shown year into a new year, off the GUI thread.
@@ -790,8 +361,8 @@ class MainWindow(QMainWindow):
 
         def done(hasil: object) -> None:
             finish()
-            self._fill_years()
-            self.set_tahun(ke, kode=self._selected_kode())
+            self.fill_years()
+            self.set_tahun(ke, kode=self.selected_kode())
             self.statusBar().showMessage(hasil.perubahan.pesan, 10000)  # type: ignore[attr-defined]
 
         def failed(exc: KinerjaError) -> None:
@@ -804,11 +375,7 @@ class MainWindow(QMainWindow):
 
         return self.tasks.run(job, done, failed, on_crash=crashed)
 
-    def _selected_kode(self) -> str | None:
-        node = self.tree.selected_node()
-        return node.kode if node is not None and node.jenis is JenisNode.JABATAN else None
-
-    # --- reports and help ----------------------------------------------------------------------
+    # --- reports and help -----------------------------------------------------------------
 
     def print_iki(self) -> None:
         """Laporan › Cetak IKI: the report dialog for the shown year and selected jabatan."""
@@ -817,7 +384,7 @@ class MainWindow(QMainWindow):
         if self.tahun is None:
             return
         # the window's one worker thread: reports read the database like every other job
-        dialog = ReportDialog(self, self.tahun, self._selected_kode(), runner=self.tasks)
+        dialog = ReportDialog(self, self.tahun, self.selected_kode(), runner=self.tasks)
         dialog.exec()
 
     def show_about(self) -> None:
