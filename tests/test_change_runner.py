@@ -1,6 +1,7 @@
 """The one runner for every change of the window (ui/operations.py): on a disk that is full,
-a tab edit, a paste, a jabatan move and a background job each show the Indonesian message of
-``explain_failure`` and leave no step on the undo stack; with room again, editing goes on."""
+a tab edit, a paste, a jabatan move, a background job, an approval step and the undo of an
+import each show the Indonesian message of ``explain_failure`` and leave no step on the undo
+stack; with room again, editing goes on."""
 
 import json
 import shutil
@@ -70,6 +71,74 @@ def test_every_kind_of_change_on_a_full_disk_is_explained_and_leaves_no_step(db_
     assert hasil["setelah_ruang"] == {
         "langkah": 1,
         "pertama": "Menyusun rencana kerja subbagian;",
+    }
+
+
+STEPS = Path(__file__).parent / "full_disk_steps.py"
+CSV = (
+    "kode_indikator,periode,kode_desa,jenis,nilai,pembilang,penyebut\n"
+    "KASUBAG-UMUM.02,2020,,target,8,,\n"
+    "KASUBAG-UMUM.02,202001,,realisasi,3,,\n"
+    "KASUBAG-UMUM.02,202002,,realisasi,4,,\n"
+)
+
+
+def _with_an_import(db_path: Path, tmp_path: Path) -> None:
+    """One CSV import in the database (a batch Riwayat Impor can undo), the file left whole."""
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.ops_nilai import plan_values
+    from kinerja_desktop.exchange.nilai_csv import apply_csv, read_csv
+
+    csv = tmp_path / "nilai.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    db = open_database(db_path)
+    isi = read_csv(csv)
+    apply_csv(isi, plan_values(isi.nilai))
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # no spare room in the WAL file
+    db.close()
+
+
+@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+def test_an_approval_step_and_an_import_undo_on_a_full_disk_are_explained(db_path, tmp_path):
+    _with_an_import(db_path, tmp_path)
+    disk = tmp_path / "disk-kecil"
+    disk.mkdir()
+    db_file = disk / "kinerja.sqlite3"
+    out = tmp_path / "hasil.json"
+    size_kb = db_path.stat().st_size // 1024 + 512
+    script = (
+        f"mount -t tmpfs -o size={size_kb}k tmpfs '{disk}' && cp '{db_path}' '{db_file}' && "
+        f"QT_QPA_PLATFORM=offscreen '{sys.executable}' '{STEPS}' '{db_file}' "
+        f"'{disk / 'pengisi'}' '{out}'"
+    )
+    done = subprocess.run(
+        ["unshare", "-r", "-m", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    hasil = json.loads(out.read_text(encoding="utf-8"))
+
+    sebelum = hasil["sebelum"]
+    assert sebelum == {"status": "draf", "batch_dibatalkan": False, "realisasi": 2}
+    # the approval step: the tab says the disk is full, the period stays a draft
+    persetujuan = hasil["persetujuan"]
+    assert _disk_penuh(persetujuan["pesan"]) and persetujuan["tampak"]
+    assert persetujuan["keadaan"] == "Draf (belum diajukan)"
+    assert persetujuan["langkah"] == 0 and persetujuan["tersimpan"] == sebelum
+    # the import undo: the history says so, the batch and its values are all still there
+    batal = hasil["batal_impor"]
+    assert not batal["berhasil"] and _disk_penuh(batal["pesan"])
+    assert batal["tombol_aktif"]  # it can be tried again
+    assert batal["langkah"] == 0 and batal["tersimpan"] == sebelum
+    assert not any(k["judul"] == "Kesalahan program" for k in hasil["kotak"])
+    # with room again both go through
+    assert hasil["setelah_ruang"] == {
+        "batal_impor": True,
+        "tersimpan": {"status": "diajukan", "batch_dibatalkan": True, "realisasi": 0},
     }
 
 

@@ -9,7 +9,7 @@ the operator and show refusals themselves.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
@@ -19,11 +19,12 @@ from kinerja_desktop.db import queries_jabatan
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_tree import Node
-from kinerja_desktop.ui.operations import push_change
+from kinerja_desktop.ui.operations import push_change, run_once
 from kinerja_desktop.ui.pesan import kotak_pesan
 
 Notify = Callable[[Perubahan], None]
 ShowError = Callable[[str, str], None]
+T = TypeVar("T")
 
 
 class JabatanActions(QObject):
@@ -149,6 +150,18 @@ class JabatanActions(QObject):
 
     # --- asking the operator ---------------------------------------------------------------
 
+    def attempt(self, judul: str, op: Callable[[], T]) -> tuple[T | None, bool]:
+        """``op()``'s result, and whether it was refused: a refusal or an environment failure
+        (a full disk, a locked database) is shown titled ``judul``, a bug by the bug dialog
+        (result None, not refused)."""
+        refusals: list[str] = []
+
+        def refused(pesan: str) -> None:
+            refusals.append(pesan)
+            self.show_error(judul, pesan)
+
+        return run_once(self.window, op, refused), bool(refusals)
+
     def add_dialog(self, tahun: int, atasan: Node | None) -> int | None:
         """Ask for the title and code of a new jabatan under ``atasan``; returns its id."""
         from kinerja_desktop.db import ops_jabatan  # its writers load on first use, not at start-up
@@ -163,10 +176,12 @@ class JabatanActions(QObject):
         )
         atasan_id = atasan.jabatan_id if atasan is not None else None
         while dialog.exec():
-            try:
-                return self.add(tahun, dialog.nama, atasan_id, dialog.kode)
-            except KinerjaError as exc:
-                self.show_error("Jabatan tidak ditambahkan", exc.pesan)
+            new_id, refused = self.attempt(
+                "Jabatan tidak ditambahkan",
+                lambda: self.add(tahun, dialog.nama, atasan_id, dialog.kode),
+            )
+            if not refused:  # else the dialog opens again with what was typed
+                return new_id
         return None
 
     def rename_dialog(self, node: Node) -> None:
@@ -182,12 +197,14 @@ class JabatanActions(QObject):
             nama=node.nama,
             kode=node.kode,
         )
+        jabatan_id = node.jabatan_id
         while dialog.exec():
-            try:
-                self.rename(node.jabatan_id, dialog.nama, dialog.kode)
+            _, refused = self.attempt(
+                "Nama jabatan tidak diubah",
+                lambda: self.rename(jabatan_id, dialog.nama, dialog.kode),
+            )
+            if not refused:
                 return
-            except KinerjaError as exc:
-                self.show_error("Nama jabatan tidak diubah", exc.pesan)
 
     def move_dialog(self, node: Node, root: Node) -> None:
         """Ask for the new atasan of the jabatan ``node`` ("Pindahkan ke…")."""
@@ -197,20 +214,18 @@ class JabatanActions(QObject):
             return
         dialog = PindahkanDialog(self.window, root, node)
         if dialog.exec() and dialog.chosen is not None:
-            atasan_id = dialog.chosen.jabatan_id
-            try:
-                self.move(node.jabatan_id, atasan_id)
-            except KinerjaError as exc:
-                self.show_error("Jabatan tidak dipindahkan", exc.pesan)
+            jabatan_id, atasan_id = node.jabatan_id, dialog.chosen.jabatan_id
+            self.attempt("Jabatan tidak dipindahkan", lambda: self.move(jabatan_id, atasan_id))
 
     def remove_dialog(self, node: Node) -> None:
         """Say what goes with the jabatan, and remove it when the operator agrees."""
-        if node.jabatan_id is None:
+        jabatan_id = node.jabatan_id
+        if jabatan_id is None:
             return
-        try:
-            ringkasan = queries_jabatan.removal_summary(node.jabatan_id)
-        except KinerjaError as exc:
-            self.show_error("Jabatan tidak dihapus", exc.pesan)
+        ringkasan, _ = self.attempt(
+            "Jabatan tidak dihapus", lambda: queries_jabatan.removal_summary(jabatan_id)
+        )
+        if ringkasan is None:
             return
         box = kotak_pesan(self.window, QMessageBox.Icon.Warning, "Hapus Jabatan", ringkasan.kalimat)
         box.setInformativeText(
@@ -224,7 +239,4 @@ class JabatanActions(QObject):
         box.exec()
         if box.clickedButton() is not hapus:
             return
-        try:
-            self.remove(node.jabatan_id)
-        except KinerjaError as exc:
-            self.show_error("Jabatan tidak dihapus", exc.pesan)
+        self.attempt("Jabatan tidak dihapus", lambda: self.remove(jabatan_id))

@@ -13,7 +13,7 @@ class of its own here.
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices
@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pesan import informasi, kotak_pesan, peringatan, tanya_ya
 
 if TYPE_CHECKING:  # the values module is imported when a dialog needs it
     from kinerja_desktop.db.ops_nilai import NilaiTertulis
 
 ABU, MERAH = QColor("#eeeeee"), QColor("#f4b6b0")
+T = TypeVar("T")
 BATAS_TAMPIL = 200  # refusals listed in a preview; the count says how many there were
 
 
@@ -234,11 +236,11 @@ class RiwayatImporDialog(QDialog):
             )
             if not jawab:
                 return False
-        try:
-            perubahan = undo_batch(c.nomor).perubahan
-        except KinerjaError as exc:
-            self.keterangan.setText(exc.pesan)
+        # a refusal (changed since), a full disk or a locked database is said in the dialog
+        hasil = run_once(self, lambda: undo_batch(c.nomor), self.keterangan.setText)
+        if hasil is None:
             return False
+        perubahan = hasil.perubahan
         self.keterangan.setText(perubahan.pesan)
         if self.on_changes is not None:
             self.on_changes(perubahan)
@@ -294,11 +296,11 @@ class PratinjauDialog(QDialog):
         self.btn_impor.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.keterangan.setText(self._apply())
-        except KinerjaError as exc:
-            self.keterangan.setText(exc.pesan)
+            said = run_once(self, self._apply, self.keterangan.setText)
         finally:
             QApplication.restoreOverrideCursor()
+        if said is not None:
+            self.keterangan.setText(said)
 
 
 def _sesudah_impor(
@@ -424,11 +426,17 @@ def kabar_tertulis(window: Any, judul: str, teks: str, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def _run(window: Any, judul: str, kerja: Callable[[], object]) -> None:
-    try:
-        kerja()
-    except KinerjaError as exc:
-        peringatan(window, judul, exc.pesan)
+def _run(window: Any, judul: str, kerja: Callable[[], T]) -> T | None:
+    """``kerja()``'s result; a refusal or an environment failure is shown titled ``judul``
+    (None then), a bug by the bug dialog."""
+    return run_once(window, kerja, lambda pesan: peringatan(window, judul, pesan))
+
+
+def _preview(window: Any, judul: str, build: Callable[[], PratinjauDialog]) -> None:
+    """Check a file (``build``) and show what importing it would do."""
+    dialog = _run(window, judul, build)
+    if dialog is not None:
+        dialog.exec()
 
 
 def create_actions(window: Any) -> list[QAction]:
@@ -445,7 +453,7 @@ def create_actions(window: Any) -> list[QAction]:
     def import_csv() -> None:
         path = _choose_file(window, "Pilih berkas CSV nilai", "Berkas CSV (*.csv *.txt);;Semua (*)")
         if path is not None:
-            _run(window, "Impor CSV", lambda: pratinjau_csv(window, path).exec())
+            _preview(window, "Impor CSV", lambda: pratinjau_csv(window, path))
 
     def export_csv() -> None:
         from kinerja_desktop.exchange.nilai_csv import write_csv
@@ -457,13 +465,11 @@ def create_actions(window: Any) -> list[QAction]:
         if path is None:
             return
 
-        def kerja() -> None:
-            jumlah = write_csv(t, path)
+        jumlah = _run(window, "Ekspor CSV", lambda: write_csv(t, path))
+        if jumlah is not None:
             kabar_tertulis(
                 window, "Ekspor CSV", f"{jumlah} nilai tahun {t} ditulis ke {path}.", path
             )
-
-        _run(window, "Ekspor CSV", kerja)
 
     def make_target_workbook() -> None:
         from kinerja_desktop.exchange.buku_target import nama_berkas_target, write_buku_target
@@ -477,8 +483,8 @@ def create_actions(window: Any) -> list[QAction]:
         if path is None:
             return
 
-        def kerja() -> None:
-            jumlah = write_buku_target(t, path)
+        jumlah = _run(window, "Buku kerja target", lambda: write_buku_target(t, path))
+        if jumlah is not None:
             kabar_tertulis(
                 window,
                 "Buku kerja target",
@@ -486,8 +492,6 @@ def create_actions(window: Any) -> list[QAction]:
                 "kuningnya, lalu impor lewat menu Data › Impor Buku Kerja Target.",
                 path,
             )
-
-        _run(window, "Buku kerja target", kerja)
 
     def import_target_workbook() -> None:
         t = tahun()
@@ -497,16 +501,14 @@ def create_actions(window: Any) -> list[QAction]:
             window, "Pilih buku kerja target", "Buku kerja Excel (*.xlsx);;Semua (*)"
         )
         if path is not None:
-            _run(
-                window,
-                "Impor buku kerja target",
-                lambda: pratinjau_buku_target(window, path, t).exec(),
+            _preview(
+                window, "Impor buku kerja target", lambda: pratinjau_buku_target(window, path, t)
             )
 
     def import_monev() -> None:
         path = _choose_file(window, "Pilih berkas CSV monev", "Berkas CSV (*.csv *.txt);;Semua (*)")
         if path is not None:
-            _run(window, "Impor CSV Monev", lambda: pratinjau_monev(window, path).exec())
+            _preview(window, "Impor CSV Monev", lambda: pratinjau_monev(window, path))
 
     def export_monev() -> None:
         from kinerja_desktop.exchange.monev_csv import write_monev_csv
@@ -520,8 +522,8 @@ def create_actions(window: Any) -> list[QAction]:
         if path is None:
             return
 
-        def kerja() -> None:
-            jumlah = write_monev_csv(t, path)
+        jumlah = _run(window, "Ekspor CSV Monev", lambda: write_monev_csv(t, path))
+        if jumlah is not None:
             kabar_tertulis(
                 window,
                 "Ekspor CSV Monev",
@@ -529,8 +531,6 @@ def create_actions(window: Any) -> list[QAction]:
                 "kosong, lalu impor lewat menu Data › Impor CSV Monev.",
                 path,
             )
-
-        _run(window, "Ekspor CSV Monev", kerja)
 
     daftar = (
         (

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.location import DatabaseLocation, short_name
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode
 
@@ -327,9 +326,8 @@ class WindowMenus(_Window):
             self.jabatan_actions.remove_dialog(node)
 
     def _move_requested(self, jabatan_id: int, atasan_id: int | None) -> None:
-        try:
-            self.jabatan_actions.move(jabatan_id, atasan_id)
-        except KinerjaError as exc:
-            self.show_error("Jabatan tidak dipindahkan", exc.pesan)
-            return
-        self.tree.select_jabatan(jabatan_id)
+        _, refused = self.jabatan_actions.attempt(
+            "Jabatan tidak dipindahkan", lambda: self.jabatan_actions.move(jabatan_id, atasan_id)
+        )
+        if not refused:
+            self.tree.select_jabatan(jabatan_id)

@@ -25,6 +25,7 @@ from kinerja_desktop.domain.periode import semua_periode, tahun_
 from kinerja_desktop.domain.persetujuan import Langkah, Status, langkah_tersedia
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import run_once
 
 WARNA_STATUS = {
     Status.DRAF: "#eeeeee",
@@ -142,10 +143,12 @@ class PersetujuanBar(QWidget):
             )
             if not ok:
                 return
-        try:
-            hasil = take_step(langkah, self.jabatan_id, *pilihan, catatan)
-        except KinerjaError as exc:
-            self._galat(exc.pesan)
+        jabatan_id = self.jabatan_id
+        # a decision, not an undo step: a refusal or a full disk is said on the tab
+        hasil = run_once(
+            self, lambda: take_step(langkah, jabatan_id, *pilihan, catatan), self._galat
+        )
+        if hasil is None:
             return
         self.load()
         self._kirim(hasil.perubahan)
