@@ -136,6 +136,18 @@ def test_riwayat_perubahan_filters_and_the_cell_history(tab, qtbot):
     ]
     dialog.tabel.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first again
     assert dialog.tabel.item(0, 7).text() == "Februari 2020"
+    # every indicator of the year by its code; choosing a jabatan leaves its own
+    semua = [dialog.indikator.itemText(k) for k in range(1, dialog.indikator.count())]
+    assert semua == sorted(semua) and len(semua) > 5 and "KASUBAG-UMUM.02" in semua
+    dialog.jabatan.setCurrentIndex(dialog.jabatan.findData(i.sasaran.jabatan_id))
+    assert (
+        dialog.jabatan.currentText()
+        == "Kasubag Umum, Kepegawaian, Keuangan dan Aset (KASUBAG-UMUM)"
+    )
+    assert [dialog.indikator.itemText(k) for k in range(dialog.indikator.count())] == [
+        "(semua)"
+    ] + [f"KASUBAG-UMUM.0{n}" for n in range(1, 6)]
+    dialog.indikator.setCurrentIndex(dialog.indikator.findData(i.id))
     dialog.periode.setCurrentIndex(dialog.periode.findData("202001"))
     dialog.load()
     assert dialog.tabel.rowCount() == 2

@@ -35,10 +35,11 @@ from kinerja_desktop.db.audit_baca import (
     pengguna_di_log,
     read_audit,
 )
-from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
+from kinerja_desktop.db.queries_jabatan import list_jabatan
 from kinerja_desktop.domain.periode import parse_periode, semua_periode
 from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pesan import informasi, peringatan
 from kinerja_desktop.ui.sel_urut import SelUrut
 
@@ -115,9 +116,10 @@ class DialogRiwayat(QDialog):
         self.pakai_tanggal.toggled.connect(self.dari.setEnabled)
         self.pakai_tanggal.toggled.connect(self.sampai.setEnabled)
 
+        # the jabatan with their indicators, read once: choosing a jabatan filters them here
+        self._daftar_jabatan = list_jabatan(tahun) if tahun is not None else []
         self.jabatan.addItem(_SEMUA, None)
-        jabatan = Jabatan.select().where(Jabatan.tahun == tahun).order_by(Jabatan.urutan)
-        for j in jabatan:
+        for j in self._daftar_jabatan:
             self.jabatan.addItem(f"{j.nama} ({j.kode})", j.id)
         self.periode.addItem(_SEMUA, "")
         if tahun is not None:
@@ -175,11 +177,14 @@ class DialogRiwayat(QDialog):
         self.indikator.clear()
         self.indikator.addItem(_SEMUA, None)
         jabatan_id = self.jabatan.currentData()
-        query = Indikator.select(Indikator.id, Indikator.kode).where(Indikator.tahun == self.tahun)
-        if jabatan_id is not None:
-            query = query.join(Sasaran).where(Sasaran.jabatan == jabatan_id)
-        for i, kode in query.order_by(Indikator.kode).tuples().iterator():
-            self.indikator.addItem(kode, i)
+        pilihan = [
+            (kode, indikator_id)
+            for j in self._daftar_jabatan
+            if jabatan_id in (None, j.id)
+            for indikator_id, kode, _nama in j.indikator
+        ]
+        for kode, indikator_id in sorted(pilihan):
+            self.indikator.addItem(kode, indikator_id)
 
     def saring(self) -> SaringAudit:
         """The filter the form describes."""
@@ -221,16 +226,23 @@ class DialogRiwayat(QDialog):
         )
         if not nama:
             return
-        try:
-            path = tulis_audit(read_audit(self.saring(), batas=None), Path(nama))
-        except KinerjaError as exc:
-            peringatan(self, "Tidak tersimpan", exc.pesan)
-            return
-        self.jumlah.setText(f"Riwayat disimpan ke {path}.")
+        saring = self.saring()
+        path = run_once(
+            self,
+            lambda: tulis_audit(read_audit(saring, batas=None), Path(nama)),
+            lambda pesan: peringatan(self, "Tidak tersimpan", pesan),
+        )
+        if path is not None:
+            self.jumlah.setText(f"Riwayat disimpan ke {path}.")
 
     def check_log(self) -> None:
         """Check the hash chain and the stored data against the log."""
-        hasil = check_log()
+        # a damaged database is when this is asked: its failure is said, not shown as a bug
+        hasil = run_once(
+            self, check_log, lambda pesan: peringatan(self, "Log tidak dapat diperiksa", pesan)
+        )
+        if hasil is None:
+            return
         if hasil.utuh:
             informasi(
                 self,
