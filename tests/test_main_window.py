@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from kinerja_desktop.db.models import Indikator, Jabatan, Pegawai, Pemangku, Tugas
 from kinerja_desktop.db.queries import years
 from kinerja_desktop.ui.app import create_app
-from kinerja_desktop.ui.jabatan_tree import ID_ROLE, JabatanTreeModel
+from kinerja_desktop.ui.jabatan_model import ID_ROLE, JabatanTreeModel
 from kinerja_desktop.ui.main_window import MainWindow
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -154,7 +154,7 @@ def test_filter_finds_by_title_code_and_pegawai(window, qtbot, db):
 def test_search_finds_indicators_by_name_and_code(window, qtbot):
     """ "PKH" is in an indicator's name only: the search finds its jabatan, names the
     indicator on hover, and makes it current in the Indikator and Target tabs."""
-    from kinerja_desktop.ui.jabatan_tree import JabatanTreeModel
+    from kinerja_desktop.ui.jabatan_model import JabatanTreeModel
     from kinerja_desktop.ui.tabs.target_tab import TargetTab
 
     target = next(t for t in window.tabs if isinstance(t, TargetTab))

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.jabatan_tree import JenisNode
+from kinerja_desktop.ui.jabatan_nodes import JenisNode
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskState
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kinerja_desktop.db import queries_jabatan
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.jabatan_tree import Node
+from kinerja_desktop.ui.jabatan_nodes import Node
 from kinerja_desktop.ui.operations import push_change, run_once
 from kinerja_desktop.ui.pesan import kotak_pesan
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS
-from kinerja_desktop.ui.jabatan_tree import JenisNode, Node
+from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node
 
 
 class JabatanDialog(QDialog):

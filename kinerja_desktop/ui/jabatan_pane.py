@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.ui.jabatan_tree import JenisNode, Node
+from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node
 
 # The tabs of the selected jabatan, in order: (module, class, title). A new tab is one line
 # here. Each class follows the tab contract: ``__init__(undo_stack, parent)``,

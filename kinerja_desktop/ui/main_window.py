@@ -32,8 +32,9 @@ from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.beranda import BerandaView
 from kinerja_desktop.ui.beranda_tujuan import open_tujuan
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
+from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node, build_tree
 from kinerja_desktop.ui.jabatan_pane import JabatanPane
-from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode, Node, build_tree
+from kinerja_desktop.ui.jabatan_tree import JabatanTree
 from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.pesan import peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState

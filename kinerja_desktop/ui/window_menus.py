@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.location import DatabaseLocation, short_name
 from kinerja_desktop.ui.jabatan_actions import JabatanActions
-from kinerja_desktop.ui.jabatan_tree import JabatanTree, JenisNode
+from kinerja_desktop.ui.jabatan_nodes import JenisNode
+from kinerja_desktop.ui.jabatan_tree import JabatanTree
 
 if TYPE_CHECKING:  # a mixin of the main window: typed as one, at run time a plain class
     from PySide6.QtWidgets import QMainWindow as _Window
