@@ -6,33 +6,27 @@ numbers behind them on hover. A desa-based indicator is filled in its own grid o
 periods below. Every edit is one undoable command that calls
 :func:`kinerja_desktop.db.ops_nilai.set_values`.
 
-Long because the grid, its desa grid, paste and copy, and the legend form one screen whose parts
-share the selection and the undo steps.
+Long because the jabatan's grid, its desa grid, paste and copy, and the approval line form one
+screen whose parts share the selection and the undo steps; the spreadsheet-like view and the
+legend are :mod:`~kinerja_desktop.ui.tabs.grid_view`.
 """
 
 import html
-from typing import Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -58,7 +52,6 @@ from kinerja_desktop.db.queries_nilai import (
 from kinerja_desktop.domain.periode import JenisPeriode
 from kinerja_desktop.domain.value_text import format_persen
 from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.ui.flow_layout import FlowLayout
 from kinerja_desktop.ui.tabs.common import (
     KeadaanKosong,
     TabDasar,
@@ -69,16 +62,13 @@ from kinerja_desktop.ui.tabs.common import (
     to_tsv,
 )
 from kinerja_desktop.ui.tabs.desa_model import DesaModel
-from kinerja_desktop.ui.tabs.frozen_view import FrozenTableView
 from kinerja_desktop.ui.tabs.grid_model import (
-    KEADAAN_LABEL,
-    KEADAAN_PENJELASAN,
     MODE_BULAN,
     MODE_TRIWULAN,
-    WARNA_KEADAAN,
     GridModel,
     kolom_periode,
 )
+from kinerja_desktop.ui.tabs.grid_view import GridView, build_legend, set_period_widths
 from kinerja_desktop.ui.tabs.persetujuan_bar import PersetujuanBar
 from kinerja_desktop.ui.tabs.target_model import NilaiModel
 
@@ -95,131 +85,9 @@ TIP_ISI_DESA = (
 LEBAR_INDIKATOR = 220
 LEBAR_INDIKATOR_SEMPIT = 160
 TAB_LEBAR = 760  # narrower than this, the indicator column narrows
-LEBAR_BULAN = 58  # "200,0%" fits
 TINGGI_BARIS = 26  # one line of numbers with room around it
 LEBAR_TEPI = 8  # the cell's text margin on each side, with room to spare
-LEBAR_RINGKASAN = 66  # triwulan and year columns hold ranges such as 90–100%
 TINGGI_BARIS_DESA = 21  # the desa grid's rows at most: 18 desa and the total fit in 768 px
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class GridView(FrozenTableView):
-    """A spreadsheet-like table: typing starts editing, Delete empties the selected cells.
-
-    Typing into a cell that takes no value says why (a month's target, a computed total)
-    instead of doing nothing.
-    """
-
-    def __init__(self, tab: "TargetTab", beku: int, parent: QWidget | None = None) -> None:
-        super().__init__(beku, parent)
-        self.tab = tab
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setWordWrap(True)
-        self.horizontalHeader().setMinimumSectionSize(40)
-        self.verticalHeader().hide()
-        self.setItemDelegate(IsianDelegate(self))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if self is getattr(self.tab, "view_desa", None):  # (not yet made while the tab is)
-            self.tab.tinggi_baris_desa()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if self.state() != QAbstractItemView.State.EditingState:
-            if event.key() == Qt.Key.Key_Escape and self is self.tab.view_desa:
-                self.tab.close_desa()
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.tab.clear_cells(self)
-                return
-            index = self.currentIndex()
-            model = self.model()
-            if (
-                index.isValid()
-                and isinstance(model, GridModel)
-                and not model.is_editable(index.row(), index.column())
-            ):
-                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tab.open_desa():
-                    return
-                if event.text().strip():
-                    self.tab.show_error(model.why_fixed(index.row(), index.column()))
-                    return
-        super().keyPressEvent(event)
-
-
-class IsianDelegate(QStyledItemDelegate):
-    """The cell editor of the grids: a refused entry opens again holding what was typed, so
-    the operator corrects it instead of typing it all again."""
-
-    def __init__(self, view: QTableView) -> None:
-        super().__init__(view)
-        self.view = view
-        self._tertunda: tuple[QPersistentModelIndex, str] | None = None
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if (
-            self._tertunda is not None
-            and isinstance(editor, QLineEdit)
-            and self._tertunda[0] == QPersistentModelIndex(index)
-        ):
-            editor.setText(self._tertunda[1])
-            self._tertunda = None
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
-        if not isinstance(editor, QLineEdit):
-            super().setModelData(editor, model, index)
-            return
-        teks = editor.text()
-        if model.setData(index, teks, Qt.ItemDataRole.EditRole):
-            return
-        if not teks.strip() or not model.is_editable(index.row(), index.column()):
-            return
-        # refused: open the cell again with the typed text once this editor has closed
-        tetap = QPersistentModelIndex(index)
-        self._tertunda = (tetap, teks)
-        QTimer.singleShot(0, lambda: self._reopen(tetap))
-
-    def _reopen(self, index: QPersistentModelIndex) -> None:
-        if not index.isValid():
-            self._tertunda = None
-            return
-        target = self.view.model().index(index.row(), index.column())
-        self.view.setCurrentIndex(target)
-        self.view.edit(target)
-
-
-def _lebar_periode(view: QTableView, model: GridModel) -> None:
-    for c in range(model.columnCount()):
-        p = model.periode_kolom(c)
-        if p is not None:
-            lebar = LEBAR_BULAN if p.jenis is JenisPeriode.BULAN else LEBAR_RINGKASAN
-            view.setColumnWidth(c, lebar)
-
-
-def _legend() -> QWidget:
-    """The colour legend: one bordered label per cell state, wrapping onto a second line
-    when the window is narrow (a single row clipped the last labels at 1200 pixels)."""
-    w = QWidget()
-    row = FlowLayout(w)
-    row.addWidget(QLabel("Keterangan warna:"))
-    for keadaan in KEADAAN_LABEL:
-        label = QLabel(KEADAAN_LABEL[keadaan])
-        miring = " font-style: italic;" if keadaan == "otomatis" else ""
-        label.setStyleSheet(
-            f"QLabel {{ background: {WARNA_KEADAAN[keadaan]}; border: 1px solid #b5b5b5;"
-            f" padding: 1px 6px;{miring} }}"
-        )
-        label.setToolTip(KEADAAN_PENJELASAN.get(keadaan, ""))
-        row.addWidget(label)
-    return w
 
 
 class TargetTab(TabDasar):
@@ -305,7 +173,7 @@ class TargetTab(TabDasar):
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.addWidget(self.halaman, 1)
         grid_layout.addWidget(self.ringkasan)
-        self.legenda = _legend()
+        self.legenda = build_legend()
         grid_layout.addWidget(self.legenda)
         self.isi_stack.addWidget(grid)
         self.isi_stack.addWidget(self.kosong_indikator)
@@ -575,7 +443,7 @@ class TargetTab(TabDasar):
         labels = [self.model.index(r, 1).data() or "" for r in range(self.model.rowCount())]
         widest = max((metrics.horizontalAdvance(t) for t in labels), default=0)
         self.view.setColumnWidth(1, max(92, widest + 2 * LEBAR_TEPI))
-        _lebar_periode(self.view, self.model)
+        set_period_widths(self.view, self.model)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(TINGGI_BARIS)
         self._tinggi_indikator()
@@ -680,9 +548,7 @@ class TargetTab(TabDasar):
         satu_baris = view.fontMetrics().height() + 1
         muat = view.viewport().height() // baris
         view.verticalHeader().setMinimumSectionSize(satu_baris)  # the style's is taller
-        view.verticalHeader().setDefaultSectionSize(
-            max(satu_baris, min(TINGGI_BARIS_DESA, muat))
-        )
+        view.verticalHeader().setDefaultSectionSize(max(satu_baris, min(TINGGI_BARIS_DESA, muat)))
         view.sync_frozen()
 
     def _fill_desa(self) -> None:
@@ -695,7 +561,7 @@ class TargetTab(TabDasar):
         self.model_desa.set_content(n, daftar_desa(n.info.tahun), self.model.periode)
         self._set_page_title()
         self.view_desa.setColumnWidth(0, 170)
-        _lebar_periode(self.view_desa, self.model_desa)
+        set_period_widths(self.view_desa, self.model_desa)
         self.view_desa.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.tinggi_baris_desa()
         self.view_desa.sync_frozen()
