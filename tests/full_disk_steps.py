@@ -20,7 +20,7 @@ from kinerja_desktop.db.persetujuan import status_persetujuan
 from kinerja_desktop.domain.persetujuan import Langkah
 from kinerja_desktop.ui.app import create_app
 from kinerja_desktop.ui.main_window import MainWindow
-from kinerja_desktop.ui.nilai_dialogs import RiwayatImporDialog
+from kinerja_desktop.ui.riwayat_impor import RiwayatImporDialog
 from kinerja_desktop.ui.tabs.target_tab import TargetTab
 
 

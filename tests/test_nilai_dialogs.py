@@ -13,11 +13,11 @@ from kinerja_desktop.db.models import ImporBatch, Indikator, NilaiRealisasi
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.ui.app import create_app
 from kinerja_desktop.ui.nilai_dialogs import (
-    RiwayatImporDialog,
     create_actions,
     pratinjau_buku_target,
     pratinjau_csv,
 )
+from kinerja_desktop.ui.riwayat_impor import RiwayatImporDialog
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
