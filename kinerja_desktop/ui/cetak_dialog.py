@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import settings
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.page import KERTAS, kertas_label
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pdf_halaman import DPI_PRATINJAU, DokumenPdf, atur_kertas, lukis_halaman
 
 TANPA_PRINTER = (
@@ -43,7 +43,10 @@ TANPA_PRINTER = (
 
 
 class CetakDialog(QDialog):
-    """Print the PDF at ``path``; raises :class:`KinerjaError` when it cannot be read."""
+    """Print the PDF at ``path``; raises :class:`KinerjaError` when it cannot be read.
+
+    A refusal or an environment failure while printing is said in red and the dialog stays
+    open; a bug goes to the bug dialog (:func:`~kinerja_desktop.ui.operations.run_once`)."""
 
     def __init__(self, parent: QWidget | None, path: Path) -> None:
         super().__init__(parent)
@@ -242,18 +245,20 @@ class CetakDialog(QDialog):
         self.galat.hide()
         self.cetak.setEnabled(False)
         try:
-            jumlah = self.cetak_ke(printer)
-        except KinerjaError as exc:
-            self.galat.setText(exc.pesan)
-            self.galat.show()
-            return
+            jumlah = run_once(self, lambda: self.cetak_ke(printer), self._show_error)
         finally:
             self.cetak.setEnabled(True)
+        if jumlah is None:
+            return
         salinan = self.salinan.value()
         self.pesan = f"{jumlah} halaman dikirim ke printer {nama}" + (
             f" ({salinan} salinan)." if salinan > 1 else "."
         )
         self.accept()
+
+    def _show_error(self, pesan: str) -> None:
+        self.galat.setText(pesan)
+        self.galat.show()
 
     def done(self, result: int) -> None:
         """Close the PDF as the dialog closes, so that the file can be written again."""

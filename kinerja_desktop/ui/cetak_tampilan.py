@@ -23,12 +23,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.fileio import make_temporary_folder
 from kinerja_desktop.ui.jabatan_nodes import JenisNode
-from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.operations import run_once, show_bug
 from kinerja_desktop.ui.tasks import TaskState
 
 # the title of the tab whose report is the capaian (jabatan_pane.TABS)
 TAB_CAPAIAN = "Target & Realisasi"
+JUDUL_GAGAL = "Laporan tidak dapat dicetak"
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,13 @@ class CetakTampilan(QObject):
         if laporan is None:
             status.showMessage("Belum ada tahun IKI untuk dicetak.", 5000)
             return None
-        folder = Path(tempfile.mkdtemp(prefix=".kinerja-sementara-cetak-"))
+        folder = run_once(
+            self.window,
+            lambda: make_temporary_folder(Path(tempfile.gettempdir()), "cetak"),
+            lambda pesan: self.window.show_error(JUDUL_GAGAL, pesan),
+        )
+        if folder is None:  # a full or read-only temporary folder, said in a message
+            return None
         status.showMessage(f"Menyiapkan {laporan.nama} untuk dicetak …")
 
         def job(_state: TaskState) -> Path:
@@ -113,7 +121,7 @@ class CetakTampilan(QObject):
         def gagal(exc: KinerjaError) -> None:
             self._berjalan = None
             shutil.rmtree(folder, ignore_errors=True)
-            self.window.show_error("Laporan tidak dapat dicetak", exc.pesan)
+            self.window.show_error(JUDUL_GAGAL, exc.pesan)
 
         def rusak(detail: str) -> None:
             self._berjalan = None
@@ -126,11 +134,13 @@ class CetakTampilan(QObject):
     def _buka_dialog(self, path: Path, folder: Path) -> None:
         from kinerja_desktop.ui.cetak_dialog import CetakDialog
 
-        try:
-            dialog = CetakDialog(self.window, path)
-        except KinerjaError as exc:
+        dialog = run_once(
+            self.window,
+            lambda: CetakDialog(self.window, path),
+            lambda pesan: self.window.show_error(JUDUL_GAGAL, pesan),
+        )
+        if dialog is None:
             shutil.rmtree(folder, ignore_errors=True)
-            self.window.show_error("Laporan tidak dapat dicetak", exc.pesan)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog

@@ -18,7 +18,6 @@ Long because it is the one layout every report dialog shares, so that they canno
 each report only adds its own rows.
 """
 
-import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -54,7 +53,7 @@ from kinerja_desktop.paths import data_dir
 from kinerja_desktop.reports.page import KERTAS, kertas_label
 from kinerja_desktop.reports.penandatangan import BawaanTtd, PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
-from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.operations import run_once, show_bug
 from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -412,10 +411,12 @@ class DialogLaporan(QDialog):
 
     def _simpan_bawaan(self) -> None:
         code = self.kertas.currentData()
-        try:
+
+        def save_default() -> str:
             settings.set_value("kertas", code)
-        except KinerjaError as exc:
-            self.tampilkan_galat(exc.pesan)
+            return code
+
+        if run_once(self, save_default, self.tampilkan_galat) is None:
             return
         self.status.setText(f"Ukuran kertas bawaan sekarang {kertas_label(code)}.")
         self._perbarui_bawaan()
@@ -521,12 +522,15 @@ class DialogLaporan(QDialog):
             if self.hasil is not None:
                 self.cetak_berkas(self.hasil)
         folder = self.hasil.parent if self._berkas and self.hasil else self.hasil
-        # Remember the folder (often a USB stick) for this report; failing to remember it is
-        # not worth an error, the report itself was written.
+        # Remember the folder (often a USB stick) for this report; a data folder that refuses
+        # is not worth a message, the report itself was written (a bug still is shown).
         if folder is not None:
-            with contextlib.suppress(KinerjaError):
-                settings.set_value(self.kunci_folder, str(folder))
-                settings.set_value("folder_terakhir", str(folder))
+            run_once(self, lambda: self._remember_folder(folder), lambda _pesan: None)
+
+    def _remember_folder(self, folder: Path) -> Path:
+        settings.set_value(self.kunci_folder, str(folder))
+        settings.set_value("folder_terakhir", str(folder))
+        return folder
 
     def _gagal(self, exc: KinerjaError) -> None:
         self._berjalan = None
@@ -625,10 +629,9 @@ class DialogLaporan(QDialog):
         """Open the print dialog on the PDF at ``path`` (window-modal; see ``dialog_cetak``)."""
         from kinerja_desktop.ui.cetak_dialog import CetakDialog
 
-        try:
-            dialog = CetakDialog(self, path)
-        except KinerjaError as exc:
-            self.tampilkan_galat(exc.pesan)
+        # a PDF that is gone or unreadable is said in red; a bug goes to the bug dialog
+        dialog = run_once(self, lambda: CetakDialog(self, path), self.tampilkan_galat)
+        if dialog is None:
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog_cetak = dialog

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.queries import latest_year
 from kinerja_desktop.domain.jabatan import label_jabatan
 from kinerja_desktop.domain.periode import periode_terakhir_selesai, triwulan_setahun
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.iki_data import daftar_jabatan
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 SEMUA = "Semua jabatan"
@@ -96,10 +96,8 @@ class _DialogDokumen(DialogLaporan):
         """Show what is missing (or that nothing is) before anything is written."""
         if self.tahun.currentData() is None:
             return
-        try:
-            kurang = self.daftar_kurang()
-        except KinerjaError as exc:
-            self.kurang.setText(exc.pesan)
+        kurang = run_once(self, self.daftar_kurang, self.kurang.setText)
+        if kurang is None:
             return
         if not kurang:
             self.kurang.setText("Tidak ada: semua nama, NIP, target dan anggaran sudah tercatat.")

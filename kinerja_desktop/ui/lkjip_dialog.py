@@ -14,11 +14,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from kinerja_desktop.db.queries import latest_year
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.reports.lkjip import default_filename, export_lkjip
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -79,10 +79,8 @@ class LkjipDialog(DialogLaporan):
         if tahun is None:
             self.kekurangan.setPlainText("Belum ada tahun di basis data.")
             return
-        try:
-            laporan = build_lkjip_report(tahun)
-        except KinerjaError as exc:
-            self.kekurangan.setPlainText(exc.pesan)
+        laporan = run_once(self, lambda: build_lkjip_report(tahun), self.kekurangan.setPlainText)
+        if laporan is None:
             return
         self._draf = len(laporan.masih_draf)
         baris = laporan.kekurangan

@@ -18,7 +18,7 @@ from kinerja_desktop.db.ops_lkjip import set_target_renstra
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.value_text import format_cell_target, parse_cell_target
-from kinerja_desktop.errors import DataTidakValid, KinerjaError
+from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.lkjip_angka import IndikatorLkjip
 from kinerja_desktop.reports.lkjip_data import LaporanKinerja
 
@@ -82,7 +82,7 @@ class TabRenstra(QWidget):
             sel = self.tabel.item(r, 4)
             try:
                 target = parse_cell_target(sel.text() if sel is not None else "")
-            except KinerjaError as exc:
+            except DataTidakValid as exc:
                 raise DataTidakValid(f"Baris {r + 1} ({i.kode}): {exc.pesan}") from None
             if target is None and i.renstra_tahun is not None:
                 # the target shown is removed, whichever plan it belongs to

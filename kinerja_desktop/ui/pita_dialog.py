@@ -2,8 +2,9 @@
 and the capaian ceiling beside them.
 
 Saved with :func:`kinerja_desktop.db.ops_pita.set_penilaian` in one transaction; a refusal
-(no band from 0%, two bands with the same bound or name, a ceiling below 100%) is shown in the
-dialog, which stays open.
+(no band from 0%, two bands with the same bound or name, a ceiling below 100%) or an
+environment failure (a full disk, a locked database) is shown in the dialog, which stays open
+with the bands as typed.
 """
 
 from PySide6.QtCore import Qt
@@ -28,7 +29,7 @@ from kinerja_desktop.db.ops_pita import BATAS_ATAS_TERTINGGI, WARNA_URUT, set_pe
 from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.domain.capaian import PITA_BAWAAN, Pita, parse_angka
 from kinerja_desktop.domain.value_text import format_angka
-from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.ui.operations import run_once
 
 
 class PitaDialog(QDialog):
@@ -136,10 +137,9 @@ class PitaDialog(QDialog):
 
     def simpan(self) -> None:
         """Save and close, or show why not."""
-        try:
-            batas = self.batas_atas.value() if self.pakai_batas.isChecked() else None
-            self.perubahan = set_penilaian(self.pita(), batas).perubahan
-        except DataTidakValid as exc:
-            self.pesan.setText(exc.pesan)
+        batas = self.batas_atas.value() if self.pakai_batas.isChecked() else None
+        hasil = run_once(self, lambda: set_penilaian(self.pita(), batas), self.pesan.setText)
+        if hasil is None:
             return
+        self.perubahan = hasil.perubahan
         self.accept()
