@@ -221,11 +221,11 @@ def main() -> None:
     capaian.periode.setCurrentIndex(capaian.periode.findData(f"{TAHUN}Q3"))
     capaian.folder.setText(str(flashdisk / "laporan"))
     capaian.adjustSize()
-    capaian.mulai()
+    capaian.start()
     tunggu(app, lambda: capaian.hasil is not None)
     simpan(capaian, "laporan-capaian")
 
-    capaian.mulai_cetak()
+    capaian.print_report()
     tunggu(app, lambda: capaian.dialog_cetak is not None)
     cetak = capaian.dialog_cetak
     assert cetak is not None

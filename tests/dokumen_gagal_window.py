@@ -138,7 +138,7 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     pita = PitaDialog()
     batas_lama = [p.batas_bawah for p in penilaian().pita]
     pita.tabel.item(1, 0).setText("55")
-    pita.simpan()
+    pita.save()
     hasil["pita"] = {
         "pesan": pita.pesan.text(),
         "terbuka": pita.result() == 0 and pita.perubahan is None,

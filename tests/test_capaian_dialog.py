@@ -81,11 +81,11 @@ def test_rating_bands_dialog(qtbot, db):
     ARTIFACTS.mkdir(exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "pita_dialog.png"))
     dialog.tabel.item(4, 0).setText("10")  # the lowest band no longer starts at 0%
-    dialog.simpan()
+    dialog.save()
     assert "berbatas bawah 0%" in dialog.pesan.text() and dialog.result() == 0
     dialog.tabel.item(4, 0).setText("0")
     dialog.tabel.item(0, 0).setText("90,5")
-    dialog.simpan()
+    dialog.save()
     assert dialog.perubahan is not None and dialog.perubahan.nilai
     assert daftar_pita()[0].batas_bawah == 90.5
     assert penilaian().batas_atas is None  # no ceiling by default
@@ -102,11 +102,11 @@ def test_rating_bands_dialog_sets_the_capaian_ceiling(qtbot, db):
     dialog.batas_atas.setValue(120)
     dialog.show()
     dialog.grab().save(str(ARTIFACTS / "pita_dialog_batas.png"))
-    dialog.simpan()
+    dialog.save()
     assert penilaian().batas_atas == 120
     again = PitaDialog()
     qtbot.addWidget(again)
     assert again.pakai_batas.isChecked() and again.batas_atas.value() == 120
     again.pakai_batas.setChecked(False)
-    again.simpan()
+    again.save()
     assert penilaian().batas_atas is None

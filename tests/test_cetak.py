@@ -99,7 +99,7 @@ def test_printed_pages_equal_the_pdf_pages_on_f4_and_fit_on_a4(qtbot, iki, tmp_p
     assert cetak.rentang.isChecked() and cetak.halaman_terpilih() == [1, 2]
     assert cetak.pratinjau.pageCount() == 2  # the preview shows what will be printed
     hasil = tmp_path / "cetak-f4.pdf"
-    assert cetak.cetak_ke(_printer_pdf(hasil)) == 2
+    assert cetak.print_to(_printer_pdf(hasil)) == 2
 
     reader = PdfReader(hasil)
     assert len(reader.pages) == 2
@@ -119,7 +119,7 @@ def test_printed_pages_equal_the_pdf_pages_on_f4_and_fit_on_a4(qtbot, iki, tmp_p
     assert "diperkecil atau diperbesar agar pas di kertas A4" in cetak.catatan.text()
     cetak.semua.setChecked(True)
     hasil_a4 = tmp_path / "cetak-a4.pdf"
-    assert cetak.cetak_ke(_printer_pdf(hasil_a4)) == jumlah
+    assert cetak.print_to(_printer_pdf(hasil_a4)) == jumlah
     reader = PdfReader(hasil_a4)
     assert len(reader.pages) == jumlah
     lebar, tinggi = _ukuran_mm(reader, 0)
@@ -213,5 +213,5 @@ def test_buka_without_a_viewer_says_so_kindly(qtbot, iki):
 def test_a_pdf_that_is_not_one_is_refused_in_words(qtbot, iki, tmp_path):
     rusak = tmp_path / "rusak.pdf"
     rusak.write_bytes(b"bukan pdf")
-    iki.cetak_berkas(rusak)
+    iki.print_file(rusak)
     assert "tidak dapat dibaca sebagai PDF" in iki.galat.text()

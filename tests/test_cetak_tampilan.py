@@ -42,7 +42,7 @@ def _teks(dialog, tmp_path: Path) -> tuple[int, str]:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "cetak.pdf"))
-    jumlah = dialog.cetak_ke(printer)
+    jumlah = dialog.print_to(printer)
     assert len(PdfReader(tmp_path / "cetak.pdf").pages) == jumlah
     asli = PdfReader(dialog.dokumen.path)
     return jumlah, "\n".join(p.extract_text() for p in asli.pages)

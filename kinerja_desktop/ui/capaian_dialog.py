@@ -32,16 +32,16 @@ class CapaianDialog(DialogLaporan):
     ) -> None:
         pilih = tahun if tahun is not None else latest_year()
         super().__init__(parent, "Laporan Capaian IKI", pilih, "folder_capaian", runner)
-        self.periode.currentIndexChanged.connect(self.isi_berubah)
+        self.periode.currentIndexChanged.connect(self.refresh_proposals)
         self.selesai_dibangun()
 
     def baris_isi(self) -> None:
         """The period row, in the order every dialog uses."""
         self.periode = QComboBox()
-        self._isi_periode()
-        self.tambah_baris("Per&iode:", self.periode)
+        self._fill_periode()
+        self.add_row("Per&iode:", self.periode)
 
-    def _isi_periode(self) -> None:
+    def _fill_periode(self) -> None:
         self.periode.blockSignals(True)
         lama = self.periode.currentData()
         self.periode.clear()
@@ -57,7 +57,7 @@ class CapaianDialog(DialogLaporan):
 
     def tahun_berubah(self) -> None:
         """The same kind of period in the new year."""
-        self._isi_periode()
+        self._fill_periode()
 
     def nama_bawaan(self) -> str:
         """``Capaian-2020Q1``."""
@@ -87,15 +87,15 @@ def create_actions(window: Any) -> list[QAction]:
     action = QAction("&Laporan Capaian…", window)
     action.setStatusTip("Menulis laporan capaian IKI satu periode ke PDF atau Excel")
 
-    def buka() -> None:
+    def open_dialog() -> None:
         CapaianDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
 
-    action.triggered.connect(buka)
+    action.triggered.connect(open_dialog)
 
     pita = QAction("&Kategori Capaian…", window)
     pita.setStatusTip("Mengubah kategori capaian (Sangat Tinggi, Tinggi, …) dan batas atasnya")
 
-    def ubah_pita() -> None:
+    def open_pita() -> None:
         from kinerja_desktop.ui.pita_dialog import PitaDialog
 
         dialog = PitaDialog(window)
@@ -104,5 +104,5 @@ def create_actions(window: Any) -> list[QAction]:
             if apply_changes is not None:
                 apply_changes(dialog.perubahan)
 
-    pita.triggered.connect(ubah_pita)
+    pita.triggered.connect(open_pita)
     return [action, pita]

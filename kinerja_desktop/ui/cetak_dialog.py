@@ -4,7 +4,7 @@ Left the choices (printer, paper F4 or A4, all pages or a range, copies), right 
 the very pages that will be printed. Both draw the PDF's own pages
 (:mod:`kinerja_desktop.ui.pdf_halaman`), so the sheets equal the PDF.
 
-``CetakDialog(parent, path).exec()``; :meth:`CetakDialog.cetak_ke` prints on any QPrinter
+``CetakDialog(parent, path).exec()``; :meth:`CetakDialog.print_to` prints on any QPrinter
 (the Cetak button passes the chosen printer; a test passes a PDF file printer).
 """
 
@@ -32,7 +32,7 @@ from kinerja_desktop import settings
 from kinerja_desktop.reports.page import KERTAS, kertas_label
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.operations import run_once
-from kinerja_desktop.ui.pdf_halaman import DPI_PRATINJAU, DokumenPdf, atur_kertas, lukis_halaman
+from kinerja_desktop.ui.pdf_halaman import DPI_PRATINJAU, DokumenPdf, draw_pages, prepare_paper
 
 TANPA_PRINTER = (
     "Belum ada printer yang terpasang di komputer ini. Pasang printernya melalui pengaturan "
@@ -119,7 +119,7 @@ class CetakDialog(QDialog):
         self.pratinjau.setViewMode(QPrintPreviewWidget.ViewMode.SinglePageView)
         self.pratinjau.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
         self.pratinjau.setMinimumWidth(340)
-        self.pratinjau.paintRequested.connect(self._lukis_pratinjau)
+        self.pratinjau.paintRequested.connect(self._draw_preview)
         perkecil = QPushButton("Perkec&il", self)
         perbesar = QPushButton("Perbes&ar", self)
         pas = QPushButton("Satu &halaman penuh", self)
@@ -169,7 +169,7 @@ class CetakDialog(QDialog):
         self.semua.toggled.connect(self._pilihan_berubah)
         self.dari.valueChanged.connect(self._dari_berubah)
         self.sampai.valueChanged.connect(self._sampai_berubah)
-        self.cetak.clicked.connect(self._cetak)
+        self.cetak.clicked.connect(self._print_chosen)
         batal.clicked.connect(self.reject)
         self._pilihan_berubah()
         self.resize(940, 660)
@@ -214,30 +214,30 @@ class CetakDialog(QDialog):
             )
         self.catatan.setText("\n\n".join(catatan))
         self.catatan.setVisible(bool(catatan))
-        atur_kertas(self._printer_pratinjau, kertas, self._mendatar())
+        prepare_paper(self._printer_pratinjau, kertas, self._mendatar())
         self.pratinjau.updatePreview()
 
-    def _lukis_pratinjau(self, printer: QPrinter) -> None:
-        lukis_halaman(printer, self.dokumen, self.halaman_terpilih(), DPI_PRATINJAU)
+    def _draw_preview(self, printer: QPrinter) -> None:
+        draw_pages(printer, self.dokumen, self.halaman_terpilih(), DPI_PRATINJAU)
 
     # ----- printing ----------------------------------------------------------------------------
 
-    def siapkan(self, printer: QPrinter) -> None:
+    def prepare_printer(self, printer: QPrinter) -> None:
         """Give ``printer`` the chosen paper, copies and the document's name."""
-        atur_kertas(printer, self.kertas.currentData(), self._mendatar())
+        prepare_paper(printer, self.kertas.currentData(), self._mendatar())
         printer.setCopyCount(self.salinan.value())
         printer.setDocName(self.dokumen.path.stem)
 
-    def cetak_ke(self, printer: QPrinter) -> int:
+    def print_to(self, printer: QPrinter) -> int:
         """Print the chosen pages on ``printer``; returns how many pages (one copy)."""
-        self.siapkan(printer)
+        self.prepare_printer(printer)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return lukis_halaman(printer, self.dokumen, self.halaman_terpilih())
+            return draw_pages(printer, self.dokumen, self.halaman_terpilih())
         finally:
             QApplication.restoreOverrideCursor()
 
-    def _cetak(self) -> None:
+    def _print_chosen(self) -> None:
         nama = self.printer.currentData()
         if nama is None:
             return
@@ -245,7 +245,7 @@ class CetakDialog(QDialog):
         self.galat.hide()
         self.cetak.setEnabled(False)
         try:
-            jumlah = run_once(self, lambda: self.cetak_ke(printer), self._show_error)
+            jumlah = run_once(self, lambda: self.print_to(printer), self._show_error)
         finally:
             self.cetak.setEnabled(True)
         if jumlah is None:

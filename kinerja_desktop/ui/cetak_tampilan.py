@@ -63,24 +63,24 @@ def laporan_tampilan(window: Any) -> LaporanTampilan | None:
             else periode_terakhir_selesai(tahun, date.today()).id
         )
 
-        def tulis_capaian(target: Path) -> Path:
+        def write_capaian(target: Path) -> Path:
             from kinerja_desktop.reports.capaian import export_capaian
 
             return export_capaian(tahun, periode, target)
 
         label = parse_periode(periode).label
-        return LaporanTampilan(f"laporan capaian {label}", f"Capaian-{periode}", tulis_capaian)
+        return LaporanTampilan(f"laporan capaian {label}", f"Capaian-{periode}", write_capaian)
 
     node = window.tree.selected_node()
     kode = node.kode if node is not None and node.jenis is JenisNode.JABATAN else None
 
-    def tulis_iki(target: Path) -> Path:
+    def write_iki(target: Path) -> Path:
         from kinerja_desktop.reports.iki import export_iki
 
         return export_iki(tahun, target, jabatan_kode=kode)
 
     nama = f"IKI {tahun}" + (f" jabatan {kode}" if kode else " (semua jabatan)")
-    return LaporanTampilan(nama, f"IKI-{tahun}" + (f"-{kode}" if kode else ""), tulis_iki)
+    return LaporanTampilan(nama, f"IKI-{tahun}" + (f"-{kode}" if kode else ""), write_iki)
 
 
 class CetakTampilan(QObject):
@@ -92,7 +92,7 @@ class CetakTampilan(QObject):
         self.dialog: Any = None  # the print dialog last opened (CetakDialog)
         self._berjalan: TaskState | None = None
 
-    def mulai(self) -> TaskState | None:
+    def start(self) -> TaskState | None:
         """Write the report in the background; the print dialog opens when it is there."""
         if self._berjalan is not None:
             return None
@@ -116,7 +116,7 @@ class CetakTampilan(QObject):
         def selesai(path: Path) -> None:
             self._berjalan = None
             status.clearMessage()
-            self._buka_dialog(path, folder)
+            self._open_print_dialog(path, folder)
 
         def gagal(exc: KinerjaError) -> None:
             self._berjalan = None
@@ -131,7 +131,7 @@ class CetakTampilan(QObject):
         self._berjalan = self.window.tasks.run(job, selesai, gagal, on_crash=rusak)
         return self._berjalan
 
-    def _buka_dialog(self, path: Path, folder: Path) -> None:
+    def _open_print_dialog(self, path: Path, folder: Path) -> None:
         from kinerja_desktop.ui.cetak_dialog import CetakDialog
 
         dialog = run_once(
@@ -145,13 +145,13 @@ class CetakTampilan(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
 
-        def tutup(hasil: int) -> None:
+        def on_closed(hasil: int) -> None:
             # the PDF was closed with the dialog; its temporary folder goes now
             shutil.rmtree(folder, ignore_errors=True)
             if hasil and dialog.pesan:
                 self.window.statusBar().showMessage(dialog.pesan, 10000)
 
-        dialog.finished.connect(tutup)
+        dialog.finished.connect(on_closed)
         dialog.open()
 
 
@@ -164,5 +164,5 @@ def create_actions(window: Any) -> list[QAction]:
         "Mencetak laporan dari tampilan ini: IKI jabatan terpilih, atau laporan capaian dari "
         "tab Target & Realisasi"
     )
-    action.triggered.connect(lambda *_: pencetak.mulai())
+    action.triggered.connect(lambda *_: pencetak.start())
     return [action]

@@ -69,7 +69,7 @@ class TemplatDialog(DialogLaporan):
 
         self.periode = QComboBox(self)
         self._fill_periode(self._periode_awal)
-        self.tambah_baris("Per&iode:", self.periode)
+        self.add_row("Per&iode:", self.periode)
         self.desa = QComboBox(self)
         self.desa.addItem("Semua desa/kelurahan", None)
         if self._desa_kurang:
@@ -78,7 +78,7 @@ class TemplatDialog(DialogLaporan):
             self.desa.setCurrentIndex(1)
         for d in daftar_desa():
             self.desa.addItem(nama_desa_lengkap(d.jenis, d.nama), d.kode)
-        self.tambah_baris("Desa/&kelurahan:", self.desa)
+        self.add_row("Desa/&kelurahan:", self.desa)
 
     def _fill_periode(self, pilih: str | None) -> None:
         from kinerja_desktop.domain.periode import pilihan_periode

@@ -75,7 +75,7 @@ def folder_awal(kunci: str) -> str:
     return str(Path.home())
 
 
-def buka_di_sistem(path: Path) -> str | None:
+def open_in_system(path: Path) -> str | None:
     """Open ``path`` (a file or folder) with the program the system uses for it; returns None,
     or what to tell the operator when no program could open it."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
@@ -109,7 +109,7 @@ class DialogLaporan(QDialog):
     """The shared dialog; subclasses add their rows and say what to write.
 
     A subclass calls ``super().__init__`` with what it needs, adds its own rows with
-    :meth:`tambah_baris` inside :meth:`baris_isi`, and implements :meth:`nama_bawaan` (a file
+    :meth:`add_row` inside :meth:`baris_isi`, and implements :meth:`nama_bawaan` (a file
     name without extension) and :meth:`pekerjaan` (the job run on the worker thread). Its
     ``bagian_bantuan`` is the section of the guide its "Bantuan" button opens.
     """
@@ -150,7 +150,7 @@ class DialogLaporan(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.tambah_baris("Ta&hun:", self.tahun)
+        self.add_row("Ta&hun:", self.tahun)
         self.baris_isi()
 
         self.pdf = QRadioButton("&PDF (untuk dicetak dan ditandatangani)")
@@ -174,7 +174,7 @@ class DialogLaporan(QDialog):
             kertas = QHBoxLayout()
             kertas.addWidget(self.kertas, 1)
             kertas.addWidget(self.jadikan_bawaan)
-            self.tambah_baris("Ukuran &kertas:", kertas, self.kertas)
+            self.add_row("Ukuran &kertas:", kertas, self.kertas)
         else:
             for w in (self.pdf, self.excel, self.kertas, self.jadikan_bawaan):
                 w.hide()
@@ -185,7 +185,7 @@ class DialogLaporan(QDialog):
         folder = QHBoxLayout()
         folder.addWidget(self.folder, 1)
         folder.addWidget(self.pilih_folder)
-        self.tambah_baris("&Folder tujuan:", folder, self.folder)
+        self.add_row("&Folder tujuan:", folder, self.folder)
 
         self.nama = QLineEdit()
         self.akhiran = QLabel()
@@ -193,7 +193,7 @@ class DialogLaporan(QDialog):
             nama = QHBoxLayout()
             nama.addWidget(self.nama, 1)
             nama.addWidget(self.akhiran)
-            self.tambah_baris("&Nama berkas:", nama, self.nama)
+            self.add_row("&Nama berkas:", nama, self.nama)
         else:
             self.nama.hide()
             self.akhiran.hide()
@@ -277,30 +277,30 @@ class DialogLaporan(QDialog):
 
         self.tahun.currentIndexChanged.connect(self._tahun_berubah)
         self.pdf.toggled.connect(self.usul_nama)
-        self.pdf.toggled.connect(self._perbarui_cetak)
-        self.kertas.currentIndexChanged.connect(self._perbarui_bawaan)
-        self.jadikan_bawaan.clicked.connect(self._simpan_bawaan)
-        self.pilih_folder.clicked.connect(self._pilih_folder)
+        self.pdf.toggled.connect(self._refresh_cetak)
+        self.kertas.currentIndexChanged.connect(self._refresh_bawaan)
+        self.jadikan_bawaan.clicked.connect(self._save_default_paper)
+        self.pilih_folder.clicked.connect(self._open_folder_picker)
         self.nama.textEdited.connect(self._nama_diketik)
-        self.nama.textChanged.connect(self._perbarui_tujuan)
-        self.folder.textChanged.connect(self._perbarui_tujuan)
-        self.buat.clicked.connect(self.mulai)
-        self.buka_berkas.clicked.connect(self._buka_berkas)
-        self.buka_folder.clicked.connect(self._buka_folder)
-        self.cetak.clicked.connect(self.mulai_cetak)
+        self.nama.textChanged.connect(self._refresh_tujuan)
+        self.folder.textChanged.connect(self._refresh_tujuan)
+        self.buat.clicked.connect(self.start)
+        self.buka_berkas.clicked.connect(self._open_file)
+        self.buka_folder.clicked.connect(self._open_folder)
+        self.cetak.clicked.connect(self.print_report)
         self.tutup.clicked.connect(self.reject)
-        self._perbarui_cetak()
+        self._refresh_cetak()
 
     def selesai_dibangun(self) -> None:
         """Fill the proposals once the subclass's rows exist (call at the end of __init__)."""
-        self._isi_ttd()
+        self._fill_ttd()
         self.usul_nama()
-        self._perbarui_bawaan()
-        self._perbarui_tujuan()
+        self._refresh_bawaan()
+        self._refresh_tujuan()
 
     # ----- for subclasses ------------------------------------------------------------------
 
-    def tambah_baris(self, teks: str, isi: Any, buddy: QWidget | None = None) -> None:
+    def add_row(self, teks: str, isi: Any, buddy: QWidget | None = None) -> None:
         """Add a form row; a label with "&" gets ``buddy`` (or ``isi``) so Alt+letter works."""
         label = QLabel(teks)
         target = buddy if buddy is not None else isi
@@ -328,16 +328,16 @@ class DialogLaporan(QDialog):
         """The job writing the report to ``target`` (a file, or the folder)."""
         raise NotImplementedError
 
-    def isi_berubah(self) -> None:
+    def refresh_proposals(self) -> None:
         """Call when a choice of the subclass changed: proposals follow it."""
-        self._isi_ttd()
+        self._fill_ttd()
         self.usul_nama()
 
     # ----- choices -------------------------------------------------------------------------
 
     def _tahun_berubah(self) -> None:
         self.tahun_berubah()
-        self.isi_berubah()
+        self.refresh_proposals()
 
     def tahun_berubah(self) -> None:
         """Refill the subclass's rows for the chosen year."""
@@ -352,16 +352,16 @@ class DialogLaporan(QDialog):
         self.akhiran.setText(self.akhiran_berkas)
         if self._berkas and not self._nama_diubah and self.tahun.currentData() is not None:
             self.nama.setText(self.nama_bawaan())
-        self._perbarui_tujuan()
+        self._refresh_tujuan()
 
     def _nama_diketik(self, _text: str) -> None:
         self._nama_diubah = True
 
-    def _perbarui_tujuan(self) -> None:
+    def _refresh_tujuan(self) -> None:
         target = self.target(diam=True)
         self.tujuan.setText(str(target) if target is not None else "—")
 
-    def _isi_ttd(self) -> None:
+    def _fill_ttd(self) -> None:
         if not self._ttd:
             return
         from kinerja_desktop.db.keputusan import daftar_pegawai
@@ -403,25 +403,25 @@ class DialogLaporan(QDialog):
             jabatan=self.jabatan_ttd.text(),
         )
 
-    def _perbarui_bawaan(self) -> None:
+    def _refresh_bawaan(self) -> None:
         sudah = self.kertas.currentData() == settings.get("kertas")
         # Say why the button is off: this paper already is the default.
         self.jadikan_bawaan.setText("Ukuran ba&waan" if sudah else "Jadikan ba&waan")
         self.jadikan_bawaan.setEnabled(not sudah)
 
-    def _simpan_bawaan(self) -> None:
+    def _save_default_paper(self) -> None:
         code = self.kertas.currentData()
 
         def save_default() -> str:
             settings.set_value("kertas", code)
             return code
 
-        if run_once(self, save_default, self.tampilkan_galat) is None:
+        if run_once(self, save_default, self.show_error) is None:
             return
         self.status.setText(f"Ukuran kertas bawaan sekarang {kertas_label(code)}.")
-        self._perbarui_bawaan()
+        self._refresh_bawaan()
 
-    def _pilih_folder(self) -> None:
+    def _open_folder_picker(self) -> None:
         awal = self.folder.text().strip() or folder_awal(self.kunci_folder)
         folder = QFileDialog.getExistingDirectory(self, "Pilih folder tujuan", awal)
         if folder:
@@ -433,7 +433,7 @@ class DialogLaporan(QDialog):
         folder = self.folder.text().strip()
         if not folder:
             if not diam:
-                self.tampilkan_galat("Pilih folder tujuan terlebih dahulu.")
+                self.show_error("Pilih folder tujuan terlebih dahulu.")
             return None
         tempat = Path(folder).expanduser().absolute()
         if not self._berkas:
@@ -441,7 +441,7 @@ class DialogLaporan(QDialog):
         nama = self.nama.text().strip()
         if not nama:
             if not diam:
-                self.tampilkan_galat("Isi nama berkas terlebih dahulu.")
+                self.show_error("Isi nama berkas terlebih dahulu.")
             return None
         if nama.lower().endswith(self.akhiran_berkas):
             nama = nama[: -len(self.akhiran_berkas)]
@@ -449,7 +449,7 @@ class DialogLaporan(QDialog):
 
     # ----- writing -------------------------------------------------------------------------
 
-    def mulai(self) -> TaskState | None:
+    def start(self) -> TaskState | None:
         """Write in the background (the "Buat …" button); the dialog keeps every choice."""
         if self._berjalan is not None or self.tahun.currentData() is None:
             return None
@@ -495,8 +495,8 @@ class DialogLaporan(QDialog):
             self.progress.setRange(0, 0)  # busy until the first progress report
             self.progress.setTextVisible(True)
         else:
-            self._perbarui_bawaan()
-        self._perbarui_cetak()
+            self._refresh_bawaan()
+        self._refresh_cetak()
 
     def _kemajuan(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -520,7 +520,7 @@ class DialogLaporan(QDialog):
         if self._cetak_nanti:
             self._cetak_nanti = False
             if self.hasil is not None:
-                self.cetak_berkas(self.hasil)
+                self.print_file(self.hasil)
         folder = self.hasil.parent if self._berkas and self.hasil else self.hasil
         # Remember the folder (often a USB stick) for this report; a data folder that refuses
         # is not worth a message, the report itself was written (a bug still is shown).
@@ -540,7 +540,7 @@ class DialogLaporan(QDialog):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.status.setText("Tidak ada yang ditulis. Pilihan Anda tetap; perbaiki lalu coba lagi.")
-        self.tampilkan_galat(exc.pesan)
+        self.show_error(exc.pesan)
 
     def _rusak(self, traceback_text: str) -> None:
         self._berjalan = None
@@ -552,30 +552,30 @@ class DialogLaporan(QDialog):
         self.status.setText("Tidak ada yang ditulis.")
         show_bug(self, traceback_text)
 
-    def tampilkan_galat(self, pesan: str) -> None:
+    def show_error(self, pesan: str) -> None:
         """Show a refusal in red under the progress bar; the dialog stays as it was."""
         self.galat.setText(pesan)
         self.galat.show()
 
     # ----- after writing -------------------------------------------------------------------
 
-    def _buka_berkas(self) -> None:
+    def _open_file(self) -> None:
         if self.hasil is not None:
-            self._buka(self.hasil)
+            self._open_path(self.hasil)
 
-    def _buka_folder(self) -> None:
+    def _open_folder(self) -> None:
         if self.hasil is not None:
-            self._buka(self.hasil.parent if self._berkas else self.hasil)
+            self._open_path(self.hasil.parent if self._berkas else self.hasil)
 
-    def _buka(self, path: Path) -> None:
+    def _open_path(self, path: Path) -> None:
         self.galat.hide()
-        masalah = buka_di_sistem(path)
+        masalah = open_in_system(path)
         if masalah is not None:
-            self.tampilkan_galat(masalah)
+            self.show_error(masalah)
 
     # ----- printing ----------------------------------------------------------------------------
 
-    def _perbarui_cetak(self) -> None:
+    def _refresh_cetak(self) -> None:
         bisa = self._berkas and self.pdf.isChecked() and self._berjalan is None
         self.cetak.setEnabled(bisa)
         self.cetak.setToolTip(
@@ -609,7 +609,7 @@ class DialogLaporan(QDialog):
             return self.hasil
         return None
 
-    def mulai_cetak(self) -> TaskState | None:
+    def print_report(self) -> TaskState | None:
         """ "Cetak…": print the PDF of these choices, writing it first unless it is there.
 
         Returns the task state when the report is being written first."""
@@ -617,20 +617,20 @@ class DialogLaporan(QDialog):
             return None
         terkini = self.pdf_terkini()
         if terkini is not None:
-            self.cetak_berkas(terkini)
+            self.print_file(terkini)
             return None
         self._cetak_nanti = True
-        state = self.mulai()
+        state = self.start()
         if state is None:
             self._cetak_nanti = False
         return state
 
-    def cetak_berkas(self, path: Path) -> None:
+    def print_file(self, path: Path) -> None:
         """Open the print dialog on the PDF at ``path`` (window-modal; see ``dialog_cetak``)."""
         from kinerja_desktop.ui.cetak_dialog import CetakDialog
 
         # a PDF that is gone or unreadable is said in red; a bug goes to the bug dialog
-        dialog = run_once(self, lambda: CetakDialog(self, path), self.tampilkan_galat)
+        dialog = run_once(self, lambda: CetakDialog(self, path), self.show_error)
         if dialog is None:
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

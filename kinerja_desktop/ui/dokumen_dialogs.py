@@ -51,7 +51,7 @@ class _DialogDokumen(DialogLaporan):
         self.kurang.setStyleSheet("color: #8a4b00;")
         pilih = tahun if tahun is not None else latest_year()
         super().__init__(parent, judul, pilih, kunci, runner)
-        self.jabatan.currentIndexChanged.connect(self.isi_berubah)
+        self.jabatan.currentIndexChanged.connect(self.refresh_proposals)
         self.form.addRow("Belum lengkap:", self.kurang)
 
     def baris_isi(self) -> None:
@@ -61,10 +61,10 @@ class _DialogDokumen(DialogLaporan):
         self.jabatan.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self._isi_jabatan(self._jabatan_awal)
-        self.tambah_baris("&Jabatan:", self.jabatan)
+        self._fill_jabatan(self._jabatan_awal)
+        self.add_row("&Jabatan:", self.jabatan)
 
-    def _isi_jabatan(self, pilih: str | None) -> None:
+    def _fill_jabatan(self, pilih: str | None) -> None:
         self.jabatan.blockSignals(True)
         self.jabatan.clear()
         self.jabatan.addItem(SEMUA, None)
@@ -81,11 +81,11 @@ class _DialogDokumen(DialogLaporan):
 
     def tahun_berubah(self) -> None:
         """Keep the chosen jabatan when the new year has it too."""
-        self._isi_jabatan(self.jabatan.currentData())
+        self._fill_jabatan(self.jabatan.currentData())
 
-    def isi_berubah(self) -> None:
+    def refresh_proposals(self) -> None:
         """Proposals follow the choice, and so does the list of what is missing."""
-        super().isi_berubah()
+        super().refresh_proposals()
         self.refresh_kurang()
 
     def daftar_kurang(self) -> list[str]:
@@ -135,9 +135,9 @@ class PkDialog(_DialogDokumen):
         self.versi = QComboBox()
         self.versi.addItem("Versi terakhir yang diterbitkan (atau data terkini)", False)
         self.versi.addItem("PK semula (yang pertama diterbitkan)", True)
-        self.tambah_baris("&Versi:", self.versi)
+        self.add_row("&Versi:", self.versi)
         self.asal = QCheckBox("Lampirkan asal angka (dari mana realisasi berasal)")
-        self.tambah_baris("", self.asal)
+        self.add_row("", self.asal)
         self.naskah = QPushButton("Naskah Perjanj&ian…")
         self.terbitkan = QPushButton("Terbitkan PK / PK Per&ubahan…")
         tombol = QHBoxLayout()
@@ -146,8 +146,8 @@ class PkDialog(_DialogDokumen):
         tombol.addStretch(1)
         self.form.addRow("", tombol)
         self.naskah.clicked.connect(self._naskah)
-        self.terbitkan.clicked.connect(self._terbitkan)
-        self.versi.currentIndexChanged.connect(self.isi_berubah)
+        self.terbitkan.clicked.connect(self._open_terbitkan)
+        self.versi.currentIndexChanged.connect(self.refresh_proposals)
 
     def _naskah(self) -> None:
         from kinerja_desktop.ui.pk_dialogs import open_naskah
@@ -155,7 +155,7 @@ class PkDialog(_DialogDokumen):
         open_naskah(self.parent() or self, self.tahun.currentData())
         self.refresh_kurang()
 
-    def _terbitkan(self) -> None:
+    def _open_terbitkan(self) -> None:
         from kinerja_desktop.ui.pk_dialogs import open_terbitkan
 
         hasil = open_terbitkan(self, self.tahun.currentData(), self.jabatan.currentData())
@@ -214,7 +214,7 @@ class RencanaAksiDialog(_DialogDokumen):
     def baris_isi(self) -> None:
         """The jabatan row and a word on the paper's orientation."""
         super().baris_isi()
-        self.tambah_baris("", QLabel("Dicetak melintang (lanskap) agar tabelnya muat."))
+        self.add_row("", QLabel("Dicetak melintang (lanskap) agar tabelnya muat."))
 
     def daftar_kurang(self) -> list[str]:
         """What the chosen Rencana Aksi prints as blanks."""
@@ -251,21 +251,21 @@ class MonevDialog(_DialogDokumen):
                  runner: TaskRunner | None = None,
                  jabatan_kode: str | None = None) -> None:  # fmt: skip
         super().__init__(parent, "Monev Triwulanan", tahun, "folder_monev", runner, jabatan_kode)
-        self.triwulan.currentIndexChanged.connect(self.isi_berubah)
+        self.triwulan.currentIndexChanged.connect(self.refresh_proposals)
         self.selesai_dibangun()
 
     def baris_isi(self) -> None:
         """Triwulan, jabatan and the appendix."""
         self.triwulan = QComboBox()
-        self._isi_triwulan()
-        self.tambah_baris("Triw&ulan:", self.triwulan)
+        self._fill_triwulan()
+        self.add_row("Triw&ulan:", self.triwulan)
         super().baris_isi()
         self.asal = QCheckBox("Lampirkan asal angka (dari mana realisasi berasal)")
         self.asal.setChecked(True)
-        self.tambah_baris("", self.asal)
-        self.tambah_baris("", QLabel("Dicetak melintang (lanskap) agar tabelnya muat."))
+        self.add_row("", self.asal)
+        self.add_row("", QLabel("Dicetak melintang (lanskap) agar tabelnya muat."))
 
-    def _isi_triwulan(self) -> None:
+    def _fill_triwulan(self) -> None:
         self.triwulan.blockSignals(True)
         ke = self.triwulan.currentIndex()
         self.triwulan.clear()
@@ -280,7 +280,7 @@ class MonevDialog(_DialogDokumen):
 
     def tahun_berubah(self) -> None:
         """The same triwulan of the new year; the jabatan kept where it exists."""
-        self._isi_triwulan()
+        self._fill_triwulan()
         super().tahun_berubah()
 
     def tanggal_bawaan(self) -> date | None:

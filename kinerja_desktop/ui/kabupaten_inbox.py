@@ -203,14 +203,14 @@ class LaporanKabupatenDialog(DialogLaporan):
             tanda_tangan=False,
             daftar_tahun=daftar_tahun,
         )
-        self.periode.currentIndexChanged.connect(self.isi_berubah)
+        self.periode.currentIndexChanged.connect(self.refresh_proposals)
         self.selesai_dibangun()
 
     def baris_isi(self) -> None:
         """The period row, in the order every dialog uses."""
         self.periode = QComboBox()
         self._fill_periode(self._periode_awal)
-        self.tambah_baris("Per&iode:", self.periode)
+        self.add_row("Per&iode:", self.periode)
 
     def _fill_periode(self, pilih: str | None) -> None:
         self.periode.blockSignals(True)

@@ -70,7 +70,7 @@ class KeteranganDialog(QDialog):
         )
 
 
-def ubah_keterangan(tab: Any, indikator_id: int, kode: str, periode: str) -> None:
+def open_keterangan(tab: Any, indikator_id: int, kode: str, periode: str) -> None:
     """Ask for the note of one cell and store it as an undoable step of ``tab`` (a TabDasar)."""
     dialog = KeteranganDialog(tab, indikator_id, kode, periode)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -49,7 +49,7 @@ class KirimDialog(CapaianDialog):
             "realisasi dan capaian periode ini, dengan sidik SHA-256 setiap berkas. Pilih "
             "periode dan folder (flashdisk), lalu klik Tulis paket."
         )
-        self.periode.currentIndexChanged.connect(self.isi_berubah)
+        self.periode.currentIndexChanged.connect(self.refresh_proposals)
         self.selesai_dibangun()
 
     def pekerjaan(self, target: Path, ttd: PilihanTtd | None) -> Callable[[TaskState], Any]:
@@ -75,8 +75,8 @@ def create_actions(window: Any) -> list[QAction]:
     action = QAction("Kirim ke Ka&bupaten…", window)
     action.setStatusTip("Menulis paket laporan dan data satu periode untuk kabupaten")
 
-    def buka() -> None:
+    def open_dialog() -> None:
         KirimDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
 
-    action.triggered.connect(buka)
+    action.triggered.connect(open_dialog)
     return [action]

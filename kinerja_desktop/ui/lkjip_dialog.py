@@ -37,7 +37,7 @@ class LkjipDialog(DialogLaporan):
         self.excel.setText("&Word (.docx), untuk disunting di Word atau LibreOffice Writer")
         self._draf = 0
         self.selesai_dibangun()
-        self.periksa()
+        self.show_kekurangan()
 
     def baris_isi(self) -> None:
         """What to check before writing, and the way to the texts."""
@@ -50,7 +50,7 @@ class LkjipDialog(DialogLaporan):
         kotak.setContentsMargins(0, 0, 0, 0)
         kotak.addWidget(self.kekurangan)
         kotak.addWidget(self.sunting)
-        self.tambah_baris("Periksa dulu:", kotak)
+        self.add_row("Periksa dulu:", kotak)
         self._pilihan.append(self.sunting)
 
     @property
@@ -69,9 +69,9 @@ class LkjipDialog(DialogLaporan):
 
     def tahun_berubah(self) -> None:
         """Check the newly chosen year."""
-        self.periksa()
+        self.show_kekurangan()
 
-    def periksa(self) -> None:
+    def show_kekurangan(self) -> None:
         """List what is missing and which parts are drafts, for the chosen year."""
         from kinerja_desktop.reports.lkjip_data import build_lkjip_report
 
@@ -95,16 +95,16 @@ class LkjipDialog(DialogLaporan):
         from kinerja_desktop.ui.lkjip_editor import LkjipEditor
 
         LkjipEditor(self, self.tahun.currentData()).exec()
-        self.periksa()
+        self.show_kekurangan()
 
-    def mulai(self) -> TaskState | None:
+    def start(self) -> TaskState | None:
         """Write, after the operator confirmed printing parts that are still drafts."""
-        self.periksa()
-        if self._draf and not self._tulis_dengan_usulan():
+        self.show_kekurangan()
+        if self._draf and not self._ask_to_write_drafts():
             return None
-        return super().mulai()
+        return super().start()
 
-    def _tulis_dengan_usulan(self) -> bool:
+    def _ask_to_write_drafts(self) -> bool:
         box = kotak_pesan(self, QMessageBox.Icon.Question, "", "")
         box.setWindowTitle("Masih ada usulan otomatis")
         box.setText(
@@ -131,10 +131,10 @@ def create_actions(window: Any) -> list[QAction]:
     laporan = QAction("Laporan K&inerja (LKjIP)…", window)
     laporan.setStatusTip("Menulis Laporan Kinerja tahunan ke PDF atau Word")
 
-    def buka() -> None:
+    def open_dialog() -> None:
         LkjipDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
 
-    laporan.triggered.connect(buka)
+    laporan.triggered.connect(open_dialog)
     teks = QAction("&Teks Laporan Kinerja…", window)
     teks.setStatusTip("Menulis dan memeriksa teks Laporan Kinerja serta target Renstra")
 

@@ -141,19 +141,19 @@ class LkjipEditor(QDialog):
         layout.addWidget(self.galat)
         layout.addLayout(bawah)
 
-        self.tahun.currentIndexChanged.connect(self._ganti_tahun)
-        self.daftar.currentRowChanged.connect(self._ganti_bagian)
-        self.terima.clicked.connect(self._terima)
-        self.simpan.clicked.connect(self._simpan)
-        self.kembalikan.clicked.connect(self._kembalikan)
-        self.tahun_lalu.clicked.connect(self._ambil_tahun_lalu)
-        self.simpan_renstra.clicked.connect(self._simpan_renstra)
+        self.tahun.currentIndexChanged.connect(self._select_tahun)
+        self.daftar.currentRowChanged.connect(self._select_bagian)
+        self.terima.clicked.connect(self._accept_usulan)
+        self.simpan.clicked.connect(self._save)
+        self.kembalikan.clicked.connect(self._remove_teks)
+        self.tahun_lalu.clicked.connect(self._load_last_year)
+        self.simpan_renstra.clicked.connect(self._save_renstra)
         self.tutup.clicked.connect(self.reject)
-        self._muat()
+        self._load()
 
     # ----- reading --------------------------------------------------------------------------
 
-    def _jalankan(self, kerja: Callable[[], object]) -> bool:
+    def _run(self, kerja: Callable[[], object]) -> bool:
         """Run a read or an operation; a refusal is shown in red, a bug in the bug dialog."""
         self.galat.clear()
 
@@ -163,17 +163,17 @@ class LkjipEditor(QDialog):
 
         return run_once(self, selesai, self.galat.setText) is not None
 
-    def _muat(self, kunci: str | None = None) -> None:
+    def _load(self, kunci: str | None = None) -> None:
         """Read the year's report and refill the list (keeping ``kunci`` shown)."""
         tahun = self.tahun.currentData()
         if tahun is None:
             self.status.setText("Belum ada tahun di basis data.")
             return
 
-        def baca() -> None:
+        def read_report() -> None:
             self.laporan = build_lkjip_report(tahun)
 
-        if not self._jalankan(baca) or self.laporan is None:
+        if not self._run(read_report) or self.laporan is None:
             return
         self.daftar.blockSignals(True)
         self.daftar.clear()
@@ -194,8 +194,8 @@ class LkjipEditor(QDialog):
         self.daftar.blockSignals(True)
         self.daftar.setCurrentRow(baris)
         self.daftar.blockSignals(False)
-        self._tampilkan(self.daftar.item(baris).data(Qt.ItemDataRole.UserRole))
-        self.tab_renstra.isi(self.laporan)
+        self._show_bagian(self.daftar.item(baris).data(Qt.ItemDataRole.UserRole))
+        self.tab_renstra.fill(self.laporan)
         draf = len(self.laporan.masih_draf)
         self.status.setText(
             f"{draf} dari {len(self.laporan.narasi)} bagian masih usulan otomatis."
@@ -211,7 +211,7 @@ class LkjipEditor(QDialog):
                 return f"{s.teks} ({s.jabatan})"
         return ""
 
-    def _tampilkan(self, kunci: str) -> None:
+    def _show_bagian(self, kunci: str) -> None:
         """Show part ``kunci``: its text (stored, or the draft), state and buttons."""
         if self.laporan is None:
             return
@@ -262,10 +262,10 @@ class LkjipEditor(QDialog):
         box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is simpan:
-            return self._simpan(muat=False)
+            return self._save(reload=False)
         return box.clickedButton() is buang
 
-    def _ganti_bagian(self, baris: int) -> None:
+    def _select_bagian(self, baris: int) -> None:
         if baris < 0 or self.laporan is None:
             return
         kunci = self.daftar.item(baris).data(Qt.ItemDataRole.UserRole)
@@ -280,9 +280,9 @@ class LkjipEditor(QDialog):
             self.daftar.setCurrentRow(lama)
             self.daftar.blockSignals(False)
             return
-        self._muat(kunci)  # a save may have changed the states in the list
+        self._load(kunci)  # a save may have changed the states in the list
 
-    def _ganti_tahun(self) -> None:
+    def _select_tahun(self) -> None:
         if not self._boleh_pindah():
             self.tahun.blockSignals(True)
             self.tahun.setCurrentIndex(self.tahun.findData(self._tahun_kini))
@@ -290,7 +290,7 @@ class LkjipEditor(QDialog):
             return
         self._tahun_kini = self.tahun.currentData()
         self._kunci = None
-        self._muat()
+        self._load()
 
     def reject(self) -> None:
         """Close, after asking about unsaved edits."""
@@ -299,7 +299,7 @@ class LkjipEditor(QDialog):
 
     # ----- saving ---------------------------------------------------------------------------
 
-    def _simpan(self, muat: bool = True) -> bool:
+    def _save(self, reload: bool = True) -> bool:
         """Keep the editor's text as the part's accepted text."""
         if self.laporan is None or self._kunci is None:
             return False
@@ -312,21 +312,21 @@ class LkjipEditor(QDialog):
         else:
             asal = Asal.DIKETIK
         tahun, kunci = self.laporan.tahun, self._kunci
-        if not self._jalankan(lambda: set_teks_lkjip(tahun, kunci, teks, asal, n.usulan)):
+        if not self._run(lambda: set_teks_lkjip(tahun, kunci, teks, asal, n.usulan)):
             return False
         self._dasar = teks
         self.status.setText(f"{n.judul} disimpan ({asal.label}).")
-        if muat:
-            self._muat(kunci)
+        if reload:
+            self._load(kunci)
         return True
 
-    def _terima(self) -> None:
+    def _accept_usulan(self) -> None:
         if self.laporan is None or self._kunci is None:
             return
         self.teks.setPlainText(self.laporan.bagian(self._kunci).usulan)
-        self._simpan()
+        self._save()
 
-    def _kembalikan(self) -> None:
+    def _remove_teks(self) -> None:
         if self.laporan is None or self._kunci is None:
             return
         n = self.laporan.bagian(self._kunci)
@@ -342,13 +342,13 @@ class LkjipEditor(QDialog):
         if box.clickedButton() is not hapus:
             return
         tahun, kunci = self.laporan.tahun, self._kunci
-        if self._jalankan(lambda: remove_teks_lkjip(tahun, kunci)):
+        if self._run(lambda: remove_teks_lkjip(tahun, kunci)):
             self._dasar = ""
             self._kunci = None
-            self._muat(kunci)
+            self._load(kunci)
             self.status.setText(f"{n.judul} kembali ke usulan otomatis.")
 
-    def _ambil_tahun_lalu(self) -> None:
+    def _load_last_year(self) -> None:
         if self.laporan is None or self._kunci is None:
             return
         lalu = teks_tahun_lalu(self.laporan.tahun, self._kunci)
@@ -363,12 +363,12 @@ class LkjipEditor(QDialog):
 
     # ----- Renstra --------------------------------------------------------------------------
 
-    def _simpan_renstra(self) -> None:
+    def _save_renstra(self) -> None:
         if self.laporan is None:
             return
         laporan = self.laporan
         ubah: list[int] = []
-        if self._jalankan(lambda: ubah.append(self.tab_renstra.simpan_ke(laporan))):
-            self._muat()
+        if self._run(lambda: ubah.append(self.tab_renstra.save_to(laporan))):
+            self._load()
             self.tab.setCurrentIndex(1)
             self.status.setText(f"Target Renstra disimpan ({ubah[0]} indikator berubah).")

@@ -29,7 +29,7 @@ def _isian(i: IndikatorLkjip) -> str:
 
 
 class TabRenstra(QWidget):
-    """The table of Renstra targets; the editor saves it with :meth:`simpan_ke`."""
+    """The table of Renstra targets; the editor saves it with :meth:`save_to`."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,7 +59,7 @@ class TabRenstra(QWidget):
         r.addWidget(self.tabel, 1)
         r.addWidget(self.simpan, 0, Qt.AlignmentFlag.AlignRight)
 
-    def isi(self, laporan: LaporanKinerja) -> None:
+    def fill(self, laporan: LaporanKinerja) -> None:
         """Show the organisation indicators of ``laporan`` with their Renstra targets."""
         indikator = laporan.angka.indikator
         akhir = [i.renstra_tahun for i in indikator if i.renstra_tahun is not None]
@@ -73,7 +73,7 @@ class TabRenstra(QWidget):
                 self.tabel.setItem(r, c, item)
         self.tabel.resizeColumnToContents(0)
 
-    def simpan_ke(self, laporan: LaporanKinerja) -> int:
+    def save_to(self, laporan: LaporanKinerja) -> int:
         """Store what changed in the table; returns how many indicators changed. Every cell
         is read before anything is stored: a bad one refuses the whole table."""
         akhir = self.akhir.value()

@@ -85,7 +85,7 @@ class DokumenPdf:
                 return code
         return None
 
-    def gambar(self, indeks: int, dpi: float) -> QImage:
+    def render_page(self, indeks: int, dpi: float) -> QImage:
         """Page ``indeks`` (0-based) as a picture of ``dpi`` dots per inch, on white."""
         page = self._pdf[indeks]
         bitmap = page.render(scale=dpi / 72, prefer_bgrx=True, rev_byteorder=True)
@@ -113,7 +113,7 @@ def ukuran_kertas(kertas: str) -> QPageSize:
     )
 
 
-def atur_kertas(printer: QPrinter, kertas: str, mendatar: bool = False) -> None:
+def prepare_paper(printer: QPrinter, kertas: str, mendatar: bool = False) -> None:
     """Set the printer's paper and orientation; the PDF's own margins are kept, so the
     printer's are none (``fullPage``)."""
     orientasi = QPageLayout.Orientation.Landscape if mendatar else QPageLayout.Orientation.Portrait
@@ -125,7 +125,7 @@ def atur_kertas(printer: QPrinter, kertas: str, mendatar: bool = False) -> None:
     )
 
 
-def lukis_halaman(
+def draw_pages(
     printer: QPrinter, dokumen: DokumenPdf, halaman: Sequence[int], dpi: float = DPI_CETAK
 ) -> int:
     """Draw the pages ``halaman`` (0-based) of ``dokumen`` on ``printer``, one sheet each,
@@ -152,7 +152,9 @@ def lukis_halaman(
             target = QRectF(0, 0, width_mm * skala, height_mm * skala)
             target.moveLeft(kertas.left() + (kertas.width() - target.width()) / 2)
             target.moveTop(kertas.top())
-            painter.drawImage(target, dokumen.gambar(indeks, dpi_gambar * skala * 25.4 / resolusi))
+            painter.drawImage(
+                target, dokumen.render_page(indeks, dpi_gambar * skala * 25.4 / resolusi)
+            )
     finally:
         painter.end()
     return len(halaman)

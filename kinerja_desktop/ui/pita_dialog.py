@@ -76,14 +76,14 @@ class PitaDialog(QDialog):
         self.pesan.setStyleSheet("QLabel { color: #8a1c1c; }")
 
         tambah = QPushButton("&Tambah")
-        tambah.clicked.connect(lambda: self._tambah(Pita(0, "", WARNA_URUT[-1])))
+        tambah.clicked.connect(lambda: self._add_row(Pita(0, "", WARNA_URUT[-1])))
         hapus = QPushButton("&Hapus")
-        hapus.clicked.connect(self._hapus)
+        hapus.clicked.connect(self._remove_rows)
         bawaan = QPushButton("&Kembalikan Bawaan")
-        bawaan.clicked.connect(lambda: self._isi(list(PITA_BAWAAN)))
+        bawaan.clicked.connect(lambda: self._fill(list(PITA_BAWAAN)))
         simpan = QPushButton("&Simpan")
         simpan.setDefault(True)
-        simpan.clicked.connect(self.simpan)
+        simpan.clicked.connect(self.save)
         batal = QPushButton("&Batal")
         batal.clicked.connect(self.reject)
         tombol = QHBoxLayout()
@@ -99,10 +99,10 @@ class PitaDialog(QDialog):
         layout.addLayout(baris_batas)
         layout.addWidget(self.pesan)
         layout.addLayout(tombol)
-        self._isi(list(aturan.pita))
+        self._fill(list(aturan.pita))
         self.resize(460, 380)
 
-    def _tambah(self, p: Pita) -> None:
+    def _add_row(self, p: Pita) -> None:
         row = self.tabel.rowCount()
         self.tabel.insertRow(row)
         batas = QTableWidgetItem(format_angka(p.batas_bawah))
@@ -112,12 +112,12 @@ class PitaDialog(QDialog):
         self.tabel.setItem(row, 0, batas)
         self.tabel.setItem(row, 1, nama)
 
-    def _isi(self, pita: list[Pita]) -> None:
+    def _fill(self, pita: list[Pita]) -> None:
         self.tabel.setRowCount(0)
         for p in pita:
-            self._tambah(p)
+            self._add_row(p)
 
-    def _hapus(self) -> None:
+    def _remove_rows(self) -> None:
         for row in sorted({i.row() for i in self.tabel.selectedIndexes()}, reverse=True):
             self.tabel.removeRow(row)
 
@@ -135,7 +135,7 @@ class PitaDialog(QDialog):
             hasil.append(Pita(nilai, nama.text() if nama else "", warna))
         return hasil
 
-    def simpan(self) -> None:
+    def save(self) -> None:
         """Save and close, or show why not."""
         batas = self.batas_atas.value() if self.pakai_batas.isChecked() else None
         hasil = run_once(self, lambda: set_penilaian(self.pita(), batas), self.pesan.setText)

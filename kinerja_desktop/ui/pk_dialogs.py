@@ -80,7 +80,7 @@ class NaskahPkDialog(QDialog):
         self.bawaan = tombol.addButton("Naskah &bawaan", QDialogButtonBox.ButtonRole.ResetRole)
         tombol.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
         self.simpan_tombol.clicked.connect(self.save)
-        self.bawaan.clicked.connect(self._isi_bawaan)
+        self.bawaan.clicked.connect(self._fill_bawaan)
         tombol.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(keterangan)
@@ -90,7 +90,7 @@ class NaskahPkDialog(QDialog):
         layout.addWidget(tombol)
         self.setMinimumSize(640, 520)
 
-    def _isi_bawaan(self) -> None:
+    def _fill_bawaan(self) -> None:
         self.pembuka.setPlainText(PEMBUKA_BAWAAN)
         self.janji.setPlainText(JANJI_BAWAAN)
 
@@ -164,11 +164,11 @@ class TerbitkanPkDialog(QDialog):
         layout.addWidget(self.keadaan)
         layout.addWidget(self.pesan)
         layout.addWidget(tombol)
-        self.jabatan.currentIndexChanged.connect(self._perbarui)
-        self._perbarui()
+        self.jabatan.currentIndexChanged.connect(self._refresh)
+        self._refresh()
         self.setMinimumWidth(600)
 
-    def _perbarui(self) -> None:
+    def _refresh(self) -> None:
         keadaan = keadaan_terbit(self.tahun, self.jabatan.currentData())
         belum = [k for k in keadaan if not k.terbit]
         berubah = [k for k in keadaan if k.berubah]

@@ -37,7 +37,7 @@ class ReportDialog(DialogLaporan):
     ) -> None:
         self._jabatan_awal = jabatan_kode
         super().__init__(parent, "Cetak Keputusan IKI", tahun, "folder_iki", runner)
-        self.jabatan.currentIndexChanged.connect(self.isi_berubah)
+        self.jabatan.currentIndexChanged.connect(self.refresh_proposals)
         self.selesai_dibangun()
 
     def baris_isi(self) -> None:
@@ -47,10 +47,10 @@ class ReportDialog(DialogLaporan):
         self.jabatan.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self._isi_jabatan(self._jabatan_awal)
-        self.tambah_baris("&Jabatan:", self.jabatan)
+        self._fill_jabatan(self._jabatan_awal)
+        self.add_row("&Jabatan:", self.jabatan)
 
-    def _isi_jabatan(self, pilih: str | None) -> None:
+    def _fill_jabatan(self, pilih: str | None) -> None:
         self.jabatan.blockSignals(True)
         self.jabatan.clear()
         self.jabatan.addItem(SEMUA_JABATAN, None)
@@ -67,7 +67,7 @@ class ReportDialog(DialogLaporan):
 
     def tahun_berubah(self) -> None:
         """Keep the chosen jabatan when the new year has it too."""
-        self._isi_jabatan(self.jabatan.currentData())
+        self._fill_jabatan(self.jabatan.currentData())
 
     def nama_bawaan(self) -> str:
         """``IKI-2020`` or ``IKI-2020-KASI-PEM``."""

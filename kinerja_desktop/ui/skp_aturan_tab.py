@@ -86,9 +86,9 @@ class AturanTab(QWidget):
         layout.addWidget(kotak_kurva)
         layout.addWidget(kotak_matriks)
         layout.addStretch(1)
-        self.simpan_organisasi.clicked.connect(self._simpan_organisasi)
+        self.simpan_organisasi.clicked.connect(self._save_organisasi)
 
-    def muat(self, tahun: int | None) -> None:
+    def load(self, tahun: int | None) -> None:
         """Show the predikat, the check and the matrix for ``tahun``."""
         from kinerja_desktop.db.skp_aturan import (
             predikat_organisasi,
@@ -123,7 +123,7 @@ class AturanTab(QWidget):
         )
         self.kurva.setStyleSheet("" if hasil.sesuai else "color: #b00020;")
 
-    def _simpan_organisasi(self) -> None:
+    def _save_organisasi(self) -> None:
         from kinerja_desktop.db.skp_aturan import set_predikat_organisasi
 
         tahun = self.tahun
@@ -131,7 +131,7 @@ class AturanTab(QWidget):
             return
         pilih = self.organisasi.currentData()
         if self.jalankan(lambda: set_predikat_organisasi(tahun, pilih)):
-            self.muat(tahun)
+            self.load(tahun)
 
     def _sel_diubah(self, hasil: Rating, perilaku: Rating, predikat: str) -> None:
         from kinerja_desktop.db.skp_aturan import set_matriks
@@ -139,4 +139,4 @@ class AturanTab(QWidget):
         if self._mengisi:
             return
         self.jalankan(lambda: set_matriks(hasil, perilaku, predikat))
-        self.muat(self.tahun)  # a refused change shows the stored cell again
+        self.load(self.tahun)  # a refused change shows the stored cell again

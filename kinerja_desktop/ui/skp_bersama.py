@@ -42,20 +42,20 @@ def item_isi(teks: str) -> QTableWidgetItem:
 
 
 class Pelaksana:
-    """Runs one core operation for a tab: a refusal goes to ``tampil_galat`` (red line), a bug
+    """Runs one core operation for a tab: a refusal goes to ``show_error`` (red line), a bug
     to the bug dialog; a success to ``sesudah`` (the status line and refreshes)."""
 
     def __init__(
         self,
         parent: QWidget,
-        tampil_galat: Callable[[str], None],
+        show_error: Callable[[str], None],
         sesudah: Callable[[Perubahan], None],
     ) -> None:
-        self.parent, self.tampil_galat, self.sesudah = parent, tampil_galat, sesudah
+        self.parent, self.show_error, self.sesudah = parent, show_error, sesudah
 
     def __call__(self, op: Callable[[], Hasil[Any]]) -> bool:
         """Run ``op``; True when it went through."""
-        hasil = run_once(self.parent, op, self.tampil_galat)
+        hasil = run_once(self.parent, op, self.show_error)
         if hasil is None:
             return False
         self.sesudah(hasil.perubahan)

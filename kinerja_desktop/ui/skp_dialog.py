@@ -44,10 +44,10 @@ class SkpLaporanDialog(DialogLaporan):
         self.setMinimumWidth(640)
         # place and date go on every page; the signer chosen here signs the office recap
         self.kotak_ttd.setTitle("Tanda tangan (tempat dan tanggal semua lembar; rekap predikat)")
-        self.periode.currentIndexChanged.connect(self.isi_berubah)
+        self.periode.currentIndexChanged.connect(self.refresh_proposals)
         self.pegawai.currentIndexChanged.connect(self._pegawai_berubah)
         self.selesai_dibangun()
-        self._periksa()
+        self._show_kekurangan()
 
     def baris_isi(self) -> None:
         """The period and pegawai rows, then what to check before signing."""
@@ -56,12 +56,12 @@ class SkpLaporanDialog(DialogLaporan):
         self.periksa = QLabel()
         self.periksa.setWordWrap(True)
         self.periksa.setTextFormat(Qt.TextFormat.PlainText)
-        self._isi_pilihan()
-        self.tambah_baris("Per&iode:", self.periode)
-        self.tambah_baris("Pe&gawai:", self.pegawai)
+        self._fill_pilihan()
+        self.add_row("Per&iode:", self.periode)
+        self.add_row("Pe&gawai:", self.pegawai)
         self.form.addRow("Periksa dulu:", self.periksa)
 
-    def _isi_pilihan(self) -> None:
+    def _fill_pilihan(self) -> None:
         from kinerja_desktop.db.skp_tahun import daftar_skp
 
         tahun = self.tahun.currentData()
@@ -84,7 +84,7 @@ class SkpLaporanDialog(DialogLaporan):
         for combo in (self.periode, self.pegawai):
             combo.blockSignals(False)
 
-    def _periksa(self) -> None:
+    def _show_kekurangan(self) -> None:
         """List what is missing and the distribution check for the chosen year."""
         from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 
@@ -111,13 +111,13 @@ class SkpLaporanDialog(DialogLaporan):
         self.periksa.setStyleSheet("color: #b00020;" if merah else "color: #1b5e20;")
 
     def _pegawai_berubah(self) -> None:
-        self.isi_berubah()
-        self._periksa()
+        self.refresh_proposals()
+        self._show_kekurangan()
 
     def tahun_berubah(self) -> None:
         """The same period kind and pegawai in the new year; check again."""
-        self._isi_pilihan()
-        self._periksa()
+        self._fill_pilihan()
+        self._show_kekurangan()
 
     def nama_bawaan(self) -> str:
         """``SKP-2026``, ``SKP-2026Q2-<NIP>``."""

@@ -102,11 +102,11 @@ class SkpEditor(QDialog):
         self.galat.setTextFormat(Qt.TextFormat.PlainText)
         self.galat.setStyleSheet("color: #b00020;")
         self.galat.hide()
-        self.jalankan = Pelaksana(self, self.tampil_galat, self._sesudah)
+        self.jalankan = Pelaksana(self, self.show_error, self._sesudah)
 
         self.tabs = QTabWidget()
         self.rencana = self._tab_rencana()
-        self.perilaku = PerilakuTab(self.jalankan, self.muat)
+        self.perilaku = PerilakuTab(self.jalankan, self.load)
         from kinerja_desktop.ui.skp_aturan_tab import AturanTab
         from kinerja_desktop.ui.skp_evaluasi_tab import EvaluasiTab
 
@@ -134,16 +134,16 @@ class SkpEditor(QDialog):
         layout.addLayout(bawah)
         self.resize(1180, 700)
 
-        self.tahun.currentIndexChanged.connect(self._isi_pegawai)
-        self.pegawai.currentIndexChanged.connect(self.muat)
-        self.buat.clicked.connect(self._buat)
-        self.hapus.clicked.connect(self._hapus)
-        self.cetak.clicked.connect(self._cetak)
-        self._isi_pegawai()
+        self.tahun.currentIndexChanged.connect(self._fill_pegawai)
+        self.pegawai.currentIndexChanged.connect(self.load)
+        self.buat.clicked.connect(self._add_skp)
+        self.hapus.clicked.connect(self._remove_skp)
+        self.cetak.clicked.connect(self._open_cetak)
+        self._fill_pegawai()
 
     # ----- the year's SKP ------------------------------------------------------------------
 
-    def _isi_pegawai(self, pilih: int | None = None) -> None:
+    def _fill_pegawai(self, pilih: int | None = None) -> None:
         from kinerja_desktop.db.skp_tahun import daftar_skp
 
         tahun = self.tahun.currentData()
@@ -158,10 +158,10 @@ class SkpEditor(QDialog):
             self.pegawai.addItem("(belum ada SKP tahun ini: klik Buat SKP)", None)
         self.pegawai.setCurrentIndex(max(self.pegawai.findData(lama), 0))
         self.pegawai.blockSignals(False)
-        self.aturan.muat(tahun)
-        self.muat()
+        self.aturan.load(tahun)
+        self.load()
 
-    def muat(self) -> None:
+    def load(self) -> None:
         """Show the chosen SKP in every tab (or an explanation when there is none)."""
         from kinerja_desktop.db.skp_baca import read_skp
 
@@ -182,11 +182,11 @@ class SkpEditor(QDialog):
             self.pihak.setText(
                 f"Pegawai yang dinilai: {p.nama}, {p.jabatan}. Pejabat penilai kinerja: {penilai}."
             )
-        self._isi_rencana()
-        self.perilaku.muat(self.data)
-        self.evaluasi.muat(self.data)
+        self._fill_rencana()
+        self.perilaku.load(self.data)
+        self.evaluasi.load(self.data)
 
-    def _buat(self) -> None:
+    def _add_skp(self) -> None:
         from kinerja_desktop.db.skp import add_skp
         from kinerja_desktop.db.skp_tahun import calon_skp
 
@@ -195,7 +195,7 @@ class SkpEditor(QDialog):
             return
         calon = calon_skp(tahun)
         if not calon:
-            self.tampil_galat(
+            self.show_error(
                 f"Semua pemangku jabatan tahun {tahun} sudah memiliki SKP. Pegawai baru dicatat "
                 "dulu sebagai pemangku di tab Pemangku jabatannya."
             )
@@ -215,9 +215,9 @@ class SkpEditor(QDialog):
             return dibuat
 
         if self.jalankan(op):
-            self._isi_pegawai(hasil[0])
+            self._fill_pegawai(hasil[0])
 
-    def _hapus(self) -> None:
+    def _remove_skp(self) -> None:
         from kinerja_desktop.db.skp import remove_skp
 
         if self.data is None:
@@ -229,9 +229,9 @@ class SkpEditor(QDialog):
             "Penghapusan tercatat di Riwayat Perubahan.",
         )
         if tanya and self.jalankan(lambda: remove_skp(self.data.id if self.data else 0)):
-            self._isi_pegawai()
+            self._fill_pegawai()
 
-    def _cetak(self) -> None:
+    def _open_cetak(self) -> None:
         from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
 
         nip = self.data.pegawai.nip if self.data is not None else None
@@ -256,9 +256,9 @@ class SkpEditor(QDialog):
         self.tambah_utama = QPushButton("Tambah ke &Utama…")
         self.tambah_tambahan = QPushButton("Tambah ke T&ambahan…")
         self.hapus_baris = QPushButton("Hapus &baris")
-        self.tambah_utama.clicked.connect(lambda: self._tambah(Bagian.UTAMA))
-        self.tambah_tambahan.clicked.connect(lambda: self._tambah(Bagian.TAMBAHAN))
-        self.hapus_baris.clicked.connect(self._hapus_baris)
+        self.tambah_utama.clicked.connect(lambda: self._add_row(Bagian.UTAMA))
+        self.tambah_tambahan.clicked.connect(lambda: self._add_row(Bagian.TAMBAHAN))
+        self.hapus_baris.clicked.connect(self._remove_row)
         tombol = QHBoxLayout()
         for b in (self.tambah_utama, self.tambah_tambahan, self.hapus_baris):
             b.setAutoDefault(False)
@@ -276,7 +276,7 @@ class SkpEditor(QDialog):
         layout.addLayout(tombol)
         return tab
 
-    def _isi_rencana(self) -> None:
+    def _fill_rencana(self) -> None:
         self._mengisi = True
         tabel = self.tabel_rencana
         baris = self.data.hasil_kerja if self.data is not None else ()
@@ -284,9 +284,9 @@ class SkpEditor(QDialog):
         tabel.setRowCount(len(baris))
         for i, r in enumerate(baris):
             sumber = f"IKI {kode[r.iki_id]}" if r.iki_id in kode else "diketik"
-            isi = (r.rhk_atasan, r.rhk, r.aspek.label, r.indikator, r.target, r.satuan)
+            isian = (r.rhk_atasan, r.rhk, r.aspek.label, r.indikator, r.target, r.satuan)
             tabel.setItem(i, 0, item_baca(r.bagian.label))
-            for c, v in enumerate(isi, start=1):
+            for c, v in enumerate(isian, start=1):
                 item = item_isi(v)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 tabel.setItem(i, c, item)
@@ -303,9 +303,9 @@ class SkpEditor(QDialog):
         hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
         if not self.jalankan(lambda: update_hasil_kerja(hasil_kerja, {kunci: item.text()})):
             return  # the typed text stays in the cell to correct; the red line says why
-        self.muat()
+        self.load()
 
-    def _tambah(self, bagian: Bagian) -> None:
+    def _add_row(self, bagian: Bagian) -> None:
         from kinerja_desktop.db.skp import add_hasil_kerja
 
         if self.data is None:
@@ -313,17 +313,17 @@ class SkpEditor(QDialog):
         dialog = TambahRhkDialog(self, bagian)
         skp_id = self.data.id
         while dialog.exec():
-            if self.jalankan(lambda: add_hasil_kerja(skp_id, bagian, dialog.isi())):
-                self.muat()
+            if self.jalankan(lambda: add_hasil_kerja(skp_id, bagian, dialog.isian())):
+                self.load()
                 return
 
-    def _hapus_baris(self) -> None:
+    def _remove_row(self) -> None:
         from kinerja_desktop.db.skp import remove_hasil_kerja
 
         row = self.tabel_rencana.currentRow()
         item = self.tabel_rencana.item(row, 1) if row >= 0 else None
         if item is None:
-            self.tampil_galat("Pilih dulu baris rencana hasil kerja yang akan dihapus.")
+            self.show_error("Pilih dulu baris rencana hasil kerja yang akan dihapus.")
             return
         hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
         sel_indikator = self.tabel_rencana.item(row, 4)
@@ -332,11 +332,11 @@ class SkpEditor(QDialog):
             self, "Hapus baris", f"Hapus rencana hasil kerja «{indikator}» beserta realisasinya?"
         )
         if tanya and self.jalankan(lambda: remove_hasil_kerja(hasil_kerja)):
-            self.muat()
+            self.load()
 
     # ----- messages ------------------------------------------------------------------------
 
-    def tampil_galat(self, pesan: str) -> None:
+    def show_error(self, pesan: str) -> None:
         """A refusal in red under the tabs; what was typed stays on screen."""
         self.galat.setText(pesan)
         self.galat.show()
@@ -345,7 +345,7 @@ class SkpEditor(QDialog):
         self.galat.hide()
         self.status.setText(perubahan.pesan)
         if self.data is not None and perubahan.tahun is not None:
-            self.aturan.muat(perubahan.tahun)
+            self.aturan.load(perubahan.tahun)
 
 
 def create_actions(window: Any) -> list[QAction]:
@@ -355,20 +355,20 @@ def create_actions(window: Any) -> list[QAction]:
         "Menyusun dan menilai SKP pegawai (PermenPANRB 6/2022): rencana, perilaku, evaluasi"
     )
 
-    def buka_editor() -> None:
+    def open_editor() -> None:
         SkpEditor(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
 
-    editor.triggered.connect(buka_editor)
+    editor.triggered.connect(open_editor)
 
     cetak = QAction("Cetak SK&P…", window)
     cetak.setStatusTip("Menulis SKP pegawai ke PDF untuk ditandatangani atau Excel e-Kinerja")
 
-    def buka_cetak() -> None:
+    def open_cetak() -> None:
         from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
 
         SkpLaporanDialog(
             window, getattr(window, "tahun", None), getattr(window, "tasks", None)
         ).exec()
 
-    cetak.triggered.connect(buka_cetak)
+    cetak.triggered.connect(open_cetak)
     return [editor, cetak]

@@ -40,7 +40,7 @@ Jalankan = Callable[[Callable[[], Hasil[Any]]], bool]
 BELUM = "— belum ditetapkan —"
 
 
-def _pilih_rating(combo: QComboBox) -> None:
+def _fill_rating(combo: QComboBox) -> None:
     combo.addItem(BELUM, None)
     for r in Rating:
         combo.addItem(r.label, r.value)
@@ -101,8 +101,8 @@ class EvaluasiTab(QWidget):
         self.aturan.setStyleSheet("color: #555;")
         self.rating_hasil = QComboBox()
         self.rating_perilaku = QComboBox()
-        _pilih_rating(self.rating_hasil)
-        _pilih_rating(self.rating_perilaku)
+        _fill_rating(self.rating_hasil)
+        _fill_rating(self.rating_perilaku)
         self.predikat = QLabel()
         self.predikat.setStyleSheet("font-weight: bold;")
         self.catatan = QPlainTextEdit()
@@ -135,12 +135,12 @@ class EvaluasiTab(QWidget):
         layout.addLayout(periode)
         layout.addLayout(isi, 1)
 
-        self.periode.currentIndexChanged.connect(self.segarkan)
+        self.periode.currentIndexChanged.connect(self.refresh)
         self.rating_hasil.currentIndexChanged.connect(self._pratinjau_predikat)
         self.rating_perilaku.currentIndexChanged.connect(self._pratinjau_predikat)
-        self.simpan.clicked.connect(self._simpan)
+        self.simpan.clicked.connect(self._save)
 
-    def muat(self, data: DataSkp | None) -> None:
+    def load(self, data: DataSkp | None) -> None:
         """Show ``data``'s evaluation in the chosen period (the year by default)."""
         self.data = data
         lama = self.periode.currentData()
@@ -152,9 +152,9 @@ class EvaluasiTab(QWidget):
             if lama:
                 self.periode.setCurrentIndex(max(self.periode.findData(lama), 0))
         self.periode.blockSignals(False)
-        self.segarkan()
+        self.refresh()
 
-    def segarkan(self) -> None:
+    def refresh(self) -> None:
         """Read the evaluation again (after any change)."""
         from kinerja_desktop.db.skp_baca import evaluasi_skp
 
@@ -164,10 +164,10 @@ class EvaluasiTab(QWidget):
         )
         for w in (self.rating_hasil, self.rating_perilaku, self.catatan, self.simpan):
             w.setEnabled(self.evaluasi is not None)
-        self._isi_tabel()
-        self._isi_keputusan()
+        self._fill_tabel()
+        self._fill_keputusan()
 
-    def _isi_tabel(self) -> None:
+    def _fill_tabel(self) -> None:
         self._mengisi = True
         e = self.evaluasi
         baris = e.realisasi if e is not None else ()
@@ -201,7 +201,7 @@ class EvaluasiTab(QWidget):
         self.tabel_perilaku.resizeRowsToContents()
         self._mengisi = False
 
-    def _isi_keputusan(self) -> None:
+    def _fill_keputusan(self) -> None:
         e = self.evaluasi
         if e is None:
             self.usulan.setText("Belum ada SKP yang dipilih.")
@@ -249,7 +249,7 @@ class EvaluasiTab(QWidget):
             return
         self.predikat.setText(read_matriks()[(hasil, perilaku)])
 
-    def _simpan(self) -> None:
+    def _save(self) -> None:
         from kinerja_desktop.db.skp_evaluasi import set_evaluasi
 
         if self.data is None:
@@ -258,7 +258,7 @@ class EvaluasiTab(QWidget):
         hasil, perilaku = self._rating(self.rating_hasil), self._rating(self.rating_perilaku)
         catatan = self.catatan.toPlainText()
         if self.jalankan(lambda: set_evaluasi(skp_id, periode, hasil, perilaku, catatan)):
-            self.segarkan()
+            self.refresh()
 
     def _hasil_diubah(self, item: QTableWidgetItem) -> None:
         from kinerja_desktop.db.skp_evaluasi import set_realisasi_skp
@@ -272,7 +272,7 @@ class EvaluasiTab(QWidget):
         else:
             ok = self.jalankan(lambda: set_realisasi_skp(hasil_kerja, periode, umpan_balik=teks))
         if ok:
-            self.segarkan()
+            self.refresh()
 
     def _perilaku_diubah(self, item: QTableWidgetItem) -> None:
         from kinerja_desktop.db.skp_evaluasi import set_umpan_perilaku
@@ -286,4 +286,4 @@ class EvaluasiTab(QWidget):
         )
         teks = item.text()
         if self.jalankan(lambda: set_umpan_perilaku(skp_id, kode, periode, teks)):
-            self.segarkan()
+            self.refresh()

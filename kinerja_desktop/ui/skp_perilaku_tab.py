@@ -49,7 +49,7 @@ class PerilakuTab(QWidget):
         layout.addWidget(petunjuk)
         layout.addWidget(self.tabel_perilaku, 1)
 
-    def muat(self, data: DataSkp | None) -> None:
+    def load(self, data: DataSkp | None) -> None:
         """Show the core values of ``data`` (none without an SKP)."""
         self.data = data
         self._mengisi = True

@@ -21,7 +21,7 @@ class TambahRhkDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Tambah rencana hasil kerja — {bagian.label}")
         self.setMinimumWidth(520)
-        self.isian: dict[str, QLineEdit] = {}
+        self.kolom: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for kunci, label in (
             ("rhk_atasan", "RHK pimpinan yang &diintervensi:"),
@@ -30,8 +30,8 @@ class TambahRhkDialog(QDialog):
             ("target", "&Target:"),
             ("satuan", "&Satuan:"),
         ):
-            self.isian[kunci] = QLineEdit()
-            form.addRow(label, self.isian[kunci])
+            self.kolom[kunci] = QLineEdit()
+            form.addRow(label, self.kolom[kunci])
         self.aspek = QComboBox()
         for a in Aspek:
             self.aspek.addItem(a.label, a.value)
@@ -47,8 +47,8 @@ class TambahRhkDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(tombol)
 
-    def isi(self) -> dict[str, str]:
+    def isian(self) -> dict[str, str]:
         """What was typed, as :func:`~kinerja_desktop.db.skp.add_hasil_kerja` takes it."""
-        hasil = {k: w.text() for k, w in self.isian.items()}
+        hasil = {k: w.text() for k, w in self.kolom.items()}
         hasil["aspek"] = self.aspek.currentData()
         return hasil

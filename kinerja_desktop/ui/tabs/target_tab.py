@@ -346,7 +346,7 @@ class TargetTab(TabDasar):
 
     def edit_kendala(self) -> None:
         """The monev note (kendala, tindak lanjut) of the current cell's indicator and period."""
-        from kinerja_desktop.ui.keterangan_dialog import ubah_keterangan
+        from kinerja_desktop.ui.keterangan_dialog import open_keterangan
 
         index = self.view.currentIndex()
         p = self.model.periode_kolom(index.column()) if index.isValid() else None
@@ -354,7 +354,7 @@ class TargetTab(TabDasar):
             self.show_error("Pilih sel nilai (bulan, triwulan atau tahun) untuk menulis kendala.")
             return
         n = self.model.indikator(index.row())
-        ubah_keterangan(self, n.info.id, n.info.kode, p.id)
+        open_keterangan(self, n.info.id, n.info.kode, p.id)
 
     def clear_cells(self, view: QTableView) -> None:
         """Empty the selected cells that hold typed values (they become "no data")."""
