@@ -6,8 +6,10 @@ the very pages that will be printed. Both draw the PDF's own pages
 
 ``CetakDialog(parent, path).exec()``; :meth:`CetakDialog.print_to` prints on any QPrinter
 (the Cetak button passes the chosen printer; a test passes a PDF file printer).
+:func:`open_print_dialog` opens it window-modal, the way the report dialogs and Ctrl+P do.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -269,3 +271,25 @@ class CetakDialog(QDialog):
         """Closing with the window's X closes the PDF too."""
         self.dokumen.close()
         super().closeEvent(event)
+
+
+def open_print_dialog(
+    parent: QWidget, path: Path, on_refused: Callable[[str], None], on_closed: Callable[[str], None]
+) -> CetakDialog | None:
+    """Open the print dialog on the PDF at ``path`` window-modal; it is deleted when closed.
+
+    A PDF that is gone or unreadable goes to ``on_refused`` in Indonesian (None is returned), a
+    bug to the bug dialog. ``on_closed`` receives what was sent where, or "" when the operator
+    closed the dialog without printing.
+    """
+    dialog = run_once(parent, lambda: CetakDialog(parent, path), on_refused)
+    if dialog is None:
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def closed(hasil: int) -> None:
+        on_closed(dialog.pesan if hasil else "")
+
+    dialog.finished.connect(closed)
+    dialog.open()
+    return dialog

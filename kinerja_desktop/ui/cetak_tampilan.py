@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from kinerja_desktop.errors import KinerjaError
@@ -132,27 +132,23 @@ class CetakTampilan(QObject):
         return self._berjalan
 
     def _open_print_dialog(self, path: Path, folder: Path) -> None:
-        from kinerja_desktop.ui.cetak_dialog import CetakDialog
+        from kinerja_desktop.ui.cetak_dialog import open_print_dialog
 
-        dialog = run_once(
-            self.window,
-            lambda: CetakDialog(self.window, path),
-            lambda pesan: self.window.show_error(JUDUL_GAGAL, pesan),
-        )
-        if dialog is None:
+        def refused(pesan: str) -> None:
             shutil.rmtree(folder, ignore_errors=True)
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
+            self.window.show_error(JUDUL_GAGAL, pesan)
 
-        def on_closed(hasil: int) -> None:
+        def on_closed(pesan: str) -> None:
             # the PDF was closed with the dialog; its temporary folder goes now
             shutil.rmtree(folder, ignore_errors=True)
-            if hasil and dialog.pesan:
-                self.window.statusBar().showMessage(dialog.pesan, 10000)
+            if pesan:
+                self.window.statusBar().showMessage(pesan, 10000)
 
-        dialog.finished.connect(on_closed)
-        dialog.open()
+        dialog = open_print_dialog(self.window, path, refused, on_closed)
+        if dialog is not None:
+            self.dialog = dialog
+        else:
+            shutil.rmtree(folder, ignore_errors=True)  # a bug: the folder goes all the same
 
 
 def create_actions(window: Any) -> list[QAction]:

@@ -14,8 +14,11 @@ since, else it is written first. The printed sheets are that PDF's pages (:mod:`
 The folder is remembered per report (``settings``: ``folder_iki`` …) and starts in the
 Documents folder, never in the application's hidden data folder.
 
-Long because it is the one layout every report dialog shares, so that they cannot drift apart;
-each report only adds its own rows.
+The parts with a job of their own live beside it: the signature box (:mod:`laporan_ttd`), the
+folder proposed and opening what was written (:mod:`laporan_folder`), the print dialog
+(:func:`cetak_dialog.open_print_dialog`). What stays is one form and the one flow of writing
+(choices → background job → result, error or bug → print). Long because every report dialog
+shares that form and flow, so that they cannot drift apart; each report only adds its rows.
 """
 
 from collections.abc import Callable
@@ -23,8 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -33,7 +35,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -47,62 +48,18 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop import settings
 from kinerja_desktop.db.queries import years
-from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.paths import data_dir
 from kinerja_desktop.reports.page import KERTAS, kertas_label
-from kinerja_desktop.reports.penandatangan import BawaanTtd, PilihanTtd
+from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
+from kinerja_desktop.ui.laporan_folder import folder_awal, open_in_system
+from kinerja_desktop.ui.laporan_ttd import KotakTtd
 from kinerja_desktop.ui.operations import run_once, show_bug
 from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:  # Qt's print support is loaded only when something is printed
     from kinerja_desktop.ui.cetak_dialog import CetakDialog
-
-TANGGAL_KOSONG = QDate(2000, 1, 1)  # the date field's "as the decree records" value
-
-
-def folder_awal(kunci: str) -> str:
-    """Where a report's folder choice starts: the folder last used for this report, else the
-    last folder used for any report, else Documents; never inside the hidden data folder."""
-    for calon in (settings.get(kunci), settings.get("folder_terakhir")):
-        if calon and Path(calon).is_dir() and not _di_folder_data(Path(calon)):
-            return calon
-    dokumen = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if dokumen and Path(dokumen).is_dir():
-        return dokumen
-    return str(Path.home())
-
-
-def open_in_system(path: Path) -> str | None:
-    """Open ``path`` (a file or folder) with the program the system uses for it; returns None,
-    or what to tell the operator when no program could open it."""
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        return None
-    if path.is_dir():
-        return (
-            f"Folder {path} tidak dapat dibuka dari sini: komputer ini tidak punya pengelola "
-            "berkas yang dapat dipanggil. Buka folder itu sendiri; letaknya tertulis di sini."
-        )
-    jenis = "penampil PDF" if path.suffix.lower() == ".pdf" else "aplikasi lembar kerja"
-    contoh = (
-        "mis. SumatraPDF, Okular atau Adobe Acrobat Reader"
-        if path.suffix.lower() == ".pdf"
-        else "mis. LibreOffice Calc atau Microsoft Excel"
-    )
-    return (
-        f"Berkas {path.name} sudah ditulis, tetapi komputer ini belum punya {jenis} untuk "
-        f"membukanya ({contoh}). Pasang salah satunya, atau salin berkas dari {path.parent} "
-        "ke komputer lain. Laporan PDF tetap dapat dicetak dengan tombol Cetak…."
-    )
-
-
-def _di_folder_data(folder: Path) -> bool:
-    try:
-        return folder.resolve().is_relative_to(data_dir().resolve())
-    except OSError:
-        return False
 
 
 class DialogLaporan(QDialog):
@@ -204,29 +161,13 @@ class DialogLaporan(QDialog):
         self.tujuan.setStyleSheet("color: #444;")
         self.form.addRow("Ditulis ke:", self.tujuan)
 
-        self.tempat = QLineEdit()
-        self.tanggal = QDateEdit()
-        self.tanggal.setCalendarPopup(True)
-        self.tanggal.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        self.tanggal.setDisplayFormat("d MMMM yyyy")
-        self.penandatangan = QComboBox()
-        self.jabatan_ttd = QLineEdit()
+        self.kotak_ttd = KotakTtd()
+        # the signature's fields under the names the dialogs and their tests use
+        self.tempat, self.tanggal = self.kotak_ttd.tempat, self.kotak_ttd.tanggal
+        self.penandatangan, self.jabatan_ttd = self.kotak_ttd.penandatangan, self.kotak_ttd.jabatan
         self._ttd = tanda_tangan
         self._pilihan += [self.tempat, self.tanggal, self.penandatangan, self.jabatan_ttd]
-        self.kotak_ttd = QGroupBox("Tanda tangan")
-        if tanda_tangan:
-            ttd = QFormLayout(self.kotak_ttd)
-            ttd.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for teks, widget in (
-                ("T&empat:", self.tempat),
-                ("Tangg&al:", self.tanggal),
-                ("Penandatan&gan:", self.penandatangan),
-                ("&Sebutan jabatan:", self.jabatan_ttd),
-            ):
-                label = QLabel(teks)
-                label.setBuddy(widget)
-                ttd.addRow(label, widget)
-        else:
+        if not tanda_tangan:
             self.kotak_ttd.hide()
 
         self.progress = QProgressBar()
@@ -362,46 +303,13 @@ class DialogLaporan(QDialog):
         self.tujuan.setText(str(target) if target is not None else "—")
 
     def _fill_ttd(self) -> None:
-        if not self._ttd:
-            return
-        from kinerja_desktop.db.keputusan import daftar_pegawai
-        from kinerja_desktop.db.queries import require_year
-        from kinerja_desktop.reports.penandatangan import bawaan_ttd
-
         tahun = self.tahun.currentData()
-        if tahun is None:
-            return
-        bawaan: BawaanTtd = bawaan_ttd(require_year(tahun), self.tanggal_bawaan())
-        self.tempat.setText(bawaan.tempat)
-        self.jabatan_ttd.setText(bawaan.jabatan)
-        self.tanggal.setMinimumDate(TANGGAL_KOSONG)
-        self.tanggal.setSpecialValueText(self.label_tanggal_kosong())
-        if bawaan.tanggal is None:
-            self.tanggal.setDate(TANGGAL_KOSONG)
-        else:
-            d = bawaan.tanggal
-            self.tanggal.setDate(QDate(d.year, d.month, d.day))
-        self.penandatangan.clear()
-        self.penandatangan.addItem("(kosong, ditulis tangan)", None)
-        for pegawai in daftar_pegawai():
-            nama, nip = pegawai.nama, pegawai.nip
-            self.penandatangan.addItem(
-                f"{nama} — NIP {format_nip(nip)}" if nip else nama, pegawai.id
-            )
-        self.penandatangan.setCurrentIndex(max(self.penandatangan.findData(bawaan.pegawai_id), 0))
+        if self._ttd and tahun is not None:
+            self.kotak_ttd.fill(tahun, self.tanggal_bawaan(), self.label_tanggal_kosong())
 
     def pilihan_ttd(self) -> PilihanTtd | None:
         """The signature as shown in the dialog (None for a dialog without one)."""
-        if not self._ttd:
-            return None
-        q = self.tanggal.date()
-        tanggal = None if q == TANGGAL_KOSONG else date(q.year(), q.month(), q.day())
-        return PilihanTtd(
-            tempat=self.tempat.text(),
-            tanggal=tanggal,
-            pegawai_id=self.penandatangan.currentData(),
-            jabatan=self.jabatan_ttd.text(),
-        )
+        return self.kotak_ttd.pilihan() if self._ttd else None
 
     def _refresh_bawaan(self) -> None:
         sudah = self.kertas.currentData() == settings.get("kertas")
@@ -627,21 +535,15 @@ class DialogLaporan(QDialog):
 
     def print_file(self, path: Path) -> None:
         """Open the print dialog on the PDF at ``path`` (window-modal; see ``dialog_cetak``)."""
-        from kinerja_desktop.ui.cetak_dialog import CetakDialog
+        from kinerja_desktop.ui.cetak_dialog import open_print_dialog
 
-        # a PDF that is gone or unreadable is said in red; a bug goes to the bug dialog
-        dialog = run_once(self, lambda: CetakDialog(self, path), self.show_error)
-        if dialog is None:
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog_cetak = dialog
+        def closed(pesan: str) -> None:
+            if pesan:
+                self.status.setText(pesan)
 
-        def selesai(hasil: int) -> None:
-            if hasil and dialog.pesan:
-                self.status.setText(dialog.pesan)
-
-        dialog.finished.connect(selesai)
-        dialog.open()
+        dialog = open_print_dialog(self, path, self.show_error, closed)
+        if dialog is not None:
+            self.dialog_cetak = dialog
 
     def reject(self) -> None:
         """Close, but never while a file is being written (it takes about a second)."""
