@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kinerja_desktop.db.models import Indikator, Jabatan, Pemangku
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.db.ops_pemangku import add_pegawai_baru
-from kinerja_desktop.db.skp import add_skp
+from kinerja_desktop.db.ops_skp import add_skp
 from kinerja_desktop.domain.capaian import Komponen, Target
 
 PEGAWAI = (

@@ -15,12 +15,12 @@ from kinerja_desktop.db import (
     ops_uraian,
 )
 from kinerja_desktop.db.audit import check_log
-from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
 from kinerja_desktop.db.kantor import rename_desa
 from kinerja_desktop.db.keputusan import set_kepala
 from kinerja_desktop.db.models import CatatanAudit, Desa, Indikator, Jabatan
 from kinerja_desktop.db.ops_pita import set_batas_atas
 from kinerja_desktop.db.pengguna import add_pengguna, log_in
+from kinerja_desktop.db.queries_audit import SaringAudit, read_audit
 from kinerja_desktop.db.sesi import log_in_as
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.ui.operations import push_change

@@ -228,8 +228,8 @@ def test_restoring_a_backup_from_before_an_approval_is_refused_until_unlocked(
     from kinerja_desktop.db.archive import export_backup
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.models import CatatanAudit, database_proxy
-    from kinerja_desktop.db.pemulihan_kunci import log_restore
     from kinerja_desktop.db.restore import restore_from_file
+    from kinerja_desktop.db.restore_locks import log_restore
 
     jab = jabatan_of("KASUBAG-UMUM.02")
     sebagai("siti")

@@ -5,7 +5,6 @@ approval, logged, and read back in bulk (db.queries_program) on both engines."""
 import pytest
 
 from kinerja_desktop.db.audit import check_log
-from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
 from kinerja_desktop.db.models import Indikator, Jabatan, Sasaran
 from kinerja_desktop.db.ops_anggaran import (
     AnggaranMasuk,
@@ -27,6 +26,7 @@ from kinerja_desktop.db.ops_program import (
     update_butir,
 )
 from kinerja_desktop.db.persetujuan import take_step
+from kinerja_desktop.db.queries_audit import SaringAudit, read_audit
 from kinerja_desktop.db.queries_program import (
     read_kegiatan,
     read_keterangan,

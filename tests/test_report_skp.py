@@ -13,13 +13,13 @@ from skp_bantuan import isi_kantor
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.skp import add_hasil_kerja, update_ekspektasi
-from kinerja_desktop.db.skp_aturan import set_predikat_organisasi
-from kinerja_desktop.db.skp_evaluasi import (
+from kinerja_desktop.db.ops_skp import add_hasil_kerja, update_ekspektasi
+from kinerja_desktop.db.ops_skp_evaluasi import (
     set_evaluasi,
     set_realisasi_skp,
     set_umpan_perilaku,
 )
+from kinerja_desktop.db.skp_aturan import set_predikat_organisasi
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.skp import Bagian, Rating
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan

@@ -10,8 +10,8 @@ import pytest
 from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import Pegawai, Skp, database_proxy
+from kinerja_desktop.db.queries_skp import evaluasi_skp, read_skp
 from kinerja_desktop.db.skp_aturan import predikat_organisasi, read_kurva, read_matriks
-from kinerja_desktop.db.skp_baca import evaluasi_skp, read_skp
 from kinerja_desktop.domain.skp import BUTUH_PERBAIKAN, KURVA_BAWAAN, MATRIKS_BAWAAN, Bagian, Rating
 
 FIXTURES = Path(__file__).parent / "fixtures"

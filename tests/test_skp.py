@@ -16,12 +16,19 @@ from kinerja_desktop.db.models import (
     database_proxy,
 )
 from kinerja_desktop.db.ops_pemangku import remove_pemangku
-from kinerja_desktop.db.skp import (
+from kinerja_desktop.db.ops_skp import (
     add_hasil_kerja,
     remove_hasil_kerja,
     update_ekspektasi,
     update_hasil_kerja,
 )
+from kinerja_desktop.db.ops_skp_evaluasi import (
+    set_evaluasi,
+    set_realisasi_skp,
+    set_umpan_perilaku,
+)
+from kinerja_desktop.db.queries_skp import evaluasi_skp, read_skp
+from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 from kinerja_desktop.db.skp_aturan import (
     read_kurva,
     read_matriks,
@@ -29,13 +36,6 @@ from kinerja_desktop.db.skp_aturan import (
     set_matriks,
     set_predikat_organisasi,
 )
-from kinerja_desktop.db.skp_baca import evaluasi_skp, read_skp
-from kinerja_desktop.db.skp_evaluasi import (
-    set_evaluasi,
-    set_realisasi_skp,
-    set_umpan_perilaku,
-)
-from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 from kinerja_desktop.domain.skp import (
     BAIK,
     BUTUH_PERBAIKAN,

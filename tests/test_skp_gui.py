@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.models import SkpEvaluasi, SkpHasilKerja, SkpPerilaku
-from kinerja_desktop.db.skp import remove_skp
+from kinerja_desktop.db.ops_skp import remove_skp
 from kinerja_desktop.db.skp_aturan import predikat_organisasi
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog

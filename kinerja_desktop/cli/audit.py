@@ -24,7 +24,7 @@ def _tanggal(teks: str) -> str:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """``audit [--tahun] [--dari --sampai] [--pengguna-log] [--json] [--out X.csv|xlsx]``."""
-    from kinerja_desktop.db.audit_baca import SaringAudit, read_audit
+    from kinerja_desktop.db.queries_audit import SaringAudit, read_audit
     from kinerja_desktop.domain.tanggal import format_waktu
 
     open_db(args)

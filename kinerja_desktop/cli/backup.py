@@ -44,8 +44,8 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.db.location import ServerAddress, nama_asal, stand_in
-    from kinerja_desktop.db.pemulihan_kunci import log_restore
     from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
+    from kinerja_desktop.db.restore_locks import log_restore
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 

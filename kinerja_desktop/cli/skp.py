@@ -35,7 +35,7 @@ def _skp_id(tahun: int, nip: str) -> int:
 
 def _print_check(tahun: int, skp_ids: list[int] | None = None) -> None:
     """What is missing and the distribution check, as the Camat should read them first."""
-    from kinerja_desktop.db.skp_tahun import check_kurva_tahun, kekurangan_skp
+    from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun, kekurangan_skp
 
     kurang = kekurangan_skp(tahun, skp_ids)
     if kurang:
@@ -50,7 +50,7 @@ def _print_check(tahun: int, skp_ids: list[int] | None = None) -> None:
 def cmd_daftar(args: argparse.Namespace) -> int:
     """``skp daftar --tahun Y``: every SKP of the year and the holders still without one."""
     from kinerja_desktop.db.queries import require_year
-    from kinerja_desktop.db.skp_tahun import calon_skp, daftar_skp
+    from kinerja_desktop.db.queries_skp_tahun import calon_skp, daftar_skp
     from kinerja_desktop.domain.nip import format_nip
 
     open_db(args)
@@ -70,8 +70,8 @@ def cmd_daftar(args: argparse.Namespace) -> int:
 
 def cmd_buat(args: argparse.Namespace) -> int:
     """``skp buat --tahun Y (--nip NIP | --semua)``: draw SKP from the IKI."""
-    from kinerja_desktop.db.skp import add_skp
-    from kinerja_desktop.db.skp_tahun import calon_skp
+    from kinerja_desktop.db.ops_skp import add_skp
+    from kinerja_desktop.db.queries_skp_tahun import calon_skp
 
     open_db_to_write(args)
     if args.semua:
@@ -92,8 +92,8 @@ def cmd_buat(args: argparse.Namespace) -> int:
 def cmd_nilai(args: argparse.Namespace) -> int:
     """``skp nilai --tahun Y --nip NIP --periode P [--hasil R --perilaku R]``: the proposal,
     and with ratings the atasan's decision."""
-    from kinerja_desktop.db.skp_baca import evaluasi_skp, read_skp
-    from kinerja_desktop.db.skp_evaluasi import set_evaluasi
+    from kinerja_desktop.db.ops_skp_evaluasi import set_evaluasi
+    from kinerja_desktop.db.queries_skp import evaluasi_skp, read_skp
     from kinerja_desktop.domain.skp import baca_rating
 
     memutuskan = args.hasil is not None or args.perilaku is not None

@@ -40,7 +40,7 @@ from kinerja_desktop.db.backup import (
     rotate,
 )
 from kinerja_desktop.db.connection import explain_failure
-from kinerja_desktop.db.pemulihan_kunci import refuse_locked_restore
+from kinerja_desktop.db.restore_locks import refuse_locked_restore
 from kinerja_desktop.db.schema import SkemaTidakSesuai, upgrade_schema
 from kinerja_desktop.db.schema_check import check_shape
 from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah

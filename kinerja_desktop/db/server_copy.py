@@ -26,7 +26,6 @@ from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.location import ServerAddress, stand_in
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_PAKET, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import ALL_MODELS, CatatanAudit, database_proxy
-from kinerja_desktop.db.pemulihan_kunci import log_restore, refuse_locked_restore
 from kinerja_desktop.db.restore import (
     PURPOSE_RESTORE,
     HasilPemulihan,
@@ -38,6 +37,7 @@ from kinerja_desktop.db.restore import (
     work_parent,
     write_plan,
 )
+from kinerja_desktop.db.restore_locks import log_restore, refuse_locked_restore
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.errors import LingkunganBermasalah
 from kinerja_desktop.fileio import TEMP_PREFIX, make_temporary_folder

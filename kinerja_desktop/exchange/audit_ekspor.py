@@ -5,7 +5,7 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from kinerja_desktop.db.audit_baca import JUDUL, KOLOM, BarisAudit
+from kinerja_desktop.db.queries_audit import JUDUL, KOLOM, BarisAudit
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.fileio import atomic_write
 

@@ -13,8 +13,7 @@ from datetime import date
 from kinerja_desktop.db.models import Pegawai, Skp
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.queries_nilai import nilai_tahun, penilaian, ringkas_jabatan
-from kinerja_desktop.db.skp_aturan import sumber_kurva
-from kinerja_desktop.db.skp_baca import (
+from kinerja_desktop.db.queries_skp import (
     DataSkp,
     EvaluasiSkp,
     Pihak,
@@ -22,7 +21,8 @@ from kinerja_desktop.db.skp_baca import (
     evaluasi_skp,
     read_skp,
 )
-from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
+from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
+from kinerja_desktop.db.skp_aturan import sumber_kurva
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, parse_periode
 from kinerja_desktop.domain.skp import HasilKurva, Rating

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.db.skp_baca import Pihak
+from kinerja_desktop.db.queries_skp import Pihak
 from kinerja_desktop.domain.skp import Bagian
 from kinerja_desktop.reports.fonts import FONT
 from kinerja_desktop.reports.page import (

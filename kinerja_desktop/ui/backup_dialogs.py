@@ -167,9 +167,9 @@ def restore_from_file(
     """
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.models import database_proxy
-    from kinerja_desktop.db.pemulihan_kunci import log_restore
     from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.db.restore import restore_from_file as restore_core
+    from kinerja_desktop.db.restore_locks import log_restore
 
     # where this PC keeps the database's backups: beside the file, or for a server its folder
     # in the data folder

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.audit import check_log
-from kinerja_desktop.db.audit_baca import (
+from kinerja_desktop.db.queries_audit import (
     BATAS_BAWAAN,
     JUDUL,
     KOLOM,

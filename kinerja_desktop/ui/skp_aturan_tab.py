@@ -90,13 +90,13 @@ class AturanTab(QWidget):
 
     def load(self, tahun: int | None) -> None:
         """Show the predikat, the check and the matrix for ``tahun``."""
+        from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun
         from kinerja_desktop.db.skp_aturan import (
             predikat_organisasi,
             read_kurva,
             read_matriks,
             sumber_kurva,
         )
-        from kinerja_desktop.db.skp_tahun import check_kurva_tahun
 
         self.tahun = tahun
         self._mengisi = True

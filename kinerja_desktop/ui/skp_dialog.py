@@ -62,7 +62,7 @@ class SkpLaporanDialog(DialogLaporan):
         self.form.addRow("Periksa dulu:", self.periksa)
 
     def _fill_pilihan(self) -> None:
-        from kinerja_desktop.db.skp_tahun import daftar_skp
+        from kinerja_desktop.db.queries_skp_tahun import daftar_skp
 
         tahun = self.tahun.currentData()
         lama_periode = self.periode.currentData()
@@ -86,7 +86,11 @@ class SkpLaporanDialog(DialogLaporan):
 
     def _show_kekurangan(self) -> None:
         """List what is missing and the distribution check for the chosen year."""
-        from kinerja_desktop.db.skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
+        from kinerja_desktop.db.queries_skp_tahun import (
+            check_kurva_tahun,
+            daftar_skp,
+            kekurangan_skp,
+        )
 
         tahun = self.tahun.currentData()
         if tahun is None:

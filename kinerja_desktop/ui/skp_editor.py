@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.db.queries_indikator import kode_indikator
-from kinerja_desktop.db.skp_baca import DataSkp
+from kinerja_desktop.db.queries_skp import DataSkp
 from kinerja_desktop.domain.skp import Bagian
 from kinerja_desktop.ui.pesan import tanya_ya
 from kinerja_desktop.ui.skp_bersama import Pelaksana, item_baca, item_isi, tinggi_ikut_lebar
@@ -144,7 +144,7 @@ class SkpEditor(QDialog):
     # ----- the year's SKP ------------------------------------------------------------------
 
     def _fill_pegawai(self, pilih: int | None = None) -> None:
-        from kinerja_desktop.db.skp_tahun import daftar_skp
+        from kinerja_desktop.db.queries_skp_tahun import daftar_skp
 
         tahun = self.tahun.currentData()
         lama = pilih if isinstance(pilih, int) and pilih else self.pegawai.currentData()
@@ -163,7 +163,7 @@ class SkpEditor(QDialog):
 
     def load(self) -> None:
         """Show the chosen SKP in every tab (or an explanation when there is none)."""
-        from kinerja_desktop.db.skp_baca import read_skp
+        from kinerja_desktop.db.queries_skp import read_skp
 
         skp_id = self.pegawai.currentData()
         self.data = read_skp(skp_id) if skp_id is not None else None
@@ -187,8 +187,8 @@ class SkpEditor(QDialog):
         self.evaluasi.load(self.data)
 
     def _add_skp(self) -> None:
-        from kinerja_desktop.db.skp import add_skp
-        from kinerja_desktop.db.skp_tahun import calon_skp
+        from kinerja_desktop.db.ops_skp import add_skp
+        from kinerja_desktop.db.queries_skp_tahun import calon_skp
 
         tahun = self.tahun.currentData()
         if tahun is None:
@@ -218,7 +218,7 @@ class SkpEditor(QDialog):
             self._fill_pegawai(hasil[0])
 
     def _remove_skp(self) -> None:
-        from kinerja_desktop.db.skp import remove_skp
+        from kinerja_desktop.db.ops_skp import remove_skp
 
         if self.data is None:
             return
@@ -295,7 +295,7 @@ class SkpEditor(QDialog):
         self._mengisi = False
 
     def _rencana_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp import update_hasil_kerja
+        from kinerja_desktop.db.ops_skp import update_hasil_kerja
 
         kunci = _KUNCI_RENCANA[item.column()]
         if self._mengisi or kunci is None:
@@ -306,7 +306,7 @@ class SkpEditor(QDialog):
         self.load()
 
     def _add_row(self, bagian: Bagian) -> None:
-        from kinerja_desktop.db.skp import add_hasil_kerja
+        from kinerja_desktop.db.ops_skp import add_hasil_kerja
 
         if self.data is None:
             return
@@ -318,7 +318,7 @@ class SkpEditor(QDialog):
                 return
 
     def _remove_row(self) -> None:
-        from kinerja_desktop.db.skp import remove_hasil_kerja
+        from kinerja_desktop.db.ops_skp import remove_hasil_kerja
 
         row = self.tabel_rencana.currentRow()
         item = self.tabel_rencana.item(row, 1) if row >= 0 else None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Hasil
-from kinerja_desktop.db.skp_baca import DataSkp, EvaluasiSkp
+from kinerja_desktop.db.queries_skp import DataSkp, EvaluasiSkp
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.value_text import format_persen
@@ -156,7 +156,7 @@ class EvaluasiTab(QWidget):
 
     def refresh(self) -> None:
         """Read the evaluation again (after any change)."""
-        from kinerja_desktop.db.skp_baca import evaluasi_skp
+        from kinerja_desktop.db.queries_skp import evaluasi_skp
 
         periode = self.periode.currentData()
         self.evaluasi = (
@@ -250,7 +250,7 @@ class EvaluasiTab(QWidget):
         self.predikat.setText(read_matriks()[(hasil, perilaku)])
 
     def _save(self) -> None:
-        from kinerja_desktop.db.skp_evaluasi import set_evaluasi
+        from kinerja_desktop.db.ops_skp_evaluasi import set_evaluasi
 
         if self.data is None:
             return
@@ -261,7 +261,7 @@ class EvaluasiTab(QWidget):
             self.refresh()
 
     def _hasil_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp_evaluasi import set_realisasi_skp
+        from kinerja_desktop.db.ops_skp_evaluasi import set_realisasi_skp
 
         if self._mengisi or item.column() not in (2, 4):
             return
@@ -275,7 +275,7 @@ class EvaluasiTab(QWidget):
             self.refresh()
 
     def _perilaku_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp_evaluasi import set_umpan_perilaku
+        from kinerja_desktop.db.ops_skp_evaluasi import set_umpan_perilaku
 
         if self._mengisi or item.column() != 2 or self.data is None:
             return

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Hasil
-from kinerja_desktop.db.skp_baca import DataSkp
+from kinerja_desktop.db.queries_skp import DataSkp
 from kinerja_desktop.ui.skp_bersama import item_baca, item_isi, tinggi_ikut_lebar
 
 
@@ -64,7 +64,7 @@ class PerilakuTab(QWidget):
         self._mengisi = False
 
     def _ekspektasi_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.skp import update_ekspektasi
+        from kinerja_desktop.db.ops_skp import update_ekspektasi
 
         if self._mengisi or item.column() != 1 or self.data is None:
             return

@@ -48,7 +48,7 @@ class TambahRhkDialog(QDialog):
         layout.addWidget(tombol)
 
     def isian(self) -> dict[str, str]:
-        """What was typed, as :func:`~kinerja_desktop.db.skp.add_hasil_kerja` takes it."""
+        """What was typed, as :func:`~kinerja_desktop.db.ops_skp.add_hasil_kerja` takes it."""
         hasil = {k: w.text() for k, w in self.kolom.items()}
         hasil["aspek"] = self.aspek.currentData()
         return hasil

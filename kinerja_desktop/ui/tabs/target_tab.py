@@ -324,7 +324,7 @@ class TargetTab(TabDasar):
     # -- editing ------------------------------------------------------------------------
     def show_cell_history(self, view: QTableView) -> None:
         """Show every logged change of the value under the current cell."""
-        from kinerja_desktop.db.audit_baca import SaringAudit
+        from kinerja_desktop.db.queries_audit import SaringAudit
         from kinerja_desktop.ui.riwayat_dialog import DialogRiwayatSel
 
         model = view.model()

@@ -12,16 +12,16 @@ from kinerja_desktop.db.models import (
     SkpUmpanPerilaku,
     database_proxy,
 )
-from kinerja_desktop.db.sesi import pengguna_aktif
-from kinerja_desktop.db.skp import (
+from kinerja_desktop.db.ops_skp import (
     baris_perilaku,
     log_skp,
     periode_skp,
     perubahan_skp,
     require_skp,
 )
+from kinerja_desktop.db.queries_skp import usulan_skp
+from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.db.skp_aturan import read_matriks
-from kinerja_desktop.db.skp_baca import usulan_skp
 from kinerja_desktop.domain.skp import PERILAKU_KODE, Rating
 from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan

@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kinerja_desktop.db.models import Jabatan, Pegawai, Pemangku, Skp, SkpEvaluasi
+from kinerja_desktop.db.ops_skp import require_skp
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
-from kinerja_desktop.db.skp import require_skp
+from kinerja_desktop.db.queries_skp import PihakTahun
 from kinerja_desktop.db.skp_aturan import predikat_organisasi, read_kurva
-from kinerja_desktop.db.skp_baca import PihakTahun
 from kinerja_desktop.domain.skp import HasilKurva, periksa_kurva
 
 

@@ -1,6 +1,6 @@
 """Reading one SKP: the plan with both parties, and the evaluation of a period (realisasi
 from the stored IKI values, the proposed rating and the atasan's decision). The whole year's
-list and checks are in :mod:`skp_tahun`.
+list and checks are in :mod:`queries_skp_tahun`.
 
 The pejabat penilai is the holder of the atasan's jabatan, or the Camat (the year's signatory)
 for a jabatan directly under the Camat; the atasan of the penilai likewise. Nothing here writes.
@@ -20,9 +20,9 @@ from kinerja_desktop.db.models import (
     SkpRealisasi,
     SkpUmpanPerilaku,
 )
+from kinerja_desktop.db.ops_skp import periode_skp, require_skp
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.queries_nilai import NilaiIndikator, nilai_jabatan, penilaian
-from kinerja_desktop.db.skp import periode_skp, require_skp
 from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.periode import Periode
 from kinerja_desktop.domain.skp import (

@@ -1,7 +1,7 @@
 """Writing a pegawai's SKP plan: drawing it from the jabatan's IKI, editing its rencana hasil
 kerja, and the atasan's expectation of each core value.
 
-The evaluation of a period is in :mod:`skp_evaluasi`. Every operation runs in one transaction
+The evaluation of a period is in :mod:`ops_skp_evaluasi`. Every operation runs in one transaction
 with its audit entries (``jenis`` "skp", the jabatan and the period named) and returns a
 :class:`Perubahan`.
 """
