@@ -33,7 +33,7 @@ class CapaianDialog(DialogLaporan):
         pilih = tahun if tahun is not None else latest_year()
         super().__init__(parent, "Laporan Capaian IKI", pilih, "folder_capaian", runner)
         self.periode.currentIndexChanged.connect(self.refresh_proposals)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """The period row, in the order every dialog uses."""

@@ -61,7 +61,7 @@ class TemplatDialog(DialogLaporan):
             berkas=False,
             tanda_tangan=False,
         )
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """Period and desa rows."""
@@ -156,7 +156,7 @@ class KekuranganDialog(DialogLaporan):
             runner,
             tanda_tangan=False,
         )
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def nama_bawaan(self) -> str:
         """``Kekurangan-Data-Desa-2020``."""

@@ -217,7 +217,7 @@ class DialogLaporan(QDialog):
         layout.addLayout(buttons)
 
         self.tahun.currentIndexChanged.connect(self._tahun_berubah)
-        self.pdf.toggled.connect(self.usul_nama)
+        self.pdf.toggled.connect(self.fill_name)
         self.pdf.toggled.connect(self._refresh_cetak)
         self.kertas.currentIndexChanged.connect(self._refresh_bawaan)
         self.jadikan_bawaan.clicked.connect(self._save_default_paper)
@@ -232,10 +232,10 @@ class DialogLaporan(QDialog):
         self.tutup.clicked.connect(self.reject)
         self._refresh_cetak()
 
-    def selesai_dibangun(self) -> None:
+    def fill_proposals(self) -> None:
         """Fill the proposals once the subclass's rows exist (call at the end of __init__)."""
         self._fill_ttd()
-        self.usul_nama()
+        self.fill_name()
         self._refresh_bawaan()
         self._refresh_tujuan()
 
@@ -272,7 +272,7 @@ class DialogLaporan(QDialog):
     def refresh_proposals(self) -> None:
         """Call when a choice of the subclass changed: proposals follow it."""
         self._fill_ttd()
-        self.usul_nama()
+        self.fill_name()
 
     # ----- choices -------------------------------------------------------------------------
 
@@ -288,7 +288,7 @@ class DialogLaporan(QDialog):
         """ ".pdf" or ".xlsx", following the chosen kind of file."""
         return ".pdf" if self.pdf.isChecked() else ".xlsx"
 
-    def usul_nama(self) -> None:
+    def fill_name(self) -> None:
         """Propose the file name, unless the operator typed one."""
         self.akhiran.setText(self.akhiran_berkas)
         if self._berkas and not self._nama_diubah and self.tahun.currentData() is not None:
@@ -365,7 +365,7 @@ class DialogLaporan(QDialog):
         target = self.target()
         if target is None:
             return None
-        if self._berkas and target.exists() and not self._boleh_timpa(target):
+        if self._berkas and target.exists() and not self._ask_overwrite(target):
             return None
         job = self.pekerjaan(target, self.pilihan_ttd())
         self._ditulis_dengan = self._keadaan()
@@ -380,7 +380,7 @@ class DialogLaporan(QDialog):
         )
         return self._berjalan
 
-    def _boleh_timpa(self, target: Path) -> bool:
+    def _ask_overwrite(self, target: Path) -> bool:
         box = kotak_pesan(
             self,
             QMessageBox.Icon.Question,

@@ -107,9 +107,9 @@ class _DialogDokumen(DialogLaporan):
             teks += f"\n… dan {len(kurang) - BATAS_DAFTAR} lainnya."
         self.kurang.setText(f"{teks}\nBagian ini dicetak sebagai titik-titik untuk diisi tangan.")
 
-    def selesai_dibangun(self) -> None:
+    def fill_proposals(self) -> None:
         """Fill the proposals and the list of what is missing."""
-        super().selesai_dibangun()
+        super().fill_proposals()
         self.refresh_kurang()
 
 
@@ -127,7 +127,7 @@ class PkDialog(_DialogDokumen):
         assert isinstance(ttd, QFormLayout)
         for widget in (self.penandatangan, self.jabatan_ttd):
             ttd.setRowVisible(widget, False)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """Jabatan, which version, the appendix, and the statement text and issue buttons."""
@@ -209,7 +209,7 @@ class RencanaAksiDialog(_DialogDokumen):
                  runner: TaskRunner | None = None,
                  jabatan_kode: str | None = None) -> None:  # fmt: skip
         super().__init__(parent, "Rencana Aksi", tahun, "folder_rencana_aksi", runner, jabatan_kode)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """The jabatan row and a word on the paper's orientation."""
@@ -252,7 +252,7 @@ class MonevDialog(_DialogDokumen):
                  jabatan_kode: str | None = None) -> None:  # fmt: skip
         super().__init__(parent, "Monev Triwulanan", tahun, "folder_monev", runner, jabatan_kode)
         self.triwulan.currentIndexChanged.connect(self.refresh_proposals)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """Triwulan, jabatan and the appendix."""

@@ -204,7 +204,7 @@ class LaporanKabupatenDialog(DialogLaporan):
             daftar_tahun=daftar_tahun,
         )
         self.periode.currentIndexChanged.connect(self.refresh_proposals)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """The period row, in the order every dialog uses."""

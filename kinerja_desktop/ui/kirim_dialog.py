@@ -50,7 +50,7 @@ class KirimDialog(CapaianDialog):
             "periode dan folder (flashdisk), lalu klik Tulis paket."
         )
         self.periode.currentIndexChanged.connect(self.refresh_proposals)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def pekerjaan(self, target: Path, ttd: PilihanTtd | None) -> Callable[[TaskState], Any]:
         """Write the package into the folder ``target`` on the worker thread."""

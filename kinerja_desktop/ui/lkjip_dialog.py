@@ -36,7 +36,7 @@ class LkjipDialog(DialogLaporan):
         # the second kind of file is Word, for the office to finish the report
         self.excel.setText("&Word (.docx), untuk disunting di Word atau LibreOffice Writer")
         self._draf = 0
-        self.selesai_dibangun()
+        self.fill_proposals()
         self.show_kekurangan()
 
     def baris_isi(self) -> None:

@@ -250,7 +250,7 @@ class LkjipEditor(QDialog):
         """True when the editor holds text the operator changed and did not save."""
         return self._kunci is not None and self.teks.toPlainText() != self._dasar
 
-    def _boleh_pindah(self) -> bool:
+    def _ask_to_leave(self) -> bool:
         """Ask what to do with unsaved edits; True when the editor may show something else."""
         if not self.ada_suntingan:
             return True
@@ -271,7 +271,7 @@ class LkjipEditor(QDialog):
         kunci = self.daftar.item(baris).data(Qt.ItemDataRole.UserRole)
         if kunci == self._kunci:
             return
-        if not self._boleh_pindah():
+        if not self._ask_to_leave():
             lama = next(
                 i for i in range(self.daftar.count())
                 if self.daftar.item(i).data(Qt.ItemDataRole.UserRole) == self._kunci
@@ -283,7 +283,7 @@ class LkjipEditor(QDialog):
         self._load(kunci)  # a save may have changed the states in the list
 
     def _select_tahun(self) -> None:
-        if not self._boleh_pindah():
+        if not self._ask_to_leave():
             self.tahun.blockSignals(True)
             self.tahun.setCurrentIndex(self.tahun.findData(self._tahun_kini))
             self.tahun.blockSignals(False)
@@ -294,7 +294,7 @@ class LkjipEditor(QDialog):
 
     def reject(self) -> None:
         """Close, after asking about unsaved edits."""
-        if self._boleh_pindah():
+        if self._ask_to_leave():
             super().reject()
 
     # ----- saving ---------------------------------------------------------------------------

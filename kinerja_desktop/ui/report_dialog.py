@@ -38,7 +38,7 @@ class ReportDialog(DialogLaporan):
         self._jabatan_awal = jabatan_kode
         super().__init__(parent, "Cetak Keputusan IKI", tahun, "folder_iki", runner)
         self.jabatan.currentIndexChanged.connect(self.refresh_proposals)
-        self.selesai_dibangun()
+        self.fill_proposals()
 
     def baris_isi(self) -> None:
         """The jabatan row: all, or one jabatan in tree order."""

@@ -46,7 +46,7 @@ class SkpLaporanDialog(DialogLaporan):
         self.kotak_ttd.setTitle("Tanda tangan (tempat dan tanggal semua lembar; rekap predikat)")
         self.periode.currentIndexChanged.connect(self.refresh_proposals)
         self.pegawai.currentIndexChanged.connect(self._pegawai_berubah)
-        self.selesai_dibangun()
+        self.fill_proposals()
         self._show_kekurangan()
 
     def baris_isi(self) -> None:
