@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex
 
+from kinerja_desktop.db.kantor import make_first_database
 from kinerja_desktop.db.models import Kantor, database_proxy
 from kinerja_desktop.ui.kantor_dialogs import (
     KODE_ROLE,
     PilihKecamatanDialog,
     SambutanDialog,
-    make_database,
     perlu_sambutan,
 )
 
@@ -65,7 +65,7 @@ def test_welcome_kepanjen_is_the_built_in_data(qtbot, tmp_path):
     dialog.grab().save(str(ARTIFACTS / "sambutan.png"))
     dialog.kepanjen.click()
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.kode is None
-    make_database(path, dialog.kode, dialog.contoh)
+    make_first_database(path, dialog.kode, dialog.contoh)
     database_proxy.obj.close()
     database_proxy.initialize(None)
     assert not perlu_sambutan(path)
@@ -78,7 +78,7 @@ def test_welcome_another_kecamatan_makes_its_office(tmp_path):
     path = tmp_path / "kinerja.sqlite3"
     path.touch()  # an interrupted first start leaves an empty file
     assert perlu_sambutan(path)
-    make_database(path, "35.07.04", contoh=False)
+    make_first_database(path, "35.07.04", contoh=False)
     database_proxy.obj.close()
     database_proxy.initialize(None)
     with sqlite3.connect(path) as raw:

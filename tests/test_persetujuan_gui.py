@@ -17,7 +17,7 @@ from kinerja_desktop.db.persetujuan import status_persetujuan
 from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif
 from kinerja_desktop.domain.capaian import Komponen
 from kinerja_desktop.domain.persetujuan import Langkah, Peran, Status
-from kinerja_desktop.ui.pengguna_dialogs import DialogMasuk, minta_masuk, teks_pengguna
+from kinerja_desktop.ui.pengguna_dialogs import DialogMasuk, ask_log_in, teks_pengguna
 from kinerja_desktop.ui.riwayat_dialog import DialogRiwayat, DialogRiwayatSel
 from kinerja_desktop.ui.tabs.grid_model import ROLE_KEADAAN
 from kinerja_desktop.ui.tabs.target_model import BARIS_REALISASI
@@ -97,10 +97,10 @@ def test_an_operator_sees_only_the_submit_step(tab):
 
 
 def test_a_single_user_office_is_never_asked_to_log_in(db, qtbot):
-    assert minta_masuk() is True  # no dialog at all
+    assert ask_log_in() is True  # no dialog at all
     assert teks_pengguna() == ""
     add_pengguna("admin", Peran.ADMINISTRATOR, "sandi-admin")
-    assert minta_masuk() is True
+    assert ask_log_in() is True
     assert teks_pengguna() == ""
 
 
@@ -112,10 +112,10 @@ def test_the_login_dialog_keeps_a_refusal_in_view(db, qtbot):
     dialog.nama.setCurrentIndex(dialog.nama.findData("siti"))
     assert dialog.nama.currentText() == "Siti Aminah (Operator)"
     dialog.sandi.setText("keliru")
-    dialog.coba_masuk()
+    dialog.log_in()
     assert dialog.result() == 0 and "Sandi salah untuk siti" in dialog.pesan.text()
     dialog.sandi.setText("sandi-siti")
-    dialog.coba_masuk()
+    dialog.log_in()
     assert dialog.result() == 1
     assert teks_pengguna() == "Pengguna: Siti Aminah (Operator)"
 

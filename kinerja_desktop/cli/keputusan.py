@@ -51,8 +51,7 @@ def cmd_keputusan(args: argparse.Namespace) -> int:
 
 def cmd_keputusan_atur(args: argparse.Namespace) -> int:
     """``keputusan atur --tahun Y [--nomor …] [--tempat …] [--bulan M] [--hari D] …``."""
-    from kinerja_desktop.db.keputusan import pegawai_penandatangan, read_kepala, set_kepala
-    from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.keputusan import PenandatanganBaru, read_kepala, set_kepala
 
     open_db_to_write(args)
     perubahan: dict[str, Any] = {}
@@ -65,14 +64,12 @@ def cmd_keputusan_atur(args: argparse.Namespace) -> int:
         perubahan["hari"] = args.hari or None
     elif args.hari is not None:
         perubahan["hari"] = args.hari or None
-    with database_proxy.atomic():
-        if args.tanpa_penandatangan:
-            perubahan["penandatangan_id"] = None
-        elif args.nip is not None:
-            perubahan["penandatangan_id"] = pegawai_penandatangan(
-                args.nip, args.nama or "", args.golongan or ""
-            )
-        hasil = set_kepala(args.tahun, perubahan)
+    baru = None
+    if args.tanpa_penandatangan:
+        perubahan["penandatangan_id"] = None
+    elif args.nip is not None:
+        baru = PenandatanganBaru(args.nip, args.nama or "", args.golongan or "")
+    hasil = set_kepala(args.tahun, perubahan, baru)
     print(hasil.perubahan.pesan)
     _print_kepala(read_kepala(args.tahun))
     return 0

@@ -7,6 +7,7 @@ Everything that used to assume Kecamatan Kepanjen reads the office from here.
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from peewee import Database, fn
@@ -264,3 +265,28 @@ def make_kantor_database(
             load_decree(contoh_iki(kecamatan, tahun_contoh))
 
     return open_database(path, populate)
+
+
+def make_first_database(location: DatabaseLocation, kode: str | None, contoh: bool) -> Database:
+    """The first start: create the database at ``location`` for Kepanjen (the built-in data,
+    ``kode`` None) or for kecamatan ``kode``; return it opened."""
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.location import parse_location
+
+    location = parse_location(location)
+    if kode is None:
+        return open_database(location)
+    if isinstance(location, Path):
+        location.unlink(missing_ok=True)  # an empty file left by an interrupted first start
+    return make_kantor_database(location, kode, contoh)
+
+
+def make_other_database(target: Path, kode: str, contoh: bool) -> Path:
+    """Create a database for kecamatan ``kode`` at ``target`` beside the open one, which the
+    models stay bound to whatever happens; returns ``target``."""
+    lama = database_proxy.obj
+    try:
+        make_kantor_database(target, kode, contoh).close()
+    finally:
+        database_proxy.initialize(lama)
+    return target

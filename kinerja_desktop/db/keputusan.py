@@ -121,11 +121,32 @@ def _tanggal(tahun: int, bulan: int | None, hari: int | None) -> tuple[int | Non
     return bulan, hari
 
 
-def set_kepala(tahun: int, perubahan: dict[str, Any]) -> Hasil[None]:
+@dataclass(frozen=True)
+class PenandatanganBaru:
+    """A signatory given by NIP (as :func:`pegawai_penandatangan` takes it), not chosen from
+    the pegawai already stored."""
+
+    nip: str
+    nama: str = ""
+    golongan: str = ""
+
+
+def set_kepala(
+    tahun: int, perubahan: dict[str, Any], penandatangan: PenandatanganBaru | None = None
+) -> Hasil[None]:
     """Change the header fields in ``perubahan`` (keys of :class:`KepalaKeputusanTahun`:
-    nomor, tempat, bulan, hari, jabatan_penandatangan, penandatangan_id); the rest stay."""
+    nomor, tempat, bulan, hari, jabatan_penandatangan, penandatangan_id); the rest stay.
+
+    With ``penandatangan`` that pegawai (made when new) signs, in the same transaction: a
+    refusal of any field stores nothing, not even the new pegawai."""
     pengguna_aktif()  # who is working is asked (on the command line) before the transaction
     with database_proxy.atomic():
+        if penandatangan is not None:
+            perubahan = perubahan | {
+                "penandatangan_id": pegawai_penandatangan(
+                    penandatangan.nip, penandatangan.nama, penandatangan.golongan
+                )
+            }
         _set_kepala(tahun, perubahan)
     return Hasil(Perubahan(f"Kepala keputusan tahun {tahun} disimpan.", tahun=tahun), None)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pengguna, database_proxy
-from kinerja_desktop.db.sesi import Sesi, pengguna_aktif, require_administrator
+from kinerja_desktop.db.sesi import Sesi, log_in_as, pengguna_aktif, require_administrator
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.errors import DataTidakValid, TidakBerwenang, TidakDitemukan
 
@@ -225,6 +225,17 @@ def log_in(nama: str, sandi: str, waktu: datetime | None = None) -> Sesi:
         tambahan = f" Tunggu {lagi} detik sebelum mencoba lagi." if lagi else ""
         raise TidakBerwenang(f"Sandi salah untuk {row.nama}.{tambahan}")
     return Sesi(row.nama, Peran(row.peran), row.nama_lengkap)
+
+
+def begin_session(nama: str, sandi: str, waktu: datetime | None = None) -> Hasil[Sesi]:
+    """Log in (as :func:`log_in` checks) and make that user the one at work.
+
+    The change record says values changed: what each view lets the operator do (approve,
+    unlock, edit) depends on who is working. Raises :class:`TidakBerwenang`.
+    """
+    sesi = log_in(nama, sandi, waktu)
+    log_in_as(sesi)
+    return Hasil(Perubahan(f"Sekarang bekerja sebagai {sesi.label}.", nilai=True), sesi)
 
 
 NAMA_BERKAS_PEMULIHAN = "pulihkan-sandi-{kode}.txt"

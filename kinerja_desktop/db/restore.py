@@ -8,7 +8,8 @@ replaces the data.
 
 The caller must hold the instance lock (so no other window writes meanwhile) and, afterwards,
 open the database again with ``open_database(db_path)`` (which upgrades an older schema) and
-reload every view: the whole database has changed.
+reload every view: the whole database has changed. The window does all of that as one
+operation, :func:`kinerja_desktop.db.ops_restore.restore_database`.
 
 Long because checking the file, staging the import files and completing a restore that was
 killed half-way (at the next start) are one restore; archives are read in archive.py.

@@ -37,7 +37,8 @@ def _first_start(db_path: "DatabaseLocation") -> bool:
     Returns False when the operator closes the welcome (no database is made).
     """
     from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog, make_database, perlu_sambutan
+    from kinerja_desktop.db.kantor import make_first_database
+    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog, perlu_sambutan
 
     if not perlu_sambutan(db_path):
         open_database(db_path)
@@ -45,7 +46,7 @@ def _first_start(db_path: "DatabaseLocation") -> bool:
     sambutan = SambutanDialog(db_path)
     if not sambutan.exec():
         return False
-    make_database(db_path, sambutan.kode, sambutan.contoh)
+    make_first_database(db_path, sambutan.kode, sambutan.contoh)
     return True
 
 
@@ -101,9 +102,9 @@ def run_gui(db_path: "DatabaseLocation") -> int:
         window = KabupatenWindow(db_path)
     else:
         from kinerja_desktop.ui.main_window import MainWindow
-        from kinerja_desktop.ui.pengguna_dialogs import minta_masuk
+        from kinerja_desktop.ui.pengguna_dialogs import ask_log_in
 
-        if not minta_masuk():  # several users: who is working (one user is never asked)
+        if not ask_log_in():  # several users: who is working (one user is never asked)
             return 0
         window = MainWindow(db_path)
     if isinstance(db_path, Path):

@@ -6,8 +6,9 @@ Entry points:
 - :func:`backup_to_folder` asks for a folder (remembered in the setting ``folder_terakhir``)
   and writes the dated backup zip there on the :class:`TaskRunner` thread.
 - :func:`restore_from_file` asks for a backup file, checks it, asks for confirmation, backs up
-  the current state and restores. It returns a :class:`Perubahan` when data was restored, and
-  then **the caller must reload everything**: the database object was re-opened, every id may
+  the current state and restores (:func:`kinerja_desktop.db.ops_restore.restore_database`). It
+  returns that operation's :class:`Perubahan` when data was restored, and then **the caller
+  must reload everything**: the database object was re-opened, every id may
   differ, so clear the undo stack, re-read the years and the tree, and refresh every tab.
   :func:`create_actions` does all of this for the main window.
 - :func:`offer_restore_at_start` is the way out when the database cannot be opened at start-up.
@@ -16,20 +17,20 @@ Entry points:
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, settings
-from kinerja_desktop.db.changes import Perubahan, everything_changed
+from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, nama_asal, stand_in
 from kinerja_desktop.db.restore import KeteranganCadangan
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.fileio import size_text
-from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.operations import run_once, show_bug
 from kinerja_desktop.ui.pesan import informasi, kotak_pesan, peringatan
 from kinerja_desktop.ui.tasks import TaskRunner
 
@@ -161,15 +162,13 @@ def restore_from_file(
     """Berkas › Pulihkan…: restore the data from a backup file the operator chooses.
 
     ``source`` skips the file chooser and ``confirm`` the question (tests). Waits for the
-    background work of ``runner`` first. Returns a Perubahan when data was restored (the
-    caller reloads everything, see the module text), None when cancelled or refused (the
-    refusal has been shown; nothing was changed).
+    background work of ``runner`` first. Returns the change record of the restore when data
+    was restored (the caller reloads everything, see the module text), None when cancelled
+    or refused (the refusal, or why the disk or database failed, has been shown; nothing was
+    changed).
     """
-    from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.ops_restore import restore_database
     from kinerja_desktop.db.restore import describe_restore_source
-    from kinerja_desktop.db.restore import restore_from_file as restore_core
-    from kinerja_desktop.db.restore_locks import log_restore
 
     # where this PC keeps the database's backups: beside the file, or for a server its folder
     # in the data folder
@@ -180,37 +179,15 @@ def restore_from_file(
             return None
     if runner is not None:
         runner.wait()  # no job may write while the data is replaced
-    try:
-        with _busy():
-            about = describe_restore_source(source, local)
-    except KinerjaError as exc:
-        peringatan(parent, "Tidak dapat dipulihkan", exc.pesan)
-        return None
-    if not (confirm or (lambda a: _ask(parent, a, local)))(about):
-        return None
-    try:
-        with _busy():
-            if isinstance(db_path, ServerAddress):
-                from kinerja_desktop.db.server_copy import restore_server
 
-                hasil = restore_server(source, db_path)
-            else:
-                hasil = restore_core(source, db_path)
-            old = database_proxy.obj
-            if old is not None:
-                old.close()
-            open_database(db_path)  # upgrades an older schema, checks, binds the models
-            if not hasil.dicatat:
-                log_restore(hasil.sumber, hasil.cadangan_sebelumnya)
-    except KinerjaError as exc:
-        peringatan(parent, "Tidak dapat dipulihkan", exc.pesan)
+    def refused(pesan: str) -> None:
+        peringatan(parent, "Tidak dapat dipulihkan", pesan)
+
+    about = run_once(parent, _busy_while(lambda: describe_restore_source(source, local)), refused)
+    if about is None or not (confirm or (lambda a: _ask(parent, a, local)))(about):
         return None
-    sebelumnya = (
-        f" Keadaan sebelumnya disimpan di {hasil.cadangan_sebelumnya.name}."
-        if hasil.cadangan_sebelumnya is not None
-        else ""
-    )
-    return everything_changed(f"Data dipulihkan dari {source.name}.{sebelumnya}")
+    hasil = run_once(parent, _busy_while(lambda: restore_database(source, db_path)), refused)
+    return hasil.perubahan if hasil is not None else None
 
 
 def _choose_backup(parent: QWidget | None, db_path: Path) -> Path | None:
@@ -228,13 +205,20 @@ def _choose_backup(parent: QWidget | None, db_path: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-@contextlib.contextmanager
-def _busy() -> Any:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+T = TypeVar("T")
+
+
+def _busy_while(op: Callable[[], T]) -> Callable[[], T]:
+    """``op`` with the wait cursor shown while it runs (and gone before any message)."""
+
+    def run() -> T:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return op()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    return run
 
 
 # --- start-up -------------------------------------------------------------------------------
@@ -272,19 +256,13 @@ def offer_restore_at_start(pesan: str, db_path: Path) -> bool:
 
 def reload_window(window: Any, perubahan: Perubahan) -> None:
     """Make the main window show the restored data (every id may have changed)."""
-    reload_all = getattr(window, "reload_all", None)
-    if reload_all is not None:
-        reload_all(perubahan)
-        return
-    undo = getattr(window, "undo_stack", None)
-    if undo is not None:
-        undo.clear()  # the undo steps refer to rows of the data that was replaced
+    window.undo_stack.clear()  # the undo steps refer to rows of the data that was replaced
     window.fill_years()
     from kinerja_desktop.db.queries import latest_year, years
 
     tahun = window.tahun if window.tahun in years() else latest_year()
     window.set_tahun(tahun, kode=window.selected_kode())
-    window.apply_changes(everything_changed(perubahan.pesan, tahun))
+    window.apply_changes(perubahan)  # everything changed, in the year now shown
 
 
 def create_actions(window: Any) -> list[QAction]:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.urut import kunci_desa
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.flow_layout import FlowLayout
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.sel_urut import SelUrut
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -195,7 +195,7 @@ class KelengkapanDialog(QDialog):
         self.per = QComboBox(self)
         self.per.addItem("Per bulan", "bulan")
         self.per.addItem("Per triwulan", "triwulan")
-        self.per.currentIndexChanged.connect(lambda _: self.load())
+        self.per.currentIndexChanged.connect(lambda _: run_once(self, self.load, self._refused))
         self.tabel = QTableWidget(self)
         self.tabel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tabel.setWordWrap(False)  # one short word a cell, never two lines
@@ -310,6 +310,9 @@ class KelengkapanDialog(QDialog):
         )
         self.rincian.clear()
 
+    def _refused(self, pesan: str) -> None:
+        self.ringkas.setText(f"Kelengkapan tidak dapat dihitung: {pesan}")
+
     def _kalimat(self, s: Any) -> str:
         from kinerja_desktop.domain.periode import parse_periode
 
@@ -372,7 +375,11 @@ def show_kelengkapan(window: Any) -> None:
     if window.tahun is None:
         window.show_error("Belum ada tahun", "Pilih tahun IKI lebih dulu.")
         return
-    try:
-        KelengkapanDialog(window, window.tahun, getattr(window, "tasks", None)).exec()
-    except KinerjaError as exc:
-        window.show_error("Kelengkapan tidak dapat ditampilkan", exc.pesan)
+    tahun, runner = window.tahun, getattr(window, "tasks", None)
+    dialog = run_once(
+        window,
+        lambda: KelengkapanDialog(window, tahun, runner),
+        lambda pesan: window.show_error("Kelengkapan tidak dapat ditampilkan", pesan),
+    )
+    if dialog is not None:
+        dialog.exec()

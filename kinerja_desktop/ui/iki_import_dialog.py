@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.ui.operations import run_once
+
 if TYPE_CHECKING:  # the importer (and its zip and XML readers) loads only when used
     from kinerja_desktop.exchange.iki_import import PratinjauIKI
 
@@ -64,7 +66,6 @@ def import_iki(window: Any, berkas: Path | None = None, tahun: int | None = None
     """Ask for the workbook and year (unless given), preview, import; True when imported."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from kinerja_desktop.errors import KinerjaError
     from kinerja_desktop.exchange.iki_import import apply_iki, read_iki
 
     if berkas is None:
@@ -81,18 +82,18 @@ def import_iki(window: Any, berkas: Path | None = None, tahun: int | None = None
         )
         if not ok:
             return False
-    try:
-        pratinjau = read_iki(berkas, tahun)
-    except KinerjaError as exc:
-        window.show_error("IKI tidak diimpor", exc.pesan)
+    def refused(pesan: str) -> None:
+        window.show_error("IKI tidak diimpor", pesan)
+
+    pratinjau = run_once(window, lambda: read_iki(berkas, tahun), refused)
+    if pratinjau is None:
         return False
     dialog = PratinjauIKIDialog(pratinjau, window)
     if not dialog.exec():
         return False
-    try:
-        hasil = apply_iki(pratinjau, dialog.ganti.isChecked())
-    except KinerjaError as exc:
-        window.show_error("IKI tidak diimpor", exc.pesan)
+    ganti = dialog.ganti.isChecked()
+    hasil = run_once(window, lambda: apply_iki(pratinjau, ganti), refused)
+    if hasil is None:
         return False
     window.show_year(tahun)
     window.apply_changes(hasil.perubahan)
@@ -103,7 +104,6 @@ def write_template(window: Any, folder: Path | None = None) -> Path | None:
     """Write the blank IKI workbook into a folder the operator picks; return its path."""
     from PySide6.QtWidgets import QFileDialog
 
-    from kinerja_desktop.errors import KinerjaError
     from kinerja_desktop.reports.iki_templat import write_iki_template
 
     if folder is None:
@@ -111,10 +111,13 @@ def write_template(window: Any, folder: Path | None = None) -> Path | None:
         if not nama:
             return None
         folder = Path(nama)
-    try:
-        path = write_iki_template(folder, getattr(window, "tahun", None))
-    except KinerjaError as exc:
-        window.show_error("Templat IKI tidak ditulis", exc.pesan)
+    tahun = getattr(window, "tahun", None)
+    path = run_once(
+        window,
+        lambda: write_iki_template(folder, tahun),
+        lambda pesan: window.show_error("Templat IKI tidak ditulis", pesan),
+    )
+    if path is None:
         return None
     window.statusBar().showMessage(
         f"Templat IKI ditulis ke {path}. Isi di Excel atau LibreOffice, lalu impor dengan "

@@ -27,6 +27,7 @@ from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.exchange.paket_reader import IsiPaket
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.operations import explain, show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 DITOLAK = "#f4b6b0"
@@ -73,8 +74,13 @@ def receive_all(daftar: list[Pemeriksaan]) -> list[str]:
         assert p.isi is not None
         try:
             baris.append(receive(p.isi).kalimat)
-        except KinerjaError as exc:
-            baris.append(exc.pesan)
+        except Exception as exc:  # noqa: BLE001 - a refusal, the disk or database failing, a bug
+            explained = explain(exc)
+            if explained is None:
+                raise
+            baris.append(explained.pesan)
+            if not isinstance(exc, KinerjaError):
+                break  # the disk or the database fails the next packages too: say so once
     return baris
 
 
@@ -145,7 +151,9 @@ class TerimaDialog(QDialog):
         """Check ``paths`` in the background, then list the result of each."""
         self.terima.setEnabled(False)
         self.keterangan.setText(f"Memeriksa {len(paths)} paket…")
-        self.runner.run(lambda _s: check_berkas(paths), self._show, self._refused)
+        self.runner.run(
+            lambda _s: check_berkas(paths), self._show, self._refused, on_crash=self._crashed
+        )
 
     def _show(self, daftar: list[Pemeriksaan]) -> None:
         self.daftar = daftar
@@ -171,6 +179,10 @@ class TerimaDialog(QDialog):
     def _refused(self, exc: KinerjaError) -> None:
         self.keterangan.setText(exc.pesan)
 
+    def _crashed(self, detail: str) -> None:
+        self.keterangan.setText("Paket tidak dapat diproses karena kesalahan program.")
+        show_bug(self, detail)
+
     def apply(self) -> None:
         """Terima: take in the packages that passed, in the background."""
         daftar = self.daftar
@@ -182,7 +194,9 @@ class TerimaDialog(QDialog):
             self.daftar = []
             self.received.emit()
 
-        self.runner.run(lambda _s: receive_all(daftar), done, self._refused)
+        self.runner.run(
+            lambda _s: receive_all(daftar), done, self._refused, on_crash=self._crashed
+        )
 
 
 class LaporanKabupatenDialog(DialogLaporan):

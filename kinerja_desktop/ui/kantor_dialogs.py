@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
-from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pesan import peringatan, tanya_ya
 
 KODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -192,20 +192,6 @@ def perlu_sambutan(db_path: DatabaseLocation) -> bool:
     return not has_content(db_path)
 
 
-def make_database(db_path: DatabaseLocation, kode: str | None, contoh: bool) -> None:
-    """Open (and so create) the database: Kepanjen's built-in data, or kecamatan ``kode``."""
-    if kode is None:
-        from kinerja_desktop.db.connection import open_database
-
-        open_database(db_path)
-        return
-    from kinerja_desktop.db.kantor import make_kantor_database
-
-    if isinstance(db_path, Path):
-        db_path.unlink(missing_ok=True)  # an empty file left by an interrupted first start
-    make_kantor_database(db_path, kode, contoh)
-
-
 def basis_data_baru(window: Any) -> Path | None:
     """Berkas › Basis Data Baru…: pick a kecamatan and a file, create it, offer to open it."""
     picker = PilihKecamatanDialog(window, "Basis Data Baru untuk Kecamatan Lain")
@@ -215,20 +201,16 @@ def basis_data_baru(window: Any) -> Path | None:
 
     kec = kecamatan_nasional(picker.kode)
     folder = Path(getattr(window, "db_path", Path.home())).parent
-    nama, _ = QFileDialog.getSaveFileName(
-        window,
-        "Simpan Basis Data Baru",
-        str(folder / f"kinerja-{kec.nama.lower().replace(' ', '-')}.sqlite3"),
-        "Basis data Kinerja (*.sqlite3)",
-    )
-    if not nama:
-        return None
-    target = Path(nama)
-    try:
-        _make_separate(target, picker.kode, picker.contoh.isChecked())
-    except KinerjaError as exc:
-        peringatan(window, "Basis data tidak dibuat", exc.pesan)
-        return None
+    target = folder / f"kinerja-{kec.nama.lower().replace(' ', '-')}.sqlite3"
+    while True:  # a place that fails is chosen again, the kecamatan stays chosen
+        nama, _ = QFileDialog.getSaveFileName(
+            window, "Simpan Basis Data Baru", str(target), "Basis data Kinerja (*.sqlite3)"
+        )
+        if not nama:
+            return None
+        target = Path(nama)
+        if make_database_at(window, target, picker.kode, picker.contoh.isChecked()):
+            break
     jawab = tanya_ya(
         window,
         "Basis data dibuat",
@@ -240,16 +222,15 @@ def basis_data_baru(window: Any) -> Path | None:
     return target
 
 
-def _make_separate(target: Path, kode: str, contoh: bool) -> None:
-    """Create the new database without touching the window's own open database."""
-    from kinerja_desktop.db.kantor import make_kantor_database
-    from kinerja_desktop.db.models import database_proxy
+def make_database_at(window: QWidget | None, target: Path, kode: str, contoh: bool) -> bool:
+    """Create the database for kecamatan ``kode`` at ``target``, beside the window's own;
+    False, after saying why (a refusal, a full or read-only disk), when it was not made."""
+    from kinerja_desktop.db.kantor import make_other_database
 
-    lama = database_proxy.obj
-    try:
-        make_kantor_database(target, kode, contoh).close()
-    finally:
-        database_proxy.initialize(lama)
+    def refused(pesan: str) -> None:
+        peringatan(window, "Basis data tidak dibuat", pesan)
+
+    return run_once(window, lambda: make_other_database(target, kode, contoh), refused) is not None
 
 
 def open_new_window(db_path: Path) -> bool:

@@ -1,6 +1,7 @@
 """Data › Kepala Keputusan…: nomor, tempat, tanggal, the signatory's jabatan line and the
 signatory of the shown year's decree. Saved in one transaction; a refusal keeps the dialog open."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtGui import QAction
@@ -18,15 +19,15 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.keputusan import (
+    PenandatanganBaru,
     daftar_pegawai,
-    pegawai_penandatangan,
     read_kepala,
     set_kepala,
 )
-from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.ops_pemangku import pangkat_list
 from kinerja_desktop.domain.tanggal import BULAN
-from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.pesan import show_refusal
 
 PEGAWAI_BARU = -1
 
@@ -96,7 +97,7 @@ class KeputusanDialog(QDialog):
         layout.addWidget(tombol)
         self.penandatangan.currentIndexChanged.connect(lambda _: self._show_new_pegawai())
         self._show_new_pegawai()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)  # the signatory line holds name, title and an 18-digit NIP
 
     def _show_new_pegawai(self) -> None:
         baru = self.penandatangan.currentData() == PEGAWAI_BARU
@@ -104,29 +105,27 @@ class KeputusanDialog(QDialog):
             self.form.setRowVisible(widget, baru)
 
     def save(self) -> None:
-        """Save every field in one transaction; on a refusal say why and stay open."""
-        try:
-            with database_proxy.atomic():
-                pegawai: Any = self.penandatangan.currentData()
-                if pegawai == PEGAWAI_BARU:
-                    pegawai = pegawai_penandatangan(
-                        self.nip.text(), self.nama.text(), self.golongan.currentData() or ""
-                    )
-                self.perubahan = set_kepala(
-                    self.tahun,
-                    {
-                        "nomor": self.nomor.text(),
-                        "tempat": self.tempat.text(),
-                        "bulan": self.bulan.currentData(),
-                        "hari": self.hari.value() or None,
-                        "jabatan_penandatangan": self.jabatan.text(),
-                        "penandatangan_id": pegawai,
-                    },
-                ).perubahan
-        except KinerjaError as exc:
-            self.pesan.setText(f"<span style='color:#b00020'>{exc.pesan}</span>")
-            return
-        self.accept()
+        """Save every field in one transaction; on a refusal, or a disk or database that
+        fails, say why and stay open with everything typed."""
+        pegawai = self.penandatangan.currentData()
+        baru = None
+        if pegawai == PEGAWAI_BARU:
+            pegawai = None
+            nip, nama = self.nip.text(), self.nama.text()
+            baru = PenandatanganBaru(nip, nama, self.golongan.currentData() or "")
+        fields = {
+            "nomor": self.nomor.text(),
+            "tempat": self.tempat.text(),
+            "bulan": self.bulan.currentData(),
+            "hari": self.hari.value() or None,
+            "jabatan_penandatangan": self.jabatan.text(),
+            "penandatangan_id": pegawai,
+        }
+        refused = partial(show_refusal, self.pesan)
+        hasil = run_once(self, lambda: set_kepala(self.tahun, fields, baru), refused)
+        if hasil is not None:
+            self.perubahan = hasil.perubahan
+            self.accept()
 
 
 def create_actions(window: Any) -> list[QAction]:

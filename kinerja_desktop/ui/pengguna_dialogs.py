@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.pengguna import daftar_pengguna, log_in
-from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif, perlu_masuk
+from kinerja_desktop.db.changes import Hasil
+from kinerja_desktop.db.pengguna import begin_session, daftar_pengguna
+from kinerja_desktop.db.sesi import Sesi, pengguna_aktif, perlu_masuk
 from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.pesan import show_refusal
 
 
 class DialogMasuk(QDialog):
@@ -28,6 +30,7 @@ class DialogMasuk(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Masuk ke Kinerja Desktop")
+        self.hasil: Hasil[Sesi] | None = None  # the login, once it succeeded
         self.nama = QComboBox()
         self.nama.setAccessibleName("Pengguna")
         for p in daftar_pengguna():
@@ -51,7 +54,7 @@ class DialogMasuk(QDialog):
         ok = tombol.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("&Masuk")
         tombol.button(QDialogButtonBox.StandardButton.Cancel).setText("&Batal")
-        tombol.accepted.connect(self.coba_masuk)
+        tombol.accepted.connect(self.log_in)
         tombol.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pesan)
@@ -60,21 +63,20 @@ class DialogMasuk(QDialog):
         self.sandi.setFocus()
         self.setMinimumWidth(420)
 
-    def coba_masuk(self) -> None:
+    def log_in(self) -> None:
         """Check the password; accept, or say why not and stay open."""
-        try:
-            sesi = log_in(self.nama.currentData() or "", self.sandi.text())
-        except KinerjaError as exc:
-            self.pesan.setText(exc.pesan)
-            self.pesan.setStyleSheet("color: #b71c1c;")
-            self.sandi.selectAll()
-            self.sandi.setFocus()
-            return
-        log_in_as(sesi)
-        self.accept()
+        nama, sandi = self.nama.currentData() or "", self.sandi.text()
+        self.hasil = run_once(self, lambda: begin_session(nama, sandi), self._refused)
+        if self.hasil is not None:
+            self.accept()
+
+    def _refused(self, pesan: str) -> None:
+        show_refusal(self.pesan, pesan)
+        self.sandi.selectAll()
+        self.sandi.setFocus()
 
 
-def minta_masuk(parent: QWidget | None = None) -> bool:
+def ask_log_in(parent: QWidget | None = None) -> bool:
     """Ask who is working when several users exist; False when the person cancelled.
 
     An office with one user (or none) is never asked.
@@ -111,13 +113,13 @@ def switch_user(window: Any) -> None:
             10000,
         )
         return
-    if DialogMasuk(window).exec() != QDialog.DialogCode.Accepted:
+    dialog = DialogMasuk(window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.hasil is None:
         return
     window.label_pengguna.setText(teks_pengguna())
     # the new user neither undoes the previous user's steps nor sees their buttons
     window.undo_stack.clear()
-    pesan = f"Sekarang bekerja sebagai {pengguna_aktif().label}."
-    window.apply_changes(Perubahan(pesan=pesan, nilai=True))
+    window.apply_changes(dialog.hasil.perubahan)
 
 
 def create_actions(window: Any) -> list[QAction]:

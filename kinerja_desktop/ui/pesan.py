@@ -7,7 +7,7 @@ static functions (``tests/test_pesan.py`` holds that).
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 Tombol = QMessageBox.StandardButton
 
@@ -46,3 +46,16 @@ def tanya_ya(parent: QWidget | None, judul: str, teks: str) -> bool:
     box = kotak_pesan(parent, QMessageBox.Icon.Question, judul, teks, Tombol.Yes | Tombol.No)
     box.setDefaultButton(Tombol.Yes)
     return box.exec() == Tombol.Yes
+
+
+def show_refusal(label: QLabel, teks: str) -> None:
+    """Show a refusal in red in a dialog's own ``label`` (the dialog stays open), as plain
+    text, and let the dialog grow so that every line of it can be read."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(teks)
+    label.setStyleSheet("color: #b00020;")
+    window = label.window()
+    # a word-wrapped label's height for the width is not part of the window's minimum size
+    needed = window.heightForWidth(window.width())
+    if needed > window.height():
+        window.resize(window.width(), needed)
