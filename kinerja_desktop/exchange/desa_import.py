@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.archive import stored_file
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before, bound_local_path
-from kinerja_desktop.db.changes import Hasil, Perubahan
+from kinerja_desktop.db.changes import Hasil, Perubahan, combined
 from kinerja_desktop.db.connection import explain_bound_failure
 from kinerja_desktop.db.models import (
     SUMBER_IMPOR_DESA,
@@ -438,19 +438,37 @@ def import_berkas_desa(
     return _apply_all(pratinjau, kemajuan, len(paths), total)
 
 
+@dataclass(frozen=True)
+class ImporDesa:
+    """What one import of several desa files did (carried by its :class:`Hasil`)."""
+
+    pratinjau: list[PratinjauBerkas]  # every preview as applied, refusals added
+    berkas: list[Hasil[ImporBerkas]]  # one result per file applied
+
+
 def apply_previews(
     pratinjau: Sequence[PratinjauBerkas],
     kemajuan: Callable[[int, int, str], None] | None = None,
-) -> tuple[list[PratinjauBerkas], list[Hasil[ImporBerkas]]]:
+) -> Hasil[ImporDesa]:
     """Apply exactly what ``pratinjau`` showed the operator, without reading the files again.
 
     A file whose bytes on the stick are no longer the ones checked (saved again, replaced,
     removed), or whose desa's stored values changed since the check so that the shown changes
     are no longer what would happen, is refused with the reason and nothing of it is written;
-    the operator checks it again. Returns the previews (refusals added) and the results.
+    the operator checks it again. The change record joins those of the files that changed
+    something, with the count of files imported, unchanged and refused as its message.
     """
     semua = [p if p.ditolak else _refuse_if_changed(p) for p in pratinjau]
-    return _apply_all(semua, kemajuan, 0, len(semua))
+    akhir, hasil = _apply_all(semua, kemajuan, 0, len(semua))
+    berubah = [h for h in hasil if h.data.pratinjau.ada_perubahan]
+    ditolak = sum(1 for p in akhir if p.ditolak)
+    pesan = (
+        f"{len(berubah)} berkas diimpor dengan perubahan, "
+        f"{len(hasil) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
+    )
+    if berubah:
+        pesan += " Setiap impor dapat dibatalkan lewat menu Data › Riwayat Impor."
+    return Hasil(combined([h.perubahan for h in berubah], pesan), ImporDesa(akhir, hasil))
 
 
 def _refuse_if_changed(p: PratinjauBerkas) -> PratinjauBerkas:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Perubahan, combined
+from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.operations import show_bug
@@ -38,7 +38,7 @@ from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:  # imported when an import runs: it costs start-up time
     from kinerja_desktop.db.changes import Hasil
-    from kinerja_desktop.exchange.desa_import import ImporBerkas, PratinjauBerkas
+    from kinerja_desktop.exchange.desa_import import ImporDesa
 
 KOLOM = ("Berkas", "Desa/kelurahan", "Periode", "Baru", "Diubah", "Sama", "Belum diisi", "Keadaan")
 KOLOM_ANGKA = (3, 4, 5, 6)
@@ -293,24 +293,17 @@ class ImportDesaDialog(QDialog):
         def job(state: TaskState) -> object:
             return apply_previews(pratinjau, kemajuan=state.progress)
 
-        def done(hasil: "tuple[list[PratinjauBerkas], list[Hasil[ImporBerkas]]]") -> None:
-            pratinjau, terap = hasil
-            baru = {p.path: p for p in pratinjau}
+        def done(hasil: "Hasil[ImporDesa]") -> None:
+            baru = {p.path: p for p in hasil.data.pratinjau}
             self.pratinjau = [baru.get(p.path, p) for p in self.pratinjau]
             self.sudah_diimpor = True
-            self._fill_list(terap)
+            self._fill_list(hasil.data.berkas)
             self._sibuk(False)
-            berubah = [h for h in terap if h.data.pratinjau.ada_perubahan]
-            ditolak = sum(1 for p in self.pratinjau if p.ditolak)
-            pesan = (
-                f"{len(berubah)} berkas diimpor dengan perubahan, "
-                f"{len(terap) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
-            )
-            if berubah:
-                pesan += " Setiap impor dapat dibatalkan lewat menu Data › Riwayat Impor."
-            self.keterangan.setText(pesan)
-            if self.on_changes is not None and berubah:
-                self.on_changes(combined([h.perubahan for h in berubah], pesan))
+            self.keterangan.setText(hasil.perubahan.pesan)
+            if self.on_changes is not None and any(
+                h.data.pratinjau.ada_perubahan for h in hasil.data.berkas
+            ):
+                self.on_changes(hasil.perubahan)
 
         self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
         return self.state
