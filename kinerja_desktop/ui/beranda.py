@@ -163,12 +163,12 @@ class BerandaView(QScrollArea):
         self.ringkas_peta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         peta.addWidget(self.ringkas_peta)
         self.peta = PetaKelengkapan(kotak_peta)
-        self.peta.sel_dipilih.connect(lambda _: self._tuju_kelengkapan())
+        self.peta.sel_dipilih.connect(lambda _: self._go_to_kelengkapan())
         peta.addWidget(self.peta)
         peta.addStretch(1)
         kotak_grafik, grafik = _kotak(self.gambar)
         self.grafik = GrafikCapaianWidget(kotak_grafik)
-        self.grafik.jabatan_dipilih.connect(self._tuju_jabatan)
+        self.grafik.jabatan_dipilih.connect(self._go_to_jabatan)
         grafik.addWidget(self.grafik)
         self.catatan_grafik = QLabel(kotak_grafik)
         self.catatan_grafik.setWordWrap(True)
@@ -374,13 +374,13 @@ class BerandaView(QScrollArea):
             layout.addWidget(label)
             label.show()  # at once: a layout would show it only on the next event loop turn
 
-    def _tuju_jabatan(self, kode: str) -> None:
+    def _go_to_jabatan(self, kode: str) -> None:
         from kinerja_desktop.reports.pekerjaan import Tab, Tempat, Tujuan
 
         if self.data is not None and kode in self.data.jabatan_id:
             self.tujuan_dipilih.emit(Tujuan(Tempat.JABATAN, self.data.jabatan_id[kode], Tab.TARGET))
 
-    def _tuju_kelengkapan(self) -> None:
+    def _go_to_kelengkapan(self) -> None:
         from kinerja_desktop.reports.pekerjaan import Tempat, Tujuan
 
         self.tujuan_dipilih.emit(Tujuan(Tempat.KELENGKAPAN))

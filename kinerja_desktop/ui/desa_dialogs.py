@@ -207,7 +207,7 @@ class KelengkapanDialog(QDialog):
         # then the desa stay in the order of their codes
         self.tabel.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tabel.setSortingEnabled(True)
-        self.tabel.currentCellChanged.connect(lambda r, c, *_: self._rinci(r, c))
+        self.tabel.currentCellChanged.connect(lambda r, c, *_: self._show_details(r, c))
         self.ringkas = QLabel("", self)
         self.ringkas.setWordWrap(True)
         self.rincian = QPlainTextEdit(self)
@@ -328,7 +328,7 @@ class KelengkapanDialog(QDialog):
         nomor = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return self._sel[nomor] if isinstance(nomor, int) else None
 
-    def _rinci(self, row: int, col: int) -> None:
+    def _show_details(self, row: int, col: int) -> None:
         s = self._sel_di(row, col)
         if s is None:
             self.rincian.clear()

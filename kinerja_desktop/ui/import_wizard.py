@@ -193,7 +193,7 @@ class ImportDesaDialog(QDialog):
         except KinerjaError:
             return ""
 
-    def _ingat_folder(self, folder: Path) -> None:
+    def _remember_folder(self, folder: Path) -> None:
         from kinerja_desktop import settings
 
         with contextlib.suppress(KinerjaError):  # remembering the folder is a convenience
@@ -205,7 +205,7 @@ class ImportDesaDialog(QDialog):
             self, "Pilih isian desa", self._folder_awal(), "Buku kerja Excel (*.xlsx);;Semua (*)"
         )
         if nama:
-            self._ingat_folder(Path(nama[0]).parent)
+            self._remember_folder(Path(nama[0]).parent)
             self.check_files([Path(n) for n in nama])
 
     def choose_folder(self) -> None:
@@ -217,7 +217,7 @@ class ImportDesaDialog(QDialog):
             return
         from kinerja_desktop.exchange.desa_import import berkas_di_folder
 
-        self._ingat_folder(Path(folder))
+        self._remember_folder(Path(folder))
         berkas = berkas_di_folder(Path(folder))
         if not berkas:
             informasi(
@@ -276,7 +276,7 @@ class ImportDesaDialog(QDialog):
                 "Belum ada yang disimpan."
             )
 
-        self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
+        self.state = self.runner.run(job, done, self._refused, self._progress, self._crash)
         return self.state
 
     def import_files(self) -> TaskState | None:
@@ -305,10 +305,10 @@ class ImportDesaDialog(QDialog):
             ):
                 self.on_changes(hasil.perubahan)
 
-        self.state = self.runner.run(job, done, self._gagal, self._progress, self._crash)
+        self.state = self.runner.run(job, done, self._refused, self._progress, self._crash)
         return self.state
 
-    def _gagal(self, exc: KinerjaError) -> None:
+    def _refused(self, exc: KinerjaError) -> None:
         self._sibuk(False)
         self.keterangan.setText(exc.pesan)
         if not isinstance(exc, Dibatalkan):

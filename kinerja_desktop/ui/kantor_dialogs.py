@@ -108,20 +108,20 @@ class PilihKecamatanDialog(QDialog):
         self.tombol.accepted.connect(self.accept)
         self.tombol.rejected.connect(self.reject)
         layout.addWidget(self.tombol)
-        self.cari.textChanged.connect(self._saring)
-        self.view.selectionModel().currentChanged.connect(self._terpilih)
+        self.cari.textChanged.connect(self._filter)
+        self.view.selectionModel().currentChanged.connect(self._show_chosen)
         self.view.doubleClicked.connect(lambda _: self.accept())
-        self._terpilih(QModelIndex())
+        self._show_chosen(QModelIndex())
         self.resize(620, 560)
 
-    def _saring(self, teks: str) -> None:
+    def _filter(self, teks: str) -> None:
         self.proxy.setFilterFixedString(teks.strip())
         if len(teks.strip()) >= 3:
             self.view.expandAll()  # a search shows where each match lies
         elif not teks.strip():
             self.view.collapseAll()
 
-    def _terpilih(self, index: QModelIndex) -> None:
+    def _show_chosen(self, index: QModelIndex) -> None:
         kode = index.data(KODE_ROLE) if index.isValid() else None
         self.kode = kode
         self.tombol.button(QDialogButtonBox.StandardButton.Ok).setEnabled(kode is not None)

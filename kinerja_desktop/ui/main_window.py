@@ -340,7 +340,7 @@ class MainWindow(WindowMenus, QMainWindow):
         if ke is None:
             from kinerja_desktop.ui.salin_tahun_dialog import SalinTahunDialog
 
-            ke = SalinTahunDialog.tanya(self, dari)
+            ke = SalinTahunDialog.ask(self, dari)
             if ke is None:
                 return None
         progress = QProgressDialog(f"Menyalin IKI tahun {dari} ke tahun {ke}…", "", 0, 0, self)

@@ -88,11 +88,11 @@ class PanduanWindow(QWidget):
         self.bagian_terbuka: str | None = None  # the section last opened
         self._temuan: list[QTextCursor] = []
         self._ke = -1
-        self.cari.textChanged.connect(self.temukan)
+        self.cari.textChanged.connect(self.search)
         self.cari.installEventFilter(self)  # Enter: next place, Shift+Enter: previous
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._fokus_cari)
-        self.berikutnya.clicked.connect(lambda: self.lompat(1))
-        self.sebelumnya.clicked.connect(lambda: self.lompat(-1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        self.berikutnya.clicked.connect(lambda: self.jump(1))
+        self.sebelumnya.clicked.connect(lambda: self.jump(-1))
         self.daftar.currentItemChanged.connect(self._bagian_dipilih)
         self._update_buttons()
         self.resize(980, 680)
@@ -149,17 +149,17 @@ class PanduanWindow(QWidget):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
             mundur = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            self.lompat(-1 if mundur else 1)
+            self.jump(-1 if mundur else 1)
             return True
         return super().eventFilter(watched, event)
 
-    def _fokus_cari(self) -> None:
+    def _focus_search(self) -> None:
         self.cari.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.cari.selectAll()
 
     # ----- search ------------------------------------------------------------------------------
 
-    def temukan(self, kata: str) -> int:
+    def search(self, kata: str) -> int:
         """Mark every place ``kata`` occurs (any case) and go to the first; returns how many."""
         self._temuan = []
         kata = kata.strip()
@@ -177,7 +177,7 @@ class PanduanWindow(QWidget):
             self.hasil_cari.setText("Tidak ditemukan")
         return len(self._temuan)
 
-    def lompat(self, arah: int) -> None:
+    def jump(self, arah: int) -> None:
         """Go to the next (1) or previous (-1) place found, round the end."""
         if self._temuan:
             self._ke = (self._ke + arah) % len(self._temuan)

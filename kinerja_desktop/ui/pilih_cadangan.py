@@ -114,13 +114,13 @@ class PilihCadanganDialog(QDialog):
             tombol_bantuan(self, Bagian.CADANGAN), QDialogButtonBox.ButtonRole.HelpRole
         )
         self.tombol_lanjut.setEnabled(False)
-        self.tombol_lanjut.clicked.connect(self._lanjut)
+        self.tombol_lanjut.clicked.connect(self._continue)
         lain.clicked.connect(self._choose_other)
         tombol.rejected.connect(self.reject)
         self.tabel.itemSelectionChanged.connect(
             lambda: self.tombol_lanjut.setEnabled(bool(self.tabel.selectedItems()))
         )
-        self.tabel.itemDoubleClicked.connect(lambda _item: self._lanjut())
+        self.tabel.itemDoubleClicked.connect(lambda _item: self._continue())
         layout.addWidget(tombol)
         if self._cadangan:
             self.tabel.selectRow(0)
@@ -140,7 +140,7 @@ class PilihCadanganDialog(QDialog):
             )
         return str(c.path)
 
-    def _lanjut(self) -> None:
+    def _continue(self) -> None:
         rows = self.tabel.selectionModel().selectedRows()
         if rows:
             baris = rows[0].data(Qt.ItemDataRole.UserRole)  # its place before any sorting

@@ -87,7 +87,7 @@ class SalinTahunDialog(QDialog):
         self.btn_salin.setEnabled(ke not in self.ada)
 
     @classmethod
-    def tanya(cls, parent: QWidget | None, dari: int) -> int | None:
+    def ask(cls, parent: QWidget | None, dari: int) -> int | None:
         """The year chosen to copy ``dari`` into, or None when the operator cancels."""
         dialog = cls(parent, dari)
         if dialog.exec() != QDialog.DialogCode.Accepted:
