@@ -65,10 +65,10 @@ def test_plan_and_monev_typed_in_the_tab_undone_and_redone(tab, qtbot):
     assert sub.induk_id == utama.id and sub.penanggung_jawab == "BPKAD Kabupaten Malang"
 
     tab.halaman.setCurrentIndex(2)
-    r = tab.model_realisasi
+    r = tab.monev.model_realisasi
     _ketik(r, r.index(0, 2, r.index(0, 0)), "500.000.000")
     assert r.index(0, 3).data() == "Rp 500.000.000 (40,0%)"
-    _ketik(tab.model_keterangan, tab.model_keterangan.index(0, 2), "Hujan deras")
+    _ketik(tab.monev.model_keterangan, tab.monev.model_keterangan.index(0, 2), "Hujan deras")
     assert [c.kendala for c in read_keterangan(2020).values()] == ["Hujan deras"]
     ARTIFACTS.mkdir(exist_ok=True)
     tab.grab().save(str(ARTIFACTS / "tab_program_monev.png"))
@@ -91,13 +91,13 @@ def test_an_approved_quarter_is_read_only(tab, qtbot):
     for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
         take_step(langkah, tab.jabatan_id, "realisasi", "2020Q1")
     tab.reload()
-    r = tab.model_realisasi
+    r = tab.monev.model_realisasi
     sel = r.index(0, 2, r.index(0, 0))
     assert not r.itemFromIndex(sel).isEditable()
-    assert "sudah disetujui" in tab.label_kunci.text()
-    assert not tab.model_keterangan.item(0, 2).isEditable()
-    tab.combo_periode.setCurrentIndex(1)  # Triwulan II stays open
-    tab.combo_periode.activated.emit(1)
+    assert "sudah disetujui" in tab.monev.label_kunci.text()
+    assert not tab.monev.model_keterangan.item(0, 2).isEditable()
+    tab.monev.combo_periode.setCurrentIndex(1)  # Triwulan II stays open
+    tab.monev.combo_periode.activated.emit(1)
     assert r.itemFromIndex(r.index(0, 2, r.index(0, 0))).isEditable()
 
 

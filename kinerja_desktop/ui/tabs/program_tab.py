@@ -2,26 +2,23 @@
 realised per triwulan, its Rencana Aksi with sub-actions and penanggung jawab, and the monev
 notes (kendala, tindak lanjut) of each indicator per triwulan. Every edit is one undo step.
 
-Long because its three pages share one jabatan, one reload and one way of turning a cell edit
-into an undoable operation; the widgets and models live in program_widgets and program_model.
+Long because its Program & Anggaran and Rencana Aksi pages share one jabatan, one reload, one
+set of link choices and one way of turning a cell edit into an undoable operation; the Monev
+Triwulan page is program_monev, the widgets and models live in program_widgets and
+program_model.
 """
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -30,44 +27,31 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db import ops_program
 from kinerja_desktop.db.changes import Hasil, Perubahan
-from kinerja_desktop.db.ops_anggaran import (
-    AnggaranMasuk,
-    KeteranganMasuk,
-    set_keterangan,
-    set_realisasi_anggaran,
-)
 from kinerja_desktop.db.ops_program import IsiAksi, IsiKegiatan, IsiProgram, Jenis
-from kinerja_desktop.db.persetujuan import keadaan_periode
 from kinerja_desktop.db.queries import find_jabatan
 from kinerja_desktop.db.queries_program import (
     Pilihan,
     kegiatan_per_program,
     pilihan_tautan,
     read_kegiatan,
-    read_keterangan,
     read_program,
     read_realisasi_anggaran,
     read_rencana_aksi,
 )
-from kinerja_desktop.domain.periode import ROMAWI, parse_periode
 from kinerja_desktop.domain.value_text import parse_rupiah
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.ui.tabs.common import (
     TabDasar,
-    TeksDelegate,
 )
 from kinerja_desktop.ui.tabs.program_model import (
     KOLOM_AKSI,
-    KOLOM_KETERANGAN,
     KOLOM_PROGRAM,
     Kunci,
     ModelEdit,
     fill_aksi,
-    fill_keterangan,
     fill_program,
-    fill_realisasi,
-    kolom_realisasi,
 )
+from kinerja_desktop.ui.tabs.program_monev import MonevPage
 from kinerja_desktop.ui.tabs.program_widgets import (
     PenanggungJawabDelegate,
     PilihJabatan,
@@ -94,7 +78,8 @@ class ProgramTab(TabDasar):
         self.halaman = QTabWidget()
         self.halaman.addTab(self._build_program_page(), "Program && Anggaran")
         self.halaman.addTab(self._build_aksi_page(), "Rencana Aksi")
-        self.halaman.addTab(self._build_monev_page(), "Monev Triwulan")
+        self.monev = MonevPage(self.push, self._edit)
+        self.halaman.addTab(self.monev, "Monev Triwulan")
         layout = QVBoxLayout(self.isi)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.halaman)
@@ -222,59 +207,6 @@ class ProgramTab(TabDasar):
         layout.addWidget(petunjuk)
         return halaman
 
-    def _build_monev_page(self) -> QWidget:
-        self.combo_periode = QComboBox()
-        self.combo_periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo_periode.activated.connect(lambda _: self._reload_monev())
-        self.label_kunci = QLabel("")
-        self.label_kunci.setWordWrap(True)
-        self.label_kunci.setStyleSheet("QLabel { color: #8a1c1c; }")
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Triwulan:"))
-        bar.addWidget(self.combo_periode)
-        bar.addWidget(self.label_kunci, 1)
-
-        self.model_realisasi = ModelEdit(kolom_realisasi(1))
-        self.model_realisasi.on_edit = self._edit
-        self.view_realisasi = pohon(self.model_realisasi)
-        kotak_realisasi = QGroupBox("Realisasi anggaran (Rupiah, triwulan ini saja)")
-        self.tumpuk_realisasi = Tumpuk(
-            self.view_realisasi,
-            "Belum ada kegiatan. Tulis program dan kegiatannya di halaman Program & Anggaran; "
-            "realisasi anggarannya diisi di sini per triwulan.",
-        )
-        QVBoxLayout(kotak_realisasi).addWidget(self.tumpuk_realisasi)
-
-        self.model_keterangan = ModelEdit(KOLOM_KETERANGAN)
-        self.model_keterangan.on_edit = self._edit
-        self.view_keterangan = QTableView()
-        self.view_keterangan.setModel(self.model_keterangan)
-        self.view_keterangan.setItemDelegate(TeksDelegate(self.view_keterangan))
-        self.view_keterangan.setWordWrap(True)
-        self.view_keterangan.setAlternatingRowColors(True)
-        self.view_keterangan.verticalHeader().hide()
-        self.view_keterangan.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        header = self.view_keterangan.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for kolom in (1, 2, 3):
-            header.setSectionResizeMode(kolom, QHeaderView.ResizeMode.Stretch)
-        kotak_keterangan = QGroupBox(
-            "Kendala dan tindak lanjut per indikator (klik dua kali untuk menulis)"
-        )
-        QVBoxLayout(kotak_keterangan).addWidget(self.view_keterangan)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(kotak_realisasi)
-        splitter.addWidget(kotak_keterangan)
-        splitter.setChildrenCollapsible(False)
-        halaman = QWidget()
-        layout = QVBoxLayout(halaman)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        return halaman
-
     # -- contract -----------------------------------------------------------------------
     def reload(self) -> None:
         """Read the shown jabatan's plan, budget realised and notes again."""
@@ -286,7 +218,7 @@ class ProgramTab(TabDasar):
             return
         if jabatan.tahun != self.tahun:
             self.tahun = jabatan.tahun
-            self._fill_periode(jabatan.tahun)
+            self.monev.fill_periode(jabatan.tahun)
         ids = [self.jabatan_id]
         self.pilihan = pilihan_tautan(self.jabatan_id, jabatan.tahun)
         self.delegate_pj.jabatan = self.pilihan.jabatan
@@ -303,7 +235,7 @@ class ProgramTab(TabDasar):
         fill_aksi(self.model_aksi, read_rencana_aksi(jabatan.tahun, ids))
         expand_all(self.view_aksi, kini)
         self.tumpuk_aksi.refresh()
-        self._reload_monev()
+        self.monev.load(self.jabatan_id, jabatan.tahun, self.pilihan.indikator)
         self._update_program()
         self._update_aksi()
 
@@ -322,59 +254,14 @@ class ProgramTab(TabDasar):
     def paste(self) -> None:
         """Nothing is pasted into this tab."""
 
-    # -- reading ------------------------------------------------------------------------
-    def _fill_periode(self, tahun: int) -> None:
-        self.combo_periode.clear()
-        for tw in range(1, 5):
-            self.combo_periode.addItem(f"Triwulan {ROMAWI[tw - 1]} {tahun}", f"{tahun}Q{tw}")
-        hari_ini = date.today()
-        self.combo_periode.setCurrentIndex(
-            (hari_ini.month - 1) // 3 if hari_ini.year == tahun else 0
-        )
-
-    def _reload_monev(self) -> None:
-        """The budget realised and the notes of the triwulan chosen."""
-        if self.jabatan_id is None or self.tahun is None:
-            return
-        periode = parse_periode(str(self.combo_periode.currentData()))
-        ids = [self.jabatan_id]
-        terkunci = keadaan_periode(ids, periode)[self.jabatan_id].terkunci
-        self.label_kunci.setText(
-            f"{periode.label} sudah disetujui: realisasi anggaran dan keterangannya terkunci."
-            if terkunci
-            else ""
-        )
-        kini = self.model_realisasi.kunci(self.view_realisasi.currentIndex())
-        fill_realisasi(
-            self.model_realisasi,
-            read_program(self.tahun, ids),
-            kegiatan_per_program(read_kegiatan(self.tahun, ids)),
-            read_realisasi_anggaran(self.tahun, ids),
-            periode.ke,
-            terkunci,
-        )
-        expand_all(self.view_realisasi, kini)
-        self.tumpuk_realisasi.refresh()
-        catatan = read_keterangan(self.tahun, periode.id, ids)
-        indikator = [
-            (i, label.split(" ", 1)[0], label.split(" ", 1)[-1])
-            for i, label in self.pilihan.indikator
-        ]
-        fill_keterangan(
-            self.model_keterangan,
-            indikator,
-            {i: c for (i, _), c in catatan.items()},
-            terkunci,
-        )
-
     # -- edits --------------------------------------------------------------------------
     def _edit(self, kunci: Kunci, value: Any) -> None:
         """One cell edited: build the operation and its undo, push it."""
         try:
             if kunci.jenis == "realisasi":
-                self._edit_realisasi(kunci, str(value))
+                self.monev.edit_realisasi(kunci, str(value))
             elif kunci.jenis == "keterangan":
-                self._edit_keterangan(kunci, str(value))
+                self.monev.edit_keterangan(kunci, str(value))
             else:
                 self._edit_baris(kunci, value)
         except DataTidakValid as exc:  # refused before anything ran (a Rupiah typed wrong)
@@ -405,49 +292,6 @@ class ProgramTab(TabDasar):
             f"Ubah {_NAMA[jenis]}",
             lambda: ops_program.update_butir(jenis, row_id, baru),
             lambda: ops_program.update_butir(jenis, row_id, lama, aksi="urung"),
-        )
-
-    def _edit_realisasi(self, kunci: Kunci, teks: str) -> None:
-        assert self.tahun is not None
-        nilai = parse_rupiah(teks, "Realisasi anggaran")
-        masuk = [AnggaranMasuk(kunci.id, f"{self.tahun}{kunci.kolom}", nilai)]
-        state: dict[str, Any] = {}
-
-        def do() -> Hasil[list[AnggaranMasuk]]:
-            hasil = set_realisasi_anggaran(masuk, aksi="ulang" if state else "isian")
-            state.setdefault("lama", hasil.data)
-            return hasil
-
-        self.push(
-            "Ubah realisasi anggaran",
-            do,
-            lambda: set_realisasi_anggaran(state["lama"], aksi="urung"),
-        )
-
-    def _edit_keterangan(self, kunci: Kunci, teks: str) -> None:
-        periode = str(self.combo_periode.currentData())
-        # the note's other text as stored, not as shown: it may have changed meanwhile
-        sekarang = read_keterangan(self.tahun or 0, periode, [self.jabatan_id or 0]).get(
-            (kunci.id, periode)
-        )
-        kendala = sekarang.kendala if sekarang else ""
-        tindak = sekarang.tindak_lanjut if sekarang else ""
-        if kunci.kolom == "kendala":
-            kendala = teks
-        else:
-            tindak = teks
-        masuk = [KeteranganMasuk(kunci.id, periode, kendala, tindak)]
-        state: dict[str, Any] = {}
-
-        def do() -> Hasil[list[KeteranganMasuk]]:
-            hasil = set_keterangan(masuk, aksi="ulang" if state else "isian")
-            state.setdefault("lama", hasil.data)
-            return hasil
-
-        self.push(
-            "Ubah keterangan",
-            do,
-            lambda: set_keterangan(state["lama"], aksi="urung"),
         )
 
     def _add(self, jenis: Jenis, add: Callable[[], Hasil[int]]) -> int | None:
