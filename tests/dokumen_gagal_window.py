@@ -139,6 +139,8 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     batas_lama = [p.batas_bawah for p in penilaian().pita]
     pita.tabel.item(1, 0).setText("55")
     pita.save()
+    if picture:
+        pita.grab().save(f"{picture}-pita.png")  # a small dialog: at its own size
     hasil["pita"] = {
         "pesan": pita.pesan.text(),
         "terbuka": pita.result() == 0 and pita.perubahan is None,
