@@ -152,3 +152,23 @@ def test_operations_return_one_result_shape():
         "db/ops_skp.py: perubahan_skp",
     }
     assert [o for o in offenders if o.rsplit(" ->", 1)[0] not in allowed] == []
+
+
+def test_views_never_query_tables():
+    """A module under ui/ reads through db/queries*.py (plain rows, bulk) and writes through
+    operations: it imports no model class and not ``database_proxy`` from db/models.py.
+    Constants defined there (upper-case names such as ``SUMBER_ENTRI``) may be imported."""
+    found = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        module = str(path.relative_to(PACKAGE))
+        for name, node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom):  # "import kinerja_desktop.db.models"
+                if name == "kinerja_desktop.db.models":
+                    found.append(f"{module}: models")
+                continue
+            names = [a.name for a in node.names]
+            if name == "kinerja_desktop.db.models":
+                found += [f"{module}: {n}" for n in names if not n.isupper()]
+            elif name == "kinerja_desktop.db" and "models" in names:
+                found.append(f"{module}: models")
+    assert found == []
