@@ -1,13 +1,14 @@
 """Test helpers whose SQL must differ between the two engines (SQLite and PostgreSQL)."""
 
+import peewee
+
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.server import is_server_database
 
 
 def fail_inserts(table: str, when: str, message: str) -> None:
     """Make every INSERT into ``table`` whose new row matches ``when`` (SQL on ``NEW``) fail
     with ``message``: a failure in the middle of an operation, for all-or-nothing tests."""
-    if is_server_database(database_proxy.obj):
+    if isinstance(database_proxy.obj, peewee.PostgresqlDatabase):
         database_proxy.execute_sql(
             "CREATE FUNCTION gagal() RETURNS trigger LANGUAGE plpgsql AS "
             f"$$ BEGIN IF {when} THEN RAISE EXCEPTION '{message}'; END IF; RETURN NEW; END $$"

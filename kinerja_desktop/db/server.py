@@ -215,8 +215,3 @@ def server_has_tables(address: ServerAddress) -> bool:
     finally:
         db.close()
     return bool(row[0])
-
-
-def is_server_database(db: Any) -> bool:
-    """True when ``db`` (a peewee database) is on a PostgreSQL server."""
-    return isinstance(db, peewee.PostgresqlDatabase)
