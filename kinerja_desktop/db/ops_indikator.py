@@ -14,6 +14,7 @@ Long because three kinds of row (sasaran, indicator, sub-item), each with add, u
 remove and reinsert, share the helpers that keep their order and log them.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,14 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.db.queries_indikator import FIELDS, jumlah_nilai, kode_problem, next_kode
 from kinerja_desktop.db.removal_locks import refuse_locked_rows
-from kinerja_desktop.db.removed_rows import RemovedRows, reinsert_rows, tangkap
+from kinerja_desktop.db.removed_rows import (
+    RemovedRows,
+    Tautan,
+    reinsert_rows,
+    tangkap,
+    tautan_sentence,
+    tautan_text,
+)
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.domain.kode import bentuk_kode
 from kinerja_desktop.domain.teks import bersihkan, check_teks
@@ -200,15 +208,20 @@ def edit_sasaran(sasaran_id: int, teks: str) -> Hasil[None]:
     return Hasil(_perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan."), None)
 
 
-def _perubahan_nilai(jabatan: Jabatan, pesan: str, isi: RemovedRows) -> Perubahan:
-    # removing or restoring an indicator changes the values the Target & Realisasi tab shows
+def _perubahan_nilai(
+    jabatan: Jabatan, pesan: str, isi: RemovedRows, tautan: Sequence[Tautan] = ()
+) -> Perubahan:
+    # removing or restoring an indicator changes the values the Target & Realisasi tab shows,
+    # and the Rencana tab of every jabatan whose program, kegiatan or action linked to it
     nilai = bool(isi.jumlah(NilaiTarget) or isi.jumlah(NilaiRealisasi))
+    lain = {t.jabatan_id for t in tautan if t.jabatan_id is not None}
     return Perubahan(
         pesan=pesan,
         tahun=jabatan.tahun_id,
-        jabatan=frozenset({jabatan.id}),
+        jabatan=frozenset({jabatan.id, *lain}),
         indikator=True,
         nilai=nilai,
+        program=bool(tautan),
     )
 
 
@@ -218,14 +231,24 @@ def _beserta_nilai(isi: RemovedRows) -> str:
     return f" dan {n} nilai target/realisasi" if n else ""
 
 
-def _reinsert_checked(isi: RemovedRows, apa: str) -> None:
-    """Insert a snapshot's rows back, after checking that their indicator codes are free."""
+def _catatan(beserta: str, tautan: Sequence[Tautan], arah: str) -> str | None:
+    """The audit note of a removal or its undo: what went with it and the links it cleared
+    (``arah`` "dilepas") or put back ("dipulihkan")."""
+    bagian = [beserta.strip()]
+    if tautan:
+        bagian.append(f"tautan {arah}: {tautan_text(tautan)}")
+    return "; ".join(b for b in bagian if b) or None
+
+
+def _reinsert_checked(isi: RemovedRows, apa: str) -> tuple[Tautan, ...]:
+    """Insert a snapshot's rows back, after checking that their indicator codes are free;
+    returns the links put back."""
     for row in isi.baris(Indikator):
         problem = kode_problem(row["tahun"], row["kode"], row["id"])
         if problem:
             raise DataTidakValid(f"{apa} tidak dapat dikembalikan: {problem}")
     try:
-        reinsert_rows(isi)
+        return reinsert_rows(isi)
     except peewee.IntegrityError as exc:
         raise DataTidakValid(
             f"{apa} tidak dapat dikembalikan karena data terkait sudah berubah sejak dihapus."
@@ -244,15 +267,17 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
         n = snapshot.isi.jumlah(Indikator)
         beserta = f" beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
-        _log("hapus", "sasaran", jabatan, lama=sasaran.teks, catatan=beserta.strip() or None)
-    pesan = f"Sasaran dihapus dari {jabatan.nama}{beserta}."
-    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot)
+        tautan = snapshot.isi.tautan
+        catatan = _catatan(beserta, tautan, "dilepas")
+        _log("hapus", "sasaran", jabatan, lama=sasaran.teks, catatan=catatan)
+    pesan = f"Sasaran dihapus dari {jabatan.nama}{beserta}.{tautan_sentence(tautan, 'dilepas')}"
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), snapshot)
 
 
-def _insert_indikator(snapshot: IndikatorSnapshot) -> None:
+def _insert_indikator(snapshot: IndikatorSnapshot) -> tuple[Tautan, ...]:
     row = snapshot.row
     _shift(Indikator, Indikator.sasaran, row["sasaran"], row["urutan"], 1)
-    _reinsert_checked(snapshot.isi, "Indikator")
+    return _reinsert_checked(snapshot.isi, "Indikator")
 
 
 def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
@@ -261,13 +286,14 @@ def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
         row = snapshot.row
         jabatan = require_jabatan(row["jabatan"])
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, row["urutan"], 1)
-        _reinsert_checked(snapshot.isi, "Sasaran")
+        tautan = _reinsert_checked(snapshot.isi, "Sasaran")
         refuse_locked_rows(snapshot.isi)  # approved since the removal: rolled back
         n = snapshot.isi.jumlah(Indikator)
-        beserta = f"beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else None
-        _log("tambah", "sasaran", jabatan, baru=row["teks"], catatan=beserta)
-    pesan = f"Sasaran dikembalikan ke {jabatan.nama}."
-    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), None)
+        beserta = f"beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
+        catatan = _catatan(beserta, tautan, "dipulihkan")
+        _log("tambah", "sasaran", jabatan, baru=row["teks"], catatan=catatan)
+    pesan = f"Sasaran dikembalikan ke {jabatan.nama}.{tautan_sentence(tautan, 'dipulihkan')}"
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), None)
 
 
 # -- indicators ---------------------------------------------------------------------------
@@ -341,30 +367,33 @@ def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
         refuse_locked_rows(snapshot.isi)
         Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
-        beserta = _beserta_nilai(snapshot.isi).strip()
-        _log("hapus", "indikator", jabatan, ind.id, lama=f"{ind.kode} {ind.nama}", catatan=beserta)
-    pesan = f"Indikator {ind.kode}{_beserta_nilai(snapshot.isi)} dihapus dari {jabatan.nama}."
-    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), snapshot)
+        tautan = snapshot.isi.tautan
+        catatan = _catatan(_beserta_nilai(snapshot.isi), tautan, "dilepas")
+        _log("hapus", "indikator", jabatan, ind.id, lama=f"{ind.kode} {ind.nama}", catatan=catatan)
+    pesan = (
+        f"Indikator {ind.kode}{_beserta_nilai(snapshot.isi)} dihapus dari {jabatan.nama}."
+        f"{tautan_sentence(tautan, 'dilepas')}"
+    )
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), snapshot)
 
 
 def reinsert_indikator(snapshot: IndikatorSnapshot) -> Hasil[None]:
     """Put a removed indicator back with its id, code, sub-items and values."""
     with database_proxy.atomic():
         jabatan = _sasaran(snapshot.row["sasaran"]).jabatan
-        _insert_indikator(snapshot)
+        tautan = _insert_indikator(snapshot)
         refuse_locked_rows(snapshot.isi)  # approved since the removal: rolled back
         row = snapshot.row
-        beserta = _beserta_nilai(snapshot.isi).strip()
         _log(
             "tambah",
             "indikator",
             jabatan,
             row["id"],
             baru=f"{row['kode']} {row['nama']}",
-            catatan=beserta,
+            catatan=_catatan(_beserta_nilai(snapshot.isi), tautan, "dipulihkan"),
         )
-    pesan = f"Indikator {snapshot.row['kode']} dikembalikan."
-    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi), None)
+    pesan = f"Indikator {snapshot.row['kode']} dikembalikan.{tautan_sentence(tautan, 'dipulihkan')}"
+    return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), None)
 
 
 # -- sub-items ----------------------------------------------------------------------------

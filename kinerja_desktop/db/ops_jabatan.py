@@ -9,6 +9,7 @@ back exactly as it was.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import peewee
@@ -30,9 +31,12 @@ from kinerja_desktop.db.queries_jabatan import subtree_ids
 from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
+    Tautan,
     ada_yang_terpakai,
     reinsert_rows,
     tangkap,
+    tautan_sentence,
+    tautan_text,
 )
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, check_kode
 from kinerja_desktop.domain.teks import check_teks
@@ -67,9 +71,11 @@ def _di_bawah(atasan: Jabatan | None) -> str:
     return f"«{atasan.nama}»" if atasan is not None else "Camat"
 
 
-def _beserta(isi: RemovedRows) -> str | None:
-    """``beserta 2 jabatan bawahan, 5 indikator, 12 nilai target/realisasi``: what went or
-    came back with a jabatan, for its audit entry (None: the jabatan alone)."""
+def _beserta(isi: RemovedRows, tautan: Sequence[Tautan], arah: str) -> str | None:
+    """``beserta 2 jabatan bawahan, 5 indikator, 12 nilai target/realisasi; tautan dilepas:
+    1 rencana aksi``: what went or came back with a jabatan and the links to it cleared
+    (``arah`` "dilepas") or put back ("dipulihkan"), for its audit entry (None: the jabatan
+    alone)."""
     bagian = [
         f"{n} {kata}"
         for n, kata in (
@@ -81,7 +87,10 @@ def _beserta(isi: RemovedRows) -> str | None:
         )
         if n
     ]
-    return "beserta " + ", ".join(bagian) if bagian else None
+    catatan = ["beserta " + ", ".join(bagian)] if bagian else []
+    if tautan:
+        catatan.append(f"tautan {arah}: {tautan_text(tautan)}")
+    return "; ".join(catatan) or None
 
 
 def _clean_nama(nama: str) -> str:
@@ -245,17 +254,22 @@ def _capture(root: Jabatan) -> JabatanSnapshot:
     )
 
 
-def _perubahan_subtree(pesan: str, tahun: int, ids: list[int]) -> Perubahan:
-    # a whole subtree went or came back: its tugas, indicators, holders and values with it
+def _perubahan_subtree(
+    pesan: str, tahun: int, ids: list[int], tautan: Sequence[Tautan]
+) -> Perubahan:
+    # a whole subtree went or came back: its tugas, indicators, holders, values and plan
+    # with it, and the penanggung jawab of other jabatan's actions
+    lain = {t.jabatan_id for t in tautan if t.jabatan_id is not None}
     return Perubahan(
         pesan=pesan,
         tahun=tahun,
         jabatan_tree=True,
-        jabatan=frozenset(ids),
+        jabatan=frozenset({*ids, *lain}),
         uraian=True,
         indikator=True,
         pemangku=True,
         nilai=True,
+        program=True,
     )
 
 
@@ -278,12 +292,13 @@ def remove_jabatan(jabatan_id: int) -> Hasil[JabatanSnapshot]:
             tahun=jab.tahun_id,
             lama=_label(jab),
             jabatan_id=jab.id,
-            catatan=_beserta(cuplikan.isi),
+            catatan=_beserta(cuplikan.isi, cuplikan.isi.tautan, "dilepas"),
         )
     jumlah = len(ids) - 1
     tambahan = f" beserta {jumlah} jabatan bawahan" if jumlah else ""
-    pesan = f"Jabatan «{jab.nama}»{tambahan} dihapus."
-    return Hasil(_perubahan_subtree(pesan, jab.tahun_id, ids), cuplikan)
+    tautan = tautan_sentence(cuplikan.isi.tautan, "dilepas")
+    pesan = f"Jabatan «{jab.nama}»{tambahan} dihapus.{tautan}"
+    return Hasil(_perubahan_subtree(pesan, jab.tahun_id, ids, cuplikan.isi.tautan), cuplikan)
 
 
 def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
@@ -317,7 +332,7 @@ def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
         if root["atasan"] is not None and Jabatan.get_or_none(id=root["atasan"]) is None:
             root["atasan"] = None
         try:
-            reinsert_rows(cuplikan.isi, jabatan_rows)
+            tautan = reinsert_rows(cuplikan.isi, jabatan_rows)
         except peewee.IntegrityError as exc:
             raise DataTidakValid(
                 f"Jabatan «{cuplikan.nama}» tidak dapat dipulihkan karena data terkait "
@@ -329,7 +344,7 @@ def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
             tahun=cuplikan.tahun,
             baru=f"{root['nama']} ({root['kode']})",
             jabatan_id=root["id"],
-            catatan=_beserta(cuplikan.isi),
+            catatan=_beserta(cuplikan.isi, tautan, "dipulihkan"),
         )
-    pesan = f"Jabatan «{cuplikan.nama}» dipulihkan."
-    return Hasil(_perubahan_subtree(pesan, cuplikan.tahun, ids), None)
+    pesan = f"Jabatan «{cuplikan.nama}» dipulihkan.{tautan_sentence(tautan, 'dipulihkan')}"
+    return Hasil(_perubahan_subtree(pesan, cuplikan.tahun, ids, tautan), None)

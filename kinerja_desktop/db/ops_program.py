@@ -16,6 +16,7 @@ Long because the three kinds share one set of operations (add, edit, move, remov
 and each kind's door (what it may hold and link to) sits beside them.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
@@ -32,7 +33,15 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.persetujuan import refuse_locked_jabatan
 from kinerja_desktop.db.removal_locks import refuse_locked_rows
-from kinerja_desktop.db.removed_rows import RemovedRows, ada_yang_terpakai, reinsert_rows, tangkap
+from kinerja_desktop.db.removed_rows import (
+    RemovedRows,
+    Tautan,
+    ada_yang_terpakai,
+    reinsert_rows,
+    tangkap,
+    tautan_sentence,
+    tautan_text,
+)
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_rupiah
 from kinerja_desktop.domain.teks import check_teks
@@ -243,9 +252,15 @@ def _ringkas(jenis: str, kolom: dict[str, Any]) -> str:
 
 
 def _log(
-    jenis: str, jabatan: Jabatan, aksi: str, perubahan: list[tuple[str | None, str | None]]
+    jenis: str,
+    jabatan: Jabatan,
+    aksi: str,
+    perubahan: list[tuple[str | None, str | None]],
+    catatan: str | None = None,
 ) -> None:
-    """One audit entry per (old, new) text of ``perubahan``, all in one append."""
+    """One audit entry per (old, new) text of ``perubahan``, all in one append; ``catatan``
+    goes on the last (the links a removal cleared or its undo put back)."""
+    n = len(perubahan)
     record_entries(
         [
             Entri(
@@ -255,8 +270,9 @@ def _log(
                 periode=str(jabatan.tahun_id),
                 lama=lama,
                 baru=baru,
+                catatan=catatan if k == n else None,
             )
-            for lama, baru in perubahan
+            for k, (lama, baru) in enumerate(perubahan, start=1)
         ],
         sekarang(),
         pengguna_aktif().nama,
@@ -421,10 +437,17 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
         cuplikan = tangkap(model, akar)
         refuse_locked_rows(cuplikan)  # a budget realised in an approved period
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
-        _log(jenis, jab, aksi, [(_ringkas(jenis, r), None) for r in dipilih])
+        catatan = _catatan_tautan(cuplikan.tautan, "dilepas")
+        _log(jenis, jab, aksi, [(_ringkas(jenis, r), None) for r in dipilih], catatan)
     n = len(dipilih)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
-    return Hasil(_perubahan(jab, f"{apa} dihapus dari {jab.nama}."), CuplikanHapus(jenis, cuplikan))
+    pesan = f"{apa} dihapus dari {jab.nama}.{tautan_sentence(cuplikan.tautan, 'dilepas')}"
+    return Hasil(_perubahan(jab, pesan), CuplikanHapus(jenis, cuplikan))
+
+
+def _catatan_tautan(tautan: Sequence[Tautan], arah: str) -> str | None:
+    """``tautan dilepas: 2 rencana aksi`` (``arah`` "dilepas" or "dipulihkan"; None: none)."""
+    return f"tautan {arah}: {tautan_text(tautan)}" if tautan else None
 
 
 def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
@@ -439,7 +462,7 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
         pertama = model(**{k: v for k, v in akar[0].items()})
         jabatan = _jabatan_of(cuplikan.jenis, pertama)
         _refuse_locked_plan(jabatan)
-        reinsert_rows(cuplikan.baris)
+        tautan = reinsert_rows(cuplikan.baris)
         refuse_locked_rows(cuplikan.baris)  # approved since the removal: rolled back
         dikembalikan = {a["id"] for a in akar}
         _log(
@@ -451,6 +474,10 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
                 for r in akar  # a sub-action back with its main action is not named again
                 if cuplikan.jenis != "aksi" or r["induk"] not in dikembalikan
             ],
+            _catatan_tautan(tautan, "dipulihkan"),
         )
-    pesan = f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."
+    pesan = (
+        f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."
+        f"{tautan_sentence(tautan, 'dipulihkan')}"
+    )
     return Hasil(_perubahan(jabatan, pesan), None)
