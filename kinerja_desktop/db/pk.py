@@ -1,18 +1,23 @@
 """The Perjanjian Kinerja's stored parts: the statement text of a year (one for the whole
 office, with the Bupati as entered) and the issued agreements frozen as JSON.
 
-A year whose text was never edited uses the latest earlier year's text, else the defaults
-below (the usual wording of PermenPANRB 53/2014). Issuing is :func:`add_pk_terbit`; what an
-agreement holds is built by ``reports.pk_data``.
+A year whose text was never kept borrows the latest earlier year's text, else the defaults
+below (the usual wording of PermenPANRB 53/2014); the editor says which it borrows. Borrowing
+never makes one year's edit change another year's agreement: Salin Tahun gives the new year its
+own copy (:func:`copy_naskah`), and keeping a year's text first gives every later year that
+borrowed what it would lose its own copy of what it printed until then. Issuing is
+:func:`add_pk_terbit`; what an agreement holds is built by ``reports.pk_data``.
 """
 
 import json
 from dataclasses import dataclass
+from itertools import takewhile
+from typing import Any
 
 from kinerja_desktop.db.audit import Entri, record_entries, sekarang
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.locks import KUNCI_TAHUN, take_lock
-from kinerja_desktop.db.models import Kantor, NaskahPk, PkTerbit, database_proxy
+from kinerja_desktop.db.models import Kantor, NaskahPk, PkTerbit, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.teks import check_teks
@@ -104,39 +109,95 @@ def set_naskah(
         jabatan_kepala_daerah, "Sebutan Bupati/Wali Kota", wajib=False, satu_baris=True, maks=200
     )
     sesi = pengguna_aktif()
+    isi = {
+        "pembuka": pembuka,
+        "janji": janji,
+        "nama_kepala_daerah": nama,
+        "jabatan_kepala_daerah": jabatan,
+    }
     with database_proxy.atomic():
         take_lock(KUNCI_TAHUN)
-        isi = {
-            "pembuka": pembuka,
-            "janji": janji,
-            "nama_kepala_daerah": nama,
-            "jabatan_kepala_daerah": jabatan,
-        }
         row = NaskahPk.get_or_none(NaskahPk.tahun == tahun)
         lama = None if row is None else {k: getattr(row, k) for k in isi}
         if lama == isi:
             return Hasil(Perubahan("Tidak ada yang berubah.", tahun=tahun), None)
-        if row is None:
-            NaskahPk.create(tahun=tahun, **isi)
-        else:
-            NaskahPk.update(**isi).where(NaskahPk.tahun == tahun).execute()
         # the log keeps what the edit replaced (only the parts that changed)
         beda = [k for k in isi if lama is None or lama[k] != isi[k]]
-        record_entries(
-            [
-                Entri(
-                    AKSI_NASKAH,
-                    "pk",
-                    None if lama is None else _json({k: lama[k] for k in beda}),
-                    _json({k: isi[k] for k in beda}),
-                    periode=str(tahun),
-                    catatan="Naskah PK disimpan.",
-                )
-            ],
-            sekarang(),
-            sesi.nama,
+        entri = Entri(
+            AKSI_NASKAH,
+            "pk",
+            None if lama is None else _json({k: lama[k] for k in beda}),
+            _json({k: isi[k] for k in beda}),
+            periode=str(tahun),
+            catatan="Naskah PK disimpan.",
         )
-    return Hasil(Perubahan(f"Naskah Perjanjian Kinerja tahun {tahun} disimpan.", tahun=tahun), None)
+        tetap = _insert_naskah(tahun, isi, entri, sesi.nama)
+    pesan = f"Naskah Perjanjian Kinerja tahun {tahun} disimpan."
+    if tetap:
+        daftar = ", ".join(str(t) for t in tetap[:-1]) + (" dan " if len(tetap) > 1 else "")
+        pesan += f" Tahun {daftar}{tetap[-1]} tetap memakai naskah yang sudah dipakainya."
+    return Hasil(Perubahan(pesan, tahun=tahun), None)
+
+
+def copy_naskah(dari: int, ke: int) -> None:
+    """Give the new year ``ke`` its own copy of the statement ``dari`` prints (Salin Tahun),
+    in the caller's transaction, which holds the year lock. A ``dari`` on the defaults gives
+    ``ke`` a copy only when ``ke`` would otherwise borrow another year's text."""
+    naskah = read_naskah(dari)
+    if naskah.dari_tahun is None and read_naskah(ke).dari_tahun is None:
+        return
+    row = NaskahPk.get_or_none(NaskahPk.tahun == naskah.dari_tahun)
+    isi = _naskah_fields(row) if row is not None else _ISI_BAWAAN
+    catatan = f"Naskah PK disalin dari tahun {dari}."
+    entri = Entri(AKSI_NASKAH, "pk", None, _json(isi), periode=str(ke), catatan=catatan)
+    _insert_naskah(ke, isi, entri, pengguna_aktif().nama)
+
+
+_ISI_BAWAAN = {
+    "pembuka": PEMBUKA_BAWAAN,
+    "janji": JANJI_BAWAAN,
+    "nama_kepala_daerah": "",
+    "jabatan_kepala_daerah": "",
+}
+
+
+def _naskah_fields(row: NaskahPk) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in _ISI_BAWAAN}
+
+
+def _insert_naskah(tahun: int, isi: dict[str, Any], entri_tahun: Entri, oleh: str) -> list[int]:
+    """Keep ``isi`` as the text of ``tahun`` with its audit entry ``entri_tahun``, after giving
+    every later year that borrows the text ``tahun`` prints now its own copy of it (logged
+    too); returns those years."""
+    later = Tahun.select(Tahun.tahun).where(Tahun.tahun > tahun).order_by(Tahun.tahun)
+    own = NaskahPk.select(NaskahPk.tahun).where(NaskahPk.tahun > tahun)
+    sendiri = {t for (t,) in own.tuples().iterator()}
+    # later years borrow what ``tahun`` prints up to the first later year with its own text
+    tetap = list(takewhile(lambda t: t not in sendiri, (t for (t,) in later.tuples().iterator())))
+    entri = []
+    if tetap:
+        query = NaskahPk.select().where(NaskahPk.tahun <= tahun)
+        sumber = query.order_by(NaskahPk.tahun.desc()).first()
+        dipakai = _naskah_fields(sumber) if sumber is not None else _ISI_BAWAAN
+        asal = f"naskah tahun {sumber.tahun_id}" if sumber is not None else "naskah bawaan"
+        NaskahPk.insert_many([{"tahun": t, **dipakai} for t in tetap]).execute()
+        entri = [
+            Entri(
+                AKSI_NASKAH,
+                "pk",
+                None,
+                _json(dipakai),
+                periode=str(t),
+                catatan=f"Naskah PK tahun {t} kini tersimpan sendiri: {asal} yang dipakainya, "
+                f"sebelum naskah tahun {tahun} diubah.",
+            )
+            for t in tetap
+        ]
+    if not NaskahPk.update(**isi).where(NaskahPk.tahun == tahun).execute():
+        NaskahPk.create(tahun=tahun, **isi)
+    entri.append(entri_tahun)
+    record_entries(entri, sekarang(), oleh)
+    return tetap
 
 
 def _json(isi: dict[str, str]) -> str:

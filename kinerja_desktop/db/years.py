@@ -35,6 +35,7 @@ from kinerja_desktop.db.ops_nilai import (
     plan_values,
     refuse_locked,
 )
+from kinerja_desktop.db.pk import copy_naskah
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
@@ -143,8 +144,9 @@ def _refuse_existing(ke: int) -> None:
 def copy_year(dari: int, ke: int) -> Hasil[SalinanTahun]:
     """Copy the whole IKI of year ``dari`` (jabatan tree, tugas, fungsi, sasaran, indicators
     with sub-items, the holders, and the targets) into the new year ``ke``, in one transaction,
-    with the programs, kegiatan, anggaran and Rencana Aksi. Realisasi, budget realised and
-    monev notes are never copied: they belong to the year they were achieved in.
+    with the programs, kegiatan, anggaran, Rencana Aksi and the Perjanjian Kinerja statement.
+    Realisasi, budget realised and monev notes are never copied: they belong to the year they
+    were achieved in.
 
     Refuses when ``dari`` does not exist or ``ke`` exists already.
     """
@@ -245,6 +247,8 @@ def copy_year(dari: int, ke: int) -> Hasil[SalinanTahun]:
         target_count = copy_targets(indikator_map, dari, ke)
         jabatan_ids = {old: new.id for old, new in jabatan_map.items()}
         program_count, aksi_count = copy_rencana(jabatan_ids, sasaran_map, indikator_map)
+        # the new year's agreements keep the statement they start with, whatever dari's becomes
+        copy_naskah(dari, ke)
         log_iki(
             "salin_tahun",
             "tahun",

@@ -39,7 +39,10 @@ class SalinTahunDialog(QDialog):
             f"<li>{isi.target} target, ditandai «Disalin dari tahun lalu» untuk disesuaikan</li>"
             f"<li>{isi.program} program dengan {isi.kegiatan} kegiatan dan anggarannya, "
             f"{isi.rencana_aksi} rencana aksi dan sub-aksi dengan penanggung jawabnya</li>"
-            "<li>nomor keputusan (dengan tahun baru) dan penandatangan</li></ul>",
+            "<li>nomor keputusan (dengan tahun baru) dan penandatangan</li>"
+            "<li>naskah Perjanjian Kinerja dan nama Bupati/Wali Kota: tahun baru menyimpan "
+            "salinannya sendiri, jadi mengubah naskah satu tahun tidak mengubah tahun lain</li>"
+            "</ul>",
             self,
         )
         disalin.setWordWrap(True)
