@@ -92,7 +92,10 @@ def cmd_monev_impor(args: argparse.Namespace) -> int:
     if args.coba:
         print("Uji coba (--coba): tidak ada yang disimpan.")
         return 0
-    print(f"Tersimpan: {apply_monev(isi).perubahan.pesan}")
+    hasil = apply_monev(isi)
+    print(f"Tersimpan: {hasil.perubahan.pesan}")
+    if hasil.data is not None:
+        print(f"Batalkan impor ini seluruhnya dengan: kinerja-desktop impor batal {hasil.data}")
     return 0
 
 

@@ -6,9 +6,12 @@ belongs to its year, Rupiah through ``domain.batas``, texts through ``domain.tek
 when an approval locks them (a kegiatan's budget with its jabatan's realisasi of a period
 containing the triwulan; a note with the indicator's realisasi of that period), logged in the
 audit log in the same transaction. Each call returns the values it replaced, so that writing
-them back is the undo.
+them back is the undo. The audit entries hold the rows before and after as JSON (what
+:mod:`~kinerja_desktop.db.impor_monev` puts back when a monev import is undone; the audit
+reader shows them as Rupiah and text).
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +35,6 @@ from kinerja_desktop.db.sesi import pengguna_aktif
 from kinerja_desktop.domain.batas import masalah_rupiah
 from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
 from kinerja_desktop.domain.teks import check_teks
-from kinerja_desktop.domain.value_text import format_rupiah
 from kinerja_desktop.errors import DataTidakValid, Terkunci
 
 KETERANGAN_MAKS = 2000  # one note: a paragraph, not a report
@@ -103,12 +105,28 @@ def check_anggaran(masuk: Sequence[AnggaranMasuk]) -> list[tuple[int, str]]:
     return alasan
 
 
+def json_anggaran(kegiatan_id: int, nilai: int, sumber: str, diubah: str) -> str:
+    """A budget realised row as its audit entries hold it (the period is the entry's)."""
+    isi = {"kegiatan": kegiatan_id, "nilai": nilai, "sumber": sumber, "diubah": diubah}
+    return json.dumps(isi, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_keterangan(kendala: str, tindak_lanjut: str, diubah: str) -> str:
+    """A monev note as its audit entries hold it (indicator and period are the entry's)."""
+    isi = {"kendala": kendala, "tindak_lanjut": tindak_lanjut, "diubah": diubah}
+    return json.dumps(isi, ensure_ascii=False, separators=(",", ":"))
+
+
 def set_realisasi_anggaran(
-    masuk: Sequence[AnggaranMasuk], sumber: str = SUMBER_ENTRI, aksi: str = "isian"
+    masuk: Sequence[AnggaranMasuk],
+    sumber: str = SUMBER_ENTRI,
+    aksi: str = "isian",
+    batch_id: int | None = None,
 ) -> Hasil[list[AnggaranMasuk]]:
     """Store (or remove, ``nilai`` None) the budget realised of kegiatan per triwulan, all or
-    nothing. Raises :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when
-    an approved period of the jabatan's realisasi contains a triwulan."""
+    nothing; ``batch_id`` names the import batch the entries belong to. Raises
+    :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when an approved
+    period of the jabatan's realisasi contains a triwulan."""
     if alasan := check_anggaran(masuk):
         lagi = f" (dan {len(alasan) - 1} lainnya)" if len(alasan) > 1 else ""
         raise DataTidakValid(f"{alasan[0][1]}{lagi} Tidak ada yang disimpan.")
@@ -121,10 +139,14 @@ def set_realisasi_anggaran(
         refuse_locked_jabatan(
             [("realisasi", info[k][0], p) for k, p in terakhir], "Realisasi anggaran"
         )
-        tersimpan: dict[tuple[int, str], int] = {
-            (k, p): n
-            for k, p, n in RealisasiAnggaran.select(
-                RealisasiAnggaran.kegiatan, RealisasiAnggaran.periode, RealisasiAnggaran.nilai
+        tersimpan: dict[tuple[int, str], tuple[int, str, str]] = {
+            (k, p): (n, s, d)
+            for k, p, n, s, d in RealisasiAnggaran.select(
+                RealisasiAnggaran.kegiatan,
+                RealisasiAnggaran.periode,
+                RealisasiAnggaran.nilai,
+                RealisasiAnggaran.sumber,
+                RealisasiAnggaran.diubah,
             )
             .where(RealisasiAnggaran.kegiatan.in_(sorted(info)))
             .tuples()
@@ -133,7 +155,8 @@ def set_realisasi_anggaran(
         lama: list[AnggaranMasuk] = []
         entri: list[Entri] = []
         for (k, p), m in terakhir.items():
-            sebelum = tersimpan.get((k, p))
+            baris = tersimpan.get((k, p))
+            sebelum = None if baris is None else baris[0]
             if sebelum == m.nilai:
                 continue
             lama.append(AnggaranMasuk(k, p, sebelum))
@@ -154,9 +177,10 @@ def set_realisasi_anggaran(
                     jenis="realisasi_anggaran",
                     jabatan_id=info[k][0],
                     periode=p,
-                    lama=None if sebelum is None else format_rupiah(sebelum),
-                    baru=None if m.nilai is None else format_rupiah(m.nilai),
+                    lama=None if baris is None else json_anggaran(k, *baris),
+                    baru=None if m.nilai is None else json_anggaran(k, m.nilai, sumber, waktu),
                     catatan=info[k][2],
+                    batch_id=batch_id,
                 )
             )
         record_entries(entri, waktu, sesi.nama)
@@ -219,11 +243,11 @@ def check_keterangan(
 
 
 def set_keterangan(
-    masuk: Sequence[KeteranganMasuk], aksi: str = "isian"
+    masuk: Sequence[KeteranganMasuk], aksi: str = "isian", batch_id: int | None = None
 ) -> Hasil[list[KeteranganMasuk]]:
-    """Store (or remove, both texts empty) monev notes, all or nothing. Raises
-    :class:`DataTidakValid` naming the first refusal, :class:`Terkunci` when the indicator's
-    realisasi of that period is approved."""
+    """Store (or remove, both texts empty) monev notes, all or nothing; ``batch_id`` names the
+    import batch the entries belong to. Raises :class:`DataTidakValid` naming the first
+    refusal, :class:`Terkunci` when the indicator's realisasi of that period is approved."""
     bersih, alasan = check_keterangan(masuk)
     if alasan:
         lagi = f" (dan {len(alasan) - 1} lainnya)" if len(alasan) > 1 else ""
@@ -245,6 +269,7 @@ def set_keterangan(
                 Keterangan.periode,
                 Keterangan.kendala,
                 Keterangan.tindak_lanjut,
+                Keterangan.diubah,
             )
             .where(Keterangan.indikator.in_(sorted(info)))
             .tuples()
@@ -280,8 +305,9 @@ def set_keterangan(
                     jabatan_id=info[i][0],
                     indikator_id=i,
                     periode=p,
-                    lama=None if sebelum.kosong else _teks_log(sebelum),
-                    baru=None if m.kosong else _teks_log(m),
+                    lama=None if row is None else json_keterangan(row[2], row[3], row[4]),
+                    baru=None if m.kosong else json_keterangan(m.kendala, m.tindak_lanjut, waktu),
+                    batch_id=batch_id,
                 )
             )
         record_entries(entri, waktu, sesi.nama)
@@ -297,10 +323,3 @@ def set_keterangan(
         lama,
     )
 
-
-def _teks_log(m: KeteranganMasuk) -> str:
-    """A note as the audit log shows it."""
-    bagian = [f"Kendala: {m.kendala}"] if m.kendala else []
-    if m.tindak_lanjut:
-        bagian.append(f"Tindak lanjut: {m.tindak_lanjut}")
-    return " / ".join(bagian)

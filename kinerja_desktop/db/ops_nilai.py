@@ -711,6 +711,10 @@ def undo_batch(batch_id: int) -> Hasil[None]:
         raise TidakDitemukan(f"Impor nomor {batch_id} tidak ada di catatan impor.")
     if batch.dibatalkan:
         raise DataTidakValid(f"Impor {batch.nama_berkas} sudah dibatalkan pada {batch.dibatalkan}.")
+    from kinerja_desktop.db.impor_monev import JENIS_MONEV, undo_monev_batch
+
+    if batch.jenis == JENIS_MONEV:  # budget realised and notes, not values
+        return undo_monev_batch(batch)
     langkah = list(
         CatatanAudit.select()
         .where((CatatanAudit.batch_id == batch_id) & CatatanAudit.aksi.in_(AKSI_IMPOR))

@@ -12,7 +12,11 @@ from kinerja_desktop.db.audit_iki import JENIS_IKI
 from kinerja_desktop.db.models import CatatanAudit, Desa, Indikator, Jabatan, database_proxy
 from kinerja_desktop.domain.capaian import Komponen, Target
 from kinerja_desktop.domain.indikator import Jenis
-from kinerja_desktop.domain.value_text import format_cell_komponen, format_cell_target
+from kinerja_desktop.domain.value_text import (
+    format_cell_komponen,
+    format_cell_target,
+    format_rupiah,
+)
 
 BATAS_BAWAAN = 5000  # newest entries shown at most (the export takes every entry)
 
@@ -84,9 +88,25 @@ JUDUL = (
 )
 
 
+def _teks_monev(jenis: str, teks: str) -> str:
+    """A budget realised or a monev note as typed. Their entries hold the row as JSON since
+    monev imports can be undone; older entries hold the text itself."""
+    if not teks.startswith("{"):
+        return teks
+    isi = json.loads(teks)
+    if jenis == "realisasi_anggaran":
+        return format_rupiah(isi["nilai"])
+    bagian = [f"Kendala: {isi['kendala']}"] if isi["kendala"] else []
+    if isi["tindak_lanjut"]:
+        bagian.append(f"Tindak lanjut: {isi['tindak_lanjut']}")
+    return " / ".join(bagian)
+
+
 def _teks_nilai(jenis: str, teks: str | None, jenis_ind: Jenis | None) -> str:
     if teks is None:
         return "(kosong)" if jenis in ("target", "realisasi") else ""
+    if jenis in ("realisasi_anggaran", "keterangan"):
+        return _teks_monev(jenis, teks)
     if jenis not in ("target", "realisasi"):
         return teks
     isi = json.loads(teks)

@@ -13,6 +13,7 @@ JENIS_IMPOR = {
     "desa": "Isian desa",
     "csv": "CSV nilai",
     "target": "Buku kerja target",
+    "monev": "CSV monev",
 }
 """The kind of an imported file in the operator's words."""
 
@@ -24,7 +25,7 @@ class CatatanImpor:
     nomor: int
     waktu: str  # ISO 8601, as stored
     nama_berkas: str
-    jenis: str  # "desa", "csv", "target"
+    jenis: str  # "desa", "csv", "target", "monev"
     kode_desa: str | None
     nama_desa: str | None
     jenis_desa: str | None
@@ -39,7 +40,7 @@ class CatatanImpor:
 
     @property
     def jenis_label(self) -> str:
-        """``Isian desa``, ``CSV nilai``, ``Buku kerja target``."""
+        """``Isian desa``, ``CSV nilai``, ``Buku kerja target``, ``CSV monev``."""
         return JENIS_IMPOR.get(self.jenis, self.jenis)
 
 

@@ -10,33 +10,33 @@ empty) leaves what is stored alone, as an empty cell does in the values CSV.
 
 Reading never writes. Import is all or nothing: every line is checked by the same doors as the
 window (``db.ops_anggaran``), a refused line refuses the file, an approved period refuses it
-too; what changes is written in one transaction after a verified backup.
+too; what changes is written in one transaction after a verified backup, as one batch of the
+import log with a copy of the file (``db.impor_monev``), so that Riwayat Impor can take the
+whole file back.
 """
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.backup import ALASAN_IMPOR, backup_before
-from kinerja_desktop.db.changes import Hasil, Perubahan, combined
+from kinerja_desktop.db.changes import Hasil, Perubahan
+from kinerja_desktop.db.impor_monev import BatchMonev, apply_monev_batch
 from kinerja_desktop.db.models import (
-    SUMBER_IMPOR_CSV,
     Jabatan,
     Kegiatan,
     Keterangan,
     Program,
     RealisasiAnggaran,
-    database_proxy,
 )
 from kinerja_desktop.db.ops_anggaran import (
     AnggaranMasuk,
     KeteranganMasuk,
     check_anggaran,
     check_keterangan,
-    set_keterangan,
-    set_realisasi_anggaran,
 )
 from kinerja_desktop.db.ops_nilai import Lokasi, Penolakan
 from kinerja_desktop.db.queries_nilai import kode_indikator_ke_id
@@ -49,6 +49,7 @@ from kinerja_desktop.db.queries_program import (
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_text import parse_rupiah
 from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.exchange.import_copies import dengan_salinan
 from kinerja_desktop.exchange.nilai_csv import baca_teks, pemisah
 from kinerja_desktop.exchange.sel_csv import baris_aman, isi_sel
 from kinerja_desktop.fileio import atomic_write
@@ -80,6 +81,10 @@ class IsiMonev:
     diubah: int = 0
     sama: int = 0
     kosong: int = 0
+    nama: str = ""  # the file's name
+    sha256: str = ""
+    data: bytes = field(default=b"", repr=False)  # the file's bytes, kept when imported
+    tahun: set[int] = field(default_factory=set)  # the years its lines are for
 
     def ringkasan(self) -> str:
         """``2 baru, 1 diubah, 5 sama, 0 ditolak, 3 belum diisi``."""
@@ -108,7 +113,7 @@ def read_monev_csv(path: Path) -> IsiMonev:
     """Read and check a monev CSV against the database: every line becomes a value or a
     refusal naming its line. Raises :class:`DataTidakValid` for a file that is not one."""
     path = Path(path)
-    teks, _data = baca_teks(path)
+    teks, data = baca_teks(path)
     if not teks.strip():
         raise DataTidakValid(f"Berkas {path.name} kosong.")
     reader = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah(teks))
@@ -121,7 +126,7 @@ def read_monev_csv(path: Path) -> IsiMonev:
                 f"{', '.join(kurang)}). Baris pertama harus berisi: {','.join(KOLOM)}."
             )
         letak = {k: kepala.index(k) for k in KOLOM}
-        isi = IsiMonev()
+        isi = IsiMonev(nama=path.name, sha256=hashlib.sha256(data).hexdigest(), data=data)
         kegiatan: dict[int, dict[tuple[str, str, str], list[int]]] = {}
         indikator: dict[int, dict[str, int]] = {}
         for baris in reader:
@@ -151,6 +156,7 @@ def _baris(
 ) -> None:
     jenis = sel["jenis"].lower()
     periode = parse_periode(sel["periode"])
+    isi.tahun.add(periode.tahun)
     if jenis == JENIS_ANGGARAN:
         nilai = parse_rupiah(sel["nilai"], "Realisasi anggaran")
         if nilai is None:
@@ -227,10 +233,11 @@ def _periksa(isi: IsiMonev) -> None:
             isi.diubah += 1
 
 
-def apply_monev(isi: IsiMonev) -> Hasil[None]:
-    """Store what a checked monev CSV changes, all of it in one transaction after a verified
-    backup, or nothing: :class:`DataTidakValid` when a line was refused, :class:`Terkunci`
-    when a period is approved."""
+def apply_monev(isi: IsiMonev) -> Hasil[int | None]:
+    """Store what a checked monev CSV changes as one import batch with a copy of the file,
+    all of it in one transaction after a verified backup, or nothing: :class:`DataTidakValid`
+    when a line was refused, :class:`Terkunci` when a period is approved. The result carries
+    the batch's number (None: nothing changed, nothing logged)."""
     if isi.ditolak:
         daftar = "; ".join(p.kalimat for p in isi.ditolak[:5])
         raise DataTidakValid(
@@ -239,13 +246,26 @@ def apply_monev(isi: IsiMonev) -> Hasil[None]:
     if not (isi.baru or isi.diubah):
         return Hasil(Perubahan("Tidak ada yang berubah."), None)
     backup_before(ALASAN_IMPOR)
-    with database_proxy.atomic():
-        anggaran = set_realisasi_anggaran(
-            [m for _, m in isi.anggaran], sumber=SUMBER_IMPOR_CSV, aksi="impor_csv"
+    tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
+
+    periode = {m.periode for _, m in isi.anggaran} | {m.periode for _, m in isi.keterangan}
+
+    def write_batch(berkas_simpan: str) -> Hasil[int]:
+        info = BatchMonev(
+            isi.nama,
+            isi.sha256,
+            tahun,
+            periode.pop() if len(periode) == 1 else "",
+            isi.baru,
+            isi.diubah,
+            isi.sama,
+            berkas_simpan,
         )
-        catatan = set_keterangan([m for _, m in isi.keterangan], aksi="impor_csv")
-    pesan = f"{len(anggaran.data)} realisasi anggaran dan {len(catatan.data)} keterangan disimpan."
-    return Hasil(combined([anggaran.perubahan, catatan.perubahan], pesan), None)
+        anggaran = [m for _, m in isi.anggaran]
+        return apply_monev_batch(info, anggaran, [m for _, m in isi.keterangan])
+
+    hasil = dengan_salinan(isi.nama, isi.sha256, isi.data, write_batch)
+    return Hasil(hasil.perubahan, hasil.data)
 
 
 def baris_monev(tahun: int) -> list[list[str]]:

@@ -191,8 +191,13 @@ def pratinjau_monev(window: Any, path: Path) -> PratinjauDialog:
 
     def apply() -> str:
         hasil = apply_monev(isi)
+        if hasil.data is None:
+            return "Semua isian sudah sama dengan yang tersimpan; tidak ada yang diubah."
         window.apply_changes(hasil.perubahan)
-        return f"Tersimpan: {hasil.perubahan.pesan}"
+        return (
+            f"Tersimpan: {hasil.perubahan.pesan} Impor ini dapat dibatalkan seluruhnya di "
+            "menu Data › Riwayat Impor."
+        )
 
     return PratinjauDialog(
         window,

@@ -80,10 +80,10 @@ class RiwayatImporDialog(QDialog):
         self.setWindowTitle("Riwayat Impor")
         self.on_changes = on_changes
         pengantar = QLabel(
-            "Setiap berkas yang mengubah data tercatat di sini: isian desa, CSV nilai dan buku "
-            "kerja target. Satu impor dapat dibatalkan seluruhnya: semua nilainya kembali "
-            "seperti sebelum impor (ditolak bila nilainya sudah diubah lagi sesudahnya). Klik "
-            "judul kolom untuk mengurutkan.",
+            "Setiap berkas yang mengubah data tercatat di sini: isian desa, CSV nilai, buku "
+            "kerja target dan CSV monev. Satu impor dapat dibatalkan seluruhnya: semua nilainya "
+            "kembali seperti sebelum impor (ditolak bila nilainya sudah diubah lagi "
+            "sesudahnya). Klik judul kolom untuk mengurutkan.",
             self,
         )
         pengantar.setWordWrap(True)
@@ -96,8 +96,8 @@ class RiwayatImporDialog(QDialog):
         self.tabel.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tabel.itemSelectionChanged.connect(self._pilihan_berubah)
         self.kosong = QLabel(
-            "Belum ada impor yang tercatat. Impor isian desa, CSV nilai atau buku kerja target "
-            "dari menu Data; setiap impor yang mengubah data muncul di sini.",
+            "Belum ada impor yang tercatat. Impor isian desa, CSV nilai, buku kerja target atau "
+            "CSV monev dari menu Data; setiap impor yang mengubah data muncul di sini.",
             self,
         )
         self.kosong.setWordWrap(True)
