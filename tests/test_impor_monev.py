@@ -4,6 +4,7 @@ back exactly as it was (source and time included), with its audit entries; refus
 value was changed again since or its period was approved since."""
 
 import csv
+import re
 
 import pytest
 
@@ -99,8 +100,9 @@ def test_a_monev_import_is_listed_and_undone_as_one_batch(monev):
         sorted(e.jenis for e in entri) == ["keterangan", "keterangan"] + ["realisasi_anggaran"] * 2
     )
     assert check_log().utuh
-    with pytest.raises(DataTidakValid, match="sudah dibatalkan"):
+    with pytest.raises(DataTidakValid, match="sudah dibatalkan pada") as ditolak:
         undo_batch(impor.nomor)
+    assert not re.search(r"\d{4}-\d\d-\d\dT", ditolak.value.pesan)  # a date people read
 
 
 def test_undo_refuses_a_value_changed_again_since(monev):

@@ -256,8 +256,9 @@ def register_pk(commands: Any, tanggal: Any) -> None:
     naskah = sub.add_parser(
         "naskah",
         help="lihat atau ubah naskah pernyataan dan nama Bupati/Wali Kota satu tahun",
-        description="Tanpa pilihan ubah: menampilkan naskah. Tahun yang naskahnya belum "
-        "diubah memakai naskah tahun sebelumnya (atau naskah bawaan).",
+        description="Tanpa pilihan ubah: menampilkan naskah. Tahun yang belum punya naskah "
+        "sendiri memakai naskah tahun sebelumnya (atau naskah bawaan); salin tahun ikut "
+        "menyalin naskah, dan mengubah naskah satu tahun tidak mengubah tahun lain.",
     )
     naskah.add_argument("--tahun", type=int, required=True, metavar="TAHUN")
     naskah.add_argument("--pembuka", metavar="TEKS", help="kalimat pembuka")

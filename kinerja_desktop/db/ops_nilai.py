@@ -54,6 +54,7 @@ from kinerja_desktop.domain.batas import masalah_hari_kerja
 from kinerja_desktop.domain.capaian import Komponen, Target, check_komponen, check_target
 from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
 from kinerja_desktop.domain.value_text import format_cell_komponen, format_cell_target
 from kinerja_desktop.domain.wilayah import aktif_pada, nama_desa_lengkap
@@ -710,7 +711,9 @@ def undo_batch(batch_id: int) -> Hasil[None]:
     if batch is None:
         raise TidakDitemukan(f"Impor nomor {batch_id} tidak ada di catatan impor.")
     if batch.dibatalkan:
-        raise DataTidakValid(f"Impor {batch.nama_berkas} sudah dibatalkan pada {batch.dibatalkan}.")
+        raise DataTidakValid(
+            f"Impor {batch.nama_berkas} sudah dibatalkan pada {format_waktu(batch.dibatalkan)}."
+        )
     from kinerja_desktop.db.impor_monev import JENIS_MONEV, undo_monev_batch
 
     if batch.jenis == JENIS_MONEV:  # budget realised and notes, not values
