@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex
 
+from kinerja_desktop.db.connection import has_content
 from kinerja_desktop.db.kantor import make_first_database
 from kinerja_desktop.db.models import Kantor, database_proxy
 from kinerja_desktop.ui.kantor_dialogs import (
     KODE_ROLE,
     PilihKecamatanDialog,
     SambutanDialog,
-    perlu_sambutan,
 )
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -57,7 +57,7 @@ def test_typing_sumber_finds_the_sumber_kecamatan_of_malang(qtbot):
 
 def test_welcome_kepanjen_is_the_built_in_data(qtbot, tmp_path):
     path = tmp_path / "baru" / "kinerja.sqlite3"
-    assert perlu_sambutan(path)
+    assert not has_content(path)  # the welcome is shown
     dialog = SambutanDialog(path)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -68,7 +68,7 @@ def test_welcome_kepanjen_is_the_built_in_data(qtbot, tmp_path):
     make_first_database(path, dialog.kode, dialog.contoh)
     database_proxy.obj.close()
     database_proxy.initialize(None)
-    assert not perlu_sambutan(path)
+    assert has_content(path)  # the next start opens it
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT kecamatan FROM kantor").fetchone() == ("Kepanjen",)
         assert raw.execute("SELECT count(*) FROM desa").fetchone() == (18,)
@@ -77,7 +77,7 @@ def test_welcome_kepanjen_is_the_built_in_data(qtbot, tmp_path):
 def test_welcome_another_kecamatan_makes_its_office(tmp_path):
     path = tmp_path / "kinerja.sqlite3"
     path.touch()  # an interrupted first start leaves an empty file
-    assert perlu_sambutan(path)
+    assert not has_content(path)  # the welcome is shown
     make_first_database(path, "35.07.04", contoh=False)
     database_proxy.obj.close()
     database_proxy.initialize(None)

@@ -1,11 +1,12 @@
 """Starting the GUI: the QApplication, the database, and the main window."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.errors import KinerjaError
@@ -36,13 +37,15 @@ def _first_start(db_path: "DatabaseLocation") -> bool:
 
     Returns False when the operator closes the welcome (no database is made).
     """
-    from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.db.kantor import make_first_database
-    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog, perlu_sambutan
+    from kinerja_desktop.db.connection import has_content, open_database
 
-    if not perlu_sambutan(db_path):
+    if has_content(db_path):
         open_database(db_path)
         return True
+    # the welcome's module (and its Qt classes) only when there is no database yet
+    from kinerja_desktop.db.kantor import make_first_database
+    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog
+
     sambutan = SambutanDialog(db_path)
     if not sambutan.exec():
         return False
@@ -62,7 +65,6 @@ def run_gui(db_path: "DatabaseLocation") -> int:
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.errors import BasisDataRusak
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
-    from kinerja_desktop.ui import single_instance
 
     app = create_app()
     try:
@@ -72,7 +74,9 @@ def run_gui(db_path: "DatabaseLocation") -> int:
             try:
                 lock = acquire_instance_lock(db_path)
             except SudahBerjalan:
-                if single_instance.ask_running_window(db_path):
+                from kinerja_desktop.ui.single_instance import ask_running_window
+
+                if ask_running_window(db_path):
                     return 0  # the open window comes to the front instead
                 raise
             tidy_after_kill(db_path)  # a restore killed half-way is completed first
@@ -108,8 +112,38 @@ def run_gui(db_path: "DatabaseLocation") -> int:
             return 0
         window = MainWindow(db_path)
     if isinstance(db_path, Path):
-        single_instance.listen_for_others(
-            db_path, lambda: single_instance.bring_to_front(window), window
-        )
+        # a second start finds this window once it listens; until then (the lock is held)
+        # it is told the database is open. QtNetwork is not needed for the first paint.
+        after_first_paint(window, lambda: _listen_for_others(db_path, window))
     window.show()
     return app.exec()
+
+
+def _listen_for_others(db_path: Path, window: QMainWindow) -> None:
+    from kinerja_desktop.ui import single_instance
+
+    single_instance.listen_for_others(
+        db_path, lambda: single_instance.bring_to_front(window), window
+    )
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, right after ``window`` has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Wait for the first Paint, then stop watching."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Run ``then`` after ``window``'s first paint: work the operator need not wait for to see
+    the window (a zero-delay timer alone runs before the first paint)."""
+    _AfterFirstPaint(window, then)

@@ -201,10 +201,12 @@ class BerandaView(QScrollArea):
         """The grid and the chart side by side when both fit, else one above the other."""
         super().resizeEvent(event)
         perlu = self.peta.sizeHint().width() + LEBAR_GRAFIK_NYAMAN + 60
+        # not viewport(): PySide would load every scroll area's classes before the first paint
+        lebar = self.maximumViewportSize().width()
+        if self.verticalScrollBar().isVisible():
+            lebar -= self.verticalScrollBar().width()
         arah = (
-            QBoxLayout.Direction.LeftToRight
-            if self.viewport().width() >= perlu
-            else QBoxLayout.Direction.TopToBottom
+            QBoxLayout.Direction.LeftToRight if lebar >= perlu else QBoxLayout.Direction.TopToBottom
         )
         if self.tata_gambar.direction() != arah:
             self.tata_gambar.setDirection(arah)

@@ -10,7 +10,6 @@ few thousand lookups. Only the contexts listed are translated: ``QShortcut`` mus
 because Qt parses key names ("Ctrl", "Del") with it.
 """
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -180,6 +179,8 @@ def install_translator(app: QCoreApplication) -> QTranslator:
 
 def compile_translations(target: Path) -> None:
     """Write the .ts source next to ``target`` and compile it to ``target`` with lrelease."""
+    import subprocess  # here, not at the top: every start imports this module
+
     source = target.with_suffix(".ts")
     source.write_text(ts_text(), encoding="utf-8")
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"

@@ -184,14 +184,6 @@ class SambutanDialog(QDialog):
             self.accept()
 
 
-def perlu_sambutan(db_path: DatabaseLocation) -> bool:
-    """Whether this is the very first start: no database file yet (or an empty one), or a
-    server database without tables."""
-    from kinerja_desktop.db.connection import has_content
-
-    return not has_content(db_path)
-
-
 def basis_data_baru(window: Any) -> Path | None:
     """Berkas › Basis Data Baru…: pick a kecamatan and a file, create it, offer to open it."""
     picker = PilihKecamatanDialog(window, "Basis Data Baru untuk Kecamatan Lain")
