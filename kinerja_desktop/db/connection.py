@@ -19,7 +19,6 @@ from kinerja_desktop.db.backup import (
     rotate,
     try_daily_backup,
 )
-from kinerja_desktop.db.builtin import load_builtin_dataset
 from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, parse_location
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.schema import SkemaTidakSesuai, prepare_schema
@@ -156,9 +155,18 @@ def has_content(location: DatabaseLocation | str) -> bool:
     return location.exists() and (location.is_dir() or location.stat().st_size > 0)
 
 
+def _load_builtin_dataset() -> None:
+    # its module (TOML and CSV parsing) only for a new database, not at every start
+    from kinerja_desktop.db.builtin import load_builtin_dataset
+
+    load_builtin_dataset()
+
+
 def open_database(
     location: DatabaseLocation | str,
-    isi_baru: Callable[[], None] | None = load_builtin_dataset,
+    isi_baru: Callable[[], None] | None = _load_builtin_dataset,
+    *,
+    daily_backup: bool = True,
 ) -> peewee.Database:
     """Open (creating if needed) the database at ``location`` and bind the models to it.
 
@@ -166,7 +174,9 @@ def open_database(
     database receives the schema and its first data in one transaction: ``isi_baru`` is the
     built-in Kepanjen dataset unless the caller sets up another office (or None for a
     kabupaten workspace, filled by the caller), so an interrupted first start leaves an empty
-    database that the next start fills again.
+    database that the next start fills again. The first opening of a file on a day backs it
+    up (:func:`~kinerja_desktop.db.backup.try_daily_backup`); ``daily_backup=False`` leaves
+    that to the caller (the window does it after its first paint).
     Raises :class:`KinerjaError` subclasses for anything the user can act on.
     """
     location = parse_location(location)
@@ -201,7 +211,7 @@ def open_database(
             raise
         if before_upgrade is not None:
             rotate(path)
-        if not is_new:
+        if not is_new and daily_backup:
             try_daily_backup(path)
     except (sqlite3.Error, peewee.DatabaseError, peewee.OperationalError) as exc:
         db.close()

@@ -250,8 +250,13 @@ class WindowMenus(_Window):
 
         self.label_pengguna = add_user_label(self)
         self.statusBar().showMessage("Siap. Setiap perubahan langsung tersimpan.")
+        self.show_daily_backup_problem()
+
+    def show_daily_backup_problem(self) -> None:
+        """Show in the status bar that today's automatic backup failed, if it did (once): at
+        the start, and again when the start's backup (made after the first paint) is done."""
         problem = daily_backup_problem()
-        if problem:
+        if problem and not hasattr(self, "backup_warning"):
             # a failed automatic backup never stops the start, but must not go unnoticed
             self.backup_warning = QLabel("Cadangan otomatis hari ini gagal", self)
             self.backup_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
