@@ -21,6 +21,12 @@ class Kabupaten(BaseModel):
     provinsi = CharField(default="")
 
 
+def is_workspace() -> bool:
+    """Whether the open database is a kabupaten workspace (cheaper to ask at every start than
+    :func:`kinerja_desktop.db.kabupaten.workspace`, whose module the window does not need)."""
+    return bool(Kabupaten.select().exists())
+
+
 class KabupatenKecamatan(BaseModel):
     """A kecamatan of the kabupaten, from the national area list."""
 

@@ -85,12 +85,6 @@ def info_kantor() -> InfoKantor:
     )
 
 
-def nama_kecamatan() -> str:
-    """The office's kecamatan name ("" in a database without an office)."""
-    kantor = Kantor.get_or_none()
-    return kantor.kecamatan if kantor else ""
-
-
 def desa_aktif(periode: Periode) -> list[Desa]:
     """The desa that report for ``periode``: those not retired by the period's first month."""
     awal = bulan(periode.tahun, periode.awal).id

@@ -11,12 +11,19 @@ from kinerja_desktop.db.models import (
     Desa,
     Indikator,
     Jabatan,
+    Kantor,
     Pegawai,
     Sasaran,
     SubIndikator,
     Tahun,
 )
 from kinerja_desktop.errors import TidakDitemukan
+
+
+def nama_kecamatan() -> str:
+    """The office's kecamatan name ("" in a database without an office)."""
+    kantor = Kantor.get_or_none()
+    return kantor.kecamatan if kantor else ""
 
 
 def years() -> list[int]:

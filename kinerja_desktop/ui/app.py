@@ -64,7 +64,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
     and ends the start. Add start-up steps (locks, backups) between the existing ones.
     """
     from kinerja_desktop.db.connection import has_content
-    from kinerja_desktop.db.kabupaten import workspace
+    from kinerja_desktop.db.kabupaten_models import is_workspace
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.errors import BasisDataRusak
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
@@ -105,7 +105,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
         _HELD_LOCKS.append(lock)  # released when the process ends
     window: QMainWindow
     main = None  # the jabatan window, whose worker thread makes the day's backup
-    if workspace() is not None:
+    if is_workspace():
         # a kabupaten workspace: its kecamatan and what they sent, instead of a jabatan tree
         from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
 

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.db import queries_jabatan
 from kinerja_desktop.db.changes import Perubahan
-from kinerja_desktop.db.kantor import nama_kecamatan
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
-from kinerja_desktop.db.queries import latest_year, years
+from kinerja_desktop.db.queries import latest_year, nama_kecamatan, years
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.beranda import BerandaView
