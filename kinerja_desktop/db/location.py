@@ -6,7 +6,6 @@ an unknown scheme, a typo or a missing driver is refused, so that a mistyped ser
 cannot silently create a new, empty SQLite file in a folder called ``postgresql:``.
 """
 
-import difflib
 import importlib.util
 import os
 import re
@@ -109,6 +108,8 @@ def parse_location(value: str | DatabaseLocation) -> DatabaseLocation:
     scheme = match.group(1).lower()
     if scheme in SERVER_SCHEMES:
         return _parse_server(value, scheme)
+    import difflib  # only to suggest the intended address, not at every start
+
     guess = difflib.get_close_matches(scheme, SERVER_SCHEMES, n=1, cutoff=0.6)
     hint = f" Mungkin maksudnya {guess[0]}://…?" if guess else ""
     raise AlamatTidakDikenal(

@@ -9,7 +9,6 @@ on the window's task runner) after the window's first paint, and read again when
 record (:class:`Perubahan`) says values, indicators or jabatan changed, as every tab does.
 """
 
-import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -352,6 +351,8 @@ class BerandaView(QScrollArea):
         )
 
     def _fill_baris(self, layout: QVBoxLayout, daftar: list["Pekerjaan"], bernomor: bool) -> None:
+        import html  # with its entity tables: only once figures are shown, not at start-up
+
         _clear_layout(layout)
         for i, kerja in enumerate(daftar, start=1):
             tanda = f"{i}." if bernomor else "•"
