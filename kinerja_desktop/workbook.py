@@ -36,7 +36,7 @@ def sel_teks(ws: Any, baris: int, kolom: int, isi: str) -> Any:
     return sel
 
 
-def cetak_selebar_halaman(
+def fit_to_page_width(
     ws: Any, kertas: str, orientasi: str = "portrait", baris_judul: int | None = None
 ) -> None:
     """Print ``ws`` on ``kertas`` ("f4" or "a4") one page wide and as many pages tall as

@@ -9,12 +9,12 @@ from kinerja_desktop.domain.capaian import (
     Pita,
     Target,
     check_komponen,
+    choose_covering,
     compute_capaian,
-    gabung_desa,
     gulung_periode,
     kategori,
+    merge_desa,
     parse_target,
-    pilih_penutup,
     rata_rata_capaian,
     target_periode,
 )
@@ -99,14 +99,14 @@ def months(*pairs):
 
 
 def test_counts_sum_average_and_last_over_months():
-    tw1 = pilih_penutup(months((1, 3), (2, 5), (3, 4)), triwulan(2026, 1))
+    tw1 = choose_covering(months((1, 3), (2, 5), (3, 4)), triwulan(2026, 1))
     assert gulung_periode(Jenis.JUMLAH, Agregasi.JUMLAH, tw1).nilai == 12
     assert gulung_periode(Jenis.JUMLAH, Agregasi.RATA_RATA, tw1).nilai == 4
     assert gulung_periode(Jenis.JUMLAH, Agregasi.TERAKHIR, tw1).nilai == 4
 
 
 def test_missing_months_are_left_out_and_counted():
-    tw1 = pilih_penutup(months((1, 3), (3, 0)), triwulan(2026, 1))
+    tw1 = choose_covering(months((1, 3), (3, 0)), triwulan(2026, 1))
     g = gulung_periode(Jenis.JUMLAH, Agregasi.RATA_RATA, tw1)
     assert g.nilai == 1.5 and g.jumlah_data == 2
     assert gulung_periode(Jenis.JUMLAH, Agregasi.JUMLAH, []).nilai is None
@@ -114,10 +114,10 @@ def test_missing_months_are_left_out_and_counted():
 
 def test_month_values_win_over_a_triwulan_total():
     nilai = [(triwulan(2026, 1), Komponen(nilai=10))] + months((1, 3), (2, 4))
-    dipilih = pilih_penutup(nilai, tahun_(2026))
+    dipilih = choose_covering(nilai, tahun_(2026))
     # the months of TW I are reported, so the TW I total is not added on top
     assert [p.id for p, _ in dipilih] == ["202601", "202602"]
-    only_q = pilih_penutup([(triwulan(2026, 1), Komponen(nilai=10))], tahun_(2026))
+    only_q = choose_covering([(triwulan(2026, 1), Komponen(nilai=10))], tahun_(2026))
     assert gulung_periode(Jenis.JUMLAH, Agregasi.JUMLAH, only_q).nilai == 10
 
 
@@ -129,21 +129,21 @@ def test_ratio_rolls_up_as_sum_over_sum_across_desa_and_quarters():
     ]
     b = [(triwulan(2026, 1), Komponen(pembilang=30, penyebut=40))]
     s1 = parse_periode("2026S1")
-    ga = gulung_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, pilih_penutup(a, s1))
-    gb = gulung_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, pilih_penutup(b, s1))
+    ga = gulung_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, choose_covering(a, s1))
+    gb = gulung_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, choose_covering(b, s1))
     assert ga.nilai == pytest.approx(10 / 12 * 100)
-    total = gabung_desa(Jenis.PERSENTASE, [ga, gb])
+    total = merge_desa(Jenis.PERSENTASE, [ga, gb])
     # Σ = 40 / 52 = 76.92%, not the mean of 50%, 90% and 75% (71.67%)
     assert total.nilai == pytest.approx(40 / 52 * 100)
     assert total.jumlah_data == 3
 
 
 def test_counts_add_up_over_desa_without_missing_desa():
-    total = gabung_desa(
+    total = merge_desa(
         Jenis.JUMLAH, [Gabungan(3, jumlah_data=1), Gabungan(None), Gabungan(0, jumlah_data=1)]
     )
     assert total.nilai == 3 and total.jumlah_data == 2
-    assert gabung_desa(Jenis.JUMLAH, [Gabungan(None), Gabungan(None)]).nilai is None
+    assert merge_desa(Jenis.JUMLAH, [Gabungan(None), Gabungan(None)]).nilai is None
 
 
 def test_attendance_formula_with_240_days():

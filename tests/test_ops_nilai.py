@@ -185,7 +185,7 @@ def test_copying_a_year_carries_targets_but_not_realisasi(db):
 
 def test_fast_month_totals_equal_the_per_desa_roll_up(db):
     from kinerja_desktop.db.queries_nilai import nilai_tahun
-    from kinerja_desktop.domain.capaian import gabung_desa
+    from kinerja_desktop.domain.capaian import merge_desa
     from kinerja_desktop.domain.periode import semua_periode
 
     d = desa_based()
@@ -196,7 +196,7 @@ def test_fast_month_totals_equal_the_per_desa_roll_up(db):
     )
     [n] = [n for n in nilai_tahun(2020) if n.info.id == d.id]
     for p in semua_periode(2020):
-        lambat = gabung_desa(n.info.jenis, [n.realisasi_desa(p, x) for x in n.realisasi])
+        lambat = merge_desa(n.info.jenis, [n.realisasi_desa(p, x) for x in n.realisasi])
         assert n.realisasi_periode(p) == lambat, p.id
     assert n.realisasi_periode(parse_periode("2020Q1")).nilai == 1 + 2 + 3 + 4
 

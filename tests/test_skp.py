@@ -47,7 +47,7 @@ from kinerja_desktop.domain.skp import (
     AturanKurva,
     Bagian,
     Rating,
-    periksa_kurva,
+    check_kurva_distribusi,
     usul_rating_hasil,
 )
 from kinerja_desktop.errors import DataTidakValid
@@ -297,7 +297,7 @@ KURVA_GAGAL = [  # organisation, staff predikat, how many warnings, what they sa
 
 @pytest.mark.parametrize(("organisasi", "pegawai"), KURVA_LULUS)
 def test_a_spread_within_the_curve_passes(organisasi, pegawai):
-    hasil = periksa_kurva(organisasi, [*pegawai, None], KURVA_BAWAAN)
+    hasil = check_kurva_distribusi(organisasi, [*pegawai, None], KURVA_BAWAAN)
     assert hasil.sesuai, hasil.pelanggaran
     assert hasil.belum_dinilai == 1
     assert "Sebaran predikat sesuai kurva distribusi." in hasil.ringkasan()
@@ -305,7 +305,7 @@ def test_a_spread_within_the_curve_passes(organisasi, pegawai):
 
 @pytest.mark.parametrize(("organisasi", "pegawai", "jumlah", "pesan"), KURVA_GAGAL)
 def test_a_spread_outside_the_curve_is_warned_about(organisasi, pegawai, jumlah, pesan):
-    hasil = periksa_kurva(organisasi, pegawai, KURVA_BAWAAN)
+    hasil = check_kurva_distribusi(organisasi, pegawai, KURVA_BAWAAN)
     assert not hasil.sesuai
     teks = " ".join(hasil.ringkasan())
     assert teks.count("PERINGATAN") == jumlah
@@ -314,7 +314,7 @@ def test_a_spread_outside_the_curve_is_warned_about(organisasi, pegawai, jumlah,
 
 
 def test_without_the_organisation_predikat_nothing_can_be_checked():
-    hasil = periksa_kurva(None, _predikat(b=3), KURVA_BAWAAN)
+    hasil = check_kurva_distribusi(None, _predikat(b=3), KURVA_BAWAAN)
     assert not hasil.sesuai and "belum diisi" in hasil.ringkasan()[0]
 
 

@@ -30,7 +30,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.capaian import Pita
 from kinerja_desktop.domain.kode import check_kode, masalah_kode
-from kinerja_desktop.domain.teks import aman_untuk_sel, bersihkan
+from kinerja_desktop.domain.teks import aman_untuk_sel, clean_teks
 from kinerja_desktop.errors import DataTidakValid
 
 WORD = "Menyusun\x07laporan\x0bbulanan\x01 \x00kecamatan\u202e"
@@ -45,12 +45,12 @@ def jid(kode: str) -> int:
 
 
 def test_word_controls_become_spaces_and_line_breaks_and_nothing_visible_is_lost():
-    assert bersihkan(WORD) == "Menyusun laporan\nbulanan kecamatan"
-    assert bersihkan(WORD, satu_baris=True) == "Menyusun laporan bulanan kecamatan"
-    assert bersihkan("a\r\nb\rc\u2028d\x0ce") == "a\nb\nc\nd\ne"
-    assert bersihkan("Cafe\u0301") == "Café"  # one form for the same letters (NFC)
+    assert clean_teks(WORD) == "Menyusun laporan\nbulanan kecamatan"
+    assert clean_teks(WORD, satu_baris=True) == "Menyusun laporan bulanan kecamatan"
+    assert clean_teks("a\r\nb\rc\u2028d\x0ce") == "a\nb\nc\nd\ne"
+    assert clean_teks("Cafe\u0301") == "Café"  # one form for the same letters (NFC)
     with pytest.raises(DataTidakValid, match="karakter yang rusak.*huruf ke-18"):
-        bersihkan(SURROGAT, "Tugas")
+        clean_teks(SURROGAT, "Tugas")
 
 
 def test_codes_are_letters_digits_dot_dash_underscore():
@@ -107,7 +107,7 @@ def test_every_door_cleans_control_characters(db, db_path):
     for nama, door in _doors(db).items():
         door(WORD)
         stored = _stored_texts(db_path)
-        assert not [t for t in stored if bersihkan(t) != t], nama
+        assert not [t for t in stored if clean_teks(t) != t], nama
         assert any("Menyusun laporan" in t for t in stored), nama
 
 

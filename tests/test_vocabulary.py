@@ -73,10 +73,6 @@ INDONESIAN_VERBS = frozenset(
 # Names still waiting for their English verb, by module. Remove a name here when you rename
 # it; the list must end empty, and then this dict and its use go away.
 NOT_YET_RENAMED: dict[str, set[str]] = {
-    "domain/batas.py": {"_tampil"},
-    "domain/capaian.py": {"_hitung_capaian", "gabung_desa", "pilih_penutup"},
-    "domain/skp.py": {"baca_predikat", "baca_rating", "periksa_kurva"},
-    "domain/teks.py": {"bersihkan"},
     "exchange/audit_ekspor.py": {"tulis", "tulis_audit"},
     "exchange/buku_target.py": {"_tulis", "_tulis_anggaran", "tulis"},
     "exchange/desa_import.py": {"tulis"},
@@ -100,7 +96,6 @@ NOT_YET_RENAMED: dict[str, set[str]] = {
     "reports/pk_versi.py": {"_isi_sama", "bandingkan", "isi_terbit"},
     "reports/skp.py": {"tulis_skp"},
     "reports/skp_data.py": {"_pilih_skp"},
-    "workbook.py": {"cetak_selebar_halaman"},
 }
 
 

@@ -94,7 +94,7 @@ def cmd_nilai(args: argparse.Namespace) -> int:
     and with ratings the atasan's decision."""
     from kinerja_desktop.db.ops_skp_evaluasi import set_evaluasi
     from kinerja_desktop.db.queries_skp import evaluasi_skp, read_skp
-    from kinerja_desktop.domain.skp import baca_rating
+    from kinerja_desktop.domain.skp import parse_rating
 
     memutuskan = args.hasil is not None or args.perilaku is not None
     (open_db_to_write if memutuskan else open_db)(args)
@@ -106,8 +106,8 @@ def cmd_nilai(args: argparse.Namespace) -> int:
     print(f"  {usulan.alasan}")
     print(f"  Aturan: {evaluasi.aturan_usulan}")
     if memutuskan:
-        hasil = baca_rating(args.hasil) if args.hasil else None
-        perilaku = baca_rating(args.perilaku) if args.perilaku else None
+        hasil = parse_rating(args.hasil) if args.hasil else None
+        perilaku = parse_rating(args.perilaku) if args.perilaku else None
         ditetapkan = set_evaluasi(skp_id, periode, hasil, perilaku, args.catatan or "")
         print(ditetapkan.perubahan.pesan)
         if periode == str(args.tahun):
@@ -190,7 +190,7 @@ def cmd_aturan_kurva(args: argparse.Namespace) -> int:
 def cmd_matriks(args: argparse.Namespace) -> int:
     """``skp matriks [--hasil R --perilaku R --predikat P]``: show or change the matrix."""
     from kinerja_desktop.db.skp_aturan import read_matriks, set_matriks
-    from kinerja_desktop.domain.skp import Rating, baca_rating
+    from kinerja_desktop.domain.skp import Rating, parse_rating
 
     if args.predikat is not None:
         if args.hasil is None or args.perilaku is None:
@@ -198,7 +198,7 @@ def cmd_matriks(args: argparse.Namespace) -> int:
 
             raise DataTidakValid("Sebutkan sel yang diubah dengan --hasil dan --perilaku.")
         open_db_to_write(args)
-        diubah = set_matriks(baca_rating(args.hasil), baca_rating(args.perilaku), args.predikat)
+        diubah = set_matriks(parse_rating(args.hasil), parse_rating(args.perilaku), args.predikat)
         print(diubah.perubahan.pesan)
         return 0
     open_db(args)

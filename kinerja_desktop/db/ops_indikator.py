@@ -44,7 +44,7 @@ from kinerja_desktop.db.removed_rows import (
 )
 from kinerja_desktop.domain.indikator import Jenis, Polaritas
 from kinerja_desktop.domain.kode import bentuk_kode
-from kinerja_desktop.domain.teks import bersihkan, check_teks
+from kinerja_desktop.domain.teks import check_teks, clean_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 _LABEL = {"formula": "Formulasi", "satuan": "Satuan", "sumber_data": "Sumber data"}
@@ -151,7 +151,7 @@ def _text(value: str, what: str, required: bool = True) -> str:
 
 def parse_pilihan(enum: type[Jenis] | type[Polaritas], value: str) -> str:
     """The stored value of a fixed choice given either its value or its label."""
-    text = bersihkan(value, "Pilihan", satu_baris=True).lower()
+    text = clean_teks(value, "Pilihan", satu_baris=True).lower()
     for member in enum:
         if text in (member.value, member.label.lower()):
             return member.value

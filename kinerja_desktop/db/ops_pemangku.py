@@ -14,7 +14,7 @@ from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Pangkat, Pegawai, Pemangku, Skp, Tahun, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.domain.nip import format_nip, nip_problem, normalize_nip
-from kinerja_desktop.domain.teks import bersihkan, check_teks
+from kinerja_desktop.domain.teks import check_teks, clean_teks
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 NAMA_MAKS = 200
@@ -130,7 +130,7 @@ def pegawai_tersedia(jabatan_id: int) -> list[PegawaiPilihan]:
 def parse_golongan(value: str) -> str | None:
     """The golongan of a rank given as "IV/b", "Pembina Tingkat I" or "Pembina Tingkat I (IV/b)";
     None for an empty value."""
-    text = bersihkan(value, "Pangkat/golongan", satu_baris=True)
+    text = clean_teks(value, "Pangkat/golongan", satu_baris=True)
     if not text:
         return None
     for golongan, nama in pangkat_list():

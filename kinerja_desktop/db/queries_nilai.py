@@ -32,10 +32,10 @@ from kinerja_desktop.domain.capaian import (
     Penilaian,
     Pita,
     Target,
+    choose_covering,
     compute_capaian,
-    gabung_desa,
     gulung_periode,
-    pilih_penutup,
+    merge_desa,
     rata_rata_capaian,
     target_periode,
 )
@@ -195,7 +195,7 @@ class NilaiIndikator:
         if not dalam:
             return KOSONG
         if not hanya_bulan:
-            dalam = pilih_penutup(dalam, periode)
+            dalam = choose_covering(dalam, periode)
         return gulung_periode(self.info.jenis, self.info.agregasi, dalam)
 
     def _per_bulan(self) -> list[tuple[float, float, int]] | None:
@@ -241,7 +241,7 @@ class NilaiIndikator:
             return Gabungan(atas / bawah * 100 if bawah else None, atas, bawah, n)
         if not self.info.dari_desa:
             return self.realisasi_desa(periode, None)
-        return gabung_desa(
+        return merge_desa(
             self.info.jenis, (self.realisasi_desa(periode, d) for d in self.realisasi)
         )
 

@@ -9,7 +9,7 @@ from kinerja_desktop.db.ops_skp import require_skp
 from kinerja_desktop.db.queries import require_year, urutan_jabatan
 from kinerja_desktop.db.queries_skp import PihakTahun
 from kinerja_desktop.db.skp_aturan import predikat_organisasi, read_kurva
-from kinerja_desktop.domain.skp import HasilKurva, periksa_kurva
+from kinerja_desktop.domain.skp import HasilKurva, check_kurva_distribusi
 
 
 @dataclass(frozen=True)
@@ -151,4 +151,4 @@ def check_kurva_tahun(tahun: int) -> HasilKurva:
     curve for the kecamatan's own predikat (if entered)."""
     require_year(tahun)
     semua = [r.predikat_tahunan for r in daftar_skp(tahun)]
-    return periksa_kurva(predikat_organisasi(tahun), semua, read_kurva())
+    return check_kurva_distribusi(predikat_organisasi(tahun), semua, read_kurva())

@@ -24,7 +24,7 @@ from kinerja_desktop.domain.skp import (
     SUMBER_KURVA,
     AturanKurva,
     Rating,
-    baca_predikat,
+    parse_predikat,
 )
 from kinerja_desktop.domain.teks import check_teks
 from kinerja_desktop.errors import DataTidakValid
@@ -72,7 +72,7 @@ def read_matriks() -> dict[tuple[Rating, Rating], str]:
 def set_matriks(hasil: Rating, perilaku: Rating, predikat: str) -> Hasil[None]:
     """Give one cell of the matrix another predikat (administrator only; audited, nothing
     written when it already holds it)."""
-    predikat = baca_predikat(predikat)
+    predikat = parse_predikat(predikat)
     sesi = require_administrator("Mengubah matriks predikat")
     with database_proxy.atomic():
         lama = read_matriks()[(hasil, perilaku)]
@@ -120,8 +120,8 @@ def sumber_kurva() -> str:
 
 
 def _check_aturan(a: AturanKurva) -> AturanKurva:
-    organisasi = baca_predikat(a.organisasi, PREDIKAT_ORGANISASI)
-    predikat = tuple(baca_predikat(p) for p in a.predikat)
+    organisasi = parse_predikat(a.organisasi, PREDIKAT_ORGANISASI)
+    predikat = tuple(parse_predikat(p) for p in a.predikat)
     if not predikat:
         raise DataTidakValid("Aturan kurva tanpa predikat pegawai.")
     for batas in (a.paling_sedikit, a.paling_banyak):
@@ -186,7 +186,7 @@ def set_predikat_organisasi(tahun: int, predikat: str | None) -> Hasil[None]:
     """Enter (or with None clear) the kecamatan's predikat of ``tahun``; audited, nothing
     written when it is already so."""
     require_year(tahun)
-    baru = None if predikat is None else baca_predikat(predikat, PREDIKAT_ORGANISASI)
+    baru = None if predikat is None else parse_predikat(predikat, PREDIKAT_ORGANISASI)
     sesi = pengguna_aktif()
     with database_proxy.atomic():
         lama = predikat_organisasi(tahun)

@@ -45,8 +45,8 @@ def masalah_batas(nilai: float, maks: float, apa: str) -> str | None:
     """Why ``nilai`` (of ``apa``, "Nilai jumlah") is past its bound ``maks``, or None."""
     if nilai > maks:
         return (
-            f"{apa} {_tampil(nilai)} terlalu besar (paling besar {_tampil(maks)}); periksa apakah "
-            "salah ketik, atau sel Excel berformat tanggal."
+            f"{apa} {_format_angka(nilai)} terlalu besar (paling besar {_format_angka(maks)}); "
+            "periksa apakah salah ketik, atau sel Excel berformat tanggal."
         )
     return None
 
@@ -59,7 +59,7 @@ def masalah_hari_kerja(hari_kerja: float | None, periode: Periode) -> str | None
     hari = sum(calendar.monthrange(periode.tahun, b)[1] for b in periode.bulan)
     if hari_kerja > hari:
         return (
-            f"Hari kerja efektif {_tampil(hari_kerja)} lebih banyak dari jumlah hari "
+            f"Hari kerja efektif {_format_angka(hari_kerja)} lebih banyak dari jumlah hari "
             f"{periode.label} ({hari} hari)."
         )
     return None
@@ -78,7 +78,7 @@ def tanpa_takhingga(data: Any) -> Any:
     return data
 
 
-def _tampil(x: float) -> str:
+def _format_angka(x: float) -> str:
     """``10000000`` as ``10.000.000``; a huge number in scientific form (``1e+308``)."""
     if x >= 1e15:
         return f"{x:.3g}"

@@ -234,7 +234,7 @@ class Gabungan:
 KOSONG = Gabungan(None)
 
 
-def pilih_penutup(
+def choose_covering(
     nilai: Iterable[tuple[Periode, Komponen]], periode: Periode
 ) -> list[tuple[Periode, Komponen]]:
     """The stored values that make up ``periode``, finest first, without counting a month twice.
@@ -261,7 +261,7 @@ def pilih_penutup(
 def gulung_periode(
     jenis: Jenis, agregasi: Agregasi, nilai: Sequence[tuple[Periode, Komponen]]
 ) -> Gabungan:
-    """Roll values of consecutive periods (already chosen by :func:`pilih_penutup`) into one.
+    """Roll values of consecutive periods (already chosen by :func:`choose_covering`) into one.
 
     Counts sum, average or take the last value (``agregasi``); ratio kinds always Σ/Σ.
     """
@@ -286,7 +286,7 @@ def gulung_periode(
     return Gabungan(atas / bawah * 100 if bawah else None, atas, bawah, len(nilai))
 
 
-def gabung_desa(jenis: Jenis, per_desa: Iterable[Gabungan]) -> Gabungan:
+def merge_desa(jenis: Jenis, per_desa: Iterable[Gabungan]) -> Gabungan:
     """The kecamatan value from each desa's roll-up: counts add up; ratios Σ/Σ."""
     ada = [g for g in per_desa if g.ada or (g.penyebut or 0) > 0]
     if not ada:
@@ -312,7 +312,7 @@ def target_periode(
     if periode in target:
         return target[periode], False
     dijumlah = jenis is Jenis.JUMLAH and agregasi is Agregasi.JUMLAH
-    bagian = pilih_penutup(
+    bagian = choose_covering(
         ((p, Komponen()) for p in target if p != periode and periode.memuat(p)), periode
     )
     if dijumlah and sum(len(p.bulan) for p, _ in bagian) == len(periode.bulan):
@@ -373,7 +373,7 @@ def compute_capaian(
 
     A realisasi, target or result that is infinite or NaN (values past every bound, stored by
     an older version) gives no capaian, with a note, rather than "inf%" in a report."""
-    hasil = _hitung_capaian(polaritas, target, realisasi)
+    hasil = _compute_capaian(polaritas, target, realisasi)
     angka_ = [realisasi, hasil.persen, *((target.nilai, target.atas) if target else ())]
     if any(x is not None and not math.isfinite(x) for x in angka_):
         return HasilCapaian(None, _DI_LUAR_BATAS)
@@ -386,7 +386,7 @@ _DI_LUAR_BATAS = (
 )
 
 
-def _hitung_capaian(
+def _compute_capaian(
     polaritas: Polaritas, target: Target | None, realisasi: float | None
 ) -> HasilCapaian:
     if realisasi is None:

@@ -11,7 +11,7 @@ Lower-case letters are taken as capitals; spaces at either end are dropped.
 
 import re
 
-from kinerja_desktop.domain.teks import bersihkan
+from kinerja_desktop.domain.teks import clean_teks
 from kinerja_desktop.errors import DataTidakValid
 
 KODE_MAKS = 40
@@ -37,7 +37,7 @@ def masalah_kode(kode: str, apa: str = "Kode", maks: int = KODE_MAKS) -> str | N
 
 def bentuk_kode(kode: str, apa: str = "Kode") -> str:
     """The stored form of a typed code: cleaned of control characters, trimmed, in capitals."""
-    return bersihkan(str(kode or ""), apa, satu_baris=True).upper()
+    return clean_teks(str(kode or ""), apa, satu_baris=True).upper()
 
 
 def check_kode(kode: str, apa: str = "Kode", maks: int = KODE_MAKS) -> str:

@@ -156,7 +156,7 @@ def predikat_dari(
     return matriks[(hasil, perilaku)]
 
 
-def baca_rating(teks: str) -> Rating:
+def parse_rating(teks: str) -> Rating:
     """``diatas``, ``Sesuai Ekspektasi``, ``dibawah`` … as a :class:`Rating`; refused otherwise."""
     kata = teks.strip().lower().replace("ekspektasi", "").replace(" ", "")
     for rating in Rating:
@@ -167,7 +167,7 @@ def baca_rating(teks: str) -> Rating:
     )
 
 
-def baca_predikat(teks: str, pilihan: Sequence[str] = PREDIKAT) -> str:
+def parse_predikat(teks: str, pilihan: Sequence[str] = PREDIKAT) -> str:
     """One of ``pilihan`` written in any case ("kurang" finds "Kurang/Misconduct")."""
     kata = " ".join(teks.split()).lower()
     for p in pilihan:
@@ -332,7 +332,7 @@ class HasilKurva:
         return baris
 
 
-def periksa_kurva(
+def check_kurva_distribusi(
     organisasi: str | None,
     predikat_pegawai: Iterable[str | None],
     aturan: Sequence[AturanKurva],

@@ -40,7 +40,7 @@ _BUANG = re.compile(
 _SURROGAT = re.compile("[\ud800-\udfff]")
 
 
-def bersihkan(teks: str, apa: str = "Teks", satu_baris: bool = False) -> str:
+def clean_teks(teks: str, apa: str = "Teks", satu_baris: bool = False) -> str:
     """``teks`` without control characters, in Unicode NFC, without spaces at either end.
 
     ``satu_baris`` folds every run of white space (line breaks included) into one space, for
@@ -70,8 +70,8 @@ def check_teks(
     maks: int = TEKS_MAKS,
 ) -> str:
     """The stored form of a text typed or imported as ``apa`` ("Nama indikator"): cleaned by
-    :func:`bersihkan`, refused when empty (``wajib``) or longer than ``maks`` characters."""
-    bersih = bersihkan(str(teks or ""), apa, satu_baris)
+    :func:`clean_teks`, refused when empty (``wajib``) or longer than ``maks`` characters."""
+    bersih = clean_teks(str(teks or ""), apa, satu_baris)
     if wajib and not bersih:
         raise DataTidakValid(f"{apa} tidak boleh kosong.")
     if len(bersih) > maks:
@@ -91,7 +91,7 @@ def aman_untuk_sel(teks: str) -> str:
 
 
 def tanpa_kendali(teks: str) -> str:
-    """``teks`` with its control characters cleaned as :func:`bersihkan` does, nothing else
+    """``teks`` with its control characters cleaned as :func:`clean_teks` does, nothing else
     changed: for text shown on a terminal, where an escape sequence in a stored name could
     recolour or rewrite the screen."""
     return _BUANG.sub("", _SPASI.sub(" ", _BARIS_BARU.sub("\n", teks)))

@@ -186,7 +186,7 @@ def _tulis(
 
     from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
     from kinerja_desktop.workbook import (
-        cetak_selebar_halaman,
+        fit_to_page_width,
         sel_teks,
         sesuaikan_tinggi_baris,
     )
@@ -266,7 +266,7 @@ def _tulis(
         lembar.column_dimensions[angka_ke_kolom(c)].width = 10
     sesuaikan_tinggi_baris(lembar, 15, 1.1)
     lembar.freeze_panes = lembar.cell(row=BARIS_DATA_AWAL, column=KOLOM_TARGET_AWAL)
-    cetak_selebar_halaman(lembar, "f4", "landscape", BARIS_JUDUL_KOLOM)
+    fit_to_page_width(lembar, "f4", "landscape", BARIS_JUDUL_KOLOM)
     lembar.oddFooter.center.text = "Halaman &P dari &N"
     lembar.protection.sheet = True
     lembar.protection.formatColumns = False
@@ -312,7 +312,7 @@ def _tulis_anggaran(
     """The read-only Anggaran sheet: what each jabatan's targets are planned with."""
     from openpyxl.styles import Alignment, Font
 
-    from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+    from kinerja_desktop.workbook import fit_to_page_width, sel_teks, sesuaikan_tinggi_baris
 
     sel_teks(lembar, 1, 1, f"PROGRAM DAN ANGGARAN TAHUN {tahun}").font = Font(bold=True, size=13)
     sel_teks(lembar, 2, 1, kantor).font = Font(bold=True)
@@ -339,7 +339,7 @@ def _tulis_anggaran(
     for kolom, lebar in zip("ABCD", (28, 60, 16, 22), strict=True):
         lembar.column_dimensions[kolom].width = lebar
     sesuaikan_tinggi_baris(lembar, 15, 1.1)
-    cetak_selebar_halaman(lembar, "f4", "portrait", BARIS_JUDUL_KOLOM)
+    fit_to_page_width(lembar, "f4", "portrait", BARIS_JUDUL_KOLOM)
     lembar.protection.sheet = True
 
 

@@ -46,7 +46,7 @@ from kinerja_desktop.exchange.desa_layout import (
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
 from kinerja_desktop.fileio import atomic_write, make_folder
-from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks
+from kinerja_desktop.workbook import fit_to_page_width, sel_teks
 
 KUNING = "FFF2CC"
 ABU = "D9D9D9"
@@ -244,7 +244,7 @@ def _tulis(
             sel.font = Font(bold=True, size=14)
     petunjuk.column_dimensions["A"].width = 95
     petunjuk.protection.sheet = True
-    cetak_selebar_halaman(petunjuk, "f4")
+    fit_to_page_width(petunjuk, "f4")
 
     # -- Isian ---------------------------------------------------------------------------
     p = parse_periode(struktur.periode)
@@ -353,7 +353,7 @@ def _tulis(
         isian.column_dimensions[angka_ke_kolom(c)].width = 6
     isian.column_dimensions[angka_ke_kolom(kolom_jumlah)].width = 8
     isian.freeze_panes = isian.cell(row=BARIS_DATA_AWAL, column=KOLOM_BULAN_AWAL)
-    cetak_selebar_halaman(isian, "f4", "landscape", BARIS_JUDUL_KOLOM)
+    fit_to_page_width(isian, "f4", "landscape", BARIS_JUDUL_KOLOM)
     isian.page_margins.left = isian.page_margins.right = 0.4
     isian.oddFooter.center.text = "Halaman &P dari &N"
     # desa may widen columns or rows to read better; everything else stays locked

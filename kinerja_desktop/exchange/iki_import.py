@@ -32,7 +32,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.indikator import Agregasi, Frekuensi, Jenis, Polaritas
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, KODE_MAKS, masalah_kode
-from kinerja_desktop.domain.teks import TEKS_MAKS, bersihkan
+from kinerja_desktop.domain.teks import TEKS_MAKS, clean_teks
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.guard import check_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
@@ -190,7 +190,7 @@ class _Pembaca:
         if not mentah:
             return ""
         try:
-            bersih = bersihkan(mentah, "Isi sel", satu_baris)
+            bersih = clean_teks(mentah, "Isi sel", satu_baris)
         except DataTidakValid as exc:
             self.salah(baris, kolom, exc.pesan)
             return ""
@@ -396,7 +396,7 @@ class _Pembaca:
                 for i, (t, f) in enumerate(zip(butir, rumus_butir, strict=True))
             ),
         )
-        if not tampil or tampil == bersihkan(teks_indikator(ind)[1]):
+        if not tampil or tampil == clean_teks(teks_indikator(ind)[1]):
             return formula, rumus_butir  # as printed, or left empty (a blank template)
         if ind.pecahan:
             self.salah(

@@ -10,7 +10,7 @@ from kinerja_desktop.reports.tabel_xlsx import (
     Lembar,
     lebar_kolom,
 )
-from kinerja_desktop.workbook import cetak_selebar_halaman, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import fit_to_page_width, sesuaikan_tinggi_baris
 
 LEBAR = (5, 40, 24, 28, 34, 20, 8)
 
@@ -34,5 +34,5 @@ def lembar_asal(
                 s.baris([str(i), nama, "Belum ada realisasi.", "", "", "", 0])
             for a in ind.asal:
                 s.baris([str(i), nama, a.jenis, a.berkas, a.sha256, a.waktu, a.jumlah])
-    cetak_selebar_halaman(ws, kertas, orientasi="landscape")
+    fit_to_page_width(ws, kertas, orientasi="landscape")
     sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)

@@ -10,7 +10,7 @@ from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.workbook import (
-    cetak_selebar_halaman,
+    fit_to_page_width,
     huruf_tebal,
     sel_teks,
     sesuaikan_tinggi_baris,
@@ -105,7 +105,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         _teks(rekap, r, 4, f"{j.ada} dari {j.total}")
         _warna(_angka(rekap, r, 5, j.capaian), j.warna)
         _warna(_teks(rekap, r, 6, BELUM if j.capaian is None else j.kategori), j.warna)
-    cetak_selebar_halaman(rekap, kertas, baris_judul=4)
+    fit_to_page_width(rekap, kertas, baris_judul=4)
     n = len(laporan.jabatan)
     if any(j.capaian is not None for j in laporan.jabatan):
         chart = BarChart()
@@ -147,7 +147,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         _teks(rinci, r, 2, j.ringkasan)
         rinci.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(KOLOM))
         r += 2
-    cetak_selebar_halaman(rinci, kertas, orientasi="landscape")
+    fit_to_page_width(rinci, kertas, orientasi="landscape")
     sesuaikan_tinggi_baris(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     desa = wb.create_sheet("Per Desa")
@@ -177,7 +177,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
             r += 1
             _teks(desa, r, 1, f"{ind.kode} {ind.nama}")
             _teks(desa, r, 2, ind.jabatan)
-    cetak_selebar_halaman(desa, kertas)
+    fit_to_page_width(desa, kertas)
     sesuaikan_tinggi_baris(desa, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     ket = wb.create_sheet("Keterangan")
@@ -198,7 +198,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
     ):
         if baris:
             _teks(ket, r + i, 2, baris, bold=i in (1, 5))
-    cetak_selebar_halaman(ket, kertas)
+    fit_to_page_width(ket, kertas)
     sesuaikan_tinggi_baris(ket, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     atomic_write(Path(target), lambda temp: wb.save(str(temp)))

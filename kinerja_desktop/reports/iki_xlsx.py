@@ -34,7 +34,7 @@ from kinerja_desktop.reports.iki_struktur import (
 )
 from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import check_kertas
-from kinerja_desktop.workbook import baris_terbungkus, cetak_selebar_halaman, sel_teks
+from kinerja_desktop.workbook import baris_terbungkus, fit_to_page_width, sel_teks
 
 LEBAR = (20, 28, 32, 22)  # column widths in Excel character units: about F4 width at 100%
 FONT_NAME = "Arial"
@@ -336,7 +336,7 @@ def _page_setup(ws: Any, kertas: str, header_row: int, footer: str) -> None:
 
     for huruf, width in zip("ABCD", LEBAR, strict=True):
         ws.column_dimensions[huruf].width = width
-    cetak_selebar_halaman(ws, kertas, baris_judul=header_row)
+    fit_to_page_width(ws, kertas, baris_judul=header_row)
     ws.page_margins = PageMargins(left=0.75, right=0.5, top=0.6, bottom=0.75, footer=0.3)
     ws.print_options.horizontalCentered = True
     ws.oddFooter.left.text = footer

@@ -11,7 +11,7 @@ from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
 from kinerja_desktop.workbook import (
-    cetak_selebar_halaman,
+    fit_to_page_width,
     huruf_tebal,
     sel_teks,
     sesuaikan_tinggi_baris,
@@ -108,7 +108,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
         )
     _lebar(ws, (5, 10, 24, 34, 12, 14, 16))
     sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
-    cetak_selebar_halaman(ws, kertas, baris_judul=4)
+    fit_to_page_width(ws, kertas, baris_judul=4)
 
     gab = wb.create_sheet("Indikator Bersama")
     _teks(gab, 1, 1, "Indikator yang sama (nama dan jenis) di beberapa kecamatan; persentase "
@@ -129,7 +129,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
         _angka(gab, i, 6, g.realisasi, "#,##0.##" if g.jenis == "jumlah" else "0.0")
     _lebar(gab, (60, 12, 11, 13, 13, 15))
     sesuaikan_tinggi_baris(gab, TINGGI_BARIS, HURUF_PER_SATUAN)
-    cetak_selebar_halaman(gab, kertas, baris_judul=3)
+    fit_to_page_width(gab, kertas, baris_judul=3)
 
     rinci = wb.create_sheet("Rincian")
     _teks(rinci, 1, 1, f"{judul}: angka setiap kecamatan persis seperti dihitung kecamatan itu.",
@@ -154,7 +154,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
     _lebar(rinci, (16, 26, 16, 50, 10, 11, 11, 15))
     sesuaikan_tinggi_baris(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
     rinci.auto_filter.ref = f"A3:H{max(row, 4)}"
-    cetak_selebar_halaman(rinci, kertas, orientasi="landscape", baris_judul=3)
+    fit_to_page_width(rinci, kertas, orientasi="landscape", baris_judul=3)
 
     atomic_write(Path(target), lambda temp: wb.save(str(temp)))
     return Path(target)

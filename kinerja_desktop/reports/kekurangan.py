@@ -167,7 +167,7 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
 
     from kinerja_desktop import APP_NAME
     from kinerja_desktop.workbook import (
-        cetak_selebar_halaman,
+        fit_to_page_width,
         huruf_tebal,
         sel_teks,
         sesuaikan_tinggi_baris,
@@ -200,7 +200,7 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
     if not daftar.baris:
         sel_teks(ws, 5, 2, SEMUA_LENGKAP)
     ws.auto_filter.ref = f"A4:E{max(r, 5)}"
-    cetak_selebar_halaman(ws, kertas, baris_judul=4)
+    fit_to_page_width(ws, kertas, baris_judul=4)
     sesuaikan_tinggi_baris(ws, 15.0, 1.0)
     atomic_write(Path(target), lambda temp: wb.save(str(temp)))
     return Path(target)

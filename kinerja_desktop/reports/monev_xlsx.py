@@ -18,7 +18,7 @@ from kinerja_desktop.reports.tabel_xlsx import (
     Lembar,
     lebar_kolom,
 )
-from kinerja_desktop.workbook import cetak_selebar_halaman, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import fit_to_page_width, sesuaikan_tinggi_baris
 
 LEBAR = (5, 24, 34, 10, 11, 11, 13, 15, 12, 13, 34)
 
@@ -127,7 +127,7 @@ def _keterangan(wb: Any, laporan: LaporanMonev, kertas: str) -> None:
         s.baris_teks(f"• {aturan}")
     ttd = laporan.penandatangan
     s.tanda_tangan(ttd.tempat_tanggal, ttd.jabatan, ttd.nama, ttd.pangkat, ttd.nip, 2)
-    cetak_selebar_halaman(ws, kertas)
+    fit_to_page_width(ws, kertas)
     sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
 
 
@@ -144,7 +144,7 @@ def render_monev_xlsx(laporan: LaporanMonev, target: Path, kertas: str) -> Path:
         ws = wb.create_sheet(j.kode[:31])
         lebar_kolom(ws, LEBAR)
         _jabatan(Lembar(ws, len(LEBAR)), laporan, j)
-        cetak_selebar_halaman(ws, kertas, orientasi="landscape")
+        fit_to_page_width(ws, kertas, orientasi="landscape")
         sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     _keterangan(wb, laporan, kertas)
     if laporan.asal:

@@ -18,7 +18,7 @@ from kinerja_desktop.reports.pk_data import (
     teks_waktu,
 )
 from kinerja_desktop.reports.tabel_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS, Lembar, lebar_kolom
-from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import fit_to_page_width, sel_teks, sesuaikan_tinggi_baris
 
 LEBAR = (6, 30, 42, 16, 14)
 
@@ -143,7 +143,7 @@ def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
         _pernyataan(s, d)
         ws.row_breaks.append(Break(id=s.r - 1))
         _lampiran(s, d)
-        cetak_selebar_halaman(ws, kertas)
+        fit_to_page_width(ws, kertas)
         sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     if not laporan.dokumen:
         ws = wb.create_sheet("PK")

@@ -21,7 +21,7 @@ from kinerja_desktop.reports.tabel_xlsx import (
     Lembar,
     lebar_kolom,
 )
-from kinerja_desktop.workbook import cetak_selebar_halaman, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.workbook import fit_to_page_width, sel_teks, sesuaikan_tinggi_baris
 
 LEBAR = (6, 30, 40, 30, 12, 10, 10, 10, 18)
 
@@ -82,7 +82,7 @@ def render_rencana_aksi_xlsx(laporan: LaporanRa, target: Path, kertas: str) -> P
         ws = wb.create_sheet(j.kode[:31])
         lebar_kolom(ws, LEBAR)
         _jabatan(Lembar(ws, len(LEBAR)), laporan, j)
-        cetak_selebar_halaman(ws, kertas, orientasi="landscape")
+        fit_to_page_width(ws, kertas, orientasi="landscape")
         sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     if not laporan.jabatan:
         sel_teks(wb.create_sheet("Rencana Aksi"), 1, 1, "Belum ada jabatan pada tahun ini.")

@@ -13,7 +13,7 @@ from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.skp_data import LaporanSkp, teks_nip
 from kinerja_desktop.workbook import (
-    cetak_selebar_halaman,
+    fit_to_page_width,
     huruf_tebal,
     sel_teks,
     sesuaikan_tinggi_baris,
@@ -85,7 +85,7 @@ def _lembar(
         ws.column_dimensions[get_column_letter(c)].width = lebar
         _teks(ws, BARIS_KEPALA, c, k, bold=True).fill = PatternFill("solid", fgColor="E6E6E6")
     ws.freeze_panes = ws.cell(row=BARIS_KEPALA + 1, column=3)
-    cetak_selebar_halaman(ws, kertas, orientasi="landscape", baris_judul=BARIS_KEPALA)
+    fit_to_page_width(ws, kertas, orientasi="landscape", baris_judul=BARIS_KEPALA)
     return ws
 
 
@@ -170,7 +170,7 @@ def render_skp_xlsx(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
     ]
     for i, (b, tebal) in enumerate(baris, start=1):
         _teks(kurva, i, 1, b, bold=tebal)
-    cetak_selebar_halaman(kurva, kertas)
+    fit_to_page_width(kurva, kertas)
 
     for ws in (hasil, perilaku, evaluasi, kurva):
         sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
