@@ -9,16 +9,16 @@ import zipfile
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.exchange.sel_csv import isi_sel, sel_aman
+from kinerja_desktop.exchange.sel_csv import sel_aman, unescape_cell
 
 SERANGAN = "+cmd|'/Ccalc'!A0"
 
 
 def test_formula_starts_get_an_apostrophe_and_plain_numbers_do_not():
     for teks in ("=1+1", "+cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
-        assert sel_aman(teks) == "'" + teks and isi_sel(sel_aman(teks)) == teks
+        assert sel_aman(teks) == "'" + teks and unescape_cell(sel_aman(teks)) == teks
     for teks in ("-5", "+5", "12", "80-100", "KASI-PEM.01", "", "'quoted"):
-        assert sel_aman(teks) == teks and isi_sel(teks) == teks
+        assert sel_aman(teks) == teks and unescape_cell(teks) == teks
 
 
 def _run(db_path, capsys, *args):

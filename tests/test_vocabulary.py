@@ -73,17 +73,6 @@ INDONESIAN_VERBS = frozenset(
 # Names still waiting for their English verb, by module. Remove a name here when you rename
 # it; the list must end empty, and then this dict and its use go away.
 NOT_YET_RENAMED: dict[str, set[str]] = {
-    "exchange/audit_ekspor.py": {"tulis", "tulis_audit"},
-    "exchange/buku_target.py": {"_tulis", "_tulis_anggaran", "tulis"},
-    "exchange/desa_import.py": {"tulis"},
-    "exchange/desa_template.py": {"_tulis"},
-    "exchange/guard.py": {"_baca_berkas"},
-    "exchange/iki_import.py": {"_periksa_pohon", "_periksa_tahun", "baca"},
-    "exchange/kurva_csv.py": {"baca_kurva_csv", "tulis_kurva_csv"},
-    "exchange/monev_csv.py": {"_periksa"},
-    "exchange/nilai_csv.py": {"_baca_baris", "baca_teks", "tulis"},
-    "exchange/paket_reader.py": {"tolak"},
-    "exchange/sel_csv.py": {"isi_sel"},
     "reports/beranda.py": {"_impor_terakhir", "hitung"},
     "reports/docx_bagian.py": {"isi_sel", "tulis_tabel"},
     "reports/dokumen_data.py": {"cari", "pilih"},

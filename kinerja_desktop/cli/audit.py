@@ -36,9 +36,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     )
     baris = read_audit(saring, batas=None)
     if args.out:
-        from kinerja_desktop.exchange.audit_ekspor import tulis_audit
+        from kinerja_desktop.exchange.audit_ekspor import write_audit
 
-        path = tulis_audit(baris, args.out)
+        path = write_audit(baris, args.out)
         print(f"{len(baris)} catatan perubahan ditulis ke {path}.")
         return 0
     if args.json:

@@ -160,11 +160,11 @@ def cmd_aturan_kurva(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.skp_aturan import read_kurva, set_kurva, sumber_kurva
     from kinerja_desktop.domain.skp import KURVA_BAWAAN, SUMBER_KURVA
     from kinerja_desktop.errors import DataTidakValid
-    from kinerja_desktop.exchange.kurva_csv import baca_kurva_csv, tulis_kurva_csv
+    from kinerja_desktop.exchange.kurva_csv import read_kurva_csv, write_kurva_csv
 
     if args.ekspor is not None:
         open_db(args)
-        path = tulis_kurva_csv(read_kurva(), args.ekspor)
+        path = write_kurva_csv(read_kurva(), args.ekspor)
         print(f"Aturan kurva distribusi ({sumber_kurva()}) ditulis ke {path}")
         return 0
     if args.ganti is not None:
@@ -172,7 +172,7 @@ def cmd_aturan_kurva(args: argparse.Namespace) -> int:
             raise DataTidakValid(
                 "Sebutkan sumber aturan baru dengan --sumber (peraturan atau surat edaran)."
             )
-        aturan = baca_kurva_csv(args.ganti)
+        aturan = read_kurva_csv(args.ganti)
         open_db_to_write(args)
         print(set_kurva(aturan, args.sumber).perubahan.pesan)
         return 0

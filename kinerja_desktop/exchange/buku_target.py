@@ -163,14 +163,14 @@ def write_buku_target(tahun: int, target: Path) -> int:
     }
     judul = f"Kecamatan {kantor.kecamatan}" if kantor is not None else ""
 
-    def tulis(tmp: Path) -> None:
-        _tulis(tahun, baris, kolom, tersimpan, meta, judul, anggaran, tmp)
+    def write_workbook(tmp: Path) -> None:
+        _write_workbook(tahun, baris, kolom, tersimpan, meta, judul, anggaran, tmp)
 
-    atomic_write(Path(target), tulis)
+    atomic_write(Path(target), write_workbook)
     return len(baris)
 
 
-def _tulis(
+def _write_workbook(
     tahun: int,
     baris: list[BarisTarget],
     kolom: list[str],
@@ -195,7 +195,7 @@ def _tulis(
     petunjuk = wb.active
     petunjuk.title = LEMBAR_PETUNJUK
     lembar = wb.create_sheet(LEMBAR_TARGET)
-    _tulis_anggaran(wb.create_sheet(LEMBAR_ANGGARAN), tahun, kantor, anggaran)
+    _write_anggaran_sheet(wb.create_sheet(LEMBAR_ANGGARAN), tahun, kantor, anggaran)
     lembar_meta = wb.create_sheet(LEMBAR_META)
 
     for i, teks in enumerate(
@@ -306,7 +306,7 @@ def _baris_anggaran(tahun: int) -> list[tuple[str, str, str, str, bool]]:
     return hasil
 
 
-def _tulis_anggaran(
+def _write_anggaran_sheet(
     lembar: Any, tahun: int, kantor: str, baris: list[tuple[str, str, str, str, bool]]
 ) -> None:
     """The read-only Anggaran sheet: what each jabatan's targets are planned with."""
@@ -543,7 +543,7 @@ def apply_buku_target(pratinjau: PratinjauTarget) -> Hasil[NilaiTertulis]:
         return apply_plan(rencana, SUMBER_IMPOR_TARGET)
     backup_before(ALASAN_IMPOR)
 
-    def tulis(berkas_simpan: str) -> Hasil[NilaiTertulis]:
+    def apply_with_copy(berkas_simpan: str) -> Hasil[NilaiTertulis]:
         info = BatchInfo(
             pratinjau.nama,
             pratinjau.sha256,
@@ -555,4 +555,4 @@ def apply_buku_target(pratinjau: PratinjauTarget) -> Hasil[NilaiTertulis]:
         )
         return apply_plan(rencana, SUMBER_IMPOR_TARGET, info)
 
-    return dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._isi, tulis)
+    return dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._isi, apply_with_copy)

@@ -394,7 +394,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> Hasil[ImporBerkas]:
     desa = Desa.get(Desa.kode == pratinjau.kode_desa)
     diterapkan: list[Hasil[NilaiTertulis]] = []
 
-    def tulis(berkas_simpan: str) -> int | None:
+    def apply_with_copy(berkas_simpan: str) -> int | None:
         info = BatchInfo(
             nama_berkas=pratinjau.nama,
             sha256=pratinjau.sha256,
@@ -408,7 +408,9 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> Hasil[ImporBerkas]:
         diterapkan.append(apply_plan(rencana, SUMBER_IMPOR_DESA, info))
         return diterapkan[-1].data.batch_id
 
-    batch_id = dengan_salinan(pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, tulis)
+    batch_id = dengan_salinan(
+        pratinjau.nama, pratinjau.sha256, pratinjau._buku.isi, apply_with_copy
+    )
     batch = ImporBatch.get_by_id(batch_id) if batch_id is not None else None
     salinan = stored_file(bound_local_path(), batch.berkas_simpan) if batch is not None else None
     return Hasil(diterapkan[-1].perubahan, ImporBerkas(pratinjau, batch_id, salinan))

@@ -220,7 +220,7 @@ def _petunjuk(struktur: StrukturTemplat, judul: str, kantor: str) -> list[str]:
     ]
 
 
-def _tulis(
+def _write_template(
     struktur: StrukturTemplat, nilai: dict[tuple[str, str], float], judul: str, target: Path
 ) -> None:
     from openpyxl import Workbook
@@ -376,7 +376,7 @@ def write_template(
     struktur: StrukturTemplat, nilai: dict[tuple[str, str], float], judul: str, target: Path
 ) -> Path:
     """Write one desa workbook to ``target`` atomically."""
-    return atomic_write(Path(target), lambda tmp: _tulis(struktur, nilai, judul, tmp))
+    return atomic_write(Path(target), lambda tmp: _write_template(struktur, nilai, judul, tmp))
 
 
 def _desa_tanpa_templat(kode_desa: str, p: Periode) -> TidakDitemukan:

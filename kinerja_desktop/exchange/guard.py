@@ -52,7 +52,7 @@ class BukuKerjaMentah:
     bagian: dict[str, bytes] = field(default_factory=dict)  # zip entry name -> XML bytes
 
 
-def _baca_berkas(path: Path) -> bytes:
+def _read_berkas(path: Path) -> bytes:
     try:
         ukuran = path.stat().st_size
     except FileNotFoundError as exc:
@@ -191,7 +191,7 @@ def check_berkas(path: Path | str) -> BukuKerjaMentah:
     or that holds macros, links to other files or XML entity declarations.
     """
     path = Path(path)
-    isi = _baca_berkas(path)
+    isi = _read_berkas(path)
     if not isi.startswith(_ZIP):
         if isi.startswith(_ZIP_KOSONG):
             raise BerkasDitolak(path, f"arsip kosong, bukan buku kerja Excel. {_MINTA_ULANG}.")

@@ -214,7 +214,7 @@ class _Pembaca:
     def salah(self, baris: int, kolom: int, alasan: str) -> None:
         self.masalah.append(MasalahIKI(self.lembar.nama, nama_sel(baris, kolom), alasan))
 
-    def baca(self) -> JabatanMasuk | None:
+    def read_jabatan(self) -> JabatanMasuk | None:
         baris_semua = sorted({b for b, _ in self.lembar.sel})
         jenis_baris = {b: self.teks(b, KOLOM_JENIS) for b in baris_semua}
         self._sambung(jenis_baris)
@@ -467,7 +467,7 @@ def _pisah_butir(teks: str) -> tuple[str, list[str]]:
     return "\n".join(baris[:mulai]).strip(), butir
 
 
-def _periksa_pohon(jabatan: list[JabatanMasuk], masalah: list[MasalahIKI]) -> None:
+def _check_pohon(jabatan: list[JabatanMasuk], masalah: list[MasalahIKI]) -> None:
     kolom_kode, kolom_atasan = nama_kolom(KOLOM_JENIS + 1), nama_kolom(KOLOM_JENIS + 2)
     pertama: dict[str, JabatanMasuk] = {}
     for j in jabatan:
@@ -571,7 +571,7 @@ def read_iki(path: Path | str, tahun: int) -> PratinjauIKI:
     masalah: list[MasalahIKI] = []
     jabatan: list[JabatanMasuk] = []
     for lembar in lembar_jabatan:
-        j = _Pembaca(lembar, masalah).baca()
+        j = _Pembaca(lembar, masalah).read_jabatan()
         if j is not None and (j.kode or j.nama or j.sasaran or j.tugas or j.fungsi):
             jabatan.append(j)
     if not jabatan and not masalah:
@@ -580,15 +580,15 @@ def read_iki(path: Path | str, tahun: int) -> PratinjauIKI:
             "buku kerja ini belum berisi jabatan. Isi nama dan kode jabatan pada baris "
             "1. Jabatan (satu lembar untuk setiap jabatan) lalu impor lagi.",
         )
-    _periksa_pohon(jabatan, masalah)
+    _check_pohon(jabatan, masalah)
     if masalah:
         raise IKIDitolak(buku.path, masalah)
     pratinjau = PratinjauIKI(buku.path, buku.sha256, tahun, jabatan, ganti=False)
-    _periksa_tahun(pratinjau)
+    _check_tahun(pratinjau)
     return pratinjau
 
 
-def _periksa_tahun(pratinjau: PratinjauIKI) -> None:
+def _check_tahun(pratinjau: PratinjauIKI) -> None:
     """Note whether the year has an IKI; refuse a year with stored values."""
     tahun = pratinjau.tahun
     ada = Jabatan.select().where(Jabatan.tahun == tahun).exists()
@@ -620,7 +620,7 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None
     from kinerja_desktop.db.builtin import load_jabatan
     from kinerja_desktop.db.persetujuan import refuse_locked_year
 
-    _periksa_tahun(pratinjau)
+    _check_tahun(pratinjau)
     if pratinjau.ganti and not ganti:
         raise DataTidakValid(
             f"Tahun {pratinjau.tahun} sudah punya IKI. Untuk menggantinya seluruhnya dengan isi "

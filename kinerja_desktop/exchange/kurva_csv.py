@@ -24,7 +24,7 @@ def _angka(x: float | None) -> str:
     return "" if x is None else f"{x:g}"
 
 
-def tulis_kurva_csv(aturan: list[AturanKurva], target: Path) -> Path:
+def write_kurva_csv(aturan: list[AturanKurva], target: Path) -> Path:
     """Write ``aturan`` to ``target`` (UTF-8 with BOM, so that Excel reads ± and / right)."""
     keluar = io.StringIO()
     w = csv.writer(keluar, lineterminator="\r\n")
@@ -42,8 +42,8 @@ def tulis_kurva_csv(aturan: list[AturanKurva], target: Path) -> Path:
     return atomic_write(Path(target), lambda t: t.write_text(keluar.getvalue(), "utf-8-sig"))
 
 
-def baca_kurva_csv(sumber: Path) -> list[AturanKurva]:
-    """Read a curve written by :func:`tulis_kurva_csv` (and edited); refused with the line and
+def read_kurva_csv(sumber: Path) -> list[AturanKurva]:
+    """Read a curve written by :func:`write_kurva_csv` (and edited); refused with the line and
     what is wrong. The predikat words are checked when the curve is stored."""
     try:
         teks = Path(sumber).read_text("utf-8-sig")

@@ -50,8 +50,8 @@ from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_text import parse_rupiah
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.import_copies import dengan_salinan
-from kinerja_desktop.exchange.nilai_csv import baca_teks, pemisah
-from kinerja_desktop.exchange.sel_csv import baris_aman, isi_sel
+from kinerja_desktop.exchange.nilai_csv import pemisah, read_csv_text
+from kinerja_desktop.exchange.sel_csv import baris_aman, unescape_cell
 from kinerja_desktop.fileio import atomic_write
 
 KOLOM = (
@@ -113,7 +113,7 @@ def read_monev_csv(path: Path) -> IsiMonev:
     """Read and check a monev CSV against the database: every line becomes a value or a
     refusal naming its line. Raises :class:`DataTidakValid` for a file that is not one."""
     path = Path(path)
-    teks, data = baca_teks(path)
+    teks, data = read_csv_text(path)
     if not teks.strip():
         raise DataTidakValid(f"Berkas {path.name} kosong.")
     reader = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah(teks))
@@ -132,7 +132,10 @@ def read_monev_csv(path: Path) -> IsiMonev:
         for baris in reader:
             if not any(c.strip() for c in baris):
                 continue
-            sel = {k: isi_sel(baris[i].strip()) if i < len(baris) else "" for k, i in letak.items()}
+            sel = {
+                k: unescape_cell(baris[i].strip()) if i < len(baris) else ""
+                for k, i in letak.items()
+            }
             lokasi = Lokasi.baris_csv(reader.line_num)
             try:
                 _baris(sel, lokasi, isi, kegiatan, indikator)
@@ -143,7 +146,7 @@ def read_monev_csv(path: Path) -> IsiMonev:
             f"Berkas {path.name} baris {reader.line_num}: satu kolom terlalu panjang atau tanda "
             "petik tidak ditutup. Periksa baris itu, atau ekspor ulang berkasnya."
         ) from exc
-    _periksa(isi)
+    _check_values(isi)
     return isi
 
 
@@ -193,7 +196,7 @@ def _baris(
         )
 
 
-def _periksa(isi: IsiMonev) -> None:
+def _check_values(isi: IsiMonev) -> None:
     """Check the values read with the window's doors and count what would change."""
     anggaran = [m for _, m in isi.anggaran]
     for n, alasan in check_anggaran(anggaran):

@@ -45,7 +45,7 @@ from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
 from kinerja_desktop.exchange.import_copies import dengan_salinan
-from kinerja_desktop.exchange.sel_csv import baris_aman, isi_sel
+from kinerja_desktop.exchange.sel_csv import baris_aman, unescape_cell
 from kinerja_desktop.fileio import atomic_write
 
 KOLOM_WAJIB = ("kode_indikator", "periode", "kode_desa", "jenis", "nilai", "pembilang", "penyebut")
@@ -66,7 +66,7 @@ class IsiCsv:
     data: bytes = field(default=b"", repr=False)  # the file's bytes, kept when imported
 
 
-def baca_teks(path: Path) -> tuple[str, bytes]:
+def read_csv_text(path: Path) -> tuple[str, bytes]:
     """The text of a CSV file and its bytes; refuses a folder, a missing or unreadable file,
     one too large, and a workbook saved as .csv (UTF-8 with or without BOM, else cp1252)."""
     if path.is_dir():
@@ -110,12 +110,12 @@ def read_csv(path: Path) -> IsiCsv:
     a workbook, empty).
     """
     path = Path(path)
-    teks, data = baca_teks(path)
+    teks, data = read_csv_text(path)
     if not teks.strip():
         raise DataTidakValid(f"Berkas {path.name} kosong.")
     reader = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah(teks))
     try:
-        return _baca_baris(path, reader, data)
+        return _read_rows(path, reader, data)
     except csv.Error as exc:
         # the csv module refuses a field over 128 KB and a quote left open; no line of a
         # values file comes near that, so the file is not one (or was damaged)
@@ -126,7 +126,7 @@ def read_csv(path: Path) -> IsiCsv:
         ) from exc
 
 
-def _baca_baris(path: Path, reader: Any, data: bytes) -> IsiCsv:
+def _read_rows(path: Path, reader: Any, data: bytes) -> IsiCsv:
     kepala = [k.strip().lower() for k in next(reader)]
     kurang = [k for k in KOLOM_WAJIB if k not in kepala]
     asing = [k for k in kepala if k and k not in KOLOM]
@@ -149,7 +149,9 @@ def _baca_baris(path: Path, reader: Any, data: bytes) -> IsiCsv:
         nomor = reader.line_num
         if not any(c.strip() for c in baris):
             continue
-        sel = {k: (isi_sel(baris[i].strip()) if i < len(baris) else "") for k, i in letak.items()}
+        sel = {
+            k: (unescape_cell(baris[i].strip()) if i < len(baris) else "") for k, i in letak.items()
+        }
         lokasi = Lokasi.baris_csv(nomor)
         try:
             isi.nilai.append(_baris(sel, lokasi, desa, kode, jenis_ind, isi.tahun))
@@ -222,13 +224,13 @@ def apply_csv(isi: IsiCsv, rencana: Rencana) -> Hasil[NilaiTertulis]:
         return apply_plan(rencana, SUMBER_IMPOR_CSV)
     backup_before(ALASAN_IMPOR)
 
-    def tulis(berkas_simpan: str) -> Hasil[NilaiTertulis]:
+    def apply_with_copy(berkas_simpan: str) -> Hasil[NilaiTertulis]:
         info = BatchInfo(
             isi.nama, isi.sha256, "csv", SUMBER_IMPOR_CSV, tahun=tahun, berkas_simpan=berkas_simpan
         )
         return apply_plan(rencana, SUMBER_IMPOR_CSV, info)
 
-    return dengan_salinan(isi.nama, isi.sha256, isi.data, tulis)
+    return dengan_salinan(isi.nama, isi.sha256, isi.data, apply_with_copy)
 
 
 def _sel(x: float | None) -> str:

@@ -32,7 +32,7 @@ from kinerja_desktop.exchange.paket_writer import (
     VERSI_FORMAT,
     triwulan_sampai,
 )
-from kinerja_desktop.exchange.sel_csv import isi_sel
+from kinerja_desktop.exchange.sel_csv import unescape_cell
 
 # A year of a large kecamatan is about 1 MB of data and 1 MB of reports; the limits leave a
 # wide margin while refusing anything that could exhaust an old PC's memory or disk.
@@ -59,10 +59,10 @@ def _json(data: bytes) -> Any:
     """JSON as the standard defines it: ``NaN`` and ``Infinity`` (which Python's reader takes)
     are refused like any other damage."""
 
-    def tolak(konstanta: str) -> None:
+    def refuse_constant(konstanta: str) -> None:
         raise ValueError(f"{konstanta} is not JSON")
 
-    return json.loads(data, parse_constant=tolak)
+    return json.loads(data, parse_constant=refuse_constant)
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,9 @@ def read_paket(path: Path) -> IsiPaket:
         iki = _json(isi["data/iki.json"])
         capaian = _json(isi["data/capaian.json"])
         baca = csv.DictReader(io.StringIO(isi["data/nilai.csv"].decode("utf-8")))
-        nilai = [{k: isi_sel(v) if isinstance(v, str) else v for k, v in b.items()} for b in baca]
+        nilai = [
+            {k: unescape_cell(v) if isinstance(v, str) else v for k, v in b.items()} for b in baca
+        ]
         anggaran = _json(isi[ANGGARAN]) if ANGGARAN in isi else None
     except (UnicodeDecodeError, ValueError, csv.Error) as exc:
         raise PaketDitolak(path, "data di dalam paket tidak dapat dibaca.") from exc

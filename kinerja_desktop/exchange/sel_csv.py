@@ -33,7 +33,7 @@ def baris_aman(baris: Iterable[Iterable[str]]) -> list[list[str]]:
     return [[sel_aman(str(sel)) for sel in b] for b in baris]
 
 
-def isi_sel(teks: str) -> str:
+def unescape_cell(teks: str) -> str:
     """What a cell written by :func:`sel_aman` holds: the apostrophe before a formula start
     taken off again (a file exported and imported back reads the same)."""
     if teks.startswith("'") and teks[1:].startswith(_AWAL_RUMUS):

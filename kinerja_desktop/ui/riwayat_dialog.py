@@ -216,7 +216,7 @@ class DialogRiwayat(QDialog):
 
     def save_file(self) -> None:
         """Save every entry matching the filter to a CSV or XLSX file."""
-        from kinerja_desktop.exchange.audit_ekspor import tulis_audit
+        from kinerja_desktop.exchange.audit_ekspor import write_audit
 
         nama, _ = QFileDialog.getSaveFileName(
             self,
@@ -229,7 +229,7 @@ class DialogRiwayat(QDialog):
         saring = self.saring()
         path = run_once(
             self,
-            lambda: tulis_audit(read_audit(saring, batas=None), Path(nama)),
+            lambda: write_audit(read_audit(saring, batas=None), Path(nama)),
             lambda pesan: peringatan(self, "Tidak tersimpan", pesan),
         )
         if path is not None:
