@@ -73,18 +73,6 @@ INDONESIAN_VERBS = frozenset(
 # Names still waiting for their English verb, by module. Remove a name here when you rename
 # it; the list must end empty, and then this dict and its use go away.
 NOT_YET_RENAMED: dict[str, set[str]] = {
-    "reports/beranda.py": {"_impor_terakhir", "hitung"},
-    "reports/docx_bagian.py": {"isi_sel", "tulis_tabel"},
-    "reports/dokumen_data.py": {"cari", "pilih"},
-    "reports/lkjip_bagan.py": {"_isi_kotak"},
-    "reports/lkjip_docx_pk.py": {"tulis_lampiran_pk"},
-    "reports/lkjip_draf.py": {"_hitung"},
-    "reports/lkjip_susun.py": {"susun_lkjip"},
-    "reports/output.py": {"siapkan_keluaran"},
-    "reports/pk_data.py": {"_isi_jabatan", "isi_json"},
-    "reports/pk_versi.py": {"_isi_sama", "bandingkan", "isi_terbit"},
-    "reports/skp.py": {"tulis_skp"},
-    "reports/skp_data.py": {"_pilih_skp"},
 }
 
 

@@ -215,14 +215,14 @@ def cmd_report_skp(args: argparse.Namespace, ttd: Callable[[argparse.Namespace],
     """``report skp --tahun Y [--nip NIP] [--periode P] --out FILE``: the SKP documents;
     ``ttd`` reads the signature options (cli.report's, shared by every signed report)."""
     from kinerja_desktop.reports.output import FORMAT, report_format
-    from kinerja_desktop.reports.skp import tulis_skp
+    from kinerja_desktop.reports.skp import write_skp
     from kinerja_desktop.reports.skp_data import build_skp_report
 
     report_format(args.out)
     open_db(args)
     laporan = build_skp_report(args.tahun, args.periode, args.nip, ttd(args))
     _print_check(args.tahun, [d.data.id for d in laporan.dokumen])
-    path = tulis_skp(laporan, args.out, args.kertas)
+    path = write_skp(laporan, args.out, args.kertas)
     siapa = laporan.dokumen[0].data.pegawai.nama if args.nip else f"{len(laporan.dokumen)} pegawai"
     print(f"SKP {laporan.label_periode} ({siapa}, {FORMAT[path.suffix.lower()]}) ditulis ke {path}")
     return 0

@@ -59,7 +59,7 @@ class Kelengkapan:
     desa: tuple[str, ...]
     sel: dict[tuple[int, int], SelKelengkapan]  # (row, column) → cell; absent: retired
 
-    def hitung(self) -> dict[str, int]:
+    def count_by_status(self) -> dict[str, int]:
         """Cells of ended periods by status, and cells not yet due."""
         hasil = {"diterima": 0, "sebagian": 0, "belum": 0, "belum_waktunya": 0}
         for s in self.sel.values():
@@ -143,7 +143,7 @@ def _pekerjaan_desa(grid: Kelengkapan, bulan: Periode | None) -> list[Pekerjaan]
     return hasil
 
 
-def _impor_terakhir(tahun: int) -> list[Kejadian]:
+def _read_latest_imports(tahun: int) -> list[Kejadian]:
     hasil = []
     for c in read_riwayat_impor(tahun)[:TERAKHIR]:
         asal = f"{c.jenis_label}"
@@ -222,7 +222,7 @@ def build_beranda(
             .tuples()
             .iterator()
         },
-        impor=_impor_terakhir(tahun),
+        impor=_read_latest_imports(tahun),
         cadangan=_cadangan_terakhir(db_path),
     )
     if data.kosong:

@@ -6,7 +6,7 @@ export_capaian(2020, "2020", Path("Capaian-2020.xlsx"), kertas="a4")
 
 from pathlib import Path
 
-from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 
@@ -31,7 +31,7 @@ def export_capaian(
     """
     from kinerja_desktop.reports.capaian_data import build_capaian_report
 
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(periode, suffix)
     )
     if progress is not None:

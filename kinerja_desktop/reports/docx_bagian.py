@@ -62,7 +62,7 @@ def field(paragraph: Any, kode: str, isi: str = "") -> None:
     run_with(akhir)
 
 
-def isi_sel(cell: Any, teks: str, tengah: bool, tebal: bool, ukuran: float) -> None:
+def fill_cell(cell: Any, teks: str, tengah: bool, tebal: bool, ukuran: float) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -81,7 +81,7 @@ def isi_sel(cell: Any, teks: str, tengah: bool, tebal: bool, ukuran: float) -> N
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def tulis_tabel(doc: Any, t: Tabel, lebar: float, ikat_akhir: int = 0) -> None:
+def write_tabel(doc: Any, t: Tabel, lebar: float, ikat_akhir: int = 0) -> None:
     """``t`` as a Word table under its caption, with its note under it; its last
     ``ikat_akhir`` rows and the note kept on the page of what follows (a signature)."""
     from docx.shared import Pt
@@ -96,14 +96,14 @@ def tulis_tabel(doc: Any, t: Tabel, lebar: float, ikat_akhir: int = 0) -> None:
     for r in range(kepala):
         ulang_kepala(tabel.rows[r])
     for c, k in enumerate(t.kepala):
-        isi_sel(sel[0][c], k, True, True, 8.5)
+        fill_cell(sel[0][c], k, True, True, 8.5)
         shading(sel[0][c], "#e6e6e6")
         if t.nomor_kolom:
-            isi_sel(sel[1][c], str(c + 1), True, False, 8)
+            fill_cell(sel[1][c], str(c + 1), True, False, 8)
             shading(sel[1][c], "#e6e6e6")
     for r, b in enumerate(t.baris, start=kepala):
         for c, s in enumerate(b):
-            isi_sel(sel[r][c], s.teks, s.tengah, s.tebal, 8.5)
+            fill_cell(sel[r][c], s.teks, s.tengah, s.tebal, 8.5)
             if s.warna:
                 shading(sel[r][c], s.warna)
     # Word reads each cell's width, Writer the table grid's: set both

@@ -58,14 +58,14 @@ class StrukturTahun:
     kabupaten: str
     jabatan: tuple[JabatanDokumen, ...]
 
-    def cari(self, jabatan_id: int | None) -> JabatanDokumen:
+    def find_jabatan(self, jabatan_id: int | None) -> JabatanDokumen:
         """The jabatan with ``jabatan_id`` (None: the Camat)."""
         for j in self.jabatan:
             if j.id == jabatan_id:
                 return j
         raise KeyError(jabatan_id)
 
-    def pilih(self, kode: str | None) -> list[JabatanDokumen]:
+    def choose_jabatan(self, kode: str | None) -> list[JabatanDokumen]:
         """All jabatan, or the one with ``kode`` (``CAMAT`` for the Camat); refused in
         Indonesian when the year has no such code."""
         if kode is None:
@@ -191,7 +191,7 @@ def atasan_dari(
         nama, sebutan = kepala_daerah
         kurang = () if nama else ("nama Bupati/Wali Kota",)
         return Pihak(nama or KOSONG, sebutan, "", "", kurang), sebutan
-    atasan = struktur.cari(jabatan.atasan_id)
+    atasan = struktur.find_jabatan(jabatan.atasan_id)
     if atasan.pemangku:
         return atasan.pemangku[0], atasan.nama
     return pihak_kosong(sebutan_jabatan(atasan.nama, struktur.kecamatan)), atasan.nama

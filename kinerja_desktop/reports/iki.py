@@ -9,7 +9,7 @@ The format follows the file's extension (.pdf or .xlsx); the paper defaults to t
 
 from pathlib import Path
 
-from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 
@@ -36,7 +36,7 @@ def export_iki(
     """
     from kinerja_desktop.reports.iki_data import build_iki_report
 
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode)
     )
     if progress is not None:

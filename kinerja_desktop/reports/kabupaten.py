@@ -10,7 +10,7 @@ each kecamatan exactly as that kecamatan computed it. PDF or XLSX by the file's 
 from pathlib import Path
 
 from kinerja_desktop.domain.periode import parse_periode
-from kinerja_desktop.reports.output import siapkan_keluaran
+from kinerja_desktop.reports.output import prepare_output
 
 
 def default_filename(kode: str, periode: str, suffix: str) -> str:
@@ -24,7 +24,7 @@ def export_kabupaten(tahun: int, periode: str, target: Path, kertas: str | None 
     from kinerja_desktop.db.queries_nilai import penilaian
 
     kode = require_workspace().kode
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(kode, periode, suffix)
     )
     data = rekap(tahun, parse_periode(periode))

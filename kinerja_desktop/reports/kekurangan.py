@@ -13,7 +13,7 @@ from kinerja_desktop.db.models import Kantor
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.iki import Progress, siapkan_keluaran
+from kinerja_desktop.reports.iki import Progress, prepare_output
 from kinerja_desktop.reports.kelengkapan import (
     StatusKelengkapan,
     indikator_desa,
@@ -90,7 +90,7 @@ def export_kekurangan(
     hari_ini: date | None = None,
 ) -> Path:
     """Write the list of missing desa data to ``target`` (.pdf or .xlsx), atomically."""
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(tahun, suffix)
     )
     if progress is not None:

@@ -9,7 +9,7 @@ Writer) to finish; the paper defaults to the setting.
 
 from pathlib import Path
 
-from kinerja_desktop.reports.output import FORMAT_WORD, Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import FORMAT_WORD, Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 
@@ -32,7 +32,7 @@ def export_lkjip(
     """
     from kinerja_desktop.reports.lkjip_data import build_lkjip_report
 
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(tahun, suffix), FORMAT_WORD
     )
     if progress is not None:

@@ -21,7 +21,7 @@ WARNA_ATAS, WARNA_STAF = "#dfe9f5", "#ffffff"
 TANPA_PEMANGKU = "(belum ada pemangku)"
 
 
-def _isi_kotak(nama: str, pemangku: str, lebar: float, ukuran: float, tebal: bool) -> list:
+def _kotak_lines(nama: str, pemangku: str, lebar: float, ukuran: float, tebal: bool) -> list:
     """The lines of a box: the jabatan (bold for the top), then its holder."""
     baris = [(t, tebal, ukuran) for t in bungkus(nama, lebar - 2 * PAD, ukuran, tebal)]
     baris += [(t, False, ukuran - 0.6) for t in bungkus(pemangku, lebar - 2 * PAD, ukuran - 0.6)]
@@ -62,7 +62,7 @@ def bagan_organisasi(
     g = Gambar(lebar, 0)
     atas = 0.0
     lebar_camat = min(70 * MM, lebar)
-    isi_camat = _isi_kotak(jabatan_camat or "CAMAT", camat or TANPA_PEMANGKU, lebar_camat,
+    isi_camat = _kotak_lines(jabatan_camat or "CAMAT", camat or TANPA_PEMANGKU, lebar_camat,
                            UKURAN_ATAS + 0.5, True)  # fmt: skip
     x_tengah = lebar / 2
     bawah_camat = _kotak(g, x_tengah - lebar_camat / 2, atas, lebar_camat, isi_camat, WARNA_ATAS)
@@ -96,7 +96,7 @@ def bagan_organisasi(
 def _kolom(g: Gambar, x: float, atas: float, lebar: float, daftar: list[UnitOrganisasi]) -> float:
     """One column: the top jabatan and its subordinates; return the lowest point drawn."""
     puncak = daftar[0]
-    bawah = _kotak(g, x, atas, lebar, _isi_kotak(puncak.nama, _pemangku(puncak), lebar,
+    bawah = _kotak(g, x, atas, lebar, _kotak_lines(puncak.nama, _pemangku(puncak), lebar,
                                                   UKURAN_ATAS, True), WARNA_ATAS)  # fmt: skip
     # where each jabatan's connector leaves: the left edge of its box plus half an indent
     keluar: dict[int, tuple[float, float]] = {puncak.id: (x + INDEN / 2, bawah)}
@@ -106,7 +106,7 @@ def _kolom(g: Gambar, x: float, atas: float, lebar: float, daftar: list[UnitOrga
         kiri = x + tingkat * INDEN
         lebar_u = lebar - tingkat * INDEN
         atas_u = bawah - 1.6 * MM
-        isi = _isi_kotak(u.nama, _pemangku(u), lebar_u, UKURAN, False)
+        isi = _kotak_lines(u.nama, _pemangku(u), lebar_u, UKURAN, False)
         tengah_y = atas_u - _tinggi(isi) / 2
         asal = keluar.get(u.atasan_id or -1, (x + INDEN / 2, bawah))
         g.bentuk.append(Garis(asal[0], asal[1], asal[0], tengah_y, tebal=0.4))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.fileio import atomic_write
-from kinerja_desktop.reports.docx_bagian import field, satu_halaman, tulis_tabel
+from kinerja_desktop.reports.docx_bagian import field, satu_halaman, write_tabel
 from kinerja_desktop.reports.gambar import ke_png
 from kinerja_desktop.reports.lkjip_blok import (
     Blok,
@@ -27,8 +27,8 @@ from kinerja_desktop.reports.lkjip_blok import (
     TandaTangan,
 )
 from kinerja_desktop.reports.lkjip_data import TANDA_DRAF, LaporanKinerja
-from kinerja_desktop.reports.lkjip_docx_pk import tulis_lampiran_pk
-from kinerja_desktop.reports.lkjip_susun import susun_lkjip
+from kinerja_desktop.reports.lkjip_docx_pk import write_lampiran_pk
+from kinerja_desktop.reports.lkjip_susun import build_lkjip
 from kinerja_desktop.reports.page import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -149,7 +149,7 @@ def _blok(doc: Any, b: Blok, lebar: float) -> None:
     if isinstance(b, Paragraf):
         _paragraf(doc, b)
     elif isinstance(b, Tabel):
-        tulis_tabel(doc, b, lebar)
+        write_tabel(doc, b, lebar)
     elif isinstance(b, BlokGambar):
         doc.add_picture(io.BytesIO(ke_png(b.gambar)), width=Pt(b.gambar.lebar))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -174,7 +174,7 @@ def _blok(doc: Any, b: Blok, lebar: float) -> None:
     elif isinstance(b, HalamanBaru):
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     elif isinstance(b, LampiranPk):
-        tulis_lampiran_pk(doc, b.pk, lebar)
+        write_lampiran_pk(doc, b.pk, lebar)
 
 
 def _daftar_isi(doc: Any) -> None:
@@ -204,7 +204,7 @@ def render_lkjip_docx(laporan: LaporanKinerja, target: Path, kertas: str) -> Pat
     props.title = laporan.judul
     props.author = f"Kecamatan {a.kecamatan}"
     bab = 0
-    for b in susun_lkjip(laporan, lebar):
+    for b in build_lkjip(laporan, lebar):
         if isinstance(b, Judul) and b.tingkat == 0:
             bab += 1
             if bab == 2:  # the contents page comes after the Kata Pengantar

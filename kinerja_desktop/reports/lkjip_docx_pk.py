@@ -4,7 +4,7 @@ office edits the same agreement it signs."""
 
 from typing import Any
 
-from kinerja_desktop.reports.docx_bagian import satu_halaman, tulis_tabel
+from kinerja_desktop.reports.docx_bagian import satu_halaman, write_tabel
 from kinerja_desktop.reports.lkjip_blok import Sel, Tabel
 from kinerja_desktop.reports.pk_data import (
     KOLOM_INDIKATOR,
@@ -122,10 +122,10 @@ def _perubahan(doc: Any, d: DokumenPk, lebar: float) -> None:
         (Sel(str(i), tengah=True), Sel(b.bagian), Sel(b.semula), Sel(b.menjadi))
         for i, b in enumerate(d.perubahan, start=1)
     ] or [(Sel(""), Sel("Tidak ada perubahan isi (hanya diterbitkan ulang)."), Sel(""), Sel(""))]
-    tulis_tabel(doc, Tabel("", KOLOM_PERUBAHAN, tuple(baris), LEBAR_PERUBAHAN), lebar, 2)
+    write_tabel(doc, Tabel("", KOLOM_PERUBAHAN, tuple(baris), LEBAR_PERUBAHAN), lebar, 2)
 
 
-def tulis_lampiran_pk(doc: Any, pk: LaporanPk, lebar: float) -> None:
+def write_lampiran_pk(doc: Any, pk: LaporanPk, lebar: float) -> None:
     """Every agreement of ``pk``: the statement, then (new page) the attachment."""
     from docx.enum.text import WD_BREAK
 
@@ -146,9 +146,9 @@ def tulis_lampiran_pk(doc: Any, pk: LaporanPk, lebar: float) -> None:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _kepala(doc, d)
         doc.add_paragraph(f"Jabatan: {d.pihak_pertama.jabatan}")
-        tulis_tabel(doc, _indikator(d), lebar)
+        write_tabel(doc, _indikator(d), lebar)
         # the signature never alone on a page: the last rows of the table above go with it
-        tulis_tabel(doc, _program(d), lebar, ikat_akhir=0 if d.ke else 2)
+        write_tabel(doc, _program(d), lebar, ikat_akhir=0 if d.ke else 2)
         if d.ke:
             _perubahan(doc, d, lebar)
         tanda_tangan_dua(doc, d, lebar)

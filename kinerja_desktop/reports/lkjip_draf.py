@@ -99,7 +99,7 @@ def _ringkas(angka: AngkaLkjip) -> str:
     return f"{kalimat}, {lalu}." if lalu else f"{kalimat}."
 
 
-def _hitung(angka: AngkaLkjip) -> tuple[int, int, int]:
+def _count_capaian(angka: AngkaLkjip) -> tuple[int, int, int]:
     """Indicators that met the target, fell short, and have no capaian."""
     semua = angka.indikator
     capai = sum(1 for i in semua if i.ini.capaian is not None and i.ini.capaian >= 100)
@@ -137,7 +137,7 @@ def kalimat_anggaran(a: AngkaLkjip) -> str:
 
 
 def _ikhtisar(a: AngkaLkjip) -> str:
-    capai, kurang, tanpa = _hitung(a)
+    capai, kurang, tanpa = _count_capaian(a)
     anggaran = kalimat_anggaran(a)
     return (
         f"Pada tahun {a.tahun}, Kecamatan {a.kecamatan} menetapkan {len(a.sasaran)} sasaran "

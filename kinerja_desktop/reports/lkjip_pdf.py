@@ -20,7 +20,7 @@ from kinerja_desktop.reports.lkjip_blok import (
     TandaTangan,
 )
 from kinerja_desktop.reports.lkjip_data import TANDA_DRAF, LaporanKinerja
-from kinerja_desktop.reports.lkjip_susun import susun_lkjip
+from kinerja_desktop.reports.lkjip_susun import build_lkjip
 from kinerja_desktop.reports.page import (
     MM,
     build_pdf,
@@ -226,7 +226,7 @@ def render_lkjip_pdf(laporan: LaporanKinerja, target: Path, kertas: str) -> Path
     lebar = frame_width(kertas)
     story: list[Any] = []
     bab = 0
-    for i, b in enumerate(susun_lkjip(laporan, lebar)):
+    for i, b in enumerate(build_lkjip(laporan, lebar)):
         if isinstance(b, Judul) and b.tingkat == 0:
             bab += 1
             if bab == 2:  # the contents come after the Kata Pengantar, as in the Word file

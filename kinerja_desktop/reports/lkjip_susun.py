@@ -64,7 +64,7 @@ def _analisis(laporan: LaporanKinerja) -> list[Blok]:
     return blok
 
 
-def susun_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
+def build_lkjip(laporan: LaporanKinerja, lebar: float) -> list[Blok]:
     """The whole report as blocks; ``lebar`` is the text width in points (for the pictures)."""
     a = laporan.angka
     warna = {nama: w for _, nama, w in rentang_pita(a.penilaian.pita)}

@@ -6,7 +6,7 @@ export_monev(2026, "2026Q2", Path("Monev-2026Q2.pdf"))    # landscape, every jab
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def write_monev(
     laporan: "LaporanMonev", target: Path, kertas: str | None, progress: Progress | None = None
 ) -> Path:
     """Write an already read monev to ``target`` (.pdf landscape or .xlsx)."""
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(laporan.periode.id, suffix)
     )
     if suffix == ".pdf":
@@ -49,7 +49,7 @@ def export_monev(
     ``jabatan_kode``), with the "asal angka" appendix unless ``asal_angka`` is False."""
     from kinerja_desktop.reports.monev_data import build_monev
 
-    siapkan_keluaran(target, kertas, lambda suffix: default_filename(periode, suffix, jabatan_kode))
+    prepare_output(target, kertas, lambda suffix: default_filename(periode, suffix, jabatan_kode))
     if progress is not None:
         progress(0, 1, "Membaca data monev")
     laporan = build_monev(tahun, periode, jabatan_kode, ttd, asal_angka)

@@ -28,7 +28,7 @@ def report_format(target: Path, bentuk: dict[str, str] = FORMAT) -> str:
     return suffix
 
 
-def siapkan_keluaran(
+def prepare_output(
     target: Path,
     kertas: str | None,
     contoh_nama: Callable[[str], str],

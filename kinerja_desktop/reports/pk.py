@@ -8,7 +8,7 @@ PK's pages for another document (the LKjIP appendix).
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def export_pk(
     """
     from kinerja_desktop.reports.pk_versi import build_pk_report
 
-    siapkan_keluaran(target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode))
+    prepare_output(target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode))
     if progress is not None:
         progress(0, 1, "Membaca data Perjanjian Kinerja")
     laporan = build_pk_report(tahun, jabatan_kode, ttd, awal, asal_angka)
@@ -51,7 +51,7 @@ def write_pk(
     laporan: "LaporanPk", target: Path, kertas: str | None, progress: Progress | None = None
 ) -> Path:
     """Write an already read Perjanjian Kinerja to ``target`` (.pdf or .xlsx)."""
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(laporan.tahun, suffix)
     )
     if suffix == ".pdf":

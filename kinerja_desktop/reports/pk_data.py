@@ -142,7 +142,7 @@ class DokumenPk:
             hasil.append(f"anggaran {'; '.join(tanpa_anggaran)}")
         return hasil
 
-    def isi_json(self) -> str:
+    def to_json(self) -> str:
         """The agreement as stored when issued (db.pk), without its issue details."""
         isi = asdict(
             replace(self, ke=None, waktu_terbit="", alasan="", perubahan=(), waktu_semula="")
@@ -151,7 +151,7 @@ class DokumenPk:
 
 
 def dokumen_dari_json(teks: str) -> DokumenPk:
-    """An agreement stored by :meth:`DokumenPk.isi_json`."""
+    """An agreement stored by :meth:`DokumenPk.to_json`."""
     d: dict[str, Any] = json.loads(teks)
     return DokumenPk(
         tahun=d["tahun"],
@@ -234,7 +234,7 @@ def _sasaran(nilai: list[NilaiIndikator]) -> tuple[SasaranPk, ...]:
     return tuple(SasaranPk(teks, tuple(b)) for teks, b in hasil)
 
 
-def _isi_jabatan(
+def _group_by_jabatan(
     struktur: StrukturTahun, nilai: list[NilaiIndikator]
 ) -> dict[int | None, list[NilaiIndikator]]:
     """The indicators of each agreement: a jabatan's own; the Camat's, those of the jabatan
@@ -253,12 +253,12 @@ def build_dokumen(
     """The agreements of ``tahun`` from the current data (all jabatan or one), one per holder
     (one with marked blanks for a jabatan nobody holds), grouped by jabatan."""
     struktur = read_struktur(tahun)
-    pilihan = struktur.pilih(jabatan_kode)
+    pilihan = struktur.choose_jabatan(jabatan_kode)
     naskah: Naskah = read_naskah(tahun)
     from kinerja_desktop.db.queries import require_year
 
     tempat_tanggal = penandatangan_tahun(require_year(tahun), None, ttd).tempat_tanggal
-    per_jabatan = _isi_jabatan(struktur, nilai_tahun(tahun))
+    per_jabatan = _group_by_jabatan(struktur, nilai_tahun(tahun))
     program = _program(tahun)
     hasil = []
     for j in pilihan:

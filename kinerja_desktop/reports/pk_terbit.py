@@ -9,7 +9,7 @@ from kinerja_desktop.db.pk import add_pk_terbit, read_pk_terbit
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.pk_data import build_dokumen, teks_waktu
-from kinerja_desktop.reports.pk_versi import isi_terbit, sama_dengan_terbit
+from kinerja_desktop.reports.pk_versi import sama_dengan_terbit, terbit_json
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def issue_pk(
         if versi and (ttd is None or ttd.tanggal is None):
             hari_ini = PilihanTtd(ttd.tempat if ttd else None, date.today())
             _, [(_, dokumen)] = build_dokumen(tahun, j.kode, hari_ini)
-        simpan.append((j.id, j.label, isi_terbit(dokumen)))
+        simpan.append((j.id, j.label, terbit_json(dokumen)))
     if perubahan and not alasan.strip():
         raise DataTidakValid(
             f"Perjanjian Kinerja {', '.join(perubahan)} sudah pernah diterbitkan dan datanya "

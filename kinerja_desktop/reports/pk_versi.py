@@ -26,7 +26,7 @@ def _target_satuan(b: BarisPk) -> str:
     return f"{b.target} {b.satuan}".strip()
 
 
-def bandingkan(semula: DokumenPk, menjadi: DokumenPk) -> tuple[BarisPerubahan, ...]:
+def compare_dokumen(semula: DokumenPk, menjadi: DokumenPk) -> tuple[BarisPerubahan, ...]:
     """What changed from ``semula`` to ``menjadi``: parties, indicators (by code), targets,
     programs and their anggaran, the total."""
     hasil: list[BarisPerubahan] = []
@@ -78,9 +78,9 @@ def bandingkan(semula: DokumenPk, menjadi: DokumenPk) -> tuple[BarisPerubahan, .
     return tuple(hasil)
 
 
-def _isi_sama(a: DokumenPk, b: DokumenPk) -> bool:
+def _same_isi(a: DokumenPk, b: DokumenPk) -> bool:
     # the place and date follow the dialog's choice, not the agreement
-    return replace(a, tempat_tanggal="").isi_json() == replace(b, tempat_tanggal="").isi_json()
+    return replace(a, tempat_tanggal="").to_json() == replace(b, tempat_tanggal="").to_json()
 
 
 def _versi(versi: list[PkTersimpan], ke: int) -> list[PkTersimpan]:
@@ -105,16 +105,16 @@ def dokumen_terbit(versi: list[PkTersimpan], ke: int) -> list[DokumenPk]:
                     ke=v.ke,
                     waktu_terbit=v.waktu,
                     alasan=v.alasan,
-                    perubahan=bandingkan(semula, dok) if semula is not None else (),
+                    perubahan=compare_dokumen(semula, dok) if semula is not None else (),
                     waktu_semula=waktu_semula,
                 )
             )
     return hasil
 
 
-def isi_terbit(dokumen: list[DokumenPk]) -> str:
+def terbit_json(dokumen: list[DokumenPk]) -> str:
     """The JSON stored when a jabatan's agreements (one per holder) are issued."""
-    return json.dumps([json.loads(d.isi_json()) for d in dokumen], ensure_ascii=False)
+    return json.dumps([json.loads(d.to_json()) for d in dokumen], ensure_ascii=False)
 
 
 def sama_dengan_terbit(versi: list[PkTersimpan], sekarang: list[DokumenPk]) -> bool:
@@ -122,7 +122,7 @@ def sama_dengan_terbit(versi: list[PkTersimpan], sekarang: list[DokumenPk]) -> b
     date aside, which the print dialog chooses)."""
     terakhir = dokumen_terbit(versi, max(v.ke for v in versi))
     return len(terakhir) == len(sekarang) and all(
-        _isi_sama(a, b) for a, b in zip(terakhir, sekarang, strict=True)
+        _same_isi(a, b) for a, b in zip(terakhir, sekarang, strict=True)
     )
 
 

@@ -6,7 +6,7 @@ export_rencana_aksi(2026, Path("RA-2026.pdf"))          # landscape, every jabat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def write_rencana_aksi(
     laporan: "LaporanRa", target: Path, kertas: str | None, progress: Progress | None = None
 ) -> Path:
     """Write an already read Rencana Aksi to ``target`` (.pdf landscape or .xlsx)."""
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(laporan.tahun, suffix)
     )
     if suffix == ".pdf":
@@ -47,7 +47,7 @@ def export_rencana_aksi(
     atomically; signed by the year's signatory unless ``ttd`` changes it."""
     from kinerja_desktop.reports.rencana_aksi_data import build_rencana_aksi
 
-    siapkan_keluaran(target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode))
+    prepare_output(target, kertas, lambda suffix: default_filename(tahun, suffix, jabatan_kode))
     if progress is not None:
         progress(0, 1, "Membaca data Rencana Aksi")
     return write_rencana_aksi(

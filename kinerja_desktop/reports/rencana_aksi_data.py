@@ -247,7 +247,8 @@ def jabatan_dokumen(tahun: int, jabatan_kode: str | None) -> tuple[str, list[Jab
             "Rencana Aksi dan monev dibuat per jabatan; Camat tidak punya Rencana Aksi sendiri. "
             "Pilih kode jabatan, atau semua jabatan."
         )
-    return struktur.kecamatan, [j for j in struktur.pilih(jabatan_kode) if j.id is not None]
+    dipilih = struktur.choose_jabatan(jabatan_kode)
+    return struktur.kecamatan, [j for j in dipilih if j.id is not None]
 
 
 def build_rencana_aksi(

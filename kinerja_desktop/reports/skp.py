@@ -6,7 +6,7 @@ export_skp(2026, Path("SKP-2026Q2.xlsx"), periode="2026Q2", nip="198001012005012
 
 from pathlib import Path
 
-from kinerja_desktop.reports.output import Progress, siapkan_keluaran
+from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.skp_data import LaporanSkp
 
@@ -36,7 +36,7 @@ def export_skp(
     """
     from kinerja_desktop.reports.skp_data import build_skp_report
 
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(tahun, periode, nip, suffix)
     )
     if progress is not None:
@@ -44,13 +44,13 @@ def export_skp(
     laporan = build_skp_report(tahun, periode, nip, ttd)
     if progress is not None:
         progress(1, 2, "Menulis berkas")
-    return tulis_skp(laporan, target, kertas), laporan
+    return write_skp(laporan, target, kertas), laporan
 
 
-def tulis_skp(laporan: LaporanSkp, target: Path, kertas: str | None = None) -> Path:
+def write_skp(laporan: LaporanSkp, target: Path, kertas: str | None = None) -> Path:
     """Write documents already built (``build_skp_report``) to ``target`` (.pdf or .xlsx):
     the command line shows what is missing and the distribution check first, then writes."""
-    target, suffix, kertas = siapkan_keluaran(
+    target, suffix, kertas = prepare_output(
         target, kertas, lambda suffix: default_filename(laporan.tahun, None, None, suffix)
     )
     if suffix == ".pdf":

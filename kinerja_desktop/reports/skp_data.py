@@ -162,7 +162,7 @@ def teks_nip(pihak: Pihak | None) -> str:
     return format_nip(pihak.nip)
 
 
-def _pilih_skp(tahun: int, nip: str | None) -> list[int]:
+def _choose_skp_ids(tahun: int, nip: str | None) -> list[int]:
     if nip is None:
         ids = [r.id for r in daftar_skp(tahun)]
         if not ids:
@@ -206,7 +206,7 @@ def build_skp_report(
     office recap's signer (default: the Camat, on the last day of the period)."""
     tahun_row = require_year(tahun)
     p = periode_laporan(tahun, periode)
-    ids = _pilih_skp(tahun, nip)
+    ids = _choose_skp_ids(tahun, nip)
     aturan = penilaian()
     semua = nilai_tahun(tahun)
     nilai = {n.info.id: n for n in semua}

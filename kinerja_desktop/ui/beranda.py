@@ -342,7 +342,7 @@ class BerandaView(QScrollArea):
             return
         grid = data.per_bulan if self.per.currentData() == "bulan" else data.per_triwulan
         self.peta.set_kelengkapan(grid)
-        h = grid.hitung()
+        h = grid.count_by_status()
         self.judul_peta.setText(f"Kelengkapan data desa {data.tahun}")
         self.ringkas_peta.setText(
             f"Periode yang sudah berakhir: lengkap {h['diterima']}, sebagian {h['sebagian']}, "
