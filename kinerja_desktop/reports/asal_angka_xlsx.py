@@ -4,13 +4,7 @@ from typing import Any
 
 from kinerja_desktop.reports.asal_angka import KOLOM, AsalIndikator
 from kinerja_desktop.reports.asal_angka_pdf import JUDUL, PENJELASAN
-from kinerja_desktop.reports.tabel_xlsx import (
-    HURUF_PER_SATUAN,
-    TINGGI_BARIS,
-    Lembar,
-    lebar_kolom,
-)
-from kinerja_desktop.workbook import fit_to_page_width, sesuaikan_tinggi_baris
+from kinerja_desktop.reports.tabel_xlsx import Lembar, lembar_baru
 
 LEBAR = (5, 40, 24, 28, 34, 20, 8)
 
@@ -19,9 +13,10 @@ def lembar_asal(
     wb: Any, asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...], kertas: str
 ) -> None:
     """Add the sheet "Asal Angka" to ``wb``."""
-    ws = wb.create_sheet("Asal Angka")
-    lebar_kolom(ws, LEBAR)
-    s = Lembar(ws, len(LEBAR))
+    lembar_baru(wb, "Asal Angka", LEBAR, kertas, lambda s: _write_asal(s, asal), "landscape")
+
+
+def _write_asal(s: Lembar, asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...]) -> None:
     s.judul(JUDUL)
     s.baris_teks(PENJELASAN)
     for jabatan, daftar in asal:
@@ -34,5 +29,3 @@ def lembar_asal(
                 s.baris([str(i), nama, "Belum ada realisasi.", "", "", "", 0])
             for a in ind.asal:
                 s.baris([str(i), nama, a.jenis, a.berkas, a.sha256, a.waktu, a.jumlah])
-    fit_to_page_width(ws, kertas, orientasi="landscape")
-    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)

@@ -11,7 +11,15 @@ from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import MM, build_pdf, frame_width, signature_block, styles, teks
 from kinerja_desktop.reports.pk_data import teks_rupiah
 from kinerja_desktop.reports.rencana_aksi_data import KETERANGAN_OTOMATIS
-from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel
+from kinerja_desktop.reports.tabel_pdf import (
+    baris_kosong,
+    judul_bagian,
+    kepala,
+    kepala_jabatan,
+    per_jabatan,
+    sel,
+    tabel,
+)
 
 LEBAR_INDIKATOR = (0.03, 0.13, 0.19, 0.06, 0.06, 0.06, 0.07, 0.09, 0.07, 0.08, 0.16)
 LEBAR_ANGGARAN = (0.05, 0.43, 0.14, 0.13, 0.14, 0.11)
@@ -40,8 +48,7 @@ def _indikator(laporan: LaporanMonev, j: JabatanMonev, width: float) -> Any:
             r = len(rows) - 1
             tambahan.append(("BACKGROUND", (8, r), (9, r), b.warna))
     if not j.baris:
-        rows.append([sel("Belum ada indikator untuk jabatan ini."), *[""] * 10])
-        tambahan.append(("SPAN", (0, 1), (-1, 1)))
+        baris_kosong(rows, tambahan, "Belum ada indikator untuk jabatan ini.")
     return tabel(rows, [width * w for w in LEBAR_INDIKATOR], tambahan=tambahan)
 
 
@@ -75,31 +82,22 @@ def _jabatan(laporan: LaporanMonev, j: JabatanMonev, width: float) -> list[Any]:
 
     st = styles()
     keterangan = [Paragraph(teks(KETERANGAN_OTOMATIS), st["kaki"])] if j.ada_target_otomatis else []
+    kepala_ = kepala_jabatan(
+        "MONITORING DAN EVALUASI KINERJA",
+        f"KECAMATAN {laporan.kecamatan} — {laporan.periode.label}",
+        j.nama,
+        j.nama_pejabat,
+    )
     return [
-        Paragraph("MONITORING DAN EVALUASI KINERJA", st["judul"]),
-        Paragraph(
-            teks(f"KECAMATAN {laporan.kecamatan} — {laporan.periode.label}".upper()),
-            st["tengah_tebal"],
-        ),
-        Spacer(1, 4 * MM),
-        Paragraph(teks(f"Jabatan: {j.nama}"), st["normal"]),
-        Paragraph(teks(f"Pejabat: {j.nama_pejabat}"), st["normal"]),
-        Spacer(1, 3 * MM),
-        Paragraph("A. Capaian indikator", st["tebal"]),
-        Spacer(1, 1.5 * MM),
+        *kepala_,
+        *judul_bagian("A. Capaian indikator"),
         _indikator(laporan, j, width),
         *keterangan,
         Spacer(1, 1.5 * MM),
         Paragraph(teks(j.ringkasan), st["normal"]),
         Spacer(1, 4 * MM),
         # a short budget table moves whole with its heading rather than leave its total behind
-        KeepTogether(
-            [
-                Paragraph("B. Realisasi anggaran", st["tebal"]),
-                Spacer(1, 1.5 * MM),
-                _anggaran(laporan, j, width),
-            ]
-        ),
+        KeepTogether([*judul_bagian("B. Realisasi anggaran"), _anggaran(laporan, j, width)]),
     ]
 
 
@@ -123,19 +121,11 @@ def render_monev_pdf(
     laporan: LaporanMonev, target: Path, kertas: str = "f4", progress: Progress | None = None
 ) -> Path:
     """Write ``laporan`` as a landscape PDF on ``kertas`` to ``target`` (atomically)."""
-    from reportlab.platypus import PageBreak, Paragraph
-
     width = frame_width(kertas, lanskap=True)
-    story: list[Any] = []
+    story = per_jabatan(
+        laporan.jabatan, lambda j: _jabatan(laporan, j, width), "Menyusun monev", progress
+    )
     total = len(laporan.jabatan)
-    for i, j in enumerate(laporan.jabatan):
-        if progress is not None:
-            progress(i, total + 1, f"Menyusun monev {j.nama}")
-        if i:
-            story.append(PageBreak())
-        story += _jabatan(laporan, j, width)
-    if not laporan.jabatan:
-        story.append(Paragraph("Belum ada jabatan pada tahun ini.", styles()["normal"]))
     story += _aturan(laporan, width)
     story.append(signature_block(laporan.penandatangan))
     if laporan.asal:

@@ -2,23 +2,21 @@
 budget tables, a sheet "Keterangan" with the bands, the rules and the signatory, and the sheet
 "Asal Angka". Capaian are numbers (the kabupaten computes with them), Rupiah whole numbers."""
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop import APP_NAME
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev, LaporanMonev
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.rencana_aksi_data import KETERANGAN_OTOMATIS
 from kinerja_desktop.reports.tabel_xlsx import (
     FORMAT_PERSEN,
-    HURUF_PER_SATUAN,
-    TINGGI_BARIS,
     Lembar,
-    lebar_kolom,
+    buku_kerja,
+    lembar_baru,
+    save_workbook,
 )
-from kinerja_desktop.workbook import fit_to_page_width, sesuaikan_tinggi_baris
 
 LEBAR = (5, 24, 34, 10, 11, 11, 13, 15, 12, 13, 34)
 
@@ -63,12 +61,12 @@ def _anggaran(s: Lembar, a: BarisAnggaranMonev) -> None:
 def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
     from openpyxl.styles import Alignment
 
-    s.judul("MONITORING DAN EVALUASI KINERJA")
-    s.judul(f"KECAMATAN {laporan.kecamatan} — {laporan.periode.label}".upper())
-    s.r += 1
-    s.baris_teks(f"Jabatan: {j.nama}")
-    s.baris_teks(f"Pejabat: {j.nama_pejabat}")
-    s.r += 1
+    s.kepala_jabatan(
+        "MONITORING DAN EVALUASI KINERJA",
+        f"KECAMATAN {laporan.kecamatan} — {laporan.periode.label}",
+        j.nama,
+        j.nama_pejabat,
+    )
     s.judul("A. Capaian indikator", tengah=False)
     s.kepala(laporan.kolom)
     for i, b in enumerate(j.baris, start=1):
@@ -112,10 +110,7 @@ def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
     _anggaran(s, j.jumlah)
 
 
-def _keterangan(wb: Any, laporan: LaporanMonev, kertas: str) -> None:
-    ws = wb.create_sheet("Keterangan")
-    lebar_kolom(ws, (30, 70))
-    s = Lembar(ws, 2)
+def _keterangan(s: Lembar, laporan: LaporanMonev) -> None:
     s.judul("Kategori capaian", tengah=False)
     for rentang, nama, warna in laporan.pita:
         s.teks(1, rentang)
@@ -125,29 +120,18 @@ def _keterangan(wb: Any, laporan: LaporanMonev, kertas: str) -> None:
     s.judul("Aturan penghitungan", tengah=False)
     for aturan in laporan.aturan:
         s.baris_teks(f"• {aturan}")
-    ttd = laporan.penandatangan
-    s.tanda_tangan(ttd.tempat_tanggal, ttd.jabatan, ttd.nama, ttd.pangkat, ttd.nip, 2)
-    fit_to_page_width(ws, kertas)
-    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+    s.tanda_tangan(laporan.penandatangan, 2)
 
 
 def render_monev_xlsx(laporan: LaporanMonev, target: Path, kertas: str) -> Path:
     """Write ``laporan`` as an .xlsx to ``target`` (atomically)."""
-    from openpyxl import Workbook
-
     kertas = check_kertas(kertas)
-    wb = Workbook()
-    wb.properties.creator = APP_NAME
-    wb.properties.title = laporan.judul
-    wb.remove(wb.active)
+    wb = buku_kerja(laporan.judul)
     for j in laporan.jabatan:
-        ws = wb.create_sheet(j.kode[:31])
-        lebar_kolom(ws, LEBAR)
-        _jabatan(Lembar(ws, len(LEBAR)), laporan, j)
-        fit_to_page_width(ws, kertas, orientasi="landscape")
-        sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
-    _keterangan(wb, laporan, kertas)
+        lembar_baru(
+            wb, j.kode[:31], LEBAR, kertas, partial(_jabatan, laporan=laporan, j=j), "landscape"
+        )
+    lembar_baru(wb, "Keterangan", (30, 70), kertas, partial(_keterangan, laporan=laporan))
     if laporan.asal:
         lembar_asal(wb, laporan.asal, kertas)
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

@@ -22,7 +22,7 @@ from kinerja_desktop.reports.pk_data import (
     teks_rupiah,
     teks_waktu,
 )
-from kinerja_desktop.reports.tabel_pdf import gaya_tabel, sel
+from kinerja_desktop.reports.tabel_pdf import gaya_tabel, kepala, sel, tabel
 
 LEBAR_INDIKATOR = (0.06, 0.30, 0.40, 0.12, 0.12)
 LEBAR_PROGRAM = (0.06, 0.64, 0.30)
@@ -161,11 +161,7 @@ def _tabel_indikator(d: DokumenPk, width: float) -> Any:
 
 
 def _tabel_program(d: DokumenPk, width: float) -> Any:
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    st = styles()
-    rows: list[list[Any]] = [[Paragraph(k, st["kepala"]) for k in KOLOM_PROGRAM]]
-    commands = gaya_tabel()
+    rows = [kepala(KOLOM_PROGRAM)]
     for i, p in enumerate(d.program, start=1):
         nama = f"{p.kode} {p.nama}".strip()
         rows.append([sel(str(i), "sel_tengah"), sel(nama), sel(teks_rupiah(p.anggaran), "kanan")])
@@ -173,13 +169,11 @@ def _tabel_program(d: DokumenPk, width: float) -> Any:
         rows.append(["", sel("Belum ada program dan anggaran untuk jabatan ini."), ""])
     jumlah = teks_rupiah(d.total_anggaran)
     rows.append(["", sel("Jumlah", "sel_tebal"), sel(jumlah, "kanan")])
-    table = Table(rows, colWidths=[width * w for w in LEBAR_PROGRAM], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
-    return table
+    return tabel(rows, [width * w for w in LEBAR_PROGRAM])
 
 
 def _tabel_perubahan(d: DokumenPk, width: float) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer
 
     st = styles()
     judul = "Perubahan terhadap Perjanjian Kinerja"
@@ -189,14 +183,12 @@ def _tabel_perubahan(d: DokumenPk, width: float) -> list[Any]:
     if d.alasan:
         story.append(Paragraph(teks(f"Alasan perubahan: {d.alasan}"), st["normal"]))
     story.append(Spacer(1, 2 * MM))
-    rows: list[list[Any]] = [[Paragraph(k, st["kepala"]) for k in KOLOM_PERUBAHAN]]
+    rows = [kepala(KOLOM_PERUBAHAN)]
     for i, b in enumerate(d.perubahan, start=1):
         rows.append([sel(str(i), "sel_tengah"), sel(b.bagian), sel(b.semula), sel(b.menjadi)])
     if not d.perubahan:
         rows.append(["", sel("Tidak ada perubahan isi (hanya diterbitkan ulang)."), "", ""])
-    table = Table(rows, colWidths=[width * w for w in LEBAR_PERUBAHAN], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(gaya_tabel()))
-    story.append(table)
+    story.append(tabel(rows, [width * w for w in LEBAR_PERUBAHAN]))
     return story
 
 

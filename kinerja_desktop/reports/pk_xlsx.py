@@ -2,10 +2,9 @@
 the statement at the top and the attachment below it on its own printed page. Text cells are
 forced to text; anggaran are whole numbers formatted ``Rp 1.250.000`` so that they add up."""
 
+from functools import partial
 from pathlib import Path
 
-from kinerja_desktop import APP_NAME
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.dokumen_data import Pihak
 from kinerja_desktop.reports.page import check_kertas
@@ -17,8 +16,8 @@ from kinerja_desktop.reports.pk_data import (
     LaporanPk,
     teks_waktu,
 )
-from kinerja_desktop.reports.tabel_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS, Lembar, lebar_kolom
-from kinerja_desktop.workbook import fit_to_page_width, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru, save_workbook
+from kinerja_desktop.workbook import sel_teks
 
 LEBAR = (6, 30, 42, 16, 14)
 
@@ -125,30 +124,24 @@ def _nama_lembar(kode: str, sudah: set[str]) -> str:
     return calon
 
 
-def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
-    """Write ``laporan`` as an .xlsx to ``target`` (atomically), one sheet per agreement."""
-    from openpyxl import Workbook
+def _dokumen(s: Lembar, d: DokumenPk) -> None:
+    """The statement, then the attachment on its own printed page."""
     from openpyxl.worksheet.pagebreak import Break
 
+    _pernyataan(s, d)
+    s.ws.row_breaks.append(Break(id=s.r - 1))
+    _lampiran(s, d)
+
+
+def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
+    """Write ``laporan`` as an .xlsx to ``target`` (atomically), one sheet per agreement."""
     kertas = check_kertas(kertas)
-    wb = Workbook()
-    wb.properties.creator = APP_NAME
-    wb.properties.title = laporan.judul
+    wb = buku_kerja(laporan.judul)
     sudah: set[str] = set()
-    wb.remove(wb.active)
     for d in laporan.dokumen:
-        ws = wb.create_sheet(_nama_lembar(d.kode_jabatan, sudah))
-        lebar_kolom(ws, LEBAR)
-        s = Lembar(ws, 5)
-        _pernyataan(s, d)
-        ws.row_breaks.append(Break(id=s.r - 1))
-        _lampiran(s, d)
-        fit_to_page_width(ws, kertas)
-        sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+        lembar_baru(wb, _nama_lembar(d.kode_jabatan, sudah), LEBAR, kertas, partial(_dokumen, d=d))
     if not laporan.dokumen:
-        ws = wb.create_sheet("PK")
-        sel_teks(ws, 1, 1, "Belum ada jabatan pada tahun ini.")
+        sel_teks(wb.create_sheet("PK"), 1, 1, "Belum ada jabatan pada tahun ini.")
     if laporan.asal:
         lembar_asal(wb, laporan.asal, kertas)
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

@@ -24,7 +24,16 @@ from kinerja_desktop.reports.rencana_aksi_data import (
     JabatanRa,
     LaporanRa,
 )
-from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel, tabel_lalu_penutup
+from kinerja_desktop.reports.tabel_pdf import (
+    baris_kosong,
+    judul_bagian,
+    kepala,
+    kepala_jabatan,
+    per_jabatan,
+    sel,
+    tabel,
+    tabel_lalu_penutup,
+)
 
 LEBAR_TARGET = (0.04, 0.22, 0.34, 0.08, 0.08, 0.06, 0.06, 0.06, 0.06)
 LEBAR_PROGRAM = (0.06, 0.70, 0.24)
@@ -44,10 +53,9 @@ def _target(j: JabatanRa, width: float) -> Any:
                 *(sel(t, "sel_tengah") for t in b.tw),
             ]
         )
-    tambahan = []
+    tambahan: list[tuple[Any, ...]] = []
     if not j.target:
-        rows.append([sel("Belum ada indikator untuk jabatan ini."), *[""] * 8])
-        tambahan.append(("SPAN", (0, 1), (-1, 1)))
+        baris_kosong(rows, tambahan, "Belum ada indikator untuk jabatan ini.")
     return tabel(rows, [width * w for w in LEBAR_TARGET], tambahan=tambahan)
 
 
@@ -78,10 +86,9 @@ def _aksi(j: JabatanRa, width: float, pembuka: list[Any], penutup: list[Any]) ->
                 sel(a.penanggung_jawab),
             ]
         )
-    tambahan = []
+    tambahan: list[tuple[Any, ...]] = []
     if not j.aksi:
-        rows.append([sel("Belum ada rencana aksi untuk jabatan ini."), *[""] * 8])
-        tambahan.append(("SPAN", (0, 1), (-1, 1)))
+        baris_kosong(rows, tambahan, "Belum ada rencana aksi untuk jabatan ini.")
     lebar = [width * w for w in LEBAR_AKSI]
     return tabel_lalu_penutup(pembuka, rows, lebar, penutup, tambahan=tambahan)
 
@@ -89,31 +96,21 @@ def _aksi(j: JabatanRa, width: float, pembuka: list[Any], penutup: list[Any]) ->
 def _jabatan(laporan: LaporanRa, j: JabatanRa, width: float) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
-    st = styles()
-    story: list[Any] = [
-        Paragraph(f"RENCANA AKSI TAHUN {laporan.tahun}", st["judul"]),
-        Paragraph(teks(f"KECAMATAN {laporan.kecamatan}".upper()), st["tengah_tebal"]),
-        Spacer(1, 4 * MM),
-        Paragraph(teks(f"Jabatan: {j.nama}"), st["normal"]),
-        Paragraph(teks(f"Pejabat: {j.nama_pejabat}"), st["normal"]),
-        Spacer(1, 3 * MM),
-        Paragraph("A. Target kinerja per triwulan", st["tebal"]),
-        Spacer(1, 1.5 * MM),
-        _target(j, width),
-    ]
+    story = kepala_jabatan(
+        f"RENCANA AKSI TAHUN {laporan.tahun}",
+        f"KECAMATAN {laporan.kecamatan}",
+        j.nama,
+        j.nama_pejabat,
+    )
+    story += [*judul_bagian("A. Target kinerja per triwulan"), _target(j, width)]
     if any(t.endswith(TANDA_OTOMATIS) for b in j.target for t in b.tw):
-        story.append(Paragraph(teks(KETERANGAN_OTOMATIS), st["kaki"]))
+        story.append(Paragraph(teks(KETERANGAN_OTOMATIS), styles()["kaki"]))
     story += [
         Spacer(1, 4 * MM),
-        Paragraph("B. Program, kegiatan dan anggaran", st["tebal"]),
-        Spacer(1, 1.5 * MM),
+        *judul_bagian("B. Program, kegiatan dan anggaran"),
         _program(j, width),
     ]
-    pembuka = [
-        Spacer(1, 4 * MM),
-        Paragraph("C. Rencana aksi", st["tebal"]),
-        Spacer(1, 1.5 * MM),
-    ]
+    pembuka = [Spacer(1, 4 * MM), *judul_bagian("C. Rencana aksi")]
     return story + _aksi(j, width, pembuka, signature_flowables(laporan.penandatangan))
 
 
@@ -121,19 +118,11 @@ def render_rencana_aksi_pdf(
     laporan: LaporanRa, target: Path, kertas: str = "f4", progress: Progress | None = None
 ) -> Path:
     """Write ``laporan`` as a landscape PDF on ``kertas`` to ``target`` (atomically)."""
-    from reportlab.platypus import PageBreak, Paragraph
-
     width = frame_width(kertas, lanskap=True)
-    story: list[Any] = []
+    story = per_jabatan(
+        laporan.jabatan, lambda j: _jabatan(laporan, j, width), "Menyusun Rencana Aksi", progress
+    )
     total = len(laporan.jabatan)
-    for i, j in enumerate(laporan.jabatan):
-        if progress is not None:
-            progress(i, total + 1, f"Menyusun Rencana Aksi {j.nama}")
-        if i:
-            story.append(PageBreak())
-        story += _jabatan(laporan, j, width)
-    if not laporan.jabatan:
-        story.append(Paragraph("Belum ada jabatan pada tahun ini.", styles()["normal"]))
     if progress is not None:
         progress(total, total + 1, "Menata halaman dan menulis berkas PDF")
     return build_pdf(

@@ -1,10 +1,9 @@
 """The Rencana Aksi as a workbook: one sheet per jabatan (named by its code) holding the same
 three tables as the PDF, printed landscape one page wide."""
 
+from functools import partial
 from pathlib import Path
 
-from kinerja_desktop import APP_NAME
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.rencana_aksi_data import (
     KETERANGAN_OTOMATIS,
@@ -15,24 +14,15 @@ from kinerja_desktop.reports.rencana_aksi_data import (
     JabatanRa,
     LaporanRa,
 )
-from kinerja_desktop.reports.tabel_xlsx import (
-    HURUF_PER_SATUAN,
-    TINGGI_BARIS,
-    Lembar,
-    lebar_kolom,
-)
-from kinerja_desktop.workbook import fit_to_page_width, sel_teks, sesuaikan_tinggi_baris
+from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru, save_workbook
+from kinerja_desktop.workbook import sel_teks
 
 LEBAR = (6, 30, 40, 30, 12, 10, 10, 10, 18)
 
 
 def _jabatan(s: Lembar, laporan: LaporanRa, j: JabatanRa) -> None:
-    s.judul(f"RENCANA AKSI TAHUN {laporan.tahun}")
-    s.judul(f"KECAMATAN {laporan.kecamatan}".upper())
-    s.r += 1
-    s.baris_teks(f"Jabatan: {j.nama}")
-    s.baris_teks(f"Pejabat: {j.nama_pejabat}")
-    s.r += 1
+    judul = f"RENCANA AKSI TAHUN {laporan.tahun}"
+    s.kepala_jabatan(judul, f"KECAMATAN {laporan.kecamatan}", j.nama, j.nama_pejabat)
     s.judul("A. Target kinerja per triwulan", tengah=False)
     s.kepala(KOLOM_TARGET)
     for i, b in enumerate(j.target, start=1):
@@ -65,26 +55,17 @@ def _jabatan(s: Lembar, laporan: LaporanRa, j: JabatanRa) -> None:
         )
     if not j.aksi:
         s.baris_teks("Belum ada rencana aksi untuk jabatan ini.")
-    ttd = laporan.penandatangan
-    s.tanda_tangan(ttd.tempat_tanggal, ttd.jabatan, ttd.nama, ttd.pangkat, ttd.nip, 7)
+    s.tanda_tangan(laporan.penandatangan, 7)
 
 
 def render_rencana_aksi_xlsx(laporan: LaporanRa, target: Path, kertas: str) -> Path:
     """Write ``laporan`` as an .xlsx to ``target`` (atomically), one sheet per jabatan."""
-    from openpyxl import Workbook
-
     kertas = check_kertas(kertas)
-    wb = Workbook()
-    wb.properties.creator = APP_NAME
-    wb.properties.title = laporan.judul
-    wb.remove(wb.active)
+    wb = buku_kerja(laporan.judul)
     for j in laporan.jabatan:
-        ws = wb.create_sheet(j.kode[:31])
-        lebar_kolom(ws, LEBAR)
-        _jabatan(Lembar(ws, len(LEBAR)), laporan, j)
-        fit_to_page_width(ws, kertas, orientasi="landscape")
-        sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+        lembar_baru(
+            wb, j.kode[:31], LEBAR, kertas, partial(_jabatan, laporan=laporan, j=j), "landscape"
+        )
     if not laporan.jabatan:
         sel_teks(wb.create_sheet("Rencana Aksi"), 1, 1, "Belum ada jabatan pada tahun ini.")
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

@@ -1,9 +1,13 @@
 """Ruled tables shared by the planning documents' PDFs (Perjanjian Kinerja, Rencana Aksi,
-monev): a grey header, thin grid, cell text that wraps, numbers at the right."""
+monev): a grey header, thin grid, cell text that wraps, numbers at the right; and what those
+documents repeat around their tables (the head of a jabatan's pages, section headings, one
+jabatan after another on new pages)."""
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
-from kinerja_desktop.reports.page import styles, teks
+from kinerja_desktop.reports.output import Progress
+from kinerja_desktop.reports.page import MM, styles, teks
 
 PADDING = 3  # points inside table cells
 
@@ -77,3 +81,65 @@ def tabel_lalu_penutup(
     sisa = Table(rows[-ekor:], colWidths=lebar, splitInRow=60, hAlign="LEFT")
     sisa.setStyle(TableStyle(gaya_tabel(0)))
     return [*pembuka, tabel(rows[:-ekor], lebar), KeepTogether([sisa, *penutup])]
+
+
+def baris_kosong(rows: list[list[Any]], tambahan: list[tuple[Any, ...]], pesan: str) -> None:
+    """Append to ``rows`` one row across the whole table saying why it has no rows
+    (``pesan``); its span goes into ``tambahan``."""
+    rows.append([sel(pesan), *[""] * (len(rows[0]) - 1)])
+    r = len(rows) - 1
+    tambahan.append(("SPAN", (0, r), (-1, r)))
+
+
+def judul_bagian(judul: str) -> list[Any]:
+    """A section's bold heading ("A. Target kinerja per triwulan") and the space under it."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    return [Paragraph(teks(judul), styles()["tebal"]), Spacer(1, 1.5 * MM)]
+
+
+def kepala_jabatan(judul: str, kecamatan: str, jabatan: str, pejabat: str) -> list[Any]:
+    """The head of a jabatan's pages: the title, the kecamatan line (in capitals), then the
+    jabatan and who holds it."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    st = styles()
+    return [
+        Paragraph(teks(judul), st["judul"]),
+        Paragraph(teks(kecamatan.upper()), st["tengah_tebal"]),
+        Spacer(1, 4 * MM),
+        Paragraph(teks(f"Jabatan: {jabatan}"), st["normal"]),
+        Paragraph(teks(f"Pejabat: {pejabat}"), st["normal"]),
+        Spacer(1, 3 * MM),
+    ]
+
+
+class _Bernama(Protocol):
+    @property
+    def nama(self) -> str: ...
+
+
+J = TypeVar("J", bound=_Bernama)
+
+
+def per_jabatan(
+    jabatan: Sequence[J],
+    halaman: Callable[[J], list[Any]],
+    langkah: str,
+    progress: Progress | None,
+) -> list[Any]:
+    """The flowables ``halaman`` gives for each jabatan, each jabatan on new pages, telling
+    ``progress`` "{langkah} {nama}"; a line saying so when the year has no jabatan. The last
+    progress step (laying out the pages) is left to the caller."""
+    from reportlab.platypus import PageBreak, Paragraph
+
+    story: list[Any] = []
+    for i, j in enumerate(jabatan):
+        if progress is not None:
+            progress(i, len(jabatan) + 1, f"{langkah} {j.nama}")
+        if i:
+            story.append(PageBreak())
+        story += halaman(j)
+    if not jabatan:
+        story.append(Paragraph("Belum ada jabatan pada tahun ini.", styles()["normal"]))
+    return story

@@ -1,11 +1,22 @@
 """Writing the planning documents' workbooks top-down (Perjanjian Kinerja, Rencana Aksi,
 monev): text cells that wrap and never become formulas, ruled tables with a grey header,
-Rupiah as whole numbers shown ``Rp 1.250.000`` so that they still add up."""
+Rupiah as whole numbers shown ``Rp 1.250.000`` so that they still add up; and what those
+workbooks share around their tables (a new workbook, a sheet printed one page wide, the head of
+a jabatan's sheet, the signatory, the atomic save)."""
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.reports.penandatangan import KOSONG
-from kinerja_desktop.workbook import huruf_tebal, sel_teks
+from kinerja_desktop import APP_NAME
+from kinerja_desktop.fileio import atomic_write
+from kinerja_desktop.reports.penandatangan import KOSONG, Penandatangan
+from kinerja_desktop.workbook import (
+    fit_to_page_width,
+    huruf_tebal,
+    sel_teks,
+    sesuaikan_tinggi_baris,
+)
 
 # the Indonesian language tag makes LibreOffice group with dots (Rp 1.250.000) whatever its own
 # locale; Excel groups as the PC's regional settings say (dots on an Indonesian Windows)
@@ -127,12 +138,56 @@ class Lembar:
             cell.font = huruf_tebal()
         return cell
 
-    def tanda_tangan(
-        self, tempat_tanggal: str, jabatan: str, nama: str, pangkat: str, nip: str, kolom: int
-    ) -> None:
+    def kepala_jabatan(self, judul: str, kecamatan: str, jabatan: str, pejabat: str) -> None:
+        """The head of a jabatan's sheet: the title, the kecamatan line (in capitals), then
+        the jabatan and who holds it, each block followed by an empty row."""
+        self.judul(judul)
+        self.judul(kecamatan.upper())
+        self.r += 1
+        self.baris_teks(f"Jabatan: {jabatan}")
+        self.baris_teks(f"Pejabat: {pejabat}")
+        self.r += 1
+
+    def tanda_tangan(self, ttd: Penandatangan, kolom: int) -> None:
         """One signature block from column ``kolom`` to the table's right edge."""
         self.r += 1
-        for i, value in enumerate((tempat_tanggal, jabatan, "", "", "", nama, pangkat, nip)):
+        rows = (ttd.tempat_tanggal, ttd.jabatan, "", "", "", ttd.nama, ttd.pangkat, ttd.nip)
+        for i, value in enumerate(rows):
             if value:
                 self.teks(kolom, value, bold=i in (1, 5), sampai=self.kolom, horizontal="center")
             self.r += 1
+
+
+def buku_kerja(judul: str) -> Any:
+    """A workbook without sheets, titled ``judul`` and credited to the application."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.properties.creator = APP_NAME
+    wb.properties.title = judul
+    wb.remove(wb.active)
+    return wb
+
+
+def lembar_baru(
+    wb: Any,
+    nama: str,
+    lebar: tuple[float, ...],
+    kertas: str,
+    isi: Callable[[Lembar], None],
+    orientasi: str = "portrait",
+) -> Any:
+    """Add the sheet ``nama`` to ``wb`` with the column widths ``lebar``, written top-down by
+    ``isi``, printed on ``kertas`` one page wide, each row tall enough for its wrapped text."""
+    ws = wb.create_sheet(nama)
+    lebar_kolom(ws, lebar)
+    isi(Lembar(ws, len(lebar)))
+    fit_to_page_width(ws, kertas, orientasi=orientasi)
+    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+    return ws
+
+
+def save_workbook(wb: Any, target: Path) -> Path:
+    """Save ``wb`` to ``target`` atomically."""
+    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
+    return Path(target)
