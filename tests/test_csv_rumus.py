@@ -8,7 +8,10 @@ import sqlite3
 import zipfile
 
 from kinerja_desktop.cli import main
+from kinerja_desktop.db.audit_baca import BarisAudit
 from kinerja_desktop.db.models import database_proxy
+from kinerja_desktop.db.queries_audit import BarisAudit
+from kinerja_desktop.exchange.audit_ekspor import write_audit
 from kinerja_desktop.exchange.sel_csv import sel_aman, unescape_cell
 
 SERANGAN = "+cmd|'/Ccalc'!A0"
@@ -56,3 +59,14 @@ def test_every_csv_written_neutralises_a_formula_code_and_reads_back(db_path, tm
         isi = zf.read("data/nilai.csv").decode("utf-8")
     sel = [c for row in csv.reader(io.StringIO(isi)) for c in row]
     assert "'" + SERANGAN in sel and SERANGAN not in sel
+
+
+def test_the_history_export_neutralises_what_people_typed(tmp_path):
+    catatan = BarisAudit(
+        1, "1 Januari 2020 08.00", "siti", "Ubah", "realisasi", "Kasi Pemerintahan",
+        SERANGAN, "Januari 2020", "", "", "=HYPERLINK(\"http://contoh.test\")", "",
+    )  # fmt: skip
+    path = write_audit([catatan], tmp_path / "riwayat.csv")
+    sel = [c for row in csv.reader(path.open(encoding="utf-8")) for c in row]
+    assert "'" + SERANGAN in sel and SERANGAN not in sel
+    assert "'=HYPERLINK(\"http://contoh.test\")" in sel

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kinerja_desktop.db.queries_audit import JUDUL, KOLOM, BarisAudit
 from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.exchange.sel_csv import baris_aman
 from kinerja_desktop.fileio import atomic_write
 
 _LEBAR = (7, 19, 14, 20, 18, 30, 18, 9, 16, 18, 18, 40)
@@ -27,7 +28,8 @@ def write_audit(baris: Sequence[BarisAudit], target: Path) -> Path:
             with open(temp, "w", encoding="utf-8", newline="") as handle:
                 penulis = csv.writer(handle, lineterminator="\r\n")
                 penulis.writerow(KOLOM)
-                penulis.writerows(isi)
+                # entries quote what people typed; a spreadsheet must not run it as a formula
+                penulis.writerows(baris_aman(isi))
 
         return atomic_write(target, write_audit_csv)
 
