@@ -6,11 +6,13 @@ import csv
 from mesin import select
 
 from kinerja_desktop.cli import main
+from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import Indikator, Jabatan, database_proxy
 from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
 from kinerja_desktop.db.ops_program import IsiKegiatan, IsiProgram, add_kegiatan, add_program
 from kinerja_desktop.db.persetujuan import take_step
 from kinerja_desktop.domain.persetujuan import Langkah
+from kinerja_desktop.exchange.monev_csv import KOLOM, read_monev_csv
 
 
 def run(capsys, db_url, *args):
@@ -75,3 +77,36 @@ def test_monev_round_trip_through_csv(db, db_url, capsys, tmp_path):
     code, out = run(capsys, db_url, "nilai", "impor-monev", str(berkas))
     assert code != 0 and "sudah disetujui" in out
     assert select(str(db_url), "SELECT count(*) FROM realisasi_anggaran") == [(2,)]
+
+
+def test_a_quarter_or_a_note_given_twice_is_refused_naming_the_first_line(db_path, tmp_path):
+    berkas = tmp_path / "monev.csv"
+    anggaran = ["realisasi_anggaran", "SEKCAM", "Program Penunjang", "Administrasi Umum", ""]
+    catatan = ["keterangan", "SEKCAM", "", "", "SEKCAM.01"]
+    with open(berkas, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                KOLOM,
+                [*anggaran, "2020Q1", "1000000", "", ""],
+                [*anggaran, "2020Q1", "2000000", "", ""],
+                [*catatan, "2020Q2", "", "Hujan", "Ulang"],
+                [*catatan, "2020q2", "", "Banjir", "Tunda"],
+                [*anggaran, "2020Q2", "3000000", "", ""],
+            ]
+        )
+    open_database(db_path)
+    try:
+        sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+        program = tambah_program(sekcam, IsiProgram("Program Penunjang")).data
+        tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
+        isi = read_monev_csv(berkas)
+    finally:
+        database_proxy.obj.close()
+        database_proxy.initialize(None)
+    assert [p.kalimat for p in isi.ditolak] == [
+        "baris 3: Realisasi anggaran kegiatan ini Triwulan I 2020 sudah diisi pada baris 2; "
+        "isi sekali saja.",
+        "baris 5: Keterangan indikator ini Triwulan II 2020 sudah diisi pada baris 4; "
+        "isi sekali saja.",
+    ]
+    assert isi.ringkasan() == "3 baru, 0 diubah, 0 sama, 2 ditolak"

@@ -9,10 +9,10 @@ and kegiatan name (as exported), its triwulan (``2026Q2``) and ``nilai`` in Rupi
 empty) leaves what is stored alone, as an empty cell does in the values CSV.
 
 Reading never writes. Import is all or nothing: every line is checked by the same doors as the
-window (``db.ops_anggaran``), a refused line refuses the file, an approved period refuses it
-too; what changes is written in one transaction after a verified backup, as one batch of the
-import log with a copy of the file (``db.impor_monev``), so that Riwayat Impor can take the
-whole file back.
+window (``db.ops_anggaran``), a refused line refuses the file (so does a line repeating what
+an earlier one gave), an approved period refuses it too; what changes is written in one
+transaction after a verified backup, as one batch of the import log with a copy of the file
+(``db.impor_monev``), so that Riwayat Impor can take the whole file back.
 """
 
 import csv
@@ -196,8 +196,36 @@ def _baris(
         )
 
 
+def _refuse_repeats(isi: IsiMonev) -> None:
+    """Refuse a kegiatan's triwulan or an indicator's period given a second time, naming the
+    line that gave it first (as the values CSV does): storing both would keep only the later
+    one, silently."""
+    pertama: dict[tuple[str, int, str], Lokasi] = {}
+
+    def first(lokasi: Lokasi, kunci: tuple[str, int, str], apa: str) -> bool:
+        if kunci not in pertama:
+            pertama[kunci] = lokasi
+            return True
+        label = parse_periode(kunci[2]).label
+        pesan = f"{apa} {label} sudah diisi pada {pertama[kunci]}; isi sekali saja."
+        isi.ditolak.append(Penolakan(lokasi, pesan))
+        return False
+
+    isi.anggaran = [
+        (lokasi, m)
+        for lokasi, m in isi.anggaran
+        if first(lokasi, ("anggaran", m.kegiatan_id, m.periode), "Realisasi anggaran kegiatan ini")
+    ]
+    isi.keterangan = [
+        (lokasi, m)
+        for lokasi, m in isi.keterangan
+        if first(lokasi, ("keterangan", m.indikator_id, m.periode), "Keterangan indikator ini")
+    ]
+
+
 def _check_values(isi: IsiMonev) -> None:
     """Check the values read with the window's doors and count what would change."""
+    _refuse_repeats(isi)
     anggaran = [m for _, m in isi.anggaran]
     for n, alasan in check_anggaran(anggaran):
         isi.ditolak.append(Penolakan(isi.anggaran[n][0], alasan))
