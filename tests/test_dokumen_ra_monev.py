@@ -240,3 +240,28 @@ def test_command_line(capsys, db_path, tmp_path):
         "report", "monev", "--tahun", "2020", "--periode", "2020", "--out", str(tmp_path / "m.pdf")
     )
     assert code == 1 and "Monev dibuat per triwulan" in out.err
+
+
+def test_asal_angka_is_read_once_for_all_jabatan(db_path, tmp_path, monkeypatch):
+    from kinerja_desktop.reports.pk_versi import build_pk_report
+
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "data"))
+    db = open_database(db_path)
+    try:
+        isi_semua()
+        impor_csv(tmp_path)
+        perintah: list[str] = []
+        db.connection().set_trace_callback(perintah.append)
+        monev = build_monev(2020, "2020Q2")
+        pk = build_pk_report(2020, asal_angka=True)
+        db.connection().set_trace_callback(None)
+    finally:
+        db.close()
+        database_proxy.initialize(None)
+    assert len(monev.asal) > 20 and len(pk.asal) > 20
+    # one read of the audit log and one of the import batches per document, not one per jabatan
+    assert len([s for s in perintah if s.startswith("SELECT") and '"audit_log"' in s]) == 2
+    assert len([s for s in perintah if s.startswith("SELECT") and 'FROM "impor_batch"' in s]) == 2
+    kasi = dict(monev.asal)["Kasi Pemerintahan"]
+    assert [a.kode for a in kasi][:2] == ["KASI-PEM.01", "KASI-PEM.02"]
+    assert [a.jenis for a in kasi[1].asal] == ["Impor CSV"]

@@ -5,6 +5,7 @@ batches, one for the audit entries of the typed ones.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from peewee import JOIN
@@ -57,7 +58,9 @@ class AsalIndikator:
         return sum(a.jumlah for a in self.asal)
 
 
-def read_asal_angka(indikator: list[tuple[int, str, str]], sampai: Periode) -> list[AsalIndikator]:
+def read_asal_angka(
+    indikator: Sequence[tuple[int, str, str]], sampai: Periode
+) -> list[AsalIndikator]:
     """Where the realisasi of ``indikator`` (id, code, name; in document order) came from, for
     every stored value of ``sampai``'s year up to its end."""
     ids = [i for i, _, _ in indikator]
@@ -106,6 +109,21 @@ def read_asal_angka(indikator: list[tuple[int, str, str]], sampai: Periode) -> l
             asal.append(AsalNilai(label, "catatan impor tidak ada lagi", "", "", len(isi)))
         hasil.append(AsalIndikator(kode, nama, tuple(asal)))
     return hasil
+
+
+AsalJabatan = tuple[tuple[str, tuple[AsalIndikator, ...]], ...]
+"""The appendix of a document: per jabatan (its label), the origins of its indicators."""
+
+
+def read_asal_jabatan(
+    kelompok: Sequence[tuple[str, Sequence[tuple[int, str, str]]]], sampai: Periode
+) -> AsalJabatan:
+    """:func:`read_asal_angka` for every jabatan of a document at once (label, indicators),
+    in the same few queries whatever the number of jabatan; an indicator listed under two
+    jabatan (the Camat's PK carries those of the jabatan under him) is read once."""
+    unik = list({i: (i, kode, nama) for _, daftar in kelompok for i, kode, nama in daftar}.values())
+    asal = dict(zip((i for i, _, _ in unik), read_asal_angka(unik, sampai), strict=True))
+    return tuple((label, tuple(asal[i] for i, _, _ in daftar)) for label, daftar in kelompok)
 
 
 def _batch(ids: set[int]) -> dict[int, tuple[str, str, str, str]]:

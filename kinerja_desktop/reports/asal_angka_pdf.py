@@ -3,7 +3,7 @@ came from (typed, CSV, a desa workbook with its SHA-256 and time)."""
 
 from typing import Any
 
-from kinerja_desktop.reports.asal_angka import KOLOM, AsalIndikator
+from kinerja_desktop.reports.asal_angka import KOLOM, AsalJabatan
 from kinerja_desktop.reports.page import MM, styles, teks
 from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel
 
@@ -17,9 +17,7 @@ PENJELASAN = (
 )
 
 
-def lampiran_asal(
-    asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...], width: float
-) -> list[Any]:
+def lampiran_asal(asal: AsalJabatan, width: float) -> list[Any]:
     """The appendix's flowables (starting on a new page)."""
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 

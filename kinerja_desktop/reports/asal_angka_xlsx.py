@@ -2,21 +2,19 @@
 
 from typing import Any
 
-from kinerja_desktop.reports.asal_angka import KOLOM, AsalIndikator
+from kinerja_desktop.reports.asal_angka import KOLOM, AsalJabatan
 from kinerja_desktop.reports.asal_angka_pdf import JUDUL, PENJELASAN
 from kinerja_desktop.reports.tabel_xlsx import Lembar, lembar_baru
 
 LEBAR = (5, 40, 24, 28, 34, 20, 8)
 
 
-def lembar_asal(
-    wb: Any, asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...], kertas: str
-) -> None:
+def lembar_asal(wb: Any, asal: AsalJabatan, kertas: str) -> None:
     """Add the sheet "Asal Angka" to ``wb``."""
     lembar_baru(wb, "Asal Angka", LEBAR, kertas, lambda s: _write_asal(s, asal), "landscape")
 
 
-def _write_asal(s: Lembar, asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...]) -> None:
+def _write_asal(s: Lembar, asal: AsalJabatan) -> None:
     s.judul(JUDUL)
     s.baris_teks(PENJELASAN)
     for jabatan, daftar in asal:

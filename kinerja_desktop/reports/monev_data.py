@@ -37,7 +37,7 @@ from kinerja_desktop.domain.periode import (
 )
 from kinerja_desktop.domain.value_text import format_persen, teks_realisasi
 from kinerja_desktop.errors import DataTidakValid
-from kinerja_desktop.reports.asal_angka import AsalIndikator, read_asal_angka
+from kinerja_desktop.reports.asal_angka import AsalJabatan, read_asal_jabatan
 from kinerja_desktop.reports.dokumen_data import Pihak
 from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun
 from kinerja_desktop.reports.rencana_aksi_data import (
@@ -160,7 +160,7 @@ class LaporanMonev:
     periode: Periode
     kecamatan: str
     jabatan: tuple[JabatanMonev, ...]
-    asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...]  # per jabatan name
+    asal: AsalJabatan  # per jabatan name
     aturan: tuple[str, ...]
     penandatangan: Penandatangan
     pita: list[tuple[str, str, str]] = field(default_factory=list)
@@ -325,7 +325,7 @@ def build_monev(
         per_jabatan[n.info.jabatan_id].append(n)
     anggaran = _anggaran(tahun, ids, p)
     jabatan = []
-    asal = []
+    asal: list[tuple[str, list[tuple[int, str, str]]]] = []  # indicators per jabatan
     label_tw = f"TW {ROMAWI[p.ke - 1]}"
     for j in pilihan:
         assert j.id is not None
@@ -375,14 +375,7 @@ def build_monev(
             )
         )
         if asal_angka:
-            asal.append(
-                (
-                    j.label,
-                    tuple(
-                        read_asal_angka([(n.info.id, n.info.kode, n.info.nama) for n in daftar], sd)
-                    ),
-                )
-            )
+            asal.append((j.label, [(n.info.id, n.info.kode, n.info.nama) for n in daftar]))
     urut = sorted(aturan.pita, key=lambda x: x.batas_bawah, reverse=True)
     pita = [
         (
@@ -399,7 +392,7 @@ def build_monev(
         periode=p,
         kecamatan=kecamatan,
         jabatan=tuple(jabatan),
-        asal=tuple(asal),
+        asal=read_asal_jabatan(asal, sd),
         aturan=(
             f"Capaian s.d. {label_tw} = realisasi Januari s.d. akhir {label_tw} dibandingkan "
             f"target s.d. {label_tw} (indikator jumlah: jumlah target triwulan; persentase: "

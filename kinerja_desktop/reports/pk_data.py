@@ -25,7 +25,7 @@ from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import tahun_
 from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.domain.value_text import format_angka, format_rupiah
-from kinerja_desktop.reports.asal_angka import AsalIndikator
+from kinerja_desktop.reports.asal_angka import AsalJabatan
 from kinerja_desktop.reports.dokumen_data import (
     JabatanDokumen,
     Pihak,
@@ -184,7 +184,7 @@ class LaporanPk:
     dokumen: tuple[DokumenPk, ...]
     keadaan: tuple[str, ...] = field(default=())  # issue state worth saying (changed since…)
     # the "asal angka" appendix: per agreement's jabatan, where each realisasi came from
-    asal: tuple[tuple[str, tuple[AsalIndikator, ...]], ...] = field(default=())
+    asal: AsalJabatan = field(default=())
 
     @property
     def judul(self) -> str:

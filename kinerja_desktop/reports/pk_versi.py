@@ -8,7 +8,7 @@ from dataclasses import replace
 from kinerja_desktop.db.pk import PkTersimpan, read_pk_terbit
 from kinerja_desktop.db.queries_nilai import kode_indikator_ke_id
 from kinerja_desktop.domain.periode import tahun_
-from kinerja_desktop.reports.asal_angka import AsalIndikator, read_asal_angka
+from kinerja_desktop.reports.asal_angka import AsalJabatan, read_asal_jabatan
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.pk_data import (
     BarisPerubahan,
@@ -160,17 +160,15 @@ def build_pk_report(
     return LaporanPk(tahun, struktur.kecamatan, tuple(dokumen), tuple(keadaan), asal)
 
 
-def _asal(
-    tahun: int, dokumen: list[DokumenPk]
-) -> tuple[tuple[str, tuple[AsalIndikator, ...]], ...]:
+def _asal(tahun: int, dokumen: list[DokumenPk]) -> AsalJabatan:
     """The "asal angka" of each agreement's indicators (once per jabatan), over the year."""
     ke_id = kode_indikator_ke_id(tahun)
-    hasil = []
+    kelompok = []
     sudah = set()
     for d in dokumen:
         if d.kode_jabatan in sudah:
             continue
         sudah.add(d.kode_jabatan)
         indikator = [(ke_id[b.kode], b.kode, b.indikator) for b in d.indikator if b.kode in ke_id]
-        hasil.append((d.nama_jabatan, tuple(read_asal_angka(indikator, tahun_(tahun)))))
-    return tuple(hasil)
+        kelompok.append((d.nama_jabatan, indikator))
+    return read_asal_jabatan(kelompok, tahun_(tahun))
