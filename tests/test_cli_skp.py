@@ -96,7 +96,7 @@ def test_the_curve_is_changed_through_a_csv_file_with_its_source(capsys, db_url,
     assert code != 0 and "Predikat 'Luar Biasa' tidak dikenal" in err
     berkas.write_text(isi[0] + "\nBaik,Baik,,enam puluh,0\n", "utf-8")
     code, out, err = run(capsys, db_url, *argv)
-    assert code != 0 and "Baris 2:" in err
+    assert code != 0 and "Berkas kurva.csv baris 2:" in err
     code, out, err = run(capsys, db_url, "skp", "aturan-kurva", "--bawaan")
     assert code == 0, err
     code, out, _ = run(capsys, db_url, "skp", "aturan-kurva")

@@ -97,8 +97,8 @@ def test_a_quarter_or_a_note_given_twice_is_refused_naming_the_first_line(db_pat
     open_database(db_path)
     try:
         sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-        program = tambah_program(sekcam, IsiProgram("Program Penunjang")).data
-        tambah_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
+        program = add_program(sekcam, IsiProgram("Program Penunjang")).data
+        add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
         isi = read_monev_csv(berkas)
     finally:
         database_proxy.obj.close()

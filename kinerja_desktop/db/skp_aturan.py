@@ -16,7 +16,6 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.db.sesi import pengguna_aktif, require_administrator
-from kinerja_desktop.domain.batas import PEGAWAI_MAKS, masalah_batas
 from kinerja_desktop.domain.skp import (
     KURVA_BAWAAN,
     MATRIKS_BAWAAN,
@@ -24,10 +23,10 @@ from kinerja_desktop.domain.skp import (
     SUMBER_KURVA,
     AturanKurva,
     Rating,
+    check_aturan_kurva,
     parse_predikat,
 )
 from kinerja_desktop.domain.teks import check_teks
-from kinerja_desktop.errors import DataTidakValid
 
 JENIS_AUDIT = "skp"
 """The ``jenis`` of every audit entry of the SKP (plans, evaluations and these rules)."""
@@ -119,32 +118,9 @@ def sumber_kurva() -> str:
     return row.sumber if row is not None and row.sumber else SUMBER_KURVA
 
 
-def _check_aturan(a: AturanKurva) -> AturanKurva:
-    organisasi = parse_predikat(a.organisasi, PREDIKAT_ORGANISASI)
-    predikat = tuple(parse_predikat(p) for p in a.predikat)
-    if not predikat:
-        raise DataTidakValid("Aturan kurva tanpa predikat pegawai.")
-    for batas in (a.paling_sedikit, a.paling_banyak):
-        if batas is not None and not 0 <= batas <= 100:
-            raise DataTidakValid(f"Batas {batas:g}% di luar 0–100%.")
-    if (
-        a.paling_sedikit is not None
-        and a.paling_banyak is not None
-        and a.paling_sedikit > a.paling_banyak
-    ):
-        raise DataTidakValid("Batas paling sedikit lebih besar dari batas paling banyak.")
-    if a.minimal_orang < 0:
-        raise DataTidakValid("Jumlah orang paling sedikit tidak boleh negatif.")
-    if masalah := masalah_batas(a.minimal_orang, PEGAWAI_MAKS, "Jumlah orang paling sedikit"):
-        raise DataTidakValid(masalah)
-    if a.paling_sedikit is None and a.paling_banyak is None and not a.minimal_orang:
-        raise DataTidakValid(f"Aturan untuk {', '.join(predikat)} tidak berisi batas apa pun.")
-    return AturanKurva(organisasi, predikat, a.paling_sedikit, a.paling_banyak, a.minimal_orang)
-
-
 def set_kurva(aturan: list[AturanKurva], sumber: str) -> Hasil[None]:
     """Replace the whole curve (a kabupaten's own rules) with its source; administrator only."""
-    bersih = [_check_aturan(a) for a in aturan]
+    bersih = [check_aturan_kurva(a) for a in aturan]
     sumber = check_teks(sumber, "Sumber aturan kurva (peraturan atau surat edaran)", maks=500)
     sesi = require_administrator("Mengubah kurva distribusi")
     with database_proxy.atomic():

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kinerja_desktop.domain.batas import PEGAWAI_MAKS, masalah_batas
 from kinerja_desktop.errors import DataTidakValid
 
 
@@ -271,6 +272,32 @@ class AturanKurva:
                 else f"paling sedikit {self.minimal_orang} orang"
             )
         return f"{siapa}: {', '.join(bagian)}"
+
+
+def check_aturan_kurva(a: AturanKurva) -> AturanKurva:
+    """``a`` with its predikat words as the lists spell them ("kurang" becomes
+    "Kurang/Misconduct"); refused when a word is unknown, a bound lies outside 0–100%, the
+    lower bound exceeds the upper, or the rule bounds nothing."""
+    organisasi = parse_predikat(a.organisasi, PREDIKAT_ORGANISASI)
+    predikat = tuple(parse_predikat(p) for p in a.predikat)
+    if not predikat:
+        raise DataTidakValid("Aturan kurva tanpa predikat pegawai.")
+    for batas in (a.paling_sedikit, a.paling_banyak):
+        if batas is not None and not 0 <= batas <= 100:
+            raise DataTidakValid(f"Batas {batas:g}% di luar 0–100%.")
+    if (
+        a.paling_sedikit is not None
+        and a.paling_banyak is not None
+        and a.paling_sedikit > a.paling_banyak
+    ):
+        raise DataTidakValid("Batas paling sedikit lebih besar dari batas paling banyak.")
+    if a.minimal_orang < 0:
+        raise DataTidakValid("Jumlah orang paling sedikit tidak boleh negatif.")
+    if masalah := masalah_batas(a.minimal_orang, PEGAWAI_MAKS, "Jumlah orang paling sedikit"):
+        raise DataTidakValid(masalah)
+    if a.paling_sedikit is None and a.paling_banyak is None and not a.minimal_orang:
+        raise DataTidakValid(f"Aturan untuk {', '.join(predikat)} tidak berisi batas apa pun.")
+    return AturanKurva(organisasi, predikat, a.paling_sedikit, a.paling_banyak, a.minimal_orang)
 
 
 KURVA_BAWAAN: tuple[AturanKurva, ...] = (

@@ -4,7 +4,8 @@ its own rules: written by ``skp aturan-kurva --ekspor``, edited in a spreadsheet
 
 Columns: ``organisasi,predikat,paling_sedikit,paling_banyak,minimal_orang``. ``predikat`` holds
 one or more staff predikat joined by " + " ("Butuh Perbaikan + Kurang/Misconduct"); the bounds
-are percent, empty for none.
+are percent, empty for none. Read back, each line passes the rule check of the store
+(:func:`kinerja_desktop.domain.skp.check_aturan_kurva`), so a refusal names its line.
 """
 
 import csv
@@ -12,8 +13,9 @@ import io
 from pathlib import Path
 
 from kinerja_desktop.domain.capaian import parse_angka
-from kinerja_desktop.domain.skp import AturanKurva
+from kinerja_desktop.domain.skp import AturanKurva, check_aturan_kurva
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
+from kinerja_desktop.exchange.nilai_csv import pemisah, read_csv_text
 from kinerja_desktop.fileio import atomic_write
 
 KOLOM = ("organisasi", "predikat", "paling_sedikit", "paling_banyak", "minimal_orang")
@@ -42,22 +44,36 @@ def write_kurva_csv(aturan: list[AturanKurva], target: Path) -> Path:
     return atomic_write(Path(target), lambda t: t.write_text(keluar.getvalue(), "utf-8-sig"))
 
 
-def read_kurva_csv(sumber: Path) -> list[AturanKurva]:
-    """Read a curve written by :func:`write_kurva_csv` (and edited); refused with the line and
-    what is wrong. The predikat words are checked when the curve is stored."""
-    try:
-        teks = Path(sumber).read_text("utf-8-sig")
-    except UnicodeDecodeError:
+def _batas(teks: str, kolom: str) -> float | None:
+    return parse_angka(teks, kolom) if teks else None
+
+
+def _orang(teks: str) -> int:
+    if not teks:
+        return 0
+    jumlah = parse_angka(teks, "minimal_orang")
+    if not jumlah.is_integer():
         raise DataTidakValid(
-            f"Berkas {Path(sumber).name} bukan teks UTF-8; simpan dari Excel sebagai "
-            "CSV UTF-8 (dipisahkan koma)."
+            f"Isian minimal_orang {teks!r} bukan bilangan bulat; isi jumlah pegawai (0, 1, 2 …)."
+        )
+    return int(jumlah)
+
+
+def read_kurva_csv(sumber: Path) -> list[AturanKurva]:
+    """Read a curve written by :func:`write_kurva_csv` (and edited, in Excel too), every rule
+    checked as it will be stored; refused naming the file, the line and what is wrong."""
+    path = Path(sumber)
+    teks, _data = read_csv_text(path)
+    try:
+        baris = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah(teks)))
+    except csv.Error:
+        raise DataTidakValid(
+            f"Berkas {path.name}: satu kolom terlalu panjang atau tanda petik tidak ditutup. "
+            "Ekspor ulang aturannya lalu ubah lagi."
         ) from None
-    except OSError as exc:
-        raise DataTidakValid(f"Berkas {sumber} tidak dapat dibaca: {exc.strerror}.") from None
-    baris = list(csv.reader(io.StringIO(teks)))
     if not baris or tuple(k.strip().lower() for k in baris[0]) != KOLOM:
         raise DataTidakValid(
-            f"Baris 1 berkas {Path(sumber).name} harus berjudul kolom {','.join(KOLOM)}."
+            f"Berkas {path.name} baris 1 harus berisi judul kolom {','.join(KOLOM)}."
         )
     hasil = []
     for nomor, isi in enumerate(baris[1:], start=2):
@@ -65,21 +81,21 @@ def read_kurva_csv(sumber: Path) -> list[AturanKurva]:
             continue
         if len(isi) != len(KOLOM):
             raise DataTidakValid(
-                f"Baris {nomor}: {len(isi)} kolom, seharusnya {len(KOLOM)} ({','.join(KOLOM)})."
+                f"Berkas {path.name} baris {nomor}: {len(isi)} kolom, seharusnya {len(KOLOM)} "
+                f"({','.join(KOLOM)})."
             )
         organisasi, predikat, sedikit, banyak, orang = (x.strip() for x in isi)
         try:
-            hasil.append(
-                AturanKurva(
-                    organisasi,
-                    tuple(p.strip() for p in predikat.split("+") if p.strip()),
-                    parse_angka(sedikit, "paling_sedikit") if sedikit else None,
-                    parse_angka(banyak, "paling_banyak") if banyak else None,
-                    int(parse_angka(orang, "minimal_orang")) if orang else 0,
-                )
+            aturan = AturanKurva(
+                organisasi,
+                tuple(p.strip() for p in predikat.split("+") if p.strip()),
+                _batas(sedikit, "paling_sedikit"),
+                _batas(banyak, "paling_banyak"),
+                _orang(orang),
             )
+            hasil.append(check_aturan_kurva(aturan))
         except KinerjaError as exc:
-            raise DataTidakValid(f"Baris {nomor}: {exc.pesan}") from None
+            raise DataTidakValid(f"Berkas {path.name} baris {nomor}: {exc.pesan}") from None
     if not hasil:
-        raise DataTidakValid(f"Berkas {Path(sumber).name} tidak berisi aturan.")
+        raise DataTidakValid(f"Berkas {path.name} tidak berisi aturan.")
     return hasil
