@@ -206,7 +206,9 @@ class LaporanPk:
 # -- reading the current data ---------------------------------------------------------------
 
 
-def _teks_target(t: Target | None) -> str:
+def teks_target_dokumen(t: Target | None) -> str:
+    """A target as the planning documents print it: ``12``, ``80–100``; a blank to fill in by
+    hand when there is none."""
     if t is None:
         return KOSONG_SEL
     if t.atas is None:
@@ -226,7 +228,7 @@ def _sasaran(nilai: list[NilaiIndikator]) -> tuple[SasaranPk, ...]:
     tahun = tahun_(nilai[0].info.tahun) if nilai else None
     for n in nilai:
         target = n.target_periode(tahun)[0] if tahun else None
-        baris = BarisPk(n.info.kode, n.info.nama, _teks_target(target), _satuan(n))
+        baris = BarisPk(n.info.kode, n.info.nama, teks_target_dokumen(target), _satuan(n))
         if hasil and hasil[-1][0] == n.info.sasaran:
             hasil[-1][1].append(baris)
         else:

@@ -22,7 +22,6 @@ from kinerja_desktop.db.queries_program import (
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import tahun_, triwulan_setahun
-from kinerja_desktop.domain.value_text import format_angka
 from kinerja_desktop.errors import TidakDitemukan
 from kinerja_desktop.reports.dokumen_data import (
     KODE_CAMAT,
@@ -31,7 +30,7 @@ from kinerja_desktop.reports.dokumen_data import (
     read_struktur,
 )
 from kinerja_desktop.reports.penandatangan import Penandatangan, PilihanTtd, penandatangan_tahun
-from kinerja_desktop.reports.pk_data import KOSONG_SEL, teks_rupiah
+from kinerja_desktop.reports.pk_data import KOSONG_SEL, teks_rupiah, teks_target_dokumen
 
 TANDA_OTOMATIS = "*"
 KETERANGAN_OTOMATIS = (
@@ -160,12 +159,7 @@ def teks_nilai_target(t: Target | None, otomatis: bool = False) -> str:
     """A target as a cell shows it: ``12``, ``80–100``, ``3*`` when derived; a blank when none."""
     if t is None:
         return KOSONG_SEL
-    teks = (
-        format_angka(t.nilai)
-        if t.atas is None
-        else f"{format_angka(t.nilai)}–{format_angka(t.atas)}"
-    )
-    return teks + (TANDA_OTOMATIS if otomatis else "")
+    return teks_target_dokumen(t) + (TANDA_OTOMATIS if otomatis else "")
 
 
 def baris_target(n: NilaiIndikator) -> BarisTarget:
