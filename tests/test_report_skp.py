@@ -288,3 +288,14 @@ def test_refusals_are_indonesian(db, tmp_path):
         export_skp(2020, tmp_path / "a.pdf", nip="123")
     with pytest.raises(DataTidakValid, match="bukan 202001"):
         export_skp(2020, tmp_path / "a.pdf", periode="202001")
+
+
+def test_a_nip_written_with_dots_or_dashes_finds_its_pegawai(kantor):
+    open_database(kantor[6])
+    try:
+        for nip in ("19900506.201503.2.003", "19900506-201503-2-003", "19900506 201503 2 003"):
+            [dokumen] = build_skp_report(2020, nip=nip).dokumen
+            assert dokumen.data.pegawai.nama == "Fitri Handayani"
+    finally:
+        database_proxy.obj.close()
+        database_proxy.initialize(None)

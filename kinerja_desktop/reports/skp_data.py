@@ -23,7 +23,7 @@ from kinerja_desktop.db.queries_skp import (
 )
 from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 from kinerja_desktop.db.skp_aturan import sumber_kurva
-from kinerja_desktop.domain.nip import format_nip
+from kinerja_desktop.domain.nip import format_nip, normalize_nip
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, parse_periode
 from kinerja_desktop.domain.skp import HasilKurva, Rating
 from kinerja_desktop.domain.tanggal import format_tanggal
@@ -171,8 +171,7 @@ def _choose_skp_ids(tahun: int, nip: str | None) -> list[int]:
                 "(tombol Buat SKP) atau dengan perintah skp buat."
             )
         return ids
-    bersih = "".join(nip.split())
-    pegawai = Pegawai.get_or_none(Pegawai.nip == bersih)
+    pegawai = Pegawai.get_or_none(Pegawai.nip == normalize_nip(nip))
     if pegawai is None:
         raise TidakDitemukan(f"Tidak ada pegawai dengan NIP {nip}. Periksa NIP-nya (18 angka).")
     skp = Skp.get_or_none((Skp.pegawai == pegawai.id) & (Skp.tahun == tahun))
