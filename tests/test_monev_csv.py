@@ -110,3 +110,39 @@ def test_a_quarter_or_a_note_given_twice_is_refused_naming_the_first_line(db_pat
         "isi sekali saja.",
     ]
     assert isi.ringkasan() == "3 baru, 0 diubah, 0 sama, 2 ditolak"
+
+
+def test_codes_typed_in_small_letters_find_their_jabatan_and_indicator(db_path, tmp_path):
+    """A code comes in through domain.kode as from every other door: "kasi-pem.01 " is
+    KASI-PEM.01, in the monev CSV and in the values CSV alike."""
+    from kinerja_desktop.exchange.nilai_csv import KOLOM_WAJIB, read_csv
+
+    monev = tmp_path / "monev.csv"
+    with open(monev, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                KOLOM,
+                ["realisasi_anggaran", "sekcam", "Program Penunjang", "Administrasi Umum", "",
+                 "2020Q1", "1000000", "", ""],
+                ["keterangan", "", "", "", "sekcam.01 ", "2020Q1", "", "Hujan", "Ulang"],
+            ]  # fmt: skip
+        )
+    nilai = tmp_path / "nilai.csv"
+    with open(nilai, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [KOLOM_WAJIB, ["kasi-pem.01", "202001", "", "realisasi", "3", "", ""]]
+        )
+    open_database(db_path)
+    try:
+        sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+        program = add_program(sekcam, IsiProgram("Program Penunjang")).data
+        add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
+        isi_monev = read_monev_csv(monev)
+        isi_nilai = read_csv(nilai)
+        kasi_pem_01 = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASI-PEM.01").id
+    finally:
+        database_proxy.obj.close()
+        database_proxy.initialize(None)
+    assert isi_monev.ditolak == []
+    assert isi_monev.ringkasan() == "2 baru, 0 diubah, 0 sama, 0 ditolak"
+    assert isi_nilai.ditolak == [] and isi_nilai.nilai[0].kunci.indikator_id == kasi_pem_01

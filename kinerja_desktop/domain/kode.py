@@ -10,6 +10,8 @@ Lower-case letters are taken as capitals; spaces at either end are dropped.
 """
 
 import re
+from collections.abc import Mapping
+from typing import TypeVar
 
 from kinerja_desktop.domain.teks import clean_teks
 from kinerja_desktop.errors import DataTidakValid
@@ -48,3 +50,15 @@ def check_kode(kode: str, apa: str = "Kode", maks: int = KODE_MAKS) -> str:
     if masalah is not None:
         raise DataTidakValid(masalah)
     return bentuk
+
+
+T = TypeVar("T")
+
+
+def find_kode(tersimpan: Mapping[str, T], kode: str, apa: str = "Kode") -> T | None:
+    """What ``tersimpan`` holds under ``kode`` as written in a file, else under its stored form
+    (:func:`bentuk_kode`: "kasi-pem.01 " finds ``KASI-PEM.01``); the code as written first, so
+    a code an older version stored in another form is still found."""
+    if kode in tersimpan:
+        return tersimpan[kode]
+    return tersimpan.get(bentuk_kode(kode, apa))

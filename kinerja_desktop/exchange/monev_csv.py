@@ -46,6 +46,7 @@ from kinerja_desktop.db.queries_program import (
     read_program,
     read_realisasi_anggaran,
 )
+from kinerja_desktop.domain.kode import find_kode
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.value_text import parse_rupiah
 from kinerja_desktop.errors import DataTidakValid
@@ -94,8 +95,8 @@ class IsiMonev:
         return teks + (f", {self.kosong} belum diisi" if self.kosong else "")
 
 
-def _kegiatan_tahun(tahun: int) -> dict[tuple[str, str, str], list[int]]:
-    """(jabatan code, program name, kegiatan name) -> kegiatan ids of ``tahun``."""
+def _kegiatan_tahun(tahun: int) -> dict[str, dict[tuple[str, str], list[int]]]:
+    """jabatan code -> (program name, kegiatan name) -> kegiatan ids of ``tahun``."""
     query = (
         Kegiatan.select(Jabatan.kode, Program.nama, Kegiatan.nama, Kegiatan.id)
         .join(Program)
@@ -103,9 +104,9 @@ def _kegiatan_tahun(tahun: int) -> dict[tuple[str, str, str], list[int]]:
         .where(Jabatan.tahun == tahun)
         .tuples()
     )
-    hasil: dict[tuple[str, str, str], list[int]] = {}
+    hasil: dict[str, dict[tuple[str, str], list[int]]] = {}
     for kode, program, kegiatan, i in query.iterator():
-        hasil.setdefault((kode, program, kegiatan), []).append(i)
+        hasil.setdefault(kode, {}).setdefault((program, kegiatan), []).append(i)
     return hasil
 
 
@@ -127,7 +128,7 @@ def read_monev_csv(path: Path) -> IsiMonev:
             )
         letak = {k: kepala.index(k) for k in KOLOM}
         isi = IsiMonev(nama=path.name, sha256=hashlib.sha256(data).hexdigest(), data=data)
-        kegiatan: dict[int, dict[tuple[str, str, str], list[int]]] = {}
+        kegiatan: dict[int, dict[str, dict[tuple[str, str], list[int]]]] = {}
         indikator: dict[int, dict[str, int]] = {}
         for baris in reader:
             if not any(c.strip() for c in baris):
@@ -154,7 +155,7 @@ def _baris(
     sel: dict[str, str],
     lokasi: Lokasi,
     isi: IsiMonev,
-    kegiatan: dict[int, dict[tuple[str, str, str], list[int]]],
+    kegiatan: dict[int, dict[str, dict[tuple[str, str], list[int]]]],
     indikator: dict[int, dict[str, int]],
 ) -> None:
     jenis = sel["jenis"].lower()
@@ -167,8 +168,8 @@ def _baris(
             return
         if periode.tahun not in kegiatan:
             kegiatan[periode.tahun] = _kegiatan_tahun(periode.tahun)
-        kunci = (sel["kode_jabatan"], sel["program"], sel["kegiatan"])
-        ids = kegiatan[periode.tahun].get(kunci, [])
+        milik = find_kode(kegiatan[periode.tahun], sel["kode_jabatan"], "Kode jabatan") or {}
+        ids = milik.get((sel["program"], sel["kegiatan"]), [])
         if len(ids) != 1:
             apa = "tidak ada" if not ids else "ada lebih dari satu"
             raise DataTidakValid(
@@ -183,7 +184,7 @@ def _baris(
             return
         if periode.tahun not in indikator:
             indikator[periode.tahun] = kode_indikator_ke_id(periode.tahun)
-        ind = indikator[periode.tahun].get(sel["kode_indikator"])
+        ind = find_kode(indikator[periode.tahun], sel["kode_indikator"], "Kode indikator")
         if ind is None:
             raise DataTidakValid(
                 f"Indikator {sel['kode_indikator']!r} tidak ada pada tahun {periode.tahun}."

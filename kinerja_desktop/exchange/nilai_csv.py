@@ -42,6 +42,7 @@ from kinerja_desktop.db.queries_nilai import (
 )
 from kinerja_desktop.domain.capaian import Komponen, angka, parse_angka, parse_target
 from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.kode import find_kode
 from kinerja_desktop.domain.periode import Periode, parse_periode
 from kinerja_desktop.errors import DataTidakValid, LingkunganBermasalah
 from kinerja_desktop.exchange.import_copies import dengan_salinan
@@ -178,7 +179,7 @@ def _baris(
     tahun_dilihat.add(tahun)
     if not kode[tahun]:
         raise DataTidakValid(f"Tahun {tahun} belum ada di basis data.")
-    ind = kode[tahun].get(sel["kode_indikator"])
+    ind = find_kode(kode[tahun], sel["kode_indikator"], "Kode indikator")
     if ind is None:
         raise DataTidakValid(f"Indikator {sel['kode_indikator']!r} tidak ada pada tahun {tahun}.")
     desa_id = None
