@@ -7,8 +7,6 @@ import io
 import sqlite3
 import zipfile
 
-from kinerja_desktop.db.audit_baca import BarisAudit
-
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.queries_audit import BarisAudit
