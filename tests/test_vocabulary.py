@@ -70,11 +70,6 @@ INDONESIAN_VERBS = frozenset(
     ]
 )
 
-# Names still waiting for their English verb, by module. Remove a name here when you rename
-# it; the list must end empty, and then this dict and its use go away.
-NOT_YET_RENAMED: dict[str, set[str]] = {
-}
-
 
 def _indonesian_verb_names() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
@@ -87,20 +82,4 @@ def _indonesian_verb_names() -> dict[str, set[str]]:
 
 
 def test_function_names_use_english_verbs():
-    found = _indonesian_verb_names()
-    new = {
-        module: sorted(names - NOT_YET_RENAMED.get(module, set()))
-        for module, names in found.items()
-        if names - NOT_YET_RENAMED.get(module, set())
-    }
-    assert new == {}
-
-
-def test_the_list_of_names_not_yet_renamed_is_current():
-    found = _indonesian_verb_names()
-    renamed = {
-        module: sorted(names - found.get(module, set()))
-        for module, names in NOT_YET_RENAMED.items()
-        if names - found.get(module, set())
-    }
-    assert renamed == {}, "remove these from NOT_YET_RENAMED"
+    assert _indonesian_verb_names() == {}
