@@ -4,48 +4,35 @@ Messages for people are Indonesian; refusals exit with status 1, wrong usage wit
 """
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from kinerja_desktop import __version__
-from kinerja_desktop.cli import (
-    audit,
-    backup,
-    data,
-    desa,
-    iki,
-    kabupaten,
-    kantor,
-    keputusan,
-    kirim,
-    nilai,
-    pengguna,
-    persetujuan,
-    report,
-    skp,
-)
 from kinerja_desktop.cli.common import release_locks
 from kinerja_desktop.domain.teks import tanpa_kendali
 from kinerja_desktop.errors import KinerjaError, LingkunganBermasalah
 
-# Each module adds its commands with ``register(subparsers)``; add new command groups here.
+# Each module of kinerja_desktop.cli adds its commands with ``register(subparsers)``; add new
+# command groups here. They are imported only for a command line that may name a command: the
+# window's start (options only) needs none of them.
 COMMAND_MODULES = [
-    data,
-    kantor,
-    keputusan,
-    iki,
-    report,
-    backup,
-    nilai,
-    desa,
-    kirim,
-    kabupaten,
-    persetujuan,
-    audit,
-    pengguna,
-    skp,
+    "data",
+    "kantor",
+    "keputusan",
+    "iki",
+    "report",
+    "backup",
+    "nilai",
+    "desa",
+    "kirim",
+    "kabupaten",
+    "persetujuan",
+    "audit",
+    "pengguna",
+    "skp",
 ]
 
 # argparse writes its own messages through gettext; these are the ones a user can meet.
@@ -102,7 +89,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.db)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kinerja-desktop",
         description="Kinerja Desktop: Indikator Kinerja Individu kecamatan. "
@@ -130,11 +117,21 @@ def _parser() -> argparse.ArgumentParser:
         "KINERJA_PENGGUNA); sandi ditanyakan saat perintah mengubah data",
     )
     parser.set_defaults(func=cmd_gui)
-    commands = parser.add_subparsers(title="perintah", metavar="PERINTAH")
-
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    if commands:
+        subparsers = parser.add_subparsers(title="perintah", metavar="PERINTAH")
+        for name in COMMAND_MODULES:
+            importlib.import_module(f"kinerja_desktop.cli.{name}").register(subparsers)
     return parser
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Read the command line; options alone (the window) without the commands' modules."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if "-h" not in words and "--help" not in words:
+        args, rest = _parser(commands=False).parse_known_args(words)
+        if not rest:
+            return args
+    return _parser().parse_args(words)
 
 
 def _utf8_console() -> None:
@@ -175,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     from kinerja_desktop.db.location import chosen_location
 
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     try:
         args.db = chosen_location(args.db)
         return int(args.func(args))
