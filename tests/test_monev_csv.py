@@ -3,6 +3,7 @@ checked by the window's doors, all or nothing, refused in an approved period."""
 
 import csv
 
+import pytest
 from mesin import select
 
 from kinerja_desktop.cli import main
@@ -79,7 +80,20 @@ def test_monev_round_trip_through_csv(db, db_url, capsys, tmp_path):
     assert select(str(db_url), "SELECT count(*) FROM realisasi_anggaran") == [(2,)]
 
 
-def test_a_quarter_or_a_note_given_twice_is_refused_naming_the_first_line(db_path, tmp_path):
+@pytest.fixture
+def kegiatan_sekcam(db_path):
+    """The built-in database open (SQLite only) with SEKCAM's "Program Penunjang" and its
+    kegiatan "Administrasi Umum", as the round trip above makes them."""
+    open_database(db_path)
+    sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
+    program = add_program(sekcam, IsiProgram("Program Penunjang")).data
+    add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
+    yield
+    database_proxy.obj.close()
+    database_proxy.initialize(None)
+
+
+def test_a_line_given_twice_is_refused_naming_the_first(kegiatan_sekcam, tmp_path):
     berkas = tmp_path / "monev.csv"
     anggaran = ["realisasi_anggaran", "SEKCAM", "Program Penunjang", "Administrasi Umum", ""]
     catatan = ["keterangan", "SEKCAM", "", "", "SEKCAM.01"]
@@ -94,15 +108,7 @@ def test_a_quarter_or_a_note_given_twice_is_refused_naming_the_first_line(db_pat
                 [*anggaran, "2020Q2", "3000000", "", ""],
             ]
         )
-    open_database(db_path)
-    try:
-        sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-        program = add_program(sekcam, IsiProgram("Program Penunjang")).data
-        add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
-        isi = read_monev_csv(berkas)
-    finally:
-        database_proxy.obj.close()
-        database_proxy.initialize(None)
+    isi = read_monev_csv(berkas)
     assert [p.kalimat for p in isi.ditolak] == [
         "baris 3: Realisasi anggaran kegiatan ini Triwulan I 2020 sudah diisi pada baris 2; "
         "isi sekali saja.",
@@ -112,7 +118,7 @@ def test_a_quarter_or_a_note_given_twice_is_refused_naming_the_first_line(db_pat
     assert isi.ringkasan() == "3 baru, 0 diubah, 0 sama, 2 ditolak"
 
 
-def test_codes_typed_in_small_letters_find_their_jabatan_and_indicator(db_path, tmp_path):
+def test_codes_typed_in_small_letters_find_their_jabatan_and_indicator(kegiatan_sekcam, tmp_path):
     """A code comes in through domain.kode as from every other door: "kasi-pem.01 " is
     KASI-PEM.01, in the monev CSV and in the values CSV alike."""
     from kinerja_desktop.exchange.nilai_csv import KOLOM_WAJIB, read_csv
@@ -132,17 +138,9 @@ def test_codes_typed_in_small_letters_find_their_jabatan_and_indicator(db_path, 
         csv.writer(handle).writerows(
             [KOLOM_WAJIB, ["kasi-pem.01", "202001", "", "realisasi", "3", "", ""]]
         )
-    open_database(db_path)
-    try:
-        sekcam = Jabatan.get(Jabatan.tahun == 2020, Jabatan.kode == "SEKCAM").id
-        program = add_program(sekcam, IsiProgram("Program Penunjang")).data
-        add_kegiatan(program, IsiKegiatan("Administrasi Umum", "", 5_000_000_000))
-        isi_monev = read_monev_csv(monev)
-        isi_nilai = read_csv(nilai)
-        kasi_pem_01 = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASI-PEM.01").id
-    finally:
-        database_proxy.obj.close()
-        database_proxy.initialize(None)
+    isi_monev = read_monev_csv(monev)
+    isi_nilai = read_csv(nilai)
+    kasi_pem_01 = Indikator.get(Indikator.tahun == 2020, Indikator.kode == "KASI-PEM.01").id
     assert isi_monev.ditolak == []
     assert isi_monev.ringkasan() == "2 baru, 0 diubah, 0 sama, 0 ditolak"
     assert isi_nilai.ditolak == [] and isi_nilai.nilai[0].kunci.indikator_id == kasi_pem_01
