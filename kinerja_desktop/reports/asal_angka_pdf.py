@@ -9,6 +9,7 @@ from kinerja_desktop.reports.tabel_pdf import kepala, sel, tabel
 
 LEBAR = (0.04, 0.27, 0.15, 0.17, 0.20, 0.11, 0.06)
 JUDUL = "LAMPIRAN: ASAL ANGKA"
+TANPA_INDIKATOR = "Jabatan ini tidak punya indikator."
 PENJELASAN = (
     "Dari mana setiap realisasi dalam dokumen ini berasal: diketik di aplikasi (oleh siapa, "
     "kapan terakhir), berkas CSV atau isian desa yang diimpor (nama berkas, sidik SHA-256 "
@@ -58,6 +59,6 @@ def lampiran_asal(asal: AsalJabatan, width: float) -> list[Any]:
                     ]
                 )
         if not daftar:
-            rows.append(["", sel("Jabatan ini tidak punya indikator."), "", "", "", "", ""])
+            rows.append(["", sel(TANPA_INDIKATOR), "", "", "", "", ""])
         story.append(tabel(rows, [width * w for w in LEBAR]))
     return story

@@ -3,7 +3,7 @@
 from typing import Any
 
 from kinerja_desktop.reports.asal_angka import KOLOM, AsalJabatan
-from kinerja_desktop.reports.asal_angka_pdf import JUDUL, PENJELASAN
+from kinerja_desktop.reports.asal_angka_pdf import JUDUL, PENJELASAN, TANPA_INDIKATOR
 from kinerja_desktop.reports.tabel_xlsx import Lembar, lembar_baru
 
 LEBAR = (5, 40, 24, 28, 34, 20, 8)
@@ -27,3 +27,5 @@ def _write_asal(s: Lembar, asal: AsalJabatan) -> None:
                 s.baris([str(i), nama, "Belum ada realisasi.", "", "", "", 0])
             for a in ind.asal:
                 s.baris([str(i), nama, a.jenis, a.berkas, a.sha256, a.waktu, a.jumlah])
+        if not daftar:
+            s.baris(["", TANPA_INDIKATOR, "", "", "", "", ""])
