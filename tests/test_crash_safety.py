@@ -42,6 +42,7 @@ SPREAD = 8
 # Runs ``python -m kinerja_desktop ARGS`` counting its calls into the system. KINERJA_UJI_BUNUH=n:
 # SIGKILL just before the n-th call (one more than there are: at exit, after the last call).
 # KINERJA_UJI_CATAT=FILE: write the names of all calls there at exit (the uninterrupted run).
+# A write to the terminal is logged as TERMINAL: it changes nothing on disk (_kill_points).
 _LAUNCHER = """
 import atexit, json, os, runpy, signal, sys
 NAMES = {"execute", "executemany", "executescript", "commit", "backup", "close", "write",
@@ -52,9 +53,11 @@ calls = []
 def hook(frame, event, arg):
     if event != "c_call" or arg.__name__ not in NAMES:
         return
-    if isinstance(getattr(arg, "__self__", None), (str, bytes)):
+    owner = getattr(arg, "__self__", None)
+    if isinstance(owner, (str, bytes)):
         return  # str.replace is no system call
-    calls.append(arg.__name__)
+    terminal = arg.__name__ == "write" and getattr(owner, "name", None) in ("<stdout>", "<stderr>")
+    calls.append("TERMINAL" if terminal else arg.__name__)
     if len(calls) == KILL_AT:
         os.kill(os.getpid(), signal.SIGKILL)
 def save():
@@ -293,13 +296,24 @@ def _operation(name: str, run_root: Path, template: Path) -> tuple[list[str], ob
 def _kill_points(calls: list[str]) -> list[int]:
     """1-based call numbers to kill at: spread over the run, around every file move, the last
     calls (an operation's transaction ends there: its last statements and the commit), and at
-    exit after the last call (the command done, the process not yet ended)."""
+    exit after the last call (the command done, the process not yet ended).
+
+    A point is left out when only writes to the terminal ran since the point before it: the
+    files are then exactly as that kill left them, so the two kills prove the same thing.
+    (The last calls of a backup or restore are its report to the operator: a kill before each
+    of its lines would repeat the kill before the first.)"""
     n = len(calls)
     points = {1 + (n - 1) * j // SPREAD for j in range(SPREAD)} | set(range(n - 3, n + 2))
     for i, name in enumerate(calls, start=1):
         if name in ("replace", "rename"):
             points |= {i, i + 1}  # the moved file complete but hidden; then just published
-    return sorted(p for p in points if 1 <= p <= n + 1)
+    kept: list[int] = []
+    for point in sorted(p for p in points if 1 <= p <= n + 1):
+        # the calls made after a kill at the previous point and before one at this point
+        if kept and point != n + 1 and set(calls[kept[-1] - 1 : point - 1]) == {"TERMINAL"}:
+            continue
+        kept.append(point)
+    return kept
 
 
 @pytest.mark.parametrize("operation", list(TIMED))
