@@ -8,8 +8,10 @@ own database, copied from a template that holds the built-in data.
 
 import itertools
 import os
+import re
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -213,3 +215,39 @@ def db(db_target: DatabaseLocation) -> Iterator[object]:
     yield database
     database.close()
     database_proxy.initialize(None)
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, str, Path], Path]:
+    """``convert(source, format, folder)``: the file LibreOffice writes with ``--headless
+    --convert-to format`` into ``folder``, as a user's LibreOffice would save it.
+
+    The conversions of a process share one LibreOffice profile: a new profile costs seconds
+    at every start, and LibreOffice runs its graphics self-test at every start until the
+    profile records its version, which a headless run never does, so it is recorded here.
+    The tests of a process run one at a time, so no two LibreOffice use the profile at once.
+    """
+    profile = tmp_path_factory.mktemp("libreoffice")
+    settings = profile / "user" / "registrymodifications.xcu"
+
+    def convert(source: Path, fmt: str, folder: Path) -> Path:
+        subprocess.run(
+            ["libreoffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+             "--convert-to", fmt, "--outdir", str(folder), str(source)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        if settings.is_file() and "ooSetupLastVersion" not in settings.read_text():
+            version = subprocess.run(
+                ["libreoffice", "--version"], capture_output=True, text=True, timeout=60
+            ).stdout
+            found = re.search(r"(\d+)\.(\d+)", version)
+            if found:
+                item = (
+                    '<item oor:path="/org.openoffice.Setup/Product"><prop oor:name='
+                    f'"ooSetupLastVersion" oor:op="fuse"><value>{found[0]}</value></prop></item>'
+                )
+                text = settings.read_text().replace("</oor:items>", f"{item}\n</oor:items>")
+                settings.write_text(text)
+        return folder / f"{source.stem}.{fmt}"
+
+    return convert

@@ -378,23 +378,9 @@ def test_a_workbook_saved_again_by_libreoffice_imports(db, capsys):
     }
 
 
-def test_libreoffice_round_trip_live(db, tmp_path, capsys):
+def test_libreoffice_round_trip_live(db, tmp_path, capsys, libreoffice):
     path = isi(templat(tmp_path / "a"), {(0, 0): 8, (3, 2): 0})
-    subprocess.run(
-        [
-            "libreoffice",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    code, out, _ = run(capsys, "impor", "desa", str(tmp_path / "lo" / path.name))
+    code, out, _ = run(capsys, "impor", "desa", str(libreoffice(path, "xlsx", tmp_path / "lo")))
     assert code == 0, out
     kode = kode_baris()
     assert tersimpan(KEMIRI) == {(kode[0], "202001"): 8.0, (kode[3], "202003"): 0.0}

@@ -269,19 +269,11 @@ def test_blank_template_filled_by_hand_imports(capsys, kantor_lain, tmp_path):
     assert sub == [("surat masuk", ""), ("surat keluar", "")]
 
 
-def test_round_trip_through_libreoffice(capsys, db_path, ekspor, kantor_lain, tmp_path):
-    import subprocess
-
-    lo = tmp_path / "lo"
-    subprocess.run(
-        ["libreoffice", "--headless", "--convert-to", "xlsx", "--outdir", str(lo), str(ekspor)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    code, out, err = run(
-        capsys, "--db", kantor_lain, "iki", "impor", lo / ekspor.name, "--tahun", 2026
-    )
+def test_round_trip_through_libreoffice(
+    capsys, db_path, ekspor, kantor_lain, tmp_path, libreoffice
+):
+    lo = libreoffice(ekspor, "xlsx", tmp_path / "lo")
+    code, out, err = run(capsys, "--db", kantor_lain, "iki", "impor", lo, "--tahun", 2026)
     assert code == 0, err
     assert dump_iki(kantor_lain, 2026) == dump_iki(db_path, 2020)
 

@@ -342,7 +342,9 @@ def test_excel_rows_are_tall_enough_for_every_wrapped_cell(decree):
     assert baris_terbungkus("Sub Bagian Umum, Kepegawaian, Keuangan dan Aset", 22, 1.2) == 3
 
 
-def test_an_indicator_taller_than_a_row_goes_on_in_the_rows_below_seen_in_libreoffice(decree):
+def test_an_indicator_taller_than_a_row_goes_on_in_the_rows_below_seen_in_libreoffice(
+    decree, libreoffice
+):
     """ADM-SEKDES's sub-items need more than Excel's 409 pt: LibreOffice cut them after "k."
     when they were one row. Now they go on in continuation rows, one cell block to the eye."""
     import subprocess
@@ -367,18 +369,8 @@ def test_an_indicator_taller_than_a_row_goes_on_in_the_rows_below_seen_in_libreo
     # a sheet without so long an indicator keeps the first format's mark and one row each
     assert BARIS_LANJUTAN not in [c.value for c in wb["Pengadministrasi Pemerintahan"]["E"]]
 
-    folder = xlsx.parent / "lo"
-    subprocess.run(
-        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(xlsx)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    text = flat(
-        subprocess.run(
-            ["pdftotext", str(folder / "IKI-2020.pdf"), "-"], capture_output=True, text=True
-        ).stdout
-    )
+    pdf = libreoffice(xlsx, "pdf", xlsx.parent / "lo")
+    text = flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
     [sekdes] = [j for j in laporan.jabatan if "(Sekretaris Desa)" in j.nama]
     [panjang] = [i for i in sekdes.indikator if len(i.sub) > 11]
     # (pdftotext reads the columns side by side, line by line: each sub-item's first line)
