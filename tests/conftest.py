@@ -108,7 +108,10 @@ class _ServerCopy:
 
     Creating a database per test costs about half a second; emptying the tables and copying
     the built-in rows back from a schema of saved copies (``templat``), with the id sequences
-    where they were, costs a tenth of that and leaves the same database behind.
+    where they were, costs a tenth of that and leaves the same database behind. The tables are
+    emptied with DELETE, not TRUNCATE (which makes new files for every table and index: about
+    ten times the server's work for these small tables), and all statements go to the server
+    in one message.
     """
 
     def __init__(self, server: object) -> None:
@@ -132,12 +135,22 @@ class _ServerCopy:
             self.conn.execute(
                 f'CREATE TABLE "{_TEMPLATE}"."{table}" AS TABLE "public"."{table}"'
             )
-        self.sequences = list(
-            self.conn.execute(
-                "SELECT format('%I', sequencename), last_value FROM pg_sequences "
-                "WHERE schemaname = 'public'"
-            )
+        sequences = self.conn.execute(
+            "SELECT format('%I', sequencename), last_value FROM pg_sequences "
+            "WHERE schemaname = 'public'"
         )
+        # foreign keys are not checked while the rows go back (session_replication_role)
+        statements = ["SET LOCAL session_replication_role = replica"]
+        statements += [f'DELETE FROM "public"."{table}"' for table in self.tables]
+        statements += [
+            f'INSERT INTO "public"."{table}" TABLE "{_TEMPLATE}"."{table}"' for table in self.tables
+        ]
+        for sequence, value in sequences:
+            if value is None:
+                statements.append(f"SELECT setval('public.{sequence}', 1, false)")
+            else:
+                statements.append(f"SELECT setval('public.{sequence}', {int(value)}, true)")
+        self.restore_sql = ";\n".join(statements)
 
     def reset(self) -> None:
         """End every other connection, then put the built-in rows back."""
@@ -149,16 +162,7 @@ class _ServerCopy:
         # a trigger a test made to fail an insert on purpose (mesin.fail_inserts) goes too
         conn.execute("DROP FUNCTION IF EXISTS gagal() CASCADE")
         with conn.transaction():
-            conn.execute("SET LOCAL session_replication_role = replica")
-            names = ", ".join(f'"public"."{t}"' for t in self.tables)
-            conn.execute(f"TRUNCATE {names}")
-            for table in self.tables:
-                conn.execute(f'INSERT INTO "public"."{table}" TABLE "{_TEMPLATE}"."{table}"')
-            for sequence, value in self.sequences:
-                if value is None:
-                    conn.execute(f"SELECT setval('public.{sequence}', 1, false)")
-                else:
-                    conn.execute(f"SELECT setval('public.{sequence}', {int(value)}, true)")
+            conn.execute(self.restore_sql)
 
 
 @pytest.fixture(scope="session")
