@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from conftest import drop_server_database, new_server_database
-from mesin import select
 from test_cli_nilai import HEADER, run
 
 from kinerja_desktop.db.connection import open_database
@@ -139,10 +138,15 @@ def kab(tmp_path, engine, request):
 
 def _dump(kab: Path | str) -> list[str]:
     if isinstance(kab, str):  # on the server: every row of every table, in order, as text
+        import psycopg
+
         tables = [m._meta.table_name for m in ALL_MODELS + KABUPATEN_MODELS]
-        return [
-            f"{t} {row}" for t in tables for row in select(kab, f'SELECT * FROM "{t}" ORDER BY 1')
-        ]
+        with psycopg.connect(kab) as raw:  # one connection for all tables, not one each
+            return [
+                f"{t} {tuple(row)}"
+                for t in tables
+                for row in raw.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()
+            ]
     with sqlite3.connect(kab) as raw:
         return list(raw.iterdump())
 
