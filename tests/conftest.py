@@ -4,6 +4,10 @@ Both engines: a test that uses ``db``, ``db_target`` or ``db_url`` (and neither 
 which is a file, nor ``qtbot``) runs twice, on a SQLite file and on a database of a throw-away
 PostgreSQL server started once per run (``tests/pg_server.py``). Each PostgreSQL test gets its
 own database, copied from a template that holds the built-in data.
+
+Under pytest-xdist (``scripts/uji.sh`` runs ``-n auto``) every worker is a process of its own
+with its own session fixtures: its own template file, its own server on its own port, its
+own temporary folders and its own QApplication. Nothing here is shared between workers.
 """
 
 import itertools
@@ -88,8 +92,9 @@ def db_path(tmp_path: Path, seeded_db_template: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[object]:
-    """A throw-away PostgreSQL server for the whole run. Skipped with an install hint when
-    the binaries are missing, except where KINERJA_PG_WAJIB is set (CI): there it fails."""
+    """A throw-away PostgreSQL server for the whole run (one per xdist worker). Skipped with
+    an install hint when the binaries are missing, except where KINERJA_PG_WAJIB is set (CI):
+    there it fails."""
     from pg_server import INSTALL_HINT, ThrowawayServer, find_bin_dir
 
     bin_dir = find_bin_dir()

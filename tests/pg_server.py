@@ -96,6 +96,20 @@ class ThrowawayServer:
             "--locale=C.UTF-8",
             "--no-sync",
         )
+        # the port was free when chosen, but another server (another pytest-xdist worker, or
+        # someone else's run on this machine) may take it first: then choose again
+        for attempt in range(3):
+            try:
+                self._start_server()
+                return
+            except subprocess.CalledProcessError:
+                log = self.folder / "log"
+                taken = log.is_file() and "could not bind" in log.read_text(errors="replace")
+                if not taken or attempt == 2:
+                    raise
+                self.port = _free_port()
+
+    def _start_server(self) -> None:
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
@@ -107,7 +121,7 @@ class ThrowawayServer:
         if self.small_disk_mb is None:
             self._run("pg_ctl", *start[1:])
             return
-        self.small_disk.mkdir()
+        self.small_disk.mkdir(exist_ok=True)
         script = (
             f"mount -t tmpfs -o size={self.small_disk_mb}m tmpfs '{self.small_disk}' && "
             f"chown {self._user}: '{self.small_disk}' && "
