@@ -1,6 +1,7 @@
 """The core never imports Qt, and openpyxl/reportlab are imported only where used."""
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -8,6 +9,12 @@ import kinerja_desktop
 
 PACKAGE = Path(kinerja_desktop.__file__).parent
 CORE = [p for p in PACKAGE.rglob("*.py") if "ui" not in p.relative_to(PACKAGE).parts]
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The module at ``path``, parsed once for all the tests of this file (they only read it)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
 
 
 def _imports(tree: ast.AST) -> list[tuple[str, ast.AST]]:
@@ -24,7 +31,7 @@ def test_core_modules_never_import_qt():
     offenders = [
         f"{path.relative_to(PACKAGE)}: {name}"
         for path in CORE
-        for name, _ in _imports(ast.parse(path.read_text(encoding="utf-8")))
+        for name, _ in _imports(_tree(path))
         if name.split(".")[0] in ("PySide6", "shiboken6")
     ]
     assert CORE and offenders == []
@@ -33,7 +40,7 @@ def test_core_modules_never_import_qt():
 def test_heavy_libraries_are_not_imported_at_module_level():
     offenders = []
     for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _tree(path)
         for node in tree.body:
             if not isinstance(node, ast.Import | ast.ImportFrom):
                 continue
@@ -56,7 +63,7 @@ def _import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         targets = set()
-        for imported, node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for imported, node in _imports(_tree(path)):
             submodules = set()
             if isinstance(node, ast.ImportFrom):
                 # "from kinerja_desktop.db import ops_jabatan" imports the module ops_jabatan
@@ -117,7 +124,7 @@ def test_a_module_over_400_lines_says_why_it_is_long():
     silent = []
     for path in PACKAGE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        opening = ast.get_docstring(ast.parse(text)) or ""
+        opening = ast.get_docstring(_tree(path)) or ""
         if text.count("\n") > 400 and "Long because" not in opening:
             silent.append(str(path.relative_to(PACKAGE)))
     assert silent == []
@@ -128,7 +135,7 @@ def test_operations_return_one_result_shape():
     never a bare ``Perubahan`` and never a tuple carrying one beside its undo data."""
     offenders = []
     for path in CORE:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if not isinstance(node, ast.FunctionDef) or node.returns is None:
                 continue
             returns = ast.unparse(node.returns)
@@ -137,7 +144,7 @@ def test_operations_return_one_result_shape():
                 offenders.append(f"{path.relative_to(PACKAGE)}: {node.name} -> {returns}")
     # nor a result class of its own beside Hasil that carries a change record
     for path in CORE:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.ClassDef) and node.name != "Hasil":
                 for item in node.body:
                     if isinstance(item, ast.AnnAssign) and ast.unparse(item.annotation) in (
@@ -161,7 +168,7 @@ def test_views_never_query_tables():
     found = []
     for path in (PACKAGE / "ui").rglob("*.py"):
         module = str(path.relative_to(PACKAGE))
-        for name, node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for name, node in _imports(_tree(path)):
             if not isinstance(node, ast.ImportFrom):  # "import kinerja_desktop.db.models"
                 if name == "kinerja_desktop.db.models":
                     found.append(f"{module}: models")
