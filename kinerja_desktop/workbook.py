@@ -1,14 +1,16 @@
-"""What every workbook we write shares: text cells that never become formulas, and a print
-setup on F4 or A4 paper fitted to one page wide.
+"""What every workbook we write shares: text cells that never become formulas, a print setup
+on F4 or A4 paper fitted to one page wide, and the atomic save.
 
 Used by the IKI and capaian workbooks and by the desa templates. openpyxl is imported by the
 callers (never at module level here), so importing this module costs nothing at start-up.
 """
 
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.domain.teks import aman_untuk_sel
+from kinerja_desktop.fileio import atomic_write
 
 KODE_KERTAS = {"f4": 14, "a4": 9}
 """openpyxl ``paperSize`` codes: 14 is "Folio" in Excel's list, the F4 of Indonesian offices."""
@@ -99,3 +101,9 @@ def sesuaikan_tinggi_baris(
         if perlu > 1:
             r = baris[0].row
             ws.row_dimensions[r].height = min(perlu * tinggi_per_baris + 3, tinggi_maks)
+
+
+def save_workbook(wb: Any, target: Path) -> Path:
+    """Save ``wb`` to ``target`` atomically (a disk problem raises ``LingkunganBermasalah``)."""
+    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
+    return Path(target)

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop import APP_NAME
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.workbook import (
     fit_to_page_width,
     huruf_tebal,
+    save_workbook,
     sel_teks,
     sesuaikan_tinggi_baris,
 )
@@ -201,5 +201,4 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
     fit_to_page_width(ket, kertas)
     sesuaikan_tinggi_baris(ket, TINGGI_BARIS, HURUF_PER_SATUAN)
 
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

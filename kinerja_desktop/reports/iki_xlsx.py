@@ -14,7 +14,6 @@ from typing import Any
 
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.domain.teks import aman_untuk_sel
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.iki_data import KOLOM, IndikatorIKI, JabatanIKI, LaporanIKI
 from kinerja_desktop.reports.iki_struktur import (
     BARIS_FUNGSI,
@@ -34,7 +33,7 @@ from kinerja_desktop.reports.iki_struktur import (
 )
 from kinerja_desktop.reports.output import Progress
 from kinerja_desktop.reports.page import check_kertas
-from kinerja_desktop.workbook import baris_terbungkus, fit_to_page_width, sel_teks
+from kinerja_desktop.workbook import baris_terbungkus, fit_to_page_width, save_workbook, sel_teks
 
 LEBAR = (20, 28, 32, 22)  # column widths in Excel character units: about F4 width at 100%
 FONT_NAME = "Arial"
@@ -385,4 +384,4 @@ def render_iki_xlsx(
         _page_setup(sh.ws, kertas, 1, footer)
     if progress is not None:
         progress(total - 1, total, "Menulis berkas Excel")
-    return atomic_write(Path(target), lambda temp: wb.save(temp))
+    return save_workbook(wb, target)

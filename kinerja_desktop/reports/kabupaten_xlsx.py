@@ -8,11 +8,11 @@ from kinerja_desktop import APP_NAME
 from kinerja_desktop.db.kabupaten import Rekap
 from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
 from kinerja_desktop.workbook import (
     fit_to_page_width,
     huruf_tebal,
+    save_workbook,
     sel_teks,
     sesuaikan_tinggi_baris,
 )
@@ -156,5 +156,4 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
     rinci.auto_filter.ref = f"A3:H{max(row, 4)}"
     fit_to_page_width(rinci, kertas, orientasi="landscape", baris_judul=3)
 
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

@@ -12,13 +12,13 @@ from typing import Any
 from kinerja_desktop.db.models import Kantor
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.tanggal import format_tanggal
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.iki import Progress, prepare_output
 from kinerja_desktop.reports.kelengkapan import (
     StatusKelengkapan,
     indikator_desa,
     kelengkapan,
 )
+from kinerja_desktop.workbook import save_workbook
 
 KOLOM = ("No", "Desa/Kelurahan", "Periode", "Yang belum ada")  # the PDF's columns
 SEMUA_LENGKAP = "Semua desa/kelurahan sudah lengkap untuk periode yang sudah berakhir."
@@ -202,5 +202,4 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
     ws.auto_filter.ref = f"A4:E{max(r, 5)}"
     fit_to_page_width(ws, kertas, baris_judul=4)
     sesuaikan_tinggi_baris(ws, 15.0, 1.0)
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

@@ -10,13 +10,8 @@ from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev, LaporanMonev
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.rencana_aksi_data import KETERANGAN_OTOMATIS
-from kinerja_desktop.reports.tabel_xlsx import (
-    FORMAT_PERSEN,
-    Lembar,
-    buku_kerja,
-    lembar_baru,
-    save_workbook,
-)
+from kinerja_desktop.reports.tabel_xlsx import FORMAT_PERSEN, Lembar, buku_kerja, lembar_baru
+from kinerja_desktop.workbook import save_workbook
 
 LEBAR = (5, 24, 34, 10, 11, 11, 13, 15, 12, 13, 34)
 

@@ -16,8 +16,8 @@ from kinerja_desktop.reports.pk_data import (
     LaporanPk,
     teks_waktu,
 )
-from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru, save_workbook
-from kinerja_desktop.workbook import sel_teks
+from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru
+from kinerja_desktop.workbook import save_workbook, sel_teks
 
 LEBAR = (6, 30, 42, 16, 14)
 

@@ -14,8 +14,8 @@ from kinerja_desktop.reports.rencana_aksi_data import (
     JabatanRa,
     LaporanRa,
 )
-from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru, save_workbook
-from kinerja_desktop.workbook import sel_teks
+from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru
+from kinerja_desktop.workbook import save_workbook, sel_teks
 
 LEBAR = (6, 30, 40, 30, 12, 10, 10, 10, 18)
 

@@ -7,14 +7,14 @@ Text cells are forced to text (a value starting with "=" never becomes a formula
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop import APP_NAME
 from kinerja_desktop.domain.skp import Bagian
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.skp_data import LaporanSkp, teks_nip
+from kinerja_desktop.reports.tabel_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS, buku_kerja
 from kinerja_desktop.workbook import (
     fit_to_page_width,
     huruf_tebal,
+    save_workbook,
     sel_teks,
     sesuaikan_tinggi_baris,
 )
@@ -58,8 +58,6 @@ KOLOM_EVALUASI = (
     ("Predikat Kinerja", 16),
     ("Catatan/Rekomendasi", 36),
 )
-TINGGI_BARIS = 15.0
-HURUF_PER_SATUAN = 1.0
 
 
 def _teks(ws: Any, row: int, col: int, value: str, bold: bool = False) -> Any:
@@ -91,13 +89,8 @@ def _lembar(
 
 def render_skp_xlsx(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
     """Write ``laporan`` as an .xlsx to ``target`` (atomically)."""
-    from openpyxl import Workbook
-
     kertas = check_kertas(kertas)
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.creator = APP_NAME
-    wb.properties.title = f"SKP {laporan.label_periode}"
+    wb = buku_kerja(f"SKP {laporan.label_periode}")
     judul = f"SKP {laporan.label_periode} — {laporan.unit_kerja}"
 
     hasil = _lembar(wb, "Hasil Kerja", f"{judul} — Hasil Kerja", KOLOM_HASIL_KERJA, kertas)
@@ -174,5 +167,4 @@ def render_skp_xlsx(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
 
     for ws in (hasil, perilaku, evaluasi, kurva):
         sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
+    return save_workbook(wb, target)

@@ -2,14 +2,12 @@
 monev): text cells that wrap and never become formulas, ruled tables with a grey header,
 Rupiah as whole numbers shown ``Rp 1.250.000`` so that they still add up; and what those
 workbooks share around their tables (a new workbook, a sheet printed one page wide, the head of
-a jabatan's sheet, the signatory, the atomic save)."""
+a jabatan's sheet, the signatory)."""
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from kinerja_desktop import APP_NAME
-from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.reports.penandatangan import KOSONG, Penandatangan
 from kinerja_desktop.workbook import (
     fit_to_page_width,
@@ -185,9 +183,3 @@ def lembar_baru(
     fit_to_page_width(ws, kertas, orientasi=orientasi)
     sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     return ws
-
-
-def save_workbook(wb: Any, target: Path) -> Path:
-    """Save ``wb`` to ``target`` atomically."""
-    atomic_write(Path(target), lambda temp: wb.save(str(temp)))
-    return Path(target)
