@@ -79,6 +79,8 @@ def test_issue_then_pk_perubahan_needs_a_reason(qtbot, data):
     assert not dlg.alasan.isEnabled()
     dlg.issue()
     assert dlg.hasil is not None and len(dlg.hasil.awal) == 23
+    assert dlg.perubahan is not None and dlg.perubahan.pesan == "23 PK diterbitkan."
+    assert dlg.perubahan.tahun == 2020
     set_values(
         [NilaiMasuk(KunciNilai("target", indikator_id("SEKCAM.01"), "2020"), target=Target(97))]
     )

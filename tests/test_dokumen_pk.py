@@ -59,7 +59,7 @@ def pk(tmp_path_factory, seeded_db_template):
             hasil["laporan"] = build_pk_report(2020)
             hasil["pdf"] = export_pk(2020, folder / "PK-2020.pdf", kertas="f4")
             hasil["xlsx"] = export_pk(2020, folder / "PK-2020.xlsx", kertas="f4")
-            hasil["terbit"] = issue_pk(2020)
+            hasil["terbit"] = issue_pk(2020).data
             set_values(
                 [
                     NilaiMasuk(
@@ -73,7 +73,7 @@ def pk(tmp_path_factory, seeded_db_template):
             hasil["keadaan"] = keadaan_terbit(2020)
             with pytest.raises(DataTidakValid, match="tulis alasan PK Perubahan"):
                 issue_pk(2020, "KASI-PEM")
-            hasil["perubahan"] = issue_pk(2020, alasan="APBD Perubahan")
+            hasil["perubahan"] = issue_pk(2020, alasan="APBD Perubahan").data
             hasil["pdf_ubah"] = export_pk(2020, folder / "PK-ubah.pdf", jabatan_kode="KASI-PEM")
             hasil["xlsx_ubah"] = export_pk(2020, folder / "PK-ubah.xlsx", jabatan_kode="KASI-PEM")
             hasil["pdf_awal"] = export_pk(
@@ -260,12 +260,16 @@ def test_pages_for_the_lkjip_appendix_start_with_a_page_break(pk):
 
 def test_issue_and_revise_on_both_engines(db):
     isi_semua()
-    assert len(issue_pk(2020, "SEKCAM").awal) == 1
-    assert issue_pk(2020, "SEKCAM").tetap == ("Sekretaris Kecamatan",)
+    assert len(issue_pk(2020, "SEKCAM").data.awal) == 1
+    tetap = issue_pk(2020, "SEKCAM")
+    assert tetap.data.tetap == ("Sekretaris Kecamatan",)
+    assert tetap.perubahan.pesan == "1 tidak berubah sejak diterbitkan."
     set_values(
         [NilaiMasuk(KunciNilai("target", indikator_id("SEKCAM.01"), "2020"), target=Target(97))]
     )
-    assert issue_pk(2020, "SEKCAM", alasan="Revisi").perubahan == ("Sekretaris Kecamatan",)
+    revisi = issue_pk(2020, "SEKCAM", alasan="Revisi")
+    assert revisi.data.perubahan == ("Sekretaris Kecamatan",)
+    assert (revisi.perubahan.pesan, revisi.perubahan.tahun) == ("1 PK Perubahan diterbitkan.", 2020)
     assert list(PkTerbit.select(PkTerbit.ke).order_by(PkTerbit.ke).tuples()) == [(0,), (1,)]
     dokumen = build_pk_report(2020, "SEKCAM").dokumen[0]
     assert dokumen.ke == 1 and dokumen.alasan == "Revisi"

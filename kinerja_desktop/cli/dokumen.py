@@ -217,7 +217,7 @@ def cmd_pk_terbitkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.reports.penandatangan import PilihanTtd
 
     ttd = PilihanTtd(tempat=args.tempat, tanggal=args.tanggal)
-    hasil = issue_pk(args.tahun, args.jabatan, args.alasan or "", ttd)
+    hasil = issue_pk(args.tahun, args.jabatan, args.alasan or "", ttd).data
     print(hasil.pesan)
     for judul, daftar in (
         ("PK", hasil.awal),

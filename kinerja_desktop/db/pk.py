@@ -250,10 +250,10 @@ def read_pk_terbit(tahun: int) -> dict[int | None, list[PkTersimpan]]:
 
 def add_pk_terbit(
     tahun: int, terbit: list[tuple[int | None, str, str]], alasan: str
-) -> list[PkTersimpan]:
+) -> Hasil[list[PkTersimpan]]:
     """Store issued agreements: ``(jabatan id or None, label, JSON)`` each, numbered after the
     ones already issued for that jabatan (0 for the first), in one transaction with their audit
-    entries. Returns what was stored."""
+    entries. Its ``data`` is what was stored."""
     require_year(tahun)
     alasan = check_teks(alasan, "Alasan perubahan", wajib=False, maks=TEKS_NASKAH_MAKS)
     sesi = pengguna_aktif()
@@ -286,4 +286,11 @@ def add_pk_terbit(
             )
             hasil.append(PkTersimpan(row.id, tahun, jabatan_id, ke, waktu, sesi.nama, alasan, isi))
         record_entries(entri, waktu, sesi.nama)
-    return hasil
+    awal = sum(1 for t in hasil if t.ke == 0)
+    bagian = [f"{awal} PK"] if awal else []
+    if len(hasil) > awal:
+        bagian.append(f"{len(hasil) - awal} PK Perubahan")
+    pesan = "Tidak ada yang diterbitkan."
+    if bagian:
+        pesan = f"{' dan '.join(bagian)} tahun {tahun} diterbitkan."
+    return Hasil(Perubahan(pesan=pesan, tahun=tahun), hasil)

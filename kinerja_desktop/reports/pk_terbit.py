@@ -2,9 +2,10 @@
 first time as the PK, afterwards, when something changed, as a "PK Perubahan" that keeps the
 original and lists what changed."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.pk import add_pk_terbit, read_pk_terbit
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.penandatangan import PilihanTtd
@@ -38,8 +39,9 @@ class HasilTerbit:
 
 def issue_pk(
     tahun: int, jabatan_kode: str | None = None, alasan: str = "", ttd: PilihanTtd | None = None
-) -> HasilTerbit:
-    """Issue the agreements of ``tahun`` (all jabatan or one) as they are now.
+) -> Hasil[HasilTerbit]:
+    """Issue the agreements of ``tahun`` (all jabatan or one) as they are now; ``data`` says
+    which were issued, as PK or PK Perubahan, and which were left as they were.
 
     A jabatan issued before and changed since gets a PK Perubahan, which needs ``alasan`` (why:
     "APBD Perubahan", "mutasi pejabat"); one unchanged since is left as it is. The place and
@@ -68,9 +70,11 @@ def issue_pk(
             'berubah: tulis alasan PK Perubahan (misalnya "APBD Perubahan" atau '
             '"pergantian pejabat").'
         )
-    if simpan:
-        add_pk_terbit(tahun, simpan, alasan if perubahan else "")
-    return HasilTerbit(tuple(awal), tuple(perubahan), tuple(tetap))
+    hasil = HasilTerbit(tuple(awal), tuple(perubahan), tuple(tetap))
+    if not simpan:
+        return Hasil(Perubahan(hasil.pesan, tahun=tahun), hasil)
+    disimpan = add_pk_terbit(tahun, simpan, alasan if perubahan else "")
+    return Hasil(replace(disimpan.perubahan, pesan=hasil.pesan), hasil)
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,8 @@ class NaskahPkDialog(QDialog):
 
 class TerbitkanPkDialog(QDialog):
     """Issue the PK of ``tahun`` (all jabatan or one): the first time as the PK, after a change
-    as a PK Perubahan with its reason. ``hasil`` holds what was issued."""
+    as a PK Perubahan with its reason. ``hasil`` holds what was issued, ``perubahan`` the
+    change record."""
 
     def __init__(
         self, tahun: int, parent: QWidget | None = None, jabatan: str | None = None
@@ -123,6 +124,7 @@ class TerbitkanPkDialog(QDialog):
         super().__init__(parent)
         self.tahun = tahun
         self.hasil: HasilTerbit | None = None
+        self.perubahan: Perubahan | None = None
         self.setWindowTitle(f"Terbitkan Perjanjian Kinerja Tahun {tahun}")
         keterangan = QLabel(
             "Menerbitkan membekukan Perjanjian Kinerja sebagaimana datanya sekarang (target, "
@@ -194,7 +196,7 @@ class TerbitkanPkDialog(QDialog):
         )
         if hasil is None:
             return
-        self.hasil = hasil
+        self.hasil, self.perubahan = hasil.data, hasil.perubahan
         self.accept()
 
 
@@ -212,13 +214,14 @@ def open_naskah(window: Any, tahun: int | None) -> None:
 def open_terbitkan(
     window: Any, tahun: int | None, jabatan: str | None = None
 ) -> HasilTerbit | None:
-    """Open the issue dialog; the status line says what was issued."""
+    """Open the issue dialog and hand the change to the window (its status line says what
+    was issued)."""
     if tahun is None:
         return None
     dialog = TerbitkanPkDialog(tahun, window, jabatan)
-    if dialog.exec() and dialog.hasil is not None:
-        bar = getattr(window, "statusBar", None)
-        if callable(bar):
-            bar().showMessage(dialog.hasil.pesan, 8000)
+    if dialog.exec() and dialog.perubahan is not None:
+        apply_changes = getattr(window, "apply_changes", None)
+        if apply_changes is not None:
+            apply_changes(dialog.perubahan)
         return dialog.hasil
     return None
