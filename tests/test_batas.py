@@ -41,6 +41,20 @@ def test_the_check_behind_grid_paste_csv_and_desa_refuses_past_the_bound(
     assert tolak.lokasi == lokasi and alasan in tolak.alasan and "paling besar" in tolak.alasan
 
 
+def test_a_negative_or_nan_target_is_refused_where_it_is_written(db):
+    """Through the value writer too, not only when typed: nothing is stored."""
+    lokasi = Lokasi.sel_buku("Isian", "C5")
+    masuk = [
+        NilaiMasuk(KunciNilai("target", _id(kode), "2020"), lokasi=lokasi, target=target)
+        for kode, target in (("KASUBAG-UMUM.02", Target(-4)), ("SEKCAM.02", Target(float("nan"))))
+    ]
+    tolak = plan_values(masuk).ditolak
+    assert [(t.lokasi, t.alasan) for t in tolak] == [
+        (lokasi, "Target tidak boleh negatif (-4); isi 0 atau lebih."),
+        (lokasi, "Target bukan angka; isi angka 0 atau lebih."),
+    ]
+
+
 def test_working_days_fit_the_period(db):
     kehadiran = Indikator.get(Indikator.jenis == "kehadiran", Indikator.tahun == 2020)
 

@@ -9,6 +9,7 @@ from kinerja_desktop.domain.capaian import (
     Pita,
     Target,
     check_komponen,
+    check_target,
     choose_covering,
     compute_capaian,
     gulung_periode,
@@ -207,6 +208,30 @@ def test_target_text():
 def test_invalid_values_are_refused_with_the_reason(jenis, komponen, alasan):
     with pytest.raises(DataTidakValid, match=alasan):
         check_komponen(jenis, komponen)
+
+
+@pytest.mark.parametrize(
+    ("jenis", "target", "alasan"),
+    [
+        (Jenis.JUMLAH, Target(-3), "Target tidak boleh negatif (-3); isi 0 atau lebih."),
+        (Jenis.PERSENTASE, Target(-10, 90), "Target tidak boleh negatif (-10)"),
+        (Jenis.JUMLAH, Target(float("nan")), "Target bukan angka; isi angka 0 atau lebih."),
+        (Jenis.KEHADIRAN, Target(80, float("nan")), "Target bukan angka"),
+        (Jenis.JUMLAH, Target(float("-inf")), "Target bukan angka"),
+        (Jenis.JUMLAH, Target(float("inf")), "Target bukan angka"),
+        (Jenis.PERSENTASE, Target(101), "Target 101 terlalu besar (paling besar 100)"),
+    ],
+)
+def test_a_target_called_directly_is_refused_with_the_reason(jenis, target, alasan):
+    """The one check refuses what parse_target would, whoever built the Target."""
+    with pytest.raises(DataTidakValid) as refused:
+        check_target(jenis, target)
+    assert alasan in refused.value.pesan
+
+
+def test_a_plain_target_and_a_range_pass_the_check():
+    check_target(Jenis.JUMLAH, Target(0))
+    check_target(Jenis.PERSENTASE, Target(80, 100))
 
 
 def test_jabatan_capaian_is_the_mean_over_indicators_with_data():

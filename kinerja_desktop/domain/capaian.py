@@ -200,10 +200,18 @@ def check_komponen(jenis: Jenis, k: Komponen) -> None:
 
 
 def check_target(jenis: Jenis, t: Target) -> None:
-    """Refuse a target past the plausible bound of its kind (a count, or a percent)."""
+    """Refuse a target that is no number (NaN, infinite), negative, or past the plausible
+    bound of its kind (a count, or a percent), with the reason in Indonesian. Every door
+    (grid, CSV, workbook, Renstra) checks here, whatever parsed the value first."""
     maks = NILAI_MAKS if jenis is Jenis.JUMLAH else TARGET_PERSEN_MAKS
     for x in (t.nilai, t.atas):
-        masalah = None if x is None else masalah_batas(x, maks, "Target")
+        if x is None:
+            continue
+        if not math.isfinite(x):  # NaN or infinite: what no cell or text can mean
+            raise DataTidakValid("Target bukan angka; isi angka 0 atau lebih.")
+        if x < 0:
+            raise DataTidakValid(f"Target tidak boleh negatif ({angka(x)}); isi 0 atau lebih.")
+        masalah = masalah_batas(x, maks, "Target")
         if masalah is not None:
             raise DataTidakValid(masalah)
 
