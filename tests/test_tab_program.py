@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.db.persetujuan import take_step
+from kinerja_desktop.db.queries_audit import SaringAudit, read_audit
 from kinerja_desktop.db.queries_program import (
     read_kegiatan,
     read_keterangan,
@@ -82,6 +83,28 @@ def test_plan_and_monev_typed_in_the_tab_undone_and_redone(tab, qtbot):
         tab.stack_.redo()
     assert read_realisasi_anggaran(2020)[0].nilai == 500_000_000
     assert len(read_rencana_aksi(2020)) == 2 and read_keterangan(2020)
+
+
+def test_a_move_undone_and_redone_is_logged_as_undo_and_redo(tab, qtbot):
+    """Riwayat Perubahan names a move's undo "Urungkan" and its redo "Ulangi", not an entry
+    typed in the table."""
+    for _ in range(2):
+        qtbot.mouseClick(tab.btn_program, Qt.MouseButton.LeftButton)
+    m = tab.model_program
+    _ketik(m, m.index(0, 0), "Program Satu")
+    _ketik(m, m.index(1, 0), "Program Dua")
+    tab.view_program.setCurrentIndex(m.index(1, 0))
+    qtbot.mouseClick(tab.btn_naik_program, Qt.MouseButton.LeftButton)
+    assert [p.nama for p in read_program(2020)] == ["Program Dua", "Program Satu"]
+    tab.stack_.undo()
+    assert [p.nama for p in read_program(2020)] == ["Program Satu", "Program Dua"]
+    tab.stack_.redo()
+    baris = read_audit(SaringAudit(tahun=2020), batas=3)
+    assert [(b.aksi, b.lama, b.baru) for b in reversed(baris)] == [
+        ("Isian di tabel", "Program Dua (urutan 2)", "Program Dua (urutan 1)"),
+        ("Urungkan", "Program Dua (urutan 1)", "Program Dua (urutan 2)"),
+        ("Ulangi", "Program Dua (urutan 2)", "Program Dua (urutan 1)"),
+    ]
 
 
 def test_an_approved_quarter_is_read_only(tab, qtbot):

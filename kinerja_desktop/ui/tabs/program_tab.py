@@ -378,7 +378,7 @@ class ProgramTab(TabDasar):
         self.push(
             f"Pindahkan {_NAMA[jenis]}",
             lambda: ops_program.move_butir(jenis, kunci.id, langkah),
-            lambda: ops_program.move_butir(jenis, kunci.id, -langkah),
+            lambda: ops_program.move_butir(jenis, kunci.id, -langkah, aksi="urung"),
         )
         index = find_row(model, jenis, kunci.id)
         if index is not None:
