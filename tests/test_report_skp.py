@@ -299,3 +299,27 @@ def test_a_nip_written_with_dots_or_dashes_finds_its_pegawai(kantor):
     finally:
         database_proxy.obj.close()
         database_proxy.initialize(None)
+
+
+def test_the_report_reads_the_parties_once_whatever_the_number_of_skp(db, monkeypatch):
+    """The pegawai, pangkat and jabatan of the year are read once for the whole office, not
+    once per SKP (a server database over the office network pays for every round trip): the
+    report of five SKP sends them as often as the report of one."""
+    isi_kantor()
+    database = database_proxy.obj
+    dikirim: list[str] = []
+    asli = database.execute_sql
+
+    def catat(sql, *args, **kwargs):
+        dikirim.append(sql)
+        return asli(sql, *args, **kwargs)
+
+    def pihak(sql: str) -> bool:
+        return re.search(r'FROM "(pegawai|pangkat|jabatan)" ', sql) is not None
+
+    monkeypatch.setattr(database, "execute_sql", catat)
+    satu = build_skp_report(2020, nip="199005062015032003")
+    pihak_satu, dikirim[:] = sum(map(pihak, dikirim)), []
+    semua = build_skp_report(2020)
+    assert len(satu.dokumen) == 1 and len(semua.dokumen) == 5
+    assert sum(map(pihak, dikirim)) == pihak_satu

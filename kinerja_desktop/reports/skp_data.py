@@ -17,6 +17,7 @@ from kinerja_desktop.db.queries_skp import (
     DataSkp,
     EvaluasiSkp,
     Pihak,
+    PihakTahun,
     RencanaHasilKerja,
     evaluasi_skp,
     read_skp,
@@ -209,9 +210,10 @@ def build_skp_report(
     aturan = penilaian()
     semua = nilai_tahun(tahun)
     nilai = {n.info.id: n for n in semua}
+    pihak = PihakTahun.read(tahun)  # the parties of every SKP, read once
     dokumen = []
     for skp_id in ids:
-        data = read_skp(skp_id)
+        data = read_skp(skp_id, pihak)
         dokumen.append(DokumenSkp(data, evaluasi_skp(data, p.id, nilai, aturan)))
     capaian, ada, total = ringkas_jabatan(n.capaian(p, aturan) for n in semua)
     camat = penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd)
