@@ -6,9 +6,15 @@ import pytest
 from desa_bantuan import templat, ubah_zip
 
 from kinerja_desktop.exchange import guard
-from kinerja_desktop.exchange.desa_import import check_berkas_desa
+from kinerja_desktop.exchange.desa_import import import_berkas_desa
 from kinerja_desktop.exchange.guard import check_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
+
+
+def preview(path):
+    """What importing ``path`` would change, as the wizard's check shows it; nothing written."""
+    [pratinjau], _ = import_berkas_desa([path], coba=True)
+    return pratinjau
 
 
 def tolak(path) -> str:
@@ -135,7 +141,7 @@ def test_zip_level_encryption_flag(asli, tmp_path):
 def test_refusal_reaches_the_preview_without_raising(db, tmp_path):
     rusak = tmp_path / "rusak.xlsx"
     rusak.write_bytes(b"PK\x03\x04 bukan arsip yang utuh")
-    pratinjau = check_berkas_desa(rusak)
+    pratinjau = preview(rusak)
     assert pratinjau.ditolak and "terpotong atau rusak" in pratinjau.ringkasan()
 
 
@@ -145,11 +151,11 @@ def test_damaged_xml_inside_a_sound_zip(db, asli, tmp_path):
     rusak = ubah_zip(
         asli, tmp_path / "xml.xlsx", ganti={"xl/worksheets/sheet2.xml": sheet[: len(sheet) // 2]}
     )
-    assert "rusak dan tidak dapat dibaca" in check_berkas_desa(rusak).penolakan
+    assert "rusak dan tidak dapat dibaca" in preview(rusak).penolakan
     baris = sheet.replace(b'<row r="7"', b'<row r="tujuh"', 1)
     assert baris != sheet
     aneh = ubah_zip(asli, tmp_path / "baris.xlsx", ganti={"xl/worksheets/sheet2.xml": baris})
-    assert "lembar Isian rusak" in check_berkas_desa(aneh).penolakan
+    assert "lembar Isian rusak" in preview(aneh).penolakan
 
 
 def test_damaged_files_are_refusals_never_crashes(db, asli, tmp_path):
@@ -183,5 +189,5 @@ def test_damaged_files_are_refusals_never_crashes(db, asli, tmp_path):
                 for n, v in parts.items():
                     z.writestr(n, bytes(x) if n == nama else v)
             target.write_bytes(buf.getvalue())
-        hasil = check_berkas_desa(target)
+        hasil = preview(target)
         assert hasil.penolakan is None or hasil.penolakan.endswith(".")

@@ -20,7 +20,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.domain.tanggal import format_waktu
-from kinerja_desktop.exchange.desa_import import check_berkas_desa
+from kinerja_desktop.exchange.desa_import import import_berkas_desa
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
 from kinerja_desktop.exchange.desa_template import make_desa_templates
 from kinerja_desktop.paths import data_dir, files_dir
@@ -28,6 +28,12 @@ from kinerja_desktop.paths import data_dir, files_dir
 FIXTURES = Path(__file__).parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
 from make_desa_libreoffice_fixture import nilai_contoh  # noqa: E402
+
+
+def preview(path):
+    """What importing ``path`` would change, as the wizard's check shows it; nothing written."""
+    [pratinjau], _ = import_berkas_desa([path], coba=True)
+    return pratinjau
 
 
 def run(capsys, *args):
@@ -133,7 +139,7 @@ def test_corrected_file_replaces_only_its_own_desa_and_periods(db, tmp_path, cap
 
     # the desa corrects one figure and clears another in its Q1 file
     isi(kemiri, {(0, 0): 99, (1, 2): None})
-    pratinjau = check_berkas_desa(kemiri)
+    pratinjau = preview(kemiri)
     assert [(p.kode, p.periode, p.lama, p.baru) for p in pratinjau.diubah] == [
         (kode[0], "202001", str(pola(0, 0)), "99"),
         (kode[1], "202003", str(pola(1, 2)), None),

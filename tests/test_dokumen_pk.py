@@ -22,7 +22,8 @@ from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 from kinerja_desktop.reports.penandatangan import KOSONG
-from kinerja_desktop.reports.pk import export_pk, halaman_pk
+from kinerja_desktop.reports.pk import export_pk
+from kinerja_desktop.reports.pk_pdf import pk_story
 from kinerja_desktop.reports.pk_terbit import issue_pk, keadaan_terbit
 from kinerja_desktop.reports.pk_versi import build_pk_report
 
@@ -82,7 +83,7 @@ def pk(tmp_path_factory, seeded_db_template):
             hasil["xlsx_asal"] = export_pk(
                 2020, folder / "PK-asal.xlsx", jabatan_kode="KASI-PEM", asal_angka=True
             )
-            hasil["flowables"] = halaman_pk(2020)
+            hasil["flowables"] = pk_story(build_pk_report(2020), "f4")  # the LKjIP appendix
         finally:
             db.close()
             database_proxy.initialize(None)

@@ -97,9 +97,8 @@ def _anggaran(src, ubah) -> dict[str, bytes]:
 
 def test_programs_and_budget_realised_travel_to_the_kabupaten(capsys, kab, src):  # noqa: F811
     from kinerja_desktop.db.connection import open_database
-    from kinerja_desktop.db.kabupaten import anggaran_diterima
+    from kinerja_desktop.db.kabupaten_models import Paket, PaketDokumen
     from kinerja_desktop.db.models import database_proxy
-    from kinerja_desktop.domain.periode import parse_periode
 
     dikirim = json.loads(zipfile.ZipFile(src).read("data/anggaran.json"))
     [jabatan] = dikirim["jabatan"]
@@ -114,7 +113,14 @@ def test_programs_and_budget_realised_travel_to_the_kabupaten(capsys, kab, src):
     assert code == 0, out + err
     open_database(kab)
     try:
-        assert anggaran_diterima("35.07.13", 2020, parse_periode("2020Q1")) == dikirim
+        # kept whole in the kabupaten's database, beside the package in force for 2020Q1
+        [(periode, isi)] = (
+            PaketDokumen.select(Paket.periode, PaketDokumen.isi)
+            .join(Paket)
+            .where(PaketDokumen.nama == "data/anggaran.json", Paket.berlaku == True)  # noqa: E712
+            .tuples()
+        )
+        assert periode == "2020Q1" and json.loads(isi) == dikirim
     finally:
         database_proxy.obj.close()
         database_proxy.initialize(None)

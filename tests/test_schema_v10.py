@@ -15,7 +15,6 @@ from kinerja_desktop.db.queries_program import (
     read_program,
     read_realisasi_anggaran,
     read_rencana_aksi,
-    ringkasan_anggaran,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -38,7 +37,7 @@ def test_upgrade_from_v9_adds_empty_tables(buka):
     buka("schema_v9.sqlite3")
     assert Program.select().count() == 0
     assert read_program(2021) == [] and read_rencana_aksi(2021) == []
-    assert ringkasan_anggaran(2021) == [] and read_keterangan(2021) == {}
+    assert read_realisasi_anggaran(2021) == [] and read_keterangan(2021) == {}
 
 
 def test_v10_fixture_reads_back_as_documents_need_it(buka):
@@ -58,8 +57,6 @@ def test_v10_fixture_reads_back_as_documents_need_it(buka):
     assert sub.penanggung_jawab == "BPKAD Kabupaten Malang" and sub.penanggung_jawab_id is None
     [realisasi] = read_realisasi_anggaran(2021)
     assert (realisasi.periode, realisasi.nilai) == ("2021Q1", 1_250_000_000)
-    [ringkas] = ringkasan_anggaran(2021, "2021Q2")
-    assert ringkas.realisasi == 1_250_000_000 and round(ringkas.persen, 2) == 23.81
     catatan = read_keterangan(2021, "2021Q1")
     assert [c.kendala for c in catatan.values()] == ["Dua pegawai cuti melahirkan"]
     assert read_keterangan(2021, "2021Q2") == {}

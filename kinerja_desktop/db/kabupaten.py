@@ -333,13 +333,6 @@ def iki_diterima(kode_kecamatan: str, tahun: int, periode: Periode) -> dict[str,
     return _dokumen_diterima(kode_kecamatan, tahun, periode, "data/iki.json")
 
 
-def anggaran_diterima(kode_kecamatan: str, tahun: int, periode: Periode) -> dict[str, Any] | None:
-    """The programs, anggaran and budget realised a kecamatan sent with its package in force
-    for ``periode`` (as ``anggaran.json`` says it, docs/paket.md), or None when no package of
-    that period arrived or it came from a version without them."""
-    return _dokumen_diterima(kode_kecamatan, tahun, periode, "data/anggaran.json")
-
-
 def _dokumen_diterima(
     kode_kecamatan: str, tahun: int, periode: Periode, nama: str
 ) -> dict[str, Any] | None:

@@ -11,7 +11,6 @@ Typical use::
     program = read_program(2026, [jabatan_id])       # with each program's anggaran total
     kegiatan = read_kegiatan(2026, [jabatan_id])     # group by row.program_id
     aksi = read_rencana_aksi(2026, [jabatan_id])     # sub-actions right after their action
-    ringkas = ringkasan_anggaran(2026, "2026Q2")     # per jabatan: anggaran, realised to Q2
     catatan = read_keterangan(2026, "2026Q2")        # (indikator_id, periode) -> note
 """
 
@@ -31,8 +30,7 @@ from kinerja_desktop.db.models import (
     RencanaAksi,
     Sasaran,
 )
-from kinerja_desktop.domain.periode import JenisPeriode, parse_periode
-from kinerja_desktop.errors import DataTidakValid
+from kinerja_desktop.domain.periode import parse_periode
 
 
 class BarisProgram(NamedTuple):
@@ -91,25 +89,6 @@ class BarisRealisasiAnggaran(NamedTuple):
     nilai: int
     sumber: str
     diubah: str
-
-
-class RingkasanAnggaran(NamedTuple):
-    """A jabatan's anggaran and the budget it realised up to a triwulan.
-
-    ``anggaran`` None: no kegiatan has an anggaran; ``realisasi`` None: nothing reported up
-    to that quarter. :attr:`persen` is the share realised.
-    """
-
-    jabatan_id: int
-    anggaran: int | None
-    realisasi: int | None
-
-    @property
-    def persen(self) -> float | None:
-        """Realised as a percentage of the anggaran (None when either is missing or 0)."""
-        if not self.anggaran or self.realisasi is None:
-            return None
-        return self.realisasi * 100 / self.anggaran
 
 
 class BarisKeterangan(NamedTuple):
@@ -233,16 +212,6 @@ def read_rencana_aksi(tahun: int, jabatan_ids: Iterable[int] | None = None) -> l
     return hasil
 
 
-def _triwulan(periode: str) -> str:
-    p = parse_periode(periode)
-    if p.jenis is not JenisPeriode.TRIWULAN:
-        raise DataTidakValid(
-            f"Realisasi anggaran dicatat per triwulan: tulis {p.tahun}Q1 sampai {p.tahun}Q4, "
-            f"bukan {periode}."
-        )
-    return p.id
-
-
 def read_realisasi_anggaran(
     tahun: int, jabatan_ids: Iterable[int] | None = None
 ) -> list[BarisRealisasiAnggaran]:
@@ -268,27 +237,6 @@ def read_realisasi_anggaran(
     return [
         BarisRealisasiAnggaran(*r) for r in _baris(tahun, jabatan_ids, query)
     ]
-
-
-def ringkasan_anggaran(
-    tahun: int, sampai: str | None = None, jabatan_ids: Iterable[int] | None = None
-) -> list[RingkasanAnggaran]:
-    """Per jabatan of ``tahun`` that has a program: its anggaran (sum of its kegiatan) and the
-    budget realised from TW I up to the triwulan ``sampai`` ("2026Q2"; None: the whole year).
-    What the monev ("realisasi anggaran and its share") and the LKjIP's 3.2 print."""
-    batas = 4 if sampai is None else parse_periode(_triwulan(sampai)).ke
-    ids = None if jabatan_ids is None else list(jabatan_ids)
-    anggaran: dict[int, int | None] = {}
-    for p in read_program(tahun, ids):
-        if p.anggaran is not None:
-            anggaran[p.jabatan_id] = (anggaran.get(p.jabatan_id) or 0) + p.anggaran
-        else:
-            anggaran.setdefault(p.jabatan_id, None)
-    realisasi: dict[int, int] = {}
-    for r in read_realisasi_anggaran(tahun, ids):
-        if int(r.periode[-1]) <= batas:
-            realisasi[r.jabatan_id] = realisasi.get(r.jabatan_id, 0) + r.nilai
-    return [RingkasanAnggaran(j, a, realisasi.get(j)) for j, a in anggaran.items()]
 
 
 def read_keterangan(

@@ -95,20 +95,6 @@ def _pasangan(data: bytes) -> Iterator[tuple[str, str]]:
         yield kode, nama
 
 
-def read_rows(data: bytes) -> Iterator[Wilayah]:
-    """Every row of the compressed list with full codes (format: ``scripts/buat_wilayah.py``)."""
-    kecamatan = ""
-    for kode, nama in _pasangan(data):
-        if len(kode) == 4:  # a desa: the last part of the code, under the kecamatan above
-            kode = f"{kecamatan}.{kode}"
-        tingkat = tingkat_dari_kode(kode)
-        if tingkat is None:
-            raise ValueError(f"baris daftar wilayah tanpa kode yang sah: {kode} {nama}")
-        if tingkat == "kecamatan":
-            kecamatan = kode
-        yield Wilayah(kode, nama, tingkat)
-
-
 def _sebutan(tingkat: str | None, nama: str) -> str:
     """``provinsi Jawa Timur``, ``Kabupaten Malang`` (its name has its kind), ``desa Ternyang``."""
     return nama if tingkat == "kabupaten/kota" else f"{tingkat} {nama}"

@@ -9,7 +9,7 @@ the arithmetic, nothing that reads the database.
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -86,8 +86,6 @@ MATRIKS_BAWAAN: dict[tuple[Rating, Rating], str] = {
 }
 """(rating hasil kerja, rating perilaku) → predikat: the matrix of PermenPANRB 6/2022."""
 
-SUMBER_MATRIKS = "PermenPANRB 6/2022, Lampiran: matriks predikat kinerja pegawai"
-
 
 @dataclass(frozen=True)
 class Perilaku:
@@ -148,13 +146,6 @@ PERILAKU: tuple[Perilaku, ...] = (
 """The seven BerAKHLAK core values in the order of the SKP form."""
 
 PERILAKU_KODE = {p.kode: p for p in PERILAKU}
-
-
-def predikat_dari(
-    matriks: Mapping[tuple[Rating, Rating], str], hasil: Rating, perilaku: Rating
-) -> str:
-    """The predikat of a rating of hasil kerja and of perilaku in ``matriks``."""
-    return matriks[(hasil, perilaku)]
 
 
 def parse_rating(teks: str) -> Rating:

@@ -88,19 +88,6 @@ def parse_rupiah(teks: str, apa: str = "Anggaran") -> int | None:
     return nilai
 
 
-def rupiah_dari_angka(x: float | int, apa: str = "Anggaran") -> int:
-    """Whole Rupiah from a number read from a workbook cell; refuses sen and out-of-range
-    amounts with :class:`DataTidakValid` naming ``apa``."""
-    if isinstance(x, float) and (not math.isfinite(x) or not x.is_integer()):
-        raise DataTidakValid(
-            f"{apa} {format_angka(x)} bukan jumlah Rupiah utuh; tulis tanpa sen."
-        )
-    nilai = int(x)
-    if masalah := masalah_rupiah(nilai, apa):
-        raise DataTidakValid(masalah)
-    return nilai
-
-
 def format_persen(x: float) -> str:
     """``87.54`` as ``87,5%``; infinity or NaN as "—"."""
     return f"{format_angka(x, 1)}%" if math.isfinite(x) else "—"

@@ -1,8 +1,9 @@
 """Desa workbooks in: guard, identify, validate every input cell, preview, apply, log.
 
-:func:`check_berkas_desa` never writes: it returns a :class:`PratinjauBerkas` saying what the
-file would change (new, changed old -> new, removed, unchanged) or why it is refused (the whole
-file, or each invalid cell with its sheet, cell and reason). :func:`apply_berkas` writes one
+:func:`import_berkas_desa` checks every file first, and with ``coba`` writes nothing: each file
+gets a :class:`PratinjauBerkas` saying what it would change (new, changed old -> new, removed,
+unchanged) or why it is refused (the whole file, or each invalid cell with its sheet, cell and
+reason). :func:`apply_berkas` writes one
 checked file in one transaction through :mod:`kinerja_desktop.db.ops_nilai`, logging it as an
 import batch and keeping a copy of the original in the database's own import folder.
 
@@ -361,17 +362,6 @@ def _replan(p: PratinjauBerkas) -> PratinjauBerkas:
         sudah_diimpor_pada=None,
     )
     return _plan_all([kosong])[0]
-
-
-def check_berkas_desa(
-    path: Path | str, tahun: int | None = None, kode_desa: str | None = None
-) -> PratinjauBerkas:
-    """Check one desa workbook and say what importing it would change; write nothing.
-
-    ``tahun`` and ``kode_desa``, when given, are what the operator expects: a workbook for
-    another year or desa is refused. Refusals are returned in the preview, never raised.
-    """
-    return _plan_all([_check_isi(path, tahun, kode_desa)])[0]
 
 
 def apply_berkas(pratinjau: PratinjauBerkas) -> Hasil[ImporBerkas]:

@@ -31,7 +31,6 @@ BARIS_SASARAN = "sasaran"  # a sasaran without indicators
 # marked so; its printed cells are the indicator row's, read on: the import joins them again
 BARIS_LANJUTAN = "lanjutan"
 
-MEDAN_JABATAN = ("kode", "atasan")
 MEDAN_INDIKATOR = (
     "sasaran_ke",
     "kode",

@@ -1,12 +1,12 @@
-"""Writing the Perjanjian Kinerja to a file, the one call the CLI and the dialog make, and the
-PK's pages for another document (the LKjIP appendix).
+"""Writing the Perjanjian Kinerja to a file, the one call the CLI and the dialog make (the
+LKjIP appendix takes the PK's pages from ``pk_pdf.pk_story``).
 
     export_pk(2026, Path("PK-2026.pdf"))                     # every jabatan, the Camat first
     export_pk(2026, Path("PK.xlsx"), jabatan_kode="KASI-PEM", awal=True)
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kinerja_desktop.reports.output import Progress, prepare_output
 from kinerja_desktop.reports.penandatangan import PilihanTtd
@@ -61,13 +61,3 @@ def write_pk(
     from kinerja_desktop.reports.pk_xlsx import render_pk_xlsx
 
     return render_pk_xlsx(laporan, target, kertas)
-
-
-def halaman_pk(tahun: int, kertas: str = "f4") -> list[Any]:
-    """The PK of every jabatan of ``tahun`` as reportlab flowables (latest issued versions),
-    for a portrait document of ``kertas`` that carries it as an appendix. Every agreement
-    starts with a page break, the first included."""
-    from kinerja_desktop.reports.pk_pdf import pk_story
-    from kinerja_desktop.reports.pk_versi import build_pk_report
-
-    return pk_story(build_pk_report(tahun), kertas)

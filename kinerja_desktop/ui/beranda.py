@@ -387,14 +387,3 @@ class BerandaView(QScrollArea):
         from kinerja_desktop.reports.pekerjaan import Tempat, Tujuan
 
         self.tujuan_dipilih.emit(Tujuan(Tempat.KELENGKAPAN))
-
-    def label_kerja(self) -> list[QLabel]:
-        """The to-do lines as shown (the first steps of a new office included)."""
-        hasil = []
-        for layout in (self.baris_kerja, self.baris_awal):
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                widget = item.widget() if item is not None else None
-                if isinstance(widget, QLabel):
-                    hasil.append(widget)
-        return hasil
