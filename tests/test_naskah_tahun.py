@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from kinerja_desktop.db.audit import check_log
 from kinerja_desktop.db.models import CatatanAudit, NaskahPk
 from kinerja_desktop.db.pk import AKSI_NASKAH, read_naskah, set_naskah
+from kinerja_desktop.db.queries_audit import SaringAudit, read_audit
 from kinerja_desktop.db.years import copy_year
 from kinerja_desktop.reports.pk import export_pk
 
@@ -61,6 +62,10 @@ def test_editing_a_year_keeps_the_statement_later_years_borrowed(db, tmp_path):
     assert [p for p, _ in catatan] == ["2021", "2022"]
     assert all("tahun 2020" in c for _, c in catatan)
     assert check_log().utuh
+    # Riwayat Perubahan names the parts in the editor's words, not the stored JSON
+    [salinan] = [b for b in read_audit(SaringAudit(tahun=2022)) if "kini tersimpan" in b.catatan]
+    assert salinan.baru.startswith("Kalimat pembuka: Pembuka 2020.; Isi perjanjian: Kami")
+    assert "Nama Bupati/Wali Kota: Drs. SANUSI" in salinan.baru and "{" not in salinan.baru
 
 
 def test_a_year_added_before_others_does_not_change_them(db, tmp_path):

@@ -102,11 +102,29 @@ def _teks_monev(jenis: str, teks: str) -> str:
     return " / ".join(bagian)
 
 
+_BAGIAN_NASKAH = {
+    "pembuka": "Kalimat pembuka",
+    "janji": "Isi perjanjian",
+    "nama_kepala_daerah": "Nama Bupati/Wali Kota",
+    "jabatan_kepala_daerah": "Sebutan Bupati/Wali Kota",
+}
+
+
+def _teks_naskah(teks: str) -> str:
+    """The parts of the PK statement an entry holds (as JSON) in the editor's words."""
+    if not teks.startswith("{"):
+        return teks
+    isi = json.loads(teks)
+    return "; ".join(f"{_BAGIAN_NASKAH.get(k, k)}: {v or '(kosong)'}" for k, v in isi.items())
+
+
 def _teks_nilai(jenis: str, teks: str | None, jenis_ind: Jenis | None) -> str:
     if teks is None:
         return "(kosong)" if jenis in ("target", "realisasi") else ""
     if jenis in ("realisasi_anggaran", "keterangan"):
         return _teks_monev(jenis, teks)
+    if jenis == "pk":
+        return _teks_naskah(teks)
     if jenis not in ("target", "realisasi"):
         return teks
     isi = json.loads(teks)
