@@ -1,11 +1,16 @@
-"""Reading one SKP: the plan with both parties, and the evaluation of a period (realisasi
+"""Reading SKP: the plan with both parties, and the evaluation of a period (realisasi
 from the stored IKI values, the proposed rating and the atasan's decision). The whole year's
 list and checks are in :mod:`queries_skp_tahun`.
 
 The pejabat penilai is the holder of the atasan's jabatan, or the Camat (the year's signatory)
 for a jabatan directly under the Camat; the atasan of the penilai likewise. Nothing here writes.
+
+Long because the SKP of a whole office are read in bulk (a fixed number of queries for a
+document of every pegawai) by the same code that reads one, and the evaluation of a period
+belongs beside the plan it evaluates.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kinerja_desktop.db.models import (
@@ -14,6 +19,7 @@ from kinerja_desktop.db.models import (
     Pangkat,
     Pegawai,
     Pemangku,
+    Skp,
     SkpEvaluasi,
     SkpHasilKerja,
     SkpPerilaku,
@@ -242,18 +248,23 @@ class PihakTahun:
 def read_skp(skp_id: int, pihak: PihakTahun | None = None) -> DataSkp:
     """The SKP with both parties, its plan and the seven core values. ``pihak`` (the parties
     of the SKP's year) may be read once by a caller reading many SKP."""
-    skp = require_skp(skp_id)
-    if pihak is None or pihak.tahun != skp.tahun_id:
-        pihak = PihakTahun.read(skp.tahun_id)
-    jabatan = pihak.jabatan[skp.jabatan_id][0]
-    atasan_id = pihak.atasan_id(skp.jabatan_id)
-    pegawai = pihak.pihak(skp.pegawai_id, jabatan)
-    penilai = pihak.atasan(atasan_id)
-    atasan_penilai = None
-    if atasan_id is not None:
-        atasan_penilai = pihak.atasan(pihak.atasan_id(atasan_id))
+    return read_skp_list([skp_id], pihak)[0]
+
+
+def read_skp_list(skp_ids: Sequence[int], pihak: PihakTahun | None = None) -> list[DataSkp]:
+    """The SKP ``skp_ids`` as :func:`read_skp` gives each, in that order, read in bulk: a fixed
+    number of queries whatever their number (``pihak``: the parties of their year, when the
+    caller has them). Refused when one of them is gone."""
+    ids = list(skp_ids)
+    skp = {s.id: s for s in Skp.select().where(Skp.id.in_(ids))}
+    for skp_id in ids:
+        if skp_id not in skp:
+            require_skp(skp_id)  # refused: gone meanwhile
+    semua_pihak = {} if pihak is None else {pihak.tahun: pihak}
+    rencana: dict[int, list[RencanaHasilKerja]] = {i: [] for i in ids}
     rows = (
         SkpHasilKerja.select(
+            SkpHasilKerja.skp,
             SkpHasilKerja.id,
             SkpHasilKerja.bagian,
             SkpHasilKerja.urutan,
@@ -265,28 +276,49 @@ def read_skp(skp_id: int, pihak: PihakTahun | None = None) -> DataSkp:
             SkpHasilKerja.satuan,
             SkpHasilKerja.iki,
         )
-        .where(SkpHasilKerja.skp == skp_id)
-        .order_by(SkpHasilKerja.urutan, SkpHasilKerja.id)
+        .where(SkpHasilKerja.skp.in_(ids))
+        .order_by(SkpHasilKerja.skp, SkpHasilKerja.urutan, SkpHasilKerja.id)
         .tuples()
         .iterator()
     )
-    hasil_kerja = tuple(
-        RencanaHasilKerja(i, Bagian(b), u, ra, r, Aspek(a), ind, t, s, iki)
-        for i, b, u, ra, r, a, ind, t, s, iki in rows
-    )
-    ekspektasi = dict(
-        SkpPerilaku.select(SkpPerilaku.perilaku, SkpPerilaku.ekspektasi)
-        .where(SkpPerilaku.skp == skp_id)
+    for skp_id, i, b, u, ra, r, a, ind, t, s_, iki in rows:
+        rencana[skp_id].append(RencanaHasilKerja(i, Bagian(b), u, ra, r, Aspek(a), ind, t, s_, iki))
+    ekspektasi: dict[int, dict[str, str]] = {i: {} for i in ids}
+    for skp_id, kode, teks in (
+        SkpPerilaku.select(SkpPerilaku.skp, SkpPerilaku.perilaku, SkpPerilaku.ekspektasi)
+        .where(SkpPerilaku.skp.in_(ids))
         .tuples()
         .iterator()
-    )
-    perilaku = tuple(
-        PerilakuSkp(p.kode, p.nama, p.panduan, ekspektasi.get(p.kode, "")) for p in PERILAKU
-    )
-    return DataSkp(
-        skp.id, skp.tahun_id, skp.jabatan_id, pegawai, penilai, atasan_penilai, hasil_kerja,
-        perilaku,
-    )  # fmt: skip
+    ):
+        ekspektasi[skp_id][kode] = teks
+    hasil = []
+    for skp_id in ids:
+        row = skp[skp_id]
+        if row.tahun_id not in semua_pihak:
+            semua_pihak[row.tahun_id] = PihakTahun.read(row.tahun_id)
+        pihak_tahun = semua_pihak[row.tahun_id]
+        jabatan = pihak_tahun.jabatan[row.jabatan_id][0]
+        atasan_id = pihak_tahun.atasan_id(row.jabatan_id)
+        atasan_penilai = None
+        if atasan_id is not None:
+            atasan_penilai = pihak_tahun.atasan(pihak_tahun.atasan_id(atasan_id))
+        perilaku = tuple(
+            PerilakuSkp(p.kode, p.nama, p.panduan, ekspektasi[skp_id].get(p.kode, ""))
+            for p in PERILAKU
+        )
+        hasil.append(
+            DataSkp(
+                row.id,
+                row.tahun_id,
+                row.jabatan_id,
+                pihak_tahun.pihak(row.pegawai_id, jabatan),
+                pihak_tahun.atasan(atasan_id),
+                atasan_penilai,
+                tuple(rencana[skp_id]),
+                perilaku,
+            )
+        )
+    return hasil
 
 
 def _realisasi_iki(
@@ -309,43 +341,46 @@ def evaluasi_skp(
     ``nilai`` (indicator id → values) and ``aturan`` may be read once by the caller for many
     SKP; by default they are read for this SKP's jabatan.
     """
-    skp = require_skp(data.id)
-    p = periode_skp(skp, periode)
-    aturan = aturan if aturan is not None else penilaian()
     if nilai is None:
         nilai = {n.info.id: n for n in nilai_jabatan(data.jabatan_id)}
-    ketik = {
+    return build_evaluasi_list([data], periode, nilai, aturan)[0]
+
+
+def build_evaluasi_list(
+    semua: Sequence[DataSkp],
+    periode: str,
+    nilai: dict[int, NilaiIndikator],
+    aturan: Penilaian | None = None,
+) -> list[EvaluasiSkp]:
+    """The evaluation of every SKP of ``semua`` (of one year) in ``periode``, in that order, as
+    :func:`evaluasi_skp` gives each, read in bulk: a fixed number of queries whatever their
+    number. ``nilai`` holds the values of the indicators their plans draw from."""
+    if not semua:
+        return []
+    ids = [d.id for d in semua]
+    p = periode_skp(require_skp(ids[0]), periode)  # checked against the year they share
+    aturan = aturan if aturan is not None else penilaian()
+    ketik: dict[int, tuple[str, str]] = {
         h: (r, u)
         for h, r, u in SkpRealisasi.select(
             SkpRealisasi.hasil_kerja, SkpRealisasi.realisasi, SkpRealisasi.umpan_balik
         )
         .join(SkpHasilKerja)
-        .where((SkpHasilKerja.skp == data.id) & (SkpRealisasi.periode == p.id))
+        .where(SkpHasilKerja.skp.in_(ids) & (SkpRealisasi.periode == p.id))
         .tuples()
         .iterator()
     }
-    baris = []
-    for rhk in data.hasil_kerja:
-        typed, umpan = ketik.get(rhk.id, ("", ""))
-        if rhk.iki_id is not None:
-            teks, capaian = _realisasi_iki(nilai.get(rhk.iki_id), p, aturan)
-            baris.append(RealisasiRhk(rhk, teks, capaian, True, umpan))
-        else:
-            baris.append(RealisasiRhk(rhk, typed, None, False, umpan))
-    umpan_perilaku = dict(
-        SkpUmpanPerilaku.select(SkpPerilaku.perilaku, SkpUmpanPerilaku.umpan_balik)
+    umpan_perilaku: dict[int, dict[str, str]] = {i: {} for i in ids}
+    for skp_id, kode, umpan in (
+        SkpUmpanPerilaku.select(SkpPerilaku.skp, SkpPerilaku.perilaku, SkpUmpanPerilaku.umpan_balik)
         .join(SkpPerilaku)
-        .where((SkpPerilaku.skp == data.id) & (SkpUmpanPerilaku.periode == p.id))
+        .where(SkpPerilaku.skp.in_(ids) & (SkpUmpanPerilaku.periode == p.id))
         .tuples()
         .iterator()
-    )
-    utama = [b.capaian for b in baris if b.dari_iki and b.hasil_kerja.bagian is Bagian.UTAMA]
-    batas_sesuai = _batas_sesuai(aturan)
-    usulan = usul_rating_hasil(utama, batas_sesuai)
-    row = SkpEvaluasi.get_or_none((SkpEvaluasi.skp == data.id) & (SkpEvaluasi.periode == p.id))
-    keputusan = None
-    if row is not None:
-        keputusan = Keputusan(
+    ):
+        umpan_perilaku[skp_id][kode] = umpan
+    keputusan: dict[int, Keputusan] = {
+        row.skp_id: Keputusan(
             _opt_rating(row.usulan_hasil),
             row.alasan_usulan,
             _opt_rating(row.rating_hasil),
@@ -355,9 +390,34 @@ def evaluasi_skp(
             row.oleh,
             row.diubah,
         )
-    return EvaluasiSkp(
-        p, tuple(baris), umpan_perilaku, usulan, aturan_usulan(batas_sesuai), keputusan
-    )
+        for row in SkpEvaluasi.select().where(
+            SkpEvaluasi.skp.in_(ids) & (SkpEvaluasi.periode == p.id)
+        )
+    }
+    batas_sesuai = _batas_sesuai(aturan)
+    hasil = []
+    for data in semua:
+        baris = []
+        for rhk in data.hasil_kerja:
+            typed, umpan = ketik.get(rhk.id, ("", ""))
+            if rhk.iki_id is not None:
+                teks, capaian = _realisasi_iki(nilai.get(rhk.iki_id), p, aturan)
+                baris.append(RealisasiRhk(rhk, teks, capaian, True, umpan))
+            else:
+                baris.append(RealisasiRhk(rhk, typed, None, False, umpan))
+        utama = [b.capaian for b in baris if b.dari_iki and b.hasil_kerja.bagian is Bagian.UTAMA]
+        usulan = usul_rating_hasil(utama, batas_sesuai)
+        hasil.append(
+            EvaluasiSkp(
+                p,
+                tuple(baris),
+                umpan_perilaku[data.id],
+                usulan,
+                aturan_usulan(batas_sesuai),
+                keputusan.get(data.id),
+            )
+        )
+    return hasil
 
 
 def _batas_sesuai(aturan: Penilaian) -> float:

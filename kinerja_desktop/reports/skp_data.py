@@ -19,8 +19,8 @@ from kinerja_desktop.db.queries_skp import (
     Pihak,
     PihakTahun,
     RencanaHasilKerja,
-    evaluasi_skp,
-    read_skp,
+    build_evaluasi_list,
+    read_skp_list,
 )
 from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun, daftar_skp, kekurangan_skp
 from kinerja_desktop.db.skp_aturan import sumber_kurva
@@ -210,11 +210,9 @@ def build_skp_report(
     aturan = penilaian()
     semua = nilai_tahun(tahun)
     nilai = {n.info.id: n for n in semua}
-    pihak = PihakTahun.read(tahun)  # the parties of every SKP, read once
-    dokumen = []
-    for skp_id in ids:
-        data = read_skp(skp_id, pihak)
-        dokumen.append(DokumenSkp(data, evaluasi_skp(data, p.id, nilai, aturan)))
+    semua_skp = read_skp_list(ids, PihakTahun.read(tahun))  # in bulk, whatever their number
+    evaluasi = build_evaluasi_list(semua_skp, p.id, nilai, aturan)
+    dokumen = [DokumenSkp(d, e) for d, e in zip(semua_skp, evaluasi, strict=True)]
     capaian, ada, total = ringkas_jabatan(n.capaian(p, aturan) for n in semua)
     camat = penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd)
     kurva = check_kurva_tahun(tahun)
