@@ -44,8 +44,9 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.db.location import ServerAddress, nama_asal, stand_in
-    from kinerja_desktop.db.restore import describe_restore_source, restore_from_file
-    from kinerja_desktop.db.restore_locks import log_restore
+    from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.ops_restore import restore_database
+    from kinerja_desktop.db.restore import describe_restore_source
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
@@ -74,16 +75,10 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
             print("Pemulihan dibatalkan; tidak ada yang diubah.")
             return 1
         if server:
-            from kinerja_desktop.db.server_copy import restore_server
-
-            open_database(args.db)
-            hasil = restore_server(args.berkas, args.db)
-        else:
-            hasil = restore_from_file(args.berkas, args.db)
-        db = open_database(args.db)  # upgrades an older schema and checks the result
-        if not hasil.dicatat:
-            log_restore(hasil.sumber, hasil.cadangan_sebelumnya)
-        db.close()
+            open_database(args.db)  # the server restore reads and replaces the bound database
+        # the window's path: replace, open again (upgrading an older schema), log the restore
+        hasil = restore_database(args.berkas, args.db).data
+        database_proxy.close()
     print(f"Data dipulihkan dari {hasil.sumber}.")
     if hasil.cadangan_sebelumnya is not None:
         print(f"Keadaan sebelum pemulihan disimpan di {hasil.cadangan_sebelumnya}.")
