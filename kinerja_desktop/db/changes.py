@@ -26,6 +26,7 @@ class Perubahan:
     pemangku: bool = False  # holders of a jabatan, pegawai
     nilai: bool = False  # targets or realisasi
     program: bool = False  # programs, kegiatan, anggaran, Rencana Aksi, budget realised, notes
+    paket: bool = False  # kecamatan packages received into a kabupaten workspace
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def everything_changed(pesan: str, tahun: int | None = None) -> Perubahan:
         pemangku=True,
         nilai=True,
         program=True,
+        paket=True,
     )
 
 
@@ -71,4 +73,5 @@ def combined(semua: Sequence[Perubahan], pesan: str) -> Perubahan:
         pemangku=any(p.pemangku for p in semua),
         nilai=any(p.nilai for p in semua),
         program=any(p.program for p in semua),
+        paket=any(p.paket for p in semua),
     )

@@ -3,14 +3,18 @@
 The same package again changes nothing; a newer package (by the time its kecamatan wrote it)
 for the same kecamatan and period replaces the one in force, which stays in the receipt log
 with its hash and times; an older one is refused unless the operator insists (``paksa``).
+:func:`check_packages` and :func:`receive_packages` are the inbox's two steps: check every
+chosen file, then take in those that passed after one backup.
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.kabupaten import InfoKabupaten, require_workspace
 from kinerja_desktop.db.kabupaten_models import (
     KabupatenKecamatan,
@@ -23,7 +27,8 @@ from kinerja_desktop.db.kabupaten_models import (
 from kinerja_desktop.db.locks import KUNCI_PAKET, take_lock
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.domain.tanggal import format_waktu
-from kinerja_desktop.exchange.paket_reader import IsiPaket, PaketDitolak
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.exchange.paket_reader import IsiPaket, PaketDitolak, read_paket
 
 ALASAN_TERIMA = "sebelum-terima-paket"
 
@@ -229,3 +234,66 @@ def receive(isi: IsiPaket, paksa: bool = False, now: datetime | None = None) -> 
             ],
         )
     return rencana
+
+
+@dataclass(frozen=True)
+class Pemeriksaan:
+    """One chosen file after its check: the package (None when refused) and what to say."""
+
+    path: Path
+    isi: IsiPaket | None
+    keadaan: str  # "baru", "ganti", "sama" or "ditolak"
+    kalimat: str
+
+    @property
+    def siap(self) -> bool:
+        """Whether receiving it changes something."""
+        return self.isi is not None and self.keadaan != "sama"
+
+
+def check_packages(paths: Iterable[Path]) -> list[Pemeriksaan]:
+    """Check every chosen package completely (read, then :func:`plan_receive`); nothing is
+    written. A refused file is a line saying why, not an exception."""
+    hasil = []
+    for path in paths:
+        try:
+            isi = read_paket(path)
+            rencana = plan_receive(isi)
+        except KinerjaError as exc:
+            hasil.append(Pemeriksaan(path, None, "ditolak", exc.pesan))
+            continue
+        hasil.append(Pemeriksaan(path, isi, rencana.keadaan, rencana.kalimat))
+    return hasil
+
+
+def receive_packages(daftar: Sequence[Pemeriksaan]) -> Hasil[list[str]]:
+    """Take in every checked package that changes something, after one backup of the
+    workspace; ``data`` holds one Indonesian line per package, ``perubahan.pesan`` all of them.
+
+    A package refused now (changed since its check) is its line and the others go on. When
+    the disk or the database fails, its explained message is the last line: the packages
+    received before it stay received and reported. A failed backup receives nothing and
+    raises its :class:`KinerjaError`; a bug raises.
+    """
+    from kinerja_desktop.db.backup import backup_before
+    from kinerja_desktop.db.connection import explain_bound_failure
+
+    siap = [p.isi for p in daftar if p.siap and p.isi is not None]
+    if siap:
+        backup_before(ALASAN_TERIMA)
+    baris: list[str] = []
+    diterima = 0
+    for isi in siap:
+        try:
+            baris.append(receive(isi).kalimat)
+        except KinerjaError as exc:
+            baris.append(exc.pesan)
+            continue
+        except Exception as exc:  # noqa: BLE001 - the disk or database failing, or a bug
+            explained = explain_bound_failure(exc)
+            if explained is None:
+                raise
+            baris.append(explained.pesan)
+            break  # the disk or the database fails the next packages too: say so once
+        diterima += 1
+    return Hasil(Perubahan(pesan="\n".join(baris), paket=diterima > 0), baris)

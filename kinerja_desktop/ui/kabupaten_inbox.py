@@ -3,7 +3,6 @@ first, each line saying what will happen or why it is refused, then taken in on 
 Terima; and the Laporan Kabupaten dialog (the design every report dialog shares)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,72 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.domain.periode import pilihan_periode
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.exchange.paket_reader import IsiPaket
+from kinerja_desktop.exchange.paket_receive import Pemeriksaan, check_packages, receive_packages
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
-from kinerja_desktop.ui.operations import explain, show_bug
+from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 DITOLAK = "#f4b6b0"
 SIAP = "#d4ecc4"
 
 
-@dataclass(frozen=True)
-class Pemeriksaan:
-    """One chosen file after its check: the package (None when refused) and what to say."""
-
-    path: Path
-    isi: IsiPaket | None
-    keadaan: str  # "baru", "ganti", "sama" or "ditolak"
-    kalimat: str
-
-
-def check_berkas(paths: list[Path]) -> list[Pemeriksaan]:
-    """Check every chosen package completely; nothing is written."""
-    from kinerja_desktop.exchange.paket_reader import read_paket
-    from kinerja_desktop.exchange.paket_receive import plan_receive
-
-    hasil = []
-    for path in paths:
-        try:
-            isi = read_paket(path)
-            rencana = plan_receive(isi)
-        except KinerjaError as exc:
-            hasil.append(Pemeriksaan(path, None, "ditolak", exc.pesan))
-            continue
-        hasil.append(Pemeriksaan(path, isi, rencana.keadaan, rencana.kalimat))
-    return hasil
-
-
-def receive_all(daftar: list[Pemeriksaan]) -> list[str]:
-    """Take in every checked package that changes something (a backup first); one line each."""
-    from kinerja_desktop.db.backup import backup_before
-    from kinerja_desktop.exchange.paket_receive import ALASAN_TERIMA, receive
-
-    siap = [p for p in daftar if p.isi is not None and p.keadaan != "sama"]
-    if siap:
-        backup_before(ALASAN_TERIMA)
-    baris = []
-    for p in siap:
-        assert p.isi is not None
-        try:
-            baris.append(receive(p.isi).kalimat)
-        except Exception as exc:  # noqa: BLE001 - a refusal, the disk or database failing, a bug
-            explained = explain(exc)
-            if explained is None:
-                raise
-            baris.append(explained.pesan)
-            if not isinstance(exc, KinerjaError):
-                break  # the disk or the database fails the next packages too: say so once
-    return baris
-
-
 class TerimaDialog(QDialog):
     """Terima Paket: choose, see the check of each package, then take them in."""
 
-    received = Signal()
+    received = Signal(object)  # the Perubahan of the packages taken in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +102,7 @@ class TerimaDialog(QDialog):
         self.terima.setEnabled(False)
         self.keterangan.setText(f"Memeriksa {len(paths)} paket…")
         self.runner.run(
-            lambda _s: check_berkas(paths), self._show, self._refused, on_crash=self._crashed
+            lambda _s: check_packages(paths), self._show, self._refused, on_crash=self._crashed
         )
 
     def _show(self, daftar: list[Pemeriksaan]) -> None:
@@ -167,7 +117,7 @@ class TerimaDialog(QDialog):
                     item.setBackground(QBrush(QColor(warna)))
                 self.table.setItem(i, c, item)
         self.table.resizeRowsToContents()
-        siap = sum(1 for p in daftar if p.isi is not None and p.keadaan != "sama")
+        siap = sum(1 for p in daftar if p.siap)
         ditolak = sum(1 for p in daftar if p.keadaan == "ditolak")
         self.keterangan.setText(
             f"{len(daftar)} paket diperiksa: {siap} siap diterima, {ditolak} ditolak, "
@@ -189,13 +139,13 @@ class TerimaDialog(QDialog):
         self.terima.setEnabled(False)
         self.keterangan.setText("Menyimpan paket…")
 
-        def done(baris: list[str]) -> None:
-            self.keterangan.setText("\n".join(baris))
+        def done(hasil: Hasil[list[str]]) -> None:
+            self.keterangan.setText(hasil.perubahan.pesan)
             self.daftar = []
-            self.received.emit()
+            self.received.emit(hasil.perubahan)
 
         self.runner.run(
-            lambda _s: receive_all(daftar), done, self._refused, on_crash=self._crashed
+            lambda _s: receive_packages(daftar), done, self._refused, on_crash=self._crashed
         )
 
 
