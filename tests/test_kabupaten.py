@@ -374,7 +374,7 @@ def test_workspace_window_shows_what_arrived_and_takes_in_a_stick(qtbot, kab, pa
         (folder / "foto-kegiatan.zip").write_bytes(b"bukan zip")
         dialog = TerimaDialog(window)
         qtbot.addWidget(dialog)
-        dialog.received.connect(window._after_receive)
+        dialog.received.connect(window.apply_change)
         dialog.check(sorted(folder.glob("*.zip")))
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=20000)
         hasil = [dialog.table.item(i, 1).text() for i in range(4)]
@@ -455,3 +455,127 @@ def test_a_package_from_before_desa_could_be_retired_is_received(capsys, kab, pa
     path = _rewrite(src, tmp_path / "lama.zip", {"data/kantor.json": json.dumps(lama).encode()})
     code, out, _ = run(capsys, kab, "kabupaten", "terima", str(path))
     assert code == 0, out
+
+
+@pytest.fixture
+def kab_file(tmp_path):
+    """A new workspace of Kabupaten Malang in a file (its damage and locks are a file's)."""
+    from kinerja_desktop.cli import main
+
+    path = tmp_path / "kab" / "kab.sqlite3"
+    with redirect_stdout(io.StringIO()):
+        assert main(["--db", str(path), "kabupaten", "baru", "--kode", "35.07"]) == 0
+    database_proxy.initialize(None)
+    return path
+
+
+def _write_elsewhere(path: Path) -> None:
+    """A write by another program, checkpointed into the file: the window's SQLite then reads
+    the file again instead of the pages it holds."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("UPDATE kabupaten_kecamatan SET nama = nama")
+    other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other.close()
+
+
+def _damage(path: Path) -> bytes:
+    """Overwrite every page after the first, as a failing stick does; returns the good bytes."""
+    _write_elsewhere(path)
+    good = path.read_bytes()
+    path.write_bytes(good[:4096] + b"\xff" * (len(good) - 4096))
+    return good
+
+
+def test_window_says_a_damaged_database_and_reads_again_once_repaired(
+    qtbot, kab_file, paket, tmp_path
+):
+    from kinerja_desktop.cli import main
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+    with redirect_stdout(io.StringIO()):
+        assert main(["--db", str(kab_file), "kabupaten", "terima", str(paket[0])]) == 0
+    database_proxy.initialize(None)
+    db = open_database(kab_file)
+    try:
+        window = KabupatenWindow(kab_file)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        assert "3 dari 33 kecamatan" in window.ringkasan_label.text()
+        assert window.galat.isHidden()
+
+        good = _damage(kab_file)
+        window.periode_combo.setCurrentIndex(window.periode_combo.findData("2020Q2"))
+        assert not window.galat.isHidden()
+        assert f"Berkas {kab_file} rusak atau bukan basis data" in window.galat.text()
+        assert "Pulihkan cadangan terakhir" in window.galat.text()
+        # no figures of another period stay on screen, no kecamatan keeps a ✓
+        assert window.ringkasan.rowCount() == window.capaian.rowCount() == 0
+        assert window.penerimaan.rowCount() == window.kiriman.rowCount() == 0
+        names = [window.kecamatan.item(i).text() for i in range(window.kecamatan.count())]
+        assert len(names) == 33 and not any("✓" in n for n in names)
+        window.kecamatan.setCurrentRow(names.index("    Kepanjen"))  # still answers
+        assert window.capaian.rowCount() == 0
+        window.grab().save(str(tmp_path / "kabupaten-rusak-1024.png"))
+
+        kab_file.write_bytes(good)  # the operator put the good copy back
+        _write_elsewhere(kab_file)
+        window.periode_combo.setCurrentIndex(window.periode_combo.findData("2020Q1"))
+        assert window.galat.isHidden()
+        assert "3 dari 33 kecamatan" in window.ringkasan_label.text()
+        names = [window.kecamatan.item(i).text() for i in range(33)]
+        window.kecamatan.setCurrentRow(names.index("✓  Kepanjen"))
+        assert window.capaian.rowCount() > 0 and window.iki_tree.topLevelItemCount() >= 1
+    finally:
+        db.close()
+        database_proxy.initialize(None)
+
+
+def test_receiving_goes_on_past_a_package_refused_since_its_check(kab_file, paket, tmp_path):
+    from kinerja_desktop.db.kabupaten import receipts
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.exchange.paket_reader import read_paket
+    from kinerja_desktop.exchange.paket_receive import check_packages, receive, receive_packages
+    from kinerja_desktop.exchange.paket_writer import write_paket
+
+    folder, _, kec = paket
+    db = open_database(kec / "Kepanjen.sqlite3")
+    write_paket(2020, parse_periode("2020Q1"), tmp_path / "baru", now=datetime(2099, 1, 1))
+    db.close()
+    db = open_database(kab_file)
+    try:
+        checked = check_packages(sorted(folder.glob("*.zip")))
+        assert [p.keadaan for p in checked] == ["baru"] * 3
+        # meanwhile a newer Kepanjen package arrived: the checked one is older now
+        receive(read_paket(next((tmp_path / "baru").glob("*.zip"))))
+        hasil = receive_packages(checked)
+        assert len(hasil.data) == 3 and hasil.perubahan.pesan == "\n".join(hasil.data)
+        assert "Sumberpucung" in hasil.data[0] and "diterima (" in hasil.data[0]
+        assert "lebih lama dari paket Kecamatan Kepanjen" in hasil.data[1]
+        assert "Pakisaji" in hasil.data[2] and "diterima (" in hasil.data[2]
+        assert hasil.perubahan.paket
+        assert len(receipts()) == 3
+    finally:
+        db.close()
+        database_proxy.initialize(None)
+
+
+def test_receiving_into_a_locked_database_says_so_once(kab_file, paket):
+    from kinerja_desktop.db.kabupaten import receipts
+    from kinerja_desktop.exchange.paket_receive import check_packages, receive_packages
+
+    db = open_database(kab_file)
+    other = sqlite3.connect(kab_file, isolation_level=None)
+    try:
+        checked = check_packages(sorted(paket[0].glob("*.zip")))
+        other.execute("BEGIN IMMEDIATE")  # another program writing, for longer than we wait
+        hasil = receive_packages(checked)
+        # the first package waits for the lock and fails; the others are not tried
+        assert len(hasil.data) == 1
+        assert f"Basis data {kab_file} sedang dipakai program lain" in hasil.data[0]
+        assert not hasil.perubahan.paket
+        other.execute("ROLLBACK")
+        assert receipts() == []
+    finally:
+        other.close()
+        db.close()
+        database_proxy.initialize(None)

@@ -3,6 +3,10 @@ and on the right what they sent, read-only: the summary of a period, the matrix 
 period of what arrived in the year, the selected kecamatan's capaian and IKI as sent, and the
 receipt log. Packages come in through :class:`TerimaDialog` (files or a whole stick).
 
+Every read after the window opened (a year, period or kecamatan chosen, packages received) runs
+through :func:`~kinerja_desktop.ui.operations.run_once`: a locked or damaged database is said in
+a red line above the views, which are emptied rather than left showing another period.
+
 Long because one read-only window with four views of what the kecamatan sent; the receive dialog
 is its own class in ui/kabupaten_inbox.
 """
@@ -31,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_NAME
+from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.kabupaten import (
     InfoKabupaten,
     Rekap,
+    RekapKecamatan,
     iki_diterima,
     kiriman_setahun,
     receipts,
@@ -47,11 +53,13 @@ from kinerja_desktop.domain.periode import Periode, parse_periode, pilihan_perio
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.domain.value_text import format_angka, format_capaian
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.sel_urut import SelUrut
 
 TEPAT = "#c8e6c9"  # on time
 TERLAMBAT = "#ffe0b2"  # late
 BELUM = "belum ada data"
+GAGAL = "#b71c1c"  # the line saying why the views are empty
 
 
 def _item(
@@ -98,6 +106,11 @@ class KabupatenWindow(QMainWindow):
         self.kecamatan.setMinimumWidth(220)
         self.kecamatan.currentRowChanged.connect(lambda _row: self._show_kecamatan())
         self.tabs = QTabWidget()
+        self.galat = QLabel()
+        self.galat.setWordWrap(True)
+        self.galat.setTextFormat(Qt.TextFormat.PlainText)  # it names the database file
+        self.galat.setStyleSheet(f"color: {GAGAL}; font-weight: bold;")
+        self.galat.hide()
         self.ringkasan_label = QLabel()
         self.ringkasan_label.setWordWrap(True)
         self.ringkasan = _table(
@@ -136,13 +149,19 @@ class KabupatenWindow(QMainWindow):
         )
         self.tabs.addTab(self.penerimaan, "Penerimaan")
 
+        kanan = QWidget()
+        layout = QVBoxLayout(kanan)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.galat)
+        layout.addWidget(self.tabs, 1)
         splitter = QSplitter()
         splitter.addWidget(self.kecamatan)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(kanan)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1000])
         self.setCentralWidget(splitter)
         self._iki: dict[str, Any] | None = None
+        self.rekap: Rekap | None = None  # None while the database cannot be read
         self.refresh()
 
     # -- toolbar -------------------------------------------------------------------------------
@@ -180,7 +199,9 @@ class KabupatenWindow(QMainWindow):
 
     def _fill_periode(self) -> None:
         tahun = int(self.tahun_combo.currentData())
-        dengan_paket = {p for per in kiriman_setahun(tahun).values() for p in per}
+        # unreadable: the periods without their ticks, and the red line says why
+        dikirim = run_once(self, lambda: kiriman_setahun(tahun), self.show_failure) or {}
+        dengan_paket = {p for per in dikirim.values() for p in per}
         self.periode_combo.blockSignals(True)
         self.periode_combo.clear()
         pilih = 0
@@ -205,10 +226,40 @@ class KabupatenWindow(QMainWindow):
 
     # -- views ---------------------------------------------------------------------------------
 
+    def show_failure(self, pesan: str) -> None:
+        """Say why the workspace cannot be read now, and show no figures of another period."""
+        self.galat.setText(f"{pesan} Tampilan dikosongkan; pilih lagi tahun atau periode "
+                           "untuk membaca ulang.")  # fmt: skip
+        self.galat.show()
+        self.rekap = None
+        baris = self.kecamatan.currentRow()
+        self.kecamatan.blockSignals(True)
+        self.kecamatan.clear()  # their ✓ were another period's
+        self.kecamatan.addItems([f"    {nama}" for _, nama in self.info.kecamatan])
+        self.kecamatan.setCurrentRow(baris)
+        self.kecamatan.blockSignals(False)
+        for table in (self.ringkasan, self.capaian, self.penerimaan):
+            table.setRowCount(0)
+        self.kiriman.clear()
+        self.kiriman.setRowCount(0)
+        self.ringkasan_label.clear()
+        self.capaian_label.clear()
+        self.iki_tree.clear()
+        self.iki_text.clear()
+        self._iki = None
+
     def refresh(self) -> None:
         """Read the workspace again and redraw every view (after a package was received)."""
-        tahun = int(self.tahun_combo.currentData())
-        self.rekap: Rekap = rekap(tahun, self.periode)
+        tahun, periode = int(self.tahun_combo.currentData()), self.periode
+        dibaca = run_once(
+            self,
+            lambda: (rekap(tahun, periode), kiriman_setahun(tahun), receipts()),
+            self.show_failure,
+        )
+        if dibaca is None:
+            return
+        self.rekap, kiriman, penerimaan = dibaca
+        self.galat.hide()
         baris = self.kecamatan.currentRow()
         self.kecamatan.blockSignals(True)
         self.kecamatan.clear()
@@ -223,13 +274,12 @@ class KabupatenWindow(QMainWindow):
             self.kecamatan.addItem(item)
         self.kecamatan.blockSignals(False)
         self.kecamatan.setCurrentRow(max(baris, 0))
-        self._show_ringkasan()
-        self._show_kiriman(tahun)
-        self._show_penerimaan()
+        self._show_ringkasan(self.rekap)
+        self._show_kiriman(tahun, kiriman)
+        self._show_penerimaan(penerimaan)
         self._show_kecamatan()
 
-    def _show_ringkasan(self) -> None:
-        r = self.rekap
+    def _show_ringkasan(self, r: Rekap) -> None:
         self.ringkasan_label.setText(
             f"<b>{r.diterima} dari {len(r.kecamatan)} kecamatan</b> mengirim paket "
             f"{r.periode.label}. Tepat waktu bila ditulis paling lambat "
@@ -262,9 +312,8 @@ class KabupatenWindow(QMainWindow):
         self.ringkasan.setSortingEnabled(True)
         self.ringkasan.resizeColumnsToContents()
 
-    def _show_kiriman(self, tahun: int) -> None:
+    def _show_kiriman(self, tahun: int, data: dict[str, dict[str, tuple[str, bool]]]) -> None:
         periode = pilihan_periode(tahun)
-        data = kiriman_setahun(tahun)
         self.kiriman.clear()
         self.kiriman.setColumnCount(len(periode))
         self.kiriman.setRowCount(len(self.info.kecamatan))
@@ -286,8 +335,7 @@ class KabupatenWindow(QMainWindow):
         self.kiriman.resizeColumnsToContents()
         self.kiriman.resizeRowsToContents()
 
-    def _show_penerimaan(self) -> None:
-        rows = receipts()
+    def _show_penerimaan(self, rows: list[dict[str, Any]]) -> None:
         self.penerimaan.setSortingEnabled(False)  # rows stay put while they are filled
         self.penerimaan.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -306,16 +354,23 @@ class KabupatenWindow(QMainWindow):
         self.penerimaan.setSortingEnabled(True)
         self.penerimaan.resizeColumnsToContents()
 
-    def _selected(self) -> Any:
+    def _selected(self) -> RekapKecamatan | None:
         row = self.kecamatan.currentRow()
-        return self.rekap.kecamatan[row] if 0 <= row < len(self.rekap.kecamatan) else None
+        if self.rekap is None or not 0 <= row < len(self.rekap.kecamatan):
+            return None
+        return self.rekap.kecamatan[row]
 
     def _show_kecamatan(self) -> None:
         k = self._selected()
         self.capaian.setRowCount(0)
         self.iki_tree.clear()
         self.iki_text.clear()
-        if k is None:
+        if k is None or self.rekap is None:
+            return
+        tahun, periode = self.rekap.tahun, self.periode
+        # a one-element tuple: None is the answer "no IKI sent", not a failure
+        dibaca = run_once(self, lambda: (iki_diterima(k.kode, tahun, periode),), self.show_failure)
+        if dibaca is None:
             return
         if k.sha256 is None:
             self.capaian_label.setText(
@@ -350,7 +405,7 @@ class KabupatenWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.capaian.setColumnWidth(0, 170)
         self.capaian.resizeRowsToContents()
-        self._iki = iki_diterima(k.kode, self.rekap.tahun, self.periode)
+        self._iki = dibaca[0]
         if self._iki is None:
             self.iki_text.setPlainText(f"Belum ada IKI dari Kecamatan {k.nama} untuk periode ini.")
             return
@@ -402,12 +457,18 @@ class KabupatenWindow(QMainWindow):
         from kinerja_desktop.ui.kabupaten_inbox import TerimaDialog
 
         dialog = TerimaDialog(self)
-        dialog.received.connect(self._after_receive)
+        dialog.received.connect(self.apply_change)
         dialog.exec()
 
-    def _after_receive(self) -> None:
+    def apply_change(self, perubahan: Perubahan) -> None:
+        """Show what an operation changed: after packages were received, every view again
+        (a year may have arrived)."""
+        if not perubahan.paket:
+            return
         tahun = self.tahun_combo.currentData()
-        semua = tahun_paket()
+        semua = run_once(self, tahun_paket, self.show_failure)
+        if semua is None:
+            return
         self.tahun_combo.blockSignals(True)
         self.tahun_combo.clear()
         for t in semua or [tahun]:
@@ -428,4 +489,5 @@ class KabupatenWindow(QMainWindow):
         from kinerja_desktop.ui.kabupaten_inbox import LaporanKabupatenDialog
 
         tahun = [int(self.tahun_combo.itemData(i)) for i in range(self.tahun_combo.count())]
-        LaporanKabupatenDialog(self, tahun, self.rekap.tahun, self.periode.id).exec()
+        dipilih = int(self.tahun_combo.currentData())
+        LaporanKabupatenDialog(self, tahun, dipilih, self.periode.id).exec()
