@@ -4,6 +4,9 @@ operator saw (red lines, message boxes) and what the dialogs still hold, as JSON
 
     python tests/dokumen_gagal_window.py baca-saja DB FOLDER OUT.json [PICTURE.png]
         the Cetak Keputusan IKI dialog writes the decree into FOLDER, mounted read-only;
+    python tests/dokumen_gagal_window.py renstra DB FILLER ROOM OUT.json [PICTURE.png]
+        Renstra targets typed for every indicator in the Laporan Kinerja editor, saved on a disk
+        FILLER fills up to ROOM bytes before the end; after FILLER is removed saved again;
     python tests/dokumen_gagal_window.py penuh DB FILLER OUT.json [PICTURE-PREFIX]
         the database's disk filled by FILLER, then: a target typed in the SKP editor's plan,
         a text saved in the Laporan Kinerja editor, bands saved in Kategori Capaian; after
@@ -11,6 +14,7 @@ operator saw (red lines, message boxes) and what the dialogs still hold, as JSON
 """
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -161,7 +165,56 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     out.write_text(json.dumps(hasil, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def full_disk_renstra(
+    db_file: Path, filler: Path, room: int, out: Path, picture: str | None
+) -> None:
+    """Save Renstra targets typed for every indicator with ``room`` bytes left on the disk."""
+    from kinerja_desktop.db.queries_lkjip import target_renstra
+    from kinerja_desktop.ui.lkjip_editor import LkjipEditor
+
+    app = create_app()
+    open_database(db_file)
+    isi_kantor()
+    boxes: list[dict[str, str]] = []
+    watcher = _watch_boxes(boxes)
+    lkjip = LkjipEditor(None, 2020)
+    lkjip.tab.setCurrentIndex(1)
+    tabel = lkjip.renstra
+    kode = [tabel.item(r, 0).text() for r in range(tabel.rowCount())]
+    diketik = [str(50 + r) for r in range(tabel.rowCount())]
+    for r, teks in enumerate(diketik):
+        tabel.item(r, 4).setText(teks)
+    app.processEvents()
+
+    _fill(filler)
+    if room:
+        os.truncate(filler, filler.stat().st_size - room)
+    lkjip.simpan_renstra.click()
+    _grab(lkjip, picture)
+    hasil: dict[str, Any] = {
+        "galat": lkjip.galat.text(),
+        "diketik": diketik,
+        "tabel": [tabel.item(r, 4).text() for r in range(tabel.rowCount())],
+        "tersimpan": sorted(target_renstra(kode, 2020)),
+    }
+    filler.unlink()  # room again: the same table, still on screen, is saved whole
+    lkjip.simpan_renstra.click()
+    hasil["setelah_ruang"] = {
+        "galat": lkjip.galat.text(),
+        "tersimpan": {k: t.target.teks for k, t in target_renstra(kode, 2020).items()},
+        "kode": kode,
+    }
+    watcher.stop()
+    hasil["kotak"] = boxes
+    out.write_text(json.dumps(hasil, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "renstra":
+        db_arg, filler_arg, room_arg, out_arg = sys.argv[2:6]
+        gambar = sys.argv[6] if len(sys.argv) > 6 else None
+        full_disk_renstra(Path(db_arg), Path(filler_arg), int(room_arg), Path(out_arg), gambar)
+        sys.exit(0)
     mode, db_arg, place, out_arg = sys.argv[1:5]
     gambar = sys.argv[5] if len(sys.argv) > 5 else None
     run = read_only_folder if mode == "baca-saja" else full_disk

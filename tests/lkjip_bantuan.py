@@ -3,7 +3,7 @@ without NIP), targets and realisasi of three organisation indicators, a Renstra 
 one accepted text. What each year's figures should read is written beside them."""
 
 from kinerja_desktop.db.models import Indikator, Jabatan
-from kinerja_desktop.db.ops_lkjip import set_target_renstra, set_teks_lkjip
+from kinerja_desktop.db.ops_lkjip import IsiTargetRenstra, set_targets_renstra, set_teks_lkjip
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values
 from kinerja_desktop.db.ops_pemangku import add_pegawai_baru
 from kinerja_desktop.db.years import copy_year
@@ -60,7 +60,7 @@ def isi_dua_tahun() -> None:
             ),
         ]
     )
-    set_target_renstra("SEKCAM.02", 2026, Target(95), Jenis.PERSENTASE)
+    set_targets_renstra([IsiTargetRenstra("SEKCAM.02", 2026, Target(95), Jenis.PERSENTASE)])
     set_teks_lkjip(2021, "penutup", PENUTUP, Asal.DIKETIK)
     _anggaran()
 

@@ -101,3 +101,42 @@ def test_saving_in_the_editors_on_a_full_disk_is_explained_and_keeps_what_was_ty
         "skp_galat": True,
         "lkjip": "Kata pengantar yang diketik operator.",
     }
+
+
+@needs_namespace
+@pytest.mark.parametrize("room_kb", [24, 48])  # old per-row saves stored 1, 3 of 27
+def test_renstra_targets_on_a_disk_filling_up_are_stored_whole_or_not_at_all(
+    db_path, tmp_path, room_kb
+):
+    """The table is one transaction: a disk that fills during the save stores none of it (the
+    table keeps what was typed); with room again every target is saved."""
+    disk = tmp_path / "disk-kecil"
+    disk.mkdir()
+    db_file = disk / "kinerja.sqlite3"
+    out = tmp_path / "hasil.json"
+    size_kb = db_path.stat().st_size // 1024 + 2048
+    ARTIFACTS.mkdir(exist_ok=True)
+    picture = ARTIFACTS / f"renstra_penuh_{room_kb}k_1024.png"
+    done = _run_in_namespace(
+        f"mount -t tmpfs -o size={size_kb}k tmpfs '{disk}' && cp '{db_path}' '{db_file}'",
+        [
+            "renstra",
+            str(db_file),
+            str(disk / "pengisi"),
+            str(room_kb * 1024),
+            str(out),
+            str(picture),
+        ],
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    hasil = json.loads(out.read_text(encoding="utf-8"))
+    assert hasil["kotak"] == []
+    kode = hasil["setelah_ruang"]["kode"]
+    assert len(kode) >= 3
+    assert hasil["tersimpan"] in ([], sorted(kode))  # never a part of the table
+    if not hasil["tersimpan"]:
+        assert _disk_penuh(hasil["galat"]), hasil["galat"]
+        assert hasil["tabel"] == hasil["diketik"]
+    assert hasil["setelah_ruang"]["galat"] == ""
+    assert hasil["setelah_ruang"]["tersimpan"] == dict(zip(kode, hasil["diketik"], strict=True))

@@ -2,6 +2,9 @@
 the five-year (Renstra) targets. Each call is one transaction, logged in the audit log, and
 returns a ``Hasil``."""
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from kinerja_desktop.db.audit import sekarang
 from kinerja_desktop.db.audit_iki import log_iki
 from kinerja_desktop.db.changes import Hasil, Perubahan
@@ -80,46 +83,67 @@ def remove_teks_lkjip(tahun: int, kunci: str) -> Hasil[None]:
     return Hasil(Perubahan(pesan=pesan, tahun=tahun), None)
 
 
-def set_target_renstra(
-    kode_indikator: str, tahun_akhir: int, target: Target | None, jenis: Jenis
-) -> Hasil[None]:
-    """Set (or with None remove) the Renstra target of an indicator for the plan ending in
-    ``tahun_akhir``; the code checked like every indicator code, the target like a yearly
-    target of its ``jenis``."""
-    if tahun_akhir not in TAHUN_RENSTRA:
+class IsiTargetRenstra(NamedTuple):
+    """One Renstra target to set: the indicator, the end year of its plan, the target (None
+    removes it) and the indicator's jenis (which targets are possible)."""
+
+    kode_indikator: str
+    tahun_akhir: int
+    target: Target | None
+    jenis: Jenis
+
+
+def _check_target_renstra(isi: IsiTargetRenstra) -> IsiTargetRenstra:
+    """``isi`` with its code cleaned; the end year, code and target checked (DataTidakValid)."""
+    if isi.tahun_akhir not in TAHUN_RENSTRA:
         raise DataTidakValid(
-            f"Tahun akhir Renstra {tahun_akhir} tidak masuk akal; tulis tahun seperti 2026."
+            f"Tahun akhir Renstra {isi.tahun_akhir} tidak masuk akal; tulis tahun seperti 2026."
         )
-    kode_indikator = check_kode(kode_indikator, "Kode indikator")
+    kode_indikator = check_kode(isi.kode_indikator, "Kode indikator")
+    if isi.target is not None:
+        check_target(isi.jenis, isi.target)
+    return isi._replace(kode_indikator=kode_indikator)
+
+
+def _write_target_renstra(isi: IsiTargetRenstra) -> None:
+    """Store one checked target inside the caller's transaction, audited when it changed."""
+    kode_indikator, tahun_akhir, target = isi.kode_indikator, isi.tahun_akhir, isi.target
+    lama = TargetRenstra.get_or_none(
+        TargetRenstra.kode_indikator == kode_indikator,
+        TargetRenstra.tahun_akhir == tahun_akhir,
+    )
+    TargetRenstra.delete().where(
+        TargetRenstra.kode_indikator == kode_indikator,
+        TargetRenstra.tahun_akhir == tahun_akhir,
+    ).execute()
     if target is not None:
-        check_target(jenis, target)
+        TargetRenstra.create(
+            kode_indikator=kode_indikator,
+            tahun_akhir=tahun_akhir,
+            nilai=target.nilai,
+            nilai_atas=target.atas,
+            diubah=sekarang(),
+        )
+    lama_teks = None if lama is None else Target(lama.nilai, lama.nilai_atas).teks
+    baru_teks = None if target is None else target.teks
+    if lama_teks != baru_teks:
+        log_iki(
+            "ubah",
+            "target_renstra",
+            lama=lama_teks,
+            baru=baru_teks,
+            catatan=f"{kode_indikator}, Renstra sampai {tahun_akhir}",
+        )
+
+
+def set_targets_renstra(daftar: Sequence[IsiTargetRenstra]) -> Hasil[int]:
+    """Set (or remove) several Renstra targets at once, all or none: every entry is checked
+    before anything is written, then all are written in one transaction, each audited like
+    :func:`set_target_renstra`. The result holds how many entries were given."""
+    diperiksa = [_check_target_renstra(isi) for isi in daftar]
     pengguna_aktif()
     with database_proxy.atomic():
-        lama = TargetRenstra.get_or_none(
-            TargetRenstra.kode_indikator == kode_indikator,
-            TargetRenstra.tahun_akhir == tahun_akhir,
-        )
-        TargetRenstra.delete().where(
-            TargetRenstra.kode_indikator == kode_indikator,
-            TargetRenstra.tahun_akhir == tahun_akhir,
-        ).execute()
-        if target is not None:
-            TargetRenstra.create(
-                kode_indikator=kode_indikator,
-                tahun_akhir=tahun_akhir,
-                nilai=target.nilai,
-                nilai_atas=target.atas,
-                diubah=sekarang(),
-            )
-        lama_teks = None if lama is None else Target(lama.nilai, lama.nilai_atas).teks
-        baru_teks = None if target is None else target.teks
-        if lama_teks != baru_teks:
-            log_iki(
-                "ubah",
-                "target_renstra",
-                lama=lama_teks,
-                baru=baru_teks,
-                catatan=f"{kode_indikator}, Renstra sampai {tahun_akhir}",
-            )
-    pesan = "dihapus" if target is None else "disimpan"
-    return Hasil(Perubahan(pesan=f"Target Renstra {kode_indikator} ({tahun_akhir}) {pesan}."), None)
+        for isi in diperiksa:
+            _write_target_renstra(isi)
+    pesan = f"Target Renstra disimpan ({len(diperiksa)} indikator berubah)."
+    return Hasil(Perubahan(pesan=pesan), len(diperiksa))

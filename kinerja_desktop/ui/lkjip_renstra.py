@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.ops_lkjip import set_target_renstra
-from kinerja_desktop.domain.capaian import Target
-from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.db.ops_lkjip import IsiTargetRenstra, set_targets_renstra
 from kinerja_desktop.domain.value_text import format_cell_target, parse_cell_target
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.lkjip_angka import IndikatorLkjip
@@ -75,9 +73,10 @@ class TabRenstra(QWidget):
 
     def save_to(self, laporan: LaporanKinerja) -> int:
         """Store what changed in the table; returns how many indicators changed. Every cell
-        is read before anything is stored: a bad one refuses the whole table."""
+        is read before anything is stored: a bad one refuses the whole table, and the table is
+        stored in one transaction (a full disk stores none of it)."""
         akhir = self.akhir.value()
-        rencana: list[tuple[str, int, Target | None, Jenis]] = []
+        rencana: list[IsiTargetRenstra] = []
         for r, i in enumerate(laporan.angka.indikator):
             sel = self.tabel.item(r, 4)
             try:
@@ -86,11 +85,9 @@ class TabRenstra(QWidget):
                 raise DataTidakValid(f"Baris {r + 1} ({i.kode}): {exc.pesan}") from None
             if target is None and i.renstra_tahun is not None:
                 # the target shown is removed, whichever plan it belongs to
-                rencana.append((i.kode, i.renstra_tahun, None, i.jenis))
+                rencana.append(IsiTargetRenstra(i.kode, i.renstra_tahun, None, i.jenis))
             elif target is not None and (
                 i.renstra_tahun != akhir or format_cell_target(target) != _isian(i)
             ):
-                rencana.append((i.kode, akhir, target, i.jenis))
-        for kode, tahun_akhir, target, jenis in rencana:
-            set_target_renstra(kode, tahun_akhir, target, jenis)
-        return len(rencana)
+                rencana.append(IsiTargetRenstra(i.kode, akhir, target, i.jenis))
+        return set_targets_renstra(rencana).data
