@@ -68,8 +68,10 @@ def run_gui(db_path: "DatabaseLocation") -> int:
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.errors import BasisDataRusak
     from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
+    from kinerja_desktop.ui.excepthook import install as install_excepthook
 
     app = create_app()
+    install_excepthook()  # a failure escaping a slot is shown, sorted like the runner's
     try:
         # one window per database; the OS frees the lock when this process ends in any way
         lock = None
