@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Hasil
-from kinerja_desktop.db.pengguna import begin_session, daftar_pengguna
 from kinerja_desktop.db.sesi import Sesi, pengguna_aktif, perlu_masuk
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import run_once
@@ -33,6 +32,9 @@ class DialogMasuk(QDialog):
         self.hasil: Hasil[Sesi] | None = None  # the login, once it succeeded
         self.nama = QComboBox()
         self.nama.setAccessibleName("Pengguna")
+        # the password module (hmac, secrets) only when someone logs in, not at every start
+        from kinerja_desktop.db.pengguna import daftar_pengguna
+
         for p in daftar_pengguna():
             if p.aktif:
                 self.nama.addItem(f"{p.nama_lengkap or p.nama} ({p.peran.label})", p.nama)
@@ -66,6 +68,8 @@ class DialogMasuk(QDialog):
     def log_in(self) -> None:
         """Check the password; accept, or say why not and stay open."""
         nama, sandi = self.nama.currentData() or "", self.sandi.text()
+        from kinerja_desktop.db.pengguna import begin_session
+
         self.hasil = run_once(self, lambda: begin_session(nama, sandi), self._refused)
         if self.hasil is not None:
             self.accept()
