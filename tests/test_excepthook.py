@@ -115,3 +115,29 @@ def test_a_bug_in_a_slot_shows_the_bug_dialog_once_for_a_burst(qtbot, db, logged
     assert "KeyError: 'belum_ada'" in boxes[0]["rincian"]
     tombol.click()  # once it is closed the next failure is shown again
     qtbot.waitUntil(lambda: len(boxes) == 2)
+
+
+def test_the_window_start_installs_the_hook(qtbot, tmp_path, boxes):
+    from kinerja_desktop.ui.app import run_gui
+    from kinerja_desktop.ui.kantor_dialogs import SambutanDialog
+
+    def leave_welcome() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SambutanDialog):
+            QTimer.singleShot(20, leave_welcome)
+            return
+        dialog.reject()
+
+    before = sys.excepthook
+    try:
+        QTimer.singleShot(20, leave_welcome)
+        assert run_gui(tmp_path / "baru.sqlite3") == 0  # the welcome left: nothing made
+        tombol = QPushButton("Hitung")
+        qtbot.addWidget(tombol)
+        tombol.clicked.connect(lambda: [][0])
+        tombol.click()
+        qtbot.waitUntil(lambda: len(boxes) == 1)
+        assert boxes[0]["judul"] == "Kesalahan program"
+        assert "IndexError" in boxes[0]["rincian"]
+    finally:
+        sys.excepthook = before
