@@ -146,8 +146,14 @@ def test_renstra_targets_are_typed_in_the_table(qtbot, db):
     editor = LkjipEditor(None, 2021)
     qtbot.addWidget(editor)
     editor.tab.setCurrentIndex(1)
+    editor.resize(1024, 700)
+    editor.show()
     kode = [editor.renstra.item(r, 0).text() for r in range(editor.renstra.rowCount())]
     assert len(kode) == 27 and editor.renstra_akhir.value() == 2026
+    kepala = editor.renstra.horizontalHeader()
+    for kolom in (0, 2, 3, 4):  # every heading readable whole at 1024 px
+        judul = editor.renstra.horizontalHeaderItem(kolom).text()
+        assert kepala.sectionSize(kolom) > kepala.fontMetrics().horizontalAdvance(judul), judul
     assert editor.renstra.item(kode.index("SEKCAM.02"), 4).text() == "95"
     editor.renstra.item(kode.index("KASI-PEM.03"), 4).setText("14-16")
     editor.renstra.item(kode.index("SEKCAM.02"), 4).setText("")

@@ -37,7 +37,12 @@ class TabRenstra(QWidget):
         self.tabel.setHorizontalHeaderLabels(
             ["Kode", "Indikator", "Satuan", "Target tahun ini", "Target akhir Renstra"]
         )
-        self.tabel.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        kepala = self.tabel.horizontalHeader()
+        # the indicator's name takes what is left; the other columns, headers included, are
+        # never narrower than their text (at 1024 px "Target akhir Renstra" was cut)
+        for kolom in (0, 2, 3, 4):
+            kepala.setSectionResizeMode(kolom, QHeaderView.ResizeMode.ResizeToContents)
+        kepala.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tabel.verticalHeader().hide()
         self.simpan = QPushButton("Simpan target &Renstra")
         r = QVBoxLayout(self)
@@ -69,7 +74,6 @@ class TabRenstra(QWidget):
                 if c < 4:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.tabel.setItem(r, c, item)
-        self.tabel.resizeColumnToContents(0)
 
     def save_to(self, laporan: LaporanKinerja) -> int:
         """Store what changed in the table; returns how many indicators changed. Every cell
