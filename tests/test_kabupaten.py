@@ -548,10 +548,12 @@ def test_receiving_goes_on_past_a_package_refused_since_its_check(kab_file, pake
         # meanwhile a newer Kepanjen package arrived: the checked one is older now
         receive(read_paket(next((tmp_path / "baru").glob("*.zip"))))
         hasil = receive_packages(checked)
-        assert len(hasil.data) == 3 and hasil.perubahan.pesan == "\n".join(hasil.data)
-        assert "Sumberpucung" in hasil.data[0] and "diterima (" in hasil.data[0]
-        assert "lebih lama dari paket Kecamatan Kepanjen" in hasil.data[1]
-        assert "Pakisaji" in hasil.data[2] and "diterima (" in hasil.data[2]
+        baris = [p.kalimat for p in hasil.data]
+        assert len(baris) == 3 and hasil.perubahan.pesan == "\n".join(baris)
+        assert [p.keadaan for p in hasil.data] == ["baru", "ditolak", "baru"]
+        assert "Sumberpucung" in baris[0] and "diterima (" in baris[0]
+        assert "lebih lama dari paket Kecamatan Kepanjen" in baris[1]
+        assert "Pakisaji" in baris[2] and "diterima (" in baris[2]
         assert hasil.perubahan.paket
         assert len(receipts()) == 3
     finally:
@@ -570,12 +572,65 @@ def test_receiving_into_a_locked_database_says_so_once(kab_file, paket):
         other.execute("BEGIN IMMEDIATE")  # another program writing, for longer than we wait
         hasil = receive_packages(checked)
         # the first package waits for the lock and fails; the others are not tried
-        assert len(hasil.data) == 1
-        assert f"Basis data {kab_file} sedang dipakai program lain" in hasil.data[0]
+        assert [p.keadaan for p in hasil.data] == ["gagal"]
+        assert f"Basis data {kab_file} sedang dipakai program lain" in hasil.data[0].kalimat
         assert not hasil.perubahan.paket
         other.execute("ROLLBACK")
         assert receipts() == []
     finally:
         other.close()
+        db.close()
+        database_proxy.initialize(None)
+
+
+def test_command_line_and_window_receive_alike(capsys, qtbot, kab_file, paket, tmp_path):
+    """`kabupaten terima` and the window's Terima Paket take the same path: the same lines,
+    the same receipts, the same figures stored."""
+    from kinerja_desktop.cli import main
+    from kinerja_desktop.db.kabupaten import receipts, rekap
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.ui.kabupaten_inbox import TerimaDialog
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+    folder = paket[0]
+    lewat_jendela = tmp_path / "jendela" / "kab.sqlite3"
+    with redirect_stdout(io.StringIO()):
+        assert main(["--db", str(lewat_jendela), "kabupaten", "baru", "--kode", "35.07"]) == 0
+    database_proxy.initialize(None)
+
+    def stored() -> tuple[list[dict], list]:
+        tanpa_waktu = [{k: v for k, v in r.items() if k != "waktu_terima"} for r in receipts()]
+        r = rekap(2020, parse_periode("2020Q1"))
+        angka = [(k.kode, k.sha256, [(b.kode, b.capaian, b.kategori) for b in k.indikator])
+                 for k in r.kecamatan]  # fmt: skip
+        return tanpa_waktu, angka
+
+    code, out, _ = run(capsys, kab_file, "kabupaten", "terima", "--coba", str(folder))
+    assert code == 0 and out.count("diterima (") == out.count("(coba: tidak disimpan)") == 3
+    code, out, _ = run(capsys, kab_file, "kabupaten", "daftar")
+    assert out.strip() == "Belum ada paket yang diterima."
+    code, out, _ = run(capsys, kab_file, "kabupaten", "terima", str(folder))
+    assert code == 0
+    db = open_database(kab_file)
+    try:
+        lewat_cli = stored()
+    finally:
+        db.close()
+        database_proxy.initialize(None)
+
+    db = open_database(lewat_jendela)
+    try:
+        window = KabupatenWindow(lewat_jendela)
+        qtbot.addWidget(window)
+        dialog = TerimaDialog(window)
+        qtbot.addWidget(dialog)
+        dialog.check(sorted(folder.glob("*.zip")))
+        qtbot.waitUntil(lambda: dialog.terima.isEnabled(), timeout=20000)
+        with qtbot.waitSignal(dialog.received, timeout=20000):
+            dialog.apply()
+        assert dialog.keterangan.text().splitlines() == out.splitlines()
+        assert len(lewat_cli[0]) == 3 and stored() == lewat_cli
+        dialog.close()
+    finally:
         db.close()
         database_proxy.initialize(None)

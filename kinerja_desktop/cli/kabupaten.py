@@ -35,32 +35,35 @@ def cmd_baru(args: argparse.Namespace) -> int:
 
 
 def cmd_terima(args: argparse.Namespace) -> int:
-    """``kabupaten terima PAKET... [--coba] [--paksa]``: check, then merge each package."""
-    from kinerja_desktop.db.backup import backup_before
-    from kinerja_desktop.errors import KinerjaError
-    from kinerja_desktop.exchange.paket_reader import read_paket
-    from kinerja_desktop.exchange.paket_receive import ALASAN_TERIMA, plan_receive, receive
+    """``kabupaten terima PAKET... [--coba] [--paksa]``: check every package, then (unless
+    ``--coba``) take in those that passed, the same two steps as the window's Terima Paket."""
+    from kinerja_desktop.exchange.paket_receive import check_packages, receive_packages
 
     open_db_to_write(args)
     berkas = _berkas_paket(args.paket)
     if not berkas:
         print("Tidak ada berkas paket (.zip) yang ditemukan.")
         return 1
-    ditolak = 0
-    dicadangkan = False
-    for path in berkas:
-        try:
-            isi = read_paket(path)
-            if args.coba:
-                print(plan_receive(isi, args.paksa).kalimat + " (coba: tidak disimpan)")
-                continue
-            if not dicadangkan and plan_receive(isi, args.paksa).keadaan != "sama":
-                backup_before(ALASAN_TERIMA)
-                dicadangkan = True
-            print(receive(isi, args.paksa).kalimat)
-        except KinerjaError as exc:
-            ditolak += 1
-            print(f"Ditolak: {exc.pesan}")
+    daftar = check_packages(berkas, args.paksa)
+    for p in daftar:
+        if p.keadaan == "ditolak":
+            print(f"Ditolak: {p.kalimat}")
+        elif args.coba:
+            print(p.kalimat + " (coba: tidak disimpan)")
+        elif p.keadaan == "sama":
+            print(p.kalimat)
+    ditolak = sum(1 for p in daftar if p.keadaan == "ditolak")
+    if not args.coba:
+        diterima = receive_packages(daftar, args.paksa).data
+        for p in diterima:
+            print(f"Ditolak: {p.kalimat}" if p.keadaan == "ditolak" else p.kalimat)
+        ditolak += sum(1 for p in diterima if p.keadaan == "ditolak")
+        tidak_sampai = sum(1 for p in daftar if p.siap) - len(diterima)
+        if diterima and diterima[-1].keadaan == "gagal":
+            # the disk or the database failed: the packages after it were not tried
+            print(f"{tidak_sampai + 1} paket tidak diterima; terima lagi setelah masalahnya "
+                  "diatasi. Paket yang sudah diterima tetap tersimpan.")  # fmt: skip
+            return 1
     if ditolak:
         print(f"{ditolak} dari {len(berkas)} paket ditolak; paket lain tetap diproses.")
     return 1 if ditolak else 0

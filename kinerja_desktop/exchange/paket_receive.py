@@ -242,7 +242,7 @@ class Pemeriksaan:
 
     path: Path
     isi: IsiPaket | None
-    keadaan: str  # "baru", "ganti", "sama" or "ditolak"
+    keadaan: str  # "baru", "ganti", "sama", "ditolak", or "gagal" (the disk or database failed)
     kalimat: str
 
     @property
@@ -251,14 +251,15 @@ class Pemeriksaan:
         return self.isi is not None and self.keadaan != "sama"
 
 
-def check_packages(paths: Iterable[Path]) -> list[Pemeriksaan]:
+def check_packages(paths: Iterable[Path], paksa: bool = False) -> list[Pemeriksaan]:
     """Check every chosen package completely (read, then :func:`plan_receive`); nothing is
-    written. A refused file is a line saying why, not an exception."""
+    written. A refused file is a line saying why, not an exception. ``paksa``: an older
+    package is accepted (the CLI's ``--paksa``)."""
     hasil = []
     for path in paths:
         try:
             isi = read_paket(path)
-            rencana = plan_receive(isi)
+            rencana = plan_receive(isi, paksa)
         except KinerjaError as exc:
             hasil.append(Pemeriksaan(path, None, "ditolak", exc.pesan))
             continue
@@ -266,34 +267,38 @@ def check_packages(paths: Iterable[Path]) -> list[Pemeriksaan]:
     return hasil
 
 
-def receive_packages(daftar: Sequence[Pemeriksaan]) -> Hasil[list[str]]:
+def receive_packages(
+    daftar: Sequence[Pemeriksaan], paksa: bool = False
+) -> Hasil[list[Pemeriksaan]]:
     """Take in every checked package that changes something, after one backup of the
-    workspace; ``data`` holds one Indonesian line per package, ``perubahan.pesan`` all of them.
+    workspace; ``data`` holds what became of each (its ``kalimat`` the Indonesian line),
+    ``perubahan.pesan`` all the lines. ``paksa`` as for :func:`check_packages`.
 
-    A package refused now (changed since its check) is its line and the others go on. When
-    the disk or the database fails, its explained message is the last line: the packages
-    received before it stay received and reported. A failed backup receives nothing and
-    raises its :class:`KinerjaError`; a bug raises.
+    A package refused now (changed since its check) is "ditolak" and the others go on. When
+    the disk or the database fails, that package is "gagal" with the explained message and is
+    the last one: the packages received before it stay received and reported. A failed backup
+    receives nothing and raises its :class:`KinerjaError`; a bug raises.
     """
     from kinerja_desktop.db.backup import backup_before
     from kinerja_desktop.db.connection import explain_bound_failure
 
-    siap = [p.isi for p in daftar if p.siap and p.isi is not None]
+    siap = [(p.path, p.isi) for p in daftar if p.siap and p.isi is not None]
     if siap:
         backup_before(ALASAN_TERIMA)
-    baris: list[str] = []
-    diterima = 0
-    for isi in siap:
+    hasil: list[Pemeriksaan] = []
+    for path, isi in siap:
         try:
-            baris.append(receive(isi).kalimat)
+            diterima = receive(isi, paksa)
         except KinerjaError as exc:
-            baris.append(exc.pesan)
+            hasil.append(Pemeriksaan(path, None, "ditolak", exc.pesan))
             continue
         except Exception as exc:  # noqa: BLE001 - the disk or database failing, or a bug
             explained = explain_bound_failure(exc)
             if explained is None:
                 raise
-            baris.append(explained.pesan)
+            hasil.append(Pemeriksaan(path, None, "gagal", explained.pesan))
             break  # the disk or the database fails the next packages too: say so once
-        diterima += 1
-    return Hasil(Perubahan(pesan="\n".join(baris), paket=diterima > 0), baris)
+        hasil.append(Pemeriksaan(path, isi, diterima.keadaan, diterima.kalimat))
+    pesan = "\n".join(p.kalimat for p in hasil)
+    berubah = any(p.keadaan in ("baru", "ganti") for p in hasil)
+    return Hasil(Perubahan(pesan=pesan, paket=berubah), hasil)

@@ -139,7 +139,7 @@ class TerimaDialog(QDialog):
         self.terima.setEnabled(False)
         self.keterangan.setText("Menyimpan paket…")
 
-        def done(hasil: Hasil[list[str]]) -> None:
+        def done(hasil: Hasil[list[Pemeriksaan]]) -> None:
             self.keterangan.setText(hasil.perubahan.pesan)
             self.daftar = []
             self.received.emit(hasil.perubahan)
