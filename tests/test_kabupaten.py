@@ -508,6 +508,10 @@ def test_window_says_a_damaged_database_and_reads_again_once_repaired(
         assert not window.galat.isHidden()
         assert f"Berkas {kab_file} rusak atau bukan basis data" in window.galat.text()
         assert "Pulihkan cadangan terakhir" in window.galat.text()
+        # this window has no Berkas menu: the ways out it names are its own
+        assert "Berkas › Pulihkan" not in window.galat.text()
+        assert f'kinerja-desktop --db "{kab_file}" pulihkan "' in window.galat.text()
+        assert "terima lagi paket kecamatan dengan Terima Paket…" in window.galat.text()
         # no figures of another period stay on screen, no kecamatan keeps a ✓
         assert window.ringkasan.rowCount() == window.capaian.rowCount() == 0
         assert window.penerimaan.rowCount() == window.kiriman.rowCount() == 0
@@ -631,6 +635,34 @@ def test_command_line_and_window_receive_alike(capsys, qtbot, kab_file, paket, t
         assert dialog.keterangan.text().splitlines() == out.splitlines()
         assert len(lewat_cli[0]) == 3 and stored() == lewat_cli
         dialog.close()
+    finally:
+        db.close()
+        database_proxy.initialize(None)
+
+
+def test_window_opened_on_a_damaged_workspace_says_so(qtbot, kab_file, tmp_path):
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+    db = open_database(kab_file)
+    try:
+        good = _damage(kab_file)
+        window = KabupatenWindow(kab_file)  # no traceback: the Indonesian message
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        assert not window.galat.isHidden()
+        assert f"Berkas {kab_file} rusak atau bukan basis data" in window.galat.text()
+        assert "Berkas › Pulihkan" not in window.galat.text()  # no such menu here
+        assert f'kinerja-desktop --db "{kab_file}" pulihkan "' in window.galat.text()
+        assert window.kecamatan.count() == window.ringkasan.rowCount() == 0
+        window.grab().save(str(tmp_path / "kabupaten-rusak-dibuka-1024.png"))
+
+        kab_file.write_bytes(good)  # the operator put the good copy back
+        _write_elsewhere(kab_file)
+        window.periode_combo.setCurrentIndex(1)  # choosing again reads again
+        assert window.galat.isHidden()
+        assert window.windowTitle() == "Kinerja Desktop — Ruang Kerja Kabupaten Malang"
+        assert window.kecamatan.count() == 33
+        assert "0 dari 33 kecamatan" in window.ringkasan_label.text()
     finally:
         db.close()
         database_proxy.initialize(None)

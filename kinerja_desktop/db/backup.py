@@ -451,9 +451,30 @@ def copy_damaged_file(db_path: Path, alasan: str) -> Path:
     return target
 
 
+_WORKSPACES: set[Path] = set()
+
+
+def mark_workspace(db_path: Path) -> None:
+    """Record that ``db_path`` is a kabupaten workspace: once damaged it cannot say so, and
+    its window has no Berkas menu, so :func:`restore_hint` names that window's ways out."""
+    _WORKSPACES.add(db_path.resolve())
+
+
 def restore_hint(db_path: Path) -> str:
     """The Indonesian sentence telling the way out of a damaged database."""
     latest = latest_backup(db_path)
+    if db_path.resolve() in _WORKSPACES:
+        baru = (
+            "buat ruang kerja baru (kinerja-desktop --db BERKAS-BARU kabupaten baru --kode "
+            "KODE_KABUPATEN), buka, lalu terima lagi paket kecamatan dengan Terima Paket…"
+        )
+        if latest is None:
+            return f"Belum ada cadangan ruang kerja ini: {baru}"
+        return (
+            f"Pulihkan cadangan terakhir ({format_waktu(latest.waktu)}): tutup jendela ini, "
+            f'jalankan kinerja-desktop --db "{db_path}" pulihkan "{latest.path}", buka lagi, '
+            f"lalu terima lagi paket yang datang sesudah cadangan itu. Atau {baru}"
+        )
     if latest is None:
         return (
             "Pulihkan dari cadangan: menu Berkas › Pulihkan…, atau perintah "

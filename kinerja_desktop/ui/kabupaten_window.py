@@ -11,6 +11,7 @@ Long because one read-only window with four views of what the kecamatan sent; th
 is its own class in ui/kabupaten_inbox.
 """
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_NAME
+from kinerja_desktop.db.backup import mark_workspace
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.kabupaten import (
     InfoKabupaten,
@@ -49,6 +51,7 @@ from kinerja_desktop.db.kabupaten import (
 )
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries_nilai import penilaian
+from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.periode import Periode, parse_periode, pilihan_periode
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.domain.urut import kunci_teks
@@ -96,11 +99,14 @@ class KabupatenWindow(QMainWindow):
     def __init__(self, db_path: DatabaseLocation | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db_path = parse_location(db_path)  # a file, or a database on a server
-        self.info: InfoKabupaten = require_workspace()
-        self.nilai = penilaian()
-        self.setWindowTitle(f"{APP_NAME} — Ruang Kerja {self.info.nama}")
+        if isinstance(self.db_path, Path):
+            mark_workspace(self.db_path)  # its damage hint names this window's ways out
+        # what the opening reads (in refresh, through the runner); until then, nothing known
+        self.info = InfoKabupaten("", "", "", ())
+        self.nilai = Penilaian()
+        self._dibuka = False
+        self.setWindowTitle(f"{APP_NAME} — Ruang Kerja Kabupaten")
         self.resize(1200, 760)
-        self._build_toolbar()
 
         self.kecamatan = QListWidget()
         self.kecamatan.setMinimumWidth(220)
@@ -162,22 +168,18 @@ class KabupatenWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._iki: dict[str, Any] | None = None
         self.rekap: Rekap | None = None  # None while the database cannot be read
+        self._build_toolbar()
         self.refresh()
 
     # -- toolbar -------------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        from datetime import date
-
         bar = QToolBar("Alat", self)
         bar.setMovable(False)
         self.addToolBar(bar)
-        tahun = tahun_paket() or [date.today().year]
         bar.addWidget(QLabel(" Tahun: "))
         self.tahun_combo = QComboBox()
-        for t in tahun:
-            self.tahun_combo.addItem(str(t), t)
-        self.tahun_combo.setCurrentIndex(len(tahun) - 1)
+        self._fill_tahun([])
         bar.addWidget(self.tahun_combo)
         bar.addWidget(QLabel("  Periode: "))
         self.periode_combo = QComboBox()
@@ -197,10 +199,41 @@ class KabupatenWindow(QMainWindow):
         bar.addAction(laporan)
         self.terima_action = terima
 
+    def _fill_tahun(self, tahun: list[int]) -> None:
+        """The years packages arrived for (this year when none), the newest chosen."""
+        from datetime import date
+
+        tahun = tahun or [date.today().year]
+        self.tahun_combo.blockSignals(True)
+        self.tahun_combo.clear()
+        for t in tahun:
+            self.tahun_combo.addItem(str(t), t)
+        self.tahun_combo.setCurrentIndex(len(tahun) - 1)
+        self.tahun_combo.blockSignals(False)
+
+    def _open_workspace(self) -> bool:
+        """Read what the window needs first (the kabupaten, its kecamatan, rating bands,
+        years); False, with the red line saying why, when the workspace cannot be read."""
+        dibaca = run_once(
+            self, lambda: (require_workspace(), penilaian(), tahun_paket()), self.show_failure
+        )
+        if dibaca is None:
+            return False
+        self.info, self.nilai, tahun = dibaca
+        self.setWindowTitle(f"{APP_NAME} — Ruang Kerja {self.info.nama}")
+        self._dibuka = True
+        self._fill_tahun(tahun)
+        self._fill_periode()
+        return True
+
     def _fill_periode(self) -> None:
         tahun = int(self.tahun_combo.currentData())
         # unreadable: the periods without their ticks, and the red line says why
-        dikirim = run_once(self, lambda: kiriman_setahun(tahun), self.show_failure) or {}
+        dikirim = (
+            run_once(self, lambda: kiriman_setahun(tahun), self.show_failure) or {}
+            if self._dibuka  # before the workspace could be read: the periods, no ticks
+            else {}
+        )
         dengan_paket = {p for per in dikirim.values() for p in per}
         self.periode_combo.blockSignals(True)
         self.periode_combo.clear()
@@ -250,6 +283,8 @@ class KabupatenWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read the workspace again and redraw every view (after a package was received)."""
+        if not self._dibuka and not self._open_workspace():
+            return
         tahun, periode = int(self.tahun_combo.currentData()), self.periode
         dibaca = run_once(
             self,
