@@ -3,9 +3,10 @@ and on the right what they sent, read-only: the summary of a period, the matrix 
 period of what arrived in the year, the selected kecamatan's capaian and IKI as sent, and the
 receipt log. Packages come in through :class:`TerimaDialog` (files or a whole stick).
 
-Every read after the window opened (a year, period or kecamatan chosen, packages received) runs
-through :func:`~kinerja_desktop.ui.operations.run_once`: a locked or damaged database is said in
-a red line above the views, which are emptied rather than left showing another period.
+Every read (the workspace itself when the window opens, then a year, period or kecamatan chosen,
+packages received) runs through :func:`~kinerja_desktop.ui.operations.run_once`: a locked or
+damaged database is said in a red line above the views, which are emptied rather than left
+showing another period; choosing again reads again, the opening reads included.
 
 Long because one read-only window with four views of what the kecamatan sent; the receive dialog
 is its own class in ui/kabupaten_inbox.
