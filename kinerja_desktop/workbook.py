@@ -64,7 +64,7 @@ def baris_terbungkus(teks: str, lebar: float, huruf_per_satuan: float) -> int:
     return sum(max(1, len(textwrap.wrap(b, per_baris))) for b in teks.split("\n")) or 1
 
 
-def sesuaikan_tinggi_baris(
+def fit_row_heights(
     ws: Any, tinggi_per_baris: float, huruf_per_satuan: float, tinggi_maks: float = 409
 ) -> None:
     """Give every row holding wrapped text the height its longest cell needs.

@@ -153,7 +153,7 @@ def main() -> None:
     # the Beranda on the 5th of November: October's workbooks are not all in yet
     window.beranda.hari_ini = lambda: date(TAHUN, 11, 5)
     window.beranda.load()
-    tunggu(app, lambda: window.beranda.data is not None and not window.beranda.sedang_memuat)
+    tunggu(app, lambda: window.beranda.data is not None and not window.beranda.is_loading)
     app.processEvents()
     simpan(window, "beranda")
     # the capaian chart, below the to-do list and the completeness grid

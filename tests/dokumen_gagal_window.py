@@ -135,7 +135,7 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     hasil["lkjip"] = {
         "galat": lkjip.galat.text(),
         "teks": lkjip.teks.toPlainText(),
-        "belum_disimpan": lkjip.ada_suntingan,
+        "belum_disimpan": lkjip.has_unsaved_edits,
         "tersimpan": kunci in teks_lkjip(2020),
     }
 

@@ -82,7 +82,7 @@ def main(db_file: Path, filler: Path, out: Path) -> None:
         "langkah": window.undo_stack.count(),
         "tersimpan": _stored(),
     }
-    dibatalkan = riwayat.batalkan_terpilih(tanya=False)
+    dibatalkan = riwayat.cancel_selected(tanya=False)
     hasil["batal_impor"] = {
         "berhasil": dibatalkan,
         "pesan": riwayat.keterangan.text(),
@@ -94,7 +94,7 @@ def main(db_file: Path, filler: Path, out: Path) -> None:
     filler.unlink()  # room again: both steps go through
     bar.tombol[Langkah.AJUKAN].click()
     hasil["setelah_ruang"] = {
-        "batal_impor": riwayat.batalkan_terpilih(tanya=False),
+        "batal_impor": riwayat.cancel_selected(tanya=False),
         "tersimpan": _stored(),
     }
     hasil["kotak"] = boxes

@@ -223,7 +223,7 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
     win.show_beranda()
     grafik = beranda.grafik
     i = next(i for i, b in enumerate(grafik.grafik.batang) if b.kode == JABATAN_KOSONG)
-    top, tinggi = grafik._tata(grafik.width()).baris[i]
+    top, tinggi = grafik._arrange(grafik.width()).baris[i]
     qtbot.mouseClick(grafik, Qt.MouseButton.LeftButton, pos=QPoint(5, top + tinggi // 2))
     assert win.pusat.currentWidget() is win.splitter
     assert win.tree.selected_id() == _jabatan(JABATAN_KOSONG)

@@ -79,7 +79,7 @@ def test_ctrl_p_on_the_beranda_prints_the_capaian_of_its_chart(qtbot, window, tm
     window.beranda.hari_ini = lambda: date(2020, 5, 12)  # in the middle of the year
     window.beranda.load()
     qtbot.waitUntil(
-        lambda: window.beranda.data is not None and not window.beranda.sedang_memuat,
+        lambda: window.beranda.data is not None and not window.beranda.is_loading,
         timeout=20000,
     )
     periode = window.beranda.data.periode_capaian

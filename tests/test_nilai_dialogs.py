@@ -70,7 +70,7 @@ def test_history_lists_imports_and_undoes_one(jendela, qtbot, tmp_path):
     assert dlg.btn_batal.isEnabled()
     ARTIFACTS.mkdir(exist_ok=True)
     dlg.grab().save(str(ARTIFACTS / "riwayat_impor.png"))
-    assert dlg.batalkan_terpilih(tanya=False)
+    assert dlg.cancel_selected(tanya=False)
     assert NilaiRealisasi.select().count() == 0
     assert dlg.tabel.item(0, 9).text().startswith("Dibatalkan ")
     assert jendela.perubahan and jendela.perubahan[0].nilai

@@ -186,9 +186,9 @@ def _write_workbook(
 
     from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
     from kinerja_desktop.workbook import (
+        fit_row_heights,
         fit_to_page_width,
         sel_teks,
-        sesuaikan_tinggi_baris,
     )
 
     wb = Workbook()
@@ -264,7 +264,7 @@ def _write_workbook(
         lembar.column_dimensions[angka_ke_kolom(c)].width = w
     for c in range(KOLOM_TARGET_AWAL, KOLOM_TARGET_AWAL + len(kolom)):
         lembar.column_dimensions[angka_ke_kolom(c)].width = 10
-    sesuaikan_tinggi_baris(lembar, 15, 1.1)
+    fit_row_heights(lembar, 15, 1.1)
     lembar.freeze_panes = lembar.cell(row=BARIS_DATA_AWAL, column=KOLOM_TARGET_AWAL)
     fit_to_page_width(lembar, "f4", "landscape", BARIS_JUDUL_KOLOM)
     lembar.oddFooter.center.text = "Halaman &P dari &N"
@@ -312,7 +312,7 @@ def _write_anggaran_sheet(
     """The read-only Anggaran sheet: what each jabatan's targets are planned with."""
     from openpyxl.styles import Alignment, Font
 
-    from kinerja_desktop.workbook import fit_to_page_width, sel_teks, sesuaikan_tinggi_baris
+    from kinerja_desktop.workbook import fit_row_heights, fit_to_page_width, sel_teks
 
     sel_teks(lembar, 1, 1, f"PROGRAM DAN ANGGARAN TAHUN {tahun}").font = Font(bold=True, size=13)
     sel_teks(lembar, 2, 1, kantor).font = Font(bold=True)
@@ -338,7 +338,7 @@ def _write_anggaran_sheet(
         sel.font = Font(bold=program)
     for kolom, lebar in zip("ABCD", (28, 60, 16, 22), strict=True):
         lembar.column_dimensions[kolom].width = lebar
-    sesuaikan_tinggi_baris(lembar, 15, 1.1)
+    fit_row_heights(lembar, 15, 1.1)
     fit_to_page_width(lembar, "f4", "portrait", BARIS_JUDUL_KOLOM)
     lembar.protection.sheet = True
 

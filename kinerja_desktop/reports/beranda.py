@@ -100,7 +100,7 @@ def _grid(tahun: int, per: str, hari_ini: date) -> Kelengkapan:
     return Kelengkapan(tuple(periode), tuple(desa), cells)
 
 
-def _selesai(periode: Sequence[Periode], hari_ini: date) -> Periode | None:
+def _last_finished(periode: Sequence[Periode], hari_ini: date) -> Periode | None:
     ended = [p for p in periode if p.tanggal_akhir < hari_ini]
     return ended[-1] if ended else None
 
@@ -196,8 +196,8 @@ def build_beranda(
     hari_ini = hari_ini or date.today()
     per_bulan = _grid(tahun, "bulan", hari_ini)
     per_triwulan = _grid(tahun, "triwulan", hari_ini)
-    bulan = _selesai(bulan_setahun(tahun), hari_ini)
-    triwulan = _selesai(triwulan_setahun(tahun), hari_ini)
+    bulan = _last_finished(bulan_setahun(tahun), hari_ini)
+    triwulan = _last_finished(triwulan_setahun(tahun), hari_ini)
     periode = periode_terakhir_selesai(tahun, hari_ini)
     aturan = penilaian()
     nilai = nilai_tahun(tahun)

@@ -9,11 +9,11 @@ from kinerja_desktop import APP_NAME
 from kinerja_desktop.reports.capaian_data import BELUM, KOLOM, LaporanCapaian
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.workbook import (
+    fit_row_heights,
     fit_to_page_width,
     huruf_tebal,
     save_workbook,
     sel_teks,
-    sesuaikan_tinggi_baris,
 )
 
 
@@ -119,7 +119,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         chart.height = max(8, n * 0.7)
         chart.width = 24
         rekap.add_chart(chart, f"A{n + 7}")
-    sesuaikan_tinggi_baris(rekap, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(rekap, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     rinci = wb.create_sheet("Per Jabatan")
     _lebar(rinci, (5, 28, 34, 11, 15, 16, 15, 14, 30))
@@ -148,7 +148,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         rinci.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(KOLOM))
         r += 2
     fit_to_page_width(rinci, kertas, orientasi="landscape")
-    sesuaikan_tinggi_baris(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     desa = wb.create_sheet("Per Desa")
     _lebar(desa, (44, 20))
@@ -178,7 +178,7 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
             _teks(desa, r, 1, f"{ind.kode} {ind.nama}")
             _teks(desa, r, 2, ind.jabatan)
     fit_to_page_width(desa, kertas)
-    sesuaikan_tinggi_baris(desa, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(desa, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     ket = wb.create_sheet("Keterangan")
     _lebar(ket, (30, 60))
@@ -199,6 +199,6 @@ def render_capaian_xlsx(laporan: LaporanCapaian, target: Path, kertas: str) -> P
         if baris:
             _teks(ket, r + i, 2, baris, bold=i in (1, 5))
     fit_to_page_width(ket, kertas)
-    sesuaikan_tinggi_baris(ket, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(ket, TINGGI_BARIS, HURUF_PER_SATUAN)
 
     return save_workbook(wb, target)

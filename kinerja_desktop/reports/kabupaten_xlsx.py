@@ -10,11 +10,11 @@ from kinerja_desktop.domain.capaian import Penilaian
 from kinerja_desktop.domain.tanggal import format_tanggal, format_waktu
 from kinerja_desktop.reports.capaian_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS
 from kinerja_desktop.workbook import (
+    fit_row_heights,
     fit_to_page_width,
     huruf_tebal,
     save_workbook,
     sel_teks,
-    sesuaikan_tinggi_baris,
 )
 
 BELUM = "belum ada data"
@@ -107,7 +107,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
             pita.warna if pita else None,
         )
     _lebar(ws, (5, 10, 24, 34, 12, 14, 16))
-    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     fit_to_page_width(ws, kertas, baris_judul=4)
 
     gab = wb.create_sheet("Indikator Bersama")
@@ -128,7 +128,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
         _angka(gab, i, 5, g.penyebut, "#,##0.##")
         _angka(gab, i, 6, g.realisasi, "#,##0.##" if g.jenis == "jumlah" else "0.0")
     _lebar(gab, (60, 12, 11, 13, 13, 15))
-    sesuaikan_tinggi_baris(gab, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(gab, TINGGI_BARIS, HURUF_PER_SATUAN)
     fit_to_page_width(gab, kertas, baris_judul=3)
 
     rinci = wb.create_sheet("Rincian")
@@ -152,7 +152,7 @@ def render_kabupaten_xlsx(r: Rekap, nilai: Penilaian, target: Path, kertas: str)
             _warna(_angka(rinci, row, 7, b.capaian), warna)
             _warna(_teks(rinci, row, 8, b.kategori or BELUM, tengah=True), warna)
     _lebar(rinci, (16, 26, 16, 50, 10, 11, 11, 15))
-    sesuaikan_tinggi_baris(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(rinci, TINGGI_BARIS, HURUF_PER_SATUAN)
     rinci.auto_filter.ref = f"A3:H{max(row, 4)}"
     fit_to_page_width(rinci, kertas, orientasi="landscape", baris_judul=3)
 

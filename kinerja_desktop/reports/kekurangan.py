@@ -167,10 +167,10 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
 
     from kinerja_desktop import APP_NAME
     from kinerja_desktop.workbook import (
+        fit_row_heights,
         fit_to_page_width,
         huruf_tebal,
         sel_teks,
-        sesuaikan_tinggi_baris,
     )
 
     wb = Workbook()
@@ -201,5 +201,5 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
         sel_teks(ws, 5, 2, SEMUA_LENGKAP)
     ws.auto_filter.ref = f"A4:E{max(r, 5)}"
     fit_to_page_width(ws, kertas, baris_judul=4)
-    sesuaikan_tinggi_baris(ws, 15.0, 1.0)
+    fit_row_heights(ws, 15.0, 1.0)
     return save_workbook(wb, target)

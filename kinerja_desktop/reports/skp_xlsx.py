@@ -12,11 +12,11 @@ from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.skp_data import LaporanSkp, teks_nip
 from kinerja_desktop.reports.tabel_xlsx import HURUF_PER_SATUAN, TINGGI_BARIS, buku_kerja
 from kinerja_desktop.workbook import (
+    fit_row_heights,
     fit_to_page_width,
     huruf_tebal,
     save_workbook,
     sel_teks,
-    sesuaikan_tinggi_baris,
 )
 
 LEBAR_KURVA = 68  # LibreOffice prints a width unit ~0,096 in: 68 fit a portrait A4 or F4
@@ -166,5 +166,5 @@ def render_skp_xlsx(laporan: LaporanSkp, target: Path, kertas: str) -> Path:
     fit_to_page_width(kurva, kertas)
 
     for ws in (hasil, perilaku, evaluasi, kurva):
-        sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+        fit_row_heights(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     return save_workbook(wb, target)

@@ -10,10 +10,10 @@ from typing import Any
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.reports.penandatangan import KOSONG, Penandatangan
 from kinerja_desktop.workbook import (
+    fit_row_heights,
     fit_to_page_width,
     huruf_tebal,
     sel_teks,
-    sesuaikan_tinggi_baris,
 )
 
 # the Indonesian language tag makes LibreOffice group with dots (Rp 1.250.000) whatever its own
@@ -181,5 +181,5 @@ def lembar_baru(
     lebar_kolom(ws, lebar)
     isi(Lembar(ws, len(lebar)))
     fit_to_page_width(ws, kertas, orientasi=orientasi)
-    sesuaikan_tinggi_baris(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
+    fit_row_heights(ws, TINGGI_BARIS, HURUF_PER_SATUAN)
     return ws

@@ -280,7 +280,7 @@ class BerandaView(QScrollArea):
         self.runner.run(job, done, failed, on_crash=crashed)
 
     @property
-    def sedang_memuat(self) -> bool:
+    def is_loading(self) -> bool:
         """True while the figures are being read."""
         return self._memuat
 

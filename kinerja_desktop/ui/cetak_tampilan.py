@@ -113,22 +113,22 @@ class CetakTampilan(QObject):
         def job(_state: TaskState) -> Path:
             return laporan.tulis(folder / f"{laporan.berkas}.pdf")
 
-        def selesai(path: Path) -> None:
+        def on_done(path: Path) -> None:
             self._berjalan = None
             status.clearMessage()
             self._open_print_dialog(path, folder)
 
-        def gagal(exc: KinerjaError) -> None:
+        def on_failed(exc: KinerjaError) -> None:
             self._berjalan = None
             shutil.rmtree(folder, ignore_errors=True)
             self.window.show_error(JUDUL_GAGAL, exc.pesan)
 
-        def rusak(detail: str) -> None:
+        def on_crashed(detail: str) -> None:
             self._berjalan = None
             shutil.rmtree(folder, ignore_errors=True)
             show_bug(self.window, detail)
 
-        self._berjalan = self.window.tasks.run(job, selesai, gagal, on_crash=rusak)
+        self._berjalan = self.window.tasks.run(job, on_done, on_failed, on_crash=on_crashed)
         return self._berjalan
 
     def _open_print_dialog(self, path: Path, folder: Path) -> None:

@@ -369,14 +369,14 @@ class DialogLaporan(QDialog):
             return None
         job = self.pekerjaan(target, self.pilihan_ttd())
         self._ditulis_dengan = self._keadaan()
-        self._sibuk(True)
+        self._set_busy(True)
         self.status.setText(f"Menulis {target.name} …")
         self._berjalan = self.runner.run(
             job,
-            on_done=self._selesai,
-            on_error=self._gagal,
+            on_done=self._on_done,
+            on_error=self._on_failed,
             on_progress=self._kemajuan,
-            on_crash=self._rusak,
+            on_crash=self._on_crashed,
         )
         return self._berjalan
 
@@ -392,7 +392,7 @@ class DialogLaporan(QDialog):
         box.exec()
         return box.clickedButton() is timpa
 
-    def _sibuk(self, sibuk: bool) -> None:
+    def _set_busy(self, sibuk: bool) -> None:
         for widget in self._pilihan:
             widget.setEnabled(not sibuk)
         self.buat.setEnabled(not sibuk)
@@ -416,9 +416,9 @@ class DialogLaporan(QDialog):
         """The status line after writing."""
         return f"Selesai. Laporan ditulis ke {hasil}"
 
-    def _selesai(self, hasil: Any) -> None:
+    def _on_done(self, hasil: Any) -> None:
         self._berjalan = None
-        self._sibuk(False)
+        self._set_busy(False)
         self.hasil = Path(hasil) if isinstance(hasil, (str, Path)) else self.target(diam=True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -440,20 +440,20 @@ class DialogLaporan(QDialog):
         settings.set_value("folder_terakhir", str(folder))
         return folder
 
-    def _gagal(self, exc: KinerjaError) -> None:
+    def _on_failed(self, exc: KinerjaError) -> None:
         self._berjalan = None
         self._cetak_nanti = False
-        self._sibuk(False)
+        self._set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.status.setText("Tidak ada yang ditulis. Pilihan Anda tetap; perbaiki lalu coba lagi.")
         self.show_error(exc.pesan)
 
-    def _rusak(self, traceback_text: str) -> None:
+    def _on_crashed(self, traceback_text: str) -> None:
         self._berjalan = None
         self._cetak_nanti = False
-        self._sibuk(False)
+        self._set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(False)

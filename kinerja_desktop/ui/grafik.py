@@ -102,7 +102,7 @@ class GrafikCapaianWidget(QWidget):
         font.setBold(True)
         return font
 
-    def _tata(self, lebar: int) -> _Tata:
+    def _arrange(self, lebar: int) -> _Tata:
         fm = self.fontMetrics()
         grafik = self.grafik
         batang = grafik.batang if grafik is not None else ()
@@ -131,7 +131,7 @@ class GrafikCapaianWidget(QWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         """The height needed at ``width``."""
-        return self._tata(width).tinggi
+        return self._arrange(width).tinggi
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """A comfortable size: 560 wide."""
@@ -148,7 +148,7 @@ class GrafikCapaianWidget(QWidget):
         grafik = self.grafik
         if grafik is None:
             return
-        tata = self._tata(self.width())
+        tata = self._arrange(self.width())
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         fm = self.fontMetrics()
@@ -213,7 +213,7 @@ class GrafikCapaianWidget(QWidget):
     def _baris_di(self, pos: QPoint) -> int | None:
         if self.grafik is None:
             return None
-        for i, (top, tinggi) in enumerate(self._tata(self.width()).baris):
+        for i, (top, tinggi) in enumerate(self._arrange(self.width()).baris):
             if top <= pos.y() < top + tinggi:
                 return i
         return None

@@ -220,15 +220,13 @@ class ImportDesaDialog(QDialog):
         self._remember_folder(Path(folder))
         berkas = berkas_di_folder(Path(folder))
         if not berkas:
-            informasi(
-                self, "Tidak ada isian", f"Folder {folder} tidak berisi berkas .xlsx."
-            )
+            informasi(self, "Tidak ada isian", f"Folder {folder} tidak berisi berkas .xlsx.")
             return
         self.check_files(berkas)
 
     # --- checking and importing ------------------------------------------------------------
 
-    def _sibuk(self, sibuk: bool) -> None:
+    def _set_busy(self, sibuk: bool) -> None:
         for w in (self.btn_berkas, self.btn_folder, self.btn_tutup):
             w.setEnabled(not sibuk)
         berubah = any(p.ada_perubahan and not p.ditolak for p in self.pratinjau)
@@ -236,7 +234,7 @@ class ImportDesaDialog(QDialog):
         self.btn_henti.setVisible(sibuk)
         self.kemajuan.setVisible(sibuk)
 
-    def _bisa_diimpor(self) -> int:
+    def _count_importable(self) -> int:
         return sum(1 for p in self.pratinjau if not p.ditolak)
 
     def _progress(self, done: int, total: int, label: str) -> None:
@@ -256,7 +254,7 @@ class ImportDesaDialog(QDialog):
         tahun = self.tahun
         self.daftar.clear()
         self.rincian.clear()
-        self._sibuk(True)
+        self._set_busy(True)
 
         def job(state: TaskState) -> object:
             def kemajuan(done: int, total: int, label: str) -> None:
@@ -269,8 +267,8 @@ class ImportDesaDialog(QDialog):
         def done(pratinjau: object) -> None:
             self.pratinjau = list(pratinjau)  # type: ignore[call-overload]
             self._fill_list()
-            self._sibuk(False)
-            n, ditolak = len(self.pratinjau), len(self.pratinjau) - self._bisa_diimpor()
+            self._set_busy(False)
+            n, ditolak = len(self.pratinjau), len(self.pratinjau) - self._count_importable()
             self.keterangan.setText(
                 f"{n} berkas diperiksa: {n - ditolak} dapat diimpor, {ditolak} ditolak. "
                 "Belum ada yang disimpan."
@@ -287,7 +285,7 @@ class ImportDesaDialog(QDialog):
         pratinjau = list(self.pratinjau)
         if not any(not p.ditolak for p in pratinjau):
             return None
-        self._sibuk(True)
+        self._set_busy(True)
         self.btn_henti.setVisible(False)
 
         def job(state: TaskState) -> object:
@@ -298,7 +296,7 @@ class ImportDesaDialog(QDialog):
             self.pratinjau = [baru.get(p.path, p) for p in self.pratinjau]
             self.sudah_diimpor = True
             self._fill_list(hasil.data.berkas)
-            self._sibuk(False)
+            self._set_busy(False)
             self.keterangan.setText(hasil.perubahan.pesan)
             if self.on_changes is not None and any(
                 h.data.pratinjau.ada_perubahan for h in hasil.data.berkas
@@ -309,13 +307,13 @@ class ImportDesaDialog(QDialog):
         return self.state
 
     def _refused(self, exc: KinerjaError) -> None:
-        self._sibuk(False)
+        self._set_busy(False)
         self.keterangan.setText(exc.pesan)
         if not isinstance(exc, Dibatalkan):
             peringatan(self, "Impor tidak dijalankan", exc.pesan)
 
     def _crash(self, detail: str) -> None:
-        self._sibuk(False)
+        self._set_busy(False)
         show_bug(self, detail)
 
     # --- showing ---------------------------------------------------------------------------

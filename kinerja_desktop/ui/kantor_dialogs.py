@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.ui.operations import run_once
-from kinerja_desktop.ui.pesan import peringatan, tanya_ya
+from kinerja_desktop.ui.pesan import ask_yes, peringatan
 
 KODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -203,7 +203,7 @@ def basis_data_baru(window: Any) -> Path | None:
         target = Path(nama)
         if make_database_at(window, target, picker.kode, picker.contoh.isChecked()):
             break
-    jawab = tanya_ya(
+    jawab = ask_yes(
         window,
         "Basis data dibuat",
         f"Basis data Kecamatan {kec.nama} dengan {len(kec.desa)} desa/kelurahan dibuat di\n"

@@ -45,7 +45,7 @@ class LkjipDialog(DialogLaporan):
         self.kekurangan.setReadOnly(True)
         self.kekurangan.setMinimumHeight(130)
         self.sunting = QPushButton("&Sunting teks dan target Renstra…")
-        self.sunting.clicked.connect(self._sunting)
+        self.sunting.clicked.connect(self._edit_narasi)
         kotak = QVBoxLayout()
         kotak.setContentsMargins(0, 0, 0, 0)
         kotak.addWidget(self.kekurangan)
@@ -91,7 +91,7 @@ class LkjipDialog(DialogLaporan):
             "semua teks sudah diterima."
         )
 
-    def _sunting(self) -> None:
+    def _edit_narasi(self) -> None:
         from kinerja_desktop.ui.lkjip_editor import LkjipEditor
 
         LkjipEditor(self, self.tahun.currentData()).exec()
@@ -138,10 +138,10 @@ def create_actions(window: Any) -> list[QAction]:
     teks = QAction("&Teks Laporan Kinerja…", window)
     teks.setStatusTip("Menulis dan memeriksa teks Laporan Kinerja serta target Renstra")
 
-    def sunting() -> None:
+    def edit_narasi() -> None:
         from kinerja_desktop.ui.lkjip_editor import LkjipEditor
 
         LkjipEditor(window, getattr(window, "tahun", None)).exec()
 
-    teks.triggered.connect(sunting)
+    teks.triggered.connect(edit_narasi)
     return [laporan, teks]

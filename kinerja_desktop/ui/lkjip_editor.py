@@ -157,11 +157,11 @@ class LkjipEditor(QDialog):
         """Run a read or an operation; a refusal is shown in red, a bug in the bug dialog."""
         self.galat.clear()
 
-        def selesai() -> bool:
+        def finish() -> bool:
             kerja()
             return True
 
-        return run_once(self, selesai, self.galat.setText) is not None
+        return run_once(self, finish, self.galat.setText) is not None
 
     def _load(self, kunci: str | None = None) -> None:
         """Read the year's report and refill the list (keeping ``kunci`` shown)."""
@@ -246,13 +246,13 @@ class LkjipEditor(QDialog):
     # ----- unsaved edits --------------------------------------------------------------------
 
     @property
-    def ada_suntingan(self) -> bool:
+    def has_unsaved_edits(self) -> bool:
         """True when the editor holds text the operator changed and did not save."""
         return self._kunci is not None and self.teks.toPlainText() != self._dasar
 
     def _ask_to_leave(self) -> bool:
         """Ask what to do with unsaved edits; True when the editor may show something else."""
-        if not self.ada_suntingan:
+        if not self.has_unsaved_edits:
             return True
         box = kotak_pesan(self, QMessageBox.Icon.Question, "", "")
         box.setWindowTitle("Teks belum disimpan")

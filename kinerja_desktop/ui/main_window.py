@@ -248,11 +248,11 @@ class MainWindow(WindowMenus, QMainWindow):
         node = self.tree.selected_node()
         if node is not None and node.jenis is JenisNode.JABATAN:
             self.settings.setValue("terakhir/jabatan", node.kode)
-            self._tunjuk_indikator(node)
+            self._show_found_indikator(node)
         if self.tahun is not None:
             self.settings.setValue("terakhir/tahun", self.tahun)
 
-    def _tunjuk_indikator(self, node: Node) -> None:
+    def _show_found_indikator(self, node: Node) -> None:
         """A jabatan found through one of its indicators ("PKH"): that indicator is made
         current in the Indikator and Target & Realisasi tabs."""
         cocok = node.indikator_cocok(self.tree.filter_box.text().strip().lower())

@@ -46,7 +46,7 @@ def _folder_awal() -> str:
         return ""
 
 
-def _ingat_folder(folder: Path) -> None:
+def _remember_folder(folder: Path) -> None:
     from kinerja_desktop import settings
 
     with contextlib.suppress(KinerjaError):  # remembering the folder is a convenience
@@ -213,7 +213,7 @@ def _choose_file(window: Any, judul: str, saring: str) -> Path | None:
     nama, _ = QFileDialog.getOpenFileName(window, judul, _folder_awal(), saring)
     if not nama:
         return None
-    _ingat_folder(Path(nama).parent)
+    _remember_folder(Path(nama).parent)
     return Path(nama)
 
 
@@ -222,7 +222,7 @@ def _save_to(window: Any, judul: str, nama: str, saring: str) -> Path | None:
     pilihan, _ = QFileDialog.getSaveFileName(window, judul, awal, saring)
     if not pilihan:
         return None
-    _ingat_folder(Path(pilihan).parent)
+    _remember_folder(Path(pilihan).parent)
     return Path(pilihan)
 
 

@@ -41,7 +41,7 @@ def galat(parent: QWidget | None, judul: str, teks: str) -> None:
     kotak_pesan(parent, QMessageBox.Icon.Critical, judul, teks, Tombol.Ok).exec()
 
 
-def tanya_ya(parent: QWidget | None, judul: str, teks: str) -> bool:
+def ask_yes(parent: QWidget | None, judul: str, teks: str) -> bool:
     """A yes/no question (Ya/Tidak); True when the operator chose yes."""
     box = kotak_pesan(parent, QMessageBox.Icon.Question, judul, teks, Tombol.Yes | Tombol.No)
     box.setDefaultButton(Tombol.Yes)

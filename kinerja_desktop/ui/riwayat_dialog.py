@@ -186,7 +186,7 @@ class DialogRiwayat(QDialog):
         for kode, indikator_id in sorted(pilihan):
             self.indikator.addItem(kode, indikator_id)
 
-    def saring(self) -> SaringAudit:
+    def chosen_filter(self) -> SaringAudit:
         """The filter the form describes."""
         periode = self.periode.currentData() or ""
         return SaringAudit(
@@ -203,7 +203,7 @@ class DialogRiwayat(QDialog):
 
     def load(self) -> None:
         """Read the entries matching the filter, newest first."""
-        n = fill_table(self.tabel, read_audit(self.saring()))
+        n = fill_table(self.tabel, read_audit(self.chosen_filter()))
         if n == 0:
             self.jumlah.setText("Tidak ada perubahan yang cocok dengan saringan ini.")
         elif n >= BATAS_BAWAAN:
@@ -226,7 +226,7 @@ class DialogRiwayat(QDialog):
         )
         if not nama:
             return
-        saring = self.saring()
+        saring = self.chosen_filter()
         path = run_once(
             self,
             lambda: write_audit(read_audit(saring, batas=None), Path(nama)),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import run_once
-from kinerja_desktop.ui.pesan import tanya_ya
+from kinerja_desktop.ui.pesan import ask_yes
 
 ABU = QColor("#eeeeee")  # an import undone
 
@@ -109,7 +109,7 @@ class RiwayatImporDialog(QDialog):
             "&Batalkan Impor Terpilih…", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.btn_batal.setEnabled(False)
-        self.btn_batal.clicked.connect(self.batalkan_terpilih)
+        self.btn_batal.clicked.connect(self.cancel_selected)
         tutup = tombol.addButton("&Tutup", QDialogButtonBox.ButtonRole.RejectRole)
         tutup.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -185,7 +185,7 @@ class RiwayatImporDialog(QDialog):
                 self.tabel.selectRow(r)
                 return
 
-    def batalkan_terpilih(self, tanya: bool = True) -> bool:
+    def cancel_selected(self, tanya: bool = True) -> bool:
         """Undo the selected import after asking; True when it was undone."""
         from kinerja_desktop.db.ops_nilai import undo_batch
 
@@ -193,7 +193,7 @@ class RiwayatImporDialog(QDialog):
         if c is None or c.dibatalkan:
             return False
         if tanya:
-            jawab = tanya_ya(
+            jawab = ask_yes(
                 self,
                 "Batalkan impor",
                 f"Batalkan impor {c.nama_berkas}? {c.baru} nilai baru akan dihapus dan "

@@ -28,7 +28,7 @@ def item_baca(teks: str, tip: str = "") -> QTableWidgetItem:
     return item
 
 
-def tinggi_ikut_lebar(tabel: QTableWidget) -> None:
+def fit_rows_to_width(tabel: QTableWidget) -> None:
     """Keep the rows of ``tabel`` as tall as their wrapped text whenever a column's width
     changes (the first layout, a resized window), never cut and never needlessly tall."""
     tabel.horizontalHeader().sectionResized.connect(lambda *_: tabel.resizeRowsToContents())

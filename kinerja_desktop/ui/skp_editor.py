@@ -34,8 +34,8 @@ from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.db.queries_indikator import kode_indikator
 from kinerja_desktop.db.queries_skp import DataSkp
 from kinerja_desktop.domain.skp import Bagian
-from kinerja_desktop.ui.pesan import tanya_ya
-from kinerja_desktop.ui.skp_bersama import Pelaksana, item_baca, item_isi, tinggi_ikut_lebar
+from kinerja_desktop.ui.pesan import ask_yes
+from kinerja_desktop.ui.skp_bersama import Pelaksana, fit_rows_to_width, item_baca, item_isi
 from kinerja_desktop.ui.skp_perilaku_tab import PerilakuTab
 from kinerja_desktop.ui.skp_tambah import TambahRhkDialog
 from kinerja_desktop.ui.tasks import TaskRunner
@@ -222,7 +222,7 @@ class SkpEditor(QDialog):
 
         if self.data is None:
             return
-        tanya = tanya_ya(
+        tanya = ask_yes(
             self,
             "Hapus SKP",
             f"Hapus SKP {self.data.pegawai.nama} tahun {self.data.tahun} beserta evaluasinya? "
@@ -252,7 +252,7 @@ class SkpEditor(QDialog):
                 QHeaderView.ResizeMode.Stretch if mode else QHeaderView.ResizeMode.ResizeToContents,
             )
         self.tabel_rencana.itemChanged.connect(self._rencana_diubah)
-        tinggi_ikut_lebar(self.tabel_rencana)
+        fit_rows_to_width(self.tabel_rencana)
         self.tambah_utama = QPushButton("Tambah ke &Utama…")
         self.tambah_tambahan = QPushButton("Tambah ke T&ambahan…")
         self.hapus_baris = QPushButton("Hapus &baris")
@@ -328,7 +328,7 @@ class SkpEditor(QDialog):
         hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
         sel_indikator = self.tabel_rencana.item(row, 4)
         indikator = sel_indikator.text() if sel_indikator is not None else ""
-        tanya = tanya_ya(
+        tanya = ask_yes(
             self, "Hapus baris", f"Hapus rencana hasil kerja «{indikator}» beserta realisasinya?"
         )
         if tanya and self.jalankan(lambda: remove_hasil_kerja(hasil_kerja)):

@@ -30,10 +30,10 @@ from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.value_text import format_persen
 from kinerja_desktop.ui.skp_bersama import (
+    fit_rows_to_width,
     item_baca,
     item_isi,
     pilihan_periode_skp,
-    tinggi_ikut_lebar,
 )
 
 Jalankan = Callable[[Callable[[], Hasil[Any]]], bool]
@@ -83,8 +83,8 @@ class EvaluasiTab(QWidget):
                     else QHeaderView.ResizeMode.ResizeToContents,
                 )
         self.tabel_hasil.itemChanged.connect(self._hasil_diubah)
-        tinggi_ikut_lebar(self.tabel_hasil)
-        tinggi_ikut_lebar(self.tabel_perilaku)
+        fit_rows_to_width(self.tabel_hasil)
+        fit_rows_to_width(self.tabel_perilaku)
         self.tabel_perilaku.itemChanged.connect(self._perilaku_diubah)
         kiri = QSplitter(Qt.Orientation.Vertical)
         kiri.addWidget(self.tabel_hasil)

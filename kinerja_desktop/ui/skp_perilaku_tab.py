@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.queries_skp import DataSkp
-from kinerja_desktop.ui.skp_bersama import item_baca, item_isi, tinggi_ikut_lebar
+from kinerja_desktop.ui.skp_bersama import fit_rows_to_width, item_baca, item_isi
 
 
 class PerilakuTab(QWidget):
@@ -38,7 +38,7 @@ class PerilakuTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tabel_perilaku.itemChanged.connect(self._ekspektasi_diubah)
-        tinggi_ikut_lebar(self.tabel_perilaku)
+        fit_rows_to_width(self.tabel_perilaku)
         petunjuk = QLabel(
             "Tujuh nilai dasar BerAKHLAK. Tulis ekspektasi khusus pimpinan (atasan) untuk tiap "
             "perilaku; panduan perilakunya tertulis di kolom kiri."

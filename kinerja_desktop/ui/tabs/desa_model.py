@@ -156,7 +156,7 @@ class DesaModel(GridModel):
             teks, "hitung", "", f"{nama}, {p.label}: dari {g.jumlah_data} data", tebal=tebal
         )
 
-    def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
+    def parse_entry(self, row: int, column: int, teks: str) -> NilaiMasuk:
         n = self.n
         p = self.periode_kolom(column)
         assert n is not None and p is not None

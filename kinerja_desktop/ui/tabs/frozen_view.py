@@ -130,7 +130,7 @@ class FrozenTableView(QTableView):
         elif rect.bottom() > self.viewport().height():
             bar.setValue(bar.value() + min(rect.top(), rect.bottom() - self.viewport().height()))
 
-    def kembali_ke_awal(self) -> None:
+    def scroll_to_start(self) -> None:
         """Scroll back to the first period column and the first row (another jabatan)."""
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)

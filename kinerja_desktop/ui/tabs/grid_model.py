@@ -168,7 +168,7 @@ class GridModel(QAbstractTableModel):
         """Why a cell takes no typed value, and where the value goes instead."""
         raise NotImplementedError
 
-    def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
+    def parse_entry(self, row: int, column: int, teks: str) -> NilaiMasuk:
         """The value typed into a cell (raises DataTidakValid when the text is wrong)."""
         raise NotImplementedError
 
@@ -245,7 +245,7 @@ class GridModel(QAbstractTableModel):
         if teks == self._sel(index.row(), index.column()).isian:
             return True
         try:
-            masuk = self.masuk(index.row(), index.column(), teks)
+            masuk = self.parse_entry(index.row(), index.column(), teks)
         except DataTidakValid as exc:
             self.ditolak.emit(exc.pesan)
             return False

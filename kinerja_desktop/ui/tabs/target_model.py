@@ -242,7 +242,7 @@ class NilaiModel(GridModel):
             miring=True,
         )
 
-    def masuk(self, row: int, column: int, teks: str) -> NilaiMasuk:
+    def parse_entry(self, row: int, column: int, teks: str) -> NilaiMasuk:
         n = self.indikator(row)
         p = self.periode_kolom(column)
         assert p is not None

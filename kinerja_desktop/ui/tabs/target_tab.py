@@ -209,7 +209,7 @@ class TargetTab(TabDasar):
             # previous one was scrolled to
             self._indikator_desa = None
             self.close_desa(fokus=False)
-            self.view.kembali_ke_awal()
+            self.view.scroll_to_start()
         if not nilai:
             self.isi_stack.setCurrentWidget(self.kosong_indikator)
             self.tombol_desa.hide()
@@ -314,7 +314,7 @@ class TargetTab(TabDasar):
                 )
                 return
             try:
-                masuk.append(model.masuk(r, c, teks))
+                masuk.append(model.parse_entry(r, c, teks))
             except DataTidakValid as exc:
                 self.show_error(f"Tempel ditolak: {exc.pesan} Tidak ada yang diubah.")
                 return
@@ -334,7 +334,7 @@ class TargetTab(TabDasar):
         if p is None or (isinstance(model, DesaModel) and index.row() >= len(model.desa)):
             self.show_error("Pilih sel nilai (bulan, triwulan atau tahun) untuk melihat riwayat.")
             return
-        sel = model.masuk(index.row(), index.column(), "")
+        sel = model.parse_entry(index.row(), index.column(), "")
         kunci = sel.kunci
         saring = SaringAudit(
             indikator_id=kunci.indikator_id,
@@ -363,7 +363,7 @@ class TargetTab(TabDasar):
         masuk = []
         for i in view.selectedIndexes():
             if model.is_editable(i.row(), i.column()) and i.data(Qt.ItemDataRole.EditRole):
-                masuk.append(model.masuk(i.row(), i.column(), ""))
+                masuk.append(model.parse_entry(i.row(), i.column(), ""))
         if masuk:
             self._apply_values(masuk, f"Kosongkan {len(masuk)} nilai", "kosongkan")
 
