@@ -56,7 +56,7 @@ from kinerja_desktop.exchange.desa_template import desa_indicators  # noqa: E402
 BATAS = 2.0
 
 
-def _isi(putaran: int) -> None:
+def _fill(putaran: int) -> None:
     indikator = desa_indicators(2020)
     for d in Desa.select().order_by(Desa.urutan):
         masuk = []
@@ -82,7 +82,7 @@ def _ukuran(path: Path) -> int:
     return path.stat().st_size
 
 
-def _bandingkan(path: Path, judul: str) -> float:
+def _compare(path: Path, judul: str) -> float:
     """Print the sizes of a copy of ``path`` with its log and without; return the ratio."""
     database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     dengan_log, tanpa_log = TMP / "dengan.sqlite3", TMP / "tanpa.sqlite3"
@@ -104,17 +104,17 @@ def _bandingkan(path: Path, judul: str) -> float:
 def main() -> None:
     path = TMP / "kinerja.sqlite3"
     db = open_database(path)
-    _isi(0)
+    _fill(0)
     jumlah = db.execute_sql("SELECT count(*) FROM nilai_realisasi").fetchone()[0]
     print(f"{jumlah:,} nilai realisasi (18 desa, 12 bulan, indikator desa 2020)")
-    rasio = _bandingkan(path, "setahun nilai diimpor")
+    rasio = _compare(path, "setahun nilai diimpor")
     print(f"  batas issue 13: {BATAS:.1f} x -> {'OK' if rasio <= BATAS else 'MELEBIHI'}")
-    _isi(1)
-    _bandingkan(path, "ditambah koreksi setiap nilai (lama dan baru dicatat)")
+    _fill(1)
+    _compare(path, "ditambah koreksi setiap nilai (lama dan baru dicatat)")
     mulai = time.perf_counter()
     hasil = check_log()
     print(f"audit periksa atas {hasil.jumlah:,} entri: {time.perf_counter() - mulai:.2f} s")
-    assert hasil.utuh, hasil.masalah
+    assert hasil.is_intact, hasil.masalah
     db.close()
     database_proxy.initialize(None)
     shutil.rmtree(TMP, ignore_errors=True)

@@ -45,7 +45,7 @@ from kinerja_desktop.exchange.xlsx_reader import PembacaXlsx  # noqa: E402
 TUJUAN = 1.0
 
 
-def siapkan() -> tuple[Path, list[Path]]:
+def prepare() -> tuple[Path, list[Path]]:
     import openpyxl
 
     awal = TMP / "awal.sqlite3"
@@ -68,7 +68,7 @@ def siapkan() -> tuple[Path, list[Path]]:
     return awal, [h.path for h in hasil]
 
 
-def baca_saja(berkas: list[Path]) -> int:
+def read_only(berkas: list[Path]) -> int:
     n = 0
     for p in berkas:
         lembar = PembacaXlsx(check_berkas(p)).lembar(LEMBAR_ISIAN)
@@ -77,7 +77,7 @@ def baca_saja(berkas: list[Path]) -> int:
     return n
 
 
-def baca_openpyxl(berkas: list[Path]) -> int:
+def read_with_openpyxl(berkas: list[Path]) -> int:
     import openpyxl
 
     n = 0
@@ -96,7 +96,7 @@ def db_baru(awal: Path, ke: int) -> None:
     open_database(path)
 
 
-def terbaik(fn, ulang: int) -> float:
+def best_seconds(fn, ulang: int) -> float:
     waktu = []
     for _ in range(ulang):
         t = time.perf_counter()
@@ -109,14 +109,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ulang", type=int, default=3)
     args = parser.parse_args()
-    awal, berkas = siapkan()
+    awal, berkas = prepare()
     print(f"{len(berkas)} buku kerja desa, {sum(p.stat().st_size for p in berkas) // 1024} KB")
 
-    t_baca = terbaik(lambda: baca_saja(berkas), args.ulang)
-    t_openpyxl = terbaik(lambda: baca_openpyxl(berkas), 1)
+    t_baca = best_seconds(lambda: read_only(berkas), args.ulang)
+    t_openpyxl = best_seconds(lambda: read_with_openpyxl(berkas), 1)
 
     db_baru(awal, 0)
-    t_coba = terbaik(lambda: import_berkas_desa(berkas, coba=True), args.ulang)
+    t_coba = best_seconds(lambda: import_berkas_desa(berkas, coba=True), args.ulang)
 
     hasil_terap = []
     for i in range(args.ulang):
@@ -127,7 +127,7 @@ def main() -> None:
         assert len(hasil) == len(berkas) and not any(p.ditolak for p in pratinjau)
     t_terap = min(hasil_terap)
     n = NilaiRealisasi.select().count()
-    t_ulang = terbaik(lambda: import_berkas_desa(berkas), args.ulang)
+    t_ulang = best_seconds(lambda: import_berkas_desa(berkas), args.ulang)
 
     print(f"{'baca saja (pembanding)':<34} {t_baca * 1000:7.0f} ms")
     print(f"{'  (openpyxl read_only, sebagai info)':<34} {t_openpyxl * 1000:7.0f} ms")

@@ -44,7 +44,7 @@ LEBAR_PALING_BESAR = 760  # fits the guide's text beside its list of sections at
 TAHUN = 2020
 
 
-def simpan(widget: QWidget, nama: str) -> None:
+def save_shot(widget: QWidget, nama: str) -> None:
     """Grab ``widget`` and save it as a small PNG (palette of 128 colours, optimised)."""
     from PIL import Image
 
@@ -70,7 +70,7 @@ def simpan(widget: QWidget, nama: str) -> None:
     )
 
 
-def tunggu(app: QApplication, selesai: Callable[[], bool], detik: float = 30) -> None:
+def wait_until(app: QApplication, selesai: Callable[[], bool], detik: float = 30) -> None:
     """Run the event loop until ``selesai()`` (a background job finished)."""
     import time
 
@@ -82,7 +82,7 @@ def tunggu(app: QApplication, selesai: Callable[[], bool], detik: float = 30) ->
         time.sleep(0.02)
 
 
-def isi_data(folder: Path) -> list[Path]:
+def fill_data(folder: Path) -> list[Path]:
     """Desa workbooks of the year, filled; all but the last two are imported. Returns those
     two (the import dialog shows them) and sets the year's targets."""
     import openpyxl
@@ -143,7 +143,7 @@ def main() -> None:
     db_path.parent.mkdir(parents=True)
     open_database(db_path)
     flashdisk = TMP / "FLASHDISK"
-    belum = isi_data(flashdisk / "isian-desa")
+    belum = fill_data(flashdisk / "isian-desa")
 
     from kinerja_desktop.ui.main_window import MainWindow
 
@@ -153,9 +153,9 @@ def main() -> None:
     # the Beranda on the 5th of November: October's workbooks are not all in yet
     window.beranda.hari_ini = lambda: date(TAHUN, 11, 5)
     window.beranda.load()
-    tunggu(app, lambda: window.beranda.data is not None and not window.beranda.is_loading)
+    wait_until(app, lambda: window.beranda.data is not None and not window.beranda.is_loading)
     app.processEvents()
-    simpan(window, "beranda")
+    save_shot(window, "beranda")
     # the capaian chart, below the to-do list and the completeness grid
     grafik = window.beranda.grafik
     isi = window.beranda.widget()
@@ -163,18 +163,18 @@ def main() -> None:
     atas = grafik.mapTo(isi, grafik.rect().topLeft()).y()
     window.beranda.verticalScrollBar().setValue(atas - 40)
     app.processEvents()
-    simpan(window.beranda, "beranda-grafik")
+    save_shot(window.beranda, "beranda-grafik")
 
     window.show_jabatan_view()
     kode = {j.kode: j.id for j in queries_jabatan.list_jabatan(TAHUN)}
     window.select_jabatan(kode["KASI-KESOS"])
     window.tab_widget.setCurrentIndex(1)  # Indikator
     app.processEvents()
-    simpan(window, "jendela-utama")
+    save_shot(window, "jendela-utama")
 
     window.tab_widget.setCurrentIndex(3)  # Target & Realisasi
     app.processEvents()
-    simpan(window, "target-realisasi")
+    save_shot(window, "target-realisasi")
 
     # Triwulan I approved (one person's office: every step is open to it): its cells lock
     from kinerja_desktop.db.persetujuan import take_step
@@ -189,31 +189,31 @@ def main() -> None:
     assert isinstance(tab, TargetTab)
     tab.persetujuan.periode.setCurrentIndex(tab.persetujuan.periode.findData("realisasi:2020Q1"))
     app.processEvents()
-    simpan(window.right, "persetujuan")
+    save_shot(window.right, "persetujuan")
 
     from kinerja_desktop.ui.desa_dialogs import KelengkapanDialog, TemplatDialog
 
     templat = TemplatDialog(window, TAHUN, window.tasks)
     templat.folder.setText(str(flashdisk / "templat"))
     templat.adjustSize()
-    simpan(templat, "templat-desa")
+    save_shot(templat, "templat-desa")
 
     from kinerja_desktop.ui.import_wizard import ImportDesaDialog
 
     impor = ImportDesaDialog(window, window.tasks, window.apply_changes, TAHUN)
     impor.resize(900, 560)
     impor.check_files(belum)
-    tunggu(app, lambda: bool(impor.pratinjau))
+    wait_until(app, lambda: bool(impor.pratinjau))
     pertama = impor.daftar.topLevelItem(0)
     assert pertama is not None
     impor.daftar.setCurrentItem(pertama)
     app.processEvents()
-    simpan(impor, "impor-desa")
+    save_shot(impor, "impor-desa")
 
     kelengkapan = KelengkapanDialog(window, TAHUN, window.tasks)
     kelengkapan.resize(980, 600)
     app.processEvents()
-    simpan(kelengkapan, "kelengkapan")
+    save_shot(kelengkapan, "kelengkapan")
 
     from kinerja_desktop.ui.capaian_dialog import CapaianDialog
 
@@ -222,16 +222,16 @@ def main() -> None:
     capaian.folder.setText(str(flashdisk / "laporan"))
     capaian.adjustSize()
     capaian.start()
-    tunggu(app, lambda: capaian.hasil is not None)
-    simpan(capaian, "laporan-capaian")
+    wait_until(app, lambda: capaian.hasil is not None)
+    save_shot(capaian, "laporan-capaian")
 
     capaian.print_report()
-    tunggu(app, lambda: capaian.dialog_cetak is not None)
+    wait_until(app, lambda: capaian.dialog_cetak is not None)
     cetak = capaian.dialog_cetak
     assert cetak is not None
     cetak.resize(1000, 640)
     app.processEvents()
-    simpan(cetak, "cetak")
+    save_shot(cetak, "cetak")
     cetak.close()
 
     from kinerja_desktop.ui.kirim_dialog import KirimDialog
@@ -239,22 +239,22 @@ def main() -> None:
     kirim = KirimDialog(window, TAHUN, window.tasks)
     kirim.folder.setText(str(flashdisk))
     kirim.adjustSize()
-    simpan(kirim, "kirim-kabupaten")
+    save_shot(kirim, "kirim-kabupaten")
 
     from kinerja_desktop.ui.backup_dialogs import backup_to_folder
 
-    def tangkap_pesan() -> None:
+    def capture_message() -> None:
         kotak = QApplication.activeModalWidget()
         if isinstance(kotak, QMessageBox):
-            simpan(kotak, "cadangan")
+            save_shot(kotak, "cadangan")
             kotak.accept()
         else:
-            QTimer.singleShot(50, tangkap_pesan)
+            QTimer.singleShot(50, capture_message)
 
     selesai: list[object] = []
-    QTimer.singleShot(50, tangkap_pesan)
+    QTimer.singleShot(50, capture_message)
     backup_to_folder(window, db_path, window.tasks, flashdisk, on_finished=selesai.append)
-    tunggu(app, lambda: bool(selesai))
+    wait_until(app, lambda: bool(selesai))
 
     window.close()
     shutil.rmtree(TMP, ignore_errors=True)

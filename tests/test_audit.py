@@ -115,7 +115,7 @@ def test_each_kind_of_change_is_logged_with_who_what_and_old_new(admin):
         ind("KASUBAG-UMUM.02", 2021).id,
     )
     assert Tahun.get_or_none(Tahun.tahun == 2021) is not None
-    assert check_log().utuh
+    assert check_log().is_intact
 
 
 def _tamper(db_path, sql: str) -> None:
@@ -131,7 +131,7 @@ def dicatat(admin):
     take_step(Langkah.AJUKAN, ind("KASUBAG-UMUM.02").sasaran.jabatan_id, "realisasi", "2020")
     set_values([real("KASUBAG-UMUM.02", "202003", 6)])
     hasil = check_log()
-    assert hasil.utuh and hasil.jumlah == CatatanAudit.select().count()
+    assert hasil.is_intact and hasil.jumlah == CatatanAudit.select().count()
     return admin
 
 
@@ -178,4 +178,4 @@ def test_removing_an_indicator_keeps_its_history_and_the_check_passes(dicatat):
     ops_indikator.remove_indikator(ind("KASUBAG-UMUM.02").id)
     assert CatatanAudit.select().count() == n + 1  # the removal itself, the values' stay
     assert (entri()[0].aksi, entri()[0].jenis) == ("hapus", "indikator")
-    assert check_log().utuh
+    assert check_log().is_intact

@@ -127,7 +127,7 @@ def test_every_change_to_the_iki_is_logged_with_who_and_old_new(admin):
     rename_desa(desa.kode, "Kemiri Baru")
     assert entri()[0][:2] == ("ubah", "desa") and "Kemiri Baru" in str(entri()[0][3])
 
-    assert check_log().utuh
+    assert check_log().is_intact
     # Riwayat Perubahan of the year lists them with Indonesian words, what every year shares too
     terlihat = {(b.aksi, b.jenis) for b in read_audit(SaringAudit(tahun=2020))}
     assert {("Pindahkan", "Jabatan"), ("Ubah", "Pegawai"), ("Ubah", "Kategori capaian")} <= terlihat
@@ -179,13 +179,13 @@ def test_undo_and_redo_in_the_window_are_logged_as_such(qtbot, admin):
     assert [(a, j) for a, j, *_ in entri(2)] == [("urung", "indikator")] * 2
     assert CatatanAudit.select().count() == sebelum + 4
     assert not Indikator.select().where(Indikator.nama == "Satu").exists()
-    assert refused == [] and check_log().utuh
+    assert refused == [] and check_log().is_intact
 
 
 def test_an_iki_entry_edited_with_another_tool_is_caught(admin, db_path):
     ops_jabatan.rename_jabatan(jab("BENDAHARA"), "Bendahara Pengeluaran")
     ops_jabatan.rename_jabatan(jab("PRAMU"), "Pramu Kantor")
-    assert check_log().utuh
+    assert check_log().is_intact
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE audit_log SET baru = 'Bendahara Umum' WHERE baru LIKE 'Bendahara%'")
     assert "tidak cocok dengan rantai hash" in check_log().masalah[0]

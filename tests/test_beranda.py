@@ -133,7 +133,7 @@ def test_the_pdf_chart_draws_the_same_model(db, tmp_path):
     for b in data.grafik.batang:
         assert b.teks in teks  # "87,5%" on paper and on screen
     warna = [r.fillColor.hexval().lower() for r in gambar.contents if isinstance(r, Rect)]
-    assert warna == [f"0x{b.warna.lstrip('#')}".lower() for b in data.grafik.batang if b.ada]
+    assert warna == [f"0x{b.warna.lstrip('#')}".lower() for b in data.grafik.batang if b.has_bar]
 
 
 # --- the window --------------------------------------------------------------------------------

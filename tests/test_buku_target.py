@@ -83,7 +83,7 @@ def test_filled_back_in_new_changed_removed_and_not_filled(buku, tmp_path):
         },
     )
     p = read_buku_target(buku, 2020)
-    assert not p.ditolak and p.ada_perubahan
+    assert not p.ditolak and p.has_changes
     r = p.rencana
     assert (len(r.baru), len(r.diubah), len(r.sama)) == (3, 1, 0)
     assert len(r.belum_diisi) == 84 * 5 - 4  # empty cells are not "sama"
@@ -98,7 +98,7 @@ def test_filled_back_in_new_changed_removed_and_not_filled(buku, tmp_path):
     assert batch.jenis == "target" and batch.tahun == 2020
     # the same file again changes nothing and says it was imported
     again = read_buku_target(buku, 2020)
-    assert not again.ada_perubahan and "sudah diimpor pada" in again.ringkasan()
+    assert not again.has_changes and "sudah diimpor pada" in again.ringkasan()
     # emptying a cell removes that target
     isi(buku, {("SEKCAM.02", 0): None}, ke=tmp_path / "kosong.xlsx")
     p = read_buku_target(tmp_path / "kosong.xlsx", 2020)

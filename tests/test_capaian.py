@@ -12,9 +12,9 @@ from kinerja_desktop.domain.capaian import (
     check_target,
     choose_covering,
     compute_capaian,
-    gulung_periode,
     kategori,
     merge_desa,
+    merge_periode,
     parse_target,
     rata_rata_capaian,
     target_periode,
@@ -101,16 +101,16 @@ def months(*pairs):
 
 def test_counts_sum_average_and_last_over_months():
     tw1 = choose_covering(months((1, 3), (2, 5), (3, 4)), triwulan(2026, 1))
-    assert gulung_periode(Jenis.JUMLAH, Agregasi.JUMLAH, tw1).nilai == 12
-    assert gulung_periode(Jenis.JUMLAH, Agregasi.RATA_RATA, tw1).nilai == 4
-    assert gulung_periode(Jenis.JUMLAH, Agregasi.TERAKHIR, tw1).nilai == 4
+    assert merge_periode(Jenis.JUMLAH, Agregasi.JUMLAH, tw1).nilai == 12
+    assert merge_periode(Jenis.JUMLAH, Agregasi.RATA_RATA, tw1).nilai == 4
+    assert merge_periode(Jenis.JUMLAH, Agregasi.TERAKHIR, tw1).nilai == 4
 
 
 def test_missing_months_are_left_out_and_counted():
     tw1 = choose_covering(months((1, 3), (3, 0)), triwulan(2026, 1))
-    g = gulung_periode(Jenis.JUMLAH, Agregasi.RATA_RATA, tw1)
+    g = merge_periode(Jenis.JUMLAH, Agregasi.RATA_RATA, tw1)
     assert g.nilai == 1.5 and g.jumlah_data == 2
-    assert gulung_periode(Jenis.JUMLAH, Agregasi.JUMLAH, []).nilai is None
+    assert merge_periode(Jenis.JUMLAH, Agregasi.JUMLAH, []).nilai is None
 
 
 def test_month_values_win_over_a_triwulan_total():
@@ -119,7 +119,7 @@ def test_month_values_win_over_a_triwulan_total():
     # the months of TW I are reported, so the TW I total is not added on top
     assert [p.id for p, _ in dipilih] == ["202601", "202602"]
     only_q = choose_covering([(triwulan(2026, 1), Komponen(nilai=10))], tahun_(2026))
-    assert gulung_periode(Jenis.JUMLAH, Agregasi.JUMLAH, only_q).nilai == 10
+    assert merge_periode(Jenis.JUMLAH, Agregasi.JUMLAH, only_q).nilai == 10
 
 
 def test_ratio_rolls_up_as_sum_over_sum_across_desa_and_quarters():
@@ -130,8 +130,8 @@ def test_ratio_rolls_up_as_sum_over_sum_across_desa_and_quarters():
     ]
     b = [(triwulan(2026, 1), Komponen(pembilang=30, penyebut=40))]
     s1 = parse_periode("2026S1")
-    ga = gulung_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, choose_covering(a, s1))
-    gb = gulung_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, choose_covering(b, s1))
+    ga = merge_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, choose_covering(a, s1))
+    gb = merge_periode(Jenis.PERSENTASE, Agregasi.JUMLAH, choose_covering(b, s1))
     assert ga.nilai == pytest.approx(10 / 12 * 100)
     total = merge_desa(Jenis.PERSENTASE, [ga, gb])
     # Σ = 40 / 52 = 76.92%, not the mean of 50%, 90% and 75% (71.67%)
@@ -152,7 +152,7 @@ def test_attendance_formula_with_240_days():
     jan = Komponen(pegawai=10, hari_kerja=20, hari_tidak_masuk=8)
     feb = Komponen(pegawai=10, hari_kerja=20, hari_tidak_masuk=2)
     assert jan.nilai_tampil(Jenis.KEHADIRAN) == pytest.approx(96.0)
-    g = gulung_periode(
+    g = merge_periode(
         Jenis.KEHADIRAN, Agregasi.JUMLAH, [(bulan(2026, 1), jan), (bulan(2026, 2), feb)]
     )
     assert g.nilai == pytest.approx(390 / 400 * 100)
@@ -243,14 +243,14 @@ def test_ceiling_caps_capaian_and_says_what_was_computed():
     from kinerja_desktop.domain.capaian import HasilCapaian, Penilaian
 
     tanpa = Penilaian()
-    assert tanpa.batasi(HasilCapaian(150.5)).persen == 150.5  # none by default
+    assert tanpa.cap(HasilCapaian(150.5)).persen == 150.5  # none by default
     assert "tidak dibatasi" in tanpa.aturan[-1]
     atas = Penilaian(batas_atas=120)
-    hasil = atas.batasi(HasilCapaian(150.5))
+    hasil = atas.cap(HasilCapaian(150.5))
     assert (hasil.persen, hasil.sebelum_batas) == (120, 150.5)
     assert hasil.catatan == "Dihitung 150,5%, ditulis batas atas 120%."
-    assert atas.batasi(HasilCapaian(110.0)).persen == 110.0
-    assert atas.batasi(HasilCapaian(None, "Belum ada target.")).persen is None
+    assert atas.cap(HasilCapaian(110.0)).persen == 110.0
+    assert atas.cap(HasilCapaian(None, "Belum ada target.")).persen is None
     assert atas.kategori(hasil.persen).nama == "Sangat Tinggi"
     assert atas.aturan[-1].startswith("Batas atas capaian 120%")
 

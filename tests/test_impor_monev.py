@@ -99,7 +99,7 @@ def test_a_monev_import_is_listed_and_undone_as_one_batch(monev):
     assert (
         sorted(e.jenis for e in entri) == ["keterangan", "keterangan"] + ["realisasi_anggaran"] * 2
     )
-    assert check_log().utuh
+    assert check_log().is_intact
     with pytest.raises(DataTidakValid, match="sudah dibatalkan pada") as ditolak:
         undo_batch(impor.nomor)
     assert not re.search(r"\d{4}-\d\d-\d\dT", ditolak.value.pesan)  # a date people read

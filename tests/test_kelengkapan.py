@@ -31,8 +31,8 @@ def test_missing_list_as_pdf_and_excel(db, tmp_path):
     kemiri = next(
         b for b in daftar.baris if b.desa == "Desa Kemiri" and b.periode == "Januari 2020"
     )
-    assert len(kemiri.belum.split("\n")) == len(indikator_desa(2020)) - 1
-    assert "Belum mengirim data (42 indikator)." in [b.belum for b in daftar.baris]
+    assert len(kemiri.missing_text.split("\n")) == len(indikator_desa(2020)) - 1
+    assert "Belum mengirim data (42 indikator)." in [b.missing_text for b in daftar.baris]
 
     pdf = export_kekurangan(2020, "bulan", tmp_path / "k.pdf", "a4", hari_ini=hari)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())

@@ -61,7 +61,7 @@ def test_editing_a_year_keeps_the_statement_later_years_borrowed(db, tmp_path):
     ]
     assert [p for p, _ in catatan] == ["2021", "2022"]
     assert all("tahun 2020" in c for _, c in catatan)
-    assert check_log().utuh
+    assert check_log().is_intact
     # Riwayat Perubahan names the parts in the editor's words, not the stored JSON
     [salinan] = [b for b in read_audit(SaringAudit(tahun=2022)) if "kini tersimpan" in b.catatan]
     assert salinan.baru.startswith("Kalimat pembuka: Pembuka 2020.; Isi perjanjian: Kami")

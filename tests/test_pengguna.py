@@ -18,7 +18,7 @@ from kinerja_desktop.db.pengguna import (
     reset_sandi,
     update_pengguna,
 )
-from kinerja_desktop.db.sesi import log_in_as, pengguna_aktif, perlu_masuk
+from kinerja_desktop.db.sesi import log_in_as, needs_login, pengguna_aktif
 from kinerja_desktop.domain.capaian import Komponen
 from kinerja_desktop.domain.persetujuan import Peran
 from kinerja_desktop.errors import DataTidakValid, TidakBerwenang
@@ -31,13 +31,13 @@ def isian(nilai: float) -> None:
 
 
 def test_an_office_with_one_user_is_never_asked_to_log_in(db):
-    assert not perlu_masuk()
+    assert not needs_login()
     sesi = pengguna_aktif()  # nobody exists yet: the person at the PC administers
     assert sesi.peran is Peran.ADMINISTRATOR
     isian(1)
     assert CatatanAudit.select().order_by(CatatanAudit.id.desc()).first().pengguna == sesi.nama
     add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1", "Kepala Subbag")
-    assert not perlu_masuk()
+    assert not needs_login()
     assert pengguna_aktif().nama == "admin"  # the one user, without a password
     isian(2)
     assert CatatanAudit.select().order_by(CatatanAudit.id.desc()).first().pengguna == "admin"
@@ -46,7 +46,7 @@ def test_an_office_with_one_user_is_never_asked_to_log_in(db):
 def test_a_second_user_means_everyone_logs_in(db):
     add_pengguna("admin", Peran.ADMINISTRATOR, "rahasia1")
     add_pengguna("siti", Peran.OPERATOR, "rahasia2")
-    assert perlu_masuk()
+    assert needs_login()
     with pytest.raises(TidakBerwenang, match="masuk dulu"):
         isian(1)
     log_in_as(log_in("siti", "rahasia2"))
@@ -101,7 +101,7 @@ def test_the_office_always_keeps_an_administrator(db):
         add_pengguna("budi", Peran.OPERATOR, "123")
     update_pengguna("siti", aktif=False)
     assert [(p.nama, p.aktif) for p in daftar_pengguna()] == [("admin", True), ("siti", False)]
-    assert not perlu_masuk()  # one active user left
+    assert not needs_login()  # one active user left
 
 
 def test_own_password_needs_the_old_one(db):

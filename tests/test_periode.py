@@ -51,9 +51,9 @@ def test_bad_periods_are_refused_in_indonesian(teks, alasan):
 
 def test_containment_and_order():
     tw1 = triwulan(2026, 1)
-    assert tw1.memuat(bulan(2026, 3))
-    assert not tw1.memuat(bulan(2026, 4))
-    assert not tw1.memuat(bulan(2025, 3))
+    assert tw1.contains(bulan(2026, 3))
+    assert not tw1.contains(bulan(2026, 4))
+    assert not tw1.contains(bulan(2025, 3))
     ids = [p.id for p in semua_periode(2026)]
     assert ids[:4] == ["2026", "2026S1", "2026Q1", "202601"]
     assert len(ids) == 1 + 2 + 4 + 12

@@ -90,7 +90,7 @@ def test_the_plan_is_stored_read_back_in_order_edited_and_undone(rencana):
     assert read_rencana_aksi(2020) == []
     reinsert_butir(cuplikan)
     assert len(read_rencana_aksi(2020)) == 2
-    assert check_log().utuh
+    assert check_log().is_intact
     jenis = {b.jenis for b in read_audit(SaringAudit(tahun=2020))}
     assert {"Program", "Kegiatan", "Rencana aksi", "Realisasi anggaran"} <= jenis
 
@@ -142,7 +142,7 @@ def test_budget_realised_and_notes_lock_with_the_approved_period(rencana):
     with pytest.raises(Terkunci, match="Target Tahun 2020"):
         update_butir("program", program, IsiProgram("Program lain"))
     assert read_program(2020)[0].nama == "Program Penunjang"
-    assert check_log().utuh
+    assert check_log().is_intact
 
 
 def test_year_copy_carries_the_plan_but_not_what_was_realised(rencana):
@@ -199,7 +199,6 @@ def test_removing_a_jabatan_or_indicator_takes_no_budget_or_note_of_an_approved_
     assert read_realisasi_anggaran(2020)[0].nilai == 750_000_000
     assert read_keterangan(2020, "2020Q1")[(ind, "2020Q1")].kendala == "Hujan deras"
     assert Jabatan.get_or_none(Jabatan.id == sekcam.id) is not None
-
 
 
 def test_a_move_is_logged_and_a_removal_of_several_rows_reads_them_in_bulk(rencana, monkeypatch):

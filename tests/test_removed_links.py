@@ -89,7 +89,7 @@ def test_undoing_an_indicator_removal_puts_its_links_back(tertaut):
     )
     # the Rencana tab of the jabatan refreshes
     assert hasil.perubahan.program and _jabatan("OD-KESOS").id in hasil.perubahan.jabatan
-    assert check_log().utuh
+    assert check_log().is_intact
 
 
 def test_undoing_a_sasaran_removal_puts_the_program_link_back(tertaut):

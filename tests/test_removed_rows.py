@@ -78,7 +78,7 @@ def isi(db):
 
 
 def test_all_models_lists_parents_first():
-    """cuplikan.tangkap walks ALL_MODELS once: each model must come after what it refers to."""
+    """cuplikan.capture_rows walks ALL_MODELS once: each model must come after what it refers to."""
     seen: set[type] = set()
     for model in ALL_MODELS:
         for fk in model._meta.refs:

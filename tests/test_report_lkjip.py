@@ -171,7 +171,7 @@ def test_drafts_are_marked_and_the_accepted_text_is_not(dokumen, halaman):
         "Target indikator Jumlah Laporan kependudukan sebesar 12 laporan tercapai sebesar "
         "108,3% (realisasi 13 laporan), naik 41,7 poin dibanding tahun 2020 (66,7%)."
     ) in analisis
-    assert len(laporan.masih_draf) == len(laporan.narasi) - 1
+    assert len(laporan.narasi_draf) == len(laporan.narasi) - 1
 
 
 def test_signatory_org_chart_and_staff(halaman):

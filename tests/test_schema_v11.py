@@ -35,7 +35,7 @@ def test_upgrade_from_v10_seeds_the_matrix_and_the_curve(buka):
     assert read_matriks() == MATRIKS_BAWAAN
     assert read_kurva() == list(KURVA_BAWAAN)
     assert Skp.select().count() == 0
-    assert check_log().utuh
+    assert check_log().is_intact
 
 
 def test_v11_fixture_keeps_the_skp_its_evaluation_and_the_rules(buka):
@@ -53,4 +53,4 @@ def test_v11_fixture_keeps_the_skp_its_evaluation_and_the_rules(buka):
     assert (keputusan.predikat, keputusan.catatan) == ("Baik", "Pertahankan")
     assert predikat_organisasi(2021) == "Baik"
     assert read_matriks()[(Rating.DIATAS, Rating.DIBAWAH)] == BUTUH_PERBAIKAN
-    assert check_log().utuh
+    assert check_log().is_intact

@@ -15,7 +15,7 @@ from kinerja_desktop.db.models import CatatanAudit, ImporBatch, Indikator, Jabat
 from kinerja_desktop.db.ops_nilai import KunciNilai, NilaiMasuk, set_values, undo_batch
 from kinerja_desktop.db.pengguna import daftar_pengguna, log_in
 from kinerja_desktop.db.persetujuan import status_persetujuan
-from kinerja_desktop.db.sesi import perlu_masuk
+from kinerja_desktop.db.sesi import needs_login
 from kinerja_desktop.domain.capaian import Komponen
 from kinerja_desktop.domain.persetujuan import Status
 from kinerja_desktop.errors import Terkunci
@@ -59,24 +59,24 @@ def test_upgrade_from_v6_moves_the_import_history_into_the_chained_log(buka, tmp
     )
     assert pindah == lama
     assert {(e.aksi, e.pengguna) for e in CatatanAudit.select()} == {("impor_csv", "")}
-    assert check_log().utuh
-    assert daftar_pengguna() == [] and not perlu_masuk()
+    assert check_log().is_intact
+    assert daftar_pengguna() == [] and not needs_login()
     # the old import is undone from the moved entries, and the undo is logged and chained
     batch = ImporBatch.select().first()
     undo_batch(batch.id)
     assert CatatanAudit.select().where(CatatanAudit.aksi == "batal_impor").count() == len(lama)
-    assert check_log().utuh
+    assert check_log().is_intact
 
 
 def test_v7_fixture_keeps_users_approvals_and_the_chain(buka):
     buka("schema_v7.sqlite3")
-    assert perlu_masuk()
+    assert needs_login()
     assert log_in("siti", "rahasia-siti").nama == "siti"
     sekcam = Jabatan.get(Jabatan.tahun == 2021, Jabatan.kode == "SEKCAM").id
     assert status_persetujuan(sekcam, "realisasi", "202101").status is Status.DISETUJUI
     kembali = status_persetujuan(sekcam, "target", "2021")
     assert (kembali.status, kembali.catatan) == (Status.DRAF, "Target kehadiran terlalu rendah")
-    assert check_log().utuh
+    assert check_log().is_intact
     from kinerja_desktop.db.sesi import log_in_as
 
     log_in_as(log_in("admin", "rahasia-admin"))

@@ -48,7 +48,7 @@ from kinerja_desktop.domain.skp import (
     Bagian,
     Rating,
     check_kurva_distribusi,
-    usul_rating_hasil,
+    suggest_rating_hasil,
 )
 from kinerja_desktop.errors import DataTidakValid
 
@@ -99,6 +99,7 @@ def test_setting_a_rule_to_what_it_already_is_changes_and_logs_nothing(db):
     assert set_predikat_organisasi(2020, "Baik").perubahan.pesan == "Tidak ada yang berubah."
     assert set_matriks(A, D, BUTUH_PERBAIKAN).perubahan.pesan == "Tidak ada yang berubah."
     assert aturan.count() == n
+
 
 def test_the_plan_is_drawn_from_the_iki_with_both_parties(db):
     kantor = isi_kantor()
@@ -202,7 +203,7 @@ def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_de
     assert len(keputusan_log) == 1 and keputusan_log[0].periode == "2020Q1"
     assert '"usulan_hasil": "diatas"' in keputusan_log[0].baru
     assert '"rating_hasil": "sesuai"' in keputusan_log[0].baru
-    assert check_log().utuh
+    assert check_log().is_intact
 
     # editing the plan is logged as well, and a typed row can go again
     update_hasil_kerja(tambahan, {"target": "2", "aspek": "waktu"})
@@ -212,11 +213,11 @@ def test_evaluation_takes_realisasi_from_stored_values_and_keeps_proposal_and_de
 
 
 def test_without_capaian_there_is_no_proposal():
-    usulan = usul_rating_hasil([None, None], 91)
+    usulan = suggest_rating_hasil([None, None], 91)
     assert usulan.rating is None and "tidak ada usulan" in usulan.alasan
-    assert usul_rating_hasil([95, None], 91).rating is Rating.SESUAI
-    assert usul_rating_hasil([80, 100], 91).rating is Rating.DIBAWAH
-    assert usul_rating_hasil([110, 110], 91).rating is Rating.DIATAS
+    assert suggest_rating_hasil([95, None], 91).rating is Rating.SESUAI
+    assert suggest_rating_hasil([80, 100], 91).rating is Rating.DIBAWAH
+    assert suggest_rating_hasil([110, 110], 91).rating is Rating.DIATAS
 
 
 def test_what_is_missing_is_listed_before_writing(db):
@@ -251,6 +252,7 @@ def test_the_check_before_writing_reads_in_bulk_whatever_the_number_of_skp(db, m
     semua = kekurangan_skp(2020, list(kantor.skp.values()))
     assert len(dikirim) == n_satu
     assert satu == semua and any("Ani Rahmawati (pegawai" in m for m in semua)
+
 
 def test_removing_a_new_pegawai_with_an_skp_keeps_the_pegawai(db):
     kantor = isi_kantor()
@@ -298,7 +300,7 @@ KURVA_GAGAL = [  # organisation, staff predikat, how many warnings, what they sa
 @pytest.mark.parametrize(("organisasi", "pegawai"), KURVA_LULUS)
 def test_a_spread_within_the_curve_passes(organisasi, pegawai):
     hasil = check_kurva_distribusi(organisasi, [*pegawai, None], KURVA_BAWAAN)
-    assert hasil.sesuai, hasil.pelanggaran
+    assert hasil.is_within_curve, hasil.pelanggaran
     assert hasil.belum_dinilai == 1
     assert "Sebaran predikat sesuai kurva distribusi." in hasil.ringkasan()
 
@@ -306,7 +308,7 @@ def test_a_spread_within_the_curve_passes(organisasi, pegawai):
 @pytest.mark.parametrize(("organisasi", "pegawai", "jumlah", "pesan"), KURVA_GAGAL)
 def test_a_spread_outside_the_curve_is_warned_about(organisasi, pegawai, jumlah, pesan):
     hasil = check_kurva_distribusi(organisasi, pegawai, KURVA_BAWAAN)
-    assert not hasil.sesuai
+    assert not hasil.is_within_curve
     teks = " ".join(hasil.ringkasan())
     assert teks.count("PERINGATAN") == jumlah
     for bagian in pesan:
@@ -315,7 +317,7 @@ def test_a_spread_outside_the_curve_is_warned_about(organisasi, pegawai, jumlah,
 
 def test_without_the_organisation_predikat_nothing_can_be_checked():
     hasil = check_kurva_distribusi(None, _predikat(b=3), KURVA_BAWAAN)
-    assert not hasil.sesuai and "belum diisi" in hasil.ringkasan()[0]
+    assert not hasil.is_within_curve and "belum diisi" in hasil.ringkasan()[0]
 
 
 def test_the_stored_curve_checks_the_years_yearly_predikat(db):
@@ -331,10 +333,10 @@ def test_the_stored_curve_checks_the_years_yearly_predikat(db):
     set_evaluasi(kantor.skp["OD-KESOS"], "2020", Rating.DIBAWAH, Rating.SESUAI)
     set_evaluasi(kantor.skp["SEKCAM"], "2020", Rating.DIATAS, Rating.DIATAS)
     hasil = check_kurva_tahun(2020)
-    assert hasil.sesuai, hasil.pelanggaran  # 3 Baik of 5 = 60%, one Butuh Perbaikan
+    assert hasil.is_within_curve, hasil.pelanggaran  # 3 Baik of 5 = 60%, one Butuh Perbaikan
     # a kabupaten's own curve replaces the regulation's, with its source
     set_kurva([AturanKurva("Baik", (BAIK,), paling_banyak=50)], "SE Bupati Malang 2026")
-    assert not check_kurva_tahun(2020).sesuai
+    assert not check_kurva_tahun(2020).is_within_curve
     with pytest.raises(DataTidakValid, match="tidak berisi batas"):
         set_kurva([AturanKurva("Baik", (BAIK,))], "SE Bupati")
     with pytest.raises(DataTidakValid, match="terlalu besar"):  # not a raw overflow

@@ -67,7 +67,7 @@ def cmd_periksa(args: argparse.Namespace) -> int:
 
     open_db(args)
     hasil = check_log()
-    if hasil.utuh:
+    if hasil.is_intact:
         print(
             f"Log utuh: {hasil.jumlah} catatan, rantai hash cocok, dan setiap nilai serta "
             "keadaan persetujuan sama dengan perubahan terakhir yang tercatat."

@@ -27,7 +27,7 @@ def open_db(args: argparse.Namespace) -> None:
     if isinstance(args.db, ServerAddress):
         finish_server_restore(args.db)  # a restore this PC was killed in after its commit
     log_in_as(None)  # each command says anew who runs it
-    ask_when_needed(lambda: _masuk(args))
+    ask_when_needed(lambda: _log_in_from(args))
 
 
 def ask_sandi(ajakan: str) -> str:
@@ -37,7 +37,7 @@ def ask_sandi(ajakan: str) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def _masuk(args: argparse.Namespace) -> Sesi:
+def _log_in_from(args: argparse.Namespace) -> Sesi:
     """Who runs a changing command: ``--pengguna`` or KINERJA_PENGGUNA with the password, or
     nobody asked when the office has a single user."""
     from kinerja_desktop.db.pengguna import log_in

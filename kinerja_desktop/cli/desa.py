@@ -64,7 +64,7 @@ def _print_pratinjau(p: Any) -> None:
         print(f"  … dan {len(rincian) - _BATAS_RINCIAN} perubahan lainnya")
     for x in p.dilewati:
         print(f"  {x}")
-    if p.sudah_diimpor and not p.ada_perubahan:
+    if p.sudah_diimpor and not p.has_changes:
         print(f"  Berkas yang sama sudah diimpor ({p.sudah_diimpor}).")
 
 
@@ -97,7 +97,7 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
                 f"berkas dapat diimpor, {ditolak} ditolak."
             )
         else:
-            berubah = [h for h in hasil if h.data.pratinjau.ada_perubahan]
+            berubah = [h for h in hasil if h.data.pratinjau.has_changes]
             nomor = ", ".join(str(h.data.batch_id) for h in berubah)
             print(
                 f"\n{len(berubah)} berkas diimpor dengan perubahan (nomor impor: {nomor or '-'}), "

@@ -144,7 +144,9 @@ def cmd_capaian(args: argparse.Namespace) -> int:
                 else _persen(realisasi)
             )
             kategori = f" {b.kategori.nama}" if b.kategori else ""
-            catatan = f" — {b.capaian.catatan}" if b.capaian.catatan and b.realisasi.ada else ""
+            catatan = (
+                f" — {b.capaian.catatan}" if b.capaian.catatan and b.realisasi.has_value else ""
+            )
             print(
                 f"  {b.info.kode:<18} target {target}; realisasi {teks_realisasi}; "
                 f"capaian {_persen(b.capaian.persen)}{kategori}{catatan}"

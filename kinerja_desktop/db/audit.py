@@ -194,7 +194,7 @@ class HasilPeriksa:
     masalah: list[str]
 
     @property
-    def utuh(self) -> bool:
+    def is_intact(self) -> bool:
         """Whether nothing was found."""
         return not self.masalah
 
@@ -213,7 +213,7 @@ def check_log(maks_masalah: int = 20) -> HasilPeriksa:
     before it), entries missing from the end, and stored values or approval states that differ
     from the last change the log records for them.
     """
-    from kinerja_desktop.db.audit_nilai import beda_dengan_log
+    from kinerja_desktop.db.audit_nilai import compare_with_log
 
     masalah: list[str] = []
     h = ""
@@ -244,7 +244,7 @@ def check_log(maks_masalah: int = 20) -> HasilPeriksa:
             masalah.append("Kepala rantai log tidak cocok dengan catatan terakhir.")
     elif kepala is None and jumlah:
         masalah.append("Kepala rantai log hilang.")
-    masalah += beda_dengan_log()
+    masalah += compare_with_log()
     if len(masalah) > maks_masalah:
         masalah = masalah[:maks_masalah] + [f"… dan {len(masalah) - maks_masalah} lainnya."]
     return HasilPeriksa(jumlah, masalah)

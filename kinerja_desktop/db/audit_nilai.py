@@ -88,7 +88,7 @@ def _awal_log() -> str | None:
     )
 
 
-def _beda_nilai() -> list[str]:
+def _compare_nilai() -> list[str]:
     masalah: list[str] = []
     kode: dict[int, str] = dict(Indikator.select(Indikator.id, Indikator.kode).tuples().iterator())
     desa = {
@@ -138,7 +138,7 @@ def _beda_nilai() -> list[str]:
     return masalah
 
 
-def _beda_persetujuan() -> list[str]:
+def _compare_persetujuan() -> list[str]:
     masalah: list[str] = []
     ada = {i for (i,) in Jabatan.select(Jabatan.id).tuples().iterator()}
     tersimpan = {
@@ -166,6 +166,6 @@ def _beda_persetujuan() -> list[str]:
     return masalah
 
 
-def beda_dengan_log() -> list[str]:
+def compare_with_log() -> list[str]:
     """Stored values and approval states that differ from the last change the log records."""
-    return _beda_nilai() + _beda_persetujuan()
+    return _compare_nilai() + _compare_persetujuan()

@@ -137,7 +137,7 @@ def undo_monev_batch(batch: ImporBatch) -> Hasil[None]:
     )
 
 
-def _sudah_berubah(batch: ImporBatch, apa: str) -> DataTidakValid:
+def _changed_again_error(batch: ImporBatch, apa: str) -> DataTidakValid:
     return DataTidakValid(
         f"Impor {batch.nama_berkas} tidak dapat dibatalkan: {apa} sudah diubah lagi sesudah "
         "impor. Kembalikan dahulu perubahan itu, atau ubah nilainya langsung di tab Rencana."
@@ -177,7 +177,7 @@ def _undo_anggaran(batch: ImporBatch, langkah: list[CatatanAudit]) -> list[Entri
     for (k, p), r in reversed(list(zip(kunci, langkah, strict=True))):
         sekarang_ = tersimpan.get((k, p))
         if sekarang_ != r.baru:
-            raise _sudah_berubah(batch, f"realisasi anggaran {r.catatan or ''} {p}".strip())
+            raise _changed_again_error(batch, f"realisasi anggaran {r.catatan or ''} {p}".strip())
         syarat = (RealisasiAnggaran.kegiatan == k) & (RealisasiAnggaran.periode == p)
         lama = _loads(r.lama)
         if lama is None:
@@ -245,7 +245,7 @@ def _undo_keterangan(batch: ImporBatch, langkah: list[CatatanAudit]) -> list[Ent
     entri = []
     for (i, p), r in reversed(list(zip(kunci, langkah, strict=True))):
         if tersimpan.get((i, p)) != r.baru:
-            raise _sudah_berubah(batch, f"keterangan {p}")
+            raise _changed_again_error(batch, f"keterangan {p}")
         syarat = (Keterangan.indikator == i) & (Keterangan.periode == p)
         lama = _loads(r.lama)
         if lama is None:

@@ -20,7 +20,7 @@ from kinerja_desktop.domain.daftar_wilayah import (
     Kecamatan,
     check_kode_desa,
     kecamatan_nasional,
-    pisah_kabupaten,
+    split_kabupaten,
 )
 from kinerja_desktop.domain.periode import JenisPeriode, Periode, bulan, parse_periode
 from kinerja_desktop.domain.teks import check_teks
@@ -184,7 +184,7 @@ def _bulan_id(teks: str | None) -> str:
 
 def insert_kantor(kecamatan: Kecamatan) -> None:
     """Insert the office and every desa/kelurahan of ``kecamatan`` (caller's transaction)."""
-    jenis, kabupaten = pisah_kabupaten(kecamatan.kabupaten)
+    jenis, kabupaten = split_kabupaten(kecamatan.kabupaten)
     Kantor.create(
         kode_wilayah=kecamatan.kode,
         kecamatan=kecamatan.nama,

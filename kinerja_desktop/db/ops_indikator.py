@@ -37,8 +37,8 @@ from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
     Tautan,
+    capture_rows,
     reinsert_rows,
-    tangkap,
     tautan_sentence,
     tautan_text,
 )
@@ -260,9 +260,9 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
     with database_proxy.atomic():
         sasaran = _sasaran(sasaran_id)
         jabatan = sasaran.jabatan
-        snapshot = SasaranSnapshot(tangkap(Sasaran, [dict(sasaran.__data__)]))
+        snapshot = SasaranSnapshot(capture_rows(Sasaran, [dict(sasaran.__data__)]))
         refuse_locked_rows(snapshot.isi)
-        # SQLite's ON DELETE CASCADE removes exactly what tangkap() read
+        # SQLite's ON DELETE CASCADE removes exactly what capture_rows() read
         Sasaran.delete().where(Sasaran.id == sasaran.id).execute()
         _shift(Sasaran, Sasaran.jabatan, jabatan.id, sasaran.urutan, -1)
         n = snapshot.isi.jumlah(Indikator)
@@ -363,7 +363,7 @@ def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
     with database_proxy.atomic():
         ind = _indikator(indikator_id)
         jabatan = ind.sasaran.jabatan
-        snapshot = IndikatorSnapshot(tangkap(Indikator, [dict(ind.__data__)]))
+        snapshot = IndikatorSnapshot(capture_rows(Indikator, [dict(ind.__data__)]))
         refuse_locked_rows(snapshot.isi)
         Indikator.delete().where(Indikator.id == ind.id).execute()
         _shift(Indikator, Indikator.sasaran, ind.sasaran_id, ind.urutan, -1)
@@ -437,7 +437,7 @@ def remove_sub(sub_id: int) -> Hasil[SubSnapshot]:
         sub = _sub(sub_id)
         ind = sub.indikator
         jabatan = ind.sasaran.jabatan
-        snapshot = SubSnapshot(tangkap(SubIndikator, [dict(sub.__data__)]))
+        snapshot = SubSnapshot(capture_rows(SubIndikator, [dict(sub.__data__)]))
         SubIndikator.delete().where(SubIndikator.id == sub.id).execute()
         _shift(SubIndikator, SubIndikator.indikator, ind.id, sub.urutan, -1)
         _log("hapus", "sub_indikator", jabatan, ind.id, lama=sub.teks)

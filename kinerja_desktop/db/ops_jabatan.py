@@ -32,9 +32,9 @@ from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
     Tautan,
-    ada_yang_terpakai,
+    capture_rows,
+    is_any_in_use,
     reinsert_rows,
-    tangkap,
     tautan_sentence,
     tautan_text,
 )
@@ -250,7 +250,10 @@ def _capture(root: Jabatan) -> JabatanSnapshot:
     # parents first, so that the atasan of each restored row exists when it is inserted
     jabatan_rows.sort(key=lambda r: level(r["id"]))
     return JabatanSnapshot(
-        tahun=root.tahun_id, root_id=root.id, nama=root.nama, isi=tangkap(Jabatan, jabatan_rows)
+        tahun=root.tahun_id,
+        root_id=root.id,
+        nama=root.nama,
+        isi=capture_rows(Jabatan, jabatan_rows),
     )
 
 
@@ -321,7 +324,7 @@ def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
                 f"dipakai jabatan «{clash.nama}». Ubah kode itu dahulu."
             )
         ids = [r["id"] for r in jabatan_rows]
-        if ada_yang_terpakai(cuplikan.isi):
+        if is_any_in_use(cuplikan.isi):
             # SQLite reuses the highest freed id; the undo stack normally undoes later
             # additions first, so this only happens when data changed outside the stack
             raise DataTidakValid(

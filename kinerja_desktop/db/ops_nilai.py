@@ -57,7 +57,7 @@ from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.value_slot import JenisNilai, SifatIndikator, slot_refusal
 from kinerja_desktop.domain.value_text import format_cell_komponen, format_cell_target
-from kinerja_desktop.domain.wilayah import aktif_pada, nama_desa_lengkap
+from kinerja_desktop.domain.wilayah import is_active_in, nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, TidakDitemukan
 
 SEMUA_JENIS: tuple[JenisNilai, ...] = ("target", "realisasi")
@@ -167,7 +167,7 @@ class Rencana:
     belum_diisi: list[NilaiMasuk] = field(default_factory=list)  # empty, and nothing stored
 
     @property
-    def perlu_ditulis(self) -> list[NilaiMasuk]:
+    def values_to_write(self) -> list[NilaiMasuk]:
         """The values that change something, in input order."""
         return self.baru + [m for m, _ in self.diubah] + [m for m, _ in self.dihapus]
 
@@ -303,7 +303,9 @@ def _teks_nilai(nilai: Target | Komponen | None, jenis: Jenis) -> str:
     return format_cell_komponen(jenis, nilai)
 
 
-def _berubah(m: NilaiMasuk, sekarang_: Target | Komponen | None, ind: _Ind | None) -> NilaiBerubah:
+def _build_change(
+    m: NilaiMasuk, sekarang_: Target | Komponen | None, ind: _Ind | None
+) -> NilaiBerubah:
     jenis = ind.jenis if ind is not None else Jenis.JUMLAH
     tempat = f" ({m.lokasi})" if m.lokasi.teks else ""
     return NilaiBerubah(
@@ -313,7 +315,7 @@ def _berubah(m: NilaiMasuk, sekarang_: Target | Komponen | None, ind: _Ind | Non
     )
 
 
-def _sama(masuk: NilaiMasuk, row: dict[str, Any]) -> bool:
+def _is_unchanged(masuk: NilaiMasuk, row: dict[str, Any]) -> bool:
     if masuk.kunci.jenis == "target":
         assert masuk.target is not None
         return row["nilai"] == masuk.target.nilai and row["nilai_atas"] == masuk.target.atas
@@ -354,7 +356,7 @@ def _alasan(
         return "Desa tidak ditemukan."
     if kunci.desa_id is not None and (masuk.komponen is not None or masuk.target is not None):
         nama, sejak = desa[kunci.desa_id]
-        if not aktif_pada(sejak, periode):
+        if not is_active_in(sejak, periode):
             # a value stored before it was retired may still be cleared
             return (
                 f"{nama} nonaktif sejak {parse_periode(sejak or '').label}; realisasi "
@@ -414,10 +416,10 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
         if not isinstance(m.terlihat, _TidakDiperiksa):
             sekarang_ = _nilai_baris(m.kunci.jenis, row)
             if sekarang_ != m.terlihat:
-                raise _berubah(m, sekarang_, indikator.get(m.kunci.indikator_id))
+                raise _build_change(m, sekarang_, indikator.get(m.kunci.indikator_id))
         if m.kunci in kuncian:
             # the same value again changes nothing, so a locked period only skips changes
-            tetap = row is None if m.kosong else row is not None and _sama(m, row)
+            tetap = row is None if m.kosong else row is not None and _is_unchanged(m, row)
             if tetap:
                 rencana.sama.append(m)
             else:
@@ -430,7 +432,7 @@ def plan_values(masuk: Sequence[NilaiMasuk]) -> Rencana:
                 rencana.dihapus.append((m, NilaiSnapshot(m.kunci, row)))
         elif row is None:
             rencana.baru.append(m)
-        elif _sama(m, row):
+        elif _is_unchanged(m, row):
             rencana.sama.append(m)
         else:
             rencana.diubah.append((m, NilaiSnapshot(m.kunci, row)))
@@ -583,7 +585,7 @@ def _check_unchanged(rencana: Rencana, lama: dict[KunciNilai, NilaiSnapshot]) ->
     """Inside the writing transaction (its lock taken): is every value still what the plan
     read? Another PC may have written between planning (an import preview can stay open for
     minutes) and now; writing anyway would silently undo its change and spoil the undo."""
-    perlu = rencana.perlu_ditulis
+    perlu = rencana.values_to_write
     if not perlu:
         return
     stored = _stored_rows({m.kunci for m in perlu})
@@ -592,7 +594,7 @@ def _check_unchanged(rencana: Rencana, lama: dict[KunciNilai, NilaiSnapshot]) ->
         if json_baris(stored.get(m.kunci)) != json_baris(dibaca):
             sekarang_ = _nilai_baris(m.kunci.jenis, stored.get(m.kunci))
             ind = _indikator([m.kunci.indikator_id]).get(m.kunci.indikator_id)
-            raise _berubah(m, sekarang_, ind)
+            raise _build_change(m, sekarang_, ind)
 
 
 def apply_plan(
@@ -626,8 +628,8 @@ def apply_plan(
     with database_proxy.atomic():
         take_lock(KUNCI_NILAI)
         _check_unchanged(rencana, lama)
-        refuse_locked(m.kunci for m in rencana.perlu_ditulis)
-        if batch is not None and rencana.perlu_ditulis:
+        refuse_locked(m.kunci for m in rencana.values_to_write)
+        if batch is not None and rencana.values_to_write:
             batch_id = ImporBatch.create(
                 nama_berkas=batch.nama_berkas,
                 sha256=batch.sha256,
@@ -644,7 +646,7 @@ def apply_plan(
             ).id
         langkah: list[tuple[KunciNilai, dict[str, Any] | None]] = []
         log: list[tuple[KunciNilai, dict[str, Any] | None, dict[str, Any] | None]] = []
-        for m in rencana.perlu_ditulis:
+        for m in rencana.values_to_write:
             sebelum = lama.get(m.kunci, NilaiSnapshot(m.kunci, None))
             cuplikan.append(sebelum)
             baru: dict[str, Any] | None = None
@@ -657,9 +659,9 @@ def apply_plan(
         _write_rows(langkah)
         entri = entri_nilai(log, aksi or AKSI_SUMBER.get(sumber, sumber), batch_id)
         record_entries(entri, waktu, sesi.nama)
-    n = len(rencana.perlu_ditulis)
+    n = len(rencana.values_to_write)
     pesan = f"{n} nilai disimpan." if n else "Tidak ada nilai yang berubah."
-    perubahan = _perubahan([m.kunci for m in rencana.perlu_ditulis], pesan)
+    perubahan = _perubahan([m.kunci for m in rencana.values_to_write], pesan)
     return Hasil(perubahan, NilaiTertulis(cuplikan, batch_id))
 
 

@@ -36,9 +36,9 @@ from kinerja_desktop.db.removal_locks import refuse_locked_rows
 from kinerja_desktop.db.removed_rows import (
     RemovedRows,
     Tautan,
-    ada_yang_terpakai,
+    capture_rows,
+    is_any_in_use,
     reinsert_rows,
-    tangkap,
     tautan_sentence,
     tautan_text,
 )
@@ -434,7 +434,7 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
                 .order_by(RencanaAksi.id)
                 .dicts()
             )
-        cuplikan = tangkap(model, akar)
+        cuplikan = capture_rows(model, akar)
         refuse_locked_rows(cuplikan)  # a budget realised in an approved period
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
         catatan = _catatan_tautan(cuplikan.tautan, "dilepas")
@@ -455,7 +455,7 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
     model = _MODEL[cuplikan.jenis]
     akar = cuplikan.baris.akar
     with database_proxy.atomic():
-        if ada_yang_terpakai(cuplikan.baris):
+        if is_any_in_use(cuplikan.baris):
             raise DataTidakValid(
                 "Butir yang dihapus tidak dapat dikembalikan: datanya sudah berubah."
             )

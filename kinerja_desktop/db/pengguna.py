@@ -40,7 +40,7 @@ def hash_sandi(sandi: str) -> str:
     return f"scrypt${_N}${_R}${_P}${garam.hex()}${kunci.hex()}"
 
 
-def cocok_sandi(sandi: str, tersimpan: str) -> bool:
+def verify_sandi(sandi: str, tersimpan: str) -> bool:
     """Whether ``sandi`` is the password whose stored form is ``tersimpan``."""
     try:
         nama, n, r, p, garam, kunci = tersimpan.split("$")
@@ -184,7 +184,7 @@ def change_sandi(nama: str, sandi_baru: str, sandi_lama: str | None = None) -> H
         if row.nama != sesi.nama:
             require_administrator("Mengganti sandi pengguna lain")
         elif sesi.peran is not Peran.ADMINISTRATOR and not (
-            sandi_lama is not None and cocok_sandi(sandi_lama, row.sandi)
+            sandi_lama is not None and verify_sandi(sandi_lama, row.sandi)
         ):
             raise TidakBerwenang("Sandi lama salah; sandi tidak diganti.")
         row.sandi = hash_sandi(sandi_baru)
@@ -212,7 +212,7 @@ def log_in(nama: str, sandi: str, waktu: datetime | None = None) -> Sesi:
                 f"Sudah {row.gagal} kali sandi salah berturut-turut. "
                 f"Coba lagi {int(sisa) + 1} detik lagi."
             )
-    benar = cocok_sandi(sandi, row.sandi)
+    benar = verify_sandi(sandi, row.sandi)
     with database_proxy.atomic():
         if benar:
             Pengguna.update(gagal=0, gagal_terakhir=None).where(Pengguna.id == row.id).execute()

@@ -183,7 +183,7 @@ class Kuncian:
         return self.info.kalimat_kunci(self.nama_jabatan)
 
 
-def _disetujui(jabatan_ids: Iterable[int]) -> dict[int, list[tuple[Periode, InfoPersetujuan]]]:
+def _read_approved(jabatan_ids: Iterable[int]) -> dict[int, list[tuple[Periode, InfoPersetujuan]]]:
     ids = sorted(set(jabatan_ids))
     hasil: dict[int, list[tuple[Periode, InfoPersetujuan]]] = defaultdict(list)
     if not ids:
@@ -213,7 +213,7 @@ def check_locks(
             .tuples()
         )
         jabatan_of.update({r[0]: (r[1], r[2]) for r in query.iterator()})
-    disetujui = _disetujui(j for j, _ in jabatan_of.values())
+    disetujui = _read_approved(j for j, _ in jabatan_of.values())
     if not disetujui:
         return {}
     hasil: dict[tuple[str, int, str], Kuncian] = {}
@@ -227,7 +227,7 @@ def check_locks(
         except DataTidakValid:
             continue  # refused elsewhere with its own reason
         for dalam, info in disetujui.get(jabatan_id, ()):
-            if info.jenis == jenis and dalam.memuat(p):
+            if info.jenis == jenis and dalam.contains(p):
                 hasil[k] = Kuncian(info, nama)
                 break
     return hasil
@@ -240,7 +240,7 @@ def check_jabatan_locks(
     is stored per jabatan rather than per indicator (budget realised locks with the jabatan's
     realisasi, the programs and Rencana Aksi with its targets of the year); one query."""
     kunci = list(set(kunci))
-    disetujui = _disetujui(j for _, j, _ in kunci)
+    disetujui = _read_approved(j for _, j, _ in kunci)
     if not disetujui:
         return {}
     nama: dict[int, str] = dict(
@@ -254,7 +254,7 @@ def check_jabatan_locks(
         jenis, jabatan_id, periode = k
         p = parse_periode(periode)
         for dalam, info in disetujui.get(jabatan_id, ()):
-            if info.jenis == jenis and dalam.memuat(p):
+            if info.jenis == jenis and dalam.contains(p):
                 hasil[k] = Kuncian(info, nama[jabatan_id])
                 break
     return hasil
@@ -306,7 +306,7 @@ def status_dari(daftar: list[tuple[Periode, Status]], periode: Periode) -> Statu
     period's state, but approved when any approved period contains it."""
     sendiri = Status.DRAF
     for p, status in daftar:
-        if status is Status.DISETUJUI and p.memuat(periode):
+        if status is Status.DISETUJUI and p.contains(periode):
             return Status.DISETUJUI
         if p == periode:
             sendiri = status
@@ -328,7 +328,7 @@ def keadaan_periode(jabatan_ids: Iterable[int], periode: Periode) -> dict[int, I
         info, p = _info(row), parse_periode(row.periode)
         if (
             info.terkunci
-            and p.memuat(periode)
+            and p.contains(periode)
             or p == periode
             and not hasil[row.jabatan_id].terkunci
         ):

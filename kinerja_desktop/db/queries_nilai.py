@@ -34,8 +34,8 @@ from kinerja_desktop.domain.capaian import (
     Target,
     choose_covering,
     compute_capaian,
-    gulung_periode,
     merge_desa,
+    merge_periode,
     rata_rata_capaian,
     target_periode,
 )
@@ -49,7 +49,7 @@ from kinerja_desktop.domain.indikator import (
 from kinerja_desktop.domain.periode import Periode, bulan, parse_periode
 from kinerja_desktop.domain.persetujuan import Status
 from kinerja_desktop.domain.value_slot import SifatIndikator
-from kinerja_desktop.domain.wilayah import aktif_pada
+from kinerja_desktop.domain.wilayah import is_active_in
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,9 @@ class DesaInfo:
     jenis: str
     nonaktif_sejak: str | None = None  # first month it no longer reports ("202607")
 
-    def aktif_pada(self, periode: Periode) -> bool:
-        """Does the desa still report for ``periode`` (domain.wilayah.aktif_pada)?"""
-        return aktif_pada(self.nonaktif_sejak, periode)
+    def is_active_in(self, periode: Periode) -> bool:
+        """Does the desa still report for ``periode`` (domain.wilayah.is_active_in)?"""
+        return is_active_in(self.nonaktif_sejak, periode)
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ class NilaiIndikator:
             return KOSONG
         if not hanya_bulan:
             dalam = choose_covering(dalam, periode)
-        return gulung_periode(self.info.jenis, self.info.agregasi, dalam)
+        return merge_periode(self.info.jenis, self.info.agregasi, dalam)
 
     def _per_bulan(self) -> list[tuple[float, float, int]] | None:
         # Month totals over all desa (Σ nilai or Σ pembilang, Σ penyebut, count) when every
@@ -253,7 +253,7 @@ class NilaiIndikator:
         """Target, realisasi, capaian (capped by ``penilaian``) and category for ``periode``."""
         target, turunan = self.target_periode(periode)
         realisasi = self.realisasi_periode(periode)
-        hasil = penilaian.batasi(compute_capaian(self.info.polaritas, target, realisasi.nilai))
+        hasil = penilaian.cap(compute_capaian(self.info.polaritas, target, realisasi.nilai))
         lapor = 0
         if self.info.dari_desa:
             lapor = sum(

@@ -38,7 +38,7 @@ from kinerja_desktop.domain.skp import (
     Rating,
     Usulan,
     aturan_usulan,
-    usul_rating_hasil,
+    suggest_rating_hasil,
 )
 from kinerja_desktop.domain.value_text import teks_realisasi
 
@@ -406,7 +406,7 @@ def build_evaluasi_list(
             else:
                 baris.append(RealisasiRhk(rhk, typed, None, False, umpan))
         utama = [b.capaian for b in baris if b.dari_iki and b.hasil_kerja.bagian is Bagian.UTAMA]
-        usulan = usul_rating_hasil(utama, batas_sesuai)
+        usulan = suggest_rating_hasil(utama, batas_sesuai)
         hasil.append(
             EvaluasiSkp(
                 p,

@@ -3,7 +3,7 @@
 A removal (a jabatan subtree, a sasaran, an indicator, a sub-item) deletes more than the rows
 it names: SQLite's ON DELETE CASCADE takes sub-items, targets, realisasi and their history with
 them, and ON DELETE SET NULL clears the links other rows had to them (a kegiatan's indicator,
-an action's penanggung jawab, an SKP row's IKI). :func:`tangkap` reads every such row and link
+an action's penanggung jawab, an SKP row's IKI). :func:`capture_rows` reads every such row and link
 before the delete, by walking the foreign keys of :data:`~kinerja_desktop.db.models.ALL_MODELS`
 rather than naming tables, so a table added later that cascades from or links to one of them
 is put back by undo too. :func:`reinsert_rows` inserts the rows again with the same ids,
@@ -91,7 +91,7 @@ class RemovedRows:
         return len(self.baris(model))
 
 
-def tangkap(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> RemovedRows:
+def capture_rows(model: type[BaseModel], akar: Sequence[dict[str, Any]]) -> RemovedRows:
     """Read ``akar`` (rows of ``model``, in the order they must be re-inserted) and every row
     that an ON DELETE CASCADE foreign key would remove with them.
 
@@ -171,7 +171,7 @@ def tautan_sentence(tautan: Sequence[Tautan], arah: str) -> str:
     return f" Tautan {tautan_text(tautan)} {arah}." if tautan else ""
 
 
-def ada_yang_terpakai(cuplikan: RemovedRows) -> bool:
+def is_any_in_use(cuplikan: RemovedRows) -> bool:
     """Whether any captured root id is in use again (data changed outside the undo stack)."""
     model = cuplikan.kelompok[0][0]
     pk = _primary_key(model)

@@ -23,7 +23,7 @@ _SQL = (
 )
 
 
-def _disetujui(path: Path) -> dict[tuple[int, str, str], tuple[str, str, str]] | None:
+def _read_approved(path: Path) -> dict[tuple[int, str, str], tuple[str, str, str]] | None:
     """(jabatan id, kind, period) -> (jabatan name, by, when) of the approved periods in the
     database file at ``path``; None when it cannot be read (a damaged live database)."""
     try:
@@ -47,10 +47,10 @@ def refuse_locked_restore(kini: Path, cadangan: Path) -> None:
     would change a period approved in ``kini``."""
     if not Path(kini).exists():
         return
-    sekarang = _disetujui(Path(kini))
+    sekarang = _read_approved(Path(kini))
     if not sekarang:
         return  # nothing approved, or the live file is damaged (the restore is the way out)
-    lama = _disetujui(Path(cadangan)) or {}
+    lama = _read_approved(Path(cadangan)) or {}
     beda = sorted(
         (kunci, info)
         for kunci, info in sekarang.items()

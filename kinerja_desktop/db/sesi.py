@@ -47,7 +47,7 @@ def ask_when_needed(penanya: Callable[[], Sesi] | None) -> None:
     _penanya = penanya
 
 
-def perlu_masuk() -> bool:
+def needs_login() -> bool:
     """Whether several active users exist, so someone must log in."""
     return Pengguna.select().where(Pengguna.aktif == True).count() > 1  # noqa: E712
 

@@ -234,7 +234,7 @@ class Gabungan:
     jumlah_data: int = 0  # stored values used
 
     @property
-    def ada(self) -> bool:
+    def has_value(self) -> bool:
         """Whether any value was reported."""
         return self.nilai is not None
 
@@ -251,7 +251,7 @@ def choose_covering(
     as a total and later broken down is not added twice); a coarser value is used only for
     months no finer value covers.
     """
-    di_dalam = [x for x in nilai if periode.memuat(x[0])]
+    di_dalam = [x for x in nilai if periode.contains(x[0])]
     if all(p.awal == p.akhir for p, _ in di_dalam):
         # the usual case, months only: nothing can overlap
         return sorted(di_dalam, key=lambda x: x[0].awal)
@@ -266,7 +266,7 @@ def choose_covering(
     return sorted(pilihan, key=lambda x: x[0].awal)
 
 
-def gulung_periode(
+def merge_periode(
     jenis: Jenis, agregasi: Agregasi, nilai: Sequence[tuple[Periode, Komponen]]
 ) -> Gabungan:
     """Roll values of consecutive periods (already chosen by :func:`choose_covering`) into one.
@@ -296,7 +296,7 @@ def gulung_periode(
 
 def merge_desa(jenis: Jenis, per_desa: Iterable[Gabungan]) -> Gabungan:
     """The kecamatan value from each desa's roll-up: counts add up; ratios Σ/Σ."""
-    ada = [g for g in per_desa if g.ada or (g.penyebut or 0) > 0]
+    ada = [g for g in per_desa if g.has_value or (g.penyebut or 0) > 0]
     if not ada:
         return KOSONG
     n = sum(g.jumlah_data for g in ada)
@@ -321,7 +321,7 @@ def target_periode(
         return target[periode], False
     dijumlah = jenis is Jenis.JUMLAH and agregasi is Agregasi.JUMLAH
     bagian = choose_covering(
-        ((p, Komponen()) for p in target if p != periode and periode.memuat(p)), periode
+        ((p, Komponen()) for p in target if p != periode and periode.contains(p)), periode
     )
     if dijumlah and sum(len(p.bulan) for p, _ in bagian) == len(periode.bulan):
         parts = [target[p] for p, _ in bagian]
@@ -331,7 +331,7 @@ def target_periode(
             sum(t.nilai for t in parts),
             sum(t.atas if t.atas is not None else t.nilai for t in parts),
         ), True
-    wadah = sorted((p for p in target if p.memuat(periode)), key=lambda p: len(p.bulan))
+    wadah = sorted((p for p in target if p.contains(periode)), key=lambda p: len(p.bulan))
     if wadah:
         luar = wadah[0]
         if dijumlah:
@@ -484,7 +484,7 @@ class Penilaian:
     pita: tuple[Pita, ...] = PITA_BAWAAN
     batas_atas: float | None = None
 
-    def batasi(self, hasil: HasilCapaian) -> HasilCapaian:
+    def cap(self, hasil: HasilCapaian) -> HasilCapaian:
         """``hasil`` with its capaian lowered to the ceiling when above it (noted why)."""
         if self.batas_atas is None or hasil.persen is None or hasil.persen <= self.batas_atas:
             return hasil

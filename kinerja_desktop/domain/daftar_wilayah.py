@@ -59,7 +59,7 @@ def tingkat_dari_kode(kode: str) -> str | None:
     return _JENIS_DESA[cocok.group(2)] if cocok else None
 
 
-def pisah_kabupaten(nama: str) -> tuple[str, str]:
+def split_kabupaten(nama: str) -> tuple[str, str]:
     """``("kabupaten", "Malang")`` from ``Kabupaten Malang``; ``("kota", "Batu")`` from a kota."""
     jenis, _, sisa = nama.partition(" ")
     if jenis.lower() in ("kabupaten", "kota") and sisa:

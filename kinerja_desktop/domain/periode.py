@@ -97,7 +97,7 @@ class Periode:
         """The last day of the period (31 March for Triwulan I): a report's default date."""
         return date(self.tahun, self.akhir, calendar.monthrange(self.tahun, self.akhir)[1])
 
-    def memuat(self, lain: "Periode") -> bool:
+    def contains(self, lain: "Periode") -> bool:
         """Whether ``lain`` lies entirely inside this period (a period contains itself)."""
         return lain.tahun == self.tahun and self.awal <= lain.awal and lain.akhir <= self.akhir
 

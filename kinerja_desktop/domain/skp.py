@@ -200,7 +200,7 @@ class Usulan:
     alasan: str
 
 
-def usul_rating_hasil(capaian: Iterable[float | None], batas_sesuai: float) -> Usulan:
+def suggest_rating_hasil(capaian: Iterable[float | None], batas_sesuai: float) -> Usulan:
     """Propose a hasil-kerja rating from the capaian of the linked rencana hasil kerja.
 
     ``batas_sesuai`` is the lower bound of the highest rating band (91% by default).
@@ -324,7 +324,7 @@ class HasilKurva:
         return sum(self.jumlah.values())
 
     @property
-    def sesuai(self) -> bool:
+    def is_within_curve(self) -> bool:
         """Whether the spread is within the curve (an organisation predikat is needed)."""
         return self.organisasi is not None and not self.pelanggaran
 

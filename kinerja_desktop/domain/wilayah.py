@@ -14,7 +14,7 @@ def nama_desa_lengkap(jenis: str, nama: str) -> str:
     return f"{kata} {nama}"
 
 
-def aktif_pada(nonaktif_sejak: str | None, periode: Periode) -> bool:
+def is_active_in(nonaktif_sejak: str | None, periode: Periode) -> bool:
     """Does a desa retired from month ``nonaktif_sejak`` ("202607"; None: never) still report
     for ``periode``? Only a period that begins before it was retired."""
     return nonaktif_sejak is None or nonaktif_sejak > bulan(periode.tahun, periode.awal).id

@@ -239,7 +239,7 @@ def _write_workbook(
     garis = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
     kepala = PatternFill("solid", fgColor="D9D9D9")
     kuning = PatternFill("solid", fgColor="FFF2CC")
-    bungkus = Alignment(wrap_text=True, vertical="top")
+    wrap_lines = Alignment(wrap_text=True, vertical="top")
     for c, label in enumerate(JUDUL_KOLOM, start=1):
         sel = sel_teks(lembar, BARIS_JUDUL_KOLOM, c, label)
         sel.font, sel.fill, sel.border = Font(bold=True), kepala, garis
@@ -248,7 +248,7 @@ def _write_workbook(
         r = BARIS_DATA_AWAL + i
         lembar.cell(row=r, column=1, value=i + 1).alignment = Alignment(vertical="top")
         for c, teks in ((2, b.kode), (3, b.jabatan), (4, b.nama), (5, b.satuan)):
-            sel_teks(lembar, r, c, teks).alignment = bungkus
+            sel_teks(lembar, r, c, teks).alignment = wrap_lines
         for c in range(1, KOLOM_TARGET_AWAL):
             lembar.cell(row=r, column=c).border = garis
         for j, periode_id in enumerate(kolom):
@@ -370,9 +370,9 @@ class PratinjauTarget:
         return self.penolakan is not None or bool(self.masalah)
 
     @property
-    def ada_perubahan(self) -> bool:
+    def has_changes(self) -> bool:
         """Whether importing would change any stored target."""
-        return self.rencana is not None and bool(self.rencana.perlu_ditulis)
+        return self.rencana is not None and bool(self.rencana.values_to_write)
 
     def ringkasan(self) -> str:
         """One line: the counts, the refusal, or that the same file was imported before."""
@@ -390,7 +390,7 @@ class PratinjauTarget:
             f"{self.nama}: {len(r.baru)} target baru, {len(r.diubah) + len(r.dihapus)} "
             f"diubah{hapus}, {len(r.sama)} sama, {len(r.belum_diisi)} sel belum diisi."
         )
-        if not self.ada_perubahan and self.sudah_diimpor_pada:
+        if not self.has_changes and self.sudah_diimpor_pada:
             teks += f" Berkas ini sudah diimpor pada {self.sudah_diimpor_pada}."
         return teks
 
@@ -539,7 +539,7 @@ def apply_buku_target(pratinjau: PratinjauTarget) -> Hasil[NilaiTertulis]:
     if pratinjau.ditolak or pratinjau.rencana is None:
         raise DataTidakValid(pratinjau.ringkasan())
     rencana = pratinjau.rencana
-    if not rencana.perlu_ditulis:
+    if not rencana.values_to_write:
         return apply_plan(rencana, SUMBER_IMPOR_TARGET)
     backup_before(ALASAN_IMPOR)
 

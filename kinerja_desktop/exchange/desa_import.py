@@ -114,7 +114,7 @@ class PratinjauBerkas:
         return self.penolakan is not None or bool(self.masalah)
 
     @property
-    def ada_perubahan(self) -> bool:
+    def has_changes(self) -> bool:
         """Whether applying would change any stored value."""
         return bool(self.baru or self.diubah)
 
@@ -133,7 +133,7 @@ class PratinjauBerkas:
         lewat = self.rencana is not None and len(self.rencana.dilewati)
         terkunci = f", {lewat} dilewati karena periodenya sudah disetujui" if lewat else ""
         kosong = f", {self.belum_diisi} sel belum diisi" if self.belum_diisi else ""
-        if not self.ada_perubahan:
+        if not self.has_changes:
             if self.sudah_diimpor_pada:
                 return kepala + (
                     f"tidak ada perubahan: berkas ini sudah diimpor pada "
@@ -374,7 +374,7 @@ def apply_berkas(pratinjau: PratinjauBerkas) -> Hasil[ImporBerkas]:
     """
     if pratinjau.ditolak or pratinjau.rencana is None:
         raise DataTidakValid(pratinjau.ringkasan())
-    if not pratinjau.ada_perubahan:
+    if not pratinjau.has_changes:
         # like db.ops_nilai.terapkan: a file that changes nothing leaves no batch and no copy, so
         # the log lists only imports that can be undone
         tetap = Perubahan(f"{pratinjau.nama}: tidak ada nilai yang berubah.")
@@ -452,7 +452,7 @@ def apply_previews(
     """
     semua = [p if p.ditolak else _refuse_if_changed(p) for p in pratinjau]
     akhir, hasil = _apply_all(semua, kemajuan, 0, len(semua))
-    berubah = [h for h in hasil if h.data.pratinjau.ada_perubahan]
+    berubah = [h for h in hasil if h.data.pratinjau.has_changes]
     ditolak = sum(1 for p in akhir if p.ditolak)
     pesan = (
         f"{len(berubah)} berkas diimpor dengan perubahan, "
@@ -499,7 +499,7 @@ def _apply_all(
     previews as applied (refusals added) and the results."""
     hasil: list[Hasil[ImporBerkas]] = []
     akhir = list(pratinjau)
-    if any(p.ada_perubahan for p in akhir if not p.ditolak):
+    if any(p.has_changes for p in akhir if not p.ditolak):
         backup_before(ALASAN_IMPOR)
     desa_ditulis: set[int | None] = set()
     langkah = 0

@@ -265,7 +265,7 @@ def _write_template(
     garis = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
     kepala_fill = PatternFill("solid", fgColor=ABU)
     isi_fill = PatternFill("solid", fgColor=KUNING)
-    bungkus = Alignment(wrap_text=True, vertical="top")
+    wrap_lines = Alignment(wrap_text=True, vertical="top")
     tengah = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     n_bulan = len(struktur.kolom)
@@ -296,10 +296,10 @@ def _write_template(
             nomor += 1
             kode_sebelum = b.kode
         isian.cell(row=r, column=1, value=nomor).alignment = Alignment(vertical="top")
-        teks(isian, r, KOLOM_KODE, b.kode).alignment = bungkus
-        teks(isian, r, 3, b.nama).alignment = bungkus
-        teks(isian, r, 4, b.rincian).alignment = bungkus
-        teks(isian, r, 5, b.satuan).alignment = bungkus
+        teks(isian, r, KOLOM_KODE, b.kode).alignment = wrap_lines
+        teks(isian, r, 3, b.nama).alignment = wrap_lines
+        teks(isian, r, 4, b.rincian).alignment = wrap_lines
+        teks(isian, r, 5, b.satuan).alignment = wrap_lines
         for c in range(1, KOLOM_BULAN_AWAL):
             isian.cell(row=r, column=c).border = garis
         # spreadsheet programs do not grow a wrapped row by themselves when printing

@@ -177,7 +177,7 @@ def _check_isi_berbahaya(path: Path, nama: set[str], tipe_isi: bytes) -> None:
 _DEKLARASI = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def _ada_deklarasi_entitas(data: bytes) -> bool:
+def _has_entity_declaration(data: bytes) -> bool:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     return _DEKLARASI.search(data) is not None
@@ -223,7 +223,7 @@ def check_berkas(path: Path | str) -> BukuKerjaMentah:
                     continue
                 # zipfile never returns more than the declared (already bounded) size
                 data = arsip.read(info)
-                if _ada_deklarasi_entitas(data):
+                if _has_entity_declaration(data):
                     raise BerkasDitolak(
                         path,
                         f"bagian {info.filename} berisi deklarasi DOCTYPE/ENTITY. Excel dan "

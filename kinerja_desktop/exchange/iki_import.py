@@ -192,10 +192,10 @@ class _Pembaca:
         try:
             bersih = clean_teks(mentah, "Isi sel", satu_baris)
         except DataTidakValid as exc:
-            self.salah(baris, kolom, exc.pesan)
+            self.note_problem(baris, kolom, exc.pesan)
             return ""
         if len(bersih) > TEKS_MAKS:
-            self.salah(
+            self.note_problem(
                 baris,
                 kolom,
                 f"teks terlalu panjang ({len(bersih)} huruf; paling banyak {TEKS_MAKS}).",
@@ -208,30 +208,30 @@ class _Pembaca:
         kode = self.teks(baris, kolom, satu_baris=True).upper()
         masalah = masalah_kode(kode, apa, maks)
         if masalah is not None:
-            self.salah(baris, kolom, f"{masalah} (kolom tersembunyi {nama_kolom(kolom)})")
+            self.note_problem(baris, kolom, f"{masalah} (kolom tersembunyi {nama_kolom(kolom)})")
         return kode
 
-    def salah(self, baris: int, kolom: int, alasan: str) -> None:
+    def note_problem(self, baris: int, kolom: int, alasan: str) -> None:
         self.masalah.append(MasalahIKI(self.lembar.nama, nama_sel(baris, kolom), alasan))
 
     def read_jabatan(self) -> JabatanMasuk | None:
         baris_semua = sorted({b for b, _ in self.lembar.sel})
         jenis_baris = {b: self.teks(b, KOLOM_JENIS) for b in baris_semua}
-        self._sambung(jenis_baris)
+        self._link_continuations(jenis_baris)
         jabatan: JabatanMasuk | None = None
         kelompok: dict[int, dict[str, Any]] = {}
         for b in baris_semua:
             jenis = jenis_baris[b]
             if jenis == BARIS_JABATAN:
                 if jabatan is not None:
-                    self.salah(
+                    self.note_problem(
                         b, KOLOM_JENIS, "baris jabatan kedua; satu lembar untuk satu jabatan."
                     )
                     continue
                 jabatan = self._jabatan(b)
             elif jenis in (BARIS_TUGAS, BARIS_FUNGSI, BARIS_INDIKATOR, BARIS_SASARAN):
                 if jabatan is None:
-                    self.salah(b, KOLOM_JENIS, "baris ini ada sebelum baris 1. Jabatan.")
+                    self.note_problem(b, KOLOM_JENIS, "baris ini ada sebelum baris 1. Jabatan.")
                     continue
                 if jenis == BARIS_TUGAS:
                     self._butir_uraian(b, jabatan.tugas)
@@ -241,14 +241,14 @@ class _Pembaca:
                     self._baris_tabel(b, jenis, jabatan, kelompok)
         return jabatan
 
-    def _sambung(self, jenis_baris: dict[int, str]) -> None:
+    def _link_continuations(self, jenis_baris: dict[int, str]) -> None:
         """Note which continuation rows read on each indicator row; one that follows no
         indicator row is a problem of its cell."""
         indikator: int | None = None
         for b, jenis in jenis_baris.items():
             if jenis == BARIS_LANJUTAN:
                 if indikator is None:
-                    self.salah(
+                    self.note_problem(
                         b,
                         KOLOM_JENIS,
                         "baris lanjutan tidak berada tepat di bawah baris indikator.",
@@ -265,7 +265,7 @@ class _Pembaca:
         kode = self.kode(b, KOLOM_JENIS + 1, "Kode jabatan", KODE_JABATAN_MAKS)  # column F
         atasan = self.teks(b, KOLOM_JENIS + 2, satu_baris=True).upper()  # column G
         if not nama:
-            self.salah(b, 2, "nama jabatan kosong.")
+            self.note_problem(b, 2, "nama jabatan kosong.")
         return JabatanMasuk(self.lembar.nama, b, kode, nama, atasan)
 
     def _butir_uraian(self, b: int, daftar: list[str]) -> None:
@@ -280,17 +280,19 @@ class _Pembaca:
             return  # an empty row of the blank template
         ke_teks = self.teks(b, _KOLOM["sasaran_ke"])
         if not ke_teks.isdigit() or int(ke_teks) < 1:
-            self.salah(b, _KOLOM["sasaran_ke"], f"nomor sasaran {ke_teks!r} bukan angka 1, 2, …")
+            self.note_problem(
+                b, _KOLOM["sasaran_ke"], f"nomor sasaran {ke_teks!r} bukan angka 1, 2, …"
+            )
             return
         ke = int(ke_teks)
         if ke not in kelompok:
             teks = self.teks(b, 1)
             if not teks:
-                self.salah(b, 1, "teks sasaran kosong.")
+                self.note_problem(b, 1, "teks sasaran kosong.")
             kelompok[ke] = {"teks": teks, "indikator": []}
             jabatan.sasaran.append(kelompok[ke])
         elif jabatan.sasaran[-1] is not kelompok[ke]:
-            self.salah(
+            self.note_problem(
                 b,
                 _KOLOM["sasaran_ke"],
                 f"baris sasaran {ke} terpisah dari baris sasaran {ke} lain.",
@@ -303,7 +305,7 @@ class _Pembaca:
     def _pilihan(self, b: int, medan: str, bawaan: str) -> str:
         nilai = self.teks(b, _KOLOM[medan]).lower() or bawaan
         if nilai not in _PILIHAN[medan]:
-            self.salah(
+            self.note_problem(
                 b,
                 _KOLOM[medan],
                 f"{medan} {nilai!r} tidak dikenal; pilih {', '.join(_PILIHAN[medan])}.",
@@ -312,17 +314,19 @@ class _Pembaca:
 
     def _indikator(self, b: int) -> dict[str, Any] | None:
         kode = self.kode(b, _KOLOM["kode"], "Kode indikator", KODE_MAKS)
-        nama, butir = _pisah_butir(self.teks(b, 2))
+        nama, butir = _split_butir(self.teks(b, 2))
         if not nama:
-            self.salah(b, 2, "nama indikator kosong.")
+            self.note_problem(b, 2, "nama indikator kosong.")
         jenis = self._pilihan(b, "jenis", Jenis.JUMLAH.value)
         dari_desa = self.teks(b, _KOLOM["dari_desa"]).lower() or TIDAK
         if dari_desa not in (YA, TIDAK):
-            self.salah(b, _KOLOM["dari_desa"], f"isi {YA} atau {TIDAK}, bukan {dari_desa!r}.")
+            self.note_problem(
+                b, _KOLOM["dari_desa"], f"isi {YA} atau {TIDAK}, bukan {dari_desa!r}."
+            )
         pembilang = self.teks(b, _KOLOM["pembilang"])
         penyebut = self.teks(b, _KOLOM["penyebut"])
         if jenis == Jenis.PERSENTASE and not penyebut:
-            self.salah(
+            self.note_problem(
                 b,
                 _KOLOM["penyebut"],
                 "indikator persentase tanpa keterangan penyebut; tulis apa yang dibagi "
@@ -334,7 +338,7 @@ class _Pembaca:
             if hari_teks.isdigit() and 0 < int(hari_teks) <= 366:
                 hari = int(hari_teks)
             else:
-                self.salah(
+                self.note_problem(
                     b,
                     _KOLOM["hari_kerja_efektif"],
                     f"hari kerja efektif {hari_teks!r} bukan 1-366.",
@@ -399,7 +403,7 @@ class _Pembaca:
         if not tampil or tampil == clean_teks(teks_indikator(ind)[1]):
             return formula, rumus_butir  # as printed, or left empty (a blank template)
         if ind.pecahan:
-            self.salah(
+            self.note_problem(
                 b,
                 3,
                 "rumus indikator persentase/kehadiran dicetak dari pembilang dan penyebut; "
@@ -408,9 +412,9 @@ class _Pembaca:
             return formula, rumus_butir
         if tampil == "-":  # the printed mark of no formula
             return "", [""] * len(butir)
-        kepala, butir_tampil = _pisah_butir(tampil)
+        kepala, butir_tampil = _split_butir(tampil)
         if len(butir_tampil) != len(butir):
-            self.salah(
+            self.note_problem(
                 b,
                 3,
                 f"kolom rumus memuat {len(butir_tampil)} butir (a., b., …) sedangkan nama "
@@ -429,10 +433,12 @@ class _Pembaca:
         except ValueError:
             rumus = None
         if not isinstance(rumus, list) or not all(isinstance(r, str) for r in rumus):
-            self.salah(b, _KOLOM["formula_butir"], 'rumus butir harus daftar JSON, mis. ["", "…"].')
+            self.note_problem(
+                b, _KOLOM["formula_butir"], 'rumus butir harus daftar JSON, mis. ["", "…"].'
+            )
             return [""] * jumlah
         if len(rumus) != jumlah:
-            self.salah(
+            self.note_problem(
                 b,
                 _KOLOM["formula_butir"],
                 f"ada {len(rumus)} rumus butir untuk {jumlah} butir (a., b., …) pada nama "
@@ -449,7 +455,7 @@ def _tanpa_prefiks(teks: str) -> str:
     return teks.strip()
 
 
-def _pisah_butir(teks: str) -> tuple[str, list[str]]:
+def _split_butir(teks: str) -> tuple[str, list[str]]:
     """The indicator name and its sub-items from the printed cell (``a. …`` lines)."""
     from kinerja_desktop.domain.indikator import huruf_butir
 

@@ -39,14 +39,14 @@ def keep_copy(nama: str, sha256: str, isi: bytes) -> Path:
     for ada in sorted(folder.glob(f"*_{sha256[:12]}_*")):
         # never a hidden temporary file a killed import left (it may be empty or half
         # written): only a kept copy holding the very same bytes
-        if not ada.name.startswith(".") and _sama(ada, sha256):
+        if not ada.name.startswith(".") and _has_sha256(ada, sha256):
             return ada
     waktu = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{waktu}_{sha256[:12]}_{nama}"
     return atomic_write(target, lambda tmp: tmp.write_bytes(isi))
 
 
-def _sama(path: Path, sha256: str) -> bool:
+def _has_sha256(path: Path, sha256: str) -> bool:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
     except OSError:

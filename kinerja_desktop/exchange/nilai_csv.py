@@ -221,7 +221,7 @@ def apply_csv(isi: IsiCsv, rencana: Rencana) -> Hasil[NilaiTertulis]:
     refusals.
     """
     tahun = next(iter(isi.tahun)) if len(isi.tahun) == 1 else None
-    if rencana.ditolak or not rencana.perlu_ditulis:
+    if rencana.ditolak or not rencana.values_to_write:
         return apply_plan(rencana, SUMBER_IMPOR_CSV)
     backup_before(ALASAN_IMPOR)
 
@@ -258,7 +258,7 @@ def baris_ekspor(
         for desa_id, per in n.realisasi.items():
             kode_desa = desa.get(desa_id, "")  # "" for kecamatan-level values (desa_id None)
             for p, sel in per.items():
-                if dalam is not None and not dalam.memuat(p):
+                if dalam is not None and not dalam.contains(p):
                     continue
                 angka_ = [_sel(getattr(sel.komponen, c)) for c in KOMPONEN_KOLOM]
                 status = [sel.status] if dengan_status else []

@@ -149,7 +149,7 @@ def _periode_di_luar(teks: str, jenis: str, tahun: int, periode: Periode) -> str
         p = parse_periode(teks)
     except DataTidakValid:
         return f"periode '{teks}' tidak dikenal."
-    if p.tahun != tahun or (jenis == "realisasi" and not periode.memuat(p)):
+    if p.tahun != tahun or (jenis == "realisasi" and not periode.contains(p)):
         return f"periode {p.id} di luar {periode.id}."
     return None
 

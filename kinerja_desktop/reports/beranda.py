@@ -177,7 +177,7 @@ def _cadangan_terakhir(db_path: Path | None) -> list[Kejadian]:
     return [Kejadian(format_waktu(w), t) for w, t in kejadian[:TERAKHIR]]
 
 
-def ada_nilai(tahun: int) -> bool:
+def has_nilai(tahun: int) -> bool:
     """Whether any target or realisasi is stored for ``tahun``."""
     for model in (NilaiTarget, NilaiRealisasi):
         ada = (
@@ -209,7 +209,7 @@ def build_beranda(
     data = DataBeranda(
         tahun=tahun,
         hari_ini=hari_ini,
-        kosong=not ada_nilai(tahun),
+        kosong=not has_nilai(tahun),
         periode_capaian=periode,
         bulan_selesai=bulan,
         per_bulan=per_bulan,

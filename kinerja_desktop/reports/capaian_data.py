@@ -227,9 +227,7 @@ def capaian_jabatan(
 
     ``nilai`` is the year's values when the caller has read them already (else read here)."""
     aturan = penilaian()
-    semua = (
-        capaian_tahun(tahun, p) if nilai is None else [n.capaian(p, aturan) for n in nilai]
-    )
+    semua = capaian_tahun(tahun, p) if nilai is None else [n.capaian(p, aturan) for n in nilai]
     per_jabatan: dict[int, list[BarisCapaian]] = {}
     for b in semua:
         per_jabatan.setdefault(b.info.jabatan_id, []).append(b)
@@ -283,7 +281,7 @@ def build_capaian_report(
         baris, lapor = [], 0
         for d in desa:
             g = n.realisasi_desa(p, d.id)
-            if g.ada:
+            if g.has_value:
                 lapor += 1
             elif d.id not in aktif:
                 continue  # retired before this period and nothing stored: not a missing report

@@ -86,7 +86,7 @@ def _recap(laporan: LaporanCapaian, width: float) -> list[Any]:
     ]
 
 
-def _potong(teks_: str, lebar: float, ukuran: float) -> str:
+def _truncate(teks_: str, lebar: float, ukuran: float) -> str:
     """``teks_`` cut with "…" to fit ``lebar`` points in the report font."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -119,7 +119,7 @@ def _chart(laporan: LaporanCapaian, width: float) -> Any:
     garis = {"strokeColor": colors.black, "strokeWidth": 0.6, "strokeDashArray": [2, 2]}
     for i, b in enumerate(grafik.batang):
         y = height - top - (i + 1) * (bar + gap)
-        nama = _potong(b.label, label_w - 2 * MM, ukuran)
+        nama = _truncate(b.label, label_w - 2 * MM, ukuran)
         d.add(String(0, y + 1.2, nama, fontName=FONT, fontSize=ukuran))
         if b.capaian is None or b.warna is None:
             d.add(String(x0 + 1, y + 1.2, b.teks, fontName=FONT, fontSize=ukuran,

@@ -22,7 +22,7 @@ def shading(cell: Any, warna: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def ulang_kepala(row: Any) -> None:
+def repeat_header(row: Any) -> None:
     """Repeat ``row`` at the top of every page the table runs onto."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -94,7 +94,7 @@ def write_tabel(doc: Any, t: Tabel, lebar: float, ikat_akhir: int = 0) -> None:
     # the cells read once: python-docx's table.cell() walks the whole table on every call
     sel = [list(row.cells) for row in tabel.rows]
     for r in range(kepala):
-        ulang_kepala(tabel.rows[r])
+        repeat_header(tabel.rows[r])
     for c, k in enumerate(t.kepala):
         fill_cell(sel[0][c], k, True, True, 8.5)
         shading(sel[0][c], "#e6e6e6")

@@ -70,7 +70,7 @@ def lebar_teks(teks: str, ukuran: float, tebal: bool = False) -> float:
     return float(stringWidth(teks, FONT_BOLD if tebal else FONT, ukuran))
 
 
-def bungkus(teks: str, lebar: float, ukuran: float, tebal: bool = False) -> list[str]:
+def wrap_lines(teks: str, lebar: float, ukuran: float, tebal: bool = False) -> list[str]:
     """``teks`` broken into lines no wider than ``lebar`` (a word longer than that is cut)."""
     baris: list[str] = []
     for paragraf in teks.split("\n"):

@@ -33,7 +33,7 @@ class Batang:
     dasar: str  # "3 dari 5 indikator memiliki capaian"
 
     @property
-    def ada(self) -> bool:
+    def has_bar(self) -> bool:
         """Whether the jabatan has a capaian to draw as a bar."""
         return self.capaian is not None
 
@@ -57,7 +57,7 @@ class GrafikCapaian:
     @property
     def kosong(self) -> bool:
         """True when no jabatan has a capaian yet."""
-        return not any(b.ada for b in self.batang)
+        return not any(b.has_bar for b in self.batang)
 
     def bagian(self, persen: float) -> float:
         """Where ``persen`` lies on the axis, 0 at the left end and 1 at the right."""

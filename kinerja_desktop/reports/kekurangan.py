@@ -34,7 +34,7 @@ class BarisKekurangan:
     semua: bool  # nothing sent at all for the period
 
     @property
-    def belum(self) -> str:
+    def missing_text(self) -> str:
         """ "Belum mengirim data (42 indikator)." or one missing indicator a line."""
         if self.semua:
             return f"Belum mengirim data ({len(self.kurang)} indikator)."
@@ -127,7 +127,7 @@ def _pdf(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
                     Paragraph(str(i), st["sel_tengah"]),
                     Paragraph(teks(b.desa), st["sel"]),
                     Paragraph(teks(b.periode), st["sel"]),
-                    Paragraph(teks(b.belum).replace("\n", "<br/>"), st["sel"]),
+                    Paragraph(teks(b.missing_text).replace("\n", "<br/>"), st["sel"]),
                 ]
             )
         table = Table(
@@ -177,26 +177,26 @@ def _xlsx(daftar: DaftarKekurangan, target: Path, kertas: str) -> Path:
     wb.properties.creator = APP_NAME
     ws = wb.active
     ws.title = "Kekurangan"
-    bungkus = Alignment(wrap_text=True, vertical="top")
+    wrap_lines = Alignment(wrap_text=True, vertical="top")
     kolom = ("No", "Desa/Kelurahan", "Periode", "Kode", "Indikator yang belum ada")
     for huruf, w in zip("ABCDE", (6, 26, 18, 16, 60), strict=True):
         ws.column_dimensions[huruf].width = w
     for r, teks_ in ((1, daftar.judul), (2, daftar.sub_judul)):
         sel = sel_teks(ws, r, 1, teks_)
-        sel.font, sel.alignment = huruf_tebal(), bungkus
+        sel.font, sel.alignment = huruf_tebal(), wrap_lines
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(kolom))
     for c, k in enumerate(kolom, start=1):
         sel = sel_teks(ws, 4, c, k)
-        sel.font, sel.alignment = huruf_tebal(), bungkus
+        sel.font, sel.alignment = huruf_tebal(), wrap_lines
         sel.fill = PatternFill("solid", fgColor="E6E6E6")
     r = 4
     for b in daftar.baris:
-        isi = [("", b.belum)] if b.semua else list(b.kurang)
+        isi = [("", b.missing_text)] if b.semua else list(b.kurang)
         for kode, nama in isi:
             r += 1
             ws.cell(row=r, column=1, value=r - 4).alignment = Alignment(vertical="top")
             for c, v in enumerate((b.desa, b.periode, kode, nama), start=2):
-                sel_teks(ws, r, c, v).alignment = bungkus
+                sel_teks(ws, r, c, v).alignment = wrap_lines
     if not daftar.baris:
         sel_teks(ws, 5, 2, SEMUA_LENGKAP)
     ws.auto_filter.ref = f"A4:E{max(r, 5)}"

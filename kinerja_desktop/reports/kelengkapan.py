@@ -124,7 +124,7 @@ def kelengkapan(
     # (desa, indicator, month) reported: a value stored for a triwulan, semester or the year
     # (possible through the CSV) covers each of its months, and is counted once per month
     # even where monthly values exist beside it.
-    ada_nilai: set[tuple[int, int, int]] = set()
+    has_nilai: set[tuple[int, int, int]] = set()
     # plain rows, not one model object per value: a filled year holds thousands
     query = (
         NilaiRealisasi.select(
@@ -145,9 +145,9 @@ def kelengkapan(
     for desa_id, indikator_id, kode_periode, nilai, pembilang, penyebut in query.iterator():
         if _lengkap(jenis[indikator_id], nilai, pembilang, penyebut):
             for m in parse_periode(kode_periode).bulan:
-                ada_nilai.add((desa_id, indikator_id, m))
+                has_nilai.add((desa_id, indikator_id, m))
     terisi: dict[tuple[int, int], int] = {}
-    for desa_id, _, m in ada_nilai:
+    for desa_id, _, m in has_nilai:
         terisi[(desa_id, m)] = terisi.get((desa_id, m), 0) + 1
     hasil = []
     for d in semua_desa:
@@ -157,7 +157,7 @@ def kelengkapan(
                 continue  # retired by then: no row, its earlier values still count
             ada = sum(terisi.get((d.id, m), 0) for m in p.bulan)
             kurang = tuple(
-                i.kode for i in indikator if any((d.id, i.id, m) not in ada_nilai for m in p.bulan)
+                i.kode for i in indikator if any((d.id, i.id, m) not in has_nilai for m in p.bulan)
             )
             hasil.append(
                 SelKelengkapan(

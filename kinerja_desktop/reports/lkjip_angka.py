@@ -62,7 +62,7 @@ class IndikatorLkjip:
     renstra_capaian: float | None  # this year's realisasi against the Renstra target
 
     @property
-    def ada_data(self) -> bool:
+    def has_data(self) -> bool:
         """True when this year's capaian could be computed."""
         return self.ini.capaian is not None
 

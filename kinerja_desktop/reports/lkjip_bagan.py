@@ -8,7 +8,7 @@ than fit the page width, so any kecamatan's tree is drawn, however wide.
 """
 
 from kinerja_desktop.domain.value_text import format_angka
-from kinerja_desktop.reports.gambar import Gambar, Garis, Kotak, Tulisan, bungkus
+from kinerja_desktop.reports.gambar import Gambar, Garis, Kotak, Tulisan, wrap_lines
 from kinerja_desktop.reports.lkjip_angka import NA, SasaranLkjip, UnitOrganisasi
 
 MM = 72 / 25.4
@@ -23,8 +23,8 @@ TANPA_PEMANGKU = "(belum ada pemangku)"
 
 def _kotak_lines(nama: str, pemangku: str, lebar: float, ukuran: float, tebal: bool) -> list:
     """The lines of a box: the jabatan (bold for the top), then its holder."""
-    baris = [(t, tebal, ukuran) for t in bungkus(nama, lebar - 2 * PAD, ukuran, tebal)]
-    baris += [(t, False, ukuran - 0.6) for t in bungkus(pemangku, lebar - 2 * PAD, ukuran - 0.6)]
+    baris = [(t, tebal, ukuran) for t in wrap_lines(nama, lebar - 2 * PAD, ukuran, tebal)]
+    baris += [(t, False, ukuran - 0.6) for t in wrap_lines(pemangku, lebar - 2 * PAD, ukuran - 0.6)]
     return baris
 
 
@@ -89,7 +89,7 @@ def bagan_organisasi(
             terendah = min(terendah, _kolom(g, x, atas, lebar_kolom, daftar))
         atas = terendah - 8 * MM
     tinggi = -terendah + 2
-    geser = [_naik(s, tinggi) for s in g.bentuk]
+    geser = [_move_down(s, tinggi) for s in g.bentuk]
     return Gambar(lebar, tinggi, geser)
 
 
@@ -116,7 +116,7 @@ def _kolom(g: Gambar, x: float, atas: float, lebar: float, daftar: list[UnitOrga
     return bawah
 
 
-def _naik(s: Kotak | Garis | Tulisan, tinggi: float) -> Kotak | Garis | Tulisan:
+def _move_down(s: Kotak | Garis | Tulisan, tinggi: float) -> Kotak | Garis | Tulisan:
     if isinstance(s, Kotak):
         return Kotak(s.x, s.y + tinggi, s.w, s.h, s.isi, s.garis, s.tebal)
     if isinstance(s, Garis):
@@ -142,7 +142,7 @@ def grafik_sasaran(
     x100 = label_w + area * 100 / skala
     for i, s in enumerate(sasaran):
         y = tinggi - 9 * MM - (i + 1) * (bar + gap)
-        label = bungkus(f"S{i + 1}. {s.teks}", label_w - 2 * MM, ukuran)
+        label = wrap_lines(f"S{i + 1}. {s.teks}", label_w - 2 * MM, ukuran)
         teks = label[0] if len(label) == 1 else label[0].rstrip() + "…"
         g.bentuk.append(Tulisan(0, y + 1.3, teks, ukuran))
         if s.capaian is None:

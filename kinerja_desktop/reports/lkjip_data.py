@@ -71,7 +71,7 @@ class LaporanKinerja:
         return self.narasi[kunci_sasaran(sasaran_id)]
 
     @property
-    def masih_draf(self) -> list[Narasi]:
+    def narasi_draf(self) -> list[Narasi]:
         """Parts still printed as generated drafts."""
         return [n for n in self.narasi.values() if n.draf]
 
@@ -94,14 +94,14 @@ class LaporanKinerja:
                 "Penandatangan (Camat) belum dicatat: nama dan NIP dicetak kosong untuk diisi "
                 "tangan."
             )
-        tanpa = [i for i in a.indikator if not i.ada_data]
+        tanpa = [i for i in a.indikator if not i.has_data]
         if tanpa:
             nama = "; ".join(
                 f"{i.kode} (belum ada {'target' if i.ini.target == NA else 'realisasi'})"
                 for i in tanpa
             )
             baris.append(f"Indikator tanpa data capaian ({len(tanpa)} dari {a.total}): {nama}.")
-        draf = self.masih_draf
+        draf = self.narasi_draf
         if draf:
             baris.append(
                 f"Bagian yang masih usulan otomatis ({len(draf)}), dicetak bertanda usulan: "

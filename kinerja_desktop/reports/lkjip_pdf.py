@@ -26,7 +26,7 @@ from kinerja_desktop.reports.page import (
     build_pdf,
     daftar_isi_flowable,
     frame_width,
-    masuk_daftar_isi,
+    mark_for_contents,
     signature_block,
     styles,
     teks,
@@ -187,11 +187,11 @@ def _blok(b: Blok, lebar: float, kertas: str, pertama: bool) -> list[Any]:
     g = _gaya()
     if isinstance(b, Judul):
         if b.tingkat == 0:
-            judul = masuk_daftar_isi(Paragraph(teks(b.teks), g["bab"]), 0)
+            judul = mark_for_contents(Paragraph(teks(b.teks), g["bab"]), 0)
             return [*([] if pertama else [PageBreak()]), judul]
         gaya = g["sub"] if b.tingkat == 1 else g["subsub"]
         judul = Paragraph(teks(b.teks), gaya)
-        return [CondPageBreak(30 * MM), masuk_daftar_isi(judul, 1) if b.tingkat == 1 else judul]
+        return [CondPageBreak(30 * MM), mark_for_contents(judul, 1) if b.tingkat == 1 else judul]
     if isinstance(b, Paragraf):
         return _paragraf(b)
     if isinstance(b, Tabel):

@@ -111,7 +111,7 @@ class JabatanMonev:
         return ", ".join(p.nama for p in self.pejabat) or "belum ada pemangku"
 
     @property
-    def ada_target_otomatis(self) -> bool:
+    def has_automatic_target(self) -> bool:
         """Whether a target of the triwulan was derived (marked, to be explained below)."""
         return any(b.target_tw.endswith(TANDA_OTOMATIS) for b in self.baris)
 

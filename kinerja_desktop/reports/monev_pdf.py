@@ -81,7 +81,9 @@ def _jabatan(laporan: LaporanMonev, j: JabatanMonev, width: float) -> list[Any]:
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     st = styles()
-    keterangan = [Paragraph(teks(KETERANGAN_OTOMATIS), st["kaki"])] if j.ada_target_otomatis else []
+    keterangan = (
+        [Paragraph(teks(KETERANGAN_OTOMATIS), st["kaki"])] if j.has_automatic_target else []
+    )
     kepala_ = kepala_jabatan(
         "MONITORING DAN EVALUASI KINERJA",
         f"KECAMATAN {laporan.kecamatan} — {laporan.periode.label}",

@@ -91,7 +91,7 @@ def _jabatan(s: Lembar, laporan: LaporanMonev, j: JabatanMonev) -> None:
         _warna(s.ws.cell(row=r, column=10), b.warna)
     if not j.baris:
         s.baris_teks("Belum ada indikator untuk jabatan ini.")
-    if j.ada_target_otomatis:
+    if j.has_automatic_target:
         s.baris_teks(KETERANGAN_OTOMATIS)
     s.baris_teks(j.ringkasan)
     s.r += 1

@@ -218,7 +218,7 @@ def build_pdf(
 
     Every page gets the footer text at the left and "Halaman X dari Y" at the right. With
     ``daftar_isi`` the story may hold :func:`daftar_isi_flowable`, filled with every
-    paragraph marked by :func:`masuk_daftar_isi` (the layout runs until the pages settle).
+    paragraph marked by :func:`mark_for_contents` (the layout runs until the pages settle).
     Raises :class:`~kinerja_desktop.errors.LingkunganBermasalah` for disk problems.
     """
     from reportlab.platypus import SimpleDocTemplate
@@ -249,7 +249,7 @@ def build_pdf(
     return atomic_write(Path(target), write)
 
 
-def masuk_daftar_isi(paragraf: Any, tingkat: int) -> Any:
+def mark_for_contents(paragraf: Any, tingkat: int) -> Any:
     """Mark a heading paragraph for the table of contents at ``tingkat`` (0 = chapter)."""
     paragraf.tingkat_isi = tingkat
     return paragraf

@@ -10,7 +10,7 @@ from kinerja_desktop.db.pk import add_pk_terbit, read_pk_terbit
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.pk_data import build_dokumen, teks_waktu
-from kinerja_desktop.reports.pk_versi import sama_dengan_terbit, terbit_json
+from kinerja_desktop.reports.pk_versi import is_as_issued, terbit_json
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def issue_pk(
     simpan: list[tuple[int | None, str, str]] = []
     for j, dokumen in terkini:
         versi = terbit.get(j.id, [])
-        if versi and sama_dengan_terbit(versi, dokumen):
+        if versi and is_as_issued(versi, dokumen):
             tetap.append(j.label)
             continue
         (perubahan if versi else awal).append(j.label)
@@ -123,7 +123,7 @@ def keadaan_terbit(tahun: int, jabatan_kode: str | None = None) -> list[KeadaanP
                 j.label,
                 jumlah,
                 versi[-1].waktu if versi else "",
-                bool(versi) and not sama_dengan_terbit(versi, dokumen),
+                bool(versi) and not is_as_issued(versi, dokumen),
             )
         )
     return hasil

@@ -117,7 +117,7 @@ def terbit_json(dokumen: list[DokumenPk]) -> str:
     return json.dumps([json.loads(d.to_json()) for d in dokumen], ensure_ascii=False)
 
 
-def sama_dengan_terbit(versi: list[PkTersimpan], sekarang: list[DokumenPk]) -> bool:
+def is_as_issued(versi: list[PkTersimpan], sekarang: list[DokumenPk]) -> bool:
     """Whether the current agreements of a jabatan are what was last issued (the place and
     date aside, which the print dialog chooses)."""
     terakhir = dokumen_terbit(versi, max(v.ke for v in versi))
@@ -151,7 +151,7 @@ def build_pk_report(
             dokumen += sekarang
             continue
         dokumen += dokumen_terbit(versi, 0 if awal else max(v.ke for v in versi))
-        if not sama_dengan_terbit(versi, sekarang):
+        if not is_as_issued(versi, sekarang):
             keadaan.append(
                 f"{j.label}: data berubah sejak PK diterbitkan "
                 f"{teks_waktu(versi[-1].waktu)}; terbitkan PK Perubahan agar tercetak."

@@ -226,7 +226,7 @@ class GrafikCapaianWidget(QWidget):
                 QToolTip.hideText()
             else:
                 b = self.grafik.batang[i]
-                kategori = f" ({b.kategori})" if b.ada else ""
+                kategori = f" ({b.kategori})" if b.has_bar else ""
                 QToolTip.showText(
                     event.globalPos(), f"{b.label}: {b.teks}{kategori}, {b.dasar}.", self
                 )

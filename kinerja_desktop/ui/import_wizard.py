@@ -83,8 +83,8 @@ def keadaan_berkas(p: Any, diimpor: bool) -> str:
         lain = f" (dan {len(p.masalah) - 1} sel lain)" if len(p.masalah) > 1 else ""
         return f"Ditolak: sel {m.sel} {_singkat(m.alasan)}{lain}"
     if diimpor:
-        return "Diimpor" if p.ada_perubahan else "Tidak berubah"
-    if not p.ada_perubahan:
+        return "Diimpor" if p.has_changes else "Tidak berubah"
+    if not p.has_changes:
         if p.sudah_diimpor_pada:
             return f"Sudah diimpor pada {p.sudah_diimpor_pada}; tidak ada perubahan"
         return "Tidak ada perubahan: semua nilai sudah sama"
@@ -229,7 +229,7 @@ class ImportDesaDialog(QDialog):
     def _set_busy(self, sibuk: bool) -> None:
         for w in (self.btn_berkas, self.btn_folder, self.btn_tutup):
             w.setEnabled(not sibuk)
-        berubah = any(p.ada_perubahan and not p.ditolak for p in self.pratinjau)
+        berubah = any(p.has_changes and not p.ditolak for p in self.pratinjau)
         self.btn_impor.setEnabled(not sibuk and berubah and not self.sudah_diimpor)
         self.btn_henti.setVisible(sibuk)
         self.kemajuan.setVisible(sibuk)
@@ -299,7 +299,7 @@ class ImportDesaDialog(QDialog):
             self._set_busy(False)
             self.keterangan.setText(hasil.perubahan.pesan)
             if self.on_changes is not None and any(
-                h.data.pratinjau.ada_perubahan for h in hasil.data.berkas
+                h.data.pratinjau.has_changes for h in hasil.data.berkas
             ):
                 self.on_changes(hasil.perubahan)
 
@@ -328,7 +328,7 @@ class ImportDesaDialog(QDialog):
             keadaan = keadaan_berkas(p, p.path in diimpor)
             if p.ditolak:
                 warna = MERAH
-            elif p.ada_perubahan:
+            elif p.has_changes:
                 warna = HIJAU
             else:
                 warna = ABU

@@ -82,7 +82,7 @@ class LkjipDialog(DialogLaporan):
         laporan = run_once(self, lambda: build_lkjip_report(tahun), self.kekurangan.setPlainText)
         if laporan is None:
             return
-        self._draf = len(laporan.masih_draf)
+        self._draf = len(laporan.narasi_draf)
         baris = laporan.kekurangan
         self.kekurangan.setPlainText(
             "\n".join(f"• {b}" for b in baris)

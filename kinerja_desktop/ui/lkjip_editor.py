@@ -196,7 +196,7 @@ class LkjipEditor(QDialog):
         self.daftar.blockSignals(False)
         self._show_bagian(self.daftar.item(baris).data(Qt.ItemDataRole.UserRole))
         self.tab_renstra.fill(self.laporan)
-        draf = len(self.laporan.masih_draf)
+        draf = len(self.laporan.narasi_draf)
         self.status.setText(
             f"{draf} dari {len(self.laporan.narasi)} bagian masih usulan otomatis."
             if draf

@@ -148,7 +148,7 @@ def pratinjau_csv(window: Any, path: Path) -> PratinjauDialog:
         "Impor Target dan Realisasi (CSV)",
         ringkasan,
         rincian,
-        not rencana.ditolak and bool(rencana.perlu_ditulis),
+        not rencana.ditolak and bool(rencana.values_to_write),
         apply,
     )
 
@@ -170,7 +170,7 @@ def pratinjau_buku_target(window: Any, path: Path, tahun: int) -> PratinjauDialo
         f"Impor Buku Kerja Target {tahun}",
         p.ringkasan(),
         rincian,
-        not p.ditolak and p.ada_perubahan,
+        not p.ditolak and p.has_changes,
         apply,
     )
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Hasil
-from kinerja_desktop.db.sesi import Sesi, pengguna_aktif, perlu_masuk
+from kinerja_desktop.db.sesi import Sesi, needs_login, pengguna_aktif
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.pesan import show_refusal
@@ -85,14 +85,14 @@ def ask_log_in(parent: QWidget | None = None) -> bool:
 
     An office with one user (or none) is never asked.
     """
-    if not perlu_masuk():
+    if not needs_login():
         return True
     return DialogMasuk(parent).exec() == QDialog.DialogCode.Accepted
 
 
 def teks_pengguna() -> str:
     """The status bar's words for the user at work ("" when nobody must log in)."""
-    if not perlu_masuk():
+    if not needs_login():
         return ""
     try:
         return f"Pengguna: {pengguna_aktif().label}"
@@ -110,7 +110,7 @@ def add_user_label(window: Any) -> QLabel:
 
 def switch_user(window: Any) -> None:
     """Berkas › Ganti Pengguna: log in as someone else; every view shows what they may do."""
-    if not perlu_masuk():
+    if not needs_login():
         window.statusBar().showMessage(
             "Hanya ada satu pengguna aktif: tidak perlu masuk. Tambahkan pengguna dengan "
             "perintah kinerja-desktop pengguna tambah.",

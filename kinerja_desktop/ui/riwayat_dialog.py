@@ -243,7 +243,7 @@ class DialogRiwayat(QDialog):
         )
         if hasil is None:
             return
-        if hasil.utuh:
+        if hasil.is_intact:
             informasi(
                 self,
                 "Log utuh",

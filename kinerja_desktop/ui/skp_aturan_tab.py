@@ -121,7 +121,7 @@ class AturanTab(QWidget):
                 ]
             )
         )
-        self.kurva.setStyleSheet("" if hasil.sesuai else "color: #b00020;")
+        self.kurva.setStyleSheet("" if hasil.is_within_curve else "color: #b00020;")
 
     def _save_organisasi(self) -> None:
         from kinerja_desktop.db.skp_aturan import set_predikat_organisasi

@@ -111,7 +111,7 @@ class SkpLaporanDialog(DialogLaporan):
         baris = [f"• {m}" for m in kurang] or ["• Data pegawai dan penilai lengkap."]
         baris += [f"• {b}" for b in kurva.ringkasan()]
         self.periksa.setText("\n".join(baris))
-        merah = bool(kurang) or not kurva.sesuai
+        merah = bool(kurang) or not kurva.is_within_curve
         self.periksa.setStyleSheet("color: #b00020;" if merah else "color: #1b5e20;")
 
     def _pegawai_berubah(self) -> None:

@@ -93,7 +93,7 @@ class DesaModel(GridModel):
             return False
         if slot_refusal("realisasi", self.n.info.sifat, p, per_desa=True) is not None:
             return False
-        if not self.desa[row].aktif_pada(p):
+        if not self.desa[row].is_active_in(p):
             return False
         return not self.n.realisasi_terkunci(p)
 
@@ -105,7 +105,7 @@ class DesaModel(GridModel):
         if row >= len(self.desa):
             return "Jumlah kecamatan dihitung dari nilai desa/kelurahan; tidak diketik."
         d = self.desa[row]
-        if not d.aktif_pada(p):
+        if not d.is_active_in(p):
             return (
                 f"{nama_desa_lengkap(d.jenis, d.nama)} nonaktif sejak "
                 f"{parse_periode(d.nonaktif_sejak or '').label}; realisasi {p.label} tidak "
@@ -143,7 +143,7 @@ class DesaModel(GridModel):
             return CellView(teks, keadaan, format_cell_komponen(jenis, sel.komponen), tip)
         g = n.realisasi_desa(p, d.id)
         teks = teks_realisasi(jenis, g.nilai)
-        if not teks and not d.aktif_pada(p):
+        if not teks and not d.is_active_in(p):
             sejak = _nonaktif(d, "nonaktif sejak {}")
             return CellView("", "nonaktif", "", f"{nama}, {p.label}: {sejak}, tidak diisi lagi.")
         if not teks and n.realisasi_terkunci(p):

@@ -379,7 +379,7 @@ class TargetTab(TabDasar):
         if alasan:
             self.show_error(alasan[0][0].upper() + alasan[0][1:])
             return False
-        if not rencana.perlu_ditulis:
+        if not rencana.values_to_write:
             return True
         lama: list[NilaiSnapshot] = []
 
