@@ -58,7 +58,7 @@ def test_history_lists_imports_and_undoes_one(jendela, qtbot, tmp_path):
     import_berkas_desa([isi(templat(tmp_path / "a"), {(0, 0): 5, (1, 1): 0})])
     dlg = RiwayatImporDialog(None, jendela.apply_changes)
     qtbot.addWidget(dlg)
-    dlg.resize(1024, 480)
+    dlg.resize(980, 480)  # its own size
     dlg.show()
     assert dlg.tabel.rowCount() == 1 and dlg.tabel.isVisible()
     row = [dlg.tabel.item(0, c).text() for c in range(dlg.tabel.columnCount())]
@@ -72,7 +72,12 @@ def test_history_lists_imports_and_undoes_one(jendela, qtbot, tmp_path):
     dlg.grab().save(str(ARTIFACTS / "riwayat_impor.png"))
     assert dlg.cancel_selected(tanya=False)
     assert NilaiRealisasi.select().count() == 0
-    assert dlg.tabel.item(0, 9).text().startswith("Dibatalkan ")
+    assert dlg.tabel.item(0, 9).text() == "Dibatalkan"
+    assert dlg.tabel.item(0, 9).toolTip().startswith("Dibatalkan ")  # and when
+    # at the dialog's own width every header reads whole, Berkas too
+    header = dlg.tabel.horizontalHeader()
+    lebar_judul = header.fontMetrics().horizontalAdvance("Berkas")
+    assert dlg.tabel.columnWidth(2) > lebar_judul + 20
     assert jendela.perubahan and jendela.perubahan[0].nilai
     assert "dibatalkan" in dlg.keterangan.text()
     dlg.select(ImporBatch.get().id)

@@ -90,6 +90,7 @@ class RiwayatImporDialog(QDialog):
         self.tabel = QTableWidget(0, len(KOLOM_RIWAYAT), self)
         self.tabel.setHorizontalHeaderLabels(list(KOLOM_RIWAYAT))
         self.tabel.verticalHeader().hide()
+        self.tabel.setWordWrap(False)  # a long file name is cut with "…" (whole in its tooltip)
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -138,7 +139,8 @@ class RiwayatImporDialog(QDialog):
             periode = c.periode
             with contextlib.suppress(KinerjaError):
                 periode = parse_periode(c.periode).label if c.periode else "—"
-            keadaan = f"Dibatalkan {format_waktu(c.dibatalkan)}" if c.dibatalkan else "Berlaku"
+            # the time of an undo in its tooltip: the long text left the Berkas column no room
+            keadaan = "Dibatalkan" if c.dibatalkan else "Berlaku"
             isi: list[QTableWidgetItem] = [
                 _Angka(c.nomor),
                 _Urut(format_waktu(c.waktu), c.waktu),
@@ -152,6 +154,8 @@ class RiwayatImporDialog(QDialog):
                 QTableWidgetItem(keadaan),
             ]
             isi[2].setToolTip(f"{c.nama_berkas}\nSHA-256: {c.sha256}")
+            if c.dibatalkan:
+                isi[9].setToolTip(f"Dibatalkan {format_waktu(c.dibatalkan)}")
             for k, item in enumerate(isi):
                 if c.dibatalkan:
                     item.setBackground(QBrush(ABU))
