@@ -145,3 +145,21 @@ def test_a_link_set_again_meanwhile_stays_as_the_operator_set_it(tertaut):
     ops_jabatan.reinsert_jabatan(cuplikan)
     row = RencanaAksi.get_by_id(aksi_kesos)
     assert (row.penanggung_jawab_id, row.penanggung_jawab_teks) == (None, "Dinas Sosial")
+
+
+def test_the_jabatan_removal_confirmation_names_the_links_it_will_clear(tertaut):
+    """Asked before removing OD-KESOS, the operator reads that KASI-KESOS's action loses its
+    penanggung jawab (its own program, kegiatan, action and Ani's SKP go with the jabatan);
+    the removal then clears exactly that link."""
+    from kinerja_desktop.db.queries_jabatan import removal_summary
+
+    _, _, _, _, aksi_kesos = tertaut
+    od = _jabatan("OD-KESOS").id
+    kalimat = removal_summary(od).kalimat
+    assert kalimat.endswith(
+        " Tautan yang ikut dikosongkan (barisnya sendiri tetap ada): "
+        "penanggung jawab pada 1 rencana aksi."
+    )
+    hasil = ops_jabatan.remove_jabatan(od)
+    assert "Tautan 1 rencana aksi dilepas." in hasil.perubahan.pesan
+    assert RencanaAksi.get_by_id(aksi_kesos).penanggung_jawab_id is None

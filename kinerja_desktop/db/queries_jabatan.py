@@ -19,6 +19,7 @@ from kinerja_desktop.db.models import (
     Tugas,
 )
 from kinerja_desktop.db.queries import require_jabatan
+from kinerja_desktop.db.removed_rows import capture_rows, tautan_parts
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class RingkasanHapus:
     pemangku: tuple[str, ...]
     nilai: int = 0  # targets and realisasi of those indicators
     skp: int = 0  # SKP of the holders for these jabatan, with their evaluations
+    tautan: tuple[str, ...] = ()  # links of rows that stay, cleared (removed_rows.tautan_parts)
 
     @property
     def kalimat(self) -> str:
@@ -67,10 +69,21 @@ class RingkasanHapus:
         if self.pemangku:
             bagian.append(f"{len(self.pemangku)} pemangku ({', '.join(self.pemangku)})")
         judul = f"Jabatan «{self.nama}» ({self.kode}) akan dihapus"
-        if not bagian:
-            return f"{judul}. Jabatan ini belum berisi data apa pun."
-        daftar = bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
-        return f"{judul} beserta {daftar}."
+        if bagian:
+            kalimat = f"{judul} beserta {_daftar(bagian)}."
+        else:
+            kalimat = f"{judul}. Jabatan ini belum berisi data apa pun."
+        if self.tautan:
+            kalimat += (
+                f" Tautan yang ikut dikosongkan (barisnya sendiri tetap ada): "
+                f"{_daftar(list(self.tautan))}."
+            )
+        return kalimat
+
+
+def _daftar(bagian: list[str]) -> str:
+    """``a, b dan c``."""
+    return bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
 
 
 def list_jabatan(tahun: int) -> list[JabatanInfo]:
@@ -173,6 +186,8 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
     """What removing the jabatan would take with it, for the confirmation dialog."""
     jab = require_jabatan(jabatan_id)
     ids = subtree_ids(jab)
+    # the removal's own reading of what goes, so the links named are those it will clear
+    rows = list(Jabatan.select().where(Jabatan.id.in_(ids)).dicts().iterator())
     sasaran = Sasaran.select(Sasaran.id).where(Sasaran.jabatan.in_(ids))
     indikator = Indikator.select(Indikator.id).where(Indikator.sasaran.in_(sasaran))
     pemangku = (
@@ -198,4 +213,5 @@ def removal_summary(jabatan_id: int) -> RingkasanHapus:
             for model in (NilaiTarget, NilaiRealisasi)
         ),
         skp=Skp.select().where(Skp.jabatan.in_(ids)).count(),
+        tautan=tuple(tautan_parts(capture_rows(Jabatan, list(rows)).tautan)),
     )

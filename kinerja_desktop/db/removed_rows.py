@@ -165,6 +165,20 @@ def tautan_text(tautan: Sequence[Tautan]) -> str:
     return ", ".join(f"{len(ids)} {nama}" for nama, ids in jumlah.items())
 
 
+_KOLOM_TAUTAN: dict[str, str] = {"penanggung_jawab": "penanggung jawab", "iki": "IKI"}
+"""How the confirmation names a link column (others: the column name)."""
+
+
+def tautan_parts(tautan: Sequence[Tautan]) -> list[str]:
+    """``["indikator pada 2 kegiatan", "penanggung jawab pada 1 rencana aksi"]``: which link
+    of which rows a removal clears, for the confirmation asked before it."""
+    jumlah: dict[tuple[str, str], set[Any]] = {}
+    for t in tautan:
+        nama = _NAMA_TAUTAN.get(t.model) or str(t.model._meta.table_name)
+        jumlah.setdefault((_KOLOM_TAUTAN.get(t.kolom, t.kolom), nama), set()).add(t.row_id)
+    return [f"{kolom} pada {len(ids)} {nama}" for (kolom, nama), ids in jumlah.items()]
+
+
 def tautan_sentence(tautan: Sequence[Tautan], arah: str) -> str:
     """`` Tautan 1 kegiatan dilepas.`` for the status bar (``arah`` "dilepas" or
     "dipulihkan"; "" when none)."""
