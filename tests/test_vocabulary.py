@@ -14,7 +14,7 @@ ROOTS = (PACKAGE, PACKAGE.parent / "scripts", PACKAGE.parent / "bench")
 # is_/has_/can_/needs_*, callbacks _on_done/_on_failed/_on_crashed). Nouns that look alike stay
 # allowed: pilihan (choice), isian (entry), kunci_* (a sort key: kunci_urut), bagian (part),
 # aturan (rule), rekap, masukan (input), ulangan, sambungan, potongan, tunggakan; and so do
-# adjectives naming a value, not a test: kosong, kurang, bersih, ringkas, lengkap.
+# adjectives naming a value, not a test: kosong, kurang, bersih, lengkap.
 INDONESIAN_VERBS = frozenset(
     [
         "ada",
@@ -33,6 +33,7 @@ INDONESIAN_VERBS = frozenset(
         "boleh",
         "buat",
         "buka",
+        "bulat",
         "bungkus",
         "cari",
         "catat",
@@ -83,6 +84,7 @@ INDONESIAN_VERBS = frozenset(
         "potong",
         "pulihkan",
         "punya",
+        "ringkas",
         "rusak",
         "sahkan",
         "salah",

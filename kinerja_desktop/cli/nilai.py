@@ -111,7 +111,7 @@ def cmd_monev_ekspor(args: argparse.Namespace) -> int:
 
 def cmd_capaian(args: argparse.Namespace) -> int:
     """``capaian --tahun Y --periode P [--json]``: capaian of every indicator."""
-    from kinerja_desktop.db.queries_nilai import capaian_tahun, ringkas_jabatan
+    from kinerja_desktop.db.queries_nilai import capaian_tahun, summarize_jabatan
     from kinerja_desktop.domain.periode import parse_periode
     from kinerja_desktop.errors import DataTidakValid
 
@@ -128,7 +128,7 @@ def cmd_capaian(args: argparse.Namespace) -> int:
     for b in baris:
         jabatan.setdefault(b.info.kode_jabatan, []).append(b)
     for kode, daftar in jabatan.items():
-        rata, ada, total = ringkas_jabatan(daftar)
+        rata, ada, total = summarize_jabatan(daftar)
         print(
             f"\n{kode} — {daftar[0].info.nama_jabatan}: capaian {_persen(rata)} "
             f"({ada} dari {total} indikator ada data)"

@@ -242,7 +242,7 @@ def _bersih(jenis: str, isi: Isi, jabatan: Jabatan) -> dict[str, Any]:
     raise TypeError(f"{type(isi).__name__} is not the content of a {jenis}")
 
 
-def _ringkas(jenis: str, kolom: dict[str, Any]) -> str:
+def _summarize(jenis: str, kolom: dict[str, Any]) -> str:
     """One line for the audit log: the name, and a kegiatan's anggaran."""
     nama = kolom.get("nama") or kolom.get("teks") or ""
     if jenis == "kegiatan":
@@ -322,7 +322,7 @@ def _add(
         mulai = len(ids) if posisi is None else max(0, min(posisi, len(ids)))
         model.update(urutan=model.urutan + 1).where(syarat & (model.urutan >= mulai)).execute()
         baru = model.create(**induk, urutan=mulai, **kolom)
-        _log(jenis, jabatan, aksi, [(None, _ringkas(jenis, kolom))])
+        _log(jenis, jabatan, aksi, [(None, _summarize(jenis, kolom))])
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id)
 
 
@@ -376,7 +376,7 @@ def update_butir(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Ha
             return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model = _MODEL[jenis]
         model.update(**kolom).where(model.id == row_id).execute()
-        _log(jenis, jabatan, aksi, [(_ringkas(jenis, lama), _ringkas(jenis, kolom))])
+        _log(jenis, jabatan, aksi, [(_summarize(jenis, lama), _summarize(jenis, kolom))])
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah."), None)
 
 
@@ -438,7 +438,7 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
         refuse_locked_rows(cuplikan)  # a budget realised in an approved period
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
         catatan = _catatan_tautan(cuplikan.tautan, "dilepas")
-        _log(jenis, jab, aksi, [(_ringkas(jenis, r), None) for r in dipilih], catatan)
+        _log(jenis, jab, aksi, [(_summarize(jenis, r), None) for r in dipilih], catatan)
     n = len(dipilih)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
     pesan = f"{apa} dihapus dari {jab.nama}.{tautan_sentence(cuplikan.tautan, 'dilepas')}"
@@ -470,7 +470,7 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
             jabatan,
             aksi,
             [
-                (None, _ringkas(cuplikan.jenis, r))
+                (None, _summarize(cuplikan.jenis, r))
                 for r in akar  # a sub-action back with its main action is not named again
                 if cuplikan.jenis != "aksi" or r["induk"] not in dikembalikan
             ],

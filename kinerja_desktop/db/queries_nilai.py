@@ -126,18 +126,18 @@ class BarisCapaian:
             "periode": self.periode.id,
             "target": None if self.target is None else self.target.teks,
             "target_otomatis": self.target is not None and self.target_turunan,
-            "realisasi": _bulat(self.realisasi.nilai),
+            "realisasi": _round2(self.realisasi.nilai),
             "pembilang": self.realisasi.pembilang,
             "penyebut": self.realisasi.penyebut,
-            "capaian": _bulat(self.capaian.persen),
-            "capaian_sebelum_batas": _bulat(self.capaian.sebelum_batas),
+            "capaian": _round2(self.capaian.persen),
+            "capaian_sebelum_batas": _round2(self.capaian.sebelum_batas),
             "kategori": None if self.kategori is None else self.kategori.nama,
             "catatan": self.capaian.catatan,
             "jumlah_data": self.realisasi.jumlah_data,
         }
 
 
-def _bulat(x: float | None) -> float | None:
+def _round2(x: float | None) -> float | None:
     return None if x is None else round(x, 2)
 
 
@@ -431,6 +431,6 @@ def kode_indikator_ke_id(tahun: int) -> dict[str, int]:
     }
 
 
-def ringkas_jabatan(baris: Iterable[BarisCapaian]) -> tuple[float | None, int, int]:
+def summarize_jabatan(baris: Iterable[BarisCapaian]) -> tuple[float | None, int, int]:
     """A jabatan's capaian: the mean over its indicators with capaian, with n of total."""
     return rata_rata_capaian(b.capaian.persen for b in baris)

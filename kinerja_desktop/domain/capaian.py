@@ -152,7 +152,7 @@ class Komponen:
         return atas / bawah * 100 if bawah else None
 
 
-def _bulat(x: float | None, apa: str, maks: float = NILAI_MAKS) -> None:
+def _round2(x: float | None, apa: str, maks: float = NILAI_MAKS) -> None:
     if x is None:
         raise DataTidakValid(f"{apa} wajib diisi.")
     if x < 0:
@@ -169,15 +169,15 @@ def check_komponen(jenis: Jenis, k: Komponen) -> None:
     if jenis is Jenis.JUMLAH:
         if k.pembilang is not None or k.penyebut is not None:
             raise DataTidakValid("Indikator jumlah diisi satu nilai, bukan pembilang dan penyebut.")
-        _bulat(k.nilai, "Nilai jumlah")
+        _round2(k.nilai, "Nilai jumlah")
         return
     if jenis is Jenis.PERSENTASE:
         if k.nilai is not None and (k.pembilang is None or k.penyebut is None):
             raise DataTidakValid(
                 "Indikator persentase diisi pembilang dan penyebut, bukan persentasenya."
             )
-        _bulat(k.pembilang, "Pembilang")
-        _bulat(k.penyebut, "Penyebut")
+        _round2(k.pembilang, "Pembilang")
+        _round2(k.penyebut, "Penyebut")
         assert k.pembilang is not None and k.penyebut is not None
         if k.penyebut == 0:
             raise DataTidakValid("Penyebut tidak boleh 0.")
@@ -186,9 +186,9 @@ def check_komponen(jenis: Jenis, k: Komponen) -> None:
                 f"Pembilang ({angka(k.pembilang)}) lebih besar dari penyebut ({angka(k.penyebut)})."
             )
         return
-    _bulat(k.pegawai, "Jumlah pegawai", PEGAWAI_MAKS)
-    _bulat(k.hari_kerja, "Hari kerja efektif", HARI_KERJA_MAKS)
-    _bulat(k.hari_tidak_masuk, "Hari tidak masuk", PEGAWAI_MAKS * HARI_KERJA_MAKS)
+    _round2(k.pegawai, "Jumlah pegawai", PEGAWAI_MAKS)
+    _round2(k.hari_kerja, "Hari kerja efektif", HARI_KERJA_MAKS)
+    _round2(k.hari_tidak_masuk, "Hari tidak masuk", PEGAWAI_MAKS * HARI_KERJA_MAKS)
     assert k.pegawai is not None and k.hari_kerja is not None and k.hari_tidak_masuk is not None
     if k.pegawai == 0 or k.hari_kerja == 0:
         raise DataTidakValid("Jumlah pegawai dan hari kerja efektif harus lebih dari 0.")

@@ -22,7 +22,7 @@ from kinerja_desktop.db.queries_nilai import (
     daftar_desa,
     nilai_tahun,
     penilaian,
-    ringkas_jabatan,
+    summarize_jabatan,
 )
 from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR, Pita
 from kinerja_desktop.domain.indikator import Jenis
@@ -239,7 +239,7 @@ def capaian_jabatan(
     )
     jabatan = []
     for jabatan_id, daftar in sorted(per_jabatan.items(), key=lambda x: urutan.get(x[0], 0)):
-        rata, ada, total = ringkas_jabatan(daftar)
+        rata, ada, total = summarize_jabatan(daftar)
         kat = aturan.kategori(rata)
         jabatan.append(
             JabatanCapaian(

@@ -84,7 +84,7 @@ def draf_sasaran(s: SasaranLkjip, angka: AngkaLkjip) -> str:
     return "\n".join([awal, *kalimat, akhir])
 
 
-def _ringkas(angka: AngkaLkjip) -> str:
+def _summarize(angka: AngkaLkjip) -> str:
     """The organisation's capaian in one sentence (shared by several parts)."""
     if angka.capaian is None:
         return (
@@ -141,7 +141,7 @@ def _ikhtisar(a: AngkaLkjip) -> str:
     anggaran = kalimat_anggaran(a)
     return (
         f"Pada tahun {a.tahun}, Kecamatan {a.kecamatan} menetapkan {len(a.sasaran)} sasaran "
-        f"dengan {a.total} indikator kinerja. {_ringkas(a)}\n"
+        f"dengan {a.total} indikator kinerja. {_summarize(a)}\n"
         f"Sebanyak {capai} indikator mencapai atau melampaui target, {kurang} indikator belum "
         f"mencapai target, dan {tanpa} indikator belum memiliki data capaian."
         + (f"\n{anggaran}" if anggaran else "")
@@ -221,7 +221,7 @@ def _renstra(a: AngkaLkjip) -> str:
 def _penutup(a: AngkaLkjip) -> str:
     return (
         f"Laporan Kinerja Kecamatan {a.kecamatan} Tahun {a.tahun} menggambarkan pencapaian "
-        f"kinerja selama satu tahun. {_ringkas(a)}\n"
+        f"kinerja selama satu tahun. {_summarize(a)}\n"
         "Indikator yang belum mencapai target menjadi perhatian pada tahun "
         f"{a.tahun + 1} melalui perbaikan perencanaan, pencatatan data dan pelaksanaan "
         "kegiatan. Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja "

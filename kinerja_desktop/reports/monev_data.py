@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kinerja_desktop.db.queries import require_year
-from kinerja_desktop.db.queries_nilai import BarisCapaian, nilai_tahun, penilaian, ringkas_jabatan
+from kinerja_desktop.db.queries_nilai import BarisCapaian, nilai_tahun, penilaian, summarize_jabatan
 from kinerja_desktop.db.queries_program import (
     kegiatan_per_program,
     read_kegiatan,
@@ -354,7 +354,7 @@ def build_monev(
                     keterangan=_keterangan(b, catatan.get(n.info.id)),
                 )
             )
-        rata, ada, total = ringkas_jabatan(hasil_sd)
+        rata, ada, total = summarize_jabatan(hasil_sd)
         kat = aturan.kategori(rata)
         if rata is None:
             ringkasan = f"Capaian jabatan s.d. {label_tw}: {BELUM} (0 dari {total} indikator)."

@@ -12,7 +12,7 @@ from datetime import date
 
 from kinerja_desktop.db.models import Pegawai, Skp
 from kinerja_desktop.db.queries import require_year
-from kinerja_desktop.db.queries_nilai import nilai_tahun, penilaian, ringkas_jabatan
+from kinerja_desktop.db.queries_nilai import nilai_tahun, penilaian, summarize_jabatan
 from kinerja_desktop.db.queries_skp import (
     DataSkp,
     EvaluasiSkp,
@@ -213,7 +213,7 @@ def build_skp_report(
     semua_skp = read_skp_list(ids, PihakTahun.read(tahun))  # in bulk, whatever their number
     evaluasi = build_evaluasi_list(semua_skp, p.id, nilai, aturan)
     dokumen = [DokumenSkp(d, e) for d, e in zip(semua_skp, evaluasi, strict=True)]
-    capaian, ada, total = ringkas_jabatan(n.capaian(p, aturan) for n in semua)
+    capaian, ada, total = summarize_jabatan(n.capaian(p, aturan) for n in semua)
     camat = penandatangan_tahun(tahun_row, p.tanggal_akhir, ttd)
     kurva = check_kurva_tahun(tahun)
     return LaporanSkp(

@@ -37,7 +37,7 @@ class RowListModel(QAbstractTableModel, Generic[RowT]):
         """The key ``item`` sorts by in ``column`` (domain.urut); only for sortable lists."""
         raise NotImplementedError(f"{type(self).__name__} does not sort")
 
-    def _urut(self, rows: list[RowT]) -> list[RowT]:
+    def _sorted_rows(self, rows: list[RowT]) -> list[RowT]:
         if self._urutan is None:
             return list(rows)
         column, order = self._urutan
@@ -54,7 +54,7 @@ class RowListModel(QAbstractTableModel, Generic[RowT]):
         self.layoutAboutToBeChanged.emit()
         self._urutan = (column, order)
         lama = [item.id for item in self._rows]
-        self._rows = self._urut(self._rows)
+        self._rows = self._sorted_rows(self._rows)
         baru = {item.id: row for row, item in enumerate(self._rows)}
         indexes = self.persistentIndexList()
         self.changePersistentIndexList(
@@ -65,7 +65,7 @@ class RowListModel(QAbstractTableModel, Generic[RowT]):
 
     def set_rows(self, rows: list[RowT]) -> None:
         """Show ``rows`` (in the order chosen by a click on a header, if any)."""
-        rows = self._urut(rows)
+        rows = self._sorted_rows(rows)
         if [r.id for r in rows] == [r.id for r in self._rows]:
             self._rows = list(rows)
             if rows:

@@ -47,7 +47,7 @@ from kinerja_desktop.db.queries_nilai import (
     daftar_desa,
     nilai_jabatan,
     penilaian,
-    ringkas_jabatan,
+    summarize_jabatan,
 )
 from kinerja_desktop.domain.periode import JenisPeriode
 from kinerja_desktop.domain.value_text import format_persen
@@ -228,7 +228,7 @@ class TargetTab(TabDasar):
         for p in self.model.periode:
             if p.jenis is JenisPeriode.BULAN:
                 continue
-            rata, ada, total = ringkas_jabatan(self.model.capaian(n, p) for n in self.model.nilai)
+            rata, ada, total = summarize_jabatan(self.model.capaian(n, p) for n in self.model.nilai)
             nama = p.label if p.jenis is JenisPeriode.TAHUN else p.label_pendek
             if rata is None:
                 bagian.append(f"{nama} belum ada data")
