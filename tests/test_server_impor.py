@@ -4,6 +4,7 @@ by ``pulihkan`` into a server with the same checks and all-or-nothing as into a 
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.location import parse_location, stand_in
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.restore import PURPOSE_RESTORE
+from kinerja_desktop.db.restore import PURPOSE_CHECK, PURPOSE_RESTORE
 from kinerja_desktop.fileio import TEMP_PREFIX
 from kinerja_desktop.paths import data_dir, files_dir
 
@@ -175,12 +176,14 @@ def test_a_restore_killed_after_its_commit_is_completed_when_the_server_is_opene
 def test_a_restore_into_a_server_killed_at_any_moment_is_all_or_nothing(
     pg_server, server_name, db_path, tmp_path
 ):
-    """The real ``pulihkan`` in a child process, killed at moments spread over its run (seen
-    landing both before and after the commit): after the server is opened again from this PC,
-    the server's import log and this PC's import files belong to the same state, the one
-    before or the one restored, never a mix."""
+    """The real ``pulihkan`` in a child process, killed while it checks the backup, then at
+    moments spread over its run (seen landing both before and after the commit): after the
+    server is opened again from this PC, the server's import log and this PC's import files
+    belong to the same state, the one before or the one restored, never a mix, and nothing
+    the killed process was working in is left in the server's folder on this PC."""
     url = pg_server.url(server_name)
     local = import_files_dir(stand_in(parse_location(url)))
+    folder = files_dir(stand_in(parse_location(url)))
     assert cli("--db", url, "nilai", "impor", _csv(tmp_path, "di-server.csv", 7)) == 0
     assert cli("--db", db_path, "nilai", "impor", _csv(tmp_path, "di-berkas.csv", 9)) == 0
     usb = tmp_path / "usb"
@@ -212,6 +215,19 @@ def test_a_restore_into_a_server_killed_at_any_moment_is_all_or_nothing(
     assert done.wait(timeout=120) == 0, done.stderr.read() if done.stderr else ""
     whole = time.monotonic() - start
     assert state() == "di-berkas.csv"
+
+    # killed while checking the backup: its work folder is there, nothing else has begun
+    child = pulihkan(dari_server)
+    checking = f"{TEMP_PREFIX}{PURPOSE_CHECK}-*"
+    while child.poll() is None and not list(folder.glob(checking)):
+        time.sleep(0.001)
+    child.kill()
+    assert child.wait() == -signal.SIGKILL  # it was killed, not done
+    assert list(folder.glob(checking))
+    assert cli("--db", url, "stats") == 0  # opening tidies what the killed check left
+    assert not list(folder.glob(f"{TEMP_PREFIX}*"))
+    assert state() == "di-berkas.csv"
+
     for n, fraction in enumerate((0.4, 0.7, 0.9)):
         arsip = dari_server if n % 2 == 0 else dari_berkas
         before = state()
@@ -225,4 +241,4 @@ def test_a_restore_into_a_server_killed_at_any_moment_is_all_or_nothing(
         if after == before:  # put the other state in place for the next kill
             done = pulihkan(arsip)
             assert done.wait(timeout=120) == 0
-    assert not list(files_dir(stand_in(parse_location(url))).glob(f"{TEMP_PREFIX}*"))
+    assert not list(folder.glob(f"{TEMP_PREFIX}*"))

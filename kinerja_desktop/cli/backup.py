@@ -47,6 +47,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     from kinerja_desktop.db.models import database_proxy
     from kinerja_desktop.db.ops_restore import restore_database
     from kinerja_desktop.db.restore import describe_restore_source
+    from kinerja_desktop.db.server_copy import describe_server_restore_source
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
@@ -54,7 +55,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     # the one-window lock is a file's; on a server the restore takes the server's locks
     with contextlib.nullcontext() if server else acquire_instance_lock(args.db, tanpa_jendela=True):
         if server:
-            about = describe_restore_source(args.berkas, stand_in(args.db))
+            about = describe_server_restore_source(args.berkas, args.db)
         else:
             tidy_after_kill(args.db)
             about = describe_restore_source(args.berkas, args.db)

@@ -25,7 +25,7 @@ def open_db(args: argparse.Namespace) -> None:
 
     open_database(args.db)
     if isinstance(args.db, ServerAddress):
-        finish_server_restore(args.db)  # a restore this PC was killed in after its commit
+        finish_server_restore(args.db)  # what a killed process of this PC left, as for a file
     log_in_as(None)  # each command says anew who runs it
     ask_when_needed(lambda: _log_in_from(args))
 
@@ -67,7 +67,8 @@ def open_db_to_write(args: argparse.Namespace) -> None:
     Raises :class:`~kinerja_desktop.instance.SudahBerjalan` (nothing changed) when the lock
     is taken; the lock is held until :func:`release_locks` (the end of the command). A
     database on a server has no such lock: its writers take the server's locks
-    (:mod:`kinerja_desktop.db.locks`) and several PCs work at once.
+    (:mod:`kinerja_desktop.db.locks`) and several PCs work at once; :func:`open_db` tidies
+    what a killed process of this PC left in the server's folder here, as for a file.
     """
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.db.location import is_server

@@ -1,37 +1,79 @@
 """What a killed process of this application left behind, finished or removed at the next start.
 
 :func:`tidy_after_kill` is called by whoever has just taken the instance lock of a database
-(the window at start, ``pulihkan`` and the command-line writers): no other process of ours
-then restores or writes this database, so a restore decided before a kill is completed and the
-work folders of checks and restores are removed whatever their age. Temporary files and the
-work folders of ``cadangan --out`` and ``kirim`` (which run without the lock) go once they
-are an hour old.
+(the window at start, ``pulihkan`` and the command-line writers; for a server database the
+lock of its stand-in on this PC, taken by ``pulihkan``, by a check before a restore and at
+opening, :func:`~kinerja_desktop.db.server_copy.finish_server_restore`): no other process of
+ours then restores or checks a backup for this database, so a restore decided before a kill is
+completed and the work folders of checks and restores are removed whatever their age.
+Temporary files and the work folders of ``cadangan --out`` and ``kirim`` (which run without
+the lock) go once they are an hour old.
 Only names of our own (``.kinerja-sementara-*``) are ever removed.
 """
 
+import shutil
 from pathlib import Path
 
 from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.backup import backup_dir
+from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, stand_in
+from kinerja_desktop.db.models import CatatanAudit
 from kinerja_desktop.db.restore import (
     PURPOSE_CHECK,
     PURPOSE_RESTORE,
     finish_interrupted_restore,
+    put_impor_in_place,
+    read_plan,
     work_parent,
 )
-from kinerja_desktop.fileio import remove_stale_temporaries
+from kinerja_desktop.fileio import TEMP_PREFIX, remove_stale_temporaries
 
 PURPOSE_ARCHIVE = "cadangan"  # the work folder of a backup zip being written
 PURPOSE_PAKET = "paket"  # the work folder where `kirim` makes its reports (paket_writer)
 
 
-def tidy_after_kill(db_path: Path) -> bool:
-    """Finish or remove what killed processes left for ``db_path``; True when a restore was
-    completed (the caller holds the instance lock)."""
-    completed = finish_interrupted_restore(db_path)
+def tidy_after_kill(location: DatabaseLocation) -> bool:
+    """Finish or remove what killed processes left for the database at ``location``; True
+    when a restore was completed (the caller holds the instance lock of the file, or of a
+    server database's :func:`~kinerja_desktop.db.location.stand_in`, which is then bound)."""
+    if isinstance(location, ServerAddress):
+        db_path = stand_in(location)
+        completed = _finish_server_restores(db_path)
+    else:
+        db_path = location
+        completed = finish_interrupted_restore(db_path)
     remove_stale_temporaries(work_parent(db_path), (PURPOSE_CHECK, PURPOSE_RESTORE), 0)
     for folder in {Path(db_path).parent, work_parent(db_path)}:
         remove_stale_temporaries(folder, (PURPOSE_ARCHIVE, PURPOSE_PAKET))
     remove_stale_temporaries(backup_dir(db_path))
     remove_stale_temporaries(import_files_dir(db_path))
     return completed
+
+
+def _work_folders(local: Path) -> list[Path]:
+    return sorted(work_parent(local).glob(f"{TEMP_PREFIX}{PURPOSE_RESTORE}-*"))
+
+
+def _finish_server_restores(local: Path) -> bool:
+    """Complete the restores into the bound server database whose stand-in is ``local`` that
+    were killed after their commit, and remove the work folders of those killed before; True
+    when one was completed (the caller holds the lock of ``local``)."""
+    completed = False
+    for work in _work_folders(local):
+        plan = read_plan(work)
+        if plan is not None and _committed(str(plan.get("penanda", ""))):
+            put_impor_in_place(work, local, plan)
+            completed = True
+        shutil.rmtree(work, ignore_errors=True)
+    return completed
+
+
+def _committed(penanda: str) -> bool:
+    """Does the server's log hold the entry of the restore whose state before was saved as
+    ``penanda``?"""
+    if not penanda:
+        return False
+    entri = CatatanAudit.select().where(
+        (CatatanAudit.aksi == "pulih_cadangan") & CatatanAudit.catatan.endswith(penanda)
+    )
+    return bool(entri.exists())

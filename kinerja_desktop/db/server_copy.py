@@ -20,19 +20,26 @@ from pathlib import Path
 import peewee
 from peewee import AutoField, BooleanField, Model, SchemaManager, SqliteDatabase
 
-from kinerja_desktop.db.archive import HasilCadangan, export_backup, write_archive
-from kinerja_desktop.db.backup import ALASAN_PEMULIHAN, new_backup_path
+from kinerja_desktop.db.archive import (
+    HasilCadangan,
+    export_backup,
+    import_files_dir,
+    write_archive,
+)
+from kinerja_desktop.db.backup import ALASAN_PEMULIHAN, backup_dir, new_backup_path
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
+from kinerja_desktop.db.leftovers import tidy_after_kill
 from kinerja_desktop.db.location import ServerAddress, stand_in
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_PAKET, KUNCI_TAHUN, take_lock
-from kinerja_desktop.db.models import ALL_MODELS, CatatanAudit, database_proxy
+from kinerja_desktop.db.models import ALL_MODELS, database_proxy
 from kinerja_desktop.db.restore import (
     PURPOSE_RESTORE,
     HasilPemulihan,
+    KeteranganCadangan,
     check_restore_source,
+    describe_restore_source,
     import_files_in_place,
     put_impor_in_place,
-    read_plan,
     stage_impor,
     work_parent,
     write_plan,
@@ -176,7 +183,7 @@ def restore_server(
     # the server's own locks keep other PCs out; this one keeps a second restore from this PC
     # (and its completion at start) away from the work folder
     with acquire_instance_lock(local, tanpa_jendela=True):
-        _finish_restores(local)
+        tidy_after_kill(address)
         work = make_temporary_folder(work_parent(local), PURPOSE_RESTORE)
         decided = False
         try:
@@ -215,43 +222,36 @@ def restore_server(
     )
 
 
-def finish_server_restore(address: ServerAddress) -> bool:
-    """Complete a restore into the bound server database ``address`` that this PC's process
-    was killed in after the commit (put the import files in place), and remove the work
-    folders of restores killed before it; True when one was completed. Skipped while a
-    restore from this PC is running."""
+def describe_server_restore_source(source: Path, address: ServerAddress) -> KeteranganCadangan:
+    """:func:`~kinerja_desktop.db.restore.describe_restore_source` for a restore into the
+    server database ``address``, under the lock of its :func:`stand_in`: the work folder of the
+    check is then left alone by the tidying of other processes of this PC
+    (:func:`finish_server_restore`). Raises :class:`SudahBerjalan` while a restore from this
+    PC is running, :class:`BasisDataBermasalah` for a file a restore would refuse."""
     local = stand_in(address)
-    if not _work_folders(local):
+    with acquire_instance_lock(local, tanpa_jendela=True):
+        return describe_restore_source(source, local)
+
+
+def finish_server_restore(address: ServerAddress) -> bool:
+    """Tidy what killed processes of this PC left for the bound server database ``address``,
+    as for a file (:func:`~kinerja_desktop.db.leftovers.tidy_after_kill`): complete a restore
+    killed after its commit (put the import files in place), remove the work folders of
+    restores and checks killed before it; True when one was completed. Skipped while a
+    restore or a check from this PC is running (it holds the lock of the stand-in)."""
+    local = stand_in(address)
+    if not _leftovers(local):
         return False  # the usual case: no lock file is made for nothing
     try:
         lock = acquire_instance_lock(local, tanpa_jendela=True)
     except SudahBerjalan:
-        return False  # that restore finishes its own work
+        return False  # that restore or check tidies its own work
     with lock:
-        return _finish_restores(local)
+        return tidy_after_kill(address)
 
 
-def _work_folders(local: Path) -> list[Path]:
-    return sorted(work_parent(local).glob(f"{TEMP_PREFIX}{PURPOSE_RESTORE}-*"))
-
-
-def _finish_restores(local: Path) -> bool:
-    completed = False
-    for work in _work_folders(local):
-        plan = read_plan(work)
-        if plan is not None and _committed(str(plan.get("penanda", ""))):
-            put_impor_in_place(work, local, plan)
-            completed = True
-        shutil.rmtree(work, ignore_errors=True)
-    return completed
-
-
-def _committed(penanda: str) -> bool:
-    """Does the server's log hold the entry of the restore whose state before was saved as
-    ``penanda``?"""
-    if not penanda:
-        return False
-    entri = CatatanAudit.select().where(
-        (CatatanAudit.aksi == "pulih_cadangan") & CatatanAudit.catatan.endswith(penanda)
-    )
-    return bool(entri.exists())
+def _leftovers(local: Path) -> list[Path]:
+    """Anything of ours (``.kinerja-sementara-*``) in the folders of ``local`` that
+    :func:`~kinerja_desktop.db.leftovers.tidy_after_kill` looks at."""
+    folders = (work_parent(local), backup_dir(local), import_files_dir(local))
+    return [p for folder in folders for p in folder.glob(f"{TEMP_PREFIX}*")]

@@ -99,7 +99,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
         if not isinstance(db_path, Path):
             from kinerja_desktop.db.server_copy import finish_server_restore
 
-            finish_server_restore(db_path)  # a restore this PC was killed in after its commit
+            finish_server_restore(db_path)  # what a killed process of this PC left (tidied)
     except KinerjaError as exc:
         galat(None, APP_NAME, exc.pesan)
         return 1

@@ -169,6 +169,7 @@ def restore_from_file(
     """
     from kinerja_desktop.db.ops_restore import restore_database
     from kinerja_desktop.db.restore import describe_restore_source
+    from kinerja_desktop.db.server_copy import describe_server_restore_source
 
     # where this PC keeps the database's backups: beside the file, or for a server its folder
     # in the data folder
@@ -183,7 +184,12 @@ def restore_from_file(
     def refused(pesan: str) -> None:
         peringatan(parent, "Tidak dapat dipulihkan", pesan)
 
-    about = run_once(parent, _busy_while(lambda: describe_restore_source(source, local)), refused)
+    def describe() -> KeteranganCadangan:
+        if isinstance(db_path, ServerAddress):  # under its stand-in's lock, as a restore
+            return describe_server_restore_source(source, db_path)
+        return describe_restore_source(source, local)
+
+    about = run_once(parent, _busy_while(describe), refused)
     if about is None or not (confirm or (lambda a: _ask(parent, a, local)))(about):
         return None
     hasil = run_once(parent, _busy_while(lambda: restore_database(source, db_path)), refused)
