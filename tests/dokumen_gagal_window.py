@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from operator_boxes import watch_boxes
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.connection import open_database
@@ -31,21 +32,6 @@ from kinerja_desktop.db.queries_nilai import penilaian
 from kinerja_desktop.ui.app import create_app
 
 LEBAR, TINGGI = 1024, 768
-
-
-def _watch_boxes(boxes: list[dict[str, str]]) -> QTimer:
-    """Read and close every message box the way an operator would."""
-
-    def close() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            boxes.append({"judul": box.windowTitle(), "teks": box.text()})
-            box.done(0)
-
-    watcher = QTimer()
-    watcher.timeout.connect(close)
-    watcher.start(20)
-    return watcher
 
 
 def _grab(widget: QWidget, picture: str | None) -> None:
@@ -61,7 +47,7 @@ def read_only_folder(db_file: Path, folder: Path, out: Path, picture: str | None
     app = create_app()
     open_database(db_file)
     boxes: list[dict[str, str]] = []
-    watcher = _watch_boxes(boxes)
+    watcher = watch_boxes(boxes)
     dialog = ReportDialog(None, 2020, None)
     dialog.folder.setText(str(folder))
     dialog.buat.click()
@@ -103,7 +89,7 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     open_database(db_file)
     isi_kantor()
     boxes: list[dict[str, str]] = []
-    watcher = _watch_boxes(boxes)
+    watcher = watch_boxes(boxes)
     hasil: dict[str, Any] = {}
 
     skp = SkpEditor(None, 2020)
@@ -176,7 +162,7 @@ def full_disk_renstra(
     open_database(db_file)
     isi_kantor()
     boxes: list[dict[str, str]] = []
-    watcher = _watch_boxes(boxes)
+    watcher = watch_boxes(boxes)
     lkjip = LkjipEditor(None, 2020)
     lkjip.tab.setCurrentIndex(1)
     tabel = lkjip.renstra

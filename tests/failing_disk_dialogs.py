@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from operator_boxes import watch_boxes
+from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.db.backup import bound_database_path
 from kinerja_desktop.db.connection import open_database
@@ -36,16 +36,7 @@ def main(db_file: Path, filler: Path, read_only: Path, out: Path) -> None:
     open_database(db_file)
     boxes: list[dict[str, str]] = []
 
-    def close_message_boxes() -> None:
-        # what the operator would read, then "OK"
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            boxes.append({"judul": box.windowTitle(), "teks": box.text()})
-            box.done(0)
-
-    watcher = QTimer()
-    watcher.timeout.connect(close_message_boxes)
-    watcher.start(20)
+    _watcher = watch_boxes(boxes)  # held: a collected timer stops
     hasil: dict[str, object] = {}
 
     runner = TaskRunner()

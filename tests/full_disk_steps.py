@@ -11,8 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from operator_boxes import watch_boxes
 
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import ImporBatch, Jabatan, NilaiRealisasi
@@ -44,16 +43,7 @@ def main(db_file: Path, filler: Path, out: Path) -> None:
     window.show_jabatan_view()
     boxes: list[dict[str, str]] = []
 
-    def close_message_boxes() -> None:
-        # what the operator would read, then "OK"
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            boxes.append({"judul": box.windowTitle(), "teks": box.text()})
-            box.done(0)
-
-    watcher = QTimer()
-    watcher.timeout.connect(close_message_boxes)
-    watcher.start(20)
+    _watcher = watch_boxes(boxes)  # held: a collected timer stops
 
     window.select_jabatan(Jabatan.get(Jabatan.kode == "KASUBAG-UMUM", Jabatan.tahun == 2020).id)
     target = next(t for t in window.tabs if isinstance(t, TargetTab))

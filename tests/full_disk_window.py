@@ -10,9 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from operator_boxes import watch_boxes
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop.db import ops_uraian
 from kinerja_desktop.db.connection import open_database
@@ -32,16 +31,7 @@ def main(db_file: Path, filler: Path, out: Path) -> None:
     window.show()
     boxes: list[dict[str, str]] = []
 
-    def close_message_boxes() -> None:
-        # what the operator would read, then "OK"
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            boxes.append({"judul": box.windowTitle(), "teks": box.text()})
-            box.done(0)
-
-    watcher = QTimer()
-    watcher.timeout.connect(close_message_boxes)
-    watcher.start(20)
+    _watcher = watch_boxes(boxes)  # held: a collected timer stops
 
     def jabatan(kode: str) -> int:
         return Jabatan.get(Jabatan.kode == kode, Jabatan.tahun == 2020).id

@@ -4,12 +4,12 @@ import each show the Indonesian message of ``explain_failure`` and leave no step
 stack; with room again, editing goes on."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from namespace_disk import unshare_ok
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -29,13 +29,9 @@ def _disk_penuh(pesan: str) -> bool:
     return "penyimpanan" in pesan.lower() and "penuh" in pesan
 
 
-def _unshare_ok() -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_every_kind_of_change_on_a_full_disk_is_explained_and_leaves_no_step(db_path, tmp_path):
     disk = tmp_path / "disk-kecil"
     disk.mkdir()
@@ -98,7 +94,7 @@ def _with_an_import(db_path: Path, tmp_path: Path) -> None:
     db.close()
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_an_approval_step_and_an_import_undo_on_a_full_disk_are_explained(db_path, tmp_path):
     _with_an_import(db_path, tmp_path)
     disk = tmp_path / "disk-kecil"

@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from desa_bantuan import KEMIRI, SENGGURUH, isi, templat
+from namespace_disk import unshare_ok
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.backup import bound_local_path
@@ -462,15 +463,9 @@ def test_a_folder_is_read_without_excel_lock_files(db, tmp_path, capsys):
     assert code == 1 and "Tidak ada berkas .xlsx" in err
 
 
-def _unshare_ok() -> bool:
-    import shutil
-
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_a_disk_filling_mid_import_reports_the_files_already_saved(db, db_path, tmp_path):
     """Eighteen full-year workbooks onto a database disk that fills after a few: the files
     saved before are reported as saved (with their import numbers), the one that met the full

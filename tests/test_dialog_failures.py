@@ -4,24 +4,20 @@ a database for another kecamatan each show the Indonesian message of the failure
 the operator chose and typed, and show no traceback and no bug dialog."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from namespace_disk import unshare_ok
 
 HELPER = Path(__file__).parent / "failing_disk_dialogs.py"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
-def _unshare_ok() -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount small disks")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount small disks")
 def test_dialogs_on_a_read_only_folder_and_a_full_disk_explain_and_keep_the_input(
     db_path, tmp_path
 ):

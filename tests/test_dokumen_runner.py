@@ -5,25 +5,21 @@ operator chose or typed; with room again the same edit goes through. Both run on
 mounted in a user namespace (tests/dokumen_gagal_window.py)."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from namespace_disk import unshare_ok
 
 HELPER = Path(__file__).parent / "dokumen_gagal_window.py"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
-def _unshare_ok() -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
 
 
 needs_namespace = pytest.mark.skipif(
-    not _unshare_ok(), reason="needs Linux user namespaces to mount a small or read-only disk"
+    not unshare_ok(), reason="needs Linux user namespaces to mount a small or read-only disk"
 )
 
 

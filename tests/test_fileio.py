@@ -5,15 +5,10 @@ import sys
 import time
 
 import pytest
+from namespace_disk import unshare_ok
 
 from kinerja_desktop.errors import LingkunganBermasalah
 from kinerja_desktop.fileio import TEMP_PREFIX, atomic_write
-
-
-def _unshare_ok() -> bool:
-    if sys.platform != "linux":
-        return False
-    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
 
 
 @pytest.fixture
@@ -67,7 +62,7 @@ def test_a_folder_that_cannot_be_made_is_explained(tmp_path):
     assert (tmp_path / "laporan").read_text(encoding="utf-8") == "sebuah berkas"
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount /media")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount /media")
 def test_an_unplugged_usb_stick_is_not_made_on_the_computers_own_disk():
     # /media of a user namespace: the desktop's mount point exists, the stick under it does not
     done = subprocess.run(

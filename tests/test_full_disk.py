@@ -1,24 +1,18 @@
 """A disk that fills up in the middle of a write: a clear Indonesian message, never a
 traceback, and nothing already saved is lost."""
 
-import shutil
 import sqlite3
 import subprocess
 import sys
 
 import pytest
+from namespace_disk import unshare_ok
 
 from kinerja_desktop.errors import LingkunganBermasalah
 from kinerja_desktop.ui.tasks import TaskRunner
 
 
-def _unshare_ok() -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    return subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True).returncode == 0
-
-
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_year_copy_on_a_full_database_disk_is_explained_and_loses_nothing(db_path, tmp_path):
     disk = tmp_path / "disk-kecil"
     disk.mkdir()
@@ -93,7 +87,7 @@ def _on_a_small_disk(disk, script: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_a_nearly_full_disk_is_never_called_a_damaged_database(db_path, tmp_path):
     """Whatever the space left, a year copy on a nearly full data disk says the disk is full,
     never that the intact database may be damaged and should be restored (losing work)."""
@@ -123,7 +117,7 @@ def test_a_nearly_full_disk_is_never_called_a_damaged_database(db_path, tmp_path
         assert "Kosongkan paling sedikit " in part, part
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_a_start_on_a_full_disk_says_the_disk_is_full(db_path, tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()

@@ -10,10 +10,10 @@ import sys
 import zipfile
 
 import pytest
+from namespace_disk import unshare_ok
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from test_cli_nilai import GOOD, run
-from test_full_disk import _unshare_ok
 
 APRIL = "KASUBAG-UMUM.02,202004,,realisasi,9,,\n"
 
@@ -132,7 +132,7 @@ def test_year_package_and_a_period_of_another_year(capsys, db_path, tmp_path):
     assert code == 1 and "Periode 2021Q1 bukan bagian dari tahun 2020" in err
 
 
-@pytest.mark.skipif(not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
+@pytest.mark.skipif(not unshare_ok(), reason="needs Linux user namespaces to mount a small disk")
 def test_a_full_stick_is_explained_and_keeps_no_half_package(db_path, tmp_path):
     stick = tmp_path / "flashdisk"
     stick.mkdir()

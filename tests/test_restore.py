@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from namespace_disk import unshare_ok
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.backup import backup_dir, list_backups
@@ -268,15 +269,8 @@ def test_backup_to_a_folder_not_made_yet_makes_it(capsys, db_path, tmp_path):
     assert len(list((tmp_path / "flashdisk").glob("kinerja-cadangan-*.zip"))) == 1
 
 
-def _unshare_ok() -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    done = subprocess.run(["unshare", "-r", "-m", "true"], capture_output=True)
-    return done.returncode == 0
-
-
 needs_unshare = pytest.mark.skipif(
-    not _unshare_ok(), reason="needs Linux user namespaces to mount a small disk"
+    not unshare_ok(), reason="needs Linux user namespaces to mount a small disk"
 )
 
 
