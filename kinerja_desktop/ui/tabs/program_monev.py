@@ -164,18 +164,7 @@ class MonevPage(QWidget):
         assert self.tahun is not None
         nilai = parse_rupiah(teks, "Realisasi anggaran")
         masuk = [AnggaranMasuk(kunci.id, f"{self.tahun}{kunci.kolom}", nilai)]
-        state: dict[str, Any] = {}
-
-        def do() -> Hasil[list[AnggaranMasuk]]:
-            hasil = set_realisasi_anggaran(masuk, aksi="ulang" if state else "isian")
-            state.setdefault("lama", hasil.data)
-            return hasil
-
-        self._push(
-            "Ubah realisasi anggaran",
-            do,
-            lambda: set_realisasi_anggaran(state["lama"], aksi="urung"),
-        )
+        self._push_set("Ubah realisasi anggaran", set_realisasi_anggaran, masuk)
 
     def edit_keterangan(self, kunci: Kunci, teks: str) -> None:
         """The kendala or tindak lanjut of an indicator in the chosen triwulan, as one undo
@@ -192,15 +181,18 @@ class MonevPage(QWidget):
         else:
             tindak = teks
         masuk = [KeteranganMasuk(kunci.id, periode, kendala, tindak)]
-        state: dict[str, Any] = {}
+        self._push_set("Ubah keterangan", set_keterangan, masuk)
 
-        def do() -> Hasil[list[KeteranganMasuk]]:
-            hasil = set_keterangan(masuk, aksi="ulang" if state else "isian")
+    def _push_set(
+        self, judul: str, set_rows: Callable[..., Hasil[list[Any]]], masuk: list[Any]
+    ) -> None:
+        """One undo step writing ``masuk`` through ``set_rows``, whose ``Hasil.data`` is the
+        rows it replaced: the first run keeps them, undo writes them back."""
+        state: dict[str, list[Any]] = {}
+
+        def do() -> Hasil[list[Any]]:
+            hasil = set_rows(masuk, aksi="ulang" if state else "isian")
             state.setdefault("lama", hasil.data)
             return hasil
 
-        self._push(
-            "Ubah keterangan",
-            do,
-            lambda: set_keterangan(state["lama"], aksi="urung"),
-        )
+        self._push(judul, do, lambda: set_rows(state["lama"], aksi="urung"))
