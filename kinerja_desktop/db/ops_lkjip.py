@@ -138,8 +138,8 @@ def _write_target_renstra(isi: IsiTargetRenstra) -> None:
 
 def set_targets_renstra(daftar: Sequence[IsiTargetRenstra]) -> Hasil[int]:
     """Set (or remove) several Renstra targets at once, all or none: every entry is checked
-    before anything is written, then all are written in one transaction, each audited like
-    :func:`set_target_renstra`. The result holds how many entries were given."""
+    before anything is written, then all are written in one transaction, each target that
+    changed with its own entry in the IKI log. The result holds how many entries were given."""
     diperiksa = [_check_target_renstra(isi) for isi in daftar]
     pengguna_aktif()
     with database_proxy.atomic():
