@@ -101,3 +101,71 @@ def test_a_damaged_database_is_refused_before_any_window_opens(qtbot, db_path):
     assert seen["windows"] == 0  # nothing to edit while the refusal is shown
     assert not _windows_on(db_path)
     assert db_path.read_bytes() == b"rusak" * 4000  # the file is left as it was
+
+
+def test_a_damaged_workspace_is_offered_its_backup_and_opens_restored(qtbot, tmp_path):
+    """A kabupaten workspace damaged while closed: the start offers its latest backup with a
+    true message (the item and the exact command for this workspace); restored, the kabupaten
+    window opens on it."""
+    from kinerja_desktop.db.backup import latest_backup
+    from kinerja_desktop.db.connection import open_database
+    from kinerja_desktop.db.kabupaten import make_workspace_database
+    from kinerja_desktop.domain.tanggal import format_waktu
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+    kab = tmp_path / "Ruang Kerja" / "kab malang.sqlite3"
+    kab.parent.mkdir()
+    # made and opened without `kabupaten` commands: a new process knows nothing of it
+    make_workspace_database(kab, "35.07").close()
+    open_database(kab).close()  # the day's backup
+    database_proxy.initialize(None)
+    latest = latest_backup(kab)
+    good = kab.read_bytes()
+    kab.write_bytes(good[:4096] + b"\xff" * (len(good) - 4096))  # a failing stick's pages
+    seen: dict[str, object] = {}
+    deadline = time.monotonic() + 60
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            buttons = {b.text(): b for b in box.buttons()}
+            if "Tutup" in buttons and "tawaran" not in seen:
+                seen.update(tawaran=box.text(), tombol=list(buttons))
+                box.grab().save(str(tmp_path / "mulai-ruang-kerja-rusak.png"))
+                buttons[f"Pulihkan Cadangan {format_waktu(latest.waktu)}"].click()
+            elif "Pulihkan" in buttons and "tanya" not in seen:
+                seen["tanya"] = box.informativeText()
+                buttons["Pulihkan"].click()
+        windows = [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, KabupatenWindow) and w.isVisible()
+        ]  # fmt: skip
+        if windows:
+            window = windows[0]
+            seen.update(judul=window.windowTitle(), kecamatan=window.kecamatan.count())
+            seen["galat"] = window.galat.isVisible()
+            window.close()
+            QApplication.instance().exit(0)
+        elif time.monotonic() > deadline:
+            QApplication.instance().exit(2)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    app = QApplication.instance()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        assert run_gui(kab) == 0, seen
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+        if database_proxy.obj is not None:
+            database_proxy.obj.close()
+            database_proxy.initialize(None)
+    tawaran = str(seen["tawaran"])
+    assert f"Berkas {kab} rusak atau bukan basis data" in tawaran
+    assert "menu Berkas › Pulihkan cadangan…" in tawaran
+    assert f'kinerja-desktop --db "{kab}" pulihkan "{latest.path}"' in tawaran
+    assert "Terima Paket" not in tawaran  # nothing here tells it is a workspace
+    assert "akan hilang dari basis data kab malang.sqlite3" in str(seen["tanya"])
+    assert seen["judul"] == "Kinerja Desktop — Ruang Kerja Kabupaten Malang"
+    assert seen["kecamatan"] == 33 and seen["galat"] is False

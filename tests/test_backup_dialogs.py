@@ -236,7 +236,7 @@ def test_main_window_menu_restore_reloads_everything(qtbot, db, db_path, usb):
     window.show()
     window.complete_menus()  # the dialogs' items join the menus after the first paint
     texts = [a.text() for a in window.menu_berkas.actions()]
-    assert texts[:2] == ["&Cadangkan ke…", "&Pulihkan…"]
+    assert texts[:2] == ["&Cadangkan ke…", "&Pulihkan cadangan…"]
 
     hasil = export_backup(db_path, usb)
     task = window.copy_year(2021)

@@ -478,6 +478,11 @@ def _write_elsewhere(path: Path) -> None:
     other.close()
 
 
+def _menu_items(window) -> list[str]:
+    """The Berkas menu of ``window`` as the operator reads it."""
+    return [a.text().replace("&", "") for a in window.menu_berkas.actions() if a.text()]
+
+
 def _damage(path: Path) -> bytes:
     """Overwrite every page after the first, as a failing stick does; returns the good bytes."""
     _write_elsewhere(path)
@@ -508,10 +513,11 @@ def test_window_says_a_damaged_database_and_reads_again_once_repaired(
         assert not window.galat.isHidden()
         assert f"Berkas {kab_file} rusak atau bukan basis data" in window.galat.text()
         assert "Pulihkan cadangan terakhir" in window.galat.text()
-        # this window has no Berkas menu: the ways out it names are its own
-        assert "Berkas › Pulihkan" not in window.galat.text()
+        # the ways out it names are this window's own, and a workspace's
+        assert "menu Berkas › Pulihkan cadangan…" in window.galat.text()
+        assert _menu_items(window) == ["Cadangkan ke…", "Pulihkan cadangan…", "Keluar"]
         assert f'kinerja-desktop --db "{kab_file}" pulihkan "' in window.galat.text()
-        assert "terima lagi paket kecamatan dengan Terima Paket…" in window.galat.text()
+        assert "terima lagi, dengan Terima Paket…, paket yang datang" in window.galat.text()
         # no figures of another period stay on screen, no kecamatan keeps a ✓
         assert window.ringkasan.rowCount() == window.capaian.rowCount() == 0
         assert window.penerimaan.rowCount() == window.kiriman.rowCount() == 0
@@ -651,7 +657,7 @@ def test_window_opened_on_a_damaged_workspace_says_so(qtbot, kab_file, tmp_path)
         window.resize(1024, 768)
         assert not window.galat.isHidden()
         assert f"Berkas {kab_file} rusak atau bukan basis data" in window.galat.text()
-        assert "Berkas › Pulihkan" not in window.galat.text()  # no such menu here
+        assert "menu Berkas › Pulihkan cadangan…" in window.galat.text()
         assert f'kinerja-desktop --db "{kab_file}" pulihkan "' in window.galat.text()
         assert window.kecamatan.count() == window.ringkasan.rowCount() == 0
         window.grab().save(str(tmp_path / "kabupaten-rusak-dibuka-1024.png"))
@@ -665,4 +671,142 @@ def test_window_opened_on_a_damaged_workspace_says_so(qtbot, kab_file, tmp_path)
         assert "0 dari 33 kecamatan" in window.ringkasan_label.text()
     finally:
         db.close()
+        database_proxy.initialize(None)
+
+
+def test_cli_on_a_damaged_workspace_names_the_window_s_restore_and_the_exact_command(
+    capsys, kab_file
+):
+    from kinerja_desktop.db.backup import latest_backup
+
+    assert run(capsys, kab_file, "kabupaten", "daftar")[0] == 0  # the day's backup
+    latest = latest_backup(kab_file)
+    _damage(kab_file)
+    code, _, err = run(capsys, kab_file, "kabupaten", "daftar")
+    assert code == 1 and f"Berkas {kab_file} rusak atau bukan basis data" in err
+    # the kabupaten window has that item too, and the command names this workspace
+    assert "menu Berkas › Pulihkan cadangan…" in err
+    assert f'kinerja-desktop --db "{kab_file}" pulihkan "{latest.path}"' in err
+    assert "terima lagi, dengan Terima Paket…, paket yang datang sesudah cadangan itu" in err
+
+
+def _answer_modals(handle) -> None:
+    """Hand every modal dialog that opens to ``handle(dialog)``, as an operator reads and
+    clicks, until it returns True (the last one)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible() and handle(dialog):
+            return
+        QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's own note
+def test_window_restores_a_damaged_workspace_from_its_berkas_menu(
+    qtbot, kab_file, paket, tmp_path
+):
+    """The operator sees the red line, opens Berkas › Pulihkan cadangan…, picks the backup
+    taken after the packages came, confirms, and the window shows them again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kinerja_desktop.cli import main
+    from kinerja_desktop.db.backup import backup_dir, make_backup
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+    from kinerja_desktop.ui.pilih_cadangan import PilihCadanganDialog
+
+    with redirect_stdout(io.StringIO()):
+        assert main(["--db", str(kab_file), "kabupaten", "terima", str(paket[0])]) == 0
+    database_proxy.initialize(None)
+    cadangan = make_backup(kab_file, "sebelum-impor")  # the three packages are in it
+    open_database(kab_file)
+    try:
+        window = KabupatenWindow(kab_file)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        assert "3 dari 33 kecamatan" in window.ringkasan_label.text()
+        _damage(kab_file)
+        rusak = kab_file.read_bytes()
+        window.periode_combo.setCurrentIndex(window.periode_combo.findData("2020Q2"))
+        assert "menu Berkas › Pulihkan cadangan…" in window.galat.text()
+        window.menu_berkas.grab().save(str(tmp_path / "kabupaten-menu-berkas.png"))
+
+        seen: dict[str, object] = {}
+
+        def handle(dialog) -> bool:
+            if isinstance(dialog, PilihCadanganDialog):
+                dialog.grab().save(str(tmp_path / "kabupaten-pilih-cadangan.png"))
+                tabel = dialog.tabel
+                paths = [tabel.item(r, 0).toolTip() for r in range(tabel.rowCount())]
+                seen["pilihan"] = [tabel.item(r, 2).text() for r in range(tabel.rowCount())]
+                tabel.selectRow(paths.index(str(cadangan)))
+                dialog.tombol_lanjut.click()
+                return False
+            if isinstance(dialog, QMessageBox):
+                dialog.grab().save(str(tmp_path / "kabupaten-pulihkan-tanya.png"))
+                seen["tanya"] = dialog.informativeText()
+                (ya,) = [b for b in dialog.buttons() if b.text() == "Pulihkan"]
+                ya.click()
+                return True
+            return False
+
+        _answer_modals(handle)
+        (pulihkan,) = [a for a in window.menu_berkas.actions() if "Pulihkan" in a.text()]
+        pulihkan.trigger()
+        assert set(seen["pilihan"]) == {"kab.sqlite3"}  # this workspace's backups only
+        assert f"Berkas: {cadangan.name}" in str(seen["tanya"])
+        assert "akan hilang dari basis data kab.sqlite3" in str(seen["tanya"])
+        assert window.galat.isHidden()
+        assert window.windowTitle() == "Kinerja Desktop — Ruang Kerja Kabupaten Malang"
+        assert "3 dari 33 kecamatan" in window.ringkasan_label.text()
+        assert window.periode_combo.currentData() == "2020Q1"
+        assert window.penerimaan.rowCount() == 3
+        assert f"Data dipulihkan dari {cadangan.name}" in window.statusBar().currentMessage()
+        qtbot.wait(50)  # the layout follows the red line gone, as on the operator's screen
+        window.grab().save(str(tmp_path / "kabupaten-sesudah-pulihkan-1024.png"))
+        (kept,) = backup_dir(kab_file).glob("*.rusak")
+        assert kept.read_bytes() == rusak  # the damaged file is kept as it was
+        window.close()
+    finally:
+        database_proxy.obj.close()
+        database_proxy.initialize(None)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's own note
+def test_window_backs_the_workspace_up_to_a_folder_on_its_runner(qtbot, kab_file, tmp_path):
+    """Berkas › Cadangkan ke… of the kabupaten window (the folder given, as chosen): the zip
+    holds the workspace, and the window's runner wrote it."""
+    from kinerja_desktop.ui.backup_dialogs import backup_to_folder
+    from kinerja_desktop.ui.kabupaten_window import KabupatenWindow
+
+    open_database(kab_file)
+    try:
+        window = KabupatenWindow(kab_file)
+        qtbot.addWidget(window)
+        assert _menu_items(window)[0] == "Cadangkan ke…"
+        seen: dict[str, str] = {}
+
+        def handle(dialog) -> bool:
+            seen["pesan"] = dialog.text()
+            dialog.accept()
+            return True
+
+        _answer_modals(handle)
+        selesai: list = []
+        usb = tmp_path / "flashdisk"
+        assert backup_to_folder(window, window.db_path, window.tasks, usb, selesai.append)
+        qtbot.waitUntil(lambda: bool(selesai), timeout=20000)
+        (arsip,) = usb.glob("*.zip")
+        assert selesai == [arsip] and str(arsip) in seen["pesan"]
+        with zipfile.ZipFile(arsip) as zf, zf.open("kinerja.sqlite3") as isi:
+            (tmp_path / "isi.sqlite3").write_bytes(isi.read())
+        with sqlite3.connect(tmp_path / "isi.sqlite3") as raw:
+            assert raw.execute("SELECT count(*) FROM kabupaten_kecamatan").fetchone() == (33,)
+        window.close()
+    finally:
+        database_proxy.obj.close()
         database_proxy.initialize(None)

@@ -506,7 +506,7 @@ def test_laporan_opens_the_report_dialog_for_the_selected_jabatan(window):
 def test_berkas_and_bantuan_offer_backup_restore_and_about(window):
     window.complete_menus()  # the dialogs' items join the menus after the first paint
     berkas = [a.text().replace("&", "") for a in window.menu_berkas.actions() if a.text()]
-    assert berkas[:2] == ["Cadangkan ke…", "Pulihkan…"]
+    assert berkas[:2] == ["Cadangkan ke…", "Pulihkan cadangan…"]
     assert berkas[-1] == "Keluar"
     seen = []
     _close_next_dialog(seen)

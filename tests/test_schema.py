@@ -79,8 +79,9 @@ def test_sqlite_file_of_another_program_is_refused(tmp_path):
 def test_damaged_file_is_refused_with_the_way_out(tmp_path):
     broken = tmp_path / "rusak.sqlite3"
     broken.write_bytes(b"ini bukan basis data" * 100)
-    with pytest.raises(BasisDataBermasalah, match="Pulihkan dari cadangan"):
+    with pytest.raises(BasisDataBermasalah, match="Pulihkan dari berkas cadangan") as caught:
         open_database(broken)
+    assert f'perintah kinerja-desktop --db "{broken}" pulihkan BERKAS.' in caught.value.pesan
 
 
 @pytest.mark.parametrize("isi", [b"x", b"catatan rapat\n", b"\x00" * 100])

@@ -21,6 +21,16 @@ def _berkas_paket(paths: list[Path]) -> list[Path]:
     return hasil
 
 
+def _open_workspace(args: argparse.Namespace, to_write: bool = False) -> None:
+    """Open the workspace named by ``--db``, first marking it as one: when it is damaged, the
+    hint then names the ways out of a workspace (packages received again)."""
+    from kinerja_desktop.db.backup import mark_workspace
+
+    if isinstance(args.db, Path):
+        mark_workspace(args.db)
+    (open_db_to_write if to_write else open_db)(args)
+
+
 def cmd_baru(args: argparse.Namespace) -> int:
     """``--db BERKAS kabupaten baru --kode 35.07``: a new workspace with its kecamatan."""
     from kinerja_desktop.db.kabupaten import make_workspace_database, require_workspace
@@ -39,7 +49,7 @@ def cmd_terima(args: argparse.Namespace) -> int:
     ``--coba``) take in those that passed, the same two steps as the window's Terima Paket."""
     from kinerja_desktop.exchange.paket_receive import check_packages, receive_packages
 
-    open_db_to_write(args)
+    _open_workspace(args, to_write=True)
     berkas = _berkas_paket(args.paket)
     if not berkas:
         print("Tidak ada berkas paket (.zip) yang ditemukan.")
@@ -77,7 +87,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.value_text import format_angka
 
     periode = parse_periode(args.periode)
-    open_db(args)
+    _open_workspace(args)
     r = rekap(args.tahun, periode)
     if args.json:
         print_json(rekap_json(r))
@@ -172,7 +182,7 @@ def cmd_daftar(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.periode import parse_periode
     from kinerja_desktop.domain.tanggal import format_waktu
 
-    open_db(args)
+    _open_workspace(args)
     require_workspace()
     rows = receipts()
     if args.json:

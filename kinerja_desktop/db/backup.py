@@ -34,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.command_line import restore_command
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import (
@@ -456,33 +457,40 @@ _WORKSPACES: set[Path] = set()
 
 def mark_workspace(db_path: Path) -> None:
     """Record that ``db_path`` is a kabupaten workspace: once damaged it cannot say so, and
-    its window has no Berkas menu, so :func:`restore_hint` names that window's ways out."""
+    :func:`restore_hint` then adds the ways out of a workspace (packages received again)."""
     _WORKSPACES.add(db_path.resolve())
 
 
 def restore_hint(db_path: Path) -> str:
-    """The Indonesian sentence telling the way out of a damaged database."""
+    """The Indonesian sentences telling the way out of a damaged database: the window's
+    restore (the same item in the main and the kabupaten window, offered too when the window
+    is opened on a damaged file) and the exact ``pulihkan`` command for ``db_path``."""
     latest = latest_backup(db_path)
-    if db_path.resolve() in _WORKSPACES:
-        baru = (
-            "buat ruang kerja baru (kinerja-desktop --db BERKAS-BARU kabupaten baru --kode "
-            "KODE_KABUPATEN), buka, lalu terima lagi paket kecamatan dengan Terima Paket…"
-        )
-        if latest is None:
-            return f"Belum ada cadangan ruang kerja ini: {baru}"
-        return (
-            f"Pulihkan cadangan terakhir ({format_waktu(latest.waktu)}): tutup jendela ini, "
-            f'jalankan kinerja-desktop --db "{db_path}" pulihkan "{latest.path}", buka lagi, '
-            f"lalu terima lagi paket yang datang sesudah cadangan itu. Atau {baru}"
-        )
+    jendela = (
+        "melalui jendela aplikasi (menu Berkas › Pulihkan cadangan…, atau tawaran pemulihan "
+        "saat jendela dibuka)"
+    )
     if latest is None:
-        return (
-            "Pulihkan dari cadangan: menu Berkas › Pulihkan…, atau perintah "
-            "kinerja-desktop pulihkan BERKAS."
+        hint = (
+            f"Pulihkan dari berkas cadangan (mis. di flashdisk) {jendela}, atau dengan perintah "
+            f"{restore_command(db_path, None)}."
         )
+    else:
+        hint = (
+            f"Pulihkan cadangan terakhir ({format_waktu(latest.waktu)}) {jendela}, atau dengan "
+            f"perintah {restore_command(db_path, latest.path)}."
+        )
+    if db_path.resolve() not in _WORKSPACES:
+        return hint
+    baru = (
+        "Atau buat ruang kerja baru (kinerja-desktop --db BERKAS-BARU kabupaten baru --kode "
+        "KODE_KABUPATEN), buka, lalu terima lagi paket kecamatan (Terima Paket…)."
+    )
+    if latest is None:
+        return f"Belum ada cadangan otomatis ruang kerja ini. {hint} {baru}"
     return (
-        f"Pulihkan cadangan terakhir ({format_waktu(latest.waktu)}): menu Berkas › Pulihkan…, "
-        f'atau perintah kinerja-desktop pulihkan "{latest.path}".'
+        f"{hint} Sesudahnya terima lagi, dengan Terima Paket…, paket yang datang sesudah "
+        f"cadangan itu. {baru}"
     )
 
 

@@ -1,5 +1,5 @@
-"""Berkas › Cadangkan ke… and Berkas › Pulihkan…: the GUI side of :mod:`kinerja_desktop.db`'s
-backups.
+"""Berkas › Cadangkan ke… and Berkas › Pulihkan cadangan…: the GUI side of
+:mod:`kinerja_desktop.db`'s backups.
 
 Entry points:
 
@@ -10,7 +10,8 @@ Entry points:
   returns that operation's :class:`Perubahan` when data was restored, and then **the caller
   must reload everything**: the database object was re-opened, every id may
   differ, so clear the undo stack, re-read the years and the tree, and refresh every tab.
-  :func:`create_actions` does all of this for the main window.
+  :func:`create_actions` does all of this for the main window; the kabupaten window has the
+  same two items (:func:`backup_restore_actions`) and reads its workspace again.
 - :func:`offer_restore_at_start` is the way out when the database cannot be opened at start-up.
 """
 
@@ -106,7 +107,7 @@ def backup_to_folder(
     return True
 
 
-# --- Pulihkan… ------------------------------------------------------------------------------
+# --- Pulihkan cadangan… ---------------------------------------------------------------------
 
 
 def confirmation_box(
@@ -159,7 +160,7 @@ def restore_from_file(
     source: Path | None = None,
     confirm: Callable[[KeteranganCadangan], bool] | None = None,
 ) -> Perubahan | None:
-    """Berkas › Pulihkan…: restore the data from a backup file the operator chooses.
+    """Berkas › Pulihkan cadangan…: restore the data from a backup file the operator chooses.
 
     ``source`` skips the file chooser and ``confirm`` the question (tests). Waits for the
     background work of ``runner`` first. Returns the change record of the restore when data
@@ -257,7 +258,7 @@ def offer_restore_at_start(pesan: str, db_path: Path) -> bool:
     return restore_from_file(None, db_path, source=source) is not None
 
 
-# --- the main window's menu -----------------------------------------------------------------
+# --- the windows' menus ----------------------------------------------------------------------
 
 
 def reload_window(window: Any, perubahan: Perubahan) -> None:
@@ -272,11 +273,19 @@ def reload_window(window: Any, perubahan: Perubahan) -> None:
 
 
 def create_actions(window: Any) -> list[QAction]:
-    """The Berkas menu's "Cadangkan ke…" and "Pulihkan…" actions for the main window.
+    """The Berkas menu's "Cadangkan ke…" and "Pulihkan cadangan…" actions for the main window.
 
     ``window`` provides ``db_path``, ``tasks`` (TaskRunner) and the methods used by
     :func:`reload_window`.
     """
+    return backup_restore_actions(window, lambda perubahan: reload_window(window, perubahan))
+
+
+def backup_restore_actions(window: Any, reload: Callable[[Perubahan], None]) -> list[QAction]:
+    """The items "Cadangkan ke…" and "Pulihkan cadangan…" for a window (the main or the
+    kabupaten one): the same items, so that a message naming them is true in either.
+    ``window`` provides ``db_path`` and ``tasks`` (TaskRunner); ``reload`` shows the restored
+    data (every id may have changed)."""
     cadangkan = QAction("&Cadangkan ke…", window)
     cadangkan.setStatusTip("Menyimpan basis data dan berkas impor ke folder lain, mis. flashdisk")
     cadangkan.triggered.connect(lambda: backup_to_folder(window, window.db_path, window.tasks))
@@ -284,9 +293,9 @@ def create_actions(window: Any) -> list[QAction]:
     def restore_and_reload() -> None:
         perubahan = restore_from_file(window, window.db_path, window.tasks)
         if perubahan is not None:
-            reload_window(window, perubahan)
+            reload(perubahan)
 
-    pulihkan = QAction("&Pulihkan…", window)
+    pulihkan = QAction("&Pulihkan cadangan…", window)
     pulihkan.setStatusTip("Mengganti data dengan isi berkas cadangan")
     pulihkan.triggered.connect(restore_and_reload)
     return [cadangkan, pulihkan]

@@ -1,7 +1,9 @@
 """The window of a kabupaten workspace: its kecamatan on the left instead of the jabatan tree,
 and on the right what they sent, read-only: the summary of a period, the matrix kecamatan ×
 period of what arrived in the year, the selected kecamatan's capaian and IKI as sent, and the
-receipt log. Packages come in through :class:`TerimaDialog` (files or a whole stick).
+receipt log. Packages come in through :class:`TerimaDialog` (files or a whole stick). Its
+Berkas menu backs the workspace up to a folder and restores a backup, with the main window's
+own items (:func:`~kinerja_desktop.ui.backup_dialogs.backup_restore_actions`).
 
 Every read (the workspace itself when the window opens, then a year, period or kecamatan chosen,
 packages received) runs through :func:`~kinerja_desktop.ui.operations.run_once`: a locked or
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -59,6 +61,7 @@ from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.domain.value_text import format_angka, format_capaian
 from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.sel_urut import SelUrut
+from kinerja_desktop.ui.tasks import TaskRunner
 
 TEPAT = "#c8e6c9"  # on time
 TERLAMBAT = "#ffe0b2"  # late
@@ -101,7 +104,8 @@ class KabupatenWindow(QMainWindow):
         super().__init__(parent)
         self.db_path = parse_location(db_path)  # a file, or a database on a server
         if isinstance(self.db_path, Path):
-            mark_workspace(self.db_path)  # its damage hint names this window's ways out
+            mark_workspace(self.db_path)  # its damage hint adds a workspace's ways out
+        self.tasks = TaskRunner(self)  # Cadangkan ke… runs there; a restore waits for it
         # what the opening reads (in refresh, through the runner); until then, nothing known
         self.info = InfoKabupaten("", "", "", ())
         self.nilai = Penilaian()
@@ -169,8 +173,26 @@ class KabupatenWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._iki: dict[str, Any] | None = None
         self.rekap: Rekap | None = None  # None while the database cannot be read
+        self._build_menu()
         self._build_toolbar()
         self.refresh()
+
+    def _build_menu(self) -> None:
+        from kinerja_desktop.ui.backup_dialogs import backup_restore_actions
+
+        self.menu_berkas = self.menuBar().addMenu("&Berkas")
+        self.menu_berkas.addActions(backup_restore_actions(self, self.show_restored))
+        self.menu_berkas.addSeparator()
+        keluar = QAction("&Keluar", self)
+        keluar.setShortcut(QKeySequence("Ctrl+Q"))
+        keluar.setStatusTip("Menutup aplikasi")
+        keluar.triggered.connect(self.close)
+        self.menu_berkas.addAction(keluar)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Let a running backup finish before closing."""
+        self.tasks.wait()
+        super().closeEvent(event)
 
     # -- toolbar -------------------------------------------------------------------------------
 
@@ -519,6 +541,14 @@ class KabupatenWindow(QMainWindow):
             self.periode_combo.setCurrentIndex(index)
         self.refresh()
         self.statusBar().showMessage("Paket diterima; tampilan diperbarui.", 8000)
+
+    def show_restored(self, perubahan: Perubahan) -> None:
+        """After Berkas › Pulihkan cadangan…: the whole workspace was replaced, so read it
+        again from the start (its kecamatan, years and receipts may all differ)."""
+        self._dibuka = False
+        self.info = InfoKabupaten("", "", "", ())
+        self.refresh()
+        self.statusBar().showMessage(perubahan.pesan, 15000)
 
     def open_report(self) -> None:
         """Laporan Kabupaten…: the report of the chosen period as PDF or Excel."""

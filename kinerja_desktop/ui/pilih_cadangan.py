@@ -1,5 +1,6 @@
-"""Berkas › Pulihkan…: choose a backup of this database (newest first), seeing for each when it
-was made, why, and which database it belongs to; or another file, such as a flashdisk's zip."""
+"""Berkas › Pulihkan cadangan…: choose a backup of this database (newest first), seeing for
+each when it was made, why, and which database it belongs to; or another file, such as a
+flashdisk's zip."""
 
 import html
 from pathlib import Path
