@@ -66,8 +66,9 @@ def isi_dua_tahun() -> None:
 
 
 def _anggaran() -> None:
-    """2021: one program of the Sekcam with two kegiatan, Rp 10.000.000 and one not entered;
-    Rp 2.500.000 realised in TW I and Rp 5.000.000 in TW III → Rp 7.500.000, 75,0%."""
+    """2021: one program of the Sekcam with two kegiatan, Rp 10.000.000 and one not entered
+    (so the program's anggaran is not known); Rp 2.500.000 realised in TW I and Rp 5.000.000
+    in TW III → Rp 7.500.000, 75,0% of the first kegiatan."""
     from kinerja_desktop.db.ops_anggaran import AnggaranMasuk, set_realisasi_anggaran
     from kinerja_desktop.db.ops_program import (
         IsiKegiatan,

@@ -182,7 +182,7 @@ def test_the_workbook_shows_the_programs_and_anggaran_the_targets_are_planned_wi
     ws = load_workbook(path)["Anggaran"]
     rows = [[ws.cell(row=r, column=c).value for c in range(1, 5)] for r in range(6, 9)]
     assert rows == [
-        ["Sekretaris Kecamatan", "Program Penunjang", "7.01.01", "Rp 5.250.000.000"],
+        ["Sekretaris Kecamatan", "Program Penunjang", "7.01.01", "(belum lengkap)"],
         [None, "   Administrasi Keuangan", None, "Rp 5.250.000.000"],
         [None, "   Administrasi Umum", None, "(belum diisi)"],
     ]

@@ -53,6 +53,15 @@ def test_plan_and_monev_typed_in_the_tab_undone_and_redone(tab, qtbot):
     assert read_kegiatan(2020)[0].anggaran == 1_250_000_000
     _ketik(m, m.index(0, 2, m.index(0, 0)), "12a")  # refused in place, nothing pushed
     assert "bukan jumlah Rupiah" in tab.pesan.text() and tab.stack_.count() == 4
+    # a second kegiatan, anggaran not yet known: the program's is not either, as in the PK
+    # and the LKjIP; the part entered is in the tooltip; undone, the total is back
+    tab.view_program.setCurrentIndex(m.index(0, 0))
+    qtbot.mouseClick(tab.btn_kegiatan, Qt.MouseButton.LeftButton)
+    assert m.index(0, 2).data() == "belum lengkap"
+    assert "Terisi Rp 1.250.000.000" in m.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    tab.stack_.undo()
+    QApplication.processEvents()
+    assert m.index(0, 2).data() == "Rp 1.250.000.000"
 
     qtbot.mouseClick(tab.btn_aksi, Qt.MouseButton.LeftButton)
     a = tab.model_aksi

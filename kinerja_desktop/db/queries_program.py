@@ -8,7 +8,8 @@ program, kegiatan and actions by their ``urutan``. Nothing here writes.
 
 Typical use::
 
-    program = read_program(2026, [jabatan_id])       # with each program's anggaran total
+    program = read_program(2026, [jabatan_id])       # with each program's anggaran (None:
+                                                     # a kegiatan has none yet)
     kegiatan = read_kegiatan(2026, [jabatan_id])     # group by row.program_id
     aksi = read_rencana_aksi(2026, [jabatan_id])     # sub-actions right after their action
     catatan = read_keterangan(2026, "2026Q2")        # (indikator_id, periode) -> note
@@ -30,12 +31,19 @@ from kinerja_desktop.db.models import (
     RencanaAksi,
     Sasaran,
 )
+from kinerja_desktop.domain.anggaran import sum_anggaran
 from kinerja_desktop.domain.periode import parse_periode
 
 
 class BarisProgram(NamedTuple):
-    """One program of a jabatan. ``anggaran`` is the sum of its kegiatan's anggaran (None when
-    none of them has one); ``lengkap`` says whether every kegiatan has its anggaran."""
+    """One program of a jabatan.
+
+    ``anggaran`` is the program's anggaran as every document and the window show it: the sum
+    of its kegiatan's anggaran when every kegiatan has one, else None (not known: a kegiatan
+    without anggaran, or no kegiatan), never the sum of the entered ones alone
+    (:func:`~kinerja_desktop.domain.anggaran.sum_anggaran`). ``anggaran_terisi`` is that sum
+    of the entered ones (None when none is entered), for saying how far the entry has come;
+    ``lengkap`` says whether every kegiatan has its anggaran."""
 
     id: int
     jabatan_id: int
@@ -44,6 +52,7 @@ class BarisProgram(NamedTuple):
     nama: str
     sasaran_id: int | None
     anggaran: int | None
+    anggaran_terisi: int | None
     jumlah_kegiatan: int
     lengkap: bool
 
@@ -135,14 +144,9 @@ def read_program(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[B
     """Every program of ``tahun`` (or of the jabatan ``jabatan_ids``) with its anggaran total,
     ordered by jabatan and program; two queries."""
     ids = None if jabatan_ids is None else list(jabatan_ids)
-    total: dict[int, int] = defaultdict(int)
-    jumlah: dict[int, int] = defaultdict(int)
-    berisi: dict[int, int] = defaultdict(int)  # kegiatan with an anggaran
+    anggaran: dict[int, list[int | None]] = defaultdict(list)
     for k in read_kegiatan(tahun, ids):
-        jumlah[k.program_id] += 1
-        if k.anggaran is not None:
-            total[k.program_id] += k.anggaran
-            berisi[k.program_id] += 1
+        anggaran[k.program_id].append(k.anggaran)
     query = (
         Program.select(
             Program.id, Jabatan.id, Program.urutan, Program.kode, Program.nama, Program.sasaran
@@ -150,20 +154,25 @@ def read_program(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[B
         .join(Jabatan)
         .order_by(Jabatan.urutan, Program.urutan, Program.id)
     )
-    return [
-        BarisProgram(
-            pid,
-            jid,
-            urutan,
-            kode,
-            nama,
-            sasaran,
-            total[pid] if berisi[pid] else None,
-            jumlah[pid],
-            jumlah[pid] > 0 and berisi[pid] == jumlah[pid],
+    hasil = []
+    for pid, jid, urutan, kode, nama, sasaran in _baris(tahun, ids, query):
+        semua = anggaran.get(pid, [])
+        terisi = [x for x in semua if x is not None]
+        hasil.append(
+            BarisProgram(
+                pid,
+                jid,
+                urutan,
+                kode,
+                nama,
+                sasaran,
+                sum_anggaran(semua),
+                sum(terisi) if terisi else None,
+                len(semua),
+                bool(semua) and len(terisi) == len(semua),
+            )
         )
-        for pid, jid, urutan, kode, nama, sasaran in _baris(tahun, ids, query)
-    ]
+    return hasil
 
 
 def read_rencana_aksi(tahun: int, jabatan_ids: Iterable[int] | None = None) -> list[BarisAksi]:

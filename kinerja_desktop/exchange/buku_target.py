@@ -298,7 +298,10 @@ def _baris_anggaran(tahun: int) -> list[tuple[str, str, str, str, bool]]:
     kegiatan = kegiatan_per_program(read_kegiatan(tahun))
     hasil: list[tuple[str, str, str, str, bool]] = []
     for p in read_program(tahun):
-        jumlah = format_rupiah(p.anggaran) if p.anggaran is not None else "(belum diisi)"
+        if p.anggaran is not None:
+            jumlah = format_rupiah(p.anggaran)
+        else:  # as every document: no total while a kegiatan has no anggaran
+            jumlah = "(belum diisi)" if p.anggaran_terisi is None else "(belum lengkap)"
         hasil.append((nama_jabatan[p.jabatan_id], p.nama, p.kode, jumlah, True))
         for k in kegiatan.get(p.id, []):
             teks = format_rupiah(k.anggaran) if k.anggaran is not None else "(belum diisi)"

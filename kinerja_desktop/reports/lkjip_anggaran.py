@@ -1,6 +1,11 @@
 """The budget of the Laporan Kinerja's 3.2 Realisasi Anggaran: every program of the year with
 its kegiatan, their anggaran and the budget realised over the four triwulan, read in bulk
-(db.queries_program)."""
+(db.queries_program).
+
+A program's anggaran and the total are the figures the Perjanjian Kinerja prints (the same
+:func:`~kinerja_desktop.db.queries_program.read_program` row and
+:func:`~kinerja_desktop.domain.anggaran.sum_anggaran`): not known while a kegiatan has no
+anggaran, never the sum of the entered ones."""
 
 from dataclasses import dataclass
 
@@ -10,6 +15,7 @@ from kinerja_desktop.db.queries_program import (
     read_program,
     read_realisasi_anggaran,
 )
+from kinerja_desktop.domain.anggaran import sum_anggaran
 
 
 @dataclass(frozen=True)
@@ -18,7 +24,7 @@ class BarisAnggaran:
 
     nama: str
     program: bool
-    anggaran: int | None  # None: not entered (for a program: none of its kegiatan has one)
+    anggaran: int | None  # None: not known (for a program: a kegiatan without one, or none)
     realisasi: int | None  # None: nothing reported in any triwulan
 
     @property
@@ -36,6 +42,7 @@ class AnggaranLkjip:
     baris: tuple[BarisAnggaran, ...]
     per_triwulan: tuple[int | None, int | None, int | None, int | None]
     tanpa_anggaran: tuple[str, ...]  # kegiatan whose anggaran is not entered
+    tanpa_kegiatan: tuple[str, ...]  # programs without a kegiatan (so without anggaran)
 
     @property
     def program(self) -> list[BarisAnggaran]:
@@ -45,14 +52,24 @@ class AnggaranLkjip:
     @property
     def jumlah(self) -> BarisAnggaran:
         """The total over every program."""
-        anggaran = [p.anggaran for p in self.program if p.anggaran is not None]
         realisasi = [t for t in self.per_triwulan if t is not None]
         return BarisAnggaran(
             "Jumlah",
             True,
-            sum(anggaran) if anggaran else None,
+            sum_anggaran(p.anggaran for p in self.program),
             sum(realisasi) if realisasi else None,
         )
+
+    @property
+    def kurang(self) -> str:
+        """Why the total is not known, as a reader is told: ``anggaran 1 kegiatan belum
+        diisi`` / ``program X belum punya kegiatan``; "" when it is known or nothing exists."""
+        bagian = []
+        if self.tanpa_anggaran:
+            bagian.append(f"anggaran {len(self.tanpa_anggaran)} kegiatan belum diisi")
+        if self.tanpa_kegiatan:
+            bagian.append(f"{len(self.tanpa_kegiatan)} program belum punya kegiatan")
+        return " dan ".join(bagian)
 
 
 def _nama(kode: str, nama: str) -> str:
@@ -70,7 +87,8 @@ def build_lkjip_anggaran(tahun: int) -> AnggaranLkjip:
         triwulan[ke] = (triwulan[ke] or 0) + r.nilai
     baris: list[BarisAnggaran] = []
     per_program = kegiatan_per_program(kegiatan)
-    for p in read_program(tahun):
+    program = read_program(tahun)
+    for p in program:
         anak = per_program.get(p.id, [])
         real = [per_kegiatan[k.id] for k in anak if k.id in per_kegiatan]
         baris.append(
@@ -81,4 +99,7 @@ def build_lkjip_anggaran(tahun: int) -> AnggaranLkjip:
             for k in anak
         ]
     tanpa = tuple(_nama(k.kode, k.nama) for k in kegiatan if k.anggaran is None)
-    return AnggaranLkjip(tuple(baris), (triwulan[0], triwulan[1], triwulan[2], triwulan[3]), tanpa)
+    kosong = tuple(_nama(p.kode, p.nama) for p in program if not p.jumlah_kegiatan)
+    return AnggaranLkjip(
+        tuple(baris), (triwulan[0], triwulan[1], triwulan[2], triwulan[3]), tanpa, kosong
+    )

@@ -114,6 +114,12 @@ class LaporanKinerja:
                 + "; ".join(a.anggaran.tanpa_anggaran)
                 + "."
             )
+        if a.anggaran.tanpa_kegiatan:
+            baris.append(
+                f"Program tanpa kegiatan ({len(a.anggaran.tanpa_kegiatan)}): "
+                + "; ".join(a.anggaran.tanpa_kegiatan)
+                + "."
+            )
         for d in self.pk.dokumen:
             if d.kurang:
                 baris.append(

@@ -124,10 +124,17 @@ def _kata_pengantar(a: AngkaLkjip) -> str:
 
 def kalimat_anggaran(a: AngkaLkjip) -> str:
     """``Realisasi anggaran tahun 2026 sebesar Rp 1.250.000 dari anggaran Rp 2.000.000
-    (62,5%).``, or "" when no anggaran is entered."""
+    (62,5%).``; while the total is not known (a kegiatan without anggaran), the realisasi and
+    why there is no percentage; "" when neither anggaran nor realisasi is entered."""
     jumlah = a.anggaran.jumlah
     if jumlah.anggaran is None:
-        return ""
+        if jumlah.realisasi is None or not a.anggaran.kurang:
+            return ""
+        return (
+            f"Realisasi anggaran tahun {a.tahun} sebesar {format_rupiah(jumlah.realisasi)}; "
+            f"{a.anggaran.kurang}, sehingga jumlah anggaran dan persentase realisasinya belum "
+            "dapat dihitung."
+        )
     realisasi = format_rupiah(jumlah.realisasi or 0)
     persen = "" if jumlah.persen is None else f" ({format_persen(jumlah.persen)})"
     return (

@@ -278,8 +278,10 @@ def blok_anggaran(laporan: LaporanKinerja) -> list[Blok]:
     for t in tw:
         sebelum = kumulatif[-1] if kumulatif else None
         kumulatif.append(None if t is None and sebelum is None else (sebelum or 0) + (t or 0))
+    # with programs, a total not known always has its reason (ang.kurang)
     kalimat = kalimat_anggaran(a) or (
-        "Anggaran kegiatan belum diisi, sehingga persentase realisasi belum dapat dihitung."
+        f"{ang.kurang[:1].upper()}{ang.kurang[1:]}, sehingga jumlah anggaran dan persentase "
+        "realisasi belum dapat dihitung."
     )
     return [
         Paragraf(kalimat),

@@ -25,6 +25,7 @@ from kinerja_desktop.db.queries_program import (
     read_program,
     read_realisasi_anggaran,
 )
+from kinerja_desktop.domain.anggaran import sum_anggaran
 from kinerja_desktop.domain.capaian import CAPAIAN_WAJAR
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import (
@@ -120,16 +121,13 @@ class JabatanMonev:
         """The jabatan's totals over its programs (None where one is not known)."""
         program = [a for a in self.anggaran if not a.kegiatan]
 
-        def total(xs: list[int | None]) -> int | None:
-            return None if not xs or any(x is None for x in xs) else sum(x or 0 for x in xs)
-
         realisasi = [a.realisasi_kumulatif for a in program if a.realisasi_kumulatif is not None]
         tw = [a.realisasi_tw for a in program if a.realisasi_tw is not None]
         return BarisAnggaranMonev(
             "",
             "Jumlah",
             False,
-            total([a.anggaran for a in program]),
+            sum_anggaran(a.anggaran for a in program),
             sum(tw) if tw else None,
             sum(realisasi) if realisasi else None,
         )
@@ -289,7 +287,7 @@ def _anggaran(tahun: int, ids: list[int], p: Periode) -> dict[int, list[BarisAng
                 str(n),
                 f"{prog.kode} {prog.nama}".strip(),
                 False,
-                prog.anggaran if prog.lengkap else None,
+                prog.anggaran,
                 sum(sum_tw) if sum_tw else None,
                 sum(sum_kum) if sum_kum else None,
             )

@@ -20,6 +20,7 @@ from typing import Any
 from kinerja_desktop.db.pk import Naskah, read_naskah
 from kinerja_desktop.db.queries_nilai import NilaiIndikator, nilai_tahun
 from kinerja_desktop.db.queries_program import read_program
+from kinerja_desktop.domain.anggaran import sum_anggaran
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import tahun_
@@ -123,9 +124,7 @@ class DokumenPk:
     @property
     def total_anggaran(self) -> int | None:
         """The sum of the programs' anggaran; None when one is not known (or none exists)."""
-        if not self.program or any(p.anggaran is None for p in self.program):
-            return None
-        return sum(p.anggaran or 0 for p in self.program)
+        return sum_anggaran(p.anggaran for p in self.program)
 
     @property
     def kurang(self) -> list[str]:
@@ -291,11 +290,11 @@ def build_dokumen(
 
 
 def _program(tahun: int) -> dict[int | None, list[ProgramPk]]:
-    """Each jabatan's programs with their anggaran (None unless every kegiatan has one); the
-    Camat's agreement (None) carries every program of the year."""
+    """Each jabatan's programs with their anggaran (None unless every kegiatan has one, as in
+    the LKjIP); the Camat's agreement (None) carries every program of the year."""
     hasil: dict[int | None, list[ProgramPk]] = {None: []}
     for p in read_program(tahun):
-        program = ProgramPk(p.kode, p.nama, p.anggaran if p.lengkap else None)
+        program = ProgramPk(p.kode, p.nama, p.anggaran)
         hasil.setdefault(p.jabatan_id, []).append(program)
         hasil[None].append(program)
     return hasil

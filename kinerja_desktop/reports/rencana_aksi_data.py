@@ -19,6 +19,7 @@ from kinerja_desktop.db.queries_program import (
     read_program,
     read_rencana_aksi,
 )
+from kinerja_desktop.domain.anggaran import sum_anggaran
 from kinerja_desktop.domain.capaian import Target
 from kinerja_desktop.domain.indikator import Jenis
 from kinerja_desktop.domain.periode import tahun_, triwulan_setahun
@@ -189,9 +190,8 @@ def baris_anggaran(tahun: int, jabatan_ids: list[int]) -> dict[int, list[BarisAn
         nomor[p.jabatan_id] += 1
         n = nomor[p.jabatan_id]
         nama = f"{p.kode} {p.nama}".strip()
-        anggaran = p.anggaran if p.lengkap else None
         hasil[p.jabatan_id].append(
-            BarisAnggaran(str(n), nama, teks_rupiah(anggaran), False, anggaran)
+            BarisAnggaran(str(n), nama, teks_rupiah(p.anggaran), False, p.anggaran)
         )
         for i, k in enumerate(kegiatan.get(p.id, []), start=1):
             hasil[p.jabatan_id].append(
@@ -265,8 +265,7 @@ def build_rencana_aksi(
     for j in pilihan:
         assert j.id is not None
         program = anggaran.get(j.id, [])
-        utama = [a.rupiah for a in program if not a.kegiatan]
-        total = None if not utama or any(x is None for x in utama) else sum(x or 0 for x in utama)
+        total = sum_anggaran(a.rupiah for a in program if not a.kegiatan)
         jabatan.append(
             JabatanRa(
                 kode=j.kode,

@@ -113,6 +113,24 @@ def _rupiah(x: int | None, kosong: str = "") -> str:
     return format_rupiah(x) if x is not None else kosong
 
 
+def _item_anggaran(p: BarisProgram) -> QStandardItem:
+    """A program's anggaran as the documents print it: not known while a kegiatan has none
+    (said so here, with the sum entered so far in the tooltip), never that sum as a total."""
+    if p.anggaran is not None:
+        return _item(format_rupiah(p.anggaran), kanan=True, tip="Jumlah anggaran kegiatannya")
+    if p.anggaran_terisi is None:
+        return _item("-", kanan=True, tip="Belum ada kegiatan dengan anggaran.")
+    return _item(
+        "belum lengkap",
+        kanan=True,
+        tip=(
+            f"Terisi {format_rupiah(p.anggaran_terisi)} dari kegiatan yang sudah punya anggaran. "
+            "Jumlahnya baru dihitung (dan dicetak di PK, Rencana Aksi, monev dan LKjIP) setelah "
+            "semua kegiatan diisi anggarannya."
+        ),
+    )
+
+
 def _tebal(baris: list[QStandardItem]) -> list[QStandardItem]:
     font = QFont()
     font.setBold(True)
@@ -127,8 +145,9 @@ def fill_program(
     kegiatan: dict[int, list[BarisKegiatan]],
     realisasi: Sequence[BarisRealisasiAnggaran],
 ) -> None:
-    """Fill ``model`` with the programs (anggaran: the sum of their kegiatan), each with its
-    kegiatan as children; the last column says what was realised in the year so far."""
+    """Fill ``model`` with the programs (anggaran: the sum of their kegiatan, once each has
+    one), each with its kegiatan as children; the last column says what was realised in the
+    year so far."""
     total: dict[int, int] = {}
     for r in realisasi:
         total[r.kegiatan_id] = total.get(r.kegiatan_id, 0) + r.nilai
@@ -140,7 +159,7 @@ def fill_program(
             [
                 _item(p.nama, Kunci("program", p.id, "nama"), tip=p.nama),
                 _item(p.kode, Kunci("program", p.id, "kode")),
-                _item(_rupiah(p.anggaran, "-"), kanan=True, tip="Jumlah anggaran kegiatannya"),
+                _item_anggaran(p),
                 _item(_jumlah(sum(realisasi_p) if realisasi_p else None, p.anggaran), kanan=True),
             ]
         )
@@ -199,7 +218,7 @@ def fill_realisasi(
         induk = _tebal(
             [
                 _item(p.nama, tip=p.nama),
-                _item(_rupiah(p.anggaran, "-"), kanan=True),
+                _item_anggaran(p),
                 _item(_rupiah(sum(kini_p)) if kini_p else "", kanan=True),
                 _item(_jumlah(sum(sampai_p) if sampai_p else None, p.anggaran), kanan=True),
             ]
