@@ -25,6 +25,7 @@ from kinerja_desktop.exchange.desa_import import import_berkas_desa
 from kinerja_desktop.exchange.desa_layout import BARIS_DATA_AWAL, KOLOM_BULAN_AWAL
 from kinerja_desktop.exchange.desa_template import make_desa_templates
 from kinerja_desktop.paths import data_dir, files_dir
+from kinerja_desktop.reports.kelengkapan import indikator_desa
 
 FIXTURES = Path(__file__).parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
@@ -412,6 +413,7 @@ def test_completeness_counts_the_values_present(db, tmp_path, capsys):
         "terisi": 1,
         "diharapkan": len(kode),
         "jatuh_tempo": True,
+        "triwulanan": 0,
     }
     assert len(sengguruh["kurang"]) == len(kode) - 1  # which indicators are still missing
     code, out, _ = run(capsys, "kelengkapan", "--tahun", "2020", "--per", "triwulan")
@@ -421,7 +423,8 @@ def test_completeness_counts_the_values_present(db, tmp_path, capsys):
 
 def test_completeness_counts_a_value_stored_for_a_whole_triwulan(db, tmp_path, capsys):
     # An indicator reported per triwulan may get a desa value for a whole triwulan through the
-    # values CSV: it covers its months.
+    # values CSV. It owes one value per triwulan, in the month that ends it: the triwulan
+    # value (or a month within it) gives it, once.
     kode = [i.kode for i in desa_indicators(2020) if i.jenis == "jumlah"][0]
     Indikator.update(frekuensi="triwulanan").where(
         Indikator.kode == kode, Indikator.tahun == 2020
@@ -436,10 +439,15 @@ def test_completeness_counts_a_value_stored_for_a_whole_triwulan(db, tmp_path, c
     assert run(capsys, "nilai", "impor", str(berkas))[0] == 0
     code, out, _ = run(capsys, "kelengkapan", "--tahun", "2020", "--json")
     sel = {(s["kode_desa"], s["periode"]): s for s in json.loads(out)}
-    assert [sel[(KEMIRI, p)]["terisi"] for p in ("202003", "202004", "202005", "202006")] == [
-        0, 1, 1, 1,
+    bulan = [sel[(KEMIRI, p)] for p in ("202003", "202004", "202005", "202006")]
+    n = len(indikator_desa(2020))
+    assert [(s["terisi"], s["diharapkan"]) for s in bulan] == [
+        (0, n), (0, n - 1), (0, n - 1), (1, n),
     ]  # fmt: skip
-    assert sel[(KEMIRI, "202004")]["status"] == "sebagian"
+    assert [s["status"] for s in bulan] == ["belum", "belum", "belum", "sebagian"]
+    code, out, _ = run(capsys, "kelengkapan", "--tahun", "2020", "--per", "triwulan", "--json")
+    tw2 = next(s for s in json.loads(out) if (s["kode_desa"], s["periode"]) == (KEMIRI, "2020Q2"))
+    assert (tw2["terisi"], tw2["diharapkan"], tw2["triwulanan"]) == (1, 3 * (n - 1) + 1, 1)
 
 
 def test_template_command_refusals(db, tmp_path, capsys):

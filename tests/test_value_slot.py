@@ -86,3 +86,22 @@ def test_a_triwulan_realisasi_of_a_monthly_indicator_is_refused_by_grid_and_csv(
     code, out = _cli(capsys, "nilai", "impor", str(csv))
     assert code == 1 and "dilaporkan bulanan: isi bulan-bulannya" in out
     assert _stored(ind.id) == 0
+
+
+def test_what_each_kind_of_indicator_owes_for_completeness():
+    from kinerja_desktop.domain.indikator import Frekuensi
+    from kinerja_desktop.domain.value_slot import choose_expected
+
+    def owes(frekuensi: Frekuensi, periode: str) -> tuple[tuple[int, ...], ...]:
+        return choose_expected(frekuensi, parse_periode(periode))
+
+    assert owes(Frekuensi.BULANAN, "202002") == ((2,),)
+    assert owes(Frekuensi.BULANAN, "2020Q1") == ((1,), (2,), (3,))
+    # per triwulan: nothing in the first two months, the whole triwulan in the month ending it
+    assert owes(Frekuensi.TRIWULANAN, "202001") == owes(Frekuensi.TRIWULANAN, "202002") == ()
+    assert owes(Frekuensi.TRIWULANAN, "202003") == owes(Frekuensi.TRIWULANAN, "2020Q1") == (
+        (1, 2, 3),
+    )
+    assert owes(Frekuensi.TRIWULANAN, "202012") == ((10, 11, 12),)
+    assert len(owes(Frekuensi.TRIWULANAN, "2020")) == 4
+    assert len(owes(Frekuensi.BULANAN, "2020")) == 12

@@ -7,6 +7,9 @@ the values CSV and the desa workbooks, so that no way in stores what another wou
 - A realisasi is reported per month; an indicator reported per triwulan may also hold one per
   triwulan. Semester and year figures are always computed from them, never stored.
 
+What a desa owes for completeness follows the same rule (:func:`choose_expected`): a monthly
+indicator one value a month, a triwulan indicator one value a triwulan.
+
 Whether a stored value is locked (approved) is a question about what is stored, answered by
 :mod:`kinerja_desktop.db.ops_nilai`.
 """
@@ -63,3 +66,17 @@ def slot_refusal(
         f"Realisasi diisi per bulan (atau per triwulan untuk indikator triwulanan); "
         f"{periode.label} dihitung dari situ, tidak diisi sendiri."
     )
+
+
+def choose_expected(frekuensi: Frekuensi, periode: Periode) -> tuple[tuple[int, ...], ...]:
+    """The realisasi an indicator reported at ``frekuensi`` owes for ``periode``, each as the
+    months whose values make it up (a value stored for a triwulan covers its months).
+
+    A monthly indicator owes one value per month. A triwulan indicator owes one value per
+    triwulan, and it falls due when the triwulan ends: it is owed in the month that ends the
+    triwulan (March, June, September, December), given by any value within the triwulan,
+    and owes nothing in the two months before. So January 2026 owes nothing of it, March 2026
+    and Triwulan I 2026 each owe ``((1, 2, 3),)``, the year four such triwulan."""
+    if frekuensi is Frekuensi.BULANAN:
+        return tuple((m,) for m in periode.bulan)
+    return tuple((m - 2, m - 1, m) for m in periode.bulan if m % 3 == 0)

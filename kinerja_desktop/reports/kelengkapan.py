@@ -1,8 +1,15 @@
 """Completeness of desa reporting: desa × period, counted from the values actually stored.
 
-A desa has *sent* a month when every value its workbook asks for is present (a count, or a
+A desa has *sent* a period when every value it owes for it is present (a count, or a
 numerator with its denominator); *partially* when some are; *not yet* when none are. A stored 0
 counts as sent: "no data" is the absence of a value, never a 0. No "done" flag is kept.
+
+What a desa owes follows each indicator's own period
+(:func:`~kinerja_desktop.domain.value_slot.choose_expected`): a monthly indicator one value a
+month; a triwulan indicator one value a triwulan, owed in the month that ends it (March, June,
+September, December) and given by any value within the triwulan, so that January and February
+never count it missing. A period that owes nothing (a month of triwulan indicators only) is
+complete.
 
 A period is *due* once it has ended: a missing value for a month still running is not late.
 Each cell also says which indicators are missing, so that the kecamatan can ask for them.
@@ -14,13 +21,16 @@ from enum import StrEnum
 
 from kinerja_desktop.db.models import Desa, Indikator, Jabatan, NilaiRealisasi, Sasaran
 from kinerja_desktop.db.queries import desa_indicators
-from kinerja_desktop.domain.indikator import Jenis
+from kinerja_desktop.domain.indikator import Frekuensi, Jenis
 from kinerja_desktop.domain.periode import (
+    JenisPeriode,
     Periode,
     bulan_setahun,
     parse_periode,
+    triwulan,
     triwulan_setahun,
 )
+from kinerja_desktop.domain.value_slot import choose_expected
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 
 
@@ -46,17 +56,43 @@ class SelKelengkapan:
     periode: str
     terisi: int
     diharapkan: int
-    kurang: tuple[str, ...] = ()  # codes of the indicators not complete in every month
+    kurang: tuple[str, ...] = ()  # codes of the indicators still owing a value in the period
     jatuh_tempo: bool = True  # the period has ended: a missing value is late
+    triwulanan: int = 0  # how many of ``diharapkan`` are triwulan values (triwulan indicators)
 
     @property
     def status(self) -> StatusKelengkapan:
-        """Received, partial or missing, from the counts."""
-        if self.diharapkan and self.terisi >= self.diharapkan:
+        """Received, partial or missing, from the counts; received when nothing is owed."""
+        if self.terisi >= self.diharapkan:
             return StatusKelengkapan.DITERIMA
         if self.terisi:
             return StatusKelengkapan.SEBAGIAN
         return StatusKelengkapan.BELUM
+
+    @property
+    def bagian_terisi(self) -> float:
+        """The share of what is owed that is present, 0.0–1.0 (1.0 when nothing is owed)."""
+        return self.terisi / self.diharapkan if self.diharapkan else 1.0
+
+    @property
+    def kalimat(self) -> str:
+        """``Desa Kemiri, Maret 2020: 30 dari 42 nilai ada (2 di antaranya nilai Triwulan I
+        indikator triwulanan).``, as the grid and the table say it on hover."""
+        p = parse_periode(self.periode)
+        kepala = f"{self.nama_desa}, {p.label}"
+        if not self.diharapkan:
+            teks = f"{kepala}: tidak ada nilai yang diminta untuk periode ini."
+        else:
+            teks = f"{kepala}: {self.terisi} dari {self.diharapkan} nilai ada"
+            if self.triwulanan:
+                nilai = "nilai triwulan" if p.jenis is JenisPeriode.TRIWULAN else (
+                    f"nilai {triwulan(p.tahun, (p.akhir + 2) // 3).label}"
+                )
+                teks += f" ({self.triwulanan} di antaranya {nilai} indikator triwulanan)"
+            teks += "."
+        if not self.jatuh_tempo:
+            teks += " Periodenya belum berakhir."
+        return teks
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form."""
@@ -69,6 +105,7 @@ class SelKelengkapan:
             "diharapkan": self.diharapkan,
             "kurang": list(self.kurang),
             "jatuh_tempo": self.jatuh_tempo,
+            "triwulanan": self.triwulanan,
         }
 
 
@@ -113,11 +150,13 @@ def kelengkapan(
     """Completeness of every desa for the months (``per="bulan"``) or triwulan of ``tahun``.
 
     Returns the periods (columns) and one cell per desa and period, desa in their usual order.
-    A period that has not ended on ``hari_ini`` (default: today) is marked not yet due.
+    Each indicator counts per its own period (see the module). A period that has not ended on
+    ``hari_ini`` (default: today) is marked not yet due.
     """
     hari_ini = hari_ini or date.today()
-    indikator = [i for i in desa_indicators(tahun) if i.jenis != Jenis.KEHADIRAN]
-    jenis = {i.id: Jenis(i.jenis) for i in indikator}
+    dicatat = [i for i in desa_indicators(tahun) if i.jenis != Jenis.KEHADIRAN]
+    indikator = [(i.id, i.kode, Frekuensi(i.frekuensi)) for i in dicatat]
+    jenis = {i.id: Jenis(i.jenis) for i in dicatat}
     bulan = bulan_setahun(tahun)
     periode = bulan if per == "bulan" else triwulan_setahun(tahun)
     semua_desa = list(Desa.select().order_by(Desa.urutan))
@@ -146,28 +185,39 @@ def kelengkapan(
         if _lengkap(jenis[indikator_id], nilai, pembilang, penyebut):
             for m in parse_periode(kode_periode).bulan:
                 has_nilai.add((desa_id, indikator_id, m))
-    terisi: dict[tuple[int, int], int] = {}
-    for desa_id, _, m in has_nilai:
-        terisi[(desa_id, m)] = terisi.get((desa_id, m), 0) + 1
+    # what each kind of indicator owes in each period: the same for every desa
+    utang = {(f, p.id): choose_expected(f, p) for f in Frekuensi for p in periode}
     hasil = []
     for d in semua_desa:
         nama = nama_desa_lengkap(d.jenis, d.nama)
         for p in periode:
             if d.nonaktif_sejak is not None and d.nonaktif_sejak <= bulan[p.awal - 1].id:
                 continue  # retired by then: no row, its earlier values still count
-            ada = sum(terisi.get((d.id, m), 0) for m in p.bulan)
-            kurang = tuple(
-                i.kode for i in indikator if any((d.id, i.id, m) not in has_nilai for m in p.bulan)
-            )
+            ada = diharapkan = triwulanan = 0
+            kurang = []
+            for indikator_id, kode, frekuensi in indikator:
+                nilai_diminta = utang[(frekuensi, p.id)]
+                isi = sum(
+                    1
+                    for bulan_nilai in nilai_diminta
+                    if any((d.id, indikator_id, m) in has_nilai for m in bulan_nilai)
+                )
+                ada += isi
+                diharapkan += len(nilai_diminta)
+                if frekuensi is Frekuensi.TRIWULANAN:
+                    triwulanan += len(nilai_diminta)
+                if isi < len(nilai_diminta):
+                    kurang.append(kode)
             hasil.append(
                 SelKelengkapan(
                     d.kode,
                     nama,
                     p.id,
                     ada,
-                    len(indikator) * len(p.bulan),
-                    kurang,
+                    diharapkan,
+                    tuple(kurang),
                     p.tanggal_akhir < hari_ini,
+                    triwulanan,
                 )
             )
     return periode, hasil

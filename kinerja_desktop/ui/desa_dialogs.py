@@ -291,11 +291,11 @@ class KelengkapanDialog(QDialog):
                 keadaan, f"{s.terisi}/{s.diharapkan}"
             )
             # what is missing first: ended periods by the share received, then those not due
-            item = SelUrut(teks, (not s.jatuh_tempo, s.terisi / max(s.diharapkan, 1)))
+            item = SelUrut(teks, (not s.jatuh_tempo, s.bagian_terisi))
             item.setData(Qt.ItemDataRole.UserRole, nomor)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setBackground(QBrush(QColor(WARNA.get(keadaan, WARNA_BELUM_WAKTUNYA))))
-            item.setToolTip(self._kalimat(s))
+            item.setToolTip(s.kalimat)
             self.tabel.setItem(r, c, item)
             hitung[keadaan] += 1
         self.tabel.setSortingEnabled(True)
@@ -313,15 +313,6 @@ class KelengkapanDialog(QDialog):
     def _refused(self, pesan: str) -> None:
         self.ringkas.setText(f"Kelengkapan tidak dapat dihitung: {pesan}")
 
-    def _kalimat(self, s: Any) -> str:
-        from kinerja_desktop.domain.periode import parse_periode
-
-        label = parse_periode(s.periode).label
-        kepala = f"{s.nama_desa}, {label}: {s.terisi} dari {s.diharapkan} nilai ada."
-        if not s.jatuh_tempo:
-            kepala += " Periodenya belum berakhir."
-        return kepala
-
     def _sel_di(self, row: int, col: int) -> Any | None:
         """The SelKelengkapan of the cell at ``row``, ``col`` (None: the desa column)."""
         item = self.tabel.item(row, col)
@@ -333,7 +324,7 @@ class KelengkapanDialog(QDialog):
         if s is None:
             self.rincian.clear()
             return
-        baris = [self._kalimat(s)]
+        baris = [s.kalimat]
         if s.kurang:
             baris.append(f"Belum ada ({len(s.kurang)} indikator):")
             baris += [f"  {k} {self._nama_indikator.get(k, '')}" for k in s.kurang]

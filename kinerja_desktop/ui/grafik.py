@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.reports.grafik import GARIS_TARGET, GrafikCapaian, teks_tanda
 
 if TYPE_CHECKING:  # the data is read off the GUI thread; only its shape is needed here
@@ -357,7 +356,7 @@ class PetaKelengkapan(QWidget):
             if s is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), kalimat_sel(s), self)
+                QToolTip.showText(event.globalPos(), s.kalimat, self)
             return True
         return super().event(event)  # type: ignore[arg-type]
 
@@ -367,11 +366,3 @@ class PetaKelengkapan(QWidget):
         if s is not None:
             self.sel_dipilih.emit(s)
 
-
-def kalimat_sel(s: "SelKelengkapan") -> str:
-    """``Desa Kemiri, Oktober 2020: 30 dari 42 nilai ada.``"""
-    label = parse_periode(s.periode).label
-    teks = f"{s.nama_desa}, {label}: {s.terisi} dari {s.diharapkan} nilai ada."
-    if not s.jatuh_tempo:
-        teks += " Periodenya belum berakhir."
-    return teks
