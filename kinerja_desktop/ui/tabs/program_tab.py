@@ -117,7 +117,9 @@ class ProgramTab(TabDasar):
         tautan.addWidget(self.combo_tautan, 1)
         petunjuk = QLabel(
             "Anggaran ditulis dalam Rupiah utuh, misalnya 1.250.000; baris program menjumlahkan "
-            "kegiatannya. Realisasi anggaran diisi per triwulan di halaman Monev Triwulan."
+            "kegiatannya setelah semuanya diisi (sebelum itu tertulis \"belum lengkap\" dan "
+            "dokumen belum mencetak jumlahnya). Realisasi anggaran diisi per triwulan di halaman "
+            "Monev Triwulan."
         )
         petunjuk.setWordWrap(True)
         halaman = QWidget()
