@@ -100,7 +100,7 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
             if skp.pegawai.itemText(i).startswith("Ani Rahmawati")
         )
     )
-    sel = skp.tabel_rencana.item(1, 5)
+    sel = skp.rencana.tabel_rencana.item(1, 5)
     baris = sel.data(Qt.ItemDataRole.UserRole)
     lkjip = LkjipEditor(None, 2020)
     app.processEvents()
@@ -110,7 +110,7 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     _grab(skp, f"{picture}-skp.png" if picture else None)
     hasil["skp"] = {
         "galat": skp.galat.text() if not skp.galat.isHidden() else "",
-        "sel": skp.tabel_rencana.item(1, 5).text(),
+        "sel": skp.rencana.tabel_rencana.item(1, 5).text(),
         "tersimpan": SkpHasilKerja.get_by_id(baris).target,
     }
 
@@ -139,7 +139,7 @@ def full_disk(db_file: Path, filler: Path, out: Path, picture: str | None) -> No
     }
 
     filler.unlink()  # room again: the same edits, still on screen, go through
-    skp.tabel_rencana.item(1, 5).setText("260")
+    skp.rencana.tabel_rencana.item(1, 5).setText("260")
     lkjip.simpan.click()
     hasil["setelah_ruang"] = {
         "skp": SkpHasilKerja.get_by_id(baris).target,

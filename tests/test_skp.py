@@ -18,7 +18,6 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.db.ops_pemangku import remove_pemangku
 from kinerja_desktop.db.ops_skp import (
     add_hasil_kerja,
-    remove_hasil_kerja,
     update_ekspektasi,
     update_hasil_kerja,
 )
@@ -36,6 +35,7 @@ from kinerja_desktop.db.skp_aturan import (
     set_matriks,
     set_predikat_organisasi,
 )
+from kinerja_desktop.db.skp_removal import remove_hasil_kerja
 from kinerja_desktop.domain.skp import (
     BAIK,
     BUTUH_PERBAIKAN,

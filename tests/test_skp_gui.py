@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QInputDialog
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.models import SkpEvaluasi, SkpHasilKerja, SkpPerilaku
-from kinerja_desktop.db.ops_skp import remove_skp
 from kinerja_desktop.db.skp_aturan import predikat_organisasi
+from kinerja_desktop.db.skp_removal import remove_skp
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
 from kinerja_desktop.ui.skp_editor import SkpEditor
@@ -35,7 +35,7 @@ def test_editor_plan_expectations_and_the_decision_beside_the_proposal(qtbot, db
     assert editor.pegawai.count() == 5
     _pilih(editor, "Ani Rahmawati")
     assert "Pejabat penilai kinerja: Budi Santoso, S.Sos" in editor.pihak.text()
-    tabel = editor.tabel_rencana
+    tabel = editor.rencana.tabel_rencana
     assert tabel.rowCount() == 4
     assert [tabel.item(i, 7).text() for i in range(4)] == [
         f"IKI OD-KESOS.0{k}" for k in range(1, 5)
@@ -112,7 +112,7 @@ def test_buat_skp_offers_the_holders_without_one(qtbot, db, monkeypatch):
     qtbot.mouseClick(editor.buat, Qt.MouseButton.LeftButton)
     assert ditawarkan == [["Fitri Handayani — Bendahara"]]
     assert editor.pegawai.currentText().startswith("Fitri Handayani")
-    assert editor.tabel_rencana.rowCount() > 0
+    assert editor.rencana.tabel_rencana.rowCount() > 0
 
 
 def test_cetak_dialog_lists_what_is_missing_and_writes_the_pdf(qtbot, db, tmp_path):

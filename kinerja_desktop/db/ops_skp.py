@@ -1,7 +1,8 @@
 """Writing a pegawai's SKP plan: drawing it from the jabatan's IKI, editing its rencana hasil
 kerja, and the atasan's expectation of each core value.
 
-The evaluation of a period is in :mod:`ops_skp_evaluasi`. Every operation runs in one transaction
+The evaluation of a period is in :mod:`ops_skp_evaluasi`, removing an SKP or a row of its plan
+(and the undo of that) in :mod:`skp_removal`. Every operation runs in one transaction
 with its audit entries (``jenis`` "skp", the jabatan and the period named) and returns a
 :class:`Perubahan`.
 """
@@ -226,23 +227,6 @@ def add_skp(pegawai_id: int, tahun: int, jabatan_id: int | None = None) -> Hasil
     return Hasil(perubahan_skp(pesan, skp), skp.id)
 
 
-def remove_skp(skp_id: int) -> Hasil[None]:
-    """Remove an SKP with its plan and evaluations (audited with what it held)."""
-    with database_proxy.atomic():
-        skp = require_skp(skp_id)
-        nama, tahun = skp.pegawai.nama, skp.tahun_id
-        isi = [
-            f"{rhk} / {ind}"
-            for rhk, ind in SkpHasilKerja.select(SkpHasilKerja.rhk, SkpHasilKerja.indikator)
-            .where(SkpHasilKerja.skp == skp_id)
-            .tuples()
-            .iterator()
-        ]
-        log_skp(skp, "dihapus", lama=isi)
-        skp.delete_instance(recursive=False)
-    return Hasil(Perubahan(pesan=f"SKP {nama} tahun {tahun} dihapus.", tahun=tahun), None)
-
-
 # -- the plan ------------------------------------------------------------------------------
 
 
@@ -296,19 +280,6 @@ def update_hasil_kerja(hasil_kerja_id: int, perubahan: dict[str, str]) -> Hasil[
         SkpHasilKerja.update(**bersih).where(SkpHasilKerja.id == hasil_kerja_id).execute()
         log_skp(row.skp, "rencana hasil kerja diubah", lama=lama, baru=bersih)
     return Hasil(perubahan_skp("Rencana hasil kerja diubah.", row.skp), None)
-
-
-def remove_hasil_kerja(hasil_kerja_id: int) -> Hasil[None]:
-    """Remove a rencana hasil kerja with its realisasi and feedback (audited)."""
-    with database_proxy.atomic():
-        row = SkpHasilKerja.get_or_none(SkpHasilKerja.id == hasil_kerja_id)
-        if row is None:
-            raise TidakDitemukan("Rencana hasil kerja ini sudah tidak ada.")
-        lama = {k: getattr(row, k) for k in KOLOM_HASIL_KERJA}
-        skp = row.skp
-        row.delete_instance()
-        log_skp(skp, "rencana hasil kerja dihapus", lama=lama)
-    return Hasil(perubahan_skp("Rencana hasil kerja dihapus.", skp), None)
 
 
 def baris_perilaku(skp_id: int, kode: str) -> SkpPerilaku:

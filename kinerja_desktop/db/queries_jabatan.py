@@ -20,6 +20,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_jabatan
 from kinerja_desktop.db.removed_rows import capture_rows, tautan_parts
+from kinerja_desktop.domain.teks import format_daftar
 
 
 @dataclass(frozen=True)
@@ -70,20 +71,15 @@ class RingkasanHapus:
             bagian.append(f"{len(self.pemangku)} pemangku ({', '.join(self.pemangku)})")
         judul = f"Jabatan «{self.nama}» ({self.kode}) akan dihapus"
         if bagian:
-            kalimat = f"{judul} beserta {_daftar(bagian)}."
+            kalimat = f"{judul} beserta {format_daftar(bagian)}."
         else:
             kalimat = f"{judul}. Jabatan ini belum berisi data apa pun."
         if self.tautan:
             kalimat += (
                 f" Tautan yang ikut dikosongkan (barisnya sendiri tetap ada): "
-                f"{_daftar(list(self.tautan))}."
+                f"{format_daftar(list(self.tautan))}."
             )
         return kalimat
-
-
-def _daftar(bagian: list[str]) -> str:
-    """``a, b dan c``."""
-    return bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
 
 
 def list_jabatan(tahun: int) -> list[JabatanInfo]:

@@ -95,3 +95,10 @@ def tanpa_kendali(teks: str) -> str:
     changed: for text shown on a terminal, where an escape sequence in a stored name could
     recolour or rewrite the screen."""
     return _BUANG.sub("", _SPASI.sub(" ", _BARIS_BARU.sub("\n", teks)))
+
+
+def format_daftar(bagian: list[str]) -> str:
+    """``a, b dan c``: the parts of a list as one Indonesian phrase ("" for none)."""
+    if len(bagian) < 2:
+        return "".join(bagian)
+    return ", ".join(bagian[:-1]) + " dan " + bagian[-1]

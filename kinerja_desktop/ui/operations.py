@@ -114,8 +114,10 @@ class ChangeCommand(QUndoCommand):
         judul: str,
         outcome: Outcome,
         raise_first: bool = False,
+        source: str = "",
     ) -> None:
         super().__init__(teks)
+        self.source = source  # which part of the window made the step (see step_source)
         self._do, self._undo = do, undo
         self._on_done, self._on_refused = on_done, on_refused
         self._parent, self._judul = parent, judul
@@ -168,6 +170,7 @@ def push_change(
     parent: QWidget | None,
     judul: str = "Perubahan tidak disimpan",
     raise_first: bool = False,
+    source: str = "",
 ) -> Hasil[Any] | None:
     """Perform ``do`` as the step ``teks`` on ``stack``; returns the Hasil of that first run.
 
@@ -175,11 +178,23 @@ def push_change(
     ``on_refused`` every refusal, titled ``judul`` for the first run. None is returned when
     the change failed (the step is then not on the stack). With ``raise_first`` a refusal of
     the first run is raised to the caller instead, for callers that keep a dialog open.
+    ``source`` names the part of the window that made the step, for :func:`step_source`.
     """
     outcome = Outcome()
     stack.push(
-        ChangeCommand(teks, do, undo, on_done, on_refused, parent, judul, outcome, raise_first)
+        ChangeCommand(
+            teks, do, undo, on_done, on_refused, parent, judul, outcome, raise_first, source
+        )
     )
     if outcome.failure is not None:
         raise outcome.failure
     return outcome.result
+
+
+def step_source(stack: QUndoStack, index: int) -> str:
+    """The ``source`` the step at ``index`` of ``stack`` was pushed with ("" when none, or no
+    step there). A dialog with Urungkan and Ulangi of its own (the SKP editor) takes back and
+    performs again only its own steps, never one of the window it covers, which it does not
+    show."""
+    command = stack.command(index)
+    return command.source if isinstance(command, ChangeCommand) else ""

@@ -5,8 +5,10 @@ proposal beside the atasan's decision); and keep the kecamatan's predikat, the p
 and the distribution check in view (tab Predikat & Kurva).
 
 Every edit is saved at once (and logged in the audit log); a refusal is shown in red under the
-tabs, the edit stays on screen to correct. The main window adds "SKP Pegawai…" and "Cetak
-SKP…" (:mod:`skp_dialog`) to its Laporan menu through :func:`create_actions`.
+tabs, the edit stays on screen to correct. Removing an SKP or a row of its plan says first what
+goes, and can be undone (:mod:`skp_urung`: Urungkan, Ctrl+Z). The main window adds "SKP
+Pegawai…" and "Cetak SKP…" (:mod:`skp_dialog`) to its Laporan menu through
+:func:`create_actions`.
 """
 
 from typing import Any
@@ -14,16 +16,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,39 +29,30 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import latest_year, years
-from kinerja_desktop.db.queries_indikator import kode_indikator
 from kinerja_desktop.db.queries_skp import DataSkp
-from kinerja_desktop.domain.skp import Bagian
-from kinerja_desktop.ui.pesan import ask_yes
-from kinerja_desktop.ui.skp_bersama import Pelaksana, fit_rows_to_width, item_baca, item_isi
+from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.skp_bersama import Pelaksana
 from kinerja_desktop.ui.skp_perilaku_tab import PerilakuTab
-from kinerja_desktop.ui.skp_tambah import TambahRhkDialog
+from kinerja_desktop.ui.skp_rencana_tab import RencanaTab
+from kinerja_desktop.ui.skp_urung import Jendela, UrungSkp
 from kinerja_desktop.ui.tasks import TaskRunner
-
-KOLOM_RENCANA = (
-    "Bagian",
-    "RHK Pimpinan\nyang Diintervensi",
-    "Rencana Hasil Kerja",
-    "Aspek",
-    "Indikator Kinerja Individu",
-    "Target",
-    "Satuan",
-    "Sumber",
-)
-_KUNCI_RENCANA = (None, "rhk_atasan", "rhk", "aspek", "indikator", "target", "satuan", None)
 
 
 class SkpEditor(QDialog):
-    """The SKP editor window (see the module's description)."""
+    """The SKP editor window (see the module's description); ``jendela`` is the main window
+    whose undo stack takes the editor's removals."""
 
     def __init__(
-        self, parent: QWidget | None, tahun: int | None, runner: TaskRunner | None = None
+        self,
+        parent: QWidget | None,
+        tahun: int | None,
+        runner: TaskRunner | None = None,
+        jendela: Jendela | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("SKP Pegawai (PermenPANRB 6/2022)")
         self.runner = runner
         self.data: DataSkp | None = None
-        self._mengisi = False  # tables being filled: their change signals are not edits
 
         self.tahun = QComboBox()
         for y in years():
@@ -103,9 +92,10 @@ class SkpEditor(QDialog):
         self.galat.setStyleSheet("color: #b00020;")
         self.galat.hide()
         self.jalankan = Pelaksana(self, self.show_error, self._sesudah)
+        self.urung = UrungSkp(self, jendela, self._show_step, self.show_error)
 
         self.tabs = QTabWidget()
-        self.rencana = self._tab_rencana()
+        self.rencana = RencanaTab(self.jalankan, self.urung, self.load, self.show_error)
         self.perilaku = PerilakuTab(self.jalankan, self.load)
         from kinerja_desktop.ui.skp_aturan_tab import AturanTab
         from kinerja_desktop.ui.skp_evaluasi_tab import EvaluasiTab
@@ -124,6 +114,7 @@ class SkpEditor(QDialog):
         tutup.clicked.connect(self.accept)
         bawah = QHBoxLayout()
         bawah.addWidget(self.status, 1)
+        bawah.addWidget(self.urung)
         bawah.addWidget(tutup)
 
         layout = QVBoxLayout(self)
@@ -134,7 +125,7 @@ class SkpEditor(QDialog):
         layout.addLayout(bawah)
         self.resize(1180, 700)
 
-        self.tahun.currentIndexChanged.connect(self._fill_pegawai)
+        self.tahun.currentIndexChanged.connect(lambda _: self._fill_pegawai())
         self.pegawai.currentIndexChanged.connect(self.load)
         self.buat.clicked.connect(self._add_skp)
         self.hapus.clicked.connect(self._remove_skp)
@@ -168,8 +159,7 @@ class SkpEditor(QDialog):
         skp_id = self.pegawai.currentData()
         self.data = read_skp(skp_id) if skp_id is not None else None
         ada = self.data is not None
-        for w in (self.hapus, self.tambah_utama, self.tambah_tambahan, self.hapus_baris):
-            w.setEnabled(ada)
+        self.hapus.setEnabled(ada)
         self.cetak.setEnabled(ada)
         if self.data is None:
             self.pihak.setText(
@@ -182,7 +172,7 @@ class SkpEditor(QDialog):
             self.pihak.setText(
                 f"Pegawai yang dinilai: {p.nama}, {p.jabatan}. Pejabat penilai kinerja: {penilai}."
             )
-        self._fill_rencana()
+        self.rencana.load(self.data)
         self.perilaku.load(self.data)
         self.evaluasi.load(self.data)
 
@@ -218,18 +208,17 @@ class SkpEditor(QDialog):
             self._fill_pegawai(hasil[0])
 
     def _remove_skp(self) -> None:
-        from kinerja_desktop.db.ops_skp import remove_skp
+        from kinerja_desktop.db.skp_removal import reinsert_skp, remove_skp, skp_removal_summary
 
         if self.data is None:
             return
-        tanya = ask_yes(
-            self,
-            "Hapus SKP",
-            f"Hapus SKP {self.data.pegawai.nama} tahun {self.data.tahun} beserta evaluasinya? "
-            "Penghapusan tercatat di Riwayat Perubahan.",
+        skp_id, nama, tahun = self.data.id, self.data.pegawai.nama, self.data.tahun
+        teks = run_once(self, lambda: skp_removal_summary(skp_id), self.show_error)
+        if teks is None or not self.urung.ask_removal("Hapus SKP", teks):
+            return
+        self.urung.push_remove(
+            f"Hapus SKP {nama} tahun {tahun}", lambda: remove_skp(skp_id), reinsert_skp, skp_id
         )
-        if tanya and self.jalankan(lambda: remove_skp(self.data.id if self.data else 0)):
-            self._fill_pegawai()
 
     def _open_cetak(self) -> None:
         from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
@@ -237,109 +226,26 @@ class SkpEditor(QDialog):
         nip = self.data.pegawai.nip if self.data is not None else None
         SkpLaporanDialog(self, self.tahun.currentData(), self.runner, nip or None).exec()
 
-    # ----- plan ----------------------------------------------------------------------------
-
-    def _tab_rencana(self) -> QWidget:
-        tab = QWidget()
-        self.tabel_rencana = QTableWidget(0, len(KOLOM_RENCANA))
-        self.tabel_rencana.setHorizontalHeaderLabels(list(KOLOM_RENCANA))
-        self.tabel_rencana.setWordWrap(True)
-        self.tabel_rencana.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.tabel_rencana.horizontalHeader()
-        for c, mode in enumerate((0, 1, 1, 0, 1, 0, 0, 0)):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch if mode else QHeaderView.ResizeMode.ResizeToContents,
-            )
-        self.tabel_rencana.itemChanged.connect(self._rencana_diubah)
-        fit_rows_to_width(self.tabel_rencana)
-        self.tambah_utama = QPushButton("Tambah ke &Utama…")
-        self.tambah_tambahan = QPushButton("Tambah ke T&ambahan…")
-        self.hapus_baris = QPushButton("Hapus &baris")
-        self.tambah_utama.clicked.connect(lambda: self._add_row(Bagian.UTAMA))
-        self.tambah_tambahan.clicked.connect(lambda: self._add_row(Bagian.TAMBAHAN))
-        self.hapus_baris.clicked.connect(self._remove_row)
-        tombol = QHBoxLayout()
-        for b in (self.tambah_utama, self.tambah_tambahan, self.hapus_baris):
-            b.setAutoDefault(False)
-            tombol.addWidget(b)
-        tombol.addStretch(1)
-        petunjuk = QLabel(
-            "Klik dua kali sel untuk menyunting. Aspek: Kuantitas, Kualitas, Waktu atau Biaya. "
-            "Baris bersumber IKI mengambil realisasinya dari nilai IKI yang tersimpan."
-        )
-        petunjuk.setWordWrap(True)
-        petunjuk.setStyleSheet("color: #444;")
-        layout = QVBoxLayout(tab)
-        layout.addWidget(petunjuk)
-        layout.addWidget(self.tabel_rencana, 1)
-        layout.addLayout(tombol)
-        return tab
-
-    def _fill_rencana(self) -> None:
-        self._mengisi = True
-        tabel = self.tabel_rencana
-        baris = self.data.hasil_kerja if self.data is not None else ()
-        kode = kode_indikator(r.iki_id for r in baris if r.iki_id is not None)
-        tabel.setRowCount(len(baris))
-        for i, r in enumerate(baris):
-            sumber = f"IKI {kode[r.iki_id]}" if r.iki_id in kode else "diketik"
-            isian = (r.rhk_atasan, r.rhk, r.aspek.label, r.indikator, r.target, r.satuan)
-            tabel.setItem(i, 0, item_baca(r.bagian.label))
-            for c, v in enumerate(isian, start=1):
-                item = item_isi(v)
-                item.setData(Qt.ItemDataRole.UserRole, r.id)
-                tabel.setItem(i, c, item)
-            tabel.setItem(i, 7, item_baca(sumber))
-        tabel.resizeRowsToContents()
-        self._mengisi = False
-
-    def _rencana_diubah(self, item: QTableWidgetItem) -> None:
-        from kinerja_desktop.db.ops_skp import update_hasil_kerja
-
-        kunci = _KUNCI_RENCANA[item.column()]
-        if self._mengisi or kunci is None:
-            return
-        hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
-        if not self.jalankan(lambda: update_hasil_kerja(hasil_kerja, {kunci: item.text()})):
-            return  # the typed text stays in the cell to correct; the red line says why
-        self.load()
-
-    def _add_row(self, bagian: Bagian) -> None:
-        from kinerja_desktop.db.ops_skp import add_hasil_kerja
-
-        if self.data is None:
-            return
-        dialog = TambahRhkDialog(self, bagian)
-        skp_id = self.data.id
-        while dialog.exec():
-            if self.jalankan(lambda: add_hasil_kerja(skp_id, bagian, dialog.isian())):
-                self.load()
-                return
-
-    def _remove_row(self) -> None:
-        from kinerja_desktop.db.ops_skp import remove_hasil_kerja
-
-        row = self.tabel_rencana.currentRow()
-        item = self.tabel_rencana.item(row, 1) if row >= 0 else None
-        if item is None:
-            self.show_error("Pilih dulu baris rencana hasil kerja yang akan dihapus.")
-            return
-        hasil_kerja = item.data(Qt.ItemDataRole.UserRole)
-        sel_indikator = self.tabel_rencana.item(row, 4)
-        indikator = sel_indikator.text() if sel_indikator is not None else ""
-        tanya = ask_yes(
-            self, "Hapus baris", f"Hapus rencana hasil kerja «{indikator}» beserta realisasinya?"
-        )
-        if tanya and self.jalankan(lambda: remove_hasil_kerja(hasil_kerja)):
-            self.load()
-
     # ----- messages ------------------------------------------------------------------------
 
     def show_error(self, pesan: str) -> None:
         """A refusal in red under the tabs; what was typed stays on screen."""
         self.galat.setText(pesan)
         self.galat.show()
+
+    def _show_step(self, perubahan: Perubahan, skp_id: int | None, baris_id: int | None) -> None:
+        """After a removal, its undo or its redo: the change's message, and the SKP
+        ``skp_id`` (in the year of the change) with plan row ``baris_id`` where they are."""
+        self._sesudah(perubahan)
+        if perubahan.tahun is not None and perubahan.tahun != self.tahun.currentData():
+            i = self.tahun.findData(perubahan.tahun)
+            if i >= 0:
+                self.tahun.blockSignals(True)  # one reading below, of the SKP asked for
+                self.tahun.setCurrentIndex(i)
+                self.tahun.blockSignals(False)
+        self._fill_pegawai(skp_id)
+        if baris_id is not None:
+            self.rencana.select(baris_id)
 
     def _sesudah(self, perubahan: Perubahan) -> None:
         self.galat.hide()
@@ -356,7 +262,11 @@ def create_actions(window: Any) -> list[QAction]:
     )
 
     def open_editor() -> None:
-        SkpEditor(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
+        tahun, tasks = getattr(window, "tahun", None), getattr(window, "tasks", None)
+        editor = SkpEditor(window, tahun, tasks, window)
+        editor.exec()
+        # its steps stay on the window's undo stack, and find the editor gone
+        editor.deleteLater()
 
     editor.triggered.connect(open_editor)
 
