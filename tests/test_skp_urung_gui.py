@@ -70,8 +70,9 @@ def _pilih(editor: SkpEditor, awal: str) -> None:
 
 
 def _ctrl(qtbot, editor: SkpEditor, key: Qt.Key) -> None:
-    """Ctrl+``key`` in the plan's table. The offscreen platform leaves no window active after
-    a message box closes; a desktop gives the editor back its activation, as done here."""
+    """Ctrl+``key`` in the plan's table of ``editor``. The offscreen platform leaves no window
+    active after a message box closes; a desktop gives the editor back its activation, as done
+    here."""
     with qtbot.waitActive(editor):
         editor.activateWindow()
     editor.rencana.tabel_rencana.setFocus()
@@ -166,6 +167,20 @@ def test_removals_come_back_with_ctrl_z_and_from_the_window_after_the_editor(qtb
     window.act_urungkan.trigger()
     assert _seen(skp) == sebelum
     assert window.statusBar().currentMessage().startswith(f"SKP {ANI} tahun 2020 dikembalikan")
+
+    # redone from the window, then undone in an editor opened again, which shows it back
+    window.act_ulangi.trigger()
+    assert ANI not in [r.nama for r in daftar_skp(2020)]
+    lagi = SkpEditor(window, 2020, None, window)
+    lagi.show()
+    assert lagi.urung.urungkan.isEnabled()
+    _ctrl(qtbot, lagi, Qt.Key.Key_Z)
+    assert _seen(skp) == sebelum
+    assert lagi.pegawai.currentData() == skp and lagi.rencana.tabel_rencana.rowCount() == 4
+    lagi.accept()
+    lagi.deleteLater()
+    qtbot.waitUntil(lambda: not window.findChildren(SkpEditor))
+
     window.act_urungkan.trigger()  # then the window's own step
     assert Jabatan.get_or_none(id=staf) is None
 

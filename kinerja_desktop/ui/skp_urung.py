@@ -85,7 +85,6 @@ class UrungSkp(QWidget):
             editor.addAction(action)
         # connected to this widget: Qt drops the connections when the editor is deleted
         self.stack.indexChanged.connect(self.refresh)
-        self.stack.cleanChanged.connect(self.refresh)
         self.refresh()
 
     def _own_undo(self) -> bool:
@@ -171,8 +170,9 @@ class UrungSkp(QWidget):
             return hasil
 
         def on_done(perubahan: Perubahan) -> None:
-            if shiboken6.isValid(self):
-                self.tampilkan(perubahan, skp_id, baris_id)
+            penampil = self._penampil()
+            if penampil is not None:
+                penampil.tampilkan(perubahan, skp_id, baris_id)
             if self.jendela is not None:
                 # the window shows the message; no view of it shows an SKP
                 self.jendela.apply_changes(Perubahan(pesan=perubahan.pesan))
@@ -188,6 +188,15 @@ class UrungSkp(QWidget):
             source=SUMBER,
         )
         return hasil is not None
+
+    def _penampil(self) -> "UrungSkp | None":
+        """Where a step of this editor shows its change: this editor while it lives, else an
+        editor opened again since (its Urungkan takes back this editor's steps too)."""
+        if shiboken6.isValid(self):
+            return self
+        if not isinstance(self.jendela, QWidget) or not shiboken6.isValid(self.jendela):
+            return None
+        return next((u for u in self.jendela.findChildren(UrungSkp) if u.isVisible()), None)
 
     def _refused(self, judul: str, exc: KinerjaError) -> None:
         """A refusal in the editor while it is open, else in the window's message box."""
