@@ -15,7 +15,7 @@ from kinerja_desktop.db.backup import backup_dir, latest_backup, list_backups
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.queries import statistics, years
-from kinerja_desktop.db.restore import describe_restore_source
+from kinerja_desktop.db.restore import KeteranganCadangan, check_backup
 from kinerja_desktop.db.schema import SCHEMA_VERSION
 from kinerja_desktop.db.years import copy_year
 from kinerja_desktop.domain.tanggal import format_waktu, nama_bulan
@@ -75,6 +75,12 @@ def answer_next_box(handle) -> dict:
     return seen
 
 
+def describe(source: Path, db_path: Path) -> KeteranganCadangan:
+    """What the question before a restore of ``db_path`` says ``source`` holds."""
+    with check_backup(source, db_path) as checked:
+        return checked.keterangan
+
+
 def years_in(path: Path) -> list[int]:
     with sqlite3.connect(path) as raw:
         return [r[0] for r in raw.execute("SELECT tahun FROM tahun ORDER BY tahun")]
@@ -127,7 +133,7 @@ def test_backup_where_no_folder_can_be_made_says_why(qtbot, db, db_path, tmp_pat
 
 def test_restore_confirmation_says_what_happens(qtbot, db, db_path, usb):
     hasil = export_backup(db_path, usb, datetime(2026, 11, 24, 8, 5))
-    about = describe_restore_source(hasil.path, db_path)
+    about = describe(hasil.path, db_path)
     box, pulihkan = confirmation_box(None, about, db_path)
     qtbot.addWidget(box)
     box.show()
@@ -336,13 +342,13 @@ def test_the_confirmation_warns_when_the_backup_is_of_another_database(qtbot, db
     lain = data_dir() / "lain.sqlite3"
     shutil.copyfile(db_path, lain)
     hasil = export_backup(lain, usb)
-    about = describe_restore_source(hasil.path, db_path)
+    about = describe(hasil.path, db_path)
     box, _ = confirmation_box(None, about, db_path)
     qtbot.addWidget(box)
     info = box.informativeText()
     assert f"Asal: basis data {lain.resolve()}" in info
     assert "Perhatian: cadangan ini dibuat dari basis data lain." in info
-    own = describe_restore_source(export_backup(db_path, usb).path, db_path)
+    own = describe(export_backup(db_path, usb).path, db_path)
     box, _ = confirmation_box(None, own, db_path)
     qtbot.addWidget(box)
     assert "Perhatian" not in box.informativeText()

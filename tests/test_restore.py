@@ -1,7 +1,9 @@
 """``cadangan --out`` and ``pulihkan``: one dated file holding everything; a restore that asks,
 backs up first, and refuses (changing nothing) a file that is not ours, damaged or newer."""
 
+import contextlib
 import hashlib
+import io
 import json
 import shutil
 import sqlite3
@@ -413,3 +415,74 @@ def test_no_writer_runs_beside_a_restore_the_window_or_another_writer(
     assert err.startswith(f"Galat: Basis data {db_path} sedang dipakai: jendela Kinerja Desktop")
     assert err.rstrip().endswith("Tidak ada yang diubah.")
     assert db_path.read_bytes() == before
+
+
+# what reads a backup: Python opening the file, SQLite connecting to it
+_READS: list[list[str]] = []
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not _READS or not isinstance(args[0], str | Path):
+        return
+    reading = event == "open" and isinstance(args[1], str) and "r" in args[1]
+    if reading or event == "sqlite3.connect":
+        _READS[-1].append(str(args[0]))
+
+
+sys.addaudithook(_audit)  # an audit hook stays for the process: it records only inside reads_of
+
+
+@contextlib.contextmanager
+def reads_of(backup: Path):
+    """The reads of ``backup`` made inside the block (opening it, or SQLite connecting to it)."""
+    _READS.append([])
+    found: list[str] = []
+    try:
+        yield found
+    finally:
+        found += [p for p in _READS.pop() if Path(p.split("?")[0].removeprefix("file:")).name
+                  == backup.name]  # fmt: skip
+
+
+class _AnswerAfter(io.StringIO):
+    """Standard input whose answer comes after ``meanwhile()`` ran (the operator's pause)."""
+
+    def __init__(self, answer: str, meanwhile) -> None:
+        super().__init__(answer)
+        self.meanwhile = meanwhile
+
+    def readline(self, *args) -> str:
+        self.meanwhile()
+        return super().readline(*args)
+
+
+@pytest.mark.parametrize("kind", ["zip", "sqlite3"])
+def test_restore_reads_the_backup_once_and_restores_what_it_described(
+    capsys, db_path, archive, monkeypatch, kind
+):
+    """`pulihkan` checks the backup before asking and restores that checked copy: the backup
+    is read as often as one check reads it, and spoiling the file while the question waits
+    changes nothing of what is restored."""
+    from kinerja_desktop.db.restore import check_backup
+
+    backup = archive
+    if kind == "sqlite3":  # the day's copy in the backup folder, with any -wal beside it
+        assert run(capsys, "--db", db_path, "stats")[0] == 0
+        (backup,) = [b.path for b in list_backups(db_path) if b.alasan == "harian"]
+    with reads_of(backup) as once, check_backup(backup, db_path) as checked:
+        assert checked.keterangan.versi_skema == SCHEMA_VERSION
+    assert once  # the count sees the reads of one check
+    assert run(capsys, "--db", db_path, "tahun", "salin", "--dari", 2020, "--ke", 2021)[0] == 0
+    good = backup.read_bytes()
+
+    def spoil() -> None:
+        backup.write_bytes(b"\xff" * len(good))  # the stick fails while the operator reads
+
+    monkeypatch.setattr(sys, "stdin", _AnswerAfter("ya\n", spoil))
+    with reads_of(backup) as during:
+        code, out, err = run(capsys, "--db", db_path, "pulihkan", backup)
+    assert code == 0, err
+    assert "Lanjutkan pemulihan? Ketik 'ya'" in out and "Data dipulihkan" in out
+    assert f"Berkas cadangan : {backup}" in out
+    assert sorted(during) == sorted(once)  # read once, not again after the question
+    assert years_in(db_path) == [2020]  # what was checked and described was restored

@@ -40,45 +40,44 @@ def _confirm(question: str) -> bool:
 
 
 def cmd_pulihkan(args: argparse.Namespace) -> int:
-    """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state."""
+    """``pulihkan BERKAS [--ya]``: restore after confirmation, backing up the current state.
+    The backup is read and checked once: what the question describes is what is restored."""
     from kinerja_desktop.db.connection import open_database
     from kinerja_desktop.db.leftovers import tidy_after_kill
     from kinerja_desktop.db.location import ServerAddress, nama_asal, stand_in
     from kinerja_desktop.db.models import database_proxy
-    from kinerja_desktop.db.ops_restore import restore_database
-    from kinerja_desktop.db.restore import describe_restore_source
-    from kinerja_desktop.db.server_copy import describe_server_restore_source
+    from kinerja_desktop.db.ops_restore import check_restore, restore_database
     from kinerja_desktop.domain.tanggal import format_waktu
     from kinerja_desktop.instance import acquire_instance_lock
 
     server = isinstance(args.db, ServerAddress)
-    # the one-window lock is a file's; on a server the restore takes the server's locks
+    # the one-window lock is a file's; on a server the check holds its stand-in's lock, and
+    # the restore takes the server's locks
     with contextlib.nullcontext() if server else acquire_instance_lock(args.db, tanpa_jendela=True):
-        if server:
-            about = describe_server_restore_source(args.berkas, args.db)
-        else:
+        if not server:
             tidy_after_kill(args.db)
-            about = describe_restore_source(args.berkas, args.db)
-        dibuat = format_waktu(about.dibuat) if about.dibuat else "tidak diketahui"
-        print(f"Berkas cadangan : {about.path}")
-        print(f"Dibuat          : {dibuat}")
-        print(
-            f"Isi             : basis data skema {about.versi_skema}, "
-            f"{about.berkas_impor} berkas impor"
-        )
-        asal = nama_asal(about.asal) if about.asal else "tidak tercatat"
-        print(f"Asal            : {asal}")
-        if about.dari_basis_data_lain(stand_in(args.db) if server else args.db):
-            print("Perhatian: cadangan ini dibuat dari basis data lain.")
-        print(f"Akan menggantikan basis data {args.db}.")
-        print("Keadaan sekarang dicadangkan lebih dulu ke folder cadangan.")
-        if not args.ya and not _confirm("Lanjutkan pemulihan? Ketik 'ya' untuk melanjutkan: "):
-            print("Pemulihan dibatalkan; tidak ada yang diubah.")
-            return 1
-        if server:
-            open_database(args.db)  # the server restore reads and replaces the bound database
-        # the window's path: replace, open again (upgrading an older schema), log the restore
-        hasil = restore_database(args.berkas, args.db).data
+        with check_restore(args.berkas, args.db) as checked:
+            about = checked.keterangan
+            dibuat = format_waktu(about.dibuat) if about.dibuat else "tidak diketahui"
+            print(f"Berkas cadangan : {about.path}")
+            print(f"Dibuat          : {dibuat}")
+            print(
+                f"Isi             : basis data skema {about.versi_skema}, "
+                f"{about.berkas_impor} berkas impor"
+            )
+            asal = nama_asal(about.asal) if about.asal else "tidak tercatat"
+            print(f"Asal            : {asal}")
+            if about.dari_basis_data_lain(stand_in(args.db) if server else args.db):
+                print("Perhatian: cadangan ini dibuat dari basis data lain.")
+            print(f"Akan menggantikan basis data {args.db}.")
+            print("Keadaan sekarang dicadangkan lebih dulu ke folder cadangan.")
+            if not args.ya and not _confirm("Lanjutkan pemulihan? Ketik 'ya' untuk melanjutkan: "):
+                print("Pemulihan dibatalkan; tidak ada yang diubah.")
+                return 1
+            if server:
+                open_database(args.db)  # the restore reads and replaces the bound database
+            # the window's path: replace, open again (upgrading an older schema), log it
+            hasil = restore_database(checked, args.db).data
         database_proxy.close()
     print(f"Data dipulihkan dari {hasil.sumber}.")
     if hasil.cadangan_sebelumnya is not None:

@@ -2,10 +2,12 @@
 
 :func:`tidy_after_kill` is called by whoever has just taken the instance lock of a database
 (the window at start, ``pulihkan`` and the command-line writers; for a server database the
-lock of its stand-in on this PC, taken by ``pulihkan``, by a check before a restore and at
-opening, :func:`~kinerja_desktop.db.server_copy.finish_server_restore`): no other process of
-ours then restores or checks a backup for this database, so a restore decided before a kill is
-completed and the work folders of checks and restores are removed whatever their age.
+lock of its stand-in on this PC, taken at opening,
+:func:`~kinerja_desktop.db.server_copy.finish_server_restore`): no other process of ours then
+restores or checks a backup for this database, so a restore decided before a kill is completed
+and the work folders of checks and restores are removed whatever their age. A restore into a
+server, holding that lock since its check, completes only the restores killed after their
+commit (:func:`finish_server_restores`): its own checked copy waits in a check's work folder.
 Temporary files and the work folders of ``cadangan --out`` and ``kirim`` (which run without
 the lock) go once they are an hour old.
 Only names of our own (``.kinerja-sementara-*``) are ever removed.
@@ -38,7 +40,7 @@ def tidy_after_kill(location: DatabaseLocation) -> bool:
     server database's :func:`~kinerja_desktop.db.location.stand_in`, which is then bound)."""
     if isinstance(location, ServerAddress):
         db_path = stand_in(location)
-        completed = _finish_server_restores(db_path)
+        completed = finish_server_restores(db_path)
     else:
         db_path = location
         completed = finish_interrupted_restore(db_path)
@@ -54,7 +56,7 @@ def _work_folders(local: Path) -> list[Path]:
     return sorted(work_parent(local).glob(f"{TEMP_PREFIX}{PURPOSE_RESTORE}-*"))
 
 
-def _finish_server_restores(local: Path) -> bool:
+def finish_server_restores(local: Path) -> bool:
     """Complete the restores into the bound server database whose stand-in is ``local`` that
     were killed after their commit, and remove the work folders of those killed before; True
     when one was completed (the caller holds the lock of ``local``)."""

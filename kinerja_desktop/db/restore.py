@@ -1,10 +1,12 @@
 """Restoring the database (and the stored import files) from a backup.
 
-:func:`restore_from_file` accepts the zip written by ``kinerja-desktop cadangan`` (or
+:func:`check_backup` accepts the zip written by ``kinerja-desktop cadangan`` (or
 "Cadangkan ke…") and a plain ``.sqlite3`` copy from the backup folder. It checks the file
-completely first and refuses, changing nothing, a file that is not ours, is damaged or comes
-from a newer schema. Then it backs up the current state into the backup folder, and only then
-replaces the data.
+completely, on a copy in a work folder, and refuses, changing nothing, a file that is not
+ours, is damaged or comes from a newer schema; it says what the file holds, for the question
+before a restore. :func:`restore_checked` then restores that checked copy (the backup is read
+once): it backs up the current state into the backup folder, and only then replaces the data.
+:func:`restore_from_file` does both without asking.
 
 The caller must hold the instance lock (so no other window writes meanwhile) and, afterwards,
 open the database again with ``open_database(db_path)`` (which upgrades an older schema) and
@@ -21,7 +23,8 @@ import logging
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -51,7 +54,6 @@ from kinerja_desktop.fileio import (
     ensure_free_space,
     explain_os_error,
     make_temporary_folder,
-    temporary_folder,
 )
 from kinerja_desktop.paths import files_dir
 
@@ -311,19 +313,29 @@ def put_impor_in_place(work: Path, db_path: Path, plan: dict) -> None:
 
 
 def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) -> HasilPemulihan:
-    """Restore the database at ``db_path`` from the backup ``source`` (zip or .sqlite3).
+    """Restore the database at ``db_path`` from the backup ``source`` (zip or .sqlite3),
+    without asking: :func:`check_backup` then :func:`restore_checked`. Raises
+    :class:`KinerjaError`. Afterwards the caller re-opens the database."""
+    with check_backup(source, db_path) as checked:
+        return restore_checked(checked, db_path, now)
 
-    Refuses a bad ``source`` before changing anything; backs up the current state first.
-    The database and the import folder are replaced together: a failure before the plan is
-    written changes nothing, a kill after it is completed at the next start. Raises
-    :class:`KinerjaError`. Afterwards the caller re-opens the database.
+
+def restore_checked(
+    checked: "CadanganDiperiksa", db_path: Path, now: datetime | None = None
+) -> HasilPemulihan:
+    """Restore the database at ``db_path`` from a backup :func:`check_backup` has checked
+    (the copy in its work folder: the backup is not read again).
+
+    Backs up the current state first. The database and the import folder are replaced
+    together: a failure before the plan is written changes nothing, a kill after it is
+    completed at the next start. Raises :class:`KinerjaError`. Afterwards the caller re-opens
+    the database.
     """
     now = now or datetime.now()
     db_path = Path(db_path)
-    work = Path(make_temporary_folder(work_parent(db_path), PURPOSE_RESTORE))
+    work, sumber = take_over(checked)
     decided = False
     try:
-        sumber = check_restore_source(source, work)
         refuse_locked_restore(db_path, sumber.db_file)
         previous = _backup_current(db_path, now, work)
         # a zip holds the whole import folder (perhaps empty) and replaces it; a plain
@@ -358,7 +370,32 @@ def restore_from_file(source: Path, db_path: Path, now: datetime | None = None) 
     finally:
         if not decided or import_files_in_place(work):  # else the next start completes it
             shutil.rmtree(work, ignore_errors=True)
-    return HasilPemulihan(Path(source), previous, sumber.versi_skema, len(sumber.impor_files))
+    return HasilPemulihan(
+        checked.source, previous, sumber.versi_skema, len(sumber.impor_files)
+    )
+
+
+def take_over(checked: "CadanganDiperiksa") -> tuple[Path, SumberPemulihan]:
+    """Make the work folder of ``checked`` the restore's own (a rename on the same disk) and
+    return it with the checked source moved along. From here a kill leaves a restore, which
+    the next start completes or removes, no longer a check."""
+    prefix = f"{TEMP_PREFIX}{PURPOSE_CHECK}-"
+    work = checked.work.with_name(
+        f"{TEMP_PREFIX}{PURPOSE_RESTORE}-{checked.work.name.removeprefix(prefix)}"
+    )
+    try:
+        os.replace(checked.work, work)
+    except OSError as exc:
+        raise explain_os_error(exc, work) from exc
+    sumber = checked.sumber
+    moved = replace(
+        sumber,
+        db_file=work / sumber.db_file.relative_to(checked.work),
+        impor_files={
+            rel: work / path.relative_to(checked.work) for rel, path in sumber.impor_files.items()
+        },
+    )
+    return work, moved
 
 
 def work_parent(db_path: Path) -> Path:
@@ -407,15 +444,37 @@ class KeteranganCadangan:
         return self.asal is not None and self.asal != Path(db_path).resolve()
 
 
-def describe_restore_source(source: Path, db_path: Path) -> KeteranganCadangan:
-    """Check ``source`` completely (as a restore of ``db_path`` would) and say what it holds.
+@dataclass(frozen=True)
+class CadanganDiperiksa:
+    """A backup checked whole for a restore of one database: what it holds (for the question
+    before the restore) and its checked copy in the work folder, which the restore uses, so
+    that the backup is read once."""
 
-    Raises :class:`BasisDataBermasalah` for a file a restore would refuse.
+    source: Path
+    work: Path
+    sumber: SumberPemulihan
+    keterangan: KeteranganCadangan
+
+
+@contextlib.contextmanager
+def check_backup(source: Path, db_path: Path) -> Iterator[CadanganDiperiksa]:
+    """Check ``source`` completely, as a restore of ``db_path`` uses it, and say what it
+    holds; the checked copy waits in a work folder for :func:`restore_checked` and is
+    removed on leaving unless a restore took it over.
+
+    Raises :class:`BasisDataBermasalah` for a file a restore refuses (nothing changed).
     """
     source = Path(source)
-    with temporary_folder(work_parent(db_path), PURPOSE_CHECK) as work:
-        sumber = check_restore_source(source, Path(work))
-        size = sumber.db_file.stat().st_size
+    work = make_temporary_folder(work_parent(db_path), PURPOSE_CHECK)
+    try:
+        sumber = check_restore_source(source, work)
+        yield CadanganDiperiksa(source, work, sumber, _describe(source, db_path, sumber))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # gone already when a restore took it over
+
+
+def _describe(source: Path, db_path: Path, sumber: SumberPemulihan) -> KeteranganCadangan:
+    size = sumber.db_file.stat().st_size
     dibuat, asal = sumber.dibuat, sumber.asal
     if not sumber.arsip:  # a plain database file: its name or its time tells
         parsed = parse_backup_name(source)

@@ -10,6 +10,7 @@ The import files this PC keeps for the server (in the folder named for it, :func
 go into the archive and come back with a restore, as a file's import folder does.
 """
 
+import contextlib
 import shutil
 import sqlite3
 import tempfile
@@ -28,26 +29,25 @@ from kinerja_desktop.db.archive import (
 )
 from kinerja_desktop.db.backup import ALASAN_PEMULIHAN, backup_dir, new_backup_path
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
-from kinerja_desktop.db.leftovers import tidy_after_kill
+from kinerja_desktop.db.leftovers import finish_server_restores, tidy_after_kill
 from kinerja_desktop.db.location import ServerAddress, stand_in
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_PAKET, KUNCI_TAHUN, take_lock
 from kinerja_desktop.db.models import ALL_MODELS, database_proxy
 from kinerja_desktop.db.restore import (
-    PURPOSE_RESTORE,
+    CadanganDiperiksa,
     HasilPemulihan,
-    KeteranganCadangan,
-    check_restore_source,
-    describe_restore_source,
+    check_backup,
     import_files_in_place,
     put_impor_in_place,
     stage_impor,
+    take_over,
     work_parent,
     write_plan,
 )
 from kinerja_desktop.db.restore_locks import log_restore, refuse_locked_restore
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.errors import LingkunganBermasalah
-from kinerja_desktop.fileio import TEMP_PREFIX, make_temporary_folder
+from kinerja_desktop.fileio import TEMP_PREFIX
 from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock
 
 # rows per INSERT batch: a year of 18 desa holds tens of thousands of values
@@ -167,70 +167,71 @@ def export_server_backup(
 
 
 def restore_server(
-    source: Path, address: ServerAddress, now: datetime | None = None
+    checked: CadanganDiperiksa, address: ServerAddress, now: datetime | None = None
 ) -> HasilPemulihan:
-    """``pulihkan`` into the bound server database from the backup ``source`` (the zip, or a
-    plain .sqlite3 copy), as :func:`~kinerja_desktop.db.restore.restore_from_file` does for a
-    file: checked whole first (approved periods included); the current state and this PC's
-    import files for the server saved as an archive in the backup folder; then every table
-    replaced in one transaction, which also logs the restore; then the import files put in
-    place. A failure before the commit changes nothing; a kill after it is completed the next
-    time this PC opens the server (:func:`finish_server_restore`). Raises
-    :class:`KinerjaError`; the restore is logged (:attr:`HasilPemulihan.dicatat`).
+    """``pulihkan`` into the bound server database from a backup (the zip, or a plain
+    .sqlite3 copy) that :func:`check_server_backup` has checked, and under the lock that
+    check holds, as :func:`~kinerja_desktop.db.restore.restore_checked` does for a file:
+    refused when it would undo an approval on the server (changing nothing); the current
+    state and this PC's import files for the server saved as an archive in the backup
+    folder; then every table replaced in one transaction, which also logs the restore; then
+    the import files put in place. A failure before the commit changes nothing; a kill after
+    it is completed the next time this PC opens the server (:func:`finish_server_restore`).
+    Raises :class:`KinerjaError`; the restore is logged (:attr:`HasilPemulihan.dicatat`).
     """
     now = now or datetime.now()
     local = stand_in(address)
-    # the server's own locks keep other PCs out; this one keeps a second restore from this PC
-    # (and its completion at start) away from the work folder
-    with acquire_instance_lock(local, tanpa_jendela=True):
-        tidy_after_kill(address)
-        work = make_temporary_folder(work_parent(local), PURPOSE_RESTORE)
-        decided = False
-        try:
-            sumber = check_restore_source(Path(source), work)
-            kini = server_to_file(work / "sebelum.sqlite3")
-            refuse_locked_restore(kini, sumber.db_file)
-            sebelum = new_backup_path(local, ALASAN_PEMULIHAN, "zip", now)
-            write_archive(kini, sebelum, now, work_parent=work, files_of=local)
-            if sumber.arsip:
-                stage_impor(sumber, work)
-            # the backup of the state before has a name no other restore has: the log entry
-            # naming it, committed with the data, tells whether this restore was committed
-            plan = {
-                "server": True,
-                "penanda": sebelum.name,
-                "impor": sumber.arsip,
-                "simpan_impor_lama": False,  # they are in the archive of the state before
-                "waktu": f"{now:%Y%m%d-%H%M%S}",
-            }
-            write_plan(work, plan)
-            file_to_server(sumber.db_file, lambda: log_restore(Path(source), sebelum))
-            decided = True
-            put_impor_in_place(work, local, plan)
-        except LingkunganBermasalah as exc:
-            if decided:
-                raise LingkunganBermasalah(
-                    f"Data sudah dipulihkan, tetapi berkas impor belum dapat dipindahkan: "
-                    f"{exc.pesan} Pemulihan diselesaikan otomatis saat aplikasi dibuka lagi."
-                ) from exc
-            raise
-        finally:
-            if not decided or import_files_in_place(work):  # else the next opening completes it
-                shutil.rmtree(work, ignore_errors=True)
+    # a restore from this PC killed after its commit is completed first (the server's log
+    # says which); its other leftovers go the next time this PC opens the server
+    finish_server_restores(local)
+    work, sumber = take_over(checked)
+    decided = False
+    try:
+        kini = server_to_file(work / "sebelum.sqlite3")
+        refuse_locked_restore(kini, sumber.db_file)
+        sebelum = new_backup_path(local, ALASAN_PEMULIHAN, "zip", now)
+        write_archive(kini, sebelum, now, work_parent=work, files_of=local)
+        if sumber.arsip:
+            stage_impor(sumber, work)
+        # the backup of the state before has a name no other restore has: the log entry
+        # naming it, committed with the data, tells whether this restore was committed
+        plan = {
+            "server": True,
+            "penanda": sebelum.name,
+            "impor": sumber.arsip,
+            "simpan_impor_lama": False,  # they are in the archive of the state before
+            "waktu": f"{now:%Y%m%d-%H%M%S}",
+        }
+        write_plan(work, plan)
+        file_to_server(sumber.db_file, lambda: log_restore(checked.source, sebelum))
+        decided = True
+        put_impor_in_place(work, local, plan)
+    except LingkunganBermasalah as exc:
+        if decided:
+            raise LingkunganBermasalah(
+                f"Data sudah dipulihkan, tetapi berkas impor belum dapat dipindahkan: "
+                f"{exc.pesan} Pemulihan diselesaikan otomatis saat aplikasi dibuka lagi."
+            ) from exc
+        raise
+    finally:
+        if not decided or import_files_in_place(work):  # else the next opening completes it
+            shutil.rmtree(work, ignore_errors=True)
     return HasilPemulihan(
-        Path(source), sebelum, sumber.versi_skema, len(sumber.impor_files), dicatat=True
+        checked.source, sebelum, sumber.versi_skema, len(sumber.impor_files), dicatat=True
     )
 
 
-def describe_server_restore_source(source: Path, address: ServerAddress) -> KeteranganCadangan:
-    """:func:`~kinerja_desktop.db.restore.describe_restore_source` for a restore into the
-    server database ``address``, under the lock of its :func:`stand_in`: the work folder of the
-    check is then left alone by the tidying of other processes of this PC
-    (:func:`finish_server_restore`). Raises :class:`SudahBerjalan` while a restore from this
-    PC is running, :class:`BasisDataBermasalah` for a file a restore would refuse."""
+@contextlib.contextmanager
+def check_server_backup(source: Path, address: ServerAddress) -> Iterator[CadanganDiperiksa]:
+    """:func:`~kinerja_desktop.db.restore.check_backup` for a restore into the server
+    database ``address``, holding the lock of its :func:`stand_in` until the restore is done
+    or declined: other processes of this PC then leave the checked copy alone
+    (:func:`finish_server_restore`), and a second restore from this PC waits its turn. Raises
+    :class:`SudahBerjalan` while a restore from this PC is running,
+    :class:`BasisDataBermasalah` for a file a restore would refuse."""
     local = stand_in(address)
-    with acquire_instance_lock(local, tanpa_jendela=True):
-        return describe_restore_source(source, local)
+    with acquire_instance_lock(local, tanpa_jendela=True), check_backup(source, local) as checked:
+        yield checked
 
 
 def finish_server_restore(address: ServerAddress) -> bool:

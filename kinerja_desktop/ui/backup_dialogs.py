@@ -168,9 +168,7 @@ def restore_from_file(
     or refused (the refusal, or why the disk or database failed, has been shown; nothing was
     changed).
     """
-    from kinerja_desktop.db.ops_restore import restore_database
-    from kinerja_desktop.db.restore import describe_restore_source
-    from kinerja_desktop.db.server_copy import describe_server_restore_source
+    from kinerja_desktop.db.ops_restore import check_restore, restore_database
 
     # where this PC keeps the database's backups: beside the file, or for a server its folder
     # in the data folder
@@ -185,15 +183,18 @@ def restore_from_file(
     def refused(pesan: str) -> None:
         peringatan(parent, "Tidak dapat dipulihkan", pesan)
 
-    def describe() -> KeteranganCadangan:
-        if isinstance(db_path, ServerAddress):  # under its stand-in's lock, as a restore
-            return describe_server_restore_source(source, db_path)
-        return describe_restore_source(source, local)
-
-    about = run_once(parent, _busy_while(describe), refused)
-    if about is None or not (confirm or (lambda a: _ask(parent, a, local)))(about):
-        return None
-    hasil = run_once(parent, _busy_while(lambda: restore_database(source, db_path)), refused)
+    with contextlib.ExitStack() as checks:
+        # read and checked once: the question describes the copy that is then restored
+        checked = run_once(
+            parent, _busy_while(lambda: checks.enter_context(check_restore(source, db_path))),
+            refused,
+        )  # fmt: skip
+        ask = confirm or (lambda about: _ask(parent, about, local))
+        if checked is None or not ask(checked.keterangan):
+            return None
+        hasil = run_once(
+            parent, _busy_while(lambda: restore_database(checked, db_path)), refused
+        )
     return hasil.perubahan if hasil is not None else None
 
 
