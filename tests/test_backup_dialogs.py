@@ -1,5 +1,5 @@
-"""The GUI side of backups: Cadangkan ke…, Pulihkan… (with its question), the restore offer at
-start-up, and the About dialog. Screenshots go to tests/artifacts/."""
+"""The GUI side of backups: Cadangkan ke…, Pulihkan cadangan… (with its question), the
+restore offer at start-up, and the About dialog. Screenshots go to tests/artifacts/."""
 
 import sqlite3
 from datetime import datetime

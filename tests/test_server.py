@@ -312,7 +312,7 @@ def test_both_engines_give_the_same_outputs(pg_copy, db_path, tmp_path, capsys):
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_window_backup_and_restore_on_a_server(server_db, qtbot, tmp_path):
-    """Berkas › Cadangkan ke… and Pulihkan… with the window on a server database."""
+    """Berkas › Cadangkan ke… and Pulihkan cadangan… with the window on a server database."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 

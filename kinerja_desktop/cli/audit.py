@@ -78,7 +78,8 @@ def cmd_periksa(args: argparse.Namespace) -> int:
         print(f"  - {m}")
     print(
         "Berkas basis data diubah di luar aplikasi. Bandingkan dengan cadangan terakhir "
-        "(menu Berkas › Pulihkan) dan tanyakan siapa yang membuka berkas ini dengan alat lain."
+        "(menu Berkas › Pulihkan cadangan…) dan tanyakan siapa yang membuka berkas ini dengan "
+        "alat lain."
     )
     return 1
 
