@@ -142,6 +142,25 @@ def test_replace_rules(capsys, db_path, ekspor, tmp_path):
     assert code == 1 and "tidak pernah diganti" in err
 
 
+def test_a_year_with_skp_is_never_replaced(capsys, db_path, ekspor):
+    """Replacing a year's jabatan would take the SKP drawn for them, with their evaluations."""
+    assert run(capsys, "--db", db_path, "iki", "impor", ekspor, "--tahun", 2021)[0] == 0
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("INSERT INTO pegawai (nama) VALUES ('Ani Rahmawati')")
+        raw.execute(
+            "INSERT INTO skp (pegawai_id, jabatan_id, tahun, dibuat) "
+            "SELECT (SELECT max(id) FROM pegawai), id, 2021, '2021-01-02T00:00:00' "
+            "FROM jabatan WHERE tahun = 2021 LIMIT 1"
+        )
+    sebelum = dump_iki(db_path, 2021)
+    code, _, err = run(capsys, "--db", db_path, "iki", "impor", ekspor, "--tahun", 2021, "--ganti")
+    assert code == 1
+    assert "Tahun 2021 sudah punya IKI dengan 1 SKP pegawai tersimpan" in " ".join(err.split())
+    assert dump_iki(db_path, 2021) == sebelum
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("SELECT count(*) FROM skp WHERE tahun = 2021").fetchone() == (1,)
+
+
 def _ubah(ekspor: Path, tmp_path: Path, ubah) -> tuple[Path, str]:
     """A copy of the export changed by ``ubah(workbook)``, which returns the cell it changed."""
     from openpyxl import load_workbook

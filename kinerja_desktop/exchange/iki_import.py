@@ -27,12 +27,13 @@ from kinerja_desktop.db.models import (
     NilaiRealisasi,
     NilaiTarget,
     Pemangku,
+    Skp,
     Tahun,
     database_proxy,
 )
 from kinerja_desktop.domain.indikator import Agregasi, Frekuensi, Jenis, Polaritas
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, KODE_MAKS, masalah_kode
-from kinerja_desktop.domain.teks import TEKS_MAKS, clean_teks
+from kinerja_desktop.domain.teks import TEKS_MAKS, clean_teks, format_daftar
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.guard import check_berkas
 from kinerja_desktop.exchange.refusal import BerkasDitolak
@@ -595,7 +596,8 @@ def read_iki(path: Path | str, tahun: int) -> PratinjauIKI:
 
 
 def _check_tahun(pratinjau: PratinjauIKI) -> None:
-    """Note whether the year has an IKI; refuse a year with stored values."""
+    """Note whether the year has an IKI; refuse a year with stored values or SKP (replacing
+    the jabatan would take them with it)."""
     tahun = pratinjau.tahun
     ada = Jabatan.select().where(Jabatan.tahun == tahun).exists()
     if not ada:
@@ -605,11 +607,15 @@ def _check_tahun(pratinjau: PratinjauIKI) -> None:
         NilaiTarget.select().where(NilaiTarget.indikator.in_(indikator)).count()
         + NilaiRealisasi.select().where(NilaiRealisasi.indikator.in_(indikator)).count()
     )
-    if nilai:
+    skp = Skp.select().where(Skp.tahun == tahun).count()
+    isi = [f"{nilai} target/realisasi"] if nilai else []
+    isi += [f"{skp} SKP pegawai"] if skp else []
+    if isi:
         raise DataTidakValid(
-            f"Tahun {tahun} sudah punya IKI dengan {nilai} target/realisasi tersimpan; IKI "
-            "tahun yang sudah berisi nilai tidak pernah diganti lewat impor. Impor ke tahun "
-            "lain, atau ubah IKI tahun ini di jendela aplikasi."
+            f"Tahun {tahun} sudah punya IKI dengan {format_daftar(isi)} tersimpan; IKI "
+            "tahun yang sudah berisi nilai atau SKP tidak pernah diganti lewat impor (semuanya "
+            "akan ikut terhapus). Impor ke tahun lain, atau ubah IKI tahun ini di jendela "
+            "aplikasi."
         )
     pratinjau.ganti = True
     pratinjau.pemangku_lepas = Pemangku.select().join(Jabatan).where(Jabatan.tahun == tahun).count()
