@@ -21,7 +21,7 @@ from kinerja_desktop.db.models import (
     SkpUmpanPerilaku,
 )
 from kinerja_desktop.db.ops_indikator import remove_indikator
-from kinerja_desktop.db.ops_jabatan import remove_jabatan
+from kinerja_desktop.db.ops_jabatan import reinsert_jabatan, remove_jabatan
 from kinerja_desktop.db.ops_skp import add_hasil_kerja, add_skp, update_ekspektasi
 from kinerja_desktop.db.ops_skp_evaluasi import (
     set_evaluasi,
@@ -192,3 +192,14 @@ def test_a_row_whose_indicator_went_comes_back_unlinked_and_without_its_skp_not_
         f"Rencana hasil kerja «{lagi.data.row['indikator']}» tidak dapat dikembalikan: "
         f"SKP {ANI} sudah dihapus."
     )
+
+
+def test_an_skp_taken_by_its_jabatan_comes_back_with_the_jabatan(db):
+    skp, _, _ = _isi_ani()
+    sebelum, dilihat = _stored(), _seen(skp)
+    jabatan = Skp.get_by_id(skp).jabatan_id
+    hasil = remove_jabatan(jabatan)
+    assert ANI not in [r.nama for r in daftar_skp(2020)]
+    reinsert_jabatan(hasil.data)
+    assert _stored() == sebelum
+    assert _seen(skp) == dilihat
