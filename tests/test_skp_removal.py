@@ -117,6 +117,7 @@ def test_an_skp_removed_comes_back_whole_and_goes_again(db):
 
     dihapus, dikembalikan = _log(f"SKP {ANI}: dihapus"), _log(f"SKP {ANI}: dikembalikan")
     assert len(dihapus) == len(dikembalikan) == 2
+    assert [e.aksi for e in dihapus + dikembalikan] == ["hapus", "hapus", "tambah", "tambah"]
     assert "2 evaluasi (Triwulan I 2020, Tahunan 2020)" in dihapus[0].catatan
     assert "Laporan kepanitiaan" in dihapus[0].lama  # what the operator typed is kept
     assert "Membantu rekan saat pendataan DTKS" in dikembalikan[0].baru

@@ -13,10 +13,12 @@ from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.models import Jabatan
 from kinerja_desktop.db.ops_skp_evaluasi import set_evaluasi, set_realisasi_skp
+from kinerja_desktop.db.queries_audit import SaringAudit, read_audit
 from kinerja_desktop.db.queries_skp import evaluasi_skp, read_skp
 from kinerja_desktop.db.queries_skp_tahun import daftar_skp
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.errors import TidakDitemukan
+from kinerja_desktop.ui.riwayat_dialog import DialogRiwayat
 from kinerja_desktop.ui.skp_editor import SkpEditor
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -183,6 +185,31 @@ def test_removals_come_back_with_ctrl_z_and_from_the_window_after_the_editor(qtb
 
     window.act_urungkan.trigger()  # then the window's own step
     assert Jabatan.get_or_none(id=staf) is None
+
+    # Riwayat Perubahan names each removal, undo and redo
+    catatan_skp = [
+        (b.aksi, b.catatan.split(" beserta")[0])
+        for b in reversed(read_audit(SaringAudit(tahun=2020)))
+        if b.jenis == "SKP" and (" dihapus" in b.catatan or " dikembalikan" in b.catatan)
+    ]
+    hapus_baris = f"SKP {ANI}: rencana hasil kerja dihapus"
+    kembali_baris = f"SKP {ANI}: rencana hasil kerja dikembalikan"
+    assert catatan_skp == [
+        ("Hapus", hapus_baris),
+        ("Urungkan", kembali_baris),
+        ("Ulangi", hapus_baris),
+        ("Urungkan", kembali_baris),
+        ("Hapus", f"SKP {ANI}: dihapus"),
+        ("Urungkan", f"SKP {ANI}: dikembalikan"),
+        ("Ulangi", f"SKP {ANI}: dihapus"),
+        ("Urungkan", f"SKP {ANI}: dikembalikan"),
+        ("Ulangi", f"SKP {ANI}: dihapus"),
+        ("Urungkan", f"SKP {ANI}: dikembalikan"),
+    ]
+    riwayat = DialogRiwayat(window, 2020)
+    riwayat.show()
+    riwayat.grab().save(str(ARTIFACTS / "skp_urung_riwayat.png"))
+    riwayat.close()
 
 
 def test_an_skp_made_again_is_not_overwritten_by_an_undo(qtbot, db, monkeypatch):

@@ -61,10 +61,16 @@ def require_skp(skp_id: int) -> Skp:
 
 
 def log_skp(
-    skp: Skp, catatan: str, lama: Any = None, baru: Any = None, periode: str = ""
+    skp: Skp,
+    catatan: str,
+    lama: Any = None,
+    baru: Any = None,
+    periode: str = "",
+    aksi: str = AKSI_SKP,
 ) -> None:
     """Log a change of ``skp`` (in the caller's transaction): what, old → new (text or JSON),
-    the period (default: the year)."""
+    the period (default: the year); ``aksi`` "hapus" and "tambah" for a removal and the
+    putting back of one, as every removal is logged."""
 
     def teks(x: Any) -> str | None:
         if x is None or isinstance(x, str):
@@ -74,7 +80,7 @@ def log_skp(
     record_entries(
         [
             Entri(
-                AKSI_SKP,
+                aksi,
                 JENIS_AUDIT,
                 teks(lama),
                 teks(baru),

@@ -186,7 +186,7 @@ def remove_skp(skp_id: int) -> Hasil[SkpSnapshot]:
             capture_rows(Skp, [dict(skp.__data__)]), skp.pegawai.nama, skp.jabatan.nama
         )
         beserta = _beserta(snapshot.isi)
-        log_skp(skp, f"dihapus{beserta}", lama=_skp_texts(snapshot.isi))
+        log_skp(skp, f"dihapus{beserta}", lama=_skp_texts(snapshot.isi), aksi="hapus")
         # ON DELETE CASCADE removes exactly what capture_rows() read
         Skp.delete().where(Skp.id == skp_id).execute()
     pesan = f"SKP {snapshot.nama} tahun {skp.tahun_id} dihapus{beserta}."
@@ -220,7 +220,7 @@ def reinsert_skp(snapshot: SkpSnapshot) -> Hasil[None]:
         lepas = _reinsert(snapshot.isi, apa)
         beserta = _beserta(snapshot.isi)
         catatan = f"dikembalikan{beserta}{_iki_note(lepas)}"
-        log_skp(require_skp(row["id"]), catatan, baru=_skp_texts(snapshot.isi))
+        log_skp(require_skp(row["id"]), catatan, baru=_skp_texts(snapshot.isi), aksi="tambah")
     pesan = f"{apa} dikembalikan{beserta}.{_iki_sentence(lepas)}"
     return Hasil(Perubahan(pesan=pesan, tahun=tahun), None)
 
@@ -254,7 +254,7 @@ def remove_hasil_kerja(hasil_kerja_id: int) -> Hasil[HasilKerjaSnapshot]:
         )
         beserta = _beserta(snapshot.isi)
         lama = _plan_texts(snapshot.isi.akar)[0]
-        log_skp(skp, f"rencana hasil kerja dihapus{beserta}", lama=lama)
+        log_skp(skp, f"rencana hasil kerja dihapus{beserta}", lama=lama, aksi="hapus")
         SkpHasilKerja.delete().where(SkpHasilKerja.id == hasil_kerja_id).execute()
     pesan = f"Rencana hasil kerja «{row.indikator}» dihapus dari SKP {snapshot.nama}{beserta}."
     return Hasil(Perubahan(pesan=pesan, tahun=skp.tahun_id), snapshot)
@@ -274,6 +274,6 @@ def reinsert_hasil_kerja(snapshot: HasilKerjaSnapshot) -> Hasil[None]:
         lepas = _reinsert(snapshot.isi, apa)
         beserta = _beserta(snapshot.isi)
         catatan = f"rencana hasil kerja dikembalikan{beserta}{_iki_note(lepas)}"
-        log_skp(skp, catatan, baru=_plan_texts(snapshot.isi.akar)[0])
+        log_skp(skp, catatan, baru=_plan_texts(snapshot.isi.akar)[0], aksi="tambah")
     pesan = f"{apa} dikembalikan ke SKP {snapshot.nama}{beserta}.{_iki_sentence(lepas)}"
     return Hasil(Perubahan(pesan=pesan, tahun=skp.tahun_id), None)
