@@ -157,9 +157,10 @@ def main() -> None:
     app.processEvents()
     save_shot(window, "beranda")
     # the capaian chart, below the to-do list and the completeness grid
-    grafik = window.beranda.grafik
+    gambar = window.beranda.gambar
     isi = window.beranda.widget()
-    assert isi is not None
+    assert gambar is not None and isi is not None
+    grafik = gambar.grafik
     atas = grafik.mapTo(isi, grafik.rect().topLeft()).y()
     window.beranda.verticalScrollBar().setValue(atas - 40)
     app.processEvents()

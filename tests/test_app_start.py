@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kinerja_desktop.db.backup import backup_dir, list_backups
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.ui.app import run_gui
-from kinerja_desktop.ui.main_window import MainWindow
+from kinerja_desktop.ui.main_window import MainWindow, window_settings
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform
 
@@ -80,6 +80,31 @@ def test_a_failed_backup_at_start_shows_in_the_status_bar(qtbot, db_path):
     assert _start_until(db_path, ready) == 0
     assert seen["text"] == "Cadangan otomatis hari ini gagal"
     assert "Folder cadangan" in seen["tip"] and "Berkas › Cadangkan ke" in seen["tip"]
+
+
+def test_the_tree_behind_the_beranda_is_filled_after_the_first_paint(qtbot, db_path):
+    """The jabatan tree is filled after the first paint, without the operator opening the
+    jabatan view, on the jabatan remembered from the last run."""
+    settings = window_settings()
+    settings.setValue("terakhir/tahun", 2020)
+    settings.setValue("terakhir/jabatan", "PRAMU")
+    settings.sync()
+    seen: dict[str, object] = {}
+
+    def ready(window: MainWindow) -> bool:
+        node = window.tree.selected_node()
+        seen.update(
+            kode=node.kode if node is not None else None,
+            baris=window.tree.view.model().rowCount(),
+            beranda=window.pusat.currentWidget() is window.beranda,
+            judul=window.right.judul.text(),
+        )
+        return node is not None
+
+    assert _start_until(db_path, ready) == 0, seen
+    assert seen["kode"] == "PRAMU" and seen["baris"] == 1  # the Camat, with 22 jabatan under
+    assert seen["beranda"]  # still on the Beranda: filled behind it
+    assert seen["judul"] == "Pramu Kebersihan Kantor"
 
 
 def test_a_damaged_database_is_refused_before_any_window_opens(qtbot, db_path):

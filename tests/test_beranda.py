@@ -178,13 +178,14 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
     win = _buka(qtbot, terisi)
     beranda = win.beranda
     assert win.pusat.currentWidget() is beranda and win.act_beranda.isChecked()
-    assert beranda.gambar.isVisible() and not beranda.sambutan.isVisible()
+    assert beranda.shows_pictures() and not beranda.sambutan.isVisible()
     # what is drawn is the data read
     periode, sel = kelengkapan(2020, "bulan", HARI)
-    assert list(beranda.peta.data.periode) == periode
-    assert len(beranda.peta.data.sel) == len(sel)
+    gambar = beranda.gambar
+    assert list(gambar.peta.data.periode) == periode
+    assert len(gambar.peta.data.sel) == len(sel)
     laporan = build_capaian_report(2020, "2020Q3")
-    assert [b.capaian for b in beranda.grafik.grafik.batang] == [j.capaian for j in laporan.jabatan]
+    assert [b.capaian for b in gambar.grafik.grafik.batang] == [j.capaian for j in laporan.jabatan]
 
     ARTIFACTS.mkdir(exist_ok=True)
     for lebar in (1366, 1024):
@@ -221,7 +222,7 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
 
     # a bar of the chart opens its jabatan's Target & Realisasi
     win.show_beranda()
-    grafik = beranda.grafik
+    grafik = gambar.grafik
     i = next(i for i, b in enumerate(grafik.grafik.batang) if b.kode == JABATAN_KOSONG)
     top, tinggi = grafik._arrange(grafik.width()).baris[i]
     qtbot.mouseClick(grafik, Qt.MouseButton.LeftButton, pos=QPoint(5, top + tinggi // 2))
@@ -234,7 +235,7 @@ def test_the_window_opens_on_the_beranda_and_every_line_leads_to_its_place(qtbot
 def test_a_new_office_is_welcomed_and_the_view_follows_changes(qtbot, db, db_path):
     win = _buka(qtbot, db_path, 1024, 768)
     beranda = win.beranda
-    assert beranda.sambutan.isVisible() and not beranda.gambar.isVisible()
+    assert beranda.sambutan.isVisible() and not beranda.shows_pictures()
     ARTIFACTS.mkdir(exist_ok=True)
     win.grab().save(str(ARTIFACTS / "beranda_kantor_baru_1024x768.png"))
     awal = label_kerja(beranda)[-5:]
@@ -255,8 +256,8 @@ def test_a_new_office_is_welcomed_and_the_view_follows_changes(qtbot, db, db_pat
     with qtbot.waitSignal(beranda.dimuat, timeout=20000):
         qtbot.keyClick(win, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert win.pusat.currentWidget() is beranda
-    assert beranda.gambar.isVisible() and not beranda.sambutan.isVisible()
-    kasubag = next(b for b in beranda.grafik.grafik.batang if b.kode == "KASUBAG-UMUM")
+    assert beranda.shows_pictures() and not beranda.sambutan.isVisible()
+    kasubag = next(b for b in beranda.gambar.grafik.grafik.batang if b.kode == "KASUBAG-UMUM")
     assert kasubag.capaian is not None
     win.tasks.wait()
 
@@ -285,5 +286,5 @@ def test_a_database_without_years_says_what_to_do(qtbot, db, db_path):
     assert "belum berisi tahun IKI" in beranda.keterangan.text()
     assert "Data › Impor IKI dari Excel…" in beranda.keterangan.text()
     # no empty boxes without a word: only the sentence saying what to do
-    assert not beranda.atas.isVisible() and not beranda.gambar.isVisible()
+    assert not beranda.atas.isVisible() and not beranda.shows_pictures()
     assert not beranda.sambutan.isVisible()

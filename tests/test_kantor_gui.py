@@ -75,5 +75,6 @@ def test_window_imports_an_iki_workbook_into_a_new_year(qtbot, db, db_path, tmp_
     assert any("mengisi IKI tahun 2027 dengan 22 jabatan" in t for t in dilihat)
     assert win.tahun == 2027
     assert Jabatan.select().where(Jabatan.tahun == 2027).count() == 22
+    win.show_jabatan_view()
     assert win.tree.view.model().rowCount() > 0
     win.tasks.wait()

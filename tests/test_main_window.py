@@ -432,14 +432,17 @@ def test_window_remembers_year_jabatan_and_splitter(qtbot, db, db_path):
     qtbot.addWidget(first)
     first.resize(760, 560)  # inside the small screen of the offscreen test platform
     first.show()
+    first.show_jabatan_view()  # the splitter is dragged where it is seen
     first.select_jabatan(_id("PRAMU"))
     first.splitter.setSizes([250, 500])
     sizes = first.splitter.sizes()
+    assert sizes[0] == 250
     first.close()
 
     second = MainWindow(db_path)
     qtbot.addWidget(second)
     second.show()
+    second.show_jabatan_view()  # the window opens on the Beranda
     assert second.tree.selected_node().kode == "PRAMU"
     assert second.tahun == 2020
     assert second.splitter.sizes() == sizes
@@ -569,7 +572,9 @@ def test_window_remembers_the_tab(qtbot, db, db_path):
     first.close()
     second = MainWindow(db_path)
     qtbot.addWidget(second)
+    second.show_jabatan_view()
     assert second.tab_widget.currentIndex() == 2
+    assert second.tree.selected_id() is not None
     assert second.tabs[2].jabatan_id == second.tree.selected_id()
 
 
@@ -613,6 +618,7 @@ def test_a_database_without_years_explains_itself(qtbot, db, db_path):
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
+    win.show_jabatan_view()
     assert win.right.judul.text() == "Belum ada tahun IKI"
     assert "belum berisi tahun IKI" in win.right.kosong.text()
     assert not win.act_tambah.isEnabled() and not win.act_salin_tahun.isEnabled()

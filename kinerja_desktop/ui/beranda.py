@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,35 +28,15 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.grafik import GrafikCapaianWidget, PetaKelengkapan
+from kinerja_desktop.ui.beranda_kotak import judul, kotak
 from kinerja_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from kinerja_desktop.reports.beranda import DataBeranda
     from kinerja_desktop.reports.pekerjaan import Pekerjaan
+    from kinerja_desktop.ui.beranda_gambar import GambarBeranda
 
 WARNA_PENTING = "#b71c1c"
-LEBAR_GRAFIK_NYAMAN = 480  # narrower than this beside the grid, the chart goes below it
-
-
-def _judul(teks: str, parent: QWidget, besar: float = 1.15) -> QLabel:
-    label = QLabel(teks, parent)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * besar)
-    label.setFont(font)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-def _kotak(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame(parent)
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
-    frame.setStyleSheet("QFrame#kotak { background: #ffffff; }")
-    frame.setObjectName("kotak")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(10, 8, 10, 10)
-    return frame, layout
 
 
 def _clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
@@ -102,11 +80,11 @@ class BerandaView(QScrollArea):
         isi.setObjectName("beranda")
         isi.setStyleSheet("QWidget#beranda { background: #f3f4f6; }")
         self.setWidget(isi)
-        layout = QVBoxLayout(isi)
+        layout = self.tata = QVBoxLayout(isi)
         layout.setContentsMargins(14, 10, 14, 14)
         layout.setSpacing(10)
 
-        self.judul = _judul("Beranda", isi, 1.35)
+        self.judul = judul("Beranda", isi, 1.35)
         self.keterangan = QLabel(isi)
         self.keterangan.setTextFormat(Qt.TextFormat.PlainText)
         self.keterangan.setWordWrap(True)
@@ -117,18 +95,18 @@ class BerandaView(QScrollArea):
         atas = QHBoxLayout(self.atas)
         atas.setContentsMargins(0, 0, 0, 0)
         atas.setSpacing(10)
-        kotak_kerja, self.daftar_kerja = _kotak(self.atas)
-        self.judul_kerja = _judul("Yang perlu dikerjakan", kotak_kerja)
+        kotak_kerja, self.daftar_kerja = kotak(self.atas)
+        self.judul_kerja = judul("Yang perlu dikerjakan", kotak_kerja)
         self.daftar_kerja.addWidget(self.judul_kerja)
         self.baris_kerja = QVBoxLayout()
         self.baris_kerja.setSpacing(4)
         self.daftar_kerja.addLayout(self.baris_kerja)
         self.daftar_kerja.addStretch(1)
-        kotak_terakhir, terakhir = _kotak(self.atas)
-        terakhir.addWidget(_judul("Impor terakhir", kotak_terakhir))
+        kotak_terakhir, terakhir = kotak(self.atas)
+        terakhir.addWidget(judul("Impor terakhir", kotak_terakhir))
         self.impor = QLabel(kotak_terakhir)
         terakhir.addWidget(self.impor)
-        terakhir.addWidget(_judul("Cadangan terakhir", kotak_terakhir))
+        terakhir.addWidget(judul("Cadangan terakhir", kotak_terakhir))
         self.cadangan = QLabel(kotak_terakhir)
         terakhir.addWidget(self.cadangan)
         terakhir.addStretch(1)
@@ -140,48 +118,12 @@ class BerandaView(QScrollArea):
         atas.addWidget(kotak_terakhir, 2)
         layout.addWidget(self.atas)
 
-        # the pictures, or the first steps of a new office in their place
-        self.gambar = QWidget(isi)
-        bawah = self.tata_gambar = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.gambar)
-        bawah.setContentsMargins(0, 0, 0, 0)
-        bawah.setSpacing(10)
-        kotak_peta, peta = _kotak(self.gambar)
-        kepala_peta = QHBoxLayout()
-        self.judul_peta = _judul("Kelengkapan data desa", kotak_peta)
-        kepala_peta.addWidget(self.judul_peta, 1)
-        self.per = QComboBox(kotak_peta)
-        self.per.addItem("Per bulan", "bulan")
-        self.per.addItem("Per triwulan", "triwulan")
-        self.per.setAccessibleName("Kelengkapan per bulan atau per triwulan")
-        self.per.currentIndexChanged.connect(lambda _: self._fill_peta())
-        kepala_peta.addWidget(self.per)
-        peta.addLayout(kepala_peta)
-        self.ringkas_peta = QLabel(kotak_peta)
-        self.ringkas_peta.setWordWrap(True)
-        self.ringkas_peta.setTextFormat(Qt.TextFormat.PlainText)
-        self.ringkas_peta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        peta.addWidget(self.ringkas_peta)
-        self.peta = PetaKelengkapan(kotak_peta)
-        self.peta.sel_dipilih.connect(lambda _: self._go_to_kelengkapan())
-        peta.addWidget(self.peta)
-        peta.addStretch(1)
-        kotak_grafik, grafik = _kotak(self.gambar)
-        self.grafik = GrafikCapaianWidget(kotak_grafik)
-        self.grafik.jabatan_dipilih.connect(self._go_to_jabatan)
-        grafik.addWidget(self.grafik)
-        self.catatan_grafik = QLabel(kotak_grafik)
-        self.catatan_grafik.setWordWrap(True)
-        self.catatan_grafik.setTextFormat(Qt.TextFormat.PlainText)
-        self.catatan_grafik.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        grafik.addWidget(self.catatan_grafik)
-        grafik.addStretch(1)
-        bawah.addWidget(kotak_peta, 0, Qt.AlignmentFlag.AlignTop)
-        bawah.addWidget(kotak_grafik, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.gambar)
+        # the pictures (built when the first figures arrive), or a new office's first steps
+        self.gambar: GambarBeranda | None = None
 
-        kotak_awal, awal = _kotak(isi)
+        kotak_awal, awal = kotak(isi)
         self.sambutan = kotak_awal
-        self.judul_awal = _judul("Selamat datang", kotak_awal)
+        self.judul_awal = judul("Selamat datang", kotak_awal)
         awal.addWidget(self.judul_awal)
         self.pengantar_awal = QLabel(kotak_awal)
         self.pengantar_awal.setWordWrap(True)
@@ -193,22 +135,21 @@ class BerandaView(QScrollArea):
         layout.insertWidget(2, kotak_awal)
         layout.addStretch(1)
         self.sambutan.hide()
-        self.gambar.hide()
         self.keterangan.setText("Menghitung…")
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         """The grid and the chart side by side when both fit, else one above the other."""
         super().resizeEvent(event)
-        perlu = self.peta.sizeHint().width() + LEBAR_GRAFIK_NYAMAN + 60
+        self._arrange_gambar()
+
+    def _arrange_gambar(self) -> None:
+        if self.gambar is None:
+            return
         # not viewport(): PySide would load every scroll area's classes before the first paint
         lebar = self.maximumViewportSize().width()
         if self.verticalScrollBar().isVisible():
             lebar -= self.verticalScrollBar().width()
-        arah = (
-            QBoxLayout.Direction.LeftToRight if lebar >= perlu else QBoxLayout.Direction.TopToBottom
-        )
-        if self.tata_gambar.direction() != arah:
-            self.tata_gambar.setDirection(arah)
+        self.gambar.arrange(lebar)
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -295,7 +236,7 @@ class BerandaView(QScrollArea):
         )
         _clear_layout(self.baris_kerja)
         self.atas.hide()  # nothing to do or list before a year exists: the sentence says what
-        self.gambar.hide()
+        self._hide_gambar()
         self.sambutan.hide()
         self.dimuat.emit()
 
@@ -317,7 +258,7 @@ class BerandaView(QScrollArea):
             "\n".join(f"{k.waktu} — {k.teks}" for k in data.cadangan) or "Belum ada cadangan."
         )
         if data.kosong:
-            self.gambar.hide()
+            self._hide_gambar()
             self.pengantar_awal.setText(
                 f"Belum ada target atau realisasi yang tersimpan untuk tahun {data.tahun}. "
                 "Grafik kelengkapan dan capaian akan tampil di sini setelah data pertama "
@@ -327,28 +268,30 @@ class BerandaView(QScrollArea):
             self.sambutan.show()
         else:
             self.sambutan.hide()
-            self._fill_peta()
-            self.grafik.set_grafik(data.grafik)
-            self.catatan_grafik.setText(
-                "Rata-rata capaian indikator yang memiliki target dan realisasi; «belum ada "
-                "data» berarti belum dapat dihitung, bukan 0. Klik jabatan untuk membukanya."
-            )
-            self.gambar.show()
+            gambar = self._build_gambar()
+            gambar.fill(data)
+            gambar.show()
         self.dimuat.emit()
 
-    def _fill_peta(self) -> None:
-        data = self.data
-        if data is None:
-            return
-        grid = data.per_bulan if self.per.currentData() == "bulan" else data.per_triwulan
-        self.peta.set_kelengkapan(grid)
-        h = grid.count_by_status()
-        self.judul_peta.setText(f"Kelengkapan data desa {data.tahun}")
-        self.ringkas_peta.setText(
-            f"Periode yang sudah berakhir: lengkap {h['diterima']}, sebagian {h['sebagian']}, "
-            f"belum ada {h['belum']}. Dihitung dari nilai yang tersimpan. Klik sel untuk "
-            "melihat indikator yang kurang."
-        )
+    def _build_gambar(self) -> "GambarBeranda":
+        """The pictures, made when they are first shown."""
+        if self.gambar is None:
+            from kinerja_desktop.ui.beranda_gambar import GambarBeranda
+
+            self.gambar = GambarBeranda(self.widget())
+            self.gambar.kelengkapan_dipilih.connect(self._go_to_kelengkapan)
+            self.gambar.jabatan_dipilih.connect(self._go_to_jabatan)
+            self.tata.insertWidget(self.tata.indexOf(self.atas) + 1, self.gambar)
+            self._arrange_gambar()
+        return self.gambar
+
+    def _hide_gambar(self) -> None:
+        if self.gambar is not None:
+            self.gambar.hide()
+
+    def shows_pictures(self) -> bool:
+        """Whether the grid and the chart are on screen (not before there are figures)."""
+        return self.gambar is not None and self.gambar.isVisible()
 
     def _fill_baris(self, layout: QVBoxLayout, daftar: list["Pekerjaan"], bernomor: bool) -> None:
         import html  # with its entity tables: only once figures are shown, not at start-up

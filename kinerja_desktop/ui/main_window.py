@@ -1,6 +1,6 @@
-"""The main window: the jabatan tree on the left, the heading and tabs of the selected jabatan
-on the right (:mod:`~kinerja_desktop.ui.jabatan_pane`), the Beranda in front of both, and the
-year they show; its actions, menus, toolbar and status bar are
+"""The main window: the Beranda, and the jabatan view (the jabatan tree beside the heading and
+tabs of the selected jabatan, :mod:`~kinerja_desktop.ui.jabatan_view`) one toolbar click away,
+and the year they show; its actions, menus, toolbar and status bar are
 :class:`~kinerja_desktop.ui.window_menus.WindowMenus`.
 
 Every edit goes through a core operation that returns a :class:`Perubahan`; the window shows
@@ -9,35 +9,32 @@ its ``pesan`` in the status bar and hands it to the tree, the tabs and the Beran
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QProgressDialog,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kinerja_desktop import APP_NAME
-from kinerja_desktop.db import queries_jabatan
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries import latest_year, nama_kecamatan, years
-from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.beranda import BerandaView
 from kinerja_desktop.ui.beranda_tujuan import open_tujuan
-from kinerja_desktop.ui.jabatan_actions import JabatanActions
-from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node, build_tree
-from kinerja_desktop.ui.jabatan_pane import JabatanPane
-from kinerja_desktop.ui.jabatan_tree import JabatanTree
-from kinerja_desktop.ui.operations import show_bug
 from kinerja_desktop.ui.pesan import peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 from kinerja_desktop.ui.window_menus import WindowMenus
+
+if TYPE_CHECKING:  # the jabatan view's modules are imported when it is built
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QTabWidget
+
+    from kinerja_desktop.ui.jabatan_actions import JabatanActions
+    from kinerja_desktop.ui.jabatan_nodes import Node
+    from kinerja_desktop.ui.jabatan_pane import JabatanPane
+    from kinerja_desktop.ui.jabatan_tree import JabatanTree
+    from kinerja_desktop.ui.jabatan_view import JabatanView
 
 WINDOW_SETTINGS_FILENAME = "jendela.ini"
 
@@ -62,55 +59,94 @@ class MainWindow(WindowMenus, QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
-        self.tree = JabatanTree(self)
-        self.jabatan_actions = JabatanActions(
-            self.undo_stack, self, self.apply_changes, self.show_error
-        )
-        self.right = JabatanPane(self.undo_stack, self.settings, self.apply_changes, self)
-        self.tab_widget = self.right.tab_widget
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.tree.setMinimumWidth(240)
-        # An explicit minimum: the splitter would otherwise honour the widest tab's minimum
-        # (a wide grid) and squeeze the tree; a tab narrower than its content scrolls instead.
-        self.right.setMinimumWidth(420)
-        self.splitter.setSizes([440, 760])
-        # the Beranda first; the jabatan tree and tabs beside it, one toolbar click away
+        # the Beranda first; the jabatan view beside it, built after the first paint
         local = self.db_path if isinstance(self.db_path, Path) else None
         self.beranda = BerandaView(self.tasks, local, self.kecamatan, self)
         self.beranda.tujuan_dipilih.connect(lambda tujuan: open_tujuan(self, tujuan))
         self.pusat = QStackedWidget(self)
         self.pusat.addWidget(self.beranda)
-        self.pusat.addWidget(self.splitter)
         self.setCentralWidget(self.pusat)
         self._dilukis = False
+        self._jabatan_view: JabatanView | None = None
+        self._kode_menunggu: str | None = None  # the jabatan the view selects when built
 
         self.build_commands()
-
-        self.tree.jabatan_selected.connect(self._jabatan_selected)
-        # a search that matches nothing leaves no selection to report: the heading says so
-        self.tree.filter_box.textChanged.connect(lambda _: self._show_heading())
-        self.tree.move_requested.connect(self._move_requested)
-        self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.view.customContextMenuRequested.connect(self.show_tree_menu)
         self.undo_stack.canUndoChanged.connect(lambda _: self.update_undo_actions())
         self.undo_stack.canRedoChanged.connect(lambda _: self.update_undo_actions())
         self.undo_stack.indexChanged.connect(lambda _: self.update_undo_actions())
 
         self.resize(1200, 760)
         self._restore_state()
+
+    # --- the jabatan view, built when first needed -----------------------------------------------
+
+    @property
+    def jabatan_view(self) -> "JabatanView":
+        """The jabatan tree and the tabs: built after the window's first paint, or when asked
+        for sooner (the window opens on the Beranda, so their modules, widgets and the read
+        of every jabatan stay out of the time to the first paint)."""
+        if self._jabatan_view is None:
+            self._jabatan_view = self._build_jabatan_view()
+        return self._jabatan_view
+
+    def _build_jabatan_view(self) -> "JabatanView":
+        from kinerja_desktop.ui.jabatan_view import JabatanView
+
+        view = JabatanView(
+            self.undo_stack, self.settings, self.apply_changes, self.show_error, self
+        )
+        self.pusat.addWidget(view)
+        tree = view.tree
+        tree.jabatan_selected.connect(self._jabatan_selected)
+        # a search that matches nothing leaves no selection to report: the heading says so
+        tree.filter_box.textChanged.connect(lambda _: view.show_heading(self.tahun))
+        tree.move_requested.connect(self._move_requested)
+        tree.view.customContextMenuRequested.connect(self.show_tree_menu)
+        # Del and F2 act on the jabatan only while the tree has the focus: in the tables Del
+        # removes rows and F2 edits the current cell
+        for action in (self.act_hapus, self.act_ganti_nama):
+            tree.view.addAction(action)
+        view.restore_state(self.settings)
         # the tree takes the keyboard first: arrows move between jabatan at once
-        self.setFocusProxy(self.tree.view)
-        self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocusProxy(tree.view)
+        self._jabatan_view = view  # selecting below reaches the view through the window
+        view.load(self.tahun, self.kecamatan, self._kode_menunggu)
+        self.update_actions()
+        return view
+
+    @property
+    def tree(self) -> "JabatanTree":
+        """The jabatan tree of the jabatan view."""
+        return self.jabatan_view.tree
+
+    @property
+    def right(self) -> "JabatanPane":
+        """The heading and tabs of the jabatan selected in the tree."""
+        return self.jabatan_view.right
+
+    @property
+    def tab_widget(self) -> "QTabWidget":
+        """The tabs of the selected jabatan."""
+        return self.jabatan_view.right.tab_widget
+
+    @property
+    def splitter(self) -> "JabatanView":
+        """The splitter between the tree and the tabs (the jabatan view itself)."""
+        return self.jabatan_view
+
+    @property
+    def jabatan_actions(self) -> "JabatanActions":
+        """Add, rename, move and remove jabatan on the window's undo stack."""
+        return self.jabatan_view.jabatan_actions
 
     @property
     def tabs(self) -> list[QWidget]:
         """Every tab of the selected jabatan, in order (built now if still pending)."""
         return self.right.tabs
+
+    def selected_node(self) -> "Node | None":
+        """The node selected in the tree; None before the jabatan view is built."""
+        return self._jabatan_view.selected_node() if self._jabatan_view is not None else None
 
     # --- start, and the two views --------------------------------------------------------------
 
@@ -122,10 +158,11 @@ class MainWindow(WindowMenus, QMainWindow):
         return super().event(event)
 
     def _finish_start(self) -> None:
-        """After the first paint: read the Beranda's figures, build the tabs not built yet."""
+        """After the first paint: build the jabatan view, read the Beranda's figures, build
+        the tabs not built yet."""
         self.complete_menus()
-        self.beranda.start()
-        self.right.build_all()
+        self.beranda.start()  # first: its figures are read on the worker thread meanwhile
+        self.jabatan_view.right.build_all()
 
     def show_beranda(self) -> None:
         """Show the Beranda (toolbar, Ctrl+B)."""
@@ -134,11 +171,12 @@ class MainWindow(WindowMenus, QMainWindow):
 
     def show_jabatan_view(self) -> None:
         """Show the jabatan tree and the tabs of the selected jabatan (toolbar, Ctrl+J)."""
-        self.right.building_allowed = True  # a tab opened from now on is built at once
-        self.right.build_tab(self.tab_widget.currentIndex())  # when asked before it was built
-        self.pusat.setCurrentWidget(self.splitter)
+        view = self.jabatan_view
+        view.right.building_allowed = True  # a tab opened from now on is built at once
+        view.right.build_tab(view.right.tab_widget.currentIndex())  # when asked before built
+        self.pusat.setCurrentWidget(view)
         self.act_jabatan.setChecked(True)
-        self.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view.tree.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- state between runs ---------------------------------------------------------------
 
@@ -146,9 +184,6 @@ class MainWindow(WindowMenus, QMainWindow):
         geometry = self.settings.value("jendela/geometri")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = self.settings.value("jendela/pemisah")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
         tahun = self.settings.value("terakhir/tahun")
         try:
             wanted = int(tahun) if tahun is not None else None
@@ -158,26 +193,18 @@ class MainWindow(WindowMenus, QMainWindow):
             wanted = latest_year()
         kode = self.settings.value("terakhir/jabatan")
         self.set_tahun(wanted, kode=str(kode) if kode else None)
-        try:
-            tab_index = int(str(self.settings.value("terakhir/tab", 0)))
-        except (TypeError, ValueError):
-            tab_index = 0
-        if 0 < tab_index < self.tab_widget.count():
-            self.tab_widget.setCurrentIndex(tab_index)
 
     def save_state(self) -> None:
         """Remember the geometry, the splitter, the year, the jabatan and the tab (saved when
         chosen) for the next run."""
         self.settings.setValue("jendela/geometri", self.saveGeometry())
-        self.settings.setValue("jendela/pemisah", self.splitter.saveState())
         if self.tahun is not None:
             self.settings.setValue("terakhir/tahun", self.tahun)
-        node = self.tree.selected_node()
-        if node is not None and node.jenis is JenisNode.JABATAN:
-            self.settings.setValue("terakhir/jabatan", node.kode)
+        if self._jabatan_view is not None:  # else what the last run remembered stays
+            self._jabatan_view.save_state(self.settings)
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: "QCloseEvent") -> None:  # noqa: N802
         """Save the window state and let running work finish before closing."""
         self.save_state()
         self.tasks.wait()
@@ -196,34 +223,26 @@ class MainWindow(WindowMenus, QMainWindow):
             self.year_combo.blockSignals(False)
 
     def set_tahun(self, tahun: int | None, kode: str | None = None) -> None:
-        """Show the year ``tahun``; select the jabatan with ``kode`` when given and present."""
+        """Show the year ``tahun``; select the jabatan with ``kode`` when given and present
+        (before the jabatan view is built, it selects ``kode`` when it is)."""
         self.tahun = tahun
         index = self.year_combo.findData(tahun)
         if index >= 0 and index != self.year_combo.currentIndex():
             self.year_combo.blockSignals(True)
             self.year_combo.setCurrentIndex(index)
             self.year_combo.blockSignals(False)
-        items = queries_jabatan.list_jabatan(tahun) if tahun is not None else []
-        select = None
-        if kode is not None:
-            select = next((i.id for i in items if i.kode == kode), None)
-        if select is None and items:
-            select = items[0].id
-        self.tree.load(self._build_tree(items), select=select)
+        if self._jabatan_view is not None:
+            self._jabatan_view.load(tahun, self.kecamatan, kode)
+        else:
+            self._kode_menunggu = kode
         self.update_actions()
         self.beranda.set_tahun(tahun)
 
-    def _build_tree(self, items: list[queries_jabatan.JabatanInfo]) -> Node:
-        if self.tahun is None:
-            return build_tree([], f"Camat {self.kecamatan}", None)
-        camat, penandatangan = queries_jabatan.kepala_kantor(self.tahun)
-        return build_tree(items, camat, penandatangan)
-
     def reload_tree(self) -> None:
         """Read the jabatan of the shown year again, keeping the selection when possible."""
-        items = queries_jabatan.list_jabatan(self.tahun) if self.tahun is not None else []
-        self.tree.load(self._build_tree(items))
-        self.update_actions()
+        if self._jabatan_view is not None:  # else building it will read them
+            self._jabatan_view.reload(self.tahun, self.kecamatan)
+            self.update_actions()
 
     def show_year(self, tahun: int) -> None:
         """Show ``tahun``, also when it is new (an import or a copy made it)."""
@@ -233,8 +252,9 @@ class MainWindow(WindowMenus, QMainWindow):
     def _year_chosen(self, index: int) -> None:
         tahun = self.year_combo.itemData(index)
         if tahun is not None and tahun != self.tahun:
-            node = self.tree.selected_node()
-            self.set_tahun(int(tahun), kode=node.kode if node is not None else None)
+            node = self.selected_node()
+            kode = node.kode if node is not None else self._kode_menunggu
+            self.set_tahun(int(tahun), kode=kode)
             self.statusBar().showMessage(f"Menampilkan IKI tahun {tahun}.", 5000)
 
     def select_jabatan(self, jabatan_id: int | None) -> bool:
@@ -242,33 +262,23 @@ class MainWindow(WindowMenus, QMainWindow):
         return self.tree.select_jabatan(jabatan_id)
 
     def _jabatan_selected(self, jabatan_id: int | None) -> None:
-        self.right.set_jabatan(jabatan_id)
-        self._show_heading()
+        view = self.jabatan_view
+        view.right.set_jabatan(jabatan_id)
+        view.show_heading(self.tahun)
         self.update_actions()
-        node = self.tree.selected_node()
-        if node is not None and node.jenis is JenisNode.JABATAN:
-            self.settings.setValue("terakhir/jabatan", node.kode)
-            self._show_found_indikator(node)
+        kode = view.selected_kode()
+        if kode is not None:
+            self.settings.setValue("terakhir/jabatan", kode)
+            view.show_found_indikator()
         if self.tahun is not None:
             self.settings.setValue("terakhir/tahun", self.tahun)
 
-    def _show_found_indikator(self, node: Node) -> None:
-        """A jabatan found through one of its indicators ("PKH"): that indicator is made
-        current in the Indikator and Target & Realisasi tabs."""
-        cocok = node.indikator_cocok(self.tree.filter_box.text().strip().lower())
-        if cocok:
-            self.right.select_indikator(cocok[0][0])
-
-    def _show_heading(self) -> None:
-        no_match = bool(self.tree.filter_box.text().strip()) and not self.tree.proxy.rowCount()
-        self.right.show_heading(
-            self.tahun, self.tree.selected_node(), self.tree.model.root, no_match
-        )
-
     def selected_kode(self) -> str | None:
-        """The code of the selected jabatan (None for the Camat or no selection)."""
-        node = self.tree.selected_node()
-        return node.kode if node is not None and node.jenis is JenisNode.JABATAN else None
+        """The code of the selected jabatan (None for the Camat or no selection); before the
+        jabatan view is built, the code it will select."""
+        if self._jabatan_view is None:
+            return self._kode_menunggu
+        return self._jabatan_view.selected_kode()
 
     # --- changes --------------------------------------------------------------------------
 
@@ -278,15 +288,18 @@ class MainWindow(WindowMenus, QMainWindow):
         if perubahan.tahun is not None and perubahan.tahun != self.tahun:
             # an undo or redo in another year: show that year, where the change is
             if perubahan.tahun in years():
-                node = self.tree.selected_node()
-                self.set_tahun(perubahan.tahun, kode=node.kode if node is not None else None)
+                node = self.selected_node()
+                kode = node.kode if node is not None else self._kode_menunggu
+                self.set_tahun(perubahan.tahun, kode=kode)
             return
-        if perubahan.jabatan_tree or perubahan.pemangku:
-            self.reload_tree()
-            self._show_heading()
-        elif perubahan.indikator and self.tahun is not None:
-            self.tree.model.set_indikator(queries_jabatan.indikator_jabatan(self.tahun))
-        self.right.apply_changes(perubahan)
+        view = self._jabatan_view  # not built yet: building it reads everything
+        if view is not None:
+            if perubahan.jabatan_tree or perubahan.pemangku:
+                self.reload_tree()
+                view.show_heading(self.tahun)
+            elif perubahan.indikator and self.tahun is not None:
+                view.refresh_indikator(self.tahun)
+            view.right.apply_changes(perubahan)
         self.beranda.apply_changes(perubahan)
 
     def show_error(self, judul: str, pesan: str) -> None:
@@ -301,7 +314,7 @@ class MainWindow(WindowMenus, QMainWindow):
         in the tree, the selected jabatan is copied as a row of code, title and holders."""
         if self.tree.view.hasFocus():
             node = self.tree.selected_node()
-            if node is not None and node.jenis is JenisNode.JABATAN:
+            if node is not None and node.jenis.can_edit:  # a jabatan, not the Camat
                 row = "\t".join((node.kode, node.nama, ", ".join(node.pemangku)))
                 QApplication.clipboard().setText(row + "\n")
                 self.statusBar().showMessage(f"Jabatan «{node.nama}» disalin.", 5000)
@@ -333,47 +346,15 @@ class MainWindow(WindowMenus, QMainWindow):
 
         ``ke`` skips the question (tests); returns the task state of the running copy.
         """
+        from kinerja_desktop.ui.salin_tahun_dialog import SalinTahunDialog, run_copy
+
         if self.tahun is None:
             return None
-        dari = self.tahun
         if ke is None:
-            from kinerja_desktop.ui.salin_tahun_dialog import SalinTahunDialog
-
-            ke = SalinTahunDialog.ask(self, dari)
+            ke = SalinTahunDialog.ask(self, self.tahun)
             if ke is None:
                 return None
-        progress = QProgressDialog(f"Menyalin IKI tahun {dari} ke tahun {ke}…", "", 0, 0, self)
-        progress.setWindowTitle("Salin Tahun")
-        progress.setCancelButton(None)  # one transaction: it finishes whole or not at all
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def finish() -> None:
-            # reset() also stops the timer that would show the dialog after the job ended
-            progress.reset()
-            progress.close()
-            progress.deleteLater()
-
-        def job(state: TaskState) -> object:
-            from kinerja_desktop.db.years import copy_year
-
-            return copy_year(dari, ke)
-
-        def done(hasil: object) -> None:
-            finish()
-            self.fill_years()
-            self.set_tahun(ke, kode=self.selected_kode())
-            self.statusBar().showMessage(hasil.perubahan.pesan, 10000)  # type: ignore[attr-defined]
-
-        def failed(exc: KinerjaError) -> None:
-            finish()
-            self.show_error("Tahun tidak disalin", exc.pesan)
-
-        def crashed(detail: str) -> None:
-            finish()
-            show_bug(self, detail)
-
-        return self.tasks.run(job, done, failed, on_crash=crashed)
+        return run_copy(self, self.tahun, ke)
 
     # --- reports and help -----------------------------------------------------------------
 

@@ -24,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from PySide6 import QtWidgets
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.db.audit import as_step
 from kinerja_desktop.db.changes import Hasil, Perubahan
@@ -59,7 +60,7 @@ def show_bug(parent: QWidget | None, detail: str) -> None:
     """The one dialog for a bug: says it is not the operator's fault, details for the developer."""
     box = kotak_pesan(
         parent,
-        QMessageBox.Icon.Critical,
+        QtWidgets.QMessageBox.Icon.Critical,  # named here: no message box is made at start
         "Kesalahan program",
         "Terjadi kesalahan pada program (bukan kesalahan Anda). Data yang sudah tersimpan tetap "
         "aman. Laporkan kejadian ini beserta rinciannya kepada pengelola aplikasi.",

@@ -6,21 +6,25 @@ Every message box of the window is made here, with plain text, never through QMe
 static functions (``tests/test_pesan.py`` holds that).
 """
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-Tombol = QMessageBox.StandardButton
+# QMessageBox is named through its module when a box is made: PySide6 makes a class (for this
+# one with its enums, about 5 ms) when it is first named, and the window's start shows none.
 
 
 def kotak_pesan(
     parent: QWidget | None,
-    ikon: QMessageBox.Icon,
+    ikon: "QtWidgets.QMessageBox.Icon",
     judul: str,
     teks: str,
-    tombol: Tombol = Tombol.NoButton,
-) -> QMessageBox:
-    """A message box showing ``teks`` (and any informative text set later) as plain text."""
-    box = QMessageBox(ikon, judul, "", tombol, parent)
+    tombol: "QtWidgets.QMessageBox.StandardButton | None" = None,
+) -> "QtWidgets.QMessageBox":
+    """A message box showing ``teks`` (and any informative text set later) as plain text;
+    without ``tombol``, Qt's OK."""
+    mb = QtWidgets.QMessageBox
+    box = mb(ikon, judul, "", mb.StandardButton.NoButton if tombol is None else tombol, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(teks)
     return box
@@ -28,24 +32,30 @@ def kotak_pesan(
 
 def peringatan(parent: QWidget | None, judul: str, teks: str) -> None:
     """A refusal or problem, with OK."""
-    kotak_pesan(parent, QMessageBox.Icon.Warning, judul, teks, Tombol.Ok).exec()
+    mb = QtWidgets.QMessageBox
+    kotak_pesan(parent, mb.Icon.Warning, judul, teks, mb.StandardButton.Ok).exec()
 
 
 def informasi(parent: QWidget | None, judul: str, teks: str) -> None:
     """What was done, with OK."""
-    kotak_pesan(parent, QMessageBox.Icon.Information, judul, teks, Tombol.Ok).exec()
+    mb = QtWidgets.QMessageBox
+    kotak_pesan(parent, mb.Icon.Information, judul, teks, mb.StandardButton.Ok).exec()
 
 
 def galat(parent: QWidget | None, judul: str, teks: str) -> None:
     """A failure that ends what was started, with OK."""
-    kotak_pesan(parent, QMessageBox.Icon.Critical, judul, teks, Tombol.Ok).exec()
+    mb = QtWidgets.QMessageBox
+    kotak_pesan(parent, mb.Icon.Critical, judul, teks, mb.StandardButton.Ok).exec()
 
 
 def ask_yes(parent: QWidget | None, judul: str, teks: str) -> bool:
     """A yes/no question (Ya/Tidak); True when the operator chose yes."""
-    box = kotak_pesan(parent, QMessageBox.Icon.Question, judul, teks, Tombol.Yes | Tombol.No)
-    box.setDefaultButton(Tombol.Yes)
-    return box.exec() == Tombol.Yes
+    tombol = QtWidgets.QMessageBox.StandardButton
+    box = kotak_pesan(
+        parent, QtWidgets.QMessageBox.Icon.Question, judul, teks, tombol.Yes | tombol.No
+    )
+    box.setDefaultButton(tombol.Yes)
+    return box.exec() == tombol.Yes
 
 
 def show_refusal(label: QLabel, teks: str) -> None:

@@ -1,10 +1,15 @@
-"""Data › Salin Tahun: the year to copy into, with what will be copied and what will not."""
+"""Data › Salin Tahun: the year to copy into, with what will be copied and what will not, and
+the copy itself on the window's worker thread."""
 
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QProgressDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -13,6 +18,13 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.queries import years
 from kinerja_desktop.db.years import read_isi_tahun
 from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.tasks import TaskState
+
+if TYPE_CHECKING:
+    from kinerja_desktop.db.changes import Hasil
+    from kinerja_desktop.db.years import SalinanTahun
 
 
 class SalinTahunDialog(QDialog):
@@ -96,3 +108,41 @@ class SalinTahunDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.ke.value()
+
+
+def run_copy(window: Any, dari: int, ke: int) -> TaskState:
+    """Copy the IKI of ``dari`` into ``ke`` on the worker thread of ``window`` (the main
+    window), behind a progress dialog; the window then shows ``ke`` (a refusal is shown,
+    nothing is half copied)."""
+    progress = QProgressDialog(f"Menyalin IKI tahun {dari} ke tahun {ke}…", "", 0, 0, window)
+    progress.setWindowTitle("Salin Tahun")
+    progress.setCancelButton(None)  # one transaction: it finishes whole or not at all
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def finish() -> None:
+        # reset() also stops the timer that would show the dialog after the job ended
+        progress.reset()
+        progress.close()
+        progress.deleteLater()
+
+    def job(state: TaskState) -> "Hasil[SalinanTahun]":
+        from kinerja_desktop.db.years import copy_year
+
+        return copy_year(dari, ke)
+
+    def done(hasil: "Hasil[SalinanTahun]") -> None:
+        finish()
+        window.fill_years()
+        window.set_tahun(ke, kode=window.selected_kode())
+        window.statusBar().showMessage(hasil.perubahan.pesan, 10000)
+
+    def failed(exc: KinerjaError) -> None:
+        finish()
+        window.show_error("Tahun tidak disalin", exc.pesan)
+
+    def crashed(detail: str) -> None:
+        finish()
+        show_bug(window, detail)
+
+    return window.tasks.run(job, done, failed, on_crash=crashed)

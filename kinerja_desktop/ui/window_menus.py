@@ -20,12 +20,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.location import DatabaseLocation, short_name
-from kinerja_desktop.ui.jabatan_actions import JabatanActions
-from kinerja_desktop.ui.jabatan_nodes import JenisNode
-from kinerja_desktop.ui.jabatan_tree import JabatanTree
 
 if TYPE_CHECKING:  # a mixin of the main window: typed as one, at run time a plain class
     from PySide6.QtWidgets import QMainWindow as _Window
+
+    from kinerja_desktop.ui.jabatan_actions import JabatanActions
+    from kinerja_desktop.ui.jabatan_nodes import Node
+    from kinerja_desktop.ui.jabatan_tree import JabatanTree
 else:
     _Window = object
 
@@ -40,19 +41,26 @@ class WindowMenus(_Window):
     settings: QSettings
     tahun: int | None
     undo_stack: QUndoStack
-    tree: JabatanTree
     show_beranda: Slot
     show_jabatan_view: Slot
     copy_selection: Slot
     paste: Slot
     focus_filter: Slot
-    jabatan_actions: JabatanActions
     copy_year: Slot
     print_iki: Slot
     show_about: Slot
     fill_years: Slot
     show_error: Callable[[str, str], None]
     _year_chosen: Callable[[int], None]
+    selected_node: "Callable[[], Node | None]"
+
+    if TYPE_CHECKING:  # properties of the window, built with its jabatan view
+
+        @property
+        def tree(self) -> "JabatanTree": ...
+
+        @property
+        def jabatan_actions(self) -> "JabatanActions": ...
 
     def build_commands(self) -> None:
         """Make the actions, menus, toolbar and status bar (once, while the window is built)."""
@@ -110,12 +118,12 @@ class WindowMenus(_Window):
         self.act_hapus = self._action(
             "&Hapus Jabatan…", self.remove_jabatan, None, "Menghapus jabatan beserta isinya"
         )
-        # Del and F2 act on the jabatan only while the tree has the focus: in the tables Del
-        # removes rows and F2 edits the current cell
+        # Del and F2 act on the jabatan only while the tree has the focus (the tree takes
+        # them when the jabatan view is built): in the tables Del removes rows and F2 edits
+        # the current cell
         self.act_hapus.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         for action in (self.act_hapus, self.act_ganti_nama):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.tree.view.addAction(action)
         self.act_salin_tahun = self._action(
             "&Salin Tahun…", self.copy_year, None, "Menyalin seluruh IKI tahun ini ke tahun baru"
         )
@@ -268,7 +276,7 @@ class WindowMenus(_Window):
 
     def update_actions(self) -> None:
         """Enable the jabatan actions that fit the selection and the year shown."""
-        node = self.tree.selected_node()
+        node = self.selected_node()
         editable = node is not None and node.jenis.can_edit
         for action in (self.act_ganti_nama, self.act_pindahkan, self.act_hapus):
             action.setEnabled(editable)
@@ -308,7 +316,7 @@ class WindowMenus(_Window):
         if self.tahun is None:
             return
         node = self.tree.selected_node()
-        atasan = node if node is not None and node.jenis is JenisNode.JABATAN else None
+        atasan = node if node is not None and node.jenis.can_edit else None  # not the Camat
         new_id = self.jabatan_actions.add_dialog(self.tahun, atasan)
         if new_id is not None:
             self.tree.select_jabatan(new_id)
