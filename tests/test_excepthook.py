@@ -1,23 +1,29 @@
-"""What escapes a slot of the running window is shown to the operator (ui/excepthook.py), sorted
-as the runner sorts: a damaged database read when a pegawai is chosen in the SKP editor says so
-in Indonesian, a refusal is shown as it is, a bug in the one "Kesalahan program" dialog.
+"""What escapes a slot of the running window, or ends a thread of it, is shown to the operator
+(ui/excepthook.py), sorted as the runner sorts: a damaged database read when a pegawai is chosen
+in the SKP editor says so in Indonesian, a refusal is shown as it is, a bug in the one
+"Kesalahan program" dialog; a failure repeated on every repaint is shown once.
 
-pytest-qt's own capture is off here: the hook under test is what catches. The hook calls the
-hook it replaced first, so elsewhere pytest-qt still fails a test on such an exception.
+pytest-qt's own capture is off here: the hook under test is what catches. The hooks call the
+hooks they replaced first, so elsewhere pytest-qt (and pytest's thread check) still fail a test
+on such an exception.
 """
 
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.errors import TidakDitemukan
+from kinerja_desktop.ui import excepthook
 from kinerja_desktop.ui.excepthook import JUDUL, install
 from kinerja_desktop.ui.skp_editor import SkpEditor
 
@@ -30,13 +36,15 @@ pytestmark = [
 
 @pytest.fixture
 def logged() -> Iterator[list[BaseException]]:
-    """The window's hook installed over a recording one (as over pytest-qt's or stderr's)."""
-    before = sys.excepthook
+    """The window's hooks installed over recording ones (as over pytest-qt's and pytest's, or
+    stderr's): every exception either saw, in order."""
+    before, before_thread = sys.excepthook, threading.excepthook
     seen: list[BaseException] = []
     sys.excepthook = lambda kind, exc, tb: seen.append(exc)
+    threading.excepthook = lambda args: seen.append(args.exc_value)
     install()
     yield seen
-    sys.excepthook = before
+    sys.excepthook, threading.excepthook = before, before_thread
 
 
 @pytest.fixture
@@ -113,8 +121,75 @@ def test_a_bug_in_a_slot_shows_the_bug_dialog_once_for_a_burst(qtbot, db, logged
     assert boxes[0]["judul"] == "Kesalahan program"
     assert boxes[0]["teks"].startswith("Terjadi kesalahan pada program (bukan kesalahan Anda).")
     assert "KeyError: 'belum_ada'" in boxes[0]["rincian"]
-    tombol.click()  # once it is closed the next failure is shown again
+    tombol.click()  # the same failure right after its box closed: logged, not shown again
+    qtbot.wait(200)
+    assert len(boxes) == 1 and len(logged) == 3
+    lain = QPushButton("Bagi")
+    qtbot.addWidget(lain)
+    lain.clicked.connect(lambda: 1 / 0)
+    lain.click()  # another failure is shown
     qtbot.waitUntil(lambda: len(boxes) == 2)
+    assert "ZeroDivisionError" in boxes[1]["rincian"]
+
+
+class Gagal(QWidget):
+    """A widget whose painting fails every time, as a view reading a damaged file would."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        raise ValueError("gambar gagal")
+
+
+def test_a_failure_on_every_repaint_shows_one_box(qtbot, logged, boxes):
+    widget = Gagal()
+    qtbot.addWidget(widget)
+    widget.resize(200, 100)
+    widget.show()
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    for _ in range(5):  # the box closed, the window repaints: it fails again each time
+        widget.update()
+        qtbot.wait(60)
+    assert len(boxes) == 1 and len(logged) >= 6
+    assert boxes[0]["judul"] == "Kesalahan program"
+    assert "ValueError: gambar gagal" in boxes[0]["rincian"]
+
+
+def test_a_failure_that_stayed_away_is_shown_again(qtbot, logged, boxes, monkeypatch):
+    monkeypatch.setattr(excepthook, "QUIET_SECONDS", 0.3)
+    tombol = QPushButton("Hitung")
+    qtbot.addWidget(tombol)
+    tombol.clicked.connect(lambda: [][0])
+    tombol.click()
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    tombol.click()  # right after: not again
+    qtbot.wait(100)
+    assert len(boxes) == 1
+    qtbot.wait(400)  # quiet for longer than QUIET_SECONDS: the next one is shown
+    tombol.click()
+    qtbot.waitUntil(lambda: len(boxes) == 2)
+    assert len(logged) == 3
+
+
+def test_a_failure_ending_a_thread_is_shown_on_the_window(qtbot, db, logged, boxes):
+    def hitung() -> None:
+        {}["belum_ada"]
+
+    def cari() -> None:
+        raise TidakDitemukan("Jabatan nomor 99 tidak ada lagi (sudah dihapus?).")
+
+    # one at a time: one failing while a box is open would only be logged
+    for shown, kerja in enumerate((hitung, cari), start=1):
+        thread = threading.Thread(target=kerja, name=kerja.__name__)
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda shown=shown: len(boxes) == shown)
+    assert boxes[0]["judul"] == "Kesalahan program"
+    assert "KeyError: 'belum_ada'" in boxes[0]["rincian"]
+    assert boxes[1] == {
+        "judul": JUDUL,
+        "teks": "Jabatan nomor 99 tidak ada lagi (sudah dihapus?).",
+        "rincian": "",
+    }
+    assert [type(e) for e in logged] == [KeyError, TidakDitemukan]  # passed on first
 
 
 def test_the_window_start_installs_the_hook(qtbot, tmp_path, boxes):
@@ -128,7 +203,7 @@ def test_the_window_start_installs_the_hook(qtbot, tmp_path, boxes):
             return
         dialog.reject()
 
-    before = sys.excepthook
+    before, before_thread = sys.excepthook, threading.excepthook
     try:
         QTimer.singleShot(20, leave_welcome)
         assert run_gui(tmp_path / "baru.sqlite3") == 0  # the welcome left: nothing made
@@ -139,5 +214,6 @@ def test_the_window_start_installs_the_hook(qtbot, tmp_path, boxes):
         qtbot.waitUntil(lambda: len(boxes) == 1)
         assert boxes[0]["judul"] == "Kesalahan program"
         assert "IndexError" in boxes[0]["rincian"]
+        assert threading.excepthook is not before_thread  # a thread's failure is shown too
     finally:
-        sys.excepthook = before
+        sys.excepthook, threading.excepthook = before, before_thread

@@ -71,7 +71,7 @@ def run_gui(db_path: "DatabaseLocation") -> int:
     from kinerja_desktop.ui.excepthook import install as install_excepthook
 
     app = create_app()
-    install_excepthook()  # a failure escaping a slot is shown, sorted like the runner's
+    install_excepthook()  # a failure escaping a slot or ending a thread is shown, once
     try:
         # one window per database; the OS frees the lock when this process ends in any way
         lock = None
