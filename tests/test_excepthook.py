@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from damaged_file import damage
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.connection import open_database
-from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.db.queries import require_year
 from kinerja_desktop.errors import TidakDitemukan
 from kinerja_desktop.ui import excepthook
@@ -69,15 +69,6 @@ def boxes(qtbot, request: pytest.FixtureRequest) -> Iterator[list[dict[str, str]
     watcher.stop()
 
 
-def _damage(path: Path) -> None:
-    """What a failing flashdisk leaves: the header kept, every page after it garbage."""
-    database_proxy.close()  # the next read opens the file again, as after a while idle
-    size = path.stat().st_size
-    with open(path, "r+b") as handle:
-        handle.seek(100)
-        handle.write(b"\xa5" * (size - 100))
-
-
 def test_a_damaged_database_read_in_a_slot_is_explained(qtbot, db_path, logged, boxes):
     open_database(db_path)
     isi_kantor()
@@ -89,7 +80,7 @@ def test_a_damaged_database_read_in_a_slot_is_explained(qtbot, db_path, logged, 
     )
     if editor.pegawai.currentIndex() == ani:
         editor.pegawai.setCurrentIndex(0)
-    _damage(db_path)
+    damage(db_path)
     editor.pegawai.setCurrentIndex(ani)  # the slot reads her SKP from the damaged file
     qtbot.waitUntil(lambda: len(boxes) == 1)
     assert boxes[0]["judul"] == JUDUL

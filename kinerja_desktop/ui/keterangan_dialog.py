@@ -71,9 +71,10 @@ class KeteranganDialog(QDialog):
 
 
 def open_keterangan(tab: Any, indikator_id: int, kode: str, periode: str) -> None:
-    """Ask for the note of one cell and store it as an undoable step of ``tab`` (a TabDasar)."""
-    dialog = KeteranganDialog(tab, indikator_id, kode, periode)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    """Ask for the note of one cell and store it as an undoable step of ``tab`` (a TabDasar);
+    a note that cannot be read opens no dialog, the tab says why."""
+    dialog = tab.read(lambda: KeteranganDialog(tab, indikator_id, kode, periode))
+    if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
         return
     masuk = [dialog.isian()]
     state: dict[str, Any] = {}

@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
-from kinerja_desktop.ui.operations import push_change
+from kinerja_desktop.ui.operations import push_change, run_once
 
 Index = QModelIndex | QPersistentModelIndex
 S = TypeVar("S")  # what a removal carries for its undo
+T = TypeVar("T")
 
 
 class KeadaanKosong(QWidget):
@@ -118,7 +119,9 @@ class TabDasar(QWidget):
     """Base of the jabatan tabs: the contract the main window relies on.
 
     Subclasses build their content in ``self.isi`` and implement :meth:`reload`,
-    :meth:`concerns`, :meth:`copy_selection` and :meth:`paste`.
+    :meth:`concerns`, :meth:`copy_selection` and :meth:`paste`. Their slots read the database
+    through :meth:`read` (and reload through :meth:`refresh`), so that a database that cannot
+    be read is explained over the tab like a refused edit.
     """
 
     changed = Signal(object)
@@ -150,14 +153,14 @@ class TabDasar(QWidget):
             self.stack.setCurrentWidget(self.kosong)
             return
         self.stack.setCurrentWidget(self.isi)
-        self.reload()
+        self.refresh()
 
     def apply_changes(self, perubahan: Perubahan) -> None:
         """Refresh when ``perubahan`` concerns what this tab shows."""
         if perubahan is self._last_applied or self.jabatan_id is None:
             return
         if self.concerns(perubahan):
-            self.reload()
+            self.refresh()
 
     def copy_selection(self) -> None:
         """Copy the selected rows to the clipboard as tab-separated text."""
@@ -169,8 +172,21 @@ class TabDasar(QWidget):
 
     # -- for subclasses -----------------------------------------------------------------
     def reload(self) -> None:
-        """Read the shown jabatan's data again from the database."""
+        """Read the shown jabatan's data again from the database (call :meth:`refresh`)."""
         raise NotImplementedError
+
+    def refresh(self) -> None:
+        """:meth:`reload`, a failure to read explained over the tab (see :meth:`read`)."""
+        self.read(self.reload)
+
+    def read(self, op: Callable[[], T]) -> T | None:
+        """Run ``op``, a read of the database asked for by the operator; None when it failed.
+
+        As for an edit (:func:`~kinerja_desktop.ui.operations.run_once`): a refusal or a
+        database that cannot be read (locked, damaged, gone) is shown over the tab, a bug in
+        the bug dialog. The caller then leaves what it was about to do undone.
+        """
+        return run_once(self, op, self.show_error)
 
     def concerns(self, perubahan: Perubahan) -> bool:
         """Whether ``perubahan`` changes what this tab shows."""
@@ -242,7 +258,7 @@ class TabDasar(QWidget):
         """Refresh after an edit of this tab (or its undo) and tell the window."""
         self.hide_error()
         if self.jabatan_id is not None and self.concerns(perubahan):
-            self.reload()
+            self.refresh()
         self._last_applied = perubahan
         self.changed.emit(perubahan)
 

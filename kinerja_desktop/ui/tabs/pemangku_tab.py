@@ -80,17 +80,23 @@ def pangkat_choices() -> list[tuple[str, str]]:
     ]
 
 
-def fill_pangkat(combo: QComboBox) -> None:
-    """Offer every rank in ``combo`` (the form's drop-down for a new pegawai)."""
-    for label, golongan in pangkat_choices():
+def fill_pangkat(combo: QComboBox, pangkat: list[tuple[str, str]]) -> None:
+    """Offer every rank of ``pangkat`` (:func:`pangkat_choices`) in ``combo`` (the form's
+    drop-down for a new pegawai)."""
+    for label, golongan in pangkat:
         combo.addItem(label, golongan)
 
 
 class PemangkuDelegate(PilihanDelegate):
-    """NIP editor checked as typed, pangkat drop-down, plain line for the name."""
+    """NIP editor checked as typed, pangkat drop-down of ``pangkat`` (:func:`pangkat_choices`,
+    read once with the tab: opening an editor reads nothing), plain line for the name."""
 
     nip_diperiksa = Signal(object)
     """The problem of the NIP being typed in a cell (None when valid or empty)."""
+
+    def __init__(self, parent: QWidget, pangkat: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.pangkat = pangkat
 
     def createEditor(  # noqa: N802 - Qt's name
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
@@ -100,7 +106,7 @@ class PemangkuDelegate(PilihanDelegate):
             editor.masalah.connect(self.nip_diperiksa)
             return editor
         if index.column() == KOLOM_PANGKAT:
-            return self.combo_editor(parent, pangkat_choices())
+            return self.combo_editor(parent, self.pangkat)
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
@@ -128,7 +134,8 @@ class PemangkuTab(TabDasar):
         self.model.ditolak.connect(self.show_error)
         self.view = QTableView()
         self.view.setModel(self.model)
-        delegate = PemangkuDelegate(self.view)
+        pangkat = pangkat_choices()  # the built-in list of ranks: it never changes
+        delegate = PemangkuDelegate(self.view, pangkat)
         delegate.nip_diperiksa.connect(self._nip_in_cell)
         self.view.setItemDelegate(delegate)
         _setup_table(self.view)
@@ -187,7 +194,7 @@ class PemangkuTab(TabDasar):
         self.nip_status = QLabel()
         self.nip_status.setWordWrap(True)
         self.pangkat_baru = QComboBox()
-        fill_pangkat(self.pangkat_baru)
+        fill_pangkat(self.pangkat_baru, pangkat)
         self.tambah_baru = QPushButton("Tambahkan pe&gawai baru")
         self.tambah_baru.clicked.connect(lambda *_: self.add_new())
         self.nama_baru.textChanged.connect(self._check_form)

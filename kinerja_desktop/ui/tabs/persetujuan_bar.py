@@ -111,7 +111,11 @@ class PersetujuanBar(QWidget):
             self.periode.setCurrentIndex(index)
 
     def load(self) -> None:
-        """Read the state again and show the buttons the user may use."""
+        """Read the state again and show the buttons the user may use; a database that cannot
+        be read is said on the tab (as a refused step is), the line showing what it showed."""
+        run_once(self, self._load, self._galat)
+
+    def _load(self) -> None:
         pilihan = self.pilihan()
         if self.jabatan_id is None or pilihan is None:
             self.status.setText("")

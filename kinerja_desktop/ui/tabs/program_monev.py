@@ -50,19 +50,22 @@ from kinerja_desktop.ui.tabs.program_widgets import Tumpuk, expand_all, pohon
 Push = Callable[[str, Callable[[], Hasil[Any]], Callable[[], Hasil[Any]]], object]
 """The tab's way of running an undoable step: (text, do, undo)."""
 
+Read = Callable[[Callable[[], Any]], Any]
+"""The tab's way of reading in a slot (TabDasar.read): the result, None when it failed."""
+
 
 class MonevPage(QWidget):
     """The budget realised and the notes of one jabatan in one triwulan."""
 
-    def __init__(self, push: Push, on_edit: Callable[[Kunci, Any], None]) -> None:
+    def __init__(self, push: Push, on_edit: Callable[[Kunci, Any], None], read: Read) -> None:
         super().__init__()
-        self._push = push
+        self._push, self._read = push, read
         self.jabatan_id: int | None = None
         self.tahun: int | None = None
         self.indikator: list[tuple[int, str]] = []  # (id, "KODE nama") of the jabatan
         self.combo_periode = QComboBox()
         self.combo_periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo_periode.activated.connect(lambda _: self.reload())
+        self.combo_periode.activated.connect(lambda _: self._read(self.reload))
         self.label_kunci = QLabel("")
         self.label_kunci.setWordWrap(True)
         self.label_kunci.setStyleSheet("QLabel { color: #8a1c1c; }")
@@ -171,9 +174,12 @@ class MonevPage(QWidget):
         step."""
         periode = str(self.combo_periode.currentData())
         # the note's other text as stored, not as shown: it may have changed meanwhile
-        sekarang = read_keterangan(self.tahun or 0, periode, [self.jabatan_id or 0]).get(
-            (kunci.id, periode)
+        catatan = self._read(
+            lambda: read_keterangan(self.tahun or 0, periode, [self.jabatan_id or 0])
         )
+        if catatan is None:
+            return  # the notes could not be read: said over the tab, nothing changed
+        sekarang = catatan.get((kunci.id, periode))
         kendala = sekarang.kendala if sekarang else ""
         tindak = sekarang.tindak_lanjut if sekarang else ""
         if kunci.kolom == "kendala":

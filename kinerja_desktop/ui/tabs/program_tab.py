@@ -78,7 +78,7 @@ class ProgramTab(TabDasar):
         self.halaman = QTabWidget()
         self.halaman.addTab(self._build_program_page(), "Program && Anggaran")
         self.halaman.addTab(self._build_aksi_page(), "Rencana Aksi")
-        self.monev = MonevPage(self.push, self._edit)
+        self.monev = MonevPage(self.push, self._edit, self.read)
         self.halaman.addTab(self.monev, "Monev Triwulan")
         layout = QVBoxLayout(self.isi)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -271,7 +271,9 @@ class ProgramTab(TabDasar):
 
     def _edit_baris(self, kunci: Kunci, value: Any) -> None:
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
-        lama = ops_program.read_isi(jenis, kunci.id)
+        lama = self.read(lambda: ops_program.read_isi(jenis, kunci.id))
+        if lama is None:
+            return  # the row could not be read: said over the tab, nothing changed
         perubahan: dict[str, Any]
         if kunci.kolom == "anggaran":
             perubahan = {"anggaran": parse_rupiah(str(value))}
@@ -391,7 +393,9 @@ class ProgramTab(TabDasar):
         if kunci is None:
             return
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
-        lama = ops_program.read_isi(jenis, kunci.id)
+        lama = self.read(lambda: ops_program.read_isi(jenis, kunci.id))
+        if lama is None:
+            return
         kolom = "sasaran_id" if jenis == "program" else "indikator_id"
         self._push_ubah(
             jenis, kunci.id, lama, replace(lama, **{kolom: self.combo_tautan.currentData()})
@@ -402,7 +406,9 @@ class ProgramTab(TabDasar):
         if kunci is None:
             return
         combo = self.combo_aksi_indikator if kolom == "indikator_id" else self.combo_aksi_kegiatan
-        lama = ops_program.read_isi("aksi", kunci.id)
+        lama = self.read(lambda: ops_program.read_isi("aksi", kunci.id))
+        if lama is None:
+            return
         self._push_ubah("aksi", kunci.id, lama, replace(lama, **{kolom: combo.currentData()}))
 
     # -- button and link states ---------------------------------------------------------
@@ -426,7 +432,14 @@ class ProgramTab(TabDasar):
         else:
             self.label_tautan.setText("Indikator terkait:")
             pilihan = self.pilihan.indikator
-        fill_combo(self.combo_tautan, pilihan, _tautan_sekarang(kunci))
+        isi = self.read(lambda: ops_program.read_isi(kunci.jenis, kunci.id))  # type: ignore[arg-type]
+        if isi is None:
+            self.combo_tautan.setEnabled(False)  # what it links to is not known: no choice
+            return
+        sekarang = (
+            isi.sasaran_id if isinstance(isi, IsiProgram) else getattr(isi, "indikator_id", None)
+        )
+        fill_combo(self.combo_tautan, pilihan, sekarang)
 
     def _update_aksi(self, *_: Any) -> None:
         kunci = self.model_aksi.kunci(self.view_aksi.currentIndex())
@@ -443,12 +456,11 @@ class ProgramTab(TabDasar):
         self.combo_aksi_kegiatan.clear()
         if kunci is None:
             return
-        isi = ops_program.read_isi("aksi", kunci.id)
+        isi = self.read(lambda: ops_program.read_isi("aksi", kunci.id))
+        if isi is None:
+            for combo in (self.combo_aksi_indikator, self.combo_aksi_kegiatan):
+                combo.setEnabled(False)  # what it links to is not known: no choice
+            return
         assert isinstance(isi, IsiAksi)
         fill_combo(self.combo_aksi_indikator, self.pilihan.indikator, isi.indikator_id)
         fill_combo(self.combo_aksi_kegiatan, self.pilihan.kegiatan, isi.kegiatan_id)
-
-
-def _tautan_sekarang(kunci: Kunci) -> int | None:
-    isi = ops_program.read_isi(kunci.jenis, kunci.id)  # type: ignore[arg-type]
-    return isi.sasaran_id if isinstance(isi, IsiProgram) else getattr(isi, "indikator_id", None)

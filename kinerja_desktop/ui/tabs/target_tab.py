@@ -38,6 +38,7 @@ from kinerja_desktop.db.ops_nilai import (
     NilaiMasuk,
     NilaiSnapshot,
     NilaiTertulis,
+    Rencana,
     plan_values,
     revert_values,
     set_values,
@@ -116,7 +117,7 @@ class TargetTab(TabDasar):
         self.mode.addItem("Triwulan dan tahun", MODE_TRIWULAN)
         self.mode.setToolTip("Kolom periode yang ditampilkan")
         self.mode.setAccessibleName("Tampilan periode")
-        self.mode.currentIndexChanged.connect(lambda _: self.reload())
+        self.mode.currentIndexChanged.connect(lambda _: self.refresh())
         self.tombol_desa = QPushButton("Isi per &Desa…")
         self.tombol_desa.setToolTip(TIP_ISI_DESA)
         self.tombol_desa.clicked.connect(self._tombol_desa_ditekan)
@@ -342,7 +343,9 @@ class TargetTab(TabDasar):
             desa_id=kunci.desa_id,
             satu_desa=True,
         )
-        DialogRiwayatSel(self, saring, sel.lokasi.teks).exec()
+        dialog = self.read(lambda: DialogRiwayatSel(self, saring, sel.lokasi.teks))
+        if dialog is not None:
+            dialog.exec()
 
     def edit_kendala(self) -> None:
         """The monev note (kendala, tindak lanjut) of the current cell's indicator and period."""
@@ -368,11 +371,23 @@ class TargetTab(TabDasar):
             self._apply_values(masuk, f"Kosongkan {len(masuk)} nilai", "kosongkan")
 
     def _apply_values(self, masuk: list[NilaiMasuk], teks: str, aksi: str = "isian") -> bool:
-        """Check ``masuk``; refuse in place with the reason, or push one undo command."""
-        try:
-            rencana = plan_values(masuk)
-        except NilaiBerubah as exc:
-            self._show_latest(exc)
+        """Check ``masuk``; refuse in place with the reason, or push one undo command.
+
+        False when nothing was written: the grid's editor then opens again holding what the
+        operator typed.
+        """
+
+        def plan() -> Rencana | NilaiBerubah:
+            try:
+                return plan_values(masuk)
+            except NilaiBerubah as exc:  # answered below with the newer value, not only words
+                return exc
+
+        rencana = self.read(plan)
+        if rencana is None:
+            return False  # the database could not be read: said over the tab
+        if isinstance(rencana, NilaiBerubah):
+            self._show_latest(rencana)
             return False
         # a refused value, or one in an approved (locked) period: nothing is written
         alasan = [p.kalimat for p in rencana.ditolak] + [a for _, a in rencana.dilewati]
@@ -396,12 +411,11 @@ class TargetTab(TabDasar):
         def undo() -> Hasil[None]:
             return revert_values(lama)
 
-        self.push(teks, do, undo)
-        return True
+        return self.push(teks, do, undo) is not None
 
     def _show_latest(self, exc: NilaiBerubah) -> None:
         """Another PC changed a value meanwhile: show its value and say why nothing was saved."""
-        self.reload()
+        self.refresh()
         self.show_error(exc.pesan)
 
     # -- layout -------------------------------------------------------------------------

@@ -1,0 +1,173 @@
+"""The tabs read the database in their slots through the runner (TabDasar.read, ui/operations):
+on a database file that has gone bad, a value typed in the grid, a program renamed, a note
+written, a period chosen for approval and another jabatan chosen each say so over the tab in
+Indonesian where the operator asked, change nothing, keep what was typed, and show no box;
+with the file whole again the same edit goes through."""
+
+from pathlib import Path
+
+import pytest
+from damaged_file import damage, make_whole
+from nilai_bantuan import baca_realisasi
+from operator_boxes import watch_boxes
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from kinerja_desktop.db import ops_program
+from kinerja_desktop.db.models import Indikator, Jabatan
+from kinerja_desktop.db.ops_program import IsiProgram
+from kinerja_desktop.db.queries_program import read_keterangan, read_program
+from kinerja_desktop.domain.capaian import Komponen
+from kinerja_desktop.ui.tabs.program_tab import ProgramTab
+from kinerja_desktop.ui.tabs.target_model import BARIS_REALISASI
+from kinerja_desktop.ui.tabs.target_tab import TargetTab
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+# the offscreen platform warns on show(); harmless here
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _jabatan(kode: str) -> int:
+    return Jabatan.get(Jabatan.kode == kode, Jabatan.tahun == 2020).id
+
+
+def _rusak(pesan: str, db_path: Path) -> bool:
+    """The words explain_failure gives for a damaged file (its exact words belong to it)."""
+    return pesan.startswith(f"Berkas {db_path} rusak atau bukan basis data.")
+
+
+@pytest.fixture
+def boxes(qtbot):
+    """Every message box shown (none is expected: the tab says it in place)."""
+    seen: list[dict[str, str]] = []
+    watcher = watch_boxes(seen)
+    yield seen
+    watcher.stop()
+
+
+@pytest.fixture
+def target(db, qtbot):
+    stack = QUndoStack()
+    tab = TargetTab(stack)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.stack_ = stack  # alive as long as the tab
+    tab.set_jabatan(_jabatan("KASUBAG-UMUM"))
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def _cell(tab: TargetTab, kode: str, periode: str):
+    row = next(i for i, n in enumerate(tab.model.nilai) if n.info.kode == kode)
+    col = next(
+        c
+        for c in range(tab.model.columnCount())
+        if (p := tab.model.periode_kolom(c)) is not None and p.id == periode
+    )
+    return tab.model.index(row * 3 + BARIS_REALISASI, col)
+
+
+def _open_editor(tab: TargetTab) -> QLineEdit | None:
+    """The cell editor open in the grid (a closed one waits a moment to be deleted)."""
+    shown = [e for e in tab.view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    return shown[0] if shown else None
+
+
+def test_a_value_typed_on_a_damaged_database_is_refused_in_the_tab_and_kept(
+    target, db_path, qtbot, boxes
+):
+    indeks = _cell(target, "KASUBAG-UMUM.02", "202003")
+    tampil = indeks.data()
+    whole = damage(db_path)
+    target.view.setCurrentIndex(indeks)
+    target.view.setFocus()
+    qtbot.keyClick(target.view, Qt.Key.Key_1)  # typing opens the editor with the key
+    qtbot.keyClicks(_open_editor(target), "2")
+    qtbot.keyClick(_open_editor(target), Qt.Key.Key_Return)  # checked against the file first
+    qtbot.waitUntil(lambda: target.pesan.isVisible())
+    assert _rusak(target.pesan.text(), db_path)
+    assert _cell(target, "KASUBAG-UMUM.02", "202003").data() == tampil  # unchanged
+    qtbot.waitUntil(lambda: _open_editor(target) is not None)  # open again with what was typed
+    editor = _open_editor(target)
+    assert editor.text() == "12"
+    assert target.stack_.count() == 0 and boxes == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    target.grab().save(str(ARTIFACTS / "tab_target_berkas_rusak.png"))
+
+    make_whole(db_path, whole)  # the backup restored: the same Enter saves it
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: target.stack_.count() == 1)
+    i = Indikator.get(Indikator.kode == "KASUBAG-UMUM.02", Indikator.tahun == 2020)
+    assert baca_realisasi(i.id, "202003") == Komponen(nilai=12)
+
+
+def test_choosing_on_a_damaged_database_says_so_in_the_tab(target, db_path, qtbot, boxes):
+    judul, kesos = target.judul.text(), _jabatan("KASI-KESOS")
+    damage(db_path)
+    target.persetujuan.periode.setCurrentIndex(2)  # another period for approval: read again
+    assert _rusak(target.pesan.text(), db_path)
+    target.hide_error()
+    target.mode.setCurrentIndex(1)  # triwulan only: the grid is read again
+    assert _rusak(target.pesan.text(), db_path)
+    target.set_jabatan(kesos)  # another jabatan in the tree
+    assert _rusak(target.pesan.text(), db_path)
+    assert target.judul.text() == judul  # what was shown stays, not half of another
+    QApplication.processEvents()
+    assert boxes == []
+
+
+@pytest.fixture
+def program(db, qtbot):
+    jabatan = _jabatan("SEKCAM")
+    ops_program.add_program(jabatan, IsiProgram("Program Penunjang Urusan Pemerintahan"))
+    stack = QUndoStack()
+    tab = ProgramTab(stack)
+    qtbot.addWidget(tab)
+    tab.resize(900, 650)
+    tab.stack_ = stack
+    tab.set_jabatan(jabatan)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def _ketik(model, index, teks: str) -> None:
+    assert model.setData(index, teks, Qt.ItemDataRole.EditRole)
+    QApplication.processEvents()  # the edit is pushed once the editor has closed
+
+
+def test_a_program_renamed_on_a_damaged_database_is_refused_in_the_tab(
+    program, db_path, qtbot, boxes
+):
+    m = program.model_program
+    whole = damage(db_path)
+    _ketik(m, m.index(0, 0), "Program Pelayanan Administrasi")
+    assert _rusak(program.pesan.text(), db_path)
+    assert m.index(0, 0).data() == "Program Penunjang Urusan Pemerintahan"
+    assert program.stack_.count() == 0 and boxes == []
+    program.view_program.setCurrentIndex(m.index(0, 0))  # what it links to cannot be read
+    assert not program.combo_tautan.isEnabled()
+
+    make_whole(db_path, whole)
+    assert [p.nama for p in read_program(2020)] == ["Program Penunjang Urusan Pemerintahan"]
+    _ketik(m, m.index(0, 0), "Program Pelayanan Administrasi")
+    assert [p.nama for p in read_program(2020)] == ["Program Pelayanan Administrasi"]
+
+
+def test_a_note_written_on_a_damaged_database_is_refused_in_the_tab(
+    program, db_path, qtbot, boxes
+):
+    program.halaman.setCurrentIndex(2)
+    k = program.monev.model_keterangan
+    whole = damage(db_path)
+    _ketik(k, k.index(0, 2), "Hujan deras")
+    assert _rusak(program.pesan.text(), db_path)
+    assert program.stack_.count() == 0
+    program.hide_error()
+    program.monev.combo_periode.activated.emit(1)  # another triwulan: read again
+    assert _rusak(program.pesan.text(), db_path)
+    assert boxes == []
+    make_whole(db_path, whole)
+    assert read_keterangan(2020) == {}
