@@ -1,7 +1,7 @@
 """What escapes a slot of the running window, or ends a thread of it, is shown to the operator
-(ui/excepthook.py), sorted as the runner sorts: a damaged database read when a pegawai is chosen
-in the SKP editor says so in Indonesian, a refusal is shown as it is, a bug in the one
-"Kesalahan program" dialog; a failure repeated on every repaint is shown once.
+(ui/excepthook.py), sorted as the runner sorts: a damaged database read by a slot outside the
+runner says so in Indonesian, a refusal is shown as it is, a bug in the one "Kesalahan program"
+dialog; a failure repeated on every repaint is shown once.
 
 pytest-qt's own capture is off here: the hook under test is what catches. The hooks call the
 hooks they replaced first, so elsewhere pytest-qt (and pytest's thread check) still fail a test
@@ -18,14 +18,12 @@ from damaged_file import damage
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
-from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db.connection import open_database
-from kinerja_desktop.db.queries import require_year
+from kinerja_desktop.db.queries import require_year, years
 from kinerja_desktop.errors import TidakDitemukan
 from kinerja_desktop.ui import excepthook
 from kinerja_desktop.ui.excepthook import JUDUL, install
-from kinerja_desktop.ui.skp_editor import SkpEditor
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 pytestmark = [
@@ -71,17 +69,11 @@ def boxes(qtbot, request: pytest.FixtureRequest) -> Iterator[list[dict[str, str]
 
 def test_a_damaged_database_read_in_a_slot_is_explained(qtbot, db_path, logged, boxes):
     open_database(db_path)
-    isi_kantor()
-    editor = SkpEditor(None, 2020)
-    qtbot.addWidget(editor)
-    editor.show()
-    ani = next(
-        i for i in range(editor.pegawai.count()) if editor.pegawai.itemText(i).startswith("Ani")
-    )
-    if editor.pegawai.currentIndex() == ani:
-        editor.pegawai.setCurrentIndex(0)
+    tombol = QPushButton("Tahun")
+    qtbot.addWidget(tombol)
+    tombol.clicked.connect(years)  # a slot reading the database outside the runner
     damage(db_path)
-    editor.pegawai.setCurrentIndex(ani)  # the slot reads her SKP from the damaged file
+    tombol.click()
     qtbot.waitUntil(lambda: len(boxes) == 1)
     assert boxes[0]["judul"] == JUDUL
     assert boxes[0]["teks"].startswith(f"Berkas {db_path} rusak atau bukan basis data.")

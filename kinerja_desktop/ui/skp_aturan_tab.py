@@ -2,9 +2,6 @@
 distribution check of the staff's yearly predikat against the curve of that predikat (warned
 about before the Camat signs), and the predikat matrix, each cell editable by an administrator."""
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,10 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.domain.skp import PREDIKAT, PREDIKAT_ORGANISASI, Rating
+from kinerja_desktop.ui.skp_bersama import Pelaksana
 
-Jalankan = Callable[[Callable[[], Hasil[Any]]], bool]
 BARIS = (Rating.DIATAS, Rating.SESUAI, Rating.DIBAWAH)
 KOLOM = (Rating.DIBAWAH, Rating.SESUAI, Rating.DIATAS)
 
@@ -28,7 +24,7 @@ KOLOM = (Rating.DIBAWAH, Rating.SESUAI, Rating.DIATAS)
 class AturanTab(QWidget):
     """See the module's description."""
 
-    def __init__(self, jalankan: Jalankan) -> None:
+    def __init__(self, jalankan: Pelaksana) -> None:
         super().__init__()
         self.jalankan = jalankan
         self.tahun: int | None = None
@@ -89,7 +85,12 @@ class AturanTab(QWidget):
         self.simpan_organisasi.clicked.connect(self._save_organisasi)
 
     def load(self, tahun: int | None) -> None:
-        """Show the predikat, the check and the matrix for ``tahun``."""
+        """Show the predikat, the check and the matrix for ``tahun``; what cannot be read is
+        said on the editor's red line (:meth:`Pelaksana.read`)."""
+        self.tahun = tahun
+        self.jalankan.read(lambda: self._read(tahun))
+
+    def _read(self, tahun: int | None) -> None:
         from kinerja_desktop.db.queries_skp_tahun import check_kurva_tahun
         from kinerja_desktop.db.skp_aturan import (
             predikat_organisasi,
@@ -98,11 +99,10 @@ class AturanTab(QWidget):
             sumber_kurva,
         )
 
-        self.tahun = tahun
-        self._mengisi = True
         ada = predikat_organisasi(tahun) if tahun is not None else None
-        self.organisasi.setCurrentIndex(max(self.organisasi.findData(ada), 0))
         matriks = read_matriks()
+        self._mengisi = True  # the combos are set, not changed by the operator
+        self.organisasi.setCurrentIndex(max(self.organisasi.findData(ada), 0))
         for kunci, combo in self.sel.items():
             combo.setCurrentText(matriks[kunci])
         self._mengisi = False

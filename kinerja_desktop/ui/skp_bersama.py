@@ -2,7 +2,7 @@
 their wrapped text, the evaluation periods, and the runner of one core operation."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.ui.operations import run_once
+
+T = TypeVar("T")
 
 
 def pilihan_periode_skp(tahun: int) -> list[tuple[str, str]]:
@@ -60,3 +62,9 @@ class Pelaksana:
             return False
         self.sesudah(hasil.perubahan)
         return True
+
+    def read(self, op: Callable[[], T]) -> T | None:
+        """Run ``op``, a read asked for by the operator (a choice, a refresh); None when it
+        failed: a database that cannot be read goes to ``show_error`` like a refusal, a bug
+        to the bug dialog."""
+        return run_once(self.parent, op, self.show_error)

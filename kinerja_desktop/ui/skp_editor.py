@@ -13,7 +13,7 @@ Pegawai…" and "Cetak SKP…" (:mod:`skp_dialog`) to its Laporan menu through
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -126,7 +126,7 @@ class SkpEditor(QDialog):
         self.resize(1180, 700)
 
         self.tahun.currentIndexChanged.connect(lambda _: self._fill_pegawai())
-        self.pegawai.currentIndexChanged.connect(self.load)
+        self.pegawai.currentIndexChanged.connect(lambda _: self.load())
         self.buat.clicked.connect(self._add_skp)
         self.hapus.clicked.connect(self._remove_skp)
         self.cetak.clicked.connect(self._open_cetak)
@@ -135,16 +135,20 @@ class SkpEditor(QDialog):
     # ----- the year's SKP ------------------------------------------------------------------
 
     def _fill_pegawai(self, pilih: int | None = None) -> None:
+        """List the SKP of the chosen year and show the chosen one (``pilih``, else the one
+        shown); a list that cannot be read leaves the list as it was, the red line says why."""
         from kinerja_desktop.db.queries_skp_tahun import daftar_skp
 
         tahun = self.tahun.currentData()
-        lama = pilih if isinstance(pilih, int) and pilih else self.pegawai.currentData()
+        daftar = self.jalankan.read(lambda: daftar_skp(tahun) if tahun is not None else [])
+        if daftar is None:
+            return
+        lama = pilih or self.pegawai.currentData()
         self.pegawai.blockSignals(True)
         self.pegawai.clear()
-        if tahun is not None:
-            for r in daftar_skp(tahun):
-                predikat = f" — {r.predikat_tahunan}" if r.predikat_tahunan else ""
-                self.pegawai.addItem(f"{r.nama} ({r.jabatan}){predikat}", r.id)
+        for r in daftar:
+            predikat = f" — {r.predikat_tahunan}" if r.predikat_tahunan else ""
+            self.pegawai.addItem(f"{r.nama} ({r.jabatan}){predikat}", r.id)
         if self.pegawai.count() == 0:
             self.pegawai.addItem("(belum ada SKP tahun ini: klik Buat SKP)", None)
         self.pegawai.setCurrentIndex(max(self.pegawai.findData(lama), 0))
@@ -153,11 +157,19 @@ class SkpEditor(QDialog):
         self.load()
 
     def load(self) -> None:
-        """Show the chosen SKP in every tab (or an explanation when there is none)."""
+        """Show the chosen SKP in every tab (or an explanation when there is none); one that
+        cannot be read leaves what is shown, the red line says why."""
         from kinerja_desktop.db.queries_skp import read_skp
 
         skp_id = self.pegawai.currentData()
-        self.data = read_skp(skp_id) if skp_id is not None else None
+        # in a tuple: "no SKP chosen" (None inside) is not "could not be read" (None)
+        dibaca = self.jalankan.read(lambda: (read_skp(skp_id) if skp_id is not None else None,))
+        if dibaca is None:
+            with QSignalBlocker(self.pegawai):  # the choice goes back to the SKP shown
+                shown = self.data.id if self.data is not None else None
+                self.pegawai.setCurrentIndex(max(self.pegawai.findData(shown), 0))
+            return
+        (self.data,) = dibaca
         ada = self.data is not None
         self.hapus.setEnabled(ada)
         self.cetak.setEnabled(ada)
@@ -183,7 +195,9 @@ class SkpEditor(QDialog):
         tahun = self.tahun.currentData()
         if tahun is None:
             return
-        calon = calon_skp(tahun)
+        calon = self.jalankan.read(lambda: calon_skp(tahun))
+        if calon is None:
+            return
         if not calon:
             self.show_error(
                 f"Semua pemangku jabatan tahun {tahun} sudah memiliki SKP. Pegawai baru dicatat "

@@ -3,10 +3,7 @@
 results and behaviour, and at the right the application's proposed rating of hasil kerja, the
 rule behind it, and the atasan's decision (both kept) with the predikat from the matrix."""
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,19 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.queries_skp import DataSkp, EvaluasiSkp
 from kinerja_desktop.domain.skp import Rating
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.value_text import format_persen
 from kinerja_desktop.ui.skp_bersama import (
+    Pelaksana,
     fit_rows_to_width,
     item_baca,
     item_isi,
     pilihan_periode_skp,
 )
 
-Jalankan = Callable[[Callable[[], Hasil[Any]]], bool]
 BELUM = "— belum ditetapkan —"
 
 
@@ -49,11 +45,12 @@ def _fill_rating(combo: QComboBox) -> None:
 class EvaluasiTab(QWidget):
     """See the module's description."""
 
-    def __init__(self, jalankan: Jalankan) -> None:
+    def __init__(self, jalankan: Pelaksana) -> None:
         super().__init__()
         self.jalankan = jalankan
         self.data: DataSkp | None = None
         self.evaluasi: EvaluasiSkp | None = None
+        self._periode_tampil = 0  # the period whose evaluation is shown
         self._mengisi = False
 
         self.periode = QComboBox()
@@ -135,7 +132,7 @@ class EvaluasiTab(QWidget):
         layout.addLayout(periode)
         layout.addLayout(isi, 1)
 
-        self.periode.currentIndexChanged.connect(self.refresh)
+        self.periode.currentIndexChanged.connect(lambda _: self.refresh())
         self.rating_hasil.currentIndexChanged.connect(self._pratinjau_predikat)
         self.rating_perilaku.currentIndexChanged.connect(self._pratinjau_predikat)
         self.simpan.clicked.connect(self._save)
@@ -155,13 +152,21 @@ class EvaluasiTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the evaluation again (after any change)."""
+        """Read the evaluation again (after any change, or another period chosen); one that
+        cannot be read leaves what is shown, the editor's red line says why."""
         from kinerja_desktop.db.queries_skp import evaluasi_skp
 
-        periode = self.periode.currentData()
-        self.evaluasi = (
-            None if self.data is None or not periode else evaluasi_skp(self.data, periode)
+        periode, data = self.periode.currentData(), self.data
+        # in a tuple: "nothing to evaluate" (None inside) is not "could not be read" (None)
+        dibaca = self.jalankan.read(
+            lambda: (None if data is None or not periode else evaluasi_skp(data, periode),)
         )
+        if dibaca is None:
+            with QSignalBlocker(self.periode):  # the choice goes back to the period shown
+                self.periode.setCurrentIndex(self._periode_tampil)
+            return
+        (self.evaluasi,) = dibaca
+        self._periode_tampil = self.periode.currentIndex()
         for w in (self.rating_hasil, self.rating_perilaku, self.catatan, self.simpan):
             w.setEnabled(self.evaluasi is not None)
         self._fill_tabel()
@@ -247,7 +252,8 @@ class EvaluasiTab(QWidget):
         if hasil is None or perilaku is None:
             self.predikat.setText("(ditetapkan setelah kedua rating dipilih)")
             return
-        self.predikat.setText(read_matriks()[(hasil, perilaku)])
+        matriks = self.jalankan.read(read_matriks)
+        self.predikat.setText(matriks[(hasil, perilaku)] if matriks is not None else "")
 
     def _save(self) -> None:
         from kinerja_desktop.db.ops_skp_evaluasi import set_evaluasi

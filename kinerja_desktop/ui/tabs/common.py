@@ -175,9 +175,15 @@ class TabDasar(QWidget):
         """Read the shown jabatan's data again from the database (call :meth:`refresh`)."""
         raise NotImplementedError
 
-    def refresh(self) -> None:
-        """:meth:`reload`, a failure to read explained over the tab (see :meth:`read`)."""
-        self.read(self.reload)
+    def refresh(self) -> bool:
+        """:meth:`reload`, a failure to read explained over the tab (see :meth:`read`);
+        False when it failed (what was shown stays)."""
+
+        def reload() -> bool:
+            self.reload()
+            return True
+
+        return self.read(reload) is not None
 
     def read(self, op: Callable[[], T]) -> T | None:
         """Run ``op``, a read of the database asked for by the operator; None when it failed.

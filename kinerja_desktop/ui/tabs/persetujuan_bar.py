@@ -8,6 +8,7 @@ the way back from an approval.
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -60,6 +61,7 @@ class PersetujuanBar(QWidget):
         self._galat = galat
         self.jabatan_id: int | None = None
         self.tahun: int | None = None
+        self._periode_tampil = -1  # the period whose state the line shows
         self.periode = QComboBox()
         self.periode.setAccessibleName("Periode persetujuan")
         self.periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -113,15 +115,17 @@ class PersetujuanBar(QWidget):
     def load(self) -> None:
         """Read the state again and show the buttons the user may use; a database that cannot
         be read is said on the tab (as a refused step is), the line showing what it showed."""
-        run_once(self, self._load, self._galat)
+        if run_once(self, self._load, self._galat) is None:
+            with QSignalBlocker(self.periode):  # the choice goes back to the state shown
+                self.periode.setCurrentIndex(self._periode_tampil)
 
-    def _load(self) -> None:
+    def _load(self) -> bool:
         pilihan = self.pilihan()
         if self.jabatan_id is None or pilihan is None:
             self.status.setText("")
             for tombol in self.tombol.values():
                 tombol.hide()
-            return
+            return True
         info = status_persetujuan(self.jabatan_id, *pilihan)
         self.status.setText(kalimat_status(info))
         self.status.setStyleSheet(
@@ -134,6 +138,8 @@ class PersetujuanBar(QWidget):
             boleh = set()
         for langkah, tombol in self.tombol.items():
             tombol.setVisible(langkah in boleh)
+        self._periode_tampil = self.periode.currentIndex()
+        return True
 
     def take_step(self, langkah: Langkah) -> None:
         """Take ``langkah`` for the chosen period; a return or unlock asks for its note."""

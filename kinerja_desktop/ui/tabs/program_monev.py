@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -63,9 +63,10 @@ class MonevPage(QWidget):
         self.jabatan_id: int | None = None
         self.tahun: int | None = None
         self.indikator: list[tuple[int, str]] = []  # (id, "KODE nama") of the jabatan
+        self._periode_tampil = 0  # the triwulan the tables show
         self.combo_periode = QComboBox()
         self.combo_periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo_periode.activated.connect(lambda _: self._read(self.reload))
+        self.combo_periode.activated.connect(lambda _: self._change_periode())
         self.label_kunci = QLabel("")
         self.label_kunci.setWordWrap(True)
         self.label_kunci.setStyleSheet("QLabel { color: #8a1c1c; }")
@@ -161,6 +162,19 @@ class MonevPage(QWidget):
             {i: c for (i, _), c in catatan.items()},
             terkunci,
         )
+        self._periode_tampil = self.combo_periode.currentIndex()
+
+    def _change_periode(self) -> None:
+        """Show the chosen triwulan; one that cannot be read leaves the tables and the choice
+        as they were."""
+
+        def reload() -> bool:
+            self.reload()
+            return True
+
+        if self._read(reload) is None:
+            with QSignalBlocker(self.combo_periode):
+                self.combo_periode.setCurrentIndex(self._periode_tampil)
 
     def edit_realisasi(self, kunci: Kunci, teks: str) -> None:
         """The budget realised of a kegiatan in the chosen triwulan, as one undo step."""

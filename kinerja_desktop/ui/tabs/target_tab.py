@@ -16,6 +16,7 @@ import html
 from PySide6.QtCore import (
     QItemSelectionModel,
     QRect,
+    QSignalBlocker,
     Qt,
 )
 from PySide6.QtGui import QResizeEvent, QUndoStack
@@ -107,6 +108,7 @@ class TargetTab(TabDasar):
         self.model.ditolak.connect(self.show_error)
         self.model_desa.ditolak.connect(self.show_error)
         self._jabatan_tampil: int | None = None
+        self._mode_tampil = 0  # the view of the periods the grid shows
         self._judul_jabatan = ""
 
         self.judul = QLabel()
@@ -117,7 +119,7 @@ class TargetTab(TabDasar):
         self.mode.addItem("Triwulan dan tahun", MODE_TRIWULAN)
         self.mode.setToolTip("Kolom periode yang ditampilkan")
         self.mode.setAccessibleName("Tampilan periode")
-        self.mode.currentIndexChanged.connect(lambda _: self.refresh())
+        self.mode.currentIndexChanged.connect(lambda _: self._change_mode())
         self.tombol_desa = QPushButton("Isi per &Desa…")
         self.tombol_desa.setToolTip(TIP_ISI_DESA)
         self.tombol_desa.clicked.connect(self._tombol_desa_ditekan)
@@ -203,6 +205,7 @@ class TargetTab(TabDasar):
         nilai = nilai_jabatan(self.jabatan_id)
         periode = kolom_periode(jabatan.tahun, self.mode.currentData())
         self.model.set_content(nilai, periode, penilaian())
+        self._mode_tampil = self.mode.currentIndex()
         self._judul_jabatan = f"Target dan realisasi {jabatan.nama}, tahun {jabatan.tahun}"
         self.judul.setText(html.escape(self._judul_jabatan))
         if jabatan_baru:
@@ -221,6 +224,13 @@ class TargetTab(TabDasar):
         self._indikator_dipilih()
         self._fill_desa()
         self.ringkasan.setText(self._teks_ringkasan())
+
+    def _change_mode(self) -> None:
+        """Show the periods of the chosen view; one that cannot be read leaves the grid and
+        the choice as they were."""
+        if not self.refresh():
+            with QSignalBlocker(self.mode):
+                self.mode.setCurrentIndex(self._mode_tampil)
 
     def _teks_ringkasan(self) -> str:
         """The jabatan's capaian per triwulan and for the year: each figure is the mean of

@@ -1,8 +1,10 @@
-"""The tabs read the database in their slots through the runner (TabDasar.read, ui/operations):
-on a database file that has gone bad, a value typed in the grid, a program renamed, a note
-written, a period chosen for approval and another jabatan chosen each say so over the tab in
-Indonesian where the operator asked, change nothing, keep what was typed, and show no box;
-with the file whole again the same edit goes through."""
+"""The tabs and the SKP editor read the database in their slots through the runner
+(TabDasar.read and Pelaksana.read over ui/operations.run_once): on a database file that has gone
+bad, a value typed in the grid, a program renamed, a note written, a period chosen for approval,
+another jabatan chosen, another pegawai or evaluation period chosen in the SKP editor each say so
+in Indonesian where the operator asked (over the tab, on the editor's red line), change
+nothing, keep what was typed, and show no box; with the file whole again the edit goes
+through."""
 
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from damaged_file import damage, make_whole
 from nilai_bantuan import baca_realisasi
 from operator_boxes import watch_boxes
+from skp_bantuan import isi_kantor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -19,6 +22,7 @@ from kinerja_desktop.db.models import Indikator, Jabatan
 from kinerja_desktop.db.ops_program import IsiProgram
 from kinerja_desktop.db.queries_program import read_keterangan, read_program
 from kinerja_desktop.domain.capaian import Komponen
+from kinerja_desktop.ui.skp_editor import SkpEditor
 from kinerja_desktop.ui.tabs.program_tab import ProgramTab
 from kinerja_desktop.ui.tabs.target_model import BARIS_REALISASI
 from kinerja_desktop.ui.tabs.target_tab import TargetTab
@@ -105,12 +109,18 @@ def test_a_value_typed_on_a_damaged_database_is_refused_in_the_tab_and_kept(
 
 def test_choosing_on_a_damaged_database_says_so_in_the_tab(target, db_path, qtbot, boxes):
     judul, kesos = target.judul.text(), _jabatan("KASI-KESOS")
+    periode, status = target.persetujuan.periode.currentText(), target.persetujuan.status.text()
+    kolom = target.model.columnCount()
     damage(db_path)
     target.persetujuan.periode.setCurrentIndex(2)  # another period for approval: read again
     assert _rusak(target.pesan.text(), db_path)
+    # the choice goes back to the period whose state is shown
+    assert target.persetujuan.periode.currentText() == periode
+    assert target.persetujuan.status.text() == status
     target.hide_error()
     target.mode.setCurrentIndex(1)  # triwulan only: the grid is read again
     assert _rusak(target.pesan.text(), db_path)
+    assert target.mode.currentIndex() == 0 and target.model.columnCount() == kolom
     target.set_jabatan(kesos)  # another jabatan in the tree
     assert _rusak(target.pesan.text(), db_path)
     assert target.judul.text() == judul  # what was shown stays, not half of another
@@ -166,8 +176,44 @@ def test_a_note_written_on_a_damaged_database_is_refused_in_the_tab(
     assert _rusak(program.pesan.text(), db_path)
     assert program.stack_.count() == 0
     program.hide_error()
-    program.monev.combo_periode.activated.emit(1)  # another triwulan: read again
+    triwulan = program.monev.combo_periode.currentIndex()
+    program.monev.combo_periode.setCurrentIndex((triwulan + 1) % 4)  # another triwulan
+    program.monev.combo_periode.activated.emit((triwulan + 1) % 4)
     assert _rusak(program.pesan.text(), db_path)
+    assert program.monev.combo_periode.currentIndex() == triwulan  # the one still shown
     assert boxes == []
     make_whole(db_path, whole)
     assert read_keterangan(2020) == {}
+
+
+def test_choosing_in_the_skp_editor_on_a_damaged_database_says_so_on_its_red_line(
+    db, db_path, qtbot, boxes
+):
+    isi_kantor()
+    editor = SkpEditor(None, 2020)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    ani = next(
+        i for i in range(editor.pegawai.count()) if editor.pegawai.itemText(i).startswith("Ani")
+    )
+    editor.pegawai.setCurrentIndex(0 if editor.pegawai.currentIndex() == ani else ani)
+    pihak, pegawai = editor.pihak.text(), editor.pegawai.currentText()
+    editor.tabs.setCurrentWidget(editor.evaluasi)
+    editor.evaluasi.catatan.setPlainText("Perlu pendampingan penyusunan laporan")  # typed
+    damage(db_path)
+    editor.pegawai.setCurrentIndex(ani if editor.pegawai.currentIndex() != ani else 0)
+    assert editor.galat.isVisible() and _rusak(editor.galat.text(), db_path)
+    assert editor.pihak.text() == pihak  # still the SKP that is shown, not half of another
+    assert editor.pegawai.currentText() == pegawai  # and the choice says so
+    editor.galat.hide()
+    editor.evaluasi.periode.setCurrentIndex(1)  # another evaluation period
+    assert editor.galat.isVisible() and _rusak(editor.galat.text(), db_path)
+    assert editor.evaluasi.periode.currentIndex() == 0  # the year's evaluation is shown
+    assert editor.evaluasi.catatan.toPlainText() == "Perlu pendampingan penyusunan laporan"
+    editor.tahun.currentIndexChanged.emit(0)  # the year's list read again
+    assert _rusak(editor.galat.text(), db_path)
+    ARTIFACTS.mkdir(exist_ok=True)
+    editor.grab().save(str(ARTIFACTS / "skp_editor_berkas_rusak.png"))
+    QApplication.processEvents()
+    assert boxes == []
