@@ -15,7 +15,7 @@ from operator_boxes import watch_boxes
 from skp_bantuan import isi_kantor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit
 
 from kinerja_desktop.db import ops_program
 from kinerja_desktop.db.models import Indikator, Jabatan
@@ -148,6 +148,17 @@ def _ketik(model, index, teks: str) -> None:
     QApplication.processEvents()  # the edit is pushed once the editor has closed
 
 
+def _diketik(view: QAbstractItemView) -> str | None:
+    """The text of the editor open in ``view`` (None when none is open)."""
+    for editor in view.viewport().findChildren(QLineEdit):
+        if editor.isVisible():
+            return editor.text()
+    for teks in view.viewport().findChildren(QPlainTextEdit):
+        if teks.isVisible():
+            return teks.toPlainText()
+    return None
+
+
 def test_a_program_renamed_on_a_damaged_database_is_refused_in_the_tab(
     program, db_path, qtbot, boxes
 ):
@@ -156,7 +167,10 @@ def test_a_program_renamed_on_a_damaged_database_is_refused_in_the_tab(
     _ketik(m, m.index(0, 0), "Program Pelayanan Administrasi")
     assert _rusak(program.pesan.text(), db_path)
     assert m.index(0, 0).data() == "Program Penunjang Urusan Pemerintahan"
+    assert _diketik(program.view_program) == "Program Pelayanan Administrasi"  # kept, open
     assert program.stack_.count() == 0 and boxes == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    program.grab().save(str(ARTIFACTS / "tab_program_berkas_rusak.png"))
     program.view_program.setCurrentIndex(m.index(0, 0))  # what it links to cannot be read
     assert not program.combo_tautan.isEnabled()
 
@@ -174,6 +188,7 @@ def test_a_note_written_on_a_damaged_database_is_refused_in_the_tab(
     whole = damage(db_path)
     _ketik(k, k.index(0, 2), "Hujan deras")
     assert _rusak(program.pesan.text(), db_path)
+    assert _diketik(program.monev.view_keterangan) == "Hujan deras"  # kept, open to save again
     assert program.stack_.count() == 0
     program.hide_error()
     triwulan = program.monev.combo_periode.currentIndex()

@@ -26,6 +26,13 @@ from kinerja_desktop.ui.tabs.common import Index
 KUNCI = Qt.ItemDataRole.UserRole + 1
 """Where an item keeps its :class:`Kunci`."""
 
+TEKS_EDIT = Qt.ItemDataRole.UserRole + 2
+"""Where an item keeps the stored text its editor starts from when it is not the text shown
+(a number without its "Rp")."""
+
+TEKS_KETIK = Qt.ItemDataRole.UserRole + 3
+"""Where an item keeps what was typed into it and not saved: its editor starts from that."""
+
 _ABU = QBrush(QColor("#6b6b6b"))
 
 
@@ -57,7 +64,7 @@ def _item(
     if kunci is not None:
         item.setData(kunci, KUNCI)
     if edit is not None:  # the editor starts from this text instead of what is shown
-        item.setData(edit, Qt.ItemDataRole.UserRole + 2)
+        item.setData(edit, TEKS_EDIT)
     alignment = Qt.AlignmentFlag.AlignRight if kanan else Qt.AlignmentFlag.AlignLeft
     item.setData(int(alignment | Qt.AlignmentFlag.AlignVCenter), Qt.ItemDataRole.TextAlignmentRole)
     if tip:
@@ -76,10 +83,14 @@ class ModelEdit(QStandardItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.EditRole:
-            edit = super().data(index, Qt.ItemDataRole.UserRole + 2)
-            if edit is not None:
-                return edit
+            diketik = super().data(index, TEKS_KETIK)
+            return diketik if diketik is not None else self.stored_text(index)
         return super().data(index, role)
+
+    def stored_text(self, index: Index) -> Any:
+        """The stored value of a cell as its editor shows it."""
+        edit = super().data(index, TEKS_EDIT)
+        return edit if edit is not None else super().data(index, Qt.ItemDataRole.EditRole)
 
     def setData(  # noqa: N802 - Qt's name
         self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
@@ -89,7 +100,7 @@ class ModelEdit(QStandardItemModel):
         kunci = index.data(KUNCI)
         if kunci is None:
             return False
-        if value == self.data(index, Qt.ItemDataRole.EditRole):
+        if value == self.stored_text(index):
             return True
         if self.on_edit is not None:
             # after the editor has closed: the step reloads the model, which must not

@@ -47,8 +47,8 @@ from kinerja_desktop.ui.tabs.program_model import (
 )
 from kinerja_desktop.ui.tabs.program_widgets import Tumpuk, expand_all, pohon
 
-Push = Callable[[str, Callable[[], Hasil[Any]], Callable[[], Hasil[Any]]], object]
-"""The tab's way of running an undoable step: (text, do, undo)."""
+Push = Callable[[str, Callable[[], Hasil[Any]], Callable[[], Hasil[Any]]], Hasil[Any] | None]
+"""The tab's way of running an undoable step: (text, do, undo); None when it failed."""
 
 Read = Callable[[Callable[[], Any]], Any]
 """The tab's way of reading in a slot (TabDasar.read): the result, None when it failed."""
@@ -176,23 +176,24 @@ class MonevPage(QWidget):
             with QSignalBlocker(self.combo_periode):
                 self.combo_periode.setCurrentIndex(self._periode_tampil)
 
-    def edit_realisasi(self, kunci: Kunci, teks: str) -> None:
-        """The budget realised of a kegiatan in the chosen triwulan, as one undo step."""
+    def edit_realisasi(self, kunci: Kunci, teks: str) -> bool:
+        """The budget realised of a kegiatan in the chosen triwulan, as one undo step; False
+        when it was not saved (the tab says why)."""
         assert self.tahun is not None
         nilai = parse_rupiah(teks, "Realisasi anggaran")
         masuk = [AnggaranMasuk(kunci.id, f"{self.tahun}{kunci.kolom}", nilai)]
-        self._push_set("Ubah realisasi anggaran", set_realisasi_anggaran, masuk)
+        return self._push_set("Ubah realisasi anggaran", set_realisasi_anggaran, masuk)
 
-    def edit_keterangan(self, kunci: Kunci, teks: str) -> None:
+    def edit_keterangan(self, kunci: Kunci, teks: str) -> bool:
         """The kendala or tindak lanjut of an indicator in the chosen triwulan, as one undo
-        step."""
+        step; False when it was not saved (the tab says why)."""
         periode = str(self.combo_periode.currentData())
         # the note's other text as stored, not as shown: it may have changed meanwhile
         catatan = self._read(
             lambda: read_keterangan(self.tahun or 0, periode, [self.jabatan_id or 0])
         )
         if catatan is None:
-            return  # the notes could not be read: said over the tab, nothing changed
+            return False  # the notes could not be read: said over the tab, nothing changed
         sekarang = catatan.get((kunci.id, periode))
         kendala = sekarang.kendala if sekarang else ""
         tindak = sekarang.tindak_lanjut if sekarang else ""
@@ -201,13 +202,14 @@ class MonevPage(QWidget):
         else:
             tindak = teks
         masuk = [KeteranganMasuk(kunci.id, periode, kendala, tindak)]
-        self._push_set("Ubah keterangan", set_keterangan, masuk)
+        return self._push_set("Ubah keterangan", set_keterangan, masuk)
 
     def _push_set(
         self, judul: str, set_rows: Callable[..., Hasil[list[Any]]], masuk: list[Any]
-    ) -> None:
+    ) -> bool:
         """One undo step writing ``masuk`` through ``set_rows``, whose ``Hasil.data`` is the
-        rows it replaced: the first run keeps them, undo writes them back."""
+        rows it replaced: the first run keeps them, undo writes them back. False when it
+        failed."""
         state: dict[str, list[Any]] = {}
 
         def do() -> Hasil[list[Any]]:
@@ -215,4 +217,4 @@ class MonevPage(QWidget):
             state.setdefault("lama", hasil.data)
             return hasil
 
-        self._push(judul, do, lambda: set_rows(state["lama"], aksi="urung"))
+        return self._push(judul, do, lambda: set_rows(state["lama"], aksi="urung")) is not None

@@ -46,6 +46,7 @@ from kinerja_desktop.ui.tabs.common import (
 from kinerja_desktop.ui.tabs.program_model import (
     KOLOM_AKSI,
     KOLOM_PROGRAM,
+    TEKS_KETIK,
     Kunci,
     ModelEdit,
     fill_aksi,
@@ -59,6 +60,7 @@ from kinerja_desktop.ui.tabs.program_widgets import (
     combo_tautan,
     expand_all,
     fill_combo,
+    find_cell,
     find_row,
     induk_id,
     pohon,
@@ -258,22 +260,47 @@ class ProgramTab(TabDasar):
 
     # -- edits --------------------------------------------------------------------------
     def _edit(self, kunci: Kunci, value: Any) -> None:
-        """One cell edited: build the operation and its undo, push it."""
+        """One cell edited: build the operation and its undo, push it. Text that was not
+        saved (refused, or the database failed) opens again in its cell to correct or save
+        again."""
         try:
             if kunci.jenis == "realisasi":
-                self.monev.edit_realisasi(kunci, str(value))
+                saved = self.monev.edit_realisasi(kunci, str(value))
             elif kunci.jenis == "keterangan":
-                self.monev.edit_keterangan(kunci, str(value))
+                saved = self.monev.edit_keterangan(kunci, str(value))
             else:
-                self._edit_baris(kunci, value)
+                saved = self._edit_baris(kunci, value)
         except DataTidakValid as exc:  # refused before anything ran (a Rupiah typed wrong)
             self.show_error(exc.pesan)
+            saved = False
+        if not saved and isinstance(value, str):
+            self._edit_again(kunci, value)
 
-    def _edit_baris(self, kunci: Kunci, value: Any) -> None:
+    def _edit_again(self, kunci: Kunci, teks: str) -> None:
+        """Open the cell of ``kunci`` again, its editor holding ``teks`` (until saved or the
+        tab reads the stored rows again)."""
+        if kunci.jenis in ("realisasi", "keterangan"):
+            view, model = (
+                (self.monev.view_realisasi, self.monev.model_realisasi)
+                if kunci.jenis == "realisasi"
+                else (self.monev.view_keterangan, self.monev.model_keterangan)
+            )
+        elif kunci.jenis == "aksi":
+            view, model = self.view_aksi, self.model_aksi
+        else:
+            view, model = self.view_program, self.model_program
+        index = find_cell(model, kunci)
+        if index is None:
+            return
+        model.itemFromIndex(index).setData(teks, TEKS_KETIK)
+        view.setCurrentIndex(index)
+        view.edit(index)
+
+    def _edit_baris(self, kunci: Kunci, value: Any) -> bool:
         jenis: Jenis = kunci.jenis  # type: ignore[assignment]
         lama = self.read(lambda: ops_program.read_isi(jenis, kunci.id))
         if lama is None:
-            return  # the row could not be read: said over the tab, nothing changed
+            return False  # the row could not be read: said over the tab, nothing changed
         perubahan: dict[str, Any]
         if kunci.kolom == "anggaran":
             perubahan = {"anggaran": parse_rupiah(str(value))}
@@ -289,14 +316,15 @@ class ProgramTab(TabDasar):
             }
         else:
             perubahan = {kunci.kolom: str(value)}
-        self._push_ubah(jenis, kunci.id, lama, replace(lama, **perubahan))
+        return self._push_ubah(jenis, kunci.id, lama, replace(lama, **perubahan))
 
-    def _push_ubah(self, jenis: Jenis, row_id: int, lama: Any, baru: Any) -> None:
-        self.push(
+    def _push_ubah(self, jenis: Jenis, row_id: int, lama: Any, baru: Any) -> bool:
+        hasil = self.push(
             f"Ubah {_NAMA[jenis]}",
             lambda: ops_program.update_butir(jenis, row_id, baru),
             lambda: ops_program.update_butir(jenis, row_id, lama, aksi="urung"),
         )
+        return hasil is not None
 
     def _add(self, jenis: Jenis, add: Callable[[], Hasil[int]]) -> int | None:
         return self.push_add(

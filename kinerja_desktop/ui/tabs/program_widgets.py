@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.ui.tabs.common import Index, KeadaanKosong, PilihanDelegate
-from kinerja_desktop.ui.tabs.program_model import Kunci, ModelEdit
+from kinerja_desktop.ui.tabs.program_model import KUNCI, Kunci, ModelEdit
 
 
 def pohon(model: ModelEdit) -> QTreeView:
@@ -183,6 +183,18 @@ def find_row(model: ModelEdit, jenis: str, row_id: int) -> QModelIndex | None:
             kunci = model.kunci(index)
             if kunci is not None and (kunci.jenis, kunci.id) == (jenis, row_id):
                 return index
+    return None
+
+
+def find_cell(model: ModelEdit, kunci: Kunci) -> QModelIndex | None:
+    """The cell whose edit is ``kunci`` (its row and field), at any depth."""
+    for r in range(model.rowCount()):
+        atas = model.index(r, 0)
+        for induk, baris in ((QModelIndex(), r), *((atas, c) for c in range(model.rowCount(atas)))):
+            for kolom in range(model.columnCount()):
+                index = model.index(baris, kolom, induk)
+                if index.data(KUNCI) == kunci:
+                    return index
     return None
 
 
