@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -69,6 +71,16 @@ def nobody_logged_in() -> Iterator[None]:
     yield
     log_in_as(None)
     ask_when_needed(None)
+
+
+@pytest.fixture(autouse=True)
+def exception_hooks_restored() -> Iterator[None]:
+    """A test that starts the window (run_gui installs ui/excepthook's hooks for the life of
+    the process) leaves the hooks as it found them: a later test's failing thread or slot is
+    reported by pytest, not shown in a box of a window long closed."""
+    before, before_thread = sys.excepthook, threading.excepthook
+    yield
+    sys.excepthook, threading.excepthook = before, before_thread
 
 
 @pytest.fixture(scope="session")

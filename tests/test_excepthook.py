@@ -186,17 +186,20 @@ def test_the_window_start_installs_the_hook(qtbot, tmp_path, boxes):
             return
         dialog.reject()
 
-    before, before_thread = sys.excepthook, threading.excepthook
-    try:
-        QTimer.singleShot(20, leave_welcome)
-        assert run_gui(tmp_path / "baru.sqlite3") == 0  # the welcome left: nothing made
-        tombol = QPushButton("Hitung")
-        qtbot.addWidget(tombol)
-        tombol.clicked.connect(lambda: [][0])
-        tombol.click()
-        qtbot.waitUntil(lambda: len(boxes) == 1)
-        assert boxes[0]["judul"] == "Kesalahan program"
-        assert "IndexError" in boxes[0]["rincian"]
-        assert threading.excepthook is not before_thread  # a thread's failure is shown too
-    finally:
-        sys.excepthook, threading.excepthook = before, before_thread
+    passed_on: list[BaseException] = []
+    threading.excepthook = lambda args: passed_on.append(args.exc_value)  # as pytest's
+    QTimer.singleShot(20, leave_welcome)
+    assert run_gui(tmp_path / "baru.sqlite3") == 0  # the welcome left: nothing made
+    tombol = QPushButton("Hitung")
+    qtbot.addWidget(tombol)
+    tombol.clicked.connect(lambda: [][0])
+    tombol.click()
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    assert boxes[0]["judul"] == "Kesalahan program"
+    assert "IndexError" in boxes[0]["rincian"]
+    thread = threading.Thread(target=lambda: 1 / 0)  # a thread's failure is shown too
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: len(boxes) == 2)
+    assert "ZeroDivisionError" in boxes[1]["rincian"]
+    assert [type(e) for e in passed_on] == [ZeroDivisionError]

@@ -12,10 +12,10 @@ import pytest
 from damaged_file import damage, make_whole
 from nilai_bantuan import baca_realisasi
 from operator_boxes import watch_boxes
-from skp_bantuan import isi_kantor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit
+from skp_bantuan import isi_kantor
 
 from kinerja_desktop.db import ops_program
 from kinerja_desktop.db.models import Indikator, Jabatan
