@@ -232,3 +232,32 @@ def test_choosing_in_the_skp_editor_on_a_damaged_database_says_so_on_its_red_lin
     editor.grab().save(str(ARTIFACTS / "skp_editor_berkas_rusak.png"))
     QApplication.processEvents()
     assert boxes == []
+
+
+def test_dialogs_reading_on_a_damaged_database_say_so_and_keep_the_choice(
+    db, db_path, qtbot, boxes
+):
+    from kinerja_desktop.ui.riwayat_dialog import DialogRiwayat
+    from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
+
+    isi_kantor()
+    riwayat = DialogRiwayat(None, 2020)
+    qtbot.addWidget(riwayat)
+    cetak = SkpLaporanDialog(None, 2020)
+    qtbot.addWidget(cetak)
+    riwayat.pengguna.setCurrentIndex(riwayat.pengguna.count() - 1)  # a filter chosen
+    saring = riwayat.chosen_filter()
+    baris = riwayat.tabel.rowCount()
+    damage(db_path)
+    riwayat.tampilkan.click()  # the log read again with that filter
+    assert _rusak(riwayat.jumlah.text(), db_path)
+    assert riwayat.chosen_filter() == saring and riwayat.tabel.rowCount() == baris
+    cetak.pegawai.setCurrentIndex(1)  # one pegawai: the signer and what is missing are read
+    assert not cetak.galat.isHidden() and _rusak(cetak.galat.text(), db_path)
+    assert cetak.pegawai.currentIndex() == 1
+    riwayat.show()
+    qtbot.waitExposed(riwayat)
+    ARTIFACTS.mkdir(exist_ok=True)
+    riwayat.grab().save(str(ARTIFACTS / "riwayat_berkas_rusak.png"))
+    QApplication.processEvents()
+    assert boxes == []

@@ -270,14 +270,16 @@ class DialogLaporan(QDialog):
         raise NotImplementedError
 
     def refresh_proposals(self) -> None:
-        """Call when a choice of the subclass changed: proposals follow it."""
-        self._fill_ttd()
+        """Call when a choice of the subclass changed: proposals follow it (a signer that
+        cannot be read is said in red)."""
+        run_once(self, self._fill_ttd, self.show_error)
         self.fill_name()
 
     # ----- choices -------------------------------------------------------------------------
 
     def _tahun_berubah(self) -> None:
-        self.tahun_berubah()
+        # the subclass's rows of the year are read: what cannot be read is said in red
+        run_once(self, self.tahun_berubah, self.show_error)
         self.refresh_proposals()
 
     def tahun_berubah(self) -> None:
@@ -292,7 +294,9 @@ class DialogLaporan(QDialog):
         """Propose the file name, unless the operator typed one."""
         self.akhiran.setText(self.akhiran_berkas)
         if self._berkas and not self._nama_diubah and self.tahun.currentData() is not None:
-            self.nama.setText(self.nama_bawaan())
+            nama = run_once(self, self.nama_bawaan, self.show_error)  # some read the database
+            if nama is not None:
+                self.nama.setText(nama)
         self._refresh_tujuan()
 
     def _nama_diketik(self, _text: str) -> None:

@@ -10,6 +10,7 @@ closing asks first).
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -215,13 +216,19 @@ class LkjipEditor(QDialog):
         """Show part ``kunci``: its text (stored, or the draft), state and buttons."""
         if self.laporan is None:
             return
+        tahun = self.laporan.tahun
+        dibaca: list[Any] = []  # its stored text and last year's, read in one go
+        if not self._run(
+            lambda: dibaca.extend((teks_lkjip(tahun).get(kunci), teks_tahun_lalu(tahun, kunci)))
+        ):
+            return
+        tersimpan, lalu = dibaca
         n = self.laporan.bagian(kunci)
         self._kunci = kunci
         self._dari_tahun_lalu = None
         sasaran = self._keterangan_sasaran(kunci)
         self.judul.setText(f"{n.judul}: {sasaran}" if sasaran else n.judul)
         teks, warna = keadaan(n)
-        tersimpan = teks_lkjip(self.laporan.tahun).get(kunci)
         if tersimpan is not None:
             teks += (
                 f" ({tersimpan.asal.label}, oleh {tersimpan.oleh or '-'}, "
@@ -234,7 +241,6 @@ class LkjipEditor(QDialog):
         self.usulan.setPlainText(n.usulan)
         self.terima.setEnabled(n.draf or n.teks != n.usulan)
         self.kembalikan.setEnabled(not n.draf)
-        lalu = teks_tahun_lalu(self.laporan.tahun, kunci)
         self.tahun_lalu.setText(f"Ambil teks tahun {self.laporan.tahun - 1}")
         self.tahun_lalu.setEnabled(lalu is not None)
         self.tahun_lalu.setToolTip(
@@ -351,7 +357,11 @@ class LkjipEditor(QDialog):
     def _load_last_year(self) -> None:
         if self.laporan is None or self._kunci is None:
             return
-        lalu = teks_tahun_lalu(self.laporan.tahun, self._kunci)
+        tahun, kunci = self.laporan.tahun, self._kunci
+        dibaca: list[Any] = []
+        if not self._run(lambda: dibaca.append(teks_tahun_lalu(tahun, kunci))):
+            return  # said in red; the text box keeps what it holds
+        (lalu,) = dibaca
         if lalu is None:
             return
         self.teks.setPlainText(lalu.teks)

@@ -166,12 +166,19 @@ class TerbitkanPkDialog(QDialog):
         layout.addWidget(self.keadaan)
         layout.addWidget(self.pesan)
         layout.addWidget(tombol)
-        self.jabatan.currentIndexChanged.connect(self._refresh)
+        self.jabatan.currentIndexChanged.connect(lambda _: self._refresh())
         self._refresh()
         self.setMinimumWidth(600)
 
     def _refresh(self) -> None:
-        keadaan = keadaan_terbit(self.tahun, self.jabatan.currentData())
+        """What issuing the chosen jabatan would do; when that cannot be read, the red line
+        says why and nothing can be issued until it can."""
+        jabatan = self.jabatan.currentData()
+        keadaan = run_once(self, lambda: keadaan_terbit(self.tahun, jabatan), self.pesan.setText)
+        if keadaan is None:
+            self.keadaan.setText("")
+            self.terbitkan.setEnabled(False)
+            return
         belum = [k for k in keadaan if not k.terbit]
         berubah = [k for k in keadaan if k.berubah]
         tetap = len(keadaan) - len(belum) - len(berubah)

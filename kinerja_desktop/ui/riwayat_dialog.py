@@ -40,7 +40,7 @@ from kinerja_desktop.domain.periode import parse_periode, semua_periode
 from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.errors import KinerjaError
 from kinerja_desktop.ui.operations import run_once
-from kinerja_desktop.ui.pesan import informasi, peringatan
+from kinerja_desktop.ui.pesan import informasi, peringatan, show_refusal
 from kinerja_desktop.ui.sel_urut import SelUrut
 
 _SEMUA = "(semua)"
@@ -202,8 +202,14 @@ class DialogRiwayat(QDialog):
         )
 
     def load(self) -> None:
-        """Read the entries matching the filter, newest first."""
-        n = fill_table(self.tabel, read_audit(self.chosen_filter()))
+        """Read the entries matching the filter, newest first; a log that cannot be read is
+        said in red above the table, the filter kept."""
+        saring = self.chosen_filter()
+        baris = run_once(self, lambda: read_audit(saring), lambda p: show_refusal(self.jumlah, p))
+        if baris is None:
+            return
+        self.jumlah.setStyleSheet("")
+        n = fill_table(self.tabel, baris)
         if n == 0:
             self.jumlah.setText("Tidak ada perubahan yang cocok dengan saringan ini.")
         elif n >= BATAS_BAWAAN:

@@ -22,6 +22,7 @@ from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.reports.skp import default_filename, export_skp
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.operations import run_once
 from kinerja_desktop.ui.skp_bersama import pilihan_periode_skp
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -65,6 +66,7 @@ class SkpLaporanDialog(DialogLaporan):
         from kinerja_desktop.db.queries_skp_tahun import daftar_skp
 
         tahun = self.tahun.currentData()
+        daftar = daftar_skp(tahun) if tahun is not None else []  # read before the combos change
         lama_periode = self.periode.currentData()
         lama_nip = self.pegawai.currentData() if self.pegawai.count() else self._nip_awal
         for combo in (self.periode, self.pegawai):
@@ -77,7 +79,7 @@ class SkpLaporanDialog(DialogLaporan):
                 pilih = lama_periode.replace(lama_periode[:4], str(tahun), 1)
                 self.periode.setCurrentIndex(max(self.periode.findData(pilih), 0))
             self.pegawai.addItem("Semua pegawai (dengan rekap predikat)", None)
-            for r in daftar_skp(tahun):
+            for r in daftar:
                 if r.nip:
                     self.pegawai.addItem(f"{r.nama} — NIP {format_nip(r.nip)}", r.nip)
             self.pegawai.setCurrentIndex(max(self.pegawai.findData(lama_nip), 0))
@@ -116,7 +118,7 @@ class SkpLaporanDialog(DialogLaporan):
 
     def _pegawai_berubah(self) -> None:
         self.refresh_proposals()
-        self._show_kekurangan()
+        run_once(self, self._show_kekurangan, self.show_error)  # what is missing is read
 
     def tahun_berubah(self) -> None:
         """The same period kind and pegawai in the new year; check again."""
