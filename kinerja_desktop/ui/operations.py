@@ -4,8 +4,11 @@ A core operation (``db.ops_*``, an import, a backup) runs as an undoable step on
 thread (:func:`push_change`: the quick edits of the tabs and the jabatan tree), as a step of a
 dialog that is not undone from the Sunting menu (:func:`run_once`: a dialog's Simpan, the SKP
 and Laporan Kinerja editors), or on the one worker thread
-(:class:`~kinerja_desktop.ui.tasks.TaskRunner`: anything that can take long). Every way a
-failure is sorted by :func:`explain` into one of three kinds:
+(:class:`~kinerja_desktop.ui.tasks.TaskRunner`: anything that can take long). A read a view
+makes in a slot (a choice, a refresh, the check before an edit) goes through :func:`run_once`
+too (``TabDasar.read``, ``Pelaksana.read``), so that a database that cannot be read is said
+where the operator asked. Every way a failure is sorted by :func:`explain` into one of three
+kinds:
 
 - a :class:`~kinerja_desktop.errors.KinerjaError` is the core's refusal, shown as it is;
 - an environment failure (disk full, read-only, locked, damaged database) becomes the message
