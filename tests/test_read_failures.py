@@ -128,6 +128,19 @@ def test_choosing_on_a_damaged_database_says_so_in_the_tab(target, db_path, qtbo
     assert boxes == []
 
 
+def test_a_desa_grid_asked_for_on_a_damaged_database_says_so_in_the_tab(
+    target, db_path, qtbot, boxes
+):
+    target.set_jabatan(_jabatan("KASI-KESOS"))
+    per_desa = Indikator.get(Indikator.kode == "KASI-KESOS.01", Indikator.tahun == 2020).id
+    damage(db_path)
+    target.open_desa(per_desa)  # its desa/kelurahan are read for the grid
+    assert _rusak(target.pesan.text(), db_path)
+    assert not target.is_desa_open()  # the jabatan's grid stays, not an empty desa grid
+    QApplication.processEvents()
+    assert boxes == []
+
+
 @pytest.fixture
 def program(db, qtbot):
     jabatan = _jabatan("SEKCAM")

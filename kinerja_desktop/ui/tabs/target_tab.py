@@ -529,7 +529,8 @@ class TargetTab(TabDasar):
         index = self.view.currentIndex()
         if not index.isValid() or not self.model.indikator(index.row()).info.dari_desa:
             return False
-        self._fill_desa()
+        if not self._fill_desa():
+            return True  # asked for, but not shown: the tab says why
         self.halaman.setCurrentWidget(self.view_desa)
         self.tombol_desa.setText("◂ &Kembali ke semua indikator")
         self.tombol_desa.setToolTip("Kembali ke tabel semua indikator jabatan ini (Esc)")
@@ -575,17 +576,23 @@ class TargetTab(TabDasar):
         view.verticalHeader().setDefaultSectionSize(max(satu_baris, min(TINGGI_BARIS_DESA, muat)))
         view.sync_frozen()
 
-    def _fill_desa(self) -> None:
+    def _fill_desa(self) -> bool:
+        """Fill the desa grid of the chosen indicator; False when its desa could not be read
+        (said over the tab)."""
         n = next((x for x in self.model.nilai if x.info.id == self._indikator_desa), None)
         if n is None:
             self.model_desa.set_content(None, [], [])
             if self.is_desa_open():
                 self.close_desa(fokus=False)
-            return
-        self.model_desa.set_content(n, daftar_desa(n.info.tahun), self.model.periode)
+            return True
+        desa = self.read(lambda: daftar_desa(n.info.tahun))
+        if desa is None:
+            return False
+        self.model_desa.set_content(n, desa, self.model.periode)
         self._set_page_title()
         self.view_desa.setColumnWidth(0, 170)
         set_period_widths(self.view_desa, self.model_desa)
         self.view_desa.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.tinggi_baris_desa()
         self.view_desa.sync_frozen()
+        return True
