@@ -274,3 +274,41 @@ def test_dialogs_reading_on_a_damaged_database_say_so_and_keep_the_choice(
     riwayat.grab().save(str(ARTIFACTS / "riwayat_berkas_rusak.png"))
     QApplication.processEvents()
     assert boxes == []
+
+
+def test_a_note_not_saved_keeps_its_dialog_open_with_what_was_typed(
+    target, db_path, qtbot, boxes
+):
+    from PySide6.QtCore import QTimer
+
+    from kinerja_desktop.ui.keterangan_dialog import KeteranganDialog
+
+    indeks = _cell(target, "KASUBAG-UMUM.02", "202001")
+    target.view.setCurrentIndex(target.model.index(indeks.row(), indeks.column()))
+    dilihat: list[dict[str, str]] = []
+    whole: list[bytes] = []
+
+    def isi() -> None:  # typed, then the file goes bad before Simpan
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, KeteranganDialog)
+        dialog.kendala.setPlainText("Dua pegawai cuti")
+        whole.append(damage(db_path))
+        QTimer.singleShot(0, lihat)
+        dialog.accept()
+
+    def lihat() -> None:  # opened again: what was typed and why it was not saved
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, KeteranganDialog):
+            QTimer.singleShot(10, lihat)
+            return
+        dilihat.append({"kendala": dialog.kendala.toPlainText(), "pesan": dialog.terkunci.text()})
+        ARTIFACTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(ARTIFACTS / "kendala_berkas_rusak.png"))
+        make_whole(db_path, whole[0])
+        dialog.accept()  # saved now
+
+    QTimer.singleShot(0, isi)
+    target.edit_kendala()
+    assert dilihat[0]["kendala"] == "Dua pegawai cuti" and _rusak(dilihat[0]["pesan"], db_path)
+    assert [c.kendala for c in read_keterangan(2020).values()] == ["Dua pegawai cuti"]
+    assert target.stack_.count() == 1 and boxes == []

@@ -19,6 +19,9 @@ from kinerja_desktop.db.ops_anggaran import KeteranganMasuk, set_keterangan
 from kinerja_desktop.db.persetujuan import check_locks
 from kinerja_desktop.db.queries_program import read_keterangan
 from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.errors import KinerjaError
+from kinerja_desktop.ui.operations import push_change
+from kinerja_desktop.ui.pesan import show_refusal
 
 
 class KeteranganDialog(QDialog):
@@ -71,17 +74,39 @@ class KeteranganDialog(QDialog):
 
 
 def open_keterangan(tab: Any, indikator_id: int, kode: str, periode: str) -> None:
-    """Ask for the note of one cell and store it as an undoable step of ``tab`` (a TabDasar);
-    a note that cannot be read opens no dialog, the tab says why."""
+    """Ask for the note of one cell and store it as an undoable step of ``tab`` (a TabDasar).
+
+    A note that cannot be read opens no dialog (the tab says why); one that cannot be saved
+    (refused, a full disk, a database failing) keeps the dialog open holding what was typed,
+    the reason in red under it.
+    """
     dialog = tab.read(lambda: KeteranganDialog(tab, indikator_id, kode, periode))
-    if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+    if dialog is None:
         return
-    masuk = [dialog.isian()]
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            _push_note(tab, dialog.isian())
+            return
+        except KinerjaError as exc:
+            show_refusal(dialog.terkunci, exc.pesan)
+
+
+def _push_note(tab: Any, isian: KeteranganMasuk) -> None:
+    """Store ``isian`` as an undo step of ``tab``; a refusal of its first run is raised."""
     state: dict[str, Any] = {}
 
     def do() -> Hasil[list[KeteranganMasuk]]:
-        hasil = set_keterangan(masuk, aksi="ulang" if state else "isian")
+        hasil = set_keterangan([isian], aksi="ulang" if state else "isian")
         state.setdefault("lama", hasil.data)
         return hasil
 
-    tab.push("Ubah kendala", do, lambda: set_keterangan(state["lama"], aksi="urung"))
+    push_change(
+        tab.undo_stack,
+        "Ubah kendala",
+        do,
+        lambda: set_keterangan(state["lama"], aksi="urung"),
+        on_done=tab.after_edit,
+        on_refused=lambda _judul, exc: tab.show_error(exc.pesan),
+        parent=tab,
+        raise_first=True,
+    )
