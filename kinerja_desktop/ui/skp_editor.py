@@ -184,7 +184,8 @@ class SkpEditor(QDialog):
             self.pihak.setText(
                 f"Pegawai yang dinilai: {p.nama}, {p.jabatan}. Pejabat penilai kinerja: {penilai}."
             )
-        self.rencana.load(self.data)
+        data = self.data
+        self.jalankan.read(lambda: self.rencana.load(data))  # it reads the IKI codes
         self.perilaku.load(self.data)
         self.evaluasi.load(self.data)
 

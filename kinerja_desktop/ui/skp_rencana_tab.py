@@ -96,10 +96,10 @@ class RencanaTab(QWidget):
         self.data = data
         for b in (self.tambah_utama, self.tambah_tambahan, self.hapus_baris):
             b.setEnabled(data is not None)
-        self._mengisi = True
-        tabel = self.tabel_rencana
         baris = data.hasil_kerja if data is not None else ()
         kode = kode_indikator(r.iki_id for r in baris if r.iki_id is not None)
+        self._mengisi = True  # read first: a failed read never leaves the table deaf to edits
+        tabel = self.tabel_rencana
         tabel.setRowCount(len(baris))
         for i, r in enumerate(baris):
             sumber = f"IKI {kode[r.iki_id]}" if r.iki_id in kode else "diketik"
