@@ -312,3 +312,31 @@ def test_a_note_not_saved_keeps_its_dialog_open_with_what_was_typed(
     assert dilihat[0]["kendala"] == "Dua pegawai cuti" and _rusak(dilihat[0]["pesan"], db_path)
     assert [c.kendala for c in read_keterangan(2020).values()] == ["Dua pegawai cuti"]
     assert target.stack_.count() == 1 and boxes == []
+
+
+def test_a_note_for_a_step_not_taken_is_offered_again(target, db_path, qtbot, monkeypatch, boxes):
+    from PySide6.QtWidgets import QInputDialog
+
+    from kinerja_desktop.db.persetujuan import status_persetujuan, take_step
+    from kinerja_desktop.domain.persetujuan import Langkah
+
+    jabatan = _jabatan("KASUBAG-UMUM")
+    for langkah in (Langkah.AJUKAN, Langkah.VERIFIKASI, Langkah.SETUJUI):
+        take_step(langkah, jabatan, "realisasi", "2020Q1")
+    bar = target.persetujuan
+    bar.select("realisasi", "2020Q1")
+    ditawarkan: list[str] = []
+
+    def ketik(*args: object) -> tuple[str, bool]:
+        ditawarkan.append(str(args[4]) if len(args) > 4 else "")  # the text it opens with
+        return ("Salah ketik Januari", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", ketik)
+    whole = damage(db_path)
+    bar.tombol[Langkah.BUKA_KUNCI].click()  # the unlock cannot be written
+    assert _rusak(target.pesan.text(), db_path)
+    make_whole(db_path, whole)
+    bar.tombol[Langkah.BUKA_KUNCI].click()  # asked again: the note typed is there
+    assert ditawarkan == ["", "Salah ketik Januari"]
+    assert not status_persetujuan(jabatan, "realisasi", "2020Q1").terkunci
+    assert boxes == []

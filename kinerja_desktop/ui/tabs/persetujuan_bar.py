@@ -62,6 +62,7 @@ class PersetujuanBar(QWidget):
         self.jabatan_id: int | None = None
         self.tahun: int | None = None
         self._periode_tampil = -1  # the period whose state the line shows
+        self._catatan_tertunda: dict[Langkah, str] = {}  # a note typed for a step not taken
         self.periode = QComboBox()
         self.periode.setAccessibleName("Periode persetujuan")
         self.periode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -149,16 +150,22 @@ class PersetujuanBar(QWidget):
         catatan = ""
         if langkah in _CATATAN:
             catatan, ok = QInputDialog.getText(
-                self, langkah.label, _CATATAN[langkah], QLineEdit.EchoMode.Normal
+                self,
+                langkah.label,
+                _CATATAN[langkah],
+                QLineEdit.EchoMode.Normal,
+                self._catatan_tertunda.get(langkah, ""),
             )
             if not ok:
                 return
+            self._catatan_tertunda[langkah] = catatan  # kept until the step is taken
         jabatan_id = self.jabatan_id
         # a decision, not an undo step: a refusal or a full disk is said on the tab
         hasil = run_once(
             self, lambda: take_step(langkah, jabatan_id, *pilihan, catatan), self._galat
         )
         if hasil is None:
-            return
+            return  # a note typed for it waits in the next asking
+        self._catatan_tertunda.pop(langkah, None)
         self.load()
         self._kirim(hasil.perubahan)
