@@ -1,10 +1,11 @@
-"""The tabs and the SKP editor read the database in their slots through the runner
-(TabDasar.read and Pelaksana.read over ui/operations.run_once): on a database file that has gone
-bad, a value typed in the grid, a program renamed, a note written, a period chosen for approval,
-another jabatan chosen, another pegawai or evaluation period chosen in the SKP editor each say so
-in Indonesian where the operator asked (over the tab, on the editor's red line), change
-nothing, keep what was typed, and show no box; with the file whole again the edit goes
-through."""
+"""The tabs, the SKP editor and the dialogs read the database in their slots through the runner
+(TabDasar.read, Pelaksana.read, run_once of ui/operations): on a database file that has gone
+bad, a value typed in the grid, a program renamed, a note written, a period, view, jabatan or
+desa grid chosen, another pegawai or evaluation period in the SKP editor, Riwayat Perubahan's
+filter and Cetak SKP's pegawai each say so in Indonesian where the operator asked (over the tab,
+on a dialog's red line), change nothing, keep what was typed (an editor opened again, a dialog
+kept open, a note offered again) and the choice shown, and show no box; with the file whole
+again the edit goes through."""
 
 from pathlib import Path
 
