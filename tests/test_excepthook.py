@@ -136,6 +136,24 @@ def test_a_failure_on_every_repaint_shows_one_box(qtbot, logged, boxes):
     assert "ValueError: gambar gagal" in boxes[0]["rincian"]
 
 
+def test_another_failure_met_while_a_box_is_open_is_shown_when_it_comes_again(
+    qtbot, logged, boxes
+):
+    pertama, kedua = QPushButton("Hitung"), QPushButton("Bagi")
+    for tombol in (pertama, kedua):
+        qtbot.addWidget(tombol)
+    pertama.clicked.connect(lambda: [][0])
+    kedua.clicked.connect(lambda: 1 / 0)
+    pertama.click()
+    kedua.click()  # while the first one's box is open: logged only
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    qtbot.wait(100)
+    assert len(boxes) == 1 and len(logged) == 2
+    kedua.click()  # after it: its own box, not taken for one already shown
+    qtbot.waitUntil(lambda: len(boxes) == 2)
+    assert "IndexError" in boxes[0]["rincian"] and "ZeroDivisionError" in boxes[1]["rincian"]
+
+
 def test_a_failure_that_stayed_away_is_shown_again(qtbot, logged, boxes, monkeypatch):
     monkeypatch.setattr(excepthook, "QUIET_SECONDS", 0.3)
     tombol = QPushButton("Hitung")

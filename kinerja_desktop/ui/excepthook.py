@@ -11,9 +11,10 @@ failure (locked, damaged, full) as ``explain_failure`` words it, anything else i
 thread by a queued signal; the TaskRunner's workers report their own and never reach here.
 
 One box at a time, and one per failure: a failure while a box is open is only logged, and so
-is one identical to a failure met less than :data:`QUIET_SECONDS` ago (same kind, words and
-place), so that a paint failing on every repaint does not open a new box each time the last
-one is closed.
+is one identical to a failure shown (same kind, words and place) that came back less than
+:data:`QUIET_SECONDS` before, so that a paint failing on every repaint does not open a new box
+each time the last one is closed. A different failure met while a box was open is shown when
+it comes again after that box.
 
 Only the running application installs them (:func:`kinerja_desktop.ui.app.run_gui`). Each
 keeps the hook it replaced and calls it first: the traceback still reaches stderr, and under
@@ -77,10 +78,14 @@ class _Reporter:
 
     def _arrive(self, exc: BaseException, key: Key, detail: str) -> None:
         now = time.monotonic()
-        last = self._last_met.get(key)
+        last = self._last_met.get(key)  # only a failure once shown has one
+        if last is not None:
+            self._last_met[key] = now  # it keeps coming back: the wait starts again
+            if now - last < QUIET_SECONDS:
+                return  # on screen or just shown: logged only, no series of boxes
+        if self.showing:
+            return  # another box is open: logged; shown when it comes again after that one
         self._last_met[key] = now
-        if self.showing or (last is not None and now - last < QUIET_SECONDS):
-            return  # already on screen, or just shown: logged only, no series of boxes
         self.showing = True
         try:
             self._show(exc, detail)
