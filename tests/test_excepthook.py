@@ -155,7 +155,7 @@ def test_another_failure_met_while_a_box_is_open_is_shown_when_it_comes_again(
 
 
 def test_a_failure_that_stayed_away_is_shown_again(qtbot, logged, boxes, monkeypatch):
-    monkeypatch.setattr(excepthook, "QUIET_SECONDS", 0.3)
+    monkeypatch.setattr(excepthook, "QUIET_SECONDS", 1.0)
     tombol = QPushButton("Hitung")
     qtbot.addWidget(tombol)
     tombol.clicked.connect(lambda: [][0])
@@ -164,7 +164,7 @@ def test_a_failure_that_stayed_away_is_shown_again(qtbot, logged, boxes, monkeyp
     tombol.click()  # right after: not again
     qtbot.wait(100)
     assert len(boxes) == 1
-    qtbot.wait(400)  # quiet for longer than QUIET_SECONDS: the next one is shown
+    qtbot.wait(1200)  # quiet for longer than QUIET_SECONDS: the next one is shown
     tombol.click()
     qtbot.waitUntil(lambda: len(boxes) == 2)
     assert len(logged) == 3
