@@ -69,8 +69,9 @@ def cmd_periksa(args: argparse.Namespace) -> int:
     hasil = check_log()
     if hasil.is_intact:
         print(
-            f"Log utuh: {hasil.jumlah} catatan, rantai hash cocok, dan setiap nilai serta "
-            "keadaan persetujuan sama dengan perubahan terakhir yang tercatat."
+            f"Log utuh: {hasil.jumlah} catatan, rantai hash cocok, dan setiap nilai, keadaan "
+            "persetujuan, IKI, program, kegiatan, realisasi anggaran dan keterangan sama dengan "
+            "perubahan terakhir yang tercatat."
         )
         return 0
     print(f"PERINGATAN: {len(hasil.masalah)} masalah ditemukan pada log ({hasil.jumlah} catatan):")

@@ -5,7 +5,9 @@ change without its entry (or an entry without its change) cannot be committed. T
 append-only through the application: nothing here updates or deletes an entry.
 
 The entries are chained: ``h(n) = SHA-256(h(n-1) + entry n)`` over a canonical JSON of every
-column but the id. The last entry of each operation stores its ``h``, and the head row
+column but the id (``isi``, the row an IKI entry leaves behind, only when it is set, so that
+entries written before it existed keep their hashes). The last entry of each operation stores
+its ``h``, and the head row
 (``audit_kepala``) keeps the last id and hash. :func:`check_log` walks the chain again and
 compares the last logged value of every key with what is stored, so an entry edited, deleted or
 inserted outside the application, an entry cut from the end, or a value changed with another
@@ -86,6 +88,7 @@ class Entri:
     desa_id: int | None = None
     batch_id: int | None = None
     catatan: str | None = None
+    isi: str | None = None  # the row after the change, for audit periksa (db.audit_isi)
 
 
 _aksi_langkah: ContextVar[str | None] = ContextVar("aksi_langkah", default=None)
@@ -111,8 +114,10 @@ def sekarang() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _hash(sebelum: str, baris: Sequence[Any]) -> str:
-    teks = json.dumps(list(baris), ensure_ascii=False, separators=(",", ":"))
+def _hash(sebelum: str, baris: Sequence[Any], isi: str | None = None) -> str:
+    # isi joins the hashed columns only when set: entries from before schema 12 keep theirs
+    kolom = list(baris) if isi is None else [*baris, isi]
+    teks = json.dumps(kolom, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((sebelum + teks).encode("utf-8")).hexdigest()
 
 
@@ -153,21 +158,21 @@ def record_entries(entri: Sequence[Entri], waktu: str, pengguna: str) -> None:
             e.baru,
             e.catatan,
         )
-        h = _hash(h, baris)
-        rows.append(baris)
+        h = _hash(h, baris, e.isi)
+        rows.append((*baris, e.isi))
     _insert_rows([(*baris, None) for baris in rows[:-1]] + [(*rows[-1], h)])
     terakhir_id = CatatanAudit.select(peewee.fn.MAX(CatatanAudit.id)).scalar()
     KepalaAudit.update(terakhir_id=terakhir_id, hash=h).where(KepalaAudit.id == kepala.id).execute()
 
 
 def _insert_rows(rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert log rows (``_KOLOM`` and the hash) with one statement run over all of them.
+    """Insert log rows (``_KOLOM``, ``isi`` and the hash) with one statement run over all.
 
     peewee writes the statement of one row (its placeholders and quoting for the engine at
     hand); the driver's ``executemany`` runs it for every row. Building one multi-row INSERT
     through peewee instead cost most of a desa import's time: it renders every value.
     """
-    kolom = [*(getattr(CatatanAudit, k) for k in _KOLOM), CatatanAudit.hash]
+    kolom = [*(getattr(CatatanAudit, k) for k in _KOLOM), CatatanAudit.isi, CatatanAudit.hash]
     satu = CatatanAudit.insert_many([rows[0]], fields=kolom).returning()
     sql, _ = satu.sql()
     database_proxy.cursor().executemany(sql, list(rows))
@@ -201,7 +206,10 @@ class HasilPeriksa:
 
 def _baris_urut() -> Iterator[tuple[Any, ...]]:
     query = CatatanAudit.select(
-        CatatanAudit.id, *[getattr(CatatanAudit, k) for k in _KOLOM], CatatanAudit.hash
+        CatatanAudit.id,
+        *[getattr(CatatanAudit, k) for k in _KOLOM],
+        CatatanAudit.isi,
+        CatatanAudit.hash,
     ).order_by(CatatanAudit.id)
     yield from database_proxy.execute(query)
 
@@ -223,7 +231,7 @@ def check_log(maks_masalah: int = 20) -> HasilPeriksa:
     for row in _baris_urut():
         jumlah += 1
         terakhir_id = row[0]
-        h = _hash(h, row[1:-1])
+        h = _hash(h, row[1:-2], row[-2])
         tersimpan = row[-1]
         if tersimpan is not None:
             if tersimpan != h:

@@ -43,9 +43,11 @@ def log_iki(
     jabatan_id: int | None = None,
     indikator_id: int | None = None,
     catatan: str | None = None,
+    isi: str | None = None,
 ) -> None:
     """Append one entry for a change to the IKI (``aksi``: tambah, ubah, pindah, hapus...;
-    ``jenis`` a key of :data:`JENIS_IKI`) in the caller's transaction, for the user at work."""
+    ``jenis`` a key of :data:`JENIS_IKI`) in the caller's transaction, for the user at work;
+    ``isi`` is the row after the change (:func:`~kinerja_desktop.db.audit_isi.isi_baris`)."""
     assert jenis in JENIS_IKI, jenis
     entri = Entri(
         aksi=aksi,
@@ -56,6 +58,7 @@ def log_iki(
         indikator_id=indikator_id,
         periode="" if tahun is None else str(tahun),
         catatan=catatan,
+        isi=isi,
     )
     record_entries([entri], sekarang(), pengguna_aktif().nama)
 

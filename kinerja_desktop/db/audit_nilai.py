@@ -167,5 +167,8 @@ def _compare_persetujuan() -> list[str]:
 
 
 def compare_with_log() -> list[str]:
-    """Stored values and approval states that differ from the last change the log records."""
-    return _compare_nilai() + _compare_persetujuan()
+    """Stored values, approval states, IKI rows, programs, kegiatan, budget realised and monev
+    notes that differ from the last change the log records."""
+    from kinerja_desktop.db.audit_banding import compare_iki_and_plan
+
+    return _compare_nilai() + _compare_persetujuan() + compare_iki_and_plan(_awal_log())

@@ -415,6 +415,9 @@ class CatatanAudit(BaseModel):
     baru = TextField(null=True)
     catatan = TextField(null=True)
     hash = CharField(null=True)
+    # the row as stored after the change (IKI rows, programs, kegiatan; db.audit_isi), NULL
+    # when the entry names no such row: what `audit periksa` compares the stored row with
+    isi = TextField(null=True)
 
     class Meta:
         table_name = "audit_log"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from kinerja_desktop.db.audit import Entri, record_entries, sekarang
+from kinerja_desktop.db.audit_isi import isi_baris
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
@@ -255,12 +256,15 @@ def _log(
     jenis: str,
     jabatan: Jabatan,
     aksi: str,
-    perubahan: list[tuple[str | None, str | None]],
+    perubahan: Sequence[tuple[str | None, str | None]],
     catatan: str | None = None,
+    isi: Sequence[str | None] = (),
 ) -> None:
     """One audit entry per (old, new) text of ``perubahan``, all in one append; ``catatan``
-    goes on the last (the links a removal cleared or its undo put back)."""
+    goes on the last (the links a removal cleared or its undo put back); ``isi`` holds each
+    entry's row after the change (:func:`_isi`), when it changed what periksa compares."""
     n = len(perubahan)
+    isi = list(isi) or [None] * n
     record_entries(
         [
             Entri(
@@ -271,12 +275,19 @@ def _log(
                 lama=lama,
                 baru=baru,
                 catatan=catatan if k == n else None,
+                isi=isi[k - 1],
             )
             for k, (lama, baru) in enumerate(perubahan, start=1)
         ],
         sekarang(),
         pengguna_aktif().nama,
     )
+
+
+def _isi(jenis: str, row_id: int, kolom: dict[str, Any] | None) -> str | None:
+    """The row a program's or kegiatan's entry leaves behind (None: removed); an action has
+    none (``audit periksa`` does not compare the Rencana Aksi)."""
+    return None if jenis == "aksi" else isi_baris(jenis, row_id, kolom)
 
 
 def _perubahan(jabatan: Jabatan, pesan: str) -> Perubahan:
@@ -322,7 +333,8 @@ def _add(
         mulai = len(ids) if posisi is None else max(0, min(posisi, len(ids)))
         model.update(urutan=model.urutan + 1).where(syarat & (model.urutan >= mulai)).execute()
         baru = model.create(**induk, urutan=mulai, **kolom)
-        _log(jenis, jabatan, aksi, [(None, _summarize(jenis, kolom))])
+        tertulis = [_isi(jenis, baru.id, kolom)]
+        _log(jenis, jabatan, aksi, [(None, _summarize(jenis, kolom))], isi=tertulis)
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id)
 
 
@@ -376,7 +388,8 @@ def update_butir(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Ha
             return Hasil(_perubahan(jabatan, "Tidak ada yang berubah."), None)
         model = _MODEL[jenis]
         model.update(**kolom).where(model.id == row_id).execute()
-        _log(jenis, jabatan, aksi, [(_summarize(jenis, lama), _summarize(jenis, kolom))])
+        teks = [(_summarize(jenis, lama), _summarize(jenis, kolom))]
+        _log(jenis, jabatan, aksi, teks, isi=[_isi(jenis, row_id, kolom)])
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah."), None)
 
 
@@ -438,7 +451,8 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
         refuse_locked_rows(cuplikan)  # a budget realised in an approved period
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
         catatan = _catatan_tautan(cuplikan.tautan, "dilepas")
-        _log(jenis, jab, aksi, [(_summarize(jenis, r), None) for r in dipilih], catatan)
+        teks = [(_summarize(jenis, r), None) for r in dipilih]
+        _log(jenis, jab, aksi, teks, catatan, [_isi(jenis, r["id"], None) for r in dipilih])
     n = len(dipilih)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
     pesan = f"{apa} dihapus dari {jab.nama}.{tautan_sentence(cuplikan.tautan, 'dilepas')}"
@@ -465,16 +479,15 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
         tautan = reinsert_rows(cuplikan.baris)
         refuse_locked_rows(cuplikan.baris)  # approved since the removal: rolled back
         dikembalikan = {a["id"] for a in akar}
+        # a sub-action back with its main action is not named again
+        dinamai = [r for r in akar if cuplikan.jenis != "aksi" or r["induk"] not in dikembalikan]
         _log(
             cuplikan.jenis,
             jabatan,
             aksi,
-            [
-                (None, _summarize(cuplikan.jenis, r))
-                for r in akar  # a sub-action back with its main action is not named again
-                if cuplikan.jenis != "aksi" or r["induk"] not in dikembalikan
-            ],
+            [(None, _summarize(cuplikan.jenis, r)) for r in dinamai],
             _catatan_tautan(tautan, "dipulihkan"),
+            [_isi(cuplikan.jenis, r["id"], r) for r in dinamai],
         )
     pesan = (
         f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."

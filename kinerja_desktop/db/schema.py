@@ -21,7 +21,7 @@ from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.models import ALL_MODELS
 from kinerja_desktop.errors import BasisDataBermasalah
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # every table of a database of the current schema (db/schema_check.py compares against them)
 SCHEMA_MODELS = ALL_MODELS + KABUPATEN_MODELS
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks a SQLite file as a Kinerja Desktop database
@@ -488,6 +488,16 @@ def _upgrade_10_to_11(db: Database) -> None:
 
 
 UPGRADES[10] = _upgrade_10_to_11
+
+
+def _upgrade_11_to_12(db: Database) -> None:
+    """Schema 12: an audit entry of an IKI row, a program or a kegiatan also holds the row as
+    stored after the change (``isi``, JSON), so ``audit periksa`` can compare it; older
+    entries keep NULL and their hashes (the chain covers ``isi`` only when it is set)."""
+    db.execute_sql('ALTER TABLE "audit_log" ADD COLUMN "isi" TEXT')
+
+
+UPGRADES[11] = _upgrade_11_to_12
 
 
 def insert_default_bands() -> None:

@@ -253,8 +253,9 @@ class DialogRiwayat(QDialog):
             informasi(
                 self,
                 "Log utuh",
-                f"{hasil.jumlah} catatan: rantai hash cocok, dan setiap nilai serta keadaan "
-                "persetujuan sama dengan perubahan terakhir yang tercatat.",
+                f"{hasil.jumlah} catatan: rantai hash cocok, dan setiap nilai, keadaan "
+                "persetujuan, IKI, program, kegiatan, realisasi anggaran dan keterangan sama "
+                "dengan perubahan terakhir yang tercatat.",
             )
             return
         peringatan(
