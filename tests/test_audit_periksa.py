@@ -5,10 +5,12 @@ server) is reported in one Indonesian sentence, and untouched data passes.
 Every change is made through the application's operations, then one row is changed directly
 with SQL, and the command is run as an operator runs it."""
 
+import json
 from dataclasses import dataclass
 
 import pytest
 from peewee import fn
+from tahun_terisi import isi_tahun
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import CatatanAudit, Indikator, Jabatan, database_proxy
@@ -23,9 +25,17 @@ from kinerja_desktop.db.ops_indikator import (
     add_sasaran,
     add_sub,
     edit_sasaran,
+    reinsert_sasaran,
     remove_indikator,
+    remove_sasaran,
     update_indikator,
     update_sub,
+)
+from kinerja_desktop.db.ops_jabatan import (
+    add_jabatan,
+    reinsert_jabatan,
+    remove_jabatan,
+    rename_jabatan,
 )
 from kinerja_desktop.db.ops_program import (
     IsiKegiatan,
@@ -35,6 +45,7 @@ from kinerja_desktop.db.ops_program import (
     remove_butir,
     update_butir,
 )
+from kinerja_desktop.db.ops_uraian import edit_uraian, insert_uraian
 from kinerja_desktop.db.years import copy_year
 
 
@@ -43,6 +54,9 @@ class Dicatat:
     """The rows the operations below wrote, by id."""
 
     sekcam: int
+    pengolah: int  # a jabatan added and renamed
+    tugas: int
+    fungsi: int
     indikator: int
     sasaran: int
     sub: int
@@ -60,6 +74,14 @@ def periksa(capsys) -> tuple[int, str]:
     return code, out
 
 
+def nomor_isi(jenis: str, row_id: int) -> int:
+    """The number of the last entry of ``jenis`` that holds the row ``row_id``."""
+    rows = CatatanAudit.select(CatatanAudit.id, CatatanAudit.isi).where(
+        (CatatanAudit.jenis == jenis) & CatatanAudit.isi.is_null(False)
+    )
+    return max(n for n, isi in rows.tuples() if json.loads(isi)["id"] == row_id)
+
+
 def nomor(jenis: str, **kolom: int) -> int:
     """The number of the last entry of ``jenis`` (matching ``kolom``)."""
     syarat = CatatanAudit.jenis == jenis
@@ -70,17 +92,35 @@ def nomor(jenis: str, **kolom: int) -> int:
 
 @pytest.fixture
 def dicatat(db) -> Dicatat:
-    """The built-in data, 2020 copied to 2021, and in 2021 through the application: an
-    indicator edited, a sasaran and a sub-item added and edited, a program with two kegiatan
-    (one removed), budget realised, kendala and tindak lanjut, an indicator added and removed."""
+    """The built-in data, 2020 copied to 2021, and in 2021 through the application: a jabatan
+    added and renamed, one removed with its bawahan, one removed and put back, a tugas and a
+    fungsi added and edited, an indicator edited, a sasaran and a sub-item added and edited, a
+    sasaran removed and put back, a program with two kegiatan (one removed) and one removed
+    with its budget realised, budget realised, kendala and tindak lanjut, an indicator added
+    and removed."""
     copy_year(2020, 2021)
     sekcam = Jabatan.get(Jabatan.tahun == 2021, Jabatan.kode == "SEKCAM").id
+    pengolah = add_jabatan(2021, "Pengolah Data", sekcam, "PENGOLAH").data
+    rename_jabatan(pengolah, "Pengolah Data Kependudukan", "PENGOLAH-DUK")
+    umum = add_jabatan(2021, "Pengadministrasi Umum", sekcam).data
+    insert_uraian(umum, "tugas", ["Mengarsipkan surat"])
+    insert_uraian(add_jabatan(2021, "Pengarsip", umum).data, "fungsi", ["Penataan arsip"])
+    remove_jabatan(umum)  # with its bawahan and their tugas and fungsi
+    arsip = add_jabatan(2021, "Arsiparis", sekcam).data
+    insert_uraian(arsip, "tugas", ["Menata arsip"])
+    reinsert_jabatan(remove_jabatan(arsip).data)  # removed, then undone
+    [tugas] = insert_uraian(sekcam, "tugas", ["Menyusun rencana kerja"]).data
+    edit_uraian("tugas", tugas, "Menyusun rencana kerja tahunan")
+    [fungsi] = insert_uraian(sekcam, "fungsi", ["Pengoordinasian perencanaan"]).data
     ind = Indikator.get(Indikator.tahun == 2021, Indikator.kode == "SEKCAM.02").id
     update_indikator(ind, {"satuan": "persen", "sumber_data": "Daftar hadir"})
     sasaran = add_sasaran(sekcam, "Pelayanan administrasi tertib").data
     edit_sasaran(sasaran, "Pelayanan administrasi kecamatan tertib")
     sub = add_sub(ind, teks="Apel pagi").data
     update_sub(sub, formula="hadir / wajib hadir")
+    lepas = add_sasaran(sekcam, "Sasaran sementara").data
+    add_indikator(lepas, fields={"nama": "Jumlah rapat"})
+    reinsert_sasaran(remove_sasaran(lepas).data)  # removed with its indicator, then undone
     dihapus = add_indikator(sasaran, fields={"nama": "Jumlah surat"}).data
     remove_indikator(dihapus)
     program = add_program(sekcam, IsiProgram("Program Penunjang", "7.01.01")).data
@@ -92,8 +132,12 @@ def dicatat(db) -> Dicatat:
     )
     set_realisasi_anggaran([AnggaranMasuk(kegiatan, "2021Q2", 800_000)])
     remove_butir("kegiatan", [lain])
+    kedua = add_program(sekcam, IsiProgram("Program Kedua")).data
+    realisasi = add_kegiatan(kedua, IsiKegiatan("Rapat Koordinasi", anggaran=100_000)).data
+    set_realisasi_anggaran([AnggaranMasuk(realisasi, "2021Q1", 40_000)])
+    remove_butir("program", [kedua])  # with its kegiatan and their budget realised
     set_keterangan([KeteranganMasuk(ind, "2021Q1", "Dua pegawai cuti", "Piket diatur ulang")])
-    return Dicatat(sekcam, ind, sasaran, sub, program, kegiatan, dihapus)
+    return Dicatat(sekcam, pengolah, tugas, fungsi, ind, sasaran, sub, program, kegiatan, dihapus)
 
 
 def test_data_changed_only_through_the_application_passes(dicatat, capsys):
@@ -101,6 +145,12 @@ def test_data_changed_only_through_the_application_passes(dicatat, capsys):
     assert code == 0
     assert out.startswith("Log utuh:")
     assert "IKI, program, kegiatan, realisasi anggaran dan keterangan" in out
+
+
+def test_a_filled_year_passes(dicatat, capsys):
+    isi_tahun(2021, 6)
+    code, out = periksa(capsys)
+    assert (code, out.startswith("Log utuh:")) == (0, True)
 
 
 def test_the_built_in_data_passes(db, capsys):
@@ -113,6 +163,37 @@ def _tempat() -> str:
 
 
 KASUS = {
+    "jabatan": (
+        "UPDATE jabatan SET nama = 'Pengolah Data' WHERE id = {pengolah}",
+        lambda d: (
+            "Jabatan PENGOLAH-DUK “Pengolah Data” (tahun 2021): nama tersimpan “Pengolah "
+            f"Data”, menurut log (catatan nomor {nomor('jabatan', jabatan_id=d.pengolah)}) "
+            "“Pengolah Data Kependudukan”."
+        ),
+    ),
+    "jabatan dihapus": (
+        "DELETE FROM jabatan WHERE id = {pengolah}",
+        lambda d: (
+            "Jabatan PENGOLAH-DUK “Pengolah Data Kependudukan” (tahun 2021) tidak ada di basis "
+            f"data, padahal menurut log (catatan nomor {nomor('jabatan', jabatan_id=d.pengolah)}"
+            ") masih ada: dihapus di luar aplikasi."
+        ),
+    ),
+    "tugas": (
+        "UPDATE tugas SET teks = 'Menyusun rencana' WHERE id = {tugas}",
+        lambda d: (
+            f"Tugas “Menyusun rencana” {_tempat()}: teks tersimpan “Menyusun rencana”, menurut "
+            f"log (catatan nomor {nomor_isi('tugas', d.tugas)}) “Menyusun rencana kerja tahunan”."
+        ),
+    ),
+    "fungsi dihapus": (
+        "DELETE FROM fungsi WHERE id = {fungsi}",
+        lambda d: (
+            f"Fungsi “Pengoordinasian perencanaan” {_tempat()} tidak ada di basis data, padahal "
+            f"menurut log (catatan nomor {nomor_isi('fungsi', d.fungsi)}) masih ada: dihapus "
+            "di luar aplikasi."
+        ),
+    ),
     "indikator": (
         "UPDATE indikator SET satuan = 'orang' WHERE id = {indikator}",
         lambda d: (
@@ -124,7 +205,7 @@ KASUS = {
         "UPDATE sasaran SET teks = 'Pelayanan cepat' WHERE id = {sasaran}",
         lambda d: (
             f"Sasaran “Pelayanan cepat” {_tempat()}: teks tersimpan “Pelayanan cepat”, menurut "
-            f"log (catatan nomor {nomor('sasaran', jabatan_id=d.sekcam)}) “Pelayanan "
+            f"log (catatan nomor {nomor_isi('sasaran', d.sasaran)}) “Pelayanan "
             "administrasi kecamatan tertib”."
         ),
     ),
@@ -132,30 +213,30 @@ KASUS = {
         "UPDATE sub_indikator SET formula = 'hadir' WHERE id = {sub}",
         lambda d: (
             f"Sub-butir “Apel pagi” indikator SEKCAM.02 {_tempat()}: formulasi tersimpan "
-            f"“hadir”, menurut log (catatan nomor {nomor('sub_indikator')}) “hadir / wajib "
-            "hadir”."
+            f"“hadir”, menurut log (catatan nomor {nomor_isi('sub_indikator', d.sub)}) “hadir / "
+            "wajib hadir”."
         ),
     ),
     "program": (
         "UPDATE program SET kode = '7.01.02' WHERE id = {program}",
         lambda d: (
             f"Program “Program Penunjang” {_tempat()}: kode tersimpan “7.01.02”, menurut log "
-            f"(catatan nomor {nomor('program')}) “7.01.01”."
+            f"(catatan nomor {nomor_isi('program', d.program)}) “7.01.01”."
         ),
     ),
     "kegiatan": (
         "UPDATE kegiatan SET anggaran = 9500000 WHERE id = {kegiatan}",
         lambda d: (
             f"Kegiatan “Administrasi Keuangan” {_tempat()}: anggaran tersimpan Rp 9.500.000, "
-            f"menurut log (catatan nomor {_nomor_kegiatan(d)}) Rp 3.500.000."
+            f"menurut log (catatan nomor {nomor_isi('kegiatan', d.kegiatan)}) Rp 3.500.000."
         ),
     ),
     "kegiatan dihapus": (
         "DELETE FROM kegiatan WHERE id = {kegiatan}",
         lambda d: (
             f"Kegiatan “Administrasi Keuangan” {_tempat()} tidak ada di basis data, padahal "
-            f"menurut log (catatan nomor {_nomor_kegiatan(d)}) masih ada: dihapus di luar "
-            "aplikasi."
+            f"menurut log (catatan nomor {nomor_isi('kegiatan', d.kegiatan)}) masih ada: "
+            "dihapus di luar aplikasi."
         ),
     ),
     "indikator dihapus kembali": (
@@ -205,16 +286,6 @@ KASUS = {
         ),
     ),
 }
-
-
-def _nomor_kegiatan(d: Dicatat) -> int:
-    # the kegiatan's edit: the last kegiatan entry before the other kegiatan was added
-    return (
-        CatatanAudit.select(fn.MAX(CatatanAudit.id))
-        .where((CatatanAudit.jenis == "kegiatan") & (CatatanAudit.lama.is_null(False)))
-        .where(CatatanAudit.baru.is_null(False))
-        .scalar()
-    )
 
 
 @pytest.mark.parametrize("apa", list(KASUS))

@@ -47,7 +47,7 @@ def log_iki(
 ) -> None:
     """Append one entry for a change to the IKI (``aksi``: tambah, ubah, pindah, hapus...;
     ``jenis`` a key of :data:`JENIS_IKI`) in the caller's transaction, for the user at work;
-    ``isi`` is the row after the change (:func:`~kinerja_desktop.db.audit_isi.isi_baris`)."""
+    ``isi`` is the row after the change (:func:`~kinerja_desktop.db.audit_isi.build_isi`)."""
     assert jenis in JENIS_IKI, jenis
     entri = Entri(
         aksi=aksi,

@@ -169,6 +169,15 @@ def _compare_persetujuan() -> list[str]:
 def compare_with_log() -> list[str]:
     """Stored values, approval states, IKI rows, programs, kegiatan, budget realised and monev
     notes that differ from the last change the log records."""
-    from kinerja_desktop.db.audit_banding import compare_iki_and_plan
+    from kinerja_desktop.db.audit_banding import NamaTempat, RiwayatBaris
+    from kinerja_desktop.db.audit_banding_iki import compare_iki
+    from kinerja_desktop.db.audit_banding_monev import compare_anggaran, compare_keterangan
 
-    return _compare_nilai() + _compare_persetujuan() + compare_iki_and_plan(_awal_log())
+    nama, riwayat, awal = NamaTempat(), RiwayatBaris(), _awal_log()
+    return (
+        _compare_nilai()
+        + _compare_persetujuan()
+        + compare_iki(nama, riwayat)
+        + compare_anggaran(nama, riwayat, awal)
+        + compare_keterangan(nama, riwayat, awal)
+    )

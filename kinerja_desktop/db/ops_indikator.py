@@ -21,7 +21,7 @@ from typing import Any
 import peewee
 
 from kinerja_desktop.db.audit_iki import fields_text, log_iki
-from kinerja_desktop.db.audit_isi import isi_baris
+from kinerja_desktop.db.audit_isi import build_isi
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
@@ -193,7 +193,7 @@ def add_sasaran(
         jabatan = require_jabatan(jabatan_id)
         urutan = _place(Sasaran, Sasaran.jabatan, jabatan_id, posisi)
         sasaran = Sasaran.create(jabatan=jabatan_id, urutan=urutan, teks=teks)
-        isi = isi_baris("sasaran", sasaran.id, sasaran.__data__)
+        isi = build_isi("sasaran", sasaran.id, sasaran.__data__)
         _log("tambah", "sasaran", jabatan, baru=teks, isi=isi)
     pesan = f"Sasaran baru ditambahkan pada {jabatan.nama}."
     return Hasil(_perubahan(jabatan, pesan), sasaran.id)
@@ -208,7 +208,7 @@ def edit_sasaran(sasaran_id: int, teks: str) -> Hasil[None]:
         sasaran.teks = teks
         sasaran.save()
         jabatan = sasaran.jabatan
-        isi = isi_baris("sasaran", sasaran.id, sasaran.__data__)
+        isi = build_isi("sasaran", sasaran.id, sasaran.__data__)
         _log("ubah", "sasaran", jabatan, lama=lama, baru=teks, isi=isi)
     return Hasil(_perubahan(jabatan, f"Sasaran {jabatan.nama} disimpan."), None)
 
@@ -274,7 +274,7 @@ def remove_sasaran(sasaran_id: int) -> Hasil[SasaranSnapshot]:
         beserta = f" beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
         tautan = snapshot.isi.tautan
         catatan = _catatan(beserta, tautan, "dilepas")
-        isi = isi_baris("sasaran", sasaran.id, None)
+        isi = build_isi("sasaran", sasaran.id, None)
         _log("hapus", "sasaran", jabatan, lama=sasaran.teks, catatan=catatan, isi=isi)
     pesan = f"Sasaran dihapus dari {jabatan.nama}{beserta}.{tautan_sentence(tautan, 'dilepas')}"
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), snapshot)
@@ -297,7 +297,7 @@ def reinsert_sasaran(snapshot: SasaranSnapshot) -> Hasil[None]:
         n = snapshot.isi.jumlah(Indikator)
         beserta = f"beserta {n} indikatornya{_beserta_nilai(snapshot.isi)}" if n else ""
         catatan = _catatan(beserta, tautan, "dipulihkan")
-        isi = isi_baris("sasaran", row["id"], row)
+        isi = build_isi("sasaran", row["id"], row)
         _log("tambah", "sasaran", jabatan, baru=row["teks"], catatan=catatan, isi=isi)
     pesan = f"Sasaran dikembalikan ke {jabatan.nama}.{tautan_sentence(tautan, 'dipulihkan')}"
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), None)
@@ -316,7 +316,7 @@ def add_indikator(
         values.update(_check_fields(dict(fields or {}), jabatan.tahun_id, None))
         urutan = _place(Indikator, Indikator.sasaran, sasaran_id, posisi)
         ind = Indikator.create(sasaran=sasaran_id, tahun=jabatan.tahun_id, urutan=urutan, **values)
-        isi = isi_baris("indikator", ind.id, ind.__data__)
+        isi = build_isi("indikator", ind.id, ind.__data__, induk=sasaran_id)
         _log("tambah", "indikator", jabatan, ind.id, baru=f"{ind.kode} {ind.nama}", isi=isi)
     return Hasil(
         _perubahan(jabatan, f"Indikator {ind.kode} ditambahkan pada {jabatan.nama}."), ind.id
@@ -362,7 +362,7 @@ def update_indikator(indikator_id: int, changes: dict[str, str]) -> Hasil[None]:
         if lama:
             baru = {k: clean[k] for k in lama}
             lama_teks, baru_teks = fields_text(lama, _LABEL_LOG), fields_text(baru, _LABEL_LOG)
-            isi = isi_baris("indikator", ind.id, ind.__data__)
+            isi = build_isi("indikator", ind.id, ind.__data__, induk=ind.sasaran_id)
             _log("ubah", "indikator", jabatan, ind.id, lama=lama_teks, baru=baru_teks, isi=isi)
     return Hasil(_perubahan(jabatan, f"Indikator {ind.kode} disimpan."), None)
 
@@ -379,7 +379,7 @@ def remove_indikator(indikator_id: int) -> Hasil[IndikatorSnapshot]:
         tautan = snapshot.isi.tautan
         catatan = _catatan(_beserta_nilai(snapshot.isi), tautan, "dilepas")
         lama = f"{ind.kode} {ind.nama}"
-        isi = isi_baris("indikator", ind.id, None)
+        isi = build_isi("indikator", ind.id, None)
         _log("hapus", "indikator", jabatan, ind.id, lama=lama, catatan=catatan, isi=isi)
     pesan = (
         f"Indikator {ind.kode}{_beserta_nilai(snapshot.isi)} dihapus dari {jabatan.nama}."
@@ -402,7 +402,7 @@ def reinsert_indikator(snapshot: IndikatorSnapshot) -> Hasil[None]:
             row["id"],
             baru=f"{row['kode']} {row['nama']}",
             catatan=_catatan(_beserta_nilai(snapshot.isi), tautan, "dipulihkan"),
-            isi=isi_baris("indikator", row["id"], row),
+            isi=build_isi("indikator", row["id"], row, induk=row["sasaran"]),
         )
     pesan = f"Indikator {snapshot.row['kode']} dikembalikan.{tautan_sentence(tautan, 'dipulihkan')}"
     return Hasil(_perubahan_nilai(jabatan, pesan, snapshot.isi, tautan), None)
@@ -419,7 +419,7 @@ def add_sub(
         urutan = _place(SubIndikator, SubIndikator.indikator, indikator_id, posisi)
         sub = SubIndikator.create(indikator=indikator_id, urutan=urutan, teks=teks)
         jabatan = ind.sasaran.jabatan
-        isi = isi_baris("sub_indikator", sub.id, sub.__data__)
+        isi = build_isi("sub_indikator", sub.id, sub.__data__)
         _log("tambah", "sub_indikator", jabatan, ind.id, baru=teks, isi=isi)
     return Hasil(_perubahan(jabatan, f"Sub-butir ditambahkan pada indikator {ind.kode}."), sub.id)
 
@@ -440,7 +440,7 @@ def update_sub(sub_id: int, teks: str | None = None, formula: str | None = None)
         lama = {k: v for k, v in sebelum.items() if sesudah[k] != v}
         if lama:
             baru = fields_text({k: sesudah[k] for k in lama}, _LABEL_LOG)
-            isi = isi_baris("sub_indikator", sub.id, sub.__data__)
+            isi = build_isi("sub_indikator", sub.id, sub.__data__)
             lama_teks = fields_text(lama, _LABEL_LOG)
             _log("ubah", "sub_indikator", jabatan, ind.id, lama_teks, baru, isi=isi)
     return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} disimpan."), None)
@@ -455,7 +455,7 @@ def remove_sub(sub_id: int) -> Hasil[SubSnapshot]:
         snapshot = SubSnapshot(capture_rows(SubIndikator, [dict(sub.__data__)]))
         SubIndikator.delete().where(SubIndikator.id == sub.id).execute()
         _shift(SubIndikator, SubIndikator.indikator, ind.id, sub.urutan, -1)
-        isi = isi_baris("sub_indikator", sub.id, None)
+        isi = build_isi("sub_indikator", sub.id, None)
         _log("hapus", "sub_indikator", jabatan, ind.id, lama=sub.teks, isi=isi)
     return Hasil(_perubahan(jabatan, f"Sub-butir dihapus dari indikator {ind.kode}."), snapshot)
 
@@ -468,6 +468,6 @@ def reinsert_sub(snapshot: SubSnapshot) -> Hasil[None]:
         _shift(SubIndikator, SubIndikator.indikator, ind.id, row["urutan"], 1)
         _reinsert_checked(snapshot.isi, "Sub-butir")
         jabatan = ind.sasaran.jabatan
-        isi = isi_baris("sub_indikator", row["id"], row)
+        isi = build_isi("sub_indikator", row["id"], row)
         _log("tambah", "sub_indikator", jabatan, ind.id, baru=row["teks"], isi=isi)
     return Hasil(_perubahan(jabatan, f"Sub-butir indikator {ind.kode} dikembalikan."), None)

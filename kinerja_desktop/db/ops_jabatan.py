@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from kinerja_desktop.db.audit_iki import log_iki
+from kinerja_desktop.db.audit_isi import build_isi
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Fungsi,
@@ -154,6 +155,7 @@ def add_jabatan(tahun: int, nama: str, atasan_id: int | None, kode: str = "") ->
             baru=_label(new),
             jabatan_id=new.id,
             catatan=f"di bawah {_di_bawah(atasan)}",
+            isi=build_isi("jabatan", new.id, new.__data__),
         )
     perubahan = Perubahan(
         pesan=f"Jabatan «{nama}» ({kode}) ditambahkan.",
@@ -175,7 +177,13 @@ def rename_jabatan(jabatan_id: int, nama: str, kode: str | None = None) -> Hasil
         jab.nama = nama
         jab.save()
         log_iki(
-            "ubah", "jabatan", tahun=jab.tahun_id, lama=sebelum, baru=_label(jab), jabatan_id=jab.id
+            "ubah",
+            "jabatan",
+            tahun=jab.tahun_id,
+            lama=sebelum,
+            baru=_label(jab),
+            jabatan_id=jab.id,
+            isi=build_isi("jabatan", jab.id, jab.__data__),
         )
     pesan = (
         f"Nama jabatan «{lama}» diubah menjadi «{nama}»."
@@ -296,6 +304,7 @@ def remove_jabatan(jabatan_id: int) -> Hasil[JabatanSnapshot]:
             lama=_label(jab),
             jabatan_id=jab.id,
             catatan=_beserta(cuplikan.isi, cuplikan.isi.tautan, "dilepas"),
+            isi=build_isi("jabatan", jab.id, None, ikut=[i for i in ids if i != jab.id]),
         )
     jumlah = len(ids) - 1
     tambahan = f" beserta {jumlah} jabatan bawahan" if jumlah else ""
@@ -348,6 +357,7 @@ def reinsert_jabatan(cuplikan: JabatanSnapshot) -> Hasil[None]:
             baru=f"{root['nama']} ({root['kode']})",
             jabatan_id=root["id"],
             catatan=_beserta(cuplikan.isi, tautan, "dipulihkan"),
+            isi=build_isi("jabatan", root["id"], root),
         )
     pesan = f"Jabatan «{cuplikan.nama}» dipulihkan.{tautan_sentence(tautan, 'dipulihkan')}"
     return Hasil(_perubahan_subtree(pesan, cuplikan.tahun, ids, tautan), None)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from kinerja_desktop.db.audit import Entri, record_entries, sekarang
-from kinerja_desktop.db.audit_isi import isi_baris
+from kinerja_desktop.db.audit_isi import build_isi
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import (
     Indikator,
@@ -262,7 +262,7 @@ def _log(
 ) -> None:
     """One audit entry per (old, new) text of ``perubahan``, all in one append; ``catatan``
     goes on the last (the links a removal cleared or its undo put back); ``isi`` holds each
-    entry's row after the change (:func:`_isi`), when it changed what periksa compares."""
+    entry's row after the change (:func:`_build_isi`), when it changed what periksa compares."""
     n = len(perubahan)
     isi = list(isi) or [None] * n
     record_entries(
@@ -284,10 +284,15 @@ def _log(
     )
 
 
-def _isi(jenis: str, row_id: int, kolom: dict[str, Any] | None) -> str | None:
-    """The row a program's or kegiatan's entry leaves behind (None: removed); an action has
-    none (``audit periksa`` does not compare the Rencana Aksi)."""
-    return None if jenis == "aksi" else isi_baris(jenis, row_id, kolom)
+def _build_isi(
+    jenis: str, row_id: int, kolom: dict[str, Any] | None, program_id: int | None = None
+) -> str | None:
+    """The row a program's or kegiatan's entry leaves behind (None: removed), with a
+    kegiatan's ``program_id``; an action has none (``audit periksa`` does not compare the
+    Rencana Aksi)."""
+    if jenis == "aksi":
+        return None
+    return build_isi(jenis, row_id, kolom, induk=program_id if jenis == "kegiatan" else None)
 
 
 def _perubahan(jabatan: Jabatan, pesan: str) -> Perubahan:
@@ -333,7 +338,7 @@ def _add(
         mulai = len(ids) if posisi is None else max(0, min(posisi, len(ids)))
         model.update(urutan=model.urutan + 1).where(syarat & (model.urutan >= mulai)).execute()
         baru = model.create(**induk, urutan=mulai, **kolom)
-        tertulis = [_isi(jenis, baru.id, kolom)]
+        tertulis = [_build_isi(jenis, baru.id, kolom, induk.get("program"))]
         _log(jenis, jabatan, aksi, [(None, _summarize(jenis, kolom))], isi=tertulis)
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} ditambahkan pada {jabatan.nama}."), baru.id)
 
@@ -389,7 +394,8 @@ def update_butir(jenis: Jenis, row_id: int, isi: Isi, aksi: str = "isian") -> Ha
         model = _MODEL[jenis]
         model.update(**kolom).where(model.id == row_id).execute()
         teks = [(_summarize(jenis, lama), _summarize(jenis, kolom))]
-        _log(jenis, jabatan, aksi, teks, isi=[_isi(jenis, row_id, kolom)])
+        tertulis = [_build_isi(jenis, row_id, kolom, getattr(row, "program_id", None))]
+        _log(jenis, jabatan, aksi, teks, isi=tertulis)
     return Hasil(_perubahan(jabatan, f"{_NAMA[jenis]} pada {jabatan.nama} diubah."), None)
 
 
@@ -452,7 +458,7 @@ def remove_butir(jenis: Jenis, ids: list[int], aksi: str = "isian") -> Hasil[Cup
         model.delete().where(model.id.in_([r["id"] for r in akar])).execute()
         catatan = _catatan_tautan(cuplikan.tautan, "dilepas")
         teks = [(_summarize(jenis, r), None) for r in dipilih]
-        _log(jenis, jab, aksi, teks, catatan, [_isi(jenis, r["id"], None) for r in dipilih])
+        _log(jenis, jab, aksi, teks, catatan, [_build_isi(jenis, r["id"], None) for r in dipilih])
     n = len(dipilih)
     apa = _NAMA[jenis] if n == 1 else f"{n} {_NAMA[jenis].lower()}"
     pesan = f"{apa} dihapus dari {jab.nama}.{tautan_sentence(cuplikan.tautan, 'dilepas')}"
@@ -487,7 +493,7 @@ def reinsert_butir(cuplikan: CuplikanHapus, aksi: str = "urung") -> Hasil[None]:
             aksi,
             [(None, _summarize(cuplikan.jenis, r)) for r in dinamai],
             _catatan_tautan(tautan, "dipulihkan"),
-            [_isi(cuplikan.jenis, r["id"], r) for r in dinamai],
+            [_build_isi(cuplikan.jenis, r["id"], r, r.get("program")) for r in dinamai],
         )
     pesan = (
         f"{_NAMA[cuplikan.jenis]} dikembalikan pada {jabatan.nama}."

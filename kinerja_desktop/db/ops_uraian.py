@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kinerja_desktop.db.audit_iki import log_iki
+from kinerja_desktop.db.audit_isi import build_isi
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Fungsi, Jabatan, Tugas, database_proxy
 from kinerja_desktop.db.queries import require_jabatan
@@ -69,6 +70,7 @@ def _log(
     lama: str | None = None,
     baru: str | None = None,
     catatan: str | None = None,
+    isi: str | None = None,
 ) -> None:
     log_iki(
         aksi,
@@ -78,6 +80,7 @@ def _log(
         baru=baru,
         jabatan_id=jabatan.id,
         catatan=catatan,
+        isi=isi,
     )
 
 
@@ -120,8 +123,9 @@ def insert_uraian(
             model.create(jabatan=jabatan_id, urutan=start + i, teks=t).id
             for i, t in enumerate(cleaned)
         ]
-        for i, t in enumerate(cleaned):
-            _log("tambah", daftar, jabatan, baru=t, catatan=f"butir {start + i + 1}")
+        for i, (uraian_id, t) in enumerate(zip(ids, cleaned, strict=True)):
+            isi = build_isi(daftar, uraian_id, {"teks": t})
+            _log("tambah", daftar, jabatan, baru=t, catatan=f"butir {start + i + 1}", isi=isi)
     jumlah = f"{len(ids)} {_NAMA[daftar]}" if len(ids) > 1 else _NAMA[daftar].capitalize()
     return Hasil(_perubahan(jabatan, f"{jumlah} ditambahkan pada {jabatan.nama}."), ids)
 
@@ -138,7 +142,8 @@ def edit_uraian(daftar: Daftar, uraian_id: int, teks: str) -> Hasil[None]:
         row.teks = cleaned
         row.save()
         jabatan = row.jabatan
-        _log("ubah", daftar, jabatan, lama=lama, baru=cleaned)
+        isi = build_isi(daftar, row.id, {"teks": cleaned})
+        _log("ubah", daftar, jabatan, lama=lama, baru=cleaned, isi=isi)
     return Hasil(
         _perubahan(jabatan, f"{_NAMA[daftar].capitalize()} {jabatan.nama} disimpan."), None
     )
@@ -168,7 +173,9 @@ def remove_uraian(daftar: Daftar, ids: list[int]) -> Hasil[list[UraianSnapshot]]
         for jabatan_id in {r.jabatan_id for r in rows}:
             _renumber(daftar, jabatan_id)
         for snap in snapshots:
-            _log("hapus", daftar, jabatan, lama=snap.teks, catatan=f"butir {snap.urutan + 1}")
+            catatan = f"butir {snap.urutan + 1}"
+            isi = build_isi(daftar, snap.id, None)
+            _log("hapus", daftar, jabatan, lama=snap.teks, catatan=catatan, isi=isi)
     jumlah = f"{len(rows)} butir {_NAMA[daftar]}" if len(rows) > 1 else f"Satu {_NAMA[daftar]}"
     return Hasil(_perubahan(jabatan, f"{jumlah} dihapus dari {jabatan.nama}."), snapshots)
 
@@ -188,7 +195,9 @@ def reinsert_uraian(snapshots: list[UraianSnapshot]) -> Hasil[None]:
                 id=snap.id, jabatan=snap.jabatan_id, urutan=snap.urutan, teks=snap.teks
             ).execute()
             _renumber(snap.daftar, snap.jabatan_id)
-            _log("tambah", snap.daftar, jabatan, baru=snap.teks, catatan=f"butir {snap.urutan + 1}")
+            catatan = f"butir {snap.urutan + 1}"
+            isi = build_isi(snap.daftar, snap.id, {"teks": snap.teks})
+            _log("tambah", snap.daftar, jabatan, baru=snap.teks, catatan=catatan, isi=isi)
     nama = _NAMA[snapshots[0].daftar]
     pesan = f"{len(snapshots)} butir {nama} dikembalikan ke {jabatan.nama}."
     return Hasil(_perubahan(jabatan, pesan), None)
