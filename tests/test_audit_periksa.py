@@ -255,7 +255,7 @@ KASUS = {
         "AND periode = '2021Q2'",
         lambda d: (
             "Realisasi anggaran kegiatan “Administrasi Keuangan” (jabatan Sekretaris "
-            "Kecamatan) Triwulan II 2021: nilai tersimpan Rp 950.000, menurut log (catatan "
+            "Kecamatan) Triwulan II 2021: realisasi tersimpan Rp 950.000, menurut log (catatan "
             f"nomor {nomor('realisasi_anggaran', periode='2021Q2')}) Rp 800.000."
         ),
     ),

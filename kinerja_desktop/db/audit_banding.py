@@ -39,7 +39,7 @@ _LABEL_KOLOM = {
     "penyebut": "keterangan penyebut",
     "hari_kerja_efektif": "hari kerja efektif",
     "anggaran": "anggaran",
-    "nilai": "nilai",
+    "realisasi": "realisasi",
     "kendala": "kendala",
     "tindak_lanjut": "tindak lanjut",
 }
@@ -151,7 +151,7 @@ class RiwayatBaris:
 def _teks_nilai(kolom: str, nilai: Any) -> str:
     if nilai is None or nilai == "":
         return "(kosong)"
-    if kolom in ("anggaran", "nilai"):
+    if kolom in ("anggaran", "realisasi"):
         return format_rupiah(int(nilai))
     if kolom == "dari_desa":
         return "ya" if nilai else "tidak"

@@ -75,7 +75,7 @@ def compare_anggaran(nama: NamaTempat, riwayat: RiwayatBaris, awal: str | None) 
         .tuples()
         .iterator()
     ):
-        tersimpan[(k, p)] = Baris(kegiatan[k][2], kegiatan[k][1], apa((k, p)), {"nilai": nilai})
+        tersimpan[(k, p)] = Baris(kegiatan[k][2], kegiatan[k][1], apa((k, p)), {"realisasi": nilai})
         diubah[(k, p)] = waktu
     tercatat: dict[Any, EntriTerakhir] = {}
     query = (
@@ -100,7 +100,7 @@ def compare_anggaran(nama: NamaTempat, riwayat: RiwayatBaris, awal: str | None) 
             nomor,
             jabatan_id,
             tahun,
-            None if baris is None else {"nilai": baris["nilai"]},
+            None if baris is None else {"realisasi": baris["nilai"]},
             ("kegiatan", key[0]),
         )
 
