@@ -16,10 +16,9 @@ import pytest
 from conftest import drop_server_database, new_server_database
 
 from kinerja_desktop.cli import main
-from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.location import parse_location, stand_in
 from kinerja_desktop.db.models import database_proxy
-from kinerja_desktop.db.restore import PURPOSE_CHECK, PURPOSE_RESTORE
+from kinerja_desktop.db.work_folders import PURPOSE_CHECK, PURPOSE_RESTORE, import_files_dir
 from kinerja_desktop.fileio import TEMP_PREFIX
 from kinerja_desktop.paths import data_dir, files_dir
 

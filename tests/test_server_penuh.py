@@ -10,8 +10,8 @@ import sys
 import psycopg
 import pytest
 
-from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.location import parse_location, stand_in
+from kinerja_desktop.db.work_folders import import_files_dir
 from kinerja_desktop.fileio import TEMP_PREFIX
 from kinerja_desktop.paths import files_dir
 

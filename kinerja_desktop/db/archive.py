@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.db.backup import InfoBasisData, inspect_database_file, snapshot_to
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.db.work_folders import IMPOR_FOLDER, PURPOSE_ARCHIVE, import_files_dir
 from kinerja_desktop.errors import BasisDataBermasalah, KinerjaError
 from kinerja_desktop.fileio import (
     atomic_write,
@@ -32,7 +33,6 @@ from kinerja_desktop.paths import data_dir, files_dir
 
 MANIFEST = "manifest.json"
 DB_MEMBER = "kinerja.sqlite3"
-IMPOR_FOLDER = "impor"
 FORMAT = 1
 # Bounds of what a real office could have, so that a forged archive can neither fill the memory
 # (the manifest is read whole) nor the disk (members are extracted before the restore):
@@ -53,12 +53,6 @@ class IsiArsip:
     db_file: Path
     impor_files: dict[str, Path]  # "sub/berkas.xlsx" -> extracted file
     info: InfoBasisData
-
-
-def import_files_dir(db_path: Path | None = None) -> Path:
-    """The folder of the stored import files of ``db_path`` (None: the default database);
-    may not exist."""
-    return files_dir(db_path) / IMPOR_FOLDER
 
 
 def stored_file(db_path: Path | None, berkas_simpan: str) -> Path:
@@ -147,7 +141,7 @@ def _write_archive(
     now = now or datetime.now()
     target = Path(target)
     asal = Path(files_of or db_path)
-    with temporary_folder(work_parent or Path(db_path).parent, "cadangan") as work:
+    with temporary_folder(work_parent or Path(db_path).parent, PURPOSE_ARCHIVE) as work:
         snapshot = Path(work) / DB_MEMBER
         info = snapshot_to(db_path, snapshot)
         members = [

@@ -16,22 +16,18 @@ Only names of our own (``.kinerja-sementara-*``) are ever removed.
 import shutil
 from pathlib import Path
 
-from kinerja_desktop.db.archive import import_files_dir
 from kinerja_desktop.db.backup import backup_dir
 from kinerja_desktop.db.location import DatabaseLocation, ServerAddress, stand_in
 from kinerja_desktop.db.models import CatatanAudit
-from kinerja_desktop.db.restore import (
+from kinerja_desktop.db.work_folders import (
+    PURPOSE_ARCHIVE,
     PURPOSE_CHECK,
+    PURPOSE_PAKET,
     PURPOSE_RESTORE,
-    finish_interrupted_restore,
-    put_impor_in_place,
-    read_plan,
+    import_files_dir,
     work_parent,
 )
 from kinerja_desktop.fileio import TEMP_PREFIX, remove_stale_temporaries
-
-PURPOSE_ARCHIVE = "cadangan"  # the work folder of a backup zip being written
-PURPOSE_PAKET = "paket"  # the work folder where `kirim` makes its reports (paket_writer)
 
 
 def tidy_after_kill(location: DatabaseLocation) -> bool:
@@ -43,7 +39,13 @@ def tidy_after_kill(location: DatabaseLocation) -> bool:
         completed = finish_server_restores(db_path)
     else:
         db_path = location
-        completed = finish_interrupted_restore(db_path)
+        completed = False
+        if _work_folders(db_path):
+            # the restore's module (archives, schema checks) only when a restore was killed,
+            # not at every start of the window
+            from kinerja_desktop.db.restore import finish_interrupted_restore
+
+            completed = finish_interrupted_restore(db_path)
     remove_stale_temporaries(work_parent(db_path), (PURPOSE_CHECK, PURPOSE_RESTORE), 0)
     for folder in {Path(db_path).parent, work_parent(db_path)}:
         remove_stale_temporaries(folder, (PURPOSE_ARCHIVE, PURPOSE_PAKET))
@@ -60,6 +62,8 @@ def finish_server_restores(local: Path) -> bool:
     """Complete the restores into the bound server database whose stand-in is ``local`` that
     were killed after their commit, and remove the work folders of those killed before; True
     when one was completed (the caller holds the lock of ``local``)."""
+    from kinerja_desktop.db.restore import put_impor_in_place, read_plan
+
     completed = False
     for work in _work_folders(local):
         plan = read_plan(work)

@@ -31,7 +31,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from kinerja_desktop.db.archive import DB_MEMBER, import_files_dir, open_archive, write_archive
+from kinerja_desktop.db.archive import DB_MEMBER, open_archive, write_archive
 from kinerja_desktop.db.backup import (
     ALASAN_PEMULIHAN,
     SQLITE_HEADER,
@@ -47,6 +47,12 @@ from kinerja_desktop.db.connection import explain_failure
 from kinerja_desktop.db.restore_locks import refuse_locked_restore
 from kinerja_desktop.db.schema import SkemaTidakSesuai, upgrade_schema
 from kinerja_desktop.db.schema_check import check_shape
+from kinerja_desktop.db.work_folders import (
+    PURPOSE_CHECK,
+    PURPOSE_RESTORE,
+    import_files_dir,
+    work_parent,
+)
 from kinerja_desktop.errors import BasisDataBermasalah, LingkunganBermasalah
 from kinerja_desktop.fileio import (
     TEMP_PREFIX,
@@ -55,12 +61,9 @@ from kinerja_desktop.fileio import (
     explain_os_error,
     make_temporary_folder,
 )
-from kinerja_desktop.paths import files_dir
 
 log = logging.getLogger(__name__)
 
-PURPOSE_RESTORE = "pulihkan"  # the work folder of a restore
-PURPOSE_CHECK = "periksa"  # the work folder of checking a file before asking
 
 
 @dataclass(frozen=True)
@@ -396,13 +399,6 @@ def take_over(checked: "CadanganDiperiksa") -> tuple[Path, SumberPemulihan]:
         },
     )
     return work, moved
-
-
-def work_parent(db_path: Path) -> Path:
-    """Where the work folders of a restore of ``db_path`` live: the database's own folder,
-    beside its import folder, so that the import files are put in place by renaming on the
-    same disk."""
-    return files_dir(db_path)
 
 
 def finish_interrupted_restore(db_path: Path) -> bool:

@@ -21,12 +21,7 @@ from pathlib import Path
 import peewee
 from peewee import AutoField, BooleanField, Model, SchemaManager, SqliteDatabase
 
-from kinerja_desktop.db.archive import (
-    HasilCadangan,
-    export_backup,
-    import_files_dir,
-    write_archive,
-)
+from kinerja_desktop.db.archive import HasilCadangan, export_backup, write_archive
 from kinerja_desktop.db.backup import ALASAN_PEMULIHAN, backup_dir, new_backup_path
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
 from kinerja_desktop.db.leftovers import finish_server_restores, tidy_after_kill
@@ -41,11 +36,11 @@ from kinerja_desktop.db.restore import (
     put_impor_in_place,
     stage_impor,
     take_over,
-    work_parent,
     write_plan,
 )
 from kinerja_desktop.db.restore_locks import log_restore, refuse_locked_restore
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from kinerja_desktop.db.work_folders import import_files_dir, work_parent
 from kinerja_desktop.errors import LingkunganBermasalah
 from kinerja_desktop.fileio import TEMP_PREFIX
 from kinerja_desktop.instance import SudahBerjalan, acquire_instance_lock

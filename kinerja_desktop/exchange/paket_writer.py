@@ -25,7 +25,6 @@ from peewee import JOIN
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.db.backup import bound_database_path
-from kinerja_desktop.db.leftovers import PURPOSE_PAKET
 from kinerja_desktop.db.models import (
     Desa,
     Fungsi,
@@ -42,6 +41,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import require_year, urut_pohon
 from kinerja_desktop.db.schema import SCHEMA_VERSION
+from kinerja_desktop.db.work_folders import PURPOSE_PAKET
 from kinerja_desktop.domain.batas import tanpa_takhingga
 from kinerja_desktop.domain.periode import Periode
 from kinerja_desktop.errors import DataTidakValid
