@@ -263,12 +263,13 @@ def offer_restore_at_start(pesan: str, db_path: Path) -> bool:
 
 
 def reload_window(window: Any, perubahan: Perubahan) -> None:
-    """Make the main window show the restored data (every id may have changed)."""
+    """Make the main window show the restored data (every id may have changed); data that
+    cannot be read is said in the status bar (MainWindow.read)."""
     window.undo_stack.clear()  # the undo steps refer to rows of the data that was replaced
-    window.fill_years()
-    from kinerja_desktop.db.queries import latest_year, years
-
-    tahun = window.tahun if window.tahun in years() else latest_year()
+    ada = window.read(window.fill_years, "Data yang dipulihkan tidak ditampilkan")
+    if ada is None:
+        return
+    tahun = window.tahun if window.tahun in ada else (ada[-1] if ada else None)
     window.set_tahun(tahun, kode=window.selected_kode())
     window.apply_changes(perubahan)  # everything changed, in the year now shown
 

@@ -80,6 +80,7 @@ class JabatanPane(QWidget):
 
         self.kosong = QLabel(self)
         self.kosong.setWordWrap(True)
+        self.kosong.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote a file's name
         self.kosong.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.kosong.setMargin(24)
         # Long wrapped texts must not claim width from the splitter and squeeze the tree:
@@ -216,6 +217,10 @@ class JabatanPane(QWidget):
         pemangku = ", ".join(node.pemangku) if node.pemangku else "belum ada pemangku"
         self.keterangan.setText(f"Kode {node.kode} · Tahun {tahun} · Pemangku: {pemangku}")
         self.pages.setCurrentWidget(self.tab_widget)
+
+    def show_unreadable(self, judul: str, pesan: str) -> None:
+        """Say why no jabatan is shown: they could not be read (``pesan``: why, what to do)."""
+        self._explain(judul, "", pesan)
 
     def _explain(self, judul: str, keterangan: str, penjelasan: str) -> None:
         self.judul.setText(judul)

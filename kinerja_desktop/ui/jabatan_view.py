@@ -6,9 +6,14 @@ The window opens on the Beranda and builds this view after its first paint, or s
 is asked for (:attr:`kinerja_desktop.ui.main_window.MainWindow.jabatan_view`): its modules, its
 widgets and the read of every jabatan (about 15 ms on the built-in data) stay out of the time
 to the first paint (docs/DESAIN.md, "Waktu mulai dengan Beranda").
+
+The database is read apart from what is shown (:func:`read_tree`, then :meth:`JabatanView.load`
+or :meth:`JabatanView.reload`): the window reads through its runner, and a read that fails
+leaves the tree as it was.
 """
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QUndoStack
@@ -20,6 +25,23 @@ from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node, build_tree
 from kinerja_desktop.ui.jabatan_pane import JabatanPane
 from kinerja_desktop.ui.jabatan_tree import JabatanTree
+
+
+class PohonTahun(NamedTuple):
+    """The jabatan of a year as read, ready to be shown."""
+
+    root: Node  # the Camat with every jabatan under its atasan
+    items: list[queries_jabatan.JabatanInfo]  # in document order
+
+
+def read_tree(tahun: int | None, kecamatan: str) -> PohonTahun:
+    """Read the jabatan of ``tahun`` (none without a year) with their holders, indicators and
+    the office's head; raises what the database raises."""
+    if tahun is None:
+        return PohonTahun(build_tree([], f"Camat {kecamatan}", None), [])
+    items = queries_jabatan.list_jabatan(tahun)
+    camat, penandatangan = queries_jabatan.kepala_kantor(tahun)
+    return PohonTahun(build_tree(items, camat, penandatangan), items)
 
 
 class JabatanView(QSplitter):
@@ -68,32 +90,33 @@ class JabatanView(QSplitter):
         if kode is not None:
             settings.setValue("terakhir/jabatan", kode)
 
-    def load(self, tahun: int | None, kecamatan: str, kode: str | None = None) -> None:
-        """Read the jabatan of ``tahun`` into the tree; select the jabatan with ``kode`` when
-        given and present, else the first jabatan."""
-        items = queries_jabatan.list_jabatan(tahun) if tahun is not None else []
+    def load(self, pohon: PohonTahun, kode: str | None = None) -> None:
+        """Show the jabatan of a year (:func:`read_tree`); select the jabatan with ``kode``
+        when given and present, else the first jabatan."""
         select = None
         if kode is not None:
-            select = next((i.id for i in items if i.kode == kode), None)
-        if select is None and items:
-            select = items[0].id
-        self.tree.load(self._root(tahun, kecamatan, items), select=select)
+            select = next((i.id for i in pohon.items if i.kode == kode), None)
+        if select is None and pohon.items:
+            select = pohon.items[0].id
+        self.tree.load(pohon.root, select=select)
 
-    def reload(self, tahun: int | None, kecamatan: str) -> None:
-        """Read the jabatan of ``tahun`` again, keeping the selection when possible."""
-        items = queries_jabatan.list_jabatan(tahun) if tahun is not None else []
-        self.tree.load(self._root(tahun, kecamatan, items))
+    def reload(self, pohon: PohonTahun) -> None:
+        """Show the jabatan of the year read again, keeping the selection when possible."""
+        self.tree.load(pohon.root)
 
-    @staticmethod
-    def _root(tahun: int | None, kecamatan: str, items: list[queries_jabatan.JabatanInfo]) -> Node:
-        if tahun is None:
-            return build_tree([], f"Camat {kecamatan}", None)
-        camat, penandatangan = queries_jabatan.kepala_kantor(tahun)
-        return build_tree(items, camat, penandatangan)
+    def is_loaded(self) -> bool:
+        """Whether the tree shows a year's jabatan (not when their first read failed)."""
+        return self.tree.model.root is not None
 
-    def refresh_indikator(self, tahun: int) -> None:
-        """Read the indicators the tree's search looks in again."""
-        self.tree.model.set_indikator(queries_jabatan.indikator_jabatan(tahun))
+    def show_unreadable(self, judul: str, pesan: str) -> None:
+        """Say in place of the heading and tabs why no jabatan is shown: their first read
+        failed (``pesan`` says why and what to do)."""
+        self.right.show_unreadable(judul, pesan)
+
+    def set_indikator(self, indikator: dict[int, tuple[tuple[int, str, str], ...]]) -> None:
+        """Give the tree's search the indicators read again
+        (:func:`~kinerja_desktop.db.queries_jabatan.indikator_jabatan`)."""
+        self.tree.model.set_indikator(indikator)
 
     def selected_node(self) -> Node | None:
         """The node selected in the tree (the Camat, a jabatan), or None."""

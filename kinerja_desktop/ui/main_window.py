@@ -5,11 +5,15 @@ and the year they show; its actions, menus, toolbar and status bar are
 
 Every edit goes through a core operation that returns a :class:`Perubahan`; the window shows
 its ``pesan`` in the status bar and hands it to the tree, the tabs and the Beranda
-(:meth:`MainWindow.apply_changes`), and each decides whether to refresh.
+(:meth:`MainWindow.apply_changes`), and each decides whether to refresh. What the window reads
+after its start (the years, the jabatan of a year chosen or changed) goes through the runner
+(:meth:`MainWindow.read`): a database that cannot be read is said in the status bar and leaves
+the year and the tree shown as they were.
 """
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -37,6 +41,7 @@ if TYPE_CHECKING:  # the jabatan view's modules are imported when it is built
     from kinerja_desktop.ui.jabatan_view import JabatanView
 
 WINDOW_SETTINGS_FILENAME = "jendela.ini"
+T = TypeVar("T")
 
 
 def window_settings() -> QSettings:
@@ -110,9 +115,25 @@ class MainWindow(WindowMenus, QMainWindow):
         # the tree takes the keyboard first: arrows move between jabatan at once
         self.setFocusProxy(tree.view)
         self._jabatan_view = view  # selecting below reaches the view through the window
-        view.load(self.tahun, self.kecamatan, self._kode_menunggu)
-        self.update_actions()
+        self._load_view(view)
         return view
+
+    def _load_view(self, view: "JabatanView") -> None:
+        """Read the shown year's jabatan into the view; when they cannot be read, the view
+        says why in place of the tabs (Ctrl+J, a year chosen or a restore reads again)."""
+        from kinerja_desktop.ui.jabatan_view import read_tree
+
+        judul = f"Jabatan tahun {self.tahun} tidak dapat dibaca"
+
+        def refused(pesan: str) -> None:
+            self.show_read_failure(judul, pesan)
+            view.show_unreadable(judul, pesan)
+
+        pohon = self.read(lambda: read_tree(self.tahun, self.kecamatan), judul, refused)
+        if pohon is None:
+            return
+        view.load(pohon, self._kode_menunggu)
+        self.update_actions()
 
     @property
     def tree(self) -> "JabatanTree":
@@ -172,6 +193,8 @@ class MainWindow(WindowMenus, QMainWindow):
     def show_jabatan_view(self) -> None:
         """Show the jabatan tree and the tabs of the selected jabatan (toolbar, Ctrl+J)."""
         view = self.jabatan_view
+        if not view.is_loaded():  # its first read failed: Ctrl+J tries again
+            self._load_view(view)
         view.right.building_allowed = True  # a tab opened from now on is built at once
         view.right.build_tab(view.right.tab_widget.currentIndex())  # when asked before built
         self.pusat.setCurrentWidget(view)
@@ -212,50 +235,102 @@ class MainWindow(WindowMenus, QMainWindow):
 
     # --- year and jabatan -----------------------------------------------------------------
 
-    def fill_years(self) -> None:
-        """List the years of the database in the year selector."""
+    def read(
+        self, op: Callable[[], T], judul: str, on_refused: Callable[[str], None] | None = None
+    ) -> T | None:
+        """Run ``op``, a read an action of the operator needs after the start; None when it
+        failed. A refusal or a database that cannot be read (damaged, gone, a server dropped)
+        is said in the status bar after ``judul`` (what was not done; ``on_refused`` instead
+        when given), a bug in the bug dialog; the caller then changes nothing."""
+        from kinerja_desktop.ui.operations import run_once  # not needed before the first paint
+
+        def refused(pesan: str) -> None:
+            self.show_read_failure(judul, pesan)
+
+        return run_once(self, op, on_refused or refused)
+
+    def show_read_failure(self, judul: str, pesan: str) -> None:
+        """Say in the status bar, until the next message, what was not done and why."""
+        self.statusBar().showMessage(f"{judul}: {pesan}")
+
+    def fill_years(self) -> list[int]:
+        """List the years of the database in the year selector; returns them. The selector is
+        changed only once they are read."""
+        daftar = years()
         self.year_combo.blockSignals(True)
         try:
             self.year_combo.clear()
-            for tahun in years():
+            for tahun in daftar:
                 self.year_combo.addItem(str(tahun), tahun)
         finally:
             self.year_combo.blockSignals(False)
+        return daftar
 
-    def set_tahun(self, tahun: int | None, kode: str | None = None) -> None:
-        """Show the year ``tahun``; select the jabatan with ``kode`` when given and present
-        (before the jabatan view is built, it selects ``kode`` when it is)."""
-        self.tahun = tahun
+    def _show_year_in_combo(self, tahun: int | None) -> None:
         index = self.year_combo.findData(tahun)
         if index >= 0 and index != self.year_combo.currentIndex():
             self.year_combo.blockSignals(True)
             self.year_combo.setCurrentIndex(index)
             self.year_combo.blockSignals(False)
+
+    def set_tahun(self, tahun: int | None, kode: str | None = None) -> bool:
+        """Show the year ``tahun``; select the jabatan with ``kode`` when given and present
+        (before the jabatan view is built, it selects ``kode`` when it is). False when the
+        jabatan of ``tahun`` cannot be read: the status bar says why, the year shown stays
+        and the year selector goes back to it."""
+        pohon = None
         if self._jabatan_view is not None:
-            self._jabatan_view.load(tahun, self.kecamatan, kode)
+            from kinerja_desktop.ui.jabatan_view import read_tree
+
+            pohon = self.read(
+                lambda: read_tree(tahun, self.kecamatan), f"Tahun {tahun} tidak ditampilkan"
+            )
+            if pohon is None:
+                self._show_year_in_combo(self.tahun)
+                return False
+        self.tahun = tahun
+        self._show_year_in_combo(tahun)
+        if self._jabatan_view is not None and pohon is not None:
+            self._jabatan_view.load(pohon, kode)
         else:
             self._kode_menunggu = kode
         self.update_actions()
         self.beranda.set_tahun(tahun)
+        return True
 
     def reload_tree(self) -> None:
-        """Read the jabatan of the shown year again, keeping the selection when possible."""
-        if self._jabatan_view is not None:  # else building it will read them
-            self._jabatan_view.reload(self.tahun, self.kecamatan)
+        """Read the jabatan of the shown year again, keeping the selection when possible (a
+        failed read leaves the tree as it was, the status bar says why)."""
+        view = self._jabatan_view
+        if view is None:  # building it will read them
+            return
+        if not view.is_loaded():
+            self._load_view(view)
+            return
+        from kinerja_desktop.ui.jabatan_view import read_tree
+
+        tahun = self.tahun
+        judul = "Pohon jabatan tidak diperbarui"
+        pohon = self.read(lambda: read_tree(tahun, self.kecamatan), judul)
+        if pohon is not None:
+            view.reload(pohon)
             self.update_actions()
 
-    def show_year(self, tahun: int) -> None:
-        """Show ``tahun``, also when it is new (an import or a copy made it)."""
-        self.fill_years()
-        self.set_tahun(tahun, kode=self.selected_kode())
+    def show_year(self, tahun: int) -> bool:
+        """Show ``tahun``, also when it is new (an import or a copy made it); False when the
+        years or its jabatan cannot be read (the status bar says why)."""
+        if self.read(self.fill_years, f"Tahun {tahun} tidak ditampilkan") is None:
+            self._show_year_in_combo(self.tahun)
+            return False
+        return self.set_tahun(tahun, kode=self.selected_kode())
 
     def _year_chosen(self, index: int) -> None:
         tahun = self.year_combo.itemData(index)
         if tahun is not None and tahun != self.tahun:
             node = self.selected_node()
             kode = node.kode if node is not None else self._kode_menunggu
-            self.set_tahun(int(tahun), kode=kode)
-            self.statusBar().showMessage(f"Menampilkan IKI tahun {tahun}.", 5000)
+            if self.set_tahun(int(tahun), kode=kode):
+                self.statusBar().showMessage(f"Menampilkan IKI tahun {tahun}.", 5000)
 
     def select_jabatan(self, jabatan_id: int | None) -> bool:
         """Select a jabatan in the tree (as the operator would by clicking it)."""
@@ -287,18 +362,26 @@ class MainWindow(WindowMenus, QMainWindow):
         self.statusBar().showMessage(perubahan.pesan, 10000)
         if perubahan.tahun is not None and perubahan.tahun != self.tahun:
             # an undo or redo in another year: show that year, where the change is
-            if perubahan.tahun in years():
+            lain = perubahan.tahun
+            ada = self.read(years, f"Tahun {lain} tidak ditampilkan")
+            if ada is not None and lain in ada:
                 node = self.selected_node()
                 kode = node.kode if node is not None else self._kode_menunggu
-                self.set_tahun(perubahan.tahun, kode=kode)
+                self.set_tahun(lain, kode=kode)
             return
         view = self._jabatan_view  # not built yet: building it reads everything
         if view is not None:
             if perubahan.jabatan_tree or perubahan.pemangku:
                 self.reload_tree()
                 view.show_heading(self.tahun)
-            elif perubahan.indikator and self.tahun is not None:
-                view.refresh_indikator(self.tahun)
+            elif perubahan.indikator and (tahun := self.tahun) is not None:
+                from kinerja_desktop.db.queries_jabatan import indikator_jabatan
+
+                indikator = self.read(
+                    lambda: indikator_jabatan(tahun), "Pencarian jabatan tidak diperbarui"
+                )
+                if indikator is not None:
+                    view.set_indikator(indikator)
             view.right.apply_changes(perubahan)
         self.beranda.apply_changes(perubahan)
 

@@ -133,9 +133,8 @@ def run_copy(window: Any, dari: int, ke: int) -> TaskState:
 
     def done(hasil: "Hasil[SalinanTahun]") -> None:
         finish()
-        window.fill_years()
-        window.set_tahun(ke, kode=window.selected_kode())
-        window.statusBar().showMessage(hasil.perubahan.pesan, 10000)
+        if window.show_year(ke):  # else the status bar says why it is not shown
+            window.statusBar().showMessage(hasil.perubahan.pesan, 10000)
 
     def failed(exc: KinerjaError) -> None:
         finish()

@@ -134,8 +134,10 @@ class PemangkuTab(TabDasar):
         self.model.ditolak.connect(self.show_error)
         self.view = QTableView()
         self.view.setModel(self.model)
-        pangkat = pangkat_choices()  # the built-in list of ranks: it never changes
-        delegate = PemangkuDelegate(self.view, pangkat)
+        # the built-in list of ranks (it never changes), read with the first jabatan shown:
+        # the tab is built after the first paint, where no read could say that it failed
+        self.pangkat: list[tuple[str, str]] = []
+        delegate = PemangkuDelegate(self.view, self.pangkat)
         delegate.nip_diperiksa.connect(self._nip_in_cell)
         self.view.setItemDelegate(delegate)
         _setup_table(self.view)
@@ -194,7 +196,6 @@ class PemangkuTab(TabDasar):
         self.nip_status = QLabel()
         self.nip_status.setWordWrap(True)
         self.pangkat_baru = QComboBox()
-        fill_pangkat(self.pangkat_baru, pangkat)
         self.tambah_baru = QPushButton("Tambahkan pe&gawai baru")
         self.tambah_baru.clicked.connect(lambda *_: self.add_new())
         self.nama_baru.textChanged.connect(self._check_form)
@@ -228,6 +229,9 @@ class PemangkuTab(TabDasar):
         """Read the holders of the shown jabatan and the pegawai that can be added."""
         if self.jabatan_id is None:
             return
+        if not self.pangkat:
+            self.pangkat.extend(pangkat_choices())  # the delegate's list too
+            fill_pangkat(self.pangkat_baru, self.pangkat)
         jabatan = find_jabatan(self.jabatan_id)
         if jabatan is None:
             self.set_jabatan(None)
