@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from damaged_file import damage, make_whole
 from operator_boxes import watch_boxes
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.years import copy_year
@@ -21,7 +21,7 @@ from kinerja_desktop.ui.main_window import MainWindow
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 # the offscreen platform warns on show(); harmless here
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
 
 def _rusak(pesan: str, db_path: Path) -> bool:
@@ -154,3 +154,42 @@ def test_a_jabatan_view_first_read_on_a_damaged_file_says_why_and_reads_again(
     assert window.selected_kode() is not None and _titles(window)
     assert right.pages.currentWidget() is right.tab_widget
     window.tasks.wait()
+
+
+def test_dialogs_opened_from_the_menus_on_a_damaged_file_say_why_and_do_not_open(
+    window, db_path, qtbot, boxes
+):
+    """Every item of the menus, chosen on a damaged file: a dialog that reads as it opens
+    (Salin Tahun, Kepala Keputusan, the reports, the SKP editor, Tentang, …) does not open and
+    its box says why in the words of explain_failure; none reaches the hook's box."""
+    window.complete_menus()
+    window.show_jabatan_view()
+    pohon = _titles(window)
+    damage(db_path)
+    dibuka: list[str] = []
+
+    def close_dialog() -> None:  # a dialog that reads nothing as it opens (a file chooser)
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and not isinstance(dialog, QMessageBox):
+            dibuka.append(type(dialog).__name__)
+            dialog.close()
+
+    closer = QTimer()
+    closer.timeout.connect(close_dialog)
+    closer.start(20)
+    menus = (window.menu_berkas, window.menu_data, window.menu_laporan, window.menu_bantuan)
+    for action in (a for menu in menus for a in menu.actions()):
+        if action.isSeparator() or action is window.act_keluar:
+            continue
+        action.trigger()
+        QApplication.processEvents()
+        window.tasks.wait()  # a dialog's work on the worker thread reports its own failure
+        QApplication.processEvents()
+    closer.stop()
+    assert boxes, "no item read the damaged file"
+    judul = {b["judul"] for b in boxes}
+    assert {"Salin Tahun tidak dapat dibuka", "Kepala Keputusan tidak dapat dibuka"} <= judul
+    assert {"Tidak dapat dilanjutkan", "Kesalahan program"}.isdisjoint(judul)
+    assert all(_rusak(b["teks"], db_path) for b in boxes)
+    assert "SalinTahunDialog" not in dibuka and "KeputusanDialog" not in dibuka
+    assert _titles(window) == pohon and window.tahun == 2021

@@ -18,6 +18,7 @@ from kinerja_desktop import APP_NAME, __version__, settings
 from kinerja_desktop.db.location import DatabaseLocation, ServerAddress
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.fileio import size_text
+from kinerja_desktop.ui.operations import build_dialog
 
 ALASAN_ID = {
     "harian": "otomatis harian",
@@ -125,4 +126,8 @@ class AboutDialog(QDialog):
 
 def show_about(window: Any) -> None:
     """Open the About dialog for the main window (which provides ``db_path``)."""
-    AboutDialog(window, window.db_path).exec()
+    dialog = build_dialog(
+        window, lambda: AboutDialog(window, window.db_path), "Jendela Tentang tidak dapat dibuka"
+    )
+    if dialog is not None:
+        dialog.exec()

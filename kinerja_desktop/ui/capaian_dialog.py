@@ -19,6 +19,7 @@ from kinerja_desktop.reports.capaian import default_filename, export_capaian
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.operations import build_dialog
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 
@@ -88,7 +89,15 @@ def create_actions(window: Any) -> list[QAction]:
     action.setStatusTip("Menulis laporan capaian IKI satu periode ke PDF atau Excel")
 
     def open_dialog() -> None:
-        CapaianDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
+        dialog = build_dialog(
+            window,
+            lambda: CapaianDialog(
+                window, getattr(window, "tahun", None), getattr(window, "tasks", None)
+            ),
+            "Laporan Capaian tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
 
     action.triggered.connect(open_dialog)
 
@@ -98,8 +107,10 @@ def create_actions(window: Any) -> list[QAction]:
     def open_pita() -> None:
         from kinerja_desktop.ui.pita_dialog import PitaDialog
 
-        dialog = PitaDialog(window)
-        if dialog.exec() and dialog.perubahan is not None:
+        dialog = build_dialog(
+            window, lambda: PitaDialog(window), "Kategori Capaian tidak dapat dibuka"
+        )
+        if dialog is not None and dialog.exec() and dialog.perubahan is not None:
             apply_changes = getattr(window, "apply_changes", None)
             if apply_changes is not None:
                 apply_changes(dialog.perubahan)

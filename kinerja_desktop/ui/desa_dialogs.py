@@ -24,7 +24,7 @@ from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.ui.bantuan import Bagian, tombol_bantuan
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
 from kinerja_desktop.ui.flow_layout import FlowLayout
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.sel_urut import SelUrut
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -127,7 +127,13 @@ def show_templat(
     if window.tahun is None:
         window.show_error("Belum ada tahun", "Pilih tahun IKI lebih dulu.")
         return
-    TemplatDialog(window, window.tahun, window.tasks, periode, desa_kurang).exec()
+    dialog = build_dialog(
+        window,
+        lambda: TemplatDialog(window, window.tahun, window.tasks, periode, desa_kurang),
+        "Buat Templat Desa tidak dapat dibuka",
+    )
+    if dialog is not None:
+        dialog.exec()
 
 
 WARNA_BELUM_WAKTUNYA = "#ececec"

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,7 @@ from kinerja_desktop.reports.iki_data import daftar_jabatan
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 SEMUA = "Semua jabatan"
@@ -335,6 +336,11 @@ def create_actions(window: Any) -> list[QAction]:
     def runner() -> Any:
         return getattr(window, "tasks", None)
 
+    def dialog(buat: Callable[[], QDialog], judul: str) -> None:
+        made = build_dialog(window, buat, f"{judul} tidak dapat dibuka")
+        if made is not None:
+            made.exec()
+
     def aksi(teks: str, tip: str, buka: Callable[[], Any]) -> QAction:
         action = QAction(teks, window)
         action.setStatusTip(tip)
@@ -345,7 +351,7 @@ def create_actions(window: Any) -> list[QAction]:
         aksi(
             "Perjan&jian Kinerja…",
             "Menulis Perjanjian Kinerja setiap jabatan (pernyataan dan lampiran) ke PDF atau Excel",
-            lambda: PkDialog(window, tahun(), runner()).exec(),
+            lambda: dialog(lambda: PkDialog(window, tahun(), runner()), "Perjanjian Kinerja"),
         ),
         aksi(
             "&Naskah Perjanjian Kinerja…",
@@ -360,11 +366,11 @@ def create_actions(window: Any) -> list[QAction]:
         aksi(
             "&Rencana Aksi…",
             "Menulis Rencana Aksi setiap jabatan (target triwulan, anggaran, aksi) ke PDF/Excel",
-            lambda: RencanaAksiDialog(window, tahun(), runner()).exec(),
+            lambda: dialog(lambda: RencanaAksiDialog(window, tahun(), runner()), "Rencana Aksi"),
         ),
         aksi(
             "&Monev Triwulanan…",
             "Menulis monitoring dan evaluasi satu triwulan ke PDF atau Excel",
-            lambda: MonevDialog(window, tahun(), runner()).exec(),
+            lambda: dialog(lambda: MonevDialog(window, tahun(), runner()), "Monev Triwulanan"),
         ),
     ]

@@ -26,7 +26,7 @@ from kinerja_desktop.db.keputusan import (
 )
 from kinerja_desktop.db.ops_pemangku import pangkat_list
 from kinerja_desktop.domain.tanggal import BULAN
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.pesan import show_refusal
 
 PEGAWAI_BARU = -1
@@ -138,8 +138,10 @@ def create_actions(window: Any) -> list[QAction]:
         if tahun is None:
             window.show_error("Belum ada tahun", "Buat atau impor IKI satu tahun dahulu.")
             return
-        dialog = KeputusanDialog(tahun, window)
-        if dialog.exec() and dialog.perubahan is not None:
+        dialog = build_dialog(
+            window, lambda: KeputusanDialog(tahun, window), "Kepala Keputusan tidak dapat dibuka"
+        )
+        if dialog is not None and dialog.exec() and dialog.perubahan is not None:
             window.apply_changes(dialog.perubahan)
 
     action.triggered.connect(open_dialog)

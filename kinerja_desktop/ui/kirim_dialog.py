@@ -16,6 +16,7 @@ from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.capaian_dialog import CapaianDialog
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
+from kinerja_desktop.ui.operations import build_dialog
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
 
@@ -76,7 +77,15 @@ def create_actions(window: Any) -> list[QAction]:
     action.setStatusTip("Menulis paket laporan dan data satu periode untuk kabupaten")
 
     def open_dialog() -> None:
-        KirimDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
+        dialog = build_dialog(
+            window,
+            lambda: KirimDialog(
+                window, getattr(window, "tahun", None), getattr(window, "tasks", None)
+            ),
+            "Kirim ke Kabupaten tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
 
     action.triggered.connect(open_dialog)
     return [action]

@@ -18,7 +18,7 @@ from kinerja_desktop.reports.lkjip import default_filename, export_lkjip
 from kinerja_desktop.reports.penandatangan import PilihanTtd
 from kinerja_desktop.ui.bantuan import Bagian
 from kinerja_desktop.ui.dialog_laporan import DialogLaporan
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.pesan import kotak_pesan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 
@@ -132,7 +132,15 @@ def create_actions(window: Any) -> list[QAction]:
     laporan.setStatusTip("Menulis Laporan Kinerja tahunan ke PDF atau Word")
 
     def open_dialog() -> None:
-        LkjipDialog(window, getattr(window, "tahun", None), getattr(window, "tasks", None)).exec()
+        dialog = build_dialog(
+            window,
+            lambda: LkjipDialog(
+                window, getattr(window, "tahun", None), getattr(window, "tasks", None)
+            ),
+            "Laporan Kinerja tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
 
     laporan.triggered.connect(open_dialog)
     teks = QAction("&Teks Laporan Kinerja…", window)
@@ -141,7 +149,13 @@ def create_actions(window: Any) -> list[QAction]:
     def edit_narasi() -> None:
         from kinerja_desktop.ui.lkjip_editor import LkjipEditor
 
-        LkjipEditor(window, getattr(window, "tahun", None)).exec()
+        editor = build_dialog(
+            window,
+            lambda: LkjipEditor(window, getattr(window, "tahun", None)),
+            "Teks Laporan Kinerja tidak dapat dibuka",
+        )
+        if editor is not None:
+            editor.exec()
 
     teks.triggered.connect(edit_narasi)
     return [laporan, teks]

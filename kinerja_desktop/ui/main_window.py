@@ -447,9 +447,17 @@ class MainWindow(WindowMenus, QMainWindow):
 
         if self.tahun is None:
             return
+        from kinerja_desktop.ui.operations import build_dialog
+
+        tahun, kode = self.tahun, self.selected_kode()
         # the window's one worker thread: reports read the database like every other job
-        dialog = ReportDialog(self, self.tahun, self.selected_kode(), runner=self.tasks)
-        dialog.exec()
+        dialog = build_dialog(
+            self,
+            lambda: ReportDialog(self, tahun, kode, runner=self.tasks),
+            "Cetak IKI tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
 
     def show_about(self) -> None:
         """Bantuan › Tentang."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.pesan import informasi, kotak_pesan, peringatan
 
 if TYPE_CHECKING:  # the values module is imported when a dialog needs it
@@ -260,7 +260,13 @@ def create_actions(window: Any) -> list[QAction]:
     def riwayat() -> None:
         from kinerja_desktop.ui.riwayat_impor import RiwayatImporDialog
 
-        RiwayatImporDialog(window, window.apply_changes).exec()
+        dialog = build_dialog(
+            window,
+            lambda: RiwayatImporDialog(window, window.apply_changes),
+            "Riwayat Impor tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
 
     def import_csv() -> None:
         path = _choose_file(window, "Pilih berkas CSV nilai", "Berkas CSV (*.csv *.txt);;Semua (*)")

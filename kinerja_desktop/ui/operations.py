@@ -6,7 +6,8 @@ dialog that is not undone from the Sunting menu (:func:`run_once`: a dialog's Si
 and Laporan Kinerja editors), or on the one worker thread
 (:class:`~kinerja_desktop.ui.tasks.TaskRunner`: anything that can take long). A read a view
 makes in a slot (a choice, a refresh, the check before an edit) goes through :func:`run_once`
-too (``TabDasar.read``, ``Pelaksana.read``), so that a database that cannot be read is said
+too (``TabDasar.read``, ``Pelaksana.read``, ``MainWindow.read``), and so does a dialog that
+reads as it is made (:func:`build_dialog`), so that a database that cannot be read is said
 where the operator asked. Every way a failure is sorted by :func:`explain` into one of three
 kinds:
 
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import QWidget
 from kinerja_desktop.db.audit import as_step
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.pesan import kotak_pesan
+from kinerja_desktop.ui.pesan import kotak_pesan, peringatan
 
 OnRefused = Callable[[str, KinerjaError], None]
 """Shows a refusal: (title such as "Tidak dapat mengurungkan", the refusal)."""
@@ -43,6 +44,7 @@ JUDUL_URUNGKAN = "Tidak dapat mengurungkan"
 JUDUL_ULANGI = "Tidak dapat mengulangi"
 
 T = TypeVar("T")
+D = TypeVar("D", bound=QWidget)
 
 
 def explain(exc: BaseException) -> KinerjaError | None:
@@ -87,6 +89,14 @@ def run_once(
         else:
             on_refused(explained.pesan)
         return None
+
+
+def build_dialog(parent: QWidget | None, build: Callable[[], D], judul: str) -> D | None:
+    """Make the dialog ``build`` returns (opened from a menu: it reads the database as it is
+    made) through :func:`run_once`; None when that failed: a box titled ``judul`` (such as
+    "Salin Tahun tidak dapat dibuka") says why and no dialog opens, a bug goes to the bug
+    dialog."""
+    return run_once(parent, build, lambda pesan: peringatan(parent, judul, pesan))
 
 
 @dataclass

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.changes import Hasil
 from kinerja_desktop.db.sesi import Sesi, needs_login, pengguna_aktif
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.operations import run_once
-from kinerja_desktop.ui.pesan import show_refusal
+from kinerja_desktop.ui.operations import build_dialog, run_once
+from kinerja_desktop.ui.pesan import peringatan, show_refusal
 
 
 class DialogMasuk(QDialog):
@@ -110,15 +110,19 @@ def add_user_label(window: Any) -> QLabel:
 
 def switch_user(window: Any) -> None:
     """Berkas › Ganti Pengguna: log in as someone else; every view shows what they may do."""
-    if not needs_login():
+    judul = "Ganti Pengguna tidak dapat dibuka"
+    perlu = run_once(window, needs_login, lambda pesan: peringatan(window, judul, pesan))
+    if perlu is None:
+        return
+    if not perlu:
         window.statusBar().showMessage(
             "Hanya ada satu pengguna aktif: tidak perlu masuk. Tambahkan pengguna dengan "
             "perintah kinerja-desktop pengguna tambah.",
             10000,
         )
         return
-    dialog = DialogMasuk(window)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.hasil is None:
+    dialog = build_dialog(window, lambda: DialogMasuk(window), judul)
+    if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted or dialog.hasil is None:
         return
     window.label_pengguna.setText(teks_pengguna())
     # the new user neither undoes the previous user's steps nor sees their buttons

@@ -21,7 +21,7 @@ from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.pk import JANJI_BAWAAN, PEMBUKA_BAWAAN, read_naskah, set_naskah
 from kinerja_desktop.reports.iki_data import daftar_jabatan
 from kinerja_desktop.reports.pk_terbit import HasilTerbit, issue_pk, keadaan_terbit
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 
 MERAH = "color: #b00020;"
 
@@ -211,8 +211,12 @@ def open_naskah(window: Any, tahun: int | None) -> None:
     """Open the statement text editor for ``tahun`` and hand the change to the window."""
     if tahun is None:
         return
-    dialog = NaskahPkDialog(tahun, window)
-    if dialog.exec() and dialog.perubahan is not None:
+    dialog = build_dialog(
+        window,
+        lambda: NaskahPkDialog(tahun, window),
+        "Naskah Perjanjian Kinerja tidak dapat dibuka",
+    )
+    if dialog is not None and dialog.exec() and dialog.perubahan is not None:
         apply_changes = getattr(window, "apply_changes", None)
         if apply_changes is not None:
             apply_changes(dialog.perubahan)
@@ -225,8 +229,12 @@ def open_terbitkan(
     was issued)."""
     if tahun is None:
         return None
-    dialog = TerbitkanPkDialog(tahun, window, jabatan)
-    if dialog.exec() and dialog.perubahan is not None:
+    dialog = build_dialog(
+        window,
+        lambda: TerbitkanPkDialog(tahun, window, jabatan),
+        "Terbitkan PK tidak dapat dibuka",
+    )
+    if dialog is not None and dialog.exec() and dialog.perubahan is not None:
         apply_changes = getattr(window, "apply_changes", None)
         if apply_changes is not None:
             apply_changes(dialog.perubahan)

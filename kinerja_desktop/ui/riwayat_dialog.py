@@ -39,7 +39,7 @@ from kinerja_desktop.db.queries_jabatan import list_jabatan
 from kinerja_desktop.domain.periode import parse_periode, semua_periode
 from kinerja_desktop.domain.urut import kunci_teks
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.pesan import informasi, peringatan, show_refusal
 from kinerja_desktop.ui.sel_urut import SelUrut
 
@@ -292,5 +292,15 @@ def create_actions(window: Any) -> list[QAction]:
     """Data › Riwayat Perubahan… for the main window."""
     action = QAction("&Riwayat Perubahan…", window)
     action.setStatusTip("Siapa mengubah apa dan kapan; simpan ke Excel; periksa keutuhan log")
-    action.triggered.connect(lambda *_: DialogRiwayat(window, window.tahun).exec())
+
+    def open_dialog() -> None:
+        dialog = build_dialog(
+            window,
+            lambda: DialogRiwayat(window, window.tahun),
+            "Riwayat Perubahan tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
+
+    action.triggered.connect(lambda *_: open_dialog())
     return [action]

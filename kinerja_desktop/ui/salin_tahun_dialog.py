@@ -19,7 +19,7 @@ from kinerja_desktop.db.queries import years
 from kinerja_desktop.db.years import read_isi_tahun
 from kinerja_desktop.domain.periode import TAHUN_MAX, TAHUN_MIN
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.operations import show_bug
+from kinerja_desktop.ui.operations import build_dialog, show_bug
 from kinerja_desktop.ui.tasks import TaskState
 
 if TYPE_CHECKING:
@@ -32,11 +32,12 @@ class SalinTahunDialog(QDialog):
     the holders, the targets) and what stays behind (realisasi, the import history)."""
 
     def __init__(self, parent: QWidget | None, dari: int) -> None:
+        # read before the dialog is made: a failed read leaves no half-made dialog behind
+        ada, isi = set(years()), read_isi_tahun(dari)
         super().__init__(parent)
         self.setWindowTitle("Salin Tahun")
         self.dari = dari
-        self.ada = set(years())
-        isi = read_isi_tahun(dari)
+        self.ada = ada
         self.ke = QSpinBox(self)
         self.ke.setRange(TAHUN_MIN, TAHUN_MAX)
         self.ke.setValue(max(self.ada | {dari}) + 1)
@@ -103,9 +104,10 @@ class SalinTahunDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, dari: int) -> int | None:
-        """The year chosen to copy ``dari`` into, or None when the operator cancels."""
-        dialog = cls(parent, dari)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        """The year chosen to copy ``dari`` into, or None when the operator cancels (or the
+        dialog could not read what it shows: a box says why)."""
+        dialog = build_dialog(parent, lambda: cls(parent, dari), "Salin Tahun tidak dapat dibuka")
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.ke.value()
 

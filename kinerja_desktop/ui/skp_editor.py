@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.queries import latest_year, years
 from kinerja_desktop.db.queries_skp import DataSkp
-from kinerja_desktop.ui.operations import run_once
+from kinerja_desktop.ui.operations import build_dialog, run_once
 from kinerja_desktop.ui.skp_bersama import Pelaksana
 from kinerja_desktop.ui.skp_perilaku_tab import PerilakuTab
 from kinerja_desktop.ui.skp_rencana_tab import RencanaTab
@@ -278,7 +278,11 @@ def create_actions(window: Any) -> list[QAction]:
 
     def open_editor() -> None:
         tahun, tasks = getattr(window, "tahun", None), getattr(window, "tasks", None)
-        editor = SkpEditor(window, tahun, tasks, window)
+        editor = build_dialog(
+            window, lambda: SkpEditor(window, tahun, tasks, window), "SKP tidak dapat dibuka"
+        )
+        if editor is None:
+            return
         editor.exec()
         # its steps stay on the window's undo stack, and find the editor gone
         editor.deleteLater()
@@ -291,9 +295,15 @@ def create_actions(window: Any) -> list[QAction]:
     def open_cetak() -> None:
         from kinerja_desktop.ui.skp_dialog import SkpLaporanDialog
 
-        SkpLaporanDialog(
-            window, getattr(window, "tahun", None), getattr(window, "tasks", None)
-        ).exec()
+        dialog = build_dialog(
+            window,
+            lambda: SkpLaporanDialog(
+                window, getattr(window, "tahun", None), getattr(window, "tasks", None)
+            ),
+            "Cetak SKP tidak dapat dibuka",
+        )
+        if dialog is not None:
+            dialog.exec()
 
     cetak.triggered.connect(open_cetak)
     return [editor, cetak]
