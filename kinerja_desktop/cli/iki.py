@@ -21,6 +21,8 @@ def cmd_iki_impor(args: argparse.Namespace) -> int:
                 "sha256": pratinjau.sha256,
                 "tahun": pratinjau.tahun,
                 "ganti": pratinjau.ganti,
+                "pemangku_tetap": pratinjau.pemangku_tetap,
+                "pemangku_lepas": pratinjau.pemangku_lepas,
                 "jumlah": pratinjau.jumlah,
                 "jabatan": [j.as_decree() for j in pratinjau.jabatan],
                 "coba": args.coba,
@@ -31,11 +33,7 @@ def cmd_iki_impor(args: argparse.Namespace) -> int:
         for baris in pratinjau.baris_jabatan():
             print(f"  {baris}")
         if pratinjau.ganti:
-            print(
-                f"  Tahun {pratinjau.tahun} sudah punya IKI: seluruhnya diganti "
-                f"({pratinjau.pemangku_lepas} pemangku jabatan ikut dilepas; "
-                "nomor keputusan dan penandatangan tetap)."
-            )
+            print(f"  {pratinjau.kalimat_ganti()}")
     if args.coba:
         if not args.json:
             print("Uji coba: tidak ada yang disimpan.")
@@ -73,7 +71,10 @@ def register(commands: Any) -> None:
     impor.add_argument(
         "--ganti",
         action="store_true",
-        help="ganti IKI tahun itu bila sudah ada (tahun yang sudah berisi nilai tetap ditolak)",
+        help=(
+            "ganti IKI tahun itu bila sudah ada (tahun yang sudah berisi nilai, SKP, program, "
+            "kegiatan, rencana aksi atau catatan monev tetap ditolak)"
+        ),
     )
     impor.add_argument("--json", action="store_true", help="keluaran JSON")
     impor.set_defaults(func=cmd_iki_impor)

@@ -7,8 +7,10 @@ indicator names with their sub-items, sumber data); the hidden columns described
 
 The workbook passes the same guard as a desa workbook before anything parses it. Every problem
 is collected with its sheet and cell; one problem refuses the whole file. A year that already
-has an IKI is only replaced when asked, and never when values are stored for it. The change
-runs in one transaction after a backup.
+has an IKI is only replaced when asked, and never when anything besides the IKI hangs on its
+jabatan or indicators (values, SKP, programs, kegiatan, Rencana Aksi, monev notes, issued PK:
+db.queries_iki_replace counts them all); the holders stay on the new jabatan of the same code.
+The change runs in one transaction after a backup.
 
 Long because reading every kind of row of the IKI workbook with a refusal naming its sheet and
 cell, then applying the year in one transaction.
@@ -21,16 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
-from kinerja_desktop.db.models import (
-    Indikator,
-    Jabatan,
-    NilaiRealisasi,
-    NilaiTarget,
-    Pemangku,
-    Skp,
-    Tahun,
-    database_proxy,
-)
+from kinerja_desktop.db.models import Jabatan, Pemangku, Tahun, database_proxy
+from kinerja_desktop.db.queries_iki_replace import IsiTergantikan, read_replaced
 from kinerja_desktop.domain.indikator import Agregasi, Frekuensi, Jenis, Polaritas
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, KODE_MAKS, masalah_kode
 from kinerja_desktop.domain.teks import TEKS_MAKS, clean_teks, format_daftar
@@ -128,7 +122,41 @@ class PratinjauIKI:
     tahun: int
     jabatan: list[JabatanMasuk]
     ganti: bool  # the year already has an IKI that would be replaced
-    pemangku_lepas: int = 0  # holders of the replaced IKI's jabatan (kept in the backup)
+    lama: IsiTergantikan | None = None  # what the replaced IKI holds (when ``ganti``)
+
+    @property
+    def pemangku_tetap(self) -> int:
+        """Holders put back on the new jabatan of their jabatan's code."""
+        kode = {j.kode for j in self.jabatan}
+        return sum(1 for k, _ in self.lama.pemangku if k in kode) if self.lama else 0
+
+    @property
+    def pemangku_lepas(self) -> int:
+        """Holders of jabatan whose code the workbook no longer has: released (the pegawai
+        stays recorded; the backup keeps the link)."""
+        return len(self.lama.pemangku) - self.pemangku_tetap if self.lama else 0
+
+    def kalimat_ganti(self) -> str:
+        """What replacing the year's IKI does, one Indonesian sentence ("" when the year has
+        no IKI); the preview window and ``iki impor`` print the same."""
+        if self.lama is None:
+            return ""
+        pemangku = []
+        if self.pemangku_tetap:
+            pemangku.append(f"{self.pemangku_tetap} pemangku tetap pada jabatan berkode sama")
+        if self.pemangku_lepas:
+            pemangku.append(
+                f"{self.pemangku_lepas} pemangku dilepas karena kode jabatannya tidak ada di "
+                "buku kerja (pegawainya tetap tercatat)"
+            )
+        return (
+            f"Tahun {self.tahun} sudah punya IKI ({self.lama.jabatan} jabatan, "
+            f"{self.lama.indikator} indikator): seluruhnya diganti; "
+            + "".join(f"{p}; " for p in pemangku)
+            + "nomor keputusan dan penandatangan tetap. Tahun ini belum berisi nilai, SKP, "
+            "program, kegiatan, rencana aksi atau catatan monev, jadi tidak ada yang ikut "
+            "terhapus."
+        )
 
     @property
     def jumlah(self) -> dict[str, int]:
@@ -596,59 +624,62 @@ def read_iki(path: Path | str, tahun: int) -> PratinjauIKI:
 
 
 def _check_tahun(pratinjau: PratinjauIKI) -> None:
-    """Note whether the year has an IKI; refuse a year with stored values or SKP (replacing
-    the jabatan would take them with it)."""
-    tahun = pratinjau.tahun
-    ada = Jabatan.select().where(Jabatan.tahun == tahun).exists()
-    if not ada:
-        return
-    indikator = Indikator.select(Indikator.id).where(Indikator.tahun == tahun)
-    nilai = (
-        NilaiTarget.select().where(NilaiTarget.indikator.in_(indikator)).count()
-        + NilaiRealisasi.select().where(NilaiRealisasi.indikator.in_(indikator)).count()
-    )
-    skp = Skp.select().where(Skp.tahun == tahun).count()
-    isi = [f"{nilai} target/realisasi"] if nilai else []
-    isi += [f"{skp} SKP pegawai"] if skp else []
-    if isi:
+    """Note whether the year has an IKI and what it holds; refuse a year where replacing the
+    jabatan would take anything besides the IKI itself (the workbook cannot bring it back)."""
+    from kinerja_desktop.db.persetujuan import refuse_locked_year
+
+    lama = read_replaced(pratinjau.tahun)
+    if lama is not None:  # an approved period says first how to unlock it
+        refuse_locked_year(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
+    if lama is not None and lama.lain:
         raise DataTidakValid(
-            f"Tahun {tahun} sudah punya IKI dengan {format_daftar(isi)} tersimpan; IKI "
-            "tahun yang sudah berisi nilai atau SKP tidak pernah diganti lewat impor (semuanya "
-            "akan ikut terhapus). Impor ke tahun lain, atau ubah IKI tahun ini di jendela "
-            "aplikasi."
+            f"Tahun {pratinjau.tahun} sudah punya IKI dengan {format_daftar(list(lama.lain))} "
+            "tersimpan. Mengganti IKI itu akan ikut menghapus semuanya, jadi IKI tahun yang "
+            "sudah berisi data seperti itu tidak pernah diganti lewat impor; tidak ada yang "
+            "diubah. Impor ke tahun lain yang belum punya IKI, atau hapus dahulu data itu di "
+            "jendela aplikasi bila memang tidak diperlukan lagi, atau ubah IKI tahun ini "
+            "langsung di jendela aplikasi."
         )
-    pratinjau.ganti = True
-    pratinjau.pemangku_lepas = Pemangku.select().join(Jabatan).where(Jabatan.tahun == tahun).count()
+    pratinjau.ganti = lama is not None
+    pratinjau.lama = lama
 
 
 def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None]:
     """Write the previewed IKI into its year, all or nothing, after a backup.
 
-    A year that already has an IKI is refused unless ``ganti``; then its jabatan tree (with
-    holders) is replaced, the decree header stays. The result carries the backup made first.
+    A year that already has an IKI is refused unless ``ganti``; then its jabatan tree is
+    replaced, holders stay on the jabatan of the same code, the decree header stays. A year
+    where anything else hangs on the jabatan, or that changed since the preview, is refused.
+    The result carries the backup made first.
     """
     from kinerja_desktop.db.audit_iki import log_iki
     from kinerja_desktop.db.backup import backup_before
     from kinerja_desktop.db.builtin import load_jabatan
-    from kinerja_desktop.db.persetujuan import refuse_locked_year
 
-    _check_tahun(pratinjau)
+    dilihat = pratinjau.lama  # what the preview said the replacement takes
+    _check_tahun(pratinjau)  # before the backup: a refused import leaves no backup behind
     if pratinjau.ganti and not ganti:
         raise DataTidakValid(
             f"Tahun {pratinjau.tahun} sudah punya IKI. Untuk menggantinya seluruhnya dengan isi "
             "buku kerja, ulangi dengan --ganti (di jendela: pilih Ganti); atau impor ke tahun "
             "lain."
         )
-    refuse_locked_year(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
     cadangan = backup_before(ALASAN_IMPOR_IKI)
     with database_proxy.atomic():
-        refuse_locked_year(pratinjau.tahun, f"Mengganti IKI tahun {pratinjau.tahun}")
+        # again in the transaction: rows added or periods approved since are never taken
+        _check_tahun(pratinjau)
+        if pratinjau.lama != dilihat:
+            raise DataTidakValid(
+                f"IKI tahun {pratinjau.tahun} berubah sejak pratinjau dibuat; tidak ada yang "
+                "diubah. Buka impor lagi untuk melihat apa yang akan diganti."
+            )
         tahun_row = Tahun.get_or_none(Tahun.tahun == pratinjau.tahun)
         if tahun_row is None:
             tahun_row = Tahun.create(tahun=pratinjau.tahun)
         else:
             Jabatan.delete().where(Jabatan.tahun == pratinjau.tahun).execute()
         load_jabatan(tahun_row, [j.as_decree() for j in pratinjau.jabatan])
+        _put_back_pemangku(pratinjau)
         jumlah = pratinjau.jumlah
         log_iki(
             "impor_iki",
@@ -658,12 +689,22 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None
             baru=f"IKI dari {pratinjau.path.name}",
             catatan=(
                 f"{jumlah['jabatan']} jabatan, {jumlah['indikator']} indikator"
-                + (", menggantikan IKI sebelumnya" if pratinjau.ganti else "")
+                + (
+                    f", menggantikan IKI sebelumnya ({pratinjau.pemangku_tetap} pemangku "
+                    f"tetap, {pratinjau.pemangku_lepas} dilepas)"
+                    if pratinjau.ganti
+                    else ""
+                )
             ),
         )
+    simpan = (
+        f" IKI sebelumnya tersimpan di cadangan {cadangan.name} (Berkas › Pulihkan cadangan…)."
+        if pratinjau.ganti and cadangan is not None
+        else ""
+    )
     perubahan = Perubahan(
         f"IKI tahun {pratinjau.tahun} diimpor dari {pratinjau.path.name}: {jumlah['jabatan']} "
-        f"jabatan, {jumlah['indikator']} indikator.",
+        f"jabatan, {jumlah['indikator']} indikator.{simpan}",
         tahun=pratinjau.tahun,
         jabatan_tree=True,
         uraian=True,
@@ -671,3 +712,23 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None
         pemangku=True,
     )
     return Hasil(perubahan, cadangan)
+
+
+def _put_back_pemangku(pratinjau: PratinjauIKI) -> None:
+    """Hold the new jabatan of the replaced IKI's codes by the pegawai who held the old ones
+    (in the caller's transaction); a code the workbook dropped releases its holders."""
+    if pratinjau.lama is None:
+        return
+    baru = dict(
+        Jabatan.select(Jabatan.kode, Jabatan.id)
+        .where(Jabatan.tahun == pratinjau.tahun)
+        .tuples()
+        .iterator()
+    )
+    rows = [
+        {"jabatan": baru[kode], "pegawai": pegawai}
+        for kode, pegawai in pratinjau.lama.pemangku
+        if kode in baru
+    ]
+    if rows:
+        Pemangku.insert_many(rows).execute()

@@ -32,14 +32,12 @@ class PratinjauIKIDialog(QDialog):
         ringkas.setWordWrap(True)
         daftar = QPlainTextEdit("\n".join(pratinjau.baris_jabatan()), self)
         daftar.setReadOnly(True)
-        self.ganti = QCheckBox(self)
+        # what the replacement does, counted as `iki impor` prints it; the box only agrees
+        lama = QLabel(pratinjau.kalimat_ganti(), self)
+        lama.setWordWrap(True)
+        lama.setVisible(pratinjau.ganti)
+        self.ganti = QCheckBox(f"Ganti seluruh IKI tahun {pratinjau.tahun} yang sudah ada", self)
         self.ganti.setVisible(pratinjau.ganti)
-        if pratinjau.ganti:
-            self.ganti.setText(
-                f"Ganti seluruh IKI tahun {pratinjau.tahun} yang sudah ada "
-                f"({pratinjau.pemangku_lepas} pemangku jabatan ikut dilepas; nomor keputusan "
-                "dan penandatangan tetap)"
-            )
         catatan = QLabel(
             "Cadangan dibuat dahulu; semuanya disimpan dalam satu langkah atau tidak sama sekali.",
             self,
@@ -53,7 +51,7 @@ class PratinjauIKIDialog(QDialog):
         self.tombol.accepted.connect(self.accept)
         self.tombol.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (ringkas, daftar, self.ganti, catatan, self.tombol):
+        for widget in (ringkas, daftar, lama, self.ganti, catatan, self.tombol):
             layout.addWidget(widget)
         if pratinjau.ganti:
             ok = self.tombol.button(QDialogButtonBox.StandardButton.Ok)
@@ -82,6 +80,7 @@ def import_iki(window: Any, berkas: Path | None = None, tahun: int | None = None
         )
         if not ok:
             return False
+
     def refused(pesan: str) -> None:
         window.show_error("IKI tidak diimpor", pesan)
 
