@@ -31,6 +31,7 @@ from kinerja_desktop.db.models import (
     Skp,
     database_proxy,
 )
+from kinerja_desktop.db.ops_lkjip import set_teks_lkjip
 from kinerja_desktop.db.ops_pemangku import add_pegawai_baru
 from kinerja_desktop.db.ops_program import (
     IsiAksi,
@@ -42,7 +43,9 @@ from kinerja_desktop.db.ops_program import (
 )
 from kinerja_desktop.db.queries_iki_replace import IKI_SENDIRI, NAMA_BARIS
 from kinerja_desktop.db.queries_jabatan import list_jabatan
+from kinerja_desktop.db.queries_lkjip import teks_lkjip
 from kinerja_desktop.db.queries_program import read_kegiatan, read_program, read_rencana_aksi
+from kinerja_desktop.domain.lkjip import Asal, kunci_sasaran
 from kinerja_desktop.errors import DataTidakValid
 from kinerja_desktop.exchange.iki_import import apply_iki, read_iki
 
@@ -138,6 +141,7 @@ def test_every_kind_of_row_on_the_jabatan_is_named_with_its_count(db, ekspor):
     NilaiTarget.create(indikator=indikator, periode="2020", nilai=5, diubah="x")
     NilaiRealisasi.create(indikator=indikator, periode="202001", nilai=2, diubah="x")
     NilaiRealisasi.create(indikator=indikator, periode="202002", nilai=3, diubah="x")
+    set_teks_lkjip(2020, kunci_sasaran(indikator.sasaran_id), "Sasaran tercapai.", Asal.DIKETIK)
     pegawai = Pegawai.create(nama="Ani Rahmawati")
     Skp.create(pegawai=pegawai, jabatan=sekcam, tahun=2020, dibuat="x")
     with pytest.raises(DataTidakValid) as ditolak:
@@ -154,9 +158,11 @@ def test_every_kind_of_row_on_the_jabatan_is_named_with_its_count(db, ekspor):
         "2 rencana aksi",
         "1 catatan monev (kendala/tindak lanjut)",
         "1 SKP pegawai",
+        "1 teks analisis sasaran Laporan Kinerja (LKjIP)",
     ):
         assert f"{bagian}," in pesan or f"{bagian} dan" in pesan or f"{bagian} tersimpan" in pesan
     assert Keterangan.select().count() == 1 and Skp.select().count() == 1
+    assert teks_lkjip(2020)[kunci_sasaran(indikator.sasaran_id)].teks == "Sasaran tercapai."
 
 
 def test_every_table_hanging_on_a_jabatan_has_an_indonesian_name():

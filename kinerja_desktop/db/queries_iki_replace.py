@@ -5,11 +5,15 @@ CASCADE takes everything hanging on them (programs, kegiatan with their anggaran
 Aksi, monev notes, values, SKP, issued PK…) and ON DELETE SET NULL empties the links other
 rows had to them. :func:`read_replaced` finds all of it with the same foreign-key walk the
 undo of a removal uses (:func:`~kinerja_desktop.db.removed_rows.capture_rows`), so a table
-added later that hangs on a jabatan or an indicator is counted without naming it here.
+added later that hangs on a jabatan or an indicator is counted without naming it here. The
+one reference without a foreign key, the LKjIP analysis of a sasaran (keyed ``sasaran:<id>``),
+is counted by its key.
 """
 
 from dataclasses import dataclass
 from typing import Any
+
+from peewee import chunked
 
 from kinerja_desktop.db.models import (
     BaseModel,
@@ -34,9 +38,11 @@ from kinerja_desktop.db.models import (
     SkpRealisasi,
     SkpUmpanPerilaku,
     SubIndikator,
+    TeksLkjip,
     Tugas,
 )
 from kinerja_desktop.db.removed_rows import capture_rows, tautan_parts
+from kinerja_desktop.domain.lkjip import kunci_sasaran
 
 IKI_SENDIRI: tuple[type[BaseModel], ...] = (
     Jabatan,
@@ -100,4 +106,15 @@ def read_replaced(tahun: int) -> IsiTergantikan | None:
             lain.append(f"{len(rows)} {nama}")
     # links to the year's rows from rows the replacement keeps (outside the year): emptied
     lain += [f"tautan {bagian} dari luar tahun {tahun}" for bagian in tautan_parts(isi.tautan)]
+    # an accepted LKjIP analysis names its sasaran by id, with no foreign key: it would be
+    # left behind, or (SQLite reuses ids) read as the analysis of a new sasaran
+    kunci = [kunci_sasaran(r["id"]) for r in isi.baris(Sasaran)]
+    analisis = sum(
+        TeksLkjip.select()
+        .where((TeksLkjip.tahun == tahun) & TeksLkjip.bagian.in_(list(bagian)))
+        .count()
+        for bagian in chunked(kunci, 500)
+    )
+    if analisis:
+        lain.append(f"{analisis} teks analisis sasaran Laporan Kinerja (LKjIP)")
     return IsiTergantikan(tahun, isi.jumlah(Jabatan), isi.jumlah(Indikator), pemangku, tuple(lain))
