@@ -40,10 +40,15 @@ from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
 from kinerja_desktop.errors import DataTidakValid, KinerjaError
-from kinerja_desktop.exchange.desa_layout import (
-    LEMBAR_ISIAN,
+from kinerja_desktop.exchange.desa_layout import LEMBAR_ISIAN, is_open
+from kinerja_desktop.exchange.desa_template import nilai_tercatat
+from kinerja_desktop.exchange.desa_workbook import (
+    Identitas,
+    MasalahSel,
+    check_shape,
+    identify,
+    read_values,
 )
-from kinerja_desktop.exchange.desa_workbook import MasalahSel, check_shape, identify, read_values
 from kinerja_desktop.exchange.guard import BukuKerjaMentah, check_berkas
 from kinerja_desktop.exchange.import_copies import dengan_salinan
 from kinerja_desktop.exchange.refusal import BerkasDitolak
@@ -169,10 +174,21 @@ def _display(komponen: Komponen | None) -> str | None:
     return angka(komponen.nilai) if komponen.nilai is not None else None
 
 
+def _recorded_in_closed(ident: Identitas) -> dict[tuple[str, str], float]:
+    """What is recorded in the grey cells of the file's triwulan rows, as its template showed:
+    the one thing those cells may hold."""
+    tutup = [p for p in ident.kolom if not is_open(True, p)]
+    if not ident.triwulanan or not tutup:
+        return {}
+    kode = {k.rsplit(":", 1)[0] for k in ident.triwulanan}
+    return nilai_tercatat(ident.desa.id, ident.tahun, kode, tutup)
+
+
 def _check_isi(
     path: Path | str, tahun: int | None = None, kode_desa: str | None = None
 ) -> PratinjauBerkas:
-    """Guard, identify and read every input cell of one file; no comparison with the database."""
+    """Guard, identify and read every input cell of one file; the database is read for the
+    file's desa and indicators and what its grey cells showed, not compared with yet."""
     path = Path(path)
     hasil = PratinjauBerkas(path)
     try:
@@ -192,7 +208,7 @@ def _check_isi(
         check_shape(path, isian, ident)
     except BerkasDitolak as exc:
         return replace(hasil, penolakan=exc.alasan)
-    masuk, masalah = read_values(isian, ident)
+    masuk, masalah = read_values(isian, ident, _recorded_in_closed(ident))
     return replace(
         hasil,
         _masuk=tuple(masuk),

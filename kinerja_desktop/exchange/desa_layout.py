@@ -6,13 +6,23 @@ indicator; two, numerator then denominator, per percentage indicator) and one co
 month of the period; the year's months across the page read like the paper recap desa already
 keep. ``_meta`` records what the workbook is for and a checksum of that structure, so an
 import can tell our template, its desa, year, period and version, and notice edits.
+
+A row of an indicator reported per triwulan is open only in the month that ends each triwulan
+(:func:`is_open`), where completeness asks for its one value (``value_slot.choose_expected``);
+``_meta`` lists those rows under ``triwulanan`` so the import reads the cells the desa saw open.
+The key is written only when there are such rows, so a workbook without them keeps the layout
+and checksum of the templates made before it.
 """
 
 import hashlib
 import json
 from dataclasses import dataclass, field
 
-from kinerja_desktop.domain.periode import parse_periode
+from kinerja_desktop.domain.indikator import Frekuensi
+from kinerja_desktop.domain.periode import parse_periode, triwulan
+from kinerja_desktop.domain.tanggal import nama_bulan
+from kinerja_desktop.domain.value_slot import choose_expected
+from kinerja_desktop.exchange.xlsx_reader import nama_sel
 
 VERSI_TEMPLAT = 1
 JENIS_BERKAS = "kinerja-desktop/templat-desa"
@@ -50,6 +60,7 @@ class BarisIsian:
     nama: str
     rincian: str  # what to type, e.g. "Jumlah" or "Pembilang: jumlah desa yang melapor"
     satuan: str
+    triwulanan: bool = False  # reported per triwulan: one value, in the month that ends it
 
     @property
     def kunci(self) -> str:
@@ -74,14 +85,26 @@ class StrukturTemplat:
         """The keys of the rows in order."""
         return tuple(b.kunci for b in self.baris)
 
+    @property
+    def kunci_triwulanan(self) -> tuple[str, ...]:
+        """The keys of the rows of indicators reported per triwulan, in order."""
+        return tuple(b.kunci for b in self.baris if b.triwulanan)
+
     def checksum(self) -> str:
         """A short SHA-256 over everything that fixes the layout (not over the values)."""
         return checksum_struktur(
-            self.versi, self.kode_desa, self.tahun, self.periode, self.kolom, self.kunci_baris
+            self.versi,
+            self.kode_desa,
+            self.tahun,
+            self.periode,
+            self.kolom,
+            self.kunci_baris,
+            self.kunci_triwulanan,
         )
 
     def meta(self) -> list[tuple[str, str]]:
         """The key/value rows of the hidden metadata sheet."""
+        triwulanan = self.kunci_triwulanan
         return [
             ("jenis_berkas", JENIS_BERKAS),
             ("versi_templat", str(self.versi)),
@@ -91,6 +114,7 @@ class StrukturTemplat:
             ("periode", self.periode),
             ("kolom", ",".join(self.kolom)),
             ("baris", ";".join(self.kunci_baris)),
+            *([("triwulanan", ";".join(triwulanan))] if triwulanan else []),
             ("checksum", self.checksum()),
         ]
 
@@ -102,7 +126,38 @@ def checksum_struktur(
     periode: str,
     kolom: tuple[str, ...],
     baris: tuple[str, ...],
+    triwulanan: tuple[str, ...] = (),
 ) -> str:
-    """SHA-256 (first 16 hex digits) of the layout, as written into ``_meta``."""
-    teks = json.dumps([versi, kode_desa, tahun, periode, list(kolom), list(baris)])
+    """SHA-256 (first 16 hex digits) of the layout, as written into ``_meta``; the rows
+    reported per triwulan count only when there are some (older templates had none)."""
+    bentuk: list[object] = [versi, kode_desa, tahun, periode, list(kolom), list(baris)]
+    if triwulanan:
+        bentuk.append(list(triwulanan))
+    teks = json.dumps(bentuk)
     return hashlib.sha256(teks.encode("utf-8")).hexdigest()[:16]
+
+
+def is_open(triwulanan: bool, periode_bulan: str) -> bool:
+    """Is the cell of a row for month ``periode_bulan`` ("202603") one the desa fills in?
+
+    Every month of a monthly indicator; for one reported per triwulan only the month that ends
+    a triwulan, the month completeness asks for its value in."""
+    frekuensi = Frekuensi.TRIWULANAN if triwulanan else Frekuensi.BULANAN
+    return bool(choose_expected(frekuensi, parse_periode(periode_bulan)))
+
+
+def bulan_penutup(periode_bulan: str) -> str:
+    """The month that ends the triwulan of ``periode_bulan``: "202601" -> "202603"."""
+    p = parse_periode(periode_bulan)
+    return f"{p.tahun}{(p.ke + 2) // 3 * 3:02d}"
+
+
+def tempat_triwulan(r: int, periode_bulan: str, kolom: tuple[str, ...]) -> tuple[str, str]:
+    """Where the figure of the triwulan holding ``periode_bulan`` goes, for row ``r`` of a
+    workbook covering ``kolom``: ("Triwulan I 2026", "sel H9 (kolom Maret)"), or the template
+    to use when this one lacks the month that ends the triwulan."""
+    akhir = parse_periode(bulan_penutup(periode_bulan))
+    tw, nama = triwulan(akhir.tahun, akhir.ke // 3).label, nama_bulan(akhir.ke)
+    if akhir.id in kolom:
+        return tw, f"sel {nama_sel(r, KOLOM_BULAN_AWAL + kolom.index(akhir.id))} (kolom {nama})"
+    return tw, f"templat bulan {nama} atau templat {tw}"

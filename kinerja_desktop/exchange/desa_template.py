@@ -2,7 +2,8 @@
 
 The workbook is made to be filled in without the application: plain Indonesian instructions,
 only the yellow input cells unlocked, Excel's own validation on them, and a page setup that
-prints the table one page wide.
+prints the table one page wide. An indicator reported per triwulan is open only in the month
+that ends each triwulan; its other months are grey, locked and say where its figure goes.
 
 Long because the workbook's instructions, styles, validation and page setup are written cell by
 cell; the layout shared with the importer is in desa_layout.
@@ -24,7 +25,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.queries import desa_indicators
 from kinerja_desktop.domain.batas import NILAI_MAKS
-from kinerja_desktop.domain.indikator import Jenis, huruf_butir
+from kinerja_desktop.domain.indikator import Frekuensi, Jenis, huruf_butir
 from kinerja_desktop.domain.periode import Periode, bulan, parse_periode, tahun_
 from kinerja_desktop.domain.tanggal import nama_bulan
 from kinerja_desktop.domain.wilayah import nama_desa_lengkap
@@ -34,6 +35,7 @@ from kinerja_desktop.exchange.desa_layout import (
     BARIS_JUDUL_KOLOM,
     KOLOM_BULAN_AWAL,
     KOLOM_KODE,
+    KOLOM_RINCIAN,
     KOMPONEN_NILAI,
     KOMPONEN_PEMBILANG,
     KOMPONEN_PENYEBUT,
@@ -42,7 +44,10 @@ from kinerja_desktop.exchange.desa_layout import (
     LEMBAR_PETUNJUK,
     BarisIsian,
     StrukturTemplat,
+    bulan_penutup,
+    is_open,
     judul_kolom,
+    tempat_triwulan,
 )
 from kinerja_desktop.exchange.xlsx_reader import angka_ke_kolom
 from kinerja_desktop.fileio import atomic_write, make_folder
@@ -50,6 +55,7 @@ from kinerja_desktop.workbook import fit_to_page_width, sel_teks
 
 KUNING = "FFF2CC"
 ABU = "D9D9D9"
+ABU_TUTUP = "EDEDED"  # a month a triwulan indicator is not filled in: lighter than the header
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ def nama_dengan_butir(ind: Indikator, butir: list[str]) -> str:
 
 def _baris_indikator(ind: Indikator, butir: list[str]) -> list[BarisIsian]:
     nama = nama_dengan_butir(ind, butir)
+    tw = Frekuensi(ind.frekuensi) is Frekuensi.TRIWULANAN
     if ind.jenis == Jenis.PERSENTASE:
         # the long labels go beside the indicator's name, where the column is wide
         pembilang = f"{nama}\n— pembilang: {ind.pembilang or 'yang memenuhi'}"
@@ -95,12 +102,12 @@ def _baris_indikator(ind: Indikator, butir: list[str]) -> list[BarisIsian]:
         if not butir:
             pembilang, penyebut = (x.replace("\n— ", " — ") for x in (pembilang, penyebut))
         return [
-            BarisIsian(ind.kode, KOMPONEN_PEMBILANG, pembilang, "Pembilang", ind.satuan),
-            BarisIsian(ind.kode, KOMPONEN_PENYEBUT, penyebut, "Penyebut", ind.satuan),
+            BarisIsian(ind.kode, KOMPONEN_PEMBILANG, pembilang, "Pembilang", ind.satuan, tw),
+            BarisIsian(ind.kode, KOMPONEN_PENYEBUT, penyebut, "Penyebut", ind.satuan, tw),
         ]
     if ind.jenis == Jenis.KEHADIRAN:
         return []  # attendance is the kecamatan's own staff, never a desa figure
-    return [BarisIsian(ind.kode, KOMPONEN_NILAI, nama, "Jumlah", ind.satuan)]
+    return [BarisIsian(ind.kode, KOMPONEN_NILAI, nama, "Jumlah", ind.satuan, tw)]
 
 
 def butir_indikator(indikator: list[Indikator]) -> dict[int, list[str]]:
@@ -135,27 +142,35 @@ def struktur_desa(
     return StrukturTemplat(desa.kode, desa.nama, tahun, periode.id, kolom, baris)
 
 
-def nilai_tercatat(struktur: StrukturTemplat) -> dict[tuple[str, str], float]:
-    """Values already recorded for the desa and months: (row key, month) -> value."""
-    desa = Desa.get(Desa.kode == struktur.kode_desa)
-    kode = {b.kode for b in struktur.baris}
+def nilai_tercatat(
+    desa_id: int, tahun: int, kode: set[str], kolom: Sequence[str]
+) -> dict[tuple[str, str], float]:
+    """Values recorded for a desa, the indicators ``kode`` of ``tahun`` and the months
+    ``kolom``, read in one query: (row key "KODE:komponen", month) -> value."""
     query = (
-        NilaiRealisasi.select(NilaiRealisasi, Indikator.kode)
+        NilaiRealisasi.select(
+            Indikator.kode,
+            NilaiRealisasi.periode,
+            NilaiRealisasi.nilai,
+            NilaiRealisasi.pembilang,
+            NilaiRealisasi.penyebut,
+        )
         .join(Indikator)
         .where(
-            (Indikator.tahun == struktur.tahun)
+            (Indikator.tahun == tahun)
             & (Indikator.kode.in_(kode))
-            & (NilaiRealisasi.desa == desa)
-            & (NilaiRealisasi.periode.in_(struktur.kolom))
+            & (NilaiRealisasi.desa == desa_id)
+            & (NilaiRealisasi.periode.in_(list(kolom)))
         )
+        .tuples()
     )
     hasil: dict[tuple[str, str], float] = {}
-    for n in query:
-        k = n.indikator.kode
-        for komponen in (KOMPONEN_NILAI, KOMPONEN_PEMBILANG, KOMPONEN_PENYEBUT):
-            v = getattr(n, komponen)
+    for k, periode, *komponen in query.iterator():
+        for nama, v in zip(
+            (KOMPONEN_NILAI, KOMPONEN_PEMBILANG, KOMPONEN_PENYEBUT), komponen, strict=True
+        ):
             if v is not None:
-                hasil[(f"{k}:{komponen}", n.periode)] = v
+                hasil[(f"{k}:{nama}", periode)] = v
     return hasil
 
 
@@ -171,12 +186,46 @@ def nama_berkas(struktur: StrukturTemplat, jenis_desa: str) -> str:
 LEBAR_INDIKATOR = 46
 
 
-def _jumlah_baris_teks(b: BarisIsian) -> int:
+LEBAR_RINCIAN = 12
+LEBAR_RINCIAN_TRIWULAN = 17  # room for "satu angka per triwulan, di bulan ..."
+
+
+def _jumlah_baris_teks(b: BarisIsian, rincian: str, lebar_rincian: int) -> int:
     """Lines the wrapped labels of a row need (about one character per width unit)."""
     # a word wrap a little narrower than the column: a row too tall wastes a line, a row too
     # short hides words when printed
     nama = sum(max(1, len(textwrap.wrap(x, LEBAR_INDIKATOR - 1))) for x in b.nama.split("\n"))
-    return max(nama, len(textwrap.wrap(b.satuan, 8)), 1)
+    teks_rincian = len(textwrap.wrap(rincian, lebar_rincian - 1))
+    return max(nama, teks_rincian, len(textwrap.wrap(b.satuan, 8)), 1)
+
+
+def bulan_isi_triwulan(kolom: tuple[str, ...]) -> str:
+    """The months a triwulan row of a workbook covering ``kolom`` is filled in, as the desa
+    reads them: "Maret, Juni, September dan Desember" for a year, "Juni" for Triwulan II (words
+    apart, so that the narrow "Yang diisi" column wraps between them)."""
+    nama = [nama_bulan(parse_periode(k).ke) for k in sorted({bulan_penutup(k) for k in kolom})]
+    return " dan ".join([", ".join(nama[:-1]), nama[-1]]) if len(nama) > 1 else nama[0]
+
+
+def teks_rincian(b: BarisIsian, kolom: tuple[str, ...]) -> str:
+    """What the "Yang diisi" cell of row ``b`` says: "Jumlah", or for an indicator reported
+    per triwulan "Jumlah: satu angka per triwulan, di bulan Maret, Juni, September dan
+    Desember"."""
+    if not b.triwulanan:
+        return b.rincian
+    teks = f"{b.rincian}: satu angka per triwulan, di bulan {bulan_isi_triwulan(kolom)}"
+    if not any(is_open(True, k) for k in kolom):
+        teks += " (tidak di templat ini)"
+    return teks
+
+
+def _catatan_tutup(b: BarisIsian, r: int, periode_bulan: str, kolom: tuple[str, ...]) -> str:
+    """The note of a month a triwulan row is not filled in: why, and where its figure goes."""
+    tw, tempat = tempat_triwulan(r, periode_bulan, kolom)
+    return (
+        f"Tidak diisi. Indikator {b.kode} dilaporkan per triwulan: ketik satu angka untuk "
+        f"{tw} di {tempat}."
+    )
 
 
 _MAKS_TAMPIL = f"{NILAI_MAKS:,}".replace(",", ".")
@@ -192,28 +241,58 @@ def _petunjuk(struktur: StrukturTemplat, judul: str, kantor: str) -> list[str]:
     bulan_awal = nama_bulan(parse_periode(struktur.kolom[0]).ke)
     bulan_akhir = nama_bulan(parse_periode(struktur.kolom[-1]).ke)
     rentang = bulan_awal if len(struktur.kolom) == 1 else f"{bulan_awal} sampai {bulan_akhir}"
-    return [
+    butir = [
+        ['Buka lembar "Isian" (tab di bawah layar).'],
+        ["Isi hanya sel berwarna kuning. Sel lain terkunci dan tidak perlu diubah."],
+        [
+            "Setiap baris adalah satu indikator, setiap kolom adalah satu bulan.",
+            "Ketik jumlahnya pada bulan kegiatan itu terjadi, berupa angka bulat 0 atau lebih.",
+        ],
+        [
+            "Bila pada bulan itu tidak ada kegiatan, ketik 0.",
+            "Bila datanya belum ada, biarkan sel kosong. Kosong berarti belum lapor, bukan 0.",
+        ],
+        [
+            "Untuk indikator persentase ada dua baris: pembilang dan penyebut.",
+            "Isi keduanya; pembilang tidak boleh lebih besar dari penyebut.",
+        ],
+    ]
+    if struktur.kunci_triwulanan:
+        butir.append(
+            [
+                'Indikator triwulanan (kolom "Yang diisi" menyebut "satu angka per triwulan")',
+                "cukup diisi satu angka untuk setiap triwulan: angka seluruh triwulan itu, diketik",
+                f"di kolom bulan terakhir triwulannya ({bulan_isi_triwulan(struktur.kolom)}).",
+                "Sel bulan lainnya berwarna abu-abu, terkunci dan tidak diisi.",
+            ]
+        )
+    butir += [
+        [
+            "Ketik angkanya saja: tanpa rumus (=...), tanpa titik ribuan, tanpa huruf,",
+            "tanpa tanda minus, tanpa tanda petik.",
+        ],
+        ["Jangan menambah, menghapus, memindah atau mengganti nama baris, kolom atau lembar."],
+        [
+            "Angka yang sudah tercatat di kecamatan sudah terisi. Perbaiki bila salah;",
+            "sel yang dikosongkan berarti datanya dihapus.",
+        ],
+        [
+            "Simpan dengan Ctrl+S dalam format Excel (.xlsx). Jangan simpan sebagai .xls, .csv",
+            "atau .ods, dan jangan beri kata sandi.",
+        ],
+        ["Kirim kembali berkas ini ke kecamatan (flashdisk atau surel)."],
+    ]
+    baris = [
         "PETUNJUK PENGISIAN",
         "",
         f"Berkas ini untuk {judul}, {kantor}.",
         f"Periode: {p.label} ({rentang} {struktur.tahun}).",
         "",
-        '1. Buka lembar "Isian" (tab di bawah layar).',
-        "2. Isi hanya sel berwarna kuning. Sel lain terkunci dan tidak perlu diubah.",
-        "3. Setiap baris adalah satu indikator, setiap kolom adalah satu bulan.",
-        "   Ketik jumlahnya pada bulan kegiatan itu terjadi, berupa angka bulat 0 atau lebih.",
-        "4. Bila pada bulan itu tidak ada kegiatan, ketik 0.",
-        "   Bila datanya belum ada, biarkan sel kosong. Kosong berarti belum lapor, bukan 0.",
-        "5. Untuk indikator persentase ada dua baris: pembilang dan penyebut.",
-        "   Isi keduanya; pembilang tidak boleh lebih besar dari penyebut.",
-        "6. Ketik angkanya saja: tanpa rumus (=...), tanpa titik ribuan, tanpa huruf,",
-        "   tanpa tanda minus, tanpa tanda petik.",
-        "7. Jangan menambah, menghapus, memindah atau mengganti nama baris, kolom atau lembar.",
-        "8. Angka yang sudah tercatat di kecamatan sudah terisi. Perbaiki bila salah;",
-        "   sel yang dikosongkan berarti datanya dihapus.",
-        "9. Simpan dengan Ctrl+S dalam format Excel (.xlsx). Jangan simpan sebagai .xls, .csv",
-        "   atau .ods, dan jangan beri kata sandi.",
-        "10. Kirim kembali berkas ini ke kecamatan (flashdisk atau surel).",
+    ]
+    for n, kalimat in enumerate(butir, start=1):
+        baris += [f"{n}. {kalimat[0]}", *(f"   {k}" for k in kalimat[1:])]
+    return [
+        *baris,
         "",
         'Kolom "Jumlah" dihitung sendiri oleh Excel sebagai pemeriksaan; tidak perlu diisi.',
         "Bila ada pertanyaan, hubungi petugas kecamatan yang mengirim berkas ini.",
@@ -224,6 +303,7 @@ def _write_template(
     struktur: StrukturTemplat, nilai: dict[tuple[str, str], float], judul: str, target: Path
 ) -> None:
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -260,11 +340,22 @@ def _write_template(
         "Isi hanya sel kuning dengan angka bulat 0 atau lebih. Kosongkan bila data belum ada. "
         "Baca lembar Petunjuk.",
     ).font = Font(italic=True)
+    if struktur.kunci_triwulanan:
+        teks(
+            isian,
+            5,
+            1,
+            "Sel abu-abu tidak diisi: indikator triwulanan cukup satu angka per triwulan, di "
+            f"bulan {bulan_isi_triwulan(struktur.kolom)}.",
+        ).font = Font(italic=True)
 
     tipis = Side(style="thin", color="808080")
     garis = Border(left=tipis, right=tipis, top=tipis, bottom=tipis)
     kepala_fill = PatternFill("solid", fgColor=ABU)
     isi_fill = PatternFill("solid", fgColor=KUNING)
+    tutup_fill = PatternFill("solid", fgColor=ABU_TUTUP)
+    tutup_font = Font(color="808080")
+    lebar_rincian = LEBAR_RINCIAN_TRIWULAN if struktur.kunci_triwulanan else LEBAR_RINCIAN
     wrap_lines = Alignment(wrap_text=True, vertical="top")
     tengah = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -298,22 +389,32 @@ def _write_template(
         isian.cell(row=r, column=1, value=nomor).alignment = Alignment(vertical="top")
         teks(isian, r, KOLOM_KODE, b.kode).alignment = wrap_lines
         teks(isian, r, 3, b.nama).alignment = wrap_lines
-        teks(isian, r, 4, b.rincian).alignment = wrap_lines
+        rincian = teks_rincian(b, struktur.kolom)
+        teks(isian, r, KOLOM_RINCIAN, rincian).alignment = wrap_lines
         teks(isian, r, 5, b.satuan).alignment = wrap_lines
         for c in range(1, KOLOM_BULAN_AWAL):
             isian.cell(row=r, column=c).border = garis
         # spreadsheet programs do not grow a wrapped row by themselves when printing
         # Excel refuses a row taller than 409 points (a 1,500-character name needs more)
-        isian.row_dimensions[r].height = min(15 * _jumlah_baris_teks(b), 409)
+        isian.row_dimensions[r].height = min(
+            15 * _jumlah_baris_teks(b, rincian, lebar_rincian), 409
+        )
         awal, akhir = angka_ke_kolom(KOLOM_BULAN_AWAL), angka_ke_kolom(kolom_jumlah - 1)
         for j, periode_id in enumerate(struktur.kolom):
             sel = isian.cell(row=r, column=KOLOM_BULAN_AWAL + j)
             v = nilai.get((b.kunci, periode_id))
             if v is not None:
+                # a value recorded in a closed month still shows: the row's total counts it
                 sel.value = int(v) if float(v).is_integer() else v
-            sel.fill, sel.border, sel.number_format = isi_fill, garis, "0"
-            sel.protection = Protection(locked=False)
+            sel.border, sel.number_format = garis, "0"
             sel.alignment = Alignment(horizontal="center", vertical="top")
+            if is_open(b.triwulanan, periode_id):
+                sel.fill, sel.protection = isi_fill, Protection(locked=False)
+            else:
+                sel.fill, sel.font = tutup_fill, tutup_font
+                catatan = Comment(_catatan_tutup(b, r, periode_id, struktur.kolom), "Kecamatan")
+                catatan.width, catatan.height = 240, 90
+                sel.comment = catatan
         jumlah = isian.cell(
             row=r,
             column=kolom_jumlah,
@@ -346,7 +447,7 @@ def _write_template(
             isian.add_data_validation(dv)
             dv.add(rentang)
 
-    lebar = {1: 4, 2: 16, 3: LEBAR_INDIKATOR, 4: 12, 5: 9}
+    lebar = {1: 4, 2: 16, 3: LEBAR_INDIKATOR, 4: lebar_rincian, 5: 9}
     for c, w in lebar.items():
         isian.column_dimensions[angka_ke_kolom(c)].width = w
     for c in range(KOLOM_BULAN_AWAL, kolom_jumlah):
@@ -424,7 +525,7 @@ def make_desa_templates(
     hasil = []
     for desa in semua_desa:
         struktur = struktur_desa(tahun, p, desa, baris)
-        nilai = nilai_tercatat(struktur)
+        nilai = nilai_tercatat(desa.id, tahun, {b.kode for b in baris}, struktur.kolom)
         target = folder / nama_berkas(struktur, desa.jenis)
         write_template(struktur, nilai, judul_desa(desa), target)
         hasil.append(

@@ -2,6 +2,17 @@
 version), is its shape untouched, and every input cell as a value to store or a refusal naming
 its sheet, cell and reason. Nothing here compares with the database; the import
 (:mod:`kinerja_desktop.exchange.desa_import`) plans and applies what is read.
+
+A row of an indicator reported per triwulan (listed under ``triwulanan`` in ``_meta``) is read
+in the month that ends each triwulan only, as the desa saw it open. Its grey months are no
+input: a figure there, or a recorded one changed there, refuses the file naming the cell and
+where the triwulan's figure goes, rather than being taken as a part of the triwulan to add or
+as its whole (the workbook asked for one figure, in one place; which of the two the desa meant
+would decide the capaian and cannot be told from the file).
+
+Long because every way a desa can fill a cell wrongly (text, a formula, a date, a fraction, a
+pair out of order, a figure in a grey triwulan month) has its own refusal naming the cell and
+what to do, beside the checks of the template's identity and shape.
 """
 
 import re
@@ -38,7 +49,9 @@ from kinerja_desktop.exchange.desa_layout import (
     URUTAN_LEMBAR,
     VERSI_TEMPLAT,
     checksum_struktur,
+    is_open,
     judul_kolom,
+    tempat_triwulan,
 )
 from kinerja_desktop.exchange.refusal import BerkasDitolak
 from kinerja_desktop.exchange.xlsx_reader import (
@@ -93,6 +106,11 @@ class Identitas:
     kolom: tuple[str, ...]
     baris: tuple[tuple[str, str], ...]  # (kode, komponen)
     indikator: dict[str, Indikator]
+    triwulanan: frozenset[str] = frozenset()  # keys "KODE:komponen" of rows open once a triwulan
+
+    def is_open(self, kunci: str, periode: str) -> bool:
+        """Did the desa see the cell of row ``kunci`` for month ``periode`` open for input?"""
+        return is_open(kunci in self.triwulanan, periode)
 
 
 def identify(
@@ -122,6 +140,7 @@ def identify(
         tahun = int(meta.get("tahun", ""))
         kolom = tuple(k for k in meta.get("kolom", "").split(",") if k)
         baris = tuple(tuple(k.rsplit(":", 1)) for k in meta.get("baris", "").split(";") if k)
+        triwulanan = tuple(k for k in meta.get("triwulanan", "").split(";") if k)
         checksum = checksum_struktur(
             VERSI_TEMPLAT,
             meta.get("kode_desa", ""),
@@ -129,10 +148,16 @@ def identify(
             meta.get("periode", ""),
             kolom,
             tuple(":".join(b) for b in baris),
+            triwulanan,
         )
     except ValueError:
         checksum = ""
-    if not checksum or checksum != meta.get("checksum") or any(len(b) != 2 for b in baris):
+    if (
+        not checksum
+        or checksum != meta.get("checksum")
+        or any(len(b) != 2 for b in baris)
+        or not set(triwulanan) <= {":".join(b) for b in baris}
+    ):
         raise BerkasDitolak(
             path,
             f"data pengenal templat (lembar tersembunyi {LEMBAR_META}) telah diubah. "
@@ -210,7 +235,15 @@ def identify(
             f"templat sudah usang: indikator {', '.join(sorted(set(usang)))} sudah dihapus atau "
             f"diubah di kecamatan sejak templat dibuat. {_TEMPLAT_BARU}.",
         )
-    return Identitas(desa, tahun, p.id, kolom, baris, indikator)  # type: ignore[arg-type]
+    return Identitas(
+        desa,
+        tahun,
+        p.id,
+        kolom,
+        baris,  # type: ignore[arg-type]
+        indikator,
+        frozenset(triwulanan),
+    )
 
 
 def check_shape(path: Path, isian: Lembar, ident: Identitas) -> None:
@@ -298,8 +331,48 @@ def _angka_sel(sel: WorkbookCell | None, jumlah: bool) -> tuple[float | None, st
     return nilai, None
 
 
-def read_values(isian: Lembar, ident: Identitas) -> tuple[list[NilaiMasuk], list[MasalahSel]]:
-    """Every input cell, checked: the values to plan and the invalid cells."""
+def _closed_refusal(
+    sel: WorkbookCell | None,
+    tercatat: float | None,
+    kode: str,
+    r: int,
+    periode: str,
+    kolom: tuple[str, ...],
+) -> str | None:
+    """Why the grey cell of a triwulan row for month ``periode`` refuses the file, None when
+    it holds what it was given (nothing, or the value recorded there)."""
+    ada: float | str | None = None  # what the cell holds, compared with what is recorded
+    isi = ""  # the same as the message shows it
+    if sel is not None and sel.jenis is CellKind.ANGKA:
+        ada = float(sel.nilai)  # type: ignore[arg-type]
+        isi = angka(ada)
+    elif sel is not None and _teks(sel):
+        ada = isi = _pendek(_teks(sel))
+    if ada == tercatat:
+        return None
+    tw, tempat = tempat_triwulan(r, periode, kolom)
+    aturan = f"indikator {kode} dilaporkan per triwulan, satu angka untuk {tw} di {tempat}"
+    if tercatat is None:
+        return (
+            f"berisi {isi}, padahal sel abu-abu tidak diisi: {aturan}. Bila {isi} adalah angka "
+            f"seluruh {tw}, pindahkan ke sana; lalu kosongkan sel ini dan kirim atau impor lagi."
+        )
+    return (
+        f"angka yang tercatat di kecamatan ({angka(tercatat)}) diubah, padahal sel abu-abu "
+        f"tidak diubah lewat berkas desa: {aturan}. Kembalikan sel ini menjadi "
+        f"{angka(tercatat)} (perbaikan angka triwulan diketik di {tempat}), lalu kirim atau "
+        "impor lagi."
+    )
+
+
+def read_values(
+    isian: Lembar, ident: Identitas, tercatat_tutup: dict[tuple[str, str], float] | None = None
+) -> tuple[list[NilaiMasuk], list[MasalahSel]]:
+    """Every input cell, checked: the values to plan and the invalid cells.
+
+    The grey cells of triwulan rows are no input; ``tercatat_tutup`` holds what is recorded in
+    them ((row key, month) -> value, as the template showed it), the one thing they may hold."""
+    tercatat_tutup = tercatat_tutup or {}
     masuk: list[NilaiMasuk] = []
     masalah: list[MasalahSel] = []
     # percentage rows come in pairs; gather both before building the value
@@ -307,9 +380,22 @@ def read_values(isian: Lembar, ident: Identitas) -> tuple[list[NilaiMasuk], list
     for i, (kode, komponen) in enumerate(ident.baris):
         r = BARIS_DATA_AWAL + i
         ind = ident.indikator[kode]
+        kunci_baris = f"{kode}:{komponen}"
         for j, periode in enumerate(ident.kolom):
             c = KOLOM_BULAN_AWAL + j
             ref = nama_sel(r, c)
+            if not ident.is_open(kunci_baris, periode):
+                alasan_tutup = _closed_refusal(
+                    isian.sel.get((r, c)),
+                    tercatat_tutup.get((kunci_baris, periode)),
+                    kode,
+                    r,
+                    periode,
+                    ident.kolom,
+                )
+                if alasan_tutup is not None:
+                    masalah.append(MasalahSel(LEMBAR_ISIAN, ref, alasan_tutup))
+                continue
             nilai, alasan = _angka_sel(isian.sel.get((r, c)), komponen == KOMPONEN_NILAI)
             if alasan is not None:
                 masalah.append(MasalahSel(LEMBAR_ISIAN, ref, alasan))
