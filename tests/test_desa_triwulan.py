@@ -191,3 +191,24 @@ def test_a_template_made_before_the_indicator_was_triwulanan_reads_as_it_was_mad
     [pratinjau], _ = import_berkas_desa([isi(path, {(0, 0): 4})])
     assert not pratinjau.ditolak
     assert [(p.kode, p.periode, p.baru) for p in pratinjau.baru] == [(kode, "202001", "4")]
+
+
+def test_a_percentage_reported_per_triwulan_has_both_rows_open_in_march_only(db, tmp_path):
+    kode = desa_indicators(2020)[0].kode
+    Indikator.update(jenis="persentase", pembilang="a", penyebut="b", frekuensi="triwulanan").where(
+        (Indikator.tahun == 2020) & (Indikator.kode == kode)
+    ).execute()
+    path = templat(tmp_path / "t")  # Triwulan I 2020: rows 0 and 1 are its pembilang/penyebut
+    ws = openpyxl.load_workbook(path)["Isian"]
+    for r in (BARIS_DATA_AWAL, BARIS_DATA_AWAL + 1):
+        assert [ws.cell(r, KOLOM_BULAN_AWAL + j).protection.locked for j in range(3)] == [
+            True, True, False,
+        ]  # fmt: skip
+    assert ws.cell(BARIS_DATA_AWAL, 4).value == "Pembilang: satu angka per triwulan, di bulan Maret"
+    assert ws.cell(BARIS_DATA_AWAL + 1, 4).value.startswith("Penyebut: satu angka per triwulan")
+
+    [pratinjau], _ = import_berkas_desa([isi(path, {(0, 2): 3, (1, 2): 4})])
+    assert [(p.kode, p.periode, p.baru) for p in pratinjau.baru] == [(kode, "202003", "3/4")]
+    [masalah] = import_berkas_desa([isi(path, {(1, 0): 9})], coba=True)[0][0].masalah
+    assert masalah.sel == f"F{BARIS_DATA_AWAL + 1}"
+    assert f"di sel H{BARIS_DATA_AWAL + 1} (kolom Maret)" in masalah.alasan
