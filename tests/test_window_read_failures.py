@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from damaged_file import damage, make_whole
 from operator_boxes import watch_boxes
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.years import copy_year
@@ -88,6 +88,7 @@ def test_another_year_chosen_on_a_damaged_file_is_refused_in_the_status_bar(
     window.year_combo.setCurrentIndex(window.year_combo.findData(2020))
     pesan = window.statusBar().currentMessage()
     assert pesan.startswith("Tahun 2020 tidak ditampilkan: ") and _rusak(pesan, db_path)
+    assert window.statusBar().toolTip() == pesan  # the whole of it, when the bar cuts it
     assert window.year_combo.currentText() == "2021" and window.tahun == 2021
     assert _titles(window) == pohon and window.selected_kode() == dipilih
     assert window.right.judul.text() == judul
@@ -100,6 +101,7 @@ def test_another_year_chosen_on_a_damaged_file_is_refused_in_the_status_bar(
     window.year_combo.setCurrentIndex(window.year_combo.findData(2020))
     assert window.tahun == 2020 and window.selected_kode() == dipilih
     assert window.statusBar().currentMessage() == "Menampilkan IKI tahun 2020."
+    assert window.statusBar().toolTip() == ""  # the failure's words went with it
 
 
 def test_ctrl_j_and_change_records_on_a_damaged_file_leave_the_tree_as_shown(
@@ -161,7 +163,8 @@ def test_dialogs_opened_from_the_menus_on_a_damaged_file_say_why_and_do_not_open
 ):
     """Every item of the menus, chosen on a damaged file: a dialog that reads as it opens
     (Salin Tahun, Kepala Keputusan, the reports, the SKP editor, Tentang, …) does not open and
-    its box says why in the words of explain_failure; none reaches the hook's box."""
+    its box says why in the words of explain_failure; none reaches the hook's box, and no half
+    made dialog stays behind in the window."""
     window.complete_menus()
     window.show_jabatan_view()
     pohon = _titles(window)
@@ -192,4 +195,7 @@ def test_dialogs_opened_from_the_menus_on_a_damaged_file_say_why_and_do_not_open
     assert {"Tidak dapat dilanjutkan", "Kesalahan program"}.isdisjoint(judul)
     assert all(_rusak(b["teks"], db_path) for b in boxes)
     assert "SalinTahunDialog" not in dibuka and "KeputusanDialog" not in dibuka
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    tersisa = {type(d).__name__ for d in window.findChildren(QDialog)}
+    assert tersisa.isdisjoint({"KeputusanDialog", "CapaianDialog", "PitaDialog", "SkpEditor"})
     assert _titles(window) == pohon and window.tahun == 2021

@@ -250,8 +250,16 @@ class MainWindow(WindowMenus, QMainWindow):
         return run_once(self, op, on_refused or refused)
 
     def show_read_failure(self, judul: str, pesan: str) -> None:
-        """Say in the status bar, until the next message, what was not done and why."""
-        self.statusBar().showMessage(f"{judul}: {pesan}")
+        """Say in the status bar, until the next message, what was not done and why; the bar
+        cuts a long message at the window's edge, so its tooltip holds the whole of it."""
+        bar, teks = self.statusBar(), f"{judul}: {pesan}"
+        if not bar.property("tip_pesan"):  # the tooltip goes with the message it belongs to
+            bar.setProperty("tip_pesan", True)
+            bar.messageChanged.connect(
+                lambda shown: bar.setToolTip("") if shown != bar.toolTip() else None
+            )
+        bar.setToolTip(teks)
+        bar.showMessage(teks)
 
     def fill_years(self) -> list[int]:
         """List the years of the database in the year selector; returns them. The selector is

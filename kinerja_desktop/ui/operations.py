@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6 import QtWidgets
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -95,8 +96,22 @@ def build_dialog(parent: QWidget | None, build: Callable[[], D], judul: str) -> 
     """Make the dialog ``build`` returns (opened from a menu: it reads the database as it is
     made) through :func:`run_once`; None when that failed: a box titled ``judul`` (such as
     "Salin Tahun tidak dapat dibuka") says why and no dialog opens, a bug goes to the bug
-    dialog."""
-    return run_once(parent, build, lambda pesan: peringatan(parent, judul, pesan))
+    dialog. A dialog that failed half way through its making is deleted, not left behind
+    hidden in ``parent``."""
+    before = _dialogs_of(parent)
+    dialog = run_once(parent, build, lambda pesan: peringatan(parent, judul, pesan))
+    if dialog is None:
+        for half_made in _dialogs_of(parent) - before:
+            half_made.deleteLater()
+    return dialog
+
+
+def _dialogs_of(parent: QWidget | None) -> set[QtWidgets.QDialog]:
+    """The dialogs ``parent`` holds directly (Qt keeps a child whose making raised)."""
+    if parent is None:
+        return set()
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    return set(parent.findChildren(QtWidgets.QDialog, options=direct))
 
 
 @dataclass
