@@ -6,6 +6,7 @@ Every change is made through the application's operations, then one row is chang
 with SQL, and the command is run as an operator runs it."""
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 import pytest
@@ -82,7 +83,7 @@ def nomor_isi(jenis: str, row_id: int) -> int:
     return max(n for n, isi in rows.tuples() if json.loads(isi)["id"] == row_id)
 
 
-def nomor(jenis: str, **kolom: int) -> int:
+def nomor(jenis: str, **kolom: object) -> int:
     """The number of the last entry of ``jenis`` (matching ``kolom``)."""
     syarat = CatatanAudit.jenis == jenis
     for nama, nilai in kolom.items():
@@ -158,6 +159,10 @@ def test_the_built_in_data_passes(db, capsys):
     assert (code, out.startswith("Log utuh:")) == (0, True)
 
 
+def _nama_2020(kode: str) -> str:
+    return Indikator.get(Indikator.tahun == 2020, Indikator.kode == kode).nama
+
+
 def _tempat() -> str:
     return "(jabatan Sekretaris Kecamatan, tahun 2021)"
 
@@ -199,6 +204,20 @@ KASUS = {
         lambda d: (
             f"Indikator SEKCAM.02 {_tempat()}: satuan tersimpan “orang”, menurut log (catatan "
             f"nomor {nomor('indikator', indikator_id=d.indikator)}) “persen”."
+        ),
+    ),
+    "indikator tak tersentuh sejak salin tahun": (
+        "UPDATE indikator SET nama = 'Jumlah apa saja' WHERE tahun = 2021 AND kode = 'SEKCAM.01'",
+        lambda d: (
+            f"Indikator SEKCAM.01 {_tempat()}: nama tersimpan “Jumlah apa saja”, menurut log "
+            f"(catatan nomor {nomor('tahun', periode='2021')}) “{_nama_2020('SEKCAM.01')}”."
+        ),
+    ),
+    "tugas disisipkan": (
+        "INSERT INTO tugas (jabatan_id, urutan, teks) VALUES ({sekcam}, 99, 'Tugas gelap')",
+        lambda d: (
+            f"Tugas “Tugas gelap” {_tempat()} ada di basis data tetapi tidak ada di log: "
+            "ditulis di luar aplikasi."
         ),
     ),
     "sasaran": (
@@ -300,3 +319,26 @@ def test_a_change_made_with_another_tool_is_reported_once(dicatat, db, capsys, a
     assert baris[0].startswith("PERINGATAN: 1 masalah ditemukan")
     assert baris[1] == f"  - {harapan}"
     assert "diubah di luar aplikasi" in baris[2]
+
+
+def test_a_year_imported_from_an_iki_workbook_is_compared_row_by_row(db_path, tmp_path, capsys):
+    buku = tmp_path / "IKI-2020.xlsx"
+    for perintah in (
+        ["report", "iki", "--tahun", "2020", "--out", str(buku)],
+        ["iki", "impor", str(buku), "--tahun", "2022"],
+        ["iki", "impor", str(buku), "--tahun", "2022", "--ganti"],  # replaced: new rows
+    ):
+        assert main(["--db", str(db_path), *perintah]) == 0
+        database_proxy.initialize(None)
+    capsys.readouterr()
+    code, out = periksa(capsys)
+    assert (code, out.startswith("Log utuh:")) == (0, True)
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE sub_indikator SET teks = 'Apa saja' WHERE id = (SELECT min(s.id) "
+                    "FROM sub_indikator s JOIN indikator i ON i.id = s.indikator_id "
+                    "WHERE i.tahun = 2022)")  # fmt: skip
+    code, out = periksa(capsys)
+    assert code == 1
+    [masalah] = [b for b in out.splitlines() if b.startswith("  - ")]
+    assert masalah.startswith("  - Sub-butir “Apa saja” indikator ")
+    assert "tahun 2022): teks tersimpan “Apa saja”, menurut log (catatan nomor " in masalah

@@ -19,7 +19,7 @@ from typing import Any
 
 from peewee import fn
 
-from kinerja_desktop.db.audit_isi import KOLOM_ISI, normal
+from kinerja_desktop.db.audit_isi import INDUK_JENIS, KOLOM_ISI, normal
 from kinerja_desktop.db.models import CatatanAudit, Indikator, Jabatan, Kegiatan, Program, Sasaran
 from kinerja_desktop.domain.value_text import format_rupiah
 
@@ -69,21 +69,21 @@ class EntriTerakhir:
 
 
 def _induk(jenis: str, jabatan_id: int | None, indikator_id: int | None, isi: Any) -> Any:
-    """The row an IKI row, program or kegiatan belongs to, from its entry."""
-    if jenis == "jabatan":
+    """The row an IKI row, program or kegiatan belongs to, from its own entry."""
+    induk = INDUK_JENIS[jenis]
+    if induk is None:
         return None
-    if jenis == "sub_indikator":
-        return ("indikator", indikator_id)
-    if jenis in ("indikator", "kegiatan"):
-        return ("sasaran" if jenis == "indikator" else "program", isi.get("induk"))
-    return ("jabatan", jabatan_id)
+    if induk == "jabatan":
+        return (induk, jabatan_id)
+    return (induk, indikator_id if induk == "indikator" else isi.get("induk"))
 
 
 class RiwayatBaris:
-    """What the log says of the rows it holds (``isi``): the last entry of each, when each was
-    added or removed (a jabatan's bawahan go with it), and when each year was copied or
-    imported (its rows then came without an entry of their own); with the ids of the rows
-    others belong to as stored. One read of the log and one of each table."""
+    """What the log says of the rows it holds (``isi``): the last entry of each (a year copied
+    or imported since schema 12 holds all its rows in one entry), when each was added or
+    removed (a jabatan's bawahan go with it), and when each year was last copied or imported
+    (rows before that are another year's); with the ids of the rows others belong to as
+    stored. One read of the log and one of each table."""
 
     def __init__(self) -> None:
         salin = (
@@ -94,6 +94,7 @@ class RiwayatBaris:
         self.salin: dict[str, int] = dict(salin.tuples().iterator())
         self.terakhir: dict[str, dict[int, EntriTerakhir]] = {jenis: {} for jenis in KOLOM_ISI}
         self.datang_pergi: dict[tuple[str, int], int] = {}
+        self.dasar: set[int] = set()  # the years whose every row the log holds
         query = (
             CatatanAudit.select(
                 CatatanAudit.id,
@@ -104,12 +105,15 @@ class RiwayatBaris:
                 CatatanAudit.lama,
                 CatatanAudit.isi,
             )
-            .where(CatatanAudit.isi.is_null(False) & CatatanAudit.jenis.in_(sorted(KOLOM_ISI)))
+            .where(CatatanAudit.isi.is_null(False) & CatatanAudit.jenis.in_([*KOLOM_ISI, "tahun"]))
             .order_by(CatatanAudit.id)
         )
         for nomor, jenis, jabatan_id, indikator_id, periode, lama, isi in query.tuples().iterator():
             data = json.loads(isi)
             tahun = int(periode) if periode.isdigit() else None
+            if jenis == "tahun":
+                self._read_dasar(nomor, int(periode), data)
+                continue
             induk = _induk(jenis, jabatan_id, indikator_id, data)
             self.terakhir[jenis][data["id"]] = EntriTerakhir(
                 nomor, jabatan_id, tahun, data["baris"], induk
@@ -127,6 +131,21 @@ class RiwayatBaris:
                 ("kegiatan", Kegiatan),
             )
         }
+
+    def _read_dasar(self, nomor: int, tahun: int, data: dict[str, Any]) -> None:
+        """Take every row of a year copied or imported (entry ``nomor``) as its entry."""
+        self.dasar.add(tahun)
+        for jenis, rows in data["baris"].items():
+            induk = INDUK_JENIS[jenis]
+            for row_id, jabatan_id, induk_id, nilai in rows:
+                self.terakhir[jenis][row_id] = EntriTerakhir(
+                    nomor,
+                    jabatan_id,
+                    tahun,
+                    dict(zip(KOLOM_ISI[jenis], nilai, strict=True)),
+                    None if induk is None else (induk, induk_id),
+                )
+                self.datang_pergi[(jenis, row_id)] = nomor
 
     def may_be_gone(self, jenis: str, key: Any, entri: EntriTerakhir) -> bool:
         """Whether the row ``key`` of ``jenis`` may be missing although ``entri`` left it: its

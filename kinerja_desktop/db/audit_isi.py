@@ -8,11 +8,26 @@ so the last entry of a row can be compared with the row itself
 (:mod:`~kinerja_desktop.db.audit_banding_iki`). Only the columns a person reads are kept: texts,
 codes, choices and a kegiatan's anggaran, not the order in a list or links to other rows
 (those change when a linked row goes, without an entry of their own).
+
+A year copied or imported as a whole gets one entry (``tahun``) whose ``isi`` holds every such
+row of the new year (:func:`read_baris_tahun`): the rows a later change never touches are
+compared with it.
 """
 
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from kinerja_desktop.db.models import (
+    Fungsi,
+    Indikator,
+    Jabatan,
+    Kegiatan,
+    Program,
+    Sasaran,
+    SubIndikator,
+    Tugas,
+)
 
 KOLOM_ISI: dict[str, tuple[str, ...]] = {
     "jabatan": ("kode", "nama"),
@@ -39,6 +54,17 @@ KOLOM_ISI: dict[str, tuple[str, ...]] = {
     "kegiatan": ("kode", "nama", "anggaran"),
 }
 """The compared columns of each ``jenis`` whose entries carry ``isi``."""
+INDUK_JENIS: dict[str, str | None] = {
+    "jabatan": None,
+    "tugas": "jabatan",
+    "fungsi": "jabatan",
+    "sasaran": "jabatan",
+    "indikator": "sasaran",
+    "sub_indikator": "indikator",
+    "program": "jabatan",
+    "kegiatan": "program",
+}
+"""The kind of row each kind belongs to and goes with when that is removed."""
 
 
 def normal(nilai: Any) -> Any:
@@ -70,3 +96,69 @@ def build_isi(
     if induk is not None:
         isi["induk"] = induk
     return json.dumps(isi, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def query_isi(jenis: str) -> Any:
+    """Every stored row of ``jenis`` (a key of :data:`KOLOM_ISI`) as plain tuples: id, year,
+    jabatan, the row it belongs to (:data:`INDUK_JENIS`; a jabatan's atasan), then the
+    compared columns. One query, joined to the year."""
+    kolom = KOLOM_ISI[jenis]
+    if jenis == "jabatan":
+        return Jabatan.select(
+            Jabatan.id,
+            Jabatan.tahun,
+            Jabatan.id,
+            Jabatan.atasan,
+            *[getattr(Jabatan, c) for c in kolom],
+        )
+    if jenis == "indikator":
+        return Indikator.select(
+            Indikator.id,
+            Indikator.tahun,
+            Sasaran.jabatan,
+            Indikator.sasaran,
+            *[getattr(Indikator, c) for c in kolom],
+        ).join(Sasaran)
+    if jenis == "sub_indikator":
+        return (
+            SubIndikator.select(
+                SubIndikator.id,
+                Indikator.tahun,
+                Sasaran.jabatan,
+                SubIndikator.indikator,
+                *[getattr(SubIndikator, c) for c in kolom],
+            )
+            .join(Indikator)
+            .join(Sasaran)
+        )
+    if jenis == "kegiatan":
+        return (
+            Kegiatan.select(
+                Kegiatan.id,
+                Jabatan.tahun,
+                Program.jabatan,
+                Kegiatan.program,
+                *[getattr(Kegiatan, c) for c in kolom],
+            )
+            .join(Program)
+            .join(Jabatan)
+        )
+    model: Any = {"tugas": Tugas, "fungsi": Fungsi, "sasaran": Sasaran, "program": Program}[jenis]
+    return model.select(
+        model.id, Jabatan.tahun, model.jabatan, model.jabatan, *[getattr(model, c) for c in kolom]
+    ).join(Jabatan)
+
+
+def read_baris_tahun(tahun: int) -> str:
+    """The ``isi`` of the entry of a year copied or imported as a whole: every row of
+    :data:`KOLOM_ISI` of ``tahun`` as stored, ``{"baris": {jenis: [[id, jabatan, induk,
+    [column values]], ...]}}``. One query per table."""
+    baris: dict[str, list[list[Any]]] = {}
+    for jenis in KOLOM_ISI:
+        query = query_isi(jenis)
+        tahun_kolom = Indikator.tahun if jenis in ("indikator", "sub_indikator") else Jabatan.tahun
+        baris[jenis] = [
+            [r[0], r[2], r[3], [normal(v) for v in r[4:]]]
+            for r in query.where(tahun_kolom == tahun).tuples().iterator()
+        ]
+    return json.dumps({"baris": baris}, ensure_ascii=False, separators=(",", ":"))

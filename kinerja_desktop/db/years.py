@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kinerja_desktop.db.audit_iki import log_iki
+from kinerja_desktop.db.audit_isi import read_baris_tahun
 from kinerja_desktop.db.backup import ALASAN_SALIN_TAHUN, backup_before
 from kinerja_desktop.db.changes import Hasil, everything_changed
 from kinerja_desktop.db.locks import KUNCI_NILAI, KUNCI_TAHUN, take_lock
@@ -253,6 +254,7 @@ def copy_year(dari: int, ke: int) -> Hasil[SalinanTahun]:
             "salin_tahun",
             "tahun",
             tahun=ke,
+            isi=read_baris_tahun(ke),
             baru=f"IKI tahun {ke}",
             catatan=(
                 f"disalin dari tahun {dari}: {len(old_jabatan)} jabatan, {indikator_count} "

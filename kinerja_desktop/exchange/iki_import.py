@@ -653,6 +653,7 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None
     The result carries the backup made first.
     """
     from kinerja_desktop.db.audit_iki import log_iki
+    from kinerja_desktop.db.audit_isi import read_baris_tahun
     from kinerja_desktop.db.backup import backup_before
     from kinerja_desktop.db.builtin import load_jabatan
 
@@ -685,6 +686,7 @@ def apply_iki(pratinjau: PratinjauIKI, ganti: bool = False) -> Hasil[Path | None
             "impor_iki",
             "tahun",
             tahun=pratinjau.tahun,
+            isi=read_baris_tahun(pratinjau.tahun),
             lama=f"IKI tahun {pratinjau.tahun}" if pratinjau.ganti else None,
             baru=f"IKI dari {pratinjau.path.name}",
             catatan=(
