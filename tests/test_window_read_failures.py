@@ -162,7 +162,7 @@ def test_dialogs_opened_from_the_menus_on_a_damaged_file_say_why_and_do_not_open
     window, db_path, qtbot, boxes
 ):
     """Every item of the menus, chosen on a damaged file: a dialog that reads as it opens
-    (Salin Tahun, Kepala Keputusan, the reports, the SKP editor, Tentang, …) does not open and
+    (Salin Tahun, Kepala Keputusan, the reports, the SKP editor, …) does not open and
     its box says why in the words of explain_failure; none reaches the hook's box, and no half
     made dialog stays behind in the window."""
     window.complete_menus()
@@ -199,3 +199,33 @@ def test_dialogs_opened_from_the_menus_on_a_damaged_file_say_why_and_do_not_open
     tersisa = {type(d).__name__ for d in window.findChildren(QDialog)}
     assert tersisa.isdisjoint({"KeputusanDialog", "CapaianDialog", "PitaDialog", "SkpEditor"})
     assert _titles(window) == pohon and window.tahun == 2021
+
+
+def test_about_opens_on_a_damaged_file_and_says_what_it_cannot_read(
+    window, db_path, qtbot, boxes
+):
+    """Bantuan › Tentang is what a helper on the phone asks for first: on a damaged file it
+    still names the file and its backups; the schema version says why it is not known."""
+    from kinerja_desktop.ui.about_dialog import AboutDialog
+
+    damage(db_path)
+    dibuka: list[AboutDialog] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, AboutDialog):
+            dibuka.append(dialog)
+            ARTIFACTS.mkdir(exist_ok=True)
+            dialog.grab().save(str(ARTIFACTS / "tentang_berkas_rusak.png"))
+            dialog.close()
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    window.act_tentang.trigger()
+    assert dibuka, "Tentang did not open"
+    versi = dibuka[0].rows["Versi basis data"].text()
+    assert versi.startswith("tidak dapat dibaca. ") and _rusak(versi, db_path)
+    assert dibuka[0].rows["Basis data"].text() == str(db_path)
+    assert dibuka[0].rows["Cadangan terakhir"].text() != "belum ada"  # made by copy_year
+    assert boxes == []

@@ -18,7 +18,7 @@ from kinerja_desktop import APP_NAME, __version__, settings
 from kinerja_desktop.db.location import DatabaseLocation, ServerAddress
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.fileio import size_text
-from kinerja_desktop.ui.operations import build_dialog
+from kinerja_desktop.ui.operations import build_dialog, run_once
 
 ALASAN_ID = {
     "harian": "otomatis harian",
@@ -38,10 +38,15 @@ def _db_size(db_path: Path) -> int:
     return total
 
 
-def _schema_text() -> str:
+def _schema_text(parent: QWidget) -> str:
+    """The database's schema version; what stops it being read (a damaged file, a server
+    gone) is said in its place: the rest of the dialog is what helps then."""
     from kinerja_desktop.db.schema import SCHEMA_VERSION, open_schema_version
 
-    versi = open_schema_version()
+    gagal: list[str] = []
+    versi = run_once(parent, open_schema_version, gagal.append)  # None also when none is open
+    if gagal:
+        return f"tidak dapat dibaca. {gagal[0]}"
     return f"— (aplikasi ini: versi {SCHEMA_VERSION})" if versi is None else f"versi {versi}"
 
 
@@ -91,7 +96,7 @@ class AboutDialog(QDialog):
             # on a server the server's own backups are kept by whoever runs it
             rows = [
                 ("Basis data", f"{db_path} (server PostgreSQL)"),
-                ("Versi basis data", _schema_text()),
+                ("Versi basis data", _schema_text(self)),
                 ("Cadangan otomatis", "diatur oleh pengelola server"),
                 ("Cadangan ke flashdisk", _external_backup_text()),
             ]
@@ -101,7 +106,7 @@ class AboutDialog(QDialog):
             rows = [
                 ("Basis data", str(db_path)),
                 ("Ukuran", size_text(size) if size else "—"),
-                ("Versi basis data", _schema_text()),
+                ("Versi basis data", _schema_text(self)),
                 ("Cadangan terakhir", _last_backup_text(db_path)),
                 ("Folder cadangan", str(backup_dir(db_path).absolute())),
                 ("Cadangan ke flashdisk", _external_backup_text()),
