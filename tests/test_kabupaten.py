@@ -12,10 +12,12 @@ import zipfile
 from contextlib import redirect_stdout
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import drop_server_database, new_server_database
 from test_cli_nilai import HEADER, run
+from test_command_messages import follow
 
 from kinerja_desktop.db.connection import open_database
 from kinerja_desktop.db.kabupaten_models import KABUPATEN_MODELS
@@ -227,8 +229,13 @@ def test_newer_package_replaces_and_older_is_refused_unless_insisted(capsys, kab
     # also shown in the window, which has no such option: it names where to give it
     assert "terima di Command Prompt dengan pilihan --paksa" in out
     assert _dump(kab) == before
-    code, out, _ = run(capsys, kab, "kabupaten", "terima", "--paksa", str(tmp_path / "lama"))
-    assert code == 0 and "menggantikan" in out
+    if isinstance(kab, str):  # on the server: named without its password
+        password = urlsplit(kab).password
+        assert password not in out and ":SANDI@127.0.0.1" in out
+        out = out.replace(":SANDI@", f":{password}@")
+    done = follow(out)  # the command the refusal names, typed as shown
+    assert done.returncode == 0, done.stderr
+    assert "menggantikan" in done.stdout
 
 
 def _rewrite(src: Path, dst: Path, change=None, manifest=None, extra=None, fix_hash=True) -> Path:
@@ -810,3 +817,35 @@ def test_window_backs_the_workspace_up_to_a_folder_on_its_runner(qtbot, kab_file
     finally:
         database_proxy.obj.close()
         database_proxy.initialize(None)
+
+
+def test_workspace_messages_name_commands_for_this_workspace(capsys, tmp_path, paket, db_path):
+    """A workspace away from the default database, in folders with spaces: the command its
+    creation prints and the one an older package's refusal names, typed as shown, act on it."""
+    folder, _, kec = paket
+    default_before = db_path.read_bytes()
+    ruang = tmp_path / "Data Kabupaten" / "ruang kerja.sqlite3"
+    code, out, err = run(capsys, ruang, "kabupaten", "baru", "--kode", "35.07")
+    assert code == 0, err
+    assert f'--db "{ruang}" kabupaten terima FOLDER' in out
+    done = follow(out, ganti={"FOLDER": f'"{folder}"'})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("diterima") >= 3
+
+    from kinerja_desktop.domain.periode import parse_periode
+    from kinerja_desktop.exchange.paket_writer import write_paket
+
+    db = open_database(kec / "Kepanjen.sqlite3")
+    lama = write_paket(2020, parse_periode("2020Q1"), tmp_path / "paket lama",
+                       now=datetime(2000, 1, 1)).path  # fmt: skip
+    db.close()
+    database_proxy.initialize(None)
+    code, out, _ = run(capsys, ruang, "kabupaten", "terima", str(lama))
+    assert code == 1 and "lebih lama dari paket Kecamatan Kepanjen" in out
+    assert f'--db "{ruang}" kabupaten terima "{lama}" --paksa.' in out
+    done = follow(out)
+    assert done.returncode == 0, done.stderr
+    assert "menggantikan" in done.stdout
+    with sqlite3.connect(ruang) as raw:
+        assert raw.execute("SELECT count(*) FROM paket WHERE berlaku").fetchone() == (3,)
+    assert db_path.read_bytes() == default_before

@@ -7,6 +7,7 @@ from typing import Any
 
 from kinerja_desktop.cli import iki
 from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
+from kinerja_desktop.command_line import command
 
 _BATAS_RINCIAN = 20  # changes listed per file in the text preview; --json gives all
 
@@ -104,7 +105,8 @@ def cmd_impor_desa(args: argparse.Namespace) -> int:
                 f"{len(hasil) - len(berubah)} tanpa perubahan, {ditolak} ditolak."
             )
             if berubah:
-                print("Batalkan satu impor seluruhnya dengan: kinerja-desktop impor batal NOMOR")
+                batal = command(args.db, "impor", "batal", "NOMOR")
+                print(f"Batalkan satu impor seluruhnya dengan: {batal}")
     return 1 if any(p.ditolak for p in pratinjau) else 0
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
+from kinerja_desktop.command_line import command
 
 
 def _persen(x: float | None) -> str:
@@ -40,7 +41,8 @@ def cmd_baru(args: argparse.Namespace) -> int:
     db.close()
     print(f"Ruang kerja {info.nama} ({info.kode}, {info.provinsi}) dibuat di {args.db}.")
     print(f"{len(info.kecamatan)} kecamatan: " + ", ".join(n for _, n in info.kecamatan) + ".")
-    print("Terima paket kecamatan dengan: kinerja-desktop --db BERKAS kabupaten terima FOLDER")
+    terima = command(args.db, "kabupaten", "terima", "FOLDER")
+    print(f"Terima paket kecamatan dengan: {terima}")
     return 0
 
 

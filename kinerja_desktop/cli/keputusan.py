@@ -4,6 +4,7 @@ import argparse
 from typing import Any
 
 from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
+from kinerja_desktop.command_line import command
 
 _KOSONG = "(belum diisi)"
 
@@ -36,11 +37,14 @@ def cmd_keputusan(args: argparse.Namespace) -> int:
     """``keputusan --tahun Y [--json]``: show the decree header."""
     from kinerja_desktop.db.keputusan import read_kepala
 
+    open_db(args)
     if args.tahun is None:
+        from kinerja_desktop.db.queries import latest_year
         from kinerja_desktop.errors import DataTidakValid
 
-        raise DataTidakValid("Tulis tahunnya, mis.: kinerja-desktop keputusan --tahun 2026")
-    open_db(args)
+        # the example is a year this database holds, so that typing it shows its decree
+        contoh = command(args.db, "keputusan", "--tahun", str(latest_year() or "TAHUN"))
+        raise DataTidakValid(f"Tulis tahunnya, mis.: {contoh}")
     kepala = read_kepala(args.tahun)
     if args.json:
         print_json(kepala.as_dict())

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.cli.common import open_db, open_db_to_write, print_json
+from kinerja_desktop.command_line import command
 from kinerja_desktop.domain.value_text import format_angka, format_persen
 
 BATAS_TAMPIL = 50  # refusals listed on screen; the count says how many there were
@@ -95,7 +96,8 @@ def cmd_monev_impor(args: argparse.Namespace) -> int:
     hasil = apply_monev(isi)
     print(f"Tersimpan: {hasil.perubahan.pesan}")
     if hasil.data is not None:
-        print(f"Batalkan impor ini seluruhnya dengan: kinerja-desktop impor batal {hasil.data}")
+        batal = command(args.db, "impor", "batal", str(hasil.data))
+        print(f"Batalkan impor ini seluruhnya dengan: {batal}")
     return 0
 
 

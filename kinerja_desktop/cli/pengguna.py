@@ -4,6 +4,7 @@ import argparse
 from typing import Any
 
 from kinerja_desktop.cli.common import ask_sandi, open_db, open_db_to_write, print_json
+from kinerja_desktop.command_line import command
 
 _PERAN = ("operator", "verifikator", "administrator")
 
@@ -36,7 +37,7 @@ def cmd_daftar(args: argparse.Namespace) -> int:
         print(
             "Belum ada pengguna: siapa pun yang memakai komputer ini bekerja sebagai "
             "administrator tanpa masuk. Tambahkan administrator pertama dengan: "
-            "kinerja-desktop pengguna tambah NAMA --peran administrator"
+            + command(args.db, "pengguna", "tambah", "NAMA", "--peran", "administrator")
         )
         return 0
     for p in daftar:
@@ -98,7 +99,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
     print("  1. buat berkas kosong (mis. dengan Notepad) bernama")
     print(f"     {berkas}")
     print("  2. lalu jalankan:")
-    print(f"     kinerja-desktop pengguna pulihkan {args.nama} --lanjut")
+    print(f"     {command(args.db, 'pengguna', 'pulihkan', args.nama, '--lanjut')}")
     print("Sandi baru akan ditanyakan; berkas itu dihapus sesudahnya.")
     return 0
 

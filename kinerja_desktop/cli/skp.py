@@ -26,9 +26,12 @@ def _skp_id(tahun: int, nip: str) -> int:
 
     skp = Skp.get_or_none((Skp.pegawai == _pegawai_id(nip)) & (Skp.tahun == tahun))
     if skp is None:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
         raise DataTidakValid(
             f"Pegawai NIP {nip} belum memiliki SKP tahun {tahun}; buat dulu dengan "
-            f"skp buat --tahun {tahun} --nip {nip}."
+            f"{command(bound_location(), 'skp', 'buat', '--tahun', str(tahun), '--nip', nip)}."
         )
     return int(skp.id)
 

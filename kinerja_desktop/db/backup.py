@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.command_line import restore_command
+from kinerja_desktop.db.location import DatabaseLocation
 from kinerja_desktop.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import (
@@ -355,6 +356,19 @@ def bound_local_path() -> Path | None:
 
     address = address_of(database_proxy.obj)
     return stand_in(address) if address is not None else bound_database_path()
+
+
+def bound_location() -> DatabaseLocation:
+    """Where the database the models are bound to is: its file, or its server's address.
+    A refusal about the open database names its commands for this database
+    (:func:`~kinerja_desktop.command_line.command`), never for the default one."""
+    from kinerja_desktop.db.models import database_proxy
+    from kinerja_desktop.db.server import address_of
+
+    location = address_of(database_proxy.obj) or bound_database_path()
+    if location is None:
+        raise RuntimeError("no database file or server is bound to the models")
+    return location
 
 
 def backup_before(alasan: str) -> Path | None:

@@ -105,8 +105,12 @@ def _kode_kantor() -> str:
 def _desa(kode: str) -> Desa:
     desa = Desa.get_or_none(Desa.kode == kode.strip())
     if desa is None:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
         raise TidakDitemukan(
-            f"Desa dengan kode {kode} tidak ada. Lihat kode desa dengan: kinerja-desktop kantor"
+            f"Desa dengan kode {kode} tidak ada. Lihat kode desa dengan: "
+            f"{command(bound_location(), 'kantor')}"
         )
     return desa
 
@@ -122,10 +126,13 @@ def add_desa(kode: str, nama: str) -> DesaKantor:
     nama = _nama_bersih(nama)
     ada = Desa.get_or_none(Desa.kode == kode)
     if ada is not None:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
         raise DataTidakValid(
             f"Kode desa {kode} sudah dipakai {nama_desa_lengkap(ada.jenis, ada.nama)}; "
-            "pakai kode lain, atau ganti namanya dengan: kinerja-desktop kantor desa ubah "
-            f"{kode} NAMA"
+            "pakai kode lain, atau ganti namanya dengan: "
+            f"{command(bound_location(), 'kantor', 'desa', 'ubah', kode, 'NAMA')}"
         )
     pengguna_aktif()  # asked before the transaction, not while it holds the database
     with database_proxy.atomic():

@@ -141,8 +141,12 @@ def add_pengguna(nama: str, peran: Peran, sandi: str, nama_lengkap: str = "") ->
 def _find(nama: str) -> Pengguna:
     row = Pengguna.get_or_none(Pengguna.nama == nama.strip().lower())
     if row is None:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
         raise TidakDitemukan(
-            f"Pengguna {nama} tidak ada. Lihat daftar dengan: kinerja-desktop pengguna daftar."
+            f"Pengguna {nama} tidak ada. Lihat daftar dengan: "
+            f"{command(bound_location(), 'pengguna', 'daftar')}."
         )
     return row
 
@@ -261,9 +265,12 @@ def reset_sandi(nama: str, sandi_baru: str, folder: Path) -> Hasil[None]:
     _sandi_sah(sandi_baru)
     row = _find(nama)
     if not row.pemulihan:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
         raise DataTidakValid(
             f"Belum ada permintaan pemulihan untuk {row.nama}; jalankan dulu "
-            f"kinerja-desktop pengguna pulihkan {row.nama}."
+            f"{command(bound_location(), 'pengguna', 'pulihkan', row.nama)}."
         )
     berkas = folder / NAMA_BERKAS_PEMULIHAN.format(kode=row.pemulihan)
     if not berkas.exists():

@@ -339,7 +339,7 @@ def restore_checked(
     work, sumber = take_over(checked)
     decided = False
     try:
-        refuse_locked_restore(db_path, sumber.db_file)
+        refuse_locked_restore(db_path, sumber.db_file, db_path)
         previous = _backup_current(db_path, now, work)
         # a zip holds the whole import folder (perhaps empty) and replaces it; a plain
         # database file holds none, so the folder stays as it is

@@ -12,6 +12,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from kinerja_desktop.command_line import command
+from kinerja_desktop.db.location import DatabaseLocation
 from kinerja_desktop.domain.periode import parse_periode
 from kinerja_desktop.domain.tanggal import format_waktu
 from kinerja_desktop.errors import Terkunci
@@ -42,8 +44,30 @@ def _read_approved(path: Path) -> dict[tuple[int, str, str], tuple[str, str, str
         return None
 
 
-def refuse_locked_restore(kini: Path, cadangan: Path) -> None:
+def _unlock_command(
+    db: DatabaseLocation, kini: Path, jabatan_id: int, jenis: str, periode: str
+) -> str:
+    """The ``persetujuan buka-kunci`` command unlocking that period of ``db`` (whose data the
+    file ``kini`` holds), or its general form when the jabatan cannot be read."""
+    try:
+        raw = sqlite3.connect(f"{kini.resolve().as_uri()}?mode=ro", uri=True)
+        with contextlib.closing(raw):
+            row = raw.execute(
+                'SELECT "kode", "tahun" FROM "jabatan" WHERE "id" = ?', (jabatan_id,)
+            ).fetchone()
+    except sqlite3.Error:
+        row = None
+    kode, tahun = row if row is not None else ("KODE", "TAHUN")
+    target = ["--target"] if jenis == "target" else []
+    return command(
+        db, "persetujuan", "buka-kunci", "--tahun", str(tahun), "--periode", periode,
+        "--jabatan", str(kode), *target, "--catatan", "ALASAN",
+    )  # fmt: skip
+
+
+def refuse_locked_restore(kini: Path, cadangan: Path, db: DatabaseLocation) -> None:
     """Raise :class:`Terkunci` when restoring the database file ``cadangan`` over ``kini``
+    (the data of the database ``db``, named in the unlocking command the refusal shows)
     would change a period approved in ``kini``."""
     if not Path(kini).exists():
         return
@@ -58,15 +82,15 @@ def refuse_locked_restore(kini: Path, cadangan: Path) -> None:
     )
     if not beda:
         return
-    (_, jenis, periode), (nama, oleh, waktu) = beda[0]
+    (jabatan_id, jenis, periode), (nama, oleh, waktu) = beda[0]
     apa = "Target" if jenis == "target" else "Realisasi"
     lagi = f" (dan {len(beda) - 1} periode terkunci lainnya)" if len(beda) > 1 else ""
     raise Terkunci(
         f"Cadangan ini dibuat sebelum {apa.lower()} {parse_periode(periode).label} jabatan "
         f"{nama} disetujui oleh {oleh} pada {format_waktu(waktu)}{lagi}; memulihkannya akan "
         f"mengubah periode yang terkunci. {apa} itu tetap seperti sekarang dan tidak ada yang "
-        "diubah. Bila data lama memang diperlukan, administrator membuka kuncinya dulu "
-        "(persetujuan buka-kunci … --catatan alasan)."
+        "diubah. Bila data lama memang diperlukan, administrator membuka kuncinya dulu: "
+        f"{_unlock_command(db, Path(kini), jabatan_id, jenis, periode)}."
     )
 
 

@@ -183,7 +183,7 @@ def restore_server(
     decided = False
     try:
         kini = server_to_file(work / "sebelum.sqlite3")
-        refuse_locked_restore(kini, sumber.db_file)
+        refuse_locked_restore(kini, sumber.db_file, address)
         sebelum = new_backup_path(local, ALASAN_PEMULIHAN, "zip", now)
         write_archive(kini, sebelum, now, work_parent=work, files_of=local)
         if sumber.arsip:

@@ -483,9 +483,12 @@ def write_template(
 def _desa_tanpa_templat(kode_desa: str, p: Periode) -> TidakDitemukan:
     desa = Desa.get_or_none(Desa.kode == kode_desa)
     if desa is None:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
         return TidakDitemukan(
             f"Desa dengan kode {kode_desa} tidak ada. Lihat kode desa kecamatan ini dengan: "
-            "kinerja-desktop kantor"
+            f"{command(bound_location(), 'kantor')}"
         )
     sejak = parse_periode(desa.nonaktif_sejak).label
     return TidakDitemukan(

@@ -187,9 +187,12 @@ def _baris(
         desa_id = desa.get(sel["kode_desa"])
         if desa_id is None:
             contoh = f"contoh kode: {min(desa)}; " if desa else ""
+            from kinerja_desktop.command_line import command
+            from kinerja_desktop.db.backup import bound_location
+
             raise DataTidakValid(
                 f"Kode desa {sel['kode_desa']!r} bukan desa kecamatan ini ({contoh}daftar "
-                "desa: kinerja-desktop kantor)."
+                f"desa: {command(bound_location(), 'kantor')})."
             )
     jenis = sel["jenis"].lower()
     if jenis not in ("target", "realisasi"):

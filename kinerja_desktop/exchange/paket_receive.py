@@ -171,13 +171,16 @@ def plan_receive(isi: IsiPaket, paksa: bool = False) -> HasilTerima:
     if berlaku is None:
         return HasilTerima(isi, nama, "baru")
     if str(isi.manifest["waktu"]) < berlaku and not paksa:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
+        paksa_terima = command(bound_location(), "kabupaten", "terima", isi.path, "--paksa")
         raise PaketDitolak(
             isi.path,
             f"paket ini ditulis {format_waktu(str(isi.manifest['waktu']))}, lebih lama dari paket "
             f"Kecamatan {nama} {isi.periode.label} yang sudah diterima (ditulis "
             f"{format_waktu(berlaku)}). Bila paket lama ini memang yang benar, terima di "
-            "Command Prompt dengan pilihan --paksa: kinerja-desktop --db RUANG-KERJA "
-            "kabupaten terima PAKET --paksa.",
+            f"Command Prompt dengan pilihan --paksa: {paksa_terima}.",
         )
     return HasilTerima(isi, nama, "ganti", diganti=berlaku)
 

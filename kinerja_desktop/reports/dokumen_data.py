@@ -73,9 +73,13 @@ class StrukturTahun:
         kode = kode.strip().upper()
         found = [j for j in self.jabatan if j.kode == kode]
         if not found:
+            from kinerja_desktop.command_line import command
+            from kinerja_desktop.db.backup import bound_location
+
             raise TidakDitemukan(
                 f"Jabatan dengan kode {kode} tidak ada pada tahun {self.tahun}. Kode Camat: "
-                f"{KODE_CAMAT}; kode jabatan lain: kinerja-desktop indikator --tahun {self.tahun}"
+                f"{KODE_CAMAT}; kode jabatan lain: "
+                f"{command(bound_location(), 'indikator', '--tahun', str(self.tahun))}"
             )
         return found
 

@@ -197,10 +197,13 @@ def build_iki_report(
     if jabatan_kode is not None:
         ordered = [(j, d) for j, d in ordered if j.kode == jabatan_kode]
         if not ordered:
+            from kinerja_desktop.command_line import command
+            from kinerja_desktop.db.backup import bound_location
+
             raise TidakDitemukan(
                 f"Jabatan dengan kode {jabatan_kode} tidak ada pada tahun {tahun}. "
-                "Lihat kode jabatan dengan perintah: kinerja-desktop indikator --tahun "
-                f"{tahun}"
+                "Lihat kode jabatan dengan perintah: "
+                f"{command(bound_location(), 'indikator', '--tahun', str(tahun))}"
             )
     ids = [j.id for j, _ in ordered]
     kode_jabatan = {

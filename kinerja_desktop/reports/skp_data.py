@@ -167,9 +167,13 @@ def _choose_skp_ids(tahun: int, nip: str | None) -> list[int]:
     if nip is None:
         ids = [r.id for r in daftar_skp(tahun)]
         if not ids:
+            from kinerja_desktop.command_line import command
+            from kinerja_desktop.db.backup import bound_location
+
             raise DataTidakValid(
                 f"Belum ada SKP tahun {tahun}. Buat dulu SKP pegawai di Laporan › SKP Pegawai "
-                "(tombol Buat SKP) atau dengan perintah skp buat."
+                "(tombol Buat SKP) atau dengan perintah "
+                f"{command(bound_location(), 'skp', 'buat', '--tahun', str(tahun), '--semua')}."
             )
         return ids
     pegawai = Pegawai.get_or_none(Pegawai.nip == normalize_nip(nip))

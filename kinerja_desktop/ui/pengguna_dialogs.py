@@ -110,14 +110,26 @@ def add_user_label(window: Any) -> QLabel:
 
 def switch_user(window: Any) -> None:
     """Berkas › Ganti Pengguna: log in as someone else; every view shows what they may do."""
+    from kinerja_desktop.db.pengguna import daftar_pengguna
+
     judul = "Ganti Pengguna tidak dapat dibuka"
-    perlu = run_once(window, needs_login, lambda pesan: peringatan(window, judul, pesan))
-    if perlu is None:
+    keadaan = run_once(
+        window,
+        lambda: (needs_login(), bool(daftar_pengguna())),
+        lambda pesan: peringatan(window, judul, pesan),
+    )
+    if keadaan is None:
         return
+    perlu, ada_pengguna = keadaan
     if not perlu:
+        from kinerja_desktop.command_line import command
+
+        # the first user must be an administrator: name the role the command will accept
+        peran = "PERAN" if ada_pengguna else "administrator"
+        tambah = command(window.db_path, "pengguna", "tambah", "NAMA", "--peran", peran)
         window.statusBar().showMessage(
             "Hanya ada satu pengguna aktif: tidak perlu masuk. Tambahkan pengguna dengan "
-            "perintah kinerja-desktop pengguna tambah.",
+            f"perintah {tambah}.",
             10000,
         )
         return
