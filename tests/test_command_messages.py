@@ -239,6 +239,28 @@ def test_unknown_or_taken_desa_codes_name_this_database_s_list_and_rename(
     assert rows(other, "SELECT nama FROM desa WHERE kode = '35.07.13.2099'") == [("Sumber Baru",)]
 
 
+def test_a_workbook_that_is_no_iki_workbook_names_where_one_comes_from(
+    capsys, other, tmp_path, default_untouched
+):
+    bukan = tmp_path / "bukan iki.xlsx"
+    run(capsys, "--db", other, "templat", "desa", "--tahun", 2020, "--out", tmp_path)
+    next(tmp_path.glob("*.xlsx")).rename(bukan)
+    code, _, err = run(capsys, "--db", other, "iki", "impor", bukan, "--tahun", 2021)
+    assert code == 1 and "bukan buku kerja IKI dari Kinerja Desktop" in err
+    laporan, templat = COMMAND.findall(err)
+    assert "report iki --tahun TAHUN --out BERKAS.xlsx" in laporan
+    ke = f'"{tmp_path / "IKI 2020.xlsx"}"'
+    done = follow(laporan, ganti={"TAHUN": "2020", "BERKAS.xlsx": ke})
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "templat iki").mkdir()
+    done = follow(templat, ganti={"FOLDER": f'"{tmp_path / "templat iki"}"'})
+    assert done.returncode == 0, done.stderr
+    for workbook in (tmp_path / "IKI 2020.xlsx", *(tmp_path / "templat iki").glob("*.xlsx")):
+        code, out, err = run(capsys, "--db", other, "iki", "impor", workbook, "--tahun", 2021,
+                             "--coba")  # fmt: skip
+        assert "bukan buku kerja IKI" not in err, err
+
+
 def test_an_unknown_jabatan_names_the_codes_of_this_database_s_year(
     capsys, other, tmp_path, default_untouched
 ):

@@ -590,11 +590,17 @@ def read_iki(path: Path | str, tahun: int) -> PratinjauIKI:
         if kolom == KOLOM_JENIS and str(sel.nilai).startswith(AWAL_PENANDA)
     ]
     if not penanda:
+        from kinerja_desktop.command_line import command
+        from kinerja_desktop.db.backup import bound_location
+
+        db = bound_location()
+        laporan = command(db, "report", "iki", "--tahun", "TAHUN", "--out", "BERKAS.xlsx")
+        templat = command(db, "templat", "iki", "--tahun", str(tahun), "--out", "FOLDER")
         raise BerkasDitolak(
             buku.path,
             "ini bukan buku kerja IKI dari Kinerja Desktop (tanda di kolom tersembunyi E "
-            "pada baris judul tabel tidak ada). Pakai berkas dari 'report iki --out "
-            "BERKAS.xlsx' atau templat dari 'templat iki --out FOLDER'.",
+            f"pada baris judul tabel tidak ada). Pakai berkas dari {laporan}, atau templat "
+            f"dari {templat}.",
         )
     versi = max(penanda)[len(AWAL_PENANDA) :]
     if not versi.isdigit() or int(versi) > VERSI:
