@@ -1,19 +1,17 @@
 """The main window: the Beranda, and the jabatan view (the jabatan tree beside the heading and
 tabs of the selected jabatan, :mod:`~kinerja_desktop.ui.jabatan_view`) one toolbar click away,
-and the year they show; its actions, menus, toolbar and status bar are
-:class:`~kinerja_desktop.ui.window_menus.WindowMenus`.
+and the year they show (:class:`~kinerja_desktop.ui.window_tahun.WindowTahun`); its actions,
+menus, toolbar and status bar are :class:`~kinerja_desktop.ui.window_menus.WindowMenus`.
 
 Every edit goes through a core operation that returns a :class:`Perubahan`; the window shows
 its ``pesan`` in the status bar and hands it to the tree, the tabs and the Beranda
 (:meth:`MainWindow.apply_changes`), and each decides whether to refresh. What the window reads
-after its start (the years, the jabatan of a year chosen or changed) goes through the runner
-(:meth:`MainWindow.read`): a database that cannot be read is said in the status bar and leaves
-the year and the tree shown as they were.
+after its start goes through the runner (:meth:`WindowTahun.read`): a database that cannot be
+read is said in the status bar and leaves the year and the tree shown as they were.
 """
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -29,6 +27,7 @@ from kinerja_desktop.ui.beranda_tujuan import open_tujuan
 from kinerja_desktop.ui.pesan import peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 from kinerja_desktop.ui.window_menus import WindowMenus
+from kinerja_desktop.ui.window_tahun import WindowTahun
 
 if TYPE_CHECKING:  # the jabatan view's modules are imported when it is built
     from PySide6.QtGui import QCloseEvent
@@ -41,7 +40,6 @@ if TYPE_CHECKING:  # the jabatan view's modules are imported when it is built
     from kinerja_desktop.ui.jabatan_view import JabatanView
 
 WINDOW_SETTINGS_FILENAME = "jendela.ini"
-T = TypeVar("T")
 
 
 def window_settings() -> QSettings:
@@ -50,7 +48,7 @@ def window_settings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-class MainWindow(WindowMenus, QMainWindow):
+class MainWindow(WindowTahun, WindowMenus, QMainWindow):
     """The operator's window on the open database."""
 
     def __init__(self, db_path: DatabaseLocation | str, settings: QSettings | None = None) -> None:
@@ -233,112 +231,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.tasks.wait()
         super().closeEvent(event)
 
-    # --- year and jabatan -----------------------------------------------------------------
-
-    def read(
-        self, op: Callable[[], T], judul: str, on_refused: Callable[[str], None] | None = None
-    ) -> T | None:
-        """Run ``op``, a read an action of the operator needs after the start; None when it
-        failed. A refusal or a database that cannot be read (damaged, gone, a server dropped)
-        is said in the status bar after ``judul`` (what was not done; ``on_refused`` instead
-        when given), a bug in the bug dialog; the caller then changes nothing."""
-        from kinerja_desktop.ui.operations import run_once  # not needed before the first paint
-
-        def refused(pesan: str) -> None:
-            self.show_read_failure(judul, pesan)
-
-        return run_once(self, op, on_refused or refused)
-
-    def show_read_failure(self, judul: str, pesan: str) -> None:
-        """Say in the status bar, until the next message, what was not done and why; the bar
-        cuts a long message at the window's edge, so its tooltip holds the whole of it."""
-        bar, teks = self.statusBar(), f"{judul}: {pesan}"
-        if not bar.property("tip_pesan"):  # the tooltip goes with the message it belongs to
-            bar.setProperty("tip_pesan", True)
-            bar.messageChanged.connect(
-                lambda shown: bar.setToolTip("") if shown != bar.toolTip() else None
-            )
-        bar.setToolTip(teks)
-        bar.showMessage(teks)
-
-    def fill_years(self) -> list[int]:
-        """List the years of the database in the year selector; returns them. The selector is
-        changed only once they are read."""
-        daftar = years()
-        self.year_combo.blockSignals(True)
-        try:
-            self.year_combo.clear()
-            for tahun in daftar:
-                self.year_combo.addItem(str(tahun), tahun)
-        finally:
-            self.year_combo.blockSignals(False)
-        return daftar
-
-    def _show_year_in_combo(self, tahun: int | None) -> None:
-        index = self.year_combo.findData(tahun)
-        if index >= 0 and index != self.year_combo.currentIndex():
-            self.year_combo.blockSignals(True)
-            self.year_combo.setCurrentIndex(index)
-            self.year_combo.blockSignals(False)
-
-    def set_tahun(self, tahun: int | None, kode: str | None = None) -> bool:
-        """Show the year ``tahun``; select the jabatan with ``kode`` when given and present
-        (before the jabatan view is built, it selects ``kode`` when it is). False when the
-        jabatan of ``tahun`` cannot be read: the status bar says why, the year shown stays
-        and the year selector goes back to it."""
-        pohon = None
-        if self._jabatan_view is not None:
-            from kinerja_desktop.ui.jabatan_view import read_tree
-
-            pohon = self.read(
-                lambda: read_tree(tahun, self.kecamatan), f"Tahun {tahun} tidak ditampilkan"
-            )
-            if pohon is None:
-                self._show_year_in_combo(self.tahun)
-                return False
-        self.tahun = tahun
-        self._show_year_in_combo(tahun)
-        if self._jabatan_view is not None and pohon is not None:
-            self._jabatan_view.load(pohon, kode)
-        else:
-            self._kode_menunggu = kode
-        self.update_actions()
-        self.beranda.set_tahun(tahun)
-        return True
-
-    def reload_tree(self) -> None:
-        """Read the jabatan of the shown year again, keeping the selection when possible (a
-        failed read leaves the tree as it was, the status bar says why)."""
-        view = self._jabatan_view
-        if view is None:  # building it will read them
-            return
-        if not view.is_loaded():
-            self._load_view(view)
-            return
-        from kinerja_desktop.ui.jabatan_view import read_tree
-
-        tahun = self.tahun
-        judul = "Pohon jabatan tidak diperbarui"
-        pohon = self.read(lambda: read_tree(tahun, self.kecamatan), judul)
-        if pohon is not None:
-            view.reload(pohon)
-            self.update_actions()
-
-    def show_year(self, tahun: int) -> bool:
-        """Show ``tahun``, also when it is new (an import or a copy made it); False when the
-        years or its jabatan cannot be read (the status bar says why)."""
-        if self.read(self.fill_years, f"Tahun {tahun} tidak ditampilkan") is None:
-            self._show_year_in_combo(self.tahun)
-            return False
-        return self.set_tahun(tahun, kode=self.selected_kode())
-
-    def _year_chosen(self, index: int) -> None:
-        tahun = self.year_combo.itemData(index)
-        if tahun is not None and tahun != self.tahun:
-            node = self.selected_node()
-            kode = node.kode if node is not None else self._kode_menunggu
-            if self.set_tahun(int(tahun), kode=kode):
-                self.statusBar().showMessage(f"Menampilkan IKI tahun {tahun}.", 5000)
+    # --- jabatan --------------------------------------------------------------------------
 
     def select_jabatan(self, jabatan_id: int | None) -> bool:
         """Select a jabatan in the tree (as the operator would by clicking it)."""
