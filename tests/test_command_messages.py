@@ -203,6 +203,25 @@ def test_a_monev_import_names_its_undo_for_this_database(capsys, other, tmp_path
     assert rows(other, "SELECT count(*) FROM keterangan") == [(0,)]
 
 
+def test_a_desa_import_names_its_undo_for_this_database(capsys, other, tmp_path,
+                                                       default_untouched):  # fmt: skip
+    from desa_bantuan import KEMIRI, isi
+
+    folder = tmp_path / "isian desa"
+    code, _, err = run(capsys, "--db", other, "templat", "desa", "--tahun", 2020, "--periode",
+                       "2020Q1", "--desa", KEMIRI, "--out", folder)  # fmt: skip
+    assert code == 0, err
+    (berkas,) = folder.glob("*.xlsx")
+    isi(berkas, {(0, 0): 5})
+    code, out, err = run(capsys, "--db", other, "impor", "desa", berkas)
+    assert code == 0, err
+    (nomor,) = re.findall(r"nomor impor: (\d+)\)", out)
+    assert rows(other, "SELECT count(*) FROM nilai_realisasi WHERE batch_id IS NOT NULL") == [(1,)]
+    done = follow(out, ganti={"NOMOR": nomor})
+    assert done.returncode == 0, done.stderr
+    assert rows(other, "SELECT count(*) FROM nilai_realisasi WHERE batch_id IS NOT NULL") == [(0,)]
+
+
 def test_unknown_or_taken_desa_codes_name_this_database_s_list_and_rename(
     capsys, other, tmp_path, default_untouched
 ):
