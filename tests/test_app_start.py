@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kinerja_desktop.db.backup import backup_dir, list_backups
 from kinerja_desktop.db.models import database_proxy
 from kinerja_desktop.ui.app import run_gui
-from kinerja_desktop.ui.main_window import MainWindow, window_settings
+from kinerja_desktop.ui.main_window import MainWindow
+from kinerja_desktop.ui.window_settings import WindowSettings
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform
 
@@ -85,9 +86,9 @@ def test_a_failed_backup_at_start_shows_in_the_status_bar(qtbot, db_path):
 def test_the_tree_behind_the_beranda_is_filled_after_the_first_paint(qtbot, db_path):
     """The jabatan tree is filled after the first paint, without the operator opening the
     jabatan view, on the jabatan remembered from the last run."""
-    settings = window_settings()
-    settings.setValue("terakhir/tahun", 2020)
-    settings.setValue("terakhir/jabatan", "PRAMU")
+    settings = WindowSettings(db_path)
+    settings.set_value("terakhir/tahun", 2020)
+    settings.set_value("terakhir/jabatan", "PRAMU")
     settings.sync()
     seen: dict[str, object] = {}
 

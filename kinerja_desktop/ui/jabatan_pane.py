@@ -9,7 +9,7 @@ opened if sooner), which keeps their imports and queries out of the start-up tim
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node
+from kinerja_desktop.ui.window_settings import WindowSettings
 
 # The tabs of the selected jabatan, in order: (module, class, title). A new tab is one line
 # here. Each class follows the tab contract: ``__init__(undo_stack, parent)``,
@@ -43,7 +44,7 @@ class JabatanPane(QWidget):
     def __init__(
         self,
         undo_stack: QUndoStack,
-        settings: QSettings,
+        settings: WindowSettings,
         on_changes: Callable[[Perubahan], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -75,7 +76,7 @@ class JabatanPane(QWidget):
             self.tab_widget.addTab(page, title)
         self.tab_widget.currentChanged.connect(self._tab_chosen)
         self.tab_widget.currentChanged.connect(
-            lambda index: settings.setValue("terakhir/tab", index)
+            lambda index: settings.set_value("terakhir/tab", index)
         )
 
         self.kosong = QLabel(self)

@@ -15,7 +15,7 @@ leaves the tree as it was.
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -25,6 +25,7 @@ from kinerja_desktop.ui.jabatan_actions import JabatanActions
 from kinerja_desktop.ui.jabatan_nodes import JenisNode, Node, build_tree
 from kinerja_desktop.ui.jabatan_pane import JabatanPane
 from kinerja_desktop.ui.jabatan_tree import JabatanTree
+from kinerja_desktop.ui.window_settings import WindowSettings
 
 
 class PohonTahun(NamedTuple):
@@ -50,7 +51,7 @@ class JabatanView(QSplitter):
     def __init__(
         self,
         undo_stack: QUndoStack,
-        settings: QSettings,
+        settings: WindowSettings,
         apply_changes: Callable[[Perubahan], None],
         show_error: Callable[[str, str], None],
         parent: QWidget,
@@ -71,7 +72,7 @@ class JabatanView(QSplitter):
         self.setSizes([440, 760])
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-    def restore_state(self, settings: QSettings) -> None:
+    def restore_state(self, settings: WindowSettings) -> None:
         """The splitter's sizes and the tab of the last run."""
         splitter = settings.value("jendela/pemisah")
         if isinstance(splitter, QByteArray):
@@ -83,12 +84,12 @@ class JabatanView(QSplitter):
         if 0 < tab_index < self.right.tab_widget.count():
             self.right.tab_widget.setCurrentIndex(tab_index)
 
-    def save_state(self, settings: QSettings) -> None:
+    def save_state(self, settings: WindowSettings) -> None:
         """Remember the splitter's sizes and the selected jabatan for the next run."""
-        settings.setValue("jendela/pemisah", self.saveState())
+        settings.set_value("jendela/pemisah", self.saveState())
         kode = self.selected_kode()
         if kode is not None:
-            settings.setValue("terakhir/jabatan", kode)
+            settings.set_value("terakhir/jabatan", kode)
 
     def load(self, pohon: PohonTahun, kode: str | None = None) -> None:
         """Show the jabatan of a year (:func:`read_tree`); select the jabatan with ``kode``

@@ -13,7 +13,7 @@ read is said in the status bar and leaves the year and the tree shown as they we
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -21,12 +21,12 @@ from kinerja_desktop import APP_NAME
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.db.location import DatabaseLocation, parse_location
 from kinerja_desktop.db.queries import latest_year, nama_kecamatan, years
-from kinerja_desktop.paths import data_dir
 from kinerja_desktop.ui.beranda import BerandaView
 from kinerja_desktop.ui.beranda_tujuan import open_tujuan
 from kinerja_desktop.ui.pesan import peringatan
 from kinerja_desktop.ui.tasks import TaskRunner, TaskState
 from kinerja_desktop.ui.window_menus import WindowMenus
+from kinerja_desktop.ui.window_settings import WindowSettings
 from kinerja_desktop.ui.window_tahun import WindowTahun
 
 if TYPE_CHECKING:  # the jabatan view's modules are imported when it is built
@@ -39,23 +39,18 @@ if TYPE_CHECKING:  # the jabatan view's modules are imported when it is built
     from kinerja_desktop.ui.jabatan_tree import JabatanTree
     from kinerja_desktop.ui.jabatan_view import JabatanView
 
-WINDOW_SETTINGS_FILENAME = "jendela.ini"
-
-
-def window_settings() -> QSettings:
-    """The window's own settings (geometry, last year and jabatan) in the data folder."""
-    path = data_dir() / WINDOW_SETTINGS_FILENAME
-    return QSettings(str(path), QSettings.Format.IniFormat)
-
 
 class MainWindow(WindowTahun, WindowMenus, QMainWindow):
     """The operator's window on the open database."""
 
-    def __init__(self, db_path: DatabaseLocation | str, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, db_path: DatabaseLocation | str, settings: WindowSettings | None = None
+    ) -> None:
         super().__init__()
         # a file, or a database on a server (then ``db_path`` is its address)
         self.db_path = parse_location(db_path)
-        self.settings = settings if settings is not None else window_settings()
+        # what the window remembers: for this PC, and for this database (ui/window_settings)
+        self.settings = settings if settings is not None else WindowSettings(self.db_path)
         self.kecamatan = nama_kecamatan()
         self.setWindowTitle(f"{APP_NAME} — Kecamatan {self.kecamatan}".rstrip(" —"))
         self.tahun: int | None = None
@@ -218,9 +213,9 @@ class MainWindow(WindowTahun, WindowMenus, QMainWindow):
     def save_state(self) -> None:
         """Remember the geometry, the splitter, the year, the jabatan and the tab (saved when
         chosen) for the next run."""
-        self.settings.setValue("jendela/geometri", self.saveGeometry())
+        self.settings.set_value("jendela/geometri", self.saveGeometry())
         if self.tahun is not None:
-            self.settings.setValue("terakhir/tahun", self.tahun)
+            self.settings.set_value("terakhir/tahun", self.tahun)
         if self._jabatan_view is not None:  # else what the last run remembered stays
             self._jabatan_view.save_state(self.settings)
         self.settings.sync()
@@ -244,10 +239,10 @@ class MainWindow(WindowTahun, WindowMenus, QMainWindow):
         self.update_actions()
         kode = view.selected_kode()
         if kode is not None:
-            self.settings.setValue("terakhir/jabatan", kode)
+            self.settings.set_value("terakhir/jabatan", kode)
             view.show_found_indikator()
         if self.tahun is not None:
-            self.settings.setValue("terakhir/tahun", self.tahun)
+            self.settings.set_value("terakhir/tahun", self.tahun)
 
     def selected_kode(self) -> str | None:
         """The code of the selected jabatan (None for the Camat or no selection); before the

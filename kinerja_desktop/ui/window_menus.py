@@ -14,12 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
 from kinerja_desktop.db.backup import daily_backup_problem
 from kinerja_desktop.db.location import DatabaseLocation, short_name
+from kinerja_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:  # a mixin of the main window: typed as one, at run time a plain class
     from PySide6.QtWidgets import QMainWindow as _Window
@@ -38,7 +39,7 @@ class WindowMenus(_Window):
 
     # what the window provides
     db_path: DatabaseLocation
-    settings: QSettings
+    settings: WindowSettings
     tahun: int | None
     undo_stack: QUndoStack
     show_beranda: Slot
