@@ -18,7 +18,8 @@ import configparser
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja_desktop.fileio import atomic_write, explain_os_error
+from kinerja_desktop.errors import DiskPenuh, LingkunganBermasalah
+from kinerja_desktop.fileio import atomic_write
 from kinerja_desktop.paths import data_dir, files_dir
 
 SECTION = "kinerja"
@@ -103,13 +104,24 @@ def set_value(name: str, value: str) -> None:
     if not parser.has_section(SECTION):
         parser.add_section(SECTION)
     parser.set(SECTION, name, value)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise explain_os_error(exc, path) from exc
 
     def write(temp: Path) -> None:
         with open(temp, "w", encoding="utf-8") as handle:
             parser.write(handle)
 
-    atomic_write(path, write)
+    try:
+        atomic_write(path, write)
+    except LingkunganBermasalah as exc:
+        # the folder is the application's own, not one the operator chose: the words of a
+        # refused report folder ("pilih folder lain", a USB stick) would not fit
+        alasan = (
+            "penuh"
+            if isinstance(exc, DiskPenuh)
+            else "tidak dapat ditulisi (hanya-baca atau tanpa izin)"
+        )
+        raise type(exc)(
+            f"Pengaturan tidak disimpan: folder {path.parent} {alasan}, {path.name} tidak "
+            "ditulis. Pilihan ini tidak diingat untuk lain kali; pekerjaan yang sedang "
+            "dilakukan tidak terpengaruh. Minta pengelola komputer agar folder itu dapat "
+            "ditulisi."
+        ) from exc

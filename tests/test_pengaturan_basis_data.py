@@ -27,6 +27,7 @@ from kinerja_desktop.ui.main_window import MainWindow
 from kinerja_desktop.ui.window_settings import database_settings_path
 
 HELPER = Path(__file__).parent / "pengaturan_hanya_baca.py"
+ARTIFACTS = Path(__file__).parent / "artifacts"
 TAHUN_INI = date.today().year  # the year of the other kecamatan's example IKI
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -185,11 +186,13 @@ def test_read_only_folders_keep_the_defaults_without_a_message(db_path, tmp_path
     data = Path(str(data_dir()))
     out = tmp_path / "hasil"
     out.mkdir()
+    ARTIFACTS.mkdir(exist_ok=True)
     run = f"QT_QPA_PLATFORM=offscreen '{sys.executable}' '{HELPER}' '{db_file}'"
     script = (
         f"cp '{db_path}' '{db_file}' && "
         f"mount -t tmpfs -o ro tmpfs '{data}' && mount -t tmpfs -o ro tmpfs '{own}' && "
-        f"{run} pertama '{out / 'pertama.json'}' && {run} kedua '{out / 'kedua.json'}'"
+        f"{run} pertama '{out / 'pertama.json'}' '{ARTIFACTS}' && "
+        f"{run} kedua '{out / 'kedua.json'}' '{ARTIFACTS}'"
     )
     done = subprocess.run(
         ["unshare", "-r", "-m", "sh", "-c", script],
@@ -208,5 +211,9 @@ def test_read_only_folders_keep_the_defaults_without_a_message(db_path, tmp_path
     # the next start: the defaults (the first jabatan, the first tab), as nothing was written
     assert kedua["dipilih"][1] != "KASI-PEM" and kedua["dipilih"][2] == 0
     # a setting the operator asked to keep is refused with what to do, in Indonesian
-    assert "hanya dapat dibaca" in pertama["kertas"] and str(data) in pertama["kertas"]
-    assert "hanya dapat dibaca" in pertama["folder_iki"] and str(own) in pertama["folder_iki"]
+    assert pertama["kertas"].startswith("Pengaturan tidak disimpan: folder " + str(data))
+    assert "tidak dapat ditulisi" in pertama["kertas"]
+    assert pertama["folder_iki"].startswith("Pengaturan tidak disimpan: folder " + str(own))
+    # the report dialog's Jadikan bawaan says it where the operator looks, and stays usable
+    assert pertama["dialog"]["galat"] == pertama["kertas"]
+    assert pertama["dialog"]["kertas"] == "a4" and pertama["dialog"]["tombol"]
