@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.db.changes import Perubahan
 from kinerja_desktop.errors import KinerjaError
-from kinerja_desktop.ui.beranda_kotak import judul, kotak
+from kinerja_desktop.ui.beranda_kotak import catatan, judul, kotak
 from kinerja_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -104,16 +104,12 @@ class BerandaView(QScrollArea):
         self.daftar_kerja.addStretch(1)
         kotak_terakhir, terakhir = kotak(self.atas)
         terakhir.addWidget(judul("Impor terakhir", kotak_terakhir))
-        self.impor = QLabel(kotak_terakhir)
+        self.impor = catatan(kotak_terakhir)
         terakhir.addWidget(self.impor)
         terakhir.addWidget(judul("Cadangan terakhir", kotak_terakhir))
-        self.cadangan = QLabel(kotak_terakhir)
+        self.cadangan = catatan(kotak_terakhir)
         terakhir.addWidget(self.cadangan)
         terakhir.addStretch(1)
-        for label in (self.impor, self.cadangan):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         atas.addWidget(kotak_kerja, 3)
         atas.addWidget(kotak_terakhir, 2)
         layout.addWidget(self.atas)

@@ -14,26 +14,16 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QHBoxLayout,
-    QLabel,
-    QSizePolicy,
     QWidget,
 )
 
-from kinerja_desktop.ui.beranda_kotak import judul, kotak
+from kinerja_desktop.ui.beranda_kotak import catatan, judul, kotak
 from kinerja_desktop.ui.grafik import GrafikCapaianWidget, PetaKelengkapan
 
 if TYPE_CHECKING:
     from kinerja_desktop.reports.beranda import DataBeranda
 
 LEBAR_GRAFIK_NYAMAN = 480  # narrower than this beside the grid, the chart goes below it
-
-
-def _catatan(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
 
 
 class GambarBeranda(QWidget):
@@ -61,7 +51,7 @@ class GambarBeranda(QWidget):
         self.per.currentIndexChanged.connect(lambda _: self._fill_peta())
         kepala_peta.addWidget(self.per)
         peta.addLayout(kepala_peta)
-        self.ringkas_peta = _catatan(kotak_peta)
+        self.ringkas_peta = catatan(kotak_peta)
         peta.addWidget(self.ringkas_peta)
         self.peta = PetaKelengkapan(kotak_peta)
         self.peta.sel_dipilih.connect(lambda _: self.kelengkapan_dipilih.emit())
@@ -72,7 +62,7 @@ class GambarBeranda(QWidget):
         self.grafik = GrafikCapaianWidget(kotak_grafik)
         self.grafik.jabatan_dipilih.connect(self.jabatan_dipilih)
         grafik.addWidget(self.grafik)
-        self.catatan_grafik = _catatan(kotak_grafik)
+        self.catatan_grafik = catatan(kotak_grafik)
         self.catatan_grafik.setText(
             "Rata-rata capaian indikator yang memiliki target dan realisasi; «belum ada "
             "data» berarti belum dapat dihitung, bukan 0. Klik jabatan untuk membukanya."

@@ -1,7 +1,8 @@
-"""The Beranda's white boxes and bold headings, shared by its lists and its pictures."""
+"""The Beranda's white boxes, bold headings and wrapped notes, shared by its lists and its
+pictures."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 def kotak(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -23,4 +24,13 @@ def judul(teks: str, parent: QWidget, besar: float = 1.15) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * besar)
     label.setFont(font)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def catatan(parent: QWidget) -> QLabel:
+    """A plain-text note that wraps to the width it is given (it claims none of its own)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label

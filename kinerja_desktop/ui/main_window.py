@@ -83,9 +83,8 @@ class MainWindow(WindowTahun, WindowMenus, QMainWindow):
         """The jabatan tree and the tabs: built after the window's first paint, or when asked
         for sooner (the window opens on the Beranda, so their modules, widgets and the read
         of every jabatan stay out of the time to the first paint)."""
-        if self._jabatan_view is None:
-            self._jabatan_view = self._build_jabatan_view()
-        return self._jabatan_view
+        view = self._jabatan_view
+        return view if view is not None else self._build_jabatan_view()
 
     def _build_jabatan_view(self) -> "JabatanView":
         from kinerja_desktop.ui.jabatan_view import JabatanView
@@ -107,7 +106,7 @@ class MainWindow(WindowTahun, WindowMenus, QMainWindow):
         view.restore_state(self.settings)
         # the tree takes the keyboard first: arrows move between jabatan at once
         self.setFocusProxy(tree.view)
-        self._jabatan_view = view  # selecting below reaches the view through the window
+        self._jabatan_view = view  # before the read: selecting reaches it through the window
         self._load_view(view)
         return view
 
