@@ -100,7 +100,9 @@ def undo_monev_batch(batch: ImporBatch) -> Hasil[None]:
     in one transaction with its audit entries; the batch is marked undone.
 
     Refuses when one of them was changed again after the import (the newer change would be
-    lost) or lies in a period approved since (:class:`Terkunci`).
+    lost) or lies in a period approved since (:class:`Terkunci`). Called by
+    :func:`~kinerja_desktop.db.ops_nilai.undo_batch` inside its transaction, under the value
+    lock, once it has read the batch there as not yet undone.
     """
     langkah = list(
         CatatanAudit.select()

@@ -702,13 +702,9 @@ AKSI_IMPOR = ("impor_csv", "impor_desa", "impor_target")
 """The audit actions that wrote an import batch's values (what batch undo reads)."""
 
 
-def undo_batch(batch_id: int) -> Hasil[None]:
-    """Undo a whole import batch: every value it wrote returns to what it was before.
-
-    Refuses when a value of the batch was changed again after the import (the newer change
-    would be lost), lies in a period approved since (:class:`Terkunci`), or the batch was
-    undone already.
-    """
+def _read_undoable_batch(batch_id: int) -> ImporBatch:
+    """The import batch ``batch_id``, refused when it does not exist or was undone already
+    (read under the value lock by the undo, so that two undos of one batch never both run)."""
     batch = ImporBatch.get_or_none(ImporBatch.id == batch_id)
     if batch is None:
         raise TidakDitemukan(f"Impor nomor {batch_id} tidak ada di catatan impor.")
@@ -716,30 +712,44 @@ def undo_batch(batch_id: int) -> Hasil[None]:
         raise DataTidakValid(
             f"Impor {batch.nama_berkas} sudah dibatalkan pada {format_waktu(batch.dibatalkan)}."
         )
+    return batch
+
+
+def undo_batch(batch_id: int) -> Hasil[None]:
+    """Undo a whole import batch: every value it wrote returns to what it was before.
+
+    Refuses when a value of the batch was changed again after the import (the newer change
+    would be lost), lies in a period approved since (:class:`Terkunci`), or the batch was
+    undone already. Everything is checked inside the transaction, under the value lock: on a
+    server, another PC undoing the same batch or changing one of its values meanwhile is
+    seen, not overwritten.
+    """
     from kinerja_desktop.db.impor_monev import JENIS_MONEV, undo_monev_batch
 
-    if batch.jenis == JENIS_MONEV:  # budget realised and notes, not values
-        return undo_monev_batch(batch)
-    langkah = list(
-        CatatanAudit.select()
-        .where((CatatanAudit.batch_id == batch_id) & CatatanAudit.aksi.in_(AKSI_IMPOR))
-        .order_by(CatatanAudit.id)
-    )
-    kunci_semua = [
-        KunciNilai(cast(JenisNilai, r.jenis), cast(int, r.indikator_id), r.periode, r.desa_id)
-        for r in langkah
-    ]
-    tersimpan = _stored_rows(set(kunci_semua))
-    for kunci, r in zip(kunci_semua, langkah, strict=True):
-        tercatat = None if r.baru is None else json.loads(r.baru)
-        if angka_baris(tersimpan.get(kunci)) != angka_baris(tercatat):
-            raise DataTidakValid(
-                f"Impor {batch.nama_berkas} tidak dapat dibatalkan: nilai periode "
-                f"{r.periode} sudah diubah lagi sesudah impor."
-            )
     sesi = pengguna_aktif()
     waktu = sekarang()
     with database_proxy.atomic():
+        take_lock(KUNCI_NILAI)
+        batch = _read_undoable_batch(batch_id)
+        if batch.jenis == JENIS_MONEV:  # budget realised and notes, not values
+            return undo_monev_batch(batch)
+        langkah = list(
+            CatatanAudit.select()
+            .where((CatatanAudit.batch_id == batch_id) & CatatanAudit.aksi.in_(AKSI_IMPOR))
+            .order_by(CatatanAudit.id)
+        )
+        kunci_semua = [
+            KunciNilai(cast(JenisNilai, r.jenis), cast(int, r.indikator_id), r.periode, r.desa_id)
+            for r in langkah
+        ]
+        tersimpan = _stored_rows(set(kunci_semua))
+        for kunci, r in zip(kunci_semua, langkah, strict=True):
+            tercatat = None if r.baru is None else json.loads(r.baru)
+            if angka_baris(tersimpan.get(kunci)) != angka_baris(tercatat):
+                raise DataTidakValid(
+                    f"Impor {batch.nama_berkas} tidak dapat dibatalkan: nilai periode "
+                    f"{r.periode} sudah diubah lagi sesudah impor."
+                )
         refuse_locked(kunci_semua)
         kembali = [
             (k, None if r.lama is None else json.loads(r.lama))
