@@ -105,8 +105,9 @@ def _check_target_renstra(isi: IsiTargetRenstra) -> IsiTargetRenstra:
     return isi._replace(kode_indikator=kode_indikator)
 
 
-def _write_target_renstra(isi: IsiTargetRenstra) -> None:
-    """Store one checked target inside the caller's transaction, audited when it changed."""
+def _write_target_renstra(isi: IsiTargetRenstra) -> bool:
+    """Store one checked target inside the caller's transaction, audited when it changed;
+    True when it changed."""
     kode_indikator, tahun_akhir, target = isi.kode_indikator, isi.tahun_akhir, isi.target
     lama = TargetRenstra.get_or_none(
         TargetRenstra.kode_indikator == kode_indikator,
@@ -126,24 +127,25 @@ def _write_target_renstra(isi: IsiTargetRenstra) -> None:
         )
     lama_teks = None if lama is None else Target(lama.nilai, lama.nilai_atas).teks
     baru_teks = None if target is None else target.teks
-    if lama_teks != baru_teks:
-        log_iki(
-            "ubah",
-            "target_renstra",
-            lama=lama_teks,
-            baru=baru_teks,
-            catatan=f"{kode_indikator}, Renstra sampai {tahun_akhir}",
-        )
+    if lama_teks == baru_teks:
+        return False
+    log_iki(
+        "ubah",
+        "target_renstra",
+        lama=lama_teks,
+        baru=baru_teks,
+        catatan=f"{kode_indikator}, Renstra sampai {tahun_akhir}",
+    )
+    return True
 
 
 def set_targets_renstra(daftar: Sequence[IsiTargetRenstra]) -> Hasil[int]:
     """Set (or remove) several Renstra targets at once, all or none: every entry is checked
     before anything is written, then all are written in one transaction, each target that
-    changed with its own entry in the IKI log. The result holds how many entries were given."""
+    changed with its own entry in the IKI log. The result holds how many targets changed."""
     diperiksa = [_check_target_renstra(isi) for isi in daftar]
     pengguna_aktif()
     with database_proxy.atomic():
-        for isi in diperiksa:
-            _write_target_renstra(isi)
-    pesan = f"Target Renstra disimpan ({len(diperiksa)} indikator berubah)."
-    return Hasil(Perubahan(pesan=pesan), len(diperiksa))
+        berubah = sum(_write_target_renstra(isi) for isi in diperiksa)
+    pesan = f"Target Renstra disimpan ({berubah} indikator berubah)."
+    return Hasil(Perubahan(pesan=pesan), berubah)
