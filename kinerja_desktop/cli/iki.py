@@ -72,8 +72,8 @@ def register(commands: Any) -> None:
         "--ganti",
         action="store_true",
         help=(
-            "ganti IKI tahun itu bila sudah ada (tahun yang sudah berisi nilai, SKP, program, "
-            "kegiatan, rencana aksi atau catatan monev tetap ditolak)"
+            "ganti IKI tahun itu bila sudah ada (ditolak bila tahun itu menyimpan data lain "
+            "pada jabatannya, misalnya nilai, SKP atau program: penolakannya menyebut semuanya)"
         ),
     )
     impor.add_argument("--json", action="store_true", help="keluaran JSON")

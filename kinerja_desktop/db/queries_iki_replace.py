@@ -43,6 +43,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.db.removed_rows import capture_rows, tautan_parts
 from kinerja_desktop.domain.lkjip import kunci_sasaran
+from kinerja_desktop.domain.teks import format_daftar
 
 IKI_SENDIRI: tuple[type[BaseModel], ...] = (
     Jabatan,
@@ -72,6 +73,13 @@ NAMA_BARIS: dict[type[BaseModel], str | None] = {
     PkTerbit: "Perjanjian Kinerja terbit",
 }
 """How the refusal names the rows a replacement would take (others: their table's name)."""
+ANALISIS_LKJIP = "teks analisis sasaran Laporan Kinerja (LKjIP)"
+
+
+def kinds_refused() -> str:
+    """Every kind of row that makes a replacement refused, as one Indonesian phrase (for the
+    preview's sentence and the command's help, so that neither lists fewer than is checked)."""
+    return format_daftar([n for n in NAMA_BARIS.values() if n is not None] + [ANALISIS_LKJIP])
 
 
 @dataclass(frozen=True)
@@ -116,5 +124,5 @@ def read_replaced(tahun: int) -> IsiTergantikan | None:
         for bagian in chunked(kunci, 500)
     )
     if analisis:
-        lain.append(f"{analisis} teks analisis sasaran Laporan Kinerja (LKjIP)")
+        lain.append(f"{analisis} {ANALISIS_LKJIP}")
     return IsiTergantikan(tahun, isi.jumlah(Jabatan), isi.jumlah(Indikator), pemangku, tuple(lain))

@@ -24,7 +24,7 @@ from typing import Any
 
 from kinerja_desktop.db.changes import Hasil, Perubahan
 from kinerja_desktop.db.models import Jabatan, Pemangku, Tahun, database_proxy
-from kinerja_desktop.db.queries_iki_replace import IsiTergantikan, read_replaced
+from kinerja_desktop.db.queries_iki_replace import IsiTergantikan, kinds_refused, read_replaced
 from kinerja_desktop.domain.indikator import Agregasi, Frekuensi, Jenis, Polaritas
 from kinerja_desktop.domain.kode import KODE_JABATAN_MAKS, KODE_MAKS, masalah_kode
 from kinerja_desktop.domain.teks import TEKS_MAKS, clean_teks, format_daftar
@@ -153,9 +153,8 @@ class PratinjauIKI:
             f"Tahun {self.tahun} sudah punya IKI ({self.lama.jabatan} jabatan, "
             f"{self.lama.indikator} indikator): seluruhnya diganti; "
             + "".join(f"{p}; " for p in pemangku)
-            + "nomor keputusan dan penandatangan tetap. Tahun ini belum berisi nilai, SKP, "
-            "program, kegiatan, rencana aksi atau catatan monev, jadi tidak ada yang ikut "
-            "terhapus."
+            + "nomor keputusan dan penandatangan tetap. Tahun ini belum berisi "
+            f"{kinds_refused()}, jadi tidak ada yang ikut terhapus."
         )
 
     @property
