@@ -10,7 +10,13 @@ from kinerja_desktop.reports.asal_angka_xlsx import lembar_asal
 from kinerja_desktop.reports.monev_data import BarisAnggaranMonev, JabatanMonev, LaporanMonev
 from kinerja_desktop.reports.page import check_kertas
 from kinerja_desktop.reports.rencana_aksi_data import KETERANGAN_OTOMATIS
-from kinerja_desktop.reports.tabel_xlsx import FORMAT_PERSEN, Lembar, buku_kerja, lembar_baru
+from kinerja_desktop.reports.tabel_xlsx import (
+    FORMAT_PERSEN,
+    Lembar,
+    buku_kerja,
+    lembar_baru,
+    nama_lembar,
+)
 from kinerja_desktop.workbook import save_workbook
 
 LEBAR = (5, 24, 34, 10, 11, 11, 13, 15, 12, 13, 34)
@@ -122,10 +128,10 @@ def render_monev_xlsx(laporan: LaporanMonev, target: Path, kertas: str) -> Path:
     """Write ``laporan`` as an .xlsx to ``target`` (atomically)."""
     kertas = check_kertas(kertas)
     wb = buku_kerja(laporan.judul)
+    sudah: set[str] = {"Keterangan"}  # the sheets' names, each once
     for j in laporan.jabatan:
-        lembar_baru(
-            wb, j.kode[:31], LEBAR, kertas, partial(_jabatan, laporan=laporan, j=j), "landscape"
-        )
+        nama = nama_lembar(j.kode, sudah, "Jabatan")
+        lembar_baru(wb, nama, LEBAR, kertas, partial(_jabatan, laporan=laporan, j=j), "landscape")
     lembar_baru(wb, "Keterangan", (30, 70), kertas, partial(_keterangan, laporan=laporan))
     if laporan.asal:
         lembar_asal(wb, laporan.asal, kertas)

@@ -16,7 +16,7 @@ from kinerja_desktop.reports.pk_data import (
     LaporanPk,
     teks_waktu,
 )
-from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru
+from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru, nama_lembar
 from kinerja_desktop.workbook import save_workbook, sel_teks
 
 LEBAR = (6, 30, 42, 16, 14)
@@ -115,15 +115,6 @@ def _lampiran(s: Lembar, d: DokumenPk) -> None:
     _tanda_tangan(s, d)
 
 
-def _nama_lembar(kode: str, sudah: set[str]) -> str:
-    nama = (kode or "PK")[:28]
-    calon, n = nama, 2
-    while calon in sudah:
-        calon, n = f"{nama}-{n}", n + 1
-    sudah.add(calon)
-    return calon
-
-
 def _dokumen(s: Lembar, d: DokumenPk) -> None:
     """The statement, then the attachment on its own printed page."""
     from openpyxl.worksheet.pagebreak import Break
@@ -139,7 +130,8 @@ def render_pk_xlsx(laporan: LaporanPk, target: Path, kertas: str) -> Path:
     wb = buku_kerja(laporan.judul)
     sudah: set[str] = set()
     for d in laporan.dokumen:
-        lembar_baru(wb, _nama_lembar(d.kode_jabatan, sudah), LEBAR, kertas, partial(_dokumen, d=d))
+        nama = nama_lembar(d.kode_jabatan, sudah, "PK")
+        lembar_baru(wb, nama, LEBAR, kertas, partial(_dokumen, d=d))
     if not laporan.dokumen:
         sel_teks(wb.create_sheet("PK"), 1, 1, "Belum ada jabatan pada tahun ini.")
     if laporan.asal:

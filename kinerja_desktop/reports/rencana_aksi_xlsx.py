@@ -14,7 +14,7 @@ from kinerja_desktop.reports.rencana_aksi_data import (
     JabatanRa,
     LaporanRa,
 )
-from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru
+from kinerja_desktop.reports.tabel_xlsx import Lembar, buku_kerja, lembar_baru, nama_lembar
 from kinerja_desktop.workbook import save_workbook, sel_teks
 
 LEBAR = (6, 30, 40, 30, 12, 10, 10, 10, 18)
@@ -62,10 +62,10 @@ def render_rencana_aksi_xlsx(laporan: LaporanRa, target: Path, kertas: str) -> P
     """Write ``laporan`` as an .xlsx to ``target`` (atomically), one sheet per jabatan."""
     kertas = check_kertas(kertas)
     wb = buku_kerja(laporan.judul)
+    sudah: set[str] = set()  # the sheets' names, each once
     for j in laporan.jabatan:
-        lembar_baru(
-            wb, j.kode[:31], LEBAR, kertas, partial(_jabatan, laporan=laporan, j=j), "landscape"
-        )
+        nama = nama_lembar(j.kode, sudah, "Jabatan")
+        lembar_baru(wb, nama, LEBAR, kertas, partial(_jabatan, laporan=laporan, j=j), "landscape")
     if not laporan.jabatan:
         sel_teks(wb.create_sheet("Rencana Aksi"), 1, 1, "Belum ada jabatan pada tahun ini.")
     return save_workbook(wb, target)

@@ -167,6 +167,18 @@ def buku_kerja(judul: str) -> Any:
     return wb
 
 
+def nama_lembar(kode: str, sudah: set[str], cadangan: str) -> str:
+    """A sheet name for ``kode`` not among ``sudah`` (then added to it): Excel allows 31
+    characters, so two long codes cut short could meet; the second gets "-2" (``cadangan``
+    for an empty code)."""
+    nama = (kode or cadangan)[:28]
+    calon, n = nama, 2
+    while calon in sudah:
+        calon, n = f"{nama}-{n}", n + 1
+    sudah.add(calon)
+    return calon
+
+
 def lembar_baru(
     wb: Any,
     nama: str,
