@@ -169,6 +169,7 @@ class PemangkuTab(TabDasar):
         self.judul = QLabel()
         # a long jabatan title wraps within the width it is given (it was cut off at 1024 px)
         self.judul.setWordWrap(True)
+        self.judul.setTextFormat(Qt.TextFormat.PlainText)  # the jabatan's name as typed
         self.judul.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(self.judul, 1)

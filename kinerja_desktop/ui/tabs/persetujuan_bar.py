@@ -8,7 +8,7 @@ the way back from an approval.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -70,6 +70,7 @@ class PersetujuanBar(QWidget):
         self.periode.currentIndexChanged.connect(lambda _: self.load())
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # holds notes and names typed
         self.status.setAccessibleName("Keadaan persetujuan")
         self.tombol: dict[Langkah, QPushButton] = {}
         layout = QHBoxLayout(self)
