@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memasang Kinerja Desktop ke .venv lalu membuka aplikasi (data bawaan Kecamatan Kepanjen).
+# Memasang Kinerja Desktop ke .venv lalu membuka aplikasi (pertama kali: pilih kecamatan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/sistem.sh

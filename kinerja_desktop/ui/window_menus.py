@@ -270,8 +270,8 @@ class WindowMenus(_Window):
             self.backup_warning = QLabel("Cadangan otomatis hari ini gagal", self)
             self.backup_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
             self.backup_warning.setToolTip(
-                f"{problem}\nLihat Bantuan › Tentang, atau cadangkan ke flashdisk lewat "
-                "Berkas › Cadangkan ke…."
+                f"{problem}\nLihat Bantuan › Tentang Kinerja Desktop, atau cadangkan ke "
+                "flashdisk lewat Berkas › Cadangkan ke…."
             )
             self.statusBar().addPermanentWidget(self.backup_warning)
 
